@@ -1,0 +1,23 @@
+/** `npm run validate`: checks the content without building. Prints every problem as path:line:col; exit 1 on errors. */
+import { loadContent } from '../src/core/io/load-content.ts';
+import { contentRoot, displayPath } from '../src/core/io/read-package.ts';
+import { formatIssue, hasErrors } from '../src/core/issues.ts';
+
+const root = contentRoot();
+try {
+  const { phases, issues } = loadContent(root);
+  for (const issue of issues) console.error(formatIssue(issue));
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  const warnings = issues.length - errors;
+  const tasks = phases.reduce((sum, phase) => sum + phase.tasks.length, 0);
+  const summary = `${displayPath(root)}: ${phases.length} phase(s), ${tasks} task(s), ${errors} error(s), ${warnings} warning(s)`;
+  if (hasErrors(issues)) {
+    console.error(`\n${summary}. Fix the errors above and run again.`);
+    process.exit(1);
+  }
+  console.log(summary);
+} catch (error) {
+  // Bad input never lands here (parsers return issues); this is a bug in Cairn, so say so plainly.
+  console.error(`Cairn failed while reading ${displayPath(root)}: ${(error as Error).message}\n  hint: this is a bug in Cairn; please report it with the file that caused it.`);
+  process.exit(2);
+}

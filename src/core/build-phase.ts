@@ -1,0 +1,153 @@
+/**
+ * Turns the files of one coordination package into the phase model every page renders. Pure: the files come in
+ * as text, so the same inputs give the same model.
+ */
+import { deriveMetrics } from './metrics/derive-metrics.ts';
+import { parseMetricsJson, type ParsedMetricsFile } from './metrics/parse-metrics-json.ts';
+import { formatIssue } from './issues.ts';
+import { parseOverview } from './overview/parse-overview.ts';
+import { compareTaskIds, computeCriticalPath, findGraphProblems } from './schedule.ts';
+import type { Issue, Phase, Task, TaskStatus } from './schema.ts';
+import { dependencyLine, parseTaskFile } from './tasks/parse-task.ts';
+import { round } from './tasks/parse-duration.ts';
+
+export interface SourceFile {
+  /** Path shown in messages, relative to the working directory. */
+  path: string;
+  text: string;
+}
+
+export interface PackageFiles {
+  phaseId: string;
+  /** The phase folder, for messages about files that are missing. */
+  dir: string;
+  overview: SourceFile | null;
+  /** Task files; `slug` is the file name without extension. */
+  tasks: (SourceFile & { slug: string })[];
+  baseline: SourceFile | null;
+  final: SourceFile | null;
+}
+
+export interface PhaseResult {
+  /** The model; null when errors leave nothing to show. */
+  phase: Phase | null;
+  /** Rendered Markdown bodies of the tasks, by task id. */
+  bodies: Map<string, string>;
+  issues: Issue[];
+}
+
+/** Reads, checks and joins one package. Errors and warnings are returned, never thrown. */
+export function buildPhase(files: PackageFiles): PhaseResult {
+  const issues: Issue[] = [];
+  if (!files.overview) {
+    issues.push({ file: `${files.dir}/README.md`, line: 1, column: 1, severity: 'error', message: `The phase folder ${files.dir} has no README.md overview.`, hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.' });
+  }
+  const overviewResult = files.overview ? parseOverview(files.overview.text, files.overview.path, files.phaseId) : null;
+  issues.push(...(overviewResult?.issues ?? []));
+
+  const tasks: Task[] = [];
+  const bodies = new Map<string, string>();
+  const taskTexts = new Map<string, SourceFile>();
+  for (const file of files.tasks) {
+    const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: files.phaseId });
+    issues.push(...parsed.issues);
+    if (!parsed.task) continue;
+    const twin = tasks.find((task) => task.id === parsed.task!.id);
+    if (twin) {
+      issues.push({ file: file.path, line: 1, column: 1, severity: 'error', message: `Task id ${parsed.task.id} is also used by ${twin.file}.`, hint: 'Give every task in a phase its own id.' });
+      continue;
+    }
+    tasks.push(parsed.task);
+    bodies.set(parsed.task.id, parsed.body);
+    taskTexts.set(parsed.task.id, file);
+  }
+  if (files.tasks.length === 0) {
+    issues.push({ file: files.overview?.path ?? files.dir, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no task files.`, hint: 'Add one task-<id>-<name>.md per task.' });
+  }
+
+  const problems = findGraphProblems(tasks);
+  for (const [taskId, dep] of problems.unknown) {
+    const file = taskTexts.get(taskId)!;
+    const at = dependencyLine(file.text, dep);
+    issues.push({ ...at, file: file.path, severity: 'error', message: `Task ${taskId} depends on task ${dep}, which is not in this phase.`, hint: `Known tasks: ${tasks.map((task) => task.id).toSorted(compareTaskIds).join(', ')}. For work outside the package write it as "Phase 6 complete".` });
+  }
+  for (const cycle of problems.cycles) {
+    const [first = ''] = cycle;
+    const file = taskTexts.get(first)!;
+    const at = dependencyLine(file.text, cycle[1] ?? '');
+    issues.push({ ...at, file: file.path, severity: 'error', message: `Dependency cycle: ${cycle.join(' → ')}. None of these tasks could ever start.`, hint: 'Remove one of the dependencies in the cycle.' });
+  }
+
+  const readMetrics = (file: SourceFile | null): ParsedMetricsFile | null => (file ? parseMetricsJson(file.text, file.path) : null);
+  const baseline = readMetrics(files.baseline);
+  const final = readMetrics(files.final);
+  issues.push(...(baseline?.issues ?? []), ...(final?.issues ?? []));
+
+  if (!overviewResult) return { phase: null, bodies, issues };
+  const overview = overviewResult.overview;
+  const { metrics, issues: metricIssues } = deriveMetrics({
+    rows: overview.metricRows,
+    overviewPath: files.overview!.path,
+    baseline: baseline?.entries ?? [],
+    baselinePath: files.baseline?.path ?? null,
+    final: final?.entries ?? [],
+  });
+  issues.push(...metricIssues);
+
+  const sortedTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
+  const graphOk = problems.unknown.length === 0 && problems.cycles.length === 0;
+  const timestamps = [overview.created, baseline?.timestamp, final?.timestamp].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+
+  const phase: Phase = {
+    id: files.phaseId,
+    title: overview.title,
+    status: derivePhaseStatus(sortedTasks.map((task) => task.status)),
+    progress: deriveProgress(sortedTasks),
+    statusText: overview.statusText,
+    created: overview.created,
+    coordinator: overview.coordinator,
+    session: overview.session,
+    objectives: overview.objectives,
+    successCriteria: overview.successCriteria,
+    deliverables: overview.deliverables.length > 0 ? overview.deliverables : sortedTasks.map((task) => ({ title: `Task ${task.id} Deliverables`, taskId: task.id, items: task.deliverables })).filter((group) => group.items.length > 0),
+    metrics,
+    tasks: sortedTasks,
+    criticalPath: graphOk ? computeCriticalPath(sortedTasks) : { taskIds: [], days: 0, alternatives: [] },
+    statedDays: overview.statedDays,
+    asOf: newest(timestamps),
+    warnings: issues.filter((issue) => issue.severity === 'warning').map(formatIssue),
+    file: files.overview!.path,
+  };
+  return { phase, bodies, issues };
+}
+
+/** A task file without objectives or deliverables takes them from the overview's group for its id. */
+function withOverviewLists(task: Task, overview: ReturnType<typeof parseOverview>['overview']): Task {
+  const objectives = task.objectives.length > 0 ? task.objectives : (overview.objectives.find((group) => group.taskId === task.id)?.items.map((item) => item.text) ?? []);
+  const deliverables = task.deliverables.length > 0 ? task.deliverables : (overview.deliverables.find((group) => group.taskId === task.id)?.items ?? []);
+  return { ...task, objectives, deliverables };
+}
+
+/** complete when every task is; in_progress once any has started or finished; blocked when waiting tasks are blocked. */
+export function derivePhaseStatus(statuses: readonly TaskStatus[]): TaskStatus {
+  if (statuses.length === 0) return 'pending';
+  if (statuses.every((status) => status === 'complete')) return 'complete';
+  if (statuses.some((status) => status === 'in_progress' || status === 'complete')) return 'in_progress';
+  if (statuses.some((status) => status === 'blocked')) return 'blocked';
+  return 'pending';
+}
+
+/** Share of estimated days in complete tasks, 0..1 (by count when nothing has an estimate). */
+export function deriveProgress(tasks: readonly Pick<Task, 'status' | 'estimateDays'>[]): number {
+  if (tasks.length === 0) return 0;
+  const total = tasks.reduce((sum, task) => sum + task.estimateDays, 0);
+  const done = tasks.filter((task) => task.status === 'complete');
+  if (total === 0) return round(done.length / tasks.length);
+  return round(done.reduce((sum, task) => sum + task.estimateDays, 0) / total);
+}
+
+/** The latest of ISO timestamps, normalized to ISO 8601 UTC; null for none. */
+export function newest(timestamps: readonly string[]): string | null {
+  const times = timestamps.map((value) => Date.parse(value)).filter((time) => !Number.isNaN(time));
+  return times.length === 0 ? null : new Date(Math.max(...times)).toISOString();
+}

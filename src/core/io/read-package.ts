@@ -1,0 +1,54 @@
+/** The file-reading corner of the core: finds the packages under a content root and reads their files as text. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { PackageFiles, SourceFile } from '../build-phase.ts';
+import type { Issue } from '../schema.ts';
+
+/** The content root: CAIRN_CONTENT, or ./content. */
+export function contentRoot(env: Record<string, string | undefined> = process.env): string {
+  return resolve(env.CAIRN_CONTENT || 'content');
+}
+
+/** A path as messages show it: relative to the working directory, with forward slashes. */
+export function displayPath(path: string): string {
+  return (relative(process.cwd(), path) || '.').split('\\').join('/');
+}
+
+const taskFile = /^task[-_ ].*\.md$|^task\d.*\.md$/i;
+
+/** Reads every package under `root`/phases, in folder-name order. */
+export function readPackages(root: string): { packages: PackageFiles[]; issues: Issue[] } {
+  const phasesDir = join(root, 'phases');
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    return { packages: [], issues: [{ file: displayPath(root), line: 1, column: 1, severity: 'error', message: `The content folder ${displayPath(root)} does not exist.`, hint: 'Set CAIRN_CONTENT to the folder that holds phases/, or run from the project root.' }] };
+  }
+  if (!existsSync(phasesDir)) {
+    return { packages: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder.`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json).' }] };
+  }
+  const dirs = readdirSync(phasesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .toSorted();
+  return { packages: dirs.map((name) => readPackage(join(phasesDir, name), name)), issues: [] };
+}
+
+/** Reads one package folder. Missing optional files are null; the caller decides what is an error. */
+export function readPackage(dir: string, phaseId: string): PackageFiles {
+  const names = readdirSync(dir).toSorted();
+  const read = (name: string | undefined): SourceFile | null => {
+    if (!name) return null;
+    const path = join(dir, name);
+    return { path: displayPath(path), text: readFileSync(path, 'utf8') };
+  };
+  const find = (pattern: RegExp) => names.find((name) => pattern.test(name));
+  return {
+    phaseId,
+    dir: displayPath(dir),
+    overview: read(find(/^readme\.md$/i)),
+    tasks: names
+      .filter((name) => taskFile.test(name))
+      .map((name) => ({ ...read(name)!, slug: name.replace(/\.md$/i, '') })),
+    baseline: read(find(/^baseline[-_]metrics\.json$/i)),
+    final: read(find(/^final[-_]metrics\.json$/i)),
+  };
+}

@@ -1,0 +1,71 @@
+import type { Issue, Metric } from '../schema.ts';
+import type { MetricRow } from '../overview/parse-overview.ts';
+import { parseDependencies } from '../tasks/parse-dependencies.ts';
+import { normalizeKey } from './normalize-key.ts';
+import type { MetricEntry } from './parse-metrics-json.ts';
+import { parseTarget } from './parse-target.ts';
+import { parseMetricValue } from './parse-value.ts';
+import { formatNumber, judgeMetric } from './verdict.ts';
+
+export interface MetricSources {
+  rows: readonly MetricRow[];
+  overviewPath: string;
+  baseline: readonly MetricEntry[];
+  baselinePath: string | null;
+  final: readonly MetricEntry[];
+}
+
+/** A table cell that is a plain number is a number ("12" → 12), so status.json carries 12, not "12". */
+function cellValue(text: string): number | string {
+  return /^-?\d+(?:\.\d+)?$/.test(text.trim()) ? Number(text) : text;
+}
+
+/** "clippy_warnings" → "Clippy warnings", for metrics that only the JSON files name. */
+function labelFromKey(key: string): string {
+  const words = key.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Joins the overview's success metrics table with the baseline and final metrics files by normalized key, and
+ * judges each. Table rows come first, in their order; metrics only the JSON files name follow, sorted by key.
+ */
+export function deriveMetrics(sources: MetricSources): { metrics: Metric[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const baseline = new Map(sources.baseline.map((entry) => [entry.key, entry.raw]));
+  const final = new Map(sources.final.map((entry) => [entry.key, entry.raw]));
+  const metrics: Metric[] = [];
+  const build = (key: string, label: string, baselineRaw: number | string | boolean | undefined, targetText: string | null, impact: string | null): Metric => {
+    const baselineValue = baselineRaw === undefined ? null : parseMetricValue(baselineRaw);
+    const target = targetText === null || targetText === '' ? null : parseTarget(targetText);
+    const achievedRaw = final.get(key);
+    const achieved = achievedRaw === undefined ? null : parseMetricValue(achievedRaw);
+    const { verdict, reason } = judgeMetric(baselineValue, target, achieved);
+    const taskIds = impact ? parseDependencies(impact).flatMap((dependency) => dependency.taskIds) : [];
+    return { key, label, baseline: baselineValue, target, achieved, verdict, reason, impact, taskIds };
+  };
+
+  for (const row of sources.rows) {
+    const key = normalizeKey(row.label);
+    const fromTable = row.baseline === '' ? undefined : cellValue(row.baseline);
+    const fromFile = baseline.get(key);
+    if (fromTable !== undefined && fromFile !== undefined && sources.baselinePath) {
+      const [a, b] = [parseMetricValue(fromTable), parseMetricValue(fromFile)];
+      if (a.value !== null && b.value !== null && a.value !== b.value) {
+        issues.push({
+          file: sources.overviewPath,
+          line: row.line,
+          column: 1,
+          severity: 'warning',
+          message: `The baseline of "${row.label}" is ${formatNumber(a.value)} here but ${formatNumber(b.value)} in ${sources.baselinePath}; the file's value is used.`,
+          hint: 'Make the two agree, or leave the Baseline cell as "TBD" and keep the number in baseline-metrics.json.',
+        });
+      }
+    }
+    metrics.push(build(key, row.label, fromFile ?? fromTable, row.target, row.impact));
+  }
+  const inTable = new Set(metrics.map((metric) => metric.key));
+  const extraKeys = [...new Set([...baseline.keys(), ...final.keys()])].filter((key) => !inTable.has(key)).toSorted();
+  for (const key of extraKeys) metrics.push(build(key, labelFromKey(key), baseline.get(key), null, null));
+  return { metrics, issues };
+}

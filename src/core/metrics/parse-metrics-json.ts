@@ -1,0 +1,66 @@
+import { createIssueSink } from '../issues.ts';
+import type { Issue } from '../schema.ts';
+import { locateJsonError } from '../text/json-position.ts';
+import { normalizeKey } from './normalize-key.ts';
+
+/** Keys that describe the file rather than measure anything. */
+const metadataKeys = new Set(['timestamp', 'generated_at', 'generatedat', 'measured_at', 'measuredat', 'date', 'created', 'created_at', 'updated_at', 'phase', 'phase_id', 'notes', 'note', 'description', 'source', 'commit', 'session', 'schema', '_comment']);
+const timestampKeys = new Set(['timestamp', 'generated_at', 'generatedat', 'measured_at', 'measuredat', 'date', 'created', 'created_at', 'updated_at']);
+
+export interface MetricEntry {
+  /** Normalized key, nested objects joined with "_". */
+  key: string;
+  raw: number | string | boolean;
+}
+
+export interface ParsedMetricsFile {
+  entries: MetricEntry[];
+  /** The file's own timestamp (ISO 8601), if it has one. */
+  timestamp: string | null;
+  issues: Issue[];
+}
+
+/**
+ * Reads baseline-metrics.json or final-metrics.json: an object of free-form values. Nested objects are flattened
+ * ({"build_time": {"clean": "17s"}} → build_time_clean); arrays cannot be one metric and are reported.
+ */
+export function parseMetricsJson(text: string, path: string): ParsedMetricsFile {
+  const sink = createIssueSink(path);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const { line, column } = locateJsonError(text, error);
+    sink.error(line, column, `The file is not valid JSON: ${(error as Error).message}.`, 'Fix the JSON syntax (a missing comma or quote is the usual cause); validate with `npx json5 --validate` or an editor.');
+    return { entries: [], timestamp: null, issues: sink.issues };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    sink.error(1, 1, 'The file must hold one JSON object of metric names and values.', 'Write it as {"clippy_warnings": 12, "test_pass_rate": "626/630 (99.4%)"}.');
+    return { entries: [], timestamp: null, issues: sink.issues };
+  }
+  const entries: MetricEntry[] = [];
+  let timestamp: string | null = null;
+  const walk = (object: Record<string, unknown>, prefix: string) => {
+    for (const [name, value] of Object.entries(object)) {
+      const key = normalizeKey(prefix ? `${prefix}_${name}` : name);
+      if (!prefix && timestampKeys.has(key) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+        timestamp = new Date(value).toISOString();
+        continue;
+      }
+      if (!prefix && metadataKeys.has(key)) continue;
+      if (value === null) entries.push({ key, raw: 'null' });
+      else if (Array.isArray(value)) {
+        const line = lineOfKey(text, name);
+        sink.warning(line, 1, `"${name}" is a list, not one value, so it is not shown as a metric.`, 'Give each measured value its own key, or nest them in an object.');
+      } else if (typeof value === 'object') walk(value as Record<string, unknown>, key);
+      else entries.push({ key, raw: value as number | string | boolean });
+    }
+  };
+  walk(data as Record<string, unknown>, '');
+  return { entries, timestamp, issues: sink.issues };
+}
+
+function lineOfKey(text: string, key: string): number {
+  const index = text.indexOf(`"${key}"`);
+  return index < 0 ? 1 : text.slice(0, index).split('\n').length;
+}

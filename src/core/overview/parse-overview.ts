@@ -1,0 +1,148 @@
+/**
+ * Reads a package overview (README.md): title, bold metadata, objectives per task, the success metrics table,
+ * success criteria and the deliverables checklist, each with the line it came from.
+ */
+import matter from 'gray-matter';
+import { createIssueSink } from '../issues.ts';
+import { allSections, boldFields, findSection, findTable, listItems, parseMarkdown, type Section } from '../markdown/parse-markdown.ts';
+import type { ChecklistGroup, ChecklistItem, Issue } from '../schema.ts';
+import { findTaskId } from '../tasks/parse-dependencies.ts';
+import { repairMojibake } from '../text/mojibake.ts';
+import { toString } from 'mdast-util-to-string';
+
+export interface MetricRow {
+  label: string;
+  baseline: string;
+  target: string;
+  impact: string | null;
+  line: number;
+}
+
+export interface Overview {
+  title: string;
+  statusText: string | null;
+  created: string | null;
+  coordinator: string | null;
+  session: string | null;
+  objectives: ChecklistGroup[];
+  metricRows: MetricRow[];
+  successCriteria: ChecklistItem[];
+  deliverables: ChecklistGroup[];
+  /** A total duration the package states ("Total duration: ~3.4 days"), in days. */
+  statedDays: number | null;
+}
+
+export interface ParsedOverview {
+  overview: Overview;
+  issues: Issue[];
+}
+
+// "Phase 7: Quality & Infrastructure - Coordination Package" → "Phase 7: Quality & Infrastructure".
+const titleSuffix = /\s*[-–—:|]\s*coordination package\s*$/i;
+const statedTotalPatterns = [
+  /total (?:duration|estimate|time)\s*[:=]?\s*~?\s*(\d+(?:\.\d+)?)\s*days?/i,
+  /estimated completion\s*:?\**\s*[^(\n]*\(\s*~?(\d+(?:\.\d+)?)\s*days?\s*\)/i,
+];
+
+/** Parses the overview's text. Never throws for bad input. */
+export function parseOverview(input: string, path: string, fallbackTitle: string): ParsedOverview {
+  const sink = createIssueSink(path);
+  const repaired = repairMojibake(input);
+  if (repaired.firstLine !== null) {
+    sink.warning(repaired.firstLine, 1, `Repaired ${repaired.repairs} garbled character sequences (UTF-8 read as Mac Roman).`, 'Save the file as UTF-8 to keep emoji and symbols intact.');
+  }
+  let text = repaired.text;
+  let offset = 0;
+  let front: Record<string, unknown> = {};
+  if (/^---\r?\n/.test(text)) {
+    try {
+      const parsed = matter(text, {});
+      front = parsed.data as Record<string, unknown>;
+      offset = text.split('\n').length - parsed.content.split('\n').length;
+      text = parsed.content;
+    } catch (error) {
+      const mark = (error as { mark?: { line: number; column: number } }).mark;
+      sink.error((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `The frontmatter is not valid YAML: ${(error as { reason?: string }).reason ?? String(error)}.`, 'Fix the YAML between the two "---" lines.');
+    }
+  }
+  const doc = parseMarkdown(text);
+  const h1 = allSections(doc.sections).find((section) => section.depth === 1);
+  const fields = new Map<string, string>();
+  for (const field of boldFields(doc)) {
+    const key = field.key.toLowerCase();
+    if (!fields.has(key)) fields.set(key, field.value);
+  }
+  const frontText = (key: string): string | null => (typeof front[key] === 'string' || typeof front[key] === 'number' ? String(front[key]) : front[key] instanceof Date ? (front[key] as Date).toISOString() : null);
+  const title = (frontText('title') ?? h1?.title ?? fallbackTitle).replace(titleSuffix, '').trim();
+  if (!h1 && frontText('title') === null) {
+    sink.warning(1, 1, 'The overview has no "# Title" heading, so the folder name is used as the phase title.', 'Start the file with a heading such as "# Phase 7: Quality & Infrastructure".');
+  }
+
+  const metricsSection = findSection(doc, (key) => key.includes('metric'));
+  const table = findTable(metricsSection?.nodes ?? doc.root.children, (header) => header.some((cell) => /metric/i.test(cell)) && header.some((cell) => /target/i.test(cell)));
+  const metricRows: MetricRow[] = [];
+  if (table) {
+    const column = (pattern: RegExp) => table.header.findIndex((cell) => pattern.test(cell));
+    const [labelAt, baselineAt, targetAt, impactAt] = [column(/metric/i), column(/baseline|before|current/i), column(/target|goal/i), column(/impact|task|owner/i)];
+    for (const row of table.rows) {
+      const label = row.cells[labelAt] ?? '';
+      if (label === '') {
+        sink.warning(offset + row.line, 1, 'A success metrics row has no metric name and is left out.', 'Name the metric in the first column.');
+        continue;
+      }
+      metricRows.push({
+        label,
+        baseline: baselineAt < 0 ? '' : (row.cells[baselineAt] ?? ''),
+        target: row.cells[targetAt] ?? '',
+        impact: impactAt < 0 ? null : (row.cells[impactAt] ?? null),
+        line: offset + row.line,
+      });
+    }
+  }
+
+  const criteriaSection = findSection(doc, (key) => key.includes('success criteria') || key.includes('acceptance criteria'));
+  const deliverablesSection = findSection(doc, (key) => key.includes('deliverable'));
+  const objectivesSection = findSection(doc, (key) => key.includes('objective'));
+  const statedMatch = statedTotalPatterns.map((pattern) => pattern.exec(text)).find((match) => match !== null);
+
+  return {
+    overview: {
+      title,
+      statusText: frontText('status') ?? fields.get('status') ?? null,
+      created: frontText('created') ?? fields.get('created') ?? null,
+      coordinator: frontText('coordinator') ?? fields.get('coordinator') ?? null,
+      session: frontText('session') ?? fields.get('session') ?? null,
+      objectives: objectivesSection ? objectiveGroups(objectivesSection) : [],
+      metricRows,
+      successCriteria: criteriaSection ? listItems(criteriaSection.nodes).map(({ text: item, checked }) => ({ text: item, checked })) : [],
+      deliverables: deliverablesSection ? checklistGroups(deliverablesSection) : [],
+      statedDays: statedMatch?.[1] ? Number(statedMatch[1]) : null,
+    },
+    issues: sink.issues,
+  };
+}
+
+/** Sub-headings ("### Task 7.1 Deliverables") or bold paragraphs ("**Task 7.1: Build**") each head a list. */
+function checklistGroups(section: Section): ChecklistGroup[] {
+  const groups: ChecklistGroup[] = [];
+  const own = listItems(section.ownNodes);
+  if (own.length > 0) groups.push({ title: section.title, taskId: findTaskId(section.title), items: own.map(({ text, checked }) => ({ text, checked })) });
+  for (const child of section.children) {
+    const items = listItems(child.nodes).map(({ text, checked }) => ({ text, checked }));
+    if (items.length > 0) groups.push({ title: child.title, taskId: findTaskId(child.title), items });
+  }
+  return groups;
+}
+
+function objectiveGroups(section: Section): ChecklistGroup[] {
+  const groups: ChecklistGroup[] = [];
+  let title = section.title;
+  for (const node of section.nodes) {
+    if (node.type === 'paragraph' || node.type === 'heading') title = toString(node).replace(/:$/, '').trim();
+    if (node.type === 'list') {
+      const items = listItems([node]).map(({ text, checked }) => ({ text, checked }));
+      groups.push({ title, taskId: findTaskId(title), items });
+    }
+  }
+  return groups;
+}

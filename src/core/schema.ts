@@ -1,0 +1,235 @@
+/**
+ * Every shape Cairn reads or writes, as zod schemas. Types are derived from them (`z.output`), so the schemas
+ * are the one source of truth for the core, the Astro collections and status.json.
+ */
+import { z } from 'zod';
+
+/** The package's own status words (seed: "Status Values"). */
+export const TaskStatusSchema = z.enum(['pending', 'in_progress', 'complete', 'blocked']);
+export type TaskStatus = z.output<typeof TaskStatusSchema>;
+
+/** How a metric stands against its target. */
+export const VerdictSchema = z.enum(['met', 'missed', 'pending', 'unknown']);
+export type Verdict = z.output<typeof VerdictSchema>;
+
+/** A problem found in the content, pointing at a file position (1-based line and column). */
+export const IssueSchema = z.object({
+  /** Path of the file, relative to the working directory. */
+  file: z.string(),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  severity: z.enum(['error', 'warning']),
+  /** What happened and why, as a full sentence. */
+  message: z.string(),
+  /** What to change. */
+  hint: z.string().optional(),
+});
+export type Issue = z.output<typeof IssueSchema>;
+
+/** A checklist or bullet item; `checked` is null for a plain bullet. */
+export const ChecklistItemSchema = z.object({
+  text: z.string(),
+  checked: z.boolean().nullable(),
+});
+export type ChecklistItem = z.output<typeof ChecklistItemSchema>;
+
+/** A parsed metric value: "626/630 (99.4%)", "45%", "17.1s", "1.x", "TBD", 12. */
+export const MetricValueSchema = z.object({
+  /** The value as written (number or text). */
+  raw: z.union([z.number(), z.string()]),
+  kind: z.enum(['number', 'ratio', 'percent', 'duration', 'version', 'placeholder', 'text']),
+  /** A comparable number: the count, the percentage (0..100), seconds for durations; null when there is none. */
+  value: z.number().nullable(),
+  /** Unit as written or implied ("%", "s", "warnings"); null when there is none. */
+  unit: z.string().nullable(),
+});
+export type MetricValue = z.output<typeof MetricValueSchema>;
+
+/** A parsed target: "<20", "≤ 20", "-25 to -40%", "93", "100%", "2.0.0", "TBD". */
+export const TargetSchema = z.object({
+  raw: z.string(),
+  kind: z.enum([
+    'compare', // "<20", "≥ 93": an absolute bound
+    'exact', // "93", "100%": reach this value (direction taken from the baseline)
+    'change', // "-500", "+10%", "-25 to -40%": a change relative to the baseline
+    'version', // "2.0.0"
+    'placeholder', // "TBD"
+    'text', // anything else: shown, never judged
+  ]),
+  op: z.enum(['<', '<=', '>', '>=', '=']).nullable(),
+  /** The bound (compare, exact) or the nearer end of a change range. */
+  value: z.number().nullable(),
+  /** The farther end of a change range, e.g. -40 in "-25 to -40%". */
+  upTo: z.number().nullable(),
+  /** For change targets: whether the amount is a percentage of the baseline. */
+  percent: z.boolean(),
+  version: z.string().nullable(),
+});
+export type Target = z.output<typeof TargetSchema>;
+
+/** One metric across the overview table, baseline-metrics.json and final-metrics.json. */
+export const MetricSchema = z.object({
+  /** Normalized key: "Clippy Warnings" and clippy_warnings both become clippy_warnings. */
+  key: z.string(),
+  label: z.string(),
+  baseline: MetricValueSchema.nullable(),
+  target: TargetSchema.nullable(),
+  achieved: MetricValueSchema.nullable(),
+  verdict: VerdictSchema,
+  /** Why the verdict is what it is, in one sentence. */
+  reason: z.string(),
+  /** The overview's Impact column, e.g. "Task 7.3". */
+  impact: z.string().nullable(),
+  /** Task ids named in the impact column. */
+  taskIds: z.array(z.string()),
+});
+export type Metric = z.output<typeof MetricSchema>;
+
+/** A dependency as written, with the task it names (if any). */
+export const DependencySchema = z.object({
+  raw: z.string(),
+  /** Task ids inside the package that this dependency names. */
+  taskIds: z.array(z.string()),
+  /** True when it refers to work outside the package ("Phase 6 complete ✅"). */
+  external: z.boolean(),
+});
+export type Dependency = z.output<typeof DependencySchema>;
+
+/** One task file, parsed. */
+export const TaskSchema = z.object({
+  /** Task id, e.g. "7.1". */
+  id: z.string(),
+  /** File name without extension, e.g. "task-7.1-build-infra"; the page slug. */
+  slug: z.string(),
+  phaseId: z.string(),
+  title: z.string(),
+  agent: z.string(),
+  /** Estimate in working days (8 hours a day, 5 days a week). */
+  estimateDays: z.number().nonnegative(),
+  /** The estimate as written, e.g. "2.4 days". */
+  estimateText: z.string(),
+  /** Task ids inside the package this task waits for. */
+  dependsOn: z.array(z.string()),
+  dependencies: z.array(DependencySchema),
+  /** Status as derived (from the authored status for now). */
+  status: TaskStatusSchema,
+  /** Status text as written, e.g. "Ready to execute"; null when the file has none. */
+  statusText: z.string().nullable(),
+  priority: z.string().nullable(),
+  objectives: z.array(z.string()),
+  deliverables: z.array(ChecklistItemSchema),
+  successCriteria: z.array(ChecklistItemSchema),
+  /** Memory keys the task writes, e.g. "phase7/build_infra/status". */
+  memoryKeys: z.array(z.string()),
+  /** Where the metadata came from. */
+  metadataStyle: z.enum(['frontmatter', 'bold-lines']),
+  /** Path of the task file, relative to the working directory. */
+  file: z.string(),
+  startedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  /** Hook events matched to this task. */
+  events: z.number().int().nonnegative(),
+});
+export type Task = z.output<typeof TaskSchema>;
+
+/** A titled checklist from the overview, e.g. "Task 7.1 Deliverables". */
+export const ChecklistGroupSchema = z.object({
+  title: z.string(),
+  /** The task the group belongs to, when its title names one. */
+  taskId: z.string().nullable(),
+  items: z.array(ChecklistItemSchema),
+});
+export type ChecklistGroup = z.output<typeof ChecklistGroupSchema>;
+
+export const CriticalPathSchema = z.object({
+  /** Task ids in order, first to last. */
+  taskIds: z.array(z.string()),
+  /** Sum of their estimates, in days. */
+  days: z.number(),
+  /** Other chains of the same length, if any. */
+  alternatives: z.array(z.array(z.string())),
+});
+export type CriticalPath = z.output<typeof CriticalPathSchema>;
+
+/** One phase: the whole model the pages render. */
+export const PhaseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: TaskStatusSchema,
+  /** Share of estimated work complete, 0..1. */
+  progress: z.number().min(0).max(1),
+  /** The overview's **Status:** text, e.g. "🟢 Ready for Agent Execution". */
+  statusText: z.string().nullable(),
+  created: z.string().nullable(),
+  coordinator: z.string().nullable(),
+  session: z.string().nullable(),
+  objectives: z.array(ChecklistGroupSchema),
+  successCriteria: z.array(ChecklistItemSchema),
+  deliverables: z.array(ChecklistGroupSchema),
+  metrics: z.array(MetricSchema),
+  tasks: z.array(TaskSchema),
+  criticalPath: CriticalPathSchema,
+  /** The total duration the package itself states ("~3.4 days"), when it states one. */
+  statedDays: z.number().nullable(),
+  /** Newest timestamp found in the phase's inputs (ISO 8601), or null. */
+  asOf: z.string().nullable(),
+  /** Warnings found while reading the phase, already formatted as `path:line:col message`. */
+  warnings: z.array(z.string()),
+  /** Path of the overview file. */
+  file: z.string(),
+});
+export type Phase = z.output<typeof PhaseSchema>;
+
+/** dist/status.json: the machine-readable contract (fields may be added, never removed or renamed). */
+export const StatusJsonSchema = z.object({
+  schemaVersion: z.literal(1),
+  generatedAt: z.string(),
+  version: z.string().nullable(),
+  phases: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      status: TaskStatusSchema,
+      progress: z.number().min(0).max(1),
+      criticalPath: z.object({ taskIds: z.array(z.string()), days: z.number() }),
+      statedDays: z.number().nullable(),
+      tasks: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          agent: z.string(),
+          estimateDays: z.number(),
+          dependsOn: z.array(z.string()),
+          status: TaskStatusSchema,
+          startedAt: z.string().nullable(),
+          completedAt: z.string().nullable(),
+          events: z.number().int(),
+        }),
+      ),
+      metrics: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          baseline: z.union([z.number(), z.string()]).nullable(),
+          target: z.string().nullable(),
+          achieved: z.union([z.number(), z.string()]).nullable(),
+          verdict: VerdictSchema,
+        }),
+      ),
+      dataQuality: z.object({
+        sources: z.array(
+          z.object({
+            path: z.string(),
+            format: z.string(),
+            records: z.number().int(),
+            imported: z.number().int(),
+            skipped: z.number().int(),
+          }),
+        ),
+        unmatchedEvents: z.number().int(),
+        warnings: z.array(z.string()),
+      }),
+    }),
+  ),
+});
+export type StatusJson = z.output<typeof StatusJsonSchema>;

@@ -128,12 +128,15 @@ function withOverviewLists(task: Task, overview: ReturnType<typeof parseOverview
   return { ...task, objectives, deliverables };
 }
 
-/** complete when every task is; in_progress once any has started or finished; blocked when waiting tasks are blocked. */
+/**
+ * complete when every task is; in_progress once any has started or finished; blocked only when every task is
+ * blocked. The seed package has three tasks "Ready to execute" and 7.4 "Waiting for Task 7.3": that phase can start.
+ */
 export function derivePhaseStatus(statuses: readonly TaskStatus[]): TaskStatus {
   if (statuses.length === 0) return 'pending';
   if (statuses.every((status) => status === 'complete')) return 'complete';
   if (statuses.some((status) => status === 'in_progress' || status === 'complete')) return 'in_progress';
-  if (statuses.some((status) => status === 'blocked')) return 'blocked';
+  if (statuses.every((status) => status === 'blocked')) return 'blocked';
   return 'pending';
 }
 

@@ -20,11 +20,6 @@ function cellValue(text: string): number | string {
   return /^-?\d+(?:\.\d+)?$/.test(text.trim()) ? Number(text) : text;
 }
 
-/** "clippy_warnings" → "Clippy warnings", for metrics that only the JSON files name. */
-function labelFromKey(key: string): string {
-  const words = key.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /**
  * Joins the overview's success metrics table with the baseline and final metrics files by normalized key, and
@@ -66,6 +61,8 @@ export function deriveMetrics(sources: MetricSources): { metrics: Metric[]; issu
   }
   const inTable = new Set(metrics.map((metric) => metric.key));
   const extraKeys = [...new Set([...baseline.keys(), ...final.keys()])].filter((key) => !inTable.has(key)).toSorted();
-  for (const key of extraKeys) metrics.push(build(key, labelFromKey(key), baseline.get(key), null, null));
+  // Metrics only the JSON files name keep the name as written there ("ci_duration"), since no label exists.
+  const names = new Map([...sources.final, ...sources.baseline].map((entry) => [entry.key, entry.name]));
+  for (const key of extraKeys) metrics.push(build(key, names.get(key) ?? key, baseline.get(key), null, null));
   return { metrics, issues };
 }

@@ -10,6 +10,8 @@ const timestampKeys = new Set(['timestamp', 'generated_at', 'generatedat', 'meas
 export interface MetricEntry {
   /** Normalized key, nested objects joined with "_". */
   key: string;
+  /** The name as written, nested names joined with ".": "build_time.clean". */
+  name: string;
   raw: number | string | boolean;
 }
 
@@ -40,23 +42,24 @@ export function parseMetricsJson(text: string, path: string): ParsedMetricsFile 
   }
   const entries: MetricEntry[] = [];
   let timestamp: string | null = null;
-  const walk = (object: Record<string, unknown>, prefix: string) => {
+  const walk = (object: Record<string, unknown>, prefix: string, namePrefix: string) => {
     for (const [name, value] of Object.entries(object)) {
       const key = normalizeKey(prefix ? `${prefix}_${name}` : name);
+      const written = namePrefix ? `${namePrefix}.${name}` : name;
       if (!prefix && timestampKeys.has(key) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
         timestamp = new Date(value).toISOString();
         continue;
       }
       if (!prefix && metadataKeys.has(key)) continue;
-      if (value === null) entries.push({ key, raw: 'null' });
+      if (value === null) entries.push({ key, name: written, raw: 'null' });
       else if (Array.isArray(value)) {
         const line = lineOfKey(text, name);
         sink.warning(line, 1, `"${name}" is a list, not one value, so it is not shown as a metric.`, 'Give each measured value its own key, or nest them in an object.');
-      } else if (typeof value === 'object') walk(value as Record<string, unknown>, key);
-      else entries.push({ key, raw: value as number | string | boolean });
+      } else if (typeof value === 'object') walk(value as Record<string, unknown>, key, written);
+      else entries.push({ key, name: written, raw: value as number | string | boolean });
     }
   };
-  walk(data as Record<string, unknown>, '');
+  walk(data as Record<string, unknown>, '', '');
   return { entries, timestamp, issues: sink.issues };
 }
 

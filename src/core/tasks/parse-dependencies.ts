@@ -2,7 +2,8 @@ import type { Dependency } from '../schema.ts';
 
 // Task ids look like "7.1", "7.1.2", "task-7.1" or "T3"; ids inside words or versions ("v2.0.0") are not ids.
 const taskIdPattern = /(?<![\w.])(?:task[\s-]*)?(\d+(?:\.\d+)+|T\d+)(?![\w.]*\d)/gi;
-const noneWords = /^(none|n\/a|na|no|nothing|-|–|—)\b/i;
+// `(?!\w)` rather than `\b`: a lone "-" has no word boundary after it, so `\b` let "**Dependencies:** -" through.
+const noneWords = /^(none|n\/a|na|no|nothing|-|–|—)(?!\w)/i;
 // "Phase 6 complete ✅", "Phase 6", "phase-6": work outside the package.
 const phaseReference = /\bphase[\s-]*\d+/i;
 

@@ -79,7 +79,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
   if (repaired.firstLine !== null) {
     sink.warning(repaired.firstLine, 1, `Repaired ${repaired.repairs} garbled character sequences (UTF-8 read as Mac Roman).`, 'Save the file as UTF-8 to keep emoji and symbols intact.');
   }
-  const { fields, body, bodyOffset, style } = readFields(repaired.text, sink);
+  const { fields, body, bodyOffset, style, broken } = readFields(repaired.text, sink);
   const doc = parseMarkdown(body);
   const shift = (line: number) => line + bodyOffset;
   for (const field of boldFields(doc)) {
@@ -96,7 +96,8 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
 
   const agentField = fields.get('agent');
   const agent = textOf(agentField);
-  if (agent === null) {
+  // With broken frontmatter its fields are unknown, not missing: the YAML error alone says what to fix.
+  if (agent === null && !broken) {
     sink.error(agentField?.line ?? 1, agentField?.column ?? 1, 'The task names no agent.', 'Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter.');
   }
 
@@ -104,7 +105,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
   const estimateText = estimateField ? String(estimateField.value).trim() : '';
   let estimateDays = 0;
   if (!estimateField || estimateText === '') {
-    sink.error(estimateField?.line ?? 1, estimateField?.column ?? 1, 'The task has no estimate.', 'Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks").');
+    if (!broken) sink.error(estimateField?.line ?? 1, estimateField?.column ?? 1, 'The task has no estimate.', 'Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks").');
   } else {
     const duration = parseDuration(typeof estimateField.value === 'number' ? estimateField.value : estimateText);
     if (duration.ok) estimateDays = duration.days;
@@ -155,9 +156,9 @@ export function dependencyLine(text: string, taskId: string): { line: number; co
   return { line: index + 1, column: column >= 0 ? column + 1 : 1 };
 }
 
-function readFields(text: string, sink: IssueSink): { fields: Map<FieldName, Field>; body: string; bodyOffset: number; style: Task['metadataStyle'] } {
+function readFields(text: string, sink: IssueSink): { fields: Map<FieldName, Field>; body: string; bodyOffset: number; style: Task['metadataStyle']; broken: boolean } {
   const fields = new Map<FieldName, Field>();
-  if (!/^---\r?\n/.test(text)) return { fields, body: text, bodyOffset: 0, style: 'bold-lines' };
+  if (!/^---\r?\n/.test(text)) return { fields, body: text, bodyOffset: 0, style: 'bold-lines', broken: false };
   let parsed: matter.GrayMatterFile<string>;
   try {
     // An empty options object keeps gray-matter from returning a cached result for text it has seen before.
@@ -169,7 +170,7 @@ function readFields(text: string, sink: IssueSink): { fields: Map<FieldName, Fie
     sink.error((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `The frontmatter is not valid YAML: ${reason}.`, 'Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character.');
     const end = text.indexOf('\n---', 3);
     const body = end < 0 ? '' : text.slice(text.indexOf('\n', end + 1) + 1);
-    return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter' };
+    return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter', broken: true };
   }
   const yamlLines = parsed.matter.split('\n');
   const data = parsed.data as Record<string, unknown>;
@@ -184,7 +185,7 @@ function readFields(text: string, sink: IssueSink): { fields: Map<FieldName, Fie
     }
   }
   const body = parsed.content;
-  return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter' };
+  return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter', broken: false };
 }
 
 function textOf(field: Field | undefined): string | null {
@@ -204,9 +205,9 @@ function firstHeading(doc: MarkdownDoc): { text: string; line: number } | null {
   return first ? { text: first.title, line: first.line } : null;
 }
 
-/** "Task 7.1: Build Infrastructure" → "Build Infrastructure". */
+/** "Task 7.1: Build Infrastructure" (also "🚀 Task 7.1: …", as claude-flow packages write it) → "Build Infrastructure". */
 export function stripTaskPrefix(title: string): string {
-  const stripped = title.replace(/^\s*(?:task\s*)?(?:\d+(?:\.\d+)+|T\d+)\s*[:\-–—.]?\s*/i, '').trim();
+  const stripped = title.replace(/^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:task\s*)?(?:\d+(?:\.\d+)+|T\d+)\s*[:\-–—.]?\s*/iu, '').trim();
   return stripped === '' ? title.trim() : stripped;
 }
 

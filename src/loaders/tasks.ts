@@ -1,0 +1,23 @@
+import type { Loader } from 'astro/loaders';
+import { TaskSchema } from '../core/schema.ts';
+import { loadCheckedContent } from './load-checked.ts';
+
+/** One entry per task file, id `<phase>/<slug>`, with its Markdown body rendered. */
+export function tasksLoader(): Loader {
+  return {
+    name: 'cairn-tasks',
+    schema: TaskSchema,
+    load: async ({ store, parseData, generateDigest, renderMarkdown }) => {
+      const { phases, bodies } = loadCheckedContent();
+      store.clear();
+      for (const phase of phases) {
+        for (const task of phase.tasks) {
+          const id = `${phase.id}/${task.slug}`;
+          const body = bodies.get(`${phase.id}/${task.id}`) ?? '';
+          const data = await parseData({ id, data: task, filePath: task.file });
+          store.set({ id, data, body, filePath: task.file, digest: generateDigest({ data, body }), rendered: await renderMarkdown(body) });
+        }
+      }
+    },
+  };
+}

@@ -8,4 +8,6 @@ export default defineConfig({
   base: process.env.BASE || '/',
   trailingSlash: 'ignore',
   integrations: [mdx()],
+  // Code in task files is shown as written, in the site's own colours (readable in light and dark, no inline styles).
+  markdown: { syntaxHighlight: false },
 });

@@ -1,4 +1,6 @@
 import type { Loader } from 'astro/loaders';
+import { labelTaskCheckboxes } from '../core/markdown/label-checkboxes.ts';
+import { stripTitleHeading } from '../core/markdown/parse-markdown.ts';
 import { TaskSchema } from '../core/schema.ts';
 import { loadCheckedContent } from './load-checked.ts';
 
@@ -13,9 +15,10 @@ export function tasksLoader(): Loader {
       for (const phase of phases) {
         for (const task of phase.tasks) {
           const id = `${phase.id}/${task.slug}`;
-          const body = bodies.get(`${phase.id}/${task.id}`) ?? '';
+          const body = stripTitleHeading(bodies.get(`${phase.id}/${task.id}`) ?? '');
           const data = await parseData({ id, data: task, filePath: task.file });
-          store.set({ id, data, body, filePath: task.file, digest: generateDigest({ data, body }), rendered: await renderMarkdown(body) });
+          const rendered = await renderMarkdown(body);
+          store.set({ id, data, body, filePath: task.file, digest: generateDigest({ data, body }), rendered: { ...rendered, html: labelTaskCheckboxes(rendered.html) } });
         }
       }
     },

@@ -79,7 +79,7 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
   }
 
   const metricsSection = findSection(doc, (key) => key.includes('metric'));
-  const table = findTable(metricsSection?.nodes ?? doc.root.children, (header) => header.some((cell) => /metric/i.test(cell)) && header.some((cell) => /target/i.test(cell)));
+  const table = findTable(metricsSection?.nodes ?? doc.root.children, (header) => header.some((cell) => /metric/i.test(cell)) && header.some((cell) => /target|goal/i.test(cell)));
   const metricRows: MetricRow[] = [];
   if (table) {
     const column = (pattern: RegExp) => table.header.findIndex((cell) => pattern.test(cell));

@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { DashboardPage } from './pages/dashboard-page.ts';
+
+test.describe('phase dashboard of the example package', () => {
+  test('lists the four tasks with agent, estimate, dependencies and status', async ({ page }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto();
+    await expect(page).toHaveTitle(/Phase 7: Quality & Infrastructure/);
+    await expect(dashboard.taskRows).toHaveCount(4);
+    const expected = [
+      ['7.1', 'Build Infrastructure', 'cicd-engineer', '2.4 days', '—'],
+      ['7.2', 'Configuration System', 'backend-dev', '2.4 days', '—'],
+      ['7.3', 'Code Quality', 'reviewer', '1.2 days', '—'],
+      ['7.4', 'Release Preparation', 'planner', '1 day', '7.3'],
+    ];
+    for (const [id, title, agent, estimate, dependsOn] of expected) {
+      const cells = dashboard.taskRow(id!).locator('th, td');
+      await expect(cells.nth(0)).toContainText(`${id} ${title}`);
+      await expect(cells.nth(1)).toHaveText(agent!);
+      await expect(cells.nth(2)).toHaveText(estimate!);
+      await expect(cells.nth(3)).toHaveText(dependsOn!);
+      await expect(cells.nth(4).locator('[data-status]')).toHaveAttribute('data-status', 'pending');
+    }
+  });
+
+  test('shows the computed critical path beside the package’s own claim', async ({ page }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto();
+    await expect(dashboard.criticalPath).toContainText('7.1: 2.4 days');
+    await expect(dashboard.criticalPath).toContainText('equally long: 7.2');
+    await expect(page.getByTestId('stated-days')).toHaveText(/states 3\.4 days.*give 2\.4 days/);
+    await expect(dashboard.graphNode('7.1')).toHaveAttribute('data-critical', 'true');
+    await expect(dashboard.graphNode('7.2')).toHaveAttribute('data-critical', 'true');
+    await expect(dashboard.graphNode('7.3')).toHaveAttribute('data-critical', 'false');
+    await expect(dashboard.graph.locator('path.edge[data-from="7.3"][data-to="7.4"]')).toHaveCount(1);
+  });
+
+  test('judges metrics against their targets', async ({ page }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto();
+    const clippy = dashboard.metricRow('clippy_warnings');
+    await expect(clippy.locator('td').nth(0)).toHaveText('12');
+    await expect(clippy.locator('td').nth(1)).toHaveText('<20');
+    await expect(clippy).toHaveAttribute('data-verdict', 'pending');
+    await expect(dashboard.metricRow('build_time_clean')).toHaveAttribute('data-verdict', 'unknown');
+  });
+
+  test('a task in the graph links to its page', async ({ page }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto();
+    await dashboard.graphNode('7.4').locator('a').click();
+    await expect(page).toHaveURL(/\/phase-7\/tasks\/task-7\.4-release-prep\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Task 7.4: Release Preparation');
+  });
+
+  test('passes axe in light and dark mode, and is saved as a screenshot', async ({ page }, testInfo) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const dashboard = new DashboardPage(page);
+      await dashboard.goto();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      const path = testInfo.outputPath(`dashboard-${colorScheme}.png`);
+      await page.screenshot({ path, fullPage: true });
+      await testInfo.attach(`dashboard-${colorScheme}`, { path, contentType: 'image/png' });
+    }
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest';
+import { buildPhase, derivePhaseStatus, deriveProgress, newest, type PackageFiles } from '../../src/core/build-phase.ts';
+import { formatIssue } from '../../src/core/issues.ts';
+import type { TaskStatus } from '../../src/core/schema.ts';
+
+/** A task file in bold-line style. */
+const taskText = ({ id, agent = 'coder', duration = '1 day', status = 'Ready', deps = 'None' }: { id: string; agent?: string; duration?: string; status?: string; deps?: string }) =>
+  [`# Task ${id}: Work ${id}`, '', `**Agent Type:** ${agent}`, `**Duration:** ${duration}`, `**Dependencies:** ${deps}`, `**Status:** ${status}`].join('\n');
+
+const files = (over: Partial<PackageFiles>): PackageFiles => ({
+  phaseId: 'phase-1',
+  dir: 'phases/phase-1',
+  overview: { path: 'phases/phase-1/README.md', text: '# Phase 1: Test\n' },
+  tasks: [],
+  baseline: null,
+  final: null,
+  ...over,
+});
+
+const task = (id: string, text: string) => ({ path: `phases/phase-1/task-${id}.md`, slug: `task-${id}`, text });
+
+describe('derivePhaseStatus', () => {
+  test.each([
+    [[], 'pending'],
+    [['pending', 'pending'], 'pending'],
+    // The seed: three tasks ready, 7.4 waiting on 7.3. The phase can start, so it is not blocked.
+    [['pending', 'pending', 'pending', 'blocked'], 'pending'],
+    [['blocked', 'blocked'], 'blocked'],
+    [['pending', 'in_progress'], 'in_progress'],
+    [['complete', 'blocked'], 'in_progress'],
+    [['complete', 'pending'], 'in_progress'],
+    [['complete', 'complete'], 'complete'],
+  ] as [TaskStatus[], TaskStatus][])('%j → %s', (statuses, expected) => {
+    expect(derivePhaseStatus(statuses)).toBe(expected);
+  });
+});
+
+describe('deriveProgress', () => {
+  test.each([
+    [[], 0],
+    [[{ status: 'complete', estimateDays: 1.2 }, { status: 'pending', estimateDays: 2.4 }, { status: 'in_progress', estimateDays: 2.4 }], 0.2],
+    [[{ status: 'complete', estimateDays: 1 }, { status: 'complete', estimateDays: 3 }], 1],
+    [[{ status: 'complete', estimateDays: 0 }, { status: 'pending', estimateDays: 0 }, { status: 'pending', estimateDays: 0 }], 0.3333],
+  ] as [{ status: TaskStatus; estimateDays: number }[], number][])('%j → %f', (tasks, expected) => {
+    expect(deriveProgress(tasks)).toBe(expected);
+  });
+});
+
+describe('newest', () => {
+  test.each([
+    [[], null],
+    [['2025-10-23T08:00:00Z', '2025-10-26T17:30:00+02:00', 'not a date'], '2025-10-26T15:30:00.000Z'],
+  ])('%j → %s', (timestamps, expected) => {
+    expect(newest(timestamps)).toBe(expected);
+  });
+});
+
+describe('buildPhase', () => {
+  test('no overview: an error for the missing README and no phase', () => {
+    const result = buildPhase(files({ overview: null, tasks: [task('1.1', taskText({ id: '1.1' }))] }));
+    expect(result.phase).toBeNull();
+    expect(result.issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
+      "phases/phase-1/README.md:1:1 error The phase folder phases/phase-1 has no README.md overview.
+        hint: Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table."
+    `);
+  });
+
+  test('no task files: a warning, and an empty pending phase', () => {
+    const { phase, issues } = buildPhase(files({}));
+    expect(phase).toMatchObject({ id: 'phase-1', title: 'Phase 1: Test', status: 'pending', progress: 0, tasks: [], criticalPath: { taskIds: [], days: 0, alternatives: [] } });
+    expect(issues.map((issue) => `${issue.severity} ${issue.message}`)).toEqual(['warning The phase folder phases/phase-1 has no task files.']);
+  });
+
+  test('a duplicate id is an error on the second file, which is left out', () => {
+    const { phase, issues } = buildPhase(files({ tasks: [task('1.1-a', taskText({ id: '1.1' })), task('1.1-b', taskText({ id: '1.1', agent: 'tester' }))] }));
+    expect(phase?.tasks.map((t) => [t.id, t.agent])).toEqual([['1.1', 'coder']]);
+    expect(issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
+      "phases/phase-1/task-1.1-b.md:1:1 error Task id 1.1 is also used by phases/phase-1/task-1.1-a.md.
+        hint: Give every task in a phase its own id."
+    `);
+  });
+
+  test('tasks are sorted by id, and status, progress and critical path are derived', () => {
+    const { phase, issues } = buildPhase(files({
+      tasks: [
+        task('1.10', taskText({ id: '1.10', duration: '2 days', deps: 'Task 1.2' })),
+        task('1.2', taskText({ id: '1.2', duration: '6h', status: 'Done', deps: '1.1' })),
+        task('1.1', taskText({ id: '1.1', duration: '1 day', status: 'In progress' })),
+      ],
+    }));
+    expect(issues).toEqual([]);
+    expect(phase?.tasks.map((t) => [t.id, t.status, t.estimateDays, t.dependsOn])).toEqual([
+      ['1.1', 'in_progress', 1, []],
+      ['1.2', 'complete', 0.75, ['1.1']],
+      ['1.10', 'pending', 2, ['1.2']],
+    ]);
+    expect(phase).toMatchObject({ status: 'in_progress', progress: 0.2, criticalPath: { taskIds: ['1.1', '1.2', '1.10'], days: 3.75, alternatives: [] } });
+  });
+
+  test('tasks without their own deliverables take the overview group for their id', () => {
+    const overview = { path: 'phases/phase-1/README.md', text: '# Phase 1\n\n## Deliverables\n\n### Task 1.1 Deliverables\n\n- [x] Repo\n- [ ] CI\n' };
+    const { phase } = buildPhase(files({ overview, tasks: [task('1.1', taskText({ id: '1.1' }))] }));
+    expect(phase?.tasks[0]?.deliverables).toEqual([
+      { text: 'Repo', checked: true },
+      { text: 'CI', checked: false },
+    ]);
+  });
+
+  test('asOf is the newest timestamp among the overview and both metrics files', () => {
+    const { phase } = buildPhase(files({
+      overview: { path: 'R.md', text: '# P\n\n**Created:** 2025-10-23T08:00:00Z\n' },
+      baseline: { path: 'b.json', text: '{"timestamp": "2025-10-24T00:00:00Z"}' },
+      final: { path: 'f.json', text: '{"measured_at": "2025-10-26T12:00:00Z", "clippy_warnings": 34}' },
+    }));
+    expect(phase?.asOf).toBe('2025-10-26T12:00:00.000Z');
+  });
+});

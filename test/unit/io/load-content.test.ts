@@ -1,0 +1,95 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { loadContent } from '../../../src/core/io/load-content.ts';
+import { formatIssue } from '../../../src/core/issues.ts';
+import { fixturePath } from '../fixtures.ts';
+
+const packages = {
+  // The seed package as found: mojibake README, four bold-line task files.
+  'real-world': fixturePath('packages/real-world'),
+  // The example package shipped in content/.
+  content: fileURLToPath(new URL('../../../content', import.meta.url)),
+};
+
+describe.each(Object.entries(packages))('loadContent(%s): the Phase 7 facts', (_name, root) => {
+  const { phases, bodies, issues } = loadContent(root);
+  const [phase] = phases;
+
+  test('one phase, no errors', () => {
+    expect(phases.map((p) => [p.id, p.title])).toEqual([['phase-7', 'Phase 7: Quality & Infrastructure']]);
+    expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  });
+
+  test('four tasks with their agents, estimates and dependencies', () => {
+    expect(phase?.tasks.map((t) => [t.id, t.agent, t.estimateDays, t.dependsOn])).toEqual([
+      ['7.1', 'cicd-engineer', 2.4, []],
+      ['7.2', 'backend-dev', 2.4, []],
+      ['7.3', 'reviewer', 1.2, []],
+      ['7.4', 'planner', 1, ['7.3']],
+    ]);
+    expect(phase?.tasks[3]?.dependencies).toEqual([{ raw: 'Task 7.3 COMPLETE (code quality) ⚠️', taskIds: ['7.3'], external: false }]);
+    expect([...bodies.keys()]).toEqual(['phase-7/7.1', 'phase-7/7.2', 'phase-7/7.3', 'phase-7/7.4']);
+  });
+
+  test('nothing has started: the phase is pending at 0%', () => {
+    expect(phase?.tasks.slice(0, 3).map((t) => [t.status, t.statusText])).toEqual(Array(3).fill(['pending', 'Ready to execute']));
+    expect(phase).toMatchObject({ status: 'pending', progress: 0, statusText: '🟢 Ready for Agent Execution' });
+  });
+
+  test('critical path 2.4 days through 7.1, 7.2 as the alternative; the package states 3.4', () => {
+    expect(phase?.criticalPath).toEqual({ taskIds: ['7.1'], days: 2.4, alternatives: [['7.2']] });
+    expect(phase?.statedDays).toBe(3.4);
+  });
+
+  test('metrics: clippy_warnings 12 → "<20" is pending, relative targets on a TBD baseline are unknown', () => {
+    const byKey = new Map(phase?.metrics.map((m) => [m.key, m]));
+    expect(byKey.get('clippy_warnings')).toMatchObject({ label: 'Clippy Warnings', baseline: { raw: 12 }, target: { raw: '<20', kind: 'compare' }, achieved: null, verdict: 'pending', taskIds: ['7.3'] });
+    expect(phase?.metrics.slice(0, 6).map((m) => [m.key, m.verdict])).toEqual([
+      ['build_time_clean', 'unknown'],
+      ['build_time_incremental', 'unknown'],
+      ['env_variables', 'pending'],
+      ['clippy_warnings', 'pending'],
+      ['dead_code_loc', 'unknown'],
+      ['version', 'pending'],
+    ]);
+  });
+
+  test('asOf comes from the inputs, not the clock', () => {
+    expect(phase?.asOf).toBe('2025-10-23T08:00:00.000Z');
+  });
+});
+
+describe('loadContent(real-world): what is particular to the seed', () => {
+  const { phases, issues } = loadContent(packages['real-world']);
+  const tasks = phases[0]?.tasks ?? [];
+
+  test('7.1 depends on "Phase 6 complete ✅", which is outside the package', () => {
+    expect(tasks[0]?.dependencies).toEqual([{ raw: 'Phase 6 complete ✅', taskIds: [], external: true }]);
+    expect(tasks[0]?.dependsOn).toEqual([]);
+  });
+
+  test('7.4 "⏸️ Waiting for Task 7.3" is blocked', () => {
+    expect(tasks[3]).toMatchObject({ status: 'blocked', statusText: '⏸️ Waiting for Task 7.3' });
+  });
+
+  test('the only issue is the mojibake warning for the README', () => {
+    expect(issues.map(formatIssue)).toEqual([
+      'test/fixtures/packages/real-world/phases/phase-7/README.md:3:1 warning Repaired 96 garbled character sequences (UTF-8 read as Mac Roman).\n  hint: Save the file as UTF-8 to keep emoji and symbols intact.',
+    ]);
+    expect(phases[0]?.warnings).toEqual(issues.map(formatIssue));
+  });
+});
+
+describe('loadContent(content): what is particular to the example', () => {
+  const { phases, issues } = loadContent(packages.content);
+  const tasks = phases[0]?.tasks ?? [];
+
+  test('no issues at all', () => {
+    expect(issues).toEqual([]);
+  });
+
+  test('7.1 uses frontmatter with an empty dependency list; 7.4 "⏸️ Pending (starts after Task 7.3)" is pending', () => {
+    expect(tasks[0]).toMatchObject({ metadataStyle: 'frontmatter', dependencies: [], title: 'Build Infrastructure' });
+    expect(tasks[3]).toMatchObject({ status: 'pending', statusText: '⏸️ Pending (starts after Task 7.3)' });
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, test } from 'vitest';
+import { formatIssue } from '../../../src/core/issues.ts';
+import { dependencyLine, parseTaskFile, stripTaskPrefix } from '../../../src/core/tasks/parse-task.ts';
+import { readFixture } from '../fixtures.ts';
+
+/** Parses test/fixtures/tasks/<name>.md as a task of phase "p". */
+const parseFixture = (name: string) =>
+  parseTaskFile({ text: readFixture(`tasks/${name}.md`), path: `tasks/${name}.md`, slug: name, phaseId: 'p' });
+
+describe('parseTaskFile: metadata styles', () => {
+  test.each([
+    // name, id, title, agent, estimateDays, estimateText, dependsOn, status, statusText, priority, style
+    ['frontmatter', '3.2', 'Wire the metrics endpoint', 'backend-dev', 0.75, '6h', ['3.1'], 'in_progress', 'In progress', 'medium', 'frontmatter'],
+    ['bold-keys', '2.1', 'Database Migration', 'backend-dev', 1.5, '1.5 days', ['1.1', '1.2'], 'in_progress', 'In progress', 'High', 'bold-lines'],
+    ['bold-keys-in-list', '2.2', 'Load Testing', 'tester', 10, '2 weeks', ['2.1'], 'blocked', 'Blocked', 'Medium', 'bold-lines'],
+    ['emoji-real-world', '4.3', 'API Gateway Hardening', 'security-manager', 3, '~3 days', ['4.1'], 'in_progress', '🔄 In Progress', '🔴 Critical', 'bold-lines'],
+    ['missing-status', '1.4', 'Write the Runbook', 'api-docs', 0.5, '4 hours', [], 'pending', null, null, 'bold-lines'],
+  ])('%s', (name, id, title, agent, estimateDays, estimateText, dependsOn, status, statusText, priority, metadataStyle) => {
+    const { task, issues } = parseFixture(name);
+    expect(issues).toEqual([]);
+    expect(task).toMatchObject({ id, slug: name, phaseId: 'p', title, agent, estimateDays, estimateText, dependsOn, status, statusText, priority, metadataStyle, file: `tasks/${name}.md` });
+  });
+
+  test('frontmatter: sections come from the body, memory keys from both', () => {
+    const { task } = parseFixture('frontmatter');
+    expect(task?.objectives).toEqual(['Expose /metrics in Prometheus format', 'Count requests per route']);
+    expect(task?.deliverables).toEqual([
+      { text: 'src/metrics.rs', checked: true },
+      { text: 'Grafana panel', checked: false },
+    ]);
+    expect(task?.successCriteria).toEqual([{ text: 'p95 latency stays under 50ms', checked: false }]);
+    expect(task?.memoryKeys).toEqual(['phase3/metrics/status', 'phase3/metrics/endpoint']);
+  });
+
+  test('emoji-real-world: external and task dependencies, emoji sections, no keys from code fences', () => {
+    const { task } = parseFixture('emoji-real-world');
+    expect(task?.dependencies).toEqual([
+      { raw: 'Phase 3 complete ✅', taskIds: [], external: true },
+      { raw: 'Task 4.1 ⚠️', taskIds: ['4.1'], external: false },
+    ]);
+    expect(task?.objectives).toHaveLength(3);
+    expect(task?.deliverables).toEqual([
+      { text: 'gateway/src/rate_limit.rs', checked: true },
+      { text: 'docs/SECURITY.md', checked: false },
+    ]);
+    expect(task?.successCriteria.map((item) => item.text)).toEqual(['✅ No route without a rate limit', '✅ Keys rotate without downtime']);
+    expect(task?.memoryKeys).toEqual(['phase4/gateway/status', 'phase4/gateway/rate_limits']);
+  });
+});
+
+describe('parseTaskFile: problems point at the file position', () => {
+  test('invalid-duration: error at the value, task kept with 0 days', () => {
+    const { task, issues } = parseFixture('invalid-duration');
+    expect(task).toMatchObject({ id: '1.5', estimateDays: 0, estimateText: 'a couple of days' });
+    expect(issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
+      "tasks/invalid-duration.md:4:15 error Cannot read the estimate "a couple of days": no number with a unit.
+        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks"."
+    `);
+  });
+
+  test('broken-frontmatter: one error, on the bad YAML line, and no task', () => {
+    const { task, issues } = parseFixture('broken-frontmatter');
+    expect(task).toBeNull();
+    expect(issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
+      "tasks/broken-frontmatter.md:6:11 error The frontmatter is not valid YAML: bad indentation of a mapping entry.
+        hint: Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character."
+    `);
+  });
+
+  test('missing-agent: error and no task', () => {
+    const { task, issues } = parseFixture('missing-agent');
+    expect(task).toBeNull();
+    expect(issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
+      "tasks/missing-agent.md:1:1 error The task names no agent.
+        hint: Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter."
+    `);
+  });
+
+  test('mojibake: repaired to 🟢 and ✅, with a warning naming the file and line', () => {
+    const { task, body, issues } = parseFixture('mojibake');
+    expect(task).toMatchObject({ id: '6.1', agent: 'planner', estimateDays: 1, status: 'pending' });
+    expect(body).toContain('## 🟢 Readiness');
+    expect(body).toContain('- ✅ Changelog reviewed');
+    expect(body).not.toContain('‚úÖ');
+    expect(issues.map(formatIssue)).toEqual([
+      'tasks/mojibake.md:7:1 warning Repaired 3 garbled character sequences (UTF-8 read as Mac Roman).\n  hint: Save the file as UTF-8 to keep emoji and symbols intact.',
+    ]);
+  });
+
+  test.each([
+    ['**Agent:** a\n**Duration:** 1 day\n**Status:** Redy', 3, 13, 'Unknown status "Redy".'],
+    ['# Build things\n\n**Agent:** a\n**Duration:** 1 day', 1, 1, 'The task has no id: none in its metadata, its title or its file name.'],
+    ['# Task 1.1: X\n\n**Agent:** a', 1, 1, 'The task has no estimate.'],
+    ['---\n- a\n- b\n---\n# Task 1.1: X', 2, 1, 'The frontmatter is not a set of "key: value" lines.'],
+  ])('inline %j → %i:%i %s', (text, line, column, message) => {
+    const { issues } = parseTaskFile({ text, path: 't.md', slug: 'notes', phaseId: 'p' });
+    expect(issues.filter((issue) => issue.severity === 'error').map(({ line, column, message }) => ({ line, column, message }))).toContainEqual({ line, column, message });
+  });
+});
+
+describe('stripTaskPrefix', () => {
+  test.each([
+    ['Task 7.1: Build Infrastructure', 'Build Infrastructure'],
+    ['7.2 - Configuration System', 'Configuration System'],
+    ['T3. Frontend shell', 'Frontend shell'],
+    ['🚀 Task 4.3: API Gateway Hardening', 'API Gateway Hardening'],
+    ['Release Preparation (v2.0.0)', 'Release Preparation (v2.0.0)'],
+    ['🚀 Launch', '🚀 Launch'],
+    ['Task 7.1', 'Task 7.1'],
+  ])('%j → %j', (title, expected) => {
+    expect(stripTaskPrefix(title)).toBe(expected);
+  });
+});
+
+describe('dependencyLine', () => {
+  test.each([
+    ['# T\n\n**Agent:** a\n**Dependencies:** Task 7.1, Task 7.9', '7.9', { line: 4, column: 34 }],
+    ['# T\n- **Depends on:** 7.9', '7.9', { line: 2, column: 19 }],
+    ['---\nid: "7.4"\ndependencies: ["7.9"]\n---', '7.9', { line: 3, column: 17 }],
+    ['# T\n**Dependencies:** None', '7.9', { line: 2, column: 1 }],
+    ['# T\nNo field here', '7.9', { line: 1, column: 1 }],
+  ])('%j, %s → %j', (text, id, expected) => {
+    expect(dependencyLine(text, id)).toEqual(expected);
+  });
+});

@@ -63,6 +63,8 @@ export const TargetSchema = z.object({
   upTo: z.number().nullable(),
   /** For change targets: whether the amount is a percentage of the baseline. */
   percent: z.boolean(),
+  /** "s" when the target is a duration (its value then in seconds), another unit as written, or null. */
+  unit: z.string().nullable(),
   version: z.string().nullable(),
 });
 export type Target = z.output<typeof TargetSchema>;

@@ -1,11 +1,14 @@
 import type { Target } from '../schema.ts';
+import { secondsPerUnit } from './units.ts';
 
 const num = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
 const signedNum = String.raw`[-+−]\s*${num}`;
-const comparePattern = new RegExp(String.raw`^(<=|>=|≤|≥|<|>|=|under|below|less than|at most|over|above|more than|at least)\s*(${num})\s*(%)?`, 'i');
+// A unit after the number: "%", or a word such as "s", "min", "warnings".
+const unit = String.raw`(%|[a-z]+\b)?`;
+const comparePattern = new RegExp(String.raw`^(<=|>=|≤|≥|<|>|=|under|below|less than|at most|over|above|more than|at least)\s*(${num})\s*${unit}`, 'i');
 const changeRangePattern = new RegExp(String.raw`^(${signedNum})\s*(%)?\s*(?:to|-|–|—|\.\.)\s*(${signedNum})\s*(%)?$`, 'i');
-const changePattern = new RegExp(String.raw`^(${signedNum})\s*(%)?(?:\s+.*)?$`, 'i');
-const exactPattern = new RegExp(String.raw`^~?(${num})\s*(%)?(?:\s+.*)?$`, 'i');
+const changePattern = new RegExp(String.raw`^(${signedNum})\s*${unit}(?:\s+.*)?$`, 'i');
+const exactPattern = new RegExp(String.raw`^~?(${num})\s*${unit}(?:\s+.*)?$`, 'i');
 const versionPattern = /^v?(\d+(?:\.\d+){1,3}(?:-[\w.]+)?)$/i;
 const placeholderPattern = /^(tbd|tba|unknown|n\/?a|none|pending(?:[_\s-].*)?|todo|\?+|-+|—|–)$/i;
 
@@ -30,7 +33,15 @@ const operatorWords: Record<string, NonNullable<Target['op']>> = {
 
 const toNumber = (text: string): number => Number(text.replace(/[\s,]/g, '').replace('−', '-'));
 
-const base = { op: null, value: null, upTo: null, percent: false, version: null } as const;
+const base = { op: null, value: null, upTo: null, percent: false, unit: null, version: null } as const;
+
+/** A number with the unit written after it: time units become seconds (as metric values do), "%" sets `percent`. */
+function amount(value: string, unitText: string | undefined): Pick<Target, 'value' | 'percent' | 'unit'> {
+  const word = (unitText ?? '').toLowerCase();
+  const seconds = secondsPerUnit[word];
+  if (seconds !== undefined) return { value: toNumber(value) * seconds, percent: false, unit: 's' };
+  return { value: toNumber(value), percent: word === '%', unit: word === '' || word === '%' ? null : word };
+}
 
 /** Parses a target as written in the overview's success metrics table. */
 export function parseTarget(raw: string): Target {
@@ -39,8 +50,8 @@ export function parseTarget(raw: string): Target {
 
   const compare = comparePattern.exec(text);
   if (compare) {
-    const [, word = '', value = '', percent] = compare;
-    return { ...base, raw, kind: 'compare', op: operatorWords[word.toLowerCase()] ?? '=', value: toNumber(value), percent: percent === '%' };
+    const [, word = '', value = '', unitText] = compare;
+    return { ...base, raw, kind: 'compare', op: operatorWords[word.toLowerCase()] ?? '=', ...amount(value, unitText) };
   }
   const range = changeRangePattern.exec(text);
   if (range) {
@@ -50,15 +61,15 @@ export function parseTarget(raw: string): Target {
   }
   const change = changePattern.exec(text);
   if (change) {
-    const [, value = '', percent] = change;
-    return { ...base, raw, kind: 'change', value: toNumber(value), percent: percent === '%' };
+    const [, value = '', unitText] = change;
+    return { ...base, raw, kind: 'change', ...amount(value, unitText) };
   }
   const version = versionPattern.exec(text);
   if (version && /\d+\.\d+\.\d+/.test(text)) return { ...base, raw, kind: 'version', version: version[1] ?? text };
   const exact = exactPattern.exec(text);
   if (exact) {
-    const [, value = '', percent] = exact;
-    return { ...base, raw, kind: 'exact', op: '=', value: toNumber(value), percent: percent === '%' };
+    const [, value = '', unitText] = exact;
+    return { ...base, raw, kind: 'exact', op: '=', ...amount(value, unitText) };
   }
   return { ...base, raw, kind: 'text' };
 }

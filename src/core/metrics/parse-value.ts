@@ -1,4 +1,5 @@
 import type { MetricValue } from '../schema.ts';
+import { secondsPerUnit } from './units.ts';
 
 // Values that stand for "not measured yet": "TBD", "pending_tokei", "Unknown", "N/A", "?".
 const placeholderPattern = /^(tbd|tba|unknown|n\/?a|none|null|pending(?:[_\s-].*)?|todo|\?+|-+|—|–)$/i;
@@ -8,25 +9,6 @@ const percentPattern = new RegExp(String.raw`^(${numberText})\s*%$`);
 const versionPattern = /^v?\d+(?:\.(?:\d+|x|\*))+(?:[-+][\w.]+)?$/i;
 const numberWithUnitPattern = new RegExp(String.raw`^~?\s*(${numberText})\s*([^\d\s].*)?$`);
 
-/** Seconds per unit for durations written as "17.1s", "2m", "1.5 h", "250ms". */
-const secondsPerUnit: Record<string, number> = {
-  ms: 0.001,
-  s: 1,
-  sec: 1,
-  secs: 1,
-  second: 1,
-  seconds: 1,
-  m: 60,
-  min: 60,
-  mins: 60,
-  minute: 60,
-  minutes: 60,
-  h: 3600,
-  hr: 3600,
-  hrs: 3600,
-  hour: 3600,
-  hours: 3600,
-};
 
 const toNumber = (text: string): number => Number(text.replace(/,/g, ''));
 

@@ -59,6 +59,10 @@ export function judgeMetric(baseline: MetricValue | null, target: Target | null,
   }
   const value = achieved.value;
   if (value === null) return { verdict: 'unknown', reason: `The achieved value "${achieved.raw}" is not a number.` };
+  // A target in time units is compared in seconds, so the achieved value must say its unit too ("90s", not 90).
+  if (target.unit === 's' && achieved.kind !== 'duration') {
+    return { verdict: 'unknown', reason: `The target "${target.raw}" is a duration, but the achieved value "${achieved.raw}" has no time unit.` };
+  }
   const bound = target.value ?? 0;
 
   if (target.kind === 'compare') {

@@ -2,8 +2,8 @@
  * Reads a package overview (README.md): title, bold metadata, objectives per task, the success metrics table,
  * success criteria and the deliverables checklist, each with the line it came from.
  */
-import matter from 'gray-matter';
 import { createIssueSink } from '../issues.ts';
+import { readFrontmatter, yamlErrorPosition } from '../markdown/frontmatter.ts';
 import { allSections, boldFields, findSection, findTable, listItems, parseMarkdown, type Section } from '../markdown/parse-markdown.ts';
 import type { ChecklistGroup, ChecklistItem, Issue } from '../schema.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
@@ -56,13 +56,13 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
   let front: Record<string, unknown> = {};
   if (/^---\r?\n/.test(text)) {
     try {
-      const parsed = matter(text, {});
+      const parsed = readFrontmatter(text);
       front = parsed.data as Record<string, unknown>;
       offset = text.split('\n').length - parsed.content.split('\n').length;
       text = parsed.content;
     } catch (error) {
-      const mark = (error as { mark?: { line: number; column: number } }).mark;
-      sink.error((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `The frontmatter is not valid YAML: ${(error as { reason?: string }).reason ?? String(error)}.`, 'Fix the YAML between the two "---" lines.');
+      const { line, column, reason } = yamlErrorPosition(error);
+      sink.error(line, column, `The frontmatter is not valid YAML: ${reason}.`, 'Fix the YAML between the two "---" lines.');
     }
   }
   const doc = parseMarkdown(text);
@@ -72,7 +72,7 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
     const key = field.key.toLowerCase();
     if (!fields.has(key)) fields.set(key, field.value);
   }
-  const frontText = (key: string): string | null => (typeof front[key] === 'string' || typeof front[key] === 'number' ? String(front[key]) : front[key] instanceof Date ? (front[key] as Date).toISOString() : null);
+  const frontText = (key: string): string | null => (typeof front[key] === 'string' ? front[key] : null);
   const title = (frontText('title') ?? h1?.title ?? fallbackTitle).replace(titleSuffix, '').trim();
   if (!h1 && frontText('title') === null) {
     sink.warning(1, 1, 'The overview has no "# Title" heading, so the folder name is used as the phase title.', 'Start the file with a heading such as "# Phase 7: Quality & Infrastructure".');

@@ -2,8 +2,8 @@
  * Reads one task file. Metadata comes from YAML frontmatter or from "**Key:** value" lines (also as list items),
  * sections from the Markdown body. Returns every problem found instead of stopping at the first.
  */
-import matter from 'gray-matter';
 import type { Root, RootContent } from 'mdast';
+import { readFrontmatter, yamlErrorPosition } from '../markdown/frontmatter.ts';
 import { visit } from '../markdown/visit.ts';
 import { createIssueSink, type IssueSink } from '../issues.ts';
 import { boldFields, findSection, listItems, parseMarkdown, type MarkdownDoc } from '../markdown/parse-markdown.ts';
@@ -159,15 +159,12 @@ export function dependencyLine(text: string, taskId: string): { line: number; co
 function readFields(text: string, sink: IssueSink): { fields: Map<FieldName, Field>; body: string; bodyOffset: number; style: Task['metadataStyle']; broken: boolean } {
   const fields = new Map<FieldName, Field>();
   if (!/^---\r?\n/.test(text)) return { fields, body: text, bodyOffset: 0, style: 'bold-lines', broken: false };
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: ReturnType<typeof readFrontmatter>;
   try {
-    // An empty options object keeps gray-matter from returning a cached result for text it has seen before.
-    parsed = matter(text, {});
+    parsed = readFrontmatter(text);
   } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? String(error);
-    // The YAML buffer starts on the opening "---" line, so its 0-based line is the file's 1-based line minus one.
-    sink.error((mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `The frontmatter is not valid YAML: ${reason}.`, 'Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character.');
+    const { line, column, reason } = yamlErrorPosition(error);
+    sink.error(line, column, `The frontmatter is not valid YAML: ${reason}.`, 'Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character.');
     const end = text.indexOf('\n---', 3);
     const body = end < 0 ? '' : text.slice(text.indexOf('\n', end + 1) + 1);
     return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter', broken: true };
@@ -190,7 +187,7 @@ function readFields(text: string, sink: IssueSink): { fields: Map<FieldName, Fie
 
 function textOf(field: Field | undefined): string | null {
   if (!field || field.value === null || field.value === undefined) return null;
-  const value = field.value instanceof Date ? field.value.toISOString() : String(field.value).trim();
+  const value = String(field.value).trim();
   return value === '' ? null : value;
 }
 

@@ -2,12 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { parseTarget } from '../../../src/core/metrics/parse-target.ts';
 import type { Target } from '../../../src/core/schema.ts';
 
-const none = { op: null, value: null, upTo: null, percent: false, version: null };
+const none = { op: null, value: null, upTo: null, percent: false, unit: null, version: null };
 const target = (raw: string, fields: Partial<Target> & Pick<Target, 'kind'>): Target => ({ ...none, raw, ...fields });
 
 describe('parseTarget', () => {
   test.each([
     ['<20', { kind: 'compare', op: '<', value: 20 }],
+    ['< 2 min', { kind: 'compare', op: '<', value: 120, unit: 's' }],
+    ['<20 warnings', { kind: 'compare', op: '<', value: 20, unit: 'warnings' }],
     ['< 20', { kind: 'compare', op: '<', value: 20 }],
     ['≤ 20', { kind: 'compare', op: '<=', value: 20 }],
     ['<=20', { kind: 'compare', op: '<=', value: 20 }],

@@ -68,3 +68,19 @@ describe('formatNumber', () => {
     expect(formatNumber(value)).toBe(text);
   });
 });
+
+describe('targets with time units compare in seconds', () => {
+  test.each([
+    ['< 2 min', '90s', 'met'],
+    ['< 2 min', '3m', 'missed'],
+    ['<= 17.1s', '17.1s', 'met'],
+    ['< 2 min', 90, 'unknown'],
+  ] as const)('target %s, achieved %s → %s', (target, achieved, verdict) => {
+    expect(judgeMetric(null, parseTarget(target), parseMetricValue(achieved)).verdict).toBe(verdict);
+  });
+
+  test('a change in seconds is measured from the baseline', () => {
+    expect(judgeMetric(parseMetricValue('100s'), parseTarget('-30s'), parseMetricValue('65s')).verdict).toBe('met');
+    expect(judgeMetric(parseMetricValue('100s'), parseTarget('-30s'), parseMetricValue('80s')).verdict).toBe('missed');
+  });
+});

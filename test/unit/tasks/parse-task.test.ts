@@ -123,3 +123,12 @@ describe('dependencyLine', () => {
     expect(dependencyLine(text, id)).toEqual(expected);
   });
 });
+
+describe('frontmatter scalars stay as written', () => {
+  test('an unquoted id 7.10 is not read as the number 7.1', () => {
+    const text = ['---', 'id: 7.10', 'agent: coder', 'estimate: 2', 'dependencies: [7.9]', '---', '# Wide task', ''].join('\n');
+    const { task, issues } = parseTaskFile({ text, path: 'task-7.10.md', slug: 'task-7.10', phaseId: 'phase-7' });
+    expect(issues).toEqual([]);
+    expect(task).toMatchObject({ id: '7.10', estimateDays: 2, dependsOn: ['7.9'] });
+  });
+});

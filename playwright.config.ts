@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = 4329;
+// Debian's Chromium (apt-get install chromium); CHROMIUM_PATH points elsewhere, e.g. on a machine without it.
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 /** End-to-end tests in Debian's Chromium against the built example site, served by `astro preview`. */
 export default defineConfig({
@@ -16,7 +19,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath,
       // Debian's Chromium as root needs --no-sandbox; the rest keeps it from calling out to Google's services.
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },

@@ -1,9 +1,11 @@
 import { defineCollection } from 'astro:content';
+import { PhaseSchema, TaskSchema } from './core/schema.ts';
 import { phasesLoader } from './loaders/phases.ts';
 import { tasksLoader } from './loaders/tasks.ts';
 
 // The content root is CAIRN_CONTENT (default ./content); the loaders read it through the core.
+// The core's zod schemas validate each entry and type `getCollection`.
 export const collections = {
-  phases: defineCollection({ loader: phasesLoader() }),
-  tasks: defineCollection({ loader: tasksLoader() }),
+  phases: defineCollection({ loader: phasesLoader(), schema: PhaseSchema }),
+  tasks: defineCollection({ loader: tasksLoader(), schema: TaskSchema }),
 };

@@ -1,13 +1,11 @@
 import type { Loader } from 'astro/loaders';
 import { formatIssue } from '../core/issues.ts';
-import { PhaseSchema } from '../core/schema.ts';
 import { loadCheckedContent } from './load-checked.ts';
 
 /** One entry per phase: the whole model, built once by the core. */
 export function phasesLoader(): Loader {
   return {
     name: 'cairn-phases',
-    schema: PhaseSchema,
     load: async ({ store, parseData, generateDigest, logger }) => {
       const { phases, issues } = loadCheckedContent();
       for (const issue of issues) logger.warn(formatIssue(issue));

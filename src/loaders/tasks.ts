@@ -1,14 +1,12 @@
 import type { Loader } from 'astro/loaders';
 import { labelTaskCheckboxes } from '../core/markdown/label-checkboxes.ts';
 import { stripTitleHeading } from '../core/markdown/parse-markdown.ts';
-import { TaskSchema } from '../core/schema.ts';
 import { loadCheckedContent } from './load-checked.ts';
 
 /** One entry per task file, id `<phase>/<slug>`, with its Markdown body rendered. */
 export function tasksLoader(): Loader {
   return {
     name: 'cairn-tasks',
-    schema: TaskSchema,
     load: async ({ store, parseData, generateDigest, renderMarkdown }) => {
       const { phases, bodies } = loadCheckedContent();
       store.clear();

@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { buildSite } from './build-site.ts';
+
+/** The facts of the Phase 7 package, whichever way it is written. */
+function expectPhase7Facts(status: ReturnType<ReturnType<typeof buildSite>['statusJson']>) {
+  expect(status.schemaVersion).toBe(1);
+  expect(status.phases).toHaveLength(1);
+  const [phase] = status.phases;
+  expect(phase?.id).toBe('phase-7');
+  expect(phase?.title).toBe('Phase 7: Quality & Infrastructure');
+  expect(phase?.tasks.map((task) => [task.id, task.agent, task.estimateDays, task.dependsOn])).toEqual([
+    ['7.1', 'cicd-engineer', 2.4, []],
+    ['7.2', 'backend-dev', 2.4, []],
+    ['7.3', 'reviewer', 1.2, []],
+    ['7.4', 'planner', 1, ['7.3']],
+  ]);
+  expect(phase?.criticalPath).toEqual({ taskIds: ['7.1'], days: 2.4 });
+  expect(phase?.statedDays).toBe(3.4);
+  expect(phase?.metrics.find((metric) => metric.key === 'clippy_warnings')).toEqual({
+    key: 'clippy_warnings',
+    label: 'Clippy Warnings',
+    baseline: 12,
+    target: '<20',
+    achieved: null,
+    verdict: 'pending',
+  });
+}
+
+describe('npm run build', () => {
+  test('the example content builds a dashboard and status.json with the Phase 7 facts', () => {
+    const build = buildSite({ content: 'content' });
+    expect(build.status, build.output).toBe(0);
+    const status = build.statusJson();
+    expectPhase7Facts(status);
+    // generatedAt comes from the newest input, not the clock, so two builds give the same bytes.
+    expect(status.generatedAt).toBe('2025-10-23T08:00:00.000Z');
+    const dashboard = build.page('phase-7/index.html');
+    expect(dashboard).toContain('data-testid="dependency-graph"');
+    expect(dashboard).toMatch(/The package states 3\.4 days; the estimates and dependencies give 2\.4 days\./);
+    for (const slug of ['task-7.1-build-infra', 'task-7.2-config-system', 'task-7.3-code-quality', 'task-7.4-release-prep']) {
+      expect(build.page(`phase-7/tasks/${slug}/index.html`)).toContain('data-testid="task-body"');
+    }
+  });
+
+  test('a package written the real-world way (bold lines, emoji, the seed README with mojibake) gives the same facts', () => {
+    const build = buildSite({ content: 'test/fixtures/packages/real-world' });
+    expect(build.status, build.output).toBe(0);
+    expectPhase7Facts(build.statusJson());
+    expect(build.output).toContain('README.md:3:1 warning Repaired 96 garbled character sequences');
+    // The repaired emoji reach the page, the garbled text does not.
+    const dashboard = build.page('phase-7/index.html');
+    expect(dashboard).toContain('🟢 Ready for Agent Execution');
+    expect(dashboard).not.toContain('üü¢');
+  });
+
+  test.each([
+    ['cycle', 'task-7.1-build-infra.md:6:24 error Dependency cycle: 7.1 → 7.2 → 7.1.'],
+    ['unknown-dependency', 'task-7.4-release-prep.md:6:34 error Task 7.4 depends on task 7.9, which is not in this phase.'],
+    ['broken-frontmatter', 'error The frontmatter is not valid YAML'],
+  ])('stops on the %s package with path:line:col and no stack trace', (name, message) => {
+    const build = buildSite({ content: `test/fixtures/packages/${name}` });
+    expect(build.status).toBe(1);
+    expect(build.output).toContain(`test/fixtures/packages/${name}/phases/`);
+    expect(build.output).toContain(message);
+    expect(build.output).toContain('hint: ');
+    expect(build.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  });
+});

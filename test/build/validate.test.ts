@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+
+function validate(content: string) {
+  const run = spawnSync('npm', ['run', '--silent', 'validate'], { env: { ...process.env, CAIRN_CONTENT: content, NO_COLOR: '1' }, encoding: 'utf8' });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+describe('npm run validate', () => {
+  test('passes the example content and says what it checked', () => {
+    const { status, output } = validate('content');
+    expect(status, output).toBe(0);
+    expect(output).toContain('content: 1 phase(s), 4 task(s), 0 error(s), 0 warning(s)');
+  });
+
+  test.each([
+    ['broken-frontmatter', /phases\/phase-7\/task-7\.1-build-infra\.md:\d+:\d+ error The frontmatter is not valid YAML/],
+    ['unknown-dependency', /phases\/phase-7\/task-7\.4-release-prep\.md:6:34 error Task 7\.4 depends on task 7\.9/],
+    ['cycle', /phases\/phase-7\/task-7\.1-build-infra\.md:6:24 error Dependency cycle: 7\.1 → 7\.2 → 7\.1/],
+  ])('exits 1 on %s and names the file, line and column', (name, message) => {
+    const { status, output } = validate(`test/fixtures/packages/${name}`);
+    expect(status).toBe(1);
+    expect(output).toMatch(message);
+    expect(output).toMatch(/Fix the errors above and run again\.$/m);
+  });
+
+  test('a missing content folder is one clear error, not a stack trace', () => {
+    const { status, output } = validate('no/such/folder');
+    expect(status).toBe(1);
+    expect(output).toContain('no/such/folder:1:1 error The content folder no/such/folder does not exist.');
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+});

@@ -31,7 +31,7 @@ export interface PackageFiles {
 export interface PhaseResult {
   /** The model; null when errors leave nothing to show. */
   phase: Phase | null;
-  /** Rendered Markdown bodies of the tasks, by task id. */
+  /** Markdown of each task as its page shows it (title and metadata lines left out), by task id. */
   bodies: Map<string, string>;
   issues: Issue[];
 }
@@ -58,7 +58,7 @@ export function buildPhase(files: PackageFiles): PhaseResult {
       continue;
     }
     tasks.push(parsed.task);
-    bodies.set(parsed.task.id, parsed.body);
+    bodies.set(parsed.task.id, parsed.content);
     taskTexts.set(parsed.task.id, file);
   }
   if (files.tasks.length === 0) {

@@ -1,6 +1,5 @@
 import type { Loader } from 'astro/loaders';
 import { labelTaskCheckboxes } from '../core/markdown/label-checkboxes.ts';
-import { stripTitleHeading } from '../core/markdown/parse-markdown.ts';
 import { loadCheckedContent } from './load-checked.ts';
 
 /** One entry per task file, id `<phase>/<slug>`, with its Markdown body rendered. */
@@ -13,7 +12,7 @@ export function tasksLoader(): Loader {
       for (const phase of phases) {
         for (const task of phase.tasks) {
           const id = `${phase.id}/${task.slug}`;
-          const body = stripTitleHeading(bodies.get(`${phase.id}/${task.id}`) ?? '');
+          const body = bodies.get(`${phase.id}/${task.id}`) ?? '';
           const data = await parseData({ id, data: task, filePath: task.file });
           const rendered = await renderMarkdown(body);
           store.set({ id, data, body, filePath: task.file, digest: generateDigest({ data, body }), rendered: { ...rendered, html: labelTaskCheckboxes(rendered.html) } });

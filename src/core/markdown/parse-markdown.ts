@@ -161,12 +161,3 @@ export function boldFields(doc: MarkdownDoc, fromLine = 1, toLine = doc.lines.le
   return fields;
 }
 
-/** The body without its first "# Title" line, for pages that show the title themselves (one h1 per page). */
-export function stripTitleHeading(body: string): string {
-  const doc = parseMarkdown(body);
-  const first = doc.root.children[0];
-  if (first?.type !== 'heading' || first.depth !== 1 || !first.position) return body;
-  const lines = body.split('\n');
-  lines.splice(first.position.start.line - 1, first.position.end.line - first.position.start.line + 1);
-  return lines.join('\n').replace(/^\s*\n/, '');
-}

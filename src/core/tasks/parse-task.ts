@@ -60,6 +60,8 @@ export interface ParsedTask {
   task: Task | null;
   /** The Markdown body after the frontmatter, mojibake repaired. */
   body: string;
+  /** The body as a task page shows it: without the "# Title" line and the metadata lines read from it. */
+  content: string;
   issues: Issue[];
 }
 
@@ -82,9 +84,13 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
   const { fields, body, bodyOffset, style, broken } = readFields(repaired.text, sink);
   const doc = parseMarkdown(body);
   const shift = (line: number) => line + bodyOffset;
+  const metadataLines = new Set<number>(); // body lines whose metadata the page shows in its own list
   for (const field of boldFields(doc)) {
     const name = fieldAliases[field.key.toLowerCase().replace(/[^a-z]/g, '')];
-    if (name && !fields.has(name)) fields.set(name, { value: field.value, line: shift(field.line), column: field.column });
+    if (name && !fields.has(name)) {
+      fields.set(name, { value: field.value, line: shift(field.line), column: field.column });
+      metadataLines.add(field.line);
+    }
   }
 
   const heading = firstHeading(doc);
@@ -122,7 +128,8 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
 
   const dependencies = parseDependencies(dependencyValue(fields.get('dependencies')));
   const sections = readSections(doc, fields.get('memoryKeys'));
-  if (id === null || agent === null || !estimateField) return { task: null, body, issues: sink.issues };
+  const content = withoutLines(body, new Set([...metadataLines, ...(heading?.depth === 1 ? [heading.line] : [])]));
+  if (id === null || agent === null || !estimateField) return { task: null, body, content, issues: sink.issues };
 
   const task: Task = {
     id,
@@ -144,7 +151,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
     completedAt: null,
     events: 0,
   };
-  return { task, body, issues: sink.issues };
+  return { task, body, content, issues: sink.issues };
 }
 
 /** Line of a task's dependency field in its file, for messages about unknown ids and cycles. */
@@ -197,9 +204,21 @@ function dependencyValue(field: Field | undefined): string | (string | number)[]
   return textOf(field);
 }
 
-function firstHeading(doc: MarkdownDoc): { text: string; line: number } | null {
+function firstHeading(doc: MarkdownDoc): { text: string; line: number; depth: number } | null {
   const first = doc.sections[0];
-  return first ? { text: first.title, line: first.line } : null;
+  return first ? { text: first.title, line: first.line, depth: first.depth } : null;
+}
+
+/**
+ * `text` without the given 1-based lines, and without the blank lines and horizontal rules that leaves at its
+ * start: a page does not open with a rule, and a leading "---" would be taken for frontmatter when rendered.
+ */
+function withoutLines(text: string, lines: ReadonlySet<number>): string {
+  return text
+    .split('\n')
+    .filter((_, index) => !lines.has(index + 1))
+    .join('\n')
+    .replace(/^(?:[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})?[ \t]*\r?\n)+/, '');
 }
 
 /** "Task 7.1: Build Infrastructure" (also "🚀 Task 7.1: …", as claude-flow packages write it) → "Build Infrastructure". */

@@ -132,3 +132,17 @@ describe('frontmatter scalars stay as written', () => {
     expect(task).toMatchObject({ id: '7.10', estimateDays: 2, dependsOn: ['7.9'] });
   });
 });
+
+describe('content shown on the task page', () => {
+  test('leaves out the title and the metadata lines the page lists itself, keeps everything else', () => {
+    const text = ['# Task 7.2: Configuration System', '', '**Agent Type:** backend-dev', '**Duration:** 2.4 days', '**Note:** kept, not metadata', '', '## Objectives', '', '- Add 93 env vars', ''].join('\n');
+    const parsed = parseTaskFile({ text, path: 'task-7.2.md', slug: 'task-7.2', phaseId: 'phase-7' });
+    expect(parsed.content).toBe(['**Note:** kept, not metadata', '', '## Objectives', '', '- Add 93 env vars', ''].join('\n'));
+    expect(parsed.body).toBe(text);
+  });
+});
+
+test('content does not open with the rule that followed the metadata (it would read as frontmatter)', () => {
+  const text = ['# Task 7.1: Build', '**Agent Type:** coder', '**Duration:** 1 day', '', '---', '', '## Objectives', ''].join('\n');
+  expect(parseTaskFile({ text, path: 't.md', slug: 'task-7.1', phaseId: 'p' }).content).toBe('## Objectives\n');
+});

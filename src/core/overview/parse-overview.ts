@@ -7,7 +7,7 @@ import { readFrontmatter, yamlErrorPosition } from '../markdown/frontmatter.ts';
 import { allSections, boldFields, findSection, findTable, listItems, parseMarkdown, type Section } from '../markdown/parse-markdown.ts';
 import type { ChecklistGroup, ChecklistItem, Issue } from '../schema.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
-import { repairMojibake } from '../text/mojibake.ts';
+import { repairWithWarning } from '../text/mojibake.ts';
 import { toString } from 'mdast-util-to-string';
 
 export interface MetricRow {
@@ -47,11 +47,8 @@ const statedTotalPatterns = [
 /** Parses the overview's text. Never throws for bad input. */
 export function parseOverview(input: string, path: string, fallbackTitle: string): ParsedOverview {
   const sink = createIssueSink(path);
-  const repaired = repairMojibake(input);
-  if (repaired.firstLine !== null) {
-    sink.warning(repaired.firstLine, 1, `Repaired ${repaired.repairs} garbled character sequences (UTF-8 read as Mac Roman).`, 'Save the file as UTF-8 to keep emoji and symbols intact.');
-  }
-  let text = repaired.text;
+  const repairedText = repairWithWarning(input, sink.warning);
+  let text = repairedText;
   let offset = 0;
   let front: Record<string, unknown> = {};
   if (/^---\r?\n/.test(text)) {

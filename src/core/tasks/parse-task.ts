@@ -8,7 +8,7 @@ import { visit } from '../markdown/visit.ts';
 import { createIssueSink, type IssueSink } from '../issues.ts';
 import { boldFields, findSection, listItems, parseMarkdown, type MarkdownDoc } from '../markdown/parse-markdown.ts';
 import type { ChecklistItem, Issue, Task } from '../schema.ts';
-import { repairMojibake } from '../text/mojibake.ts';
+import { repairMojibake, repairWithWarning } from '../text/mojibake.ts';
 import { findTaskId, parseDependencies } from './parse-dependencies.ts';
 import { parseDuration } from './parse-duration.ts';
 import { parseStatus } from './parse-status.ts';
@@ -77,11 +77,8 @@ export interface TaskFileInput {
 /** Parses one task file's text into a task. Never throws for bad input. */
 export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInput): ParsedTask {
   const sink = createIssueSink(path);
-  const repaired = repairMojibake(input);
-  if (repaired.firstLine !== null) {
-    sink.warning(repaired.firstLine, 1, `Repaired ${repaired.repairs} garbled character sequences (UTF-8 read as Mac Roman).`, 'Save the file as UTF-8 to keep emoji and symbols intact.');
-  }
-  const { fields, body, bodyOffset, style, broken } = readFields(repaired.text, sink);
+  const repairedText = repairWithWarning(input, sink.warning);
+  const { fields, body, bodyOffset, style, broken } = readFields(repairedText, sink);
   const doc = parseMarkdown(body);
   const shift = (line: number) => line + bodyOffset;
   const metadataLines = new Set<number>(); // body lines whose metadata the page shows in its own list

@@ -1,11 +1,12 @@
 /** `npm run validate`: checks the content without building. Prints every problem as path:line:col; exit 1 on errors. */
-import { loadContent } from '../src/core/io/load-content.ts';
-import { contentRoot, displayPath } from '../src/core/io/read-package.ts';
+import { displayPath } from '../src/core/io/display-path.ts';
+import { loadContent, resolveBuildAsOf } from '../src/core/io/load-content.ts';
+import { contentRoot } from '../src/core/io/read-package.ts';
 import { formatIssue, hasErrors } from '../src/core/issues.ts';
 
 const root = contentRoot();
 try {
-  const { phases, issues } = loadContent(root);
+  const { phases, issues } = loadContent(root, resolveBuildAsOf());
   for (const issue of issues) console.error(formatIssue(issue));
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const warnings = issues.length - errors;

@@ -2,6 +2,8 @@
  * Turns the files of one coordination package into the phase model every page renders. Pure: the files come in
  * as text, so the same inputs give the same model.
  */
+import { deriveActivity } from './derive-activity.ts';
+import type { ImportResult } from './hooks/import-result.ts';
 import { deriveMetrics } from './metrics/derive-metrics.ts';
 import { parseMetricsJson, type ParsedMetricsFile } from './metrics/parse-metrics-json.ts';
 import { formatIssue } from './issues.ts';
@@ -26,6 +28,13 @@ export interface PackageFiles {
   tasks: (SourceFile & { slug: string })[];
   baseline: SourceFile | null;
   final: SourceFile | null;
+  /** Hook logs of the phase, already imported (reading SQLite is I/O, so it happens before this pure step). */
+  hooks: ImportResult[];
+}
+
+export interface BuildOptions {
+  /** The time the build treats as "now" (ISO 8601): staleness and elapsed times are measured to it. */
+  buildAsOf: string;
 }
 
 export interface PhaseResult {
@@ -37,7 +46,7 @@ export interface PhaseResult {
 }
 
 /** Reads, checks and joins one package. Errors and warnings are returned, never thrown. */
-export function buildPhase(files: PackageFiles): PhaseResult {
+export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): PhaseResult {
   const issues: Issue[] = [];
   if (!files.overview) {
     issues.push({ file: `${files.dir}/README.md`, line: 1, column: 1, severity: 'error', message: `The phase folder ${files.dir} has no README.md overview.`, hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.' });
@@ -94,9 +103,11 @@ export function buildPhase(files: PackageFiles): PhaseResult {
   });
   issues.push(...metricIssues);
 
-  const sortedTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
+  const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
+  const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
+  const sortedTasks = activity.tasks;
   const graphOk = problems.unknown.length === 0 && problems.cycles.length === 0;
-  const timestamps = [overview.created, baseline?.timestamp, final?.timestamp].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+  const timestamps = [overview.created, baseline?.timestamp, final?.timestamp, activity.dataQuality.newestEvent].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
 
   const phase: Phase = {
     id: files.phaseId,
@@ -116,6 +127,9 @@ export function buildPhase(files: PackageFiles): PhaseResult {
     statedDays: overview.statedDays,
     asOf: newest(timestamps),
     warnings: issues.filter((issue) => issue.severity === 'warning').map(formatIssue),
+    events: activity.events,
+    dataQuality: activity.dataQuality,
+    buildAsOf,
     file: files.overview!.path,
   };
   return { phase, bodies, issues };

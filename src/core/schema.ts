@@ -97,6 +97,130 @@ export const DependencySchema = z.object({
 });
 export type Dependency = z.output<typeof DependencySchema>;
 
+/** What a hook event says happened. */
+export const HookEventKindSchema = z.enum([
+  'task.start',
+  'task.end',
+  'edit',
+  'notify',
+  'memory.set',
+  'command',
+  'agent.spawn',
+  'session.start',
+  'session.restore',
+  'session.end',
+  'metrics',
+]);
+export type HookEventKind = z.output<typeof HookEventKindSchema>;
+
+/** Stable ids of the formats Cairn imports; also the `format` of each source in status.json. */
+export const HookFormatSchema = z.enum([
+  'claude-flow-sqlite', // claude-flow v2 .swarm/memory.db (+ -wal)
+  'claude-flow-v3-sqlite', // claude-flow v3 ("ruflo") .swarm/memory.db: another schema, no hook events
+  'sqlite-json', // `sqlite3 -json memory.db "select * from memory_entries"`
+  'claude-flow-memory-store', // memory/memory-store.json and `memory export` output
+  'claude-flow-memory-export', // a MemoryManager export ({version, entries[]})
+  'claude-flow-data', // memory/claude-flow-data.json
+  'claude-flow-metrics', // .claude-flow/metrics/*.json (v2)
+  'claude-flow-v3-json', // .claude-flow/data/auto-memory-store.json, neural/patterns.json, v3 metrics
+  'claude-code-log', // Claude Code hook logs, logs/<event>.json
+  'cairn-ndjson', // Cairn's own newline-delimited events
+  'unknown',
+]);
+export type HookFormat = z.output<typeof HookFormatSchema>;
+
+/** Where an event came from, precise enough to find the record again. */
+export const EventSourceSchema = z.object({
+  format: HookFormatSchema,
+  /** Path of the source file, relative to the working directory. */
+  path: z.string(),
+  /** SQLite or memory-store namespace, e.g. "hooks:pre-task". */
+  namespace: z.string().nullable(),
+  /** Record key, e.g. "task-index:1795523619649", or the hook event name. */
+  key: z.string().nullable(),
+  /** Row id (SQLite), array index or line number (1-based) within the file. */
+  row: z.number().int().nullable(),
+});
+export type EventSource = z.output<typeof EventSourceSchema>;
+
+/** One thing an agent or a hook reported, normalized from any format. */
+export const HookEventSchema = z.object({
+  /** Unique within a build: format, file and record. */
+  id: z.string(),
+  kind: HookEventKindSchema,
+  /** ISO 8601 UTC, or null when the format has no time (Claude Code logs). */
+  time: z.string().nullable(),
+  /** Where the time came from: a field inside the record, the row's created_at, or nothing. */
+  timeSource: z.enum(['value', 'created_at', 'key', 'none']),
+  /** Order within its source (row id, array index, line): ties and timeless events sort by it. */
+  order: z.number(),
+  session: z.string().nullable(),
+  /** The task reference as found: "task-7.1-build-infra", "task-1795523619627-vquslt32a". */
+  taskRef: z.string().nullable(),
+  /** A task description, e.g. "Task 7.1: Build Infrastructure". */
+  description: z.string().nullable(),
+  agent: z.string().nullable(),
+  file: z.string().nullable(),
+  memoryKey: z.string().nullable(),
+  message: z.string().nullable(),
+  level: z.string().nullable(),
+  /** A status as reported: "started", "completed", or a stored status value such as "in_progress: …". */
+  status: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  /** Other fields worth showing (counts, metrics), flattened to text or numbers. */
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  source: EventSourceSchema,
+});
+export type HookEvent = z.output<typeof HookEventSchema>;
+
+/** What one source file gave: every record imported or skipped with a reason. */
+export const SourceReportSchema = z.object({
+  path: z.string(),
+  format: HookFormatSchema,
+  records: z.number().int().nonnegative(),
+  imported: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  /** Skipped records by reason. */
+  skippedReasons: z.record(z.string(), z.number().int()),
+  /** Newest event time in this source, or null. */
+  newest: z.string().nullable(),
+  warnings: z.array(z.string()),
+});
+export type SourceReport = z.output<typeof SourceReportSchema>;
+
+/** What decided a task's status: its file, or one hook event (with where to find it). */
+export const StatusEvidenceSchema = z.object({
+  status: TaskStatusSchema,
+  /** "authored" for the task file, else the kind of the deciding event. */
+  kind: z.union([z.literal('authored'), HookEventKindSchema]),
+  time: z.string().nullable(),
+  /** The file that holds it. */
+  path: z.string(),
+  /** Namespace and key, or the record's position. */
+  key: z.string().nullable(),
+  summary: z.string(),
+});
+export type StatusEvidence = z.output<typeof StatusEvidenceSchema>;
+
+/** A hook event as the pages show it: with the task it was matched to, and how. */
+export const EventViewSchema = HookEventSchema.extend({
+  taskId: z.string().nullable(),
+  matchedBy: z.enum(['task-ref', 'description', 'memory-key', 'message']).nullable(),
+});
+export type EventView = z.output<typeof EventViewSchema>;
+
+/** The data-quality panel: every source with what was read, and how fresh the newest event is. */
+export const DataQualitySchema = z.object({
+  sources: z.array(SourceReportSchema),
+  unmatchedEvents: z.number().int().nonnegative(),
+  /** Newest event time across sources (ISO 8601), or null. */
+  newestEvent: z.string().nullable(),
+  /** True when the newest event is more than a day older than the build's as-of time and the phase is not complete. */
+  stale: z.boolean(),
+  warnings: z.array(z.string()),
+});
+export type DataQuality = z.output<typeof DataQualitySchema>;
+
 /** One task file, parsed. */
 export const TaskSchema = z.object({
   /** Task id, e.g. "7.1". */
@@ -127,10 +251,18 @@ export const TaskSchema = z.object({
   metadataStyle: z.enum(['frontmatter', 'bold-lines']),
   /** Path of the task file, relative to the working directory. */
   file: z.string(),
+  /** First start reported by the hooks (ISO 8601), or null. */
   startedAt: z.string().nullable(),
+  /** Completion the status rests on (ISO 8601), or null while not complete. */
   completedAt: z.string().nullable(),
+  /** Calendar days from start to completion, or to the build's as-of time while in progress; null before a start. */
+  elapsedDays: z.number().nullable(),
   /** Hook events matched to this task. */
   events: z.number().int().nonnegative(),
+  /** What decided `status`: the task file, or the event that last changed it. */
+  statusEvidence: StatusEvidenceSchema,
+  /** Things a coordinator should know, e.g. a start before a dependency was complete. */
+  flags: z.array(z.string()),
 });
 export type Task = z.output<typeof TaskSchema>;
 
@@ -177,6 +309,11 @@ export const PhaseSchema = z.object({
   asOf: z.string().nullable(),
   /** Warnings found while reading the phase, already formatted as `path:line:col message`. */
   warnings: z.array(z.string()),
+  /** Every hook event of the phase, matched or not, oldest first. */
+  events: z.array(EventViewSchema),
+  dataQuality: DataQualitySchema,
+  /** The time the build treats as "now" (CAIRN_AS_OF, else the clock): staleness and elapsed times use it. */
+  buildAsOf: z.string(),
   /** Path of the overview file. */
   file: z.string(),
 });
@@ -230,6 +367,8 @@ export const StatusJsonSchema = z.object({
         ),
         unmatchedEvents: z.number().int(),
         warnings: z.array(z.string()),
+        newestEvent: z.string().nullable(),
+        stale: z.boolean(),
       }),
     }),
   ),

@@ -242,7 +242,13 @@ export function buildStatusJson(phases: readonly Phase[], version: string | null
       statedDays: phase.statedDays,
       tasks: phase.tasks.map(statusTask),
       metrics: phase.metrics.map(statusMetric),
-      dataQuality: { sources: [], unmatchedEvents: 0, warnings: phase.warnings },
+      dataQuality: {
+        sources: phase.dataQuality.sources.map(({ path, format, records, imported, skipped }) => ({ path, format, records, imported, skipped })),
+        unmatchedEvents: phase.dataQuality.unmatchedEvents,
+        warnings: [...phase.warnings, ...phase.dataQuality.warnings],
+        newestEvent: phase.dataQuality.newestEvent,
+        stale: phase.dataQuality.stale,
+      },
     })),
   };
 }

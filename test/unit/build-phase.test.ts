@@ -2,16 +2,20 @@ import { describe, expect, test } from 'vitest';
 import { buildPhase, derivePhaseStatus, deriveProgress, newest, type PackageFiles } from '../../src/core/build-phase.ts';
 import { formatIssue } from '../../src/core/issues.ts';
 import type { TaskStatus } from '../../src/core/schema.ts';
+import { AS_OF } from './fixtures.ts';
 
 /** A task file in bold-line style. */
 const taskText = ({ id, agent = 'coder', duration = '1 day', status = 'Ready', deps = 'None' }: { id: string; agent?: string; duration?: string; status?: string; deps?: string }) =>
   [`# Task ${id}: Work ${id}`, '', `**Agent Type:** ${agent}`, `**Duration:** ${duration}`, `**Dependencies:** ${deps}`, `**Status:** ${status}`].join('\n');
+
+const build = (input: PackageFiles) => buildPhase(input, { buildAsOf: AS_OF });
 
 const files = (over: Partial<PackageFiles>): PackageFiles => ({
   phaseId: 'phase-1',
   dir: 'phases/phase-1',
   overview: { path: 'phases/phase-1/README.md', text: '# Phase 1: Test\n' },
   tasks: [],
+  hooks: [],
   baseline: null,
   final: null,
   ...over,
@@ -57,7 +61,7 @@ describe('newest', () => {
 
 describe('buildPhase', () => {
   test('no overview: an error for the missing README and no phase', () => {
-    const result = buildPhase(files({ overview: null, tasks: [task('1.1', taskText({ id: '1.1' }))] }));
+    const result = build(files({ overview: null, tasks: [task('1.1', taskText({ id: '1.1' }))] }));
     expect(result.phase).toBeNull();
     expect(result.issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
       "phases/phase-1/README.md:1:1 error The phase folder phases/phase-1 has no README.md overview.
@@ -66,13 +70,13 @@ describe('buildPhase', () => {
   });
 
   test('no task files: a warning, and an empty pending phase', () => {
-    const { phase, issues } = buildPhase(files({}));
+    const { phase, issues } = build(files({}));
     expect(phase).toMatchObject({ id: 'phase-1', title: 'Phase 1: Test', status: 'pending', progress: 0, tasks: [], criticalPath: { taskIds: [], days: 0, alternatives: [] } });
     expect(issues.map((issue) => `${issue.severity} ${issue.message}`)).toEqual(['warning The phase folder phases/phase-1 has no task files.']);
   });
 
   test('a duplicate id is an error on the second file, which is left out', () => {
-    const { phase, issues } = buildPhase(files({ tasks: [task('1.1-a', taskText({ id: '1.1' })), task('1.1-b', taskText({ id: '1.1', agent: 'tester' }))] }));
+    const { phase, issues } = build(files({ tasks: [task('1.1-a', taskText({ id: '1.1' })), task('1.1-b', taskText({ id: '1.1', agent: 'tester' }))] }));
     expect(phase?.tasks.map((t) => [t.id, t.agent])).toEqual([['1.1', 'coder']]);
     expect(issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
       "phases/phase-1/task-1.1-b.md:1:1 error Task id 1.1 is also used by phases/phase-1/task-1.1-a.md.
@@ -81,7 +85,7 @@ describe('buildPhase', () => {
   });
 
   test('tasks are sorted by id, and status, progress and critical path are derived', () => {
-    const { phase, issues } = buildPhase(files({
+    const { phase, issues } = build(files({
       tasks: [
         task('1.10', taskText({ id: '1.10', duration: '2 days', deps: 'Task 1.2' })),
         task('1.2', taskText({ id: '1.2', duration: '6h', status: 'Done', deps: '1.1' })),
@@ -99,7 +103,7 @@ describe('buildPhase', () => {
 
   test('tasks without their own deliverables take the overview group for their id', () => {
     const overview = { path: 'phases/phase-1/README.md', text: '# Phase 1\n\n## Deliverables\n\n### Task 1.1 Deliverables\n\n- [x] Repo\n- [ ] CI\n' };
-    const { phase } = buildPhase(files({ overview, tasks: [task('1.1', taskText({ id: '1.1' }))] }));
+    const { phase } = build(files({ overview, tasks: [task('1.1', taskText({ id: '1.1' }))] }));
     expect(phase?.tasks[0]?.deliverables).toEqual([
       { text: 'Repo', checked: true },
       { text: 'CI', checked: false },
@@ -107,7 +111,7 @@ describe('buildPhase', () => {
   });
 
   test('asOf is the newest timestamp among the overview and both metrics files', () => {
-    const { phase } = buildPhase(files({
+    const { phase } = build(files({
       overview: { path: 'R.md', text: '# P\n\n**Created:** 2025-10-23T08:00:00Z\n' },
       baseline: { path: 'b.json', text: '{"timestamp": "2025-10-24T00:00:00Z"}' },
       final: { path: 'f.json', text: '{"measured_at": "2025-10-26T12:00:00Z", "clippy_warnings": 34}' },

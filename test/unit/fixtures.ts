@@ -13,3 +13,6 @@ export function fixturePath(name: string): string {
 export function readFixture(name: string): string {
   return readFileSync(fixturePath(name), 'utf8');
 }
+
+/** The build's as-of time in tests: fixed, so elapsed times and staleness do not depend on the clock. */
+export const AS_OF = '2025-10-25T18:00:00.000Z';

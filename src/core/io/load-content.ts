@@ -10,13 +10,23 @@ export interface LoadedContent {
   issues: Issue[];
 }
 
+/**
+ * The build's "now": CAIRN_AS_OF (ISO 8601), else SOURCE_DATE_EPOCH (seconds), else the clock. Set one of them for
+ * byte-identical builds; the clock is only the fallback, read here and nowhere else in the core.
+ */
+export function resolveBuildAsOf(env: Record<string, string | undefined> = process.env, now: () => Date = () => new Date()): string {
+  if (env.CAIRN_AS_OF && !Number.isNaN(Date.parse(env.CAIRN_AS_OF))) return new Date(env.CAIRN_AS_OF).toISOString();
+  if (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH)) return new Date(Number(env.SOURCE_DATE_EPOCH) * 1000).toISOString();
+  return now().toISOString();
+}
+
 /** Reads and builds every phase under the content root. The one entry point for the loaders and the CLI. */
-export function loadContent(root: string): LoadedContent {
+export function loadContent(root: string, buildAsOf: string): LoadedContent {
   const { packages, issues } = readPackages(root);
   const phases: Phase[] = [];
   const bodies = new Map<string, string>();
   for (const files of packages) {
-    const result = buildPhase(files);
+    const result = buildPhase(files, { buildAsOf });
     issues.push(...result.issues);
     if (!result.phase) continue;
     phases.push(result.phase);

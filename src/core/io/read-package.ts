@@ -1,18 +1,16 @@
 /** The file-reading corner of the core: finds the packages under a content root and reads their files as text. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { displayPath } from './display-path.ts';
 import type { PackageFiles, SourceFile } from '../build-phase.ts';
 import type { Issue } from '../schema.ts';
+import { readHookSources } from './read-hooks.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
   return resolve(env.CAIRN_CONTENT || 'content');
 }
 
-/** A path as messages show it: relative to the working directory, with forward slashes. */
-export function displayPath(path: string): string {
-  return (relative(process.cwd(), path) || '.').split('\\').join('/');
-}
 
 const taskFile = /^task[-_ ].*\.md$|^task\d.*\.md$/i;
 
@@ -50,5 +48,6 @@ export function readPackage(dir: string, phaseId: string): PackageFiles {
       .map((name) => ({ ...read(name)!, slug: name.replace(/\.md$/i, '') })),
     baseline: read(find(/^baseline[-_]metrics\.json$/i)),
     final: read(find(/^final[-_]metrics\.json$/i)),
+    hooks: readHookSources(join(dir, 'hooks')),
   };
 }

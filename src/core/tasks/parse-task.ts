@@ -146,7 +146,17 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
     file: path,
     startedAt: null,
     completedAt: null,
+    elapsedDays: null,
     events: 0,
+    statusEvidence: {
+      status,
+      kind: 'authored',
+      time: null,
+      path,
+      key: statusField ? `line ${statusField.line}` : null,
+      summary: statusText ? `"${statusText}" in the task file` : 'no status in the task file, so pending',
+    },
+    flags: [],
   };
   return { task, body, content, issues: sink.issues };
 }

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { AS_OF } from '../fixtures.ts';
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../../src/core/io/load-content.ts';
 import { formatIssue } from '../../../src/core/issues.ts';
@@ -11,8 +12,8 @@ const packages = {
   content: fileURLToPath(new URL('../../../content', import.meta.url)),
 };
 
-describe.each(Object.entries(packages))('loadContent(%s): the Phase 7 facts', (_name, root) => {
-  const { phases, bodies, issues } = loadContent(root);
+describe.each(Object.entries(packages))('loadContent(%s, AS_OF): the Phase 7 facts', (_name, root) => {
+  const { phases, bodies, issues } = loadContent(root, AS_OF);
   const [phase] = phases;
 
   test('one phase, no errors', () => {
@@ -59,8 +60,8 @@ describe.each(Object.entries(packages))('loadContent(%s): the Phase 7 facts', (_
   });
 });
 
-describe('loadContent(real-world): what is particular to the seed', () => {
-  const { phases, issues } = loadContent(packages['real-world']);
+describe('loadContent(real-world, AS_OF): what is particular to the seed', () => {
+  const { phases, issues } = loadContent(packages['real-world'], AS_OF);
   const tasks = phases[0]?.tasks ?? [];
 
   test('7.1 depends on "Phase 6 complete ✅", which is outside the package', () => {
@@ -80,8 +81,8 @@ describe('loadContent(real-world): what is particular to the seed', () => {
   });
 });
 
-describe('loadContent(content): what is particular to the example', () => {
-  const { phases, issues } = loadContent(packages.content);
+describe('loadContent(content, AS_OF): what is particular to the example', () => {
+  const { phases, issues } = loadContent(packages.content, AS_OF);
   const tasks = phases[0]?.tasks ?? [];
 
   test('no issues at all', () => {

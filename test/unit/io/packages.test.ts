@@ -1,9 +1,10 @@
+import { AS_OF } from '../fixtures.ts';
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../../src/core/io/load-content.ts';
 import { formatIssue, hasErrors } from '../../../src/core/issues.ts';
 import { fixturePath } from '../fixtures.ts';
 
-const load = (name: string) => loadContent(fixturePath(`packages/${name}`));
+const load = (name: string) => loadContent(fixturePath(`packages/${name}`), AS_OF);
 
 describe('fixture packages', () => {
   test('minimal: frontmatter and bold-line tasks together, a met metric from final-metrics.json', () => {

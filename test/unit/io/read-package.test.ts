@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { contentRoot, displayPath, readPackage, readPackages } from '../../../src/core/io/read-package.ts';
+import { displayPath } from '../../../src/core/io/display-path.ts';
+import { contentRoot, readPackage, readPackages } from '../../../src/core/io/read-package.ts';
 import { fixturePath } from '../fixtures.ts';
 
 describe('readPackage', () => {

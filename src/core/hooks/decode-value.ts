@@ -1,0 +1,43 @@
+/**
+ * claude-flow v2 stores `value` as JSON text made by its AdvancedSerializer (FORMATS §2.3): long values are
+ * "__compressed__" + base64 (not compressed at all), and JSON may carry {"__type__": …} markers.
+ */
+export type DecodedValue = { kind: 'json'; value: unknown } | { kind: 'text'; value: string };
+
+const compressedPrefix = '__compressed__';
+
+/** Decodes a stored value: base64 unwrapped, JSON parsed, type markers replaced by plain values. */
+export function decodeStoredValue(stored: string): DecodedValue {
+  const text = stored.startsWith(compressedPrefix) ? Buffer.from(stored.slice(compressedPrefix.length), 'base64').toString('utf8') : stored;
+  try {
+    return { kind: 'json', value: unmark(JSON.parse(text)) };
+  } catch {
+    // Plain text: free-form `memory store` writes (namespace default, system/active_swarm).
+    return { kind: 'text', value: text };
+  }
+}
+
+/** Replaces serializer markers: __undefined__ → undefined, __Date__ → its ISO text, NaN/Infinity → null, Map/Set → arrays. */
+function unmark(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unmark);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.__type__ === 'string') {
+    switch (record.__type__) {
+      case '__undefined__':
+        return undefined;
+      case '__Date__':
+        return typeof record.value === 'string' ? record.value : null;
+      case '__NaN__':
+      case '__Infinity__':
+      case '__-Infinity__':
+        return null;
+      case '__BigInt__':
+        return typeof record.value === 'string' ? record.value : null;
+      default:
+        return unmark(record.value ?? null);
+    }
+  }
+  if (record.__circular__ === true) return null;
+  return Object.fromEntries(Object.entries(record).map(([key, inner]) => [key, unmark(inner)]));
+}

@@ -1,0 +1,112 @@
+/**
+ * The bookkeeping every importer shares: each record read is either turned into events or skipped with a reason,
+ * so `records = imported + skipped` always holds and nothing disappears unexplained.
+ */
+import type { EventSource, HookEvent, HookEventKind, HookFormat, SourceReport } from '../schema.ts';
+
+export interface ImportResult {
+  report: SourceReport;
+  events: HookEvent[];
+}
+
+/** Fields of an event an importer fills; the rest default to null. */
+export type EventFields = Partial<Omit<HookEvent, 'id' | 'kind' | 'source' | 'order'>> & { kind: HookEventKind; order: number };
+
+export interface ImportCollector {
+  /** Counts one record as read. Call once per record, before `event` or `skip`. */
+  record(): void;
+  /** Adds an event for the current record (a record may give more than one). */
+  event(fields: EventFields, source: Pick<EventSource, 'namespace' | 'key' | 'row'>): HookEvent;
+  /** Marks the current record skipped, with the reason shown under data quality. */
+  skip(reason: string): void;
+  /** A problem with the file as a whole (truncated, unreadable), shown with the file's path. */
+  warn(message: string): void;
+  finish(): ImportResult;
+}
+
+/** Starts the books for one source file. */
+export function createImport(format: HookFormat, path: string): ImportCollector {
+  const events: HookEvent[] = [];
+  const skippedReasons: Record<string, number> = {};
+  const warnings: string[] = [];
+  let records = 0;
+  let skipped = 0;
+  let importedRecords = 0;
+  let current: 'none' | 'open' | 'imported' | 'skipped' = 'none';
+  const skip = (reason: string) => {
+    skipped += 1;
+    skippedReasons[reason] = (skippedReasons[reason] ?? 0) + 1;
+  };
+  // Every record ends imported or skipped; one an importer left open is counted as skipped, never lost.
+  const closeRecord = () => {
+    if (current === 'imported') importedRecords += 1;
+    if (current === 'open') skip('not recognized');
+    current = 'none';
+  };
+  return {
+    record() {
+      closeRecord();
+      records += 1;
+      current = 'open';
+    },
+    event(fields, where) {
+      const event: HookEvent = {
+        time: null,
+        timeSource: 'none',
+        session: null,
+        taskRef: null,
+        description: null,
+        agent: null,
+        file: null,
+        memoryKey: null,
+        message: null,
+        level: null,
+        status: null,
+        durationMs: null,
+        data: {},
+        ...fields,
+        id: `${format}:${path}:${where.namespace ?? ''}:${where.key ?? ''}:${where.row ?? ''}:${events.length}`,
+        source: { format, path, ...where },
+      };
+      events.push(event);
+      current = 'imported';
+      return event;
+    },
+    skip(reason) {
+      if (current === 'imported') return; // a record that gave an event is imported, whatever else it held
+      skip(reason);
+      current = 'skipped';
+    },
+    warn(message) {
+      warnings.push(`${path}: ${message}`);
+    },
+    finish() {
+      closeRecord();
+      const times = events.map((event) => event.time).filter((time): time is string => time !== null).toSorted();
+      return {
+        events,
+        report: { path, format, records, imported: importedRecords, skipped, skippedReasons, newest: times.at(-1) ?? null, warnings },
+      };
+    },
+  };
+}
+
+/** Milliseconds or seconds since the epoch → ISO 8601. Values below 1e11 are seconds (1e11 s is the year 5138). */
+export function epochToIso(value: number): string {
+  return new Date(value < 1e11 ? value * 1000 : value).toISOString();
+}
+
+/** An ISO-like timestamp → normalized ISO 8601 UTC, or null when it is not a date. */
+export function isoOrNull(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return epochToIso(value);
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** A field as text: strings trimmed, numbers and booleans as written; objects, undefined markers and empties → null. */
+export function textOrNull(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}

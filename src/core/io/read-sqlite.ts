@@ -1,0 +1,69 @@
+/**
+ * Reads claude-flow's `.swarm/memory.db` with Node's built-in SQLite, never touching the user's files: SQLite folds
+ * a `-wal` file into the database when a writer closes it, and even a read-only open creates a `-shm` beside it
+ * (FORMATS §2.1). So the file set is copied to a temporary folder and the copy is opened read-only, which still
+ * reads the rows that live only in the un-checkpointed WAL.
+ */
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { MemoryEntryRow } from '../hooks/formats/memory-entries.ts';
+
+export type SqliteRead =
+  | { schema: 'v2'; rows: MemoryEntryRow[]; walRead: boolean; error: string | null }
+  | { schema: 'v3'; rows: V3Row[]; walRead: boolean; error: string | null }
+  | { schema: 'none'; tables: string[]; walRead: boolean; error: string | null };
+
+/** A row of claude-flow v3's memory_entries (other columns, times in milliseconds). */
+export interface V3Row {
+  key: string;
+  namespace: string;
+  content: string;
+  type: string | null;
+  created_at: number | null;
+}
+
+/** Reads memory_entries from a database file (and its -wal, when present). Throws when SQLite cannot open it at all. */
+export function readSqliteStore(dbPath: string): SqliteRead {
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-sqlite-'));
+  const copy = join(dir, basename(dbPath));
+  try {
+    copyFileSync(dbPath, copy);
+    const walRead = existsSync(`${dbPath}-wal`);
+    if (walRead) copyFileSync(`${dbPath}-wal`, `${copy}-wal`);
+    const db = new DatabaseSync(copy, { readOnly: true });
+    try {
+      return readTables(db, walRead);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readTables(db: DatabaseSync, walRead: boolean): SqliteRead {
+  const tables = (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((row) => row.name);
+  if (!tables.includes('memory_entries')) return { schema: 'none', tables, walRead, error: null };
+  const columns = new Set((db.prepare("select name from pragma_table_info('memory_entries')").all() as { name: string }[]).map((row) => row.name));
+  // v2 and v3 share the file and table name; only the columns tell them apart (FORMATS §5).
+  if (columns.has('value')) {
+    return collect(db, 'select id, key, value, namespace, metadata, created_at, updated_at from memory_entries order by id', (rows, error) => ({ schema: 'v2', rows: rows as unknown as MemoryEntryRow[], walRead, error }));
+  }
+  if (columns.has('content')) {
+    return collect(db, 'select key, namespace, content, type, created_at from memory_entries order by created_at, key', (rows, error) => ({ schema: 'v3', rows: rows as unknown as V3Row[], walRead, error }));
+  }
+  return { schema: 'none', tables, walRead, error: null };
+}
+
+/** Reads rows one by one, so a damaged database still gives the rows before the damage, with the error. */
+function collect(db: DatabaseSync, sql: string, done: (rows: Record<string, unknown>[], error: string | null) => SqliteRead): SqliteRead {
+  const rows: Record<string, unknown>[] = [];
+  try {
+    for (const row of db.prepare(sql).iterate()) rows.push(row as Record<string, unknown>);
+    return done(rows, null);
+  } catch (error) {
+    return done(rows, (error as Error).message);
+  }
+}

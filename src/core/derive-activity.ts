@@ -31,10 +31,13 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
   });
   const byTask = Map.groupBy(views.filter((view) => view.taskId !== null), (view) => view.taskId!);
 
+  const times = views.map((view) => view.time).filter((time): time is string => time !== null).toSorted();
+  const newestEvent = times.at(-1) ?? null;
   const derived = tasks.map((task) => {
     const own = byTask.get(task.id) ?? [];
     const timeline = deriveTaskTimeline(task.statusEvidence, own);
-    const end = timeline.completedAt ?? (timeline.status === 'in_progress' ? buildAsOf : null);
+    // "So far" is measured to the newest event: the last moment the logs speak for (staleness is flagged apart).
+    const end = timeline.completedAt ?? (timeline.status === 'in_progress' ? (newestEvent ?? buildAsOf) : null);
     const elapsedDays = timeline.startedAt && end ? round2((Date.parse(end) - Date.parse(timeline.startedAt)) / DAY_MS) : null;
     return { ...task, status: timeline.status, statusEvidence: timeline.evidence, startedAt: timeline.startedAt, completedAt: timeline.completedAt, elapsedDays, events: own.length };
   });
@@ -42,14 +45,11 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
   const withFlags = derived.map((task) => ({ ...task, flags: [...task.flags, ...earlyStartFlags(task, completedAt)] }));
 
   const sources = imports.map((result) => result.report);
-  const times = views.map((view) => view.time).filter((time): time is string => time !== null).toSorted();
-  const newestEvent = times.at(-1) ?? null;
   const allComplete = withFlags.length > 0 && withFlags.every((task) => task.status === 'complete');
   const stale = newestEvent !== null && !allComplete && Date.parse(buildAsOf) - Date.parse(newestEvent) > STALE_AFTER_MS;
   const unmatched = matching.unmatched.length;
   const warnings = [
     ...sources.flatMap((source) => source.warnings),
-    ...(stale ? [`The newest hook event is from ${formatTimestamp(newestEvent)}, more than a day before this build (${formatTimestamp(buildAsOf)}): the status shown may be out of date.`] : []),
     ...(unmatched > 0 ? [`${unmatched} event(s) match no task; they are listed under data quality.`] : []),
   ];
   return { tasks: withFlags, events: views, dataQuality: { sources, unmatchedEvents: unmatched, newestEvent, stale, warnings } };

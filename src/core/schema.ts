@@ -255,7 +255,7 @@ export const TaskSchema = z.object({
   startedAt: z.string().nullable(),
   /** Completion the status rests on (ISO 8601), or null while not complete. */
   completedAt: z.string().nullable(),
-  /** Calendar days from start to completion, or to the build's as-of time while in progress; null before a start. */
+  /** Calendar days from start to completion, or to the newest hook event while in progress; null before a start. */
   elapsedDays: z.number().nullable(),
   /** Hook events matched to this task. */
   events: z.number().int().nonnegative(),

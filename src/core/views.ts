@@ -227,6 +227,11 @@ export function siteAsOf(phases: readonly Phase[]): string | null {
   return times.at(-1) ?? null;
 }
 
+/** The sentence that says a live phase's logs have gone quiet. */
+export function staleWarning(phase: Pick<Phase, 'dataQuality' | 'buildAsOf'>): string {
+  return `The newest hook event is from ${formatTimestamp(phase.dataQuality.newestEvent)}, more than a day before this build (${formatTimestamp(phase.buildAsOf)}): the status shown may be out of date.`;
+}
+
 /** dist/status.json, per the contract in DESIGN.md. */
 export function buildStatusJson(phases: readonly Phase[], version: string | null = null): StatusJson {
   return {
@@ -245,7 +250,7 @@ export function buildStatusJson(phases: readonly Phase[], version: string | null
       dataQuality: {
         sources: phase.dataQuality.sources.map(({ path, format, records, imported, skipped }) => ({ path, format, records, imported, skipped })),
         unmatchedEvents: phase.dataQuality.unmatchedEvents,
-        warnings: [...phase.warnings, ...phase.dataQuality.warnings],
+        warnings: [...phase.warnings, ...phase.dataQuality.warnings, ...(phase.dataQuality.stale ? [staleWarning(phase)] : [])],
         newestEvent: phase.dataQuality.newestEvent,
         stale: phase.dataQuality.stale,
       },

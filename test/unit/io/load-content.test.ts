@@ -32,11 +32,6 @@ describe.each(Object.entries(packages))('loadContent(%s, AS_OF): the Phase 7 fac
     expect([...bodies.keys()]).toEqual(['phase-7/7.1', 'phase-7/7.2', 'phase-7/7.3', 'phase-7/7.4']);
   });
 
-  test('nothing has started: the phase is pending at 0%', () => {
-    expect(phase?.tasks.slice(0, 3).map((t) => [t.status, t.statusText])).toEqual(Array(3).fill(['pending', 'Ready to execute']));
-    expect(phase).toMatchObject({ status: 'pending', progress: 0, statusText: '🟢 Ready for Agent Execution' });
-  });
-
   test('critical path 2.4 days through 7.1, 7.2 as the alternative; the package states 3.4', () => {
     expect(phase?.criticalPath).toEqual({ taskIds: ['7.1'], days: 2.4, alternatives: [['7.2']] });
     expect(phase?.statedDays).toBe(3.4);
@@ -55,9 +50,6 @@ describe.each(Object.entries(packages))('loadContent(%s, AS_OF): the Phase 7 fac
     ]);
   });
 
-  test('asOf comes from the inputs, not the clock', () => {
-    expect(phase?.asOf).toBe('2025-10-23T08:00:00.000Z');
-  });
 });
 
 describe('loadContent(real-world, AS_OF): what is particular to the seed', () => {
@@ -67,6 +59,11 @@ describe('loadContent(real-world, AS_OF): what is particular to the seed', () =>
   test('7.1 depends on "Phase 6 complete ✅", which is outside the package', () => {
     expect(tasks[0]?.dependencies).toEqual([{ raw: 'Phase 6 complete ✅', taskIds: [], external: true }]);
     expect(tasks[0]?.dependsOn).toEqual([]);
+  });
+
+  test('without hook logs nothing has started: the phase is pending at 0%, as of its Created time', () => {
+    expect(tasks.slice(0, 3).map((t) => [t.status, t.statusText, t.statusEvidence.kind])).toEqual(Array(3).fill(['pending', 'Ready to execute', 'authored']));
+    expect(phases[0]).toMatchObject({ status: 'pending', progress: 0, statusText: '🟢 Ready for Agent Execution', asOf: '2025-10-23T08:00:00.000Z', events: [] });
   });
 
   test('7.4 "⏸️ Waiting for Task 7.3" is blocked', () => {
@@ -92,5 +89,31 @@ describe('loadContent(content, AS_OF): what is particular to the example', () =>
   test('7.1 uses frontmatter with an empty dependency list; 7.4 "⏸️ Pending (starts after Task 7.3)" is pending', () => {
     expect(tasks[0]).toMatchObject({ metadataStyle: 'frontmatter', dependencies: [], title: 'Build Infrastructure' });
     expect(tasks[3]).toMatchObject({ status: 'pending', statusText: '⏸️ Pending (starts after Task 7.3)' });
+  });
+
+  test('the hook logs move 7.1 and 7.2 to in progress and 7.3 to complete; 7.4 has not started', () => {
+    expect(tasks.map((t) => [t.id, t.status, t.startedAt, t.completedAt])).toEqual([
+      ['7.1', 'in_progress', '2025-10-23T08:30:04.611Z', null],
+      ['7.2', 'in_progress', '2025-10-23T08:31:22.025Z', null],
+      ['7.3', 'complete', '2025-10-23T08:32:41.349Z', '2025-10-24T15:01:09.051Z'],
+      ['7.4', 'pending', null, null],
+    ]);
+    expect(tasks[2]?.statusEvidence).toEqual({
+      status: 'complete',
+      kind: 'memory.set',
+      time: '2025-10-24T15:01:09.051Z',
+      path: 'content/phases/phase-7/hooks/memory-store.json',
+      key: 'coordination phase7/code_quality/status',
+      summary: 'phase7/code_quality/status = "complete"',
+    });
+    expect(phases[0]).toMatchObject({ status: 'in_progress', asOf: '2025-10-25T15:58:33.694Z' });
+  });
+
+  test('every record of both logs is imported or skipped with a reason, and every task event matches a task', () => {
+    expect(phases[0]?.dataQuality.sources.map((s) => [s.path.split('/').at(-1), s.format, s.records, s.imported, s.skipped])).toEqual([
+      ['memory-store.json', 'claude-flow-memory-store', 4, 4, 0],
+      ['memory.db', 'claude-flow-sqlite', 81, 43, 38],
+    ]);
+    expect(phases[0]?.dataQuality.unmatchedEvents).toBe(0);
   });
 });

@@ -24,7 +24,8 @@ const maxSummaryLength = 200;
 
 /** The hook event name, written `hook_event_name` by Claude Code or `hookEventName` by a second CLI (see `readPayload`). */
 function hookEventName(payload: Record<string, unknown>): string | null {
-  return textOrNull(payload.hook_event_name) ?? textOrNull(payload.hookEventName);
+  const name = payload.hook_event_name ?? payload.hookEventName;
+  return typeof name === 'string' && name.trim() !== '' ? name : null;
 }
 
 /** True when this parsed JSON value has this format's shape: an array holding at least one hook payload. */
@@ -90,6 +91,9 @@ function readPayload(books: ImportCollector, payload: unknown, index: number): v
       books.event({ ...base, kind: 'session.end', data }, where);
       return;
     }
+    case 'SessionEnd':
+      books.event({ ...base, kind: 'session.end', data: { reason: textOrNull(payload.reason) } }, where);
+      return;
     case 'SubagentStop': {
       const agent = textOrNull(payload.agent_id);
       books.event({ ...base, kind: 'task.end', taskRef: agent, agent }, where);

@@ -104,6 +104,11 @@ describe('claude-code-log: fields', () => {
   });
 });
 
+test('SessionEnd (no sample has one) is a session end with its reason', () => {
+  const { events } = read([{ session_id: 's-9', hook_event_name: 'SessionEnd', reason: 'exit' }], 'logs/session_end.json');
+  expect(events.map((event) => [event.kind, event.session, event.data])).toEqual([['session.end', 's-9', { reason: 'exit' }]]);
+});
+
 describe('claude-code-log: payloads no sample has', () => {
   const session = { session_id: 's-1' };
   const longCommand = `npm run test -- ${'x'.repeat(300)}`;
@@ -113,7 +118,7 @@ describe('claude-code-log: payloads no sample has', () => {
       null,
       ['nested'],
       { ...session, cwd: '/repo' },
-      { ...session, hook_event_name: 'SessionEnd', reason: 'exit' },
+      { ...session, hook_event_name: 'Heartbeat' },
       { ...session, hook_event_name: 'PostToolUse', tool_name: 'NotebookEdit', tool_input: { notebook_path: '/repo/a.ipynb' } },
       { ...session, hook_event_name: 'PostToolUse', tool_name: 'MultiEdit', tool_input: { file_path: '/repo/b.ts', edits: [] } },
       { ...session, hook_event_name: 'PostToolUse', tool_name: 'Write', tool_input: { file_path: '/repo/c.ts', content: 'secret' } },
@@ -130,7 +135,7 @@ describe('claude-code-log: payloads no sample has', () => {
       records: 12,
       imported: 6,
       skipped: 6,
-      skippedReasons: { 'not a hook payload': 4, 'unknown hook event SessionEnd': 1, 'context compaction': 1 },
+      skippedReasons: { 'not a hook payload': 4, 'unknown hook event Heartbeat': 1, 'context compaction': 1 },
       kinds: { edit: 3, command: 2, 'task.end': 1 },
     });
   });
@@ -166,7 +171,7 @@ describe('claude-code-log: matches', () => {
     expect(matches(readHookJson(name))).toBe(fixtureFormat === format);
   });
 
-  test.each([[[]], [[1, 2]], [[{ session_id: 'x' }]], [{ hook_event_name: 'Stop' }], ['Stop'], [null]])('not %j', (value) => {
+  test.each([[[]], [[1, 2]], [[{ session_id: 'x' }]], [[{ hook_event_name: 7 }]], [{ hook_event_name: 'Stop' }], ['Stop'], [null]])('not %j', (value) => {
     expect(matches(value)).toBe(false);
   });
 });

@@ -69,6 +69,11 @@ describe('claude-flow-metrics: fields', () => {
     expect(Object.keys(event!.data).some((key) => key.startsWith('errors.recent'))).toBe(false);
   });
 
+  test('performance.json: the time is lastActivity when it differs from startTime (both samples have them equal)', () => {
+    const [event] = read({ startTime: 1_700_000_000_000, lastActivity: 1_700_000_090_000, totalTasks: 4 }, 'performance.json').events;
+    expect(event!.time).toBe('2023-11-14T22:14:50.000Z');
+  });
+
   test('system-metrics.json: the sample as written, memoryUsagePercent already in percent', () => {
     const [event] = readCase('myclaudeflowsetup-system-metrics.json').events;
     expect(event!.data).toEqual({

@@ -33,7 +33,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    // A fixed as-of time keeps the example's elapsed times and freshness the same on every run.
+    env: { ASTRO_TELEMETRY_DISABLED: '1', CAIRN_AS_OF: '2025-10-25T18:00:00Z' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -1,6 +1,6 @@
 /** Runs `npm run build` the way a coordinator does, into a temporary folder, and reads what it wrote. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StatusJsonSchema, type StatusJson } from '../../src/core/schema.ts';
@@ -11,13 +11,22 @@ export interface BuildResult {
   outDir: string;
   statusJson(): StatusJson;
   page(path: string): string;
+  /** Every file written, as absolute paths. */
+  files(): string[];
 }
 
-/** Builds the content folder `content` (relative to the project root) with CAIRN_CONTENT. */
-export function buildSite({ content }: { content: string }): BuildResult {
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+/** The build's as-of time in build tests: fixed, so staleness and elapsed times do not follow the clock. */
+export const BUILD_AS_OF = '2025-10-25T18:00:00Z';
+
+/** Builds the content folder `content` (relative to the project root, or absolute) with CAIRN_CONTENT. */
+export function buildSite({ content, asOf = BUILD_AS_OF }: { content: string; asOf?: string }): BuildResult {
   const outDir = mkdtempSync(join(tmpdir(), 'cairn-build-'));
   const run = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], {
-    env: { ...process.env, CAIRN_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 240_000,
   });
@@ -27,5 +36,6 @@ export function buildSite({ content }: { content: string }): BuildResult {
     outDir,
     statusJson: () => StatusJsonSchema.parse(JSON.parse(readFileSync(join(outDir, 'status.json'), 'utf8'))),
     page: (path: string) => readFileSync(join(outDir, path), 'utf8'),
+    files: () => listFiles(outDir),
   };
 }

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSite } from './build-site.ts';
 
@@ -32,14 +35,60 @@ describe('npm run build', () => {
     expect(build.status, build.output).toBe(0);
     const status = build.statusJson();
     expectPhase7Facts(status);
-    // generatedAt comes from the newest input, not the clock, so two builds give the same bytes.
-    expect(status.generatedAt).toBe('2025-10-23T08:00:00.000Z');
+    // generatedAt comes from the newest input (here the newest hook event), not the clock.
+    expect(status.generatedAt).toBe('2025-10-25T15:58:33.694Z');
+    const [phase] = status.phases;
+    expect(phase?.tasks.map((task) => [task.id, task.status, task.events > 0])).toEqual([
+      ['7.1', 'in_progress', true],
+      ['7.2', 'in_progress', true],
+      ['7.3', 'complete', true],
+      ['7.4', 'pending', true],
+    ]);
+    expect(phase?.dataQuality).toMatchObject({
+      sources: [
+        { path: 'content/phases/phase-7/hooks/memory-store.json', format: 'claude-flow-memory-store', records: 4, imported: 4, skipped: 0 },
+        { path: 'content/phases/phase-7/hooks/memory.db', format: 'claude-flow-sqlite', records: 81, imported: 43, skipped: 38 },
+      ],
+      unmatchedEvents: 0,
+      newestEvent: '2025-10-25T15:58:33.694Z',
+      stale: false,
+    });
     const dashboard = build.page('phase-7/index.html');
     expect(dashboard).toContain('data-testid="dependency-graph"');
     expect(dashboard).toMatch(/The package states 3\.4 days; the estimates and dependencies give 2\.4 days\./);
+    // Hook text is escaped, and secrets are redacted in every file written.
+    const activity = build.page('phase-7/activity/index.html');
+    expect(activity).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(activity).not.toContain('<script>alert(1)</script>');
+    expect(activity).toContain('GITHUB_TOKEN=[redacted]');
+    expect(build.files().filter((file) => readFileSync(file).includes('ghp_FAKE'))).toEqual([]);
     for (const slug of ['task-7.1-build-infra', 'task-7.2-config-system', 'task-7.3-code-quality', 'task-7.4-release-prep']) {
       expect(build.page(`phase-7/tasks/${slug}/index.html`)).toContain('data-testid="task-body"');
     }
+  });
+
+  test('a change in the hook logs changes the derived statuses', () => {
+    const content = mkdtempSync(join(tmpdir(), 'cairn-content-'));
+    cpSync('content', content, { recursive: true });
+    const hooks = join(content, 'phases/phase-7/hooks');
+    const store = JSON.parse(readFileSync(join(hooks, 'memory-store.json'), 'utf8')) as { coordination: { key: string; value: string; timestamp: number }[] };
+    const buildInfra = store.coordination.find((entry) => entry.key === 'phase7/build_infra/status')!;
+    Object.assign(buildInfra, { value: 'complete', timestamp: Date.parse('2025-10-25T17:00:00Z') });
+    writeFileSync(join(hooks, 'memory-store.json'), JSON.stringify(store, null, 2));
+    writeFileSync(join(hooks, 'coordinator.ndjson'), `${JSON.stringify({ kind: 'task.start', time: '2025-10-25T17:30:00Z', task: '7.4', agent: 'planner' })}\n`);
+
+    const build = buildSite({ content });
+    expect(build.status, build.output).toBe(0);
+    const [phase] = build.statusJson().phases;
+    expect(phase?.tasks.map((task) => [task.id, task.status])).toEqual([
+      ['7.1', 'complete'],
+      ['7.2', 'in_progress'],
+      ['7.3', 'complete'],
+      ['7.4', 'in_progress'],
+    ]);
+    expect(phase?.tasks[0]?.completedAt).toBe('2025-10-25T17:00:00.000Z');
+    expect(phase?.tasks[3]?.startedAt).toBe('2025-10-25T17:30:00.000Z');
+    expect(phase?.dataQuality.sources.map((source) => source.format)).toEqual(['cairn-ndjson', 'claude-flow-memory-store', 'claude-flow-sqlite']);
   });
 
   test('a package written the real-world way (bold lines, emoji, the seed README with mojibake) gives the same facts', () => {

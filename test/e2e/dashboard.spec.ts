@@ -9,18 +9,18 @@ test.describe('phase dashboard of the example package', () => {
     await expect(page).toHaveTitle(/Phase 7: Quality & Infrastructure/);
     await expect(dashboard.taskRows).toHaveCount(4);
     const expected = [
-      ['7.1', 'Build Infrastructure', 'cicd-engineer', '2.4 days', '—'],
-      ['7.2', 'Configuration System', 'backend-dev', '2.4 days', '—'],
-      ['7.3', 'Code Quality', 'reviewer', '1.2 days', '—'],
-      ['7.4', 'Release Preparation', 'planner', '1 day', '7.3'],
+      ['7.1', 'Build Infrastructure', 'cicd-engineer', '2.4 days', '—', 'in_progress'],
+      ['7.2', 'Configuration System', 'backend-dev', '2.4 days', '—', 'in_progress'],
+      ['7.3', 'Code Quality', 'reviewer', '1.2 days', '—', 'complete'],
+      ['7.4', 'Release Preparation', 'planner', '1 day', '7.3', 'pending'],
     ];
-    for (const [id, title, agent, estimate, dependsOn] of expected) {
+    for (const [id, title, agent, estimate, dependsOn, status] of expected) {
       const cells = dashboard.taskRow(id!).locator('th, td');
       await expect(cells.nth(0)).toContainText(`${id} ${title}`);
       await expect(cells.nth(1)).toHaveText(agent!);
       await expect(cells.nth(2)).toHaveText(estimate!);
       await expect(cells.nth(3)).toHaveText(dependsOn!);
-      await expect(cells.nth(4).locator('[data-status]')).toHaveAttribute('data-status', 'pending');
+      await expect(cells.nth(4).locator('[data-status]')).toHaveAttribute('data-status', status!);
     }
   });
 

@@ -98,7 +98,9 @@ function isNdjson(text: string): boolean {
 
 function readTextSource(text: string, path: string): MemorySourceWithWarning | ImportResult {
   const trimmed = text.trimStart();
-  if (cairnNdjson.matchesText(text) && (isNdjson(text) || /^\{[^\n]*\}\s*$/.test(trimmed))) return cairnNdjson.readText(text, path);
+  // A first line that is a whole event object cannot start one JSON document spread over lines: it is Cairn NDJSON,
+  // even when a later line was cut off or garbled (that line is skipped, not the file).
+  if (cairnNdjson.matchesText(text)) return cairnNdjson.readText(text, path);
   if (isNdjson(text)) return unknownShape(text.split('\n').filter((line) => line.trim() !== '').length, path, 'is newline-delimited JSON without a "kind" field, so not Cairn events');
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
     return fileProblem('unknown', path, 'is not a hook log Cairn can read (not SQLite, JSON or Cairn NDJSON).', 'not a hook log');

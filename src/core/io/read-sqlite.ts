@@ -4,7 +4,7 @@
  * (FORMATS §2.1). So the file set is copied to a temporary folder and the copy is opened read-only, which still
  * reads the rows that live only in the un-checkpointed WAL.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -30,6 +30,7 @@ export function readSqliteStore(dbPath: string): SqliteRead {
   const copy = join(dir, basename(dbPath));
   try {
     copyFileSync(dbPath, copy);
+    fitPageCountToFile(copy);
     const walRead = existsSync(`${dbPath}-wal`);
     if (walRead) copyFileSync(`${dbPath}-wal`, `${copy}-wal`);
     const db = new DatabaseSync(copy, { readOnly: true });
@@ -40,6 +41,27 @@ export function readSqliteStore(dbPath: string): SqliteRead {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A database cut short (copied mid-write, half a download) still says in its header how many pages it had, and
+ * SQLite then refuses the whole file as malformed, even the schema on page 1. Telling the copy it has only the
+ * pages that are there lets SQLite read the rows up to the cut (`collect` stops at the first missing page).
+ */
+function fitPageCountToFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const header = Buffer.alloc(100);
+    if (readSync(fd, header, 0, 100, 0) < 100) return;
+    const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16); // offset 16: page size, 1 means 65536
+    const pagesInFile = Math.floor(fstatSync(fd).size / pageSize);
+    if (pageSize < 512 || pagesInFile < 1 || header.readUInt32BE(28) <= pagesInFile) return; // offset 28: page count
+    const count = Buffer.alloc(4);
+    count.writeUInt32BE(pagesInFile);
+    writeSync(fd, count, 0, 4, 28);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -57,6 +57,7 @@ export function readText(text: string, path: string): ImportResult {
     try {
       value = JSON.parse(raw);
     } catch {
+      collector.warn(`line ${line}: not valid JSON`);
       return collector.skip('line is not valid JSON');
     }
     const parsed = CairnEventLineSchema.safeParse(value);

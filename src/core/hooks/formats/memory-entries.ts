@@ -131,7 +131,9 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
     // Id order is insertion order: many rows share one created_at second (FORMATS §2.2).
     for (const { row, value } of decodedRows[index]!) {
       collector.record();
-      const identity = `${row.namespace}\u0000${row.key}`;
+      // The same row: a dump keeps the row's id and created_at. Two databases (two agents' .swarm folders) can share a
+      // key such as "system/active_swarm" or "task:task-7.1-build-infra:completed"; those are different rows.
+      const identity = `${row.id}\u0000${row.namespace}\u0000${row.key}\u0000${row.created_at}`;
       const twin = firstSeen.get(identity);
       if (twin !== undefined && twin !== source.path) {
         collector.skip(`duplicate of the same row in ${twin}`);

@@ -43,6 +43,12 @@ export function describeEvent(event: EventView): string {
     case 'session.start':
     case 'session.restore':
       return event.session ?? '';
+    case 'metrics':
+      return Object.entries(event.data)
+        .filter(([, value]) => value !== null && value !== '')
+        .slice(0, 6)
+        .map(([key, value]) => `${key}: ${value}`)
+        .join(' · ');
     default:
       return event.message ?? event.file ?? event.memoryKey ?? '';
   }

@@ -8,6 +8,13 @@ const root = contentRoot();
 try {
   const { phases, issues } = loadContent(root, resolveBuildAsOf());
   for (const issue of issues) console.error(formatIssue(issue));
+  // Hook logs never fail validation; each source is summarized once, with its warnings.
+  for (const phase of phases) {
+    for (const source of phase.dataQuality.sources) {
+      console.log(`${source.path}: ${source.format}, ${source.records} records, ${source.imported} imported, ${source.skipped} skipped`);
+    }
+    for (const warning of phase.dataQuality.warnings) console.error(`warning ${warning}`);
+  }
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const warnings = issues.length - errors;
   const tasks = phases.reduce((sum, phase) => sum + phase.tasks.length, 0);

@@ -82,13 +82,6 @@ export function buildEditsByFile(phase: Phase): FileEdits[] {
     .toSorted((a, b) => b.edits - a.edits || (a.file < b.file ? -1 : 1));
 }
 
-/** Edit count per task id. */
-export function countEditsByTask(phase: Phase): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const event of phase.events) if (event.kind === 'edit' && event.taskId) counts.set(event.taskId, (counts.get(event.taskId) ?? 0) + 1);
-  return counts;
-}
-
 export interface SessionView {
   session: string | null;
   endedAt: string | null;

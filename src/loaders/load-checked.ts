@@ -1,13 +1,38 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { displayPath } from '../core/io/display-path.ts';
 import { loadContent, resolveBuildAsOf, type LoadedContent } from '../core/io/load-content.ts';
 import { contentRoot } from '../core/io/read-package.ts';
 import { formatIssue, hasErrors } from '../core/issues.ts';
 
+/** Size and modification time of every file under `dir`: changes when any input changes. */
+function fingerprint(dir: string): string {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        const stat = statSync(path);
+        return `${path}:${stat.size}:${stat.mtimeMs}`;
+      })
+      .toSorted()
+      .join('\n');
+  } catch {
+    return '';
+  }
+}
+
+// Both collections load the same content; it is read (and its hook logs imported) once per change, not per collection.
+let cached: { key: string; content: LoadedContent } | null = null;
+
 /** Loads the content root and stops the build with every error as `path:line:col message` when there are any. */
 export function loadCheckedContent(): LoadedContent {
   const root = contentRoot();
-  const content = loadContent(root, resolveBuildAsOf());
+  const buildAsOf = resolveBuildAsOf();
+  const key = `${root}\n${buildAsOf.slice(0, 16)}\n${fingerprint(root)}`;
+  const content = cached?.key === key ? cached.content : loadContent(root, buildAsOf);
+  cached = { key, content };
   if (hasErrors(content.issues)) {
     const errors = content.issues.filter((issue) => issue.severity === 'error');
     // AstroError takes only (message, hint), so the locations go into the message.

@@ -9,6 +9,7 @@ export function phasesLoader(): Loader {
     load: async ({ store, parseData, generateDigest, logger }) => {
       const { phases, issues } = loadCheckedContent();
       for (const issue of issues) logger.warn(formatIssue(issue));
+      for (const phase of phases) for (const warning of phase.dataQuality.warnings) logger.warn(warning);
       store.clear();
       for (const phase of phases) {
         const data = await parseData({ id: phase.id, data: phase, filePath: phase.file });

@@ -18,6 +18,7 @@ const secretPatterns: readonly RegExp[] = [
   /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g, // Stripe
   /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWTs
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+  /(?<=\bBearer\s+)[A-Za-z0-9._~+/-]{20,}=*/g, // bearer tokens of any shape
 ];
 // "scheme://user:password@host" keeps the user and host.
 const urlCredentials = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+):[^\s@/]+@/gi;
@@ -45,6 +46,10 @@ export function redactEvent(event: HookEvent): HookEvent {
     status: redactOrNull(event.status),
     file: redactOrNull(event.file),
     memoryKey: redactOrNull(event.memoryKey),
+    agent: redactOrNull(event.agent),
+    session: redactOrNull(event.session),
+    taskRef: redactOrNull(event.taskRef),
+    source: { ...event.source, key: redactOrNull(event.source.key) },
     data: Object.fromEntries(Object.entries(event.data).map(([key, value]) => [key, typeof value === 'string' ? redactText(value) : value])),
   };
 }

@@ -109,7 +109,9 @@ function readTextSource(text: string, path: string): MemorySourceWithWarning | I
   if (!parsed.ok) {
     // A file cut off mid-way: keep the complete records before the cut, and say the rest is lost.
     const salvaged = salvageJsonArray(text);
-    const note = `is not valid JSON (${parsed.message}, line ${parsed.line} column ${parsed.column}); the file looks cut off`;
+    // V8's message may already name the position; say it once, as line and column.
+    const reason = parsed.message.replace(/\s*(?:at position \d+)?\s*\(line \d+ column \d+\)/, '').replace(/\s+at position \d+/, '');
+    const note = `is not valid JSON (${reason} at line ${parsed.line}, column ${parsed.column}); the file looks cut off`;
     if (salvaged && salvaged.length > 0) {
       const result = dispatchJson(salvaged, path);
       if (!('rows' in result)) result.report.warnings.push(`${path}: ${note}; the ${salvaged.length} complete records before the cut were read, the rest is lost.`);

@@ -42,6 +42,11 @@ describe('redactText: ordinary text stays', () => {
   });
 });
 
+const sampleEvent: HookEvent = {
+  id: 'e0', kind: 'notify', time: null, timeSource: 'none', order: 0, session: null, taskRef: null, description: null, agent: null, file: null, memoryKey: null, message: null, level: null, status: null, durationMs: null, data: {},
+  source: { format: 'claude-flow-sqlite', path: 'x', namespace: null, key: null, row: null },
+};
+
 describe('redactEvent', () => {
   const event: HookEvent = {
     id: 'e1',
@@ -81,4 +86,10 @@ describe('redactEvent', () => {
     const empty = { ...event, description: null, file: null, memoryKey: null, message: null, status: null, data: {} };
     expect(redactEvent(empty)).toEqual(empty);
   });
+});
+
+test('bearer tokens of any shape, and secrets in keys, agents and sessions, are redacted', () => {
+  expect(redactText('curl -H "Authorization: Bearer abcdefghijklmnopqrstuvwxyz0123"')).toBe('curl -H "Authorization: Bearer [redacted]"');
+  const redacted = redactEvent({ ...sampleEvent, agent: 'agent-ghp_FAKEfakeFAKEfake0123456789abcdefABCD', source: { format: 'claude-flow-sqlite', path: 'x', namespace: 'default', key: 'token=s3cr3t-value', row: 1 } });
+  expect([redacted.agent, redacted.source.key]).toEqual(['agent-[redacted]', 'token=[redacted]']);
 });

@@ -104,7 +104,7 @@ describe('damaged and foreign text files', () => {
       skipped: 13,
       skippedReasons: { 'copy of a task start counted from task-index': 3, 'copy of an edit (its --memory-key record) counted from hooks:post-edit': 5, 'copy of an edit counted from hooks:post-edit': 5 },
       kinds: { 'task.start': 3, edit: 5, notify: 4 },
-      warnings: ['<dir>/memory_entries.json: is not valid JSON (Unterminated string in JSON at position 17332 (line 26 column 81), line 26 column 81); the file looks cut off; the 25 complete records before the cut were read, the rest is lost.'],
+      warnings: ['<dir>/memory_entries.json: is not valid JSON (Unterminated string in JSON at line 26, column 81); the file looks cut off; the 25 complete records before the cut were read, the rest is lost.'],
       events: undefined,
     });
     const firstIds = (JSON.parse(dump) as { id: number }[]).slice(0, 25).map((row) => row.id);

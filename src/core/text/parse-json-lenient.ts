@@ -1,4 +1,5 @@
 import { locateJsonError } from './json-position.ts';
+import { scanStructure } from './json-scan.ts';
 
 export type LenientJson =
   | { ok: true; value: unknown; /** Bytes after the first complete value that were ignored. */ trailing: number }
@@ -27,26 +28,16 @@ export function parseJsonLenient(text: string): LenientJson {
   }
 }
 
-/** Index just past the first top-level object or array, by bracket counting outside strings; null if it never closes. */
+/** Index just past the first top-level object or array; null if it never closes. */
 function endOfFirstValue(text: string): number | null {
   let depth = 0;
-  let inString = false;
-  let started = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-      continue;
+  let end: number | null = null;
+  scanStructure(text, 0, (char, index) => {
+    if (char === '{' || char === '[') depth++;
+    else if ((char === '}' || char === ']') && --depth === 0) {
+      end = index + 1;
+      return false;
     }
-    if (char === '"') inString = true;
-    else if (char === '{' || char === '[') {
-      depth++;
-      started = true;
-    } else if (char === '}' || char === ']') {
-      depth--;
-      if (started && depth === 0) return i + 1;
-    }
-  }
-  return null;
+  });
+  return end;
 }

@@ -1,3 +1,5 @@
+import { scanStructure } from './json-scan.ts';
+
 /**
  * The complete elements at the start of a JSON array that was cut off (a dump or log copied while being written):
  * each top-level element is parsed on its own, up to the first one that does not close.
@@ -7,40 +9,34 @@ export function salvageJsonArray(text: string): unknown[] | null {
   if (start < 0 || text.slice(0, start).trim() !== '') return null;
   const values: unknown[] = [];
   let depth = 0;
-  let inString = false;
   let elementStart = start + 1;
-  for (let i = start + 1; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-      continue;
+  // Takes the element that ends before `end`; false when it is not JSON (the cut fell inside it).
+  const take = (end: number): boolean => {
+    const slice = text.slice(elementStart, end);
+    if (slice.trim() === '') return true;
+    try {
+      values.push(JSON.parse(slice));
+      return true;
+    } catch {
+      return false;
     }
-    if (char === '"') inString = true;
-    else if (char === '{' || char === '[') depth++;
+  };
+  let closed = false;
+  scanStructure(text, start + 1, (char, index) => {
+    if (char === '{' || char === '[') depth++;
     else if (char === '}' || char === ']') {
-      if (depth === 0) break; // the array's own end: the file was not cut after all
+      if (depth === 0) {
+        closed = true; // the array's own end: the file was whole after all
+        take(index);
+        return false;
+      }
       depth--;
     } else if (char === ',' && depth === 0) {
-      try {
-        values.push(JSON.parse(text.slice(elementStart, i)));
-      } catch {
-        return values;
-      }
-      elementStart = i + 1;
+      if (!take(index)) return false;
+      elementStart = index + 1;
     }
-    if (depth === 0 && (char === '}' || char === ']')) {
-      // an element just closed; it is taken at the next comma, or kept if the text ends right after it
-      const rest = text.slice(i + 1).trim();
-      if (rest === '') {
-        try {
-          values.push(JSON.parse(text.slice(elementStart, i + 1)));
-        } catch {
-          // incomplete
-        }
-        return values;
-      }
-    }
-  }
+  });
+  // Cut right after a complete element: keep it.
+  if (!closed && depth === 0) take(text.length);
   return values;
 }

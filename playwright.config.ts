@@ -11,6 +11,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e',
   fullyParallel: true,
+  // axe and full-page screenshots of long pages take seconds each on a 2-core machine.
+  timeout: 90_000,
   workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'test-results/e2e-report' }]],

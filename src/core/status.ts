@@ -32,29 +32,39 @@ function evidenceOf(event: HookEvent, status: TaskStatus, summary: string): Stat
   return { status, kind: event.kind, time: event.time, path: event.source.path, key: where || (event.source.row !== null ? `#${event.source.row}` : null), summary };
 }
 
+/** Every step of a task's status, oldest first: the authored status, then each event that set one. */
+export function statusSteps(authored: StatusEvidence, events: readonly HookEvent[]): StatusEvidence[] {
+  const steps = [authored];
+  for (const event of chronological(events)) {
+    const next = statusFromEvent(event);
+    if (next) steps.push(next);
+  }
+  return steps;
+}
+
+/** The status an event sets, with its evidence, or null for events that set none. */
+function statusFromEvent(event: HookEvent): StatusEvidence | null {
+  if (event.kind === 'task.start') return evidenceOf(event, 'in_progress', `started${event.description ? `: ${event.description}` : ''}`);
+  if (event.kind === 'task.end' && !/fail|error/i.test(event.status ?? '')) return evidenceOf(event, 'complete', `finished${event.taskRef ? ` (${event.taskRef})` : ''}`);
+  if (event.kind === 'memory.set' && event.memoryKey) {
+    const leaf = event.memoryKey.slice(event.memoryKey.lastIndexOf('/') + 1).toLowerCase();
+    const value = event.status ?? event.message ?? '';
+    if (leaf === 'status') {
+      const status = parseStatus(value);
+      return status ? evidenceOf(event, status, `${event.memoryKey} = "${value}"`) : null;
+    }
+    if ((leaf === 'blockers' || leaf === 'blocker') && !noBlockers.test(value)) return evidenceOf(event, 'blocked', `${event.memoryKey} = "${value}"`);
+  }
+  return null;
+}
+
 /** Derives one task's status and actual start and end from its events (any order). */
 export function deriveTaskTimeline(authored: StatusEvidence, events: readonly HookEvent[]): TaskTimeline {
   let evidence = authored;
   let startedAt: string | null = null;
   let completedAt: string | null = null;
-  for (const event of chronological(events)) {
-    let next: StatusEvidence | null = null;
-    if (event.kind === 'task.start') {
-      startedAt ??= event.time;
-      next = evidenceOf(event, 'in_progress', `started${event.description ? `: ${event.description}` : ''}`);
-    } else if (event.kind === 'task.end' && !/fail|error/i.test(event.status ?? '')) {
-      next = evidenceOf(event, 'complete', `finished${event.taskRef ? ` (${event.taskRef})` : ''}`);
-    } else if (event.kind === 'memory.set' && event.memoryKey) {
-      const leaf = event.memoryKey.slice(event.memoryKey.lastIndexOf('/') + 1).toLowerCase();
-      const value = event.status ?? event.message ?? '';
-      if (leaf === 'status') {
-        const status = parseStatus(value.replace(/_/g, ' '));
-        if (status) next = evidenceOf(event, status, `${event.memoryKey} = "${value}"`);
-      } else if ((leaf === 'blockers' || leaf === 'blocker') && !noBlockers.test(value)) {
-        next = evidenceOf(event, 'blocked', `${event.memoryKey} = "${value}"`);
-      }
-    }
-    if (!next) continue;
+  for (const next of statusSteps(authored, events).slice(1)) {
+    if (next.kind === 'task.start') startedAt ??= next.time;
     evidence = next;
     if (next.status === 'complete') completedAt = next.time;
   }

@@ -1,0 +1,37 @@
+/** Feed items: every change of a task's status that the hook logs show, newest first. */
+import type { Phase } from './schema.ts';
+import { statusSteps } from './status.ts';
+import { parseStatus } from './tasks/parse-status.ts';
+import { statusLabels } from './views.ts';
+
+export interface FeedItem {
+  /** Stable id: the same change keeps its id across builds. */
+  id: string;
+  title: string;
+  time: string;
+  description: string;
+  /** Site-relative path of the page to open, without the base. */
+  path: string;
+}
+
+/** Status changes of every task of a phase (steps that change nothing are left out). */
+export function buildStatusFeedItems(phase: Phase): FeedItem[] {
+  const items: FeedItem[] = [];
+  for (const task of phase.tasks) {
+    const own = phase.events.filter((event) => event.taskId === task.id);
+    // The file's own status is where the steps start; only changes from it are news.
+    let previous = parseStatus(task.statusText ?? 'pending') ?? 'pending';
+    for (const step of statusSteps(task.statusEvidence, own).slice(1)) {
+      if (step.status === previous || step.time === null) continue;
+      items.push({
+        id: `${phase.id}/${task.id}/${step.time}/${step.status}`,
+        title: `Task ${task.id} ${task.title}: ${statusLabels[step.status]}`,
+        time: step.time,
+        description: `${phase.title}: task ${task.id} (${task.agent}) is now ${statusLabels[step.status].toLowerCase()}. Evidence: ${step.summary}, in ${step.path}${step.key ? ` (${step.key})` : ''}.`,
+        path: `${phase.id}/tasks/${task.slug}/`,
+      });
+      previous = step.status;
+    }
+  }
+  return items.toSorted((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,24 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import type { Phase } from '../../core/schema.ts';
+import { buildStatusFeedItems } from '../../core/views-feed.ts';
+import { feedSite, href } from '../../lib/paths.ts';
+
+export { phasePaths as getStaticPaths } from '../../lib/phase-paths.ts';
+
+/** /<phase>/feed.xml: status changes of the phase's tasks, newest first. */
+export async function GET(context: APIContext) {
+  const { phase } = context.props as { phase: Phase };
+  return rss({
+    title: `${phase.title}: status changes`,
+    description: `Task status changes of ${phase.title}, from the agents' hook logs.`,
+    site: feedSite(context.site),
+    items: buildStatusFeedItems(phase).map((item) => ({
+      title: item.title,
+      pubDate: new Date(item.time),
+      description: item.description,
+      link: href(item.path),
+      customData: `<guid isPermaLink="false">${item.id}</guid>`,
+    })),
+  });
+}

@@ -1,0 +1,14 @@
+import { expect, test } from '@playwright/test';
+
+test('search finds a task by a word in its file, offline from the site’s own index', async ({ page }) => {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://127.0.0.1')) foreign.push(request.url());
+  });
+  await page.goto('/search/');
+  await page.getByRole('search').getByRole('textbox').fill('sccache');
+  const results = page.locator('.pagefind-ui__result');
+  await expect(results.first()).toBeVisible();
+  await expect(page.locator('.pagefind-ui__result-link').filter({ hasText: 'Task 7.1: Build Infrastructure' }).first()).toBeVisible();
+  expect(foreign).toEqual([]);
+});

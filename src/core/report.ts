@@ -272,7 +272,7 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
   const add = (kind: DeviationKind, severity: Severity, taskId: string | null, text: string) => out.push({ kind, severity, taskId, text });
 
   for (const metric of phase.metrics.filter((m) => m.target !== null)) {
-    const owner = metric.taskIds.length > 0 ? ` (${metric.taskIds.map((id) => `task ${id}`).join(', ')})` : '';
+    const owner = metric.taskIds.length > 0 ? ` for ${metric.taskIds.length === 1 ? 'task' : 'tasks'} ${metric.taskIds.join(', ')}` : '';
     const taskId = metric.taskIds.length === 1 ? metric.taskIds[0]! : null;
     if (metric.verdict === 'missed') {
       add('missed-target', 'high', taskId, `${metric.label}${owner} missed its target: achieved ${written(metric.achieved)} against ${metric.target!.raw}. ${metric.reason}`);
@@ -302,10 +302,11 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
           : `${taskName(task)} has run ${formatDays(task.elapsedDays)} against an estimate of ${formatDays(task.estimateDays)} (${over}) and is not complete.`,
       );
     } else if (plan?.slipDays != null && plan.slipDays > 0) {
-      add('late-task', 'low', task.id, `${taskName(task)} finished ${signedDays(plan.slipDays)} after its planned end (${formatTimestamp(plan.plannedEnd)}), within its estimate: it started late.`);
+      add('late-task', 'low', task.id, `${taskName(task)} finished ${formatDays(plan.slipDays)} after its planned end (${formatTimestamp(plan.plannedEnd)}), within its estimate: it started late.`);
     } else if (task.status === 'in_progress' && plan?.plannedEnd && asOf !== null && asOf > Date.parse(plan.plannedEnd)) {
       add('late-task', 'low', task.id, `${taskName(task)} was still in progress on ${formatTimestamp(phase.asOf)}, after its planned end (${formatTimestamp(plan.plannedEnd)}).`);
     }
+    // A task not yet due by the plan is on schedule, not a deviation; without dates, say only that it has not started.
     if (task.status === 'pending' && task.startedAt === null) {
       const waiting = task.dependsOn.filter((dep) => byId.get(dep)?.status !== 'complete');
       const because = waiting.length > 0 ? ` It waits for ${waiting.map((dep) => `task ${dep} (${statusLabels[byId.get(dep)?.status ?? 'pending'].toLowerCase()})`).join(', ')}.` : task.dependsOn.length > 0 ? ' Its dependencies are complete.' : '';
@@ -328,12 +329,12 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
 
   const quality = phase.dataQuality;
   if (quality.stale) add('data-quality', 'low', null, staleWarning(phase));
-  if (quality.unmatchedEvents > 0) add('data-quality', 'low', null, `${quality.unmatchedEvents} hook ${quality.unmatchedEvents === 1 ? 'event matches' : 'events match'} no task; they count toward no task's status.`);
+  if (quality.unmatchedEvents > 0) add('data-quality', 'low', null, quality.unmatchedEvents === 1 ? "1 hook event matches no task, so it decides no task's status." : `${quality.unmatchedEvents} hook events match no task, so they decide no task's status.`);
   for (const source of quality.sources) {
     if (source.skipped > 0) {
       // Most counts first, then by reason, so the text is the same on every build.
       const reasons = Object.entries(source.skippedReasons).toSorted(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
-      add('data-quality', 'low', null, `${source.path} (${source.format}): ${source.skipped} of ${source.records} records skipped${reasons.length > 0 ? `: ${reasons.map(([reason, n]) => `${n} ${reason}`).join('; ')}` : ''}.`);
+      add('data-quality', 'low', null, `${source.path} (${source.format}): ${source.skipped} of ${source.records} records skipped${reasons.length > 0 ? `: ${reasons.map(([reason, n]) => `${reason} (${n})`).join('; ')}` : ''}.`);
     }
     for (const warning of source.warnings) add('data-quality', 'low', null, `${source.path}: ${warning}`);
   }
@@ -391,27 +392,25 @@ const allTasksPattern = /\ball\s+(?:(\d+)\s+)?tasks?\s+(?:are\s+)?(?:delivered|c
 
 function judgeCriterion(item: ChecklistItem, phase: Phase, complete: boolean): ReportCriterion {
   const base = { text: item.text, checked: item.checked, metricKeys: [] as string[] };
-  const checkedNote = (verdict: Verdict) => (item.checked === true && verdict !== 'met' ? 'Checked in the package, but ' : '');
+  // A ticked box the data does not bear out is the hand-written report's failure mode: say so first.
+  const withNote = (verdict: Verdict, reason: string) => (item.checked === true && verdict !== 'met' ? `Checked in the package; the data says ${verdict}. ${reason}` : reason);
 
   const allTasks = allTasksPattern.exec(item.text);
   if (allTasks) {
     const total = phase.tasks.length;
     const done = phase.tasks.filter((task) => task.status === 'complete').length;
     const named = allTasks[1] === undefined ? null : Number(allTasks[1]);
-    const counted = `${done} of ${total} ${total === 1 ? 'task is' : 'tasks are'} complete`;
-    if (named !== null && named !== total) {
-      return { ...base, basis: 'tasks', verdict: 'unknown', reason: `${checkedNote('unknown')}the criterion names ${named} tasks and the package has ${total}; ${counted}.` };
-    }
-    const verdict: Verdict = complete ? 'met' : 'pending';
-    return { ...base, basis: 'tasks', verdict, reason: `${checkedNote(verdict)}${counted}.`.replace(/^./, (c) => c.toUpperCase()) };
+    const counted = `${done} of ${total} ${total === 1 ? 'task is' : 'tasks are'} complete.`;
+    const verdict: Verdict = named !== null && named !== total ? 'unknown' : complete ? 'met' : 'pending';
+    const reason = verdict === 'unknown' ? `The criterion names ${named} tasks; the package has ${total}, and ${counted}` : counted;
+    return { ...base, basis: 'tasks', verdict, reason: withNote(verdict, reason) };
   }
 
   const linked = linkCriterionToMetrics(item.text, phase.metrics);
   if (linked.length > 0) {
     const verdict = linked.map((metric) => metric.verdict).toSorted((a, b) => verdictRank[a] - verdictRank[b])[0]!;
-    const reasons = linked.map((metric) => `${metric.label}: ${metric.reason}`).join(' ');
-    const note = checkedNote(verdict);
-    return { ...base, basis: 'metric', metricKeys: linked.map((metric) => metric.key), verdict, reason: note ? `${note}${reasons.replace(/^./, (c) => c.toLowerCase())}` : reasons };
+    const reason = linked.map((metric) => `${metric.label}: ${metric.reason}`).join(' ');
+    return { ...base, basis: 'metric', metricKeys: linked.map((metric) => metric.key), verdict, reason: withNote(verdict, reason) };
   }
 
   if (item.checked === true) return { ...base, basis: 'checkbox', verdict: 'met', reason: 'Checked in the package.' };

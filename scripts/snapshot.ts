@@ -1,0 +1,73 @@
+/** `npm run snapshot -- <version> [--force]`: freezes the current content as a version in content/snapshots/. */
+import { countChanges, diffSnapshots, type ChangeCounts } from '../src/core/diff.ts';
+import { displayPath } from '../src/core/io/display-path.ts';
+import { loadContent, resolveBuildAsOf } from '../src/core/io/load-content.ts';
+import { contentRoot } from '../src/core/io/read-package.ts';
+import { readReleases } from '../src/core/io/read-releases.ts';
+import { checkVersionName, readSnapshots, snapshotsDir, writeSnapshot } from '../src/core/io/snapshots.ts';
+import { formatIssue, hasErrors, sortIssues } from '../src/core/issues.ts';
+import { freezeSnapshot, previousVersion } from '../src/core/snapshot.ts';
+
+const usage = 'usage: npm run snapshot -- <version> [--force]\n  e.g. npm run snapshot -- 1.0.0';
+
+function fail(message: string, hint?: string): never {
+  console.error(hint ? `${message}\n  hint: ${hint}` : message);
+  process.exit(1);
+}
+
+/** "2 task statuses, 1 metric, 0 criteria, …": every kind, so a quiet version reads as such. */
+function summarize(counts: ChangeCounts): string {
+  const parts: [number, string, string][] = [
+    [counts.tasks, 'task status', 'task statuses'],
+    [counts.metrics, 'metric', 'metrics'],
+    [counts.criteria, 'criterion', 'criteria'],
+    [counts.deliverables, 'deliverable', 'deliverables'],
+    [counts.releases, 'release', 'releases'],
+    [counts.phasesAdded, 'phase added', 'phases added'],
+    [counts.phasesRemoved, 'phase removed', 'phases removed'],
+  ];
+  return parts.map(([count, one, many]) => `${count} ${count === 1 ? one : many}`).join(', ');
+}
+
+const args = process.argv.slice(2);
+const force = args.includes('--force');
+const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--force');
+const positional = args.filter((arg) => !arg.startsWith('--'));
+if (unknown.length > 0) fail(`Unknown option ${unknown.join(', ')}.\n${usage}`);
+if (positional.length === 0) fail(`No version given.\n${usage}`);
+if (positional.length > 1) fail(`One version at a time; got ${positional.join(', ')}.\n${usage}`);
+const version = positional[0]!;
+const invalid = checkVersionName(version);
+if (invalid) fail(invalid, 'Use letters, digits, ".", "+" and "-", e.g. 1.0.0, 2.0.0-rc.1 or 2025.10.26.');
+
+const root = contentRoot();
+try {
+  const existing = readSnapshots(root);
+  if (!force && existing.snapshots.some((snapshot) => snapshot.version === version)) {
+    fail(`Version ${version} already exists in ${displayPath(snapshotsDir(root))}.`, `Pick a new version, or replace it with \`npm run snapshot -- ${version} --force\`.`);
+  }
+  const { phases, issues: contentIssues } = loadContent(root, resolveBuildAsOf());
+  const releases = readReleases(root);
+  const issues = sortIssues([...contentIssues, ...releases.issues]);
+  if (hasErrors(issues)) {
+    for (const issue of issues) console.error(formatIssue(issue));
+    fail(`\nNothing was frozen: fix the errors above and run again.`);
+  }
+  const versions = releases.releases.filter((release) => !release.unreleased).map((release) => release.version);
+  const snapshot = freezeSnapshot({ version, phases, releases: versions });
+  const { written, issues: writeIssues } = writeSnapshot(root, snapshot, { force });
+  if (!written) {
+    for (const issue of writeIssues) console.error(formatIssue(issue));
+    process.exit(1);
+  }
+  const tasks = phases.reduce((sum, phase) => sum + phase.tasks.length, 0);
+  console.log(`${written.replaced ? 'Replaced' : 'Wrote'} ${written.path} (${written.bytes} bytes): ${phases.length} phase(s), ${tasks} task(s), as of ${snapshot.frozenAt}.`);
+  // Other snapshots that cannot be read do not stop this one; the build reports them.
+  for (const issue of existing.issues) console.error(formatIssue({ ...issue, severity: 'warning' }));
+  const previous = previousVersion(existing.snapshots.filter((entry) => entry.version !== version), version);
+  if (previous) console.log(`Changes since ${previous.version}: ${summarize(countChanges(diffSnapshots(previous, snapshot)))}.`);
+} catch (error) {
+  // Bad input never lands here (parsers return issues); a file-system failure or a bug in Cairn does, so say which.
+  console.error(`Cairn could not freeze version ${version} under ${displayPath(root)}: ${(error as Error).message}\n  hint: check that the folder exists and is writable; if it is, this is a bug in Cairn, please report it.`);
+  process.exit(2);
+}

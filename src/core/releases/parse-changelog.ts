@@ -1,0 +1,238 @@
+/**
+ * Reads a Keep a Changelog 1.1.0 file (https://keepachangelog.com/en/1.1.0/): "# Changelog", a preamble,
+ * "## [1.2.0] - 2025-10-26" release headings (with "[YANKED]", or "## [Unreleased]"), "### Added"-style sections
+ * of list entries, and link reference definitions at the bottom. Everything is kept as written, so
+ * renderChangelog gives the same text back (up to whitespace). Never throws for bad input.
+ */
+import type { Definition, ListItem, RootContent } from 'mdast';
+import { createIssueSink } from '../issues.ts';
+import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import type { Issue } from '../schema.ts';
+import { repairWithWarning } from '../text/mojibake.ts';
+import { isBreakingHeading, isBreakingText, isIsoDate, readReleaseHeading } from './release-text.ts';
+import { ChangeTypeSchema, type Changelog, type LinkDefinition, type Release, type ReleaseItem, type ReleaseSection } from './schema.ts';
+
+export interface ParsedChangelog {
+  changelog: Changelog;
+  issues: Issue[];
+}
+
+export const releaseHeadingHint = 'Write it as "## [1.2.0] - 2025-10-26" (Keep a Changelog), or "## [Unreleased]" for changes not in a version yet.';
+
+/** A release while it is read: the release plus where its parts are. */
+interface ReleaseDraft {
+  release: Release;
+  line: number;
+  descriptionNodes: RootContent[];
+  /** The section entries go to now; null before the first "###" heading or list. */
+  section: SectionDraft | null;
+  sections: SectionDraft[];
+  warnedNoSection: boolean;
+}
+
+interface SectionDraft {
+  section: ReleaseSection;
+  descriptionNodes: RootContent[];
+  /** Offset in the text just after the last entry (or what was attached to it). */
+  lastEnd: number;
+}
+
+/** Parses a CHANGELOG.md's text. `path` names the file in messages and in each release's `sources`. */
+export function parseChangelog(input: string, path: string): ParsedChangelog {
+  const sink = createIssueSink(path);
+  // One line ending, so the offsets mdast reports slice the text as written.
+  const text = repairWithWarning(input, sink.warning).replace(/\r\n?/g, '\n');
+  const { root, lines } = parseMarkdown(text);
+  const slice = (nodes: readonly RootContent[]): string | null => {
+    const first = nodes[0]?.position?.start.offset;
+    const last = nodes.at(-1)?.position?.end.offset;
+    return first === undefined || last === undefined ? null : text.slice(first, last);
+  };
+
+  let title: string | null = null;
+  const preambleNodes: RootContent[] = [];
+  const drafts: ReleaseDraft[] = [];
+  const links: LinkDefinition[] = [];
+  let bullet: Changelog['bullet'] | null = null;
+  let current: ReleaseDraft | null = null;
+  // After a "##" heading that is not a release, its blocks belong to nothing (its error says so).
+  let skipping = false;
+  const seen = new Map<string, number>();
+
+  for (const [index, node] of root.children.entries()) {
+    const line = node.position?.start.line ?? 1;
+    if (node.type === 'heading' && node.depth === 1 && index === 0) {
+      title = headingText(lines, node);
+      continue;
+    }
+    if (node.type === 'heading' && node.depth === 2) {
+      const raw = headingText(lines, node);
+      const read = readReleaseHeading(raw);
+      const column = headingColumn(lines, node);
+      if (!read.ok) {
+        sink.error(line, column, `The release heading "## ${raw}" has no version.`, releaseHeadingHint);
+        current = null;
+        skipping = true;
+        continue;
+      }
+      skipping = false;
+      let date: string | null = null;
+      if (read.dateText !== null) {
+        if (isIsoDate(read.dateText)) date = read.dateText;
+        else sink.error(line, column + Math.max(0, read.dateOffset), `Cannot read the date "${read.dateText}" of release ${read.version}.`, `Write the date as YYYY-MM-DD, e.g. "## [${read.version}] - 2025-10-26".`);
+      }
+      const key = read.unreleased ? 'unreleased' : read.version;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        sink.error(line, column, `Version ${read.version} appears twice in the changelog (first on line ${first}).`, `Give each version one "## [${read.version}]" heading and put all its entries under it.`);
+      } else seen.set(key, line);
+      current = {
+        release: {
+          version: read.version,
+          date,
+          yanked: read.yanked,
+          unreleased: read.unreleased,
+          sections: [],
+          breaking: read.breaking,
+          summary: null,
+          description: null,
+          phases: [],
+          tasks: [],
+          body: null,
+          url: null,
+          heading: raw,
+          sources: [path],
+        },
+        line,
+        descriptionNodes: [],
+        section: null,
+        sections: [],
+        warnedNoSection: false,
+      };
+      drafts.push(current);
+      continue;
+    }
+    if (!current && !skipping) {
+      preambleNodes.push(node);
+      continue;
+    }
+    if (node.type === 'definition') {
+      links.push(linkDefinition(node));
+      continue;
+    }
+    if (!current) continue;
+
+    if (node.type === 'heading' && node.depth === 3) {
+      const sectionTitle = headingText(lines, node);
+      current.section = { section: { type: changeType(sectionTitle), title: sectionTitle, description: null, items: [] }, descriptionNodes: [], lastEnd: 0 };
+      current.sections.push(current.section);
+      current.release.sections.push(current.section.section);
+      continue;
+    }
+    if (node.type === 'list') {
+      if (!current.section) {
+        if (!current.warnedNoSection) {
+          sink.warning(line, 1, `Release ${current.release.version} lists entries under no "###" heading.`, 'Put them under a heading such as "### Added", "### Changed" or "### Fixed".');
+          current.warnedNoSection = true;
+        }
+        current.section = { section: { type: 'Other', title: null, description: null, items: [] }, descriptionNodes: [], lastEnd: 0 };
+        current.sections.push(current.section);
+        current.release.sections.push(current.section.section);
+      }
+      bullet ??= listBullet(lines, node.children[0]);
+      const underBreaking = current.section.section.title !== null && isBreakingHeading(current.section.section.title);
+      for (const item of node.children) {
+        const entry = itemText(text, item);
+        current.section.section.items.push({ text: entry, breaking: underBreaking || isBreakingText(entry) });
+        current.section.lastEnd = item.position?.end.offset ?? current.section.lastEnd;
+      }
+      continue;
+    }
+    // Any other block: text under the release heading, text under a section heading before its entries, or a
+    // block after the entries, which Keep a Changelog has no place for: it stays with the entry above it.
+    if (!current.section) current.descriptionNodes.push(node);
+    else if (current.section.section.items.length === 0) current.section.descriptionNodes.push(node);
+    else {
+      const section = current.section;
+      const last = section.section.items.at(-1)!;
+      sink.warning(line, 1, `Text after the entries of "${section.section.title ?? 'Release ' + current.release.version}" is not in a list item; it is kept with the entry above it.`, 'Indent it under that entry, or make it an entry of its own ("- …").');
+      const end = node.position?.end.offset ?? section.lastEnd;
+      section.section.items[section.section.items.length - 1] = { ...last, text: last.text + text.slice(section.lastEnd, end) };
+      section.lastEnd = end;
+    }
+  }
+
+  // Descriptions are known once the next heading is reached.
+  for (const draft of drafts) {
+    draft.release.description = slice(draft.descriptionNodes);
+    for (const { section, descriptionNodes } of draft.sections) section.description = slice(descriptionNodes);
+  }
+
+  const releases = drafts.map(({ release }) => {
+    const items = release.sections.flatMap((section) => section.items);
+    const url = findLink(links, release);
+    return { ...release, url, breaking: release.breaking || items.some((item: ReleaseItem) => item.breaking) };
+  });
+  return {
+    changelog: { title, preamble: slice(preambleNodes), releases, links, bullet: bullet ?? '-' },
+    issues: sink.issues,
+  };
+}
+
+/** A heading's text as written in the file: "[1.2.0] - 2025-10-26" for "## [1.2.0] - 2025-10-26". */
+function headingText(lines: readonly string[], node: RootContent): string {
+  const start = node.position?.start.line ?? 1;
+  const end = node.position?.end.line ?? start;
+  const first = lines[start - 1] ?? '';
+  // A setext heading ("1.2.0" over "-----") spans two lines and has no "#" to strip.
+  if (end > start) return first.trim();
+  return first.replace(/^\s{0,3}#{1,6}(?:\s+|$)/, '').replace(/\s+#+\s*$/, '').trim();
+}
+
+/** 1-based column where a heading's text starts. */
+function headingColumn(lines: readonly string[], node: RootContent): number {
+  const first = lines[(node.position?.start.line ?? 1) - 1] ?? '';
+  const lead = /^\s{0,3}#{1,6}\s*/.exec(first)?.[0].length ?? /^\s*/.exec(first)?.[0].length ?? 0;
+  return lead + 1;
+}
+
+const changeTypes = new Map(ChangeTypeSchema.options.map((type) => [type.toLowerCase(), type] as const));
+
+/** "Added", "added", "Added:" → "Added"; any other heading is its own type, as written. */
+function changeType(title: string): string {
+  return changeTypes.get(title.replace(/:\s*$/, '').trim().toLowerCase()) ?? title;
+}
+
+/** The list marker of an entry ("-", "*", "+"); "-" for ordered lists, which Keep a Changelog does not use. */
+function listBullet(lines: readonly string[], item: ListItem | undefined): Changelog['bullet'] {
+  const first = lines[(item?.position?.start.line ?? 1) - 1] ?? '';
+  const marker = /^\s*([-*+])/.exec(first)?.[1];
+  return marker === '*' || marker === '+' ? marker : '-';
+}
+
+/**
+ * An entry's Markdown as written, without its marker. Continuation lines lose the indent that puts them under
+ * the marker ("- Foo\n  - nested" → "Foo\n- nested"); lazy continuation lines, which have none, stay as they are.
+ */
+function itemText(text: string, item: ListItem): string {
+  const start = item.position?.start;
+  const end = item.position?.end;
+  if (!start || !end || start.offset === undefined || end.offset === undefined) return '';
+  // The list item starts at its marker; take the whole line so its own indent is known.
+  const lineStart = text.lastIndexOf('\n', start.offset - 1) + 1;
+  const [first = '', ...rest] = text.slice(lineStart, end.offset).split('\n');
+  // The marker with its indent and the spaces after it: its width is the column continuation lines are indented to.
+  const marker = /^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/.exec(first)?.[0] ?? '';
+  const dedent = (line: string) => line.replace(new RegExp(`^ {0,${marker.length}}`), '');
+  return [first.slice(marker.length), ...rest.map(dedent)].join('\n').replace(/\s+$/, '');
+}
+
+function linkDefinition(node: Definition): LinkDefinition {
+  return { label: node.label ?? node.identifier, url: node.url, title: node.title ?? null };
+}
+
+/** The link definition for a release: its version, "v" + version, or "Unreleased", ignoring case as Markdown does. */
+function findLink(links: readonly LinkDefinition[], release: Release): string | null {
+  const labels = new Set([release.version.toLowerCase(), `v${release.version.toLowerCase()}`]);
+  return links.find((link) => labels.has(link.label.toLowerCase()))?.url ?? null;
+}

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parseSnapshot } from '../../src/core/snapshot.ts';
+
+const project = fileURLToPath(new URL('../..', import.meta.url));
+const temp = mkdtempSync(join(tmpdir(), 'cairn-snapshot-cli-'));
+const content = join(temp, 'content');
+cpSync(join(project, 'content'), content, { recursive: true });
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** `npm run snapshot -- …args` on the temporary copy of the example content. */
+function snapshot(...args: string[]) {
+  const run = spawnSync('npm', ['run', '--silent', 'snapshot', '--', ...args], { cwd: project, env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: '2025-10-25T18:00:00Z', NO_COLOR: '1' }, encoding: 'utf8' });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+// One sequence: each step depends on the file the one before it wrote.
+describe('npm run snapshot', () => {
+  const file = join(content, 'snapshots/1.0.0.json');
+
+  test('freezes version 1.0.0 and says what it wrote', () => {
+    const { status, output } = snapshot('1.0.0');
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/^Wrote .*snapshots\/1\.0\.0\.json \(\d+ bytes\): 1 phase\(s\), 4 task\(s\), as of 2025-10-25T15:58:33\.694Z\.$/m);
+    const { snapshot: parsed, issues } = parseSnapshot(readFileSync(file, 'utf8'), file);
+    expect(issues).toEqual([]);
+    expect(parsed?.phases.map((phase) => [phase.id, phase.tasks.length, phase.events.length])).toEqual([['phase-7', 4, 0]]);
+  });
+
+  test('refuses the same version again, naming it and the --force hint', () => {
+    const before = readFileSync(file, 'utf8');
+    const { status, output } = snapshot('1.0.0');
+    expect(status).toBe(1);
+    expect(output).toMatch(/Version 1\.0\.0 already exists/);
+    expect(output).toContain('hint: Pick a new version, or replace it with `npm run snapshot -- 1.0.0 --force`.');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  test('replaces it with --force', () => {
+    const { status, output } = snapshot('1.0.0', '--force');
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/^Replaced .*1\.0\.0\.json/m);
+  });
+
+  test('a later version keeps the released versions and summarizes the changes since the previous one', () => {
+    // A notes file for a version the example's releases/ does not have yet.
+    mkdirSync(join(content, 'releases'), { recursive: true });
+    writeFileSync(join(content, 'releases/9.0.0.md'), '---\nversion: 9.0.0\ndate: 2025-10-25\n---\n\nSnapshots.\n');
+    const { status, output } = snapshot('1.1.0');
+    expect(status, output).toBe(0);
+    expect(output).toContain('Changes since 1.0.0: 0 task statuses, 0 metrics, 0 criteria, 0 deliverables, 1 release, 0 phases added, 0 phases removed.');
+    const releases = (version: string) => parseSnapshot(readFileSync(join(content, `snapshots/${version}.json`), 'utf8'), version).snapshot?.releases;
+    expect(releases('1.1.0')).toEqual([...releases('1.0.0')!, '9.0.0']);
+  });
+
+  test.each([
+    [[], /^No version given\.\nusage: npm run snapshot -- <version> \[--force\]/],
+    [['../1.0.0'], /The version "\.\.\/1\.0\.0" contains a slash/],
+    [['1.0.0', '--frce'], /^Unknown option --frce\.\nusage:/],
+  ])('%j: exit 1 with a clear message, no stack trace', (args, message) => {
+    const { status, output } = snapshot(...args);
+    expect(status).toBe(1);
+    expect(output).toMatch(message);
+    expect(output).not.toMatch(/^\s+at /m);
+    expect(existsSync(join(content, '1.0.0.json'))).toBe(false);
+  });
+});

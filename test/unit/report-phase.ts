@@ -1,0 +1,84 @@
+/** Builds small Phase models for the completion-report tests: only what a test sets, the rest empty or derived. */
+import { derivePhaseStatus, deriveProgress } from '../../src/core/build-phase.ts';
+import { normalizeKey } from '../../src/core/metrics/normalize-key.ts';
+import { parseTarget } from '../../src/core/metrics/parse-target.ts';
+import { parseMetricValue } from '../../src/core/metrics/parse-value.ts';
+import { judgeMetric } from '../../src/core/metrics/verdict.ts';
+import type { ChecklistItem, DataQuality, Metric, Phase, Task } from '../../src/core/schema.ts';
+import { AS_OF } from './fixtures.ts';
+
+/** A task: pending, 1 day, no events, unless told otherwise. Evidence follows the status. */
+export function reportTask(fields: Partial<Task> & Pick<Task, 'id'>): Task {
+  const status = fields.status ?? 'pending';
+  return {
+    slug: `task-${fields.id}`,
+    phaseId: 'phase-1',
+    title: `Work ${fields.id}`,
+    agent: 'coder',
+    estimateDays: 1,
+    estimateText: '1 day',
+    dependsOn: [],
+    dependencies: [],
+    status,
+    statusText: null,
+    priority: null,
+    objectives: [],
+    deliverables: [],
+    successCriteria: [],
+    memoryKeys: [],
+    metadataStyle: 'bold-lines',
+    file: `phases/phase-1/task-${fields.id}.md`,
+    startedAt: null,
+    completedAt: null,
+    elapsedDays: null,
+    events: 0,
+    statusEvidence: { status, kind: 'authored', time: null, path: `phases/phase-1/task-${fields.id}.md`, key: 'line 4', summary: `"${status}" in the task file` },
+    flags: [],
+    ...fields,
+  };
+}
+
+/** A metric from the overview's cells as written, judged as the build judges it. */
+export function reportMetric({ label, baseline = null, target, achieved = null, taskIds = [] }: { label: string; baseline?: number | string | null; target: string; achieved?: number | string | null; taskIds?: string[] }): Metric {
+  const [b, t, a] = [baseline === null ? null : parseMetricValue(baseline), parseTarget(target), achieved === null ? null : parseMetricValue(achieved)];
+  return { key: normalizeKey(label), label, baseline: b, target: t, achieved: a, ...judgeMetric(b, t, a), impact: taskIds.map((id) => `Task ${id}`).join(', ') || null, taskIds };
+}
+
+const noData: DataQuality = { sources: [], unmatchedEvents: 0, newestEvent: null, stale: false, warnings: [] };
+
+/** A phase around the given tasks and metrics; status and progress derived from the tasks as the build does. */
+export function reportPhase({ dataQuality, ...fields }: Partial<Omit<Phase, 'dataQuality'>> & { dataQuality?: Partial<DataQuality> }): Phase {
+  const tasks = fields.tasks ?? [];
+  return {
+    id: 'phase-1',
+    title: 'Phase 1: Test',
+    status: derivePhaseStatus(tasks.map((task) => task.status)),
+    progress: deriveProgress(tasks),
+    statusText: null,
+    created: '2025-10-20T08:00:00Z',
+    coordinator: null,
+    session: null,
+    objectives: [],
+    successCriteria: [],
+    deliverables: [],
+    metrics: [],
+    tasks,
+    criticalPath: { taskIds: [], days: 0, alternatives: [] },
+    statedDays: null,
+    asOf: '2025-10-25T12:00:00.000Z',
+    warnings: [],
+    events: [],
+    buildAsOf: AS_OF,
+    file: 'phases/phase-1/README.md',
+    ...fields,
+    dataQuality: { ...noData, ...dataQuality },
+  };
+}
+
+/** Checklist items from "[x] text", "[ ] text" and "text" (a plain bullet). */
+export function items(...lines: string[]): ChecklistItem[] {
+  return lines.map((line) => {
+    const box = /^\[( |x)\] /.exec(line);
+    return { text: box ? line.slice(4) : line, checked: box ? box[1] === 'x' : null };
+  });
+}

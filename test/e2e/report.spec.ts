@@ -44,7 +44,7 @@ test.describe('completion report of the example package', () => {
       expect(onPages.length, `"${label}" should be printed`).toBeGreaterThan(0);
     }
     // Each summary row: metric label and its verdict reason print on the same page.
-    for (const [label, reason] of [['Clippy Warnings', 'No achieved value yet.'], ['Dead Code (LOC)', 'the baseline is "Unknown"']]) {
+    for (const [label, reason] of [['Clippy Warnings', 'No achieved value yet.'], ['Dead Code (LOC)', 'the baseline is "Unknown"']] as const) {
       const page = pages.find((text) => flat(text).includes(label));
       expect(page && flat(page).includes(reason), `${label} and its reason share a page`).toBe(true);
     }

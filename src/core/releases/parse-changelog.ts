@@ -10,7 +10,7 @@ import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import type { Issue } from '../schema.ts';
 import { repairWithWarning } from '../text/mojibake.ts';
 import { isBreakingHeading, isBreakingText, isIsoDate, readReleaseHeading } from './release-text.ts';
-import { ChangeTypeSchema, type Changelog, type LinkDefinition, type Release, type ReleaseItem, type ReleaseSection } from './schema.ts';
+import { ChangeTypeSchema, type Changelog, type LinkDefinition, type Release, type ReleaseSection } from './schema.ts';
 
 export interface ParsedChangelog {
   changelog: Changelog;
@@ -22,7 +22,6 @@ export const releaseHeadingHint = 'Write it as "## [1.2.0] - 2025-10-26" (Keep a
 /** A release while it is read: the release plus where its parts are. */
 interface ReleaseDraft {
   release: Release;
-  line: number;
   descriptionNodes: RootContent[];
   /** The section entries go to now; null before the first "###" heading or list. */
   section: SectionDraft | null;
@@ -70,7 +69,7 @@ export function parseChangelog(input: string, path: string): ParsedChangelog {
       const read = readReleaseHeading(raw);
       const column = headingColumn(lines, node);
       if (!read.ok) {
-        sink.error(line, column, `The release heading "## ${raw}" has no version.`, releaseHeadingHint);
+        sink.error(line, column, `The release heading "## ${raw}" has no version, so what is under it is left out.`, releaseHeadingHint);
         current = null;
         skipping = true;
         continue;
@@ -103,7 +102,6 @@ export function parseChangelog(input: string, path: string): ParsedChangelog {
           heading: raw,
           sources: [path],
         },
-        line,
         descriptionNodes: [],
         section: null,
         sections: [],
@@ -155,7 +153,8 @@ export function parseChangelog(input: string, path: string): ParsedChangelog {
     else {
       const section = current.section;
       const last = section.section.items.at(-1)!;
-      sink.warning(line, 1, `Text after the entries of "${section.section.title ?? 'Release ' + current.release.version}" is not in a list item; it is kept with the entry above it.`, 'Indent it under that entry, or make it an entry of its own ("- …").');
+      const where = section.section.title === null ? `release ${current.release.version}` : `"${section.section.title}"`;
+      sink.warning(line, 1, `Text after the entries of ${where} is not in a list item; it is kept with the entry above it.`, 'Indent it under that entry, or make it an entry of its own ("- …").');
       const end = node.position?.end.offset ?? section.lastEnd;
       section.section.items[section.section.items.length - 1] = { ...last, text: last.text + text.slice(section.lastEnd, end) };
       section.lastEnd = end;
@@ -171,7 +170,7 @@ export function parseChangelog(input: string, path: string): ParsedChangelog {
   const releases = drafts.map(({ release }) => {
     const items = release.sections.flatMap((section) => section.items);
     const url = findLink(links, release);
-    return { ...release, url, breaking: release.breaking || items.some((item: ReleaseItem) => item.breaking) };
+    return { ...release, url, breaking: release.breaking || items.some((item) => item.breaking) };
   });
   return {
     changelog: { title, preamble: slice(preambleNodes), releases, links, bullet: bullet ?? '-' },

@@ -34,9 +34,9 @@ export interface ReleasesChangelogOptions {
 
 /**
  * A CHANGELOG from merged releases, newest first. The text under a release's heading is its changelog
- * description, else its notes summary; "[BREAKING]" follows the heading of a release that is breaking by its notes
- * alone. Notes bodies are not written: they are free Markdown (headings, lists)
- * that Keep a Changelog has no place for, and would read back as entries; they stay on the release's own page.
+ * description, else its notes summary; "[BREAKING]" follows the heading of a release that is breaking by its
+ * notes alone. Notes bodies are not written: they are free Markdown (headings, lists) that Keep a Changelog has
+ * no place for, and would read back as entries; they stay on the release's own page.
  */
 export function renderReleasesChangelog(releases: readonly Release[], options: ReleasesChangelogOptions = {}): string {
   const title = options.title === undefined ? 'Changelog' : options.title;
@@ -46,19 +46,18 @@ export function renderReleasesChangelog(releases: readonly Release[], options: R
   if (title !== null) blocks.push(`# ${title}`);
   if (options.preamble) blocks.push(options.preamble);
   for (const release of sorted) {
-    const [heading, ...rest] = renderRelease(release, '-', release.description ?? release.summary);
-    // A release known to break things only from its notes (no breaking entry) says so in its heading, as the
+    // A release that breaks things by its notes alone (no breaking entry) says so in its heading, where the
     // parser reads it back.
     const read = readReleaseHeading(releaseHeading(release));
     const marked = release.breaking && !release.sections.some((s) => s.items.some((item) => item.breaking)) && !(read.ok && read.breaking);
-    blocks.push(marked ? `${heading} [BREAKING]` : heading!, ...rest);
+    blocks.push(...renderRelease(release, '-', release.description ?? release.summary, marked ? ' [BREAKING]' : ''));
   }
   if (links.length > 0) blocks.push(links.map(renderLink).join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }
 
-function renderRelease(release: Release, bullet: Bullet, intro: string | null): string[] {
-  const blocks = [`## ${releaseHeading(release)}`];
+function renderRelease(release: Release, bullet: Bullet, intro: string | null, headingSuffix = ''): string[] {
+  const blocks = [`## ${releaseHeading(release)}${headingSuffix}`];
   if (intro) blocks.push(intro);
   for (const section of release.sections) {
     if (section.title !== null) blocks.push(`### ${section.title}`);

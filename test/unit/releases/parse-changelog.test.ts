@@ -163,7 +163,7 @@ describe('parseChangelog: problems point at the file position', () => {
     const { changelog, issues } = parseFixture('no-version-heading');
     expect(changelog.releases.map((r) => r.version)).toEqual(['1.0.0']);
     expect(issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
-      "releases/no-version-heading.md:3:4 error The release heading "## Release notes" has no version.
+      "releases/no-version-heading.md:3:4 error The release heading "## Release notes" has no version, so what is under it is left out.
         hint: Write it as "## [1.2.0] - 2025-10-26" (Keep a Changelog), or "## [Unreleased]" for changes not in a version yet."
     `);
   });

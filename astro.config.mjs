@@ -9,7 +9,7 @@ export default defineConfig({
   base: process.env.BASE || '/',
   trailingSlash: 'ignore',
   // The sitemap needs absolute addresses, so it is written when SITE is set (as the Pages deploy does).
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), ...(process.env.SITE ? [sitemap()] : [])],
   // Code in task files is shown as written, in the site's own colours (readable in light and dark, no inline styles).
   markdown: { syntaxHighlight: false },
 });

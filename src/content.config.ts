@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { PhaseSchema, TaskSchema } from './core/schema.ts';
-import { SnapshotSchema } from './core/snapshot.ts';
+import { ReleaseSchema } from './core/releases/schema.ts';
 import { phasesLoader } from './loaders/phases.ts';
-import { snapshotsLoader } from './loaders/snapshots.ts';
+import { releasesLoader } from './loaders/releases.ts';
 import { tasksLoader } from './loaders/tasks.ts';
 
 // The content root is CAIRN_CONTENT (default ./content); the loaders read it through the core.
@@ -10,5 +10,5 @@ import { tasksLoader } from './loaders/tasks.ts';
 export const collections = {
   phases: defineCollection({ loader: phasesLoader(), schema: PhaseSchema }),
   tasks: defineCollection({ loader: tasksLoader(), schema: TaskSchema }),
-  snapshots: defineCollection({ loader: snapshotsLoader(), schema: SnapshotSchema }),
+  releases: defineCollection({ loader: releasesLoader(), schema: ReleaseSchema }),
 };

@@ -1,10 +1,16 @@
 import { buildPhase } from '../build-phase.ts';
 import { sortIssues } from '../issues.ts';
+import type { Changelog, Release } from '../releases/schema.ts';
 import type { Issue, Phase } from '../schema.ts';
 import { readPackages } from './read-package.ts';
+import { readReleases } from './read-releases.ts';
 
 export interface LoadedContent {
   phases: Phase[];
+  /** Releases from releases/CHANGELOG.md and the notes files, newest first. */
+  releases: Release[];
+  /** The parsed CHANGELOG.md, when there is one. */
+  changelog: Changelog | null;
   /** Markdown body of each task, keyed by `${phaseId}/${taskId}`. */
   bodies: Map<string, string>;
   issues: Issue[];
@@ -23,6 +29,8 @@ export function resolveBuildAsOf(env: Record<string, string | undefined> = proce
 /** Reads and builds every phase under the content root. The one entry point for the loaders and the CLI. */
 export function loadContent(root: string, buildAsOf: string): LoadedContent {
   const { packages, issues } = readPackages(root);
+  const releases = readReleases(root);
+  issues.push(...releases.issues);
   const phases: Phase[] = [];
   const bodies = new Map<string, string>();
   for (const files of packages) {
@@ -32,5 +40,5 @@ export function loadContent(root: string, buildAsOf: string): LoadedContent {
     phases.push(result.phase);
     for (const [taskId, body] of result.bodies) bodies.set(`${files.phaseId}/${taskId}`, body);
   }
-  return { phases, bodies, issues: sortIssues(issues) };
+  return { phases, bodies, releases: releases.releases, changelog: releases.changelog, issues: sortIssues(issues) };
 }

@@ -5,10 +5,10 @@ import { loadCheckedContent } from './load-checked.ts';
 /** The page id of a release: its version, or "unreleased". */
 export const releaseId = (release: Pick<Release, 'version' | 'unreleased'>): string => (release.unreleased ? 'unreleased' : release.version);
 
-/** A release's changes as Markdown, one "### Added" block per section, for rendering with the site's Markdown. */
+/** A release's changes as Markdown, one "## Added" block per section (the page's h1 is the version). */
 function sectionsMarkdown(release: Release): string {
   return release.sections
-    .map((section) => [`### ${section.title ?? section.type}`, section.description ?? '', ...section.items.map((item) => `- ${item.text.replace(/\n/g, '\n  ')}`)].filter((part) => part !== '').join('\n\n'))
+    .map((section) => [`## ${section.title ?? section.type}`, section.description ?? '', ...section.items.map((item) => `- ${item.text.replace(/\n/g, '\n  ')}`)].filter((part) => part !== '').join('\n\n'))
     .join('\n\n');
 }
 
@@ -22,7 +22,7 @@ export function releasesLoader(): Loader {
       for (const release of releases) {
         const id = releaseId(release);
         const data = await parseData({ id, data: release });
-        const body = [release.description ?? '', sectionsMarkdown(release), release.body ? `### Notes\n\n${release.body}` : ''].filter((part) => part !== '').join('\n\n');
+        const body = [release.description ?? '', sectionsMarkdown(release), release.body ? `## Notes\n\n${release.body}` : ''].filter((part) => part !== '').join('\n\n');
         store.set({ id, data, body, digest: generateDigest({ data, body }), rendered: await renderMarkdown(body) });
       }
     },

@@ -19,14 +19,23 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
+/**
+ * The environment of a build run from a test: vitest puts Vite's own variables (BASE_URL, MODE, DEV, PROD, SSR) into
+ * process.env, and a child Astro build would take BASE_URL from there instead of from BASE.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const skip = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !skip.has(key) && !key.startsWith('VITEST')));
+}
+
 /** The build's as-of time in build tests: fixed, so staleness and elapsed times do not follow the clock. */
 export const BUILD_AS_OF = '2025-10-25T18:00:00Z';
 
 /** Builds the content folder `content` (relative to the project root, or absolute) with CAIRN_CONTENT. */
-export function buildSite({ content, asOf = BUILD_AS_OF }: { content: string; asOf?: string }): BuildResult {
+export function buildSite({ content, asOf = BUILD_AS_OF, env = {} }: { content: string; asOf?: string; env?: Record<string, string> }): BuildResult {
   const outDir = mkdtempSync(join(tmpdir(), 'cairn-build-'));
   const run = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], {
-    env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...cleanEnv(), ...env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 240_000,
   });

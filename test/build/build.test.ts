@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { normalizeWhitespace } from '../../src/core/releases/render-changelog.ts';
 import { buildSite } from './build-site.ts';
 
 /** The facts of the Phase 7 package, whichever way it is written. */
@@ -62,9 +63,25 @@ describe('npm run build', () => {
     expect(activity).not.toContain('<script>alert(1)</script>');
     expect(activity).toContain('GITHUB_TOKEN=[redacted]');
     expect(build.files().filter((file) => readFileSync(file).includes('ghp_FAKE'))).toEqual([]);
+    // Machine outputs beside the pages.
+    expect(normalizeWhitespace(build.page('CHANGELOG.md'))).toBe(normalizeWhitespace(readFileSync('content/releases/CHANGELOG.md', 'utf8')));
+    expect(build.page('badges/phase-7.svg')).toContain('aria-label="phase-7: in progress 17%"');
+    expect(build.page('feed.xml')).toContain('<title>Release 1.2.0</title>');
+    expect(build.page('phase-7/feed.xml')).toContain('<title>Task 7.3 Code Quality: Complete</title>');
+    expect(build.page('phase-7/completion-report.md')).toMatch(/^# Phase 7: Quality & Infrastructure — completion report \(draft\)/);
+    expect(build.files().some((file) => file.endsWith('pagefind/pagefind-ui.js'))).toBe(true);
     for (const slug of ['task-7.1-build-infra', 'task-7.2-config-system', 'task-7.3-code-quality', 'task-7.4-release-prep']) {
       expect(build.page(`phase-7/tasks/${slug}/index.html`)).toContain('data-testid="task-body"');
     }
+  });
+
+  test('a GitHub Pages project site: links under BASE, feeds and a sitemap with absolute addresses', () => {
+    const build = buildSite({ content: 'content', env: { SITE: 'https://owner.github.io', BASE: '/cairn/' } });
+    expect(build.status, build.output).toBe(0);
+    expect(build.page('phase-7/index.html')).toContain('href="/cairn/phase-7/tasks/task-7.1-build-infra/"');
+    expect(build.page('phase-7/index.html')).not.toMatch(/href="\/phase-7\//);
+    expect(build.page('sitemap-0.xml')).toContain('<loc>https://owner.github.io/cairn/phase-7/</loc>');
+    expect(build.page('feed.xml')).toContain('<link>https://owner.github.io/cairn/releases/1.2.0/</link>');
   });
 
   test('a change in the hook logs changes the derived statuses', () => {

@@ -65,6 +65,9 @@ describe('npm run build', () => {
     expect(build.files().filter((file) => readFileSync(file).includes('ghp_FAKE'))).toEqual([]);
     // Machine outputs beside the pages.
     expect(normalizeWhitespace(build.page('CHANGELOG.md'))).toBe(normalizeWhitespace(readFileSync('content/releases/CHANGELOG.md', 'utf8')));
+    // One page per release: every version of the changelog, the notes-only 2.0.0, and Unreleased.
+    const releasePages = build.files().filter((file) => /\/releases\/[^/]+\/index\.html$/.test(file)).map((file) => file.split('/').at(-2)).toSorted();
+    expect(releasePages).toEqual(['1.0.0', '1.1.0', '1.1.1', '1.2.0', '2.0.0', 'unreleased']);
     expect(build.page('badges/phase-7.svg')).toContain('aria-label="phase-7: in progress 17%"');
     expect(build.page('feed.xml')).toContain('<title>Release 1.2.0</title>');
     expect(build.page('phase-7/feed.xml')).toContain('<title>Task 7.3 Code Quality: Complete</title>');

@@ -1,29 +1,39 @@
 /**
- * The site build after validation: `astro build`, then a pagefind search index over the pages it wrote, so search
- * works offline from the static files. `npm run build -- --outDir <dir>` builds elsewhere (the tests use it).
+ * The site build after validation: `astro build` into a fresh folder beside the output, then a pagefind search index
+ * over the pages it wrote, then the folder is swapped into place. A failed or interrupted build leaves the previous
+ * site untouched. `npm run build -- --outDir <dir>` builds elsewhere (the tests use it).
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--outDir');
 const outDir = resolve(outAt >= 0 && args[outAt + 1] ? args[outAt + 1]! : 'dist');
+const staging = `${outDir}.building-${process.pid}`;
+const astroArgs = outAt >= 0 ? [...args.slice(0, outAt), ...args.slice(outAt + 2)] : args;
 
-const astro = spawnSync(join('node_modules', '.bin', 'astro'), ['build', ...args], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-if (astro.status !== 0) process.exit(astro.status ?? 1);
+function fail(message: string): never {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`${message}\n  The previous site in ${outDir} was left as it was.`);
+  process.exit(1);
+}
+
+const astro = spawnSync(join('node_modules', '.bin', 'astro'), ['build', ...astroArgs, '--outDir', staging], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+if (astro.status !== 0) fail('astro build failed.');
 
 const { index, errors } = await pagefind.createIndex({});
-if (!index) {
-  console.error(`The search index could not be created: ${errors.join('; ')}`);
-  process.exit(1);
-}
-const added = await index.addDirectory({ path: outDir });
-if (added.errors.length > 0) console.error(`Search index: ${added.errors.join('; ')}`);
-const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-if (written.errors.length > 0) {
-  console.error(`The search index could not be written: ${written.errors.join('; ')}`);
-  process.exit(1);
-}
+if (!index) fail(`The search index could not be created: ${errors.join('; ')}`);
+const added = await index.addDirectory({ path: staging });
+if (added.errors.length > 0) fail(`The search index could not read the pages: ${added.errors.join('; ')}`);
+const written = await index.writeFiles({ outputPath: join(staging, 'pagefind') });
+if (written.errors.length > 0) fail(`The search index could not be written: ${written.errors.join('; ')}`);
 await pagefind.close();
-console.log(`search index: ${added.page_count} pages in ${join(outDir, 'pagefind')}`);
+
+// Swap: the old site moves aside first, so there is never a moment without a complete site at outDir.
+const previous = `${outDir}.previous-${process.pid}`;
+if (existsSync(outDir)) renameSync(outDir, previous);
+renameSync(staging, outDir);
+rmSync(previous, { recursive: true, force: true });
+console.log(`search index: ${added.page_count} pages; site written to ${outDir}`);

@@ -30,7 +30,7 @@ let cached: { key: string; content: LoadedContent } | null = null;
 export function loadCheckedContent(): LoadedContent {
   const root = contentRoot();
   const buildAsOf = resolveBuildAsOf();
-  const key = `${root}\n${buildAsOf.slice(0, 16)}\n${fingerprint(root)}`;
+  const key = `${root}\n${buildAsOf}\n${fingerprint(root)}`;
   const content = cached?.key === key ? cached.content : loadContent(root, buildAsOf);
   cached = { key, content };
   if (hasErrors(content.issues)) {

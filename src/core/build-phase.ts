@@ -30,6 +30,8 @@ export interface PackageFiles {
   final: SourceFile | null;
   /** Hook logs of the phase, already imported (reading SQLite is I/O, so it happens before this pure step). */
   hooks: ImportResult[];
+  /** Problems found while reading the folder (links out of the content root). */
+  problems?: Issue[];
 }
 
 export interface BuildOptions {
@@ -47,7 +49,7 @@ export interface PhaseResult {
 
 /** Reads, checks and joins one package. Errors and warnings are returned, never thrown. */
 export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): PhaseResult {
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...(files.problems ?? [])];
   if (!files.overview) {
     issues.push({ file: `${files.dir}/README.md`, line: 1, column: 1, severity: 'error', message: `The phase folder ${files.dir} has no README.md overview.`, hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.' });
   }

@@ -14,6 +14,7 @@ import type { HookFormat } from '../schema.ts';
 import { parseJsonLenient } from '../text/parse-json-lenient.ts';
 import { salvageJsonArray } from '../text/salvage-json-array.ts';
 import { displayPath } from './display-path.ts';
+import { staysInside } from './inside-root.ts';
 import { readSqliteStore, type V3Row } from './read-sqlite.ts';
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
@@ -24,18 +25,23 @@ const isWal = (bytes: Buffer) => bytes.length >= 4 && (bytes.readUInt32BE(0) & 0
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.'))
+    // Linked folders are not descended into: a link can only name a single file, checked by the caller.
     .flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]))
     .toSorted();
 }
 
 /** Reads every hook log under `hooksDir` (no folder: no sources), one result per file, in path order. */
-export function readHookSources(hooksDir: string): ImportResult[] {
+export function readHookSources(hooksDir: string, root: string = hooksDir): ImportResult[] {
   if (!existsSync(hooksDir) || !statSync(hooksDir).isDirectory()) return [];
   const results: ImportResult[] = [];
   const databases: MemorySourceWithWarning[] = [];
   const dumps: MemorySourceWithWarning[] = [];
   for (const file of listFiles(hooksDir)) {
     const path = displayPath(file);
+    if (!staysInside(file, root)) {
+      results.push(fileProblem('unknown', path, 'is a symbolic link to a place outside the content root; it was not read.', 'link out of the content root'));
+      continue;
+    }
     const bytes = readFileSync(file);
     if (bytes.subarray(0, 16).equals(sqliteHeader)) {
       const read = readSqlite(file, path);

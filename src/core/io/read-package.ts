@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
+import { staysInside } from './inside-root.ts';
 import type { PackageFiles, SourceFile } from '../build-phase.ts';
 import type { Issue } from '../schema.ts';
 import { readHookSources } from './read-hooks.ts';
@@ -23,16 +24,35 @@ export function readPackages(root: string): { packages: PackageFiles[]; issues: 
   if (!existsSync(phasesDir)) {
     return { packages: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder.`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json).' }] };
   }
+  const issues: Issue[] = [];
   const dirs = readdirSync(phasesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .filter((entry) => !entry.name.startsWith('.') && (entry.isDirectory() || entry.isSymbolicLink()))
+    .filter((entry) => {
+      const path = join(phasesDir, entry.name);
+      if (staysInside(path, root)) return !entry.isSymbolicLink() || statSync(path).isDirectory();
+      issues.push(linkOutside(path));
+      return false;
+    })
     .map((entry) => entry.name)
     .toSorted();
-  return { packages: dirs.map((name) => readPackage(join(phasesDir, name), name)), issues: [] };
+  return { packages: dirs.map((name) => readPackage(join(phasesDir, name), name, root)), issues };
+}
+
+/** The error for a symbolic link that leads out of the content root. */
+function linkOutside(path: string): Issue {
+  return { file: displayPath(path), line: 1, column: 1, severity: 'error', message: `${displayPath(path)} is a symbolic link to a place outside the content root; Cairn does not read it.`, hint: 'Copy the file into the content folder, or point the link at a file inside it.' };
 }
 
 /** Reads one package folder. Missing optional files are null; the caller decides what is an error. */
-export function readPackage(dir: string, phaseId: string): PackageFiles {
-  const names = readdirSync(dir).toSorted();
+export function readPackage(dir: string, phaseId: string, root: string = dir): PackageFiles {
+  const problems: Issue[] = [];
+  const names = readdirSync(dir)
+    .filter((name) => {
+      if (staysInside(join(dir, name), root)) return true;
+      problems.push(linkOutside(join(dir, name)));
+      return false;
+    })
+    .toSorted();
   const read = (name: string | undefined): SourceFile | null => {
     if (!name) return null;
     const path = join(dir, name);
@@ -48,6 +68,7 @@ export function readPackage(dir: string, phaseId: string): PackageFiles {
       .map((name) => ({ ...read(name)!, slug: name.replace(/\.md$/i, '') })),
     baseline: read(find(/^baseline[-_]metrics\.json$/i)),
     final: read(find(/^final[-_]metrics\.json$/i)),
-    hooks: readHookSources(join(dir, 'hooks')),
+    hooks: readHookSources(join(dir, 'hooks'), root),
+    problems,
   };
 }

@@ -1,5 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { labelTaskCheckboxes } from '../core/markdown/label-checkboxes.ts';
+import { sanitizeHtml } from '../core/markdown/sanitize-html.ts';
 import { loadCheckedContent } from './load-checked.ts';
 
 /** One entry per task file, id `<phase>/<slug>`, with its Markdown body rendered. */
@@ -15,7 +16,7 @@ export function tasksLoader(): Loader {
           const body = bodies.get(`${phase.id}/${task.id}`) ?? '';
           const data = await parseData({ id, data: task, filePath: task.file });
           const rendered = await renderMarkdown(body);
-          store.set({ id, data, body, filePath: task.file, digest: generateDigest({ data, body }), rendered: { ...rendered, html: labelTaskCheckboxes(rendered.html) } });
+          store.set({ id, data, body, filePath: task.file, digest: generateDigest({ data, body }), rendered: { ...rendered, html: sanitizeHtml(labelTaskCheckboxes(rendered.html)) } });
         }
       }
     },

@@ -4,6 +4,7 @@
  */
 import { deriveActivity } from './derive-activity.ts';
 import type { ImportResult } from './hooks/import-result.ts';
+import { redactNamedValueCounting, redactStrings, secretWarning } from './hooks/redact.ts';
 import { deriveMetrics } from './metrics/derive-metrics.ts';
 import { parseMetricsJson, type ParsedMetricsFile } from './metrics/parse-metrics-json.ts';
 import { formatIssue } from './issues.ts';
@@ -53,6 +54,10 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   if (!files.overview) {
     issues.push({ file: `${files.dir}/README.md`, line: 1, column: 1, severity: 'error', message: `The phase folder ${files.dir} has no README.md overview.`, hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.' });
   }
+  for (const file of [files.overview, ...files.tasks, files.baseline, files.final]) {
+    const warning = file ? secretWarning(file.path, file.text) : null;
+    if (warning) issues.push(warning);
+  }
   const overviewResult = files.overview ? parseOverview(files.overview.text, files.overview.path, files.phaseId) : null;
   issues.push(...(overviewResult?.issues ?? []));
 
@@ -89,12 +94,12 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     issues.push({ ...at, file: file.path, severity: 'error', message: `Dependency cycle: ${cycle.join(' → ')}. None of these tasks could ever start.`, hint: 'Remove one of the dependencies in the cycle.' });
   }
 
-  const readMetrics = (file: SourceFile | null): ParsedMetricsFile | null => (file ? parseMetricsJson(file.text, file.path) : null);
+  const readMetrics = (file: SourceFile | null): ParsedMetricsFile | null => (file ? withNamedSecretsRedacted(parseMetricsJson(file.text, file.path)) : null);
   const baseline = readMetrics(files.baseline);
   const final = readMetrics(files.final);
   issues.push(...(baseline?.issues ?? []), ...(final?.issues ?? []));
 
-  if (!overviewResult) return { phase: null, bodies, issues };
+  if (!overviewResult) return redactPhaseResult({ phase: null, bodies, issues });
   const overview = overviewResult.overview;
   const { metrics, issues: metricIssues } = deriveMetrics({
     rows: overview.metricRows,
@@ -134,7 +139,32 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     buildAsOf,
     file: files.overview!.path,
   };
-  return { phase, bodies, issues };
+  return redactPhaseResult({ phase, bodies, issues });
+}
+
+/**
+ * Authored text can hold secrets as well as the hook logs (a token pasted into a task file, a password in a metric's
+ * note, a credential quoted in an issue). The model is redacted here, once and whole, rather than field by field in
+ * the pages: every string is walked, so a field added to the model later is covered without anyone remembering to.
+ * Task bodies are redacted as Markdown here, and their rendered HTML again in sanitizeHtml, which sees what the
+ * renderer decoded (`ghp&#95;…`). The events were redacted, and counted per source, in deriveActivity, so they are
+ * not walked a second time.
+ */
+function redactPhaseResult({ phase, bodies, issues }: PhaseResult): PhaseResult {
+  return {
+    phase: phase && { ...redactStrings({ ...phase, events: [] }), events: phase.events },
+    bodies: redactStrings(bodies),
+    issues: redactStrings(issues),
+  };
+}
+
+/**
+ * Metrics files are free form, and some hold a credential under a name that says so ("deploy_password": "hunter2"):
+ * such a value is redacted whole before any verdict or message can quote it. Shapes (tokens, keys) in any value are
+ * left to the redaction of the whole model.
+ */
+function withNamedSecretsRedacted(parsed: ParsedMetricsFile): ParsedMetricsFile {
+  return { ...parsed, entries: parsed.entries.map((entry) => (typeof entry.raw === 'string' ? { ...entry, raw: redactNamedValueCounting(entry.name, entry.raw).text } : entry)) };
 }
 
 /** A task file without objectives or deliverables takes them from the overview's group for its id. */

@@ -4,7 +4,7 @@
  */
 import { matchEvents, taskEventKinds } from './hooks/match.ts';
 import type { ImportResult } from './hooks/import-result.ts';
-import { redactEvent } from './hooks/redact.ts';
+import { addCounts, redactEventCounting, redactSourceReport, type RedactionCounts } from './hooks/redact.ts';
 import type { DataQuality, EventView, Task } from './schema.ts';
 import { chronological, deriveTaskTimeline } from './status.ts';
 import { formatTimestamp } from './views.ts';
@@ -23,7 +23,17 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** Applies the hook logs to tasks that so far carry only their authored status. */
 export function deriveActivity(tasks: readonly Task[], imports: readonly ImportResult[], buildAsOf: string): Activity {
-  const events = chronological(imports.flatMap((result) => result.events).map(redactEvent));
+  // Every event is redacted before anything else sees it. What was taken out is counted on the report of the source
+  // the event came from (its source.path), so the data-quality panel can show it per file.
+  const redactedByPath = new Map<string, RedactionCounts[]>();
+  const redacted = imports.flatMap((result) => result.events).map((raw) => {
+    const { event, counts } = redactEventCounting(raw);
+    const forPath = redactedByPath.get(raw.source.path) ?? [];
+    forPath.push(counts);
+    redactedByPath.set(raw.source.path, forPath);
+    return event;
+  });
+  const events = chronological(redacted);
   const matching = matchEvents(tasks, events);
   const views: EventView[] = events.map((event) => {
     const match = matching.byEvent.get(event.id);
@@ -44,13 +54,21 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
   const completedAt = new Map(derived.map((task) => [task.id, task.completedAt]));
   const withFlags = derived.map((task) => ({ ...task, flags: [...task.flags, ...earlyStartFlags(task, completedAt)] }));
 
-  const sources = imports.map((result) => result.report);
+  const sources = imports.map(({ report }) => {
+    const own = redactSourceReport(report);
+    const fromEvents = redactedByPath.get(report.path) ?? [];
+    redactedByPath.delete(report.path); // two reports for one path: the first takes the counts, never both
+    return { ...own.report, redactions: addCounts(report.redactions ?? {}, own.counts, ...fromEvents) };
+  });
   const allComplete = withFlags.length > 0 && withFlags.every((task) => task.status === 'complete');
   const stale = newestEvent !== null && !allComplete && Date.parse(buildAsOf) - Date.parse(newestEvent) > STALE_AFTER_MS;
   const unmatched = matching.unmatched.length;
+  // A clock that runs ahead (a year-9999 line in a hand-written log) would make the phase look fresh; say so.
+  const future = times.filter((time) => Date.parse(time) > Date.parse(buildAsOf));
   const warnings = [
     ...sources.flatMap((source) => source.warnings),
     ...(unmatched > 0 ? [`${unmatched} event(s) match no task; they are listed under data quality.`] : []),
+    ...(future.length > 0 ? [`${future.length} event(s) are dated after the build's time (${buildAsOf}), the newest at ${future.at(-1)}: a clock was wrong, or CAIRN_AS_OF is earlier than the logs.`] : []),
   ];
   return { tasks: withFlags, events: views, dataQuality: { sources, unmatchedEvents: unmatched, newestEvent, stale, warnings } };
 }

@@ -185,6 +185,11 @@ export const SourceReportSchema = z.object({
   /** Newest event time in this source, or null. */
   newest: z.string().nullable(),
   warnings: z.array(z.string()),
+  /**
+   * Secrets redacted from this source's events and messages, by kind ("github-token": 2). Defaults to none, so
+   * snapshots frozen before it was added still read.
+   */
+  redactions: z.record(z.string(), z.number().int()).default({}),
 });
 export type SourceReport = z.output<typeof SourceReportSchema>;
 
@@ -363,6 +368,8 @@ export const StatusJsonSchema = z.object({
             records: z.number().int(),
             imported: z.number().int(),
             skipped: z.number().int(),
+            /** Secrets redacted from this source, all kinds together (added after the first contract; the kinds are on the dashboard). */
+            redacted: z.number().int(),
           }),
         ),
         unmatchedEvents: z.number().int(),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { STALE_AFTER_MS } from './derive-activity.ts';
 import { createIssueSink } from './issues.ts';
 import { EventViewSchema, PhaseSchema, type Issue, type Phase } from './schema.ts';
-import { locateJsonError } from './text/json-position.ts';
+import { jsonErrorReason, locateJsonError } from './text/json-position.ts';
 import { locateJsonPath } from './text/locate-json-path.ts';
 import { siteAsOf } from './views.ts';
 
@@ -110,7 +110,7 @@ export function parseSnapshot(text: string, path: string): { snapshot: Snapshot 
     data = JSON.parse(text);
   } catch (error) {
     const { line, column } = locateJsonError(text, error);
-    sink.error(line, column, `The snapshot is not valid JSON: ${(error as Error).message}.`, rewriteHint);
+    sink.error(line, column, `The snapshot is not valid JSON: ${jsonErrorReason(error)}.`, rewriteHint);
     return { snapshot: null, issues: sink.issues };
   }
   const schemaVersion = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>).schemaVersion : undefined;

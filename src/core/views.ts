@@ -3,6 +3,7 @@
  * render. Pure functions of the model.
  */
 import type { Metric, MetricValue, Phase, StatusJson, Task, TaskStatus, Verdict } from './schema.ts';
+import { countRedactions } from './hooks/redact.ts';
 import { formatNumber } from './metrics/verdict.ts';
 
 export const statusLabels: Record<TaskStatus, string> = {
@@ -248,7 +249,7 @@ export function buildStatusJson(phases: readonly Phase[], version: string | null
       tasks: phase.tasks.map(statusTask),
       metrics: phase.metrics.map(statusMetric),
       dataQuality: {
-        sources: phase.dataQuality.sources.map(({ path, format, records, imported, skipped }) => ({ path, format, records, imported, skipped })),
+        sources: phase.dataQuality.sources.map(({ path, format, records, imported, skipped, redactions }) => ({ path, format, records, imported, skipped, redacted: countRedactions(redactions) })),
         unmatchedEvents: phase.dataQuality.unmatchedEvents,
         warnings: [...phase.warnings, ...phase.dataQuality.warnings, ...(phase.dataQuality.stale ? [staleWarning(phase)] : [])],
         newestEvent: phase.dataQuality.newestEvent,

@@ -61,7 +61,7 @@ describe('npm run build', () => {
     const activity = build.page('phase-7/activity/index.html');
     expect(activity).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(activity).not.toContain('<script>alert(1)</script>');
-    expect(activity).toContain('GITHUB_TOKEN=[redacted]');
+    expect(activity).toContain('GITHUB_TOKEN=[redacted: github-token]');
     expect(build.files().filter((file) => readFileSync(file).includes('ghp_FAKE'))).toEqual([]);
     // Machine outputs beside the pages.
     expect(normalizeWhitespace(build.page('CHANGELOG.md'))).toBe(normalizeWhitespace(readFileSync('content/releases/CHANGELOG.md', 'utf8')));

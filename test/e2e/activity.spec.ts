@@ -23,7 +23,7 @@ test.describe('hook activity of the example package', () => {
     });
     await page.goto('/phase-7/activity/');
     await expect(page.getByTestId('events')).toContainText('<script>alert(1)</script>');
-    await expect(page.getByTestId('events')).toContainText('GITHUB_TOKEN=[redacted]');
+    await expect(page.getByTestId('events')).toContainText('GITHUB_TOKEN=[redacted: github-token]');
     expect(dialogs).toEqual([]);
   });
 

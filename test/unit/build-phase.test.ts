@@ -110,6 +110,25 @@ describe('buildPhase', () => {
     ]);
   });
 
+  test('secrets in authored files are redacted in the model and the bodies, and each file holding one is named in a warning', () => {
+    // Fake secrets, assembled so that secret scanners do not flag this file.
+    const token = 'ghp' + '_' + 'A'.repeat(36);
+    const npm = 'npm' + '_' + 'B'.repeat(36);
+    const text = `${taskText({ id: '1.1' })}\n**Priority:** High, GITHUB_TOKEN=${token}\n\n## Objectives\n\n- Rotate ${npm}\n\nUse password=hunter2 to log in.\n`;
+    const { phase, bodies, issues } = build(files({
+      tasks: [task('1.1', text)],
+      baseline: { path: 'phases/phase-1/baseline-metrics.json', text: JSON.stringify({ deploy_password: 'hunter2', ci_note: `built with ${npm}`, clippy_warnings: 12 }) },
+    }));
+    expect([phase?.tasks[0]?.priority, phase?.tasks[0]?.objectives]).toEqual(['High, GITHUB_TOKEN=[redacted: github-token]', ['Rotate [redacted: npm-token]']]);
+    expect(bodies.get('1.1')).toContain('Use password=[redacted: password] to log in.');
+    expect(phase?.metrics.map((metric) => [metric.key, metric.baseline?.raw])).toEqual([['ci_note', 'built with [redacted: npm-token]'], ['clippy_warnings', 12], ['deploy_password', '[redacted: password]']]);
+    expect(issues.filter((issue) => issue.message.includes('secret')).map(formatIssue)).toEqual([
+      'phases/phase-1/task-1.1.md:7:34 warning This file holds 3 secrets (1 × github-token, 1 × npm-token, 1 × password); the site shows them redacted.\n  hint: Take the secret out of the file and rotate it: anyone who can read the content, or its history, can read it.',
+      'phases/phase-1/baseline-metrics.json:1:20 warning This file holds 2 secrets (1 × npm-token, 1 × password); the site shows them redacted.\n  hint: Take the secret out of the file and rotate it: anyone who can read the content, or its history, can read it.',
+    ]);
+    expect(JSON.stringify({ phase, bodies: [...bodies], issues })).not.toMatch(/AAAAAAAAAAAA|BBBBBBBBBBBB|hunter2/);
+  });
+
   test('asOf is the newest timestamp among the overview and both metrics files', () => {
     const { phase } = build(files({
       overview: { path: 'R.md', text: '# P\n\n**Created:** 2025-10-23T08:00:00Z\n' },

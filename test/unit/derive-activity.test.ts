@@ -20,7 +20,7 @@ function task({ id, name, dependsOn = [], status = 'pending' }: { id: string; na
 
 const tasks = [task({ id: '7.3', name: 'code-quality' }), task({ id: '7.4', name: 'release-prep', dependsOn: ['7.3'] })];
 const imported = (...events: HookEvent[]): ImportResult[] => [
-  { events, report: { path: 'hooks/events.ndjson', format: 'cairn-ndjson', records: events.length, imported: events.length, skipped: 0, skippedReasons: {}, newest: null, warnings: [] } },
+  { events, report: { path: 'hooks/events.ndjson', format: 'cairn-ndjson', records: events.length, imported: events.length, skipped: 0, skippedReasons: {}, newest: null, warnings: [], redactions: {} } },
 ];
 const started = (ref: string, time: string) => hookEvent({ kind: 'task.start', time, taskRef: ref });
 const ended = (ref: string, time: string) => hookEvent({ kind: 'task.end', time, taskRef: ref, status: 'completed' });
@@ -90,9 +90,32 @@ describe('deriveActivity: events', () => {
     );
     expect(events.map((event) => [event.time, event.message, event.taskId, event.matchedBy])).toEqual([
       ['2025-10-25T09:00:00Z', 'somebody: unrelated', null, null],
-      ['2025-10-25T10:00:00Z', 'code_quality: leaked GITHUB_TOKEN=[redacted]', '7.3', 'message'],
+      ['2025-10-25T10:00:00Z', 'code_quality: leaked GITHUB_TOKEN=[redacted: github-token]', '7.3', 'message'],
       ['2025-10-25T11:00:00Z', null, null, null],
     ]);
     expect([dataQuality.unmatchedEvents, dataQuality.newestEvent, dataQuality.warnings]).toEqual([1, '2025-10-25T11:00:00Z', ['1 event(s) match no task; they are listed under data quality.']]);
+  });
+});
+
+describe('deriveActivity: redactions per source', () => {
+  test('counted by kind on the report of the source each event came from', () => {
+    const token = 'ghp' + '_' + 'A'.repeat(36); // fake, assembled so that secret scanners do not flag it
+    const other = { path: 'hooks/other.ndjson', format: 'cairn-ndjson' as const, records: 1, imported: 1, skipped: 0, skippedReasons: { [`unknown kind ${token}`]: 1 }, newest: null, warnings: [], redactions: {} };
+    const { events, dataQuality } = deriveActivity(
+      tasks,
+      [
+        ...imported(
+          hookEvent({ kind: 'notify', time: '2025-10-25T10:00:00Z', message: `code_quality: GITHUB_TOKEN=${token}, password=hunter2`, source: { format: 'cairn-ndjson', path: 'hooks/events.ndjson', namespace: null, key: null, row: 1 } }),
+          hookEvent({ kind: 'memory.set', time: '2025-10-25T10:01:00Z', memoryKey: 'phase7/code_quality/deploy_token', message: 'plain-looking', source: { format: 'cairn-ndjson', path: 'hooks/events.ndjson', namespace: null, key: null, row: 2 } }),
+        ),
+        { events: [], report: other },
+      ],
+      AS_OF,
+    );
+    expect(events.map((event) => event.message)).toEqual(['code_quality: GITHUB_TOKEN=[redacted: github-token], password=[redacted: password]', '[redacted: secret]']);
+    expect(dataQuality.sources.map((source) => [source.path, source.redactions, Object.keys(source.skippedReasons)])).toEqual([
+      ['hooks/events.ndjson', { 'github-token': 1, password: 1, secret: 1 }, []],
+      ['hooks/other.ndjson', { 'github-token': 1 }, ['unknown kind [redacted: github-token]']],
+    ]);
   });
 });

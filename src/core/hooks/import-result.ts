@@ -85,7 +85,8 @@ export function createImport(format: HookFormat, path: string): ImportCollector 
       const times = events.map((event) => event.time).filter((time): time is string => time !== null).toSorted();
       return {
         events,
-        report: { path, format, records, imported: importedRecords, skipped, skippedReasons, newest: times.at(-1) ?? null, warnings },
+        // Redactions are counted later, where the events are redacted (deriveActivity), so they start empty.
+        report: { path, format, records, imported: importedRecords, skipped, skippedReasons, newest: times.at(-1) ?? null, warnings, redactions: {} },
       };
     },
   };

@@ -5,11 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createImport, epochToIso, type ImportResult } from '../hooks/import-result.ts';
+import { createImport, type ImportResult } from '../hooks/import-result.ts';
 import * as cairnNdjson from '../hooks/formats/cairn-ndjson.ts';
 import { jsonFormats } from '../hooks/formats/json-formats.ts';
 import { isMemoryEntryRows, readMemoryEntrySources, type MemoryEntrySource } from '../hooks/formats/memory-entries.ts';
 import * as memoryStore from '../hooks/formats/memory-store.ts';
+import { timeOrNull } from '../hooks/formats/shape.ts';
 import type { HookFormat } from '../schema.ts';
 import { parseJsonLenient } from '../text/parse-json-lenient.ts';
 import { salvageJsonArray } from '../text/salvage-json-array.ts';
@@ -81,6 +82,7 @@ function readSqlite(file: string, path: string): MemorySourceWithWarning | Impor
   const damaged = read.error ? `the database is damaged (${read.error}); the rows before the damage were read.` : undefined;
   if (read.schema === 'v2') return { path, format: 'claude-flow-sqlite', rows: read.rows, ...(damaged ? { warning: damaged } : {}) };
   if (read.schema === 'v3') return readV3(read.rows, path, damaged);
+  if (read.columns) return fileProblem('claude-flow-sqlite', path, `has a memory_entries table, but with neither claude-flow v2's "value" column nor v3's "content" (columns: ${read.columns.join(', ') || 'none'}).`, 'unknown memory_entries columns');
   return fileProblem('claude-flow-sqlite', path, `is a SQLite database without a memory_entries table (tables: ${read.tables.join(', ') || 'none'}).`, 'no memory_entries table');
 }
 
@@ -89,7 +91,7 @@ function readV3(rows: readonly V3Row[], path: string, damaged: string | undefine
   const collector = createImport('claude-flow-v3-sqlite', path);
   rows.forEach((row, index) => {
     collector.record();
-    const time = row.created_at === null ? null : epochToIso(row.created_at);
+    const time = timeOrNull(row.created_at);
     collector.event({ kind: 'memory.set', memoryKey: row.key, message: row.content, status: row.content, time, timeSource: time ? 'value' : 'none', order: index + 1, data: { type: row.type } }, { namespace: row.namespace, key: row.key, row: index + 1 });
   });
   if (damaged) collector.warn(damaged);

@@ -1,6 +1,7 @@
 /** Reads `<root>/releases/`: CHANGELOG.md (Keep a Changelog) and one notes file per version (*.md, *.mdx). */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { redactStrings, secretWarning } from '../hooks/redact.ts';
 import { sortIssues } from '../issues.ts';
 import { mergeReleases } from '../releases/merge-releases.ts';
 import { parseChangelog } from '../releases/parse-changelog.ts';
@@ -29,11 +30,14 @@ export function readReleases(root: string): ReleasesContent {
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .toSorted();
+  const issues: Issue[] = [];
   const read = (name: string) => {
     const path = join(dir, name);
-    return { path: displayPath(path), text: readFileSync(path, 'utf8') };
+    const file = { path: displayPath(path), text: readFileSync(path, 'utf8') };
+    const warning = secretWarning(file.path, file.text);
+    if (warning) issues.push(warning);
+    return file;
   };
-  const issues: Issue[] = [];
 
   const changelogFile = names.find((name) => changelogName.test(name));
   let changelog: Changelog | null = null;
@@ -53,5 +57,7 @@ export function readReleases(root: string): ReleasesContent {
 
   const merged = mergeReleases(changelog, notes);
   issues.push(...merged.issues);
-  return { releases: merged.releases, changelog, issues: sortIssues(issues) };
+  // Release notes are authored text and can hold secrets: every string of the releases and of the changelog (which
+  // is written back to dist/CHANGELOG.md) is redacted here, once, before any page, feed or file is made from them.
+  return redactStrings({ releases: merged.releases, changelog, issues: sortIssues(issues) });
 }

@@ -13,7 +13,7 @@ import type { MemoryEntryRow } from '../hooks/formats/memory-entries.ts';
 export type SqliteRead =
   | { schema: 'v2'; rows: MemoryEntryRow[]; walRead: boolean; error: string | null }
   | { schema: 'v3'; rows: V3Row[]; walRead: boolean; error: string | null }
-  | { schema: 'none'; tables: string[]; walRead: boolean; error: string | null };
+  | { schema: 'none'; tables: string[]; walRead: boolean; error: string | null; /** memory_entries' columns, when the table is there but of neither shape. */ columns?: string[] };
 
 /** A row of claude-flow v3's memory_entries (other columns, times in milliseconds). */
 export interface V3Row {
@@ -76,7 +76,7 @@ function readTables(db: DatabaseSync, walRead: boolean): SqliteRead {
   if (columns.has('content')) {
     return collect(db, 'select key, namespace, content, type, created_at from memory_entries order by created_at, key', (rows, error) => ({ schema: 'v3', rows: rows as unknown as V3Row[], walRead, error }));
   }
-  return { schema: 'none', tables, walRead, error: null };
+  return { schema: 'none', tables, walRead, error: null, columns: [...columns] };
 }
 
 /** Reads rows one by one, so a damaged database still gives the rows before the damage, with the error. */

@@ -1,6 +1,7 @@
 /** Reads and writes content/snapshots/<version>.json: the file-system side of snapshot.ts. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { redactStrings } from '../hooks/redact.ts';
 import type { Issue } from '../schema.ts';
 import { orderSnapshots, parseSnapshot, serializeSnapshot, type Snapshot } from '../snapshot.ts';
 import { displayPath } from './display-path.ts';
@@ -40,7 +41,8 @@ export function readSnapshots(root: string): { snapshots: Snapshot[]; issues: Is
       issues.push({ file: path, line: 1, column: 1, severity: 'error', message: `The file ${name} holds version ${JSON.stringify(result.snapshot.version)}; a snapshot's file is named after its version.`, hint: `Rename the file to ${result.snapshot.version}.json, or freeze ${expected} again with \`npm run snapshot -- ${expected} --force\`.` });
       continue;
     }
-    snapshots.push(result.snapshot);
+    // A snapshot frozen before authored text was redacted can still hold a secret; its pages are redacted all the same.
+    snapshots.push(redactStrings(result.snapshot));
   }
   return { snapshots: orderSnapshots(snapshots), issues };
 }

@@ -9,6 +9,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { redactTree } from './redact-html.ts';
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -23,7 +24,13 @@ export const sanitizeSchema: Schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
 };
 
-/** The HTML with everything outside the allow-list removed. */
+/**
+ * The HTML with everything outside the allow-list removed, and every secret left in its text or attributes redacted.
+ * Both loaders send their rendered Markdown through here, so this is the one place that sees the text exactly as the
+ * page will show it: after the renderer has decoded `ghp&#95;…` or `ghp\_…` into a token the Markdown never spelled.
+ */
 export function sanitizeHtml(html: string): string {
-  return toHtml(sanitize(fromHtml(html, { fragment: true }), sanitizeSchema));
+  const tree = sanitize(fromHtml(html, { fragment: true }), sanitizeSchema);
+  redactTree(tree);
+  return toHtml(tree);
 }

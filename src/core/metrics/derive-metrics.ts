@@ -57,7 +57,18 @@ export function deriveMetrics(sources: MetricSources): { metrics: Metric[]; issu
         });
       }
     }
-    metrics.push(build(key, row.label, fromFile ?? fromTable, row.target, row.impact));
+    const metric = build(key, row.label, fromFile ?? fromTable, row.target, row.impact);
+    if (metric.target?.kind === 'text') {
+      issues.push({
+        file: sources.overviewPath,
+        line: row.line,
+        column: 1,
+        severity: 'warning',
+        message: `The target "${row.target}" of "${row.label}" is not a number, range or version, so its verdict stays unknown.`,
+        hint: 'Write a target Cairn can check, such as "<20", "at least 80%", "-25 to -40%" or "2.0.0", or "TBD" until it is set.',
+      });
+    }
+    metrics.push(metric);
   }
   const inTable = new Set(metrics.map((metric) => metric.key));
   const extraKeys = [...new Set([...baseline.keys(), ...final.keys()])].filter((key) => !inTable.has(key)).toSorted();

@@ -38,13 +38,20 @@ const base = { op: null, value: null, upTo: null, percent: false, unit: null, ve
 /** A number with the unit written after it: time units become seconds (as metric values do), "%" sets `percent`. */
 function amount(value: string, unitText: string | undefined): Pick<Target, 'value' | 'percent' | 'unit'> {
   const word = (unitText ?? '').toLowerCase();
-  const seconds = secondsPerUnit[word];
+  const seconds = Object.hasOwn(secondsPerUnit, word) ? secondsPerUnit[word] : undefined;
   if (seconds !== undefined) return { value: toNumber(value) * seconds, percent: false, unit: 's' };
   return { value: toNumber(value), percent: word === '%', unit: word === '' || word === '%' ? null : word };
 }
 
 /** Parses a target as written in the overview's success metrics table. */
 export function parseTarget(raw: string): Target {
+  const target = readTarget(raw);
+  // A number past a double ("9" × 400) reads as Infinity, which no value can be checked against: it is not a number.
+  const finite = (value: number | null) => value === null || Number.isFinite(value);
+  return finite(target.value) && finite(target.upTo) ? target : { ...base, raw, kind: 'text' };
+}
+
+function readTarget(raw: string): Target {
   const text = raw.trim();
   if (text === '' || placeholderPattern.test(text)) return { ...base, raw, kind: 'placeholder' };
 

@@ -14,6 +14,12 @@ const toNumber = (text: string): number => Number(text.replace(/,/g, ''));
 
 /** Parses a free-form metric value. Numbers stay numbers; text is read as a ratio, percentage, duration, version or placeholder. */
 export function parseMetricValue(raw: number | string | boolean): MetricValue {
+  const value = readMetricValue(raw);
+  // Text whose number is past a double ("9" × 400) would read as Infinity: it stays text, with no value.
+  return typeof raw === 'string' && value.value !== null && !Number.isFinite(value.value) ? { raw, kind: 'text', value: null, unit: null } : value;
+}
+
+function readMetricValue(raw: number | string | boolean): MetricValue {
   if (typeof raw === 'boolean') return { raw: String(raw), kind: 'text', value: raw ? 1 : 0, unit: null };
   if (typeof raw === 'number') return { raw, kind: 'number', value: Number.isFinite(raw) ? raw : null, unit: null };
   const text = raw.trim();
@@ -34,7 +40,7 @@ export function parseMetricValue(raw: number | string | boolean): MetricValue {
   if (withUnit) {
     const [, number = '', unit = ''] = withUnit;
     const unitKey = unit.trim().toLowerCase();
-    const seconds = secondsPerUnit[unitKey];
+    const seconds = Object.hasOwn(secondsPerUnit, unitKey) ? secondsPerUnit[unitKey] : undefined;
     if (seconds !== undefined) return { raw, kind: 'duration', value: toNumber(number) * seconds, unit: 's' };
     return { raw, kind: 'number', value: toNumber(number), unit: unitKey === '' ? null : unit.trim() };
   }

@@ -7,6 +7,7 @@ import { readFrontmatter, yamlErrorPosition } from '../markdown/frontmatter.ts';
 import { allSections, boldFields, findSection, findTable, listItems, parseMarkdown, type Section } from '../markdown/parse-markdown.ts';
 import type { ChecklistGroup, ChecklistItem, Issue } from '../schema.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
+import { checkText } from '../text/check-text.ts';
 import { repairWithWarning } from '../text/mojibake.ts';
 import { toString } from 'mdast-util-to-string';
 
@@ -47,7 +48,9 @@ const statedTotalPatterns = [
 /** Parses the overview's text. Never throws for bad input. */
 export function parseOverview(input: string, path: string, fallbackTitle: string): ParsedOverview {
   const sink = createIssueSink(path);
-  const repairedText = repairWithWarning(input, sink.warning);
+  const checked = checkText(input, sink, 'an overview');
+  if (checked === null) return { overview: emptyOverview(fallbackTitle), issues: sink.issues };
+  const repairedText = repairWithWarning(checked, sink.warning);
   let text = repairedText;
   let offset = 0;
   let front: Record<string, unknown> = {};
@@ -76,8 +79,19 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
   }
 
   const metricsSection = findSection(doc, (key) => key.includes('metric'));
-  const table = findTable(metricsSection?.nodes ?? doc.root.children, (header) => header.some((cell) => /metric/i.test(cell)) && header.some((cell) => /target|goal/i.test(cell)));
+  const hasMetric = (header: string[]) => header.some((cell) => /metric/i.test(cell));
+  const table = findTable(metricsSection?.nodes ?? doc.root.children, (header) => hasMetric(header) && header.some((cell) => /target|goal/i.test(cell)));
   const metricRows: MetricRow[] = [];
+  if (!table && metricsSection) {
+    // A metrics heading promises the table; a phase with no metrics section simply has no metrics.
+    const near = metricsSection.nodes.find((node) => node.type === 'table' && hasMetric(node.children[0]?.children.map((cell) => toString(cell).trim()) ?? []));
+    if (near) {
+      const header = near.type === 'table' ? (near.children[0]?.children.map((cell) => toString(cell).trim()) ?? []) : [];
+      sink.warning(offset + (near.position?.start.line ?? metricsSection.line), 1, `The success metrics table has no Target column (its columns: ${header.join(', ')}), so it is not read and no metric has a target.`, 'Add a "Target" column: | Metric | Baseline | Target |, with a target such as "<20" or "at least 80%" in each row.');
+    } else {
+      sink.warning(offset + metricsSection.line, 1, `The section "${metricsSection.title}" has no table with Metric and Target columns, so no metric has a target.`, 'Write the metrics as a table: | Metric | Baseline | Target |, one row per metric.');
+    }
+  }
   if (table) {
     const column = (pattern: RegExp) => table.header.findIndex((cell) => pattern.test(cell));
     const [labelAt, baselineAt, targetAt, impactAt] = [column(/metric/i), column(/baseline|before|current/i), column(/target|goal/i), column(/impact|task|owner/i)];
@@ -86,6 +100,10 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
       if (label === '') {
         sink.warning(offset + row.line, 1, 'A success metrics row has no metric name and is left out.', 'Name the metric in the first column.');
         continue;
+      }
+      if (row.cells.length < table.header.length) {
+        const missing = table.header.slice(row.cells.length).join(', ');
+        sink.warning(offset + row.line, 1, `The success metrics row "${label}" has ${row.cells.length} of the table's ${table.header.length} cells; ${missing} ${table.header.length - row.cells.length === 1 ? 'is' : 'are'} read as empty.`, 'Give every row one cell per column ("| | " for an empty one).');
       }
       metricRows.push({
         label,
@@ -117,6 +135,11 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
     },
     issues: sink.issues,
   };
+}
+
+/** What an overview that could not be read at all shows: the folder name as its title and nothing else. */
+function emptyOverview(title: string): Overview {
+  return { title, statusText: null, created: null, coordinator: null, session: null, objectives: [], metricRows: [], successCriteria: [], deliverables: [], statedDays: null };
 }
 
 /** Sub-headings ("### Task 7.1 Deliverables") or bold paragraphs ("**Task 7.1: Build**") each head a list. */

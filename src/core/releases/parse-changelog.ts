@@ -8,6 +8,7 @@ import type { Definition, ListItem, RootContent } from 'mdast';
 import { createIssueSink } from '../issues.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import type { Issue } from '../schema.ts';
+import { checkText } from '../text/check-text.ts';
 import { repairWithWarning } from '../text/mojibake.ts';
 import { isBreakingHeading, isBreakingText, isIsoDate, readReleaseHeading } from './release-text.ts';
 import { ChangeTypeSchema, type Changelog, type LinkDefinition, type Release, type ReleaseSection } from './schema.ts';
@@ -39,8 +40,11 @@ interface SectionDraft {
 /** Parses a CHANGELOG.md's text. `path` names the file in messages and in each release's `sources`. */
 export function parseChangelog(input: string, path: string): ParsedChangelog {
   const sink = createIssueSink(path);
+  // A changelog is a list of short entries, which parses in linear time, so it may be larger than a task file.
+  const checked = checkText(input, sink, 'a changelog', 1_000_000);
+  if (checked === null) return { changelog: { title: null, preamble: null, releases: [], links: [], bullet: '-' }, issues: sink.issues };
   // One line ending, so the offsets mdast reports slice the text as written.
-  const text = repairWithWarning(input, sink.warning).replace(/\r\n?/g, '\n');
+  const text = repairWithWarning(checked, sink.warning).replace(/\r\n?/g, '\n');
   const { root, lines } = parseMarkdown(text);
   const slice = (nodes: readonly RootContent[]): string | null => {
     const first = nodes[0]?.position?.start.offset;

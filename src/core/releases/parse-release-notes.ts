@@ -8,6 +8,7 @@ import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { visit } from '../markdown/visit.ts';
 import type { Issue } from '../schema.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
+import { checkText } from '../text/check-text.ts';
 import { repairWithWarning } from '../text/mojibake.ts';
 import { toString } from 'mdast-util-to-string';
 import { isBreakingHeading, isBreakingText, isIsoDate, readVersion } from './release-text.ts';
@@ -46,10 +47,12 @@ const frontmatterExample = 'Start the file with frontmatter: "---", "version: 2.
 /** Parses one notes file's text. `path` names the file in messages and in the release's `sources`. */
 export function parseReleaseNotes(input: string, path: string): ParsedReleaseNotes {
   const sink = createIssueSink(path);
-  const text = repairWithWarning(input, sink.warning).replace(/\r\n?/g, '\n');
   const positions = { version: { line: 1, column: 1 }, date: { line: 1, column: 1 } };
   // Unknown keys are reported as they are met, other fields after: sort, so messages read top to bottom.
   const done = (release: Release | null): ParsedReleaseNotes => ({ release, issues: sortIssues(sink.issues), path, positions });
+  const checked = checkText(input, sink, 'release notes');
+  if (checked === null) return done(null);
+  const text = repairWithWarning(checked, sink.warning).replace(/\r\n?/g, '\n');
   // A file named for its version (releases/2.0.0.md) gives the example in the hint and a check against the frontmatter.
   const nameVersion = readVersion(path.replace(/^.*[\\/]/, '').replace(/\.mdx?$/i, ''));
   const versionHint = `Add "version: ${nameVersion?.version ?? '2.0.0'}" (the version these notes describe) to the frontmatter.`;

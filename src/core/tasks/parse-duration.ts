@@ -31,13 +31,19 @@ export function parseDuration(text: string | number): DurationResult {
     return Number.isFinite(text) && text >= 0 ? { ok: true, days: text } : { ok: false, reason: 'not a positive number' };
   }
   const trimmed = text.trim();
-  if (/^\d+(?:[.,]\d+)?$/.test(trimmed)) return { ok: true, days: toNumber(trimmed) };
+  if (/^\d+(?:[.,]\d+)?$/.test(trimmed)) return finiteDays(toNumber(trimmed));
   const match = durationPattern.exec(trimmed);
   if (!match) return { ok: false, reason: 'no number with a unit' };
   const [, low = '', high, unit = ''] = match;
-  const perUnit = daysPerUnit[unit.toLowerCase()];
+  // Object.hasOwn: "2 constructor" must not find Object's own members (it gave NaN days).
+  const perUnit = Object.hasOwn(daysPerUnit, unit.toLowerCase()) ? daysPerUnit[unit.toLowerCase()] : undefined;
   if (perUnit === undefined) return { ok: false, reason: `unknown unit "${unit}"` };
-  return { ok: true, days: round(toNumber(high ?? low) * perUnit) };
+  return finiteDays(round(toNumber(high ?? low) * perUnit));
+}
+
+/** A number of days, unless it is past a double ("9" × 400 reads as Infinity). */
+function finiteDays(days: number): DurationResult {
+  return Number.isFinite(days) ? { ok: true, days } : { ok: false, reason: 'the number is too large' };
 }
 
 function toNumber(text: string): number {

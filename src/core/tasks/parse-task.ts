@@ -8,6 +8,7 @@ import { visit } from '../markdown/visit.ts';
 import { createIssueSink, type IssueSink } from '../issues.ts';
 import { boldFields, findSection, listItems, parseMarkdown, type MarkdownDoc } from '../markdown/parse-markdown.ts';
 import type { ChecklistItem, Issue, Task } from '../schema.ts';
+import { checkText } from '../text/check-text.ts';
 import { repairMojibake, repairWithWarning } from '../text/mojibake.ts';
 import { findTaskId, parseDependencies } from './parse-dependencies.ts';
 import { parseDuration } from './parse-duration.ts';
@@ -47,6 +48,16 @@ const fieldAliases: Record<string, FieldName> = {
   memory: 'memoryKeys',
 };
 
+/** The canonical field for a key as written ("Agent Type", "depends_on"), or undefined when Cairn does not read it. */
+function fieldName(key: string): FieldName | undefined {
+  const folded = key.toLowerCase().replace(/[^a-z]/g, '');
+  // Object.hasOwn: a key such as "constructor" must not find Object's own members.
+  return Object.hasOwn(fieldAliases, folded) ? fieldAliases[folded] : undefined;
+}
+
+/** Fields whose value is one piece of text; a list or a map there is an error, not "a,b" or "[object Object]". */
+const textFields: ReadonlySet<FieldName> = new Set(['id', 'title', 'agent', 'estimate', 'status', 'priority']);
+
 export const statusHint = 'Use one of: pending, in_progress, complete, blocked (or words such as "Ready to execute", "In progress", "Done").';
 
 interface Field {
@@ -77,13 +88,15 @@ export interface TaskFileInput {
 /** Parses one task file's text into a task. Never throws for bad input. */
 export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInput): ParsedTask {
   const sink = createIssueSink(path);
-  const repairedText = repairWithWarning(input, sink.warning);
-  const { fields, body, bodyOffset, style, broken } = readFields(repairedText, sink);
+  const checked = checkText(input, sink, 'a task file');
+  if (checked === null) return { task: null, body: '', content: '', issues: sink.issues };
+  const repairedText = repairWithWarning(checked, sink.warning);
+  const { fields, body, bodyOffset, style, broken, notText } = readFields(repairedText, sink);
   const doc = parseMarkdown(body);
   const shift = (line: number) => line + bodyOffset;
   const metadataLines = new Set<number>(); // body lines whose metadata the page shows in its own list
   for (const field of boldFields(doc)) {
-    const name = fieldAliases[field.key.toLowerCase().replace(/[^a-z]/g, '')];
+    const name = fieldName(field.key);
     if (name && !fields.has(name)) {
       fields.set(name, { value: field.value, line: shift(field.line), column: field.column });
       metadataLines.add(field.line);
@@ -92,7 +105,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
 
   const heading = firstHeading(doc);
   const id = textOf(fields.get('id')) ?? (heading ? findTaskId(heading.text) : null) ?? findTaskId(slug);
-  if (id === null) {
+  if (id === null && !notText.has('id')) {
     sink.error(heading ? shift(heading.line) : 1, 1, 'The task has no id: none in its metadata, its title or its file name.', 'Start the title with the id ("# Task 7.1: Build Infrastructure") or add "id: \\"7.1\\"" to the frontmatter.');
   }
   const title = textOf(fields.get('title')) ?? (heading ? stripTaskPrefix(heading.text) : slug);
@@ -100,7 +113,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
   const agentField = fields.get('agent');
   const agent = textOf(agentField);
   // With broken frontmatter its fields are unknown, not missing: the YAML error alone says what to fix.
-  if (agent === null && !broken) {
+  if (agent === null && !broken && !notText.has('agent')) {
     sink.error(agentField?.line ?? 1, agentField?.column ?? 1, 'The task names no agent.', 'Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter.');
   }
 
@@ -108,7 +121,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
   const estimateText = estimateField ? String(estimateField.value).trim() : '';
   let estimateDays = 0;
   if (!estimateField || estimateText === '') {
-    if (!broken) sink.error(estimateField?.line ?? 1, estimateField?.column ?? 1, 'The task has no estimate.', 'Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks").');
+    if (!broken && !notText.has('estimate')) sink.error(estimateField?.line ?? 1, estimateField?.column ?? 1, 'The task has no estimate.', 'Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks").');
   } else {
     const duration = parseDuration(typeof estimateField.value === 'number' ? estimateField.value : estimateText);
     if (duration.ok) estimateDays = duration.days;
@@ -170,9 +183,21 @@ export function dependencyLine(text: string, taskId: string): { line: number; co
   return { line: index + 1, column: column >= 0 ? column + 1 : 1 };
 }
 
-function readFields(text: string, sink: IssueSink): { fields: Map<FieldName, Field>; body: string; bodyOffset: number; style: Task['metadataStyle']; broken: boolean } {
+interface ReadFields {
+  fields: Map<FieldName, Field>;
+  body: string;
+  bodyOffset: number;
+  style: Task['metadataStyle'];
+  /** The frontmatter is not valid YAML, so which fields it meant to set is unknown. */
+  broken: boolean;
+  /** Fields the frontmatter gives a list or a map where text belongs; each already has its error. */
+  notText: ReadonlySet<FieldName>;
+}
+
+function readFields(text: string, sink: IssueSink): ReadFields {
   const fields = new Map<FieldName, Field>();
-  if (!/^---\r?\n/.test(text)) return { fields, body: text, bodyOffset: 0, style: 'bold-lines', broken: false };
+  const notText = new Set<FieldName>();
+  if (!/^---\r?\n/.test(text)) return { fields, body: text, bodyOffset: 0, style: 'bold-lines', broken: false, notText };
   let parsed: ReturnType<typeof readFrontmatter>;
   try {
     parsed = readFrontmatter(text);
@@ -181,7 +206,7 @@ function readFields(text: string, sink: IssueSink): { fields: Map<FieldName, Fie
     sink.error(line, column, `The frontmatter is not valid YAML: ${reason}.`, 'Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character.');
     const end = text.indexOf('\n---', 3);
     const body = end < 0 ? '' : text.slice(text.indexOf('\n', end + 1) + 1);
-    return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter', broken: true };
+    return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter', broken: true, notText };
   }
   const yamlLines = parsed.matter.split('\n');
   const data = parsed.data as Record<string, unknown>;
@@ -189,15 +214,30 @@ function readFields(text: string, sink: IssueSink): { fields: Map<FieldName, Fie
     sink.error(2, 1, 'The frontmatter is not a set of "key: value" lines.', 'Write one "key: value" per line, e.g. "agent: cicd-engineer".');
   } else {
     for (const [key, value] of Object.entries(data)) {
-      const name = fieldAliases[key.toLowerCase().replace(/[^a-z]/g, '')];
-      if (!name) continue;
-      const index = yamlLines.findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`));
-      fields.set(name, { value, line: index < 0 ? 1 : index + 1, column: 1 });
+      const name = fieldName(key);
+      // gray-matter's `matter` starts with the newline after the opening "---", so its line i is the file's line i + 1.
+      const index = yamlLines.findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`));
+      const line = index < 0 ? 1 : index + 1;
+      if (!name) {
+        sink.warning(line, 1, `Unknown frontmatter key "${key}"; it is ignored.`, `Known keys: ${knownKeys}.`);
+        continue;
+      }
+      if (textFields.has(name) && value !== null && typeof value === 'object') {
+        sink.error(line, 1, `"${key}" is ${Array.isArray(value) ? 'a list' : 'a set of keys'}, not one value.`, `Write it on one line, e.g. "${key}: ${exampleValue[name] ?? 'text'}".`);
+        notText.add(name);
+        continue;
+      }
+      fields.set(name, { value, line, column: 1 });
     }
   }
   const body = parsed.content;
-  return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter', broken: false };
+  return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter', broken: false, notText };
 }
+
+/** The frontmatter keys a task file may use, for the hint on an unknown one. */
+const knownKeys = 'id, title, agent, estimate, dependencies, status, priority, memory_keys (or their aliases, such as duration or depends_on)';
+
+const exampleValue: Partial<Record<FieldName, string>> = { id: '"7.1"', title: 'Build Infrastructure', agent: 'cicd-engineer', estimate: '2.4 days', status: 'pending', priority: 'high' };
 
 function textOf(field: Field | undefined): string | null {
   if (!field || field.value === null || field.value === undefined) return null;

@@ -53,7 +53,7 @@ describe('cairn-ndjson: valid lines', () => {
 
 describe('cairn-ndjson: lines that are skipped, each with a warning naming its line', () => {
   test.each([
-    ['no time', { kind: 'notify', message: 'x' }, 'line 1: time: Invalid input: expected string, received undefined'],
+    ['no time', { kind: 'notify', message: 'x' }, 'line 1: time: missing (expected string)'],
     ['a time without a zone', { kind: 'notify', time: '2025-10-23T08:30:00' }, 'line 1: time: Invalid ISO datetime'],
     ['a date only', { kind: 'notify', time: '2025-10-23' }, 'line 1: time: Invalid ISO datetime'],
     ['an unknown kind', { kind: 'teleport', time: '2025-10-23T08:30:00Z' }, 'line 1: kind: Invalid option: expected one of "task.start"|"task.end"|"edit"|"notify"|"memory.set"|"command"|"agent.spawn"|"session.start"|"session.restore"|"session.end"|"metrics"'],

@@ -46,9 +46,15 @@ export function matchesText(text: string): boolean {
   }
 }
 
-/** Reads every line; a line that is not valid JSON or breaks the schema is skipped with the reason and its number. */
+/**
+ * Reads every line; a line that is not valid JSON or breaks the schema is skipped with the reason and its number. A
+ * line that repeats an earlier event exactly (a hook that fired twice, a log appended to itself) is skipped too, so
+ * the event is counted once; one warning per file says how many.
+ */
 export function readText(text: string, path: string): ImportResult {
   const collector = createImport(format, path);
+  const seen = new Map<string, number>(); // line text → first line number
+  const repeats: [line: number, first: number][] = [];
   text.split('\n').forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
@@ -63,9 +69,17 @@ export function readText(text: string, path: string): ImportResult {
     const parsed = CairnEventLineSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      collector.warn(`line ${line}: ${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'invalid'}`);
+      // zod says "expected string, received undefined" for a field left out: say "missing".
+      const reason = issue?.message.replace(/^Invalid input: expected (\w+), received undefined$/, 'missing (expected $1)') ?? 'invalid';
+      collector.warn(`line ${line}: ${issue?.path.join('.') || 'event'}: ${reason}`);
       return collector.skip('line does not match the Cairn event schema');
     }
+    const first = seen.get(raw.trim());
+    if (first !== undefined) {
+      repeats.push([line, first]);
+      return collector.skip('repeats an earlier line exactly');
+    }
+    seen.set(raw.trim(), line);
     const event = parsed.data;
     collector.event(
       {
@@ -86,5 +100,7 @@ export function readText(text: string, path: string): ImportResult {
       { namespace: null, key: event.kind, row: line },
     );
   });
+  const [repeat] = repeats;
+  if (repeat) collector.warn(`${repeats.length} line(s) repeat an earlier event exactly (first: line ${repeat[0]} = line ${repeat[1]}); each event was imported once.`);
   return collector.finish();
 }

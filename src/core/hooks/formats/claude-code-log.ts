@@ -57,7 +57,7 @@ function readPayload(books: ImportCollector, payload: unknown, index: number): v
   if (!isRecord(payload)) return books.skip('not a hook payload');
   const name = hookEventName(payload);
   if (name === null) return books.skip('not a hook payload');
-  const skipReason = skippedHookEventToReason[name];
+  const skipReason = Object.hasOwn(skippedHookEventToReason, name) ? skippedHookEventToReason[name] : undefined;
   if (skipReason !== undefined) return books.skip(skipReason);
   const base = { order: index, time: null, timeSource: 'none' as const, session: textOrNull(payload.session_id) ?? textOrNull(payload.sessionId) };
   const where = { namespace: null, key: name, row: index };

@@ -8,7 +8,7 @@
  */
 import type { HookFormat } from '../../schema.ts';
 import { createImport, textOrNull, type ImportCollector, type ImportResult } from '../import-result.ts';
-import { flattenData, isArrayOf, isRecord, numberOrNull, timeFrom } from './shape.ts';
+import { flattenData, isArrayOf, isRecord, numberOrNull, timeFrom, tooDeepWarning } from './shape.ts';
 
 export const format: HookFormat = 'claude-flow-metrics';
 
@@ -54,11 +54,14 @@ export function matches(value: unknown): boolean {
 export function read(value: unknown, path: string): ImportResult {
   const books = createImport(format, path);
   const shape = shapeOf(value);
+  const tooDeep: string[] = [];
   if (shape === 'task-metrics') (value as unknown[]).forEach((entry, index) => readTaskMetric(books, entry as Record<string, unknown>, index));
-  else if (shape === 'system-metrics') (value as unknown[]).forEach((sample, index) => readSystemSample(books, sample as Record<string, unknown>, index));
-  else if (shape === 'performance') readPerformance(books, value as Record<string, unknown>);
+  else if (shape === 'system-metrics') (value as unknown[]).forEach((sample, index) => readSystemSample(books, sample as Record<string, unknown>, index, tooDeep));
+  else if (shape === 'performance') readPerformance(books, value as Record<string, unknown>, tooDeep);
   else if (shape === null) books.warn('The file is not one of the claude-flow metrics shapes, so nothing was read from it.');
   // agent-metrics.json is `{}`: no records.
+  const deep = tooDeepWarning(tooDeep);
+  if (deep) books.warn(deep);
   return books.finish();
 }
 
@@ -83,16 +86,16 @@ function readTaskMetric(books: ImportCollector, entry: Record<string, unknown>, 
  * One host sample, taken every 30 s by long-running processes. memoryUsagePercent and memoryEfficiency are already
  * percentages: 0.65 means 0.65 %, not 65 % (hook-samples/FORMATS.md §6), so they are kept as written.
  */
-function readSystemSample(books: ImportCollector, sample: Record<string, unknown>, index: number): void {
+function readSystemSample(books: ImportCollector, sample: Record<string, unknown>, index: number, tooDeep: string[]): void {
   books.record();
   books.event(
-    { kind: 'metrics', order: index, ...timeFrom(sample.timestamp), data: flattenData(sample, ['timestamp']) },
+    { kind: 'metrics', order: index, ...timeFrom(sample.timestamp), data: flattenData(sample, ['timestamp'], tooDeep) },
     { namespace: null, key: 'system-metrics', row: index },
   );
 }
 
 /** The whole file is one record. Its `totalTasks` counts CLI calls, not coordination tasks. */
-function readPerformance(books: ImportCollector, performance: Record<string, unknown>): void {
+function readPerformance(books: ImportCollector, performance: Record<string, unknown>, tooDeep: string[]): void {
   books.record();
   books.event(
     {
@@ -100,7 +103,7 @@ function readPerformance(books: ImportCollector, performance: Record<string, unk
       order: 0,
       ...timeFrom(numberOrNull(performance.lastActivity) ?? performance.startTime),
       session: textOrNull(performance.sessionId),
-      data: flattenData(performance),
+      data: flattenData(performance, [], tooDeep),
     },
     { namespace: null, key: 'performance', row: null },
   );

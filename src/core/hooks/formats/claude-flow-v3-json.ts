@@ -9,7 +9,7 @@
  */
 import type { HookFormat } from '../../schema.ts';
 import { createImport, textOrNull, type ImportCollector, type ImportResult } from '../import-result.ts';
-import { flattenData, isArrayOf, isRecord, numberOrNull, timeFrom } from './shape.ts';
+import { flattenData, isArrayOf, isRecord, numberOrNull, timeFrom, tooDeepWarning } from './shape.ts';
 
 export const format: HookFormat = 'claude-flow-v3-json';
 
@@ -71,11 +71,14 @@ export function read(value: unknown, path: string): ImportResult {
   }
   const summary = value as Record<string, unknown>;
   const timeField = summaryShapeToTimeField[shape];
+  const tooDeep: string[] = [];
   books.record();
   books.event(
-    { kind: 'metrics', order: 0, ...timeFrom(summary[timeField]), data: flattenData(summary, [timeField]) },
+    { kind: 'metrics', order: 0, ...timeFrom(summary[timeField]), data: flattenData(summary, [timeField], tooDeep) },
     { namespace: null, key: shape, row: null },
   );
+  const deep = tooDeepWarning(tooDeep);
+  if (deep) books.warn(deep);
   return books.finish();
 }
 

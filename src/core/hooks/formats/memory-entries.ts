@@ -4,8 +4,9 @@
  * the copies are skipped with the reason shown under data quality (FORMATS §8).
  */
 import { decodeStoredValue } from '../decode-value.ts';
-import { createImport, epochToIso, isoOrNull, textOrNull, type EventFields, type ImportCollector, type ImportResult } from '../import-result.ts';
+import { createImport, textOrNull, type EventFields, type ImportCollector, type ImportResult } from '../import-result.ts';
 import type { HookFormat } from '../../schema.ts';
+import { timeOrNull } from './shape.ts';
 
 /** One row as SQLite (or its JSON dump) gives it. */
 export interface MemoryEntryRow {
@@ -14,7 +15,8 @@ export interface MemoryEntryRow {
   value: string;
   namespace: string;
   metadata: string | null;
-  created_at: number | null;
+  /** Epoch seconds as claude-flow writes it; text when another writer put an ISO time in the column. */
+  created_at: number | string | null;
   updated_at: number | null;
 }
 
@@ -33,7 +35,7 @@ const copyOf = (what: string, countedFrom: string) => `copy of ${what} counted f
 /** First ISO time among the given fields of a value. */
 function timeFrom(value: Fields, ...fields: string[]): string | null {
   for (const field of fields) {
-    const time = isoOrNull(value[field]);
+    const time = timeOrNull(value[field]);
     if (time) return time;
   }
   return null;
@@ -123,14 +125,17 @@ export interface MemoryEntrySource {
  * and a dump of it) is imported once, from the first source; its twin is skipped as a duplicate.
  */
 export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): ImportResult[] {
-  const decodedRows = sources.map((source) => source.rows.toSorted((a, b) => a.id - b.id).map((row) => ({ row, value: decodeRow(row) })));
+  const normalized = sources.map((source) => source.rows.map(normalizeRow));
+  const decodedRows = normalized.map((rows) => rows.map(({ row }) => row).toSorted((a, b) => a.id - b.id).map((row) => ({ row, value: decodeRow(row) })));
   const context = buildContext(decodedRows.flat());
   const firstSeen = new Map<string, string>();
   return sources.map((source, index) => {
     const collector = createImport(source.format, source.path);
+    const untimed: MemoryEntryRow[] = [];
     // Id order is insertion order: many rows share one created_at second (FORMATS §2.2).
     for (const { row, value } of decodedRows[index]!) {
       collector.record();
+      if (row.created_at !== null && timeOrNull(row.created_at) === null) untimed.push(row);
       // The same row: a dump keeps the row's id and created_at. Two databases (two agents' .swarm folders) can share a
       // key such as "system/active_swarm" or "task:task-7.1-build-infra:completed"; those are different rows.
       const identity = `${row.id}\u0000${row.namespace}\u0000${row.key}\u0000${row.created_at}`;
@@ -142,12 +147,54 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
       firstSeen.set(identity, source.path);
       importRow(row, value, context, collector);
     }
+    const [first] = untimed;
+    if (first) {
+      collector.warn(`${untimed.length} row(s) have a created_at that is not a time (first: row ${first.id}, ${JSON.stringify(first.created_at)}); their events take the time in their value, or have none.`);
+    }
+    const retyped = normalized[index]!.filter(({ retyped }) => retyped.length > 0);
+    const [firstRetyped] = retyped;
+    if (firstRetyped) {
+      collector.warn(`${retyped.length} row(s) have fields of a type memory_entries does not hold (first: row ${firstRetyped.row.id}, ${firstRetyped.retyped.join(', ')}); they were read as text.`);
+    }
     return collector.finish();
   });
 }
 
+/**
+ * A row with the types the table declares. SQLite does not enforce column types and a dump can be edited by hand, so
+ * a NULL key, a numeric value, a created_at of "yesterday" or 1e20 must neither throw nor pass on as something else.
+ */
+function normalizeRow(row: MemoryEntryRow, index: number): { row: MemoryEntryRow; retyped: string[] } {
+  const raw = row as unknown as Record<string, unknown>;
+  const retyped: string[] = [];
+  const kind = (value: unknown) => (Array.isArray(value) ? 'a list' : value instanceof Uint8Array ? 'bytes' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
+  const text = (name: string): string | null => {
+    const value = raw[name];
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'string') return value;
+    retyped.push(`${name} is ${kind(value)}`);
+    if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  };
+  const createdAt = raw.created_at;
+  if (createdAt !== null && createdAt !== undefined && typeof createdAt !== 'number' && typeof createdAt !== 'string') retyped.push(`created_at is ${kind(createdAt)}`);
+  return {
+    row: {
+      id: typeof raw.id === 'number' && Number.isFinite(raw.id) ? raw.id : index + 1,
+      key: text('key') ?? '',
+      value: text('value') ?? '',
+      namespace: text('namespace') ?? '',
+      metadata: text('metadata'),
+      // Kept as found (a number, or ISO-like text), so the same row in a database and its dump still match.
+      created_at: typeof createdAt === 'number' || typeof createdAt === 'string' ? createdAt : null,
+      updated_at: typeof raw.updated_at === 'number' ? raw.updated_at : null,
+    },
+    retyped,
+  };
+}
+
 function decodeRow(row: MemoryEntryRow): Fields {
-  const decoded = decodeStoredValue(String(row.value ?? ''));
+  const decoded = decodeStoredValue(row.value);
   return decoded.kind === 'json' && decoded.value !== null && typeof decoded.value === 'object' && !Array.isArray(decoded.value)
     ? (decoded.value as Fields)
     : { __text: decoded.kind === 'text' ? decoded.value : JSON.stringify(decoded.value) };
@@ -164,12 +211,13 @@ function buildContext(rows: readonly { row: MemoryEntryRow; value: Fields }[]): 
 }
 
 function importRow(row: MemoryEntryRow, value: Fields, context: RowContext, collector: ImportCollector): void {
-  const rule = namespaceRules[row.namespace];
+  // Object.hasOwn: a namespace such as "constructor" or "__proto__" must not find Object's own members.
+  const rule = Object.hasOwn(namespaceRules, row.namespace) ? namespaceRules[row.namespace] : undefined;
   if (rule === undefined) return collector.skip(`namespace "${row.namespace}" is not a known hook namespace`);
   if ('skip' in rule) return collector.skip(rule.skip);
   const fields = rule(value, row, context);
   if (typeof fields === 'string') return collector.skip(fields);
-  const createdAt = row.created_at === null ? null : epochToIso(row.created_at);
+  const createdAt = timeOrNull(row.created_at);
   const time = fields.time ?? createdAt;
   const metadata = row.metadata ? decodeStoredValue(row.metadata) : null;
   const metaAgent = metadata?.kind === 'json' && metadata.value && typeof metadata.value === 'object' ? textOrNull((metadata.value as Fields).agentId) : null;

@@ -1,0 +1,30 @@
+/**
+ * Whole packages from the bad-input corpus through `npm run validate`, as a user meets them: exit 1, the problem as
+ * `path:line:col error …`, and never a stack trace. A few cases only (each run spawns npm and Node, about a second);
+ * the corpus itself is checked case by case in test/unit/bad-input.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+import { AS_OF } from '../fixtures/bad-input/cases.ts';
+
+function validate(content: string) {
+  const run = spawnSync('npm', ['run', '--silent', 'validate'], { env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: AS_OF, NO_COLOR: '1' }, encoding: 'utf8' });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+const phase = (name: string) => `test/fixtures/bad-input/packages/${name}/phases/phase-1`;
+
+describe('npm run validate on bad input', () => {
+  test.each([
+    ['package-unknown-dependency', `${phase('package-unknown-dependency')}/task-1.2-tests.md:6:34 error Task 1.2 depends on task 1.9, which is not in this phase.`],
+    ['package-cycle', `${phase('package-cycle')}/task-1.1-setup.md:6:24 error Dependency cycle: 1.1 → 1.3 → 1.2 → 1.1. None of these tasks could ever start.`],
+    ['package-bad-final-metrics', `${phase('package-bad-final-metrics')}/final-metrics.json:3:17 error The file is not valid JSON: Expected ',' or '}' after property value in JSON at position 42 (line 3 column 17).`],
+    ['package-duplicate-task-id', `${phase('package-duplicate-task-id')}/task-1.1-tests.md:1:1 error Task id 1.1 is also used by ${phase('package-duplicate-task-id')}/task-1.1-setup.md.`],
+  ])('%s: exit 1, the message at path:line:col, no stack trace', (name, message) => {
+    const { status, output } = validate(`test/fixtures/bad-input/packages/${name}`);
+    expect(status, output).toBe(1);
+    expect(output).toContain(message);
+    expect(output).toMatch(/Fix the errors above and run again\.$/m);
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+});

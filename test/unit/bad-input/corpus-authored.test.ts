@@ -1,0 +1,386 @@
+/** Bad-input corpus, authored input: every problem is an error that stops the build, or a warning, at the file, line and column. Messages pinned as `npm run validate` prints them. */
+import { describe, expect, test } from 'vitest';
+import { pin } from './run-case.ts';
+
+describe('task files (parseTaskFile)', () => {
+  test('task-broken-yaml: error', () => {
+    expect(pin('task-broken-yaml')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-broken-yaml.md:3:13 error The frontmatter is not valid YAML: bad indentation of a mapping entry.
+        hint: Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character."
+    `);
+  });
+  test('task-yaml-unclosed-quote: error', () => {
+    expect(pin('task-yaml-unclosed-quote')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-yaml-unclosed-quote.md:6:1 error The frontmatter is not valid YAML: unexpected end of the stream within a double quoted scalar.
+        hint: Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character."
+    `);
+  });
+  test('task-yaml-duplicate-key: error', () => {
+    expect(pin('task-yaml-duplicate-key')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-yaml-duplicate-key.md:5:1 error The frontmatter is not valid YAML: duplicated mapping key.
+        hint: Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character."
+    `);
+  });
+  test('task-frontmatter-not-mapping: error', () => {
+    expect(pin('task-frontmatter-not-mapping')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-frontmatter-not-mapping.md:2:1 error The frontmatter is not a set of "key: value" lines.
+        hint: Write one "key: value" per line, e.g. "agent: cicd-engineer".
+      test/fixtures/bad-input/tasks/task-frontmatter-not-mapping.md:1:1 error The task names no agent.
+        hint: Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter.
+      test/fixtures/bad-input/tasks/task-frontmatter-not-mapping.md:1:1 error The task has no estimate.
+        hint: Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks")."
+    `);
+  });
+  test('task-unknown-frontmatter-key: warning', () => {
+    expect(pin('task-unknown-frontmatter-key')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-unknown-frontmatter-key.md:5:1 warning Unknown frontmatter key "colour"; it is ignored.
+        hint: Known keys: id, title, agent, estimate, dependencies, status, priority, memory_keys (or their aliases, such as duration or depends_on).
+      test/fixtures/bad-input/tasks/task-unknown-frontmatter-key.md:6:1 warning Unknown frontmatter key "reviewers"; it is ignored.
+        hint: Known keys: id, title, agent, estimate, dependencies, status, priority, memory_keys (or their aliases, such as duration or depends_on)."
+    `);
+  });
+  test('task-frontmatter-wrong-types: error', () => {
+    expect(pin('task-frontmatter-wrong-types')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-frontmatter-wrong-types.md:3:1 error "agent" is a list, not one value.
+        hint: Write it on one line, e.g. "agent: cicd-engineer".
+      test/fixtures/bad-input/tasks/task-frontmatter-wrong-types.md:4:1 error "estimate" is a set of keys, not one value.
+        hint: Write it on one line, e.g. "estimate: 2.4 days"."
+    `);
+  });
+  test('task-missing-title: error', () => {
+    expect(pin('task-missing-title')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-missing-title.md:1:1 error The task has no id: none in its metadata, its title or its file name.
+        hint: Start the title with the id ("# Task 7.1: Build Infrastructure") or add "id: \\"7.1\\"" to the frontmatter."
+    `);
+  });
+  test('task-bad-duration: error', () => {
+    expect(pin('task-bad-duration')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-bad-duration.md:4:15 error Cannot read the estimate "ASAP": no number with a unit.
+        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks"."
+    `);
+  });
+  test('task-duration-unknown-unit: error', () => {
+    expect(pin('task-duration-unknown-unit')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-duration-unknown-unit.md:4:15 error Cannot read the estimate "3 fortnights": unknown unit "fortnights".
+        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks"."
+    `);
+  });
+  test('task-duration-prototype-unit: error', () => {
+    expect(pin('task-duration-prototype-unit')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-duration-prototype-unit.md:4:15 error Cannot read the estimate "2 constructor": unknown unit "constructor".
+        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks"."
+    `);
+  });
+  test('task-duration-negative: error', () => {
+    expect(pin('task-duration-negative')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-duration-negative.md:4:15 error Cannot read the estimate "-2 days": no number with a unit.
+        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks"."
+    `);
+  });
+  test('task-unknown-status: error', () => {
+    expect(pin('task-unknown-status')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-unknown-status.md:5:13 error Unknown status "Redy to go".
+        hint: Use one of: pending, in_progress, complete, blocked (or words such as "Ready to execute", "In progress", "Done")."
+    `);
+  });
+  test('task-missing-agent: error', () => {
+    expect(pin('task-missing-agent')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-missing-agent.md:1:1 error The task names no agent.
+        hint: Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter."
+    `);
+  });
+  test('task-missing-estimate: error', () => {
+    expect(pin('task-missing-estimate')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-missing-estimate.md:1:1 error The task has no estimate.
+        hint: Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks")."
+    `);
+  });
+  test('task-empty: error', () => {
+    expect(pin('task-empty')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-empty.md:1:1 error The task has no id: none in its metadata, its title or its file name.
+        hint: Start the title with the id ("# Task 7.1: Build Infrastructure") or add "id: \\"7.1\\"" to the frontmatter.
+      test/fixtures/bad-input/tasks/task-empty.md:1:1 error The task names no agent.
+        hint: Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter.
+      test/fixtures/bad-input/tasks/task-empty.md:1:1 error The task has no estimate.
+        hint: Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks")."
+    `);
+  });
+  test('task-whitespace-only: error', () => {
+    expect(pin('task-whitespace-only')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-whitespace-only.md:1:1 error The task has no id: none in its metadata, its title or its file name.
+        hint: Start the title with the id ("# Task 7.1: Build Infrastructure") or add "id: \\"7.1\\"" to the frontmatter.
+      test/fixtures/bad-input/tasks/task-whitespace-only.md:1:1 error The task names no agent.
+        hint: Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter.
+      test/fixtures/bad-input/tasks/task-whitespace-only.md:1:1 error The task has no estimate.
+        hint: Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks")."
+    `);
+  });
+  test('task-binary: error', () => {
+    expect(pin('task-binary')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-binary.md:1:80 error The file is binary, not text (it holds a NUL byte here), so it was not read as a task file.
+        hint: Replace it with the Markdown file, saved as UTF-8 text."
+    `);
+  });
+  test('task-huge-5mb: error', () => {
+    expect(pin('task-huge-5mb')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-huge-5mb.md:1:1 error The file is 5.1 MB; a task file may be at most 256 KB, so it was not read.
+        hint: Check that this is the right file: logs and data belong in hooks/ or in a file of their own, not in the Markdown."
+    `);
+  });
+  test('task-bom-broken-yaml: error', () => {
+    expect(pin('task-bom-broken-yaml')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-bom-broken-yaml.md:6:11 error The frontmatter is not valid YAML: bad indentation of a mapping entry.
+        hint: Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character."
+    `);
+  });
+  test('task-crlf-broken-yaml: error', () => {
+    expect(pin('task-crlf-broken-yaml')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-crlf-broken-yaml.md:6:11 error The frontmatter is not valid YAML: bad indentation of a mapping entry.
+        hint: Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character."
+    `);
+  });
+  test('task-mojibake: warning', () => {
+    expect(pin('task-mojibake')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-mojibake.md:5:1 warning Repaired 2 garbled character sequences (UTF-8 read as Mac Roman).
+        hint: Save the file as UTF-8 to keep emoji and symbols intact."
+    `);
+  });
+});
+
+describe('overviews (parseOverview)', () => {
+  test('overview-no-title: warning', () => {
+    expect(pin('overview-no-title')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/overview/overview-no-title.md:1:1 warning The overview has no "# Title" heading, so the folder name is used as the phase title.
+        hint: Start the file with a heading such as "# Phase 7: Quality & Infrastructure"."
+    `);
+  });
+  test('overview-no-metrics-table: warning', () => {
+    expect(pin('overview-no-metrics-table')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/overview/overview-no-metrics-table.md:1:1 warning The section "Phase 1: Metrics as a list" has no table with Metric and Target columns, so no metric has a target.
+        hint: Write the metrics as a table: | Metric | Baseline | Target |, one row per metric."
+    `);
+  });
+  test('overview-metrics-missing-target-column: warning', () => {
+    expect(pin('overview-metrics-missing-target-column')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/overview/overview-metrics-missing-target-column.md:5:1 warning The success metrics table has no Target column (its columns: Metric, Baseline, Impact), so it is not read and no metric has a target.
+        hint: Add a "Target" column: | Metric | Baseline | Target |, with a target such as "<20" or "at least 80%" in each row."
+    `);
+  });
+  test('overview-metrics-ragged-rows: warning', () => {
+    expect(pin('overview-metrics-ragged-rows')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/overview/overview-metrics-ragged-rows.md:7:1 warning The success metrics row "Clippy Warnings" has 2 of the table's 4 cells; Target, Impact are read as empty.
+        hint: Give every row one cell per column ("| | " for an empty one).
+      test/fixtures/bad-input/overview/overview-metrics-ragged-rows.md:9:1 warning The success metrics row "Build Time" has 1 of the table's 4 cells; Baseline, Target, Impact are read as empty.
+        hint: Give every row one cell per column ("| | " for an empty one)."
+    `);
+  });
+  test('overview-metrics-empty-label: warning', () => {
+    expect(pin('overview-metrics-empty-label')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/overview/overview-metrics-empty-label.md:8:1 warning A success metrics row has no metric name and is left out.
+        hint: Name the metric in the first column."
+    `);
+  });
+  test('overview-broken-frontmatter: error', () => {
+    expect(pin('overview-broken-frontmatter')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/overview/overview-broken-frontmatter.md:4:1 error The frontmatter is not valid YAML: unexpected end of the stream within a flow collection.
+        hint: Fix the YAML between the two "---" lines."
+    `);
+  });
+  test('overview-mojibake: warning', () => {
+    expect(pin('overview-mojibake')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/overview/overview-mojibake.md:1:1 warning Repaired 2 garbled character sequences (UTF-8 read as Mac Roman).
+        hint: Save the file as UTF-8 to keep emoji and symbols intact."
+    `);
+  });
+  test('overview-empty: warning', () => {
+    expect(pin('overview-empty')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/overview/overview-empty.md:1:1 warning The overview has no "# Title" heading, so the folder name is used as the phase title.
+        hint: Start the file with a heading such as "# Phase 7: Quality & Infrastructure"."
+    `);
+  });
+});
+
+describe('baseline and final metrics (parseMetricsJson)', () => {
+  test('metrics-missing-comma: error', () => {
+    expect(pin('metrics-missing-comma')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-missing-comma.json:3:3 error The file is not valid JSON: Expected ',' or '}' after property value in JSON at position 28 (line 3 column 3).
+        hint: Fix the JSON syntax (a missing comma or quote is the usual cause); validate with \`npx json5 --validate\` or an editor."
+    `);
+  });
+  test('metrics-truncated: error', () => {
+    expect(pin('metrics-truncated')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-truncated.json:4:30 error The file is not valid JSON: Unterminated string in JSON at position 77 (line 4 column 30).
+        hint: Fix the JSON syntax (a missing comma or quote is the usual cause); validate with \`npx json5 --validate\` or an editor."
+    `);
+  });
+  test('metrics-empty: error', () => {
+    expect(pin('metrics-empty')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-empty.json:1:1 error The file is not valid JSON: Unexpected end of JSON input.
+        hint: Fix the JSON syntax (a missing comma or quote is the usual cause); validate with \`npx json5 --validate\` or an editor."
+    `);
+  });
+  test('metrics-top-level-array: error', () => {
+    expect(pin('metrics-top-level-array')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-top-level-array.json:1:1 error The file must hold one JSON object of metric names and values.
+        hint: Write it as {"clippy_warnings": 12, "test_pass_rate": "626/630 (99.4%)"}."
+    `);
+  });
+  test('metrics-top-level-string: error', () => {
+    expect(pin('metrics-top-level-string')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-top-level-string.json:1:1 error The file must hold one JSON object of metric names and values.
+        hint: Write it as {"clippy_warnings": 12, "test_pass_rate": "626/630 (99.4%)"}."
+    `);
+  });
+  test('metrics-top-level-number: error', () => {
+    expect(pin('metrics-top-level-number')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-top-level-number.json:1:1 error The file must hold one JSON object of metric names and values.
+        hint: Write it as {"clippy_warnings": 12, "test_pass_rate": "626/630 (99.4%)"}."
+    `);
+  });
+  test('metrics-top-level-null: error', () => {
+    expect(pin('metrics-top-level-null')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-top-level-null.json:1:1 error The file must hold one JSON object of metric names and values.
+        hint: Write it as {"clippy_warnings": 12, "test_pass_rate": "626/630 (99.4%)"}."
+    `);
+  });
+  test('metrics-nan-literal: error', () => {
+    expect(pin('metrics-nan-literal')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-nan-literal.json:3:15 error The file is not valid JSON: Unexpected token 'N'.
+        hint: Fix the JSON syntax (a missing comma or quote is the usual cause); validate with \`npx json5 --validate\` or an editor."
+    `);
+  });
+  test('metrics-infinity-literal: error', () => {
+    expect(pin('metrics-infinity-literal')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-infinity-literal.json:2:22 error The file is not valid JSON: Unexpected token 'I'.
+        hint: Fix the JSON syntax (a missing comma or quote is the usual cause); validate with \`npx json5 --validate\` or an editor."
+    `);
+  });
+  test('metrics-huge-numbers: warning', () => {
+    expect(pin('metrics-huge-numbers')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-huge-numbers.json:3:1 warning "loc" is too large for a number (it reads as Infinity), so it is not shown as a metric.
+        hint: Write the value as text ("1e400") or in a larger unit.
+      test/fixtures/bad-input/metrics/metrics-huge-numbers.json:4:1 warning "delta" is too large for a number (it reads as -Infinity), so it is not shown as a metric.
+        hint: Write the value as text ("1e400") or in a larger unit."
+    `);
+  });
+  test('metrics-nested-arrays: warning', () => {
+    expect(pin('metrics-nested-arrays')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-nested-arrays.json:3:1 warning "flaky_tests" is a list, not one value, so it is not shown as a metric.
+        hint: Give each measured value its own key, or nest them in an object."
+    `);
+  });
+  test('metrics-nested-array-same-key: warning', () => {
+    expect(pin('metrics-nested-array-same-key')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-nested-array-same-key.json:4:1 warning "e2e.count" is a list, not one value, so it is not shown as a metric.
+        hint: Give each measured value its own key, or nest them in an object."
+    `);
+  });
+  test('metrics-deep-nesting: warning', () => {
+    expect(pin('metrics-deep-nesting')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-deep-nesting.json:1:1 warning "deep.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a" is nested more than 16 levels deep; what is inside it is not read.
+        hint: Flatten the file: nest metrics one or two levels at most."
+    `);
+  });
+  test('metrics-trailing-comma: error', () => {
+    expect(pin('metrics-trailing-comma')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-trailing-comma.json:4:1 error The file is not valid JSON: Expected double-quoted property name in JSON at position 48 (line 4 column 1).
+        hint: Fix the JSON syntax (a missing comma or quote is the usual cause); validate with \`npx json5 --validate\` or an editor."
+    `);
+  });
+  test('metrics-comment: error', () => {
+    expect(pin('metrics-comment')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-comment.json:2:26 error The file is not valid JSON: Expected double-quoted property name in JSON at position 27 (line 2 column 26).
+        hint: Fix the JSON syntax (a missing comma or quote is the usual cause); validate with \`npx json5 --validate\` or an editor."
+    `);
+  });
+  test('metrics-bom-trailing-comma: error', () => {
+    expect(pin('metrics-bom-trailing-comma')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/metrics/metrics-bom-trailing-comma.json:3:1 error The file is not valid JSON: Expected double-quoted property name in JSON at position 27 (line 3 column 1).
+        hint: Fix the JSON syntax (a missing comma or quote is the usual cause); validate with \`npx json5 --validate\` or an editor."
+    `);
+  });
+});
+
+describe('targets (parseOverview + deriveMetrics)', () => {
+  test('target-soon: warning', () => {
+    expect(pin('target-soon')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/targets/target-soon.md:7:1 warning The target "soon" of "Clippy Warnings" is not a number, range or version, so its verdict stays unknown.
+        hint: Write a target Cairn can check, such as "<20", "at least 80%", "-25 to -40%" or "2.0.0", or "TBD" until it is set."
+    `);
+  });
+  test('target-approximately: warning', () => {
+    expect(pin('target-approximately')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/targets/target-approximately.md:7:1 warning The target "≈ 3" of "Clippy Warnings" is not a number, range or version, so its verdict stays unknown.
+        hint: Write a target Cairn can check, such as "<20", "at least 80%", "-25 to -40%" or "2.0.0", or "TBD" until it is set."
+    `);
+  });
+  test('target-na-percent: warning', () => {
+    expect(pin('target-na-percent')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/targets/target-na-percent.md:7:1 warning The target "n/a%" of "Clippy Warnings" is not a number, range or version, so its verdict stays unknown.
+        hint: Write a target Cairn can check, such as "<20", "at least 80%", "-25 to -40%" or "2.0.0", or "TBD" until it is set."
+    `);
+  });
+  test('target-operator-only: warning', () => {
+    expect(pin('target-operator-only')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/targets/target-operator-only.md:7:1 warning The target "<" of "Clippy Warnings" is not a number, range or version, so its verdict stays unknown.
+        hint: Write a target Cairn can check, such as "<20", "at least 80%", "-25 to -40%" or "2.0.0", or "TBD" until it is set."
+    `);
+  });
+});
+
+describe('whole packages (loadContent)', () => {
+  test('package-missing-readme: error', () => {
+    expect(pin('package-missing-readme')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/packages/package-missing-readme/phases/phase-1/README.md:1:1 error The phase folder test/fixtures/bad-input/packages/package-missing-readme/phases/phase-1 has no README.md overview.
+        hint: Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table."
+    `);
+  });
+  test('package-duplicate-task-id: error', () => {
+    expect(pin('package-duplicate-task-id')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/packages/package-duplicate-task-id/phases/phase-1/task-1.1-tests.md:1:1 error Task id 1.1 is also used by test/fixtures/bad-input/packages/package-duplicate-task-id/phases/phase-1/task-1.1-setup.md.
+        hint: Give every task in a phase its own id."
+    `);
+  });
+  test('package-unknown-dependency: error', () => {
+    expect(pin('package-unknown-dependency')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/packages/package-unknown-dependency/phases/phase-1/task-1.2-tests.md:6:34 error Task 1.2 depends on task 1.9, which is not in this phase.
+        hint: Known tasks: 1.1, 1.2. For work outside the package write it as "Phase 6 complete"."
+    `);
+  });
+  test('package-cycle: error', () => {
+    expect(pin('package-cycle')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/packages/package-cycle/phases/phase-1/task-1.1-setup.md:6:24 error Dependency cycle: 1.1 → 1.3 → 1.2 → 1.1. None of these tasks could ever start.
+        hint: Remove one of the dependencies in the cycle."
+    `);
+  });
+  test('package-self-dependency: error', () => {
+    expect(pin('package-self-dependency')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/packages/package-self-dependency/phases/phase-1/task-1.1-setup.md:6:24 error Dependency cycle: 1.1 → 1.1. None of these tasks could ever start.
+        hint: Remove one of the dependencies in the cycle."
+    `);
+  });
+  test('package-no-tasks: warning', () => {
+    expect(pin('package-no-tasks')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/packages/package-no-tasks/phases/phase-1/README.md:1:1 warning The phase folder test/fixtures/bad-input/packages/package-no-tasks/phases/phase-1 has no task files.
+        hint: Add one task-<id>-<name>.md per task."
+    `);
+  });
+  test('package-no-phases-folder: error', () => {
+    expect(pin('package-no-phases-folder')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/packages/package-no-phases-folder/phases:1:1 error The content folder has no phases/ folder.
+        hint: Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json)."
+    `);
+  });
+  test('package-bad-final-metrics: error', () => {
+    expect(pin('package-bad-final-metrics')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/packages/package-bad-final-metrics/phases/phase-1/final-metrics.json:3:17 error The file is not valid JSON: Expected ',' or '}' after property value in JSON at position 42 (line 3 column 17).
+        hint: Fix the JSON syntax (a missing comma or quote is the usual cause); validate with \`npx json5 --validate\` or an editor."
+    `);
+  });
+  test('package-baseline-disagrees: warning', () => {
+    expect(pin('package-baseline-disagrees')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/packages/package-baseline-disagrees/phases/phase-1/README.md:9:1 warning The baseline of "Clippy Warnings" is 12 here but 14 in test/fixtures/bad-input/packages/package-baseline-disagrees/phases/phase-1/baseline-metrics.json; the file's value is used.
+        hint: Make the two agree, or leave the Baseline cell as "TBD" and keep the number in baseline-metrics.json."
+    `);
+  });
+});

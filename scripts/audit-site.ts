@@ -1,0 +1,84 @@
+/**
+ * The second half of `npm run audit`: builds real sites and checks what reaches dist/.
+ * - reproducible: the example built twice gives the same bytes in every file;
+ * - secrets leaked: no fake secret seeded in the example's hook logs appears in any file of dist/;
+ * - XSS executed: a site built from test/fixtures/packages/hostile, opened in Chromium page by page, opens no dialog.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const asOf = '2025-10-25T18:00:00Z';
+
+function build(content: string): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'cairn-audit-'));
+  const run = spawnSync('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], { env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`building ${content} failed:\n${run.stdout}${run.stderr}`);
+  return outDir;
+}
+
+const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).toSorted();
+/** File bytes, unzipped where pagefind stored them compressed. */
+const contents = (file: string): Buffer => {
+  const bytes = readFileSync(file);
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+};
+
+// 1. Reproducible.
+const first = build('content');
+const second = build('content');
+const firstFiles = files(first).map((file) => relative(first, file));
+const secondFiles = files(second).map((file) => relative(second, file));
+const differing = firstFiles.filter((file) => !secondFiles.includes(file) || !readFileSync(join(first, file)).equals(readFileSync(join(second, file))));
+const reproducible = differing.length === 0 && firstFiles.length === secondFiles.length;
+
+// 2. Secrets: the fake token the example's hook logs carry, whole or as a 12-character slice.
+const hookText = readdirSync('content/phases/phase-7/hooks').map((name) => readFileSync(join('content/phases/phase-7/hooks', name)).toString('latin1')).join('\n');
+const secrets = [...new Set(hookText.match(/gh[pousr]_[A-Za-z0-9]{30,}/g) ?? [])];
+const needles = secrets.flatMap((secret) => [secret, secret.slice(-12)]);
+const leaks = files(first).flatMap((file) => needles.filter((needle) => contents(file).includes(needle)).map((needle) => `${relative(first, file)}: ${needle.slice(0, 6)}…`));
+
+// 3. XSS: every page of the hostile site, in Chromium, must open no dialog.
+const hostile = build('test/fixtures/packages/hostile');
+const server = createServer((request, response) => {
+  let file = join(hostile, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) return void response.writeHead(404).end();
+  response.writeHead(200, { 'Content-Type': extname(file) === '.html' ? 'text/html; charset=utf-8' : extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream' }).end(readFileSync(file));
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const browser = await chromium.launch({ executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined, args: ['--no-sandbox', '--disable-background-networking'] });
+const page = await browser.newPage();
+let dialogs = 0;
+page.on('dialog', async (dialog) => {
+  dialogs += 1;
+  await dialog.dismiss();
+});
+const pages = files(hostile).filter((file) => file.endsWith('index.html')).map((file) => `/${relative(hostile, file).replace(/index\.html$/, '')}`);
+for (const path of pages) {
+  await page.goto(`${base}${path}`);
+  await page.waitForLoadState('networkidle');
+}
+await browser.close();
+server.close();
+
+const rows: [string, string | number][] = [
+  ['files compared (example built twice)', firstFiles.length],
+  ['reproducible', reproducible ? 'yes' : `no (${differing.length} files differ)`],
+  ['secrets seeded in the example (whole and 12-char slices)', needles.length],
+  ['secrets leaked into dist/', leaks.length],
+  ['hostile pages opened in Chromium', pages.length],
+  ['XSS executed (dialogs opened)', dialogs],
+];
+const width = Math.max(...rows.map(([label]) => label.length));
+console.log('\nSite audit: real builds, checked file by file and in Chromium\n');
+for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${String(value).padStart(8)} |`);
+if (leaks.length > 0) console.log(`\n${leaks.join('\n')}`);
+if (!reproducible) console.log(`\ndiffering: ${differing.slice(0, 20).join(', ')}`);
+if (!reproducible || leaks.length > 0 || dialogs > 0 || secrets.length === 0) process.exitCode = 1;

@@ -17,3 +17,14 @@ export function yamlErrorPosition(error: unknown): { line: number; column: numbe
   // gray-matter hands the YAML over starting on the opening "---" line, so its 0-based line is the file's 1-based line minus one.
   return { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, reason: reason ?? String(error) };
 }
+
+/** Reads the frontmatter, or reports why it is not valid YAML (at its line and column) and returns null. */
+export function readFrontmatterOrReport(text: string, sink: { error(line: number, column: number, message: string, hint?: string): void }): ReturnType<typeof readFrontmatter> | null {
+  try {
+    return readFrontmatter(text);
+  } catch (error) {
+    const { line, column, reason } = yamlErrorPosition(error);
+    sink.error(line, column, `The frontmatter is not valid YAML: ${reason}.`, 'Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character.');
+    return null;
+  }
+}

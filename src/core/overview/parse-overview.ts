@@ -3,7 +3,7 @@
  * success criteria and the deliverables checklist, each with the line it came from.
  */
 import { createIssueSink } from '../issues.ts';
-import { readFrontmatter, yamlErrorPosition } from '../markdown/frontmatter.ts';
+import { readFrontmatterOrReport } from '../markdown/frontmatter.ts';
 import { allSections, boldFields, findSection, findTable, listItems, parseMarkdown, type Section } from '../markdown/parse-markdown.ts';
 import type { ChecklistGroup, ChecklistItem, Issue } from '../schema.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
@@ -54,16 +54,11 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
   let text = repairedText;
   let offset = 0;
   let front: Record<string, unknown> = {};
-  if (/^---\r?\n/.test(text)) {
-    try {
-      const parsed = readFrontmatter(text);
-      front = parsed.data as Record<string, unknown>;
-      offset = text.split('\n').length - parsed.content.split('\n').length;
-      text = parsed.content;
-    } catch (error) {
-      const { line, column, reason } = yamlErrorPosition(error);
-      sink.error(line, column, `The frontmatter is not valid YAML: ${reason}.`, 'Fix the YAML between the two "---" lines.');
-    }
+  const parsed = /^---\r?\n/.test(text) ? readFrontmatterOrReport(text, sink) : null;
+  if (parsed) {
+    front = parsed.data as Record<string, unknown>;
+    offset = text.split('\n').length - parsed.content.split('\n').length;
+    text = parsed.content;
   }
   const doc = parseMarkdown(text);
   const h1 = allSections(doc.sections).find((section) => section.depth === 1);

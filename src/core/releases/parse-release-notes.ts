@@ -3,7 +3,7 @@
  * `tasks`, `summary` and optional `yanked`, and the notes as the Markdown body. Never throws for bad input.
  */
 import { createIssueSink, sortIssues, type IssueSink } from '../issues.ts';
-import { readFrontmatter, yamlErrorPosition } from '../markdown/frontmatter.ts';
+import { readFrontmatterOrReport } from '../markdown/frontmatter.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { visit } from '../markdown/visit.ts';
 import type { Issue } from '../schema.ts';
@@ -61,14 +61,8 @@ export function parseReleaseNotes(input: string, path: string): ParsedReleaseNot
     sink.error(1, 1, 'The release notes have no frontmatter, so no version.', frontmatterExample);
     return done(null);
   }
-  let parsed: ReturnType<typeof readFrontmatter>;
-  try {
-    parsed = readFrontmatter(text);
-  } catch (error) {
-    const { line, column, reason } = yamlErrorPosition(error);
-    sink.error(line, column, `The frontmatter is not valid YAML: ${reason}.`, 'Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character.');
-    return done(null);
-  }
+  const parsed = readFrontmatterOrReport(text, sink);
+  if (!parsed) return done(null);
   const data = parsed.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     sink.error(2, 1, 'The frontmatter is not a set of "key: value" lines.', 'Write one "key: value" per line, e.g. "version: 2.0.0".');

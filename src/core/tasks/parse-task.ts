@@ -3,7 +3,7 @@
  * sections from the Markdown body. Returns every problem found instead of stopping at the first.
  */
 import type { Root, RootContent } from 'mdast';
-import { readFrontmatter, yamlErrorPosition } from '../markdown/frontmatter.ts';
+import { readFrontmatterOrReport } from '../markdown/frontmatter.ts';
 import { visit } from '../markdown/visit.ts';
 import { createIssueSink, type IssueSink } from '../issues.ts';
 import { boldFields, findSection, listItems, parseMarkdown, type MarkdownDoc } from '../markdown/parse-markdown.ts';
@@ -198,12 +198,8 @@ function readFields(text: string, sink: IssueSink): ReadFields {
   const fields = new Map<FieldName, Field>();
   const notText = new Set<FieldName>();
   if (!/^---\r?\n/.test(text)) return { fields, body: text, bodyOffset: 0, style: 'bold-lines', broken: false, notText };
-  let parsed: ReturnType<typeof readFrontmatter>;
-  try {
-    parsed = readFrontmatter(text);
-  } catch (error) {
-    const { line, column, reason } = yamlErrorPosition(error);
-    sink.error(line, column, `The frontmatter is not valid YAML: ${reason}.`, 'Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character.');
+  const parsed = readFrontmatterOrReport(text, sink);
+  if (!parsed) {
     const end = text.indexOf('\n---', 3);
     const body = end < 0 ? '' : text.slice(text.indexOf('\n', end + 1) + 1);
     return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter', broken: true, notText };

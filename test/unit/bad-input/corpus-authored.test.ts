@@ -183,7 +183,7 @@ describe('overviews (parseOverview)', () => {
   test('overview-broken-frontmatter: error', () => {
     expect(pin('overview-broken-frontmatter')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/overview/overview-broken-frontmatter.md:4:1 error The frontmatter is not valid YAML: unexpected end of the stream within a flow collection.
-        hint: Fix the YAML between the two "---" lines."
+        hint: Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character."
     `);
   });
   test('overview-mojibake: warning', () => {

@@ -26,10 +26,11 @@
  * give the same rows and a byte-identical memory-store.json.
  */
 import { DatabaseSync } from 'node:sqlite';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../src/core/io/write-atomic.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The story
@@ -552,7 +553,7 @@ function publish(workDir: string, outDir: string, json: JsonMemoryStore): void {
   mkdirSync(outDir, { recursive: true });
   rmSync(join(outDir, 'memory.db-shm'), { force: true });
   for (const name of DB_FILES) copyFileSync(join(workDir, name), join(outDir, name));
-  writeFileSync(join(outDir, 'memory-store.json'), json.text());
+  writeFileAtomic(join(outDir, 'memory-store.json'), json.text());
 }
 
 /** Opens a copy of outDir's database read-only, with or without the -wal, in a throwaway directory. */

@@ -1,7 +1,7 @@
 /** `npm run schemas`: writes the JSON Schema of Cairn's NDJSON event format from its zod schema. */
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../src/core/io/write-atomic.ts';
 import { cairnEventJsonSchema } from '../src/core/hooks/formats/cairn-ndjson.ts';
 
 const path = 'schemas/cairn-event.schema.json';
-writeFileSync(path, `${JSON.stringify(cairnEventJsonSchema(), null, 2)}\n`);
+writeFileAtomic(path, `${JSON.stringify(cairnEventJsonSchema(), null, 2)}\n`);
 console.log(`wrote ${path}`);

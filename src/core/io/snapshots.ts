@@ -1,5 +1,6 @@
 /** Reads and writes content/snapshots/<version>.json: the file-system side of snapshot.ts. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from './write-atomic.ts';
 import { join } from 'node:path';
 import { redactStrings } from '../hooks/redact.ts';
 import type { Issue } from '../schema.ts';
@@ -67,12 +68,6 @@ export function writeSnapshot(root: string, snapshot: Snapshot, { force = false 
   if (replaced && !force) return { written: null, issues: [{ ...at, message: `Version ${snapshot.version} already exists.`, hint: 'Pick a new version, or pass --force to replace it.' }] };
   const text = serializeSnapshot(snapshot);
   mkdirSync(dir, { recursive: true });
-  const temp = `${target}.tmp-${process.pid}`;
-  try {
-    writeFileSync(temp, text, 'utf8');
-    renameSync(temp, target);
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  writeFileAtomic(target, text);
   return { written: { path: displayPath(target), bytes: Buffer.byteLength(text, 'utf8'), replaced }, issues: [] };
 }

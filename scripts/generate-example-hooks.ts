@@ -31,6 +31,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../src/core/io/write-atomic.ts';
+import { BASE36, COMPRESSED, SCHEMA, UPSERT, mulberry32, serialize } from './lib/claude-flow-store.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The story
@@ -146,19 +147,7 @@ const CHECKPOINT_BEFORE = Date.parse('2025-10-24T00:00:00Z');
 // Determinism: seeded PRNG standing in for Math.random
 // ---------------------------------------------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const random = mulberry32(0x7ca1a);
-const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** claude-flow's `${prefix}-${Date.now()}-${Math.random().toString(36).substr(2, 9)}`. */
 function generateId(prefix: string, ms: number): string {
@@ -172,25 +161,6 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 // ---------------------------------------------------------------------------------------------------------------
 // The value encoding of FORMATS §2.3 (type markers, "__compressed__" + base64)
 // ---------------------------------------------------------------------------------------------------------------
-
-const COMPRESS_ABOVE = 1024;
-const COMPRESSED = '__compressed__';
-
-function toSerializable(value: unknown): unknown {
-  if (value === undefined) return { __type__: '__undefined__' };
-  if (value instanceof Date) return { __type__: '__Date__', value: value.toISOString() };
-  if (Array.isArray(value)) return value.map(toSerializable);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toSerializable(item)]));
-  }
-  return value;
-}
-
-function serialize(value: unknown): string {
-  const json = JSON.stringify(toSerializable(value));
-  // "Compression" is base64 of the UTF-8 JSON; the threshold is on the JS string length (UTF-16 units).
-  return json.length > COMPRESS_ABOVE ? COMPRESSED + Buffer.from(json, 'utf8').toString('base64') : json;
-}
 
 function fromSerializable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(fromSerializable);
@@ -213,29 +183,6 @@ function deserialize(text: string): unknown {
 // ---------------------------------------------------------------------------------------------------------------
 // A memory store with the same rows as claude-flow's, with the clock passed in
 // ---------------------------------------------------------------------------------------------------------------
-
-/** The v2 schema as FORMATS §2.2 of the hook samples documents it (table memory_entries and its three indexes). */
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS memory_entries (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, value TEXT NOT NULL,
-     namespace TEXT NOT NULL DEFAULT 'default', metadata TEXT, created_at INTEGER DEFAULT (strftime('%s', 'now')),
-     updated_at INTEGER DEFAULT (strftime('%s', 'now')), accessed_at INTEGER DEFAULT (strftime('%s', 'now')),
-     access_count INTEGER DEFAULT 0, ttl INTEGER, expires_at INTEGER, UNIQUE(key, namespace))`,
-  'CREATE INDEX IF NOT EXISTS idx_memory_namespace ON memory_entries(namespace)',
-  'CREATE INDEX IF NOT EXISTS idx_memory_expires ON memory_entries(expires_at) WHERE expires_at IS NOT NULL',
-  'CREATE INDEX IF NOT EXISTS idx_memory_accessed ON memory_entries(accessed_at)',
-].join(';\n');
-
-/** The upsert FORMATS §2.2 describes (value, metadata, ttl and updated_at replaced; access_count + 1), on the story's clock. */
-const UPSERT = `
-  INSERT INTO memory_entries (key, value, namespace, metadata, ttl, expires_at, created_at, updated_at, accessed_at)
-  VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)
-  ON CONFLICT(key, namespace) DO UPDATE SET
-    value = excluded.value,
-    metadata = excluded.metadata,
-    ttl = excluded.ttl,
-    expires_at = excluded.expires_at,
-    updated_at = excluded.updated_at,
-    access_count = memory_entries.access_count + 1`;
 
 interface EntryRow {
   key: string;

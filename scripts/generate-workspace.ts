@@ -28,6 +28,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BASE36, SCHEMA, UPSERT, mulberry32, serialize } from './lib/claude-flow-store.ts';
 
 interface Size {
   phases: number;
@@ -45,18 +46,6 @@ const SIZES: Record<string, Size | null> = {
 // Determinism
 // ---------------------------------------------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const EPOCH = Date.parse('2025-01-01T08:00:00Z');
@@ -74,38 +63,6 @@ const DURATIONS: readonly [label: string, hours: number][] = [
 // ---------------------------------------------------------------------------------------------------------------
 // The value encoding of claude-flow's advanced serializer (as in generate-example-hooks.ts)
 // ---------------------------------------------------------------------------------------------------------------
-
-function toSerializable(value: unknown): unknown {
-  if (value === undefined) return { __type__: '__undefined__' };
-  if (value instanceof Date) return { __type__: '__Date__', value: value.toISOString() };
-  if (Array.isArray(value)) return value.map(toSerializable);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toSerializable(item)]));
-  }
-  return value;
-}
-
-function serialize(value: unknown): string {
-  const json = JSON.stringify(toSerializable(value));
-  return json.length > 1024 ? '__compressed__' + Buffer.from(json, 'utf8').toString('base64') : json;
-}
-
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS memory_entries (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, value TEXT NOT NULL,
-     namespace TEXT NOT NULL DEFAULT 'default', metadata TEXT, created_at INTEGER DEFAULT (strftime('%s', 'now')),
-     updated_at INTEGER DEFAULT (strftime('%s', 'now')), accessed_at INTEGER DEFAULT (strftime('%s', 'now')),
-     access_count INTEGER DEFAULT 0, ttl INTEGER, expires_at INTEGER, UNIQUE(key, namespace))`,
-  'CREATE INDEX IF NOT EXISTS idx_memory_namespace ON memory_entries(namespace)',
-  'CREATE INDEX IF NOT EXISTS idx_memory_expires ON memory_entries(expires_at) WHERE expires_at IS NOT NULL',
-  'CREATE INDEX IF NOT EXISTS idx_memory_accessed ON memory_entries(accessed_at)',
-].join(';\n');
-
-const UPSERT = `
-  INSERT INTO memory_entries (key, value, namespace, metadata, ttl, expires_at, created_at, updated_at, accessed_at)
-  VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)
-  ON CONFLICT(key, namespace) DO UPDATE SET
-    value = excluded.value, metadata = excluded.metadata, ttl = excluded.ttl, expires_at = excluded.expires_at,
-    updated_at = excluded.updated_at, access_count = memory_entries.access_count + 1`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The plan of one phase

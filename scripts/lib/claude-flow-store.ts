@@ -1,0 +1,61 @@
+/**
+ * What both hook-log generators write the way claude-flow v2 does: its `memory_entries` table and upsert
+ * (FORMATS §2.2 of the hook samples), its value encoding (§2.3: type markers, "__compressed__" + base64), and a
+ * seeded PRNG standing in for Math.random so the output is deterministic.
+ */
+
+/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+export const COMPRESSED = '__compressed__';
+const COMPRESS_ABOVE = 1024;
+
+function toSerializable(value: unknown): unknown {
+  if (value === undefined) return { __type__: '__undefined__' };
+  if (value instanceof Date) return { __type__: '__Date__', value: value.toISOString() };
+  if (Array.isArray(value)) return value.map(toSerializable);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toSerializable(item)]));
+  }
+  return value;
+}
+
+/** A value as claude-flow stores it: JSON with type markers, "__compressed__" + base64 when longer than 1024. */
+export function serialize(value: unknown): string {
+  const json = JSON.stringify(toSerializable(value));
+  // "Compression" is base64 of the UTF-8 JSON; the threshold is on the JS string length (UTF-16 units).
+  return json.length > COMPRESS_ABOVE ? COMPRESSED + Buffer.from(json, 'utf8').toString('base64') : json;
+}
+
+/** The v2 schema: table memory_entries and its three indexes. */
+export const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS memory_entries (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, value TEXT NOT NULL,
+     namespace TEXT NOT NULL DEFAULT 'default', metadata TEXT, created_at INTEGER DEFAULT (strftime('%s', 'now')),
+     updated_at INTEGER DEFAULT (strftime('%s', 'now')), accessed_at INTEGER DEFAULT (strftime('%s', 'now')),
+     access_count INTEGER DEFAULT 0, ttl INTEGER, expires_at INTEGER, UNIQUE(key, namespace))`,
+  'CREATE INDEX IF NOT EXISTS idx_memory_namespace ON memory_entries(namespace)',
+  'CREATE INDEX IF NOT EXISTS idx_memory_expires ON memory_entries(expires_at) WHERE expires_at IS NOT NULL',
+  'CREATE INDEX IF NOT EXISTS idx_memory_accessed ON memory_entries(accessed_at)',
+].join(';\n');
+
+/** The upsert (value, metadata, ttl and updated_at replaced; access_count + 1), with the times passed in. */
+export const UPSERT = `
+  INSERT INTO memory_entries (key, value, namespace, metadata, ttl, expires_at, created_at, updated_at, accessed_at)
+  VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)
+  ON CONFLICT(key, namespace) DO UPDATE SET
+    value = excluded.value,
+    metadata = excluded.metadata,
+    ttl = excluded.ttl,
+    expires_at = excluded.expires_at,
+    updated_at = excluded.updated_at,
+    access_count = memory_entries.access_count + 1`;

@@ -2,7 +2,7 @@
  * Turns the files of one coordination package into the phase model every page renders. Pure: the files come in
  * as text, so the same inputs give the same model.
  */
-import { deriveActivity } from './derive-activity.ts';
+import { deriveActivity, judgeAsOf } from './derive-activity.ts';
 import type { ImportResult } from './hooks/import-result.ts';
 import { redactNamedValueCounting, redactStrings, secretWarning } from './hooks/redact.ts';
 import { deriveMetrics } from './metrics/derive-metrics.ts';
@@ -13,6 +13,7 @@ import { compareTaskIds, computeCriticalPath, findGraphProblems } from './schedu
 import type { Issue, Phase, Task, TaskStatus } from './schema.ts';
 import { dependencyLine, parseTaskFile } from './tasks/parse-task.ts';
 import { round } from './tasks/parse-duration.ts';
+import { summarizeActivity } from './summarize-activity.ts';
 
 export interface SourceFile {
   /** Path shown in messages, relative to the working directory. */
@@ -36,8 +37,11 @@ export interface PackageFiles {
 }
 
 export interface BuildOptions {
-  /** The time the build treats as "now" (ISO 8601): staleness and elapsed times are measured to it. */
-  buildAsOf: string;
+  /**
+   * The time the build treats as "now" (ISO 8601): staleness is measured to it. Null leaves the phase unjudged, to
+   * be judged with `applyAsOf` once the time is known (a cached phase is reused for any time).
+   */
+  buildAsOf: string | null;
 }
 
 export interface PhaseResult {
@@ -46,6 +50,8 @@ export interface PhaseResult {
   /** Markdown of each task as its page shows it (title and metadata lines left out), by task id. */
   bodies: Map<string, string>;
   issues: Issue[];
+  /** Every hook event time of the phase, oldest first, for `applyAsOf`. */
+  eventTimes: string[];
 }
 
 /** Reads, checks and joins one package. Errors and warnings are returned, never thrown. */
@@ -99,7 +105,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const final = readMetrics(files.final);
   issues.push(...(baseline?.issues ?? []), ...(final?.issues ?? []));
 
-  if (!overviewResult) return redactPhaseResult({ phase: null, bodies, issues });
+  if (!overviewResult) return redactPhaseResult({ phase: null, bodies, issues, eventTimes: [] });
   const overview = overviewResult.overview;
   const { metrics, issues: metricIssues } = deriveMetrics({
     rows: overview.metricRows,
@@ -113,6 +119,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
   const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
   const sortedTasks = activity.tasks;
+  const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: sortedTasks }, activity.events);
   const graphOk = problems.unknown.length === 0 && problems.cycles.length === 0;
   const timestamps = [overview.created, baseline?.timestamp, final?.timestamp, activity.dataQuality.newestEvent].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
 
@@ -134,12 +141,19 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     statedDays: overview.statedDays,
     asOf: newest(timestamps),
     warnings: issues.filter((issue) => issue.severity === 'warning').map(formatIssue),
-    events: activity.events,
+    events: summary.recent,
+    activity: summary.activity,
     dataQuality: activity.dataQuality,
-    buildAsOf,
+    // Unjudged: the newest time the phase itself knows, until applyAsOf sets the build's.
+    buildAsOf: buildAsOf ?? activity.dataQuality.newestEvent ?? new Date(0).toISOString(),
     file: files.overview!.path,
   };
-  return redactPhaseResult({ phase, bodies, issues });
+  return redactPhaseResult({ phase, bodies, issues, eventTimes: activity.times });
+}
+
+/** Judges an unjudged phase (built with `buildAsOf: null`) against the build's time: the stale flag and its warnings. */
+export function applyAsOf(phase: Phase, eventTimes: readonly string[], buildAsOf: string): Phase {
+  return { ...phase, buildAsOf, dataQuality: judgeAsOf(phase.dataQuality, phase.tasks, eventTimes, buildAsOf) };
 }
 
 /**
@@ -150,12 +164,20 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
  * renderer decoded (`ghp&#95;…`). The events were redacted, and counted per source, in deriveActivity, so they are
  * not walked a second time.
  */
-function redactPhaseResult({ phase, bodies, issues }: PhaseResult): PhaseResult {
+function redactPhaseResult({ phase, bodies, issues, eventTimes }: PhaseResult): PhaseResult {
   return {
-    phase: phase && { ...redactStrings({ ...phase, events: [] }), events: phase.events },
+    phase: phase && redactAuthored(phase),
     bodies: redactStrings(bodies),
     issues: redactStrings(issues),
+    eventTimes,
   };
+}
+
+/** Redacts all but the event lists (already redacted); the summaries also hold authored text (task titles in the feed). */
+function redactAuthored(phase: Phase): Phase {
+  const { events, activity } = phase;
+  const redacted = redactStrings({ ...phase, events: [], activity: { ...activity, notifications: [], taskEvents: {} } });
+  return { ...redacted, events, activity: { ...redacted.activity, notifications: activity.notifications, taskEvents: activity.taskEvents } };
 }
 
 /**

@@ -15,14 +15,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Activity {
   tasks: Task[];
+  /** Every event, oldest first, matched to its task. */
   events: EventView[];
   dataQuality: DataQuality;
+  /** Every event time, oldest first: enough to judge the phase against any as-of time later. */
+  times: string[];
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** Applies the hook logs to tasks that so far carry only their authored status. */
-export function deriveActivity(tasks: readonly Task[], imports: readonly ImportResult[], buildAsOf: string): Activity {
+/**
+ * Applies the hook logs to tasks that so far carry only their authored status. With `buildAsOf` null nothing is
+ * judged against a time (not stale, no events "from the future"): `judgeAsOf` does that later.
+ */
+export function deriveActivity(tasks: readonly Task[], imports: readonly ImportResult[], buildAsOf: string | null): Activity {
   // Every event is redacted before anything else sees it. What was taken out is counted on the report of the source
   // the event came from (its source.path), so the data-quality panel can show it per file.
   const redactedByPath = new Map<string, RedactionCounts[]>();
@@ -47,7 +53,8 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
     const own = byTask.get(task.id) ?? [];
     const timeline = deriveTaskTimeline(task.statusEvidence, own);
     // "So far" is measured to the newest event: the last moment the logs speak for (staleness is flagged apart).
-    const end = timeline.completedAt ?? (timeline.status === 'in_progress' ? (newestEvent ?? buildAsOf) : null);
+    // A start comes from a dated event, so an in-progress task with a start always has a newest event to measure to.
+    const end = timeline.completedAt ?? (timeline.status === 'in_progress' ? newestEvent : null);
     const elapsedDays = timeline.startedAt && end ? round2((Date.parse(end) - Date.parse(timeline.startedAt)) / DAY_MS) : null;
     return { ...task, status: timeline.status, statusEvidence: timeline.evidence, startedAt: timeline.startedAt, completedAt: timeline.completedAt, elapsedDays, events: own.length };
   });
@@ -60,17 +67,31 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
     redactedByPath.delete(report.path); // two reports for one path: the first takes the counts, never both
     return { ...own.report, redactions: addCounts(report.redactions ?? {}, own.counts, ...fromEvents) };
   });
-  const allComplete = withFlags.length > 0 && withFlags.every((task) => task.status === 'complete');
-  const stale = newestEvent !== null && !allComplete && Date.parse(buildAsOf) - Date.parse(newestEvent) > STALE_AFTER_MS;
   const unmatched = matching.unmatched.length;
+  const dataQuality: DataQuality = {
+    sources,
+    unmatchedEvents: unmatched,
+    newestEvent,
+    stale: false,
+    warnings: [...sources.flatMap((source) => source.warnings), ...(unmatched > 0 ? [`${unmatched} event(s) match no task; they are listed under data quality.`] : [])],
+  };
+  const judged = buildAsOf === null ? dataQuality : judgeAsOf(dataQuality, withFlags, times, buildAsOf);
+  return { tasks: withFlags, events: views, dataQuality: judged, times };
+}
+
+/**
+ * The parts of the data-quality summary that depend on the build's "now": the stale flag, and a warning for events
+ * dated after it. `times` is every event time, oldest first.
+ */
+export function judgeAsOf(dataQuality: DataQuality, tasks: readonly Pick<Task, 'status'>[], times: readonly string[], buildAsOf: string): DataQuality {
+  const { newestEvent } = dataQuality;
+  const asOf = Date.parse(buildAsOf);
+  const allComplete = tasks.length > 0 && tasks.every((task) => task.status === 'complete');
+  const stale = newestEvent !== null && !allComplete && asOf - Date.parse(newestEvent) > STALE_AFTER_MS;
   // A clock that runs ahead (a year-9999 line in a hand-written log) would make the phase look fresh; say so.
-  const future = times.filter((time) => Date.parse(time) > Date.parse(buildAsOf));
-  const warnings = [
-    ...sources.flatMap((source) => source.warnings),
-    ...(unmatched > 0 ? [`${unmatched} event(s) match no task; they are listed under data quality.`] : []),
-    ...(future.length > 0 ? [`${future.length} event(s) are dated after the build's time (${buildAsOf}), the newest at ${future.at(-1)}: a clock was wrong, or CAIRN_AS_OF is earlier than the logs.`] : []),
-  ];
-  return { tasks: withFlags, events: views, dataQuality: { sources, unmatchedEvents: unmatched, newestEvent, stale, warnings } };
+  const future = times.filter((time) => Date.parse(time) > asOf);
+  const warnings = future.length > 0 ? [...dataQuality.warnings, `${future.length} event(s) are dated after the build's time (${buildAsOf}), the newest at ${future.at(-1)}: a clock was wrong, or CAIRN_AS_OF is earlier than the logs.`] : dataQuality.warnings;
+  return { ...dataQuality, stale, warnings };
 }
 
 /** "Started … before 7.3 was complete": a dependency not complete when the task started. */

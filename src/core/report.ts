@@ -6,6 +6,7 @@
 import { formatNumber } from './metrics/verdict.ts';
 import type { ChecklistItem, Metric, MetricValue, Phase, StatusEvidence, Task, TaskStatus, Verdict } from './schema.ts';
 import { plannedStarts } from './views-timeline.ts';
+import { filesOfTask } from './views-activity.ts';
 import { formatDays, formatTimestamp, staleWarning, statusLabels } from './views.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -191,7 +192,6 @@ function buildSummary(metrics: readonly Metric[]): ReportSummary {
 }
 
 function reportTask(task: Task, phase: Phase): ReportTask {
-  const files = phase.events.filter((event) => event.kind === 'edit' && event.taskId === task.id && event.file).map((event) => event.file!);
   return {
     id: task.id,
     title: task.title,
@@ -204,7 +204,7 @@ function reportTask(task: Task, phase: Phase): ReportTask {
     dependsOn: task.dependsOn,
     objectives: task.objectives,
     deliverables: task.deliverables,
-    filesTouched: [...new Set(files)].toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    filesTouched: filesOfTask(phase, task.id),
     statusEvidence: task.statusEvidence,
     flags: task.flags,
   };

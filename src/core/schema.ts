@@ -226,6 +226,65 @@ export const DataQualitySchema = z.object({
 });
 export type DataQuality = z.output<typeof DataQualitySchema>;
 
+/** Edits of one file across a phase's tasks. */
+export const FileEditsSchema = z.object({
+  file: z.string(),
+  edits: z.number().int().nonnegative(),
+  taskIds: z.array(z.string()),
+  /** Time of the newest edit, or null. */
+  last: z.string().nullable(),
+});
+export type FileEdits = z.output<typeof FileEditsSchema>;
+
+/** A session end, with the metrics exported for the same session id. */
+export const SessionViewSchema = z.object({
+  session: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  /** Exported metrics, when session-end ran with --export-metrics. */
+  metrics: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  source: z.string(),
+});
+export type SessionView = z.output<typeof SessionViewSchema>;
+
+/** A change of a task's status that the hook logs show, for the feeds. */
+export const FeedItemSchema = z.object({
+  /** Stable id: the same change keeps its id across builds. */
+  id: z.string(),
+  title: z.string(),
+  time: z.string(),
+  description: z.string(),
+  /** Site-relative path of the page to open, without the base. */
+  path: z.string(),
+});
+export type FeedItem = z.output<typeof FeedItemSchema>;
+
+/**
+ * What the pages show of a phase's hook events, computed once from all of them. A phase can log hundreds of
+ * thousands of events; the model keeps these summaries and the newest events, never the whole list.
+ */
+export const PhaseActivitySchema = z.object({
+  /** Every event of the phase, matched or not. */
+  eventCount: z.number().int().nonnegative(),
+  /** Oldest event time (ISO 8601), or null. */
+  oldestEvent: z.string().nullable(),
+  /** Notifications, newest first (the newest few). */
+  notifications: z.array(EventViewSchema),
+  /** Edits per file, most edited first. */
+  editsByFile: z.array(FileEditsSchema),
+  /** Session ends, newest first. */
+  sessions: z.array(SessionViewSchema),
+  /** Status changes of the tasks, newest first. */
+  feed: z.array(FeedItemSchema),
+  /** The newest events of each task, newest first, by task id. */
+  taskEvents: z.record(z.string(), z.array(EventViewSchema)),
+  /** Times of each task's events, to the minute and without repeats, for the timeline's marks. */
+  ticks: z.record(z.string(), z.array(z.string())),
+});
+export type PhaseActivity = z.output<typeof PhaseActivitySchema>;
+
+export const emptyActivity = (): PhaseActivity => ({ eventCount: 0, oldestEvent: null, notifications: [], editsByFile: [], sessions: [], feed: [], taskEvents: {}, ticks: {} });
+
 /** One task file, parsed. */
 export const TaskSchema = z.object({
   /** Task id, e.g. "7.1". */
@@ -314,8 +373,10 @@ export const PhaseSchema = z.object({
   asOf: z.string().nullable(),
   /** Warnings found while reading the phase, already formatted as `path:line:col message`. */
   warnings: z.array(z.string()),
-  /** Every hook event of the phase, matched or not, oldest first. */
+  /** The newest hook events of the phase (at most RECENT_EVENTS, see summarize-activity.ts), oldest first. */
   events: z.array(EventViewSchema),
+  /** Summaries of all the phase's hook events. Snapshots frozen before it was added read as empty. */
+  activity: PhaseActivitySchema.default(emptyActivity),
   dataQuality: DataQualitySchema,
   /** The time the build treats as "now" (CAIRN_AS_OF, else the clock): staleness and elapsed times use it. */
   buildAsOf: z.string(),

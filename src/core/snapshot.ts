@@ -6,12 +6,12 @@ import { compare as compareSemver, parse as parseSemver } from 'semver';
 import { z } from 'zod';
 import { STALE_AFTER_MS } from './derive-activity.ts';
 import { createIssueSink } from './issues.ts';
-import { EventViewSchema, PhaseSchema, type Issue, type Phase } from './schema.ts';
+import { emptyActivity, EventViewSchema, PhaseSchema, type Issue, type Phase } from './schema.ts';
 import { jsonErrorReason, locateJsonError } from './text/json-position.ts';
 import { locateJsonPath } from './text/locate-json-path.ts';
 import { siteAsOf } from './views.ts';
 
-/** A phase as a snapshot keeps it: everything but the hook events, which are what makes a model big. */
+/** A phase as a snapshot keeps it: everything but the hook events and their summaries, which are what makes a model big. */
 export const FrozenPhaseSchema = PhaseSchema.extend({
   /** Always empty in a snapshot; per-task event counts, evidence and timings stay on the tasks. */
   events: z.array(EventViewSchema).max(0),
@@ -84,7 +84,7 @@ function freezePhase(phase: Phase, frozenAt: string): FrozenPhase {
   const allComplete = phase.tasks.length > 0 && phase.tasks.every((task) => task.status === 'complete');
   // The rule of derive-activity.ts, measured to the version's as-of instead of the build's clock.
   const stale = newestEvent !== null && !allComplete && Date.parse(frozenAt) - Date.parse(newestEvent) > STALE_AFTER_MS;
-  return { ...phase, events: [], buildAsOf: frozenAt, dataQuality: { ...phase.dataQuality, stale } };
+  return { ...phase, events: [], activity: emptyActivity(), buildAsOf: frozenAt, dataQuality: { ...phase.dataQuality, stale } };
 }
 
 /**

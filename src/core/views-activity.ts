@@ -1,5 +1,7 @@
 /** View data for the hook-log parts of the pages: activity feed, edits, sessions, filters and data quality. */
-import type { EventView, HookEventKind, Phase } from './schema.ts';
+import type { EventView, FileEdits, HookEventKind, Phase, SessionView } from './schema.ts';
+
+export type { FileEdits, SessionView } from './schema.ts';
 
 export const kindLabels: Record<HookEventKind, string> = {
   'task.start': 'Task started',
@@ -21,11 +23,6 @@ export function newestFirst(events: readonly EventView[]): EventView[] {
     if (a.time === null || b.time === null) return a.time === null ? (b.time === null ? 0 : 1) : -1;
     return a.time < b.time ? 1 : a.time > b.time ? -1 : 0;
   });
-}
-
-/** The activity feed: notifications, newest first. */
-export function buildActivityFeed(phase: Phase, limit = Infinity): EventView[] {
-  return newestFirst(phase.events.filter((event) => event.kind === 'notify')).slice(0, limit);
 }
 
 /** One line of text for an event, for tables and feeds. */
@@ -62,16 +59,9 @@ export function formatDuration(ms: number): string {
   return `${Math.round(ms / 8_640_000) / 10} days`;
 }
 
-export interface FileEdits {
-  file: string;
-  edits: number;
-  taskIds: string[];
-  last: string | null;
-}
-
 /** Edits per file, most edited first (ties by name). */
-export function buildEditsByFile(phase: Phase): FileEdits[] {
-  const groups = Map.groupBy(phase.events.filter((event) => event.kind === 'edit' && event.file), (event) => event.file!);
+export function buildEditsByFile(events: readonly EventView[]): FileEdits[] {
+  const groups = Map.groupBy(events.filter((event) => event.kind === 'edit' && event.file), (event) => event.file!);
   return [...groups]
     .map(([file, edits]) => ({
       file,
@@ -82,22 +72,18 @@ export function buildEditsByFile(phase: Phase): FileEdits[] {
     .toSorted((a, b) => b.edits - a.edits || (a.file < b.file ? -1 : 1));
 }
 
-export interface SessionView {
-  session: string | null;
-  endedAt: string | null;
-  durationMs: number | null;
-  /** Exported metrics, when session-end ran with --export-metrics. */
-  metrics: Record<string, string | number | boolean | null>;
-  source: string;
-}
-
 /** Session ends, newest first, each with the metrics exported for the same session id. */
-export function buildSessions(phase: Phase): SessionView[] {
-  const metrics = new Map(phase.events.filter((event) => event.kind === 'metrics' && event.session).map((event) => [event.session!, event]));
-  return newestFirst(phase.events.filter((event) => event.kind === 'session.end')).map((event) => {
+export function buildSessions(events: readonly EventView[]): SessionView[] {
+  const metrics = new Map(events.filter((event) => event.kind === 'metrics' && event.session).map((event) => [event.session!, event]));
+  return newestFirst(events.filter((event) => event.kind === 'session.end')).map((event) => {
     const exported = event.session ? metrics.get(event.session) : undefined;
     return { session: event.session, endedAt: event.time, durationMs: exported?.durationMs ?? null, metrics: { ...event.data, ...(exported?.data ?? {}) }, source: event.source.path };
   });
+}
+
+/** Files a task edited, by name. */
+export function filesOfTask(phase: Pick<Phase, 'activity'>, taskId: string): string[] {
+  return phase.activity.editsByFile.filter((entry) => entry.taskIds.includes(taskId)).map((entry) => entry.file).toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export interface FilterOption {

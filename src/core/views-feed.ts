@@ -1,24 +1,16 @@
 /** Feed items: every change of a task's status that the hook logs show, newest first. */
-import type { Phase } from './schema.ts';
+import type { EventView, FeedItem, Phase, Task } from './schema.ts';
 import { statusSteps } from './status.ts';
 import { parseStatus } from './tasks/parse-status.ts';
 import { statusLabels } from './views.ts';
 
-export interface FeedItem {
-  /** Stable id: the same change keeps its id across builds. */
-  id: string;
-  title: string;
-  time: string;
-  description: string;
-  /** Site-relative path of the page to open, without the base. */
-  path: string;
-}
+export type { FeedItem } from './schema.ts';
 
-/** Status changes of every task of a phase (steps that change nothing are left out). */
-export function buildStatusFeedItems(phase: Phase): FeedItem[] {
+/** Status changes of every task of a phase (steps that change nothing are left out), from each task's events. */
+export function buildStatusFeedItems(phase: Pick<Phase, 'id' | 'title'> & { tasks: readonly Task[] }, eventsByTask: ReadonlyMap<string, readonly EventView[]>): FeedItem[] {
   const items: FeedItem[] = [];
   for (const task of phase.tasks) {
-    const own = phase.events.filter((event) => event.taskId === task.id);
+    const own = eventsByTask.get(task.id) ?? [];
     // The file's own status is where the steps start; only changes from it are news.
     let previous = parseStatus(task.statusText ?? 'pending') ?? 'pending';
     for (const step of statusSteps(task.statusEvidence, own).slice(1)) {

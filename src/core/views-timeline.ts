@@ -67,9 +67,8 @@ export function plannedStarts(phase: Pick<Phase, 'tasks'>): Map<string, number> 
 /** Lays the timeline out; the scale covers both plan and actual. */
 export function buildTimelineLayout(phase: Phase): TimelineLayout {
   const starts = plannedStarts(phase);
-  const eventTimes = phase.events.map((event) => event.time).filter((time): time is string => time !== null).map(Date.parse);
   const candidates = [phase.created, ...phase.tasks.map((task) => task.startedAt)].filter((time): time is string => time !== null && !Number.isNaN(Date.parse(time))).map(Date.parse);
-  const origin = Math.min(...(candidates.length > 0 ? candidates : eventTimes.length > 0 ? eventTimes : [Date.parse(phase.buildAsOf)]));
+  const origin = Math.min(...(candidates.length > 0 ? candidates : phase.activity.oldestEvent !== null ? [Date.parse(phase.activity.oldestEvent)] : [Date.parse(phase.buildAsOf)]));
   const newest = phase.dataQuality.newestEvent ? Date.parse(phase.dataQuality.newestEvent) : null;
   const critical = new Set([...phase.criticalPath.taskIds, ...phase.criticalPath.alternatives.flat()]);
   const tasks = phase.tasks.toSorted((a, b) => (starts.get(a.id)! - starts.get(b.id)!) || compareTaskIds(a.id, b.id));
@@ -88,7 +87,6 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
   const days = Math.ceil((end - origin) / DAY_MS);
   const step = Math.max(1, Math.ceil(days / 8));
   const axis = Array.from({ length: Math.floor(days / step) + 1 }, (_, i) => ({ x: x(origin + i * step * DAY_MS), label: `day ${i * step}` }));
-  const ticksByTask = Map.groupBy(phase.events.filter((event) => event.taskId && event.time), (event) => event.taskId!);
 
   const lanes: TimelineLane[] = raw.map(({ task, planStart, planEnd, actualStart, actualEnd, ongoing }, index) => ({
     taskId: task.id,
@@ -105,7 +103,7 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
     plan: { x: x(planStart), width: Math.max(2, (planEnd - planStart) * scale) },
     actual: actualStart === null || actualEnd === null ? null : { x: x(actualStart), width: Math.max(3, (actualEnd - actualStart) * scale) },
     y: TOP + index * LANE_HEIGHT,
-    ticks: (ticksByTask.get(task.id) ?? []).map((event) => x(Date.parse(event.time!))),
+    ticks: (phase.activity.ticks[task.id] ?? []).map((time) => x(Date.parse(time))),
   }));
   return {
     origin: new Date(origin).toISOString(),

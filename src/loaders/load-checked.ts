@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { displayPath } from '../core/io/display-path.ts';
 import { loadContent, resolveBuildAsOf, type LoadedContent } from '../core/io/load-content.ts';
+import { openPhaseCache } from '../core/io/phase-cache.ts';
 import { contentRoot } from '../core/io/read-package.ts';
 import { formatIssue, hasErrors } from '../core/issues.ts';
 
@@ -31,7 +32,7 @@ export function loadCheckedContent(): LoadedContent {
   const root = contentRoot();
   const buildAsOf = resolveBuildAsOf();
   const key = `${root}\n${buildAsOf}\n${fingerprint(root)}`;
-  const content = cached?.key === key ? cached.content : loadContent(root, buildAsOf);
+  const content = cached?.key === key ? cached.content : loadContent(root, buildAsOf, { cache: openPhaseCache() });
   cached = { key, content };
   if (hasErrors(content.issues)) {
     const errors = content.issues.filter((issue) => issue.severity === 'error');

@@ -1,7 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
-import { buildStatusFeedItems } from '../core/views-feed.ts';
 import { feedSite, href } from '../lib/paths.ts';
 import { releaseId } from '../loaders/releases.ts';
 
@@ -16,7 +15,7 @@ export async function GET(context: APIContext) {
       description: release.summary ?? release.sections.map((section) => `${section.items.length} ${(section.title ?? section.type).toLowerCase()}`).join(', '),
       link: href(`releases/${releaseId(release)}/`),
     })),
-    ...phases.flatMap((phase) => buildStatusFeedItems(phase)).map((item) => ({ title: item.title, pubDate: new Date(item.time), description: item.description, link: href(item.path), customData: `<guid isPermaLink="false">${item.id}</guid>` })),
+    ...phases.flatMap((phase) => phase.activity.feed).map((item) => ({ title: item.title, pubDate: new Date(item.time), description: item.description, link: href(item.path), customData: `<guid isPermaLink="false">${item.id}</guid>` })),
   ].toSorted((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || (a.title < b.title ? -1 : 1));
   return rss({ title: 'Releases and status changes', description: 'Releases and task status changes, from the coordination packages and the agents’ hook logs.', site: feedSite(context.site), items });
 }

@@ -4,7 +4,7 @@ import { normalizeKey } from '../../src/core/metrics/normalize-key.ts';
 import { parseTarget } from '../../src/core/metrics/parse-target.ts';
 import { parseMetricValue } from '../../src/core/metrics/parse-value.ts';
 import { judgeMetric } from '../../src/core/metrics/verdict.ts';
-import type { ChecklistItem, DataQuality, Metric, Phase, Task } from '../../src/core/schema.ts';
+import { emptyActivity, type ChecklistItem, type DataQuality, type Metric, type Phase, type Task } from '../../src/core/schema.ts';
 import { AS_OF } from './fixtures.ts';
 
 /** A task: pending, 1 day, no events, unless told otherwise. Evidence follows the status. */
@@ -68,6 +68,7 @@ export function reportPhase({ dataQuality, ...fields }: Partial<Omit<Phase, 'dat
     asOf: '2025-10-25T12:00:00.000Z',
     warnings: [],
     events: [],
+    activity: emptyActivity(),
     buildAsOf: AS_OF,
     file: 'phases/phase-1/README.md',
     ...fields,

@@ -4,6 +4,7 @@ import { formatIssue } from '../../src/core/issues.ts';
 import { loadContent } from '../../src/core/io/load-content.ts';
 import { compareVersions, freezeSnapshot, orderSnapshots, parseSnapshot, previousVersion, serializeSnapshot } from '../../src/core/snapshot.ts';
 import { AS_OF } from './fixtures.ts';
+import { emptyActivity } from '../../src/core/schema.ts';
 
 const content = fileURLToPath(new URL('../../content', import.meta.url));
 const { phases } = loadContent(content, AS_OF);
@@ -16,7 +17,7 @@ describe('freezeSnapshot', () => {
     const [frozen] = snapshot.phases;
     expect(frozen?.events).toEqual([]);
     const { events: _dropped, ...kept } = phase;
-    expect(frozen).toEqual({ ...kept, events: [], buildAsOf: snapshot.frozenAt });
+    expect(frozen).toEqual({ ...kept, events: [], activity: emptyActivity(), buildAsOf: snapshot.frozenAt });
     expect(frozen?.tasks.map((task) => [task.id, task.status, task.events, task.statusEvidence.kind])).toEqual(phase.tasks.map((task) => [task.id, task.status, task.events, task.statusEvidence.kind]));
   });
 

@@ -17,15 +17,21 @@ const taskFile = /^task[-_ ].*\.md$|^task\d.*\.md$/i;
 
 /** Reads every package under `root`/phases, in folder-name order. */
 export function readPackages(root: string): { packages: PackageFiles[]; issues: Issue[] } {
+  const { dirs, issues } = listPackageDirs(root);
+  return { packages: dirs.map(({ dir, phaseId }) => readPackage(dir, phaseId, root)), issues };
+}
+
+/** The package folders under `root`/phases, in folder-name order, without reading them. */
+export function listPackageDirs(root: string): { dirs: { dir: string; phaseId: string }[]; issues: Issue[] } {
   const phasesDir = join(root, 'phases');
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    return { packages: [], issues: [{ file: displayPath(root), line: 1, column: 1, severity: 'error', message: `The content folder ${displayPath(root)} does not exist.`, hint: 'Set CAIRN_CONTENT to the folder that holds phases/, or run from the project root.' }] };
+    return { dirs: [], issues: [{ file: displayPath(root), line: 1, column: 1, severity: 'error', message: `The content folder ${displayPath(root)} does not exist.`, hint: 'Set CAIRN_CONTENT to the folder that holds phases/, or run from the project root.' }] };
   }
   if (!existsSync(phasesDir)) {
-    return { packages: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder.`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json).' }] };
+    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder.`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json).' }] };
   }
   const issues: Issue[] = [];
-  const dirs = readdirSync(phasesDir, { withFileTypes: true })
+  const names = readdirSync(phasesDir, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.') && (entry.isDirectory() || entry.isSymbolicLink()))
     .filter((entry) => {
       const path = join(phasesDir, entry.name);
@@ -35,7 +41,7 @@ export function readPackages(root: string): { packages: PackageFiles[]; issues: 
     })
     .map((entry) => entry.name)
     .toSorted();
-  return { packages: dirs.map((name) => readPackage(join(phasesDir, name), name, root)), issues };
+  return { dirs: names.map((name) => ({ dir: join(phasesDir, name), phaseId: name })), issues };
 }
 
 /** The error for a symbolic link that leads out of the content root. */

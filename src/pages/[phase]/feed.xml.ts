@@ -1,7 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import type { Phase } from '../../core/schema.ts';
-import { buildStatusFeedItems } from '../../core/views-feed.ts';
 import { feedSite, href } from '../../lib/paths.ts';
 
 export { phasePaths as getStaticPaths } from '../../lib/phase-paths.ts';
@@ -13,7 +12,7 @@ export async function GET(context: APIContext) {
     title: `${phase.title}: status changes`,
     description: `Task status changes of ${phase.title}, from the agents' hook logs.`,
     site: feedSite(context.site),
-    items: buildStatusFeedItems(phase).map((item) => ({
+    items: phase.activity.feed.map((item) => ({
       title: item.title,
       pubDate: new Date(item.time),
       description: item.description,

@@ -1,0 +1,60 @@
+/**
+ * Boils a phase's matched hook events down to what the pages show. A long phase logs hundreds of thousands of
+ * events; the pages need counts, the newest few, and summaries, so those are computed here, once, from all of them,
+ * and the full list is dropped. That keeps the model (and every page built from it) small however long the logs get.
+ */
+import type { EventView, PhaseActivity, Task } from './schema.ts';
+import { buildEditsByFile, buildSessions, newestFirst } from './views-activity.ts';
+import { buildStatusFeedItems } from './views-feed.ts';
+
+/** Events the activity page lists: the newest of the phase. */
+export const RECENT_EVENTS = 500;
+/** Events a task page lists: the newest of the task. */
+export const RECENT_TASK_EVENTS = 25;
+/** Notifications on the dashboard. */
+export const RECENT_NOTIFICATIONS = 8;
+
+export interface SummarizedActivity {
+  /** The newest RECENT_EVENTS events, oldest first. */
+  recent: EventView[];
+  activity: PhaseActivity;
+}
+
+/** `events` oldest first (as deriveActivity orders them), each already matched to its task. */
+export function summarizeActivity(phase: { id: string; title: string; tasks: readonly Task[] }, events: readonly EventView[]): SummarizedActivity {
+  const byTask = Map.groupBy(events.filter((event) => event.taskId !== null), (event) => event.taskId!);
+  const taskEvents: Record<string, EventView[]> = {};
+  const ticks: Record<string, string[]> = {};
+  for (const task of phase.tasks) {
+    const own = byTask.get(task.id) ?? [];
+    if (own.length === 0) continue;
+    taskEvents[task.id] = newestFirst(own).slice(0, RECENT_TASK_EVENTS);
+    ticks[task.id] = toMinutes(own.flatMap((event) => (event.time ? [event.time] : [])));
+  }
+  const oldestEvent = events.reduce<string | null>((oldest, event) => (event.time !== null && (oldest === null || event.time < oldest) ? event.time : oldest), null);
+  return {
+    recent: newestFirst(events).slice(0, RECENT_EVENTS).toReversed(),
+    activity: {
+      eventCount: events.length,
+      oldestEvent,
+      notifications: newestFirst(events.filter((event) => event.kind === 'notify')).slice(0, RECENT_NOTIFICATIONS),
+      editsByFile: buildEditsByFile(events),
+      sessions: buildSessions(events),
+      feed: buildStatusFeedItems(phase, byTask),
+      taskEvents,
+      ticks,
+    },
+  };
+}
+
+/** Distinct minutes of ISO times, in order: a mark per minute is as fine as the timeline can draw. */
+function toMinutes(times: readonly string[]): string[] {
+  const byMinute = new Map<string, number>();
+  for (const time of times) {
+    const key = time.slice(0, 16); // "2025-10-24T10:31": cheap, and the times are normalized ISO already
+    if (byMinute.has(key)) continue;
+    const ms = Date.parse(time);
+    if (!Number.isNaN(ms)) byMinute.set(key, ms - (((ms % 60_000) + 60_000) % 60_000));
+  }
+  return [...new Set(byMinute.values())].toSorted((a, b) => a - b).map((ms) => new Date(ms).toISOString());
+}

@@ -2,12 +2,26 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+
+// Each site (content folder and output folder) keeps its own build cache, so builds of different sites, or of the same
+// content into different folders at the same time, never restore each other's pages.
+const site = `${resolve(process.env.CAIRN_CONTENT || 'content')}\0${resolve(process.env.CAIRN_OUT_DIR || 'dist')}`;
+const cacheDir = `./node_modules/.astro/sites/${createHash('sha256').update(site).digest('hex').slice(0, 16)}`;
 
 // SITE and BASE let the same build serve a GitHub Pages project site (https://owner.github.io/repo/).
 export default defineConfig({
   site: process.env.SITE || undefined,
   base: process.env.BASE || '/',
   trailingSlash: 'ignore',
+  cacheDir,
+  experimental: {
+    // Pages whose data did not change since the last build are copied, not rendered (keys in src/lib/page-key.ts).
+    incrementalBuild: true,
+    // The content store is bundled as JavaScript; V8 compiles one huge string far slower than many small ones.
+    collectionStorage: { type: 'chunked', chunkSize: 4 * 1024 * 1024 },
+  },
   // The sitemap needs absolute addresses, so it is written when SITE is set (as the Pages deploy does).
   integrations: [mdx(), ...(process.env.SITE ? [sitemap()] : [])],
   // Code in task files is shown as written, in the site's own colours (readable in light and dark, no inline styles).

@@ -20,7 +20,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const astro = spawnSync(join('node_modules', '.bin', 'astro'), ['build', ...astroArgs, '--outDir', staging], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+const astro = spawnSync(join('node_modules', '.bin', 'astro'), ['build', ...astroArgs, '--outDir', staging], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CAIRN_OUT_DIR: outDir } });
 if (astro.status !== 0) fail('astro build failed.');
 
 const { index, errors } = await pagefind.createIndex({});

@@ -118,8 +118,8 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
 
   const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
   const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
-  const sortedTasks = activity.tasks;
-  const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: sortedTasks }, activity.events);
+  const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: activity.tasks }, activity.events);
+  const sortedTasks = summary.tasks;
   const graphOk = problems.unknown.length === 0 && problems.cycles.length === 0;
   const timestamps = [overview.created, baseline?.timestamp, final?.timestamp, activity.dataQuality.newestEvent].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
 

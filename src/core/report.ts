@@ -6,7 +6,6 @@
 import { formatNumber } from './metrics/verdict.ts';
 import type { ChecklistItem, Metric, MetricValue, Phase, StatusEvidence, Task, TaskStatus, Verdict } from './schema.ts';
 import { plannedStarts } from './views-timeline.ts';
-import { filesOfTask } from './views-activity.ts';
 import { formatDays, formatTimestamp, staleWarning, statusLabels } from './views.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -204,7 +203,7 @@ function reportTask(task: Task, phase: Phase): ReportTask {
     dependsOn: task.dependsOn,
     objectives: task.objectives,
     deliverables: task.deliverables,
-    filesTouched: filesOfTask(phase, task.id),
+    filesTouched: task.files,
     statusEvidence: task.statusEvidence,
     flags: task.flags,
   };

@@ -270,20 +270,22 @@ export const PhaseActivitySchema = z.object({
   oldestEvent: z.string().nullable(),
   /** Notifications, newest first (the newest few). */
   notifications: z.array(EventViewSchema),
-  /** Edits per file, most edited first. */
-  editsByFile: z.array(FileEditsSchema),
+  /** The most edited files (at most TOP_FILES, see summarize-activity.ts), most edited first. */
+  topFiles: z.array(FileEditsSchema),
+  /** How many files the edit events name in all. */
+  fileCount: z.number().int().nonnegative(),
   /** Session ends, newest first. */
   sessions: z.array(SessionViewSchema),
   /** Status changes of the tasks, newest first. */
   feed: z.array(FeedItemSchema),
   /** The newest events of each task, newest first, by task id. */
   taskEvents: z.record(z.string(), z.array(EventViewSchema)),
-  /** Times of each task's events, to the minute and without repeats, for the timeline's marks. */
+  /** Times of each task's events, to the hour and without repeats, for the timeline's marks. */
   ticks: z.record(z.string(), z.array(z.string())),
 });
 export type PhaseActivity = z.output<typeof PhaseActivitySchema>;
 
-export const emptyActivity = (): PhaseActivity => ({ eventCount: 0, oldestEvent: null, notifications: [], editsByFile: [], sessions: [], feed: [], taskEvents: {}, ticks: {} });
+export const emptyActivity = (): PhaseActivity => ({ eventCount: 0, oldestEvent: null, notifications: [], topFiles: [], fileCount: 0, sessions: [], feed: [], taskEvents: {}, ticks: {} });
 
 /** One task file, parsed. */
 export const TaskSchema = z.object({
@@ -323,6 +325,8 @@ export const TaskSchema = z.object({
   elapsedDays: z.number().nullable(),
   /** Hook events matched to this task. */
   events: z.number().int().nonnegative(),
+  /** Files its edit events name, by name. Defaults to none, so snapshots frozen before it was added still read. */
+  files: z.array(z.string()).default([]),
   /** What decided `status`: the task file, or the event that last changed it. */
   statusEvidence: StatusEvidenceSchema,
   /** Things a coordinator should know, e.g. a start before a dependency was complete. */
@@ -384,6 +388,27 @@ export const PhaseSchema = z.object({
   file: z.string(),
 });
 export type Phase = z.output<typeof PhaseSchema>;
+
+/**
+ * A phase's event lists, apart from the rest of its model: the site keeps them in a collection of their own, so the
+ * pages that list events load them and the many that do not stay light.
+ */
+export const PhaseEventsSchema = z.object({
+  phaseId: z.string(),
+  /** The newest events of the phase, oldest first (Phase.events). */
+  events: z.array(EventViewSchema),
+  /** The newest events of each task, newest first (Phase.activity.taskEvents). */
+  taskEvents: z.record(z.string(), z.array(EventViewSchema)),
+});
+export type PhaseEvents = z.output<typeof PhaseEventsSchema>;
+
+/** Splits the event lists off a phase: the phase without them, and the lists. */
+export function splitPhaseEvents(phase: Phase): { phase: Phase; events: PhaseEvents } {
+  return {
+    phase: { ...phase, events: [], activity: { ...phase.activity, taskEvents: {} } },
+    events: { phaseId: phase.id, events: phase.events, taskEvents: phase.activity.taskEvents },
+  };
+}
 
 /** dist/status.json: the machine-readable contract (fields may be added, never removed or renamed). */
 export const StatusJsonSchema = z.object({

@@ -8,13 +8,17 @@ import { buildEditsByFile, buildSessions, newestFirst } from './views-activity.t
 import { buildStatusFeedItems } from './views-feed.ts';
 
 /** Events the activity page lists: the newest of the phase. */
-export const RECENT_EVENTS = 500;
+export const RECENT_EVENTS = 200;
 /** Events a task page lists: the newest of the task. */
-export const RECENT_TASK_EVENTS = 25;
+export const RECENT_TASK_EVENTS = 10;
 /** Notifications on the dashboard. */
 export const RECENT_NOTIFICATIONS = 8;
+/** Files in the dashboard's "Files edited" table. */
+export const TOP_FILES = 10;
 
 export interface SummarizedActivity {
+  /** The tasks, each with the files it edited. */
+  tasks: Task[];
   /** The newest RECENT_EVENTS events, oldest first. */
   recent: EventView[];
   activity: PhaseActivity;
@@ -29,16 +33,22 @@ export function summarizeActivity(phase: { id: string; title: string; tasks: rea
     const own = byTask.get(task.id) ?? [];
     if (own.length === 0) continue;
     taskEvents[task.id] = newestFirst(own).slice(0, RECENT_TASK_EVENTS);
-    ticks[task.id] = toMinutes(own.flatMap((event) => (event.time ? [event.time] : [])));
+    ticks[task.id] = toHours(own.flatMap((event) => (event.time ? [event.time] : [])));
   }
   const oldestEvent = events.reduce<string | null>((oldest, event) => (event.time !== null && (oldest === null || event.time < oldest) ? event.time : oldest), null);
+  const edits = buildEditsByFile(events);
+  const filesByTask = new Map<string, string[]>();
+  for (const { file, taskIds } of edits) for (const taskId of taskIds) filesByTask.set(taskId, [...(filesByTask.get(taskId) ?? []), file]);
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
+    tasks: phase.tasks.map((task) => ({ ...task, files: (filesByTask.get(task.id) ?? []).toSorted(byName) })),
     recent: newestFirst(events).slice(0, RECENT_EVENTS).toReversed(),
     activity: {
       eventCount: events.length,
       oldestEvent,
       notifications: newestFirst(events.filter((event) => event.kind === 'notify')).slice(0, RECENT_NOTIFICATIONS),
-      editsByFile: buildEditsByFile(events),
+      topFiles: edits.slice(0, TOP_FILES),
+      fileCount: edits.length,
       sessions: buildSessions(events),
       feed: buildStatusFeedItems(phase, byTask),
       taskEvents,
@@ -47,14 +57,16 @@ export function summarizeActivity(phase: { id: string; title: string; tasks: rea
   };
 }
 
-/** Distinct minutes of ISO times, in order: a mark per minute is as fine as the timeline can draw. */
-function toMinutes(times: readonly string[]): string[] {
-  const byMinute = new Map<string, number>();
+const HOUR_MS = 3_600_000;
+
+/** Distinct hours of ISO times, in order: on a timeline of days, a mark per hour is as fine as it can draw. */
+function toHours(times: readonly string[]): string[] {
+  const byHour = new Map<string, number>();
   for (const time of times) {
-    const key = time.slice(0, 16); // "2025-10-24T10:31": cheap, and the times are normalized ISO already
-    if (byMinute.has(key)) continue;
+    const key = time.slice(0, 13); // "2025-10-24T10": cheap, and the times are normalized ISO already
+    if (byHour.has(key)) continue;
     const ms = Date.parse(time);
-    if (!Number.isNaN(ms)) byMinute.set(key, ms - (((ms % 60_000) + 60_000) % 60_000));
+    if (!Number.isNaN(ms)) byHour.set(key, ms - (((ms % HOUR_MS) + HOUR_MS) % HOUR_MS));
   }
-  return [...new Set(byMinute.values())].toSorted((a, b) => a - b).map((ms) => new Date(ms).toISOString());
+  return [...new Set(byHour.values())].toSorted((a, b) => a - b).map((ms) => new Date(ms).toISOString());
 }

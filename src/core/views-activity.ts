@@ -81,11 +81,6 @@ export function buildSessions(events: readonly EventView[]): SessionView[] {
   });
 }
 
-/** Files a task edited, by name. */
-export function filesOfTask(phase: Pick<Phase, 'activity'>, taskId: string): string[] {
-  return phase.activity.editsByFile.filter((entry) => entry.taskIds.includes(taskId)).map((entry) => entry.file).toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 export interface FilterOption {
   value: string;
   label: string;
@@ -93,7 +88,7 @@ export interface FilterOption {
 }
 
 /** Choices for the activity page's filters: tasks, agents and kinds that occur, with counts. */
-export function buildActivityFilters(phase: Phase): { tasks: FilterOption[]; agents: FilterOption[]; kinds: FilterOption[] } {
+export function buildActivityFilters(phase: Phase, events: readonly EventView[]): { tasks: FilterOption[]; agents: FilterOption[]; kinds: FilterOption[] } {
   const count = (values: (string | null)[]) => {
     const counts = new Map<string, number>();
     for (const value of values) counts.set(value ?? '', (counts.get(value ?? '') ?? 0) + 1);
@@ -101,9 +96,9 @@ export function buildActivityFilters(phase: Phase): { tasks: FilterOption[]; age
   };
   const titles = new Map(phase.tasks.map((task) => [task.id, `${task.id} ${task.title}`]));
   const agentOf = createAgentOf(phase);
-  const tasks = count(phase.events.map((event) => event.taskId));
-  const agents = count(phase.events.map(agentOf));
-  const kinds = count(phase.events.map((event) => event.kind));
+  const tasks = count(events.map((event) => event.taskId));
+  const agents = count(events.map(agentOf));
+  const kinds = count(events.map((event) => event.kind));
   const options = (counts: Map<string, number>, label: (value: string) => string) =>
     [...counts].map(([value, n]) => ({ value, label: label(value), count: n })).toSorted((a, b) => (a.value === '' ? 1 : b.value === '' ? -1 : a.label < b.label ? -1 : 1));
   return {

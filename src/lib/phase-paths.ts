@@ -1,7 +1,30 @@
 import { getCollection } from 'astro:content';
+import type { Phase } from '../core/schema.ts';
+import { pageKey } from './page-key.ts';
+import { getPhaseEvents } from './phase-events.ts';
+import { getSnapshots } from './versions.ts';
+
+// The routes under /<phase>/ share one key per phase; it is computed once per build, not once per route.
+const keys = new Map<string, Promise<string>>();
+
+/**
+ * The key of everything a phase's pages show: its model, its event lists and its progress in each frozen version
+ * (the burn-up). Task pages add their own entry to it.
+ */
+export function phaseKey(phase: Phase): Promise<string> {
+  let key = keys.get(phase.id);
+  if (!key) {
+    key = (async () => {
+      const history = (await getSnapshots()).map((snapshot) => [snapshot.version, snapshot.frozenAt, snapshot.phases.find((frozen) => frozen.id === phase.id)?.progress ?? null]);
+      return pageKey(phase, await getPhaseEvents(phase.id), history);
+    })();
+    keys.set(phase.id, key);
+  }
+  return key;
+}
 
 /** One static path per phase, with the phase model as props: the routes under /<phase>/ share it. */
 export async function phasePaths() {
   const phases = await getCollection('phases');
-  return phases.map((entry) => ({ params: { phase: entry.id }, props: { phase: entry.data } }));
+  return Promise.all(phases.map(async (entry) => ({ params: { phase: entry.id }, props: { phase: entry.data }, cacheKey: await phaseKey(entry.data) })));
 }

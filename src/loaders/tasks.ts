@@ -16,7 +16,7 @@ export function tasksLoader(): Loader {
           const body = bodies.get(`${phase.id}/${task.id}`) ?? '';
           const data = await parseData({ id, data: task, filePath: task.file });
           const rendered = await renderMarkdown(body);
-          store.set({ id, data, body, filePath: task.file, digest: generateDigest({ data, body }), rendered: { ...rendered, html: sanitizeHtml(labelTaskCheckboxes(rendered.html)) } });
+          store.set({ id, data, filePath: task.file, digest: generateDigest({ data, body }), rendered: { ...rendered, html: sanitizeHtml(labelTaskCheckboxes(rendered.html)) } });
         }
       }
     },

@@ -48,8 +48,21 @@ function listFiles(dir: string): string[] {
     .toSorted();
 }
 
+// Keys already computed in this process, by folder, with the size and time of each file they hashed: warming the
+// cache and loading it then hash the folder once.
+const known = new Map<string, { stamp: string; key: string }>();
+
 /** The key of a phase folder: the code, the folder as messages name it, and every file's path and bytes. */
 export function phaseKey(cache: PhaseCache, dir: string, root: string): string {
+  const stamp = `${cache.code}\0${listFiles(dir).map((path) => { const stat = statSync(path, { throwIfNoEntry: false }); return `${path}:${stat?.size}:${stat?.mtimeMs}`; }).join('\n')}`;
+  const seen = known.get(dir);
+  if (seen?.stamp === stamp) return seen.key;
+  const key = hashFolder(cache, dir, root);
+  known.set(dir, { stamp, key });
+  return key;
+}
+
+function hashFolder(cache: PhaseCache, dir: string, root: string): string {
   const hash = createHash('sha256').update(`${cache.code}\0${displayPath(dir)}\0`);
   for (const path of listFiles(dir)) {
     hash.update(`${relative(dir, path)}\0`);
@@ -66,6 +79,11 @@ interface Stored {
   bodies: [string, string][];
   issues: PhaseResult['issues'];
   eventTimes: string[];
+}
+
+/** Whether `key` has an entry (it may still turn out unreadable). */
+export function hasCachedPhase(cache: PhaseCache, key: string): boolean {
+  return existsSync(join(cache.dir, `${key}.json`));
 }
 
 /** The cached result for `key`, or null. An unreadable entry is a miss (and is rebuilt), never an error. */

@@ -161,6 +161,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
     completedAt: null,
     elapsedDays: null,
     events: 0,
+    files: [],
     statusEvidence: {
       status,
       kind: 'authored',

@@ -2,9 +2,10 @@ import type { APIContext } from 'astro';
 import type { Snapshot } from '../../../core/snapshot.ts';
 import { buildStatusJson } from '../../../core/views.ts';
 import { getSnapshots } from '../../../lib/versions.ts';
+import { pageKey } from '../../../lib/page-key.ts';
 
 export async function getStaticPaths() {
-  return (await getSnapshots()).map((snapshot) => ({ params: { version: snapshot.version }, props: { snapshot } }));
+  return Promise.all((await getSnapshots()).map(async (snapshot) => ({ params: { version: snapshot.version }, props: { snapshot }, cacheKey: await pageKey(snapshot) })));
 }
 
 /** /v/<version>/status.json: the contract of DESIGN.md, for a frozen version. */

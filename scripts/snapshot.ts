@@ -3,6 +3,7 @@ import { countChanges, diffSnapshots, type ChangeCounts } from '../src/core/diff
 import { displayPath } from '../src/core/io/display-path.ts';
 import { loadContent, resolveBuildAsOf } from '../src/core/io/load-content.ts';
 import { openPhaseCache } from '../src/core/io/phase-cache.ts';
+import { warmPhaseCache } from '../src/core/io/warm-phase-cache.ts';
 import { contentRoot } from '../src/core/io/read-package.ts';
 import { readReleases } from '../src/core/io/read-releases.ts';
 import { checkVersionName, readSnapshots, snapshotsDir, writeSnapshot } from '../src/core/io/snapshots.ts';
@@ -47,7 +48,9 @@ try {
   if (!force && existing.snapshots.some((snapshot) => snapshot.version === version)) {
     fail(`Version ${version} already exists in ${displayPath(snapshotsDir(root))}.`, `Pick a new version, or replace it with \`npm run snapshot -- ${version} --force\`.`);
   }
-  const { phases, issues: contentIssues } = loadContent(root, resolveBuildAsOf(), { cache: openPhaseCache() });
+  const cache = openPhaseCache();
+  await warmPhaseCache(root, cache);
+  const { phases, issues: contentIssues } = loadContent(root, resolveBuildAsOf(), { cache });
   const releases = readReleases(root);
   const issues = sortIssues([...contentIssues, ...releases.issues]);
   if (hasErrors(issues)) {

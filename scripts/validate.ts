@@ -2,12 +2,15 @@
 import { displayPath } from '../src/core/io/display-path.ts';
 import { loadContent, resolveBuildAsOf } from '../src/core/io/load-content.ts';
 import { openPhaseCache } from '../src/core/io/phase-cache.ts';
+import { warmPhaseCache } from '../src/core/io/warm-phase-cache.ts';
 import { contentRoot } from '../src/core/io/read-package.ts';
 import { formatIssue, hasErrors } from '../src/core/issues.ts';
 
 const root = contentRoot();
 try {
-  const { phases, issues } = loadContent(root, resolveBuildAsOf(), { cache: openPhaseCache() });
+  const cache = openPhaseCache();
+  await warmPhaseCache(root, cache);
+  const { phases, issues } = loadContent(root, resolveBuildAsOf(), { cache });
   for (const issue of issues) console.error(formatIssue(issue));
   // Hook logs never fail validation; each source is summarized once, with its warnings.
   for (const phase of phases) {

@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
 // content into different folders at the same time, never restore each other's pages.
 const site = `${resolve(process.env.CAIRN_CONTENT || 'content')}\0${resolve(process.env.CAIRN_OUT_DIR || 'dist')}`;
 const cacheDir = `./node_modules/.astro/sites/${createHash('sha256').update(site).digest('hex').slice(0, 16)}`;
+// The phases' event lists are kept beside it, outside the content store (src/lib/phase-events.ts says why).
+process.env.CAIRN_EVENTS_DIR = resolve(cacheDir, 'phase-events');
 
 // SITE and BASE let the same build serve a GitHub Pages project site (https://owner.github.io/repo/).
 export default defineConfig({
@@ -19,8 +21,6 @@ export default defineConfig({
   experimental: {
     // Pages whose data did not change since the last build are copied, not rendered (keys in src/lib/page-key.ts).
     incrementalBuild: true,
-    // The content store is bundled as JavaScript; V8 compiles one huge string far slower than many small ones.
-    collectionStorage: { type: 'chunked', chunkSize: 4 * 1024 * 1024 },
   },
   // The sitemap needs absolute addresses, so it is written when SITE is set (as the Pages deploy does).
   integrations: [mdx(), ...(process.env.SITE ? [sitemap()] : [])],

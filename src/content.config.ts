@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { PhaseEventsSchema, PhaseSchema, TaskSchema } from './core/schema.ts';
+import { PhaseSchema, TaskEntrySchema } from './core/schema.ts';
 import { ReleaseSchema } from './core/releases/schema.ts';
-import { phaseEventsLoader, phasesLoader } from './loaders/phases.ts';
+import { phasesLoader } from './loaders/phases.ts';
 import { releasesLoader } from './loaders/releases.ts';
 import { tasksLoader } from './loaders/tasks.ts';
 
@@ -9,7 +9,6 @@ import { tasksLoader } from './loaders/tasks.ts';
 // The core's zod schemas validate each entry and type `getCollection`.
 export const collections = {
   phases: defineCollection({ loader: phasesLoader(), schema: PhaseSchema }),
-  phaseEvents: defineCollection({ loader: phaseEventsLoader(), schema: PhaseEventsSchema }),
-  tasks: defineCollection({ loader: tasksLoader(), schema: TaskSchema }),
+  tasks: defineCollection({ loader: tasksLoader(), schema: TaskEntrySchema }),
   releases: defineCollection({ loader: releasesLoader(), schema: ReleaseSchema }),
 };

@@ -214,6 +214,17 @@ export const EventViewSchema = HookEventSchema.extend({
 });
 export type EventView = z.output<typeof EventViewSchema>;
 
+/** An event as the pages list it: what it says and where it came from, without the import's bookkeeping. */
+export const EventLineSchema = EventViewSchema.omit({ id: true, order: true, timeSource: true }).extend({
+  source: EventSourceSchema.pick({ path: true, namespace: true, key: true }),
+});
+export type EventLine = z.output<typeof EventLineSchema>;
+
+/** The line of an event. */
+export function toEventLine({ id: _id, order: _order, timeSource: _timeSource, source, ...rest }: EventView): EventLine {
+  return { ...rest, source: { path: source.path, namespace: source.namespace, key: source.key } };
+}
+
 /** The data-quality panel: every source with what was read, and how fresh the newest event is. */
 export const DataQualitySchema = z.object({
   sources: z.array(SourceReportSchema),
@@ -269,7 +280,7 @@ export const PhaseActivitySchema = z.object({
   /** Oldest event time (ISO 8601), or null. */
   oldestEvent: z.string().nullable(),
   /** Notifications, newest first (the newest few). */
-  notifications: z.array(EventViewSchema),
+  notifications: z.array(EventLineSchema),
   /** The most edited files (at most TOP_FILES, see summarize-activity.ts), most edited first. */
   topFiles: z.array(FileEditsSchema),
   /** How many files the edit events name in all. */
@@ -279,7 +290,7 @@ export const PhaseActivitySchema = z.object({
   /** Status changes of the tasks, newest first. */
   feed: z.array(FeedItemSchema),
   /** The newest events of each task, newest first, by task id. */
-  taskEvents: z.record(z.string(), z.array(EventViewSchema)),
+  taskEvents: z.record(z.string(), z.array(EventLineSchema)),
   /** Times of each task's events, to the hour and without repeats, for the timeline's marks. */
   ticks: z.record(z.string(), z.array(z.string())),
 });
@@ -334,6 +345,10 @@ export const TaskSchema = z.object({
 });
 export type Task = z.output<typeof TaskSchema>;
 
+/** A task file in the site's `tasks` collection: its body, rendered, and enough to find the task in its phase. */
+export const TaskEntrySchema = TaskSchema.pick({ id: true, slug: true, phaseId: true, title: true, file: true });
+export type TaskEntry = z.output<typeof TaskEntrySchema>;
+
 /** A titled checklist from the overview, e.g. "Task 7.1 Deliverables". */
 export const ChecklistGroupSchema = z.object({
   title: z.string(),
@@ -378,7 +393,7 @@ export const PhaseSchema = z.object({
   /** Warnings found while reading the phase, already formatted as `path:line:col message`. */
   warnings: z.array(z.string()),
   /** The newest hook events of the phase (at most RECENT_EVENTS, see summarize-activity.ts), oldest first. */
-  events: z.array(EventViewSchema),
+  events: z.array(EventLineSchema),
   /** Summaries of all the phase's hook events. Snapshots frozen before it was added read as empty. */
   activity: PhaseActivitySchema.default(emptyActivity),
   dataQuality: DataQualitySchema,
@@ -396,9 +411,9 @@ export type Phase = z.output<typeof PhaseSchema>;
 export const PhaseEventsSchema = z.object({
   phaseId: z.string(),
   /** The newest events of the phase, oldest first (Phase.events). */
-  events: z.array(EventViewSchema),
+  events: z.array(EventLineSchema),
   /** The newest events of each task, newest first (Phase.activity.taskEvents). */
-  taskEvents: z.record(z.string(), z.array(EventViewSchema)),
+  taskEvents: z.record(z.string(), z.array(EventLineSchema)),
 });
 export type PhaseEvents = z.output<typeof PhaseEventsSchema>;
 

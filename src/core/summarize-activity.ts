@@ -3,7 +3,7 @@
  * events; the pages need counts, the newest few, and summaries, so those are computed here, once, from all of them,
  * and the full list is dropped. That keeps the model (and every page built from it) small however long the logs get.
  */
-import type { EventView, PhaseActivity, Task } from './schema.ts';
+import { toEventLine, type EventLine, type EventView, type PhaseActivity, type Task } from './schema.ts';
 import { buildEditsByFile, buildSessions, newestFirst } from './views-activity.ts';
 import { buildStatusFeedItems } from './views-feed.ts';
 
@@ -20,19 +20,19 @@ export interface SummarizedActivity {
   /** The tasks, each with the files it edited. */
   tasks: Task[];
   /** The newest RECENT_EVENTS events, oldest first. */
-  recent: EventView[];
+  recent: EventLine[];
   activity: PhaseActivity;
 }
 
 /** `events` oldest first (as deriveActivity orders them), each already matched to its task. */
 export function summarizeActivity(phase: { id: string; title: string; tasks: readonly Task[] }, events: readonly EventView[]): SummarizedActivity {
   const byTask = Map.groupBy(events.filter((event) => event.taskId !== null), (event) => event.taskId!);
-  const taskEvents: Record<string, EventView[]> = {};
+  const taskEvents: Record<string, EventLine[]> = {};
   const ticks: Record<string, string[]> = {};
   for (const task of phase.tasks) {
     const own = byTask.get(task.id) ?? [];
     if (own.length === 0) continue;
-    taskEvents[task.id] = newestFirst(own).slice(0, RECENT_TASK_EVENTS);
+    taskEvents[task.id] = newestFirst(own).slice(0, RECENT_TASK_EVENTS).map(toEventLine);
     ticks[task.id] = toHours(own.flatMap((event) => (event.time ? [event.time] : [])));
   }
   const oldestEvent = events.reduce<string | null>((oldest, event) => (event.time !== null && (oldest === null || event.time < oldest) ? event.time : oldest), null);
@@ -42,11 +42,11 @@ export function summarizeActivity(phase: { id: string; title: string; tasks: rea
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
     tasks: phase.tasks.map((task) => ({ ...task, files: (filesByTask.get(task.id) ?? []).toSorted(byName) })),
-    recent: newestFirst(events).slice(0, RECENT_EVENTS).toReversed(),
+    recent: newestFirst(events).slice(0, RECENT_EVENTS).toReversed().map(toEventLine),
     activity: {
       eventCount: events.length,
       oldestEvent,
-      notifications: newestFirst(events.filter((event) => event.kind === 'notify')).slice(0, RECENT_NOTIFICATIONS),
+      notifications: newestFirst(events.filter((event) => event.kind === 'notify')).slice(0, RECENT_NOTIFICATIONS).map(toEventLine),
       topFiles: edits.slice(0, TOP_FILES),
       fileCount: edits.length,
       sessions: buildSessions(events),

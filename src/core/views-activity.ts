@@ -1,5 +1,5 @@
 /** View data for the hook-log parts of the pages: activity feed, edits, sessions, filters and data quality. */
-import type { EventView, FileEdits, HookEventKind, Phase, SessionView } from './schema.ts';
+import type { EventLine, EventView, FileEdits, HookEventKind, Phase, SessionView } from './schema.ts';
 
 export type { FileEdits, SessionView } from './schema.ts';
 
@@ -18,7 +18,7 @@ export const kindLabels: Record<HookEventKind, string> = {
 };
 
 /** Events newest first (timeless ones last, in file order). */
-export function newestFirst(events: readonly EventView[]): EventView[] {
+export function newestFirst<T extends Pick<EventView, 'time'>>(events: readonly T[]): T[] {
   return events.toReversed().toSorted((a, b) => {
     if (a.time === null || b.time === null) return a.time === null ? (b.time === null ? 0 : 1) : -1;
     return a.time < b.time ? 1 : a.time > b.time ? -1 : 0;
@@ -26,7 +26,7 @@ export function newestFirst(events: readonly EventView[]): EventView[] {
 }
 
 /** One line of text for an event, for tables and feeds. */
-export function describeEvent(event: EventView): string {
+export function describeEvent(event: EventLine): string {
   switch (event.kind) {
     case 'task.start':
       return event.description ?? event.taskRef ?? 'started';
@@ -88,7 +88,7 @@ export interface FilterOption {
 }
 
 /** Choices for the activity page's filters: tasks, agents and kinds that occur, with counts. */
-export function buildActivityFilters(phase: Phase, events: readonly EventView[]): { tasks: FilterOption[]; agents: FilterOption[]; kinds: FilterOption[] } {
+export function buildActivityFilters(phase: Phase, events: readonly EventLine[]): { tasks: FilterOption[]; agents: FilterOption[]; kinds: FilterOption[] } {
   const count = (values: (string | null)[]) => {
     const counts = new Map<string, number>();
     for (const value of values) counts.set(value ?? '', (counts.get(value ?? '') ?? 0) + 1);
@@ -109,7 +109,7 @@ export function buildActivityFilters(phase: Phase, events: readonly EventView[])
 }
 
 /** A lookup of the agent an event speaks for: its own, or that of the task it was matched to. */
-export function createAgentOf(phase: Phase): (event: EventView) => string | null {
+export function createAgentOf(phase: Phase): (event: Pick<EventLine, 'agent' | 'taskId'>) => string | null {
   const agents = new Map(phase.tasks.map((task) => [task.id, task.agent]));
   return (event) => event.agent ?? (event.taskId ? (agents.get(event.taskId) ?? null) : null);
 }

@@ -1,7 +1,40 @@
-import { getEntry } from 'astro:content';
-import type { PhaseEvents } from '../core/schema.ts';
+/**
+ * The event lists of each phase, kept out of Astro's content store. Astro bundles that store into the build as one
+ * JavaScript string, and V8 compiles such a string in time that grows faster than its length: a hundred phases'
+ * events made the build spend minutes there. So the phases loader writes each phase's lists to a file of its own
+ * (in the site's cache folder, set by astro.config.mjs), and only the pages that list events read it, one phase at
+ * a time.
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../core/io/write-atomic.ts';
+import { PhaseEventsSchema, type PhaseEvents } from '../core/schema.ts';
+
+function eventsDir(): string {
+  const dir = process.env.CAIRN_EVENTS_DIR;
+  if (!dir) throw new Error('CAIRN_EVENTS_DIR is not set; astro.config.mjs sets it for every build.');
+  return dir;
+}
+
+/** Replaces the stored lists with these (called by the phases loader). */
+export function writePhaseEvents(all: readonly PhaseEvents[]): void {
+  const dir = eventsDir();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  // Phase ids are folder names; the index keeps the file names simple whatever they are.
+  all.forEach((events, index) => writeFileAtomic(join(dir, `${index}.json`), JSON.stringify(events)));
+  writeFileAtomic(join(dir, 'index.json'), JSON.stringify(all.map((events) => events.phaseId)));
+  last = null;
+}
+
+// Pages of one phase render one after another, so the last phase read is usually the next one asked for.
+let last: PhaseEvents | null = null;
 
 /** The event lists of a phase (the `phases` entries leave them out). */
-export async function getPhaseEvents(phaseId: string): Promise<PhaseEvents> {
-  return (await getEntry('phaseEvents', phaseId))?.data ?? { phaseId, events: [], taskEvents: {} };
+export function getPhaseEvents(phaseId: string): PhaseEvents {
+  if (last?.phaseId === phaseId) return last;
+  const dir = eventsDir();
+  const index = (JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as string[]).indexOf(phaseId);
+  last = index < 0 ? { phaseId, events: [], taskEvents: {} } : PhaseEventsSchema.parse(JSON.parse(readFileSync(join(dir, `${index}.json`), 'utf8')));
+  return last;
 }

@@ -16,7 +16,7 @@ export function phaseKey(phase: Phase): Promise<string> {
   if (!key) {
     key = (async () => {
       const history = (await getSnapshots()).map((snapshot) => [snapshot.version, snapshot.frozenAt, snapshot.phases.find((frozen) => frozen.id === phase.id)?.progress ?? null]);
-      return pageKey(phase, await getPhaseEvents(phase.id), history);
+      return pageKey(phase, getPhaseEvents(phase.id), history);
     })();
     keys.set(phase.id, key);
   }

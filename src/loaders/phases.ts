@@ -1,9 +1,10 @@
 import type { Loader } from 'astro/loaders';
 import { formatIssue } from '../core/issues.ts';
 import { splitPhaseEvents } from '../core/schema.ts';
+import { writePhaseEvents } from '../lib/phase-events.ts';
 import { loadCheckedContent } from './load-checked.ts';
 
-/** One entry per phase: the model built by the core, without its event lists (those are in `phaseEvents`). */
+/** One entry per phase: the model built by the core, without its event lists (written apart, see lib/phase-events.ts). */
 export function phasesLoader(): Loader {
   return {
     name: 'cairn-phases',
@@ -12,26 +13,11 @@ export function phasesLoader(): Loader {
       for (const issue of issues) logger.warn(formatIssue(issue));
       for (const phase of phases) for (const warning of phase.dataQuality.warnings) logger.warn(warning);
       store.clear();
+      writePhaseEvents(phases.map((full) => splitPhaseEvents(full).events));
       for (const full of phases) {
         const { phase } = splitPhaseEvents(full);
         const data = await parseData({ id: phase.id, data: phase, filePath: phase.file });
         store.set({ id: phase.id, data, filePath: phase.file, digest: generateDigest(data) });
-      }
-    },
-  };
-}
-
-/** One entry per phase, by phase id: its newest events and each task's, for the pages that list events. */
-export function phaseEventsLoader(): Loader {
-  return {
-    name: 'cairn-phase-events',
-    load: async ({ store, parseData, generateDigest }) => {
-      const { phases } = loadCheckedContent();
-      store.clear();
-      for (const full of phases) {
-        const { events } = splitPhaseEvents(full);
-        const data = await parseData({ id: full.id, data: events });
-        store.set({ id: full.id, data, digest: generateDigest(data) });
       }
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { EventView } from '../../src/core/schema.ts';
+import { toEventLine, type EventView } from '../../src/core/schema.ts';
 import { RECENT_EVENTS, RECENT_NOTIFICATIONS, RECENT_TASK_EVENTS, summarizeActivity, TOP_FILES } from '../../src/core/summarize-activity.ts';
 import { hookEvent } from './hook-event.ts';
 import { reportTask } from './report-phase.ts';
@@ -19,15 +19,15 @@ describe('summarizeActivity', () => {
   test('counts every event but keeps only the newest', () => {
     expect(activity.eventCount).toBe(2030);
     expect(recent).toHaveLength(RECENT_EVENTS);
-    expect(recent.at(-1)).toBe(events.at(-1));
-    expect(recent[0]).toBe(events.at(-RECENT_EVENTS));
+    expect(recent.at(-1)).toEqual(toEventLine(events.at(-1)!));
+    expect(recent[0]).toEqual(toEventLine(events.at(-RECENT_EVENTS)!));
     expect(activity.oldestEvent).toBe(at(0));
   });
 
   test('each task keeps its newest events, newest first', () => {
-    expect(activity.taskEvents['1.1']).toEqual(edits.toReversed().slice(0, RECENT_TASK_EVENTS));
+    expect(activity.taskEvents['1.1']).toEqual(edits.toReversed().slice(0, RECENT_TASK_EVENTS).map(toEventLine));
     expect(activity.taskEvents['1.2']).toHaveLength(RECENT_TASK_EVENTS);
-    expect(activity.notifications).toEqual(notes.toReversed().slice(0, RECENT_NOTIFICATIONS));
+    expect(activity.notifications).toEqual(notes.toReversed().slice(0, RECENT_NOTIFICATIONS).map(toEventLine));
   });
 
   test('files: every one on the task that edited it, the most edited on the dashboard', () => {

@@ -3,7 +3,7 @@
  * claude-flow v2 hook databases (memory.db + memory.db-wal), shaped like content/phases/phase-7 and the rows of
  * scripts/generate-example-hooks.ts.
  *
- *   npx node scripts/generate-workspace.ts <S|M|L> <outDir>
+ *   npx node scripts/generate-workspace.ts <S|M|L> <outDir> [--versions N]
  *
  * Sizes:
  * - S: a copy of content/ (the real example).
@@ -21,13 +21,26 @@
  *
  * Deterministic: a seeded PRNG per phase, fixed dates, no clock. Phase N starts on 2025-01-01 + 7*(N-1) days; by
  * its cut-off (the 75th percentile of planned task ends) most tasks are complete, some in progress, the rest pending.
- * Give builds CAIRN_AS_OF to avoid staleness warnings if they matter to you.
+ * Give builds CAIRN_AS_OF to avoid staleness warnings if they matter to you; the last line printed names the as-of
+ * the workspace was made for ("as of <ISO time>": the newest hook row, or the example's as-of for S).
+ *
+ * Frozen versions: `--versions N` (default 20 for L, 0 for S and M) writes N snapshots into <outDir>/snapshots/ with
+ * the core's own loadContent, freezeSnapshot and writeSnapshot, all frozen from one load at that as-of. Version k
+ * (1..N) is named 1.<k-1>.0, so semver orders them, and holds the first ceil(k * phases / N) phases in phase-number
+ * order: the site grows a few phases per version, as a real project does. No releases are recorded in them. Like
+ * `npm run snapshot`, they name files by their path from the working folder, so the same <outDir> given from the
+ * same folder gives the same bytes (the -wal files aside: SQLite salts each WAL at random).
  */
 import { DatabaseSync } from 'node:sqlite';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadContent } from '../src/core/io/load-content.ts';
+import { writeSnapshot } from '../src/core/io/snapshots.ts';
+import { formatIssue, hasErrors } from '../src/core/issues.ts';
+import type { Phase as PhaseModel } from '../src/core/schema.ts';
+import { freezeSnapshot } from '../src/core/snapshot.ts';
 import { BASE36, SCHEMA, UPSERT, mulberry32, serialize } from './lib/claude-flow-store.ts';
 
 interface Size {
@@ -41,6 +54,12 @@ const SIZES: Record<string, Size | null> = {
   M: { phases: 10, tasks: 50, events: 100_000 },
   L: { phases: 100, tasks: 100, events: 1_000_000 },
 };
+
+/** Frozen versions written when --versions is not given. */
+const DEFAULT_VERSIONS: Record<string, number> = { S: 0, M: 0, L: 20 };
+
+/** The as-of the example's tests and audit build content/ with; S has no generated rows to take one from. */
+const EXAMPLE_AS_OF = '2025-10-25T18:00:00.000Z';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Determinism
@@ -381,19 +400,57 @@ function du(path: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
+/** Phase number of "phase-12" (the generator's ids); ids of another shape sort after, by text. */
+const phaseNumber = (id: string): number => Number(/^phase-(\d+)$/.exec(id)?.[1] ?? Number.POSITIVE_INFINITY);
+
+/**
+ * Freezes `versions` snapshots of the content root at `asOf`: version k holds the first ceil(k * phases / versions)
+ * phases. One load serves them all, so every version sees the same model, as if frozen on the day it grew to that size.
+ */
+function writeVersions(outDir: string, asOf: string, versions: number): number {
+  const { phases, issues } = loadContent(outDir, asOf);
+  if (hasErrors(issues)) {
+    for (const issue of issues) console.error(formatIssue(issue));
+    throw new Error('the generated content has errors, so no version was frozen');
+  }
+  const ordered: PhaseModel[] = phases.toSorted((a, b) => phaseNumber(a.id) - phaseNumber(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  let bytes = 0;
+  for (let k = 1; k <= versions; k++) {
+    const held = ordered.slice(0, Math.ceil((k * ordered.length) / versions));
+    const snapshot = freezeSnapshot({ version: `1.${k - 1}.0`, phases: held, releases: [] });
+    const { written, issues: writeIssues } = writeSnapshot(outDir, snapshot, { force: true });
+    if (!written) throw new Error(writeIssues.map(formatIssue).join('\n'));
+    bytes += written.bytes;
+  }
+  return bytes;
+}
+
+function parseArgs(argv: string[]): { sizeName: string; outArg: string; versions: number } | null {
+  const at = argv.indexOf('--versions');
+  const versionArg = at >= 0 ? argv[at + 1] : undefined;
+  if (at >= 0 && !/^\d+$/.test(versionArg ?? '')) return null;
+  const positional = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 2)] : argv;
+  const [sizeName, outArg, ...rest] = positional;
+  if (!sizeName || !outArg || rest.length > 0 || !(sizeName.toUpperCase() in SIZES)) return null;
+  const name = sizeName.toUpperCase();
+  return { sizeName: name, outArg, versions: versionArg === undefined ? DEFAULT_VERSIONS[name]! : Number(versionArg) };
+}
+
 function main(): void {
-  const [sizeName, outArg] = process.argv.slice(2);
-  if (!sizeName || !outArg || !(sizeName.toUpperCase() in SIZES)) {
-    console.error('usage: npx node scripts/generate-workspace.ts <S|M|L> <outDir>');
+  const args = parseArgs(process.argv.slice(2));
+  if (!args) {
+    console.error('usage: npx node scripts/generate-workspace.ts <S|M|L> <outDir> [--versions N]');
     process.exit(2);
   }
+  const { sizeName, outArg, versions } = args;
   const began = performance.now();
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const outDir = resolve(outArg);
-  const size = SIZES[sizeName.toUpperCase()];
+  const size = SIZES[sizeName];
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   let rowCount = 0;
+  let newestRow = 0;
   if (!size) {
     cpSync(join(root, 'content'), outDir, { recursive: true });
   } else {
@@ -409,13 +466,22 @@ function main(): void {
       const rows = phaseRows(phase, perPhase, random);
       writeDb(join(dir, 'hooks'), rows);
       rowCount += rows.length;
+      newestRow = Math.max(newestRow, rows.at(-1)?.t ?? 0);
     }
+  }
+  // Whole seconds: the rows store their times in seconds, so this is the newest time the build can see.
+  const asOf = size ? iso(seconds(newestRow) * 1000) : EXAMPLE_AS_OF;
+  const shape = size ? `${size.phases} phases x ${size.tasks} tasks, ${rowCount} memory_entries rows` : 'copy of content/';
+  console.log(`${sizeName}: ${shape} -> ${outDir}`);
+  if (versions > 0) {
+    const frozenBegan = performance.now();
+    const bytes = writeVersions(outDir, asOf, versions);
+    console.log(`froze ${versions} versions (1.0.0 .. 1.${versions - 1}.0), ${(bytes / 1e6).toFixed(1)} MB of snapshots in ${((performance.now() - frozenBegan) / 1000).toFixed(1)} s`);
   }
   const { files, bytes } = du(outDir);
   const secs = (performance.now() - began) / 1000;
-  const shape = size ? `${size.phases} phases x ${size.tasks} tasks, ${rowCount} memory_entries rows` : 'copy of content/';
-  console.log(`${sizeName.toUpperCase()}: ${shape} -> ${outDir}`);
   console.log(`wrote ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${secs.toFixed(1)} s`);
+  console.log(`as of ${asOf}`);
 }
 
 main();

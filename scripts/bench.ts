@@ -1,0 +1,546 @@
+/**
+ * `npm run bench [-- --quick]`: measures Cairn on this machine against its performance targets, in one run, and
+ * prints a table (also written, with every raw number, to bench/results.json).
+ *
+ * - build: a cold `npm run build` (Astro's data store and Cairn's cache removed first) of the synthetic workspaces
+ *   S, M and L (scripts/generate-workspace.ts; --quick skips L), wall time and peak RSS of the whole process tree,
+ *   each against the floor: a bare one-page Astro site built by the same Astro;
+ * - import: the core's hook importer (readHookSources) over every phase of the largest workspace, against the floor
+ *   of reading the same rows with the same SQLite reader and JSON.parse of each value;
+ * - rebuild: one hook event appended to one phase of the largest workspace, then a build with the caches kept,
+ *   against that workspace's cold build;
+ * - transfer: a phase dashboard served gzipped from 127.0.0.1 and opened in Chromium, with and without chart.js;
+ * - growth: dist/ bytes added per frozen phase per version.
+ *
+ * Workspaces, sites and logs go to node_modules/.cache/cairn-bench/. The exit code is 0 whether targets are met or
+ * not (this is a measurement); non-zero only when a step fails, with the step named.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { basename, extname, join, relative } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { readHookSources } from '../src/core/io/read-hooks.ts';
+import { formatBytes, formatCount, formatSeconds, resultsTable, row, type Row, type Target } from './lib/bench-report.ts';
+import { BASE36, COMPRESSED, UPSERT, mulberry32, serialize } from './lib/claude-flow-store.ts';
+import { measureCommand, type Measured } from './lib/measure.ts';
+
+const quick = process.argv.slice(2).includes('--quick');
+const unknown = process.argv.slice(2).filter((arg) => arg !== '--quick');
+if (unknown.length > 0) {
+  console.error(`Unknown argument ${unknown.join(' ')}.\nusage: npm run bench [-- --quick]   (--quick: S and M only)`);
+  process.exit(2);
+}
+
+const project = process.cwd();
+const work = join(project, 'node_modules', '.cache', 'cairn-bench');
+const logs = join(work, 'logs');
+const began = performance.now();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Targets (all upper bounds; see bench-report.ts)
+// ---------------------------------------------------------------------------------------------------------------
+
+const MB = 1000 * 1000;
+const TARGETS = {
+  smallBuildVsFloor: { max: 1.5, text: '≤ 1.5 × floor' },
+  largeBuildWall: { max: 90_000, text: '≤ 90 s' },
+  largeBuildRss: { max: 2000 * MB, text: '≤ 2 GB' },
+  importVsFloor: { max: 2, text: '≤ 2 × raw-read floor' },
+  rebuildVsFull: { max: 0.25, text: '≤ 25 % of full build' },
+  dashboardGzip: { max: 60_000, text: '≤ 60 kB' },
+  thirdParty: { max: 0, text: '0' },
+  growth: { max: 100_000, text: '≤ 100 kB' },
+} satisfies Record<string, Target>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Steps
+// ---------------------------------------------------------------------------------------------------------------
+
+const elapsed = (): string => `${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s`;
+const progress = (message: string): void => console.log(`[${elapsed()}] ${message}`);
+
+/** Runs one step; a failure ends the benchmark with the step named. */
+async function step<T>(name: string, run: () => T | Promise<T>): Promise<T> {
+  progress(`${name} …`);
+  try {
+    return await run();
+  } catch (error) {
+    console.error(`\nThe benchmark failed at step "${name}": ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
+/** The tail of a log, for a failure message. */
+function tail(log: string, lines = 30): string {
+  return existsSync(log) ? readFileSync(log, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '';
+}
+
+async function mustRun(label: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
+  const log = join(logs, `${label}.log`);
+  const measured = await measureCommand(command, args, { env, cwd: project, log });
+  if (measured.exitCode !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${measured.exitCode ?? measured.signal}.\n${tail(log)}\n(whole log: ${relative(project, log)})`);
+  return measured;
+}
+
+/** Builds see neither CAIRN_CACHE nor a colour setting from the caller: the cache is then where coldStart clears it. */
+function buildEnv(content: string, asOf: string): NodeJS.ProcessEnv {
+  const { CAIRN_CACHE: _cache, ...env } = process.env;
+  return { ...env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+}
+
+/** What a first build on a fresh checkout would find: no Astro data store and no Cairn cache. */
+function coldStart(): void {
+  rmSync(join(project, 'node_modules', '.astro'), { recursive: true, force: true });
+  const caches = join(project, 'node_modules', '.cache');
+  if (!existsSync(caches)) return;
+  for (const name of readdirSync(caches)) if (name !== 'cairn-bench') rmSync(join(caches, name), { recursive: true, force: true });
+}
+
+const build = (label: string, content: string, outDir: string, asOf: string): Promise<Measured> =>
+  mustRun(label, 'npm', ['run', '--silent', 'build', '--', '--outDir', outDir], buildEnv(content, asOf));
+
+interface Workspace {
+  size: 'S' | 'M' | 'L';
+  root: string;
+  /** The as-of the generator made it for; every build of it uses this CAIRN_AS_OF. */
+  asOf: string;
+  generateMs: number;
+  versions: number;
+}
+
+async function generate(size: Workspace['size'], name: string, versions?: number): Promise<Workspace> {
+  const root = join(work, name);
+  const args = ['run', '--silent', 'bench:generate', '--', size, root, ...(versions === undefined ? [] : ['--versions', String(versions)])];
+  const measured = await mustRun(`generate-${name}`, 'npm', args);
+  const asOf = /^as of (\S+)$/m.exec(readFileSync(join(logs, `generate-${name}.log`), 'utf8'))?.[1];
+  if (!asOf) throw new Error(`the generator did not say which as-of ${name} was made for (no "as of …" line in logs/generate-${name}.log).`);
+  const snapshots = join(root, 'snapshots');
+  const count = existsSync(snapshots) ? readdirSync(snapshots).filter((file) => file.endsWith('.json')).length : 0;
+  return { size, root, asOf, generateMs: measured.wallMs, versions: count };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sizes on disk
+// ---------------------------------------------------------------------------------------------------------------
+
+function bytesUnder(dir: string, skip: (path: string) => boolean = () => false): number {
+  if (!existsSync(dir)) return 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && !skip(relative(dir, path))) bytes += statSync(path).size;
+  }
+  return bytes;
+}
+
+interface DistSize {
+  /** Every file but pagefind's index. */
+  site: number;
+  pagefind: number;
+  /** dist/v/: the frozen versions' pages (and the versions index). */
+  versions: number;
+}
+
+function distSize(dist: string): DistSize {
+  return {
+    site: bytesUnder(dist, (path) => path.startsWith(`pagefind/`)),
+    pagefind: bytesUnder(join(dist, 'pagefind')),
+    versions: bytesUnder(join(dist, 'v')),
+  };
+}
+
+/** Phases held per version, summed: the "phase-versions" growth is divided by. */
+function phaseVersions(root: string): number {
+  const dir = join(root, 'snapshots');
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .reduce((sum, file) => sum + (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { phases: unknown[] }).phases.length, 0);
+}
+
+/** Versions frozen in the workspace without pages in the site (a snapshot the build could not read): growth would look small. */
+function checkVersionsBuilt(label: string, root: string, dist: string): void {
+  const dir = join(root, 'snapshots');
+  const versions = existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -'.json'.length)) : [];
+  const unbuilt = versions.filter((version) => !existsSync(join(dist, 'v', version, 'index.html')));
+  if (unbuilt.length > 0) warnings.push(`${label}: ${unbuilt.length} of ${versions.length} frozen versions have no pages in dist/v/ (${unbuilt.slice(0, 3).join(', ')}${unbuilt.length > 3 ? ', …' : ''}); see its build log.`);
+}
+
+const phaseDirs = (root: string): string[] =>
+  readdirSync(join(root, 'phases'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(root, 'phases', entry.name)).toSorted();
+
+/** HTML pages in a built site: a rebuild that wrote a different number built a different site. */
+const pagesIn = (dist: string): number => readdirSync(dist, { recursive: true }).filter((path) => String(path).endsWith('.html')).length;
+
+/**
+ * A hash of Cairn's code. Ratios compare builds made minutes apart; if the code changed in between (a checkout, an
+ * edit), the two builds measured different programs, and the phase cache, keyed by the code, starts cold again.
+ */
+function codeHash(): string {
+  const hash = createHash('sha256');
+  const files = ['src', 'scripts']
+    .flatMap((dir) => readdirSync(join(project, dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)))
+    .concat(['astro.config.mjs', 'package.json', 'package-lock.json'].map((file) => join(project, file)).filter((file) => existsSync(file)))
+    .toSorted();
+  for (const file of files) hash.update(`${relative(project, file)}\0`).update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The floor: a bare one-page Astro site
+// ---------------------------------------------------------------------------------------------------------------
+
+async function floorBuild(): Promise<{ runs: Measured[]; median: Measured }> {
+  const dir = join(work, 'floor');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
+  writeFileSync(join(dir, 'astro.config.mjs'), 'export default {};\n');
+  writeFileSync(join(dir, 'src', 'pages', 'index.astro'), '---\nconst title = "Floor";\n---\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body><h1>{title}</h1></body></html>\n');
+  const astro = join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const runs: Measured[] = [];
+  // A build of a few seconds is noisy; the median of three cold builds is the floor.
+  for (let i = 0; i < 3; i++) {
+    rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
+    rmSync(join(dir, 'dist'), { recursive: true, force: true });
+    runs.push(await mustRun(`floor-${i + 1}`, process.execPath, [astro, 'build', '--root', dir], { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }));
+  }
+  const median = runs.toSorted((a, b) => a.wallMs - b.wallMs)[1]!;
+  return { runs, median };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hook import against reading the rows
+// ---------------------------------------------------------------------------------------------------------------
+
+interface ImportRun {
+  ms: number;
+  rows: number;
+  events: number;
+}
+
+/** The core's importer over every phase's hooks/ folder, a phase at a time (as the build reads them). */
+function importAll(root: string): ImportRun {
+  const t0 = performance.now();
+  let rows = 0;
+  let events = 0;
+  for (const phase of phaseDirs(root)) {
+    for (const result of readHookSources(join(phase, 'hooks'), root)) {
+      rows += result.report.records;
+      events += result.events.length;
+    }
+  }
+  return { ms: performance.now() - t0, rows, events };
+}
+
+/**
+ * The least any importer must do with the same files: copy memory.db and its -wal to a temporary folder (as
+ * read-sqlite.ts does, so the user's files are never touched), open the copy read-only with node:sqlite, read every
+ * row with the same query, and JSON.parse each value. Values claude-flow stored compressed are decoded first, since
+ * without that the floor would skip the largest values.
+ */
+function readRowsFloor(root: string): ImportRun {
+  const t0 = performance.now();
+  let rows = 0;
+  let parsed = 0;
+  for (const phase of phaseDirs(root)) {
+    const db = join(phase, 'hooks', 'memory.db');
+    if (!existsSync(db)) continue;
+    const dir = mkdtempSync(join(tmpdir(), 'cairn-bench-floor-'));
+    try {
+      const copy = join(dir, 'memory.db');
+      copyFileSync(db, copy);
+      if (existsSync(`${db}-wal`)) copyFileSync(`${db}-wal`, `${copy}-wal`);
+      const sqlite = new DatabaseSync(copy, { readOnly: true });
+      try {
+        for (const entry of sqlite.prepare('select id, key, value, namespace, metadata, created_at, updated_at from memory_entries order by id').iterate()) {
+          rows += 1;
+          const value = String((entry as { value: unknown }).value);
+          try {
+            JSON.parse(value.startsWith(COMPRESSED) ? Buffer.from(value.slice(COMPRESSED.length), 'base64').toString('utf8') : value);
+            parsed += 1;
+          } catch {
+            // a value that is not JSON is still a row read
+          }
+        }
+      } finally {
+        sqlite.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { ms: performance.now() - t0, rows, events: parsed };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One more hook event
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Appends a hooks:notify row to a phase's memory.db, shaped as the generator writes them, one minute after the
+ * phase's newest row and for the task of its newest notification. Opened read-write as claude-flow opens it, so the
+ * WAL is folded into the database on close, as after a real session.
+ */
+function appendHookEvent(db: string): { key: string; time: string } {
+  const sqlite = new DatabaseSync(db);
+  try {
+    const newest = sqlite.prepare('select max(created_at) as at from memory_entries').get() as { at: number };
+    const latest = sqlite.prepare("select value from memory_entries where namespace = 'hooks:notify' order by created_at desc, id desc limit 1").get() as { value: string } | undefined;
+    const task = latest ? String((JSON.parse(latest.value) as { message?: string }).message ?? '').split(':')[0] : 'task_1';
+    const at = (newest.at + 60) * 1000;
+    const random = mulberry32(at);
+    let suffix = '';
+    for (let i = 0; i < 9; i++) suffix += BASE36.charAt(Math.floor(random() * 36));
+    const notifyId = `notify-${at}-${suffix}`;
+    const time = new Date(at).toISOString();
+    const value = serialize({ message: `${task}: one more step done`, level: 'info', swarmStatus: 'active', timestamp: time, notifyId });
+    const seconds = at / 1000;
+    sqlite.prepare(UPSERT).run(`notification:${notifyId}`, value, 'hooks:notify', JSON.stringify({ hookType: 'notify', level: 'info' }), seconds, seconds, seconds);
+    return { key: `notification:${notifyId}`, time };
+  } finally {
+    sqlite.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A dashboard over the wire
+// ---------------------------------------------------------------------------------------------------------------
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+};
+
+interface Transfer {
+  page: string;
+  requests: number;
+  thirdParty: string[];
+  gzipBytes: number;
+  chartBytes: number;
+  chartRequests: number;
+  /** Every request, in order: its URL, status and gzip bytes (0 for another host). */
+  log: { url: string; status: number; gzipBytes: number; chart: boolean }[];
+}
+
+/** The files of dist/_astro that hold chart.js, told by the property chart.js stores its listeners under. */
+function chartChunks(dist: string): Set<string> {
+  const dir = join(dist, '_astro');
+  if (!existsSync(dir)) return new Set();
+  return new Set(readdirSync(dir).filter((name) => name.endsWith('.js') && readFileSync(join(dir, name), 'utf8').includes('_chartjs')).map((name) => `/_astro/${name}`));
+}
+
+/** Serves `dist` gzipped on 127.0.0.1, opens `path` in Chromium with an empty cache, and counts what came over. */
+async function measureTransfer(dist: string, path: string): Promise<Transfer> {
+  const sent = new Map<string, number>();
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    let file = join(dist, pathname);
+    if (!file.startsWith(dist)) return void response.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void response.writeHead(404).end();
+    const body = gzipSync(readFileSync(file));
+    sent.set(pathname, (sent.get(pathname) ?? 0) + body.length);
+    response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': body.length }).end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const charts = chartChunks(dist);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'], headless: true });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    const statuses = new Map<string, number>();
+    page.on('request', (request) => requested.push(request.url()));
+    page.on('response', (answer) => statuses.set(answer.url(), answer.status()));
+    const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+    if (!response || response.status() !== 200) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}.`);
+    await page.waitForLoadState('networkidle');
+    await context.close();
+    // data: and blob: addresses are read from memory, not fetched.
+    const log = requested
+      .filter((address) => !address.startsWith('data:') && !address.startsWith('blob:'))
+      .map((address) => {
+        const url = new URL(address);
+        const local = url.origin === origin;
+        return { url: local ? url.pathname : address, status: statuses.get(address) ?? 0, gzipBytes: local ? (sent.get(decodeURIComponent(url.pathname)) ?? 0) : 0, chart: local && charts.has(url.pathname) };
+      });
+    const thirdParty = log.filter((entry) => !entry.url.startsWith('/')).map((entry) => entry.url);
+    const gzipBytes = log.reduce((sum, entry) => sum + entry.gzipBytes, 0);
+    const chart = log.filter((entry) => entry.chart);
+    return { page: path, requests: log.length, thirdParty, gzipBytes, chartBytes: chart.reduce((sum, entry) => sum + entry.gzipBytes, 0), chartRequests: chart.length, log };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The run
+// ---------------------------------------------------------------------------------------------------------------
+
+interface BuildResult {
+  workspace: Workspace;
+  dist: string;
+  build: Measured;
+  distBytes: DistSize;
+}
+
+mkdirSync(logs, { recursive: true });
+/** What makes a number doubtful without failing the step: printed under the table and kept in results.json. */
+const warnings: string[] = [];
+const codeAtStart = codeHash();
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  console.error(`The benchmark opens a dashboard in Chromium, and there is none at ${chromiumPath}.\n  hint: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+const astroVersion = (JSON.parse(readFileSync(join(project, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
+console.log(`Cairn benchmark${quick ? ' (quick: S and M)' : ' (S, M and L)'}: ${cpus().length} CPUs, ${formatBytes(totalmem())} memory, Node ${process.version}, Astro ${astroVersion}\n`);
+
+const floor = await step('floor: bare one-page Astro site, 3 cold builds', floorBuild);
+progress(`floor: ${formatSeconds(floor.median.wallMs)} (median), peak RSS ${formatBytes(floor.median.peakRssBytes)}`);
+
+const sizes: Workspace['size'][] = quick ? ['S', 'M'] : ['S', 'M', 'L'];
+const built = new Map<Workspace['size'], BuildResult>();
+for (const size of sizes) {
+  const workspace = await step(`generate ${size}`, () => generate(size, size));
+  progress(`generated ${size} in ${formatSeconds(workspace.generateMs)}${workspace.versions ? `, with ${workspace.versions} frozen versions` : ''} (as of ${workspace.asOf})`);
+  const dist = join(work, `dist-${size}`);
+  const measured = await step(`build ${size} (cold)`, () => {
+    rmSync(dist, { recursive: true, force: true });
+    coldStart();
+    return build(`build-${size}`, workspace.root, dist, workspace.asOf);
+  });
+  const bytes = distSize(dist);
+  checkVersionsBuilt(`build ${size}`, workspace.root, dist);
+  built.set(size, { workspace, dist, build: measured, distBytes: bytes });
+  progress(`built ${size}: ${formatSeconds(measured.wallMs)} (${(measured.wallMs / floor.median.wallMs).toFixed(2)} × floor), peak RSS ${formatBytes(measured.peakRssBytes)}, dist ${formatBytes(bytes.site)} + pagefind ${formatBytes(bytes.pagefind)}`);
+}
+const largest = built.get(quick ? 'M' : 'L')!;
+
+// Import throughput, before the rebuild step changes the largest workspace's files.
+const importRuns = quick ? 3 : 1;
+const imports = await step(`import: hook importer vs raw read of ${largest.workspace.size}, ${importRuns === 1 ? '1 run' : `best of ${importRuns}`}`, () => {
+  const importer: ImportRun[] = [];
+  const raw: ImportRun[] = [];
+  for (let i = 0; i < importRuns; i++) {
+    raw.push(readRowsFloor(largest.workspace.root));
+    importer.push(importAll(largest.workspace.root));
+  }
+  const best = (runs: ImportRun[]): ImportRun => runs.toSorted((a, b) => a.ms - b.ms)[0]!;
+  return { importer: best(importer), raw: best(raw), runs: { importer, raw } };
+});
+const importRatio = imports.importer.ms / imports.raw.ms;
+progress(`import: ${formatCount(imports.importer.rows)} rows → ${formatCount(imports.importer.events)} events in ${formatSeconds(imports.importer.ms)}; raw read ${formatCount(imports.raw.rows)} rows in ${formatSeconds(imports.raw.ms)} (${importRatio.toFixed(2)} ×)`);
+
+const appended = await step(`rebuild ${largest.workspace.size} after one new hook event`, async () => {
+  const phase = phaseDirs(largest.workspace.root)[0]!;
+  const event = appendHookEvent(join(phase, 'hooks', 'memory.db'));
+  const pagesBefore = pagesIn(largest.dist);
+  const measured = await build(`rebuild-${largest.workspace.size}`, largest.workspace.root, largest.dist, largest.workspace.asOf);
+  const pagesAfter = pagesIn(largest.dist);
+  if (pagesAfter !== pagesBefore) warnings.push(`The rebuild of ${largest.workspace.size} wrote ${pagesAfter} pages, its cold build ${pagesBefore}: they built different sites, so their ratio means little (see logs/rebuild-${largest.workspace.size}.log).`);
+  return { phase: basename(phase), event, build: measured, pagesBefore, pagesAfter };
+});
+const rebuildRatio = appended.build.wallMs / largest.build.wallMs;
+progress(`rebuilt ${largest.workspace.size}: ${formatSeconds(appended.build.wallMs)} (${(rebuildRatio * 100).toFixed(0)} % of its cold build)`);
+
+const transfers = await step('transfer: phase dashboards in Chromium, gzipped', async () => {
+  const small = await measureTransfer(built.get('S')!.dist, '/phase-7/');
+  const big = await measureTransfer(largest.dist, `/${appended.phase}/`);
+  return { small, big };
+});
+for (const transfer of [transfers.small, transfers.big]) {
+  progress(`${transfer.page}: ${transfer.requests} requests, ${formatBytes(transfer.gzipBytes)} gzip (chart.js ${formatBytes(transfer.chartBytes)}), third-party ${transfer.thirdParty.length}`);
+}
+
+// dist/ growth: S as built above against S with two versions frozen (whole dist/), and L's dist/v/ over its versions.
+const growth = await step('growth: S with 2 frozen versions', async () => {
+  const workspace = await generate('S', 'S-versions', 2);
+  const dist = join(work, 'dist-S-versions');
+  rmSync(dist, { recursive: true, force: true });
+  await build('build-S-versions', workspace.root, dist, workspace.asOf);
+  checkVersionsBuilt('build S-versions', workspace.root, dist);
+  const before = built.get('S')!.distBytes;
+  const after = distSize(dist);
+  const held = phaseVersions(workspace.root);
+  return { versions: workspace.versions, phaseVersions: held, before, after, perPhaseVersion: (after.site - before.site) / held, pagefindPerPhaseVersion: (after.pagefind - before.pagefind) / held, versionsShare: (after.versions - before.versions) / (after.site - before.site) };
+});
+progress(`growth (S): ${formatBytes(growth.perPhaseVersion)} per phase per version (${(growth.versionsShare * 100).toFixed(0)} % of it under v/), pagefind ${formatBytes(growth.pagefindPerPhaseVersion)}`);
+const large = built.get('L');
+const largeGrowth = large ? { versions: large.workspace.versions, phaseVersions: phaseVersions(large.workspace.root), versionsBytes: large.distBytes.versions } : null;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The table
+// ---------------------------------------------------------------------------------------------------------------
+
+const floorWall = floor.median.wallMs;
+const buildRows = (size: Workspace['size']): Row[] => {
+  const result = built.get(size);
+  if (!result) return [row(`${size} full build`, null, 'ms', 'not run (--quick)', size === 'L' ? TARGETS.largeBuildWall : null)];
+  const { wallMs, peakRssBytes } = result.build;
+  const ratio = wallMs / floorWall;
+  const rssRatio = peakRssBytes / floor.median.peakRssBytes;
+  const wall = `${formatSeconds(wallMs)} (${ratio.toFixed(2)} × floor)`;
+  const rss = `${formatBytes(peakRssBytes)} (${rssRatio.toFixed(1)} × floor)`;
+  if (size === 'S') return [row('S full build, wall', ratio, '× floor', wall, TARGETS.smallBuildVsFloor), row('S full build, peak RSS', peakRssBytes, 'bytes', rss)];
+  if (size === 'L') return [row('L full build, wall', wallMs, 'ms', wall, TARGETS.largeBuildWall), row('L full build, peak RSS', peakRssBytes, 'bytes', rss, TARGETS.largeBuildRss)];
+  return [row(`${size} full build, wall`, wallMs, 'ms', wall), row(`${size} full build, peak RSS`, peakRssBytes, 'bytes', rss)];
+};
+const rate = (count: number, ms: number): string => `${formatCount(count / (ms / 1000))}/s`;
+const withoutChart = (transfer: Transfer): number => transfer.gzipBytes - transfer.chartBytes;
+const dashboardRows = (transfer: Transfer, label: string): Row[] => [
+  row(`dashboard ${label}, gzip without chart.js`, withoutChart(transfer), 'bytes', `${formatBytes(withoutChart(transfer))} (with chart.js ${formatBytes(transfer.gzipBytes)})`, TARGETS.dashboardGzip),
+  row(`dashboard ${label}, requests`, transfer.requests, 'requests', `${transfer.requests} (${transfer.chartRequests} of them chart.js)`),
+  row(`dashboard ${label}, third-party requests`, transfer.thirdParty.length, 'requests', String(transfer.thirdParty.length), TARGETS.thirdParty),
+];
+const measuredOn = largest.workspace.size;
+const rows: Row[] = [
+  row('floor: bare 1-page Astro build', floorWall, 'ms', `${formatSeconds(floorWall)}, peak RSS ${formatBytes(floor.median.peakRssBytes)} (median of 3)`),
+  ...buildRows('S'),
+  ...buildRows('M'),
+  ...buildRows('L'),
+  row(`hook import (${measuredOn}, ${formatCount(imports.importer.rows)} rows)`, importRatio, '× floor', `${rate(imports.importer.events, imports.importer.ms)} events, ${rate(imports.importer.rows, imports.importer.ms)} rows vs raw read ${rate(imports.raw.rows, imports.raw.ms)} rows: ${importRatio.toFixed(2)} × the time`, TARGETS.importVsFloor),
+  row(`rebuild after 1 new event (${measuredOn}, ${appended.phase})`, rebuildRatio, 'of full build', `${formatSeconds(appended.build.wallMs)} (${(rebuildRatio * 100).toFixed(0)} % of ${formatSeconds(largest.build.wallMs)})`, TARGETS.rebuildVsFull),
+  ...dashboardRows(transfers.small, 'S /phase-7/'),
+  ...dashboardRows(transfers.big, `${measuredOn} /${appended.phase}/`),
+  row(`dist/ growth per phase per version (S, whole dist/ without pagefind, ${growth.versions} versions)`, growth.perPhaseVersion, 'bytes', `${formatBytes(growth.perPhaseVersion)} (+ pagefind ${formatBytes(growth.pagefindPerPhaseVersion)})`, TARGETS.growth),
+  largeGrowth
+    ? row(`dist/ growth per phase per version (L, dist/v/ over ${largeGrowth.phaseVersions} phase-versions)`, largeGrowth.versionsBytes / largeGrowth.phaseVersions, 'bytes', `${formatBytes(largeGrowth.versionsBytes / largeGrowth.phaseVersions)} (dist/v/ ${formatBytes(largeGrowth.versionsBytes)}, ${largeGrowth.versions} versions)`, TARGETS.growth)
+    : row('dist/ growth per phase per version (L)', null, 'bytes', 'not run (--quick)', TARGETS.growth),
+];
+
+if (codeHash() !== codeAtStart) warnings.push("Cairn's code (src/, scripts/, astro.config.mjs, package*.json) changed while the benchmark ran: builds before and after the change ran different code, and the cache started over. Run it again on a checkout nobody is editing.");
+const totalMs = performance.now() - began;
+console.log(`\n${resultsTable(rows)}\n`);
+console.log(`kB, MB, GB: 1000-based. Peak RSS: the sum over the build's processes, sampled every 100 ms. Total time ${formatSeconds(totalMs)}.`);
+for (const warning of warnings) console.log(`warning: ${warning}`);
+
+const results = {
+  schemaVersion: 1,
+  date: new Date().toISOString(),
+  quick,
+  totalMs,
+  warnings,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryBytes: totalmem(), platform: platform(), release: release(), node: process.version, astro: astroVersion },
+  floor,
+  workspaces: Object.fromEntries([...built].map(([key, result]) => [key, { generateMs: result.workspace.generateMs, asOf: result.workspace.asOf, versions: result.workspace.versions, build: result.build, dist: result.distBytes }])),
+  import: { workspace: measuredOn, ...imports, ratio: importRatio },
+  rebuild: { workspace: measuredOn, ...appended, fullBuildMs: largest.build.wallMs, ratio: rebuildRatio },
+  transfer: transfers,
+  growth: { S: growth, L: largeGrowth },
+  rows: rows.map((r) => ({ ...r, target: r.target ? { max: r.target.max, text: r.target.text } : null })),
+};
+mkdirSync(join(project, 'bench'), { recursive: true });
+writeFileSync(join(project, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('Written to bench/results.json.');

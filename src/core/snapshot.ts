@@ -84,7 +84,8 @@ function freezePhase(phase: Phase, frozenAt: string): FrozenPhase {
   const allComplete = phase.tasks.length > 0 && phase.tasks.every((task) => task.status === 'complete');
   // The rule of derive-activity.ts, measured to the version's as-of instead of the build's clock.
   const stale = newestEvent !== null && !allComplete && Date.parse(frozenAt) - Date.parse(newestEvent) > STALE_AFTER_MS;
-  return { ...phase, events: [], activity: emptyActivity(), buildAsOf: frozenAt, dataQuality: { ...phase.dataQuality, stale } };
+  // The files each task edited are a long list on a big phase, and no frozen page shows them.
+  return { ...phase, tasks: phase.tasks.map((task) => ({ ...task, files: [] })), events: [], activity: emptyActivity(), buildAsOf: frozenAt, dataQuality: { ...phase.dataQuality, stale } };
 }
 
 /**

@@ -31,9 +31,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
 /** The build's as-of time in build tests: fixed, so staleness and elapsed times do not follow the clock. */
 export const BUILD_AS_OF = '2025-10-25T18:00:00Z';
 
-/** Builds the content folder `content` (relative to the project root, or absolute) with CAIRN_CONTENT. */
-export function buildSite({ content, asOf = BUILD_AS_OF, env = {} }: { content: string; asOf?: string; env?: Record<string, string> }): BuildResult {
-  const outDir = mkdtempSync(join(tmpdir(), 'cairn-build-'));
+/** Builds the content folder `content` (relative to the project root, or absolute) with CAIRN_CONTENT, into a new folder or `outDir`. */
+export function buildSite({ content, asOf = BUILD_AS_OF, env = {}, outDir = mkdtempSync(join(tmpdir(), 'cairn-build-')) }: { content: string; asOf?: string; env?: Record<string, string>; outDir?: string }): BuildResult {
   const run = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], {
     env: { ...cleanEnv(), ...env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
     encoding: 'utf8',

@@ -10,7 +10,9 @@ const compressedPrefix = '__compressed__';
 export function decodeStoredValue(stored: string): DecodedValue {
   const text = stored.startsWith(compressedPrefix) ? Buffer.from(stored.slice(compressedPrefix.length), 'base64').toString('utf8') : stored;
   try {
-    return { kind: 'json', value: unmark(JSON.parse(text)) };
+    const value: unknown = JSON.parse(text);
+    // Rebuilding every object is most of the cost of a row, and markers are rare: look for them first.
+    return { kind: 'json', value: text.includes('__type__') || text.includes('__circular__') ? unmark(value) : value };
   } catch {
     // Plain text: free-form `memory store` writes (namespace default, system/active_swarm).
     return { kind: 'text', value: text };

@@ -1,0 +1,30 @@
+import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { expect, test } from 'vitest';
+import { buildSite, type BuildResult } from './build-site.ts';
+
+const files = (build: BuildResult) => build.files().map((file) => relative(build.outDir, file)).toSorted();
+
+test('a rebuild after one new hook event equals a fresh build, and copies the pages of the phase that did not change', () => {
+  const root = join(mkdtempSync(join(tmpdir(), 'cairn-rebuild-')), 'content');
+  cpSync('content', root, { recursive: true });
+  cpSync(join(root, 'phases', 'phase-7'), join(root, 'phases', 'phase-8'), { recursive: true });
+  const first = buildSite({ content: root });
+  expect(first.status, first.output).toBe(0);
+
+  appendFileSync(join(root, 'phases', 'phase-8', 'hooks', 'late.ndjson'), `${JSON.stringify({ kind: 'notify', time: '2025-10-25T17:30:00Z', message: 'task 7.1: one more check passed' })}\n`);
+  const again = buildSite({ content: root, outDir: first.outDir });
+  const fresh = buildSite({ content: root });
+  expect(again.status, again.output).toBe(0);
+  expect(fresh.status, fresh.output).toBe(0);
+
+  // Phase 7's pages were copied from the last build; phase 8's were rendered again, with the new event.
+  expect(again.output).toMatch(/phase-7\/tasks\/task-7\.1-build-infra\/index\.html.*\((restored|cached)\)/);
+  expect(again.output).not.toMatch(/phase-8\/index\.html.*\((restored|cached)\)/);
+  expect(again.page('phase-8/activity/index.html')).toContain('one more check passed');
+
+  expect(files(again)).toEqual(files(fresh));
+  const differing = files(fresh).filter((file) => !readFileSync(join(again.outDir, file)).equals(readFileSync(join(fresh.outDir, file))));
+  expect(differing).toEqual([]);
+}, 180_000);

@@ -2,7 +2,7 @@ import { getCollection } from 'astro:content';
 import type { Phase } from '../core/schema.ts';
 import { pageKey } from './page-key.ts';
 import { getPhaseEvents } from './phase-events.ts';
-import { getSnapshots } from './versions.ts';
+import { phaseHistory } from './versions.ts';
 
 // The routes under /<phase>/ share one key per phase; it is computed once per build, not once per route.
 const keys = new Map<string, Promise<string>>();
@@ -15,8 +15,7 @@ export function phaseKey(phase: Phase): Promise<string> {
   let key = keys.get(phase.id);
   if (!key) {
     key = (async () => {
-      const history = (await getSnapshots()).map((snapshot) => [snapshot.version, snapshot.frozenAt, snapshot.phases.find((frozen) => frozen.id === phase.id)?.progress ?? null]);
-      return pageKey(phase, getPhaseEvents(phase.id), history);
+      return pageKey(phase, getPhaseEvents(phase.id), await phaseHistory(phase.id));
     })();
     keys.set(phase.id, key);
   }

@@ -1,22 +1,56 @@
-import { readSnapshots } from '../core/io/snapshots.ts';
+/**
+ * Frozen versions for the pages. A big site's versions are hundreds of megabytes, so the build keeps only an index of
+ * them (version, time, and each phase's title, status and progress) and reads a whole snapshot when a page shows it;
+ * the pages of one version render one after another, so the few read last are kept at hand.
+ */
+import { openPhaseCache } from '../core/io/phase-cache.ts';
+import { readSnapshot, visitSnapshots } from '../core/io/snapshots.ts';
 import { contentRoot } from '../core/io/read-package.ts';
 import { formatIssue } from '../core/issues.ts';
+import type { TaskStatus } from '../core/schema.ts';
 import { compareVersions, type Snapshot } from '../core/snapshot.ts';
 
-// Snapshots are read through the core once per build: most sites have none, and an empty content collection
-// would warn on every page.
-let cached: Snapshot[] | null = null;
+export interface VersionInfo {
+  version: string;
+  frozenAt: string;
+  /** Hash of the snapshot file: what a page of this version shows changes only with it. */
+  digest: string;
+  phases: { id: string; title: string; status: TaskStatus; progress: number }[];
+}
+
+let index: VersionInfo[] | null = null;
 
 /** Frozen versions, oldest first. A broken snapshot file is reported once and left out. */
-export async function getSnapshots(): Promise<Snapshot[]> {
-  if (cached) return cached;
-  const { snapshots, issues } = readSnapshots(contentRoot());
+export async function getVersions(): Promise<VersionInfo[]> {
+  if (index) return index;
+  const found: VersionInfo[] = [];
+  const issues = visitSnapshots(contentRoot(), { cache: openPhaseCache() }, (snapshot, digest) => {
+    found.push({ version: snapshot.version, frozenAt: snapshot.frozenAt, digest, phases: snapshot.phases.map(({ id, title, status, progress }) => ({ id, title, status, progress })) });
+  });
   for (const issue of issues) console.warn(formatIssue(issue));
-  cached = snapshots.toSorted((a, b) => compareVersions(a.version, b.version));
-  return cached;
+  index = found.toSorted((a, b) => compareVersions(a.version, b.version));
+  return index;
+}
+
+const recent: Snapshot[] = [];
+
+/** The whole snapshot of a version in the index. */
+export async function getSnapshot(version: string): Promise<Snapshot> {
+  const hit = recent.find((snapshot) => snapshot.version === version);
+  if (hit) return hit;
+  const snapshot = readSnapshot(contentRoot(), version, { cache: openPhaseCache() });
+  if (!snapshot) throw new Error(`The snapshot of version ${version} could not be read again; it changed during the build.`);
+  recent.unshift(snapshot);
+  recent.splice(3);
+  return snapshot;
 }
 
 /** The newest frozen version, or null. */
 export async function newestVersion(): Promise<string | null> {
-  return (await getSnapshots()).at(-1)?.version ?? null;
+  return (await getVersions()).at(-1)?.version ?? null;
+}
+
+/** A phase's progress in each frozen version that has it, for the burn-up. */
+export async function phaseHistory(phaseId: string): Promise<{ version: string; frozenAt: string; progress: number }[]> {
+  return (await getVersions()).flatMap((info) => info.phases.filter((phase) => phase.id === phaseId).map((phase) => ({ version: info.version, frozenAt: info.frozenAt, progress: phase.progress })));
 }

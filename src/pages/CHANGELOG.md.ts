@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
-import { loadCheckedContent } from '../loaders/load-checked.ts';
+import { contentRoot } from '../core/io/read-package.ts';
+import { readReleases } from '../core/io/read-releases.ts';
 import { renderChangelog, renderReleasesChangelog } from '../core/releases/render-changelog.ts';
 import { sortReleases } from '../core/releases/merge-releases.ts';
 
@@ -8,7 +9,8 @@ import { sortReleases } from '../core/releases/merge-releases.ts';
  * made from the notes files.
  */
 export async function GET() {
-  const { changelog } = loadCheckedContent();
+  // Only the releases are read (the build stopped earlier if they had errors), not the whole content again.
+  const { changelog } = readReleases(contentRoot());
   const text = changelog ? renderChangelog(changelog) : renderReleasesChangelog(sortReleases((await getCollection('releases')).map((entry) => entry.data)));
   return new Response(text, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
 }

@@ -110,6 +110,31 @@ export function writeCachedPhase(cache: PhaseCache, key: string, result: PhaseRe
   }
 }
 
+/**
+ * A value computed from one input text, cached under the hash of the text and the code: `compute` runs only for a
+ * text (or a Cairn) not seen before. Used for frozen versions, which never change once written and are large.
+ */
+export function cachedByText<T>(cache: PhaseCache | null, kind: string, text: string, compute: () => T): T {
+  if (!cache) return compute();
+  const key = `${kind}-${createHash('sha256').update(`${cache.code}\0${kind}\0`).update(text).digest('hex')}`;
+  const path = join(cache.dir, `${key}.json`);
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8')) as T;
+    const now = new Date();
+    utimesSync(path, now, now);
+    return value;
+  } catch {
+    const value = compute();
+    try {
+      mkdirSync(cache.dir, { recursive: true });
+      writeFileAtomic(path, JSON.stringify(value));
+    } catch {
+      // Only costs time.
+    }
+    return value;
+  }
+}
+
 /** Removes entries no build has used for a week. */
 export function pruneCache(cache: PhaseCache, now = Date.now()): void {
   try {

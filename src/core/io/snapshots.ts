@@ -1,4 +1,5 @@
 /** Reads and writes content/snapshots/<version>.json: the file-system side of snapshot.ts. */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from './write-atomic.ts';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { redactStrings } from '../hooks/redact.ts';
 import type { Issue } from '../schema.ts';
 import { orderSnapshots, parseSnapshot, serializeSnapshot, type Snapshot } from '../snapshot.ts';
 import { displayPath } from './display-path.ts';
+import { cachedByText, type PhaseCache } from './phase-cache.ts';
 
 /** The folder that holds the snapshots of a content root. */
 export function snapshotsDir(root: string): string {
@@ -23,29 +25,55 @@ export function checkVersionName(version: string): string | null {
 }
 
 /** Every snapshot under `<root>/snapshots`, oldest → newest. A file that cannot be read is an issue; the rest still load. */
-export function readSnapshots(root: string): { snapshots: Snapshot[]; issues: Issue[] } {
-  const dir = snapshotsDir(root);
-  if (!existsSync(dir)) return { snapshots: [], issues: [] };
+export function readSnapshots(root: string, { cache = null }: { cache?: PhaseCache | null } = {}): { snapshots: Snapshot[]; issues: Issue[] } {
   const snapshots: Snapshot[] = [];
+  const issues = visitSnapshots(root, { cache }, (snapshot) => snapshots.push(snapshot));
+  return { snapshots: orderSnapshots(snapshots), issues };
+}
+
+/**
+ * Reads the snapshots one at a time, in file-name order, and calls `visit` with each valid one and the hash of its
+ * file; returns the issues. Frozen versions of a big site are large, so a caller can keep only what it needs of each.
+ */
+export function visitSnapshots(root: string, { cache = null }: { cache?: PhaseCache | null }, visit: (snapshot: Snapshot, digest: string) => void): Issue[] {
+  const dir = snapshotsDir(root);
+  if (!existsSync(dir)) return [];
   const issues: Issue[] = [];
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .toSorted();
   for (const name of names) {
-    const path = displayPath(join(dir, name));
-    const result = parseSnapshot(readFileSync(join(dir, name), 'utf8'), path);
-    issues.push(...result.issues);
-    if (!result.snapshot) continue;
-    const expected = name.slice(0, -'.json'.length);
-    if (result.snapshot.version !== expected) {
-      issues.push({ file: path, line: 1, column: 1, severity: 'error', message: `The file ${name} holds version ${JSON.stringify(result.snapshot.version)}; a snapshot's file is named after its version.`, hint: `Rename the file to ${result.snapshot.version}.json, or freeze ${expected} again with \`npm run snapshot -- ${expected} --force\`.` });
-      continue;
-    }
-    // A snapshot frozen before authored text was redacted can still hold a secret; its pages are redacted all the same.
-    snapshots.push(redactStrings(result.snapshot));
+    const read = readSnapshotFile(dir, name, cache);
+    issues.push(...read.issues);
+    if (read.snapshot) visit(read.snapshot, read.digest);
   }
-  return { snapshots: orderSnapshots(snapshots), issues };
+  return issues;
+}
+
+/** The snapshot of one version, or null when its file is missing or broken. */
+export function readSnapshot(root: string, version: string, { cache = null }: { cache?: PhaseCache | null } = {}): Snapshot | null {
+  if (checkVersionName(version) !== null || !existsSync(join(snapshotsDir(root), `${version}.json`))) return null;
+  return readSnapshotFile(snapshotsDir(root), `${version}.json`, cache).snapshot;
+}
+
+function readSnapshotFile(dir: string, name: string, cache: PhaseCache | null): { snapshot: Snapshot | null; issues: Issue[]; digest: string } {
+  const path = displayPath(join(dir, name));
+  const text = readFileSync(join(dir, name), 'utf8');
+  const digest = createHash('sha256').update(text).digest('base64url');
+  // Checking the schema and redacting a big snapshot takes seconds, and a frozen version does not change: cached.
+  const result = cachedByText(cache, 'snapshot', `${path}\0${text}`, () => {
+    const parsed = parseSnapshot(text, path);
+    // A snapshot frozen before authored text was redacted can still hold a secret; its pages are redacted all the same.
+    return { snapshot: parsed.snapshot && redactStrings(parsed.snapshot), issues: parsed.issues };
+  });
+  if (!result.snapshot) return { snapshot: null, issues: result.issues, digest };
+  const expected = name.slice(0, -'.json'.length);
+  if (result.snapshot.version !== expected) {
+    const issue: Issue = { file: path, line: 1, column: 1, severity: 'error', message: `The file ${name} holds version ${JSON.stringify(result.snapshot.version)}; a snapshot's file is named after its version.`, hint: `Rename the file to ${result.snapshot.version}.json, or freeze ${expected} again with \`npm run snapshot -- ${expected} --force\`.` };
+    return { snapshot: null, issues: [...result.issues, issue], digest };
+  }
+  return { snapshot: result.snapshot, issues: result.issues, digest };
 }
 
 export interface WriteResult {

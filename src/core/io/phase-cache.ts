@@ -111,12 +111,13 @@ export function writeCachedPhase(cache: PhaseCache, key: string, result: PhaseRe
 }
 
 /**
- * A value computed from one input text, cached under the hash of the text and the code: `compute` runs only for a
- * text (or a Cairn) not seen before. Used for frozen versions, which never change once written and are large.
+ * A value computed from one input, cached under the hash of `input` (the input's text, or a hash of it) and the code:
+ * `compute` runs only for an input (or a Cairn) not seen before. Used for frozen versions, which never change once
+ * written and are large.
  */
-export function cachedByText<T>(cache: PhaseCache | null, kind: string, text: string, compute: () => T): T {
+export function cachedByText<T>(cache: PhaseCache | null, kind: string, input: string, compute: () => T): T {
   if (!cache) return compute();
-  const key = `${kind}-${createHash('sha256').update(`${cache.code}\0${kind}\0`).update(text).digest('hex')}`;
+  const key = `${kind}-${createHash('sha256').update(`${cache.code}\0${kind}\0`).update(input).digest('hex')}`;
   const path = join(cache.dir, `${key}.json`);
   try {
     const value = JSON.parse(readFileSync(path, 'utf8')) as T;

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/io/write-atomic.ts';
-import { PhaseEventsSchema, type PhaseEvents } from '../core/schema.ts';
+import { joinPhaseEvents, PhaseEventsSchema, type Phase, type PhaseEvents } from '../core/schema.ts';
 
 function eventsDir(): string {
   const dir = process.env.CAIRN_EVENTS_DIR;
@@ -35,6 +35,11 @@ export function getPhaseEvents(phaseId: string): PhaseEvents {
   if (last?.phaseId === phaseId) return last;
   const dir = eventsDir();
   const index = (JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as string[]).indexOf(phaseId);
-  last = index < 0 ? { phaseId, events: [], taskEvents: {} } : PhaseEventsSchema.parse(JSON.parse(readFileSync(join(dir, `${index}.json`), 'utf8')));
+  last = index < 0 ? { phaseId, events: [], taskEvents: {}, feed: [], ticks: {}, taskFiles: {} } : PhaseEventsSchema.parse(JSON.parse(readFileSync(join(dir, `${index}.json`), 'utf8')));
   return last;
+}
+
+/** A phase from the `phases` collection with its long lists put back, for the pages that show them. */
+export function withEventLists(phase: Phase): Phase {
+  return joinPhaseEvents(phase, getPhaseEvents(phase.id));
 }

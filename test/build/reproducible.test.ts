@@ -13,4 +13,4 @@ test('two builds of the same content give the same bytes in every file', () => {
   const differing = files(first).filter((file) => !readFileSync(`${first.outDir}/${file}`).equals(readFileSync(`${second.outDir}/${file}`)));
   expect(differing).toEqual([]);
   expect(files(first).length).toBeGreaterThan(40);
-});
+}, 120_000);

@@ -2,11 +2,12 @@ import type { APIContext } from 'astro';
 import type { Phase } from '../../core/schema.ts';
 import { buildCompletionReport } from '../../core/report.ts';
 import { renderCompletionReportMarkdown } from '../../core/render-report-markdown.ts';
+import { withEventLists } from '../../lib/phase-events.ts';
 
 export { phasePaths as getStaticPaths } from '../../lib/phase-paths.ts';
 
 /** /<phase>/completion-report.md: the report as Markdown, for a team to commit into its docs. */
 export function GET(context: APIContext) {
-  const { phase } = context.props as { phase: Phase };
+  const phase = withEventLists((context.props as { phase: Phase }).phase);
   return new Response(renderCompletionReportMarkdown(buildCompletionReport(phase)), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
 }

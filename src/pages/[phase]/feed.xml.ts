@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import type { Phase } from '../../core/schema.ts';
 import { feedSite, href } from '../../lib/paths.ts';
+import { getPhaseEvents } from '../../lib/phase-events.ts';
 
 export { phasePaths as getStaticPaths } from '../../lib/phase-paths.ts';
 
@@ -12,7 +13,7 @@ export async function GET(context: APIContext) {
     title: `${phase.title}: status changes`,
     description: `Task status changes of ${phase.title}, from the agents' hook logs.`,
     site: feedSite(context.site),
-    items: phase.activity.feed.map((item) => ({
+    items: getPhaseEvents(phase.id).feed.map((item) => ({
       title: item.title,
       pubDate: new Date(item.time),
       description: item.description,

@@ -2,20 +2,21 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
-import { buildSite, type BuildResult } from './build-site.ts';
+import { BUILD_AS_OF, buildSite, type BuildResult } from './build-site.ts';
 
 const files = (build: BuildResult) => build.files().map((file) => relative(build.outDir, file)).toSorted();
 
-test('a rebuild after one new hook event equals a fresh build, and copies the pages of the phase that did not change', () => {
+// With CAIRN_AS_OF, and without it: then the build's time is the newest event of the site, which the new event moves.
+test.each([['CAIRN_AS_OF given', BUILD_AS_OF], ['the newest event as the time', '']])('%s: a rebuild after one new hook event equals a fresh build, and copies the pages of the phase that did not change', (_name, asOf) => {
   const root = join(mkdtempSync(join(tmpdir(), 'cairn-rebuild-')), 'content');
   cpSync('content', root, { recursive: true });
   cpSync(join(root, 'phases', 'phase-7'), join(root, 'phases', 'phase-8'), { recursive: true });
-  const first = buildSite({ content: root });
+  const first = buildSite({ content: root, asOf });
   expect(first.status, first.output).toBe(0);
 
   appendFileSync(join(root, 'phases', 'phase-8', 'hooks', 'late.ndjson'), `${JSON.stringify({ kind: 'notify', time: '2025-10-25T17:30:00Z', message: 'task 7.1: one more check passed' })}\n`);
-  const again = buildSite({ content: root, outDir: first.outDir });
-  const fresh = buildSite({ content: root });
+  const again = buildSite({ content: root, asOf, outDir: first.outDir });
+  const fresh = buildSite({ content: root, asOf });
   expect(again.status, again.output).toBe(0);
   expect(fresh.status, fresh.output).toBe(0);
 

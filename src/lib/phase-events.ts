@@ -1,9 +1,9 @@
 /**
- * The event lists of each phase, kept out of Astro's content store. Astro bundles that store into the build as one
- * JavaScript string, and V8 compiles such a string in time that grows faster than its length: a hundred phases'
- * events made the build spend minutes there. So the phases loader writes each phase's lists to a file of its own
- * (in the site's cache folder, set by astro.config.mjs), and only the pages that list events read it, one phase at
- * a time.
+ * The long lists of each phase (events, feed, timeline marks, files per task; PhaseEventsSchema), kept out of
+ * Astro's content store. Astro bundles that store into the build as one JavaScript string, and V8 compiles such a
+ * string in time that grows faster than its length: a hundred phases' events made the build spend minutes there.
+ * So the phases loader writes each phase's lists to a file of its own (in the site's cache folder, set by
+ * astro.config.mjs), and only the pages that show them read it, one phase at a time.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -48,23 +48,32 @@ function listFiles(dir: string): string[] {
     .toSorted();
 }
 
-// Keys already computed in this process, by folder, with the size and time of each file they hashed: warming the
-// cache and loading it then hash the folder once.
-const known = new Map<string, { stamp: string; key: string }>();
+// Hashes already computed in this process, with the size and time of each file they covered.
+const hashed = new Map<string, { stamp: string; hash: string }>();
+
+/**
+ * `compute`'s hash of `files`, computed again only when one of them changed size or time since the last call with
+ * this `id`. Warming the cache and loading it hash a phase folder once; the pages of a site read the same snapshots
+ * again and again, and hashing hundreds of megabytes each time would cost more than the rest.
+ */
+export function hashUntilChanged(id: string, files: readonly string[], compute: () => string): string {
+  const stamp = files.map((path) => { const stat = statSync(path, { throwIfNoEntry: false }); return `${path}:${stat?.size}:${stat?.mtimeMs}`; }).join('\n');
+  const seen = hashed.get(id);
+  if (seen?.stamp === stamp) return seen.hash;
+  const hash = compute();
+  hashed.set(id, { stamp, hash });
+  return hash;
+}
 
 /** The key of a phase folder: the code, the folder as messages name it, and every file's path and bytes. */
 export function phaseKey(cache: PhaseCache, dir: string, root: string): string {
-  const stamp = `${cache.code}\0${listFiles(dir).map((path) => { const stat = statSync(path, { throwIfNoEntry: false }); return `${path}:${stat?.size}:${stat?.mtimeMs}`; }).join('\n')}`;
-  const seen = known.get(dir);
-  if (seen?.stamp === stamp) return seen.key;
-  const key = hashFolder(cache, dir, root);
-  known.set(dir, { stamp, key });
-  return key;
+  const files = listFiles(dir);
+  return hashUntilChanged(`phase\0${cache.code}\0${dir}`, files, () => hashFolder(cache, dir, root, files));
 }
 
-function hashFolder(cache: PhaseCache, dir: string, root: string): string {
+function hashFolder(cache: PhaseCache, dir: string, root: string, files: readonly string[]): string {
   const hash = createHash('sha256').update(`${cache.code}\0${displayPath(dir)}\0`);
-  for (const path of listFiles(dir)) {
+  for (const path of files) {
     hash.update(`${relative(dir, path)}\0`);
     // A link out of the content root is refused, not read; its target names the refusal.
     if (!staysInside(path, root)) hash.update(`outside:${readlinkSync(path)}`);
@@ -86,28 +95,39 @@ export function hasCachedPhase(cache: PhaseCache, key: string): boolean {
   return existsSync(join(cache.dir, `${key}.json`));
 }
 
-/** The cached result for `key`, or null. An unreadable entry is a miss (and is rebuilt), never an error. */
-export function readCachedPhase(cache: PhaseCache, key: string): PhaseResult | null {
+/** The entry `key`, marked as used; null when there is none or it cannot be read (a miss, never an error). */
+function readEntry<T>(cache: PhaseCache, key: string): T | null {
   const path = join(cache.dir, `${key}.json`);
   try {
-    const stored = JSON.parse(readFileSync(path, 'utf8')) as Stored;
+    const value = JSON.parse(readFileSync(path, 'utf8')) as T;
     const now = new Date();
     utimesSync(path, now, now); // used: keep it
-    return { phase: stored.phase, bodies: new Map(stored.bodies), issues: stored.issues, eventTimes: stored.eventTimes };
+    return value;
   } catch {
     return null;
   }
 }
 
-/** Stores a result. A cache that cannot be written (read-only checkout) only costs time. */
-export function writeCachedPhase(cache: PhaseCache, key: string, result: PhaseResult): void {
-  const stored: Stored = { phase: result.phase, bodies: [...result.bodies], issues: result.issues, eventTimes: result.eventTimes };
+/** Stores an entry. A cache that cannot be written (read-only checkout) only costs time: the next build computes it again. */
+function writeEntry(cache: PhaseCache, key: string, value: unknown): void {
   try {
     mkdirSync(cache.dir, { recursive: true });
-    writeFileAtomic(join(cache.dir, `${key}.json`), JSON.stringify(stored));
+    writeFileAtomic(join(cache.dir, `${key}.json`), JSON.stringify(value));
   } catch {
-    // Nothing to do: the next build builds the phase again.
+    // Nothing to do.
   }
+}
+
+/** The cached result for `key`, or null. */
+export function readCachedPhase(cache: PhaseCache, key: string): PhaseResult | null {
+  const stored = readEntry<Stored>(cache, key);
+  return stored && { phase: stored.phase, bodies: new Map(stored.bodies), issues: stored.issues, eventTimes: stored.eventTimes };
+}
+
+/** Stores a built phase. */
+export function writeCachedPhase(cache: PhaseCache, key: string, result: PhaseResult): void {
+  const stored: Stored = { phase: result.phase, bodies: [...result.bodies], issues: result.issues, eventTimes: result.eventTimes };
+  writeEntry(cache, key, stored);
 }
 
 /**
@@ -118,22 +138,11 @@ export function writeCachedPhase(cache: PhaseCache, key: string, result: PhaseRe
 export function cachedByText<T>(cache: PhaseCache | null, kind: string, input: string, compute: () => T): T {
   if (!cache) return compute();
   const key = `${kind}-${createHash('sha256').update(`${cache.code}\0${kind}\0`).update(input).digest('hex')}`;
-  const path = join(cache.dir, `${key}.json`);
-  try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as T;
-    const now = new Date();
-    utimesSync(path, now, now);
-    return value;
-  } catch {
-    const value = compute();
-    try {
-      mkdirSync(cache.dir, { recursive: true });
-      writeFileAtomic(path, JSON.stringify(value));
-    } catch {
-      // Only costs time.
-    }
-    return value;
-  }
+  const cached = readEntry<T>(cache, key);
+  if (cached !== null) return cached;
+  const value = compute();
+  writeEntry(cache, key, value);
+  return value;
 }
 
 /** Removes entries no build has used for a week. */

@@ -1,13 +1,13 @@
 /** Reads and writes content/snapshots/<version>.json: the file-system side of snapshot.ts. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from './write-atomic.ts';
 import { join } from 'node:path';
 import { redactStrings } from '../hooks/redact.ts';
 import type { Issue } from '../schema.ts';
 import { orderSnapshots, parseSnapshot, serializeSnapshot, type Snapshot } from '../snapshot.ts';
 import { displayPath } from './display-path.ts';
-import { cachedByText, type PhaseCache } from './phase-cache.ts';
+import { cachedByText, hashUntilChanged, type PhaseCache } from './phase-cache.ts';
 
 /** The folder that holds the snapshots of a content root. */
 export function snapshotsDir(root: string): string {
@@ -57,27 +57,14 @@ export function readSnapshot(root: string, version: string, { cache = null }: { 
   return readSnapshotFile(snapshotsDir(root), `${version}.json`, cache).snapshot;
 }
 
-// Hashes of the snapshot files read in this process, with the size and time they had: a site's pages read the same
-// versions again and again, and hashing hundreds of megabytes each time would cost more than the rest.
-const hashed = new Map<string, { stamp: string; digest: string }>();
-
-function fileDigest(file: string): string {
-  const stat = statSync(file);
-  const stamp = `${stat.size}:${stat.mtimeMs}`;
-  const seen = hashed.get(file);
-  if (seen?.stamp === stamp) return seen.digest;
-  const digest = createHash('sha256').update(readFileSync(file)).digest('base64url');
-  hashed.set(file, { stamp, digest });
-  return digest;
-}
-
 function readSnapshotFile(dir: string, name: string, cache: PhaseCache | null): { snapshot: Snapshot | null; issues: Issue[]; digest: string } {
   const path = displayPath(join(dir, name));
-  const digest = fileDigest(join(dir, name));
+  const file = join(dir, name);
+  const digest = hashUntilChanged(`snapshot\0${file}`, [file], () => createHash('sha256').update(readFileSync(file)).digest('base64url'));
   // Checking the schema and redacting a big snapshot takes seconds, and a frozen version does not change: cached by
   // the hash of its file (the text is read only when the cache has no entry for it).
   const result = cachedByText(cache, 'snapshot', `${path}\0${digest}`, () => {
-    const parsed = parseSnapshot(readFileSync(join(dir, name), 'utf8'), path);
+    const parsed = parseSnapshot(readFileSync(file, 'utf8'), path);
     // A snapshot frozen before authored text was redacted can still hold a secret; its pages are redacted all the same.
     return { snapshot: parsed.snapshot && redactStrings(parsed.snapshot), issues: parsed.issues };
   });

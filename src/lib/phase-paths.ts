@@ -11,7 +11,7 @@ const keys = new Map<string, Promise<string>>();
  * The key of everything a phase's pages show: its model, its event lists and its progress in each frozen version
  * (the burn-up). Task pages add their own entry to it.
  */
-export function phaseKey(phase: Phase): Promise<string> {
+export function phasePageKey(phase: Phase): Promise<string> {
   let key = keys.get(phase.id);
   if (!key) {
     key = (async () => {
@@ -35,5 +35,5 @@ function withoutUnshownTime(phase: Phase): Phase {
 /** One static path per phase, with the phase model as props: the routes under /<phase>/ share it. */
 export async function phasePaths() {
   const phases = await getCollection('phases');
-  return Promise.all(phases.map(async (entry) => ({ params: { phase: entry.id }, props: { phase: entry.data }, cacheKey: await phaseKey(entry.data) })));
+  return Promise.all(phases.map(async (entry) => ({ params: { phase: entry.id }, props: { phase: entry.data }, cacheKey: await phasePageKey(entry.data) })));
 }

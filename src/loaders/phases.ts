@@ -13,9 +13,9 @@ export function phasesLoader(): Loader {
       for (const issue of issues) logger.warn(formatIssue(issue));
       for (const phase of phases) for (const warning of phase.dataQuality.warnings) logger.warn(warning);
       store.clear();
-      writePhaseEvents(phases.map((full) => splitPhaseEvents(full).events));
-      for (const full of phases) {
-        const { phase } = splitPhaseEvents(full);
+      const split = phases.map(splitPhaseEvents);
+      writePhaseEvents(split.map(({ events }) => events));
+      for (const { phase } of split) {
         const data = await parseData({ id: phase.id, data: phase, filePath: phase.file });
         store.set({ id: phase.id, data, filePath: phase.file, digest: generateDigest(data) });
       }

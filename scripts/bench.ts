@@ -27,6 +27,7 @@ import { chromium } from '@playwright/test';
 import { readHookSources } from '../src/core/io/read-hooks.ts';
 import { formatBytes, formatCount, formatSeconds, resultsTable, row, type Row, type Target } from './lib/bench-report.ts';
 import { BASE36, COMPRESSED, UPSERT, mulberry32, serialize } from './lib/claude-flow-store.ts';
+import { diskUsage } from './lib/disk-usage.ts';
 import { measureCommand, type Measured } from './lib/measure.ts';
 
 const quick = process.argv.slice(2).includes('--quick');
@@ -128,16 +129,6 @@ async function generate(size: Workspace['size'], name: string, versions?: number
 // Sizes on disk
 // ---------------------------------------------------------------------------------------------------------------
 
-function bytesUnder(dir: string, skip: (path: string) => boolean = () => false): number {
-  if (!existsSync(dir)) return 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    if (entry.isFile() && !skip(relative(dir, path))) bytes += statSync(path).size;
-  }
-  return bytes;
-}
-
 interface DistSize {
   /** Every file but pagefind's index. */
   site: number;
@@ -148,9 +139,9 @@ interface DistSize {
 
 function distSize(dist: string): DistSize {
   return {
-    site: bytesUnder(dist, (path) => path.startsWith(`pagefind/`)),
-    pagefind: bytesUnder(join(dist, 'pagefind')),
-    versions: bytesUnder(join(dist, 'v')),
+    site: diskUsage(dist, (path) => path.startsWith(`pagefind/`)).bytes,
+    pagefind: diskUsage(join(dist, 'pagefind')).bytes,
+    versions: diskUsage(join(dist, 'v')).bytes,
   };
 }
 

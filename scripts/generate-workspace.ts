@@ -32,7 +32,7 @@
  * same folder gives the same bytes (the -wal files aside: SQLite salts each WAL at random).
  */
 import { DatabaseSync } from 'node:sqlite';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,7 @@ import { formatIssue, hasErrors } from '../src/core/issues.ts';
 import type { Phase as PhaseModel } from '../src/core/schema.ts';
 import { freezeSnapshot } from '../src/core/snapshot.ts';
 import { BASE36, SCHEMA, UPSERT, mulberry32, serialize } from './lib/claude-flow-store.ts';
+import { diskUsage } from './lib/disk-usage.ts';
 
 interface Size {
   phases: number;
@@ -387,19 +388,6 @@ function writeDb(hooksDir: string, rows: Row[]): void {
 // Main
 // ---------------------------------------------------------------------------------------------------------------
 
-function du(path: string): { files: number; bytes: number } {
-  const st = statSync(path);
-  if (!st.isDirectory()) return { files: 1, bytes: st.size };
-  let files = 0;
-  let bytes = 0;
-  for (const name of readdirSync(path)) {
-    const sub = du(join(path, name));
-    files += sub.files;
-    bytes += sub.bytes;
-  }
-  return { files, bytes };
-}
-
 /** Phase number of "phase-12" (the generator's ids); ids of another shape sort after, by text. */
 const phaseNumber = (id: string): number => Number(/^phase-(\d+)$/.exec(id)?.[1] ?? Number.POSITIVE_INFINITY);
 
@@ -478,7 +466,7 @@ function main(): void {
     const bytes = writeVersions(outDir, asOf, versions);
     console.log(`froze ${versions} versions (1.0.0 .. 1.${versions - 1}.0), ${(bytes / 1e6).toFixed(1)} MB of snapshots in ${((performance.now() - frozenBegan) / 1000).toFixed(1)} s`);
   }
-  const { files, bytes } = du(outDir);
+  const { files, bytes } = diskUsage(outDir);
   const secs = (performance.now() - began) / 1000;
   console.log(`wrote ${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${secs.toFixed(1)} s`);
   console.log(`as of ${asOf}`);

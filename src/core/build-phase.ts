@@ -7,9 +7,10 @@ import type { ImportResult } from './hooks/import-result.ts';
 import { redactNamedValueCounting, redactStrings, secretWarning } from './hooks/redact.ts';
 import { deriveMetrics } from './metrics/derive-metrics.ts';
 import { parseMetricsJson, type ParsedMetricsFile } from './metrics/parse-metrics-json.ts';
-import { formatIssue } from './issues.ts';
-import { parseOverview } from './overview/parse-overview.ts';
-import { compareTaskIds, computeCriticalPath, findGraphProblems } from './schedule.ts';
+import { formatIssue, groupWarnings } from './issues.ts';
+import { emptyOverview, parseOverview } from './overview/parse-overview.ts';
+import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, scheduleGraph } from './schedule.ts';
+import { parentIdOf, phaseNumberOf } from './tasks/parse-dependencies.ts';
 import type { Issue, Phase, Task, TaskStatus } from './schema.ts';
 import { dependencyLine, parseTaskFile } from './tasks/parse-task.ts';
 import { round } from './tasks/parse-duration.ts';
@@ -34,6 +35,8 @@ export interface PackageFiles {
   hooks: ImportResult[];
   /** Problems found while reading the folder (links out of the content root). */
   problems?: Issue[];
+  /** Files in the folder that are not part of the package, with why (an image, a second overview). */
+  otherFiles?: { path: string; reason: string }[];
 }
 
 export interface BuildOptions {
@@ -58,7 +61,7 @@ export interface PhaseResult {
 export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): PhaseResult {
   const issues: Issue[] = [...(files.problems ?? [])];
   if (!files.overview) {
-    issues.push({ file: `${files.dir}/README.md`, line: 1, column: 1, severity: 'error', message: `The phase folder ${files.dir} has no README.md overview.`, hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.' });
+    issues.push({ file: `${files.dir}/README.md`, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no overview (README.md), so the folder name is its title and it has no metrics or success criteria.`, hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.' });
   }
   for (const file of [files.overview, ...files.tasks, files.baseline, files.final]) {
     const warning = file ? secretWarning(file.path, file.text) : null;
@@ -67,32 +70,36 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const overviewResult = files.overview ? parseOverview(files.overview.text, files.overview.path, files.phaseId) : null;
   issues.push(...(overviewResult?.issues ?? []));
 
-  const tasks: Task[] = [];
+  const parsedTasks: Task[] = [];
   const bodies = new Map<string, string>();
   const taskTexts = new Map<string, SourceFile>();
+  const otherFiles = [...(files.otherFiles ?? [])];
+  const unreadKeys = new Map<string, Set<string>>();
   for (const file of files.tasks) {
     const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: files.phaseId });
+    if (!parsed.isTask) {
+      otherFiles.push({ path: file.path, reason: 'not a task: no task id with task metadata or a "Task …" title' });
+      continue;
+    }
     issues.push(...parsed.issues);
+    for (const key of parsed.unreadKeys) unreadKeys.set(key, (unreadKeys.get(key) ?? new Set()).add(file.path));
     if (!parsed.task) continue;
-    const twin = tasks.find((task) => task.id === parsed.task!.id);
+    const twin = parsedTasks.find((task) => task.id === parsed.task!.id);
     if (twin) {
       issues.push({ file: file.path, line: 1, column: 1, severity: 'error', message: `Task id ${parsed.task.id} is also used by ${twin.file}.`, hint: 'Give every task in a phase its own id.' });
       continue;
     }
-    tasks.push(parsed.task);
+    parsedTasks.push(parsed.task);
     bodies.set(parsed.task.id, parsed.content);
     taskTexts.set(parsed.task.id, file);
   }
-  if (files.tasks.length === 0) {
-    issues.push({ file: files.overview?.path ?? files.dir, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no task files.`, hint: 'Add one task-<id>-<name>.md per task.' });
+  if (parsedTasks.length === 0) {
+    issues.push({ file: files.overview?.path ?? files.dir, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no task files.`, hint: 'Add one Markdown file per task, with its id in the title ("# Task 7.1: Build") or the file name (task-7.1-build.md).' });
   }
+  if (unreadKeys.size > 0) issues.push(unreadKeysWarning(unreadKeys, files.overview?.path ?? files.tasks[0]?.path ?? files.dir));
+  const tasks = resolveLocalDependencies(withParents(parsedTasks));
 
-  const problems = findGraphProblems(tasks);
-  for (const [taskId, dep] of problems.unknown) {
-    const file = taskTexts.get(taskId)!;
-    const at = dependencyLine(file.text, dep);
-    issues.push({ ...at, file: file.path, severity: 'error', message: `Task ${taskId} depends on task ${dep}, which is not in this phase.`, hint: `Known tasks: ${tasks.map((task) => task.id).toSorted(compareTaskIds).join(', ')}. For work outside the package write it as "Phase 6 complete".` });
-  }
+  const problems = findGraphProblems(scheduleGraph(tasks));
   for (const cycle of problems.cycles) {
     const [first = ''] = cycle;
     const file = taskTexts.get(first)!;
@@ -105,11 +112,11 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const final = readMetrics(files.final);
   issues.push(...(baseline?.issues ?? []), ...(final?.issues ?? []));
 
-  if (!overviewResult) return redactPhaseResult({ phase: null, bodies, issues, eventTimes: [] });
-  const overview = overviewResult.overview;
+  const overview = overviewResult?.overview ?? emptyOverview(titleFromFolder(files.phaseId));
+  const overviewPath = files.overview?.path ?? files.dir;
   const { metrics, issues: metricIssues } = deriveMetrics({
     rows: overview.metricRows,
-    overviewPath: files.overview!.path,
+    overviewPath,
     baseline: baseline?.entries ?? [],
     baselinePath: files.baseline?.path ?? null,
     final: final?.entries ?? [],
@@ -118,9 +125,9 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
 
   const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
   const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
-  const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: activity.tasks }, activity.events);
+  const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: rollUpSubtasks(activity.tasks) }, activity.events);
   const sortedTasks = summary.tasks;
-  const graphOk = problems.unknown.length === 0 && problems.cycles.length === 0;
+  const graphOk = problems.cycles.length === 0;
   const timestamps = [overview.created, baseline?.timestamp, final?.timestamp, activity.dataQuality.newestEvent].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
 
   const phase: Phase = {
@@ -137,18 +144,82 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     deliverables: overview.deliverables.length > 0 ? overview.deliverables : sortedTasks.map((task) => ({ title: `Task ${task.id} Deliverables`, taskId: task.id, items: task.deliverables })).filter((group) => group.items.length > 0),
     metrics,
     tasks: sortedTasks,
-    criticalPath: graphOk ? computeCriticalPath(sortedTasks) : { taskIds: [], days: 0, alternatives: [] },
+    criticalPath: graphOk ? criticalPathOf(sortedTasks) : { taskIds: [], days: 0, alternatives: [], unestimated: 0 },
     statedDays: overview.statedDays,
     asOf: newest(timestamps),
-    warnings: issues.filter((issue) => issue.severity === 'warning').map(formatIssue),
+    warnings: groupWarnings(issues).filter((issue) => issue.severity === 'warning').map(formatIssue),
     events: summary.recent,
     activity: summary.activity,
-    dataQuality: activity.dataQuality,
+    dataQuality: { ...activity.dataQuality, otherFiles: otherFiles.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) },
     // Unjudged: the newest time the phase itself knows, until applyAsOf sets the build's.
     buildAsOf: buildAsOf ?? activity.dataQuality.newestEvent ?? new Date(0).toISOString(),
-    file: files.overview!.path,
+    file: overviewPath,
   };
-  return redactPhaseResult({ phase, bodies, issues, eventTimes: activity.times });
+  return redactPhaseResult({ phase, bodies, issues: groupWarnings(issues), eventTimes: activity.times });
+}
+
+/** One warning for the metadata keys Cairn does not read, each with the number of files that use it. */
+function unreadKeysWarning(keys: ReadonlyMap<string, ReadonlySet<string>>, file: string): Issue {
+  const list = [...keys].toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, files]) => `${key} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
+  return { file, line: 1, column: 1, severity: 'warning', message: `Metadata not read: ${list.join(', ')}.`, hint: `These keys stay on the task pages but nothing is computed from them. Cairn reads ${readableKeys}; rename a key if it means one of those.` };
+}
+
+const readableKeys = 'agent (or owner, assignee), estimate (or effort, duration, time estimate), status, dependencies (or depends on, blocked by), priority, task id, started, completed, memory keys';
+
+/** "phase_1" → "Phase 1", "sprint-3-api" → "Sprint 3 api": a phase without an overview is titled by its folder. */
+export function titleFromFolder(name: string): string {
+  const words = name.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A task made of subtasks stands where its subtasks stand: complete when all are, in progress once one has started,
+ * blocked when all are. Its own file or a hook event decides only while none of them has moved.
+ */
+function rollUpSubtasks(tasks: readonly Task[]): Task[] {
+  const children = Map.groupBy(tasks.filter((task) => task.parentId), (task) => task.parentId!);
+  return tasks.map((task) => {
+    const own = children.get(task.id);
+    if (!own || own.length === 0) return task;
+    const status = derivePhaseStatus(own.map((child) => child.status));
+    if (status === 'pending' && task.status !== 'complete') return task;
+    const counts = Object.entries(Object.groupBy(own, (child) => child.status)).map(([name, list]) => `${list!.length} ${name.replace('_', ' ')}`);
+    const completedAt = status === 'complete' ? (own.map((child) => child.completedAt).filter((time): time is string => time !== null).toSorted().at(-1) ?? null) : null;
+    const startedAt = own.map((child) => child.startedAt).filter((time): time is string => time !== null).toSorted()[0] ?? task.startedAt;
+    return { ...task, status, completedAt, startedAt, statusEvidence: { ...task.statusEvidence, status, summary: `from its ${own.length} subtasks: ${counts.join(', ')}` } };
+  });
+}
+
+/** Sets each subtask's parent: 8.11.1 is a subtask of 8.11 when the phase has a task 8.11. */
+function withParents(tasks: readonly Task[]): Task[] {
+  const ids = new Set(tasks.map((task) => task.id));
+  return tasks.map((task) => {
+    const parent = parentIdOf(task.id);
+    return parent && ids.has(parent) ? { ...task, parentId: parent } : task;
+  });
+}
+
+/**
+ * Splits each task's dependencies into the ones in this phase (its dependsOn) and the rest, which the content root
+ * resolves (link-phases.ts). "Phase 3 complete" names this phase's tasks 3.x when they sit in this folder.
+ */
+function resolveLocalDependencies(tasks: readonly Task[]): Task[] {
+  const ids = new Set(tasks.map((task) => task.id));
+  return tasks.map((task) => {
+    const local = task.dependencies.flatMap((dependency) => {
+      const named = dependency.taskIds.filter((id) => ids.has(id));
+      const phase = dependency.taskIds.length === 0 ? phaseNumberOf(dependency.raw) : null;
+      const ofPhase = phase === null ? [] : tasks.filter((other) => other.id.split('.')[0] === String(phase) && other.id.includes('.') && other.id.split('.')[0] !== task.id.split('.')[0]).map((other) => other.id);
+      return [...named, ...ofPhase];
+    });
+    return { ...task, dependsOn: [...new Set(local)].filter((id) => id !== task.id) };
+  });
+}
+
+/** The critical path over the tasks, with the number of counted tasks that have no estimate. */
+function criticalPathOf(tasks: readonly Task[]): Phase['criticalPath'] {
+  const path = computeCriticalPath(scheduleGraph(tasks));
+  return { ...path, unestimated: countedTasks(tasks).filter((task) => task.estimateDays === null).length };
 }
 
 /** Judges an unjudged phase (built with `buildAsOf: null`) against the build's time: the stale flag and its warnings. */
@@ -208,13 +279,17 @@ export function derivePhaseStatus(statuses: readonly TaskStatus[]): TaskStatus {
   return 'pending';
 }
 
-/** Share of estimated days in complete tasks, 0..1 (by count when nothing has an estimate). */
-export function deriveProgress(tasks: readonly Pick<Task, 'status' | 'estimateDays'>[]): number {
-  if (tasks.length === 0) return 0;
-  const total = tasks.reduce((sum, task) => sum + task.estimateDays, 0);
+/**
+ * Share of estimated days in complete tasks, 0..1. Cancelled tasks and tasks made of subtasks are left out (their
+ * subtasks count). When a task has no estimate the share is of tasks, not days: a missing estimate is not zero work.
+ */
+export function deriveProgress(all: readonly Pick<Task, 'id' | 'status' | 'estimateDays' | 'dependsOn' | 'cancelled' | 'parentId'>[]): number {
+  const tasks = countedTasks(all);
+  if (tasks.length === 0) return all.length > 0 && all.every((task) => task.status === 'complete') ? 1 : 0;
   const done = tasks.filter((task) => task.status === 'complete');
-  if (total === 0) return round(done.length / tasks.length);
-  return round(done.reduce((sum, task) => sum + task.estimateDays, 0) / total);
+  const total = tasks.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0);
+  if (total === 0 || tasks.some((task) => task.estimateDays === null)) return round(done.length / tasks.length);
+  return round(done.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0) / total);
 }
 
 /** The latest of ISO timestamps, normalized to ISO 8601 UTC; null for none. */

@@ -70,6 +70,7 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
   const unmatched = matching.unmatched.length;
   const dataQuality: DataQuality = {
     sources,
+    otherFiles: [],
     unmatchedEvents: unmatched,
     newestEvent,
     stale: false,

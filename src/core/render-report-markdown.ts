@@ -5,7 +5,7 @@
 import { formatNumber } from './metrics/verdict.ts';
 import type { CompletionReport, Deviation, ReportTask, Severity } from './report.ts';
 import { describeEvidence } from './report.ts';
-import { formatDays, formatTimestamp, statusLabels, verdictLabels } from './views.ts';
+import { formatAgent, formatDays, formatEstimate, formatTimestamp, statusLabels, verdictLabels } from './views.ts';
 
 const DASH = '—';
 
@@ -88,9 +88,9 @@ function summary(report: CompletionReport): string[] {
 
 function taskSection(task: ReportTask): string[] {
   const facts = [
-    `- Agent: ${escapeInline(task.agent)}`,
+    `- Agent: ${escapeInline(formatAgent(task.agent))}`,
     `- Status: ${statusLabels[task.status]}, from ${escapeInline(describeEvidence(task.statusEvidence))}`,
-    `- Estimate: ${formatDays(task.estimateDays)}; elapsed: ${task.elapsedDays === null ? DASH : formatDays(task.elapsedDays)}`,
+    `- Estimate: ${formatEstimate(task.estimateDays)}; elapsed: ${task.elapsedDays === null ? DASH : formatDays(task.elapsedDays)}`,
     `- Started: ${dateOrDash(task.startedAt)}; completed: ${dateOrDash(task.completedAt)}`,
     ...(task.dependsOn.length > 0 ? [`- Depends on: ${task.dependsOn.map(escapeInline).join(', ')}`] : []),
     ...task.flags.map((flag) => `- Flag: ${escapeInline(flag)}`),
@@ -152,7 +152,7 @@ function planVsActual(report: CompletionReport): string[] {
       rows.map((row) => [
         `${row.taskId} ${row.title}`,
         statusLabels[row.status],
-        formatDays(row.estimateDays),
+        formatEstimate(row.estimateDays),
         dateOrDash(row.plannedStart),
         dateOrDash(row.plannedEnd),
         dateOrDash(row.actualStart),

@@ -34,10 +34,11 @@ export interface ReportSummary {
 export interface ReportTask {
   id: string;
   title: string;
-  agent: string;
+  /** null: unassigned. */
+  agent: string | null;
   status: TaskStatus;
-  /** Working days, as estimated in the task file. */
-  estimateDays: number;
+  /** Working days, as estimated in the task file; null when it gives none. */
+  estimateDays: number | null;
   /** Calendar days from start to completion (or to the newest event while in progress); null before a start. */
   elapsedDays: number | null;
   startedAt: string | null;
@@ -69,7 +70,7 @@ export interface ReportTimelineRow {
   taskId: string;
   title: string;
   status: TaskStatus;
-  estimateDays: number;
+  estimateDays: number | null;
   /** Earliest start the dependencies allow, from the phase start (ISO 8601); null when the phase has no start. */
   plannedStart: string | null;
   plannedEnd: string | null;
@@ -239,7 +240,7 @@ function buildReportTimeline(phase: Phase): ReportTimeline {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const rows = phase.tasks.map((task): ReportTimelineRow => {
     const planStart = origin === null ? null : origin + (starts.get(task.id) ?? 0) * DAY_MS;
-    const planEnd = planStart === null ? null : planStart + task.estimateDays * DAY_MS;
+    const planEnd = planStart === null ? null : planStart + (task.estimateDays ?? 0) * DAY_MS;
     const end = task.completedAt === null ? null : Date.parse(task.completedAt);
     return {
       taskId: task.id,
@@ -290,7 +291,7 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
     if (task.status === 'blocked') {
       add('blocked-task', 'high', task.id, `${taskName(task)} is blocked: ${describeEvidence(task.statusEvidence)}.`);
     }
-    if (task.elapsedDays !== null && task.elapsedDays > task.estimateDays) {
+    if (task.elapsedDays !== null && task.estimateDays !== null && task.elapsedDays > task.estimateDays) {
       const over = signedDays(round2(task.elapsedDays - task.estimateDays));
       add(
         'late-task',

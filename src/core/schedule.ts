@@ -11,6 +11,41 @@ export interface ScheduleTask {
   dependsOn: readonly string[];
 }
 
+/** What the schedule needs of a task as the model holds it. */
+export interface PlannedTask {
+  id: string;
+  estimateDays: number | null;
+  dependsOn: readonly string[];
+  cancelled?: boolean;
+  parentId?: string | null;
+}
+
+/**
+ * The graph the schedule is computed on. A task without an estimate, or cancelled, takes no time (it still passes
+ * its dependencies on). A task with subtasks is the end of its subtasks: they inherit what it waits for, it waits for
+ * them and takes no time itself, so nothing is counted twice.
+ */
+export function scheduleGraph(tasks: readonly PlannedTask[]): ScheduleTask[] {
+  const children = Map.groupBy(tasks.filter((task) => task.parentId), (task) => task.parentId!);
+  const inherited = (task: PlannedTask, seen = new Set<string>()): string[] => {
+    const parent = task.parentId ? tasks.find((other) => other.id === task.parentId) : undefined;
+    if (!parent || seen.has(parent.id)) return [];
+    return [...parent.dependsOn, ...inherited(parent, new Set([...seen, parent.id]))];
+  };
+  return tasks.map((task) => {
+    const own = children.get(task.id) ?? [];
+    const dependsOn = [...new Set([...task.dependsOn, ...inherited(task), ...own.map((child) => child.id)])].filter((dep) => dep !== task.id && dep !== task.parentId);
+    const takesTime = !task.cancelled && own.length === 0;
+    return { id: task.id, estimateDays: takesTime ? (task.estimateDays ?? 0) : 0, dependsOn };
+  });
+}
+
+/** Tasks whose work the progress and the critical path count: not cancelled, not a task made of subtasks. */
+export function countedTasks<T extends PlannedTask>(tasks: readonly T[]): T[] {
+  const parents = new Set(tasks.map((task) => task.parentId).filter((id): id is string => !!id));
+  return tasks.filter((task) => !task.cancelled && !parents.has(task.id));
+}
+
 export interface GraphProblems {
   /** [task id, the unknown id it depends on]. */
   unknown: [string, string][];
@@ -79,7 +114,7 @@ export function computeCriticalPath(tasks: readonly ScheduleTask[]): CriticalPat
     return value;
   };
   const ordered = tasks.map((task) => task.id).toSorted(compareTaskIds);
-  if (ordered.length === 0) return { taskIds: [], days: 0, alternatives: [] };
+  if (ordered.length === 0) return { taskIds: [], days: 0, alternatives: [], unestimated: 0 };
   const days = Math.max(...ordered.map(earliestFinish));
   // Every chain that ends at `days` and runs through tasks with no slack.
   const chainsEndingAt = (id: string): string[][] => {
@@ -91,5 +126,5 @@ export function computeCriticalPath(tasks: readonly ScheduleTask[]): CriticalPat
   };
   const chains = ordered.filter((id) => earliestFinish(id) === days).flatMap(chainsEndingAt);
   const [first = [], ...alternatives] = chains;
-  return { taskIds: first, days, alternatives };
+  return { taskIds: first, days, alternatives, unestimated: 0 };
 }

@@ -23,6 +23,8 @@ export const IssueSchema = z.object({
   message: z.string(),
   /** What to change. */
   hint: z.string().optional(),
+  /** The kind of problem, for warnings that are grouped when many files share them ("no-agent"). */
+  code: z.string().optional(),
 });
 export type Issue = z.output<typeof IssueSchema>;
 
@@ -87,13 +89,31 @@ export const MetricSchema = z.object({
 });
 export type Metric = z.output<typeof MetricSchema>;
 
+/** Work in another phase of the same content root that a dependency names, with its status. */
+export const DependencyLinkSchema = z.object({
+  phaseId: z.string(),
+  /** The task in that phase, or null for the whole phase ("Phase 7 complete"). */
+  taskId: z.string().nullable(),
+  /** The linked task's page slug in its phase, or null for a whole phase. */
+  slug: z.string().nullable(),
+  title: z.string(),
+  status: TaskStatusSchema,
+});
+export type DependencyLink = z.output<typeof DependencyLinkSchema>;
+
 /** A dependency as written, with the task it names (if any). */
 export const DependencySchema = z.object({
   raw: z.string(),
-  /** Task ids inside the package that this dependency names. */
+  /** Task ids this dependency names: in this phase, or (see links and missing) elsewhere. */
   taskIds: z.array(z.string()),
   /** True when it refers to work outside the package ("Phase 6 complete ✅"). */
   external: z.boolean(),
+  /** The line of the dependency field in the task file, when known. */
+  line: z.number().int().nullable().default(null),
+  /** What it names in other phases of the content root ("Task 7.3" from phase 8; "Phase 7 complete"). */
+  links: z.array(DependencyLinkSchema).default([]),
+  /** Task ids it names that are in no phase (a task that was deleted or renamed). */
+  missing: z.array(z.string()).default([]),
 });
 export type Dependency = z.output<typeof DependencySchema>;
 
@@ -228,6 +248,11 @@ export function toEventLine({ id: _id, order: _order, timeSource: _timeSource, s
 /** The data-quality panel: every source with what was read, and how fresh the newest event is. */
 export const DataQualitySchema = z.object({
   sources: z.array(SourceReportSchema),
+  /**
+   * Files under the phase folder that are neither the overview, a task, a metrics file nor a hook log (a notes file,
+   * an image), each with why it was not read: nothing in the folder is passed over without a line.
+   */
+  otherFiles: z.array(z.object({ path: z.string(), reason: z.string() })).default([]),
   unmatchedEvents: z.number().int().nonnegative(),
   /** Newest event time across sources (ISO 8601), or null. */
   newestEvent: z.string().nullable(),
@@ -306,11 +331,12 @@ export const TaskSchema = z.object({
   slug: z.string(),
   phaseId: z.string(),
   title: z.string(),
-  agent: z.string(),
-  /** Estimate in working days (8 hours a day, 5 days a week). */
-  estimateDays: z.number().nonnegative(),
-  /** The estimate as written, e.g. "2.4 days". */
-  estimateText: z.string(),
+  /** The agent (or owner, assignee) the task names; null when it names none or "None": unassigned. */
+  agent: z.string().nullable(),
+  /** Estimate in working days (8 hours a day, 5 days a week); null when the file gives none that can be read. */
+  estimateDays: z.number().nonnegative().nullable(),
+  /** The estimate as written, e.g. "2.4 days"; null when there is none. */
+  estimateText: z.string().nullable(),
   /** Task ids inside the package this task waits for. */
   dependsOn: z.array(z.string()),
   dependencies: z.array(DependencySchema),
@@ -318,6 +344,10 @@ export const TaskSchema = z.object({
   status: TaskStatusSchema,
   /** Status text as written, e.g. "Ready to execute"; null when the file has none. */
   statusText: z.string().nullable(),
+  /** Closed without being done ("Cancelled"): status complete, left out of progress and the critical path. */
+  cancelled: z.boolean().default(false),
+  /** The task this one is a subtask of ("8.11" for 8.11.1), or null. */
+  parentId: z.string().nullable().default(null),
   priority: z.string().nullable(),
   objectives: z.array(z.string()),
   deliverables: z.array(ChecklistItemSchema),
@@ -325,10 +355,10 @@ export const TaskSchema = z.object({
   /** Memory keys the task writes, e.g. "phase7/build_infra/status". */
   memoryKeys: z.array(z.string()),
   /** Where the metadata came from. */
-  metadataStyle: z.enum(['frontmatter', 'bold-lines']),
+  metadataStyle: z.enum(['frontmatter', 'bold-lines', 'plain-lines', 'table', 'headings']),
   /** Path of the task file, relative to the working directory. */
   file: z.string(),
-  /** First start reported by the hooks (ISO 8601), or null. */
+  /** First start reported by the hooks, else the file's Started date (ISO 8601), or null. */
   startedAt: z.string().nullable(),
   /** Completion the status rests on (ISO 8601), or null while not complete. */
   completedAt: z.string().nullable(),
@@ -365,6 +395,8 @@ export const CriticalPathSchema = z.object({
   days: z.number(),
   /** Other chains of the same length, if any. */
   alternatives: z.array(z.array(z.string())),
+  /** Tasks without an estimate: they take no time in the path, so it may be longer than shown. */
+  unestimated: z.number().int().default(0),
 });
 export type CriticalPath = z.output<typeof CriticalPathSchema>;
 
@@ -460,9 +492,17 @@ export const StatusJsonSchema = z.object({
         z.object({
           id: z.string(),
           title: z.string(),
-          agent: z.string(),
-          estimateDays: z.number(),
+          /** null: unassigned (added after the first contract: it was always a name). */
+          agent: z.string().nullable(),
+          /** null: no estimate that can be read (added after the first contract: it was always a number). */
+          estimateDays: z.number().nullable(),
           dependsOn: z.array(z.string()),
+          /** Tasks and phases in other phases of the content root this task waits for, with their status. */
+          dependsOnOtherPhases: z.array(z.object({ phaseId: z.string(), taskId: z.string().nullable(), status: TaskStatusSchema })),
+          /** The task this one is a subtask of, or null. */
+          parentId: z.string().nullable(),
+          /** Closed without being done (its status is complete). */
+          cancelled: z.boolean(),
           status: TaskStatusSchema,
           startedAt: z.string().nullable(),
           completedAt: z.string().nullable(),
@@ -492,6 +532,8 @@ export const StatusJsonSchema = z.object({
           }),
         ),
         unmatchedEvents: z.number().int(),
+        /** Files under the phase folder that are not part of the package (notes, images), each with why. */
+        otherFiles: z.array(z.object({ path: z.string(), reason: z.string() })),
         warnings: z.array(z.string()),
         newestEvent: z.string().nullable(),
         stale: z.boolean(),

@@ -2,7 +2,8 @@
  * Chart data as plain specs: the page renders each as a table (always there, for screen readers, print and no
  * JavaScript) and, where JavaScript runs, as a chart.js canvas drawn from the same numbers.
  */
-import type { Metric, MetricValue, Phase, Target } from './schema.ts';
+import type { Metric, MetricValue, Phase, Target, Task } from './schema.ts';
+import { countedTasks } from './schedule.ts';
 
 export interface ChartSeries {
   label: string;
@@ -39,13 +40,17 @@ export interface ProgressPoint {
  * frozen versions' own figures beside it.
  */
 export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint[] = []): ChartSpec {
-  const total = phase.tasks.reduce((sum, task) => sum + task.estimateDays, 0);
+  // The same measure as the phase's progress: days of the counted tasks, or their number when an estimate is missing.
+  const counted = countedTasks(phase.tasks);
+  const byCount = counted.some((task) => task.estimateDays === null);
+  const weight = (task: Task) => (byCount ? 1 : (task.estimateDays ?? 0));
+  const total = counted.reduce((sum, task) => sum + weight(task), 0);
   const times = [phase.created, ...phase.tasks.map((task) => task.startedAt), ...phase.tasks.map((task) => task.completedAt), phase.dataQuality.newestEvent, ...snapshots.map((point) => point.frozenAt)]
     .filter((time): time is string => time !== null && !Number.isNaN(Date.parse(time)))
     .map((time) => new Date(time).toISOString());
   const days = [...new Set(times.map(day))].toSorted();
   const doneBy = (date: string) =>
-    total === 0 ? 0 : phase.tasks.filter((task) => task.completedAt !== null && day(task.completedAt) <= date).reduce((sum, task) => sum + task.estimateDays, 0) / total;
+    total === 0 ? 0 : counted.filter((task) => task.completedAt !== null && day(task.completedAt) <= date).reduce((sum, task) => sum + weight(task), 0) / total;
   const versionOn = new Map(snapshots.map((point) => [day(new Date(point.frozenAt).toISOString()), point.progress]));
   return {
     id: `burn-up-${phase.id}`,

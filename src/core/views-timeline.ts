@@ -4,7 +4,7 @@
  * to the completion, or to the newest event while the task is still in progress.
  */
 import type { Phase, TaskStatus } from './schema.ts';
-import { compareTaskIds } from './schedule.ts';
+import { compareTaskIds, scheduleGraph } from './schedule.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,7 +19,7 @@ export interface TimelineLane {
   /** Completion, or the newest event while in progress; null before a start. */
   actualEnd: string | null;
   ongoing: boolean;
-  estimateDays: number;
+  estimateDays: number | null;
   elapsedDays: number | null;
   /** Positions in the SVG, in px. */
   plan: { x: number; width: number };
@@ -49,7 +49,7 @@ const TOP = 28;
 
 /** Earliest start of each task in days from the phase start, dependencies first. */
 export function plannedStarts(phase: Pick<Phase, 'tasks'>): Map<string, number> {
-  const byId = new Map(phase.tasks.map((task) => [task.id, task]));
+  const byId = new Map(scheduleGraph(phase.tasks).map((task) => [task.id, task]));
   const start = new Map<string, number>();
   const earliest = (id: string, seen: ReadonlySet<string> = new Set()): number => {
     const known = start.get(id);
@@ -60,7 +60,7 @@ export function plannedStarts(phase: Pick<Phase, 'tasks'>): Map<string, number> 
     start.set(id, value);
     return value;
   };
-  for (const task of phase.tasks) earliest(task.id);
+  for (const task of byId.values()) earliest(task.id);
   return start;
 }
 
@@ -75,7 +75,7 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
 
   const raw = tasks.map((task) => {
     const planStart = origin + starts.get(task.id)! * DAY_MS;
-    const planEnd = planStart + task.estimateDays * DAY_MS;
+    const planEnd = planStart + (task.estimateDays ?? 0) * DAY_MS;
     const actualStart = task.startedAt ? Date.parse(task.startedAt) : null;
     const ongoing = actualStart !== null && task.completedAt === null;
     const actualEnd = task.completedAt ? Date.parse(task.completedAt) : ongoing ? Math.max(newest ?? actualStart!, actualStart!) : null;

@@ -25,6 +25,49 @@ export function formatDays(days: number): string {
   return `${formatNumber(days)} ${days === 1 ? 'day' : 'days'}`;
 }
 
+/** An estimate as the pages show it: days, or "no estimate" when the task file gives none that can be read. */
+export function formatEstimate(days: number | null): string {
+  return days === null ? 'no estimate' : formatDays(days);
+}
+
+/** One thing a task waits for, as its pages list it; `slug` links to a task page, `phaseId` alone to a phase. */
+export interface DependencyItem {
+  text: string;
+  phaseId: string | null;
+  slug: string | null;
+  status: TaskStatus | null;
+  /** Why it links nowhere: "not found", "outside the content root". */
+  note: string | null;
+}
+
+/** What a task waits for: tasks of its phase, tasks and phases of other phases (with their status), and the rest as written. */
+export function dependencyItems(task: Task, phase: Pick<Phase, 'id' | 'tasks'>): DependencyItem[] {
+  const byId = new Map(phase.tasks.map((other) => [other.id, other]));
+  return task.dependencies.flatMap((dependency): DependencyItem[] => {
+    const local = dependency.taskIds.filter((id) => byId.has(id)).map((id) => ({ text: id, phaseId: phase.id, slug: byId.get(id)!.slug, status: byId.get(id)!.status, note: null }));
+    const linked = dependency.links.map((link) => ({ text: link.taskId ? `${link.taskId} (${link.phaseId})` : link.title, phaseId: link.phaseId, slug: link.slug, status: link.status, note: null }));
+    const missing = dependency.missing.map((id) => ({ text: id, phaseId: null, slug: null, status: null, note: 'not found in any phase' }));
+    const items = [...local, ...linked, ...missing];
+    if (items.length > 0) return items;
+    const inFolder = task.dependsOn.length > 0 && dependency.external;
+    return [{ text: dependency.raw, phaseId: null, slug: null, status: null, note: dependency.external && !inFolder ? 'outside this content' : null }];
+  });
+}
+
+/** How a task page names where its metadata came from. */
+export const metadataStyleLabels: Record<Task['metadataStyle'], string> = {
+  frontmatter: 'frontmatter',
+  'bold-lines': 'bold-line metadata',
+  'plain-lines': 'plain "Key: value" lines',
+  table: 'a metadata table',
+  headings: 'headings',
+};
+
+/** The agent as the pages show it: its name, or "unassigned". */
+export function formatAgent(agent: string | null): string {
+  return agent ?? 'unassigned';
+}
+
 /** A metric value as the ledger shows it: as written, or an em dash when absent. */
 export function formatValue(value: MetricValue | null): string {
   return value === null ? '—' : String(value.raw);
@@ -146,8 +189,8 @@ export function buildGraphLayout(phase: Phase): GraphLayout {
     return {
       id: task.id,
       title: task.title,
-      agent: task.agent,
-      estimate: formatDays(task.estimateDays),
+      agent: formatAgent(task.agent),
+      estimate: formatEstimate(task.estimateDays),
       status: task.status,
       critical: critical.has(task.id),
       x: MARGIN + col * (NODE_WIDTH + COLUMN_GAP),
@@ -215,6 +258,9 @@ function statusTask(task: Task): StatusJson['phases'][number]['tasks'][number] {
     agent: task.agent,
     estimateDays: task.estimateDays,
     dependsOn: task.dependsOn,
+    dependsOnOtherPhases: task.dependencies.flatMap((dependency) => dependency.links).map(({ phaseId, taskId, status }) => ({ phaseId, taskId, status })),
+    parentId: task.parentId,
+    cancelled: task.cancelled,
     status: task.status,
     startedAt: task.startedAt,
     completedAt: task.completedAt,
@@ -251,6 +297,7 @@ export function buildStatusJson(phases: readonly Phase[], version: string | null
       dataQuality: {
         sources: phase.dataQuality.sources.map(({ path, format, records, imported, skipped, redactions }) => ({ path, format, records, imported, skipped, redacted: countRedactions(redactions) })),
         unmatchedEvents: phase.dataQuality.unmatchedEvents,
+        otherFiles: phase.dataQuality.otherFiles,
         warnings: [...phase.warnings, ...phase.dataQuality.warnings, ...(phase.dataQuality.stale ? [staleWarning(phase)] : [])],
         newestEvent: phase.dataQuality.newestEvent,
         stale: phase.dataQuality.stale,

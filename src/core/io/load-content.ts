@@ -1,5 +1,6 @@
 import { applyAsOf, buildPhase, type PhaseResult } from '../build-phase.ts';
 import { sortIssues } from '../issues.ts';
+import { linkPhases } from '../link-phases.ts';
 import type { Changelog, Release } from '../releases/schema.ts';
 import type { Issue, Phase } from '../schema.ts';
 import { phaseKey, pruneCache, readCachedPhase, writeCachedPhase, type PhaseCache } from './phase-cache.ts';
@@ -64,5 +65,7 @@ export function loadContent(root: string, asOf: string | null, { cache = null }:
     phases.push(asOf === null ? applyAsOf(result.phase, [], buildAsOf) : result.phase);
     for (const [taskId, body] of result.bodies) bodies.set(`${result.phase.id}/${taskId}`, body);
   }
-  return { phases, bodies, releases: releases.releases, changelog: releases.changelog, issues: sortIssues(issues) };
+  const linked = linkPhases(phases);
+  issues.push(...linked.issues);
+  return { phases: linked.phases, bodies, releases: releases.releases, changelog: releases.changelog, issues: sortIssues(issues) };
 }

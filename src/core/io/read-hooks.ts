@@ -22,13 +22,24 @@ const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 // WAL files start with 0x377f0682 or 0x377f0683 (big-endian), per SQLite's file format.
 const isWal = (bytes: Buffer) => bytes.length >= 4 && (bytes.readUInt32BE(0) & 0xfffffffe) === 0x377f0682;
 
-/** Files under `dir`, recursively, in path order. */
+/**
+ * Files under `dir`, recursively, in path order, hidden ones included: claude-flow writes its store to `.swarm/` and
+ * its metrics to `.claude-flow/metrics/`, and a copied folder keeps those names.
+ */
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => !entry.name.startsWith('.'))
     // Linked folders are not descended into: a link can only name a single file, checked by the caller.
     .flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]))
     .toSorted();
+}
+
+/** Whether a path is a regular file (after links): a pipe or a device is never opened, it could block or never end. */
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Reads every hook log under `hooksDir` (no folder: no sources), one result per file, in path order. */
@@ -43,7 +54,15 @@ export function readHookSources(hooksDir: string, root: string = hooksDir): Impo
       results.push(fileProblem('unknown', path, 'is a symbolic link to a place outside the content root; it was not read.', 'link out of the content root'));
       continue;
     }
+    if (!isRegularFile(file)) {
+      results.push(fileProblem('unknown', path, 'is not a regular file (a folder link, a pipe or a device); it was not read.', 'not a regular file'));
+      continue;
+    }
     const bytes = readFileSync(file);
+    if (bytes.length === 0) {
+      results.push(fileProblem('unknown', path, 'is empty; there is nothing to import.', 'empty file'));
+      continue;
+    }
     if (bytes.subarray(0, 16).equals(sqliteHeader)) {
       const read = readSqlite(file, path);
       if ('rows' in read) databases.push(read);

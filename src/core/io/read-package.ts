@@ -1,19 +1,18 @@
 /** The file-reading corner of the core: finds the packages under a content root and reads their files as text. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
 import { staysInside } from './inside-root.ts';
 import type { PackageFiles, SourceFile } from '../build-phase.ts';
 import type { Issue } from '../schema.ts';
 import { readHookSources } from './read-hooks.ts';
+import { decodeText } from './decode-text.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
   return resolve(env.CAIRN_CONTENT || 'content');
 }
 
-
-const taskFile = /^task[-_ ].*\.md$|^task\d.*\.md$/i;
 
 /** Reads every package under `root`/phases, in folder-name order. */
 export function readPackages(root: string): { packages: PackageFiles[]; issues: Issue[] } {
@@ -49,32 +48,84 @@ function linkOutside(path: string): Issue {
   return { file: displayPath(path), line: 1, column: 1, severity: 'error', message: `${displayPath(path)} is a symbolic link to a place outside the content root; Cairn does not read it.`, hint: 'Copy the file into the content folder, or point the link at a file inside it.' };
 }
 
-/** Reads one package folder. Missing optional files are null; the caller decides what is an error. */
+/** Folders of a phase that hold hook logs: hooks/, and claude-flow's own folders when they were copied in whole. */
+export const hookFolders: readonly string[] = ['hooks', '.swarm', '.claude-flow', '.hive-mind'];
+
+/** Root files of a phase that can be its overview when there is no README.md, most likely first. */
+const overviewNames = [/^readme\.md$/i, /^(?:overview|index|epic)\.md$/i, /[-_](?:overview|index)\.md$/i, /^(?:execution[-_ ]?plan|plan|phase[-_ ]?plan)\.md$/i];
+
+const markdown = /\.(?:md|markdown)$/i;
+
+/** Reads one package folder: every file in it is the overview, a task candidate, a metrics file, a hook log, or listed as not read. */
 export function readPackage(dir: string, phaseId: string, root: string = dir): PackageFiles {
   const problems: Issue[] = [];
-  const names = readdirSync(dir)
-    .filter((name) => {
-      if (staysInside(join(dir, name), root)) return true;
-      problems.push(linkOutside(join(dir, name)));
-      return false;
-    })
-    .toSorted();
-  const read = (name: string | undefined): SourceFile | null => {
-    if (!name) return null;
-    const path = join(dir, name);
-    return { path: displayPath(path), text: readFileSync(path, 'utf8') };
+  const otherFiles: { path: string; reason: string }[] = [];
+  const files = listPhaseFiles(dir, root, problems, otherFiles);
+  const read = (rel: string | undefined): SourceFile | null => {
+    if (rel === undefined) return null;
+    const path = join(dir, rel);
+    const decoded = decodeText(readFileSync(path), displayPath(path));
+    if (decoded.issue) problems.push(decoded.issue);
+    return { path: displayPath(path), text: decoded.text };
   };
-  const find = (pattern: RegExp) => names.find((name) => pattern.test(name));
+  const atRoot = files.filter((rel) => !rel.includes('/'));
+  const overview = overviewNames.map((pattern) => atRoot.find((rel) => pattern.test(rel))).find((rel) => rel !== undefined);
+  const baseline = atRoot.find((rel) => /^baseline[-_]metrics\.json$/i.test(rel));
+  const final = atRoot.find((rel) => /^final[-_]metrics\.json$/i.test(rel));
+  const candidates = files.filter((rel) => markdown.test(rel) && rel !== overview);
+  const names = candidates.map((rel) => basename(rel).replace(markdown, ''));
+  for (const rel of files) {
+    if (rel !== overview && rel !== baseline && rel !== final && !markdown.test(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: notReadReason(rel) });
+  }
   return {
     phaseId,
     dir: displayPath(dir),
-    overview: read(find(/^readme\.md$/i)),
-    tasks: names
-      .filter((name) => taskFile.test(name))
-      .map((name) => ({ ...read(name)!, slug: name.replace(/\.md$/i, '') })),
-    baseline: read(find(/^baseline[-_]metrics\.json$/i)),
-    final: read(find(/^final[-_]metrics\.json$/i)),
-    hooks: readHookSources(join(dir, 'hooks'), root),
+    overview: read(overview),
+    // A task's page slug is its file name, or its path in the folder when two files share a name.
+    tasks: candidates.map((rel, index) => ({ ...read(rel)!, slug: names.indexOf(names[index]!) === names.lastIndexOf(names[index]!) ? names[index]! : rel.replace(markdown, '').replaceAll('/', '-') })),
+    baseline: read(baseline),
+    final: read(final),
+    hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)),
     problems,
+    otherFiles,
   };
+}
+
+/** Why a file in a phase folder is not read, in the words the data-quality panel shows. */
+function notReadReason(rel: string): string {
+  if (/\.json$/i.test(rel)) return 'not read: JSON outside hooks/ other than baseline-metrics.json and final-metrics.json';
+  if (/(?:^|\/)\.(?:gitkeep|keep|DS_Store)$/.test(rel)) return 'not read: a placeholder or system file';
+  return 'not read: not Markdown, and not in hooks/';
+}
+
+/**
+ * Every file under a phase folder, relative to it and in path order, hidden ones included; hook folders are left to
+ * the hook reader. Links out of the content root are problems; links to folders and anything that is not a regular
+ * file (a pipe, a device) are listed as not read and never opened.
+ */
+function listPhaseFiles(dir: string, root: string, problems: Issue[], otherFiles: { path: string; reason: string }[], prefix = ''): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true }).toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    const path = join(dir, rel);
+    if (prefix === '' && hookFolders.includes(entry.name) && entry.isDirectory()) continue;
+    if (!staysInside(path, root)) {
+      problems.push(linkOutside(path));
+      continue;
+    }
+    if (entry.isDirectory()) {
+      found.push(...listPhaseFiles(dir, root, problems, otherFiles, rel));
+      continue;
+    }
+    let kind: 'file' | 'folder' | 'special';
+    try {
+      const stat = statSync(path);
+      kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'special';
+    } catch {
+      kind = 'special';
+    }
+    if (kind === 'file') found.push(rel);
+    else otherFiles.push({ path: displayPath(path), reason: kind === 'folder' ? 'not read: a link to a folder' : 'not read: not a regular file' });
+  }
+  return found;
 }

@@ -132,8 +132,8 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
   };
 }
 
-/** What an overview that could not be read at all shows: the folder name as its title and nothing else. */
-function emptyOverview(title: string): Overview {
+/** What an overview that could not be read at all, or is missing, shows: the folder name as its title and nothing else. */
+export function emptyOverview(title: string): Overview {
   return { title, statusText: null, created: null, coordinator: null, session: null, objectives: [], metricRows: [], successCriteria: [], deliverables: [], statedDays: null };
 }
 

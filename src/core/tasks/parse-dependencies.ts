@@ -1,11 +1,22 @@
 import type { Dependency } from '../schema.ts';
 
-// Task ids look like "7.1", "7.1.2", "task-7.1" or "T3"; ids inside words or versions ("v2.0.0") are not ids.
-const taskIdPattern = /(?<![\w.])(?:task[\s-]*)?(\d+(?:\.\d+)+|T\d+)(?![\w.]*\d)/gi;
+/**
+ * Task ids as packages write them: dotted numbers ("7.1", subtasks "8.11.1"), "T3", and a capital prefix with a
+ * number ("VC-001", "TASK-12"). "Task 12" names task 12. Numbers inside words or versions ("v2.0.0", "UTF-8") are not
+ * ids.
+ */
+// Case matters: "VC-001" is an id, "step-2" is not. So the pattern spells out the cases instead of using the i flag.
+const capitalId = String.raw`([A-Z][A-Z0-9]{0,9}-\d+)`;
+const taskWordId = String.raw`(?:[Tt]asks?|TASKS?)[\s#-]*(\d+(?:\.\d+)*)`;
+const plainId = String.raw`(\d+(?:\.\d+)+|[Tt]\d+)`;
+const taskIdPattern = new RegExp(String.raw`(?<![\w.])(?:${capitalId}|${taskWordId}|${plainId})(?![\w.]*\d)`, 'g');
+/** Prefixes that look like ids but are names of standards and formats. */
+const notIdPrefixes = new Set(['UTF', 'SHA', 'ISO', 'RFC', 'HTTP', 'TLS', 'SSL', 'ES', 'ECMA', 'PEP', 'CVE', 'IPV', 'MD', 'AES', 'RSA', 'X', 'H', 'COVID']);
+
 // `(?!\w)` rather than `\b`: a lone "-" has no word boundary after it, so `\b` let "**Dependencies:** -" through.
 const noneWords = /^(none|n\/a|na|no|nothing|-|–|—)(?!\w)/i;
 // "Phase 6 complete ✅", "Phase 6", "phase-6": work outside the package.
-const phaseReference = /\bphase[\s-]*\d+/i;
+const phaseReference = /\bphase[\s-]*(\d+)/i;
 
 /** Splits a dependency field ("Task 7.3 COMPLETE ⚠️", "7.1, 7.2", "None", "Phase 6 complete ✅") into clauses. */
 export function parseDependencies(value: string | readonly (string | number)[] | null | undefined): Dependency[] {
@@ -20,18 +31,44 @@ export function parseDependencies(value: string | readonly (string | number)[] |
 }
 
 function parseClause(raw: string): Dependency {
-  const taskIds = [...raw.matchAll(taskIdPattern)].map((match) => normalizeTaskId(match[1] ?? ''));
+  const taskIds = findTaskIds(raw);
   const external = taskIds.length === 0 && phaseReference.test(raw);
-  return { raw, taskIds, external };
+  return { raw, taskIds, external, line: null, links: [], missing: [] };
 }
 
-/** Upper-cases "t3" to "T3"; dotted ids stay as written. */
+/** The phase number a dependency on a whole phase names ("Phase 7 complete" → 7), or null. */
+export function phaseNumberOf(raw: string): number | null {
+  const match = phaseReference.exec(raw);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+/** Every task id in a text, in order, normalized. */
+export function findTaskIds(text: string): string[] {
+  const ids: string[] = [];
+  for (const match of text.matchAll(taskIdPattern)) {
+    const id = match[1] ?? match[2] ?? match[3];
+    if (id && isTaskId(id)) ids.push(normalizeTaskId(id));
+  }
+  return ids;
+}
+
+function isTaskId(id: string): boolean {
+  const prefix = /^([A-Za-z][A-Za-z0-9]*)-\d/.exec(id)?.[1];
+  return !prefix || !notIdPrefixes.has(prefix.toUpperCase());
+}
+
+/** Upper-cases "t3" to "T3"; other ids stay as written. */
 export function normalizeTaskId(id: string): string {
   return /^t\d+$/i.test(id) ? id.toUpperCase() : id;
 }
 
-/** Finds a task id in a title or file name: "Task 7.1: Build" → "7.1", "task-7.2-config.md" → "7.2". */
+/** Finds a task id in a title or file name: "Task 7.1: Build" → "7.1", "task-7.2-config.md" → "7.2", "VC-001-capture" → "VC-001". */
 export function findTaskId(text: string): string | null {
-  const match = /(?:^|[^\w.])(?:task[\s-]*)?(\d+(?:\.\d+)+|T\d+)(?![\w.]*\d)/i.exec(text);
-  return match?.[1] ? normalizeTaskId(match[1]) : null;
+  return findTaskIds(text)[0] ?? null;
+}
+
+/** The parent of a subtask id ("8.11.1" → "8.11"), or null for an id with fewer than three parts. */
+export function parentIdOf(id: string): string | null {
+  const parts = id.split('.');
+  return parts.length >= 3 && parts.every((part) => /^\d+$/.test(part)) ? parts.slice(0, -1).join('.') : null;
 }

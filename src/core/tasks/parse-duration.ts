@@ -18,27 +18,51 @@ export const daysPerUnit: Record<string, number> = {
   wks: 5,
   week: 5,
   weeks: 5,
+  mo: 20,
+  month: 20,
+  months: 20,
 };
 
 export type DurationResult = { ok: true; days: number } | { ok: false; reason: string };
 
 // "2.4 days", "1 day", "6h", "2 weeks", "~3 days", "1,5 d", "2-3 days" (a range takes its upper end).
-const durationPattern = /^~?\s*(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)?))?\s*([a-z]+)\b/i;
+const durationPattern = /^(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|—|to)\s*(\d+(?:[.,]\d+)?))?\s*([a-z]+)\b/i;
+// What may come before the number: "~3 days", "≈ 2h", "About 4 hours", "Est. 2 days", "Up to 1 week".
+const approximately = /^(?:~|≈|±|\+\/-|about|approx(?:imately|\.)?|around|roughly|est(?:imated|\.)?|up to|circa|ca\.)\s*/i;
+// What joins the parts of a sum: "4 hours 20 minutes", "1h 30m", "2 days and 4 hours", "1 day, 2 hours".
+const sumJoint = /^\s*(?:,|\+|and)?\s*/i;
 
-/** Parses an estimate into working days. A bare number is taken as days. */
-export function parseDuration(text: string | number): DurationResult {
+/**
+ * Parses an estimate into working days. A bare number is taken in `bareUnit` (days unless the field's name says
+ * hours, "Estimated Hours: 6"). Parts add up ("4 hours 20 minutes"); whatever follows the duration is a comment
+ * ("2 weeks (completed in 4 days)" is 2 weeks).
+ */
+export function parseDuration(text: string | number, bareUnit = 'd'): DurationResult {
+  const perBare = daysPerUnit[bareUnit] ?? 1;
   if (typeof text === 'number') {
-    return Number.isFinite(text) && text >= 0 ? { ok: true, days: text } : { ok: false, reason: 'not a positive number' };
+    return Number.isFinite(text) && text >= 0 ? { ok: true, days: round(text * perBare) } : { ok: false, reason: 'not a positive number' };
   }
-  const trimmed = text.trim();
-  if (/^\d+(?:[.,]\d+)?$/.test(trimmed)) return finiteDays(toNumber(trimmed));
-  const match = durationPattern.exec(trimmed);
-  if (!match) return { ok: false, reason: 'no number with a unit' };
-  const [, low = '', high, unit = ''] = match;
-  // Object.hasOwn: "2 constructor" must not find Object's own members (it gave NaN days).
-  const perUnit = Object.hasOwn(daysPerUnit, unit.toLowerCase()) ? daysPerUnit[unit.toLowerCase()] : undefined;
-  if (perUnit === undefined) return { ok: false, reason: `unknown unit "${unit}"` };
-  return finiteDays(round(toNumber(high ?? low) * perUnit));
+  let rest = text.trim().replace(approximately, '');
+  if (/^\d+(?:[.,]\d+)?(?:\s*(?:-|–|—|to)\s*\d+(?:[.,]\d+)?)?$/.test(rest)) {
+    const numbers = rest.split(/\s*(?:-|–|—|to)\s*/);
+    return finiteDays(round(toNumber(numbers.at(-1) ?? '0') * perBare));
+  }
+  let days = 0;
+  let parts = 0;
+  for (let match = durationPattern.exec(rest); match; match = durationPattern.exec(rest)) {
+    const [whole, low = '', high, unit = ''] = match;
+    // Object.hasOwn: "2 constructor" must not find Object's own members (it gave NaN days).
+    const perUnit = Object.hasOwn(daysPerUnit, unit.toLowerCase()) ? daysPerUnit[unit.toLowerCase()] : undefined;
+    if (perUnit === undefined) {
+      if (parts > 0) break;
+      return { ok: false, reason: `unknown unit "${unit}"` };
+    }
+    days += toNumber(high ?? low) * perUnit;
+    parts++;
+    rest = rest.slice(whole.length).replace(sumJoint, '');
+  }
+  if (parts === 0) return { ok: false, reason: 'no number with a unit' };
+  return finiteDays(round(days));
 }
 
 /** A number of days, unless it is past a double ("9" × 400 reads as Infinity). */

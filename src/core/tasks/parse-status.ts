@@ -1,22 +1,35 @@
 import type { TaskStatus } from '../schema.ts';
+import { statusVocabulary, type StatusMeaning } from './vocabulary.ts';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const isWordy = (phrase: string) => /^[\p{L}\p{N}]/u.test(phrase);
+
+// Longest phrases first, so "not started" is found before "started" and "in review" before "review".
+const phrases = Object.keys(statusVocabulary).toSorted((a, b) => b.length - a.length);
+const statusPattern = new RegExp(
+  phrases.map((phrase) => (isWordy(phrase) ? `(?<![\\p{L}\\p{N}_'])${escape(phrase)}(?![\\p{L}\\p{N}_])` : escape(phrase))).join('|'),
+  'giu',
+);
+
+const progress: Record<StatusMeaning, number> = { pending: 0, blocked: 0, in_progress: 1, complete: 2, cancelled: 2 };
 
 /**
- * Words that decide an authored status. Real task files say "Ready to execute", "⏸️ Waiting for Task 7.3" or
- * "Pending (after 7.3 is complete)"; the word that comes first decides, so the trailing "complete" there does not.
+ * What a status as written means, or null when it has no status word. Real task files say "Ready to execute",
+ * "⏸️ Waiting for Task 7.3" or "Pending (after 7.3 is complete)": a text that opens with a status word means that
+ * word, whatever follows. A text that opens with something else and names parts of the work
+ * ("🟢 Backend complete – integration pending") is in progress when a later part is less far along than the first.
  */
-const statusWords: Record<TaskStatus, RegExp> = {
-  blocked: /\bblocked\b|\bwaiting\b|\bon hold\b|\bstalled\b|⛔|🚫/i,
-  complete: /\bcomplete(d)?\b|\bdone\b|\bfinished\b|\bdelivered\b|\bshipped\b|✅|✔/i,
-  in_progress: /\bin[\s_-]?progress\b|\bstarted\b|\bactive\b|\brunning\b|\bexecuting\b|\bunderway\b|🔄|🚧/i,
-  pending: /\bpending\b|\bready\b|\bnot[\s_-]?started\b|\btodo\b|\bto do\b|\bplanned\b|\bqueued\b|\bbacklog\b/i,
-};
+export function parseStatusMeaning(text: string): StatusMeaning | null {
+  const found = [...text.matchAll(statusPattern)].map((match) => ({ meaning: statusVocabulary[match[0].toLowerCase()]!, index: match.index }));
+  const [first] = found;
+  if (!first) return null;
+  const lead = text.slice(0, first.index).replace(/[^\p{L}\p{N}]/gu, '');
+  if (lead === '' || first.meaning !== 'complete') return first.meaning;
+  return found.some((later) => progress[later.meaning] < progress.complete) ? 'in_progress' : 'complete';
+}
 
-/** Maps a status as written to one of the package's status values, or null when no word matches. */
+/** The package status a text names; cancelled work is closed, so complete. Null when no status word matches. */
 export function parseStatus(text: string): TaskStatus | null {
-  let best: { status: TaskStatus; index: number } | null = null;
-  for (const [status, pattern] of Object.entries(statusWords) as [TaskStatus, RegExp][]) {
-    const index = text.search(pattern);
-    if (index >= 0 && (best === null || index < best.index)) best = { status, index };
-  }
-  return best?.status ?? null;
+  const meaning = parseStatusMeaning(text);
+  return meaning === 'cancelled' ? 'complete' : meaning;
 }

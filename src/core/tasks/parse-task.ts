@@ -1,69 +1,42 @@
 /**
- * Reads one task file. Metadata comes from YAML frontmatter or from "**Key:** value" lines (also as list items),
- * sections from the Markdown body. Returns every problem found instead of stopping at the first.
+ * Reads one task file. Metadata may be YAML frontmatter, "**Key:** value" lines (the colon inside or after the bold,
+ * also as list items), plain "Key: value" lines under the title, a two-column table, or a "## Key" heading with the
+ * value under it; the names come from one vocabulary (vocabulary.ts). Sections come from the Markdown body. Every
+ * problem is returned instead of stopping at the first; what would leave the site wrong is an error, a missing or odd
+ * field a warning with a default.
  */
-import type { Root, RootContent } from 'mdast';
+import type { Root, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { readFrontmatterOrReport } from '../markdown/frontmatter.ts';
 import { visit } from '../markdown/visit.ts';
 import { createIssueSink, type IssueSink } from '../issues.ts';
-import { boldFields, findSection, listItems, parseMarkdown, type MarkdownDoc } from '../markdown/parse-markdown.ts';
+import { allSections, boldFields, findSection, listItems, parseMarkdown, type MarkdownDoc, type Section } from '../markdown/parse-markdown.ts';
 import type { ChecklistItem, Issue, Task } from '../schema.ts';
 import { checkText } from '../text/check-text.ts';
 import { repairMojibake, repairWithWarning } from '../text/mojibake.ts';
 import { findTaskId, parseDependencies } from './parse-dependencies.ts';
 import { parseDuration } from './parse-duration.ts';
-import { parseStatus } from './parse-status.ts';
+import { parseDate } from './parse-date.ts';
+import { parseStatusMeaning } from './parse-status.ts';
+import { fieldName, statusHint, unassignedWords, unitOfKey, type FieldName } from './vocabulary.ts';
 
-/** The metadata fields Cairn understands, under their canonical names. */
-type FieldName = 'id' | 'title' | 'agent' | 'estimate' | 'dependencies' | 'status' | 'priority' | 'memoryKeys';
-
-/** Field names as packages write them (lowercase, letters only) → canonical name. */
-const fieldAliases: Record<string, FieldName> = {
-  id: 'id',
-  taskid: 'id',
-  title: 'title',
-  name: 'title',
-  agent: 'agent',
-  agenttype: 'agent',
-  agentrole: 'agent',
-  assignee: 'agent',
-  assignedto: 'agent',
-  owner: 'agent',
-  estimate: 'estimate',
-  estimated: 'estimate',
-  estimatedduration: 'estimate',
-  duration: 'estimate',
-  effort: 'estimate',
-  timeline: 'estimate',
-  dependencies: 'dependencies',
-  dependency: 'dependencies',
-  dependson: 'dependencies',
-  depends: 'dependencies',
-  blockedby: 'dependencies',
-  prerequisites: 'dependencies',
-  status: 'status',
-  state: 'status',
-  priority: 'priority',
-  memorykeys: 'memoryKeys',
-  memory: 'memoryKeys',
-};
-
-/** The canonical field for a key as written ("Agent Type", "depends_on"), or undefined when Cairn does not read it. */
-function fieldName(key: string): FieldName | undefined {
-  const folded = key.toLowerCase().replace(/[^a-z]/g, '');
-  // Object.hasOwn: a key such as "constructor" must not find Object's own members.
-  return Object.hasOwn(fieldAliases, folded) ? fieldAliases[folded] : undefined;
-}
+export { statusHint } from './vocabulary.ts';
 
 /** Fields whose value is one piece of text; a list or a map there is an error, not "a,b" or "[object Object]". */
-const textFields: ReadonlySet<FieldName> = new Set(['id', 'title', 'agent', 'estimate', 'status', 'priority']);
+const textFields: ReadonlySet<FieldName> = new Set(['id', 'title', 'agent', 'estimate', 'status', 'priority', 'started', 'completed']);
 
-export const statusHint = 'Use one of: pending, in_progress, complete, blocked (or words such as "Ready to execute", "In progress", "Done").';
+/** Fields that mark a file as a task when it has an id, beside a "Task …" heading. */
+const taskFields: readonly FieldName[] = ['agent', 'estimate', 'status', 'dependencies'];
+
+type FieldForm = 'frontmatter' | 'bold-lines' | 'plain-lines' | 'table' | 'headings';
 
 interface Field {
   value: unknown;
+  /** The key as written, e.g. "Estimated Hours". */
+  key: string;
   line: number;
   column: number;
+  form: FieldForm;
 }
 
 export interface ParsedTask {
@@ -74,13 +47,17 @@ export interface ParsedTask {
   /** The body as a task page shows it: without the "# Title" line and the metadata lines read from it. */
   content: string;
   issues: Issue[];
+  /** Whether the file reads as a task: it has an id, and task metadata or a "Task …" heading. */
+  isTask: boolean;
+  /** Keys of the metadata that Cairn does not read ("Complexity"), for the phase's one warning about them. */
+  unreadKeys: string[];
 }
 
 export interface TaskFileInput {
   text: string;
   /** Path shown in messages, relative to the working directory. */
   path: string;
-  /** File name without extension, e.g. "task-7.1-build-infra". */
+  /** The page slug: the file's path in the phase folder without extension, e.g. "task-7.1-build-infra". */
   slug: string;
   phaseId: string;
 }
@@ -89,57 +66,63 @@ export interface TaskFileInput {
 export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInput): ParsedTask {
   const sink = createIssueSink(path);
   const checked = checkText(input, sink, 'a task file');
-  if (checked === null) return { task: null, body: '', content: '', issues: sink.issues };
+  if (checked === null) return { task: null, body: '', content: '', issues: sink.issues, isTask: true, unreadKeys: [] };
   const repairedText = repairWithWarning(checked, sink.warning);
-  const { fields, body, bodyOffset, style, broken, notText } = readFields(repairedText, sink);
+  const front = readFrontmatterFields(repairedText, sink);
+  const { body, bodyOffset, broken, notText } = front;
   const doc = parseMarkdown(body);
   const shift = (line: number) => line + bodyOffset;
-  const metadataLines = new Set<number>(); // body lines whose metadata the page shows in its own list
-  for (const field of boldFields(doc)) {
-    const name = fieldName(field.key);
-    if (name && !fields.has(name)) {
-      fields.set(name, { value: field.value, line: shift(field.line), column: field.column });
-      metadataLines.add(field.line);
-    }
-  }
+  const heading = taskHeading(doc);
+  const read = readBodyFields(doc, heading);
+  const fields = new Map(front.fields);
+  for (const field of read.fields) if (!fields.has(field.name)) fields.set(field.name, { ...field, line: shift(field.line) });
+  const metadataLines = new Set(read.fields.filter((field) => fields.get(field.name)?.line === shift(field.line) && (field.form === 'bold-lines' || field.form === 'plain-lines')).map((field) => field.line));
+  const unreadKeys = [...new Set([...front.unreadKeys, ...read.unreadKeys])];
 
-  const heading = firstHeading(doc);
-  const id = textOf(fields.get('id')) ?? (heading ? findTaskId(heading.text) : null) ?? findTaskId(slug);
+  const fileName = slug.slice(slug.lastIndexOf('/') + 1);
+  const idText = textOf(fields.get('id'));
+  let id = (idText ? (findTaskId(idText) ?? idText) : null) ?? (heading ? findTaskId(heading.title) : null) ?? findTaskId(fileName);
+  const isTask = (id !== null && (taskFields.some((name) => fields.has(name)) || /^[^\p{L}\p{N}]*task\b/iu.test(heading?.title ?? ''))) || /^task[-_ \d]/i.test(fileName);
   if (id === null && !notText.has('id')) {
-    sink.error(heading ? shift(heading.line) : 1, 1, 'The task has no id: none in its metadata, its title or its file name.', 'Start the title with the id ("# Task 7.1: Build Infrastructure") or add "id: \\"7.1\\"" to the frontmatter.');
+    sink.warning(heading ? shift(heading.line) : 1, 1, `The task has no id in its metadata, its title or its file name, so its file name "${fileName}" is used.`, 'Start the title with the id ("# Task 7.1: Build Infrastructure", "# VC-001: Capture") or add "id: \\"7.1\\"" to the frontmatter.');
   }
-  const title = textOf(fields.get('title')) ?? (heading ? stripTaskPrefix(heading.text) : slug);
+  id ??= fileName;
+  const title = textOf(fields.get('title')) ?? (heading ? stripTaskPrefix(heading.title) : fileName);
 
   const agentField = fields.get('agent');
-  const agent = textOf(agentField);
+  const agentText = textOf(agentField);
+  const agent = agentText !== null && unassignedWords.has(agentText.toLowerCase()) ? null : agentText;
   // With broken frontmatter its fields are unknown, not missing: the YAML error alone says what to fix.
-  if (agent === null && !broken && !notText.has('agent')) {
-    sink.error(agentField?.line ?? 1, agentField?.column ?? 1, 'The task names no agent.', 'Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter.');
+  if (!agentField && !broken && !notText.has('agent')) {
+    sink.warning(1, 1, 'The task names no agent, so it is shown as unassigned.', 'Add "**Agent:** cicd-engineer" (or Owner, Assignee) under the title, or "agent: cicd-engineer" to the frontmatter.', 'no-agent');
   }
 
   const estimateField = fields.get('estimate');
   const estimateText = estimateField ? String(estimateField.value).trim() : '';
-  let estimateDays = 0;
+  let estimateDays: number | null = null;
   if (!estimateField || estimateText === '') {
-    if (!broken && !notText.has('estimate')) sink.error(estimateField?.line ?? 1, estimateField?.column ?? 1, 'The task has no estimate.', 'Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks").');
+    if (!broken && !notText.has('estimate')) sink.warning(estimateField?.line ?? 1, estimateField?.column ?? 1, 'The task has no estimate; the critical path leaves it out and progress counts tasks.', 'Add "**Estimate:** 2.4 days" (or hours such as "6h", or "2 weeks").', 'no-estimate');
   } else {
-    const duration = parseDuration(typeof estimateField.value === 'number' ? estimateField.value : estimateText);
+    const duration = parseDuration(typeof estimateField.value === 'number' ? estimateField.value : estimateText, unitOfKey(estimateField.key) ?? 'd');
     if (duration.ok) estimateDays = duration.days;
-    else sink.error(estimateField.line, estimateField.column, `Cannot read the estimate "${estimateText}": ${duration.reason}.`, 'Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks".');
+    else sink.warning(estimateField.line, estimateField.column, `Cannot read the estimate "${estimateText}": ${duration.reason}; it is shown as unknown.`, 'Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks", "6-8 weeks".');
   }
 
+  const startedAt = readDate(fields.get('started'), sink);
+  const completedAt = readDate(fields.get('completed'), sink);
   const statusField = fields.get('status');
   const statusText = textOf(statusField);
-  let status = parseStatus(statusText ?? 'pending');
-  if (status === null) {
-    sink.error(statusField?.line ?? 1, statusField?.column ?? 1, `Unknown status "${statusText}".`, statusHint);
-    status = 'pending';
+  let meaning = statusText === null ? (completedAt ? 'complete' : startedAt ? 'in_progress' : 'pending') : parseStatusMeaning(statusText);
+  if (meaning === null) {
+    sink.warning(statusField?.line ?? 1, statusField?.column ?? 1, `Unknown status "${statusText}"; the task is shown as pending.`, statusHint);
+    meaning = 'pending';
   }
+  const status = meaning === 'cancelled' ? 'complete' : meaning;
 
-  const dependencies = parseDependencies(dependencyValue(fields.get('dependencies')));
+  const dependencyField = fields.get('dependencies');
+  const dependencies = parseDependencies(dependencyValue(dependencyField)).map((dependency) => ({ ...dependency, line: dependencyField?.line ?? null }));
   const sections = readSections(doc, fields.get('memoryKeys'));
-  const content = withoutLines(body, new Set([...metadataLines, ...(heading?.depth === 1 ? [heading.line] : [])]));
-  if (id === null || agent === null || !estimateField) return { task: null, body, content, issues: sink.issues };
+  const content = withoutLines(body, new Set([...metadataLines, ...(heading && heading.depth === 1 ? [heading.line] : [])]));
 
   const task: Task = {
     id,
@@ -148,17 +131,19 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
     title,
     agent,
     estimateDays,
-    estimateText,
+    estimateText: estimateText === '' ? null : estimateText,
     dependsOn: [...new Set(dependencies.flatMap((dependency) => dependency.taskIds))],
     dependencies,
     status,
     statusText,
+    cancelled: meaning === 'cancelled',
+    parentId: null,
     priority: textOf(fields.get('priority')),
     ...sections,
-    metadataStyle: style,
+    metadataStyle: metadataStyleOf(fields),
     file: path,
-    startedAt: null,
-    completedAt: null,
+    startedAt,
+    completedAt: status === 'complete' ? completedAt : null,
     elapsedDays: null,
     events: 0,
     files: [],
@@ -168,11 +153,11 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
       time: null,
       path,
       key: statusField ? `line ${statusField.line}` : null,
-      summary: statusText ? `"${statusText}" in the task file` : 'no status in the task file, so pending',
+      summary: statusText ? `"${statusText}" in the task file` : meaning === 'pending' ? 'no status in the task file, so pending' : `no status in the task file; its ${completedAt ? 'Completed' : 'Started'} date says ${meaning === 'complete' ? 'complete' : 'in progress'}`,
     },
     flags: [],
   };
-  return { task, body, content, issues: sink.issues };
+  return { task, body, content, issues: sink.issues, isTask, unreadKeys };
 }
 
 /** Line of a task's dependency field in its file, for messages about unknown ids and cycles. */
@@ -184,26 +169,27 @@ export function dependencyLine(text: string, taskId: string): { line: number; co
   return { line: index + 1, column: column >= 0 ? column + 1 : 1 };
 }
 
-interface ReadFields {
+interface FrontmatterFields {
   fields: Map<FieldName, Field>;
   body: string;
   bodyOffset: number;
-  style: Task['metadataStyle'];
   /** The frontmatter is not valid YAML, so which fields it meant to set is unknown. */
   broken: boolean;
   /** Fields the frontmatter gives a list or a map where text belongs; each already has its error. */
   notText: ReadonlySet<FieldName>;
+  unreadKeys: string[];
 }
 
-function readFields(text: string, sink: IssueSink): ReadFields {
+function readFrontmatterFields(text: string, sink: IssueSink): FrontmatterFields {
   const fields = new Map<FieldName, Field>();
   const notText = new Set<FieldName>();
-  if (!/^---\r?\n/.test(text)) return { fields, body: text, bodyOffset: 0, style: 'bold-lines', broken: false, notText };
+  const unreadKeys: string[] = [];
+  if (!/^---\n/.test(text)) return { fields, body: text, bodyOffset: 0, broken: false, notText, unreadKeys };
   const parsed = readFrontmatterOrReport(text, sink);
   if (!parsed) {
     const end = text.indexOf('\n---', 3);
     const body = end < 0 ? '' : text.slice(text.indexOf('\n', end + 1) + 1);
-    return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter', broken: true, notText };
+    return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, broken: true, notText, unreadKeys };
   }
   const yamlLines = parsed.matter.split('\n');
   const data = parsed.data as Record<string, unknown>;
@@ -216,7 +202,7 @@ function readFields(text: string, sink: IssueSink): ReadFields {
       const index = yamlLines.findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`));
       const line = index < 0 ? 1 : index + 1;
       if (!name) {
-        sink.warning(line, 1, `Unknown frontmatter key "${key}"; it is ignored.`, `Known keys: ${knownKeys}.`);
+        unreadKeys.push(key);
         continue;
       }
       if (textFields.has(name) && value !== null && typeof value === 'object') {
@@ -224,33 +210,144 @@ function readFields(text: string, sink: IssueSink): ReadFields {
         notText.add(name);
         continue;
       }
-      fields.set(name, { value, line, column: 1 });
+      if (!fields.has(name)) fields.set(name, { value, key, line, column: 1, form: 'frontmatter' });
     }
   }
   const body = parsed.content;
-  return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, style: 'frontmatter', broken: false, notText };
+  return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, broken: false, notText, unreadKeys };
 }
-
-/** The frontmatter keys a task file may use, for the hint on an unknown one. */
-const knownKeys = 'id, title, agent, estimate, dependencies, status, priority, memory_keys (or their aliases, such as duration or depends_on)';
 
 const exampleValue: Partial<Record<FieldName, string>> = { id: '"7.1"', title: 'Build Infrastructure', agent: 'cicd-engineer', estimate: '2.4 days', status: 'pending', priority: 'high' };
 
 function textOf(field: Field | undefined): string | null {
   if (!field || field.value === null || field.value === undefined) return null;
-  const value = String(field.value).trim();
+  const value = (Array.isArray(field.value) ? field.value.join(', ') : String(field.value)).trim();
   return value === '' ? null : value;
 }
 
 function dependencyValue(field: Field | undefined): string | (string | number)[] | null {
   if (!field) return null;
-  if (Array.isArray(field.value)) return field.value.map((item) => (typeof item === 'number' ? String(item) : String(item)));
+  if (Array.isArray(field.value)) return field.value.map(String);
   return textOf(field);
 }
 
-function firstHeading(doc: MarkdownDoc): { text: string; line: number; depth: number } | null {
-  const first = doc.sections[0];
-  return first ? { text: first.title, line: first.line, depth: first.depth } : null;
+/** The style of the first field read, for the task page ("bold-line metadata"); bold lines when there is none. */
+function metadataStyleOf(fields: ReadonlyMap<FieldName, Field>): Task['metadataStyle'] {
+  const forms = [...fields.values()].map((field) => field.form);
+  return forms.includes('frontmatter') ? 'frontmatter' : (forms.toSorted()[0] ?? 'bold-lines');
+}
+
+function readDate(field: Field | undefined, sink: IssueSink): string | null {
+  const text = textOf(field);
+  if (!field || text === null) return null;
+  const date = parseDate(text);
+  if (date === null && /\d/.test(text)) sink.warning(field.line, field.column, `Cannot read the date "${text}"; it is left out.`, 'Write dates as 2025-03-02 (or 2025-03-02 14:30, or March 2, 2025).');
+  return date;
+}
+
+const leadingId = /^[^\p{L}\p{N}]*(?:task\s*)?(?:\d+(?:\.\d+)+|T\d+|[A-Z][A-Z0-9]{0,9}-\d+)\b/u;
+
+/**
+ * The heading that names the task: the first "Task …" heading with an id, else the first heading that opens with an
+ * id ("VC-001: Capture"), else the first top-level heading, else the first. A hand-off note above the task's own
+ * heading (from the agent before) is so passed over.
+ */
+function taskHeading(doc: MarkdownDoc): Section | null {
+  const sections = allSections(doc.sections);
+  return (
+    sections.find((section) => /^[^\p{L}\p{N}]*task\b/iu.test(section.title) && findTaskId(section.title) !== null) ??
+    sections.find((section) => leadingId.test(section.title)) ??
+    sections.find((section) => section.depth === 1) ??
+    sections[0] ??
+    null
+  );
+}
+
+interface BodyField extends Field {
+  name: FieldName;
+}
+
+/** Heading fields whose value is the block under them ("## Status" then "✅ Complete"). */
+const headingFields: ReadonlySet<FieldName> = new Set(['agent', 'estimate', 'dependencies', 'status', 'priority', 'started', 'completed']);
+
+// "Owner: Jane", "- Estimate: 4h": a plain key of a few words, a colon, a value. Only read in the metadata block.
+const plainFieldLine = /^(\s*(?:[-*+]\s+)?)([A-Za-z][A-Za-z0-9 _/()-]{0,40}?)\s*:\s+(\S.*)$/;
+
+/**
+ * Fields from the Markdown body, in the order they are taken: those in the task's metadata block (under its
+ * heading, before the next section) first, then bold lines, tables and "## Key" headings anywhere else.
+ */
+function readBodyFields(doc: MarkdownDoc, heading: Section | null): { fields: BodyField[]; unreadKeys: string[] } {
+  const sections = allSections(doc.sections);
+  const isFieldHeading = (section: Section) => section !== heading && section.depth > 1 && headingFields.has(fieldName(section.title) ?? 'id');
+  const from = heading ? heading.line + 1 : 1;
+  const next = sections.find((section) => section.line >= from && !isFieldHeading(section));
+  const to = next ? next.line - 1 : doc.lines.length;
+  const inBlock = (line: number) => line >= from && line <= to;
+  const fields: (BodyField & { inBlock: boolean })[] = [];
+  const unreadKeys: string[] = [];
+
+  const boldLines = new Set<number>();
+  for (const field of boldFields(doc)) {
+    boldLines.add(field.line);
+    const name = fieldName(field.key);
+    if (name) fields.push({ name, value: field.value, key: field.key, line: field.line, column: field.column, form: 'bold-lines', inBlock: inBlock(field.line) });
+    else if (inBlock(field.line)) unreadKeys.push(field.key);
+  }
+  for (let line = from; line <= to; line++) {
+    if (doc.codeLines.has(line) || boldLines.has(line)) continue;
+    const text = doc.lines[line - 1] ?? '';
+    const match = plainFieldLine.exec(text);
+    const name = match ? fieldName(match[2] ?? '') : undefined;
+    if (!match || !name) continue;
+    const value = (match[3] ?? '').trim();
+    fields.push({ name, value, key: (match[2] ?? '').trim(), line, column: text.length - value.length + 1, form: 'plain-lines', inBlock: true });
+  }
+  for (const node of doc.root.children) {
+    if (node.type !== 'table') continue;
+    for (const cell of tableFields(node)) {
+      const name = fieldName(cell.key);
+      if (name) fields.push({ name, ...cell, form: 'table', inBlock: inBlock(cell.line) });
+      else if (cell.keyed && inBlock(cell.line)) unreadKeys.push(cell.key);
+    }
+  }
+  for (const section of sections.filter(isFieldHeading)) {
+    const value = headingValue(section);
+    if (value !== null) fields.push({ name: fieldName(section.title)!, value, key: section.title, line: section.line + 1, column: 1, form: 'headings', inBlock: inBlock(section.line) });
+  }
+  const ordered = fields.toSorted((a, b) => Number(b.inBlock) - Number(a.inBlock) || a.line - b.line);
+  return { fields: ordered, unreadKeys };
+}
+
+/**
+ * Key and value pairs of a metadata table: two columns of key and value ("| Field | Value |", "| **Owner** | Ana |"),
+ * or one row of values under a header of keys ("| Agent | Estimate | Status |"). `keyed` says the table is one of
+ * those, so a key Cairn does not read there is worth naming.
+ */
+function tableFields(table: Table): { key: string; value: string; line: number; column: number; keyed: boolean }[] {
+  const rows = table.children.map((row) => ({ cells: row.children.map((cell) => toString(cell).trim()), line: row.position?.start.line ?? 1, column: (row.children[1]?.position?.start.column ?? 1) + 1 }));
+  const [head, ...body] = rows;
+  if (!head) return [];
+  if (head.cells.length === 2) {
+    const headerIsPair = fieldName(head.cells[0] ?? '') !== undefined;
+    const pairs = (headerIsPair ? rows : body).filter((row) => (row.cells[0] ?? '') !== '');
+    const keyed = headerIsPair || /^(field|key|property|attribute|item|name|metadata|detail)s?$/i.test(head.cells[0] ?? '') || pairs.some((row) => fieldName(row.cells[0] ?? '') !== undefined);
+    if (!keyed) return [];
+    return pairs.map((row) => ({ key: row.cells[0] ?? '', value: row.cells[1] ?? '', line: row.line, column: row.column, keyed: true }));
+  }
+  const known = head.cells.filter((cell) => fieldName(cell) !== undefined).length;
+  if (body.length !== 1 || known < 2) return [];
+  const [row] = body;
+  return head.cells.map((key, index) => ({ key, value: row!.cells[index] ?? '', line: row!.line, column: 1, keyed: true }));
+}
+
+/** The value under a "## Key" heading: its first paragraph, or the items of its first list. */
+function headingValue(section: Section): string | string[] | null {
+  const first = section.ownNodes.find((node) => node.type === 'paragraph' || node.type === 'list');
+  if (!first) return null;
+  if (first.type === 'list') return listItems([first]).map((item) => item.text).filter((text) => text !== '');
+  const text = toString(first).split('\n')[0]?.trim() ?? '';
+  return text === '' ? null : text;
 }
 
 /**
@@ -267,7 +364,7 @@ function withoutLines(text: string, lines: ReadonlySet<number>): string {
 
 /** "Task 7.1: Build Infrastructure" (also "🚀 Task 7.1: …", as claude-flow packages write it) → "Build Infrastructure". */
 export function stripTaskPrefix(title: string): string {
-  const stripped = title.replace(/^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:task\s*)?(?:\d+(?:\.\d+)+|T\d+)\s*[:\-–—.]?\s*/iu, '').trim();
+  const stripped = title.replace(/^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:(?:task|TASK|Task)[\s#-]*\d+(?:\.\d+)*|(?:(?:task|TASK|Task)[\s-]*)?(?:\d+(?:\.\d+)+|[Tt]\d+|[A-Z][A-Z0-9]{0,9}-\d+))\s*[:\-–—.|]?\s*/u, '').trim();
   return stripped === '' ? title.trim() : stripped;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The checks every authored Markdown file passes before it is parsed: a byte order mark is dropped (an editor's
- * "UTF-8 with BOM" would hide the frontmatter's opening "---"), and a file that is binary or far too large is refused
+ * "UTF-8 with BOM" would hide the frontmatter's opening "---"), line endings become "\n", and a file that is binary or far too large is refused
  * with one error instead of being read as garbage or parsed for minutes.
  */
 import type { IssueSink } from '../issues.ts';
@@ -22,7 +22,8 @@ export function formatBytes(bytes: number): string {
  * byte, which no text file has, or is larger than `maxBytes`. `what` names the kind of file in the message.
  */
 export function checkText(input: string, sink: IssueSink, what: string, maxBytes = maxMarkdownBytes): string | null {
-  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  // Windows (CRLF) and old Mac (CR) line endings read exactly like LF: one rule here, at the start of every parse.
+  const text = (input.startsWith('\uFEFF') ? input.slice(1) : input).replace(/\r\n?/g, '\n');
   // Cheap first: UTF-8 takes at most 3 bytes per UTF-16 unit, so short text never needs counting.
   const bytes = text.length * 3 > maxBytes ? Buffer.byteLength(text, 'utf8') : 0;
   if (bytes > maxBytes) {

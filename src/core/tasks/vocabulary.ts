@@ -1,0 +1,204 @@
+/**
+ * The words packages use for task metadata and status, and what each means in the model. One table for every form a
+ * field can take (frontmatter, bold line, list item, plain line, two-column table, "## Key" heading), so a name learnt
+ * from one team's package is understood in all of them.
+ */
+import type { TaskStatus } from '../schema.ts';
+
+/** The metadata fields Cairn reads, under their canonical names. */
+export type FieldName = 'id' | 'title' | 'agent' | 'estimate' | 'dependencies' | 'status' | 'priority' | 'memoryKeys' | 'started' | 'completed';
+
+/** Field names as packages write them, folded to lowercase letters ("Agent Type" → "agenttype") → the field. */
+export const fieldVocabulary: Record<string, FieldName> = {
+  id: 'id',
+  taskid: 'id',
+  tasknumber: 'id',
+  taskno: 'id',
+  ticket: 'id',
+  ticketid: 'id',
+  storyid: 'id',
+  itemid: 'id',
+  title: 'title',
+  name: 'title',
+  taskname: 'title',
+  tasktitle: 'title',
+  agent: 'agent',
+  agents: 'agent',
+  agenttype: 'agent',
+  agentrole: 'agent',
+  agentname: 'agent',
+  assignedagent: 'agent',
+  primaryagent: 'agent',
+  assignee: 'agent',
+  assignees: 'agent',
+  assigned: 'agent',
+  assignedto: 'agent',
+  owner: 'agent',
+  owners: 'agent',
+  responsible: 'agent',
+  team: 'agent',
+  estimate: 'estimate',
+  estimated: 'estimate',
+  estimation: 'estimate',
+  estimatedtime: 'estimate',
+  estimatedduration: 'estimate',
+  estimatedeffort: 'estimate',
+  estimatedhours: 'estimate',
+  estimateddays: 'estimate',
+  timeestimate: 'estimate',
+  effortestimate: 'estimate',
+  effort: 'estimate',
+  duration: 'estimate',
+  timeline: 'estimate',
+  time: 'estimate',
+  dependencies: 'dependencies',
+  dependency: 'dependencies',
+  dependson: 'dependencies',
+  depends: 'dependencies',
+  blockedby: 'dependencies',
+  prerequisites: 'dependencies',
+  prerequisite: 'dependencies',
+  predecessors: 'dependencies',
+  requires: 'dependencies',
+  status: 'status',
+  state: 'status',
+  currentstatus: 'status',
+  taskstatus: 'status',
+  priority: 'priority',
+  prio: 'priority',
+  memorykeys: 'memoryKeys',
+  memorykey: 'memoryKeys',
+  memory: 'memoryKeys',
+  started: 'started',
+  startedat: 'started',
+  startedon: 'started',
+  startdate: 'started',
+  datestarted: 'started',
+  completed: 'completed',
+  completedat: 'completed',
+  completedon: 'completed',
+  completiondate: 'completed',
+  datecompleted: 'completed',
+  finished: 'completed',
+  finishedat: 'completed',
+  finishedon: 'completed',
+  enddate: 'completed',
+};
+
+/** The field a key as written names ("Agent Type", "depends_on", "Time Estimate"), or undefined when Cairn does not read it. */
+export function fieldName(key: string): FieldName | undefined {
+  const folded = foldKey(key);
+  // Object.hasOwn: a key such as "constructor" must not find Object's own members.
+  return Object.hasOwn(fieldVocabulary, folded) ? fieldVocabulary[folded] : undefined;
+}
+
+/** "Estimated Time (hours)" → "estimatedtime": lowercase letters only, a parenthesised unit left out. */
+export function foldKey(key: string): string {
+  return key.replace(/\([^)]*\)/g, '').toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/** The unit a key implies for a bare number: "Estimated Hours: 6" is 6 hours, "Effort (days): 2" two days. */
+export function unitOfKey(key: string): 'h' | 'd' | 'w' | 'min' | null {
+  const lower = key.toLowerCase();
+  if (/hour|\bhrs?\b|\(h\)/.test(lower)) return 'h';
+  if (/minute|\bmins?\b/.test(lower)) return 'min';
+  if (/week/.test(lower)) return 'w';
+  if (/\bdays?\b|\(d\)/.test(lower)) return 'd';
+  return null;
+}
+
+/** What a status word means: one of the package's four statuses, or cancelled (closed without being done). */
+export type StatusMeaning = TaskStatus | 'cancelled';
+
+/**
+ * Status words and phrases as packages write them → their meaning. Matching ignores case; a word matches whole
+ * ("done" is not found in "abandoned"); emoji match anywhere.
+ */
+export const statusVocabulary: Record<string, StatusMeaning> = {
+  pending: 'pending',
+  ready: 'pending',
+  'not started': 'pending',
+  'not yet started': 'pending',
+  'not_started': 'pending',
+  'not-started': 'pending',
+  todo: 'pending',
+  'to do': 'pending',
+  'to-do': 'pending',
+  planned: 'pending',
+  planning: 'pending',
+  queued: 'pending',
+  backlog: 'pending',
+  available: 'pending',
+  proposed: 'pending',
+  scheduled: 'pending',
+  upcoming: 'pending',
+  draft: 'pending',
+  '⏳': 'pending',
+  '⬜': 'pending',
+  '🔲': 'pending',
+  'in progress': 'in_progress',
+  'in-progress': 'in_progress',
+  in_progress: 'in_progress',
+  inprogress: 'in_progress',
+  wip: 'in_progress',
+  started: 'in_progress',
+  active: 'in_progress',
+  running: 'in_progress',
+  executing: 'in_progress',
+  underway: 'in_progress',
+  'under way': 'in_progress',
+  ongoing: 'in_progress',
+  'in review': 'in_progress',
+  'under review': 'in_progress',
+  'in_review': 'in_progress',
+  review: 'in_progress',
+  reviewing: 'in_progress',
+  testing: 'in_progress',
+  'in testing': 'in_progress',
+  'in qa': 'in_progress',
+  implementing: 'in_progress',
+  'in development': 'in_progress',
+  partial: 'in_progress',
+  'partially complete': 'in_progress',
+  '🔄': 'in_progress',
+  '🚧': 'in_progress',
+  complete: 'complete',
+  completed: 'complete',
+  done: 'complete',
+  finished: 'complete',
+  delivered: 'complete',
+  shipped: 'complete',
+  merged: 'complete',
+  closed: 'complete',
+  resolved: 'complete',
+  implemented: 'complete',
+  '✅': 'complete',
+  '✔': 'complete',
+  '☑': 'complete',
+  blocked: 'blocked',
+  waiting: 'blocked',
+  'on hold': 'blocked',
+  'on-hold': 'blocked',
+  on_hold: 'blocked',
+  stalled: 'blocked',
+  stuck: 'blocked',
+  paused: 'blocked',
+  '⛔': 'blocked',
+  '🚫': 'blocked',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
+  dropped: 'cancelled',
+  abandoned: 'cancelled',
+  obsolete: 'cancelled',
+  superseded: 'cancelled',
+  descoped: 'cancelled',
+  "won't do": 'cancelled',
+  'wont do': 'cancelled',
+  wontfix: 'cancelled',
+};
+
+/** Values of an agent field that mean nobody is assigned. */
+export const unassignedWords: ReadonlySet<string> = new Set(['none', 'n/a', 'na', 'tbd', 'tba', 'unassigned', 'nobody', 'unknown', '-', '–', '—', '?']);
+
+/** The status words a hint can suggest. */
+export const statusHint = 'Use a status word such as pending, ready, in progress, in review, blocked, on hold, done, complete or cancelled.';

@@ -84,9 +84,19 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     issues.push(...parsed.issues);
     for (const key of parsed.unreadKeys) unreadKeys.set(key, (unreadKeys.get(key) ?? new Set()).add(file.path));
     if (!parsed.task) continue;
-    const twin = parsedTasks.find((task) => task.id === parsed.task!.id);
-    if (twin) {
-      issues.push({ file: file.path, line: 1, column: 1, severity: 'error', message: `Task id ${parsed.task.id} is also used by ${twin.file}.`, hint: 'Give every task in a phase its own id.' });
+    const twinAt = parsedTasks.findIndex((task) => task.id === parsed.task!.id);
+    if (twinAt >= 0) {
+      // Two files claim one id: the one with more task metadata is the task, the other is listed and named in a warning.
+      const twin = parsedTasks[twinAt]!;
+      const [kept, dropped] = metadataCount(parsed.task) > metadataCount(twin) ? [parsed.task, twin] : [twin, parsed.task];
+      // What was said about the file left out no longer applies to the site.
+      issues.splice(0, issues.length, ...issues.filter((issue) => issue.file !== dropped.file || issue.severity === 'error'));
+      issues.push({ file: dropped.file, line: 1, column: 1, severity: 'warning', message: `Task id ${dropped.id} is also used by ${kept.file}; this file is left out.`, hint: 'Give every task in a phase its own id.' });
+      otherFiles.push({ path: dropped.file, reason: `not read: its task id ${dropped.id} is also used by ${kept.file}` });
+      if (kept === twin) continue;
+      parsedTasks[twinAt] = parsed.task;
+      bodies.set(parsed.task.id, parsed.content);
+      taskTexts.set(parsed.task.id, file);
       continue;
     }
     parsedTasks.push(parsed.task);
@@ -166,6 +176,11 @@ function unreadKeysWarning(keys: ReadonlyMap<string, ReadonlySet<string>>, file:
 
 const readableKeys = 'agent (or owner, assignee), estimate (or effort, duration, time estimate), status, dependencies (or depends on, blocked by), priority, task id, started, completed, memory keys';
 
+/** How much task metadata a parsed task has: the tie-breaker between two files that claim one id. */
+function metadataCount(task: Task): number {
+  return [task.agent, task.estimateText, task.statusText, task.dependencies.length > 0 ? 'yes' : null].filter((value) => value !== null).length;
+}
+
 /** "phase_1" → "Phase 1", "sprint-3-api" → "Sprint 3 api": a phase without an overview is titled by its folder. */
 export function titleFromFolder(name: string): string {
   const words = name.replace(/[-_]+/g, ' ').trim();
@@ -181,8 +196,10 @@ function rollUpSubtasks(tasks: readonly Task[]): Task[] {
   return tasks.map((task) => {
     const own = children.get(task.id);
     if (!own || own.length === 0) return task;
-    const status = derivePhaseStatus(own.map((child) => child.status));
-    if (status === 'pending' && task.status !== 'complete') return task;
+    const rolled = derivePhaseStatus(own.map((child) => child.status));
+    if (rolled === 'pending' && task.status !== 'complete') return task;
+    // All subtasks done while the task itself still says otherwise: the work is under way, not closed.
+    const status = rolled === 'complete' && task.statusText !== null && task.status !== 'complete' ? 'in_progress' : rolled;
     const counts = Object.entries(Object.groupBy(own, (child) => child.status)).map(([name, list]) => `${list!.length} ${name.replace('_', ' ')}`);
     const completedAt = status === 'complete' ? (own.map((child) => child.completedAt).filter((time): time is string => time !== null).toSorted().at(-1) ?? null) : null;
     const startedAt = own.map((child) => child.startedAt).filter((time): time is string => time !== null).toSorted()[0] ?? task.startedAt;
@@ -209,10 +226,11 @@ function resolveLocalDependencies(tasks: readonly Task[]): Task[] {
     const local = task.dependencies.flatMap((dependency) => {
       const named = dependency.taskIds.filter((id) => ids.has(id));
       const phase = dependency.taskIds.length === 0 ? phaseNumberOf(dependency.raw) : null;
-      const ofPhase = phase === null ? [] : tasks.filter((other) => other.id.split('.')[0] === String(phase) && other.id.includes('.') && other.id.split('.')[0] !== task.id.split('.')[0]).map((other) => other.id);
+      const inPhase = (other: Task) => other.id !== task.id && (other.id === String(phase) || (other.id.includes('.') && other.id.split('.')[0] === String(phase) && other.id.split('.')[0] !== task.id.split('.')[0]));
+      const ofPhase = phase === null ? [] : tasks.filter(inPhase).map((other) => other.id);
       return [...named, ...ofPhase];
     });
-    return { ...task, dependsOn: [...new Set(local)].filter((id) => id !== task.id) };
+    return { ...task, dependsOn: [...new Set(local)] };
   });
 }
 
@@ -283,7 +301,7 @@ export function derivePhaseStatus(statuses: readonly TaskStatus[]): TaskStatus {
  * Share of estimated days in complete tasks, 0..1. Cancelled tasks and tasks made of subtasks are left out (their
  * subtasks count). When a task has no estimate the share is of tasks, not days: a missing estimate is not zero work.
  */
-export function deriveProgress(all: readonly Pick<Task, 'id' | 'status' | 'estimateDays' | 'dependsOn' | 'cancelled' | 'parentId'>[]): number {
+export function deriveProgress(all: readonly (Pick<Task, 'status' | 'estimateDays'> & Partial<Pick<Task, 'id' | 'cancelled' | 'parentId'>>)[]): number {
   const tasks = countedTasks(all);
   if (tasks.length === 0) return all.length > 0 && all.every((task) => task.status === 'complete') ? 1 : 0;
   const done = tasks.filter((task) => task.status === 'complete');

@@ -47,7 +47,7 @@ export function linkPhases(phases: readonly Phase[]): LinkedPhases {
           phaseIssues.push({
             file: task.file,
             line: dependency.line ?? 1,
-            column: 1,
+            column: dependency.column === null ? 1 : dependency.column + Math.max(0, dependency.raw.indexOf(id)),
             severity: 'warning',
             message: `Task ${task.id} depends on task ${id}, which is in no phase; the dependency is left out of the schedule.`,
             hint: `Tasks of this phase: ${phase.tasks.map((t) => t.id).join(', ')}. If ${id} was renamed, use its new id; work outside the content root reads best as "Phase 6 complete".`,

@@ -41,9 +41,9 @@ export function scheduleGraph(tasks: readonly PlannedTask[]): ScheduleTask[] {
 }
 
 /** Tasks whose work the progress and the critical path count: not cancelled, not a task made of subtasks. */
-export function countedTasks<T extends PlannedTask>(tasks: readonly T[]): T[] {
+export function countedTasks<T extends { id?: string; cancelled?: boolean; parentId?: string | null }>(tasks: readonly T[]): T[] {
   const parents = new Set(tasks.map((task) => task.parentId).filter((id): id is string => !!id));
-  return tasks.filter((task) => !task.cancelled && !parents.has(task.id));
+  return tasks.filter((task) => !task.cancelled && !(task.id !== undefined && parents.has(task.id)));
 }
 
 export interface GraphProblems {
@@ -101,7 +101,7 @@ export function findGraphProblems(tasks: readonly ScheduleTask[]): GraphProblems
  * The longest chain by estimate. Ties go to the chain whose ids sort first; the other chains of the same length are
  * listed as alternatives. Expects a graph without cycles or unknown ids (check with findGraphProblems first).
  */
-export function computeCriticalPath(tasks: readonly ScheduleTask[]): CriticalPath {
+export function computeCriticalPath(tasks: readonly ScheduleTask[]): Omit<CriticalPath, 'unestimated'> {
   const byId = new Map(tasks.map((task) => [task.id, task]));
   const finish = new Map<string, number>(); // earliest finish, in days from the phase start
   const earliestFinish = (id: string): number => {
@@ -114,7 +114,7 @@ export function computeCriticalPath(tasks: readonly ScheduleTask[]): CriticalPat
     return value;
   };
   const ordered = tasks.map((task) => task.id).toSorted(compareTaskIds);
-  if (ordered.length === 0) return { taskIds: [], days: 0, alternatives: [], unestimated: 0 };
+  if (ordered.length === 0) return { taskIds: [], days: 0, alternatives: [] };
   const days = Math.max(...ordered.map(earliestFinish));
   // Every chain that ends at `days` and runs through tasks with no slack.
   const chainsEndingAt = (id: string): string[][] => {
@@ -126,5 +126,5 @@ export function computeCriticalPath(tasks: readonly ScheduleTask[]): CriticalPat
   };
   const chains = ordered.filter((id) => earliestFinish(id) === days).flatMap(chainsEndingAt);
   const [first = [], ...alternatives] = chains;
-  return { taskIds: first, days, alternatives, unestimated: 0 };
+  return { taskIds: first, days, alternatives };
 }

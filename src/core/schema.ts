@@ -110,6 +110,8 @@ export const DependencySchema = z.object({
   external: z.boolean(),
   /** The line of the dependency field in the task file, when known. */
   line: z.number().int().nullable().default(null),
+  /** The column where the dependency as written starts on that line, when known. */
+  column: z.number().int().nullable().default(null),
   /** What it names in other phases of the content root ("Task 7.3" from phase 8; "Phase 7 complete"). */
   links: z.array(DependencyLinkSchema).default([]),
   /** Task ids it names that are in no phase (a task that was deleted or renamed). */

@@ -45,7 +45,12 @@ describe('deriveProgress', () => {
     [[{ status: 'complete', estimateDays: 1.2 }, { status: 'pending', estimateDays: 2.4 }, { status: 'in_progress', estimateDays: 2.4 }], 0.2],
     [[{ status: 'complete', estimateDays: 1 }, { status: 'complete', estimateDays: 3 }], 1],
     [[{ status: 'complete', estimateDays: 0 }, { status: 'pending', estimateDays: 0 }, { status: 'pending', estimateDays: 0 }], 0.3333],
-  ] as [{ status: TaskStatus; estimateDays: number }[], number][])('%j → %f', (tasks, expected) => {
+    // A missing estimate is not zero work: the share is of tasks.
+    [[{ status: 'complete', estimateDays: 4 }, { status: 'pending', estimateDays: null }], 0.5],
+    // Cancelled work is left out; a task made of subtasks counts through them, once.
+    [[{ id: '1', status: 'complete', estimateDays: 1 }, { id: '2', status: 'complete', estimateDays: 5, cancelled: true }, { id: '3', status: 'pending', estimateDays: 1 }], 0.5],
+    [[{ id: '8.11', status: 'pending', estimateDays: 20 }, { id: '8.11.1', status: 'complete', estimateDays: 3, parentId: '8.11' }, { id: '8.11.2', status: 'pending', estimateDays: 1, parentId: '8.11' }], 0.75],
+  ] as [{ status: TaskStatus; estimateDays: number | null }[], number][])('%j → %f', (tasks, expected) => {
     expect(deriveProgress(tasks)).toBe(expected);
   });
 });
@@ -60,11 +65,12 @@ describe('newest', () => {
 });
 
 describe('buildPhase', () => {
-  test('no overview: an error for the missing README and no phase', () => {
-    const result = build(files({ overview: null, tasks: [task('1.1', taskText({ id: '1.1' }))] }));
-    expect(result.phase).toBeNull();
+  test('no overview: a warning, and the phase titled by its folder with its tasks', () => {
+    const result = build(files({ phaseId: 'phase_1', overview: null, tasks: [task('1.1', taskText({ id: '1.1' }))] }));
+    expect(result.phase).toMatchObject({ title: 'Phase 1', file: 'phases/phase-1', metrics: [] });
+    expect(result.phase?.tasks.map((t) => t.id)).toEqual(['1.1']);
     expect(result.issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
-      "phases/phase-1/README.md:1:1 error The phase folder phases/phase-1 has no README.md overview.
+      "phases/phase-1/README.md:1:1 warning The phase folder phases/phase-1 has no overview (README.md), so the folder name is its title and it has no metrics or success criteria.
         hint: Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table."
     `);
   });
@@ -75,11 +81,12 @@ describe('buildPhase', () => {
     expect(issues.map((issue) => `${issue.severity} ${issue.message}`)).toEqual(['warning The phase folder phases/phase-1 has no task files.']);
   });
 
-  test('a duplicate id is an error on the second file, which is left out', () => {
-    const { phase, issues } = build(files({ tasks: [task('1.1-a', taskText({ id: '1.1' })), task('1.1-b', taskText({ id: '1.1', agent: 'tester' }))] }));
-    expect(phase?.tasks.map((t) => [t.id, t.agent])).toEqual([['1.1', 'coder']]);
+  test('a duplicate id: the file with less task metadata is left out, named in a warning and in data quality', () => {
+    const { phase, issues } = build(files({ tasks: [task('1.1-a', '# Task 1.1: Notes\n\n**Status:** Done\n'), task('1.1-b', taskText({ id: '1.1', agent: 'tester' }))] }));
+    expect(phase?.tasks.map((t) => [t.id, t.agent, t.file])).toEqual([['1.1', 'tester', 'phases/phase-1/task-1.1-b.md']]);
+    expect(phase?.dataQuality.otherFiles).toEqual([{ path: 'phases/phase-1/task-1.1-a.md', reason: 'not read: its task id 1.1 is also used by phases/phase-1/task-1.1-b.md' }]);
     expect(issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
-      "phases/phase-1/task-1.1-b.md:1:1 error Task id 1.1 is also used by phases/phase-1/task-1.1-a.md.
+      "phases/phase-1/task-1.1-a.md:1:1 warning Task id 1.1 is also used by phases/phase-1/task-1.1-b.md; this file is left out.
         hint: Give every task in a phase its own id."
     `);
   });
@@ -123,8 +130,8 @@ describe('buildPhase', () => {
     expect(bodies.get('1.1')).toContain('Use password=[redacted: password] to log in.');
     expect(phase?.metrics.map((metric) => [metric.key, metric.baseline?.raw])).toEqual([['ci_note', 'built with [redacted: npm-token]'], ['clippy_warnings', 12], ['deploy_password', '[redacted: password]']]);
     expect(issues.filter((issue) => issue.message.includes('secret')).map(formatIssue)).toEqual([
-      'phases/phase-1/task-1.1.md:7:34 warning This file holds 3 secrets (1 × github-token, 1 × npm-token, 1 × password); the site shows them redacted.\n  hint: Take the secret out of the file and rotate it: anyone who can read the content, or its history, can read it.',
       'phases/phase-1/baseline-metrics.json:1:20 warning This file holds 2 secrets (1 × npm-token, 1 × password); the site shows them redacted.\n  hint: Take the secret out of the file and rotate it: anyone who can read the content, or its history, can read it.',
+      'phases/phase-1/task-1.1.md:7:34 warning This file holds 3 secrets (1 × github-token, 1 × npm-token, 1 × password); the site shows them redacted.\n  hint: Take the secret out of the file and rotate it: anyone who can read the content, or its history, can read it.',
     ]);
     expect(JSON.stringify({ phase, bodies: [...bodies], issues })).not.toMatch(/AAAAAAAAAAAA|BBBBBBBBBBBB|hunter2/);
   });

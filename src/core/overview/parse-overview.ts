@@ -7,6 +7,7 @@ import { readFrontmatterOrReport } from '../markdown/frontmatter.ts';
 import { allSections, boldFields, findSection, findTable, listItems, parseMarkdown, type Section } from '../markdown/parse-markdown.ts';
 import type { ChecklistGroup, ChecklistItem, Issue } from '../schema.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
+import { parseDuration } from '../tasks/parse-duration.ts';
 import { checkText } from '../text/check-text.ts';
 import { repairWithWarning } from '../text/mojibake.ts';
 import { toString } from 'mdast-util-to-string';
@@ -44,6 +45,8 @@ const statedTotalPatterns = [
   /total (?:duration|estimate|time)\s*[:=]?\s*~?\s*(\d+(?:\.\d+)?)\s*days?/i,
   /estimated completion\s*:?\**\s*[^(\n]*\(\s*~?(\d+(?:\.\d+)?)\s*days?\s*\)/i,
 ];
+// "**Duration:** 8-10 weeks", "Total: 4 hours 20 minutes", "- **Estimated Time**: 72 hours": a stated total on its own line.
+const statedTotalLine = /^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:total(?: (?:duration|estimate|estimated time|time|effort))?|(?:estimated |planned )?(?:duration|time|effort)|timeline)\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+)$/im;
 
 /** Parses the overview's text. Never throws for bad input. */
 export function parseOverview(input: string, path: string, fallbackTitle: string): ParsedOverview {
@@ -126,10 +129,18 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
       metricRows,
       successCriteria: criteriaSection ? listItems(criteriaSection.nodes).map(({ text: item, checked }) => ({ text: item, checked })) : [],
       deliverables: deliverablesSection ? checklistGroups(deliverablesSection) : [],
-      statedDays: statedMatch?.[1] ? Number(statedMatch[1]) : null,
+      statedDays: statedMatch?.[1] ? Number(statedMatch[1]) : statedTotal(text),
     },
     issues: sink.issues,
   };
+}
+
+/** A total the overview states on a line of its own, in working days, or null. */
+function statedTotal(text: string): number | null {
+  const value = statedTotalLine.exec(text)?.[1];
+  if (!value) return null;
+  const duration = parseDuration(value.replace(/\*\*/g, ''));
+  return duration.ok && duration.days > 0 ? duration.days : null;
 }
 
 /** What an overview that could not be read at all, or is missing, shows: the folder name as its title and nothing else. */

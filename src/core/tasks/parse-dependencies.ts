@@ -6,7 +6,7 @@ import type { Dependency } from '../schema.ts';
  * ids.
  */
 // Case matters: "VC-001" is an id, "step-2" is not. So the pattern spells out the cases instead of using the i flag.
-const capitalId = String.raw`([A-Z][A-Z0-9]{0,9}-\d+)`;
+const capitalId = String.raw`([A-Z][A-Z0-9]{0,9}-\d[A-Z0-9]*)`;
 const taskWordId = String.raw`(?:[Tt]asks?|TASKS?)[\s#-]*(\d+(?:\.\d+)*)`;
 const plainId = String.raw`(\d+(?:\.\d+)+|[Tt]\d+)`;
 const taskIdPattern = new RegExp(String.raw`(?<![\w.])(?:${capitalId}|${taskWordId}|${plainId})(?![\w.]*\d)`, 'g');
@@ -21,19 +21,18 @@ const phaseReference = /\bphase[\s-]*(\d+)/i;
 /** Splits a dependency field ("Task 7.3 COMPLETE ⚠️", "7.1, 7.2", "None", "Phase 6 complete ✅") into clauses. */
 export function parseDependencies(value: string | readonly (string | number)[] | null | undefined): Dependency[] {
   if (value === null || value === undefined) return [];
-  const clauses = Array.isArray(value)
-    ? value.map(String)
-    : String(value).split(/[,;]|\s+and\s+|\s+&\s+/i);
+  const listed = Array.isArray(value);
+  const clauses = listed ? value.map(String) : String(value).split(/[,;]|\s+and\s+|\s+&\s+/i);
   return clauses
     .map((clause) => clause.trim())
     .filter((clause) => clause !== '' && !noneWords.test(clause))
-    .map(parseClause);
+    .map((clause) => (listed && /^\d+$/.test(clause) ? { ...parseClause(clause), taskIds: [clause] } : parseClause(clause)));
 }
 
 function parseClause(raw: string): Dependency {
   const taskIds = findTaskIds(raw);
   const external = taskIds.length === 0 && phaseReference.test(raw);
-  return { raw, taskIds, external, line: null, links: [], missing: [] };
+  return { raw, taskIds, external, line: null, column: null, links: [], missing: [] };
 }
 
 /** The phase number a dependency on a whole phase names ("Phase 7 complete" → 7), or null. */
@@ -65,6 +64,16 @@ export function normalizeTaskId(id: string): string {
 /** Finds a task id in a title or file name: "Task 7.1: Build" → "7.1", "task-7.2-config.md" → "7.2", "VC-001-capture" → "VC-001". */
 export function findTaskId(text: string): string | null {
   return findTaskIds(text)[0] ?? null;
+}
+
+/**
+ * An id for a task file that names none of the usual shapes: "Phase 2" in its title or name (a plan whose tasks are its
+ * phases), or the number a file name starts with ("01_API_REFERENCE.md", "409.md"). Used only for files with task
+ * metadata, so a numbered notes file is not taken for a task.
+ */
+export function fallbackTaskId(title: string, fileName: string): string | null {
+  const stage = /\b(?:phase|step|stage|part|milestone)[\s_-]*(\d+(?:\.\d+)*)\b/i;
+  return stage.exec(title)?.[1] ?? stage.exec(fileName)?.[1] ?? /^(\d+)(?:[\s_.-]|$)/.exec(fileName)?.[1] ?? null;
 }
 
 /** The parent of a subtask id ("8.11.1" → "8.11"), or null for an id with fewer than three parts. */

@@ -14,7 +14,7 @@ import { allSections, boldFields, findSection, listItems, parseMarkdown, type Ma
 import type { ChecklistItem, Issue, Task } from '../schema.ts';
 import { checkText } from '../text/check-text.ts';
 import { repairMojibake, repairWithWarning } from '../text/mojibake.ts';
-import { findTaskId, parseDependencies } from './parse-dependencies.ts';
+import { fallbackTaskId, findTaskId, parseDependencies } from './parse-dependencies.ts';
 import { parseDuration } from './parse-duration.ts';
 import { parseDate } from './parse-date.ts';
 import { parseStatusMeaning } from './parse-status.ts';
@@ -81,8 +81,10 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
 
   const fileName = slug.slice(slug.lastIndexOf('/') + 1);
   const idText = textOf(fields.get('id'));
-  let id = (idText ? (findTaskId(idText) ?? idText) : null) ?? (heading ? findTaskId(heading.title) : null) ?? findTaskId(fileName);
-  const isTask = (id !== null && (taskFields.some((name) => fields.has(name)) || /^[^\p{L}\p{N}]*task\b/iu.test(heading?.title ?? ''))) || /^task[-_ \d]/i.test(fileName);
+  const hasTaskFields = taskFields.some((name) => fields.has(name));
+  let id = (idText ? (findTaskId(idText) ?? idText) : null) ?? (heading ? findTaskId(heading.title) : null) ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
+  // A file is a task when it has an id and either task metadata, a "Task …" title, or a name that starts with the id.
+  const isTask = (id !== null && (hasTaskFields || /^[^\p{L}\p{N}]*task\b/iu.test(heading?.title ?? '') || fileName.startsWith(id))) || /^task[-_ \d]/i.test(fileName);
   if (id === null && !notText.has('id')) {
     sink.warning(heading ? shift(heading.line) : 1, 1, `The task has no id in its metadata, its title or its file name, so its file name "${fileName}" is used.`, 'Start the title with the id ("# Task 7.1: Build Infrastructure", "# VC-001: Capture") or add "id: \\"7.1\\"" to the frontmatter.');
   }
@@ -120,9 +122,15 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
   const status = meaning === 'cancelled' ? 'complete' : meaning;
 
   const dependencyField = fields.get('dependencies');
-  const dependencies = parseDependencies(dependencyValue(dependencyField)).map((dependency) => ({ ...dependency, line: dependencyField?.line ?? null }));
+  const dependencyText = typeof dependencyField?.value === 'string' ? dependencyField.value : null;
+  const dependencies = parseDependencies(dependencyValue(dependencyField)).map((dependency) => {
+    const at = dependencyText?.indexOf(dependency.raw) ?? -1;
+    return { ...dependency, line: dependencyField?.line ?? null, column: dependencyField && at >= 0 ? dependencyField.column + at : null };
+  });
   const sections = readSections(doc, fields.get('memoryKeys'));
   const content = withoutLines(body, new Set([...metadataLines, ...(heading && heading.depth === 1 ? [heading.line] : [])]));
+  // With broken frontmatter the task's fields are unknown: the YAML error alone is reported, and the build stops on it.
+  if (broken) return { task: null, body, content, issues: sink.issues, isTask, unreadKeys };
 
   const task: Task = {
     id,
@@ -234,7 +242,9 @@ function dependencyValue(field: Field | undefined): string | (string | number)[]
 /** The style of the first field read, for the task page ("bold-line metadata"); bold lines when there is none. */
 function metadataStyleOf(fields: ReadonlyMap<FieldName, Field>): Task['metadataStyle'] {
   const forms = [...fields.values()].map((field) => field.form);
-  return forms.includes('frontmatter') ? 'frontmatter' : (forms.toSorted()[0] ?? 'bold-lines');
+  if (forms.includes('frontmatter')) return 'frontmatter';
+  const counts = Map.groupBy(forms, (form) => form);
+  return [...counts].toSorted((a, b) => b[1].length - a[1].length)[0]?.[0] ?? 'bold-lines';
 }
 
 function readDate(field: Field | undefined, sink: IssueSink): string | null {
@@ -245,7 +255,7 @@ function readDate(field: Field | undefined, sink: IssueSink): string | null {
   return date;
 }
 
-const leadingId = /^[^\p{L}\p{N}]*(?:task\s*)?(?:\d+(?:\.\d+)+|T\d+|[A-Z][A-Z0-9]{0,9}-\d+)\b/u;
+const leadingId = /^[^\p{L}\p{N}]*(?:task\s*)?(?:\d+(?:\.\d+)+|T\d+|[A-Z][A-Z0-9]{0,9}-\d[A-Z0-9]*)\b/u;
 
 /**
  * The heading that names the task: the first "Task …" heading with an id, else the first heading that opens with an
@@ -254,8 +264,10 @@ const leadingId = /^[^\p{L}\p{N}]*(?:task\s*)?(?:\d+(?:\.\d+)+|T\d+|[A-Z][A-Z0-9
  */
 function taskHeading(doc: MarkdownDoc): Section | null {
   const sections = allSections(doc.sections);
+  // Headings inside the task ("### Task 1.1: …" under "# Phase 1") are its parts, not its title.
+  const top = Math.min(...sections.map((section) => section.depth));
   return (
-    sections.find((section) => /^[^\p{L}\p{N}]*task\b/iu.test(section.title) && findTaskId(section.title) !== null) ??
+    sections.find((section) => section.depth === top && /^[^\p{L}\p{N}]*task\b/iu.test(section.title) && findTaskId(section.title) !== null) ??
     sections.find((section) => leadingId.test(section.title)) ??
     sections.find((section) => section.depth === 1) ??
     sections[0] ??
@@ -279,9 +291,11 @@ const plainFieldLine = /^(\s*(?:[-*+]\s+)?)([A-Za-z][A-Za-z0-9 _/()-]{0,40}?)\s*
  */
 function readBodyFields(doc: MarkdownDoc, heading: Section | null): { fields: BodyField[]; unreadKeys: string[] } {
   const sections = allSections(doc.sections);
-  const isFieldHeading = (section: Section) => section !== heading && section.depth > 1 && headingFields.has(fieldName(section.title) ?? 'id');
+  const isFieldHeading = (section: Section) => section !== heading && section.depth > 1 && headingFields.has(headingField(section.title)?.name ?? 'id');
+  // The metadata block runs from the title to the first section that is not a field or a metadata section.
+  const isMetadataSection = (section: Section) => isFieldHeading(section) || metadataSection.test(section.key);
   const from = heading ? heading.line + 1 : 1;
-  const next = sections.find((section) => section.line >= from && !isFieldHeading(section));
+  const next = sections.find((section) => section.line >= from && !isMetadataSection(section));
   const to = next ? next.line - 1 : doc.lines.length;
   const inBlock = (line: number) => line >= from && line <= to;
   const fields: (BodyField & { inBlock: boolean })[] = [];
@@ -312,8 +326,9 @@ function readBodyFields(doc: MarkdownDoc, heading: Section | null): { fields: Bo
     }
   }
   for (const section of sections.filter(isFieldHeading)) {
-    const value = headingValue(section);
-    if (value !== null) fields.push({ name: fieldName(section.title)!, value, key: section.title, line: section.line + 1, column: 1, form: 'headings', inBlock: inBlock(section.line) });
+    const field = headingField(section.title)!;
+    const value = field.value ?? headingValue(section);
+    if (value !== null) fields.push({ name: field.name, value, key: field.key, line: field.value === null ? section.line + 1 : section.line, column: 1, form: 'headings', inBlock: inBlock(section.line) });
   }
   const ordered = fields.toSorted((a, b) => Number(b.inBlock) - Number(a.inBlock) || a.line - b.line);
   return { fields: ordered, unreadKeys };
@@ -341,6 +356,19 @@ function tableFields(table: Table): { key: string; value: string; line: number; 
   return head.cells.map((key, index) => ({ key, value: row!.cells[index] ?? '', line: row!.line, column: 1, keyed: true }));
 }
 
+/** Sections whose heading says they hold the task's metadata ("## Metadata", "## 📋 Phase Overview", "## Task Info"). */
+const metadataSection = /^(?:task |phase )?(?:metadata|meta|details|info|information|overview|properties|summary)$/;
+
+/** The field a heading names: "## Status" (value under it) or "## 👥 Assigned To: API Team" (value in it). */
+function headingField(title: string): { name: FieldName; key: string; value: string | null } | null {
+  const colon = title.indexOf(':');
+  const key = colon < 0 ? title : title.slice(0, colon);
+  const name = fieldName(key);
+  if (!name) return null;
+  const value = colon < 0 ? null : title.slice(colon + 1).trim();
+  return { name, key: key.replace(/^[^\p{L}\p{N}]+/u, '').trim(), value: value === '' ? null : value };
+}
+
 /** The value under a "## Key" heading: its first paragraph, or the items of its first list. */
 function headingValue(section: Section): string | string[] | null {
   const first = section.ownNodes.find((node) => node.type === 'paragraph' || node.type === 'list');
@@ -364,7 +392,7 @@ function withoutLines(text: string, lines: ReadonlySet<number>): string {
 
 /** "Task 7.1: Build Infrastructure" (also "🚀 Task 7.1: …", as claude-flow packages write it) → "Build Infrastructure". */
 export function stripTaskPrefix(title: string): string {
-  const stripped = title.replace(/^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:(?:task|TASK|Task)[\s#-]*\d+(?:\.\d+)*|(?:(?:task|TASK|Task)[\s-]*)?(?:\d+(?:\.\d+)+|[Tt]\d+|[A-Z][A-Z0-9]{0,9}-\d+))\s*[:\-–—.|]?\s*/u, '').trim();
+  const stripped = title.replace(/^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:[A-Z][A-Z0-9]{0,9}-\d[A-Z0-9]*|(?:task|TASK|Task)[\s#-]*\d+(?:\.\d+)*|(?:(?:task|TASK|Task)[\s-]*)?(?:\d+(?:\.\d+)+|[Tt]\d+)|(?:task|TASK|Task)(?=\s*:))\s*[:\-–—.|]?\s*/u, '').trim();
   return stripped === '' ? title.trim() : stripped;
 }
 

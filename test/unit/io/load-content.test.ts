@@ -28,12 +28,12 @@ describe.each(Object.entries(packages))('loadContent(%s, AS_OF): the Phase 7 fac
       ['7.3', 'reviewer', 1.2, []],
       ['7.4', 'planner', 1, ['7.3']],
     ]);
-    expect(phase?.tasks[3]?.dependencies).toEqual([{ raw: 'Task 7.3 COMPLETE (code quality) ⚠️', taskIds: ['7.3'], external: false }]);
+    expect(phase?.tasks[3]?.dependencies).toEqual([{ raw: 'Task 7.3 COMPLETE (code quality) ⚠️', taskIds: ['7.3'], external: false, line: 5, column: 19, links: [], missing: [] }]);
     expect([...bodies.keys()]).toEqual(['phase-7/7.1', 'phase-7/7.2', 'phase-7/7.3', 'phase-7/7.4']);
   });
 
   test('critical path 2.4 days through 7.1, 7.2 as the alternative; the package states 3.4', () => {
-    expect(phase?.criticalPath).toEqual({ taskIds: ['7.1'], days: 2.4, alternatives: [['7.2']] });
+    expect(phase?.criticalPath).toEqual({ taskIds: ['7.1'], days: 2.4, alternatives: [['7.2']], unestimated: 0 });
     expect(phase?.statedDays).toBe(3.4);
   });
 
@@ -57,7 +57,7 @@ describe('loadContent(real-world, AS_OF): what is particular to the seed', () =>
   const tasks = phases[0]?.tasks ?? [];
 
   test('7.1 depends on "Phase 6 complete ✅", which is outside the package', () => {
-    expect(tasks[0]?.dependencies).toEqual([{ raw: 'Phase 6 complete ✅', taskIds: [], external: true }]);
+    expect(tasks[0]?.dependencies).toMatchObject([{ raw: 'Phase 6 complete ✅', taskIds: [], external: true, links: [], missing: [] }]);
     expect(tasks[0]?.dependsOn).toEqual([]);
   });
 

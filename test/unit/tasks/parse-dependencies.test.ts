@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { findTaskId, normalizeTaskId, parseDependencies } from '../../../src/core/tasks/parse-dependencies.ts';
 
-const dep = (raw: string, taskIds: string[] = [], external = false) => ({ raw, taskIds, external });
+const dep = (raw: string, taskIds: string[] = [], external = false) => ({ raw, taskIds, external, line: null, column: null, links: [], missing: [] });
 
 describe('parseDependencies', () => {
   test.each([

@@ -1,14 +1,16 @@
 /**
  * The site build after validation: `astro build` into a fresh folder beside the output, then a pagefind search index
  * over the pages it wrote, then the folder is swapped into place. A failed or interrupted build leaves the previous
- * site untouched. `npm run build -- --outDir <dir>` builds elsewhere (the tests use it).
+ * site untouched. `npm run build -- --outDir <dir>` builds elsewhere (the tests use it); `npm run build -- --strict`
+ * stops before building when the content has warnings.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 
-const args = process.argv.slice(2);
+const strict = process.argv.includes('--strict');
+const args = process.argv.slice(2).filter((arg) => arg !== '--strict');
 const outAt = args.indexOf('--outDir');
 const outDir = resolve(outAt >= 0 && args[outAt + 1] ? args[outAt + 1]! : 'dist');
 const staging = `${outDir}.building-${process.pid}`;
@@ -18,6 +20,11 @@ function fail(message: string): never {
   rmSync(staging, { recursive: true, force: true });
   console.error(`${message}\n  The previous site in ${outDir} was left as it was.`);
   process.exit(1);
+}
+
+if (strict) {
+  const checked = spawnSync(process.execPath, [join('scripts', 'validate.ts'), '--strict'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (checked.status !== 0) fail('The content has warnings and --strict was given, so the site was not built.');
 }
 
 const astro = spawnSync(join('node_modules', '.bin', 'astro'), ['build', ...astroArgs, '--outDir', staging], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CAIRN_OUT_DIR: outDir } });

@@ -1,4 +1,7 @@
-/** `npm run validate`: checks the content without building. Prints every problem as path:line:col; exit 1 on errors. */
+/**
+ * `npm run validate [-- --strict]`: checks the content without building. Prints every problem as path:line:col; exit 1
+ * on errors, and with --strict on warnings too (the hook logs' included), for CI that enforces a clean package.
+ */
 import { displayPath } from '../src/core/io/display-path.ts';
 import { loadContent, resolveBuildAsOf } from '../src/core/io/load-content.ts';
 import { openPhaseCache } from '../src/core/io/phase-cache.ts';
@@ -7,6 +10,7 @@ import { contentRoot } from '../src/core/io/read-package.ts';
 import { formatIssue, hasErrors } from '../src/core/issues.ts';
 
 const root = contentRoot();
+const strict = process.argv.includes('--strict');
 try {
   const cache = openPhaseCache();
   await warmPhaseCache(root, cache);
@@ -20,11 +24,15 @@ try {
     for (const warning of phase.dataQuality.warnings) console.error(`warning ${warning}`);
   }
   const errors = issues.filter((issue) => issue.severity === 'error').length;
-  const warnings = issues.length - errors;
+  const warnings = issues.length - errors + phases.reduce((sum, phase) => sum + phase.dataQuality.warnings.length, 0);
   const tasks = phases.reduce((sum, phase) => sum + phase.tasks.length, 0);
   const summary = `${displayPath(root)}: ${phases.length} phase(s), ${tasks} task(s), ${errors} error(s), ${warnings} warning(s)`;
   if (hasErrors(issues)) {
     console.error(`\n${summary}. Fix the errors above and run again.`);
+    process.exit(1);
+  }
+  if (strict && warnings > 0) {
+    console.error(`\n${summary}. --strict: fix the warnings above (or build without --strict) and run again.`);
     process.exit(1);
   }
   console.log(summary);

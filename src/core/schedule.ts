@@ -34,7 +34,7 @@ export function scheduleGraph(tasks: readonly PlannedTask[]): ScheduleTask[] {
   };
   return tasks.map((task) => {
     const own = children.get(task.id) ?? [];
-    const dependsOn = [...new Set([...task.dependsOn, ...inherited(task), ...own.map((child) => child.id)])].filter((dep) => dep !== task.id && dep !== task.parentId);
+    const dependsOn = [...new Set([...task.dependsOn, ...inherited(task), ...own.map((child) => child.id)])].filter((dep) => dep !== task.parentId);
     const takesTime = !task.cancelled && own.length === 0;
     return { id: task.id, estimateDays: takesTime ? (task.estimateDays ?? 0) : 0, dependsOn };
   });

@@ -15,13 +15,22 @@ describe('npm run validate', () => {
 
   test.each([
     ['broken-frontmatter', /phases\/phase-5\/task-5\.2-regression\.md:6:11 error The frontmatter is not valid YAML: bad indentation/],
-    ['unknown-dependency', /phases\/phase-7\/task-7\.4-release-prep\.md:6:34 error Task 7\.4 depends on task 7\.9/],
     ['cycle', /phases\/phase-7\/task-7\.1-build-infra\.md:6:24 error Dependency cycle: 7\.1 → 7\.2 → 7\.1/],
   ])('exits 1 on %s and names the file, line and column', (name, message) => {
     const { status, output } = validate(`test/fixtures/packages/${name}`);
     expect(status).toBe(1);
     expect(output).toMatch(message);
     expect(output).toMatch(/Fix the errors above and run again\.$/m);
+  });
+
+  test('a real package with only warnings passes, and fails with --strict, saying why', () => {
+    const content = 'test/fixtures/packages/shape-story-table';
+    const plain = validate(content);
+    expect(plain.status, plain.output).toBe(0);
+    expect(plain.output).toMatch(/shape-story-table: 1 phase\(s\), 8 task\(s\), 0 error\(s\), 2 warning\(s\)/);
+    const strict = spawnSync('npm', ['run', '--silent', 'validate', '--', '--strict'], { env: { ...process.env, CAIRN_CONTENT: content, NO_COLOR: '1' }, encoding: 'utf8' });
+    expect(strict.status).toBe(1);
+    expect(`${strict.stdout}${strict.stderr}`).toMatch(/--strict: fix the warnings above/);
   });
 
   test('a missing content folder is one clear error, not a stack trace', () => {

@@ -40,7 +40,7 @@ const sumJoint = /^\s*(?:,|\+|and)?\s*/i;
 export function parseDuration(text: string | number, bareUnit = 'd'): DurationResult {
   const perBare = daysPerUnit[bareUnit] ?? 1;
   if (typeof text === 'number') {
-    return Number.isFinite(text) && text >= 0 ? { ok: true, days: round(text * perBare) } : { ok: false, reason: 'not a positive number' };
+    return Number.isFinite(text) && text >= 0 ? finiteDays(round(text * perBare)) : { ok: false, reason: 'not a positive number' };
   }
   let rest = text.trim().replace(approximately, '');
   if (/^\d+(?:[.,]\d+)?(?:\s*(?:-|–|—|to)\s*\d+(?:[.,]\d+)?)?$/.test(rest)) {

@@ -327,7 +327,7 @@ function readBodyFields(doc: MarkdownDoc, heading: Section | null): { fields: Bo
   }
   for (const section of sections.filter(isFieldHeading)) {
     const field = headingField(section.title)!;
-    const value = field.value ?? headingValue(section);
+    const value = field.value ?? headingValue(section, field.name);
     if (value !== null) fields.push({ name: field.name, value, key: field.key, line: field.value === null ? section.line + 1 : section.line, column: 1, form: 'headings', inBlock: inBlock(section.line) });
   }
   const ordered = fields.toSorted((a, b) => Number(b.inBlock) - Number(a.inBlock) || a.line - b.line);
@@ -370,7 +370,12 @@ function headingField(title: string): { name: FieldName; key: string; value: str
 }
 
 /** The value under a "## Key" heading: its first paragraph, or the items of its first list. */
-function headingValue(section: Section): string | string[] | null {
+function headingValue(section: Section, name: FieldName): string | string[] | null {
+  // Dependencies are often grouped under sub-headings ("### Required Before Starting"): every item counts.
+  if (name === 'dependencies') {
+    const items = listItems(section.nodes.filter((node) => node.type === 'list')).map((item) => item.text).filter((text) => text !== '');
+    if (items.length > 0) return items;
+  }
   const first = section.ownNodes.find((node) => node.type === 'paragraph' || node.type === 'list');
   if (!first) return null;
   if (first.type === 'list') return listItems([first]).map((item) => item.text).filter((text) => text !== '');

@@ -25,18 +25,10 @@ describe('task files (parseTaskFile)', () => {
     expect(pin('task-frontmatter-not-mapping')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/tasks/task-frontmatter-not-mapping.md:2:1 error The frontmatter is not a set of "key: value" lines.
         hint: Write one "key: value" per line, e.g. "agent: cicd-engineer".
-      test/fixtures/bad-input/tasks/task-frontmatter-not-mapping.md:1:1 error The task names no agent.
-        hint: Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter.
-      test/fixtures/bad-input/tasks/task-frontmatter-not-mapping.md:1:1 error The task has no estimate.
-        hint: Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks")."
-    `);
-  });
-  test('task-unknown-frontmatter-key: warning', () => {
-    expect(pin('task-unknown-frontmatter-key')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-unknown-frontmatter-key.md:5:1 warning Unknown frontmatter key "colour"; it is ignored.
-        hint: Known keys: id, title, agent, estimate, dependencies, status, priority, memory_keys (or their aliases, such as duration or depends_on).
-      test/fixtures/bad-input/tasks/task-unknown-frontmatter-key.md:6:1 warning Unknown frontmatter key "reviewers"; it is ignored.
-        hint: Known keys: id, title, agent, estimate, dependencies, status, priority, memory_keys (or their aliases, such as duration or depends_on)."
+      test/fixtures/bad-input/tasks/task-frontmatter-not-mapping.md:1:1 warning The task names no agent, so it is shown as unassigned.
+        hint: Add "**Agent:** cicd-engineer" (or Owner, Assignee) under the title, or "agent: cicd-engineer" to the frontmatter.
+      test/fixtures/bad-input/tasks/task-frontmatter-not-mapping.md:1:1 warning The task has no estimate; the critical path leaves it out and progress counts tasks.
+        hint: Add "**Estimate:** 2.4 days" (or hours such as "6h", or "2 weeks")."
     `);
   });
   test('task-frontmatter-wrong-types: error', () => {
@@ -49,70 +41,70 @@ describe('task files (parseTaskFile)', () => {
   });
   test('task-missing-title: error', () => {
     expect(pin('task-missing-title')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-missing-title.md:1:1 error The task has no id: none in its metadata, its title or its file name.
-        hint: Start the title with the id ("# Task 7.1: Build Infrastructure") or add "id: \\"7.1\\"" to the frontmatter."
+      "test/fixtures/bad-input/tasks/task-missing-title.md:1:1 warning The task has no id in its metadata, its title or its file name, so its file name "task-missing-title" is used.
+        hint: Start the title with the id ("# Task 7.1: Build Infrastructure", "# VC-001: Capture") or add "id: \\"7.1\\"" to the frontmatter."
     `);
   });
   test('task-bad-duration: error', () => {
     expect(pin('task-bad-duration')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-bad-duration.md:4:15 error Cannot read the estimate "ASAP": no number with a unit.
-        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks"."
+      "test/fixtures/bad-input/tasks/task-bad-duration.md:4:15 warning Cannot read the estimate "ASAP": no number with a unit; it is shown as unknown.
+        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks", "6-8 weeks"."
     `);
   });
   test('task-duration-unknown-unit: error', () => {
     expect(pin('task-duration-unknown-unit')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-duration-unknown-unit.md:4:15 error Cannot read the estimate "3 fortnights": unknown unit "fortnights".
-        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks"."
+      "test/fixtures/bad-input/tasks/task-duration-unknown-unit.md:4:15 warning Cannot read the estimate "3 fortnights": unknown unit "fortnights"; it is shown as unknown.
+        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks", "6-8 weeks"."
     `);
   });
   test('task-duration-prototype-unit: error', () => {
     expect(pin('task-duration-prototype-unit')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-duration-prototype-unit.md:4:15 error Cannot read the estimate "2 constructor": unknown unit "constructor".
-        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks"."
+      "test/fixtures/bad-input/tasks/task-duration-prototype-unit.md:4:15 warning Cannot read the estimate "2 constructor": unknown unit "constructor"; it is shown as unknown.
+        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks", "6-8 weeks"."
     `);
   });
   test('task-duration-negative: error', () => {
     expect(pin('task-duration-negative')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-duration-negative.md:4:15 error Cannot read the estimate "-2 days": no number with a unit.
-        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks"."
+      "test/fixtures/bad-input/tasks/task-duration-negative.md:4:15 warning Cannot read the estimate "-2 days": no number with a unit; it is shown as unknown.
+        hint: Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks", "6-8 weeks"."
     `);
   });
   test('task-unknown-status: error', () => {
     expect(pin('task-unknown-status')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-unknown-status.md:5:13 error Unknown status "Redy to go".
-        hint: Use one of: pending, in_progress, complete, blocked (or words such as "Ready to execute", "In progress", "Done")."
+      "test/fixtures/bad-input/tasks/task-unknown-status.md:5:13 warning Unknown status "Redy to go"; the task is shown as pending.
+        hint: Use a status word such as pending, ready, in progress, in review, blocked, on hold, done, complete or cancelled."
     `);
   });
   test('task-missing-agent: error', () => {
     expect(pin('task-missing-agent')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-missing-agent.md:1:1 error The task names no agent.
-        hint: Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter."
+      "test/fixtures/bad-input/tasks/task-missing-agent.md:1:1 warning The task names no agent, so it is shown as unassigned.
+        hint: Add "**Agent:** cicd-engineer" (or Owner, Assignee) under the title, or "agent: cicd-engineer" to the frontmatter."
     `);
   });
   test('task-missing-estimate: error', () => {
     expect(pin('task-missing-estimate')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-missing-estimate.md:1:1 error The task has no estimate.
-        hint: Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks")."
+      "test/fixtures/bad-input/tasks/task-missing-estimate.md:1:1 warning The task has no estimate; the critical path leaves it out and progress counts tasks.
+        hint: Add "**Estimate:** 2.4 days" (or hours such as "6h", or "2 weeks")."
     `);
   });
   test('task-empty: error', () => {
     expect(pin('task-empty')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-empty.md:1:1 error The task has no id: none in its metadata, its title or its file name.
-        hint: Start the title with the id ("# Task 7.1: Build Infrastructure") or add "id: \\"7.1\\"" to the frontmatter.
-      test/fixtures/bad-input/tasks/task-empty.md:1:1 error The task names no agent.
-        hint: Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter.
-      test/fixtures/bad-input/tasks/task-empty.md:1:1 error The task has no estimate.
-        hint: Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks")."
+      "test/fixtures/bad-input/tasks/task-empty.md:1:1 warning The task has no id in its metadata, its title or its file name, so its file name "task-empty" is used.
+        hint: Start the title with the id ("# Task 7.1: Build Infrastructure", "# VC-001: Capture") or add "id: \\"7.1\\"" to the frontmatter.
+      test/fixtures/bad-input/tasks/task-empty.md:1:1 warning The task names no agent, so it is shown as unassigned.
+        hint: Add "**Agent:** cicd-engineer" (or Owner, Assignee) under the title, or "agent: cicd-engineer" to the frontmatter.
+      test/fixtures/bad-input/tasks/task-empty.md:1:1 warning The task has no estimate; the critical path leaves it out and progress counts tasks.
+        hint: Add "**Estimate:** 2.4 days" (or hours such as "6h", or "2 weeks")."
     `);
   });
   test('task-whitespace-only: error', () => {
     expect(pin('task-whitespace-only')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-whitespace-only.md:1:1 error The task has no id: none in its metadata, its title or its file name.
-        hint: Start the title with the id ("# Task 7.1: Build Infrastructure") or add "id: \\"7.1\\"" to the frontmatter.
-      test/fixtures/bad-input/tasks/task-whitespace-only.md:1:1 error The task names no agent.
-        hint: Add "**Agent Type:** cicd-engineer" under the title, or "agent: cicd-engineer" to the frontmatter.
-      test/fixtures/bad-input/tasks/task-whitespace-only.md:1:1 error The task has no estimate.
-        hint: Add "**Duration:** 2.4 days" (or hours such as "6h", or "2 weeks")."
+      "test/fixtures/bad-input/tasks/task-whitespace-only.md:1:1 warning The task has no id in its metadata, its title or its file name, so its file name "task-whitespace-only" is used.
+        hint: Start the title with the id ("# Task 7.1: Build Infrastructure", "# VC-001: Capture") or add "id: \\"7.1\\"" to the frontmatter.
+      test/fixtures/bad-input/tasks/task-whitespace-only.md:1:1 warning The task names no agent, so it is shown as unassigned.
+        hint: Add "**Agent:** cicd-engineer" (or Owner, Assignee) under the title, or "agent: cicd-engineer" to the frontmatter.
+      test/fixtures/bad-input/tasks/task-whitespace-only.md:1:1 warning The task has no estimate; the critical path leaves it out and progress counts tasks.
+        hint: Add "**Estimate:** 2.4 days" (or hours such as "6h", or "2 weeks")."
     `);
   });
   test('task-binary: error', () => {
@@ -331,20 +323,20 @@ describe('targets (parseOverview + deriveMetrics)', () => {
 describe('whole packages (loadContent)', () => {
   test('package-missing-readme: error', () => {
     expect(pin('package-missing-readme')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/packages/package-missing-readme/phases/phase-1/README.md:1:1 error The phase folder test/fixtures/bad-input/packages/package-missing-readme/phases/phase-1 has no README.md overview.
+      "test/fixtures/bad-input/packages/package-missing-readme/phases/phase-1/README.md:1:1 warning The phase folder test/fixtures/bad-input/packages/package-missing-readme/phases/phase-1 has no overview (README.md), so the folder name is its title and it has no metrics or success criteria.
         hint: Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table."
     `);
   });
   test('package-duplicate-task-id: error', () => {
     expect(pin('package-duplicate-task-id')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/packages/package-duplicate-task-id/phases/phase-1/task-1.1-tests.md:1:1 error Task id 1.1 is also used by test/fixtures/bad-input/packages/package-duplicate-task-id/phases/phase-1/task-1.1-setup.md.
+      "test/fixtures/bad-input/packages/package-duplicate-task-id/phases/phase-1/task-1.1-tests.md:1:1 warning Task id 1.1 is also used by test/fixtures/bad-input/packages/package-duplicate-task-id/phases/phase-1/task-1.1-setup.md; this file is left out.
         hint: Give every task in a phase its own id."
     `);
   });
   test('package-unknown-dependency: error', () => {
     expect(pin('package-unknown-dependency')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/packages/package-unknown-dependency/phases/phase-1/task-1.2-tests.md:6:34 error Task 1.2 depends on task 1.9, which is not in this phase.
-        hint: Known tasks: 1.1, 1.2. For work outside the package write it as "Phase 6 complete"."
+      "test/fixtures/bad-input/packages/package-unknown-dependency/phases/phase-1/task-1.2-tests.md:6:34 warning Task 1.2 depends on task 1.9, which is in no phase; the dependency is left out of the schedule.
+        hint: Tasks of this phase: 1.1, 1.2. If 1.9 was renamed, use its new id; work outside the content root reads best as "Phase 6 complete"."
     `);
   });
   test('package-cycle: error', () => {
@@ -354,15 +346,18 @@ describe('whole packages (loadContent)', () => {
     `);
   });
   test('package-self-dependency: error', () => {
-    expect(pin('package-self-dependency')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/packages/package-self-dependency/phases/phase-1/task-1.1-setup.md:6:24 error Dependency cycle: 1.1 → 1.1. None of these tasks could ever start.
-        hint: Remove one of the dependencies in the cycle."
-    `);
+    expect(pin('package-self-dependency')).toMatchInlineSnapshot(`""`);
   });
   test('package-no-tasks: warning', () => {
     expect(pin('package-no-tasks')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/packages/package-no-tasks/phases/phase-1/README.md:1:1 warning The phase folder test/fixtures/bad-input/packages/package-no-tasks/phases/phase-1 has no task files.
-        hint: Add one task-<id>-<name>.md per task."
+        hint: Add one Markdown file per task, with its id in the title ("# Task 7.1: Build") or the file name (task-7.1-build.md)."
+    `);
+  });
+  test('package-unknown-frontmatter-key: warning', () => {
+    expect(pin('package-unknown-frontmatter-key')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/packages/package-unknown-frontmatter-key/phases/phase-1/README.md:1:1 warning Metadata not read: colour (1 file), reviewers (1 file).
+        hint: These keys stay on the task pages but nothing is computed from them. Cairn reads agent (or owner, assignee), estimate (or effort, duration, time estimate), status, dependencies (or depends on, blocked by), priority, task id, started, completed, memory keys; rename a key if it means one of those."
     `);
   });
   test('package-no-phases-folder: error', () => {

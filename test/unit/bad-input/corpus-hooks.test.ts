@@ -21,14 +21,14 @@ describe('hook logs (readHookSources; loadContent for the clock)', () => {
   });
   test('hooks-zero-byte-db: counted-and-skipped', () => {
     expect(pin('hooks-zero-byte-db')).toMatchInlineSnapshot(`
-      "<tmp>/hooks/memory.db: unknown, 1 records, 0 imported, 1 skipped (1 × not a hook log)
-      warning <tmp>/hooks/memory.db: is not a hook log Cairn can read (not SQLite, JSON or Cairn NDJSON)."
+      "<tmp>/hooks/memory.db: unknown, 1 records, 0 imported, 1 skipped (1 × empty file)
+      warning <tmp>/hooks/memory.db: is empty; there is nothing to import."
     `);
   });
   test('hooks-empty-json: counted-and-skipped', () => {
     expect(pin('hooks-empty-json')).toMatchInlineSnapshot(`
-      "<tmp>/hooks/events.json: unknown, 1 records, 0 imported, 1 skipped (1 × not a hook log)
-      warning <tmp>/hooks/events.json: is not a hook log Cairn can read (not SQLite, JSON or Cairn NDJSON)."
+      "<tmp>/hooks/events.json: unknown, 1 records, 0 imported, 1 skipped (1 × empty file)
+      warning <tmp>/hooks/events.json: is empty; there is nothing to import."
     `);
   });
   test('hooks-sqlite-no-memory-entries: counted-and-skipped', () => {

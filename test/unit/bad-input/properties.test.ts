@@ -126,7 +126,9 @@ describe('authored-input parsers never throw, and place every issue in the file'
       fc.property(text, fc.constantFrom('task-1.1-x', 'task-x', 'constructor'), (input, slug) => {
         const parsed = parseTaskFile({ text: input, path: 'p/task.md', slug, phaseId: 'p' });
         expectWellPlaced(parsed.issues, 'p/task.md');
-        if (parsed.task) expect(Number.isFinite(parsed.task.estimateDays) && parsed.task.estimateDays >= 0).toBe(true);
+        const days = parsed.task?.estimateDays ?? null;
+        // An estimate is unknown (null) or a finite number of days, never NaN or Infinity.
+        if (days !== null) expect(Number.isFinite(days) && days >= 0).toBe(true);
       }),
     );
   });

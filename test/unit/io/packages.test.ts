@@ -29,11 +29,11 @@ describe('fixture packages', () => {
   test('unknown-dependency: the error points at "7.9" on the Dependencies line of task 7.4', () => {
     const { phases, issues } = load('unknown-dependency');
     expect(issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
-      "test/fixtures/packages/unknown-dependency/phases/phase-7/task-7.4-release-prep.md:6:34 error Task 7.4 depends on task 7.9, which is not in this phase.
-        hint: Known tasks: 7.1, 7.4. For work outside the package write it as "Phase 6 complete"."
+      "test/fixtures/packages/unknown-dependency/phases/phase-7/task-7.4-release-prep.md:6:34 warning Task 7.4 depends on task 7.9, which is in no phase; the dependency is left out of the schedule.
+        hint: Tasks of this phase: 7.1, 7.4. If 7.9 was renamed, use its new id; work outside the content root reads best as "Phase 6 complete"."
     `);
     // Line 5 is the status line, which also names 7.9; the Dependencies line is 6.
-    expect(phases[0]?.criticalPath).toEqual({ taskIds: [], days: 0, alternatives: [] });
+    expect(phases[0]?.criticalPath).toEqual({ taskIds: ['7.1', '7.4'], days: 3.4, unestimated: 0, alternatives: [] });
   });
 
   test('cycle: one error, at task 7.1’s Dependencies line where it names 7.2', () => {

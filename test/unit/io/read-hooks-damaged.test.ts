@@ -118,7 +118,7 @@ describe('damaged and foreign text files', () => {
     ['releases.json', '{"releases": [{"tag": "v1.0.0"}], "count": 1}\n', 'unknown', 1, { 'unknown JSON shape': 1 }, `<dir>/releases.json: ${unknownShape}`],
     ['items.json', '[{"foo": 1}, {"foo": 2}, 3]\n', 'unknown', 3, { 'unknown JSON shape': 3 }, `<dir>/items.json: ${unknownShape}`],
     ['notes.txt', 'Phase 7 notes\nnothing to import here\n', 'unknown', 1, { 'not a hook log': 1 }, `<dir>/notes.txt: ${notHookLog}`],
-    ['empty.json', '', 'unknown', 1, { 'not a hook log': 1 }, `<dir>/empty.json: ${notHookLog}`],
+    ['empty.json', '', 'unknown', 1, { 'empty file': 1 }, '<dir>/empty.json: is empty; there is nothing to import.'],
   ])('%s: format %s, every record skipped, one warning', (file, content, format, records, skippedReasons, warning) => {
     expect(readOne(folder({ [file]: content }))).toEqual({ format, records, imported: 0, skipped: records, skippedReasons, kinds: {}, warnings: [warning], events: [] });
   });

@@ -17,6 +17,8 @@ export function reportTask(fields: Partial<Task> & Pick<Task, 'id'>): Task {
     agent: 'coder',
     estimateDays: 1,
     estimateText: '1 day',
+    cancelled: false,
+    parentId: null,
     dependsOn: [],
     dependencies: [],
     status,
@@ -45,7 +47,7 @@ export function reportMetric({ label, baseline = null, target, achieved = null, 
   return { key: normalizeKey(label), label, baseline: b, target: t, achieved: a, ...judgeMetric(b, t, a), impact: taskIds.map((id) => `Task ${id}`).join(', ') || null, taskIds };
 }
 
-const noData: DataQuality = { sources: [], unmatchedEvents: 0, newestEvent: null, stale: false, warnings: [] };
+const noData: DataQuality = { sources: [], otherFiles: [], unmatchedEvents: 0, newestEvent: null, stale: false, warnings: [] };
 
 /** A phase around the given tasks and metrics; status and progress derived from the tasks as the build does. */
 export function reportPhase({ dataQuality, ...fields }: Partial<Omit<Phase, 'dataQuality'>> & { dataQuality?: Partial<DataQuality> }): Phase {
@@ -64,7 +66,7 @@ export function reportPhase({ dataQuality, ...fields }: Partial<Omit<Phase, 'dat
     deliverables: [],
     metrics: [],
     tasks,
-    criticalPath: { taskIds: [], days: 0, alternatives: [] },
+    criticalPath: { taskIds: [], days: 0, alternatives: [], unestimated: 0 },
     statedDays: null,
     asOf: '2025-10-25T12:00:00.000Z',
     warnings: [],

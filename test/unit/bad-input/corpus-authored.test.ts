@@ -346,7 +346,10 @@ describe('whole packages (loadContent)', () => {
     `);
   });
   test('package-self-dependency: error', () => {
-    expect(pin('package-self-dependency')).toMatchInlineSnapshot(`""`);
+    expect(pin('package-self-dependency')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/packages/package-self-dependency/phases/phase-1/task-1.1-setup.md:6:24 error Dependency cycle: 1.1 → 1.1. None of these tasks could ever start.
+        hint: Remove one of the dependencies in the cycle."
+    `);
   });
   test('package-no-tasks: warning', () => {
     expect(pin('package-no-tasks')).toMatchInlineSnapshot(`

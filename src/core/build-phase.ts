@@ -203,7 +203,7 @@ function rollUpSubtasks(tasks: readonly Task[]): Task[] {
     const counts = Object.entries(Object.groupBy(own, (child) => child.status)).map(([name, list]) => `${list!.length} ${name.replace('_', ' ')}`);
     const completedAt = status === 'complete' ? (own.map((child) => child.completedAt).filter((time): time is string => time !== null).toSorted().at(-1) ?? null) : null;
     const startedAt = own.map((child) => child.startedAt).filter((time): time is string => time !== null).toSorted()[0] ?? task.startedAt;
-    return { ...task, status, completedAt, startedAt, statusEvidence: { ...task.statusEvidence, status, summary: `from its ${own.length} subtasks: ${counts.join(', ')}` } };
+    return { ...task, status, completedAt, startedAt, statusEvidence: { ...task.statusEvidence, status, summary: `from its ${own.length === 1 ? 'subtask' : `${own.length} subtasks`}: ${counts.join(', ')}` } };
   });
 }
 

@@ -9,6 +9,7 @@ import { deriveMetrics } from './metrics/derive-metrics.ts';
 import { parseMetricsJson, type ParsedMetricsFile } from './metrics/parse-metrics-json.ts';
 import { formatIssue, groupWarnings } from './issues.ts';
 import { emptyOverview, parseOverview } from './overview/parse-overview.ts';
+import { checkTaskTable, type FieldLines } from './overview/task-table.ts';
 import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, scheduleGraph } from './schedule.ts';
 import { parentIdOf, phaseNumberOf } from './tasks/parse-dependencies.ts';
 import type { Issue, Phase, Task, TaskStatus } from './schema.ts';
@@ -73,6 +74,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const parsedTasks: Task[] = [];
   const bodies = new Map<string, string>();
   const taskTexts = new Map<string, SourceFile>();
+  const fieldLines = new Map<string, FieldLines>();
   const otherFiles = [...(files.otherFiles ?? [])];
   const unreadKeys = new Map<string, Set<string>>();
   for (const file of files.tasks) {
@@ -95,19 +97,19 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
       otherFiles.push({ path: dropped.file, reason: `not read: its task id ${dropped.id} is also used by ${kept.file}` });
       if (kept === twin) continue;
       parsedTasks[twinAt] = parsed.task;
-      bodies.set(parsed.task.id, parsed.content);
-      taskTexts.set(parsed.task.id, file);
-      continue;
+    } else {
+      parsedTasks.push(parsed.task);
     }
-    parsedTasks.push(parsed.task);
     bodies.set(parsed.task.id, parsed.content);
     taskTexts.set(parsed.task.id, file);
+    fieldLines.set(parsed.task.id, parsed.fieldLines);
   }
   if (parsedTasks.length === 0) {
     issues.push({ file: files.overview?.path ?? files.dir, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no task files.`, hint: 'Add one Markdown file per task, with its id in the title ("# Task 7.1: Build") or the file name (task-7.1-build.md).' });
   }
   if (unreadKeys.size > 0) issues.push(unreadKeysWarning(unreadKeys, files.overview?.path ?? files.tasks[0]?.path ?? files.dir));
   const tasks = resolveLocalDependencies(withParents(parsedTasks));
+  if (files.overview) issues.push(...checkTaskTable(overviewResult?.taskRows ?? [], tasks, fieldLines, files.overview.path));
 
   const problems = findGraphProblems(scheduleGraph(tasks));
   for (const cycle of problems.cycles) {

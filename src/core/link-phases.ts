@@ -43,14 +43,17 @@ export function linkPhases(phases: readonly Phase[]): LinkedPhases {
         const number = dependency.taskIds.length === 0 ? phaseNumberOf(dependency.raw) : null;
         const other = number === null ? undefined : byNumber.get(number);
         if (other && other !== phase && !dependsOnLocalPhaseTasks(task, dependency, phase)) links.push({ phaseId: other.id, taskId: null, slug: null, title: other.title, status: other.status });
-        for (const id of missing) {
+        if (missing.length > 0) {
+          // One warning per clause: a range ("P3-01 through P3-10") with several gaps is one thing to fix.
+          const [first = ''] = missing;
+          const named = missing.length === 1 ? `task ${first}, which is` : `tasks ${missing.join(', ')}, which are`;
           phaseIssues.push({
             file: task.file,
             line: dependency.line ?? 1,
-            column: dependency.column === null ? 1 : dependency.column + Math.max(0, dependency.raw.indexOf(id)),
+            column: dependency.column === null ? 1 : dependency.column + Math.max(0, dependency.raw.indexOf(first)),
             severity: 'warning',
-            message: `Task ${task.id} depends on task ${id}, which is in no phase; the dependency is left out of the schedule.`,
-            hint: `Tasks of this phase: ${phase.tasks.map((t) => t.id).join(', ')}. If ${id} was renamed, use its new id; work outside the content root reads best as "Phase 6 complete".`,
+            message: `Task ${task.id} depends on ${named} in no phase; the dependency is left out of the schedule.`,
+            hint: `Tasks of this phase: ${phase.tasks.map((t) => t.id).join(', ')}. If ${first} was renamed, use its new id; work outside the content root reads best as "Phase 6 complete".`,
           });
         }
         return links.length === 0 && missing.length === 0 ? dependency : { ...dependency, links, missing };

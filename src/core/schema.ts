@@ -212,6 +212,8 @@ export const SourceReportSchema = z.object({
    * snapshots frozen before it was added still read.
    */
   redactions: z.record(z.string(), z.number().int()).default({}),
+  /** Files read as part of this one, by name: a database's "memory.db-wal" and "memory.db-shm". */
+  readWith: z.array(z.string()).default([]),
 });
 export type SourceReport = z.output<typeof SourceReportSchema>;
 

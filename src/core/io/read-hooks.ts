@@ -4,7 +4,7 @@
  * what was imported and what was skipped and why; a file Cairn cannot read is a warning, never a failed build.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createImport, type ImportResult } from '../hooks/import-result.ts';
 import * as cairnNdjson from '../hooks/formats/cairn-ndjson.ts';
 import { jsonFormats } from '../hooks/formats/json-formats.ts';
@@ -48,6 +48,8 @@ export function readHookSources(hooksDir: string, root: string = hooksDir): Impo
   const results: ImportResult[] = [];
   const databases: MemorySourceWithWarning[] = [];
   const dumps: MemorySourceWithWarning[] = [];
+  /** The -wal and -shm files read with each database, by the database's shown path. */
+  const companions = new Map<string, string[]>();
   for (const file of listFiles(hooksDir)) {
     const path = displayPath(file);
     if (!staysInside(file, root)) {
@@ -71,7 +73,15 @@ export function readHookSources(hooksDir: string, root: string = hooksDir): Impo
       // A WAL is read together with its database; one without it cannot be read at all (FORMATS §2.1, orphan WAL).
       // A -shm file is only an index of the WAL: nothing to import.
       const db = file.replace(/-(wal|shm)$/, '');
-      if (existsSync(db) || /-shm$/.test(file)) continue;
+      if (existsSync(db)) {
+        const shown = displayPath(db);
+        companions.set(shown, [...(companions.get(shown) ?? []), basename(file)]);
+        continue;
+      }
+      if (/-shm$/.test(file)) {
+        results.push(fileProblem('claude-flow-sqlite', path, `is the shared-memory index of a database that is not here (${displayPath(db)}); it holds no records.`, 'index without its database'));
+        continue;
+      }
       results.push(fileProblem('claude-flow-sqlite', path, `has no database beside it (${displayPath(db)}); a WAL cannot be read on its own.`, 'WAL without its database'));
     } else {
       const read = readTextSource(bytes.toString('utf8'), path);
@@ -82,7 +92,11 @@ export function readHookSources(hooksDir: string, root: string = hooksDir): Impo
   // Databases first, then dumps: a row in both is imported once, from the database.
   const memorySources = [...databases, ...dumps];
   const memoryResults = readMemoryEntrySources(memorySources).map((result, index) => withWarning(result, memorySources[index]!));
-  return [...memoryResults, ...results].toSorted((a, b) => (a.report.path < b.report.path ? -1 : a.report.path > b.report.path ? 1 : 0));
+  return [...memoryResults, ...results].map((result) => withCompanions(result, companions.get(result.report.path))).toSorted((a, b) => (a.report.path < b.report.path ? -1 : a.report.path > b.report.path ? 1 : 0));
+}
+
+function withCompanions(result: ImportResult, names: string[] | undefined): ImportResult {
+  return names ? { ...result, report: { ...result.report, readWith: names.toSorted() } } : result;
 }
 
 type MemorySourceWithWarning = MemoryEntrySource & { warning?: string };

@@ -37,6 +37,12 @@ export interface LocatedItem extends ChecklistItem {
   line: number;
 }
 
+/** A GFM table as text: its header cells, and each row's cells with the row's line. */
+export interface MarkdownTable {
+  header: string[];
+  rows: { cells: string[]; line: number }[];
+}
+
 export interface BoldField {
   /** The key as written, without the colon: "Agent Type". */
   key: string;
@@ -118,24 +124,27 @@ function toLocatedItem(item: ListItem): LocatedItem {
 }
 
 /** Rows of the first GFM table among `nodes` whose header satisfies `test`, as trimmed cell text. */
-export function findTable(
-  nodes: readonly RootContent[],
-  test: (header: string[]) => boolean,
-): { header: string[]; rows: { cells: string[]; line: number }[] } | undefined {
+export function findTable(nodes: readonly RootContent[], test: (header: string[]) => boolean): MarkdownTable | undefined {
+  return findTables(nodes, test)[0];
+}
+
+/** Every table among `nodes` whose header row passes `test`, with its cells as text. */
+export function findTables(nodes: readonly RootContent[], test: (header: string[]) => boolean): MarkdownTable[] {
+  const tables: MarkdownTable[] = [];
   for (const node of nodes) {
     if (node.type !== 'table') continue;
     const [head, ...body] = (node as Table).children;
     const header = head ? head.children.map((cell) => toString(cell).trim()) : [];
     if (!test(header)) continue;
-    return {
+    tables.push({
       header,
       rows: body.map((row) => ({
         cells: row.children.map((cell) => toString(cell).trim()),
         line: row.position?.start.line ?? 1,
       })),
-    };
+    });
   }
-  return undefined;
+  return tables;
 }
 
 // "**Agent Type:** cicd-engineer", "- **Duration:** 2.4 days", "**Status**: Ready".

@@ -4,12 +4,13 @@
  */
 import { createIssueSink } from '../issues.ts';
 import { readFrontmatterOrReport } from '../markdown/frontmatter.ts';
-import { allSections, boldFields, findSection, findTable, listItems, parseMarkdown, type Section } from '../markdown/parse-markdown.ts';
+import { allSections, boldFields, findSection, findTable, findTables, listItems, parseMarkdown, type Section } from '../markdown/parse-markdown.ts';
 import type { ChecklistGroup, ChecklistItem, Issue } from '../schema.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
 import { parseDuration } from '../tasks/parse-duration.ts';
 import { checkText } from '../text/check-text.ts';
 import { repairWithWarning } from '../text/mojibake.ts';
+import { readTaskTables, type TaskTableRow } from './task-table.ts';
 import { toString } from 'mdast-util-to-string';
 
 export interface MetricRow {
@@ -35,6 +36,8 @@ export interface Overview {
 }
 
 export interface ParsedOverview {
+  /** Rows of the overview's task table, checked against the task files. */
+  taskRows: TaskTableRow[];
   overview: Overview;
   issues: Issue[];
 }
@@ -52,7 +55,7 @@ const statedTotalLine = /^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:total(?: (?:duration|es
 export function parseOverview(input: string, path: string, fallbackTitle: string): ParsedOverview {
   const sink = createIssueSink(path);
   const checked = checkText(input, sink, 'an overview');
-  if (checked === null) return { overview: emptyOverview(fallbackTitle), issues: sink.issues };
+  if (checked === null) return { overview: emptyOverview(fallbackTitle), taskRows: [], issues: sink.issues };
   const repairedText = repairWithWarning(checked, sink.warning);
   let text = repairedText;
   let offset = 0;
@@ -119,6 +122,7 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
   const statedMatch = statedTotalPatterns.map((pattern) => pattern.exec(text)).find((match) => match !== null);
 
   return {
+    taskRows: readTaskTables(findTables(doc.root.children, () => true), offset),
     overview: {
       title,
       statusText: frontText('status') ?? fields.get('status') ?? null,

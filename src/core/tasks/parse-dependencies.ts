@@ -30,9 +30,28 @@ export function parseDependencies(value: string | readonly (string | number)[] |
 }
 
 function parseClause(raw: string): Dependency {
-  const taskIds = findTaskIds(raw);
+  const taskIds = expandRange(raw, findTaskIds(raw));
   const external = taskIds.length === 0 && phaseReference.test(raw);
   return { raw, taskIds, external, line: null, column: null, links: [], missing: [] };
+}
+
+// "P3-01 through P3-10", "7.1 to 7.4", "T1–T5", "VC-001 - VC-004": every id between the two, ends included.
+const rangeWords = String.raw`\s*(?:through|thru|to|until|[–—]|\s-)\s*`;
+/** Most ids one range stands for; a wider span is read as its two ends, not expanded into thousands of ids. */
+const maxRange = 200;
+
+/** The ids a range names, when `raw` is one range between two ids that share everything but their last number. */
+function expandRange(raw: string, ids: string[]): string[] {
+  if (ids.length !== 2) return ids;
+  const [from = '', to = ''] = ids;
+  if (!new RegExp(`${RegExp.escape(from)}${rangeWords}(?:tasks?\\s*)?${RegExp.escape(to)}`, 'i').test(raw)) return ids;
+  const start = /^(.*?)(\d+)$/.exec(from);
+  const end = /^(.*?)(\d+)$/.exec(to);
+  if (!start || !end || start[1] !== end[1]) return ids;
+  const [first, last] = [Number(start[2]), Number(end[2])];
+  if (last <= first || last - first >= maxRange) return ids;
+  const width = start[2]!.startsWith('0') ? start[2]!.length : 0;
+  return Array.from({ length: last - first + 1 }, (_, at) => `${start[1]}${String(first + at).padStart(width, '0')}`);
 }
 
 /** The phase number a dependency on a whole phase names ("Phase 7 complete" → 7), or null. */

@@ -1,13 +1,12 @@
 import type { TaskStatus } from '../schema.ts';
 import { statusVocabulary, type StatusMeaning } from './vocabulary.ts';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isWordy = (phrase: string) => /^[\p{L}\p{N}]/u.test(phrase);
 
 // Longest phrases first, so "not started" is found before "started" and "in review" before "review".
 const phrases = Object.keys(statusVocabulary).toSorted((a, b) => b.length - a.length);
 const statusPattern = new RegExp(
-  phrases.map((phrase) => (isWordy(phrase) ? `(?<![\\p{L}\\p{N}_'])${escape(phrase)}(?![\\p{L}\\p{N}_])` : escape(phrase))).join('|'),
+  phrases.map((phrase) => (isWordy(phrase) ? `(?<![\\p{L}\\p{N}_'])${RegExp.escape(phrase)}(?![\\p{L}\\p{N}_])` : RegExp.escape(phrase))).join('|'),
   'giu',
 );
 

@@ -51,6 +51,8 @@ export interface ParsedTask {
   isTask: boolean;
   /** Keys of the metadata that Cairn does not read ("Complexity"), for the phase's one warning about them. */
   unreadKeys: string[];
+  /** The line each field was read from, for messages that point at it from another file. */
+  fieldLines: Partial<Record<FieldName, number>>;
 }
 
 export interface TaskFileInput {
@@ -66,7 +68,7 @@ export interface TaskFileInput {
 export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInput): ParsedTask {
   const sink = createIssueSink(path);
   const checked = checkText(input, sink, 'a task file');
-  if (checked === null) return { task: null, body: '', content: '', issues: sink.issues, isTask: true, unreadKeys: [] };
+  if (checked === null) return { task: null, body: '', content: '', issues: sink.issues, isTask: true, unreadKeys: [], fieldLines: {} };
   const repairedText = repairWithWarning(checked, sink.warning);
   const front = readFrontmatterFields(repairedText, sink);
   const { body, bodyOffset, broken, notText } = front;
@@ -130,7 +132,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
   const sections = readSections(doc, fields.get('memoryKeys'));
   const content = withoutLines(body, new Set([...metadataLines, ...(heading && heading.depth === 1 ? [heading.line] : [])]));
   // With broken frontmatter the task's fields are unknown: the YAML error alone is reported, and the build stops on it.
-  if (broken) return { task: null, body, content, issues: sink.issues, isTask, unreadKeys };
+  if (broken) return { task: null, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines: {} };
 
   const task: Task = {
     id,
@@ -165,7 +167,8 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
     },
     flags: [],
   };
-  return { task, body, content, issues: sink.issues, isTask, unreadKeys };
+  const fieldLines = Object.fromEntries([...fields].map(([name, field]) => [name, field.line]));
+  return { task, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines };
 }
 
 /** Line of a task's dependency field in its file, for messages about unknown ids and cycles. */

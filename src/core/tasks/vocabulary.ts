@@ -41,6 +41,7 @@ export const fieldVocabulary: Record<string, FieldName> = {
   responsible: 'agent',
   team: 'agent',
   estimate: 'estimate',
+  est: 'estimate',
   estimated: 'estimate',
   estimation: 'estimate',
   estimatedtime: 'estimate',

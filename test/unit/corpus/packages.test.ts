@@ -77,8 +77,8 @@ describe('a hook store copied as claude-flow writes it (hooks/.swarm/, hooks/.cl
   const sources = phases[0]?.dataQuality.sources ?? [];
   const named = (end: string) => sources.find((source) => source.path.endsWith(end));
 
-  test('memory.db is read with its WAL: all 39 rows, none lost', () => {
-    expect(named('hooks/.swarm/memory.db')).toMatchObject({ format: 'claude-flow-sqlite', records: 39 });
+  test('memory.db is read with its WAL and index, named on its line: all 39 rows, none lost', () => {
+    expect(named('hooks/.swarm/memory.db')).toMatchObject({ format: 'claude-flow-sqlite', records: 39, readWith: ['memory.db-shm', 'memory.db-wal'] });
     expect(sources.every((source) => source.records === source.imported + source.skipped)).toBe(true);
   });
 

@@ -262,7 +262,7 @@ test('bearer tokens of any shape, and secrets in keys, agents and sessions, are 
 describe('redactSourceReport', () => {
   test('redacts warnings and skip reasons, merging reasons that differ only in a secret, and counts them', () => {
     const report: SourceReport = {
-      path: 'hooks/x.ndjson', format: 'cairn-ndjson', records: 3, imported: 0, skipped: 3, newest: null, redactions: {},
+      path: 'hooks/x.ndjson', format: 'cairn-ndjson', records: 3, imported: 0, skipped: 3, newest: null, redactions: {}, readWith: [],
       skippedReasons: { [`unknown kind ${fake.ghp}`]: 1, [`unknown kind ${fake.gho}`]: 1, 'not valid JSON': 1 },
       warnings: [`line 2: password=${fake.password}`],
     };

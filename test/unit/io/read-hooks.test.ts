@@ -37,13 +37,14 @@ const reason = {
 const shown = (name: string, file: string) => `test/fixtures/hooks/claude-flow-sqlite/${name}/${file}`;
 
 /** What each case folder gives: one entry per source, in path order. */
-const expected: Record<string, { file: string; format: string; records: number; imported: number; skipped: number; skippedReasons: Record<string, number>; kinds: Record<string, number>; warnings: string[] }[]> = {
+const expected: Record<string, { file: string; format: string; records: number; imported: number; skipped: number; skippedReasons: Record<string, number>; kinds: Record<string, number>; warnings: string[]; readWith?: string[] }[]> = {
   'saverly-with-wal': [
     {
       file: 'memory.db', format: 'claude-flow-sqlite', records: 641, imported: 357, skipped: 284,
       skippedReasons: { [reason.snapshot]: 71, [reason.startCopy]: 38, [reason.editRecord]: 64, [reason.editCopy]: 64, [reason.durationCopy]: 1, [reason.agents]: 33, [reason.swarms]: 6, [reason.system]: 1, [reason.tasks]: 6 },
       kinds: { 'session.end': 72, metrics: 71, 'task.start': 38, notify: 68, 'task.end': 38, edit: 64, 'memory.set': 6 },
       warnings: [],
+      readWith: ['memory.db-wal'],
     },
   ],
   'hccg-with-wal': [
@@ -52,10 +53,11 @@ const expected: Record<string, { file: string; format: string; records: number; 
       skippedReasons: { [reason.startCopy]: 21, [reason.editRecord]: 9, [reason.editCopy]: 9, [reason.agents]: 10, [reason.swarms]: 8, [reason.system]: 1, [reason.tasks]: 6, [reason.snapshot]: 1, [reason.durationCopy]: 2 },
       kinds: { 'task.start': 21, 'task.end': 19, edit: 9, notify: 3, 'session.end': 1, metrics: 1 },
       warnings: [],
+      readWith: ['memory.db-wal'],
     },
   ],
   'myclaudeflowsetup-with-wal': [
-    { file: 'memory.db', format: 'claude-flow-sqlite', records: 39, imported: 26, skipped: 13, skippedReasons: { [reason.snapshot]: 13 }, kinds: { 'session.end': 13, metrics: 13 }, warnings: [] },
+    { file: 'memory.db', format: 'claude-flow-sqlite', records: 39, imported: 26, skipped: 13, skippedReasons: { [reason.snapshot]: 13 }, kinds: { 'session.end': 13, metrics: 13 }, warnings: [], readWith: ['memory.db-wal'] },
   ],
   'dsfr-no-wal': [
     {
@@ -66,9 +68,14 @@ const expected: Record<string, { file: string; format: string; records: number; 
     },
   ],
   // v3 shares the file and table name; its memory_entries has `content`, not `value`, and no rows (FORMATS §5).
-  'ruflo-v3': [{ file: 'memory.db', format: 'claude-flow-v3-sqlite', records: 0, imported: 0, skipped: 0, skippedReasons: {}, kinds: {}, warnings: [] }],
-  // The -shm is only an index of the WAL: never a source of its own.
+  // Its -shm and -wal are read as part of it, and named on its line.
+  'ruflo-v3': [{ file: 'memory.db', format: 'claude-flow-v3-sqlite', records: 0, imported: 0, skipped: 0, skippedReasons: {}, kinds: {}, warnings: [], readWith: ['memory.db-shm', 'memory.db-wal'] }],
+  // Without their database, a -shm (only an index of the WAL) and a WAL are each listed with why nothing came of them.
   'orphan-wal': [
+    {
+      file: 'memory.db-shm', format: 'claude-flow-sqlite', records: 1, imported: 0, skipped: 1, skippedReasons: { 'index without its database': 1 }, kinds: {},
+      warnings: [`${shown('orphan-wal', 'memory.db-shm')}: is the shared-memory index of a database that is not here (${shown('orphan-wal', 'memory.db')}); it holds no records.`],
+    },
     {
       file: 'memory.db-wal', format: 'claude-flow-sqlite', records: 1, imported: 0, skipped: 1, skippedReasons: { 'WAL without its database': 1 }, kinds: {},
       warnings: [`${shown('orphan-wal', 'memory.db-wal')}: has no database beside it (${shown('orphan-wal', 'memory.db')}); a WAL cannot be read on its own.`],
@@ -86,7 +93,7 @@ const expected: Record<string, { file: string; format: string; records: number; 
   ],
 };
 
-const view = (name: string, result: ImportResult) => ({ file: result.report.path.replace(`${shown(name, '')}`, ''), format: result.report.format, ...summarize(result), warnings: result.report.warnings });
+const view = (name: string, result: ImportResult) => ({ file: result.report.path.replace(`${shown(name, '')}`, ''), format: result.report.format, ...summarize(result), warnings: result.report.warnings, ...(result.report.readWith.length > 0 ? { readWith: result.report.readWith } : {}) });
 const readCase = (name: string) => readHookSources(sqliteCase(name));
 const eventsOf = (name: string, kind?: HookEvent['kind']) => readCase(name).flatMap((result) => result.events).filter((event) => kind === undefined || event.kind === kind);
 

@@ -25,6 +25,17 @@ describe('parseDependencies', () => {
     ['-', []],
     ['—', []],
     ['', []],
+    // A range stands for every id between its ends, with their padding.
+    ['P3-01 through P3-04', [dep('P3-01 through P3-04', ['P3-01', 'P3-02', 'P3-03', 'P3-04'])]],
+    ['Tasks 7.1 to 7.3', [dep('Tasks 7.1 to 7.3', ['7.1', '7.2', '7.3'])]],
+    ['Task 7.8 to Task 7.10', [dep('Task 7.8 to Task 7.10', ['7.8', '7.9', '7.10'])]],
+    ['T1–T3 done', [dep('T1–T3 done', ['T1', 'T2', 'T3'])]],
+    ['VC-009 - VC-011', [dep('VC-009 - VC-011', ['VC-009', 'VC-010', 'VC-011'])]],
+    // Not ranges: two ends of different families, backwards, too wide, or two ids side by side.
+    ['P3-01 through P4-02', [dep('P3-01 through P4-02', ['P3-01', 'P4-02'])]],
+    ['7.4 to 7.2', [dep('7.4 to 7.2', ['7.4', '7.2'])]],
+    ['TASK-1 through TASK-5000', [dep('TASK-1 through TASK-5000', ['TASK-1', 'TASK-5000'])]],
+    ['7.1 then 7.3', [dep('7.1 then 7.3', ['7.1', '7.3'])]],
   ])('%j', (input, expected) => {
     expect(parseDependencies(input)).toEqual(expected);
   });

@@ -130,7 +130,7 @@ describe('buildPhase', () => {
     expect(bodies.get('1.1')).toContain('Use password=[redacted: password] to log in.');
     expect(phase?.metrics.map((metric) => [metric.key, metric.baseline?.raw])).toEqual([['ci_note', 'built with [redacted: npm-token]'], ['clippy_warnings', 12], ['deploy_password', '[redacted: password]']]);
     expect(issues.filter((issue) => issue.message.includes('secret')).map(formatIssue)).toEqual([
-      'phases/phase-1/baseline-metrics.json:1:20 warning This file holds 2 secrets (1 × npm-token, 1 × password); the site shows them redacted.\n  hint: Take the secret out of the file and rotate it: anyone who can read the content, or its history, can read it.',
+      'phases/phase-1/baseline-metrics.json:1:21 warning This file holds 2 secrets (1 × npm-token, 1 × password); the site shows them redacted.\n  hint: Take the secret out of the file and rotate it: anyone who can read the content, or its history, can read it.',
       'phases/phase-1/task-1.1.md:7:34 warning This file holds 3 secrets (1 × github-token, 1 × npm-token, 1 × password); the site shows them redacted.\n  hint: Take the secret out of the file and rotate it: anyone who can read the content, or its history, can read it.',
     ]);
     expect(JSON.stringify({ phase, bodies: [...bodies], issues })).not.toMatch(/AAAAAAAAAAAA|BBBBBBBBBBBB|hunter2/);

@@ -5,6 +5,7 @@
  * data-quality panel can say what was taken out.
  */
 import type { HookEvent, Issue, SourceReport } from '../schema.ts';
+import { decodedView, joinedView, originOf, type TextView } from './text-view.ts';
 
 /** The kinds of secret Cairn recognizes; each is also the name in its marker and in the per-source counts. */
 export type SecretKind =
@@ -44,9 +45,12 @@ const assign = String.raw`["'”’]?[ \t]*[=:][ \t]*(?:\*\*|__)?[ \t]*`;
 // name characters starts and is at most 200 of them: unanchored, `[…]*token` would rescan a long run (a base64 blob
 // in a log) from every position, which is quadratic; 200 KB of base64 took over a minute.
 const namePrefix = String.raw`(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,200}?`;
-const secretNames = String.raw`${namePrefix}(?:token|secret|api[_-]?key|access[_-]?key|private[_-]?key)`;
-const passwordNames = String.raw`${namePrefix}(?:password|passwd)`;
-// Token prefixes must start a word; a preceding "_" or "-" still counts as a start ("agent-ghp_…", "X_ghp_…").
+const secretWords = String.raw`(?:token|secret|api[_-]?key|access[_-]?key|private[_-]?key)`;
+const passwordWords = String.raw`(?:password|passwd|passphrase|pass[_-]phrase)`;
+const secretNames = String.raw`${namePrefix}${secretWords}`;
+const passwordNames = String.raw`${namePrefix}${passwordWords}`;
+// Token prefixes start a word; a preceding "_" or "-" still counts as a start ("agent-ghp_…", "X_ghp_…"), and so does
+// any other character that is not a letter or digit. Encoded neighbours ("%3Dghp_…", "\nghp_…") are decoded first.
 const start = '(?<![A-Za-z0-9])';
 
 /**
@@ -55,8 +59,12 @@ const start = '(?<![A-Za-z0-9])';
  * `pre` or `post` group stays; the rest of the match is the secret.
  */
 export const secretPatterns: Record<SecretKind, readonly RegExp[]> = {
-  // A block cut off before its END line (a truncated log) is redacted to the end of the text.
-  'private-key': [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g],
+  'private-key': [
+    // A block cut off before its END line (a truncated log) is redacted to the end of the text.
+    /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+    // A PuTTY key file, from its first line to its MAC.
+    /PuTTY-User-Key-File-\d+:[\s\S]*?(?:Private-MAC:[^\n]*|$)/g,
+  ],
   // ghp_ (classic), gho_ (OAuth), ghu_ (user-to-server), ghs_ (server-to-server), ghr_ (refresh), github_pat_ (fine-grained).
   'github-token': [new RegExp(`${start}gh[pousr]_[A-Za-z0-9]{30,}`, 'g'), new RegExp(`${start}github_pat_[A-Za-z0-9_]{40,}`, 'g')],
   'npm-token': [new RegExp(`${start}npm_[A-Za-z0-9]{36,}`, 'g')],
@@ -77,12 +85,15 @@ export const secretPatterns: Record<SecretKind, readonly RegExp[]> = {
     // "scheme://user:password@host" keeps the user and host; "redis://:password@host" has no user.
     /(?<pre>\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@]*:)[^\s@/]+(?<post>@)/gi,
     /(?<pre>\bAuthorization["']?[ \t]*[=:][ \t]*["']?Basic[ \t]+)[A-Za-z0-9+/]+={0,2}/gi,
-    new RegExp(`(?<pre>"${passwordNames}"[ \\t]*:[ \\t]*")(?:[^"\\\\\\n]|\\\\.)+(?<post>")`, 'gi'),
+    // A JSON value may sit on the line after its name (pretty-printed).
+    new RegExp(`(?<pre>"${passwordNames}"\\s*:\\s*")(?:[^"\\\\\\n]|\\\\.)+(?<post>")`, 'gi'),
+    // A passphrase of several words on a line of its own: the whole rest of the line.
+    new RegExp(`(?<pre>^[ \\t]*(?:[-*+][ \\t]+)?(?:\\*\\*|__)?${passwordNames}${assign})[^\\s"'\`“‘][^\\n]*?[ \\t]+[^\\n]*?(?=[ \\t]*$)`, 'gim'),
     new RegExp(`(?<pre>${passwordNames}${assign})${value}`, 'gi'),
   ],
   secret: [
-    // "NAME": "value" (JSON) keeps its quotes, so the text stays valid JSON.
-    new RegExp(`(?<pre>"${secretNames}"[ \\t]*:[ \\t]*")(?:[^"\\\\\\n]|\\\\.)+(?<post>")`, 'gi'),
+    // "NAME": "value" (JSON) keeps its quotes, so the text stays valid JSON; the value may be on the next line.
+    new RegExp(`(?<pre>"${secretNames}"\\s*:\\s*")(?:[^"\\\\\\n]|\\\\.)+(?<post>")`, 'gi'),
     new RegExp(`(?<pre>${secretNames}${assign})${value}`, 'gi'),
   ],
 };
@@ -90,9 +101,136 @@ export const secretPatterns: Record<SecretKind, readonly RegExp[]> = {
 /** Every kind, in the order the patterns are applied. */
 export const secretKinds = Object.keys(secretPatterns) as SecretKind[];
 
-/** A value left alone: a plain number ("token=5"), a JSON literal ("use_token": true), or one already redacted. */
+/** Kinds found by their shape alone; the others are secret because of the name their value is assigned to. */
+const namedKinds: ReadonlySet<SecretKind> = new Set(['aws-secret-key', 'password', 'secret']);
+
+// A YAML block or folded value under a secret name: "DEPLOY_TOKEN: |" and the indented lines after it.
+const blockValue = new RegExp(String.raw`^([ \t]*)(?:[-*][ \t]+)?["']?(${namePrefix}(?:${secretWords}|${passwordWords}))["']?[ \t]*:[ \t]*[|>][+-]?[0-9]?[ \t]*\n((?:\1[ \t]+\S[^\n]*(?:\n|$)|[ \t]*\n)+)`, 'gim');
+// A JSON Web Key's private members; only in a text that has a "kty" member.
+const jwkPrivate = /(?<pre>"(?:d|p|q|dp|dq|qi|k)"\s*:\s*")[A-Za-z0-9_-]{16,}(?<post>")/g;
+// Base64 long enough to hide a secret; decoded and searched once (a base64-encoded .env).
+const base64Run = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])/g;
+/** Something every pattern above needs: a token prefix, a secret-like name, a URL or an auth scheme. */
+const trigger = /(?<![A-Za-z0-9])(?:gh[pousr]_|github_pat_|npm_|sk-|xox[abeprs]-|AIza|eyJ)|_live_|AKIA|ASIA|bearer|basic|:\/\/|token|secret|api[_-]?key|access[_-]?key|private|passw|pass[_-]?phrase|putty|"kty"/i;
+/** The longest base64 run decoded; a bigger blob is data, not a credential file. */
+const maxBase64 = 65_536;
+
+/** A value left alone: a short number ("token=5"), a JSON literal ("use_token": true), or one already redacted. */
 function keepValue(secret: string): boolean {
-  return secret.includes(REDACTED_PREFIX) || /^["'“‘]?[+-]?\d+(?:\.\d+)?["'”’]?$/.test(secret) || /^(?:true|false|null)$/.test(secret);
+  if (secret.includes(REDACTED_PREFIX)) return true;
+  const number = /^["'“‘]?[+-]?(\d+)(\.\d+)?["'”’]?$/.exec(secret);
+  // Six digits or more under a secret name is a PIN or a numeric password ("redis_password: 8675309001").
+  if (number) return number[2] !== undefined || number[1]!.length < 6;
+  return /^(?:true|false|null)$/.test(secret);
+}
+
+// Types, calls, references and placeholders: what code and templates assign to secret names without a secret.
+const typeAnnotation = /^(?:string|number|boolean|bool|any|unknown|object|str|int|integer|float|bytes|char|text|varchar|uuid|secretstr|secretstring|secret|optional|option|none|null|undefined|nil|required)(?:\[[^\]]*\]|<[^>]*>|\(\d*\))?[;:,)>\]?|!={]*$/i;
+// A call or index ("z.string().min(8)", "os.environ['X']") or a member path ("config.auth.token").
+const expression = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\s*[([]|^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+[;,)]*$/;
+const camelCase = /^[a-z]+(?:[A-Z][a-z]+)+[;,)]*$/;
+const envReference = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\{\{|\$\(|%[A-Za-z_][A-Za-z0-9_]*%|(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|Deno\.env|System\.getenv|ENV\[|env\(|secrets\.|vars\.))/;
+const placeholder = /^(?:<[^>]*>|\{\{[^}]*\}\}|\{[A-Za-z_]+\}|\[[A-Za-z0-9 _-]+\]?|x+|\*+|\.+|-+|_+|changeme|change[-_]?me|replace[-_]?me|placeholder|redacted|secret|password|passw0rd|token|api[-_]?key|none|null|nil|empty|todo|tbd|n\/a|example|sample|dummy|test|foo|bar|\.\.\..*|(?:your|my|the|an?|example|sample|dummy|fake|test|placeholder|insert|enter|paste|put)[-_ ].*|.*[-_](?:here|example|placeholder|goes[-_]here))$/i;
+
+/** Token shapes that are placeholders: "ghp_xxxxxxxx…", "sk-XXXXXXXX…". */
+const placeholderToken = /^(?:[A-Za-z]+[_-])+(?:x+|X+|\*+)$/;
+
+/**
+ * Whether a value assigned to a secret name is a secret: a literal, not code or a template. Type annotations
+ * ("password: string"), calls ("z.string()"), identifiers ("consentToken"), environment references
+ * ("process.env.API_KEY") and placeholders ("your-secret-key", "<token>") are not.
+ */
+export function isSecretLiteral(raw: string): boolean {
+  const quoted = /^["'“‘]/.test(raw);
+  const text = raw.replace(/^["'“‘]|["'”’]$/g, '').trim();
+  if (!/[A-Za-z0-9]/.test(text) || placeholder.test(text) || placeholderToken.test(text) || envReference.test(text)) return false;
+  if (quoted) return true;
+  return !(typeAnnotation.test(text) || expression.test(text) || camelCase.test(text));
+}
+
+
+interface Span {
+  start: number;
+  end: number;
+  kind: SecretKind;
+}
+
+/** Adds a span unless it overlaps one found before: the earlier pattern (a token shape before a name) wins. */
+function addSpan(spans: Span[], span: Span): void {
+  if (span.end > span.start && !spans.some((other) => other.start < span.end && span.start < other.end)) spans.push(span);
+}
+
+/** Secrets of the pattern table in a view, as spans of the original text; `accept` can turn a match down. */
+function patternSpans(view: TextView, kinds: readonly SecretKind[], spans: Span[], accept: (start: number, end: number) => boolean = () => true): void {
+  for (const kind of kinds) {
+    for (const pattern of secretPatterns[kind]) {
+      for (const match of view.text.matchAll(pattern)) {
+        const pre = match.groups?.pre ?? '';
+        const post = match.groups?.post ?? '';
+        const from = match.index + pre.length;
+        const to = match.index + match[0].length - post.length;
+        const secret = view.text.slice(from, to);
+        if (keepValue(secret) || !accept(from, to)) continue;
+        if (namedKinds.has(kind) ? !isSecretLiteral(secret.trim()) : placeholderToken.test(secret)) continue;
+        addSpan(spans, { start: originOf(view, from), end: originOf(view, to), kind });
+      }
+    }
+  }
+}
+
+/**
+ * Every secret in `text`, as non-overlapping spans in order. The patterns run on the decoded view (URL and backslash
+ * escapes undone, invisible characters dropped), token shapes also on the joined view (a token wrapped over lines),
+ * then the structured cases: block values under secret names, JSON Web Keys, base64 that decodes to secrets.
+ */
+function findSecrets(text: string, depth = 0): Span[] {
+  const spans: Span[] = [];
+  const decoded = decodedView(text);
+  // Most texts name no secret and hold no token prefix: one scan settles them.
+  const named = trigger.test(decoded.text);
+  if (named) patternSpans(decoded, secretKinds, spans);
+  const joined = named ? joinedView(decoded) : null;
+  if (joined) {
+    const crossesJoin = (from: number, to: number) => joined.joins.some((join) => from < join && join < to);
+    patternSpans(joined.view, secretKinds.filter((kind) => !namedKinds.has(kind)), spans, crossesJoin);
+  }
+  for (const match of named ? decoded.text.matchAll(blockValue) : []) {
+    const kind = secretNameKind(match[2] ?? '');
+    const body = match[3] ?? '';
+    const lead = body.length - body.trimStart().length;
+    const from = match.index + match[0].length - body.length + lead;
+    const to = match.index + match[0].length - (body.length - body.trimEnd().length);
+    if (kind && to > from && isSecretLiteral(decoded.text.slice(from, to).trim())) addSpan(spans, { start: originOf(decoded, from), end: originOf(decoded, to), kind });
+  }
+  if (named && /"kty"\s*:/.test(decoded.text)) {
+    for (const match of decoded.text.matchAll(jwkPrivate)) {
+      const from = match.index + (match.groups?.pre ?? '').length;
+      addSpan(spans, { start: originOf(decoded, from), end: originOf(decoded, from + match[0].length - (match.groups?.pre ?? '').length - 1), kind: 'private-key' });
+    }
+  }
+  if (depth === 0) {
+    for (const match of decoded.text.matchAll(base64Run)) {
+      if (match[0].length > maxBase64) continue;
+      const inner = decodeBase64Text(match[0]);
+      const found = inner === null ? [] : findSecrets(inner, 1);
+      if (found.length > 0) addSpan(spans, { start: originOf(decoded, match.index), end: originOf(decoded, match.index + match[0].length), kind: found[0]!.kind });
+    }
+  }
+  return spans.toSorted((a, b) => a.start - b.start);
+}
+
+/** Base64 that decodes to printable text, as that text; null for binary data or not base64 at all. */
+function decodeBase64Text(run: string): string | null {
+  const printable = /^[\t\n\r\x20-\x7E]*$/;
+  let bytes: string;
+  try {
+    // Most long runs are hashes or binary data: their first bytes already say so.
+    if (run.length > 48 && !printable.test(atob(run.slice(0, 48)))) return null;
+    bytes = atob(run.length % 4 === 0 ? run : run + '='.repeat((4 - (run.length % 4)) % 4));
+  } catch {
+    return null;
+  }
+  return printable.test(bytes) && /[=:]/.test(bytes) ? bytes : null;
 }
 
 export interface Redacted {
@@ -102,22 +240,17 @@ export interface Redacted {
 
 /** `text` with every secret replaced by the marker of its kind, and how many of each kind were replaced. */
 export function redactTextCounting(text: string): Redacted {
+  const spans = findSecrets(text);
+  if (spans.length === 0) return { text, counts: {} };
   const counts: RedactionCounts = {};
-  let result = text;
-  for (const kind of secretKinds) {
-    for (const pattern of secretPatterns[kind]) {
-      result = result.replace(pattern, (match: string, ...args: unknown[]) => {
-        const groups = args.at(-1) as Partial<Record<'pre' | 'post', string | undefined>> | undefined;
-        const pre = (typeof groups === 'object' && groups?.pre) || '';
-        const post = (typeof groups === 'object' && groups?.post) || '';
-        const secret = match.slice(pre.length, match.length - post.length);
-        if (keepValue(secret)) return match;
-        counts[kind] = (counts[kind] ?? 0) + 1;
-        return `${pre}${redactedMarker(kind)}${post}`;
-      });
-    }
+  let result = '';
+  let at = 0;
+  for (const span of spans) {
+    result += text.slice(at, span.start) + redactedMarker(span.kind);
+    counts[span.kind] = (counts[span.kind] ?? 0) + 1;
+    at = span.end;
   }
-  return { text: result, counts };
+  return { text: result + text.slice(at), counts: addCounts(counts) };
 }
 
 /** `text` with every secret replaced by `[redacted: <kind>]`. */
@@ -135,7 +268,7 @@ type Counts = Readonly<Record<string, number | undefined>>;
 export function secretNameKind(name: string): SecretKind | null {
   const last = name.split(/[/:]/).at(-1) ?? name;
   if (/aws_secret_access_key$/i.test(last)) return 'aws-secret-key';
-  if (/(?:password|passwd)$/i.test(last)) return 'password';
+  if (/(?:password|passwd|passphrase|pass[_-]phrase)$/i.test(last)) return 'password';
   if (/(?:token|secret|api[_-]?key|access[_-]?key|private[_-]?key)$/i.test(last)) return 'secret';
   return null;
 }
@@ -147,7 +280,7 @@ export function secretNameKind(name: string): SecretKind | null {
 export function redactNamedValueCounting(name: string, text: string): Redacted {
   const shaped = redactTextCounting(text);
   const kind = secretNameKind(name);
-  if (kind === null || shaped.text.trim() === '' || keepValue(shaped.text.trim())) return shaped;
+  if (kind === null || shaped.text.trim() === '' || keepValue(shaped.text.trim()) || !isSecretLiteral(shaped.text.trim())) return shaped;
   return { text: redactedMarker(kind), counts: addCounts(shaped.counts, { [kind]: 1 }) };
 }
 
@@ -251,22 +384,10 @@ function walk(value: unknown): unknown {
 
 /** Where secrets sit in `text`: the kinds found (counted as redactTextCounting counts them) and the offset of the first. */
 export function locateSecrets(text: string): { counts: RedactionCounts; first: number | null } {
-  const { counts } = redactTextCounting(text);
-  if (countRedactions(counts) === 0) return { counts, first: null };
-  let first: number | null = null;
-  for (const kind of secretKinds) {
-    for (const pattern of secretPatterns[kind]) {
-      for (const match of text.matchAll(pattern)) {
-        const pre = match.groups?.pre ?? '';
-        const post = match.groups?.post ?? '';
-        if (keepValue(match[0].slice(pre.length, match[0].length - post.length))) continue;
-        const at = match.index + pre.length;
-        if (first === null || at < first) first = at;
-        break; // the first match of a pattern is its earliest
-      }
-    }
-  }
-  return { counts, first };
+  const spans = findSecrets(text);
+  const counts: RedactionCounts = {};
+  for (const span of spans) counts[span.kind] = (counts[span.kind] ?? 0) + 1;
+  return { counts: addCounts(counts), first: spans[0]?.start ?? null };
 }
 
 /** "2 × github-token, 1 × password", kinds in the table's order. */

@@ -315,3 +315,52 @@ describe('secretWarning: an authored file that holds secrets', () => {
     expect(secretWarning('README.md', 'max_tokens: 1000, see https://example.org')).toBeNull();
   });
 });
+
+describe('redactText: secrets hidden by an encoding, a wrap or a name', () => {
+  const url = (text: string) => encodeURIComponent(text);
+  test.each<[string, string, string, Partial<Record<SecretKind, number>>]>([
+    ['a token after %3D in a URL-encoded redirect', `next=https%3A%2F%2Fci.example.com%2Fcb%3Ftoken%3D${fake.ghp}&x=1`, 'next=https%3A%2F%2Fci.example.com%2Fcb%3Ftoken%3D#&x=1', { 'github-token': 1 }],
+    ['an AWS key after %2C', `ids=a%2C${fake.akia}%2Cb`, 'ids=a%2C#%2Cb', { 'aws-access-key': 1 }],
+    ['a bearer token after %20', `auth=Bearer%20${fake.bearer}`, 'auth=Bearer%20#', { 'bearer-token': 1 }],
+    ['a whole URL-encoded assignment', `q=${url(`GITHUB_TOKEN=${fake.gho}`)}`, `q=GITHUB_TOKEN%3D#`, { 'github-token': 1 }],
+    ['a token after an escaped \\n in log text', `"step 3 done\\n${fake.ghp}\\nnext"`, '"step 3 done\\n#\\nnext"', { 'github-token': 1 }],
+    ['a token written with \\u escapes', `key \\u0041KIA${'H'.repeat(16)} set`, 'key # set', { 'aws-access-key': 1 }],
+    ['a token with a zero-width space inside', `pushed ${fake.ghp.slice(0, 10)}\u200b${fake.ghp.slice(10)} ok`, 'pushed # ok', { 'github-token': 1 }],
+    ['a token with a soft hyphen inside', `pushed ${fake.npm.slice(0, 12)}\u00ad${fake.npm.slice(12)}`, 'pushed #', { 'npm-token': 1 }],
+    ['a token hard-wrapped over two lines', `token:\n  ${fake.ghp.slice(0, 20)}\n  ${fake.ghp.slice(20)}\nend`, 'token:\n  #\nend', { 'github-token': 1 }],
+    ['a token split by an escaped \\n in a hook message', `leaked ${fake.ghp.slice(0, 18)}\\n${fake.ghp.slice(18)} (rotate)`, 'leaked # (rotate)', { 'github-token': 1 }],
+    ['a YAML block value under a secret name', `env:\n  DEPLOY_TOKEN: |\n    ${fake.secret}\n  REGION: eu-west-1`, `env:\n  DEPLOY_TOKEN: |\n    #\n  REGION: eu-west-1`, { secret: 1 }],
+    ['a folded YAML value over lines', `db_password: >-\n  ${fake.password}\n  more\nnext: 1`, 'db_password: >-\n  #\nnext: 1', { password: 1 }],
+    ['a pretty-printed JSON value on the next line', `{\n  "api_key":\n    "${fake.secret}"\n}`, '{\n  "api_key":\n    "#"\n}', { secret: 1 }],
+    ['a passphrase of several words, whole', 'ssh_passphrase: correct horse battery staple\nhost: a', 'ssh_passphrase: #\nhost: a', { password: 1 }],
+    ['a digit-only password', 'redis_password: 8675309001', 'redis_password: #', { password: 1 }],
+    ['a PuTTY private key', `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n${fake.keyBody}\nPrivate-MAC: ${'ab'.repeat(32)}\ndone`, '#\ndone', { 'private-key': 1 }],
+    ['a JSON Web Key private member', `{"kty":"EC","crv":"P-256","x":"abc","d":"${'D'.repeat(43)}"}`, '{"kty":"EC","crv":"P-256","x":"abc","d":"#"}', { 'private-key': 1 }],
+    ['a base64-encoded .env', `ENV_B64=${btoa(`DB_PASSWORD=${fake.password}\nPORT=5432\n`)} done`, 'ENV_B64=# done', { password: 1 }],
+  ])('%s', (_name, text, expected, counts) => {
+    const kind = Object.keys(counts)[0] as SecretKind;
+    expect(redactTextCounting(text)).toEqual({ text: expected.replaceAll('#', mark(kind)), counts });
+  });
+});
+
+describe('redactText: code and templates under secret names stay', () => {
+  test.each([
+    ['a typed parameter', 'function hashApiKey(apiKey: string): string {'],
+    ['a typed field, optional and nullable', 'interface Auth { token: string | null; password: string; refreshToken: string }'],
+    ['a Python type', 'def login(password: str, api_key: Optional[str] = None):'],
+    ['a schema call', 'const schema = z.object({ password: z.string().min(8), apiKey: z.string() })'],
+    ['a Joi schema', 'password: Joi.string().required(),'],
+    ['an identifier', 'const consentToken = buildConsentToken(user); token: consentToken,'],
+    ['a member path', 'headers: { Authorization: `Bearer ${token}` }, secret: config.auth.secret'],
+    ['environment references', 'API_KEY=process.env.API_KEY; token = os.environ["GH_TOKEN"]; SECRET=${APP_SECRET}; key: ${{ secrets.NPM_TOKEN }}'],
+    ['placeholders', 'JWT_SECRET=your-secret-key\nAPI_KEY=<your-api-key>\nDB_PASSWORD=changeme\nSTRIPE_SECRET=sk_test_placeholder_here\nTOKEN=xxxxxxxx\napi_key: "..."'],
+    ['a placeholder in a template', 'SLACK_TOKEN={{ slack_token }} and password: [REDACTED]'],
+    ['a token-shaped placeholder', 'export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    ['prose about a token', 'The token is refreshed by the gateway; rotate the secret monthly.'],
+    ['a short number', 'retry_token: 3, max_tokens: 4096'],
+    ['a hash that is not base64 text', `commit ${'a1b2c3d4'.repeat(5)} and sha256-${'Qk9PTQ'.repeat(8)}`],
+    ['a wrapped line of words, not a token', 'The deployment pipeline consumes\nconfiguration from the repository settings'],
+  ])('%s', (_name, text) => {
+    expect(redactText(text)).toBe(text);
+  });
+});

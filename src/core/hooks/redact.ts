@@ -329,7 +329,8 @@ export function redactEventCounting(event: HookEvent): { event: HookEvent; count
     session: redactOrNull(event.session),
     taskRef: redactOrNull(event.taskRef),
     level: redactOrNull(event.level),
-    source: { ...event.source, namespace: redactOrNull(event.source.namespace), key: redactOrNull(event.source.key) },
+    // A file name can hold a secret as well as a message can (a log saved under a token's name).
+    source: { ...event.source, path: redact(event.source.path), namespace: redactOrNull(event.source.namespace), key: redactOrNull(event.source.key) },
     data: Object.fromEntries(
       Object.entries(event.data).map(([key, value]) => {
         if (typeof value !== 'string') return [redact(key), value];
@@ -347,7 +348,7 @@ export function redactEvent(event: HookEvent): HookEvent {
   return redactEventCounting(event).event;
 }
 
-/** A source's own texts (its warnings and skip reasons, which can quote a record) redacted, with the counts. */
+/** A source's own texts (its path, warnings and skip reasons, which can quote a record) redacted, with the counts. */
 export function redactSourceReport(report: SourceReport): { report: SourceReport; counts: RedactionCounts } {
   const found: RedactionCounts[] = [];
   const redact = (text: string): string => {
@@ -360,7 +361,7 @@ export function redactSourceReport(report: SourceReport): { report: SourceReport
     const key = redact(reason);
     skippedReasons[key] = (skippedReasons[key] ?? 0) + n; // two reasons that differ only in a secret become one
   }
-  return { report: { ...report, skippedReasons, warnings: report.warnings.map(redact) }, counts: addCounts(...found) };
+  return { report: { ...report, path: redact(report.path), skippedReasons, warnings: report.warnings.map(redact), readWith: report.readWith.map(redact) }, counts: addCounts(...found) };
 }
 
 /**

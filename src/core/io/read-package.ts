@@ -7,6 +7,8 @@ import type { PackageFiles, SourceFile } from '../build-phase.ts';
 import type { Issue } from '../schema.ts';
 import { readHookSources } from './read-hooks.ts';
 import { decodeText } from './decode-text.ts';
+import { redactText } from '../hooks/redact.ts';
+import { phaseNameProblem, routeNameProblem } from '../names.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -31,7 +33,17 @@ export function listPackageDirs(root: string): { dirs: { dir: string; phaseId: s
   }
   const issues: Issue[] = [];
   const names = readdirSync(phasesDir, { withFileTypes: true })
-    .filter((entry) => !entry.name.startsWith('.') && (entry.isDirectory() || entry.isSymbolicLink()))
+    .filter((entry) => entry.isDirectory() || entry.isSymbolicLink())
+    .filter((entry) => {
+      if (!entry.name.startsWith('.')) return true;
+      if (entry.name !== '.git') issues.push({ file: displayPath(join(phasesDir, entry.name)), line: 1, column: 1, severity: 'warning', message: `The folder ${entry.name} under phases/ is hidden (its name starts with a dot), so it is not read as a phase.`, hint: 'Rename it without the leading dot if it is a phase.' });
+      return false;
+    })
+    .filter((entry) => {
+      const problem = phaseNameProblem(entry.name);
+      if (problem) issues.push({ file: redactText(displayPath(join(phasesDir, entry.name))), line: 1, column: 1, severity: 'error', message: `The phase folder cannot be published: ${problem}.`, hint: 'Rename the folder, e.g. "phase-8".' });
+      return problem === null;
+    })
     .filter((entry) => {
       const path = join(phasesDir, entry.name);
       if (staysInside(path, root)) return !entry.isSymbolicLink() || statSync(path).isDirectory();
@@ -72,17 +84,34 @@ export function readPackage(dir: string, phaseId: string, root: string = dir): P
   const overview = overviewNames.map((pattern) => atRoot.find((rel) => pattern.test(rel))).find((rel) => rel !== undefined);
   const baseline = atRoot.find((rel) => /^baseline[-_]metrics\.json$/i.test(rel));
   const final = atRoot.find((rel) => /^final[-_]metrics\.json$/i.test(rel));
-  const candidates = files.filter((rel) => markdown.test(rel) && rel !== overview);
+  const candidates = files.filter((rel) => markdown.test(rel) && rel !== overview).filter((rel) => {
+    const problem = routeNameProblem(basename(rel).replace(markdown, ''));
+    if (problem) problems.push({ file: redactText(displayPath(join(dir, rel))), line: 1, column: 1, severity: 'error', message: `The file cannot be published: ${problem}.`, hint: 'Rename the file, e.g. "task-7.5-release.md".' });
+    return problem === null;
+  });
   const names = candidates.map((rel) => basename(rel).replace(markdown, ''));
   for (const rel of files) {
     if (rel !== overview && rel !== baseline && rel !== final && !markdown.test(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: notReadReason(rel) });
   }
+  const slugs = candidates.map((rel, index) => (names.indexOf(names[index]!) === names.lastIndexOf(names[index]!) ? names[index]! : rel.replace(markdown, '').replaceAll('/', '-')));
+  // Pages are files: "task-7.5.md" and "task-7.5.MD" would be one page, and one of them lost.
+  const seen = new Map<string, string>();
+  const kept = candidates.flatMap((rel, index) => {
+    const key = slugs[index]!.toLowerCase();
+    const twin = seen.get(key);
+    if (twin === undefined) {
+      seen.set(key, rel);
+      return [index];
+    }
+    problems.push({ file: displayPath(join(dir, rel)), line: 1, column: 1, severity: 'error', message: `This file and ${twin} would have the same page (${slugs[index]}), so one of them would be lost.`, hint: 'Rename one of the two files; names that differ only in upper and lower case share a page.' });
+    return [];
+  });
   return {
     phaseId,
     dir: displayPath(dir),
     overview: read(overview),
     // A task's page slug is its file name, or its path in the folder when two files share a name.
-    tasks: candidates.map((rel, index) => ({ ...read(rel)!, slug: names.indexOf(names[index]!) === names.lastIndexOf(names[index]!) ? names[index]! : rel.replace(markdown, '').replaceAll('/', '-') })),
+    tasks: kept.map((index) => ({ ...read(candidates[index])!, slug: slugs[index]! })),
     baseline: read(baseline),
     final: read(final),
     hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)),

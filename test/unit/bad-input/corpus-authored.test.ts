@@ -382,3 +382,42 @@ describe('whole packages (loadContent)', () => {
     `);
   });
 });
+
+describe('names and tables of made packages (loadContent)', () => {
+  test('package-reserved-phase-name: error', () => {
+    expect(pin('package-reserved-phase-name')).toMatchInlineSnapshot(`
+      "<tmp>/phases/releases:1:1 error The phase folder cannot be published: its name "releases" is also the address of the site's own releases page or folder.
+        hint: Rename the folder, e.g. "phase-8"."
+    `);
+  });
+  test('package-unroutable-phase-name: error', () => {
+    expect(pin('package-unroutable-phase-name')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phase[1]:1:1 error The phase folder cannot be published: its name "phase[1]" has characters an address cannot hold (only letters, digits, spaces, ".", "_" and "-" can be used, starting with a letter or digit).
+        hint: Rename the folder, e.g. "phase-8"."
+    `);
+  });
+  test('package-secret-in-phase-name: error', () => {
+    expect(pin('package-secret-in-phase-name')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phase-1-[redacted: github-token]:1:1 error The phase folder cannot be published: its name holds a secret (1 × github-token), and the name becomes the address of its pages.
+        hint: Rename the folder, e.g. "phase-8"."
+    `);
+  });
+  test('package-task-pages-collide: error', () => {
+    expect(pin('package-task-pages-collide')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phase-1/task-1.1.md:1:1 error This file and task-1.1.MD would have the same page (task-1.1), so one of them would be lost.
+        hint: Rename one of the two files; names that differ only in upper and lower case share a page."
+    `);
+  });
+  test('package-hidden-phase-folder: warning', () => {
+    expect(pin('package-hidden-phase-folder')).toMatchInlineSnapshot(`
+      "<tmp>/phases/...:1:1 warning The folder ... under phases/ is hidden (its name starts with a dot), so it is not read as a phase.
+        hint: Rename it without the leading dot if it is a phase."
+    `);
+  });
+  test('package-overview-table-disagrees: warning', () => {
+    expect(pin('package-overview-table-disagrees')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phase-1/README.md:5:1 warning The task table and task 1.1's file disagree: estimate "3 days" here, "1 day" in task-1.1.md:4. The task file is used.
+        hint: Update this row of the table (or the task file) so that both say the same."
+    `);
+  });
+});

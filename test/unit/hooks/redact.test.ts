@@ -223,13 +223,14 @@ describe('redactEvent', () => {
     status: 'password=hunter2',
     durationMs: 12,
     data: { note: `AKIAIOSFODNN7EXAMPLE`, count: 3, ok: true, none: null, tokens: 'tokens=5' },
-    source: { format: 'claude-flow-sqlite', path: 'hooks/memory.db', namespace: 'hooks:notify', key: 'notification:notify-1', row: 25 },
+    source: { format: 'claude-flow-sqlite', path: `hooks/${ghp}/memory.db`, namespace: 'hooks:notify', key: 'notification:notify-1', row: 25 },
   };
 
-  test('redacts description, message, status, file, memoryKey and string data; leaves the rest and the input as they were', () => {
+  test('redacts description, message, status, file, memoryKey, source path and string data; leaves the rest and the input as they were', () => {
     const before = structuredClone(event);
     expect(redactEvent(event)).toEqual({
       ...event,
+      source: { ...event.source, path: `hooks/${mark('github-token')}/memory.db` },
       description: `Task 7.1 with ${mark('github-token')}`,
       file: `https://ci:${mark('password')}@ci.example.com/log.txt`,
       memoryKey: `phase7/build_infra/${mark('github-token')}`,
@@ -241,14 +242,14 @@ describe('redactEvent', () => {
   });
 
   test('null fields stay null', () => {
-    const empty = { ...event, description: null, file: null, memoryKey: null, message: null, status: null, data: {} };
+    const empty = { ...event, description: null, file: null, memoryKey: null, message: null, status: null, data: {}, source: { ...event.source, path: 'hooks/memory.db' } };
     expect(redactEvent(empty)).toEqual(empty);
   });
 
   test('redactEventCounting gives the same event and what it held, by kind', () => {
     const { event: redacted, counts } = redactEventCounting(event);
     expect(redacted).toEqual(redactEvent(event));
-    expect(counts).toEqual({ 'github-token': 3, 'aws-access-key': 1, password: 2 });
+    expect(counts).toEqual({ 'github-token': 4, 'aws-access-key': 1, password: 2 });
     expect(redactEventCounting(redacted).counts).toEqual({});
   });
 });
@@ -260,15 +261,15 @@ test('bearer tokens of any shape, and secrets in keys, agents and sessions, are 
 });
 
 describe('redactSourceReport', () => {
-  test('redacts warnings and skip reasons, merging reasons that differ only in a secret, and counts them', () => {
+  test('redacts its path, warnings and skip reasons, merging reasons that differ only in a secret, and counts them', () => {
     const report: SourceReport = {
-      path: 'hooks/x.ndjson', format: 'cairn-ndjson', records: 3, imported: 0, skipped: 3, newest: null, redactions: {}, readWith: [],
+      path: `hooks/${fake.npm}.ndjson`, format: 'cairn-ndjson', records: 3, imported: 0, skipped: 3, newest: null, redactions: {}, readWith: [],
       skippedReasons: { [`unknown kind ${fake.ghp}`]: 1, [`unknown kind ${fake.gho}`]: 1, 'not valid JSON': 1 },
       warnings: [`line 2: password=${fake.password}`],
     };
     expect(redactSourceReport(report)).toEqual({
-      report: { ...report, skippedReasons: { [`unknown kind ${mark('github-token')}`]: 2, 'not valid JSON': 1 }, warnings: [`line 2: password=${mark('password')}`] },
-      counts: { 'github-token': 2, password: 1 },
+      report: { ...report, path: `hooks/${mark('npm-token')}.ndjson`, skippedReasons: { [`unknown kind ${mark('github-token')}`]: 2, 'not valid JSON': 1 }, warnings: [`line 2: password=${mark('password')}`] },
+      counts: { 'npm-token': 1, 'github-token': 2, password: 1 },
     });
   });
 });

@@ -15,3 +15,16 @@ export function staysInside(path: string, root: string): boolean {
     return false; // a dangling link leads nowhere readable
   }
 }
+
+/** Why a link cannot be followed, in a reader's words, when it does not stay inside `root`; null when it does. */
+export function linkProblem(path: string, root: string): { message: string; reason: string } | null {
+  if (staysInside(path, root)) return null;
+  try {
+    realpathSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { message: 'is a symbolic link that leads in a circle; it was not read.', reason: 'link that leads in a circle' };
+    if (code === 'ENOENT') return { message: 'is a symbolic link to a file that does not exist; it was not read.', reason: 'link to nothing' };
+  }
+  return { message: 'is a symbolic link to a place outside the content root; it was not read.', reason: 'link out of the content root' };
+}

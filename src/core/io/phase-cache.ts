@@ -48,6 +48,15 @@ function listFiles(dir: string): string[] {
     .toSorted();
 }
 
+/** A file's stat, or null when it cannot be had (gone, or a link that leads in a circle). */
+function statOrNull(path: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
 // Hashes already computed in this process, with the size and time of each file they covered.
 const hashed = new Map<string, { stamp: string; hash: string }>();
 
@@ -57,7 +66,7 @@ const hashed = new Map<string, { stamp: string; hash: string }>();
  * again and again, and hashing hundreds of megabytes each time would cost more than the rest.
  */
 export function hashUntilChanged(id: string, files: readonly string[], compute: () => string): string {
-  const stamp = files.map((path) => { const stat = statSync(path, { throwIfNoEntry: false }); return `${path}:${stat?.size}:${stat?.mtimeMs}`; }).join('\n');
+  const stamp = files.map((path) => { const stat = statOrNull(path); return `${path}:${stat?.size}:${stat?.mtimeMs}`; }).join('\n');
   const seen = hashed.get(id);
   if (seen?.stamp === stamp) return seen.hash;
   const hash = compute();
@@ -77,7 +86,7 @@ function hashFolder(cache: PhaseCache, dir: string, root: string, files: readonl
     hash.update(`${relative(dir, path)}\0`);
     // A link out of the content root is refused, not read; its target names the refusal.
     if (!staysInside(path, root)) hash.update(`outside:${readlinkSync(path)}`);
-    else if (statSync(path).isFile()) hash.update(readFileSync(path));
+    else if (statOrNull(path)?.isFile()) hash.update(readFileSync(path));
     hash.update('\0');
   }
   return hash.digest('hex');

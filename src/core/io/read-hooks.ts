@@ -15,7 +15,7 @@ import type { HookFormat } from '../schema.ts';
 import { parseJsonLenient } from '../text/parse-json-lenient.ts';
 import { salvageJsonArray } from '../text/salvage-json-array.ts';
 import { displayPath } from './display-path.ts';
-import { staysInside } from './inside-root.ts';
+import { linkProblem } from './inside-root.ts';
 import { readSqliteStore, type V3Row } from './read-sqlite.ts';
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
@@ -52,8 +52,9 @@ export function readHookSources(hooksDir: string, root: string = hooksDir): Impo
   const companions = new Map<string, string[]>();
   for (const file of listFiles(hooksDir)) {
     const path = displayPath(file);
-    if (!staysInside(file, root)) {
-      results.push(fileProblem('unknown', path, 'is a symbolic link to a place outside the content root; it was not read.', 'link out of the content root'));
+    const link = linkProblem(file, root);
+    if (link) {
+      results.push(fileProblem('unknown', path, link.message, link.reason));
       continue;
     }
     if (!isRegularFile(file)) {
@@ -61,11 +62,13 @@ export function readHookSources(hooksDir: string, root: string = hooksDir): Impo
       continue;
     }
     const bytes = readFileSync(file);
-    if (bytes.length === 0) {
+    // An empty database with a WAL beside it holds its rows in the WAL.
+    const emptyWithWal = bytes.length === 0 && existsSync(`${file}-wal`);
+    if (bytes.length === 0 && !emptyWithWal) {
       results.push(fileProblem('unknown', path, 'is empty; there is nothing to import.', 'empty file'));
       continue;
     }
-    if (bytes.subarray(0, 16).equals(sqliteHeader)) {
+    if (emptyWithWal || bytes.subarray(0, 16).equals(sqliteHeader)) {
       const read = readSqlite(file, path);
       if ('rows' in read) databases.push(read);
       else results.push(read);
@@ -112,8 +115,15 @@ function readSqlite(file: string, path: string): MemorySourceWithWarning | Impor
   } catch (error) {
     return fileProblem('claude-flow-sqlite', path, `SQLite cannot open it: ${(error as Error).message}.`, 'database unreadable');
   }
-  const damaged = read.error ? `the database is damaged (${read.error}); the rows before the damage were read.` : undefined;
-  if (read.schema === 'v2') return { path, format: 'claude-flow-sqlite', rows: read.rows, ...(damaged ? { warning: damaged } : {}) };
+  // A store that agents kept writing while it was copied can look damaged without being so: say what happened.
+  const rebuilt = read.fromWalOnly ? 'the database file is empty (its first checkpoint never ran), so its rows were read from its -wal.' : undefined;
+  const damaged = read.torn
+    ? `the store kept changing while it was copied (agents were writing to it), so the newest rows may be missing${read.error ? ` (${read.error})` : ''}; build again once the writers are idle.`
+    : read.error
+      ? `the database is damaged (${read.error}); the rows before the damage were read.`
+      : undefined;
+  const warning = [rebuilt, damaged].filter(Boolean).join(' ');
+  if (read.schema === 'v2') return { path, format: 'claude-flow-sqlite', rows: read.rows, ...(warning ? { warning } : {}) };
   if (read.schema === 'v3') return readV3(read.rows, path, damaged);
   if (read.columns) return fileProblem('claude-flow-sqlite', path, `has a memory_entries table, but with neither claude-flow v2's "value" column nor v3's "content" (columns: ${read.columns.join(', ') || 'none'}).`, 'unknown memory_entries columns');
   return fileProblem('claude-flow-sqlite', path, `is a SQLite database without a memory_entries table (tables: ${read.tables.join(', ') || 'none'}).`, 'no memory_entries table');

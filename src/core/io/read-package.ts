@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
-import { staysInside } from './inside-root.ts';
+import { linkProblem, staysInside } from './inside-root.ts';
 import type { PackageFiles, SourceFile } from '../build-phase.ts';
 import type { Issue } from '../schema.ts';
 import { readHookSources } from './read-hooks.ts';
@@ -138,8 +138,13 @@ function listPhaseFiles(dir: string, root: string, problems: Issue[], otherFiles
     const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     const path = join(dir, rel);
     if (prefix === '' && hookFolders.includes(entry.name) && entry.isDirectory()) continue;
-    if (!staysInside(path, root)) {
+    const link = linkProblem(path, root);
+    if (link?.reason === 'link out of the content root') {
       problems.push(linkOutside(path));
+      continue;
+    }
+    if (link) {
+      otherFiles.push({ path: displayPath(path), reason: `not read: a ${link.reason.replace(/^link/, 'symbolic link')}` });
       continue;
     }
     if (entry.isDirectory()) {

@@ -4,16 +4,22 @@
  * (FORMATS §2.1). So the file set is copied to a temporary folder and the copy is opened read-only, which still
  * reads the rows that live only in the un-checkpointed WAL.
  */
-import { closeSync, copyFileSync, existsSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, ftruncateSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { MemoryEntryRow } from '../hooks/formats/memory-entries.ts';
 
-export type SqliteRead =
+export type SqliteRead = (
   | { schema: 'v2'; rows: MemoryEntryRow[]; walRead: boolean; error: string | null }
   | { schema: 'v3'; rows: V3Row[]; walRead: boolean; error: string | null }
-  | { schema: 'none'; tables: string[]; walRead: boolean; error: string | null; /** memory_entries' columns, when the table is there but of neither shape. */ columns?: string[] };
+  | { schema: 'none'; tables: string[]; walRead: boolean; error: string | null; /** memory_entries' columns, when the table is there but of neither shape. */ columns?: string[] }
+) & {
+  /** True when the store kept changing while it was copied (agents writing): the newest rows may be missing. */
+  torn?: boolean;
+  /** True when the database file was empty and its rows came from its -wal alone. */
+  fromWalOnly?: boolean;
+};
 
 /** A row of claude-flow v3's memory_entries (other columns, times in milliseconds). */
 export interface V3Row {
@@ -29,18 +35,76 @@ export function readSqliteStore(dbPath: string): SqliteRead {
   const dir = mkdtempSync(join(tmpdir(), 'cairn-sqlite-'));
   const copy = join(dir, basename(dbPath));
   try {
-    copyFileSync(dbPath, copy);
-    fitPageCountToFile(copy);
-    const walRead = existsSync(`${dbPath}-wal`);
-    if (walRead) copyFileSync(`${dbPath}-wal`, `${copy}-wal`);
+    const { torn } = copyConsistently(dbPath, copy);
+    const walRead = existsSync(`${copy}-wal`);
+    // An empty database beside its WAL (a store whose first checkpoint never ran): SQLite would discard the WAL, so
+    // the database is rebuilt from the WAL's committed pages.
+    const fromWalOnly = walRead && statSync(copy).size === 0;
+    if (fromWalOnly) rebuildFromWal(`${copy}-wal`, copy);
+    else fitPageCountToFile(copy);
     const db = new DatabaseSync(copy, { readOnly: true });
     try {
-      return readTables(db, walRead);
+      const read = readTables(db, walRead);
+      return { ...read, ...(torn ? { torn } : {}), ...(fromWalOnly ? { fromWalOnly } : {}) };
     } finally {
       db.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** How often a store that changes while it is copied is copied again before the copy is taken as it is. */
+const copyAttempts = 5;
+
+/**
+ * Copies a database and its -wal so that the two belong together: each file's size and time are checked before and
+ * after, and the pair is copied again when a writer changed either in between. `torn` says the last copy still
+ * changed under it.
+ */
+function copyConsistently(dbPath: string, copy: string): { torn: boolean } {
+  const signature = () => [dbPath, `${dbPath}-wal`].map((path) => (existsSync(path) ? `${statSync(path).size}:${statSync(path).mtimeMs}` : '-')).join('|');
+  for (let attempt = 1; ; attempt++) {
+    const before = signature();
+    copyFileSync(dbPath, copy);
+    if (existsSync(`${dbPath}-wal`)) copyFileSync(`${dbPath}-wal`, `${copy}-wal`);
+    else rmSync(`${copy}-wal`, { force: true });
+    if (signature() === before) return { torn: false };
+    if (attempt === copyAttempts) return { torn: true };
+  }
+}
+
+/**
+ * Writes the pages a WAL holds into an empty database file: for every page, its version in the last committed
+ * transaction, then the file cut to the size that transaction gives. The WAL is removed, so SQLite reads the result
+ * as a database of its own. Frames after the last commit, or from an older WAL generation (other salts), are left out.
+ */
+function rebuildFromWal(walPath: string, dbPath: string): void {
+  const wal = readFileSync(walPath);
+  rmSync(walPath, { force: true });
+  if (wal.length < 32) return;
+  const pageSize = wal.readUInt32BE(8);
+  const [salt1, salt2] = [wal.readUInt32BE(16), wal.readUInt32BE(20)];
+  if (pageSize < 512 || pageSize > 65536) return;
+  const pages = new Map<number, number>();
+  let pending = new Map<number, number>();
+  let size = 0;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (wal.readUInt32BE(at + 8) !== salt1 || wal.readUInt32BE(at + 12) !== salt2) break;
+    pending.set(wal.readUInt32BE(at), at + 24);
+    const commitSize = wal.readUInt32BE(at + 4);
+    if (commitSize > 0) {
+      for (const [page, offset] of pending) pages.set(page, offset);
+      pending = new Map();
+      size = commitSize;
+    }
+  }
+  const fd = openSync(dbPath, 'r+');
+  try {
+    for (const [page, offset] of pages) if (page <= size) writeSync(fd, wal, offset, pageSize, (page - 1) * pageSize);
+    ftruncateSync(fd, size * pageSize);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -167,4 +167,30 @@ describe('hook logs: what the counts do not show', () => {
       ['task.end', '2025-10-23T12:00:00.000Z', 1],
     ]);
   });
+  test('hooks-empty-db-with-wal: warning', () => {
+    expect(pin('hooks-empty-db-with-wal')).toMatchInlineSnapshot(`
+      "<tmp>/hooks/memory.db: claude-flow-sqlite, 500 records, 500 imported, 0 skipped
+      warning <tmp>/hooks/memory.db: the database file is empty (its first checkpoint never ran), so its rows were read from its -wal."
+    `);
+  });
+  test('hooks-fifo: counted-and-skipped', () => {
+    expect(pin('hooks-fifo')).toMatchInlineSnapshot(`
+      "<tmp>/hooks/events.ndjson: unknown, 1 records, 0 imported, 1 skipped (1 × not a regular file)
+      warning <tmp>/hooks/events.ndjson: is not a regular file (a folder link, a pipe or a device); it was not read."
+    `);
+  });
+  test('hooks-symlink-loop: counted-and-skipped', () => {
+    expect(pin('hooks-symlink-loop')).toMatchInlineSnapshot(`
+      "<tmp>/hooks/a.json: unknown, 1 records, 0 imported, 1 skipped (1 × link that leads in a circle)
+      <tmp>/hooks/b.json: unknown, 1 records, 0 imported, 1 skipped (1 × link that leads in a circle)
+      warning <tmp>/hooks/a.json: is a symbolic link that leads in a circle; it was not read.
+      warning <tmp>/hooks/b.json: is a symbolic link that leads in a circle; it was not read."
+    `);
+  });
+  test('hooks-folder-link: counted-and-skipped', () => {
+    expect(pin('hooks-folder-link')).toMatchInlineSnapshot(`
+      "<tmp>/hooks/logs.json: unknown, 1 records, 0 imported, 1 skipped (1 × not a regular file)
+      warning <tmp>/hooks/logs.json: is not a regular file (a folder link, a pipe or a device); it was not read."
+    `);
+  });
 });

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { displayPath } from '../../../src/core/io/display-path.ts';
@@ -22,6 +25,34 @@ describe('readPackage', () => {
     expect([files.baseline, files.final]).toEqual([null, null]);
     expect(files.tasks).toHaveLength(3);
   });
+});
+
+test('files that cannot be read as files are listed with why, never opened: pipes, folder links, links in a circle or to nothing', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cairn-odd-files-'));
+  try {
+    const dir = join(root, 'phases', 'phase-1');
+    mkdirSync(join(dir, 'archive'), { recursive: true });
+    writeFileSync(join(dir, 'README.md'), '# Phase 1\n');
+    writeFileSync(join(dir, 'task-1.1.md'), '# Task 1.1: Setup\n\n**Agent:** coder\n**Estimate:** 1 day\n');
+    execFileSync('mkfifo', [join(dir, 'task-1.2.md')]);
+    symlinkSync('archive', join(dir, 'task-1.3.md'));
+    symlinkSync('task-1.5.md', join(dir, 'task-1.4.md'));
+    symlinkSync('task-1.4.md', join(dir, 'task-1.5.md'));
+    symlinkSync('task-9.9.md', join(dir, 'task-1.6.md'));
+    const files = readPackage(dir, 'phase-1', root);
+    const shown = displayPath(dir);
+    expect(files.tasks.map((task) => task.slug)).toEqual(['task-1.1']);
+    expect(files.problems).toEqual([]);
+    expect(files.otherFiles).toEqual([
+      { path: `${shown}/task-1.2.md`, reason: 'not read: not a regular file' },
+      { path: `${shown}/task-1.3.md`, reason: 'not read: a link to a folder' },
+      { path: `${shown}/task-1.4.md`, reason: 'not read: a symbolic link that leads in a circle' },
+      { path: `${shown}/task-1.5.md`, reason: 'not read: a symbolic link that leads in a circle' },
+      { path: `${shown}/task-1.6.md`, reason: 'not read: a symbolic link to nothing' },
+    ]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 describe('readPackages', () => {

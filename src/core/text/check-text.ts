@@ -1,9 +1,10 @@
 /**
  * The checks every authored Markdown file passes before it is parsed: a byte order mark is dropped (an editor's
  * "UTF-8 with BOM" would hide the frontmatter's opening "---"), line endings become "\n", and a file that is binary or far too large is refused
- * with one error instead of being read as garbage or parsed for minutes.
+ * with one error instead of being read as garbage or parsed for minutes; so is one nested too deep to render.
  */
 import type { IssueSink } from '../issues.ts';
+import { maxNesting, tooDeep } from './nesting.ts';
 
 /**
  * Largest Markdown file parsed, in UTF-8 bytes. Real task files and overviews are 3–11 KB (test/fixtures/packages/
@@ -34,6 +35,11 @@ export function checkText(input: string, sink: IssueSink, what: string, maxBytes
   if (nul >= 0) {
     const before = text.slice(0, nul).split('\n');
     sink.error(before.length, (before.at(-1)?.length ?? 0) + 1, `The file is binary, not text (it holds a NUL byte here), so it was not read as ${what}.`, 'Replace it with the Markdown file, saved as UTF-8 text.');
+    return null;
+  }
+  const deep = tooDeep(text);
+  if (deep) {
+    sink.error(deep.line, deep.column, `The file nests ${deep.what} here; pages render at most ${maxNesting} levels, so it was not read.`, 'Flatten the structure: close the HTML elements, or write the deep part as a code block.');
     return null;
   }
   return text;

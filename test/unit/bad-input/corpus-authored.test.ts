@@ -113,6 +113,18 @@ describe('task files (parseTaskFile)', () => {
         hint: Replace it with the Markdown file, saved as UTF-8 text."
     `);
   });
+  test('task-deep-html: error', () => {
+    expect(pin('task-deep-html')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-deep-html.md:6:601 error The file nests 101 HTML elements inside each other here; pages render at most 100 levels, so it was not read.
+        hint: Flatten the structure: close the HTML elements, or write the deep part as a code block."
+    `);
+  });
+  test('task-deep-quotes: error', () => {
+    expect(pin('task-deep-quotes')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-deep-quotes.md:6:1 error The file nests 3000 block quotes inside each other here; pages render at most 100 levels, so it was not read.
+        hint: Flatten the structure: close the HTML elements, or write the deep part as a code block."
+    `);
+  });
   test('task-huge-5mb: error', () => {
     expect(pin('task-huge-5mb')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/tasks/task-huge-5mb.md:1:1 error The file is 5.1 MB; a task file may be at most 256 KB, so it was not read.

@@ -1,7 +1,7 @@
-import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { getPhaseEvents } from '../lib/phase-events.ts';
+import { feedResponse } from '../lib/feed.ts';
 import { feedSite, href } from '../lib/paths.ts';
 import { releaseId } from '../loaders/releases.ts';
 
@@ -16,7 +16,7 @@ export async function GET(context: APIContext) {
       description: release.summary ?? release.sections.map((section) => `${section.items.length} ${(section.title ?? section.type).toLowerCase()}`).join(', '),
       link: href(`releases/${releaseId(release)}/`),
     })),
-    ...phases.flatMap((phase) => getPhaseEvents(phase.id).feed).map((item) => ({ title: item.title, pubDate: new Date(item.time), description: item.description, link: href(item.path), customData: `<guid isPermaLink="false">${item.id}</guid>` })),
+    ...phases.flatMap((phase) => getPhaseEvents(phase.id).feed).map((item) => ({ title: item.title, pubDate: new Date(item.time), description: item.description, link: href(item.path), guid: item.id })),
   ].toSorted((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || (a.title < b.title ? -1 : 1));
-  return rss({ title: 'Releases and status changes', description: 'Releases and task status changes, from the coordination packages and the agents’ hook logs.', site: feedSite(context.site), items });
+  return feedResponse({ title: 'Releases and status changes', description: 'Releases and task status changes, from the coordination packages and the agents’ hook logs.', site: feedSite(context.site), items });
 }

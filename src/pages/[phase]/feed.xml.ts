@@ -1,6 +1,6 @@
-import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import type { Phase } from '../../core/schema.ts';
+import { feedResponse } from '../../lib/feed.ts';
 import { feedSite, href } from '../../lib/paths.ts';
 import { getPhaseEvents } from '../../lib/phase-events.ts';
 
@@ -9,7 +9,7 @@ export { phasePaths as getStaticPaths } from '../../lib/phase-paths.ts';
 /** /<phase>/feed.xml: status changes of the phase's tasks, newest first. */
 export async function GET(context: APIContext) {
   const { phase } = context.props as { phase: Phase };
-  return rss({
+  return feedResponse({
     title: `${phase.title}: status changes`,
     description: `Task status changes of ${phase.title}, from the agents' hook logs.`,
     site: feedSite(context.site),
@@ -18,7 +18,7 @@ export async function GET(context: APIContext) {
       pubDate: new Date(item.time),
       description: item.description,
       link: href(item.path),
-      customData: `<guid isPermaLink="false">${item.id}</guid>`,
+      guid: item.id,
     })),
   });
 }

@@ -1,0 +1,32 @@
+import rss from '@astrojs/rss';
+
+export interface FeedItem {
+  title: string;
+  pubDate: Date;
+  description: string;
+  link: string;
+  /** A stable id for readers that remember what they showed. */
+  guid?: string;
+}
+
+// XML 1.0 allows no control characters but tab, line feed and carriage return; a title copied from a terminal can
+// carry any of them, and one would make the whole feed unreadable.
+const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+const xmlText = (text: string) => text.replace(notXml, '');
+const escapeXml = (text: string) => xmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An RSS response whose every text is well-formed XML, whatever the packages and logs hold. */
+export function feedResponse({ title, description, site, items }: { title: string; description: string; site: string; items: readonly FeedItem[] }): Promise<Response> {
+  return rss({
+    title: xmlText(title),
+    description: xmlText(description),
+    site,
+    items: items.map((item) => ({
+      title: xmlText(item.title),
+      pubDate: item.pubDate,
+      description: xmlText(item.description),
+      link: item.link,
+      ...(item.guid === undefined ? {} : { customData: `<guid isPermaLink="false">${escapeXml(item.guid)}</guid>` }),
+    })),
+  });
+}

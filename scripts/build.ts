@@ -5,9 +5,11 @@
  * stops before building when the content has warnings.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { environmentProblems } from '../src/core/environment.ts';
+import { acquireBuildLock, swapInto } from './lib/publish.ts';
 
 const strict = process.argv.includes('--strict');
 const args = process.argv.slice(2).filter((arg) => arg !== '--strict');
@@ -22,10 +24,18 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+const problems = environmentProblems(process.env);
+if (problems.length > 0) fail(problems.map((problem) => `error ${problem}`).join('\n'));
+
 if (strict) {
   const checked = spawnSync(process.execPath, [join('scripts', 'validate.ts'), '--strict'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (checked.status !== 0) fail('The content has warnings and --strict was given, so the site was not built.');
 }
+
+// One build at a time per checkout: Astro keeps generated types and its content store in the project's .astro/, so
+// two builds at once (of one site or two) would overwrite each other's. A second build waits for the first.
+const releaseLock = await acquireBuildLock(join('node_modules', '.cache', 'cairn', 'build.lock'), (holder) => console.error(`Another build (process ${holder}) is running in this checkout; waiting for it to finish…`));
+process.on('exit', releaseLock);
 
 const astro = spawnSync(join('node_modules', '.bin', 'astro'), ['build', ...astroArgs, '--outDir', staging], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CAIRN_OUT_DIR: outDir } });
 if (astro.status !== 0) fail('astro build failed.');
@@ -45,9 +55,5 @@ const written = await index.writeFiles({ outputPath: join(staging, 'pagefind') }
 if (written.errors.length > 0) fail(`The search index could not be written: ${written.errors.join('; ')}`);
 await pagefind.close();
 
-// Swap: the old site moves aside first, so there is never a moment without a complete site at outDir.
-const previous = `${outDir}.previous-${process.pid}`;
-if (existsSync(outDir)) renameSync(outDir, previous);
-renameSync(staging, outDir);
-rmSync(previous, { recursive: true, force: true });
+swapInto(staging, outDir);
 console.log(`search index: ${pages} pages read; site written to ${outDir}`);

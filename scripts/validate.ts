@@ -8,7 +8,13 @@ import { openPhaseCache } from '../src/core/io/phase-cache.ts';
 import { warmPhaseCache } from '../src/core/io/warm-phase-cache.ts';
 import { contentRoot } from '../src/core/io/read-package.ts';
 import { formatIssue, hasErrors } from '../src/core/issues.ts';
+import { environmentProblems } from '../src/core/environment.ts';
 
+const problems = environmentProblems(process.env);
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`error ${problem}`);
+  process.exit(1);
+}
 const root = contentRoot();
 const strict = process.argv.includes('--strict');
 try {

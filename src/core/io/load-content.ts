@@ -1,3 +1,4 @@
+import { environmentProblems } from '../environment.ts';
 import { applyAsOf, buildPhase, type PhaseResult } from '../build-phase.ts';
 import { sortIssues } from '../issues.ts';
 import { linkPhases } from '../link-phases.ts';
@@ -30,7 +31,7 @@ export interface LoadOptions {
  */
 export function resolveBuildAsOf(env: Record<string, string | undefined> = process.env): string | null {
   if (env.CAIRN_AS_OF && !Number.isNaN(Date.parse(env.CAIRN_AS_OF))) return new Date(env.CAIRN_AS_OF).toISOString();
-  if (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH)) return new Date(Number(env.SOURCE_DATE_EPOCH) * 1000).toISOString();
+  if (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) && !environmentProblems({ SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH }).length) return new Date(Number(env.SOURCE_DATE_EPOCH) * 1000).toISOString();
   return null;
 }
 

@@ -1,5 +1,5 @@
 /** Runs `npm run build` the way a coordinator does, into a temporary folder, and reads what it wrote. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,4 +46,13 @@ export function buildSite({ content, asOf = BUILD_AS_OF, env = {}, outDir = mkdt
     page: (path: string) => readFileSync(join(outDir, path), 'utf8'),
     files: () => listFiles(outDir),
   };
+}
+
+/** `npm run build` in the background, for tests of builds that run at the same time; resolves with its exit code and output. */
+export function startBuild({ content, outDir = mkdtempSync(join(tmpdir(), 'cairn-build-')) }: { content: string; outDir?: string }): Promise<{ status: number | null; output: string; outDir: string }> {
+  const child = spawn('npm', ['run', 'build', '--', '--outDir', outDir], { env: { ...cleanEnv(), CAIRN_CONTENT: content, CAIRN_AS_OF: BUILD_AS_OF, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' } });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output, outDir })));
 }

@@ -1,6 +1,7 @@
 /** `npm run snapshot -- <version> [--force]`: freezes the current content as a version in content/snapshots/. */
 import { countChanges, diffSnapshots, type ChangeCounts } from '../src/core/diff.ts';
 import { displayPath } from '../src/core/io/display-path.ts';
+import { relativeToRoot } from '../src/core/io/root-relative.ts';
 import { loadContent, resolveBuildAsOf } from '../src/core/io/load-content.ts';
 import { openPhaseCache } from '../src/core/io/phase-cache.ts';
 import { warmPhaseCache } from '../src/core/io/warm-phase-cache.ts';
@@ -58,7 +59,8 @@ try {
     fail(`\nNothing was frozen: fix the errors above and run again.`);
   }
   const versions = releases.releases.filter((release) => !release.unreleased).map((release) => release.version);
-  const snapshot = freezeSnapshot({ version, phases, releases: versions });
+  // Frozen as the site shows it: paths from the content root, so a version reads the same wherever it was made.
+  const snapshot = freezeSnapshot({ version, phases: relativeToRoot(phases, root), releases: versions });
   const { written, issues: writeIssues } = writeSnapshot(root, snapshot, { force });
   if (!written) {
     for (const issue of writeIssues) console.error(formatIssue(issue));

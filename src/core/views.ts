@@ -295,7 +295,8 @@ export function buildStatusJson(phases: readonly Phase[], version: string | null
       tasks: phase.tasks.map(statusTask),
       metrics: phase.metrics.map(statusMetric),
       dataQuality: {
-        sources: phase.dataQuality.sources.map(({ path, format, records, imported, skipped, redactions }) => ({ path, format, records, imported, skipped, redacted: countRedactions(redactions) })),
+        // Source paths from the phase folder, as in "hooks/memory.db".
+        sources: phase.dataQuality.sources.map(({ path, format, records, imported, skipped, redactions }) => ({ path: path.replace(new RegExp(`^(?:.*/)?phases/${RegExp.escape(phase.id)}/`), ''), format, records, imported, skipped, redacted: countRedactions(redactions) })),
         unmatchedEvents: phase.dataQuality.unmatchedEvents,
         otherFiles: phase.dataQuality.otherFiles,
         warnings: [...phase.warnings, ...phase.dataQuality.warnings, ...(phase.dataQuality.stale ? [staleWarning(phase)] : [])],

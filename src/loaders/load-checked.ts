@@ -5,6 +5,7 @@ import { displayPath } from '../core/io/display-path.ts';
 import { loadContent, resolveBuildAsOf, type LoadedContent } from '../core/io/load-content.ts';
 import { openPhaseCache } from '../core/io/phase-cache.ts';
 import { contentRoot } from '../core/io/read-package.ts';
+import { relativeToRoot } from '../core/io/root-relative.ts';
 import { formatIssue, hasErrors } from '../core/issues.ts';
 
 /** Size and modification time of every file under `dir`: changes when any input changes. */
@@ -32,15 +33,16 @@ export function loadCheckedContent(): LoadedContent {
   const root = contentRoot();
   const buildAsOf = resolveBuildAsOf();
   const key = `${root}\n${buildAsOf}\n${fingerprint(root)}`;
-  const content = cached?.key === key ? cached.content : loadContent(root, buildAsOf, { cache: openPhaseCache() });
-  cached = { key, content };
-  if (hasErrors(content.issues)) {
-    const errors = content.issues.filter((issue) => issue.severity === 'error');
+  const loaded = cached?.key === key ? cached.content : loadContent(root, buildAsOf, { cache: openPhaseCache() });
+  cached = { key, content: loaded };
+  if (hasErrors(loaded.issues)) {
+    const errors = loaded.issues.filter((issue) => issue.severity === 'error');
     // AstroError takes only (message, hint), so the locations go into the message.
     throw new AstroError(
       `${errors.length} problem(s) in ${displayPath(root)}:\n${errors.map(formatIssue).join('\n')}`,
       'Fix the files named above; `npm run validate` checks the content without building.',
     );
   }
-  return content;
+  // The site shows paths from the content root, never the build machine's folders.
+  return relativeToRoot(loaded, root);
 }

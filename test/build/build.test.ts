@@ -49,8 +49,8 @@ describe('npm run build', () => {
     ]);
     expect(phase?.dataQuality).toMatchObject({
       sources: [
-        { path: 'content/phases/phase-7/hooks/memory-store.json', format: 'claude-flow-memory-store', records: 4, imported: 4, skipped: 0 },
-        { path: 'content/phases/phase-7/hooks/memory.db', format: 'claude-flow-sqlite', records: 81, imported: 43, skipped: 38 },
+        { path: 'hooks/memory-store.json', format: 'claude-flow-memory-store', records: 4, imported: 4, skipped: 0 },
+        { path: 'hooks/memory.db', format: 'claude-flow-sqlite', records: 81, imported: 43, skipped: 38 },
       ],
       unmatchedEvents: 0,
       newestEvent: '2025-10-25T15:58:33.694Z',

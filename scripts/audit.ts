@@ -2,9 +2,10 @@
  * `npm run audit`: runs the bad-input corpus (test/fixtures/bad-input/cases.ts, the list the tests use) through
  * Cairn's own entry points and prints what came of it. Exit 1 when a case crashed (threw), gave no message at all, or
  * gave a message that names no file, sits before 1:1 or shows a JavaScript artefact, or a hook log whose records do
- * not add up.
+ * not add up; or when a seeded secret survives redaction, or redaction changes a line of a file that holds none.
  */
 import { badInputCases, classify, outcomeFaults, type BadInputCase, type Expected, type InputKind } from '../test/fixtures/bad-input/cases.ts';
+import { auditRedaction } from '../test/fixtures/secrets/corpus.ts';
 
 interface Result {
   case: BadInputCase;
@@ -63,11 +64,28 @@ console.log(
   ),
 );
 
+const redaction = auditRedaction();
+console.log(`\nRedaction: seeded secrets in every encoding (test/fixtures/secrets/corpus.ts) and task and spec files that hold none (test/fixtures/secrets/clean/)\n`);
+console.log(
+  table(
+    ['check', 'count'],
+    [
+      ['seeded secrets (kind × encoding)', redaction.seeded],
+      ['found and redacted', redaction.seeded - redaction.missed.length],
+      ['recall, %', Math.round(((redaction.seeded - redaction.missed.length) / redaction.seeded) * 1000) / 10],
+      ['clean task and spec files', redaction.cleanFiles],
+      ['false positives (lines changed)', redaction.falsePositives.length],
+    ],
+  ),
+);
+
 const details = [
+  ...redaction.missed.map((one) => `missed   ${one.kind} / ${one.encoding}`),
+  ...redaction.falsePositives.map((line) => `false+   ${line}`),
   ...crashes.map((result) => `crash    ${result.case.name}: ${result.crash}`),
   ...silent.map((result) => `silent   ${result.case.name}: ${result.case.input}`),
   ...faulty.flatMap((result) => result.faults.map((fault) => `unclear  ${result.case.name}: ${fault}`)),
   ...differing.map((result) => `differs  ${result.case.name}: expected ${result.case.expected}, got ${result.got}`),
 ];
 if (details.length > 0) console.log(`\n${details.join('\n')}`);
-if (crashes.length > 0 || silent.length > 0 || faulty.length > 0) process.exitCode = 1;
+if (crashes.length > 0 || silent.length > 0 || faulty.length > 0 || redaction.missed.length > 0 || redaction.falsePositives.length > 0) process.exitCode = 1;

@@ -40,11 +40,11 @@ export const REDACTED_PREFIX = '[redacted';
 const value = String.raw`(?:"[^"\n]*"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’|(?:&#?[A-Za-z0-9]+;|[^\s,;\x60}\]])+)`;
 // "NAME=", "NAME: ", "NAME\": ", "**NAME:** " (a bold Markdown key). Spaces only, never a line break: a name at the
 // end of a line does not take the next line's first word.
-const assign = String.raw`["'”’]?[ \t]*[=:][ \t]*(?:\*\*|__)?[ \t]*`;
+const assign = String.raw`["'”’]?[ \t]*(?:=|:(?!:))[ \t]*(?:\*\*|__)?[ \t]*`;
 // A name ends with the word: "max_tokens", "token_count" and "secretary" are not secrets. It starts where a run of
 // name characters starts and is at most 200 of them: unanchored, `[…]*token` would rescan a long run (a base64 blob
 // in a log) from every position, which is quadratic; 200 KB of base64 took over a minute.
-const namePrefix = String.raw`(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{0,200}?`;
+const namePrefix = String.raw`(?<![A-Za-z0-9_.-])(?<!\$\{)[A-Za-z0-9_.-]{0,200}?`;
 const secretWords = String.raw`(?:token|secret|api[_-]?key|access[_-]?key|private[_-]?key)`;
 const passwordWords = String.raw`(?:password|passwd|passphrase|pass[_-]phrase)`;
 const secretNames = String.raw`${namePrefix}${secretWords}`;
@@ -126,10 +126,20 @@ function keepValue(secret: string): boolean {
 
 // Types, calls, references and placeholders: what code and templates assign to secret names without a secret.
 const typeAnnotation = /^(?:string|number|boolean|bool|any|unknown|object|str|int|integer|float|bytes|char|text|varchar|uuid|secretstr|secretstring|secret|optional|option|none|null|undefined|nil|required)(?:\[[^\]]*\]|<[^>]*>|\(\d*\))?[;:,)>\]?|!={]*$/i;
-// A call or index ("z.string().min(8)", "os.environ['X']") or a member path ("config.auth.token").
-const expression = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\s*[([]|^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+[;,)]*$/;
+// A call or index ("z.string().min(8)", "os.environ['X']", "std::env::var(", "querySelector<T>(") or a member path
+// ("config.auth.token", "std::env").
+const expression = /^[A-Za-z_$][\w$]*(?:(?:\??\.|::)[A-Za-z_$][\w$]*)*\s*[([<]|^[A-Za-z_$][\w$]*(?:(?:\??\.|::)[A-Za-z_$][\w$]*)+[;,)]*$/;
+// Types of other languages: references and pointers ("&str", "*string", "&[u8]"), and names of two or more words
+// ("SecretString", "Uint8Array"); one capitalised word with digits ("Summer2024") is a password.
+// Letters of both cases and digits, 16 or more, with nothing else: what generated keys look like, whatever the name.
+const generated = /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)[A-Za-z0-9+/=_-]{16,}$/;
+const otherType = /^(?:[&*]+\S*|\[\]\w+|[A-Z][a-z]{2,}\d*(?:[A-Z][a-z]{2,}\d*)+)[;:,)>\]?|!={]*$/;
+// Words of code and configuration that stand where a value would: keywords, permissions, modes.
+const codeWords = new Set(['await', 'async', 'new', 'function', 'fn', 'lambda', 'yield', 'typeof', 'return', 'const', 'let', 'var', 'self', 'this', 'read', 'write', 'admin', 'inherit', 'default', 'auto', 'true', 'false']);
+// printf and format placeholders: "%s", "%(name)s", "{}", "{0}".
+const formatSpecifier = /^(?:%[-+ #0]*\d*(?:\.\d+)?[sdifxXoeEgGqvp]|%\(\w+\)[sd]|\{\d*\})\W*$/;
 const camelCase = /^[a-z]+(?:[A-Z][a-z]+)+[;,)]*$/;
-const envReference = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\{\{|\$\(|%[A-Za-z_][A-Za-z0-9_]*%|(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|Deno\.env|System\.getenv|ENV\[|env\(|secrets\.|vars\.))/;
+const envReference = /^(?:![A-Za-z]|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\{\{|\$\(|%[A-Za-z_][A-Za-z0-9_]*%|(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|Deno\.env|System\.getenv|ENV\[|env\(|secrets\.|vars\.))/;
 const placeholder = /^(?:<[^>]*>|\{\{[^}]*\}\}|\{[A-Za-z_]+\}|\[[A-Za-z0-9 _-]+\]?|x+|\*+|\.+|-+|_+|changeme|change[-_]?me|replace[-_]?me|placeholder|redacted|secret|password|passw0rd|token|api[-_]?key|none|null|nil|empty|todo|tbd|n\/a|example|sample|dummy|test|foo|bar|\.\.\..*|(?:your|my|the|an?|example|sample|dummy|fake|test|placeholder|insert|enter|paste|put)[-_ ].*|.*[-_](?:here|example|placeholder|goes[-_]here))$/i;
 
 /** Token shapes that are placeholders: "ghp_xxxxxxxx…", "sk-XXXXXXXX…". */
@@ -140,12 +150,18 @@ const placeholderToken = /^(?:[A-Za-z]+[_-])+(?:x+|X+|\*+)$/;
  * ("password: string"), calls ("z.string()"), identifiers ("consentToken"), environment references
  * ("process.env.API_KEY") and placeholders ("your-secret-key", "<token>") are not.
  */
-export function isSecretLiteral(raw: string): boolean {
+export function isSecretLiteral(raw: string, after = ''): boolean {
   const quoted = /^["'“‘]/.test(raw);
   const text = raw.replace(/^["'“‘]|["'”’]$/g, '').trim();
-  if (!/[A-Za-z0-9]/.test(text) || placeholder.test(text) || placeholderToken.test(text) || envReference.test(text)) return false;
-  if (quoted) return true;
-  return !(typeAnnotation.test(text) || expression.test(text) || camelCase.test(text));
+  if (!/[A-Za-z0-9]/.test(text) || placeholder.test(text) || placeholderToken.test(text) || envReference.test(text) || formatSpecifier.test(text)) return false;
+  // Brackets around it belong to the code it sits in: "(await", "api_key)".
+  const bare = text.replace(/^[([]+|[;,)\]}]+$/g, '');
+  // A value that is itself the name of a secret ("refresh_token", api_key=api_key) names one; it does not hold one.
+  if (/^[A-Za-z_][\w.-]*$/.test(bare) && secretNameKind(bare) !== null) return false;
+  if (quoted || generated.test(bare)) return true;
+  // One lower-case word with more words after it is prose: "the refresh token: it lives in a cookie".
+  if (/^[a-z]+[,.;:]?$/.test(text) && /^[ \t]+[a-z(]/.test(after)) return false;
+  return !(codeWords.has(bare) || typeAnnotation.test(text) || otherType.test(text) || expression.test(bare) || camelCase.test(bare));
 }
 
 
@@ -171,7 +187,7 @@ function patternSpans(view: TextView, kinds: readonly SecretKind[], spans: Span[
         const to = match.index + match[0].length - post.length;
         const secret = view.text.slice(from, to);
         if (keepValue(secret) || !accept(from, to)) continue;
-        if (namedKinds.has(kind) ? !isSecretLiteral(secret.trim()) : placeholderToken.test(secret)) continue;
+        if (namedKinds.has(kind) ? !isSecretLiteral(secret.trim(), view.text.slice(to, to + 40)) : placeholderToken.test(secret)) continue;
         addSpan(spans, { start: originOf(view, from), end: originOf(view, to), kind });
       }
     }

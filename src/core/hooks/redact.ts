@@ -133,7 +133,7 @@ const expression = /^[A-Za-z_$][\w$]*(?:(?:\??\.|::)[A-Za-z_$][\w$]*)*\s*[([<]|^
 // ("SecretString", "Uint8Array"); one capitalised word with digits ("Summer2024") is a password.
 // Letters of both cases and digits, 16 or more, with nothing else: what generated keys look like, whatever the name.
 const generated = /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)[A-Za-z0-9+/=_-]{16,}$/;
-const otherType = /^(?:[&*]+\S*|\[\]\w+|[A-Z][a-z]{2,}\d*(?:[A-Z][a-z]{2,}\d*)+)[;:,)>\]?|!={]*$/;
+const otherType = /^(?:[&*]+(?:mut\s+)?[[A-Za-z_]\S*|\[\]\w+|[A-Z][a-z]{2,}\d*(?:[A-Z][a-z]{2,}\d*)+)[;:,)>\]?|!={]*$/;
 // Words of code and configuration that stand where a value would: keywords, permissions, modes.
 const codeWords = new Set(['await', 'async', 'new', 'function', 'fn', 'lambda', 'yield', 'typeof', 'return', 'const', 'let', 'var', 'self', 'this', 'read', 'write', 'admin', 'inherit', 'default', 'auto', 'true', 'false']);
 // printf and format placeholders: "%s", "%(name)s", "{}", "{0}".

@@ -1,5 +1,7 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
+import type { Issue } from '../schema.ts';
+import { displayPath } from './display-path.ts';
 
 /**
  * Whether `path` stays inside `root` once symbolic links are followed. Content is written by agents and
@@ -27,4 +29,9 @@ export function linkProblem(path: string, root: string): { message: string; reas
     if (code === 'ENOENT') return { message: 'is a symbolic link to a file that does not exist; it was not read.', reason: 'link to nothing' };
   }
   return { message: 'is a symbolic link to a place outside the content root; it was not read.', reason: 'link out of the content root' };
+}
+
+/** The error for a symbolic link that leads out of the content root. */
+export function linkOutsideIssue(path: string): Issue {
+  return { file: displayPath(path), line: 1, column: 1, severity: 'error', message: `${displayPath(path)} is a symbolic link to a place outside the content root; Cairn does not read it.`, hint: 'Copy the file into the content folder, or point the link at a file inside it.' };
 }

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
-import { linkProblem, staysInside } from './inside-root.ts';
+import { linkOutsideIssue, linkProblem, staysInside } from './inside-root.ts';
 import type { PackageFiles, SourceFile } from '../build-phase.ts';
 import type { Issue } from '../schema.ts';
 import { readHookSources } from './read-hooks.ts';
@@ -31,6 +31,8 @@ export function listPackageDirs(root: string): { dirs: { dir: string; phaseId: s
   if (!existsSync(phasesDir)) {
     return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder.`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json).' }] };
   }
+  // phases/ itself may be a link: followed out of the root, it would publish another folder's packages.
+  if (!staysInside(phasesDir, root)) return { dirs: [], issues: [linkOutsideIssue(phasesDir)] };
   const issues: Issue[] = [];
   const names = readdirSync(phasesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() || entry.isSymbolicLink())
@@ -47,17 +49,12 @@ export function listPackageDirs(root: string): { dirs: { dir: string; phaseId: s
     .filter((entry) => {
       const path = join(phasesDir, entry.name);
       if (staysInside(path, root)) return !entry.isSymbolicLink() || statSync(path).isDirectory();
-      issues.push(linkOutside(path));
+      issues.push(linkOutsideIssue(path));
       return false;
     })
     .map((entry) => entry.name)
     .toSorted();
   return { dirs: names.map((name) => ({ dir: join(phasesDir, name), phaseId: name })), issues };
-}
-
-/** The error for a symbolic link that leads out of the content root. */
-function linkOutside(path: string): Issue {
-  return { file: displayPath(path), line: 1, column: 1, severity: 'error', message: `${displayPath(path)} is a symbolic link to a place outside the content root; Cairn does not read it.`, hint: 'Copy the file into the content folder, or point the link at a file inside it.' };
 }
 
 /** Folders of a phase that hold hook logs: hooks/, and claude-flow's own folders when they were copied in whole. */
@@ -140,7 +137,7 @@ function listPhaseFiles(dir: string, root: string, problems: Issue[], otherFiles
     if (prefix === '' && hookFolders.includes(entry.name) && entry.isDirectory()) continue;
     const link = linkProblem(path, root);
     if (link?.reason === 'link out of the content root') {
-      problems.push(linkOutside(path));
+      problems.push(linkOutsideIssue(path));
       continue;
     }
     if (link) {

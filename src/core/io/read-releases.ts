@@ -1,4 +1,5 @@
 /** Reads `<root>/releases/`: CHANGELOG.md (Keep a Changelog) and one notes file per version (*.md, *.mdx). */
+import { linkOutsideIssue, staysInside } from './inside-root.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactStrings, secretWarning } from '../hooks/redact.ts';
@@ -26,6 +27,7 @@ const notesName = /\.mdx?$/i;
 export function readReleases(root: string): ReleasesContent {
   const dir = join(root, 'releases');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return { releases: [], changelog: null, issues: [] };
+  if (!staysInside(dir, root)) return { releases: [], changelog: null, issues: [linkOutsideIssue(dir)] };
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)

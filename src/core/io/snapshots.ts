@@ -1,4 +1,5 @@
 /** Reads and writes content/snapshots/<version>.json: the file-system side of snapshot.ts. */
+import { linkOutsideIssue, staysInside } from './inside-root.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from './write-atomic.ts';
@@ -38,6 +39,7 @@ export function readSnapshots(root: string, { cache = null }: { cache?: PhaseCac
 export function visitSnapshots(root: string, { cache = null }: { cache?: PhaseCache | null }, visit: (snapshot: Snapshot, digest: string) => void): Issue[] {
   const dir = snapshotsDir(root);
   if (!existsSync(dir)) return [];
+  if (!staysInside(dir, root)) return [linkOutsideIssue(dir)];
   const issues: Issue[] = [];
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))

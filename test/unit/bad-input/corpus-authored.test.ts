@@ -426,6 +426,18 @@ describe('names and tables of made packages (loadContent)', () => {
         hint: Rename it without the leading dot if it is a phase."
     `);
   });
+  test('package-phases-linked-outside: error', () => {
+    expect(pin('package-phases-linked-outside')).toMatchInlineSnapshot(`
+      "<tmp>/site/phases:1:1 error <tmp>/site/phases is a symbolic link to a place outside the content root; Cairn does not read it.
+        hint: Copy the file into the content folder, or point the link at a file inside it."
+    `);
+  });
+  test('package-releases-linked-outside: error', () => {
+    expect(pin('package-releases-linked-outside')).toMatchInlineSnapshot(`
+      "<tmp>/site/releases:1:1 error <tmp>/site/releases is a symbolic link to a place outside the content root; Cairn does not read it.
+        hint: Copy the file into the content folder, or point the link at a file inside it."
+    `);
+  });
   test('package-overview-table-disagrees: warning', () => {
     expect(pin('package-overview-table-disagrees')).toMatchInlineSnapshot(`
       "<tmp>/phases/phase-1/README.md:5:1 warning The task table and task 1.1's file disagree: estimate "3 days" here, "1 day" in task-1.1.md:4. The task file is used.

@@ -1,11 +1,13 @@
 /**
  * The second half of `npm run audit`: builds real sites and checks what reaches dist/.
- * - reproducible: the example built twice gives the same bytes in every file;
+ * - reproducible: the example built twice, the second time from a copy in another folder, gives the same bytes in
+ *   every file;
  * - secrets leaked: no fake secret seeded in the example's hook logs appears in any file of dist/;
- * - XSS executed: a site built from test/fixtures/packages/hostile, opened in Chromium page by page, opens no dialog.
+ * - XSS executed: a site built from test/fixtures/packages/hostile, opened in Chromium page by page, opens no dialog;
+ * - concurrent builds: twelve rounds of two builds started at once from this checkout all finish with complete sites.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,8 +32,10 @@ const contents = (file: string): Buffer => {
 };
 
 // 1. Reproducible.
+const relocated = mkdtempSync(join(tmpdir(), 'cairn-audit-relocated-'));
+cpSync('content', join(relocated, 'content'), { recursive: true });
 const first = build('content');
-const second = build('content');
+const second = build(join(relocated, 'content'));
 const firstFiles = files(first).map((file) => relative(first, file));
 const secondFiles = files(second).map((file) => relative(second, file));
 const differing = firstFiles.filter((file) => !secondFiles.includes(file) || !readFileSync(join(first, file)).equals(readFileSync(join(second, file))));
@@ -68,6 +72,20 @@ for (const path of pages) {
 await browser.close();
 server.close();
 
+// 4. Concurrent builds: two sites built at once from this checkout, twelve times over.
+function buildInBackground(content: string): Promise<{ ok: boolean; outDir: string }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'cairn-audit-concurrent-'));
+  const child = spawn('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], { env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
+  return new Promise((resolve) => child.on('close', (status) => resolve({ ok: status === 0, outDir })));
+}
+const complete = (outDir: string) => ['index.html', 'status.json', 'feed.xml', 'pagefind/pagefind.js'].every((file) => existsSync(join(outDir, file)));
+const rounds = 12;
+let concurrentOk = 0;
+for (let round = 0; round < rounds; round++) {
+  const results = await Promise.all([buildInBackground('content'), buildInBackground('test/fixtures/packages/minimal')]);
+  concurrentOk += results.filter((result) => result.ok && complete(result.outDir)).length;
+}
+
 const rows: [string, string | number][] = [
   ['files compared (example built twice)', firstFiles.length],
   ['reproducible', reproducible ? 'yes' : `no (${differing.length} files differ)`],
@@ -75,10 +93,11 @@ const rows: [string, string | number][] = [
   ['secrets leaked into dist/', leaks.length],
   ['hostile pages opened in Chromium', pages.length],
   ['XSS executed (dialogs opened)', dialogs],
+  ['concurrent builds (12 rounds of 2) with complete sites', `${concurrentOk}/${rounds * 2}`],
 ];
 const width = Math.max(...rows.map(([label]) => label.length));
 console.log('\nSite audit: real builds, checked file by file and in Chromium\n');
 for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${String(value).padStart(8)} |`);
 if (leaks.length > 0) console.log(`\n${leaks.join('\n')}`);
 if (!reproducible) console.log(`\ndiffering: ${differing.slice(0, 20).join(', ')}`);
-if (!reproducible || leaks.length > 0 || dialogs > 0 || secrets.length === 0) process.exitCode = 1;
+if (!reproducible || leaks.length > 0 || dialogs > 0 || secrets.length === 0 || concurrentOk < rounds * 2) process.exitCode = 1;

@@ -87,7 +87,7 @@ for (let round = 0; round < rounds; round++) {
 }
 
 const rows: [string, string | number][] = [
-  ['files compared (example built twice)', firstFiles.length],
+  ['files compared (example built twice, once from another folder)', firstFiles.length],
   ['reproducible', reproducible ? 'yes' : `no (${differing.length} files differ)`],
   ['secrets seeded in the example (whole and 12-char slices)', needles.length],
   ['secrets leaked into dist/', leaks.length],

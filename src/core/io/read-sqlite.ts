@@ -42,7 +42,9 @@ export function readSqliteStore(dbPath: string): SqliteRead {
     const fromWalOnly = walRead && statSync(copy).size === 0;
     if (fromWalOnly) rebuildFromWal(`${copy}-wal`, copy);
     else fitPageCountToFile(copy);
-    const db = new DatabaseSync(copy, { readOnly: true });
+    // A -journal beside the database is a transaction that never finished (rollback-journal mode): SQLite rolls it
+    // back when it opens the file, which needs write access. The copy is Cairn's own, so it is opened writable then.
+    const db = new DatabaseSync(copy, { readOnly: !existsSync(`${copy}-journal`) });
     try {
       const read = readTables(db, walRead);
       return { ...read, ...(torn ? { torn } : {}), ...(fromWalOnly ? { fromWalOnly } : {}) };
@@ -58,17 +60,20 @@ export function readSqliteStore(dbPath: string): SqliteRead {
 const copyAttempts = 5;
 
 /**
- * Copies a database and its -wal so that the two belong together: each file's size and time are checked before and
+ * Copies a database with its -wal and -journal so that they belong together: each file's size and time are checked before and
  * after, and the pair is copied again when a writer changed either in between. `torn` says the last copy still
  * changed under it.
  */
 function copyConsistently(dbPath: string, copy: string): { torn: boolean } {
-  const signature = () => [dbPath, `${dbPath}-wal`].map((path) => (existsSync(path) ? `${statSync(path).size}:${statSync(path).mtimeMs}` : '-')).join('|');
+  const companions = ['-wal', '-journal'];
+  const signature = () => [dbPath, ...companions.map((end) => `${dbPath}${end}`)].map((path) => (existsSync(path) ? `${statSync(path).size}:${statSync(path).mtimeMs}` : '-')).join('|');
   for (let attempt = 1; ; attempt++) {
     const before = signature();
     copyFileSync(dbPath, copy);
-    if (existsSync(`${dbPath}-wal`)) copyFileSync(`${dbPath}-wal`, `${copy}-wal`);
-    else rmSync(`${copy}-wal`, { force: true });
+    for (const end of companions) {
+      if (existsSync(`${dbPath}${end}`)) copyFileSync(`${dbPath}${end}`, `${copy}${end}`);
+      else rmSync(`${copy}${end}`, { force: true });
+    }
     if (signature() === before) return { torn: false };
     if (attempt === copyAttempts) return { torn: true };
   }

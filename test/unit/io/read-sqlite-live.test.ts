@@ -5,7 +5,8 @@
  * store that is only busy.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -56,3 +57,28 @@ test('reads during writes and TRUNCATE checkpoints never miss committed rows wit
     rmSync(dir, { recursive: true, force: true });
   }
 }, 30_000);
+
+test('a store copied in the middle of a transaction in rollback-journal mode gives its committed rows, and its files stay as they were', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-hot-journal-'));
+  try {
+    const db = new DatabaseSync(join(dir, 'writer.db'));
+    db.exec('PRAGMA journal_mode=DELETE; PRAGMA cache_size=2; create table memory_entries (id integer primary key, key text, value text, namespace text, metadata text, created_at integer, updated_at integer);');
+    const insert = db.prepare('insert into memory_entries (key, value, namespace) values (?, ?, ?)');
+    for (let row = 0; row < 200; row++) insert.run(`notify-${row}`, 'v'.repeat(200), 'hooks:notify');
+    db.exec('begin');
+    // A small cache makes SQLite write the open transaction's pages into the file, with the old ones in the journal.
+    for (let row = 0; row < 3000; row++) insert.run(`open-${row}`, 'w'.repeat(300), 'hooks:notify');
+    expect(existsSync(join(dir, 'writer.db-journal'))).toBe(true);
+    mkdirSync(join(dir, 'copied'));
+    copyFileSync(join(dir, 'writer.db'), join(dir, 'copied', 'memory.db'));
+    copyFileSync(join(dir, 'writer.db-journal'), join(dir, 'copied', 'memory.db-journal'));
+    db.exec('rollback');
+    db.close();
+    const before = readdirSync(join(dir, 'copied')).map((name) => [name, readFileSync(join(dir, 'copied', name)).length]);
+    const read = readSqliteStore(join(dir, 'copied', 'memory.db'));
+    expect(['rows' in read ? read.rows.length : 0, read.error]).toEqual([200, null]);
+    expect(readdirSync(join(dir, 'copied')).map((name) => [name, readFileSync(join(dir, 'copied', name)).length])).toEqual(before);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

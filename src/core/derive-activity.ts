@@ -2,7 +2,7 @@
  * Joins a phase's hook events to its tasks: matching, status with evidence, actual start and end, flags for tasks
  * that started before a dependency was complete, and the data-quality summary of every source.
  */
-import { matchEvents, taskEventKinds } from './hooks/match.ts';
+import { matchEvents } from './hooks/match.ts';
 import type { ImportResult } from './hooks/import-result.ts';
 import { addCounts, redactEventCounting, redactSourceReport, type RedactionCounts } from './hooks/redact.ts';
 import type { DataQuality, EventView, Task } from './schema.ts';
@@ -104,6 +104,3 @@ function earlyStartFlags(task: Task, completedAt: ReadonlyMap<string, string | n
     return [`Started ${formatTimestamp(task.startedAt)}, before task ${dep} was complete${done ? ` (${formatTimestamp(done)})` : ''}.`];
   });
 }
-
-/** Whether an event belongs to a task at all (sessions and metrics belong to the phase). */
-export const isTaskEvent = (event: Pick<EventView, 'kind'>): boolean => taskEventKinds.has(event.kind);

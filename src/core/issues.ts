@@ -34,10 +34,6 @@ export function sortIssues(issues: readonly Issue[]): Issue[] {
   );
 }
 
-/** Thrown only for bugs in Cairn itself, never for bad input. */
-export class InternalError extends Error {
-  override name = 'InternalError';
-}
 
 /** What a group of warnings of one kind says, given how many files share it; by the warning's code. */
 const groupedMessages: Record<string, (count: number) => string> = {

@@ -344,7 +344,7 @@ export const TaskSchema = z.object({
   /** Task ids inside the package this task waits for. */
   dependsOn: z.array(z.string()),
   dependencies: z.array(DependencySchema),
-  /** Status as derived (from the authored status for now). */
+  /** Status as derived: from the task file, then from the hook events that change it (see statusEvidence). */
   status: TaskStatusSchema,
   /** Status text as written, e.g. "Ready to execute"; null when the file has none. */
   statusText: z.string().nullable(),
@@ -433,7 +433,7 @@ export const PhaseSchema = z.object({
   /** Summaries of all the phase's hook events. Snapshots frozen before it was added read as empty. */
   activity: PhaseActivitySchema.default(emptyActivity),
   dataQuality: DataQualitySchema,
-  /** The time the build treats as "now" (CAIRN_AS_OF, else the clock): staleness and elapsed times use it. */
+  /** The time the build treats as "now" (CAIRN_AS_OF or SOURCE_DATE_EPOCH, else the newest hook event): staleness and elapsed times use it. */
   buildAsOf: z.string(),
   /** Path of the overview file. */
   file: z.string(),

@@ -14,7 +14,7 @@ import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, s
 import { parentIdOf, phaseNumberOf } from './tasks/parse-dependencies.ts';
 import type { Issue, Phase, Task, TaskStatus } from './schema.ts';
 import { dependencyLine, parseTaskFile } from './tasks/parse-task.ts';
-import { round } from './tasks/parse-duration.ts';
+import { round } from './round.ts';
 import { summarizeActivity } from './summarize-activity.ts';
 
 export interface SourceFile {

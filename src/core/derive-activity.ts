@@ -3,6 +3,7 @@
  * that started before a dependency was complete, and the data-quality summary of every source.
  */
 import { matchEvents } from './hooks/match.ts';
+import { round } from './round.ts';
 import type { ImportResult } from './hooks/import-result.ts';
 import { addCounts, redactEventCounting, redactSourceReport, type RedactionCounts } from './hooks/redact.ts';
 import type { DataQuality, EventView, Task } from './schema.ts';
@@ -22,7 +23,6 @@ export interface Activity {
   times: string[];
 }
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**
  * Applies the hook logs to tasks that so far carry only their authored status. With `buildAsOf` null nothing is
@@ -55,7 +55,7 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
     // "So far" is measured to the newest event: the last moment the logs speak for (staleness is flagged apart).
     // A start comes from a dated event, so an in-progress task with a start always has a newest event to measure to.
     const end = timeline.completedAt ?? (timeline.status === 'in_progress' ? newestEvent : null);
-    const elapsedDays = timeline.startedAt && end ? round2((Date.parse(end) - Date.parse(timeline.startedAt)) / DAY_MS) : null;
+    const elapsedDays = timeline.startedAt && end ? round((Date.parse(end) - Date.parse(timeline.startedAt)) / DAY_MS) : null;
     return { ...task, status: timeline.status, statusEvidence: timeline.evidence, startedAt: timeline.startedAt, completedAt: timeline.completedAt, elapsedDays, events: own.length };
   });
   const completedAt = new Map(derived.map((task) => [task.id, task.completedAt]));

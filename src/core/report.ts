@@ -3,13 +3,13 @@
  * model so it cannot go stale or claim more than the data shows. Pure: no clock, no I/O; plain data out, rendered
  * by `render-report-markdown.ts` and by the report page.
  */
-import { formatNumber } from './metrics/verdict.ts';
+import { formatNumber, isMeasured } from './metrics/verdict.ts';
+import { round } from './round.ts';
 import type { ChecklistItem, Metric, MetricValue, Phase, StatusEvidence, Task, TaskStatus, Verdict } from './schema.ts';
 import { plannedStarts } from './views-timeline.ts';
 import { formatDays, formatTimestamp, staleWarning, statusLabels } from './views.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** One row of the executive summary: a metric with a target and its computed verdict. */
 export interface ReportSummaryRow {
@@ -171,7 +171,6 @@ export function buildCompletionReport(phase: Phase): CompletionReport {
 const written = (value: MetricValue | null): string | null => (value === null ? null : String(value.raw));
 
 /** Whether a value was measured (a placeholder such as "TBD" or "pending_tokei" was not). */
-const isMeasured = (value: MetricValue | null): value is MetricValue => value !== null && value.kind !== 'placeholder';
 
 function buildSummary(metrics: readonly Metric[]): ReportSummary {
   const rows = metrics
@@ -214,14 +213,14 @@ function impactRow(metric: Metric): ReportImpactRow[] {
   const { baseline, achieved } = metric;
   if (baseline === null || !isMeasured(achieved)) return [];
   const numeric = isMeasured(baseline) && baseline.value !== null && achieved.value !== null;
-  const delta = numeric ? round2(achieved.value! - baseline.value!) : null;
+  const delta = numeric ? round(achieved.value! - baseline.value!, 2) : null;
   return [
     {
       key: metric.key,
       label: metric.label,
       before: String(baseline.raw),
       after: String(achieved.raw),
-      change: delta === null ? null : { delta, percent: baseline.value === 0 ? null : round2(((achieved.value! - baseline.value!) / Math.abs(baseline.value!)) * 100) },
+      change: delta === null ? null : { delta, percent: baseline.value === 0 ? null : round(((achieved.value! - baseline.value!) / Math.abs(baseline.value!)) * 100, 2) },
       unit: achieved.unit ?? baseline.unit,
     },
   ];
@@ -251,7 +250,7 @@ function buildReportTimeline(phase: Phase): ReportTimeline {
       plannedEnd: iso(planEnd),
       actualStart: task.startedAt,
       actualEnd: task.completedAt,
-      slipDays: planEnd === null || end === null || Number.isNaN(end) ? null : round2((end - planEnd) / DAY_MS),
+      slipDays: planEnd === null || end === null || Number.isNaN(end) ? null : round((end - planEnd) / DAY_MS, 2),
     };
   });
   return { origin: iso(origin), rows };
@@ -292,7 +291,7 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
       add('blocked-task', 'high', task.id, `${taskName(task)} is blocked: ${describeEvidence(task.statusEvidence)}.`);
     }
     if (task.elapsedDays !== null && task.estimateDays !== null && task.elapsedDays > task.estimateDays) {
-      const over = signedDays(round2(task.elapsedDays - task.estimateDays));
+      const over = signedDays(round(task.elapsedDays - task.estimateDays, 2));
       add(
         'late-task',
         'medium',

@@ -3,7 +3,7 @@
  * estimates, which is the shortest the phase can take with every task started as early as possible).
  */
 import type { CriticalPath } from './schema.ts';
-import { round } from './tasks/parse-duration.ts';
+import { round } from './round.ts';
 
 export interface ScheduleTask {
   id: string;

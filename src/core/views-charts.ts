@@ -2,6 +2,7 @@
  * Chart data as plain specs: the page renders each as a table (always there, for screen readers, print and no
  * JavaScript) and, where JavaScript runs, as a chart.js canvas drawn from the same numbers.
  */
+import { round } from './round.ts';
 import type { Metric, MetricValue, Phase, Target, Task } from './schema.ts';
 import { countedTasks } from './schedule.ts';
 
@@ -25,7 +26,6 @@ export interface ChartSpec {
   series: ChartSeries[];
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;
 const day = (iso: string) => iso.slice(0, 10);
 
 /** A frozen version's progress, for the burn-up. */
@@ -60,8 +60,8 @@ export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint
     labelHeader: 'Day',
     labels: days,
     series: [
-      { label: 'Complete (from the hook logs)', data: days.map((date) => round(doneBy(date) * 100)), style: 'step' },
-      ...(snapshots.length > 0 ? [{ label: 'Frozen versions', data: days.map((date) => (versionOn.has(date) ? round(versionOn.get(date)! * 100) : null)), style: 'line' as const }] : []),
+      { label: 'Complete (from the hook logs)', data: days.map((date) => round(doneBy(date) * 100, 2)), style: 'step' },
+      ...(snapshots.length > 0 ? [{ label: 'Frozen versions', data: days.map((date) => (versionOn.has(date) ? round(versionOn.get(date)! * 100, 2) : null)), style: 'line' as const }] : []),
       { label: 'Scope', data: days.map(() => 100), style: 'dashed' },
     ],
   };

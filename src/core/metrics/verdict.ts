@@ -1,3 +1,4 @@
+import { round } from '../round.ts';
 import type { MetricValue, Target, Verdict } from '../schema.ts';
 
 export interface VerdictResult {
@@ -8,7 +9,7 @@ export interface VerdictResult {
 
 /** Formats a number with at most two decimals and no trailing zeros. */
 export function formatNumber(value: number): string {
-  return String(Math.round(value * 100) / 100);
+  return String(round(value, 2));
 }
 
 const opWords: Record<NonNullable<Target['op']>, string> = {
@@ -34,7 +35,8 @@ function compare(value: number, op: NonNullable<Target['op']>, bound: number): b
   }
 }
 
-const isMeasured = (value: MetricValue | null): value is MetricValue => value !== null && value.kind !== 'placeholder';
+/** Whether a metric value was measured (not a placeholder such as "TBD"). */
+export const isMeasured = (value: MetricValue | null): value is MetricValue => value !== null && value.kind !== 'placeholder';
 
 /**
  * Judges a metric: `met` or `missed` when the achieved value can be checked against the target, `pending` while

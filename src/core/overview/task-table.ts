@@ -5,7 +5,8 @@
  */
 import type { Issue, Task } from '../schema.ts';
 import { findTaskId, parseDependencies } from '../tasks/parse-dependencies.ts';
-import { parseDuration, round } from '../tasks/parse-duration.ts';
+import { round } from '../round.ts';
+import { parseDuration } from '../tasks/parse-duration.ts';
 import { parseStatusMeaning } from '../tasks/parse-status.ts';
 import { fieldName, foldKey, unassignedWords, unitOfKey, type FieldName } from '../tasks/vocabulary.ts';
 

@@ -1,3 +1,5 @@
+import { round } from '../round.ts';
+
 /** Working time per unit, in days: a working day is 8 hours and a working week 5 days. */
 export const daysPerUnit: Record<string, number> = {
   m: 1 / (8 * 60),
@@ -74,8 +76,4 @@ function toNumber(text: string): number {
   return Number(text.replace(',', '.'));
 }
 
-/** Rounds to 4 decimals so that 6h is 0.75 and sums of estimates stay tidy. */
-export function round(value: number, decimals = 4): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}
+

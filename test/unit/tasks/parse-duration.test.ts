@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseDuration, round } from '../../../src/core/tasks/parse-duration.ts';
+import { round } from '../../../src/core/round.ts';
+import { parseDuration } from '../../../src/core/tasks/parse-duration.ts';
 
 describe('parseDuration', () => {
   // Working time: a day is 8 hours, a week 5 days.

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
-import { environmentProblems } from '../src/core/environment.ts';
+import { environmentProblems } from '../src/core/pipeline/environment.ts';
 import { acquireBuildLock, swapInto } from './lib/publish.ts';
 
 const strict = process.argv.includes('--strict');

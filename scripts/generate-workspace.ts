@@ -36,11 +36,11 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent } from '../src/core/io/load-content.ts';
-import { writeSnapshot } from '../src/core/io/snapshots.ts';
-import { formatIssue, hasErrors } from '../src/core/issues.ts';
-import type { Phase as PhaseModel } from '../src/core/schema.ts';
-import { freezeSnapshot } from '../src/core/snapshot.ts';
+import { loadContent } from '../src/core/pipeline/load-content.ts';
+import { writeSnapshot } from '../src/core/pipeline/snapshots.ts';
+import { formatIssue, hasErrors } from '../src/core/text/issues.ts';
+import type { Phase as PhaseModel } from '../src/core/schema/model.ts';
+import { freezeSnapshot } from '../src/core/versions/snapshot.ts';
 import { BASE36, SCHEMA, UPSERT, mulberry32, serialize } from './lib/claude-flow-store.ts';
 import { diskUsage } from './lib/disk-usage.ts';
 

@@ -1,15 +1,15 @@
 /** `npm run snapshot -- <version> [--force]`: freezes the current content as a version in content/snapshots/. */
-import { countChanges, diffSnapshots, type ChangeCounts } from '../src/core/diff.ts';
+import { countChanges, diffSnapshots, type ChangeCounts } from '../src/core/versions/diff.ts';
 import { displayPath } from '../src/core/io/display-path.ts';
 import { relativeToRoot } from '../src/core/io/root-relative.ts';
-import { loadContent, resolveBuildAsOf } from '../src/core/io/load-content.ts';
-import { openPhaseCache } from '../src/core/io/phase-cache.ts';
-import { warmPhaseCache } from '../src/core/io/warm-phase-cache.ts';
+import { loadContent, resolveBuildAsOf } from '../src/core/pipeline/load-content.ts';
+import { openPhaseCache } from '../src/core/pipeline/phase-cache.ts';
+import { warmPhaseCache } from '../src/core/pipeline/warm-phase-cache.ts';
 import { contentRoot } from '../src/core/io/read-package.ts';
 import { readReleases } from '../src/core/io/read-releases.ts';
-import { checkVersionName, readSnapshots, snapshotsDir, writeSnapshot } from '../src/core/io/snapshots.ts';
-import { formatIssue, hasErrors, sortIssues } from '../src/core/issues.ts';
-import { freezeSnapshot, previousVersion } from '../src/core/snapshot.ts';
+import { checkVersionName, readSnapshots, snapshotsDir, writeSnapshot } from '../src/core/pipeline/snapshots.ts';
+import { formatIssue, hasErrors, sortIssues } from '../src/core/text/issues.ts';
+import { freezeSnapshot, previousVersion } from '../src/core/versions/snapshot.ts';
 
 const usage = 'usage: npm run snapshot -- <version> [--force]\n  e.g. npm run snapshot -- 1.0.0';
 

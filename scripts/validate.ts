@@ -3,12 +3,12 @@
  * on errors, and with --strict on warnings too (the hook logs' included), for CI that enforces a clean package.
  */
 import { displayPath } from '../src/core/io/display-path.ts';
-import { loadContent, resolveBuildAsOf } from '../src/core/io/load-content.ts';
-import { openPhaseCache } from '../src/core/io/phase-cache.ts';
-import { warmPhaseCache } from '../src/core/io/warm-phase-cache.ts';
+import { loadContent, resolveBuildAsOf } from '../src/core/pipeline/load-content.ts';
+import { openPhaseCache } from '../src/core/pipeline/phase-cache.ts';
+import { warmPhaseCache } from '../src/core/pipeline/warm-phase-cache.ts';
 import { contentRoot } from '../src/core/io/read-package.ts';
-import { formatIssue, hasErrors } from '../src/core/issues.ts';
-import { environmentProblems } from '../src/core/environment.ts';
+import { formatIssue, hasErrors } from '../src/core/text/issues.ts';
+import { environmentProblems } from '../src/core/pipeline/environment.ts';
 
 const problems = environmentProblems(process.env);
 if (problems.length > 0) {

@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { PhaseSchema, TaskEntrySchema } from './core/schema.ts';
+import { PhaseSchema, TaskEntrySchema } from './core/schema/model.ts';
 import { ReleaseSchema } from './core/releases/schema.ts';
 import { phasesLoader } from './loaders/phases.ts';
 import { releasesLoader } from './loaders/releases.ts';

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/io/write-atomic.ts';
-import { joinPhaseEvents, PhaseEventsSchema, type Phase, type PhaseEvents } from '../core/schema.ts';
+import { joinPhaseEvents, PhaseEventsSchema, type Phase, type PhaseEvents } from '../core/schema/model.ts';
 
 function eventsDir(): string {
   const dir = process.env.CAIRN_EVENTS_DIR;

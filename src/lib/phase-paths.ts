@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import type { Phase } from '../core/schema.ts';
+import type { Phase } from '../core/schema/model.ts';
 import { pageKey } from './page-key.ts';
 import { getPhaseEvents } from './phase-events.ts';
 import { phaseHistory } from './versions.ts';

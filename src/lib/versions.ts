@@ -3,12 +3,12 @@
  * them (version, time, and each phase's title, status and progress) and reads a whole snapshot when a page shows it;
  * the pages of one version render one after another, so the few read last are kept at hand.
  */
-import { openPhaseCache } from '../core/io/phase-cache.ts';
-import { readSnapshot, visitSnapshots } from '../core/io/snapshots.ts';
+import { openPhaseCache } from '../core/pipeline/phase-cache.ts';
+import { readSnapshot, visitSnapshots } from '../core/pipeline/snapshots.ts';
 import { contentRoot } from '../core/io/read-package.ts';
-import { formatIssue } from '../core/issues.ts';
-import type { TaskStatus } from '../core/schema.ts';
-import { compareVersions, type Snapshot } from '../core/snapshot.ts';
+import { formatIssue } from '../core/text/issues.ts';
+import type { TaskStatus } from '../core/schema/model.ts';
+import { compareVersions, type Snapshot } from '../core/versions/snapshot.ts';
 
 export interface VersionInfo {
   version: string;

@@ -2,11 +2,11 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { displayPath } from '../core/io/display-path.ts';
-import { loadContent, resolveBuildAsOf, type LoadedContent } from '../core/io/load-content.ts';
-import { openPhaseCache } from '../core/io/phase-cache.ts';
+import { loadContent, resolveBuildAsOf, type LoadedContent } from '../core/pipeline/load-content.ts';
+import { openPhaseCache } from '../core/pipeline/phase-cache.ts';
 import { contentRoot } from '../core/io/read-package.ts';
 import { relativeToRoot } from '../core/io/root-relative.ts';
-import { formatIssue, hasErrors } from '../core/issues.ts';
+import { formatIssue, hasErrors } from '../core/text/issues.ts';
 
 /** Size and modification time of every file under `dir`: changes when any input changes. */
 function fingerprint(dir: string): string {

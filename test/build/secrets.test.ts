@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { secretKinds } from '../../src/core/hooks/redact.ts';
+import { secretKinds } from '../../src/core/redact/redact.ts';
 import { buildSite, type BuildResult } from './build-site.ts';
 
 interface Seed {

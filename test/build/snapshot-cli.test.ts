@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { parseSnapshot } from '../../src/core/snapshot.ts';
+import { parseSnapshot } from '../../src/core/versions/snapshot.ts';
 
 const project = fileURLToPath(new URL('../..', import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), 'cairn-snapshot-cli-'));

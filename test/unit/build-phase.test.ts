@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildPhase, derivePhaseStatus, deriveProgress, newest, type PackageFiles } from '../../src/core/build-phase.ts';
-import { formatIssue } from '../../src/core/issues.ts';
-import type { TaskStatus } from '../../src/core/schema.ts';
+import { buildPhase, derivePhaseStatus, deriveProgress, newest, type PackageFiles } from '../../src/core/model/build-phase.ts';
+import { formatIssue } from '../../src/core/text/issues.ts';
+import type { TaskStatus } from '../../src/core/schema/model.ts';
 import { AS_OF } from './fixtures.ts';
 
 /** A task file in bold-line style. */

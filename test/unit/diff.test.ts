@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { countChanges, diffLive, diffSnapshots, metricDelta } from '../../src/core/diff.ts';
-import { loadContent } from '../../src/core/io/load-content.ts';
+import { countChanges, diffLive, diffSnapshots, metricDelta } from '../../src/core/versions/diff.ts';
+import { loadContent } from '../../src/core/pipeline/load-content.ts';
 import { parseMetricValue } from '../../src/core/metrics/parse-value.ts';
-import { freezeSnapshot, type FrozenPhase, type Snapshot } from '../../src/core/snapshot.ts';
+import { freezeSnapshot, type FrozenPhase, type Snapshot } from '../../src/core/versions/snapshot.ts';
 import { AS_OF } from './fixtures.ts';
 
 const { phases } = loadContent(fileURLToPath(new URL('../../content', import.meta.url)), AS_OF);

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { environmentProblems } from '../../src/core/environment.ts';
-import { resolveBuildAsOf } from '../../src/core/io/load-content.ts';
+import { environmentProblems } from '../../src/core/pipeline/environment.ts';
+import { resolveBuildAsOf } from '../../src/core/pipeline/load-content.ts';
 
 test('usable values give no problem', () => {
   expect(environmentProblems({ SITE: 'https://owner.github.io', BASE: '/repo/', SOURCE_DATE_EPOCH: '1761400000', CAIRN_AS_OF: '2025-10-25T18:00:00Z' })).toEqual([]);

@@ -1,5 +1,5 @@
 /** Builds HookEvents for tests of matching, status and activity: only the fields a test sets, the rest null. */
-import type { HookEvent } from '../../src/core/schema.ts';
+import type { HookEvent } from '../../src/core/schema/model.ts';
 
 let counter = 0;
 

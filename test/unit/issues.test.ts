@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createIssueSink, formatIssue, hasErrors, sortIssues } from '../../src/core/issues.ts';
-import type { Issue } from '../../src/core/schema.ts';
+import { createIssueSink, formatIssue, hasErrors, sortIssues } from '../../src/core/text/issues.ts';
+import type { Issue } from '../../src/core/schema/model.ts';
 
 const issue = (over: Partial<Issue>): Issue => ({ file: 'a.md', line: 1, column: 1, severity: 'error', message: 'Bad.', ...over });
 

@@ -1,10 +1,10 @@
 /** Builds small Phase models for the completion-report tests: only what a test sets, the rest empty or derived. */
-import { derivePhaseStatus, deriveProgress } from '../../src/core/build-phase.ts';
+import { derivePhaseStatus, deriveProgress } from '../../src/core/model/build-phase.ts';
 import { normalizeKey } from '../../src/core/metrics/normalize-key.ts';
 import { parseTarget } from '../../src/core/metrics/parse-target.ts';
 import { parseMetricValue } from '../../src/core/metrics/parse-value.ts';
 import { judgeMetric } from '../../src/core/metrics/verdict.ts';
-import { emptyActivity, type ChecklistItem, type DataQuality, type Metric, type Phase, type Task } from '../../src/core/schema.ts';
+import { emptyActivity, type ChecklistItem, type DataQuality, type Metric, type Phase, type Task } from '../../src/core/schema/model.ts';
 import { AS_OF } from './fixtures.ts';
 
 /** A task: pending, 1 day, no events, unless told otherwise. Evidence follows the status. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareTaskIds, computeCriticalPath, findGraphProblems, type ScheduleTask } from '../../src/core/schedule.ts';
+import { compareTaskIds, computeCriticalPath, findGraphProblems, type ScheduleTask } from '../../src/core/model/schedule.ts';
 
 const task = (id: string, estimateDays: number, dependsOn: string[] = []): ScheduleTask => ({ id, estimateDays, dependsOn });
 

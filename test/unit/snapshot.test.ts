@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { formatIssue } from '../../src/core/issues.ts';
-import { loadContent } from '../../src/core/io/load-content.ts';
-import { compareVersions, freezeSnapshot, orderSnapshots, parseSnapshot, previousVersion, serializeSnapshot } from '../../src/core/snapshot.ts';
+import { formatIssue } from '../../src/core/text/issues.ts';
+import { loadContent } from '../../src/core/pipeline/load-content.ts';
+import { compareVersions, freezeSnapshot, orderSnapshots, parseSnapshot, previousVersion, serializeSnapshot } from '../../src/core/versions/snapshot.ts';
 import { AS_OF } from './fixtures.ts';
-import { emptyActivity } from '../../src/core/schema.ts';
+import { emptyActivity } from '../../src/core/schema/model.ts';
 
 const content = fileURLToPath(new URL('../../content', import.meta.url));
 const { phases } = loadContent(content, AS_OF);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { HookEvent, StatusEvidence } from '../../src/core/schema.ts';
-import { chronological, deriveTaskTimeline } from '../../src/core/status.ts';
+import type { HookEvent, StatusEvidence } from '../../src/core/schema/model.ts';
+import { chronological, deriveTaskTimeline } from '../../src/core/model/status.ts';
 import { hookEvent } from './hook-event.ts';
 
 const authored: StatusEvidence = { status: 'pending', kind: 'authored', time: null, path: 'content/phases/phase-7/task-7.1-build-infra.md', key: 'line 6', summary: '"Ready to execute" in the task file' };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { toEventLine, type EventView } from '../../src/core/schema.ts';
-import { RECENT_EVENTS, RECENT_NOTIFICATIONS, RECENT_TASK_EVENTS, summarizeActivity, TOP_FILES } from '../../src/core/summarize-activity.ts';
+import { toEventLine, type EventView } from '../../src/core/schema/model.ts';
+import { RECENT_EVENTS, RECENT_NOTIFICATIONS, RECENT_TASK_EVENTS, summarizeActivity, TOP_FILES } from '../../src/core/model/summarize-activity.ts';
 import { hookEvent } from './hook-event.ts';
 import { reportTask } from './report-phase.ts';
 

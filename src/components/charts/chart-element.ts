@@ -2,7 +2,7 @@
  * <cairn-chart>: draws the chart spec in its <script type="application/json"> with chart.js, loaded from the site's
  * own bundle only when a chart is on the page. Without JavaScript the table beside it carries the same numbers.
  */
-import type { ChartSpec } from '../../core/views-charts.ts';
+import type { ChartSpec } from '../../core/views/charts.ts';
 
 const cssVar = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 

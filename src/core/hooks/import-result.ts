@@ -2,7 +2,7 @@
  * The bookkeeping every importer shares: each record read is either turned into events or skipped with a reason,
  * so `records = imported + skipped` always holds and nothing disappears unexplained.
  */
-import type { EventSource, HookEvent, HookEventKind, HookFormat, SourceReport } from '../schema.ts';
+import type { EventSource, HookEvent, HookEventKind, HookFormat, SourceReport } from '../schema/model.ts';
 
 export interface ImportResult {
   report: SourceReport;

@@ -4,7 +4,7 @@
  * decoded as Windows-1252 (a superset of Latin-1's printable characters) with a warning naming it. Line endings become
  * "\n" whatever the file used.
  */
-import type { Issue } from '../schema.ts';
+import type { Issue } from '../schema/model.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const windows1252 = new TextDecoder('windows-1252');

@@ -1,6 +1,6 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
-import type { Issue } from '../schema.ts';
+import type { Issue } from '../schema/model.ts';
 import { displayPath } from './display-path.ts';
 
 /**

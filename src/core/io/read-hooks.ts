@@ -6,12 +6,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createImport, type ImportResult } from '../hooks/import-result.ts';
-import * as cairnNdjson from '../hooks/formats/cairn-ndjson.ts';
-import { jsonFormats } from '../hooks/formats/json-formats.ts';
-import { isMemoryEntryRows, readMemoryEntrySources, type MemoryEntrySource } from '../hooks/formats/memory-entries.ts';
-import * as memoryStore from '../hooks/formats/memory-store.ts';
-import { timeOrNull } from '../hooks/formats/shape.ts';
-import type { HookFormat } from '../schema.ts';
+import * as cairnNdjson from '../hooks/cairn-ndjson.ts';
+import { jsonFormats } from '../hooks/detect.ts';
+import { isMemoryEntryRows, readMemoryEntrySources, type MemoryEntrySource } from '../hooks/memory-entries.ts';
+import * as memoryStore from '../hooks/memory-store.ts';
+import { timeOrNull } from '../hooks/shape.ts';
+import type { HookFormat } from '../schema/model.ts';
 import { parseJsonLenient } from '../text/parse-json-lenient.ts';
 import { salvageJsonArray } from '../text/salvage-json-array.ts';
 import { displayPath } from './display-path.ts';

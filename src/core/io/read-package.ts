@@ -3,12 +3,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
 import { linkOutsideIssue, linkProblem, staysInside } from './inside-root.ts';
-import type { PackageFiles, SourceFile } from '../build-phase.ts';
-import type { Issue } from '../schema.ts';
+import type { PackageFiles, SourceFile } from '../model/build-phase.ts';
+import type { Issue } from '../schema/model.ts';
 import { readHookSources } from './read-hooks.ts';
 import { decodeText } from './decode-text.ts';
-import { redactText } from '../hooks/redact.ts';
-import { phaseNameProblem, routeNameProblem } from '../names.ts';
+import { redactText } from '../redact/redact.ts';
+import { phaseNameProblem, routeNameProblem } from './names.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {

@@ -2,13 +2,13 @@
 import { linkOutsideIssue, staysInside } from './inside-root.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { redactStrings, secretWarning } from '../hooks/redact.ts';
-import { sortIssues } from '../issues.ts';
+import { redactStrings, secretWarning } from '../redact/redact.ts';
+import { sortIssues } from '../text/issues.ts';
 import { mergeReleases } from '../releases/merge-releases.ts';
 import { parseChangelog } from '../releases/parse-changelog.ts';
 import { parseReleaseNotes } from '../releases/parse-release-notes.ts';
 import type { Changelog, Release } from '../releases/schema.ts';
-import type { Issue } from '../schema.ts';
+import type { Issue } from '../schema/model.ts';
 import { displayPath } from './display-path.ts';
 
 export interface ReleasesContent {

@@ -8,7 +8,7 @@ import { closeSync, copyFileSync, existsSync, fstatSync, ftruncateSync, mkdtempS
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { MemoryEntryRow } from '../hooks/formats/memory-entries.ts';
+import type { MemoryEntryRow } from '../hooks/memory-entries.ts';
 
 export type SqliteRead = (
   | { schema: 'v2'; rows: MemoryEntryRow[]; walRead: boolean; error: string | null }

@@ -8,7 +8,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import type { List, ListItem, Root, RootContent, Table } from 'mdast';
-import type { ChecklistItem } from '../schema.ts';
+import type { ChecklistItem } from '../schema/model.ts';
 
 export interface MarkdownDoc {
   root: Root;

@@ -9,7 +9,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import { redactTree } from './redact-html.ts';
+import { redactTree } from '../redact/html.ts';
 
 export const sanitizeSchema: Schema = {
   ...defaultSchema,

@@ -1,4 +1,4 @@
-import type { Issue, Metric } from '../schema.ts';
+import type { Issue, Metric } from '../schema/model.ts';
 import type { MetricRow } from '../overview/parse-overview.ts';
 import { parseDependencies } from '../tasks/parse-dependencies.ts';
 import { normalizeKey } from './normalize-key.ts';

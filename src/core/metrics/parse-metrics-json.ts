@@ -1,5 +1,5 @@
-import { createIssueSink } from '../issues.ts';
-import type { Issue } from '../schema.ts';
+import { createIssueSink } from '../text/issues.ts';
+import type { Issue } from '../schema/model.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
 import { normalizeKey } from './normalize-key.ts';

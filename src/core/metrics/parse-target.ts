@@ -1,4 +1,4 @@
-import type { Target } from '../schema.ts';
+import type { Target } from '../schema/model.ts';
 import { secondsPerUnit } from './units.ts';
 
 const num = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;

@@ -1,4 +1,4 @@
-import type { MetricValue } from '../schema.ts';
+import type { MetricValue } from '../schema/model.ts';
 import { secondsPerUnit } from './units.ts';
 
 // Values that stand for "not measured yet": "TBD", "pending_tokei", "Unknown", "N/A", "?".

@@ -1,5 +1,5 @@
-import { round } from '../round.ts';
-import type { MetricValue, Target, Verdict } from '../schema.ts';
+import { round } from '../format/round.ts';
+import type { MetricValue, Target, Verdict } from '../schema/model.ts';
 
 export interface VerdictResult {
   verdict: Verdict;

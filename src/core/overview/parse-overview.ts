@@ -2,10 +2,10 @@
  * Reads a package overview (README.md): title, bold metadata, objectives per task, the success metrics table,
  * success criteria and the deliverables checklist, each with the line it came from.
  */
-import { createIssueSink } from '../issues.ts';
+import { createIssueSink } from '../text/issues.ts';
 import { readFrontmatterOrReport } from '../markdown/frontmatter.ts';
 import { allSections, boldFields, findSection, findTable, findTables, listItems, parseMarkdown, type Section } from '../markdown/parse-markdown.ts';
-import type { ChecklistGroup, ChecklistItem, Issue } from '../schema.ts';
+import type { ChecklistGroup, ChecklistItem, Issue } from '../schema/model.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
 import { parseDuration } from '../tasks/parse-duration.ts';
 import { checkText } from '../text/check-text.ts';

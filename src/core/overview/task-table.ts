@@ -3,9 +3,9 @@
  * says of each task, and where that disagrees with the task's own file. The task file decides; the table is checked
  * against it, so a table left behind after a change is named instead of trusted or ignored.
  */
-import type { Issue, Task } from '../schema.ts';
+import type { Issue, Task } from '../schema/model.ts';
 import { findTaskId, parseDependencies } from '../tasks/parse-dependencies.ts';
-import { round } from '../round.ts';
+import { round } from '../format/round.ts';
 import { parseDuration } from '../tasks/parse-duration.ts';
 import { parseStatusMeaning } from '../tasks/parse-status.ts';
 import { fieldName, foldKey, unassignedWords, unitOfKey, type FieldName } from '../tasks/vocabulary.ts';

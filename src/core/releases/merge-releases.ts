@@ -3,8 +3,8 @@
  * (the changelog's entries with the notes' body, summary, phases and tasks), sorted newest first.
  */
 import semver from 'semver';
-import { createIssueSink } from '../issues.ts';
-import type { Issue } from '../schema.ts';
+import { createIssueSink } from '../text/issues.ts';
+import type { Issue } from '../schema/model.ts';
 import type { ParsedReleaseNotes } from './parse-release-notes.ts';
 import type { Changelog, Release } from './schema.ts';
 

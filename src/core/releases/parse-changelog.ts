@@ -5,9 +5,9 @@
  * renderChangelog gives the same text back (up to whitespace). Never throws for bad input.
  */
 import type { Definition, ListItem, RootContent } from 'mdast';
-import { createIssueSink } from '../issues.ts';
+import { createIssueSink } from '../text/issues.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
-import type { Issue } from '../schema.ts';
+import type { Issue } from '../schema/model.ts';
 import { checkText } from '../text/check-text.ts';
 import { repairWithWarning } from '../text/mojibake.ts';
 import { isBreakingHeading, isBreakingText, isIsoDate, readReleaseHeading } from './release-text.ts';

@@ -2,11 +2,11 @@
  * Reads one release notes file (releases/2.0.0.md or .mdx): frontmatter with `version`, `date`, `phases`,
  * `tasks`, `summary` and optional `yanked`, and the notes as the Markdown body. Never throws for bad input.
  */
-import { createIssueSink, sortIssues, type IssueSink } from '../issues.ts';
+import { createIssueSink, sortIssues, type IssueSink } from '../text/issues.ts';
 import { readFrontmatterOrReport } from '../markdown/frontmatter.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { visit } from '../markdown/visit.ts';
-import type { Issue } from '../schema.ts';
+import type { Issue } from '../schema/model.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
 import { checkText } from '../text/check-text.ts';
 import { repairWithWarning } from '../text/mojibake.ts';

@@ -1,4 +1,4 @@
-import type { Dependency } from '../schema.ts';
+import type { Dependency } from '../schema/model.ts';
 
 /**
  * Task ids as packages write them: dotted numbers ("7.1", subtasks "8.11.1"), "T3", and a capital prefix with a

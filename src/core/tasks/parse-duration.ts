@@ -1,4 +1,4 @@
-import { round } from '../round.ts';
+import { round } from '../format/round.ts';
 
 /** Working time per unit, in days: a working day is 8 hours and a working week 5 days. */
 export const daysPerUnit: Record<string, number> = {

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../schema.ts';
+import type { TaskStatus } from '../schema/model.ts';
 import { statusVocabulary, type StatusMeaning } from './vocabulary.ts';
 
 const isWordy = (phrase: string) => /^[\p{L}\p{N}]/u.test(phrase);

@@ -3,7 +3,7 @@
  * field can take (frontmatter, bold line, list item, plain line, two-column table, "## Key" heading), so a name learnt
  * from one team's package is understood in all of them.
  */
-import type { TaskStatus } from '../schema.ts';
+import type { TaskStatus } from '../schema/model.ts';
 
 /** The metadata fields Cairn reads, under their canonical names. */
 export type FieldName = 'id' | 'title' | 'agent' | 'estimate' | 'dependencies' | 'status' | 'priority' | 'memoryKeys' | 'started' | 'completed';

@@ -3,7 +3,7 @@
  * "UTF-8 with BOM" would hide the frontmatter's opening "---"), line endings become "\n", and a file that is binary or far too large is refused
  * with one error instead of being read as garbage or parsed for minutes; so is one nested too deep to render.
  */
-import type { IssueSink } from '../issues.ts';
+import type { IssueSink } from './issues.ts';
 import { maxNesting, tooDeep } from './nesting.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { APIContext } from 'astro';
-import type { Phase } from '../../core/schema.ts';
-import { buildCompletionReport } from '../../core/report.ts';
-import { renderCompletionReportMarkdown } from '../../core/render-report-markdown.ts';
+import type { Phase } from '../../core/schema/model.ts';
+import { buildCompletionReport } from '../../core/report/report.ts';
+import { renderCompletionReportMarkdown } from '../../core/report/render-markdown.ts';
 import { withEventLists } from '../../lib/phase-events.ts';
 
 export { phasePaths as getStaticPaths } from '../../lib/phase-paths.ts';

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import type { Phase } from '../../core/schema.ts';
+import type { Phase } from '../../core/schema/model.ts';
 import { feedResponse } from '../../lib/feed.ts';
 import { feedSite, href } from '../../lib/paths.ts';
 import { getPhaseEvents } from '../../lib/phase-events.ts';

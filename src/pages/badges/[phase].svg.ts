@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import type { Phase } from '../../core/schema.ts';
-import { renderStatusBadge } from '../../core/views-badge.ts';
+import type { Phase } from '../../core/schema/model.ts';
+import { renderStatusBadge } from '../../core/views/badge.ts';
 
 export { phasePaths as getStaticPaths } from '../../lib/phase-paths.ts';
 

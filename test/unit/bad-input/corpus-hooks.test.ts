@@ -1,8 +1,8 @@
 /** Bad-input corpus, hook logs: every problem is a warning naming the file, and records are counted (records = imported + skipped). Messages pinned as `npm run validate` prints them. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import * as cairnNdjson from '../../../src/core/hooks/formats/cairn-ndjson.ts';
-import { chronological } from '../../../src/core/status.ts';
+import * as cairnNdjson from '../../../src/core/hooks/cairn-ndjson.ts';
+import { chronological } from '../../../src/core/model/status.ts';
 import { fixturePath } from '../fixtures.ts';
 import { pin } from './run-case.ts';
 

@@ -1,6 +1,6 @@
 /** Runs one case of the bad-input corpus and prints its outcome the way the tests pin it. */
 import { badInputCases, type CaseName, type Outcome } from '../../fixtures/bad-input/cases.ts';
-import { formatIssue } from '../../../src/core/issues.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
 
 /** The case's outcome as text: each issue as `formatIssue` prints it, each hook-log source with its counts, each warning. */
 export function renderOutcome(outcome: Outcome): string {

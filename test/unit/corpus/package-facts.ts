@@ -5,7 +5,7 @@
  * fixture's facts.json.
  */
 import { relative } from 'node:path';
-import type { Issue, Phase } from '../../../src/core/schema.ts';
+import type { Issue, Phase } from '../../../src/core/schema/model.ts';
 
 export interface PackageFacts {
   phases: {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { displayPath } from '../../../src/core/io/display-path.ts';
-import { loadContent } from '../../../src/core/io/load-content.ts';
-import { buildStatusJson } from '../../../src/core/views.ts';
+import { loadContent } from '../../../src/core/pipeline/load-content.ts';
+import { buildStatusJson } from '../../../src/core/views/phase.ts';
 import { fixturePath } from '../fixtures.ts';
 import { packageFacts } from './package-facts.ts';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { cairnEventJsonSchema, format, matchesText, readText } from '../../../src/core/hooks/formats/cairn-ndjson.ts';
-import { HookEventKindSchema, HookEventSchema } from '../../../src/core/schema.ts';
+import { cairnEventJsonSchema, format, matchesText, readText } from '../../../src/core/hooks/cairn-ndjson.ts';
+import { HookEventKindSchema, HookEventSchema } from '../../../src/core/schema/model.ts';
 import { summarize } from './formats/hook-fixtures.ts';
 
 const read = (...lines: string[]) => readText(lines.join('\n'), 'hooks/events.ndjson');

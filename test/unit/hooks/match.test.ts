@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { matchEvents, memoryPrefixes, taskKeyName } from '../../../src/core/hooks/match.ts';
-import type { HookEvent } from '../../../src/core/schema.ts';
+import { matchEvents, memoryPrefixes, taskKeyName } from '../../../src/core/model/match.ts';
+import type { HookEvent } from '../../../src/core/schema/model.ts';
 import { hookEvent } from '../hook-event.ts';
 
 /** The seed's Phase 7. Only 7.1 declares Memory Storage keys (one in a folder of its own); the others get theirs from the file name. */

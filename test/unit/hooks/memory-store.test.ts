@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { exportFormat, format, matches, matchesExport, read, readExport } from '../../../src/core/hooks/formats/memory-store.ts';
-import { HookEventSchema, SourceReportSchema } from '../../../src/core/schema.ts';
+import { exportFormat, format, matches, matchesExport, read, readExport } from '../../../src/core/hooks/memory-store.ts';
+import { HookEventSchema, SourceReportSchema } from '../../../src/core/schema/model.ts';
 import { allHookFixtures, readHookJson, summarize } from './formats/hook-fixtures.ts';
 
 const readStore = (name: string) => read(readHookJson(`claude-flow-memory-store/${name}`), `memory/${name}`);

@@ -16,8 +16,8 @@ import {
   secretPatterns,
   secretWarning,
   type SecretKind,
-} from '../../../src/core/hooks/redact.ts';
-import type { HookEvent, SourceReport } from '../../../src/core/schema.ts';
+} from '../../../src/core/redact/redact.ts';
+import type { HookEvent, SourceReport } from '../../../src/core/schema/model.ts';
 
 const ghp = 'ghp_FAKEfakeFAKEfake0123456789abcdefABCD'; // the token run 1 step 016 leaked into a notify
 const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';

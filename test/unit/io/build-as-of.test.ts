@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveBuildAsOf } from '../../../src/core/io/load-content.ts';
+import { resolveBuildAsOf } from '../../../src/core/pipeline/load-content.ts';
 
 describe('resolveBuildAsOf: the build never reads the clock', () => {
   test.each([

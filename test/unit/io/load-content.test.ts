@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { AS_OF } from '../fixtures.ts';
 import { describe, expect, test } from 'vitest';
-import { loadContent } from '../../../src/core/io/load-content.ts';
-import { formatIssue } from '../../../src/core/issues.ts';
+import { loadContent } from '../../../src/core/pipeline/load-content.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
 import { fixturePath } from '../fixtures.ts';
 
 const packages = {

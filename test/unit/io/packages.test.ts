@@ -1,7 +1,7 @@
 import { AS_OF } from '../fixtures.ts';
 import { describe, expect, test } from 'vitest';
-import { loadContent } from '../../../src/core/io/load-content.ts';
-import { formatIssue, hasErrors } from '../../../src/core/issues.ts';
+import { loadContent } from '../../../src/core/pipeline/load-content.ts';
+import { formatIssue, hasErrors } from '../../../src/core/text/issues.ts';
 import { fixturePath } from '../fixtures.ts';
 
 const load = (name: string) => loadContent(fixturePath(`packages/${name}`), AS_OF);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadContent } from '../../../src/core/io/load-content.ts';
-import { openPhaseCache, phaseKey, pruneCache, type PhaseCache } from '../../../src/core/io/phase-cache.ts';
-import { warmPhaseCache } from '../../../src/core/io/warm-phase-cache.ts';
+import { loadContent } from '../../../src/core/pipeline/load-content.ts';
+import { openPhaseCache, phaseKey, pruneCache, type PhaseCache } from '../../../src/core/pipeline/phase-cache.ts';
+import { warmPhaseCache } from '../../../src/core/pipeline/warm-phase-cache.ts';
 import { AS_OF } from '../fixtures.ts';
 
 const example = fileURLToPath(new URL('../../../content', import.meta.url));

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readHookSources } from '../../../src/core/io/read-hooks.ts';
-import type { HookEvent } from '../../../src/core/schema.ts';
+import type { HookEvent } from '../../../src/core/schema/model.ts';
 import { fixturePath } from '../fixtures.ts';
 import { summarize } from '../hooks/formats/hook-fixtures.ts';
 import { sqliteCase, tempDir, warningsIn } from './hook-dirs.ts';

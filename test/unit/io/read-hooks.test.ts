@@ -5,7 +5,7 @@ import { decodeStoredValue } from '../../../src/core/hooks/decode-value.ts';
 import type { ImportResult } from '../../../src/core/hooks/import-result.ts';
 import { readHookSources } from '../../../src/core/io/read-hooks.ts';
 import { readSqliteStore } from '../../../src/core/io/read-sqlite.ts';
-import { HookEventSchema, SourceReportSchema, type HookEvent } from '../../../src/core/schema.ts';
+import { HookEventSchema, SourceReportSchema, type HookEvent } from '../../../src/core/schema/model.ts';
 import { fixturePath } from '../fixtures.ts';
 import { summarize } from '../hooks/formats/hook-fixtures.ts';
 import { copyCase, sqliteCase } from './hook-dirs.ts';

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readSnapshots, writeSnapshot } from '../../../src/core/io/snapshots.ts';
-import { formatIssue } from '../../../src/core/issues.ts';
-import { serializeSnapshot, type Snapshot } from '../../../src/core/snapshot.ts';
+import { readSnapshots, writeSnapshot } from '../../../src/core/pipeline/snapshots.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
+import { serializeSnapshot, type Snapshot } from '../../../src/core/versions/snapshot.ts';
 
 /** A snapshot with no phases: enough for the file side. */
 const snapshot = (version: string, releases: string[] = []): Snapshot => ({ schemaVersion: 1, version, frozenAt: '2025-10-25T15:58:33.694Z', releases, phases: [] });

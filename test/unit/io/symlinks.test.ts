@@ -2,8 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { loadContent } from '../../../src/core/io/load-content.ts';
-import { formatIssue } from '../../../src/core/issues.ts';
+import { loadContent } from '../../../src/core/pipeline/load-content.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
 import { AS_OF, fixturePath } from '../fixtures.ts';
 
 /** A copy of the minimal package, and a secret file outside it. */

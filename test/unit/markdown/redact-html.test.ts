@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { redactHtmlText, redactHtmlTextCounting } from '../../../src/core/markdown/redact-html.ts';
+import { redactHtmlText, redactHtmlTextCounting } from '../../../src/core/redact/html.ts';
 import { sanitizeHtml } from '../../../src/core/markdown/sanitize-html.ts';
 
 // Fake secrets, assembled at run time so that secret scanners have nothing to flag in this file.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatIssue } from '../../../src/core/issues.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
 import { deriveMetrics, type MetricSources } from '../../../src/core/metrics/derive-metrics.ts';
 import type { MetricEntry } from '../../../src/core/metrics/parse-metrics-json.ts';
 

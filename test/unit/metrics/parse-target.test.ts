@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseTarget } from '../../../src/core/metrics/parse-target.ts';
-import type { Target } from '../../../src/core/schema.ts';
+import type { Target } from '../../../src/core/schema/model.ts';
 
 const none = { op: null, value: null, upTo: null, percent: false, unit: null, version: null };
 const target = (raw: string, fields: Partial<Target> & Pick<Target, 'kind'>): Target => ({ ...none, raw, ...fields });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatIssue } from '../../../src/core/issues.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
 import { parseOverview } from '../../../src/core/overview/parse-overview.ts';
 import { readFixture } from '../fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatIssue } from '../../../src/core/issues.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
 import { compareReleases, mergeReleases, sortReleases } from '../../../src/core/releases/merge-releases.ts';
 import { parseChangelog } from '../../../src/core/releases/parse-changelog.ts';
 import { parseReleaseNotes } from '../../../src/core/releases/parse-release-notes.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatIssue } from '../../../src/core/issues.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
 import { parseChangelog } from '../../../src/core/releases/parse-changelog.ts';
 import { readFixture } from '../fixtures.ts';
 import { release, section } from './builders.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatIssue } from '../../../src/core/issues.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
 import { parseReleaseNotes } from '../../../src/core/releases/parse-release-notes.ts';
 import { readFixture } from '../fixtures.ts';
 import { release } from './builders.ts';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readReleases } from '../../../src/core/io/read-releases.ts';
-import { formatIssue } from '../../../src/core/issues.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
 import { fixturePath } from '../fixtures.ts';
 
 const contentRoot = fileURLToPath(new URL('../../../content', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { round } from '../../../src/core/round.ts';
+import { round } from '../../../src/core/format/round.ts';
 import { parseDuration } from '../../../src/core/tasks/parse-duration.ts';
 
 describe('parseDuration', () => {

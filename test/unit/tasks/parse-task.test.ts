@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatIssue } from '../../../src/core/issues.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
 import { dependencyLine, parseTaskFile, stripTaskPrefix } from '../../../src/core/tasks/parse-task.ts';
 import { readFixture } from '../fixtures.ts';
 

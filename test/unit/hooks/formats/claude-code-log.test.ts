@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { format, matches, read } from '../../../../src/core/hooks/formats/claude-code-log.ts';
-import { HookEventSchema, SourceReportSchema } from '../../../../src/core/schema.ts';
+import { format, matches, read } from '../../../../src/core/hooks/claude-code-log.ts';
+import { HookEventSchema, SourceReportSchema } from '../../../../src/core/schema/model.ts';
 import { parseJsonLenient } from '../../../../src/core/text/parse-json-lenient.ts';
 import { readFixture } from '../../fixtures.ts';
 import { allHookFixtures, countBy, readHookJson, summarize } from './hook-fixtures.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { format, matches, read } from '../../../../src/core/hooks/formats/claude-flow-data.ts';
-import { HookEventSchema } from '../../../../src/core/schema.ts';
+import { format, matches, read } from '../../../../src/core/hooks/claude-flow-data.ts';
+import { HookEventSchema } from '../../../../src/core/schema/model.ts';
 import { allHookFixtures, readHookJson, summarize } from './hook-fixtures.ts';
 
 describe('claude-flow-data: one test per sample file', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { format, matches, read } from '../../../../src/core/hooks/formats/claude-flow-v3-json.ts';
-import { HookEventSchema } from '../../../../src/core/schema.ts';
+import { format, matches, read } from '../../../../src/core/hooks/claude-flow-v3-json.ts';
+import { HookEventSchema } from '../../../../src/core/schema/model.ts';
 import { allHookFixtures, readHookJson, summarize } from './hook-fixtures.ts';
 
 const readCase = (name: string) => read(readHookJson(`claude-flow-v3-json/${name}`), `.claude-flow/${name}`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { jsonFormats } from '../../../../src/core/hooks/formats/json-formats.ts';
+import { jsonFormats } from '../../../../src/core/hooks/detect.ts';
 import { allHookFixtures, readHookJson } from './hook-fixtures.ts';
 
 describe('jsonFormats', () => {

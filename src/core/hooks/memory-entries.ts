@@ -1,0 +1,237 @@
+/**
+ * Rows of claude-flow v2's `memory_entries` table (FORMATS §2), from the SQLite file or its `sqlite3 -json` dump.
+ * One user action writes several rows; each action is counted once, from the row named in `namespaceRules`, and
+ * the copies are skipped with the reason shown under data quality (FORMATS §8).
+ */
+import { decodeStoredValue } from './decode-value.ts';
+import { createImport, textOrNull, type EventFields, type ImportCollector, type ImportResult } from './import-result.ts';
+import type { HookFormat } from '../schema/model.ts';
+import { timeOrNull } from './shape.ts';
+
+/** One row as SQLite (or its JSON dump) gives it. */
+export interface MemoryEntryRow {
+  id: number;
+  key: string;
+  value: string;
+  namespace: string;
+  metadata: string | null;
+  /** Epoch seconds as claude-flow writes it; text when another writer put an ISO time in the column. */
+  created_at: number | string | null;
+  updated_at: number | null;
+}
+
+type Fields = Record<string, unknown>;
+/** What rows of other namespaces tell about this one (pre-task rows that task-index already counts). */
+interface RowContext {
+  /** Task ids that have a task-index row: their hooks:pre-task row is a copy. */
+  indexedTaskIds: ReadonlySet<string>;
+  /** agentId from hooks:pre-task rows, which task-index rows lack. */
+  agentByTaskId: ReadonlyMap<string, string>;
+}
+type Rule = { skip: string } | ((value: Fields, row: MemoryEntryRow, context: RowContext) => Omit<EventFields, 'order'> | string);
+
+const copyOf = (what: string, countedFrom: string) => `copy of ${what} counted from ${countedFrom}`;
+
+/** First ISO time among the given fields of a value. */
+function timeFrom(value: Fields, ...fields: string[]): string | null {
+  for (const field of fields) {
+    const time = timeOrNull(value[field]);
+    if (time) return time;
+  }
+  return null;
+}
+
+/** "task:task-7.1-build-infra:completed" → "task-7.1-build-infra". */
+const postTaskRef = (key: string): string | null => /^task:(.+):completed$/.exec(key)?.[1] ?? null;
+
+const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** What each namespace's rows mean. A function returns event fields, or a string: the reason to skip the row. */
+export const namespaceRules: Record<string, Rule> = {
+  // One row per pre-task call, restarts included; hooks:pre-task keeps only the latest start of an id.
+  'task-index': (value, _row, context) => ({ kind: 'task.start', taskRef: textOrNull(value.taskId), description: textOrNull(value.description), agent: context.agentByTaskId.get(String(value.taskId)) ?? null, time: timeFrom(value, 'timestamp'), status: 'started' }),
+  'hooks:pre-task': (value, _row, context) => context.indexedTaskIds.has(String(value.taskId)) ? copyOf('a task start', 'task-index') : ({ kind: 'task.start', taskRef: textOrNull(value.taskId), description: textOrNull(value.description), agent: textOrNull(value.agentId), time: timeFrom(value, 'startedAt'), status: textOrNull(value.status) }),
+  'hooks:post-task': (value, row) => ({
+    kind: 'task.end',
+    // Run with --task-id and no matching pre-task, the row holds only {status, completedAt, duration: null}: the id is in the key.
+    taskRef: textOrNull(value.taskId) ?? postTaskRef(row.key),
+    description: textOrNull(value.description),
+    agent: textOrNull(value.agentId),
+    time: timeFrom(value, 'completedAt'),
+    status: textOrNull(value.status),
+    durationMs: numberOrNull(value.duration),
+  }),
+  performance: { skip: copyOf('a task duration', 'hooks:post-task') },
+  'hooks:post-edit': (value) => ({ kind: 'edit', file: textOrNull(value.file), memoryKey: textOrNull(value.memoryKey), time: timeFrom(value, 'timestamp') }),
+  'hooks:pre-edit': { skip: 'edit announced (pre-edit); edits are counted from hooks:post-edit' },
+  'file-history': { skip: copyOf('an edit', 'hooks:post-edit') },
+  'agent-assignments': { skip: 'agent recommendation for a file, not an event' },
+  coordination: (value, row) => {
+    // post-edit upserts its --memory-key here with the edit record; only other values are memory writes.
+    if (typeof value.editId === 'string' || typeof value.editedAt === 'string') return copyOf('an edit (its --memory-key record)', 'hooks:post-edit');
+    return { kind: 'memory.set', memoryKey: row.key, status: textOrNull(value.__text) ?? textOrNull(value.status), message: textOrNull(value.__text), time: timeFrom(value, 'timestamp', 'updatedAt') };
+  },
+  'hooks:notify': (value) => ({
+    kind: 'notify',
+    // A message that starts with "--" is taken for a flag by the CLI and stored as `true` (FORMATS §2.3).
+    message: value.message === true ? '(message lost: it began with "--" and the CLI read it as a flag)' : textOrNull(value.message),
+    level: textOrNull(value.level),
+    time: timeFrom(value, 'timestamp'),
+  }),
+  sessions: (value) => ({
+    kind: 'session.end',
+    session: textOrNull(value.sessionId),
+    time: timeFrom(value, 'endedAt'),
+    // totalTasks/totalEdits count every row in the database at that moment, not the session's own (FORMATS §2.5).
+    data: { dbTotalTasks: numberOrNull(value.totalTasks), dbTotalEdits: numberOrNull(value.totalEdits), dbTotalCommands: numberOrNull(value.totalCommands) },
+  }),
+  'session-metrics': (value, row) => ({
+    kind: 'metrics',
+    session: row.key.replace(/^session-metrics:/, ''),
+    time: timeFrom(value, 'timestamp'),
+    durationMs: numberOrNull(value.sessionDuration),
+    data: flatNumbers(value),
+  }),
+  'session-states': { skip: 'session snapshot: copies of earlier rows' },
+  'session-events': (value) => ({ kind: 'session.restore', session: textOrNull(value.restoredSessionId), time: timeFrom(value, 'restoredAt') }),
+  'hooks:post-bash': (value) => ({ kind: 'command', message: textOrNull(value.command), status: textOrNull(value.exitCode), time: timeFrom(value, 'timestamp') }),
+  'hooks:pre-bash': { skip: 'command announced (pre-command); runs are counted from hooks:post-bash' },
+  'command-history': { skip: copyOf('a command', 'hooks:post-bash') },
+  'command-results': { skip: copyOf('a command', 'hooks:post-bash') },
+  'performance-metrics': { skip: copyOf('command metrics', 'hooks:post-bash') },
+  'hooks:agent-spawned': (value) => ({ kind: 'agent.spawn', agent: textOrNull(value.agentName) ?? textOrNull(value.agentType), time: timeFrom(value, 'spawnedAt'), data: { agentType: textOrNull(value.agentType) } }),
+  'agent-roster': { skip: copyOf('an agent spawn', 'hooks:agent-spawned') },
+  'hooks:ruv-swarm': { skip: 'ruv-swarm output, not an event' },
+  agents: { skip: 'MCP server state (agents), not a hook event' },
+  swarms: { skip: 'MCP server state (swarms), not a hook event' },
+  tasks: { skip: 'MCP server state (orchestrated tasks), not a hook event' },
+  system: { skip: 'MCP server state (system), not a hook event' },
+  default: (value, row) => ({ kind: 'memory.set', memoryKey: row.key, status: textOrNull(value.__text), message: textOrNull(value.__text) ?? JSON.stringify(value).slice(0, 500) }),
+};
+
+function flatNumbers(value: Fields): Record<string, number | string | null> {
+  return Object.fromEntries(Object.entries(value).filter(([, inner]) => typeof inner === 'number' || typeof inner === 'string').map(([key, inner]) => [key, inner as number | string]));
+}
+
+/** Rows of one file: the SQLite store or a dump of it. */
+export interface MemoryEntrySource {
+  path: string;
+  format: HookFormat;
+  rows: readonly MemoryEntryRow[];
+}
+
+/**
+ * Imports the rows of every memory_entries source of a phase together. A row present in two sources (the database
+ * and a dump of it) is imported once, from the first source; its twin is skipped as a duplicate.
+ */
+export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): ImportResult[] {
+  const normalized = sources.map((source) => source.rows.map(normalizeRow));
+  const decodedRows = normalized.map((rows) => rows.map(({ row }) => row).toSorted((a, b) => a.id - b.id).map((row) => ({ row, value: decodeRow(row) })));
+  const context = buildContext(decodedRows.flat());
+  const firstSeen = new Map<string, string>();
+  return sources.map((source, index) => {
+    const collector = createImport(source.format, source.path);
+    const untimed: MemoryEntryRow[] = [];
+    // Id order is insertion order: many rows share one created_at second (FORMATS §2.2).
+    for (const { row, value } of decodedRows[index]!) {
+      collector.record();
+      if (row.created_at !== null && timeOrNull(row.created_at) === null) untimed.push(row);
+      // The same row: a dump keeps the row's id and created_at. Two databases (two agents' .swarm folders) can share a
+      // key such as "system/active_swarm" or "task:task-7.1-build-infra:completed"; those are different rows.
+      const identity = `${row.id}\u0000${row.namespace}\u0000${row.key}\u0000${row.created_at}`;
+      const twin = firstSeen.get(identity);
+      if (twin !== undefined && twin !== source.path) {
+        collector.skip(`duplicate of the same row in ${twin}`);
+        continue;
+      }
+      firstSeen.set(identity, source.path);
+      importRow(row, value, context, collector);
+    }
+    const [first] = untimed;
+    if (first) {
+      collector.warn(`${untimed.length} row(s) have a created_at that is not a time (first: row ${first.id}, ${JSON.stringify(first.created_at)}); their events take the time in their value, or have none.`);
+    }
+    const retyped = normalized[index]!.filter(({ retyped }) => retyped.length > 0);
+    const [firstRetyped] = retyped;
+    if (firstRetyped) {
+      collector.warn(`${retyped.length} row(s) have fields of a type memory_entries does not hold (first: row ${firstRetyped.row.id}, ${firstRetyped.retyped.join(', ')}); they were read as text.`);
+    }
+    return collector.finish();
+  });
+}
+
+/**
+ * A row with the types the table declares. SQLite does not enforce column types and a dump can be edited by hand, so
+ * a NULL key, a numeric value, a created_at of "yesterday" or 1e20 must neither throw nor pass on as something else.
+ */
+function normalizeRow(row: MemoryEntryRow, index: number): { row: MemoryEntryRow; retyped: string[] } {
+  const raw = row as unknown as Record<string, unknown>;
+  const retyped: string[] = [];
+  const kind = (value: unknown) => (Array.isArray(value) ? 'a list' : value instanceof Uint8Array ? 'bytes' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
+  const text = (name: string): string | null => {
+    const value = raw[name];
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'string') return value;
+    retyped.push(`${name} is ${kind(value)}`);
+    if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  };
+  const createdAt = raw.created_at;
+  if (createdAt !== null && createdAt !== undefined && typeof createdAt !== 'number' && typeof createdAt !== 'string') retyped.push(`created_at is ${kind(createdAt)}`);
+  return {
+    row: {
+      id: typeof raw.id === 'number' && Number.isFinite(raw.id) ? raw.id : index + 1,
+      key: text('key') ?? '',
+      value: text('value') ?? '',
+      namespace: text('namespace') ?? '',
+      metadata: text('metadata'),
+      // Kept as found (a number, or ISO-like text), so the same row in a database and its dump still match.
+      created_at: typeof createdAt === 'number' || typeof createdAt === 'string' ? createdAt : null,
+      updated_at: typeof raw.updated_at === 'number' ? raw.updated_at : null,
+    },
+    retyped,
+  };
+}
+
+function decodeRow(row: MemoryEntryRow): Fields {
+  const decoded = decodeStoredValue(row.value);
+  return decoded.kind === 'json' && decoded.value !== null && typeof decoded.value === 'object' && !Array.isArray(decoded.value)
+    ? (decoded.value as Fields)
+    : { __text: decoded.kind === 'text' ? decoded.value : JSON.stringify(decoded.value) };
+}
+
+function buildContext(rows: readonly { row: MemoryEntryRow; value: Fields }[]): RowContext {
+  const indexedTaskIds = new Set<string>();
+  const agentByTaskId = new Map<string, string>();
+  for (const { row, value } of rows) {
+    if (row.namespace === 'task-index' && typeof value.taskId === 'string') indexedTaskIds.add(value.taskId);
+    if (row.namespace === 'hooks:pre-task' && typeof value.taskId === 'string' && typeof value.agentId === 'string') agentByTaskId.set(value.taskId, value.agentId);
+  }
+  return { indexedTaskIds, agentByTaskId };
+}
+
+function importRow(row: MemoryEntryRow, value: Fields, context: RowContext, collector: ImportCollector): void {
+  // Object.hasOwn: a namespace such as "constructor" or "__proto__" must not find Object's own members.
+  const rule = Object.hasOwn(namespaceRules, row.namespace) ? namespaceRules[row.namespace] : undefined;
+  if (rule === undefined) return collector.skip(`namespace "${row.namespace}" is not a known hook namespace`);
+  if ('skip' in rule) return collector.skip(rule.skip);
+  const fields = rule(value, row, context);
+  if (typeof fields === 'string') return collector.skip(fields);
+  const createdAt = timeOrNull(row.created_at);
+  const time = fields.time ?? createdAt;
+  const metadata = row.metadata ? decodeStoredValue(row.metadata) : null;
+  const metaAgent = metadata?.kind === 'json' && metadata.value && typeof metadata.value === 'object' ? textOrNull((metadata.value as Fields).agentId) : null;
+  collector.event(
+    { ...fields, agent: fields.agent ?? metaAgent, time, timeSource: fields.time ? 'value' : time ? 'created_at' : 'none', order: row.id },
+    { namespace: row.namespace, key: row.key, row: row.id },
+  );
+}
+
+/** True for a value shaped like a `sqlite3 -json` dump of memory_entries: an array of row objects. */
+export function isMemoryEntryRows(value: unknown): value is MemoryEntryRow[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((row) => row !== null && typeof row === 'object' && typeof (row as Fields).key === 'string' && 'value' in (row as Fields) && typeof (row as Fields).namespace === 'string' && typeof (row as Fields).id === 'number')
+  );
+}

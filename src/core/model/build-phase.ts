@@ -1,0 +1,319 @@
+/**
+ * Turns the files of one coordination package into the phase model every page renders. Pure: the files come in
+ * as text, so the same inputs give the same model.
+ */
+import { deriveActivity, judgeAsOf } from './derive-activity.ts';
+import type { ImportResult } from '../hooks/import-result.ts';
+import { redactNamedValueCounting, redactStrings, secretWarning } from '../redact/redact.ts';
+import { deriveMetrics } from '../metrics/derive-metrics.ts';
+import { parseMetricsJson, type ParsedMetricsFile } from '../metrics/parse-metrics-json.ts';
+import { formatIssue, groupWarnings } from '../text/issues.ts';
+import { emptyOverview, parseOverview } from '../overview/parse-overview.ts';
+import { checkTaskTable, type FieldLines } from '../overview/task-table.ts';
+import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, scheduleGraph } from './schedule.ts';
+import { parentIdOf, phaseNumberOf } from '../tasks/parse-dependencies.ts';
+import type { Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
+import { dependencyLine, parseTaskFile } from '../tasks/parse-task.ts';
+import { round } from '../format/round.ts';
+import { summarizeActivity } from './summarize-activity.ts';
+
+export interface SourceFile {
+  /** Path shown in messages, relative to the working directory. */
+  path: string;
+  text: string;
+}
+
+export interface PackageFiles {
+  phaseId: string;
+  /** The phase folder, for messages about files that are missing. */
+  dir: string;
+  overview: SourceFile | null;
+  /** Task files; `slug` is the file name without extension. */
+  tasks: (SourceFile & { slug: string })[];
+  baseline: SourceFile | null;
+  final: SourceFile | null;
+  /** Hook logs of the phase, already imported (reading SQLite is I/O, so it happens before this pure step). */
+  hooks: ImportResult[];
+  /** Problems found while reading the folder (links out of the content root). */
+  problems?: Issue[];
+  /** Files in the folder that are not part of the package, with why (an image, a second overview). */
+  otherFiles?: { path: string; reason: string }[];
+}
+
+export interface BuildOptions {
+  /**
+   * The time the build treats as "now" (ISO 8601): staleness is measured to it. Null leaves the phase unjudged, to
+   * be judged with `applyAsOf` once the time is known (a cached phase is reused for any time).
+   */
+  buildAsOf: string | null;
+}
+
+export interface PhaseResult {
+  /** The model; null when errors leave nothing to show. */
+  phase: Phase | null;
+  /** Markdown of each task as its page shows it (title and metadata lines left out), by task id. */
+  bodies: Map<string, string>;
+  issues: Issue[];
+  /** Every hook event time of the phase, oldest first, for `applyAsOf`. */
+  eventTimes: string[];
+}
+
+/** Reads, checks and joins one package. Errors and warnings are returned, never thrown. */
+export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): PhaseResult {
+  const issues: Issue[] = [...(files.problems ?? [])];
+  if (!files.overview) {
+    issues.push({ file: `${files.dir}/README.md`, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no overview (README.md), so the folder name is its title and it has no metrics or success criteria.`, hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.' });
+  }
+  for (const file of [files.overview, ...files.tasks, files.baseline, files.final]) {
+    const warning = file ? secretWarning(file.path, file.text) : null;
+    if (warning) issues.push(warning);
+  }
+  const overviewResult = files.overview ? parseOverview(files.overview.text, files.overview.path, files.phaseId) : null;
+  issues.push(...(overviewResult?.issues ?? []));
+
+  const parsedTasks: Task[] = [];
+  const bodies = new Map<string, string>();
+  const taskTexts = new Map<string, SourceFile>();
+  const fieldLines = new Map<string, FieldLines>();
+  const otherFiles = [...(files.otherFiles ?? [])];
+  const unreadKeys = new Map<string, Set<string>>();
+  for (const file of files.tasks) {
+    const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: files.phaseId });
+    if (!parsed.isTask) {
+      otherFiles.push({ path: file.path, reason: 'not a task: no task id with task metadata or a "Task …" title' });
+      continue;
+    }
+    issues.push(...parsed.issues);
+    for (const key of parsed.unreadKeys) unreadKeys.set(key, (unreadKeys.get(key) ?? new Set()).add(file.path));
+    if (!parsed.task) continue;
+    const twinAt = parsedTasks.findIndex((task) => task.id === parsed.task!.id);
+    if (twinAt >= 0) {
+      // Two files claim one id: the one with more task metadata is the task, the other is listed and named in a warning.
+      const twin = parsedTasks[twinAt]!;
+      const [kept, dropped] = metadataCount(parsed.task) > metadataCount(twin) ? [parsed.task, twin] : [twin, parsed.task];
+      // What was said about the file left out no longer applies to the site.
+      issues.splice(0, issues.length, ...issues.filter((issue) => issue.file !== dropped.file || issue.severity === 'error'));
+      issues.push({ file: dropped.file, line: 1, column: 1, severity: 'warning', message: `Task id ${dropped.id} is also used by ${kept.file}; this file is left out.`, hint: 'Give every task in a phase its own id.' });
+      otherFiles.push({ path: dropped.file, reason: `not read: its task id ${dropped.id} is also used by ${kept.file}` });
+      if (kept === twin) continue;
+      parsedTasks[twinAt] = parsed.task;
+    } else {
+      parsedTasks.push(parsed.task);
+    }
+    bodies.set(parsed.task.id, parsed.content);
+    taskTexts.set(parsed.task.id, file);
+    fieldLines.set(parsed.task.id, parsed.fieldLines);
+  }
+  if (parsedTasks.length === 0) {
+    issues.push({ file: files.overview?.path ?? files.dir, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no task files.`, hint: 'Add one Markdown file per task, with its id in the title ("# Task 7.1: Build") or the file name (task-7.1-build.md).' });
+  }
+  if (unreadKeys.size > 0) issues.push(unreadKeysWarning(unreadKeys, files.overview?.path ?? files.tasks[0]?.path ?? files.dir));
+  const tasks = resolveLocalDependencies(withParents(parsedTasks));
+  if (files.overview) issues.push(...checkTaskTable(overviewResult?.taskRows ?? [], tasks, fieldLines, files.overview.path));
+
+  const problems = findGraphProblems(scheduleGraph(tasks));
+  for (const cycle of problems.cycles) {
+    const [first = ''] = cycle;
+    const file = taskTexts.get(first)!;
+    const at = dependencyLine(file.text, cycle[1] ?? '');
+    issues.push({ ...at, file: file.path, severity: 'error', message: `Dependency cycle: ${cycle.join(' → ')}. None of these tasks could ever start.`, hint: 'Remove one of the dependencies in the cycle.' });
+  }
+
+  const readMetrics = (file: SourceFile | null): ParsedMetricsFile | null => (file ? withNamedSecretsRedacted(parseMetricsJson(file.text, file.path)) : null);
+  const baseline = readMetrics(files.baseline);
+  const final = readMetrics(files.final);
+  issues.push(...(baseline?.issues ?? []), ...(final?.issues ?? []));
+
+  const overview = overviewResult?.overview ?? emptyOverview(titleFromFolder(files.phaseId));
+  const overviewPath = files.overview?.path ?? files.dir;
+  const { metrics, issues: metricIssues } = deriveMetrics({
+    rows: overview.metricRows,
+    overviewPath,
+    baseline: baseline?.entries ?? [],
+    baselinePath: files.baseline?.path ?? null,
+    final: final?.entries ?? [],
+  });
+  issues.push(...metricIssues);
+
+  const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
+  const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
+  const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: rollUpSubtasks(activity.tasks) }, activity.events);
+  const sortedTasks = summary.tasks;
+  const graphOk = problems.cycles.length === 0;
+  const timestamps = [overview.created, baseline?.timestamp, final?.timestamp, activity.dataQuality.newestEvent].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+
+  const phase: Phase = {
+    id: files.phaseId,
+    title: overview.title,
+    status: derivePhaseStatus(sortedTasks.map((task) => task.status)),
+    progress: deriveProgress(sortedTasks),
+    statusText: overview.statusText,
+    created: overview.created,
+    coordinator: overview.coordinator,
+    session: overview.session,
+    objectives: overview.objectives,
+    successCriteria: overview.successCriteria,
+    deliverables: overview.deliverables.length > 0 ? overview.deliverables : sortedTasks.map((task) => ({ title: `Task ${task.id} Deliverables`, taskId: task.id, items: task.deliverables })).filter((group) => group.items.length > 0),
+    metrics,
+    tasks: sortedTasks,
+    criticalPath: graphOk ? criticalPathOf(sortedTasks) : { taskIds: [], days: 0, alternatives: [], unestimated: 0 },
+    statedDays: overview.statedDays,
+    asOf: newest(timestamps),
+    warnings: groupWarnings(issues).filter((issue) => issue.severity === 'warning').map(formatIssue),
+    events: summary.recent,
+    activity: summary.activity,
+    dataQuality: { ...activity.dataQuality, otherFiles: otherFiles.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) },
+    // Unjudged: the newest time the phase itself knows, until applyAsOf sets the build's.
+    buildAsOf: buildAsOf ?? activity.dataQuality.newestEvent ?? new Date(0).toISOString(),
+    file: overviewPath,
+  };
+  return redactPhaseResult({ phase, bodies, issues: groupWarnings(issues), eventTimes: activity.times });
+}
+
+/** One warning for the metadata keys Cairn does not read, each with the number of files that use it. */
+function unreadKeysWarning(keys: ReadonlyMap<string, ReadonlySet<string>>, file: string): Issue {
+  const list = [...keys].toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, files]) => `${key} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
+  return { file, line: 1, column: 1, severity: 'warning', message: `Metadata not read: ${list.join(', ')}.`, hint: `These keys stay on the task pages but nothing is computed from them. Cairn reads ${readableKeys}; rename a key if it means one of those.` };
+}
+
+const readableKeys = 'agent (or owner, assignee), estimate (or effort, duration, time estimate), status, dependencies (or depends on, blocked by), priority, task id, started, completed, memory keys';
+
+/** How much task metadata a parsed task has: the tie-breaker between two files that claim one id. */
+function metadataCount(task: Task): number {
+  return [task.agent, task.estimateText, task.statusText, task.dependencies.length > 0 ? 'yes' : null].filter((value) => value !== null).length;
+}
+
+/** "phase_1" → "Phase 1", "sprint-3-api" → "Sprint 3 api": a phase without an overview is titled by its folder. */
+export function titleFromFolder(name: string): string {
+  const words = name.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A task made of subtasks stands where its subtasks stand: complete when all are, in progress once one has started,
+ * blocked when all are. Its own file or a hook event decides only while none of them has moved.
+ */
+function rollUpSubtasks(tasks: readonly Task[]): Task[] {
+  const children = Map.groupBy(tasks.filter((task) => task.parentId), (task) => task.parentId!);
+  return tasks.map((task) => {
+    const own = children.get(task.id);
+    if (!own || own.length === 0) return task;
+    const rolled = derivePhaseStatus(own.map((child) => child.status));
+    if (rolled === 'pending' && task.status !== 'complete') return task;
+    // All subtasks done while the task itself still says otherwise: the work is under way, not closed.
+    const status = rolled === 'complete' && task.statusText !== null && task.status !== 'complete' ? 'in_progress' : rolled;
+    const counts = Object.entries(Object.groupBy(own, (child) => child.status)).map(([name, list]) => `${list!.length} ${name.replace('_', ' ')}`);
+    const completedAt = status === 'complete' ? (own.map((child) => child.completedAt).filter((time): time is string => time !== null).toSorted().at(-1) ?? null) : null;
+    const startedAt = own.map((child) => child.startedAt).filter((time): time is string => time !== null).toSorted()[0] ?? task.startedAt;
+    return { ...task, status, completedAt, startedAt, statusEvidence: { ...task.statusEvidence, status, summary: `from its ${own.length === 1 ? 'subtask' : `${own.length} subtasks`}: ${counts.join(', ')}` } };
+  });
+}
+
+/** Sets each subtask's parent: 8.11.1 is a subtask of 8.11 when the phase has a task 8.11. */
+function withParents(tasks: readonly Task[]): Task[] {
+  const ids = new Set(tasks.map((task) => task.id));
+  return tasks.map((task) => {
+    const parent = parentIdOf(task.id);
+    return parent && ids.has(parent) ? { ...task, parentId: parent } : task;
+  });
+}
+
+/**
+ * Splits each task's dependencies into the ones in this phase (its dependsOn) and the rest, which the content root
+ * resolves (link-phases.ts). "Phase 3 complete" names this phase's tasks 3.x when they sit in this folder.
+ */
+function resolveLocalDependencies(tasks: readonly Task[]): Task[] {
+  const ids = new Set(tasks.map((task) => task.id));
+  return tasks.map((task) => {
+    const local = task.dependencies.flatMap((dependency) => {
+      const named = dependency.taskIds.filter((id) => ids.has(id));
+      const phase = dependency.taskIds.length === 0 ? phaseNumberOf(dependency.raw) : null;
+      const inPhase = (other: Task) => other.id !== task.id && (other.id === String(phase) || (other.id.includes('.') && other.id.split('.')[0] === String(phase) && other.id.split('.')[0] !== task.id.split('.')[0]));
+      const ofPhase = phase === null ? [] : tasks.filter(inPhase).map((other) => other.id);
+      return [...named, ...ofPhase];
+    });
+    return { ...task, dependsOn: [...new Set(local)] };
+  });
+}
+
+/** The critical path over the tasks, with the number of counted tasks that have no estimate. */
+function criticalPathOf(tasks: readonly Task[]): Phase['criticalPath'] {
+  const path = computeCriticalPath(scheduleGraph(tasks));
+  return { ...path, unestimated: countedTasks(tasks).filter((task) => task.estimateDays === null).length };
+}
+
+/** Judges an unjudged phase (built with `buildAsOf: null`) against the build's time: the stale flag and its warnings. */
+export function applyAsOf(phase: Phase, eventTimes: readonly string[], buildAsOf: string): Phase {
+  return { ...phase, buildAsOf, dataQuality: judgeAsOf(phase.dataQuality, phase.tasks, eventTimes, buildAsOf) };
+}
+
+/**
+ * Authored text can hold secrets as well as the hook logs (a token pasted into a task file, a password in a metric's
+ * note, a credential quoted in an issue). The model is redacted here, once and whole, rather than field by field in
+ * the pages: every string is walked, so a field added to the model later is covered without anyone remembering to.
+ * Task bodies are redacted as Markdown here, and their rendered HTML again in sanitizeHtml, which sees what the
+ * renderer decoded (`ghp&#95;…`). The events were redacted, and counted per source, in deriveActivity, so they are
+ * not walked a second time.
+ */
+function redactPhaseResult({ phase, bodies, issues, eventTimes }: PhaseResult): PhaseResult {
+  return {
+    phase: phase && redactAuthored(phase),
+    bodies: redactStrings(bodies),
+    issues: redactStrings(issues),
+    eventTimes,
+  };
+}
+
+/** Redacts all but the event lists (already redacted); the summaries also hold authored text (task titles in the feed). */
+function redactAuthored(phase: Phase): Phase {
+  const { events, activity } = phase;
+  const redacted = redactStrings({ ...phase, events: [], activity: { ...activity, notifications: [], taskEvents: {} } });
+  return { ...redacted, events, activity: { ...redacted.activity, notifications: activity.notifications, taskEvents: activity.taskEvents } };
+}
+
+/**
+ * Metrics files are free form, and some hold a credential under a name that says so ("deploy_password": "hunter2"):
+ * such a value is redacted whole before any verdict or message can quote it. Shapes (tokens, keys) in any value are
+ * left to the redaction of the whole model.
+ */
+function withNamedSecretsRedacted(parsed: ParsedMetricsFile): ParsedMetricsFile {
+  return { ...parsed, entries: parsed.entries.map((entry) => (typeof entry.raw === 'string' ? { ...entry, raw: redactNamedValueCounting(entry.name, entry.raw).text } : entry)) };
+}
+
+/** A task file without objectives or deliverables takes them from the overview's group for its id. */
+function withOverviewLists(task: Task, overview: ReturnType<typeof parseOverview>['overview']): Task {
+  const objectives = task.objectives.length > 0 ? task.objectives : (overview.objectives.find((group) => group.taskId === task.id)?.items.map((item) => item.text) ?? []);
+  const deliverables = task.deliverables.length > 0 ? task.deliverables : (overview.deliverables.find((group) => group.taskId === task.id)?.items ?? []);
+  return { ...task, objectives, deliverables };
+}
+
+/**
+ * complete when every task is; in_progress once any has started or finished; blocked only when every task is
+ * blocked. The seed package has three tasks "Ready to execute" and 7.4 "Waiting for Task 7.3": that phase can start.
+ */
+export function derivePhaseStatus(statuses: readonly TaskStatus[]): TaskStatus {
+  if (statuses.length === 0) return 'pending';
+  if (statuses.every((status) => status === 'complete')) return 'complete';
+  if (statuses.some((status) => status === 'in_progress' || status === 'complete')) return 'in_progress';
+  if (statuses.every((status) => status === 'blocked')) return 'blocked';
+  return 'pending';
+}
+
+/**
+ * Share of estimated days in complete tasks, 0..1. Cancelled tasks and tasks made of subtasks are left out (their
+ * subtasks count). When a task has no estimate the share is of tasks, not days: a missing estimate is not zero work.
+ */
+export function deriveProgress(all: readonly (Pick<Task, 'status' | 'estimateDays'> & Partial<Pick<Task, 'id' | 'cancelled' | 'parentId'>>)[]): number {
+  const tasks = countedTasks(all);
+  if (tasks.length === 0) return all.length > 0 && all.every((task) => task.status === 'complete') ? 1 : 0;
+  const done = tasks.filter((task) => task.status === 'complete');
+  const total = tasks.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0);
+  if (total === 0 || tasks.some((task) => task.estimateDays === null)) return round(done.length / tasks.length);
+  return round(done.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0) / total);
+}
+
+/** The latest of ISO timestamps, normalized to ISO 8601 UTC; null for none. */
+export function newest(timestamps: readonly string[]): string | null {
+  const times = timestamps.map((value) => Date.parse(value)).filter((time) => !Number.isNaN(time));
+  return times.length === 0 ? null : new Date(Math.max(...times)).toISOString();
+}

@@ -1,0 +1,106 @@
+/**
+ * Joins a phase's hook events to its tasks: matching, status with evidence, actual start and end, flags for tasks
+ * that started before a dependency was complete, and the data-quality summary of every source.
+ */
+import { matchEvents } from './match.ts';
+import { round } from '../format/round.ts';
+import type { ImportResult } from '../hooks/import-result.ts';
+import { addCounts, redactEventCounting, redactSourceReport, type RedactionCounts } from '../redact/redact.ts';
+import type { DataQuality, EventView, Task } from '../schema/model.ts';
+import { chronological, deriveTaskTimeline } from './status.ts';
+import { formatTimestamp } from '../views/phase.ts';
+
+/** Older than this before the build's as-of time, the newest event makes a live phase "stale". */
+export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Activity {
+  tasks: Task[];
+  /** Every event, oldest first, matched to its task. */
+  events: EventView[];
+  dataQuality: DataQuality;
+  /** Every event time, oldest first: enough to judge the phase against any as-of time later. */
+  times: string[];
+}
+
+
+/**
+ * Applies the hook logs to tasks that so far carry only their authored status. With `buildAsOf` null nothing is
+ * judged against a time (not stale, no events "from the future"): `judgeAsOf` does that later.
+ */
+export function deriveActivity(tasks: readonly Task[], imports: readonly ImportResult[], buildAsOf: string | null): Activity {
+  // Every event is redacted before anything else sees it. What was taken out is counted on the report of the source
+  // the event came from (its source.path), so the data-quality panel can show it per file.
+  const redactedByPath = new Map<string, RedactionCounts[]>();
+  const redacted = imports.flatMap((result) => result.events).map((raw) => {
+    const { event, counts } = redactEventCounting(raw);
+    const forPath = redactedByPath.get(raw.source.path) ?? [];
+    forPath.push(counts);
+    redactedByPath.set(raw.source.path, forPath);
+    return event;
+  });
+  const events = chronological(redacted);
+  const matching = matchEvents(tasks, events);
+  const views: EventView[] = events.map((event) => {
+    const match = matching.byEvent.get(event.id);
+    return { ...event, taskId: match?.taskId ?? null, matchedBy: match?.rule ?? null };
+  });
+  const byTask = Map.groupBy(views.filter((view) => view.taskId !== null), (view) => view.taskId!);
+
+  const times = views.map((view) => view.time).filter((time): time is string => time !== null).toSorted();
+  const newestEvent = times.at(-1) ?? null;
+  const derived = tasks.map((task) => {
+    const own = byTask.get(task.id) ?? [];
+    const timeline = deriveTaskTimeline(task.statusEvidence, own);
+    // "So far" is measured to the newest event: the last moment the logs speak for (staleness is flagged apart).
+    // A start comes from a dated event, so an in-progress task with a start always has a newest event to measure to.
+    const end = timeline.completedAt ?? (timeline.status === 'in_progress' ? newestEvent : null);
+    const elapsedDays = timeline.startedAt && end ? round((Date.parse(end) - Date.parse(timeline.startedAt)) / DAY_MS) : null;
+    return { ...task, status: timeline.status, statusEvidence: timeline.evidence, startedAt: timeline.startedAt, completedAt: timeline.completedAt, elapsedDays, events: own.length };
+  });
+  const completedAt = new Map(derived.map((task) => [task.id, task.completedAt]));
+  const withFlags = derived.map((task) => ({ ...task, flags: [...task.flags, ...earlyStartFlags(task, completedAt)] }));
+
+  const sources = imports.map(({ report }) => {
+    const own = redactSourceReport(report);
+    const fromEvents = redactedByPath.get(report.path) ?? [];
+    redactedByPath.delete(report.path); // two reports for one path: the first takes the counts, never both
+    return { ...own.report, redactions: addCounts(report.redactions ?? {}, own.counts, ...fromEvents) };
+  });
+  const unmatched = matching.unmatched.length;
+  const dataQuality: DataQuality = {
+    sources,
+    otherFiles: [],
+    unmatchedEvents: unmatched,
+    newestEvent,
+    stale: false,
+    warnings: [...sources.flatMap((source) => source.warnings), ...(unmatched > 0 ? [`${unmatched} event(s) match no task; they are listed under data quality.`] : [])],
+  };
+  const judged = buildAsOf === null ? dataQuality : judgeAsOf(dataQuality, withFlags, times, buildAsOf);
+  return { tasks: withFlags, events: views, dataQuality: judged, times };
+}
+
+/**
+ * The parts of the data-quality summary that depend on the build's "now": the stale flag, and a warning for events
+ * dated after it. `times` is every event time, oldest first.
+ */
+export function judgeAsOf(dataQuality: DataQuality, tasks: readonly Pick<Task, 'status'>[], times: readonly string[], buildAsOf: string): DataQuality {
+  const { newestEvent } = dataQuality;
+  const asOf = Date.parse(buildAsOf);
+  const allComplete = tasks.length > 0 && tasks.every((task) => task.status === 'complete');
+  const stale = newestEvent !== null && !allComplete && asOf - Date.parse(newestEvent) > STALE_AFTER_MS;
+  // A clock that runs ahead (a year-9999 line in a hand-written log) would make the phase look fresh; say so.
+  const future = times.filter((time) => Date.parse(time) > asOf);
+  const warnings = future.length > 0 ? [...dataQuality.warnings, `${future.length} event(s) are dated after the build's time (${buildAsOf}), the newest at ${future.at(-1)}: a clock was wrong, or CAIRN_AS_OF is earlier than the logs.`] : dataQuality.warnings;
+  return { ...dataQuality, stale, warnings };
+}
+
+/** "Started … before 7.3 was complete": a dependency not complete when the task started. */
+function earlyStartFlags(task: Task, completedAt: ReadonlyMap<string, string | null>): string[] {
+  if (!task.startedAt) return [];
+  return task.dependsOn.flatMap((dep) => {
+    const done = completedAt.get(dep) ?? null;
+    if (done !== null && done <= task.startedAt!) return [];
+    return [`Started ${formatTimestamp(task.startedAt)}, before task ${dep} was complete${done ? ` (${formatTimestamp(done)})` : ''}.`];
+  });
+}

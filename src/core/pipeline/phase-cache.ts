@@ -1,0 +1,167 @@
+/**
+ * Built phases, cached by the content hash of their files. A coordinator rebuilds every few minutes while agents
+ * append to one phase's logs; every other phase is then read back from here instead of re-importing its databases
+ * and re-parsing its task files. The key covers every byte under the phase folder, its path, and Cairn's own core
+ * code, so a changed input or a new Cairn never reads an old result. The build's "now" is not in the key: a cached
+ * phase is unjudged and judged again on every load (build-phase.ts, applyAsOf).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { PhaseResult } from '../model/build-phase.ts';
+import { staysInside } from '../io/inside-root.ts';
+import { displayPath } from '../io/display-path.ts';
+import { writeFileAtomic } from '../io/write-atomic.ts';
+
+/** An entry not used for this long is removed, so the folder does not grow without end. */
+const UNUSED_FOR_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface PhaseCache {
+  dir: string;
+  /** Hash of the code that builds phases: part of every key. */
+  code: string;
+}
+
+/**
+ * The cache of this checkout: CAIRN_CACHE names the folder ("off" turns caching off), else
+ * node_modules/.cache/cairn. Null when off, or when the core's source is not where the key can hash it.
+ */
+export function openPhaseCache(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): PhaseCache | null {
+  if (env.CAIRN_CACHE === 'off') return null;
+  const code = hashCode(join(cwd, 'src', 'core'));
+  if (code === null) return null;
+  return { dir: env.CAIRN_CACHE || join(cwd, 'node_modules', '.cache', 'cairn'), code };
+}
+
+/** The core's source files, hashed: a change to how phases are built must not read results of the old code. */
+function hashCode(coreDir: string): string | null {
+  if (!existsSync(coreDir)) return null;
+  const hash = createHash('sha256');
+  for (const path of listFiles(coreDir)) hash.update(`${relative(coreDir, path)}\0`).update(readFileSync(path)).update('\0');
+  return hash.digest('hex');
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .toSorted();
+}
+
+/** A file's stat, or null when it cannot be had (gone, or a link that leads in a circle). */
+function statOrNull(path: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+// Hashes already computed in this process, with the size and time of each file they covered.
+const hashed = new Map<string, { stamp: string; hash: string }>();
+
+/**
+ * `compute`'s hash of `files`, computed again only when one of them changed size or time since the last call with
+ * this `id`. Warming the cache and loading it hash a phase folder once; the pages of a site read the same snapshots
+ * again and again, and hashing hundreds of megabytes each time would cost more than the rest.
+ */
+export function hashUntilChanged(id: string, files: readonly string[], compute: () => string): string {
+  const stamp = files.map((path) => { const stat = statOrNull(path); return `${path}:${stat?.size}:${stat?.mtimeMs}`; }).join('\n');
+  const seen = hashed.get(id);
+  if (seen?.stamp === stamp) return seen.hash;
+  const hash = compute();
+  hashed.set(id, { stamp, hash });
+  return hash;
+}
+
+/** The key of a phase folder: the code, the folder as messages name it, and every file's path and bytes. */
+export function phaseKey(cache: PhaseCache, dir: string, root: string): string {
+  const files = listFiles(dir);
+  return hashUntilChanged(`phase\0${cache.code}\0${dir}`, files, () => hashFolder(cache, dir, root, files));
+}
+
+function hashFolder(cache: PhaseCache, dir: string, root: string, files: readonly string[]): string {
+  const hash = createHash('sha256').update(`${cache.code}\0${displayPath(dir)}\0`);
+  for (const path of files) {
+    hash.update(`${relative(dir, path)}\0`);
+    // A link out of the content root is refused, not read; its target names the refusal.
+    if (!staysInside(path, root)) hash.update(`outside:${readlinkSync(path)}`);
+    else if (statOrNull(path)?.isFile()) hash.update(readFileSync(path));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+interface Stored {
+  phase: PhaseResult['phase'];
+  bodies: [string, string][];
+  issues: PhaseResult['issues'];
+  eventTimes: string[];
+}
+
+/** Whether `key` has an entry (it may still turn out unreadable). */
+export function hasCachedPhase(cache: PhaseCache, key: string): boolean {
+  return existsSync(join(cache.dir, `${key}.json`));
+}
+
+/** The entry `key`, marked as used; null when there is none or it cannot be read (a miss, never an error). */
+function readEntry<T>(cache: PhaseCache, key: string): T | null {
+  const path = join(cache.dir, `${key}.json`);
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8')) as T;
+    const now = new Date();
+    utimesSync(path, now, now); // used: keep it
+    return value;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores an entry. A cache that cannot be written (read-only checkout) only costs time: the next build computes it again. */
+function writeEntry(cache: PhaseCache, key: string, value: unknown): void {
+  try {
+    mkdirSync(cache.dir, { recursive: true });
+    writeFileAtomic(join(cache.dir, `${key}.json`), JSON.stringify(value));
+  } catch {
+    // Nothing to do.
+  }
+}
+
+/** The cached result for `key`, or null. */
+export function readCachedPhase(cache: PhaseCache, key: string): PhaseResult | null {
+  const stored = readEntry<Stored>(cache, key);
+  return stored && { phase: stored.phase, bodies: new Map(stored.bodies), issues: stored.issues, eventTimes: stored.eventTimes };
+}
+
+/** Stores a built phase. */
+export function writeCachedPhase(cache: PhaseCache, key: string, result: PhaseResult): void {
+  const stored: Stored = { phase: result.phase, bodies: [...result.bodies], issues: result.issues, eventTimes: result.eventTimes };
+  writeEntry(cache, key, stored);
+}
+
+/**
+ * A value computed from one input, cached under the hash of `input` (the input's text, or a hash of it) and the code:
+ * `compute` runs only for an input (or a Cairn) not seen before. Used for frozen versions, which never change once
+ * written and are large.
+ */
+export function cachedByText<T>(cache: PhaseCache | null, kind: string, input: string, compute: () => T): T {
+  if (!cache) return compute();
+  const key = `${kind}-${createHash('sha256').update(`${cache.code}\0${kind}\0`).update(input).digest('hex')}`;
+  const cached = readEntry<T>(cache, key);
+  if (cached !== null) return cached;
+  const value = compute();
+  writeEntry(cache, key, value);
+  return value;
+}
+
+/** Removes entries no build has used for a week. */
+export function pruneCache(cache: PhaseCache, now = Date.now()): void {
+  try {
+    for (const entry of readdirSync(cache.dir, { withFileTypes: true })) {
+      const path = join(cache.dir, entry.name);
+      if (entry.isFile() && now - statSync(path).mtimeMs > UNUSED_FOR_MS) rmSync(path, { force: true });
+    }
+  } catch {
+    // No folder yet, or one being cleaned by another build: nothing to prune.
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Builds the phases the cache lacks on every core, in worker threads, so that loadContent then reads them all from
+ * the cache. Phases are independent, and a cold build of a big site is mostly importing databases and parsing task
+ * files, so this divides the first build's time by the number of cores. Any failure here only costs time: whatever
+ * is not in the cache afterwards is built (and its problems reported) by loadContent itself.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { hasCachedPhase, phaseKey, type PhaseCache } from './phase-cache.ts';
+import { listPackageDirs } from '../io/read-package.ts';
+
+export interface PhaseJob {
+  dir: string;
+  phaseId: string;
+  root: string;
+  key: string;
+  cache: PhaseCache;
+}
+
+/** Resolves when every missing phase was built (or its worker gave up). */
+export async function warmPhaseCache(root: string, cache: PhaseCache | null, threads = availableParallelism()): Promise<void> {
+  if (!cache || threads < 2) return;
+  const jobs: PhaseJob[] = listPackageDirs(root)
+    .dirs.map(({ dir, phaseId }) => ({ dir, phaseId, root, key: phaseKey(cache, dir, root), cache }))
+    .filter((job) => !hasCachedPhase(cache, job.key));
+  // One phase is built as fast in the main thread; starting a worker would only add to it.
+  if (jobs.length < 2) return;
+  const queue = [...jobs];
+  const workerUrl = new URL('./phase-worker.ts', import.meta.url);
+  await Promise.all(Array.from({ length: Math.min(threads, jobs.length) }, () => runWorker(workerUrl, queue)));
+}
+
+/** One worker takes jobs from the shared queue until it is empty. */
+function runWorker(url: URL, queue: PhaseJob[]): Promise<void> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(url);
+    } catch {
+      resolve();
+      return;
+    }
+    const next = () => {
+      const job = queue.shift();
+      if (job) worker.postMessage(job);
+      else void worker.terminate().then(() => resolve());
+    };
+    worker.on('message', next);
+    worker.on('error', () => resolve());
+    worker.on('exit', () => resolve());
+    next();
+  });
+}

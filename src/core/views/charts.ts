@@ -1,0 +1,112 @@
+/**
+ * Chart data as plain specs: the page renders each as a table (always there, for screen readers, print and no
+ * JavaScript) and, where JavaScript runs, as a chart.js canvas drawn from the same numbers.
+ */
+import { round } from '../format/round.ts';
+import type { Metric, MetricValue, Phase, Target, Task } from '../schema/model.ts';
+import { countedTasks } from '../model/schedule.ts';
+
+export interface ChartSeries {
+  label: string;
+  /** One value per label; null where there is none. */
+  data: (number | null)[];
+  /** Drawn as a line over bars, or as a dashed line. */
+  style?: 'bar' | 'line' | 'dashed' | 'step';
+}
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  /** What the numbers are, e.g. "% of estimated work" or "days". */
+  unit: string;
+  kind: 'bar' | 'line' | 'horizontal-bar';
+  /** Column header of the labels in the table. */
+  labelHeader: string;
+  labels: string[];
+  series: ChartSeries[];
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/** A frozen version's progress, for the burn-up. */
+export interface ProgressPoint {
+  version: string;
+  frozenAt: string;
+  progress: number;
+}
+
+/**
+ * Burn-up: share of estimated work complete at the end of each day, from the tasks' completion times, with the
+ * frozen versions' own figures beside it.
+ */
+export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint[] = []): ChartSpec {
+  // The same measure as the phase's progress: days of the counted tasks, or their number when an estimate is missing.
+  const counted = countedTasks(phase.tasks);
+  const byCount = counted.some((task) => task.estimateDays === null);
+  const weight = (task: Task) => (byCount ? 1 : (task.estimateDays ?? 0));
+  const total = counted.reduce((sum, task) => sum + weight(task), 0);
+  const times = [phase.created, ...phase.tasks.map((task) => task.startedAt), ...phase.tasks.map((task) => task.completedAt), phase.dataQuality.newestEvent, ...snapshots.map((point) => point.frozenAt)]
+    .filter((time): time is string => time !== null && !Number.isNaN(Date.parse(time)))
+    .map((time) => new Date(time).toISOString());
+  const days = [...new Set(times.map(day))].toSorted();
+  const doneBy = (date: string) =>
+    total === 0 ? 0 : counted.filter((task) => task.completedAt !== null && day(task.completedAt) <= date).reduce((sum, task) => sum + weight(task), 0) / total;
+  const versionOn = new Map(snapshots.map((point) => [day(new Date(point.frozenAt).toISOString()), point.progress]));
+  return {
+    id: `burn-up-${phase.id}`,
+    title: 'Progress over time',
+    unit: '% of estimated work complete',
+    kind: 'line',
+    labelHeader: 'Day',
+    labels: days,
+    series: [
+      { label: 'Complete (from the hook logs)', data: days.map((date) => round(doneBy(date) * 100, 2)), style: 'step' },
+      ...(snapshots.length > 0 ? [{ label: 'Frozen versions', data: days.map((date) => (versionOn.has(date) ? round(versionOn.get(date)! * 100, 2) : null)), style: 'line' as const }] : []),
+      { label: 'Scope', data: days.map(() => 100), style: 'dashed' },
+    ],
+  };
+}
+
+/** The number a target aims at, on the same scale as the values: a bound, an exact value, or baseline + change. */
+export function targetValue(target: Target | null, baseline: MetricValue | null): number | null {
+  if (!target || target.value === null) return null;
+  if (target.kind === 'compare' || target.kind === 'exact') return target.value;
+  if (target.kind === 'change' && baseline?.value != null) {
+    return target.percent ? round(baseline.value * (1 + target.value / 100)) : round(baseline.value + target.value);
+  }
+  return null;
+}
+
+/** Metrics whose baseline, target and achieved values are numbers (at least two of them), side by side. */
+export function buildMetricsChart(phase: Phase): ChartSpec | null {
+  const rows = phase.metrics
+    .filter((metric) => metric.target !== null)
+    .map((metric: Metric) => ({ metric, values: [metric.baseline?.value ?? null, targetValue(metric.target, metric.baseline), metric.achieved?.value ?? null] }))
+    .filter((row) => row.values.filter((value) => value !== null).length >= 2);
+  if (rows.length === 0) return null;
+  return {
+    id: `metrics-${phase.id}`,
+    title: 'Metrics: baseline, target and achieved',
+    unit: 'as measured (each metric in its own unit)',
+    kind: 'bar',
+    labelHeader: 'Metric',
+    labels: rows.map((row) => row.metric.label),
+    series: ['Baseline', 'Target', 'Achieved'].map((label, index) => ({ label, data: rows.map((row) => (row.values[index] === null ? null : round(row.values[index]!))), style: 'bar' })),
+  };
+}
+
+/** Estimate against time taken (or taken so far) per task, in days. */
+export function buildPlanActualChart(phase: Phase): ChartSpec {
+  return {
+    id: `plan-actual-${phase.id}`,
+    title: 'Plan vs actual per task',
+    unit: 'days',
+    kind: 'horizontal-bar',
+    labelHeader: 'Task',
+    labels: phase.tasks.map((task) => `${task.id} ${task.title}`),
+    series: [
+      { label: 'Estimate', data: phase.tasks.map((task) => task.estimateDays), style: 'bar' },
+      { label: 'Actual (so far while in progress)', data: phase.tasks.map((task) => task.elapsedDays), style: 'bar' },
+    ],
+  };
+}

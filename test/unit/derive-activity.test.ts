@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { deriveActivity, STALE_AFTER_MS } from '../../src/core/model/derive-activity.ts';
-import type { ImportResult } from '../../src/core/hooks/import-result.ts';
+import { deriveActivity } from '../../src/core/model/derive-activity.ts';
+import { STALE_AFTER_MS } from '../../src/core/model/freshness.ts';
+import type { ImportResult } from '../../src/core/schema/package-files.ts';
 import type { HookEvent, Task, TaskStatus } from '../../src/core/schema/model.ts';
 import { AS_OF } from './fixtures.ts';
 import { hookEvent } from './hook-event.ts';

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/core/pipeline/load-content.ts';
-import { buildCompletionReport, linkCriterionToMetrics, type Deviation } from '../../src/core/report/report.ts';
+import { buildCompletionReport, type Deviation } from '../../src/core/report/report.ts';
+import { linkCriterionToMetrics } from '../../src/core/model/criteria.ts';
 import { VerdictSchema } from '../../src/core/schema/model.ts';
 import { AS_OF, fixturePath } from './fixtures.ts';
 import { items, reportMetric, reportPhase, reportTask } from './report-phase.ts';

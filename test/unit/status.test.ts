@@ -24,15 +24,15 @@ const endEvidence = { status: 'complete', kind: 'task.end', time: T2, path: db, 
 
 describe('deriveTaskTimeline', () => {
   test('no events: the authored status and its evidence', () => {
-    expect(deriveTaskTimeline(authored, [])).toEqual({ status: 'pending', evidence: authored, startedAt: null, completedAt: null });
+    expect(deriveTaskTimeline(authored, [])).toEqual({ status: 'pending', evidence: authored, startedAt: null, completedAt: null, changes: [] });
   });
 
   test('pre-task → in_progress, with the start as evidence', () => {
-    expect(deriveTaskTimeline(authored, [start(T1)])).toEqual({ status: 'in_progress', evidence: startEvidence, startedAt: T1, completedAt: null });
+    expect(deriveTaskTimeline(authored, [start(T1)])).toEqual({ status: 'in_progress', evidence: startEvidence, startedAt: T1, completedAt: null, changes: [startEvidence] });
   });
 
   test('post-task → complete, whatever the input order', () => {
-    expect(deriveTaskTimeline(authored, [end(T2), start(T1)])).toEqual({ status: 'complete', evidence: endEvidence, startedAt: T1, completedAt: T2 });
+    expect(deriveTaskTimeline(authored, [end(T2), start(T1)])).toEqual({ status: 'complete', evidence: endEvidence, startedAt: T1, completedAt: T2, changes: [startEvidence, endEvidence] });
   });
 
   test('a post-task alone completes a task that never reported a start', () => {
@@ -41,16 +41,18 @@ describe('deriveTaskTimeline', () => {
 
   test('a later "in_progress: …" at …/status overrides an earlier complete, at its time', () => {
     const value = 'in_progress: sccache + shared target-dir done, cargo-sweep next';
+    const reopened = { status: 'in_progress', kind: 'memory.set', time: T3, path: store, key: 'coordination phase7/build_infra/status', summary: `phase7/build_infra/status = "${value}"` };
     expect(deriveTaskTimeline(authored, [start(T1), end(T2), memory(T3, 'phase7/build_infra/status', value)])).toEqual({
       status: 'in_progress',
-      evidence: { status: 'in_progress', kind: 'memory.set', time: T3, path: store, key: 'coordination phase7/build_infra/status', summary: `phase7/build_infra/status = "${value}"` },
+      evidence: reopened,
       startedAt: T1,
       completedAt: null,
+      changes: [startEvidence, endEvidence, reopened],
     });
   });
 
   test('and the reverse: a later post-task overrides an earlier "in_progress" value', () => {
-    expect(deriveTaskTimeline(authored, [start(T1), memory('2026-11-24T12:33:50.000Z', 'phase7/build_infra/status', 'in_progress'), end(T2)])).toEqual({ status: 'complete', evidence: endEvidence, startedAt: T1, completedAt: T2 });
+    expect(deriveTaskTimeline(authored, [start(T1), memory('2026-11-24T12:33:50.000Z', 'phase7/build_infra/status', 'in_progress'), end(T2)])).toEqual({ status: 'complete', evidence: endEvidence, startedAt: T1, completedAt: T2, changes: [startEvidence, endEvidence] });
   });
 
   test('a later "complete" value completes the task at the value\'s time', () => {
@@ -74,7 +76,7 @@ describe('deriveTaskTimeline', () => {
   });
 
   test.each([['failed'], ['error: exit 101'], ['FAILED']])('a task end with status %j does not complete the task', (status) => {
-    expect(deriveTaskTimeline(authored, [start(T1), end(T2, status)])).toEqual({ status: 'in_progress', evidence: startEvidence, startedAt: T1, completedAt: null });
+    expect(deriveTaskTimeline(authored, [start(T1), end(T2, status)])).toEqual({ status: 'in_progress', evidence: startEvidence, startedAt: T1, completedAt: null, changes: [startEvidence] });
   });
 
   test('startedAt is the first start; the evidence is the latest (a restart)', () => {
@@ -85,6 +87,14 @@ describe('deriveTaskTimeline', () => {
   test('completedAt is null once a later value takes the task out of complete, and the last completion when it returns', () => {
     expect(deriveTaskTimeline(authored, [start(T1), end(T2), memory(T3, 'phase7/7.1/status', 'blocked: waiting for review')])).toMatchObject({ status: 'blocked', completedAt: null });
     expect(deriveTaskTimeline(authored, [start(T1), end(T2), memory(T3, 'phase7/7.1/status', 'in_progress'), end(T4)])).toMatchObject({ status: 'complete', completedAt: T4 });
+  });
+
+  test('changes leave out steps that repeat the status and steps without a time', () => {
+    const undated = hookEvent({ kind: 'task.end', time: null, status: 'complete', source: { format: 'cairn-ndjson', path: 'hooks/events.ndjson', namespace: null, key: null, row: 9 } });
+    const { changes } = deriveTaskTimeline(authored, [start(T1), start(T3, 'again'), undated, end(T4)]);
+    expect(changes.map((step) => [step.status, step.time])).toEqual([['in_progress', T1], ['complete', T4]]);
+    // A task the file already calls in progress: its start is no change.
+    expect(deriveTaskTimeline({ ...authored, status: 'in_progress' }, [start(T1)]).changes).toEqual([]);
   });
 
   test('evidence of an event without namespace or key names its row', () => {

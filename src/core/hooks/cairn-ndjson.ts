@@ -6,7 +6,8 @@
  *   {"kind":"notify","time":"2025-10-23T09:10:00Z","task":"7.1","message":"sccache installed","level":"info"}
  */
 import { z } from 'zod';
-import { createImport, type ImportResult } from './import-result.ts';
+import { createImport } from './import-result.ts';
+import { type ImportResult } from '../schema/package-files.ts';
 import { HookEventKindSchema, type HookFormat } from '../schema/model.ts';
 
 export const format: HookFormat = 'cairn-ndjson';

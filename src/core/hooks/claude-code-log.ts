@@ -3,7 +3,8 @@
  * one JSON array of hook payloads per file, rewritten whole on every event. See hook-samples/FORMATS.md §7.
  */
 import type { HookFormat } from '../schema/model.ts';
-import { createImport, textOrNull, type ImportCollector, type ImportResult } from './import-result.ts';
+import { createImport, textOrNull, type ImportCollector } from './import-result.ts';
+import { type ImportResult } from '../schema/package-files.ts';
 import { isRecord, numberOrNull, type EventData } from './shape.ts';
 
 export const format: HookFormat = 'claude-code-log';

@@ -7,7 +7,8 @@
  * - agent-metrics.json: `{}` in every sample
  */
 import type { HookFormat } from '../schema/model.ts';
-import { createImport, textOrNull, type ImportCollector, type ImportResult } from './import-result.ts';
+import { createImport, textOrNull, type ImportCollector } from './import-result.ts';
+import { type ImportResult } from '../schema/package-files.ts';
 import { flattenData, isArrayOf, isRecord, numberOrNull, timeFrom, tooDeepWarning } from './shape.ts';
 
 export const format: HookFormat = 'claude-flow-metrics';

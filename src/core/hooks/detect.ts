@@ -1,6 +1,6 @@
 /** The JSON hook formats told apart by content, in the order a dispatcher should try them. */
 import type { HookFormat } from '../schema/model.ts';
-import type { ImportResult } from './import-result.ts';
+import type { ImportResult } from '../schema/package-files.ts';
 import * as claudeCodeLog from './claude-code-log.ts';
 import * as claudeFlowData from './claude-flow-data.ts';
 import * as claudeFlowMetrics from './claude-flow-metrics.ts';

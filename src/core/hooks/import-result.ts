@@ -2,12 +2,8 @@
  * The bookkeeping every importer shares: each record read is either turned into events or skipped with a reason,
  * so `records = imported + skipped` always holds and nothing disappears unexplained.
  */
-import type { EventSource, HookEvent, HookEventKind, HookFormat, SourceReport } from '../schema/model.ts';
-
-export interface ImportResult {
-  report: SourceReport;
-  events: HookEvent[];
-}
+import type { EventSource, HookEvent, HookEventKind, HookFormat } from '../schema/model.ts';
+import type { ImportResult } from '../schema/package-files.ts';
 
 /** Fields of an event an importer fills; the rest default to null. */
 export type EventFields = Partial<Omit<HookEvent, 'id' | 'kind' | 'source' | 'order'>> & { kind: HookEventKind; order: number };

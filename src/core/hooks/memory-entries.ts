@@ -4,7 +4,8 @@
  * the copies are skipped with the reason shown under data quality (FORMATS §8).
  */
 import { decodeStoredValue } from './decode-value.ts';
-import { createImport, textOrNull, type EventFields, type ImportCollector, type ImportResult } from './import-result.ts';
+import { createImport, textOrNull, type EventFields, type ImportCollector } from './import-result.ts';
+import { type ImportResult } from '../schema/package-files.ts';
 import type { HookFormat } from '../schema/model.ts';
 import { timeOrNull } from './shape.ts';
 

@@ -4,7 +4,8 @@
  * "blocked: …"), so every entry becomes a memory.set event. Also the MemoryManager export of a fork:
  * {version, timestamp, entries: [{key, value, namespace, createdAt}]}.
  */
-import { createImport, textOrNull, type ImportCollector, type ImportResult } from './import-result.ts';
+import { createImport, textOrNull, type ImportCollector } from './import-result.ts';
+import { type ImportResult } from '../schema/package-files.ts';
 import type { HookFormat } from '../schema/model.ts';
 import { timeOrNull } from './shape.ts';
 

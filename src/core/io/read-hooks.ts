@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createImport, type ImportResult } from '../hooks/import-result.ts';
+import { createImport } from '../hooks/import-result.ts';
+import { type ImportResult } from '../schema/package-files.ts';
 import * as cairnNdjson from '../hooks/cairn-ndjson.ts';
 import { jsonFormats } from '../hooks/detect.ts';
 import { isMemoryEntryRows, readMemoryEntrySources, type MemoryEntrySource } from '../hooks/memory-entries.ts';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
 import { linkOutsideIssue, linkProblem, staysInside } from './inside-root.ts';
-import type { PackageFiles, SourceFile } from '../model/build-phase.ts';
+import type { PackageFiles, SourceFile } from '../schema/package-files.ts';
 import type { Issue } from '../schema/model.ts';
 import { readHookSources } from './read-hooks.ts';
 import { decodeText } from './decode-text.ts';

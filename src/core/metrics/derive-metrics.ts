@@ -5,7 +5,8 @@ import { normalizeKey } from './normalize-key.ts';
 import type { MetricEntry } from './parse-metrics-json.ts';
 import { parseTarget } from './parse-target.ts';
 import { parseMetricValue } from './parse-value.ts';
-import { formatNumber, judgeMetric } from './verdict.ts';
+import { judgeMetric } from './verdict.ts';
+import { formatNumber } from '../format/format.ts';
 
 export interface MetricSources {
   rows: readonly MetricRow[];

@@ -1,15 +1,10 @@
-import { round } from '../format/round.ts';
-import type { MetricValue, Target, Verdict } from '../schema/model.ts';
+import type { Metric, MetricValue, Target, Verdict } from '../schema/model.ts';
+import { formatNumber, formatSigned } from '../format/format.ts';
 
 export interface VerdictResult {
   verdict: Verdict;
   /** One sentence a reader can check by hand. */
   reason: string;
-}
-
-/** Formats a number with at most two decimals and no trailing zeros. */
-export function formatNumber(value: number): string {
-  return String(round(value, 2));
 }
 
 const opWords: Record<NonNullable<Target['op']>, string> = {
@@ -85,9 +80,21 @@ export function judgeMetric(baseline: MetricValue | null, target: Target | null,
   const change = target.percent ? ((value - from) / Math.abs(from)) * 100 : value - from;
   const ok = bound < 0 ? change <= bound : change >= bound;
   const unit = target.percent ? '%' : '';
-  const signed = `${change > 0 ? '+' : ''}${formatNumber(change)}${unit}`;
+  const signed = `${formatSigned(change)}${unit}`;
   return {
     verdict: ok ? 'met' : 'missed',
     reason: `${formatNumber(from)} → ${formatNumber(value)} is a change of ${signed}; the target is ${target.raw}.`,
   };
+}
+
+/** Metrics with a target (judged) and those the metrics files track without one. */
+export function splitMetrics(metrics: readonly Metric[]): { targeted: Metric[]; tracked: Metric[] } {
+  return { targeted: metrics.filter((metric) => metric.target !== null), tracked: metrics.filter((metric) => metric.target === null) };
+}
+
+/** How many metrics have each verdict, every verdict present (zero when none). */
+export function countVerdicts(metrics: readonly Pick<Metric, 'verdict'>[]): Record<Verdict, number> {
+  const counts: Record<Verdict, number> = { met: 0, missed: 0, pending: 0, unknown: 0 };
+  for (const metric of metrics) counts[metric.verdict] += 1;
+  return counts;
 }

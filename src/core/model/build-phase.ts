@@ -2,8 +2,9 @@
  * Turns the files of one coordination package into the phase model every page renders. Pure: the files come in
  * as text, so the same inputs give the same model.
  */
-import { deriveActivity, judgeAsOf } from './derive-activity.ts';
-import type { ImportResult } from '../hooks/import-result.ts';
+import { deriveActivity } from './derive-activity.ts';
+import { judgeAsOf } from './freshness.ts';
+import type { PackageFiles, SourceFile } from '../schema/package-files.ts';
 import { redactNamedValueCounting, redactStrings, secretWarning } from '../redact/redact.ts';
 import { deriveMetrics } from '../metrics/derive-metrics.ts';
 import { parseMetricsJson, type ParsedMetricsFile } from '../metrics/parse-metrics-json.ts';
@@ -16,29 +17,6 @@ import type { Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
 import { dependencyLine, parseTaskFile } from '../tasks/parse-task.ts';
 import { round } from '../format/round.ts';
 import { summarizeActivity } from './summarize-activity.ts';
-
-export interface SourceFile {
-  /** Path shown in messages, relative to the working directory. */
-  path: string;
-  text: string;
-}
-
-export interface PackageFiles {
-  phaseId: string;
-  /** The phase folder, for messages about files that are missing. */
-  dir: string;
-  overview: SourceFile | null;
-  /** Task files; `slug` is the file name without extension. */
-  tasks: (SourceFile & { slug: string })[];
-  baseline: SourceFile | null;
-  final: SourceFile | null;
-  /** Hook logs of the phase, already imported (reading SQLite is I/O, so it happens before this pure step). */
-  hooks: ImportResult[];
-  /** Problems found while reading the folder (links out of the content root). */
-  problems?: Issue[];
-  /** Files in the folder that are not part of the package, with why (an image, a second overview). */
-  otherFiles?: { path: string; reason: string }[];
-}
 
 export interface BuildOptions {
   /**
@@ -137,7 +115,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
 
   const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
   const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
-  const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: rollUpSubtasks(activity.tasks) }, activity.events);
+  const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: rollUpSubtasks(activity.tasks) }, activity.events, activity.statusChanges);
   const sortedTasks = summary.tasks;
   const graphOk = problems.cycles.length === 0;
   const timestamps = [overview.created, baseline?.timestamp, final?.timestamp, activity.dataQuality.newestEvent].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));

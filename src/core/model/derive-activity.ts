@@ -4,15 +4,13 @@
  */
 import { matchEvents } from './match.ts';
 import { round } from '../format/round.ts';
-import type { ImportResult } from '../hooks/import-result.ts';
+import type { ImportResult } from '../schema/package-files.ts';
 import { addCounts, redactEventCounting, redactSourceReport, type RedactionCounts } from '../redact/redact.ts';
-import type { DataQuality, EventView, Task } from '../schema/model.ts';
+import type { DataQuality, EventView, StatusEvidence, Task } from '../schema/model.ts';
+import { judgeAsOf } from './freshness.ts';
+import { DAY_MS } from './plan.ts';
 import { chronological, deriveTaskTimeline } from './status.ts';
-import { formatTimestamp } from '../views/phase.ts';
-
-/** Older than this before the build's as-of time, the newest event makes a live phase "stale". */
-export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { formatTimestamp } from '../format/format.ts';
 
 export interface Activity {
   tasks: Task[];
@@ -21,8 +19,9 @@ export interface Activity {
   dataQuality: DataQuality;
   /** Every event time, oldest first: enough to judge the phase against any as-of time later. */
   times: string[];
+  /** Each task's dated changes of status, oldest first, by task id. */
+  statusChanges: Map<string, StatusEvidence[]>;
 }
-
 
 /**
  * Applies the hook logs to tasks that so far carry only their authored status. With `buildAsOf` null nothing is
@@ -49,9 +48,11 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
 
   const times = views.map((view) => view.time).filter((time): time is string => time !== null).toSorted();
   const newestEvent = times.at(-1) ?? null;
+  const statusChanges = new Map<string, StatusEvidence[]>();
   const derived = tasks.map((task) => {
     const own = byTask.get(task.id) ?? [];
     const timeline = deriveTaskTimeline(task.statusEvidence, own);
+    statusChanges.set(task.id, timeline.changes);
     // "So far" is measured to the newest event: the last moment the logs speak for (staleness is flagged apart).
     // A start comes from a dated event, so an in-progress task with a start always has a newest event to measure to.
     const end = timeline.completedAt ?? (timeline.status === 'in_progress' ? newestEvent : null);
@@ -77,22 +78,7 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
     warnings: [...sources.flatMap((source) => source.warnings), ...(unmatched > 0 ? [`${unmatched} event(s) match no task; they are listed under data quality.`] : [])],
   };
   const judged = buildAsOf === null ? dataQuality : judgeAsOf(dataQuality, withFlags, times, buildAsOf);
-  return { tasks: withFlags, events: views, dataQuality: judged, times };
-}
-
-/**
- * The parts of the data-quality summary that depend on the build's "now": the stale flag, and a warning for events
- * dated after it. `times` is every event time, oldest first.
- */
-export function judgeAsOf(dataQuality: DataQuality, tasks: readonly Pick<Task, 'status'>[], times: readonly string[], buildAsOf: string): DataQuality {
-  const { newestEvent } = dataQuality;
-  const asOf = Date.parse(buildAsOf);
-  const allComplete = tasks.length > 0 && tasks.every((task) => task.status === 'complete');
-  const stale = newestEvent !== null && !allComplete && asOf - Date.parse(newestEvent) > STALE_AFTER_MS;
-  // A clock that runs ahead (a year-9999 line in a hand-written log) would make the phase look fresh; say so.
-  const future = times.filter((time) => Date.parse(time) > asOf);
-  const warnings = future.length > 0 ? [...dataQuality.warnings, `${future.length} event(s) are dated after the build's time (${buildAsOf}), the newest at ${future.at(-1)}: a clock was wrong, or CAIRN_AS_OF is earlier than the logs.`] : dataQuality.warnings;
-  return { ...dataQuality, stale, warnings };
+  return { tasks: withFlags, events: views, dataQuality: judged, times, statusChanges };
 }
 
 /** "Started … before 7.3 was complete": a dependency not complete when the task started. */

@@ -98,33 +98,53 @@ export function findGraphProblems(tasks: readonly ScheduleTask[]): GraphProblems
 }
 
 /**
+ * The earliest start of each task in days from the phase start: as soon as everything it depends on can be done.
+ * Sums are rounded at each step, so 0.1 + 0.2 days is 0.3 and equal chains compare equal. A cycle (reported by
+ * findGraphProblems) is cut where it closes, so the result is always defined.
+ */
+export function earliestStarts(tasks: readonly ScheduleTask[]): Map<string, number> {
+  const byId = new Map(tasks.map((task) => [task.id, task]));
+  const start = new Map<string, number>();
+  const visiting = new Set<string>();
+  const earliest = (id: string): number => {
+    const known = start.get(id);
+    if (known !== undefined) return known;
+    if (visiting.has(id)) return 0;
+    visiting.add(id);
+    const deps = byId.get(id)!.dependsOn.filter((dep) => byId.has(dep) && !visiting.has(dep));
+    const value = Math.max(0, ...deps.map((dep) => round(earliest(dep) + byId.get(dep)!.estimateDays)));
+    visiting.delete(id);
+    start.set(id, value);
+    return value;
+  };
+  for (const task of tasks) earliest(task.id);
+  return start;
+}
+
+/**
  * The longest chain by estimate. Ties go to the chain whose ids sort first; the other chains of the same length are
  * listed as alternatives. Expects a graph without cycles or unknown ids (check with findGraphProblems first).
  */
 export function computeCriticalPath(tasks: readonly ScheduleTask[]): Omit<CriticalPath, 'unestimated'> {
   const byId = new Map(tasks.map((task) => [task.id, task]));
-  const finish = new Map<string, number>(); // earliest finish, in days from the phase start
-  const earliestFinish = (id: string): number => {
-    const known = finish.get(id);
-    if (known !== undefined) return known;
-    const task = byId.get(id)!;
-    const start = Math.max(0, ...task.dependsOn.filter((dep) => byId.has(dep)).map(earliestFinish));
-    const value = round(start + task.estimateDays);
-    finish.set(id, value);
-    return value;
-  };
+  const starts = earliestStarts(tasks);
+  const earliestFinish = (id: string): number => round(starts.get(id)! + byId.get(id)!.estimateDays);
   const ordered = tasks.map((task) => task.id).toSorted(compareTaskIds);
   if (ordered.length === 0) return { taskIds: [], days: 0, alternatives: [] };
   const days = Math.max(...ordered.map(earliestFinish));
   // Every chain that ends at `days` and runs through tasks with no slack.
   const chainsEndingAt = (id: string): string[][] => {
-    const task = byId.get(id)!;
-    const start = round(earliestFinish(id) - task.estimateDays);
-    const critical = task.dependsOn.filter((dep) => byId.has(dep) && earliestFinish(dep) === start).toSorted(compareTaskIds);
+    const start = starts.get(id)!;
+    const critical = byId.get(id)!.dependsOn.filter((dep) => byId.has(dep) && earliestFinish(dep) === start).toSorted(compareTaskIds);
     if (critical.length === 0) return [[id]];
     return critical.flatMap((dep) => chainsEndingAt(dep).map((chain) => [...chain, id]));
   };
   const chains = ordered.filter((id) => earliestFinish(id) === days).flatMap(chainsEndingAt);
   const [first = [], ...alternatives] = chains;
   return { taskIds: first, days, alternatives };
+}
+
+/** Every task on a longest chain: the critical path and the chains tied with it (all have zero slack). */
+export function criticalTaskIds({ taskIds, alternatives }: Pick<CriticalPath, 'taskIds' | 'alternatives'>): Set<string> {
+  return new Set([...taskIds, ...alternatives.flat()]);
 }

@@ -14,6 +14,8 @@ export interface TaskTimeline {
   startedAt: string | null;
   /** Completion that the final status rests on, or null while not complete. */
   completedAt: string | null;
+  /** The dated steps that changed the status, oldest first (what the feeds announce). */
+  changes: StatusEvidence[];
 }
 
 const noBlockers = /^\s*(none|no|n\/a|-|\[\]|\{\}|null|false|0|)\s*$/i;
@@ -33,7 +35,7 @@ function evidenceOf(event: HookEvent, status: TaskStatus, summary: string): Stat
 }
 
 /** Every step of a task's status, oldest first: the authored status, then each event that set one. */
-export function statusSteps(authored: StatusEvidence, events: readonly HookEvent[]): StatusEvidence[] {
+function statusSteps(authored: StatusEvidence, events: readonly HookEvent[]): StatusEvidence[] {
   const steps = [authored];
   for (const event of chronological(events)) {
     const next = statusFromEvent(event);
@@ -58,15 +60,18 @@ function statusFromEvent(event: HookEvent): StatusEvidence | null {
   return null;
 }
 
-/** Derives one task's status and actual start and end from its events (any order). */
+/** Derives one task's status, actual start and end, and its changes of status from its events (any order). */
 export function deriveTaskTimeline(authored: StatusEvidence, events: readonly HookEvent[]): TaskTimeline {
   let evidence = authored;
   let startedAt: string | null = null;
   let completedAt: string | null = null;
+  const changes: StatusEvidence[] = [];
   for (const next of statusSteps(authored, events).slice(1)) {
     if (next.kind === 'task.start') startedAt ??= next.time;
+    // Only a dated step is news; one that repeats the status is not.
+    if (next.time !== null && next.status !== (changes.at(-1) ?? authored).status) changes.push(next);
     evidence = next;
     if (next.status === 'complete') completedAt = next.time;
   }
-  return { status: evidence.status, evidence, startedAt, completedAt: evidence.status === 'complete' ? completedAt : null };
+  return { status: evidence.status, evidence, startedAt, completedAt: evidence.status === 'complete' ? completedAt : null, changes };
 }

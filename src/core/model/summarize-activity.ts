@@ -3,9 +3,8 @@
  * events; the pages need counts, the newest few, and summaries, so those are computed here, once, from all of them,
  * and the full list is dropped. That keeps the model (and every page built from it) small however long the logs get.
  */
-import { toEventLine, type EventLine, type EventView, type PhaseActivity, type Task } from '../schema/model.ts';
-import { buildEditsByFile, buildSessions, newestFirst } from '../views/activity.ts';
-import { buildStatusFeedItems } from '../views/feed.ts';
+import { toEventLine, type EventLine, type EventView, type FileEdits, type PhaseActivity, type SessionView, type StatusEvidence, type Task } from '../schema/model.ts';
+import { buildStatusFeedItems } from './feed.ts';
 
 /** Events the activity page lists: the newest of the phase. */
 export const RECENT_EVENTS = 200;
@@ -25,7 +24,8 @@ export interface SummarizedActivity {
 }
 
 /** `events` oldest first (as deriveActivity orders them), each already matched to its task. */
-export function summarizeActivity(phase: { id: string; title: string; tasks: readonly Task[] }, events: readonly EventView[]): SummarizedActivity {
+/** `statusChanges`: each task's dated changes of status (deriveActivity), for the feed. */
+export function summarizeActivity(phase: { id: string; title: string; tasks: readonly Task[] }, events: readonly EventView[], statusChanges: ReadonlyMap<string, readonly StatusEvidence[]> = new Map()): SummarizedActivity {
   const byTask = Map.groupBy(events.filter((event) => event.taskId !== null), (event) => event.taskId!);
   const taskEvents: Record<string, EventLine[]> = {};
   const ticks: Record<string, string[]> = {};
@@ -50,7 +50,7 @@ export function summarizeActivity(phase: { id: string; title: string; tasks: rea
       topFiles: edits.slice(0, TOP_FILES),
       fileCount: edits.length,
       sessions: buildSessions(events),
-      feed: buildStatusFeedItems(phase, byTask),
+      feed: buildStatusFeedItems(phase, statusChanges),
       taskEvents,
       ticks,
     },
@@ -69,4 +69,34 @@ function toHours(times: readonly string[]): string[] {
     if (!Number.isNaN(ms)) byHour.set(key, ms - (((ms % HOUR_MS) + HOUR_MS) % HOUR_MS));
   }
   return [...new Set(byHour.values())].toSorted((a, b) => a - b).map((ms) => new Date(ms).toISOString());
+}
+
+/** Events newest first (timeless ones last, in file order). */
+export function newestFirst<T extends Pick<EventView, 'time'>>(events: readonly T[]): T[] {
+  return events.toReversed().toSorted((a, b) => {
+    if (a.time === null || b.time === null) return a.time === null ? (b.time === null ? 0 : 1) : -1;
+    return a.time < b.time ? 1 : a.time > b.time ? -1 : 0;
+  });
+}
+
+/** Edits per file, most edited first (ties by name). */
+export function buildEditsByFile(events: readonly EventView[]): FileEdits[] {
+  const groups = Map.groupBy(events.filter((event) => event.kind === 'edit' && event.file), (event) => event.file!);
+  return [...groups]
+    .map(([file, edits]) => ({
+      file,
+      edits: edits.length,
+      taskIds: [...new Set(edits.map((edit) => edit.taskId).filter((id): id is string => id !== null))].toSorted(),
+      last: edits.map((edit) => edit.time).filter((time): time is string => time !== null).toSorted().at(-1) ?? null,
+    }))
+    .toSorted((a, b) => b.edits - a.edits || (a.file < b.file ? -1 : 1));
+}
+
+/** Session ends, newest first, each with the metrics exported for the same session id. */
+export function buildSessions(events: readonly EventView[]): SessionView[] {
+  const metrics = new Map(events.filter((event) => event.kind === 'metrics' && event.session).map((event) => [event.session!, event]));
+  return newestFirst(events.filter((event) => event.kind === 'session.end')).map((event) => {
+    const exported = event.session ? metrics.get(event.session) : undefined;
+    return { session: event.session, endedAt: event.time, durationMs: exported?.durationMs ?? null, metrics: { ...event.data, ...(exported?.data ?? {}) }, source: event.source.path };
+  });
 }

@@ -2,10 +2,11 @@
  * The completion report as GitHub-flavoured Markdown, for a team to commit next to its docs in place of the
  * hand-written PHASE<N>-COMPLETION-REPORT.md. No HTML, no clock: the same report gives the same bytes.
  */
-import { formatNumber } from '../metrics/verdict.ts';
+import { formatNumber } from '../format/format.ts';
 import type { CompletionReport, Deviation, ReportTask, Severity } from './report.ts';
 import { describeEvidence } from './report.ts';
-import { formatAgent, formatDays, formatEstimate, formatTimestamp, statusLabels, verdictLabels } from '../views/phase.ts';
+import { statusLabels, verdictLabels } from '../format/labels.ts';
+import { formatAgent, formatDays, formatEstimate, formatTimestamp } from '../format/format.ts';
 
 const DASH = '—';
 

@@ -3,13 +3,16 @@
  * model so it cannot go stale or claim more than the data shows. Pure: no clock, no I/O; plain data out, rendered
  * by `render-report-markdown.ts` and by the report page.
  */
-import { formatNumber, isMeasured } from '../metrics/verdict.ts';
+import { countVerdicts, isMeasured } from '../metrics/verdict.ts';
+import { formatNumber } from '../format/format.ts';
 import { round } from '../format/round.ts';
 import type { ChecklistItem, Metric, MetricValue, Phase, StatusEvidence, Task, TaskStatus, Verdict } from '../schema/model.ts';
-import { plannedStarts } from '../views/timeline.ts';
-import { formatDays, formatTimestamp, staleWarning, statusLabels } from '../views/phase.ts';
+import { DAY_MS, planOrigin, plannedDates } from '../model/plan.ts';
+import { staleWarning } from '../model/freshness.ts';
+import { judgeCriteria, type CriterionVerdict } from '../model/criteria.ts';
+import { statusLabels } from '../format/labels.ts';
+import { formatDays, formatTimestamp } from '../format/format.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One row of the executive summary: a metric with a target and its computed verdict. */
 export interface ReportSummaryRow {
@@ -111,20 +114,6 @@ export interface Deviation {
   text: string;
 }
 
-/** What a criterion's verdict rests on. */
-export type CriterionBasis = 'metric' | 'tasks' | 'checkbox' | 'none';
-
-export interface ReportCriterion {
-  text: string;
-  /** The checkbox as written; null for a plain bullet. */
-  checked: boolean | null;
-  verdict: Verdict;
-  reason: string;
-  basis: CriterionBasis;
-  /** Keys of the metrics the criterion was linked to (basis "metric"). */
-  metricKeys: string[];
-}
-
 export interface CompletionReport {
   /** True unless every task is complete. */
   draft: boolean;
@@ -142,14 +131,14 @@ export interface CompletionReport {
   timeline: ReportTimeline;
   /** High first, then medium, then low; within a severity in the order found (metrics, tasks, criteria, data). */
   deviations: Deviation[];
-  criteria: ReportCriterion[];
+  criteria: CriterionVerdict[];
 }
 
 /** Builds the completion report of a phase. */
 export function buildCompletionReport(phase: Phase): CompletionReport {
   const complete = phase.tasks.length > 0 && phase.tasks.every((task) => task.status === 'complete');
   const timeline = buildReportTimeline(phase);
-  const criteria = phase.successCriteria.map((item) => judgeCriterion(item, phase, complete));
+  const criteria = judgeCriteria(phase);
   return {
     draft: !complete,
     title: phase.title,
@@ -185,9 +174,7 @@ function buildSummary(metrics: readonly Metric[]): ReportSummary {
       verdict: metric.verdict,
       reason: metric.reason,
     }));
-  const counts: Record<Verdict, number> = { met: 0, missed: 0, pending: 0, unknown: 0 };
-  for (const row of rows) counts[row.verdict] += 1;
-  return { rows, counts };
+  return { rows, counts: countVerdicts(rows) };
 }
 
 function reportTask(task: Task, phase: Phase): ReportTask {
@@ -228,18 +215,14 @@ function impactRow(metric: Metric): ReportImpactRow[] {
 
 /**
  * Plan vs actual per task. The plan starts every task as early as its dependencies allow, counted from the phase
- * start; the origin is the one the timeline page uses (the earliest of **Created:** and the first start).
+ * start (planOrigin), as on the timeline page.
  */
 function buildReportTimeline(phase: Phase): ReportTimeline {
-  const starts = plannedStarts(phase);
-  const candidates = [phase.created, ...phase.tasks.map((task) => task.startedAt)]
-    .filter((time): time is string => time !== null && !Number.isNaN(Date.parse(time)))
-    .map(Date.parse);
-  const origin = candidates.length > 0 ? Math.min(...candidates) : null;
+  const origin = planOrigin(phase);
+  const plan = plannedDates(phase, origin);
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const rows = phase.tasks.map((task): ReportTimelineRow => {
-    const planStart = origin === null ? null : origin + (starts.get(task.id) ?? 0) * DAY_MS;
-    const planEnd = planStart === null ? null : planStart + (task.estimateDays ?? 0) * DAY_MS;
+    const { start: planStart, end: planEnd } = plan.get(task.id)!;
     const end = task.completedAt === null ? null : Date.parse(task.completedAt);
     return {
       taskId: task.id,
@@ -266,7 +249,7 @@ const severityOrder: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const taskName = (task: Pick<Task, 'id' | 'title'>) => `Task ${task.id} (${task.title})`;
 const signedDays = (days: number) => `${days > 0 ? '+' : ''}${formatNumber(days)} ${Math.abs(days) === 1 ? 'day' : 'days'}`;
 
-function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTimeline, criteria: readonly ReportCriterion[]): Deviation[] {
+function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTimeline, criteria: readonly CriterionVerdict[]): Deviation[] {
   const out: Deviation[] = [];
   const add = (kind: DeviationKind, severity: Severity, taskId: string | null, text: string) => out.push({ kind, severity, taskId, text });
 
@@ -340,83 +323,4 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
   for (const warning of phase.warnings) add('data-quality', 'low', null, warning);
 
   return out.toSorted((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
-}
-
-// --- success criteria -------------------------------------------------------------------------------------------
-
-/** Words that mean the same in criteria and metric labels ("93/93 env vars" ↔ "Env Variables"), after stemming. */
-const synonyms: Record<string, string> = {
-  var: 'variable',
-  env: 'environment',
-  config: 'configuration',
-};
-
-/** Plural to singular, crudely but the same way on both sides: "warnings" → "warning", "vars" → "var". */
-const stem = (word: string) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
-
-/** Lower-case words of a text, punctuation dropped, stemmed and mapped through the synonyms. */
-function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((word) => {
-      const stemmed = stem(word);
-      return synonyms[stemmed] ?? stemmed;
-    });
-}
-
-/**
- * Metrics with a target whose label words all occur in the text. Words in parentheses ("Build Time (clean)")
- * narrow the match: when some candidates' qualifiers occur too, only those are kept.
- */
-export function linkCriterionToMetrics(text: string, metrics: readonly Metric[]): Metric[] {
-  const words = new Set(wordsOf(text));
-  const candidates = metrics.filter((metric) => {
-    if (metric.target === null) return false;
-    const main = wordsOf(metric.label.replace(/\([^)]*\)/g, ' '));
-    return main.length > 0 && main.every((word) => words.has(word));
-  });
-  const qualified = candidates.filter((metric) => {
-    const qualifier = wordsOf((metric.label.match(/\(([^)]*)\)/g) ?? []).join(' '));
-    return qualifier.length > 0 && qualifier.every((word) => words.has(word));
-  });
-  return qualified.length > 0 ? qualified : candidates;
-}
-
-/** A combined verdict is as weak as its weakest part: one missed makes it missed; one unknown can never be met. */
-const verdictRank: Record<Verdict, number> = { missed: 0, unknown: 1, pending: 2, met: 3 };
-
-const allTasksPattern = /\ball\s+(?:(\d+)\s+)?tasks?\s+(?:are\s+)?(?:delivered|complete|completed|done|finished)\b/i;
-
-function judgeCriterion(item: ChecklistItem, phase: Phase, complete: boolean): ReportCriterion {
-  const base = { text: item.text, checked: item.checked, metricKeys: [] as string[] };
-  // A ticked box the data does not bear out is the hand-written report's failure mode: say so first.
-  const withNote = (verdict: Verdict, reason: string) => (item.checked === true && verdict !== 'met' ? `Checked in the package; the data says ${verdict}. ${reason}` : reason);
-
-  const allTasks = allTasksPattern.exec(item.text);
-  if (allTasks) {
-    const total = phase.tasks.length;
-    const done = phase.tasks.filter((task) => task.status === 'complete').length;
-    const named = allTasks[1] === undefined ? null : Number(allTasks[1]);
-    const counted = `${done} of ${total} ${total === 1 ? 'task is' : 'tasks are'} complete.`;
-    const verdict: Verdict = named !== null && named !== total ? 'unknown' : complete ? 'met' : 'pending';
-    const reason = verdict === 'unknown' ? `The criterion names ${named} tasks; the package has ${total}, and ${counted}` : counted;
-    return { ...base, basis: 'tasks', verdict, reason: withNote(verdict, reason) };
-  }
-
-  const linked = linkCriterionToMetrics(item.text, phase.metrics);
-  if (linked.length > 0) {
-    const verdict = linked.map((metric) => metric.verdict).toSorted((a, b) => verdictRank[a] - verdictRank[b])[0]!;
-    const reason = linked.map((metric) => `${metric.label}: ${metric.reason}`).join(' ');
-    return { ...base, basis: 'metric', metricKeys: linked.map((metric) => metric.key), verdict, reason: withNote(verdict, reason) };
-  }
-
-  if (item.checked === true) return { ...base, basis: 'checkbox', verdict: 'met', reason: 'Checked in the package.' };
-  if (item.checked === false) {
-    return complete
-      ? { ...base, basis: 'checkbox', verdict: 'missed', reason: 'Not checked in the package, and every task is complete.' }
-      : { ...base, basis: 'checkbox', verdict: 'pending', reason: 'Not checked yet; the phase is still open.' };
-  }
-  return { ...base, basis: 'none', verdict: 'unknown', reason: 'A plain bullet: no checkbox or metric to judge it by.' };
 }

@@ -4,12 +4,12 @@
  */
 import { compare as compareSemver, parse as parseSemver } from 'semver';
 import { z } from 'zod';
-import { STALE_AFTER_MS } from '../model/derive-activity.ts';
+import { STALE_AFTER_MS } from '../model/freshness.ts';
 import { createIssueSink } from '../text/issues.ts';
 import { emptyActivity, EventViewSchema, PhaseSchema, type Issue, type Phase } from '../schema/model.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
-import { siteAsOf } from '../views/phase.ts';
+import { siteAsOf } from '../model/freshness.ts';
 
 /** A phase as a snapshot keeps it: everything but the hook events and their summaries, which are what makes a model big. */
 export const FrozenPhaseSchema = PhaseSchema.extend({

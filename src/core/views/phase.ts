@@ -4,31 +4,10 @@
  */
 import type { Metric, MetricValue, Phase, StatusJson, Task, TaskStatus, Verdict } from '../schema/model.ts';
 import { countRedactions } from '../redact/redact.ts';
-import { formatNumber } from '../metrics/verdict.ts';
-
-export const statusLabels: Record<TaskStatus, string> = {
-  pending: 'Pending',
-  in_progress: 'In progress',
-  complete: 'Complete',
-  blocked: 'Blocked',
-};
-
-export const verdictLabels: Record<Verdict, string> = {
-  met: 'Met',
-  missed: 'Missed',
-  pending: 'Pending',
-  unknown: 'Unknown',
-};
-
-/** "1 day", "2.4 days", "0.75 days". */
-export function formatDays(days: number): string {
-  return `${formatNumber(days)} ${days === 1 ? 'day' : 'days'}`;
-}
-
-/** An estimate as the pages show it: days, or "no estimate" when the task file gives none that can be read. */
-export function formatEstimate(days: number | null): string {
-  return days === null ? 'no estimate' : formatDays(days);
-}
+import { criticalTaskIds } from '../model/schedule.ts';
+import { countVerdicts, splitMetrics } from '../metrics/verdict.ts';
+import { siteAsOf, staleWarning } from '../model/freshness.ts';
+import { formatAgent, formatDays, formatEstimate } from '../format/format.ts';
 
 /** One thing a task waits for, as its pages list it; `slug` links to a task page, `phaseId` alone to a phase. */
 export interface DependencyItem {
@@ -54,33 +33,6 @@ export function dependencyItems(task: Task, phase: Pick<Phase, 'id' | 'tasks'>):
   });
 }
 
-/** How a task page names where its metadata came from. */
-export const metadataStyleLabels: Record<Task['metadataStyle'], string> = {
-  frontmatter: 'frontmatter',
-  'bold-lines': 'bold-line metadata',
-  'plain-lines': 'plain "Key: value" lines',
-  table: 'a metadata table',
-  headings: 'headings',
-};
-
-/** The agent as the pages show it: its name, or "unassigned". */
-export function formatAgent(agent: string | null): string {
-  return agent ?? 'unassigned';
-}
-
-/** A metric value as the ledger shows it: as written, or an em dash when absent. */
-export function formatValue(value: MetricValue | null): string {
-  return value === null ? '—' : String(value.raw);
-}
-
-/** "2025-10-23T08:00:00.000Z" → "2025-10-23 08:00 UTC"; text that is not a date is returned as is. */
-export function formatTimestamp(value: string | null): string {
-  if (value === null) return 'unknown';
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) return value;
-  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 /** Counts per key, with every key present (zero when none). */
 function countBy<K extends string>(keys: readonly K[], values: readonly K[]): Record<K, number> {
   const counts = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
@@ -104,6 +56,7 @@ export interface PhaseSummary {
 /** The numbers at the top of a dashboard. */
 export function buildPhaseSummary(phase: Phase): PhaseSummary {
   const items = phase.deliverables.flatMap((group) => group.items).filter((item) => item.checked !== null);
+  const { targeted } = splitMetrics(phase.metrics);
   const { taskIds, days, alternatives } = phase.criticalPath;
   const chain = (ids: readonly string[]) => ids.join(' → ');
   const criticalPathText =
@@ -117,8 +70,8 @@ export function buildPhaseSummary(phase: Phase): PhaseSummary {
   return {
     progressPercent: Math.round(phase.progress * 100),
     taskCounts: countBy(['pending', 'in_progress', 'complete', 'blocked'], phase.tasks.map((task) => task.status)),
-    verdictCounts: countBy(['met', 'missed', 'pending', 'unknown'], splitMetrics(phase.metrics).targeted.map((metric) => metric.verdict)),
-    targetCount: splitMetrics(phase.metrics).targeted.length,
+    verdictCounts: countVerdicts(targeted),
+    targetCount: targeted.length,
     criticalPathText,
     statedDaysNote,
     deliverablesDone: items.filter((item) => item.checked).length,
@@ -179,7 +132,7 @@ export function buildGraphLayout(phase: Phase): GraphLayout {
   // A task sits in the row of its first dependency when that row is free, so chains read as straight lines.
   const taken = new Set<string>();
   const rowOf = new Map<string, number>();
-  const critical = new Set(criticalTaskIds(phase));
+  const critical = criticalTaskIds(phase.criticalPath);
   const nodes: GraphNode[] = phase.tasks.map((task) => {
     const col = depth(task.id);
     let row = rowOf.get(task.dependsOn.find((dep) => rowOf.has(dep)) ?? '') ?? 0;
@@ -223,17 +176,6 @@ export function buildGraphLayout(phase: Phase): GraphLayout {
   };
 }
 
-/** Every task on a longest chain: the critical path and the chains tied with it (all have zero slack). */
-export function criticalTaskIds(phase: Phase): string[] {
-  const { taskIds, alternatives } = phase.criticalPath;
-  return [...new Set([...taskIds, ...alternatives.flat()])];
-}
-
-/** Metrics with a target (judged) and those the metrics files track without one. */
-export function splitMetrics(metrics: readonly Metric[]): { targeted: Metric[]; tracked: Metric[] } {
-  return { targeted: metrics.filter((metric) => metric.target !== null), tracked: metrics.filter((metric) => metric.target === null) };
-}
-
 /** A metric value for status.json: numbers stay numbers, everything else is the text as written. */
 function statusValue(value: MetricValue | null): number | string | null {
   if (value === null) return null;
@@ -266,17 +208,6 @@ function statusTask(task: Task): StatusJson['phases'][number]['tasks'][number] {
     completedAt: task.completedAt,
     events: task.events,
   };
-}
-
-/** The newest `asOf` of all phases: the build's "as of", taken from the inputs, never from the clock. */
-export function siteAsOf(phases: readonly Phase[]): string | null {
-  const times = phases.map((phase) => phase.asOf).filter((value): value is string => value !== null).toSorted();
-  return times.at(-1) ?? null;
-}
-
-/** The sentence that says a live phase's logs have gone quiet. */
-export function staleWarning(phase: Pick<Phase, 'dataQuality' | 'buildAsOf'>): string {
-  return `The newest hook event is from ${formatTimestamp(phase.dataQuality.newestEvent)}, more than a day before this build (${formatTimestamp(phase.buildAsOf)}): the status shown may be out of date.`;
 }
 
 /** dist/status.json, per the contract in DESIGN.md. */

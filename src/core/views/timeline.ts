@@ -4,9 +4,8 @@
  * to the completion, or to the newest event while the task is still in progress.
  */
 import type { Phase, TaskStatus } from '../schema/model.ts';
-import { compareTaskIds, scheduleGraph } from '../model/schedule.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, planOrigin, plannedDates } from '../model/plan.ts';
+import { compareTaskIds, criticalTaskIds } from '../model/schedule.ts';
 
 export interface TimelineLane {
   taskId: string;
@@ -47,35 +46,19 @@ const CHART_WIDTH = 640;
 const LANE_HEIGHT = 46;
 const TOP = 28;
 
-/** Earliest start of each task in days from the phase start, dependencies first. */
-export function plannedStarts(phase: Pick<Phase, 'tasks'>): Map<string, number> {
-  const byId = new Map(scheduleGraph(phase.tasks).map((task) => [task.id, task]));
-  const start = new Map<string, number>();
-  const earliest = (id: string, seen: ReadonlySet<string> = new Set()): number => {
-    const known = start.get(id);
-    if (known !== undefined) return known;
-    const task = byId.get(id);
-    if (!task || seen.has(id)) return 0;
-    const value = Math.max(0, ...task.dependsOn.filter((dep) => byId.has(dep)).map((dep) => earliest(dep, new Set([...seen, id])) + byId.get(dep)!.estimateDays));
-    start.set(id, value);
-    return value;
-  };
-  for (const task of byId.values()) earliest(task.id);
-  return start;
-}
-
 /** Lays the timeline out; the scale covers both plan and actual. */
 export function buildTimelineLayout(phase: Phase): TimelineLayout {
-  const starts = plannedStarts(phase);
-  const candidates = [phase.created, ...phase.tasks.map((task) => task.startedAt)].filter((time): time is string => time !== null && !Number.isNaN(Date.parse(time))).map(Date.parse);
-  const origin = Math.min(...(candidates.length > 0 ? candidates : phase.activity.oldestEvent !== null ? [Date.parse(phase.activity.oldestEvent)] : [Date.parse(phase.buildAsOf)]));
+  // An undated phase is drawn from the build's time: the axis counts days, so only the spacing shows.
+  const origin = planOrigin(phase) ?? Date.parse(phase.buildAsOf);
+  const plan = plannedDates(phase, origin);
   const newest = phase.dataQuality.newestEvent ? Date.parse(phase.dataQuality.newestEvent) : null;
-  const critical = new Set([...phase.criticalPath.taskIds, ...phase.criticalPath.alternatives.flat()]);
-  const tasks = phase.tasks.toSorted((a, b) => (starts.get(a.id)! - starts.get(b.id)!) || compareTaskIds(a.id, b.id));
+  const critical = criticalTaskIds(phase.criticalPath);
+  const tasks = phase.tasks.toSorted((a, b) => plan.get(a.id)!.startDay - plan.get(b.id)!.startDay || compareTaskIds(a.id, b.id));
 
   const raw = tasks.map((task) => {
-    const planStart = origin + starts.get(task.id)! * DAY_MS;
-    const planEnd = planStart + (task.estimateDays ?? 0) * DAY_MS;
+    // Both are set: the origin is.
+    const planStart = plan.get(task.id)!.start!;
+    const planEnd = plan.get(task.id)!.end!;
     const actualStart = task.startedAt ? Date.parse(task.startedAt) : null;
     const ongoing = actualStart !== null && task.completedAt === null;
     const actualEnd = task.completedAt ? Date.parse(task.completedAt) : ongoing ? Math.max(newest ?? actualStart!, actualStart!) : null;

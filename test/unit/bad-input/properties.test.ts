@@ -14,7 +14,7 @@ import * as cairnNdjson from '../../../src/core/hooks/cairn-ndjson.ts';
 import { jsonFormats } from '../../../src/core/hooks/detect.ts';
 import { namespaceRules, readMemoryEntrySources, type MemoryEntryRow, type MemoryEntrySource } from '../../../src/core/hooks/memory-entries.ts';
 import * as memoryStore from '../../../src/core/hooks/memory-store.ts';
-import type { ImportResult } from '../../../src/core/hooks/import-result.ts';
+import type { ImportResult } from '../../../src/core/schema/package-files.ts';
 import { redactText } from '../../../src/core/redact/redact.ts';
 import { loadContent } from '../../../src/core/pipeline/load-content.ts';
 import { parseMetricsJson } from '../../../src/core/metrics/parse-metrics-json.ts';

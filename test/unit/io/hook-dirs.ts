@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { displayPath } from '../../../src/core/io/display-path.ts';
-import type { ImportResult } from '../../../src/core/hooks/import-result.ts';
+import type { ImportResult } from '../../../src/core/schema/package-files.ts';
 import { fixturePath } from '../fixtures.ts';
 
 /** Absolute path of a case under test/fixtures/hooks/claude-flow-sqlite/, e.g. sqliteCase('saverly-with-wal'). */

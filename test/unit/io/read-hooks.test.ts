@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { decodeStoredValue } from '../../../src/core/hooks/decode-value.ts';
-import type { ImportResult } from '../../../src/core/hooks/import-result.ts';
+import type { ImportResult } from '../../../src/core/schema/package-files.ts';
 import { readHookSources } from '../../../src/core/io/read-hooks.ts';
 import { readSqliteStore } from '../../../src/core/io/read-sqlite.ts';
 import { HookEventSchema, SourceReportSchema, type HookEvent } from '../../../src/core/schema/model.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseMetricValue } from '../../../src/core/metrics/parse-value.ts';
 import { parseTarget } from '../../../src/core/metrics/parse-target.ts';
-import { formatNumber, judgeMetric } from '../../../src/core/metrics/verdict.ts';
+import { judgeMetric } from '../../../src/core/metrics/verdict.ts';
+import { formatNumber } from '../../../src/core/format/format.ts';
 
 type Raw = number | string | null;
 

@@ -1,6 +1,6 @@
 /** The hook-log fixtures the format tests share, read as the importers get them: parsed JSON values. */
 import { parseJsonLenient } from '../../../../src/core/text/parse-json-lenient.ts';
-import type { ImportResult } from '../../../../src/core/hooks/import-result.ts';
+import type { ImportResult } from '../../../../src/core/schema/package-files.ts';
 import { readFixture } from '../../fixtures.ts';
 
 /** Every fixture under test/fixtures/hooks/ that these tests use, by the format it holds (the folder name). */

@@ -1,0 +1,31 @@
+/** What the pipeline hands the model for one phase: the package's files as text, and its hook logs already imported. */
+import type { HookEvent, Issue, SourceReport } from './model.ts';
+
+/** What one hook-log file gave: its events and the report of every record read. */
+export interface ImportResult {
+  report: SourceReport;
+  events: HookEvent[];
+}
+
+export interface SourceFile {
+  /** Path shown in messages, relative to the working directory. */
+  path: string;
+  text: string;
+}
+
+export interface PackageFiles {
+  phaseId: string;
+  /** The phase folder, for messages about files that are missing. */
+  dir: string;
+  overview: SourceFile | null;
+  /** Task files; `slug` is the file name without extension. */
+  tasks: (SourceFile & { slug: string })[];
+  baseline: SourceFile | null;
+  final: SourceFile | null;
+  /** Hook logs of the phase, already imported (reading SQLite is I/O, so it happens before this pure step). */
+  hooks: ImportResult[];
+  /** Problems found while reading the folder (links out of the content root). */
+  problems?: Issue[];
+  /** Files in the folder that are not part of the package, with why (an image, a second overview). */
+  otherFiles?: { path: string; reason: string }[];
+}

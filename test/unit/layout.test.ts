@@ -1,0 +1,76 @@
+/**
+ * The core is a pipeline, and imports only go down it: parsers never reach into the model, the model never into the
+ * views, file reading never into what is built from the files, and nothing in the core knows about Astro.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const core = resolve(import.meta.dirname, '../../src/core');
+
+const parsers = ['tasks', 'overview', 'metrics', 'releases', 'hooks'];
+const base = ['schema', 'format', 'text', 'redact', 'markdown'];
+
+/** Each folder of src/core and the folders it may import from (besides itself), lowest first. */
+const mayImport: Record<string, string[]> = {
+  schema: [],
+  format: ['schema'],
+  text: ['schema', 'format'],
+  redact: ['schema', 'format', 'text'],
+  markdown: ['schema', 'format', 'text', 'redact'],
+  tasks: [...base],
+  overview: [...base, 'tasks'],
+  metrics: [...base, 'tasks', 'overview'],
+  releases: [...base, 'tasks'],
+  hooks: ['schema', 'format', 'text'],
+  io: [...base, ...parsers],
+  model: [...base, ...parsers],
+  versions: [...base, ...parsers, 'model'],
+  report: [...base, ...parsers, 'model'],
+  views: [...base, ...parsers, 'model', 'versions', 'report'],
+  pipeline: [...base, ...parsers, 'io', 'model', 'versions'],
+};
+
+/** Only these folders touch the machine (files, workers, the clock of the process). */
+const mayUseNode = new Set(['io', 'pipeline']);
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+const files = listFiles(core).filter((file) => file.endsWith('.ts'));
+const folderOf = (file: string) => relative(core, file).split('/')[0]!;
+const specifiers = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1] ?? match[2] ?? match[3]!);
+
+describe('the layout of src/core', () => {
+  it('has no file at its top level, and every folder has its place in the pipeline', () => {
+    expect(files.filter((file) => dirname(file) === core).map((file) => relative(core, file))).toEqual([]);
+    expect([...new Set(files.map(folderOf))].filter((folder) => !(folder in mayImport))).toEqual([]);
+  });
+
+  it('imports only go down the pipeline', () => {
+    const wrong = files.flatMap((file) => {
+      const from = folderOf(file);
+      return specifiers(file)
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => folderOf(resolve(dirname(file), spec)))
+        .filter((to) => to !== from && !mayImport[from]!.includes(to))
+        .map((to) => `${relative(core, file)} imports ${to}/`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('knows nothing about Astro, and only io and pipeline use Node', () => {
+    const wrong = files.flatMap((file) =>
+      specifiers(file)
+        .filter((spec) => /^astro(:|$|\/)|^@astrojs\//.test(spec) || (spec.startsWith('node:') && !mayUseNode.has(folderOf(file))))
+        .map((spec) => `${relative(core, file)} imports ${spec}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('the checks above can fail: they see the imports of a real file', () => {
+    const buildPhase = files.find((file) => file.endsWith('model/build-phase.ts'))!;
+    expect(specifiers(buildPhase).some((spec) => spec.includes('/schedule.ts'))).toBe(true);
+  });
+});

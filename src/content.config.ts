@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { PhaseSchema, TaskEntrySchema } from './core/schema/model.ts';
-import { ReleaseSchema } from './core/releases/schema.ts';
+import { ChangelogSchema, ReleaseSchema } from './core/releases/schema.ts';
 import { phasesLoader } from './loaders/phases.ts';
-import { releasesLoader } from './loaders/releases.ts';
+import { changelogLoader, releasesLoader } from './loaders/releases.ts';
 import { tasksLoader } from './loaders/tasks.ts';
 
 // The content root is CAIRN_CONTENT (default ./content); the loaders read it through the core.
@@ -11,4 +11,5 @@ export const collections = {
   phases: defineCollection({ loader: phasesLoader(), schema: PhaseSchema }),
   tasks: defineCollection({ loader: tasksLoader(), schema: TaskEntrySchema }),
   releases: defineCollection({ loader: releasesLoader(), schema: ReleaseSchema }),
+  changelog: defineCollection({ loader: changelogLoader(), schema: ChangelogSchema }),
 };

@@ -8,7 +8,8 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/io/write-atomic.ts';
-import { joinPhaseEvents, PhaseEventsSchema, type Phase, type PhaseEvents } from '../core/schema/model.ts';
+import { type Phase } from '../core/schema/model.ts';
+import { joinPhaseEvents, PhaseEventsSchema, type PhaseEvents } from '../core/schema/phase-events.ts';
 
 function eventsDir(): string {
   const dir = process.env.CAIRN_EVENTS_DIR;

@@ -9,6 +9,7 @@ import { contentRoot } from '../core/io/read-package.ts';
 import { formatIssue } from '../core/text/issues.ts';
 import type { TaskStatus } from '../core/schema/model.ts';
 import { compareVersions, type Snapshot } from '../core/versions/snapshot.ts';
+import { countChanges, diffSnapshots } from '../core/versions/diff.ts';
 
 export interface VersionInfo {
   version: string;
@@ -53,4 +54,17 @@ export async function newestVersion(): Promise<string | null> {
 /** A phase's progress in each frozen version that has it, for the burn-up. */
 export async function phaseHistory(phaseId: string): Promise<{ version: string; frozenAt: string; progress: number }[]> {
   return (await getVersions()).flatMap((info) => info.phases.filter((phase) => phase.id === phaseId).map((phase) => ({ version: info.version, frozenAt: info.frozenAt, progress: phase.progress })));
+}
+
+/**
+ * How many changes each version brings over the one before it (null for the first), oldest first. Versions are
+ * compared one pair at a time: a big site's snapshots are too large to hold all at once.
+ */
+export async function changeCounts(): Promise<(number | null)[]> {
+  const versions = await getVersions();
+  const counts: (number | null)[] = [];
+  for (const [index, info] of versions.entries()) {
+    counts.push(index > 0 ? countChanges(diffSnapshots(await getSnapshot(versions[index - 1]!.version), await getSnapshot(info.version))).total : null);
+  }
+  return counts;
 }

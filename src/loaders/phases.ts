@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { formatIssue } from '../core/text/issues.ts';
-import { splitPhaseEvents } from '../core/schema/model.ts';
+import { splitPhaseEvents } from '../core/schema/phase-events.ts';
 import { writePhaseEvents } from '../lib/phase-events.ts';
 import { loadCheckedContent } from './load-checked.ts';
 

@@ -1,10 +1,9 @@
 import type { Loader } from 'astro/loaders';
 import type { Release } from '../core/releases/schema.ts';
+import { releaseId } from '../core/releases/merge-releases.ts';
 import { sanitizeHtml } from '../core/markdown/sanitize-html.ts';
 import { loadCheckedContent } from './load-checked.ts';
 
-/** The page id of a release: its version, or "unreleased". */
-export const releaseId = (release: Pick<Release, 'version' | 'unreleased'>): string => (release.unreleased ? 'unreleased' : release.version);
 
 /** A release's changes as Markdown, one "## Added" block per section (the page's h1 is the version). */
 function sectionsMarkdown(release: Release): string {
@@ -30,6 +29,20 @@ export function releasesLoader(): Loader {
         const body = [release.description ?? '', sectionsMarkdown(release), release.body ? `## Notes\n\n${release.body}` : ''].filter((part) => part !== '').join('\n\n');
         store.set({ id, data, body, digest: generateDigest({ data, body }), rendered: await renderSanitized(body) });
       }
+    },
+  };
+}
+
+/** The input changelog (releases/CHANGELOG.md) as read, one entry or none, for /CHANGELOG.md. */
+export function changelogLoader(): Loader {
+  return {
+    name: 'cairn-changelog',
+    load: async ({ store, parseData, generateDigest }) => {
+      const { changelog } = loadCheckedContent();
+      store.clear();
+      if (!changelog) return;
+      const data = await parseData({ id: 'changelog', data: changelog });
+      store.set({ id: 'changelog', data, digest: generateDigest(data) });
     },
   };
 }

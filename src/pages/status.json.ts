@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { buildStatusJson } from '../core/views/phase.ts';
+import { buildStatusJson } from '../core/views/status-json.ts';
 import { newestVersion } from '../lib/versions.ts';
 
 /** dist/status.json: the machine-readable contract (DESIGN.md). */

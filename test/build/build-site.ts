@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StatusJsonSchema, type StatusJson } from '../../src/core/schema/model.ts';
+import { StatusJsonSchema, type StatusJson } from '../../src/core/schema/status-json.ts';
 
 export interface BuildResult {
   status: number | null;

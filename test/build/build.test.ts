@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { normalizeWhitespace } from '../../src/core/releases/render-changelog.ts';
 import { loadContent } from '../../src/core/pipeline/load-content.ts';
-import { buildStatusJson } from '../../src/core/views/phase.ts';
+import { buildStatusJson } from '../../src/core/views/status-json.ts';
 import { BUILD_AS_OF, buildSite } from './build-site.ts';
 
 /** The facts of the Phase 7 package, whichever way it is written. */

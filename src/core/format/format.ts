@@ -57,3 +57,8 @@ export function formatDuration(ms: number): string {
   if (ms < 86_400_000) return `${Math.round(ms / 360_000) / 10} h`;
   return `${Math.round(ms / 8_640_000) / 10} days`;
 }
+
+/** Text cut to `max` characters with an ellipsis, for labels in a drawing of fixed width. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

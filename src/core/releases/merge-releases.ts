@@ -81,6 +81,9 @@ function releaseKey(release: Release): string {
   return release.unreleased ? 'unreleased' : release.version;
 }
 
+/** The page id of a release: its version, or "unreleased". */
+export const releaseId = (release: Pick<Release, 'version' | 'unreleased'>): string => (release.unreleased ? 'unreleased' : release.version);
+
 /** A copy of `releases`, newest first (the caller's array is left as it is). */
 export function sortReleases(releases: readonly Release[]): Release[] {
   return releases.toSorted(compareReleases);

@@ -141,7 +141,7 @@ function planVsActual(report: CompletionReport): string[] {
   const { origin, rows } = report.timeline;
   const note =
     origin === null
-      ? 'The phase has no **Created:** date and no task has started, so there are no planned dates.'
+      ? 'Nothing dates the phase (no **Created:** date, no task start, no hook event), so there are no planned dates.'
       : `Planned dates count from the phase start (${formatTimestamp(origin)}), each task starting as soon as its dependencies' estimates allow, one estimated day to a calendar day. Slip is the actual end minus the planned end.`;
   return [
     '## Plan vs actual',

@@ -1,6 +1,7 @@
 /** View data for the hook-log parts of the pages: activity feed, edits, sessions, filters and data quality. */
 import type { EventLine, HookEventKind, Phase } from '../schema/model.ts';
-import { formatDuration } from '../format/format.ts';
+import { formatCount, formatDuration, formatTimestamp } from '../format/format.ts';
+import { newestFirst } from '../model/summarize-activity.ts';
 import { kindLabels } from '../format/labels.ts';
 
 /** One line of text for an event, for tables and feeds. */
@@ -60,4 +61,59 @@ export function buildActivityFilters(phase: Phase, events: readonly EventLine[])
 export function createAgentOf(phase: Phase): (event: Pick<EventLine, 'agent' | 'taskId'>) => string | null {
   const agents = new Map(phase.tasks.map((task) => [task.id, task.agent]));
   return (event) => event.agent ?? (event.taskId ? (agents.get(event.taskId) ?? null) : null);
+}
+
+export interface ActivityRow {
+  time: string;
+  kind: EventLine['kind'];
+  kindLabel: string;
+  level: string | null;
+  taskId: string | null;
+  matchedBy: string | null;
+  agent: string | null;
+  what: string;
+  /** The file's name; `path` its whole path. */
+  file: string;
+  path: string;
+  /** "namespace key" of the record, or null. */
+  key: string | null;
+}
+
+export interface ActivityPageView {
+  phase: Pick<Phase, 'id' | 'title' | 'asOf'>;
+  /** How many the page lists, and how many the phase has (formatted) when that is more. */
+  listed: number;
+  of: string | null;
+  selects: { name: string; label: string; options: FilterOption[] }[];
+  rows: ActivityRow[];
+}
+
+/** The activity page: `events` are the phase's newest (kept apart from the model), any order. */
+export function buildActivityPageView(phase: Phase, events: readonly EventLine[]): ActivityPageView {
+  const ordered = newestFirst(events);
+  const filters = buildActivityFilters(phase, ordered);
+  const agentOf = createAgentOf(phase);
+  return {
+    phase,
+    listed: ordered.length,
+    of: ordered.length === phase.activity.eventCount ? null : formatCount(phase.activity.eventCount),
+    selects: [
+      { name: 'task', label: 'Task', options: filters.tasks },
+      { name: 'agent', label: 'Agent', options: filters.agents },
+      { name: 'kind', label: 'Kind', options: filters.kinds },
+    ],
+    rows: ordered.map((event) => ({
+      time: event.time ? formatTimestamp(event.time) : '—',
+      kind: event.kind,
+      kindLabel: kindLabels[event.kind],
+      level: event.level,
+      taskId: event.taskId,
+      matchedBy: event.matchedBy,
+      agent: agentOf(event),
+      what: describeEvent(event),
+      file: event.source.path.split('/').at(-1)!,
+      path: event.source.path,
+      key: event.source.key ? [event.source.namespace, event.source.key].filter(Boolean).join(' ') : null,
+    })),
+  };
 }

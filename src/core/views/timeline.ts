@@ -4,12 +4,23 @@
  * to the completion, or to the newest event while the task is still in progress.
  */
 import type { Phase, TaskStatus } from '../schema/model.ts';
+import { clip, formatDays, formatEstimate, formatTimestamp } from '../format/format.ts';
+import { statusLabels } from '../format/labels.ts';
 import { DAY_MS, planOrigin, plannedDates } from '../model/plan.ts';
 import { compareTaskIds, criticalTaskIds } from '../model/schedule.ts';
 
 export interface TimelineLane {
   taskId: string;
   title: string;
+  /** "7.1 Build infrastructure", cut to fit beside the bars. */
+  label: string;
+  statusLabel: string;
+  /** "2025-10-23 08:00 UTC → 2025-10-25 17:36 UTC". */
+  planned: string;
+  /** The actual dates, "… → in progress", or "not started". */
+  actualText: string;
+  estimate: string;
+  elapsed: string;
   status: TaskStatus;
   critical: boolean;
   plannedStart: string;
@@ -29,7 +40,11 @@ export interface TimelineLane {
 }
 
 export interface TimelineLayout {
+  phaseId: string;
+  phaseTitle: string;
   origin: string;
+  /** Day 0, as the legend says it. */
+  originText: string;
   end: string;
   width: number;
   height: number;
@@ -74,6 +89,12 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
   const lanes: TimelineLane[] = raw.map(({ task, planStart, planEnd, actualStart, actualEnd, ongoing }, index) => ({
     taskId: task.id,
     title: task.title,
+    label: clip(`${task.id} ${task.title}`, 24),
+    statusLabel: statusLabels[task.status],
+    planned: `${formatTimestamp(new Date(planStart).toISOString())} → ${formatTimestamp(new Date(planEnd).toISOString())}`,
+    actualText: actualStart === null ? 'not started' : `${formatTimestamp(new Date(actualStart).toISOString())} → ${ongoing ? 'in progress' : formatTimestamp(actualEnd === null ? null : new Date(actualEnd).toISOString())}`,
+    estimate: formatEstimate(task.estimateDays),
+    elapsed: task.elapsedDays === null ? '—' : formatDays(task.elapsedDays),
     status: task.status,
     critical: critical.has(task.id),
     plannedStart: new Date(planStart).toISOString(),
@@ -89,7 +110,10 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
     ticks: (phase.activity.ticks[task.id] ?? []).map((time) => x(Date.parse(time))),
   }));
   return {
+    phaseId: phase.id,
+    phaseTitle: phase.title,
     origin: new Date(origin).toISOString(),
+    originText: formatTimestamp(new Date(origin).toISOString()),
     end: new Date(end).toISOString(),
     width: LABEL_WIDTH + CHART_WIDTH + 16,
     height: TOP + lanes.length * LANE_HEIGHT + 8,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { displayPath } from '../../../src/core/io/display-path.ts';
 import { loadContent } from '../../../src/core/pipeline/load-content.ts';
-import { buildStatusJson } from '../../../src/core/views/phase.ts';
+import { buildStatusJson } from '../../../src/core/views/status-json.ts';
 import { fixturePath } from '../fixtures.ts';
 import { packageFacts } from './package-facts.ts';
 

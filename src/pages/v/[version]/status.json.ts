@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { buildStatusJson } from '../../../core/views/phase.ts';
+import { buildStatusJson } from '../../../core/views/status-json.ts';
 import { getSnapshot, getVersions } from '../../../lib/versions.ts';
 import { pageKey } from '../../../lib/page-key.ts';
 

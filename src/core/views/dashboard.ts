@@ -1,0 +1,89 @@
+/**
+ * A phase's dashboard, live or frozen in a version: everything it shows, worked out, so the page only renders.
+ */
+import { formatCount, formatDays, formatDuration, formatTimestamp } from '../format/format.ts';
+import { splitMetrics } from '../metrics/verdict.ts';
+import { RECENT_EVENTS } from '../model/summarize-activity.ts';
+import type { ChecklistGroup, Metric, Phase } from '../schema/model.ts';
+import { buildBurnUpChart, buildMetricsChart, buildPlanActualChart, type ChartSpec, type ProgressPoint } from './charts.ts';
+import { buildDataQualityView, type DataQualityView } from './data-quality.ts';
+import { buildGraphLayout, type GraphLayout } from './graph.ts';
+import { buildPhaseSummary, type PhaseSummary } from './summary.ts';
+import { buildTaskRows, toEventRows, type EventRow, type TaskRow } from './tasks.ts';
+
+export interface SessionRow {
+  session: string;
+  ended: string;
+  duration: string;
+  /** "key: value · key: value", or an em dash. */
+  metrics: string;
+}
+
+export interface FileRow {
+  file: string;
+  edits: number;
+  tasks: string;
+  lastEdit: string;
+}
+
+export interface DashboardView {
+  phase: Pick<Phase, 'id' | 'title' | 'status' | 'statusText' | 'session' | 'coordinator' | 'statedDays' | 'successCriteria' | 'warnings'>;
+  /** The frozen version shown, or null on the live dashboard. */
+  version: string | null;
+  created: string | null;
+  asOf: string;
+  stale: boolean;
+  taskCount: number;
+  summary: PhaseSummary;
+  criticalPath: { days: string; chain: string; stated: string | null };
+  tasks: TaskRow[];
+  charts: { burnUp: ChartSpec; planActual: ChartSpec; metrics: ChartSpec | null };
+  graph: GraphLayout;
+  /** The latest notifications and the size of the log; null on a frozen dashboard (its events are not kept). */
+  activity: { notifications: EventRow[]; events: string; listed: number | null } | null;
+  metrics: { targeted: Metric[]; tracked: Metric[] };
+  deliverables: ChecklistGroup[];
+  files: { rows: FileRow[]; of: number | null };
+  sessions: SessionRow[];
+  dataQuality: DataQualityView;
+}
+
+/** The dashboard of a phase; `version` for a frozen one, `history` its progress in each frozen version (burn-up). */
+export function buildDashboardView(phase: Phase, { version = null, history = [] }: { version?: string | null; history?: readonly ProgressPoint[] } = {}): DashboardView {
+  const { activity } = phase;
+  const { targeted, tracked } = splitMetrics(phase.metrics);
+  return {
+    phase,
+    version,
+    created: phase.created && formatTimestamp(phase.created),
+    asOf: formatTimestamp(phase.asOf),
+    stale: phase.dataQuality.stale,
+    taskCount: phase.tasks.length,
+    summary: buildPhaseSummary(phase),
+    criticalPath: { days: formatDays(phase.criticalPath.days), chain: phase.criticalPath.taskIds.join(' → '), stated: phase.statedDays === null ? null : formatDays(phase.statedDays) },
+    tasks: buildTaskRows(phase),
+    charts: { burnUp: buildBurnUpChart(phase, history), planActual: buildPlanActualChart(phase), metrics: buildMetricsChart(phase) },
+    graph: buildGraphLayout(phase),
+    activity: version
+      ? null
+      : { notifications: toEventRows(activity.notifications), events: formatCount(activity.eventCount), listed: activity.eventCount > RECENT_EVENTS ? RECENT_EVENTS : null },
+    metrics: { targeted, tracked },
+    deliverables: phase.deliverables,
+    files: {
+      rows: activity.topFiles.map((file) => ({ file: file.file, edits: file.edits, tasks: file.taskIds.join(', ') || '—', lastEdit: formatTimestamp(file.last) })),
+      of: activity.fileCount > activity.topFiles.length ? activity.fileCount : null,
+    },
+    sessions: activity.sessions.map((session) => ({
+      session: session.session ?? 'unnamed',
+      ended: formatTimestamp(session.endedAt),
+      duration: session.durationMs === null ? '—' : formatDuration(session.durationMs),
+      metrics:
+        Object.entries(session.metrics)
+          .filter(([, value]) => value !== null)
+          .map(([key, value]) => `${key}: ${value}`)
+          .join(' · ') || '—',
+    })),
+    dataQuality: buildDataQualityView(phase),
+  };
+}
+

@@ -1,0 +1,28 @@
+/** The data-quality panel: every hook-log source with what was read, and how fresh the data is. */
+import { formatTimestamp } from '../format/format.ts';
+import { staleWarning } from '../model/freshness.ts';
+import type { DataQuality, Phase } from '../schema/model.ts';
+
+export interface DataQualityView {
+  phaseId: string;
+  quality: DataQuality;
+  /** The stale sentence, or null while the logs are fresh. */
+  stale: string | null;
+  newestEvent: string;
+  /** "12 records read from 2 file(s): 10 imported, 2 skipped." */
+  totals: string;
+  sources: (DataQuality['sources'][number] & { reasons: [string, number][]; redacted: [string, number][] })[];
+}
+
+export function buildDataQualityView(phase: Pick<Phase, 'id' | 'dataQuality' | 'buildAsOf'>): DataQualityView {
+  const quality = phase.dataQuality;
+  const sum = (pick: (source: DataQuality['sources'][number]) => number) => quality.sources.reduce((total, source) => total + pick(source), 0);
+  return {
+    phaseId: phase.id,
+    quality,
+    stale: quality.stale ? staleWarning(phase) : null,
+    newestEvent: formatTimestamp(quality.newestEvent),
+    totals: `${sum((source) => source.records)} records read from ${quality.sources.length} file(s): ${sum((source) => source.imported)} imported, ${sum((source) => source.skipped)} skipped.`,
+    sources: quality.sources.map((source) => ({ ...source, reasons: Object.entries(source.skippedReasons), redacted: Object.entries(source.redactions) })),
+  };
+}

@@ -1,0 +1,31 @@
+/** The home page: every phase with its status and progress, and what changed since the newest frozen version. */
+import { siteAsOf } from '../model/freshness.ts';
+import type { Phase, TaskStatus } from '../schema/model.ts';
+import { diffLive } from '../versions/diff.ts';
+import type { Snapshot } from '../versions/snapshot.ts';
+import { buildChangesView, type ChangesView } from './changes.ts';
+import { buildPhaseSummary, phaseLine } from './summary.ts';
+
+export interface PhaseListItem {
+  id: string;
+  title: string;
+  status: TaskStatus;
+  progressPercent: number;
+  line: string;
+}
+
+export interface HomeView {
+  asOf: string | null;
+  phases: PhaseListItem[];
+  /** Changes since the newest frozen version, or null when none is frozen. */
+  changes: ChangesView | null;
+}
+
+/** `newest`: the newest frozen version; `liveReleases`: versions of the releases out now. */
+export function buildHomeView(phases: readonly Phase[], newest: Snapshot | null, liveReleases: readonly string[]): HomeView {
+  return {
+    asOf: siteAsOf(phases),
+    phases: phases.map((phase) => ({ id: phase.id, title: phase.title, status: phase.status, progressPercent: buildPhaseSummary(phase).progressPercent, line: phaseLine(phase) })),
+    changes: newest ? buildChangesView(diffLive(newest, phases, liveReleases)) : null,
+  };
+}

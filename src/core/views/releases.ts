@@ -1,0 +1,79 @@
+/** The releases list, each release's page, and the site feed's items. */
+import { siteAsOf } from '../model/freshness.ts';
+import { releaseId, sortReleases } from '../releases/merge-releases.ts';
+import type { Release } from '../releases/schema.ts';
+import type { FeedItem, Phase, TaskStatus, Verdict } from '../schema/model.ts';
+
+/** "3 added · 1 fixed": how many changes of each kind. */
+function sectionCounts(release: Release, separator: string): string {
+  return release.sections.map((section) => `${section.items.length} ${(section.title ?? section.type).toLowerCase()}`).join(separator);
+}
+
+export interface ReleasesView {
+  asOf: string | null;
+  /** Newest first. */
+  releases: (Release & { id: string; name: string; counts: string })[];
+}
+
+export function buildReleasesView(releases: readonly Release[], phases: readonly Phase[]): ReleasesView {
+  return {
+    asOf: siteAsOf(phases),
+    releases: sortReleases(releases).map((release) => ({ ...release, id: releaseId(release), name: release.unreleased ? 'Unreleased' : release.version, counts: sectionCounts(release, ' · ') })),
+  };
+}
+
+export interface DeliveredBy {
+  phase: { id: string; title: string; status: TaskStatus };
+  tasks: { id: string; title: string; slug: string; status: TaskStatus }[];
+  metrics: { label: string; target: string; achieved: string; verdict: Verdict }[];
+}
+
+export interface ReleasePageView {
+  asOf: string | null;
+  release: Release;
+  /** "Unreleased" or the version, for the breadcrumb; `heading` for the page's h1. */
+  name: string;
+  heading: string;
+  delivered: DeliveredBy[];
+}
+
+/** A release with the phases and tasks that delivered it, as its notes file names them. */
+export function buildReleasePageView(release: Release, phases: readonly Phase[]): ReleasePageView {
+  return {
+    asOf: siteAsOf(phases),
+    release,
+    name: release.unreleased ? 'Unreleased' : release.version,
+    heading: release.unreleased ? 'Unreleased' : `Release ${release.version}`,
+    delivered: phases
+      .filter((phase) => release.phases.includes(phase.id))
+      .map((phase) => ({
+        phase: { id: phase.id, title: phase.title, status: phase.status },
+        tasks: phase.tasks.filter((task) => release.tasks.length === 0 || release.tasks.includes(task.id)).map(({ id, title, slug, status }) => ({ id, title, slug, status })),
+        metrics: phase.metrics.filter((metric) => metric.target !== null).map((metric) => ({ label: metric.label, target: metric.target!.raw, achieved: String(metric.achieved?.raw ?? '—'), verdict: metric.verdict })),
+      })),
+  };
+}
+
+export interface SiteFeedItem {
+  title: string;
+  pubDate: Date;
+  description: string;
+  /** Site-relative path of the page. */
+  path: string;
+  guid?: string;
+}
+
+/** The site feed: releases out with a date, and the status changes of every phase, newest first. */
+export function buildSiteFeedItems(releases: readonly Release[], phaseFeeds: readonly (readonly FeedItem[])[]): SiteFeedItem[] {
+  return [
+    ...releases
+      .filter((release) => release.date !== null && !release.unreleased)
+      .map((release) => ({
+        title: `Release ${release.version}${release.yanked ? ' (yanked)' : ''}`,
+        pubDate: new Date(`${release.date}T00:00:00Z`),
+        description: release.summary ?? sectionCounts(release, ', '),
+        path: `releases/${releaseId(release)}/`,
+      })),
+    ...phaseFeeds.flat().map((item) => ({ title: item.title, pubDate: new Date(item.time), description: item.description, path: item.path, guid: item.id })),
+  ].toSorted((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || (a.title < b.title ? -1 : 1));
+}

@@ -1,0 +1,54 @@
+/** The versions index and each frozen version's page. */
+import { formatTimestamp } from '../format/format.ts';
+import { diffSnapshots } from '../versions/diff.ts';
+import type { Snapshot } from '../versions/snapshot.ts';
+import { buildChangesView, type ChangesView } from './changes.ts';
+import type { PhaseListItem } from './home.ts';
+import { buildPhaseSummary, phaseLine } from './summary.ts';
+
+export interface VersionRow {
+  version: string;
+  frozenAt: string;
+  phases: string;
+  /** Changes since the previous version, or an em dash for the first. */
+  changes: string;
+}
+
+export interface VersionsIndexView {
+  asOf: string | null;
+  /** Newest first. */
+  rows: VersionRow[];
+}
+
+/** `versions` oldest first; `changeCounts[i]` the number of changes from version i-1 to i (null for the first). */
+export function buildVersionsIndexView(versions: readonly { version: string; frozenAt: string; phases: readonly { id: string }[] }[], changeCounts: readonly (number | null)[]): VersionsIndexView {
+  return {
+    asOf: versions.at(-1)?.frozenAt ?? null,
+    rows: versions
+      .map((info, index) => ({ version: info.version, frozenAt: formatTimestamp(info.frozenAt), phases: info.phases.map((phase) => phase.id).join(', '), changes: String(changeCounts[index] ?? '—') }))
+      .toReversed(),
+  };
+}
+
+export interface VersionPageView {
+  version: string;
+  frozenAt: string;
+  previous: string | null;
+  next: string | null;
+  phases: PhaseListItem[];
+  /** Changes since the previous version; null for the first. */
+  changes: ChangesView | null;
+  releases: string[];
+}
+
+export function buildVersionPageView(snapshot: Snapshot, previous: Snapshot | null, next: string | null): VersionPageView {
+  return {
+    version: snapshot.version,
+    frozenAt: snapshot.frozenAt,
+    previous: previous?.version ?? null,
+    next,
+    phases: snapshot.phases.map((phase) => ({ id: phase.id, title: phase.title, status: phase.status, progressPercent: buildPhaseSummary(phase).progressPercent, line: phaseLine(phase) })),
+    changes: previous ? buildChangesView(diffSnapshots(previous, snapshot)) : null,
+    releases: snapshot.releases,
+  };
+}

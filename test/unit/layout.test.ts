@@ -74,3 +74,19 @@ describe('the layout of src/core', () => {
     expect(specifiers(buildPhase).some((spec) => spec.includes('/schedule.ts'))).toBe(true);
   });
 });
+
+describe('the pages', () => {
+  const site = resolve(import.meta.dirname, '../../src');
+  const pageFiles = [...listFiles(join(site, 'pages')), ...listFiles(join(site, 'components')), ...listFiles(join(site, 'layouts'))].filter((file) => /\.(astro|ts)$/.test(file));
+  /** Imports of the core that are not `import type`, from the frontmatter or module of a page or component. */
+  const coreImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*?from\s+['"]([^'"]*\/core\/[^'"]+)['"]/gm)].map((match) => match[1]!);
+
+  it('render a view: from the core they take only view builders and the words for numbers, dates and codes', () => {
+    const wrong = pageFiles.flatMap((file) => coreImports(file).filter((spec) => !/\/core\/(views|format)\//.test(spec)).map((spec) => `${relative(site, file)} imports ${spec}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('the check sees a page that imports a view builder', () => {
+    expect(coreImports(join(site, 'pages/index.astro'))).toContain('../core/views/home.ts');
+  });
+});

@@ -10,14 +10,18 @@ export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
  * dated after it. `times` is every event time, oldest first.
  */
 export function judgeAsOf(dataQuality: DataQuality, tasks: readonly Pick<Task, 'status'>[], times: readonly string[], buildAsOf: string): DataQuality {
-  const { newestEvent } = dataQuality;
   const asOf = Date.parse(buildAsOf);
-  const allComplete = tasks.length > 0 && tasks.every((task) => task.status === 'complete');
-  const stale = newestEvent !== null && !allComplete && asOf - Date.parse(newestEvent) > STALE_AFTER_MS;
+  const stale = isStale(dataQuality.newestEvent, tasks, buildAsOf);
   // A clock that runs ahead (a year-9999 line in a hand-written log) would make the phase look fresh; say so.
   const future = times.filter((time) => Date.parse(time) > asOf);
   const warnings = future.length > 0 ? [...dataQuality.warnings, `${future.length} event(s) are dated after the build's time (${buildAsOf}), the newest at ${future.at(-1)}: a clock was wrong, or CAIRN_AS_OF is earlier than the logs.`] : dataQuality.warnings;
   return { ...dataQuality, stale, warnings };
+}
+
+/** Whether a phase's logs have gone quiet: its newest event more than a day before `asOf`, and work still open. */
+export function isStale(newestEvent: string | null, tasks: readonly Pick<Task, 'status'>[], asOf: string): boolean {
+  const allComplete = tasks.length > 0 && tasks.every((task) => task.status === 'complete');
+  return newestEvent !== null && !allComplete && Date.parse(asOf) - Date.parse(newestEvent) > STALE_AFTER_MS;
 }
 
 /** The newest `asOf` of all phases: the build's "as of", taken from the inputs, never from the clock. */

@@ -4,7 +4,7 @@
  */
 import { compare as compareSemver, parse as parseSemver } from 'semver';
 import { z } from 'zod';
-import { STALE_AFTER_MS } from '../model/freshness.ts';
+import { isStale } from '../model/freshness.ts';
 import { createIssueSink } from '../text/issues.ts';
 import { emptyActivity, EventViewSchema, PhaseSchema, type Issue, type Phase } from '../schema/model.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
@@ -80,10 +80,8 @@ export function freezeSnapshot({ version, phases, releases }: FreezeInput): Snap
 }
 
 function freezePhase(phase: Phase, frozenAt: string): FrozenPhase {
-  const { newestEvent } = phase.dataQuality;
-  const allComplete = phase.tasks.length > 0 && phase.tasks.every((task) => task.status === 'complete');
-  // The rule of derive-activity.ts, measured to the version's as-of instead of the build's clock.
-  const stale = newestEvent !== null && !allComplete && Date.parse(frozenAt) - Date.parse(newestEvent) > STALE_AFTER_MS;
+  // Measured to the version's as-of instead of the build's.
+  const stale = isStale(phase.dataQuality.newestEvent, phase.tasks, frozenAt);
   // The files each task edited are a long list on a big phase, and no frozen page shows them.
   return { ...phase, tasks: phase.tasks.map((task) => ({ ...task, files: [] })), events: [], activity: emptyActivity(), buildAsOf: frozenAt, dataQuality: { ...phase.dataQuality, stale } };
 }

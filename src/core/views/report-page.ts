@@ -1,6 +1,7 @@
 /** The completion report's page: the report (report/report.ts) with its words, links and groups worked out. */
 import { formatAgent, formatDays, formatEstimate, formatSigned, formatTimestamp, percentOf } from '../format/format.ts';
 import { statusLabels } from '../format/labels.ts';
+import { renderCompletionReportMarkdown } from '../report/render-markdown.ts';
 import { buildCompletionReport, describeEvidence, type CompletionReport, type Deviation, type Severity } from '../report/report.ts';
 import type { Phase } from '../schema/model.ts';
 import { buildTimelineLayout, type TimelineLayout } from './timeline.ts';
@@ -42,4 +43,9 @@ export function buildReportPageView(phase: Phase): ReportPageView {
       .filter((group) => group.items.length > 0),
     statusWords: Object.values(statusLabels).join(', '),
   };
+}
+
+/** /<phase>/completion-report.md: the same report as Markdown, for a team to commit into its docs. */
+export function buildReportMarkdown(phase: Phase): string {
+  return renderCompletionReportMarkdown(buildCompletionReport(phase));
 }

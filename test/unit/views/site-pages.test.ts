@@ -1,0 +1,312 @@
+/** The view builders of the site's own pages: home, versions, releases, the feed, the changelog and the badge. */
+import { describe, expect, test } from 'vitest';
+import { renderStatusBadge } from '../../../src/core/views/badge.ts';
+import { buildChangelogText } from '../../../src/core/views/changelog.ts';
+import { buildHomeView } from '../../../src/core/views/home.ts';
+import { buildReleasePageView, buildReleasesView, buildSiteFeedItems } from '../../../src/core/views/releases.ts';
+import { buildVersionPageView, buildVersionsIndexView } from '../../../src/core/views/versions.ts';
+import { freezeSnapshot } from '../../../src/core/versions/snapshot.ts';
+import type { Phase } from '../../../src/core/schema/model.ts';
+import { example, site } from './sites.ts';
+
+/** The example as it stood before 7.3 was done: the version a change list is measured from. */
+function earlier(): Phase {
+  const phase = example();
+  return { ...phase, progress: 0, tasks: phase.tasks.map((task) => ({ ...task, status: 'pending' as const })), metrics: phase.metrics.map((metric) => ({ ...metric, achieved: null, verdict: 'pending' as const })) };
+}
+
+describe('buildHomeView', () => {
+  test('each phase with its line and progress; no changes without a frozen version', () => {
+    expect(buildHomeView([example()], null, [])).toMatchInlineSnapshot(`
+      {
+        "asOf": "2025-10-25T15:58:33.694Z",
+        "changes": null,
+        "phases": [
+          {
+            "id": "phase-7",
+            "line": "17% of estimated work complete · 4 tasks · critical path 2.4 days",
+            "progressPercent": 17,
+            "status": "in_progress",
+            "title": "Phase 7: Quality & Infrastructure",
+          },
+        ],
+      }
+    `);
+  });
+
+  test('changes since the newest frozen version, in words', () => {
+    const view = buildHomeView([example()], freezeSnapshot({ version: '1.0.0', phases: [earlier()], releases: [] }), ['2.0.0']);
+    expect(view.changes).toMatchInlineSnapshot(`
+      {
+        "criteria": [],
+        "deliverables": [],
+        "metrics": [],
+        "phasesAdded": [],
+        "phasesRemoved": [],
+        "releases": [
+          "2.0.0",
+        ],
+        "since": "since 1.0.0",
+        "tasks": [
+          {
+            "from": "Pending",
+            "phaseId": "phase-7",
+            "taskId": "7.1",
+            "title": "Build Infrastructure",
+            "to": "In progress",
+          },
+          {
+            "from": "Pending",
+            "phaseId": "phase-7",
+            "taskId": "7.2",
+            "title": "Configuration System",
+            "to": "In progress",
+          },
+          {
+            "from": "Pending",
+            "phaseId": "phase-7",
+            "taskId": "7.3",
+            "title": "Code Quality",
+            "to": "Complete",
+          },
+        ],
+        "total": 4,
+      }
+    `);
+  });
+});
+
+describe('versions', () => {
+  test('the index: newest first, changes since the previous', () => {
+    const versions = [
+      { version: '1.0.0', frozenAt: '2025-10-23T08:00:00.000Z', phases: [{ id: 'phase-7' }] },
+      { version: '1.1.0', frozenAt: '2025-10-25T15:58:00.000Z', phases: [{ id: 'phase-7' }, { id: 'phase-8' }] },
+    ];
+    expect(buildVersionsIndexView(versions, [null, 5])).toMatchInlineSnapshot(`
+      {
+        "asOf": "2025-10-25T15:58:00.000Z",
+        "rows": [
+          {
+            "changes": "5",
+            "frozenAt": "2025-10-25 15:58 UTC",
+            "phases": "phase-7, phase-8",
+            "version": "1.1.0",
+          },
+          {
+            "changes": "—",
+            "frozenAt": "2025-10-23 08:00 UTC",
+            "phases": "phase-7",
+            "version": "1.0.0",
+          },
+        ],
+      }
+    `);
+    expect(buildVersionsIndexView([], [])).toEqual({ asOf: null, rows: [] });
+  });
+
+  test('a version page: its phases, its neighbours and what changed since the one before', () => {
+    const first = freezeSnapshot({ version: '1.0.0', phases: [earlier()], releases: [] });
+    const second = freezeSnapshot({ version: '1.1.0', phases: [example()], releases: ['2.0.0'] });
+    const view = buildVersionPageView(second, first, null);
+    expect({ ...view, changes: view.changes && { since: view.changes.since, total: view.changes.total } }).toMatchInlineSnapshot(`
+      {
+        "changes": {
+          "since": "since 1.0.0",
+          "total": 4,
+        },
+        "frozenAt": "2025-10-25T15:58:33.694Z",
+        "next": null,
+        "phases": [
+          {
+            "id": "phase-7",
+            "line": "17% of estimated work complete · 4 tasks · critical path 2.4 days",
+            "progressPercent": 17,
+            "status": "in_progress",
+            "title": "Phase 7: Quality & Infrastructure",
+          },
+        ],
+        "previous": "1.0.0",
+        "releases": [
+          "2.0.0",
+        ],
+        "version": "1.1.0",
+      }
+    `);
+    expect(buildVersionPageView(first, null, '1.1.0').changes).toBeNull();
+  });
+});
+
+describe('releases', () => {
+  const { releases, changelog, phases } = site('content');
+
+  test('the list, newest first, with each release\'s id and counts', () => {
+    expect(buildReleasesView(releases, phases).releases.map(({ id, name, date, counts }) => ({ id, name, date, counts }))).toMatchInlineSnapshot(`
+      [
+        {
+          "counts": "5 added · 2 changed · 1 removed · 2 fixed",
+          "date": null,
+          "id": "unreleased",
+          "name": "Unreleased",
+        },
+        {
+          "counts": "",
+          "date": "2025-10-27",
+          "id": "2.0.0",
+          "name": "2.0.0",
+        },
+        {
+          "counts": "2 added · 1 changed · 1 deprecated · 1 fixed",
+          "date": "2025-10-06",
+          "id": "1.2.0",
+          "name": "1.2.0",
+        },
+        {
+          "counts": "2 fixed · 1 security",
+          "date": "2025-09-02",
+          "id": "1.1.1",
+          "name": "1.1.1",
+        },
+        {
+          "counts": "2 added · 1 changed",
+          "date": "2025-08-28",
+          "id": "1.1.0",
+          "name": "1.1.0",
+        },
+        {
+          "counts": "2 added · 2 changed · 1 removed",
+          "date": "2025-07-15",
+          "id": "1.0.0",
+          "name": "1.0.0",
+        },
+      ]
+    `);
+  });
+
+  test('a release page names the phases and tasks that delivered it, with their targets', () => {
+    const release = releases.find((candidate) => candidate.version === '2.0.0')!;
+    const view = buildReleasePageView(release, phases);
+    expect({ name: view.name, heading: view.heading, asOf: view.asOf, delivered: view.delivered }).toMatchInlineSnapshot(`
+      {
+        "asOf": "2025-10-25T15:58:33.694Z",
+        "delivered": [
+          {
+            "metrics": [
+              {
+                "achieved": "—",
+                "label": "Build Time (clean)",
+                "target": "-25 to -40%",
+                "verdict": "unknown",
+              },
+              {
+                "achieved": "—",
+                "label": "Build Time (incremental)",
+                "target": "-40 to -60%",
+                "verdict": "unknown",
+              },
+              {
+                "achieved": "—",
+                "label": "Env Variables",
+                "target": "93",
+                "verdict": "pending",
+              },
+              {
+                "achieved": "—",
+                "label": "Clippy Warnings",
+                "target": "<20",
+                "verdict": "pending",
+              },
+              {
+                "achieved": "—",
+                "label": "Dead Code (LOC)",
+                "target": "-500",
+                "verdict": "unknown",
+              },
+              {
+                "achieved": "—",
+                "label": "Version",
+                "target": "2.0.0",
+                "verdict": "pending",
+              },
+            ],
+            "phase": {
+              "id": "phase-7",
+              "status": "in_progress",
+              "title": "Phase 7: Quality & Infrastructure",
+            },
+            "tasks": [
+              {
+                "id": "7.1",
+                "slug": "task-7.1-build-infra",
+                "status": "in_progress",
+                "title": "Build Infrastructure",
+              },
+              {
+                "id": "7.2",
+                "slug": "task-7.2-config-system",
+                "status": "in_progress",
+                "title": "Configuration System",
+              },
+              {
+                "id": "7.3",
+                "slug": "task-7.3-code-quality",
+                "status": "complete",
+                "title": "Code Quality",
+              },
+              {
+                "id": "7.4",
+                "slug": "task-7.4-release-prep",
+                "status": "pending",
+                "title": "Release Preparation",
+              },
+            ],
+          },
+        ],
+        "heading": "Release 2.0.0",
+        "name": "2.0.0",
+      }
+    `);
+  });
+
+  test('the site feed: dated releases and status changes, newest first', () => {
+    const items = buildSiteFeedItems(releases, phases.map((phase) => phase.activity.feed));
+    expect(items.slice(0, 4).map(({ title, pubDate, path }) => `${pubDate.toISOString()} ${title} → ${path}`)).toMatchInlineSnapshot(`
+      [
+        "2025-10-27T00:00:00.000Z Release 2.0.0 → releases/2.0.0/",
+        "2025-10-24T15:00:21.961Z Task 7.3 Code Quality: Complete → phase-7/tasks/task-7.3-code-quality/",
+        "2025-10-23T08:32:41.349Z Task 7.3 Code Quality: In progress → phase-7/tasks/task-7.3-code-quality/",
+        "2025-10-23T08:31:22.025Z Task 7.2 Configuration System: In progress → phase-7/tasks/task-7.2-config-system/",
+      ]
+    `);
+  });
+
+  test('the changelog: the input written back, or one made from the notes files', () => {
+    expect(buildChangelogText(changelog, releases).split('\n').slice(0, 6)).toMatchInlineSnapshot(`
+      [
+        "# Changelog",
+        "",
+        "All notable changes to the riptide workspace (\`riptide-api\`, \`riptide-persistence\`, \`riptide-pool\` and",
+        "\`riptide-cli\`) are recorded here, newest first.",
+        "",
+        "The format follows [Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and every crate in the workspace",
+      ]
+    `);
+    expect(buildChangelogText(null, releases).split('\n').slice(0, 6)).toMatchInlineSnapshot(`
+      [
+        "# Changelog",
+        "",
+        "## [Unreleased]",
+        "",
+        "Work from Phase 7 (Quality & Infrastructure) that will ship as 2.0.0.",
+        "",
+      ]
+    `);
+  });
+});
+
+describe('renderStatusBadge', () => {
+  test('label, status and progress in an SVG with its text as a title', () => {
+    const svg = renderStatusBadge('phase-7', 'in_progress', 0.17);
+    expect(svg).toMatch(/^<svg [^>]*role="img"/);
+    expect(svg.match(/<title>[^<]*<\/title>/)?.[0]).toMatchInlineSnapshot(`"<title>phase-7: in progress 17%</title>"`);
+  });
+});

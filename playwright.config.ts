@@ -5,7 +5,7 @@ const port = 4329;
 // Debian's Chromium (apt-get install chromium); CHROMIUM_PATH points elsewhere, e.g. on a machine without it.
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-/** End-to-end tests in Debian's Chromium against the built example site, served by `astro preview`. */
+/** End-to-end tests in Debian's Chromium against the built example site (built once with the build tests, test/sites.ts). */
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
@@ -31,12 +31,12 @@ export default defineConfig({
     { name: 'phone', use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }, testMatch: '**/responsive.spec.ts' },
   ],
   webServer: {
-    command: `npm run build && npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node test/e2e/serve-example.ts ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    // A fixed as-of time keeps the example's elapsed times and freshness the same on every run.
-    env: { ASTRO_TELEMETRY_DISABLED: '1', CAIRN_AS_OF: '2025-10-25T18:00:00Z' },
+    // The site is built with a fixed as-of time (test/sites.ts), so elapsed times and freshness never follow the clock.
+    env: { ASTRO_TELEMETRY_DISABLED: '1' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -1,11 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `unit` runs the core on its own (no builds, `npm run test:unit`), `build` runs whole builds.
+// Playwright's *.spec.ts files live in test/e2e and run under `npm run test:e2e`, not here.
 export default defineConfig({
   test: {
-    // Playwright's *.spec.ts files live in test/e2e and run under `npm run test:e2e`, not here.
-    include: ['test/unit/**/*.test.ts', 'test/build/**/*.test.ts'],
     environment: 'node',
-    // Build tests run whole builds, several at once on a 2-core machine; speed is measured by `npm run bench`, not here.
-    testTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          // The sites several suites share are built once, before any build test starts.
+          globalSetup: ['test/build/global-setup.ts'],
+          // Whole builds, several at once on a 2-core machine; speed is measured by `npm run bench`, not here.
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

@@ -4,6 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StatusJsonSchema, type StatusJson } from '../../src/core/schema/status-json.ts';
+import { BUILD_AS_OF, cleanEnv, sharedSite, type SharedSite } from '../sites.ts';
+
+export { BUILD_AS_OF };
 
 export interface BuildResult {
   status: number | null;
@@ -19,18 +22,6 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
-/**
- * The environment of a build run from a test: vitest puts Vite's own variables (BASE_URL, MODE, DEV, PROD, SSR) into
- * process.env, and a child Astro build would take BASE_URL from there instead of from BASE.
- */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const skip = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !skip.has(key) && !key.startsWith('VITEST')));
-}
-
-/** The build's as-of time in build tests: fixed, so staleness and elapsed times do not follow the clock. */
-export const BUILD_AS_OF = '2025-10-25T18:00:00Z';
-
 /** Builds the content folder `content` (relative to the project root, or absolute) with CAIRN_CONTENT, into a new folder or `outDir`. */
 export function buildSite({ content, asOf = BUILD_AS_OF, env = {}, outDir = mkdtempSync(join(tmpdir(), 'cairn-build-')) }: { content: string; asOf?: string; env?: Record<string, string>; outDir?: string }): BuildResult {
   const run = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], {
@@ -38,14 +29,24 @@ export function buildSite({ content, asOf = BUILD_AS_OF, env = {}, outDir = mkdt
     encoding: 'utf8',
     timeout: 240_000,
   });
+  return result(run.status, `${run.stdout}\n${run.stderr}`, outDir);
+}
+
+function result(status: number | null, output: string, outDir: string): BuildResult {
   return {
-    status: run.status,
-    output: `${run.stdout}\n${run.stderr}`,
+    status,
+    output,
     outDir,
     statusJson: () => StatusJsonSchema.parse(JSON.parse(readFileSync(join(outDir, 'status.json'), 'utf8'))),
     page: (path: string) => readFileSync(join(outDir, path), 'utf8'),
     files: () => listFiles(outDir),
   };
+}
+
+/** A site the suites share (test/sites.ts), built once for all of them; read it, never write into it. */
+export function sharedBuild(name: SharedSite): BuildResult {
+  const { outDir, output } = sharedSite(name);
+  return result(0, output, outDir);
 }
 
 /** `npm run build` in the background, for tests of builds that run at the same time; resolves with its exit code and output. */

@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { sharedSite } from '../sites.ts';
 import { serveDirectory } from './static-server.ts';
 
 // A site built from a package whose every text field carries markup: titles, agent names, metric labels, task
@@ -12,12 +9,7 @@ let site: Awaited<ReturnType<typeof serveDirectory>>;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const outDir = mkdtempSync(join(tmpdir(), 'cairn-hostile-site-'));
-  execFileSync('npm', ['run', 'build', '--', '--outDir', outDir], {
-    env: { ...process.env, CAIRN_CONTENT: 'test/fixtures/packages/hostile', CAIRN_AS_OF: '2025-10-25T18:00:00Z', ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'pipe',
-  });
-  site = await serveDirectory(outDir);
+  site = await serveDirectory(sharedSite('hostile').outDir);
 });
 
 test.afterAll(async () => site?.close());

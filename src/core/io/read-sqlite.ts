@@ -8,6 +8,7 @@ import { closeSync, copyFileSync, existsSync, fstatSync, ftruncateSync, mkdtempS
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import type { V3Row } from '../hooks/claude-flow-v3-sqlite.ts';
 import type { MemoryEntryRow } from '../hooks/memory-entries.ts';
 
 export type SqliteRead = (
@@ -20,15 +21,6 @@ export type SqliteRead = (
   /** True when the database file was empty and its rows came from its -wal alone. */
   fromWalOnly?: boolean;
 };
-
-/** A row of claude-flow v3's memory_entries (other columns, times in milliseconds). */
-export interface V3Row {
-  key: string;
-  namespace: string;
-  content: string;
-  type: string | null;
-  created_at: number | null;
-}
 
 /** Reads memory_entries from a database file (and its -wal, when present). Throws when SQLite cannot open it at all. */
 export function readSqliteStore(dbPath: string): SqliteRead {

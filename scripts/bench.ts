@@ -26,7 +26,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { readHookSources } from '../src/core/io/read-hooks.ts';
 import { formatBytes, formatCount, formatSeconds, resultsTable, row, type Row, type Target } from './lib/bench-report.ts';
-import { BASE36, COMPRESSED, UPSERT, mulberry32, serialize } from './lib/claude-flow-store.ts';
+import { BASE36, UPSERT, mulberry32 } from './lib/claude-flow-store.ts';
+import { encodeStoredValue, unwrapStoredValue } from '../src/core/hooks/decode-value.ts';
 import { diskUsage } from './lib/disk-usage.ts';
 import { measureCommand, type Measured } from './lib/measure.ts';
 
@@ -252,7 +253,7 @@ function readRowsFloor(root: string): ImportRun {
           rows += 1;
           const value = String((entry as { value: unknown }).value);
           try {
-            JSON.parse(value.startsWith(COMPRESSED) ? Buffer.from(value.slice(COMPRESSED.length), 'base64').toString('utf8') : value);
+            JSON.parse(unwrapStoredValue(value));
             parsed += 1;
           } catch {
             // a value that is not JSON is still a row read
@@ -289,7 +290,7 @@ function appendHookEvent(db: string): { key: string; time: string } {
     for (let i = 0; i < 9; i++) suffix += BASE36.charAt(Math.floor(random() * 36));
     const notifyId = `notify-${at}-${suffix}`;
     const time = new Date(at).toISOString();
-    const value = serialize({ message: `${task}: one more step done`, level: 'info', swarmStatus: 'active', timestamp: time, notifyId });
+    const value = encodeStoredValue({ message: `${task}: one more step done`, level: 'info', swarmStatus: 'active', timestamp: time, notifyId });
     const seconds = at / 1000;
     sqlite.prepare(UPSERT).run(`notification:${notifyId}`, value, 'hooks:notify', JSON.stringify({ hookType: 'notify', level: 'info' }), seconds, seconds, seconds);
     return { key: `notification:${notifyId}`, time };

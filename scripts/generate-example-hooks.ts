@@ -31,7 +31,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../src/core/io/write-atomic.ts';
-import { BASE36, COMPRESSED, SCHEMA, UPSERT, mulberry32, serialize } from './lib/claude-flow-store.ts';
+import { BASE36, SCHEMA, UPSERT, mulberry32 } from './lib/claude-flow-store.ts';
+import { encodeStoredValue, unwrapStoredValue } from '../src/core/hooks/decode-value.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The story
@@ -159,7 +160,7 @@ function generateId(prefix: string, ms: number): string {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 // ---------------------------------------------------------------------------------------------------------------
-// The value encoding of FORMATS §2.3 (type markers, "__compressed__" + base64)
+// Reading back what was written (FORMATS §2.3; the encoding itself is src/core/hooks/decode-value.ts)
 // ---------------------------------------------------------------------------------------------------------------
 
 function fromSerializable(value: unknown): unknown {
@@ -172,7 +173,7 @@ function fromSerializable(value: unknown): unknown {
 }
 
 function deserialize(text: string): unknown {
-  const json = text.startsWith(COMPRESSED) ? Buffer.from(text.slice(COMPRESSED.length), 'base64').toString('utf8') : text;
+  const json = unwrapStoredValue(text);
   try {
     return fromSerializable(JSON.parse(json));
   } catch {
@@ -219,7 +220,7 @@ class MemoryDb {
   }
 
   store(key: string, value: unknown, namespace: string, ms: number, metadata?: Record<string, unknown>): void {
-    const text = typeof value === 'string' ? value : serialize(value);
+    const text = typeof value === 'string' ? value : encodeStoredValue(value);
     const meta = metadata ? JSON.stringify(metadata) : null;
     const now = seconds(ms);
     this.db.prepare(UPSERT).run(key, text, namespace, meta, now, now, now);

@@ -41,7 +41,8 @@ import { writeSnapshot } from '../src/core/pipeline/snapshots.ts';
 import { formatIssue, hasErrors } from '../src/core/text/issues.ts';
 import type { Phase as PhaseModel } from '../src/core/schema/model.ts';
 import { freezeSnapshot } from '../src/core/versions/snapshot.ts';
-import { BASE36, SCHEMA, UPSERT, mulberry32, serialize } from './lib/claude-flow-store.ts';
+import { BASE36, SCHEMA, UPSERT, mulberry32 } from './lib/claude-flow-store.ts';
+import { encodeStoredValue } from '../src/core/hooks/decode-value.ts';
 import { diskUsage } from './lib/disk-usage.ts';
 
 interface Size {
@@ -273,7 +274,7 @@ function phaseRows(phase: Phase, budget: number, random: () => number): Row[] {
     return `${prefix}-${ms}-${suffix}`;
   };
   const push = (t: number, key: string, value: unknown, namespace: string, metadata?: Record<string, unknown>): void => {
-    rows.push({ t, key, value: typeof value === 'string' ? value : serialize(value), namespace, metadata: metadata ? JSON.stringify(metadata) : null });
+    rows.push({ t, key, value: typeof value === 'string' ? value : encodeStoredValue(value), namespace, metadata: metadata ? JSON.stringify(metadata) : null });
   };
   const started = phase.tasks.filter((t) => t.state !== 'pending');
   // fixed rows: 2 per start, 1 per end, 3 per session-end (one per simulated day, at most 5)
@@ -343,7 +344,7 @@ function phaseRows(phase: Phase, budget: number, random: () => number): Row[] {
     const listed = (r: Row) => ({ key: r.key, value: JSON.parse(r.value), namespace: r.namespace, metadata: null, createdAt: new Date(seconds(r.t) * 1000), updatedAt: new Date(seconds(r.t) * 1000), accessCount: 0 });
     const totals = { totalTasks: tasks.length, totalEdits: edits.length, totalCommands: 0, uniqueAgents: 0 };
     const end = (key: string, value: unknown, namespace: string, metadata: Record<string, unknown>): void => {
-      ends.push({ t: endedAt, key, value: serialize(value), namespace, metadata: JSON.stringify(metadata) });
+      ends.push({ t: endedAt, key, value: encodeStoredValue(value), namespace, metadata: JSON.stringify(metadata) });
     };
     end(`session:${sessionId}`, { endedAt: iso(endedAt), ...totals, sessionId, generateSummary: true, persistState: true, exportMetrics: 'true', metrics }, 'sessions', { hookType: 'session-end' });
     end(`session-state:${sessionId}`, { sessionId, tasks: tasks.slice(-100).reverse().map(listed), edits: edits.slice(-100).reverse().map(listed), commands: [], agents: [], persistedAt: iso(endedAt), fullState: true }, 'session-states', { type: 'full-state', sessionId });

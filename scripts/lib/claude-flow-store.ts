@@ -1,6 +1,6 @@
 /**
  * What both hook-log generators write the way claude-flow v2 does: its `memory_entries` table and upsert
- * (FORMATS §2.2 of the hook samples), its value encoding (§2.3: type markers, "__compressed__" + base64), and a
+ * (FORMATS §2.2 of the hook samples), its value encoding (§2.3, in src/core/hooks/decode-value.ts), and a
  * seeded PRNG standing in for Math.random so the output is deterministic.
  */
 
@@ -17,26 +17,6 @@ export function mulberry32(seed: number): () => number {
 }
 
 export const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
-export const COMPRESSED = '__compressed__';
-const COMPRESS_ABOVE = 1024;
-
-function toSerializable(value: unknown): unknown {
-  if (value === undefined) return { __type__: '__undefined__' };
-  if (value instanceof Date) return { __type__: '__Date__', value: value.toISOString() };
-  if (Array.isArray(value)) return value.map(toSerializable);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toSerializable(item)]));
-  }
-  return value;
-}
-
-/** A value as claude-flow stores it: JSON with type markers, "__compressed__" + base64 when longer than 1024. */
-export function serialize(value: unknown): string {
-  const json = JSON.stringify(toSerializable(value));
-  // "Compression" is base64 of the UTF-8 JSON; the threshold is on the JS string length (UTF-16 units).
-  return json.length > COMPRESS_ABOVE ? COMPRESSED + Buffer.from(json, 'utf8').toString('base64') : json;
-}
-
 /** The v2 schema: table memory_entries and its three indexes. */
 export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS memory_entries (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, value TEXT NOT NULL,

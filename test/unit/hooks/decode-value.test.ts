@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeStoredValue } from '../../../src/core/hooks/decode-value.ts';
+import { decodeStoredValue, encodeStoredValue } from '../../../src/core/hooks/decode-value.ts';
 
 /** A value as claude-flow stores one whose JSON is longer than 1024: "__compressed__" + base64, not compressed (FORMATS §2.3). */
 const compressed = (text: string) => `__compressed__${Buffer.from(text, 'utf8').toString('base64')}`;
@@ -52,5 +52,17 @@ describe('decodeStoredValue: plain text is kept as written', () => {
     [''],
   ])('%j', (stored) => {
     expect(decodeStoredValue(stored)).toStrictEqual({ kind: 'text', value: stored });
+  });
+});
+
+describe('encodeStoredValue: what the generators write, decoded back', () => {
+  test.each([
+    ['a short object', { status: 'complete', tasks: ['7.1', '7.2'] }],
+    ['a long value, stored base64', { notes: 'x'.repeat(2000), when: 'ünïcode ✅' }],
+    ['a date', new Date('2025-10-24T15:00:00Z')],
+  ])('%s', (_name, value) => {
+    const stored = encodeStoredValue(value);
+    expect(stored.startsWith('__compressed__')).toBe(JSON.stringify(value).length > 1024);
+    expect(decodeStoredValue(stored)).toStrictEqual({ kind: 'json', value: JSON.parse(JSON.stringify(value)) });
   });
 });

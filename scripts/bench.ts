@@ -387,152 +387,200 @@ interface BuildResult {
   distBytes: DistSize;
 }
 
-mkdirSync(logs, { recursive: true });
 /** What makes a number doubtful without failing the step: printed under the table and kept in results.json. */
 const warnings: string[] = [];
-const codeAtStart = codeHash();
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromiumPath)) {
-  console.error(`The benchmark opens a dashboard in Chromium, and there is none at ${chromiumPath}.\n  hint: apt-get install -y chromium, or set CHROMIUM_PATH.`);
-  process.exit(1);
-}
-const astroVersion = (JSON.parse(readFileSync(join(project, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
-console.log(`Cairn benchmark${quick ? ' (quick: S and M)' : ' (S, M and L)'}: ${cpus().length} CPUs, ${formatBytes(totalmem())} memory, Node ${process.version}, Astro ${astroVersion}\n`);
 
-const floor = await step('floor: bare one-page Astro site, 3 cold builds', floorBuild);
-progress(`floor: ${formatSeconds(floor.median.wallMs)} (median), peak RSS ${formatBytes(floor.median.peakRssBytes)}`);
-
-const sizes: Workspace['size'][] = quick ? ['S', 'M'] : ['S', 'M', 'L'];
-const built = new Map<Workspace['size'], BuildResult>();
-for (const size of sizes) {
-  const workspace = await step(`generate ${size}`, () => generate(size, size));
-  progress(`generated ${size} in ${formatSeconds(workspace.generateMs)}${workspace.versions ? `, with ${workspace.versions} frozen versions` : ''} (as of ${workspace.asOf})`);
-  const dist = join(work, `dist-${size}`);
-  const measured = await step(`build ${size} (cold)`, () => {
-    rmSync(dist, { recursive: true, force: true });
-    coldStart();
-    return build(`build-${size}`, workspace.root, dist, workspace.asOf);
-  });
-  const bytes = distSize(dist);
-  checkVersionsBuilt(`build ${size}`, workspace.root, dist);
-  built.set(size, { workspace, dist, build: measured, distBytes: bytes });
-  progress(`built ${size}: ${formatSeconds(measured.wallMs)} (${(measured.wallMs / floor.median.wallMs).toFixed(2)} × floor), peak RSS ${formatBytes(measured.peakRssBytes)}, dist ${formatBytes(bytes.site)} + pagefind ${formatBytes(bytes.pagefind)}`);
-}
-const largest = built.get(quick ? 'M' : 'L')!;
-
-// Import throughput, before the rebuild step changes the largest workspace's files.
-const importRuns = quick ? 3 : 1;
-const imports = await step(`import: hook importer vs raw read of ${largest.workspace.size}, ${importRuns === 1 ? '1 run' : `best of ${importRuns}`}`, () => {
-  const importer: ImportRun[] = [];
-  const raw: ImportRun[] = [];
-  for (let i = 0; i < importRuns; i++) {
-    raw.push(readRowsFloor(largest.workspace.root));
-    importer.push(importAll(largest.workspace.root));
+/** Stops with a hint when the machine lacks what the benchmark needs; returns Astro's version for the header. */
+function checkMachine(): string {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromiumPath)) {
+    console.error(`The benchmark opens a dashboard in Chromium, and there is none at ${chromiumPath}.\n  hint: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+    process.exit(1);
   }
-  const best = (runs: ImportRun[]): ImportRun => runs.toSorted((a, b) => a.ms - b.ms)[0]!;
-  return { importer: best(importer), raw: best(raw), runs: { importer, raw } };
-});
-const importRatio = imports.importer.ms / imports.raw.ms;
-progress(`import: ${formatCount(imports.importer.rows)} rows → ${formatCount(imports.importer.events)} events in ${formatSeconds(imports.importer.ms)}; raw read ${formatCount(imports.raw.rows)} rows in ${formatSeconds(imports.raw.ms)} (${importRatio.toFixed(2)} ×)`);
-
-const appended = await step(`rebuild ${largest.workspace.size} after one new hook event`, async () => {
-  const phase = phaseDirs(largest.workspace.root)[0]!;
-  const event = appendHookEvent(join(phase, 'hooks', 'memory.db'));
-  const pagesBefore = pagesIn(largest.dist);
-  const measured = await build(`rebuild-${largest.workspace.size}`, largest.workspace.root, largest.dist, largest.workspace.asOf);
-  const pagesAfter = pagesIn(largest.dist);
-  if (pagesAfter !== pagesBefore) warnings.push(`The rebuild of ${largest.workspace.size} wrote ${pagesAfter} pages, its cold build ${pagesBefore}: they built different sites, so their ratio means little (see logs/rebuild-${largest.workspace.size}.log).`);
-  return { phase: basename(phase), event, build: measured, pagesBefore, pagesAfter };
-});
-const rebuildRatio = appended.build.wallMs / largest.build.wallMs;
-progress(`rebuilt ${largest.workspace.size}: ${formatSeconds(appended.build.wallMs)} (${(rebuildRatio * 100).toFixed(0)} % of its cold build)`);
-
-const transfers = await step('transfer: phase dashboards in Chromium, gzipped', async () => {
-  const small = await measureTransfer(built.get('S')!.dist, '/phase-7/');
-  const big = await measureTransfer(largest.dist, `/${appended.phase}/`);
-  return { small, big };
-});
-for (const transfer of [transfers.small, transfers.big]) {
-  progress(`${transfer.page}: ${transfer.requests} requests, ${formatBytes(transfer.gzipBytes)} gzip (chart.js ${formatBytes(transfer.chartBytes)}), third-party ${transfer.thirdParty.length}`);
+  return (JSON.parse(readFileSync(join(project, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-// dist/ growth: S as built above against S with two versions frozen (whole dist/), and L's dist/v/ over its versions.
-const growth = await step('growth: S with 2 frozen versions', async () => {
-  const workspace = await generate('S', 'S-versions', 2);
-  const dist = join(work, 'dist-S-versions');
-  rmSync(dist, { recursive: true, force: true });
-  await build('build-S-versions', workspace.root, dist, workspace.asOf);
-  checkVersionsBuilt('build S-versions', workspace.root, dist);
-  const before = built.get('S')!.distBytes;
-  const after = distSize(dist);
-  const held = phaseVersions(workspace.root);
-  return { versions: workspace.versions, phaseVersions: held, before, after, perPhaseVersion: (after.site - before.site) / held, pagefindPerPhaseVersion: (after.pagefind - before.pagefind) / held, versionsShare: (after.versions - before.versions) / (after.site - before.site) };
-});
-progress(`growth (S): ${formatBytes(growth.perPhaseVersion)} per phase per version (${(growth.versionsShare * 100).toFixed(0)} % of it under v/), pagefind ${formatBytes(growth.pagefindPerPhaseVersion)}`);
-const large = built.get('L');
-const largeGrowth = large ? { versions: large.workspace.versions, phaseVersions: phaseVersions(large.workspace.root), versionsBytes: large.distBytes.versions } : null;
+/** Generates and cold-builds each workspace size. */
+async function buildSizes(sizes: readonly Workspace['size'][], floorMs: number): Promise<Map<Workspace['size'], BuildResult>> {
+  const built = new Map<Workspace['size'], BuildResult>();
+  for (const size of sizes) {
+    const workspace = await step(`generate ${size}`, () => generate(size, size));
+    progress(`generated ${size} in ${formatSeconds(workspace.generateMs)}${workspace.versions ? `, with ${workspace.versions} frozen versions` : ''} (as of ${workspace.asOf})`);
+    const dist = join(work, `dist-${size}`);
+    const measured = await step(`build ${size} (cold)`, () => {
+      rmSync(dist, { recursive: true, force: true });
+      coldStart();
+      return build(`build-${size}`, workspace.root, dist, workspace.asOf);
+    });
+    const bytes = distSize(dist);
+    checkVersionsBuilt(`build ${size}`, workspace.root, dist);
+    built.set(size, { workspace, dist, build: measured, distBytes: bytes });
+    progress(`built ${size}: ${formatSeconds(measured.wallMs)} (${(measured.wallMs / floorMs).toFixed(2)} × floor), peak RSS ${formatBytes(measured.peakRssBytes)}, dist ${formatBytes(bytes.site)} + pagefind ${formatBytes(bytes.pagefind)}`);
+  }
+  return built;
+}
 
-// ---------------------------------------------------------------------------------------------------------------
-// The table
-// ---------------------------------------------------------------------------------------------------------------
+/** Import throughput against a raw read of the same rows (before the rebuild step changes the workspace's files). */
+async function measureImport(largest: BuildResult, runs: number) {
+  const imports = await step(`import: hook importer vs raw read of ${largest.workspace.size}, ${runs === 1 ? '1 run' : `best of ${runs}`}`, () => {
+    const importer: ImportRun[] = [];
+    const raw: ImportRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      raw.push(readRowsFloor(largest.workspace.root));
+      importer.push(importAll(largest.workspace.root));
+    }
+    const best = (list: ImportRun[]): ImportRun => list.toSorted((a, b) => a.ms - b.ms)[0]!;
+    return { importer: best(importer), raw: best(raw), runs: { importer, raw } };
+  });
+  const ratio = imports.importer.ms / imports.raw.ms;
+  progress(`import: ${formatCount(imports.importer.rows)} rows → ${formatCount(imports.importer.events)} events in ${formatSeconds(imports.importer.ms)}; raw read ${formatCount(imports.raw.rows)} rows in ${formatSeconds(imports.raw.ms)} (${ratio.toFixed(2)} ×)`);
+  return { ...imports, ratio };
+}
 
-const floorWall = floor.median.wallMs;
-const buildRows = (size: Workspace['size']): Row[] => {
-  const result = built.get(size);
-  if (!result) return [row(`${size} full build`, null, 'ms', 'not run (--quick)', size === 'L' ? TARGETS.largeBuildWall : null)];
-  const { wallMs, peakRssBytes } = result.build;
-  const ratio = wallMs / floorWall;
-  const rssRatio = peakRssBytes / floor.median.peakRssBytes;
-  const wall = `${formatSeconds(wallMs)} (${ratio.toFixed(2)} × floor)`;
-  const rss = `${formatBytes(peakRssBytes)} (${rssRatio.toFixed(1)} × floor)`;
-  if (size === 'S') return [row('S full build, wall', ratio, '× floor', wall, TARGETS.smallBuildVsFloor), row('S full build, peak RSS', peakRssBytes, 'bytes', rss)];
-  if (size === 'L') return [row('L full build, wall', wallMs, 'ms', wall, TARGETS.largeBuildWall), row('L full build, peak RSS', peakRssBytes, 'bytes', rss, TARGETS.largeBuildRss)];
-  return [row(`${size} full build, wall`, wallMs, 'ms', wall), row(`${size} full build, peak RSS`, peakRssBytes, 'bytes', rss)];
-};
-const rate = (count: number, ms: number): string => `${formatCount(count / (ms / 1000))}/s`;
-const withoutChart = (transfer: Transfer): number => transfer.gzipBytes - transfer.chartBytes;
-const dashboardRows = (transfer: Transfer, label: string): Row[] => [
-  row(`dashboard ${label}, gzip without chart.js`, withoutChart(transfer), 'bytes', `${formatBytes(withoutChart(transfer))} (with chart.js ${formatBytes(transfer.gzipBytes)})`, TARGETS.dashboardGzip),
-  row(`dashboard ${label}, requests`, transfer.requests, 'requests', `${transfer.requests} (${transfer.chartRequests} of them chart.js)`),
-  row(`dashboard ${label}, third-party requests`, transfer.thirdParty.length, 'requests', String(transfer.thirdParty.length), TARGETS.thirdParty),
-];
-const measuredOn = largest.workspace.size;
-const rows: Row[] = [
-  row('floor: bare 1-page Astro build', floorWall, 'ms', `${formatSeconds(floorWall)}, peak RSS ${formatBytes(floor.median.peakRssBytes)} (median of 3)`),
-  ...buildRows('S'),
-  ...buildRows('M'),
-  ...buildRows('L'),
-  row(`hook import (${measuredOn}, ${formatCount(imports.importer.rows)} rows)`, importRatio, '× floor', `${rate(imports.importer.events, imports.importer.ms)} events, ${rate(imports.importer.rows, imports.importer.ms)} rows vs raw read ${rate(imports.raw.rows, imports.raw.ms)} rows: ${importRatio.toFixed(2)} × the time`, TARGETS.importVsFloor),
-  row(`rebuild after 1 new event (${measuredOn}, ${appended.phase})`, rebuildRatio, 'of full build', `${formatSeconds(appended.build.wallMs)} (${(rebuildRatio * 100).toFixed(0)} % of ${formatSeconds(largest.build.wallMs)})`, TARGETS.rebuildVsFull),
-  ...dashboardRows(transfers.small, 'S /phase-7/'),
-  ...dashboardRows(transfers.big, `${measuredOn} /${appended.phase}/`),
-  row(`dist/ growth per phase per version (S, whole dist/ without pagefind, ${growth.versions} versions)`, growth.perPhaseVersion, 'bytes', `${formatBytes(growth.perPhaseVersion)} (+ pagefind ${formatBytes(growth.pagefindPerPhaseVersion)})`, TARGETS.growth),
-  largeGrowth
-    ? row(`dist/ growth per phase per version (L, dist/v/ over ${largeGrowth.phaseVersions} phase-versions)`, largeGrowth.versionsBytes / largeGrowth.phaseVersions, 'bytes', `${formatBytes(largeGrowth.versionsBytes / largeGrowth.phaseVersions)} (dist/v/ ${formatBytes(largeGrowth.versionsBytes)}, ${largeGrowth.versions} versions)`, TARGETS.growth)
-    : row('dist/ growth per phase per version (L)', null, 'bytes', 'not run (--quick)', TARGETS.growth),
-];
+/** A rebuild after one new hook event in the first phase, against the cold build. */
+async function measureRebuild(largest: BuildResult) {
+  const appended = await step(`rebuild ${largest.workspace.size} after one new hook event`, async () => {
+    const phase = phaseDirs(largest.workspace.root)[0]!;
+    const event = appendHookEvent(join(phase, 'hooks', 'memory.db'));
+    const pagesBefore = pagesIn(largest.dist);
+    const measured = await build(`rebuild-${largest.workspace.size}`, largest.workspace.root, largest.dist, largest.workspace.asOf);
+    const pagesAfter = pagesIn(largest.dist);
+    if (pagesAfter !== pagesBefore) warnings.push(`The rebuild of ${largest.workspace.size} wrote ${pagesAfter} pages, its cold build ${pagesBefore}: they built different sites, so their ratio means little (see logs/rebuild-${largest.workspace.size}.log).`);
+    return { phase: basename(phase), event, build: measured, pagesBefore, pagesAfter };
+  });
+  const ratio = appended.build.wallMs / largest.build.wallMs;
+  progress(`rebuilt ${largest.workspace.size}: ${formatSeconds(appended.build.wallMs)} (${(ratio * 100).toFixed(0)} % of its cold build)`);
+  return { ...appended, ratio };
+}
 
-if (codeHash() !== codeAtStart) warnings.push("Cairn's code (src/, scripts/, astro.config.mjs, package*.json) changed while the benchmark ran: builds before and after the change ran different code, and the cache started over. Run it again on a checkout nobody is editing.");
-const totalMs = performance.now() - began;
-console.log(`\n${resultsTable(rows)}\n`);
-console.log(`kB, MB, GB: 1000-based. Peak RSS: the sum over the build's processes, sampled every 100 ms. Total time ${formatSeconds(totalMs)}.`);
-for (const warning of warnings) console.log(`warning: ${warning}`);
+/** What the phase dashboards of S and of the largest workspace transfer, in Chromium. */
+async function measureTransfers(small: BuildResult, largest: BuildResult, phase: string) {
+  const transfers = await step('transfer: phase dashboards in Chromium, gzipped', async () => ({ small: await measureTransfer(small.dist, '/phase-7/'), big: await measureTransfer(largest.dist, `/${phase}/`) }));
+  for (const transfer of [transfers.small, transfers.big]) {
+    progress(`${transfer.page}: ${transfer.requests} requests, ${formatBytes(transfer.gzipBytes)} gzip (chart.js ${formatBytes(transfer.chartBytes)}), third-party ${transfer.thirdParty.length}`);
+  }
+  return transfers;
+}
 
-const results = {
-  schemaVersion: 1,
-  date: new Date().toISOString(),
-  quick,
-  totalMs,
-  warnings,
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryBytes: totalmem(), platform: platform(), release: release(), node: process.version, astro: astroVersion },
-  floor,
-  workspaces: Object.fromEntries([...built].map(([key, result]) => [key, { generateMs: result.workspace.generateMs, asOf: result.workspace.asOf, versions: result.workspace.versions, build: result.build, dist: result.distBytes }])),
-  import: { workspace: measuredOn, ...imports, ratio: importRatio },
-  rebuild: { workspace: measuredOn, ...appended, fullBuildMs: largest.build.wallMs, ratio: rebuildRatio },
-  transfer: transfers,
-  growth: { S: growth, L: largeGrowth },
-  rows: rows.map((r) => ({ ...r, target: r.target ? { max: r.target.max, text: r.target.text } : null })),
-};
-mkdirSync(join(project, 'bench'), { recursive: true });
-writeFileSync(join(project, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log('Written to bench/results.json.');
+/** dist/ growth: S as built against S with two versions frozen (whole dist/). */
+async function measureGrowth(small: BuildResult) {
+  const growth = await step('growth: S with 2 frozen versions', async () => {
+    const workspace = await generate('S', 'S-versions', 2);
+    const dist = join(work, 'dist-S-versions');
+    rmSync(dist, { recursive: true, force: true });
+    await build('build-S-versions', workspace.root, dist, workspace.asOf);
+    checkVersionsBuilt('build S-versions', workspace.root, dist);
+    const before = small.distBytes;
+    const after = distSize(dist);
+    const held = phaseVersions(workspace.root);
+    return { versions: workspace.versions, phaseVersions: held, before, after, perPhaseVersion: (after.site - before.site) / held, pagefindPerPhaseVersion: (after.pagefind - before.pagefind) / held, versionsShare: (after.versions - before.versions) / (after.site - before.site) };
+  });
+  progress(`growth (S): ${formatBytes(growth.perPhaseVersion)} per phase per version (${(growth.versionsShare * 100).toFixed(0)} % of it under v/), pagefind ${formatBytes(growth.pagefindPerPhaseVersion)}`);
+  return growth;
+}
+
+interface Measurements {
+  floor: Awaited<ReturnType<typeof floorBuild>>;
+  built: Map<Workspace['size'], BuildResult>;
+  largest: BuildResult;
+  imports: Awaited<ReturnType<typeof measureImport>>;
+  appended: Awaited<ReturnType<typeof measureRebuild>>;
+  transfers: Awaited<ReturnType<typeof measureTransfers>>;
+  growth: Awaited<ReturnType<typeof measureGrowth>>;
+}
+
+/** L's dist/v/ over its versions, when L was built. */
+function largeGrowthOf(built: Measurements['built']) {
+  const large = built.get('L');
+  return large ? { versions: large.workspace.versions, phaseVersions: phaseVersions(large.workspace.root), versionsBytes: large.distBytes.versions } : null;
+}
+
+/** The table: every measurement, with its target where it has one. */
+function resultRows({ floor, built, largest, imports, appended, transfers, growth }: Measurements): Row[] {
+  const floorWall = floor.median.wallMs;
+  const buildRows = (size: Workspace['size']): Row[] => {
+    const result = built.get(size);
+    if (!result) return [row(`${size} full build`, null, 'ms', 'not run (--quick)', size === 'L' ? TARGETS.largeBuildWall : null)];
+    const { wallMs, peakRssBytes } = result.build;
+    const ratio = wallMs / floorWall;
+    const rssRatio = peakRssBytes / floor.median.peakRssBytes;
+    const wall = `${formatSeconds(wallMs)} (${ratio.toFixed(2)} × floor)`;
+    const rss = `${formatBytes(peakRssBytes)} (${rssRatio.toFixed(1)} × floor)`;
+    if (size === 'S') return [row('S full build, wall', ratio, '× floor', wall, TARGETS.smallBuildVsFloor), row('S full build, peak RSS', peakRssBytes, 'bytes', rss)];
+    if (size === 'L') return [row('L full build, wall', wallMs, 'ms', wall, TARGETS.largeBuildWall), row('L full build, peak RSS', peakRssBytes, 'bytes', rss, TARGETS.largeBuildRss)];
+    return [row(`${size} full build, wall`, wallMs, 'ms', wall), row(`${size} full build, peak RSS`, peakRssBytes, 'bytes', rss)];
+  };
+  const rate = (count: number, ms: number): string => `${formatCount(count / (ms / 1000))}/s`;
+  const withoutChart = (transfer: Transfer): number => transfer.gzipBytes - transfer.chartBytes;
+  const dashboardRows = (transfer: Transfer, label: string): Row[] => [
+    row(`dashboard ${label}, gzip without chart.js`, withoutChart(transfer), 'bytes', `${formatBytes(withoutChart(transfer))} (with chart.js ${formatBytes(transfer.gzipBytes)})`, TARGETS.dashboardGzip),
+    row(`dashboard ${label}, requests`, transfer.requests, 'requests', `${transfer.requests} (${transfer.chartRequests} of them chart.js)`),
+    row(`dashboard ${label}, third-party requests`, transfer.thirdParty.length, 'requests', String(transfer.thirdParty.length), TARGETS.thirdParty),
+  ];
+  const measuredOn = largest.workspace.size;
+  const largeGrowth = largeGrowthOf(built);
+  return [
+    row('floor: bare 1-page Astro build', floorWall, 'ms', `${formatSeconds(floorWall)}, peak RSS ${formatBytes(floor.median.peakRssBytes)} (median of 3)`),
+    ...buildRows('S'),
+    ...buildRows('M'),
+    ...buildRows('L'),
+    row(`hook import (${measuredOn}, ${formatCount(imports.importer.rows)} rows)`, imports.ratio, '× floor', `${rate(imports.importer.events, imports.importer.ms)} events, ${rate(imports.importer.rows, imports.importer.ms)} rows vs raw read ${rate(imports.raw.rows, imports.raw.ms)} rows: ${imports.ratio.toFixed(2)} × the time`, TARGETS.importVsFloor),
+    row(`rebuild after 1 new event (${measuredOn}, ${appended.phase})`, appended.ratio, 'of full build', `${formatSeconds(appended.build.wallMs)} (${(appended.ratio * 100).toFixed(0)} % of ${formatSeconds(largest.build.wallMs)})`, TARGETS.rebuildVsFull),
+    ...dashboardRows(transfers.small, 'S /phase-7/'),
+    ...dashboardRows(transfers.big, `${measuredOn} /${appended.phase}/`),
+    row(`dist/ growth per phase per version (S, whole dist/ without pagefind, ${growth.versions} versions)`, growth.perPhaseVersion, 'bytes', `${formatBytes(growth.perPhaseVersion)} (+ pagefind ${formatBytes(growth.pagefindPerPhaseVersion)})`, TARGETS.growth),
+    largeGrowth
+      ? row(`dist/ growth per phase per version (L, dist/v/ over ${largeGrowth.phaseVersions} phase-versions)`, largeGrowth.versionsBytes / largeGrowth.phaseVersions, 'bytes', `${formatBytes(largeGrowth.versionsBytes / largeGrowth.phaseVersions)} (dist/v/ ${formatBytes(largeGrowth.versionsBytes)}, ${largeGrowth.versions} versions)`, TARGETS.growth)
+      : row('dist/ growth per phase per version (L)', null, 'bytes', 'not run (--quick)', TARGETS.growth),
+  ];
+}
+
+/** bench/results.json: the numbers, the machine they ran on, and the warnings. */
+function writeResults(measured: Measurements, rows: readonly Row[], astroVersion: string, totalMs: number): void {
+  const { floor, built, largest, imports, appended, transfers, growth } = measured;
+  const measuredOn = largest.workspace.size;
+  const results = {
+    schemaVersion: 1,
+    date: new Date().toISOString(),
+    quick,
+    totalMs,
+    warnings,
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryBytes: totalmem(), platform: platform(), release: release(), node: process.version, astro: astroVersion },
+    floor,
+    workspaces: Object.fromEntries([...built].map(([key, result]) => [key, { generateMs: result.workspace.generateMs, asOf: result.workspace.asOf, versions: result.workspace.versions, build: result.build, dist: result.distBytes }])),
+    import: { workspace: measuredOn, importer: imports.importer, raw: imports.raw, runs: imports.runs, ratio: imports.ratio },
+    rebuild: { workspace: measuredOn, phase: appended.phase, event: appended.event, build: appended.build, pagesBefore: appended.pagesBefore, pagesAfter: appended.pagesAfter, fullBuildMs: largest.build.wallMs, ratio: appended.ratio },
+    transfer: transfers,
+    growth: { S: growth, L: largeGrowthOf(built) },
+    rows: rows.map((r) => ({ ...r, target: r.target ? { max: r.target.max, text: r.target.text } : null })),
+  };
+  mkdirSync(join(project, 'bench'), { recursive: true });
+  writeFileSync(join(project, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(logs, { recursive: true });
+  const codeAtStart = codeHash();
+  const astroVersion = checkMachine();
+  console.log(`Cairn benchmark${quick ? ' (quick: S and M)' : ' (S, M and L)'}: ${cpus().length} CPUs, ${formatBytes(totalmem())} memory, Node ${process.version}, Astro ${astroVersion}\n`);
+  const floor = await step('floor: bare one-page Astro site, 3 cold builds', floorBuild);
+  progress(`floor: ${formatSeconds(floor.median.wallMs)} (median), peak RSS ${formatBytes(floor.median.peakRssBytes)}`);
+  const built = await buildSizes(quick ? ['S', 'M'] : ['S', 'M', 'L'], floor.median.wallMs);
+  const largest = built.get(quick ? 'M' : 'L')!;
+  const imports = await measureImport(largest, quick ? 3 : 1);
+  const appended = await measureRebuild(largest);
+  const transfers = await measureTransfers(built.get('S')!, largest, appended.phase);
+  const growth = await measureGrowth(built.get('S')!);
+  const measured: Measurements = { floor, built, largest, imports, appended, transfers, growth };
+  const rows = resultRows(measured);
+
+  if (codeHash() !== codeAtStart) warnings.push("Cairn's code (src/, scripts/, astro.config.mjs, package*.json) changed while the benchmark ran: builds before and after the change ran different code, and the cache started over. Run it again on a checkout nobody is editing.");
+  const totalMs = performance.now() - began;
+  console.log(`\n${resultsTable(rows)}\n`);
+  console.log(`kB, MB, GB: 1000-based. Peak RSS: the sum over the build's processes, sampled every 100 ms. Total time ${formatSeconds(totalMs)}.`);
+  for (const warning of warnings) console.log(`warning: ${warning}`);
+  writeResults(measured, rows, astroVersion, totalMs);
+  console.log('Written to bench/results.json.');
+}
+
+await main();

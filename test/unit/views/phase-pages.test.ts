@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildActivityPageView } from '../../../src/core/views/activity.ts';
 import { buildDashboardView } from '../../../src/core/views/dashboard.ts';
-import { buildReportPageView } from '../../../src/core/views/report-page.ts';
+import { buildReportMarkdown, buildReportPageView } from '../../../src/core/views/report-page.ts';
 import { buildTaskPageView } from '../../../src/core/views/task-page.ts';
 import { buildTimelineLayout } from '../../../src/core/views/timeline.ts';
 import { example } from './sites.ts';
@@ -487,3 +487,13 @@ describe('buildReportPageView', () => {
     `);
   });
 });
+
+describe('buildReportMarkdown', () => {
+  test('the report as Markdown: a draft while tasks are open, with the same verdicts as the page', () => {
+    const markdown = buildReportMarkdown(example());
+    expect(markdown.split('\n')[0]).toMatchInlineSnapshot(`"# Phase 7: Quality & Infrastructure — completion report (draft)"`);
+    const counts = buildReportPageView(example()).report.summary.counts;
+    expect(markdown).toContain(`${counts.met} met, ${counts.missed} missed, ${counts.pending} pending, ${counts.unknown} unknown`);
+  });
+});
+

@@ -23,12 +23,13 @@ const mayImport: Record<string, string[]> = {
   metrics: [...base, 'tasks', 'overview'],
   releases: [...base, 'tasks'],
   hooks: ['schema', 'format', 'text'],
-  io: [...base, ...parsers],
+  config: ['schema', 'format', 'text'],
+  io: [...base, ...parsers, 'config'],
   model: [...base, ...parsers],
   versions: [...base, ...parsers, 'model'],
   report: [...base, ...parsers, 'model'],
   views: [...base, ...parsers, 'model', 'versions', 'report'],
-  pipeline: [...base, ...parsers, 'io', 'model', 'versions'],
+  pipeline: [...base, ...parsers, 'config', 'io', 'model', 'versions'],
 };
 
 /** Only these folders touch the machine (files, workers, the clock of the process). */

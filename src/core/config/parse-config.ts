@@ -1,0 +1,67 @@
+/**
+ * cairn.config.json: where a team's package and hook logs are, and how its site is published. Every path in it is
+ * relative to the file, so the same config works from any working directory. Problems are issues at the field's
+ * line and column, like the content's; an unknown key is a warning (a typo must not silently do nothing).
+ */
+import { z } from 'zod';
+import type { Issue } from '../schema/model.ts';
+import { createIssueSink } from '../text/issues.ts';
+import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
+import { locateJsonPath } from '../text/locate-json-path.ts';
+
+const relativePath = z.string().trim().min(1, 'it is empty');
+
+export const ConfigSchema = z.object({
+  /** The folder that holds phases/, releases/ and snapshots/. */
+  content: relativePath.optional(),
+  /** Hook logs read for every phase: paths or globs (`*`, `**`), e.g. ".swarm/memory.db", ".claude-flow/metrics/*.json". */
+  hooks: z.array(relativePath, { error: 'it must be a list of paths, such as [".swarm/memory.db"]' }).optional(),
+  /** The address the site is published at (SITE), e.g. https://owner.github.io. */
+  site: z.url({ protocol: /^https?$/, message: 'it is not an http(s) address' }).optional(),
+  /** The path under the site (BASE), e.g. /repo/. */
+  base: z.string().startsWith('/', 'it must start with "/"').optional(),
+  /** The site's name in page titles. */
+  title: z.string().trim().min(1, 'it is empty').optional(),
+  /** Where the site is written. */
+  out: relativePath.optional(),
+  /** The build's "now" (CAIRN_AS_OF), ISO 8601. */
+  asOf: z.iso.datetime({ offset: true, message: 'it is not an ISO 8601 time such as 2025-10-25T18:00:00Z' }).optional(),
+});
+export type Config = z.output<typeof ConfigSchema>;
+
+const knownKeys = new Set(Object.keys(ConfigSchema.shape));
+const hint = 'See "Use Cairn in your repository" in the README for every key.';
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((step, index) => (typeof step === 'number' ? `[${step}]` : `${index === 0 ? '' : '.'}${String(step)}`)).join('');
+}
+
+/** Reads the text of a config file; `config` is null when it has errors (they are in `issues`). */
+export function parseConfig(text: string, path: string): { config: Config | null; issues: Issue[] } {
+  const sink = createIssueSink(path);
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const { line, column } = locateJsonError(text, error);
+    sink.error(line, column, `The config is not valid JSON: ${jsonErrorReason(error)}.`, hint);
+    return { config: null, issues: sink.issues };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    sink.error(1, 1, 'The config must be a JSON object, such as {"content": "docs/phases"}.', hint);
+    return { config: null, issues: sink.issues };
+  }
+  for (const key of Object.keys(data).filter((name) => !knownKeys.has(name))) {
+    const { line, column } = locateJsonPath(text, [key]);
+    sink.warning(line, column, `Unknown key "${key}"; it is ignored.`, `Cairn reads ${[...knownKeys].join(', ')}.`);
+  }
+  const result = ConfigSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const { line, column } = locateJsonPath(text, issue.path);
+      sink.error(line, column, `"${fieldName(issue.path)}" is not valid: ${issue.message}.`, hint);
+    }
+    return { config: null, issues: sink.issues };
+  }
+  return { config: result.data, issues: sink.issues };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { parseConfig } from '../../../src/core/config/parse-config.ts';
+import { formatIssue } from '../../../src/core/text/issues.ts';
+
+const path = 'cairn.config.json';
+const messages = (text: string) => parseConfig(text, path).issues.map(formatIssue);
+
+describe('parseConfig', () => {
+  test('a whole config, as a team writes it', () => {
+    const text = `{
+  "content": "docs/project-history",
+  "hooks": [".swarm/memory.db", ".claude-flow/metrics/*.json"],
+  "site": "https://owner.github.io",
+  "base": "/repo/",
+  "title": "Riptide phases",
+  "out": "site",
+  "asOf": "2025-10-25T18:00:00Z"
+}
+`;
+    expect(parseConfig(text, path)).toEqual({
+      config: { content: 'docs/project-history', hooks: ['.swarm/memory.db', '.claude-flow/metrics/*.json'], site: 'https://owner.github.io', base: '/repo/', title: 'Riptide phases', out: 'site', asOf: '2025-10-25T18:00:00Z' },
+      issues: [],
+    });
+  });
+
+  test('an empty object is a config with every default; a byte-order mark and CRLF are fine', () => {
+    expect(parseConfig('\uFEFF{\r\n}\r\n', path)).toEqual({ config: {}, issues: [] });
+  });
+
+  test('invalid JSON: the position and what to do', () => {
+    expect(messages('{\n  "content": "docs",\n  "hooks": [".swarm/memory.db",]\n}\n')).toMatchInlineSnapshot(`
+      [
+        "cairn.config.json:3:32 error The config is not valid JSON: Unexpected token ']'.
+        hint: See "Use Cairn in your repository" in the README for every key.",
+      ]
+    `);
+  });
+
+  test('wrong values: one error per field, at its line and column', () => {
+    const text = '{\n  "content": "",\n  "hooks": ".swarm/memory.db",\n  "site": "owner.github.io",\n  "base": "repo/",\n  "asOf": "yesterday"\n}\n';
+    expect(parseConfig(text, path).config).toBeNull();
+    expect(messages(text)).toMatchInlineSnapshot(`
+      [
+        "cairn.config.json:2:14 error "content" is not valid: it is empty.
+        hint: See "Use Cairn in your repository" in the README for every key.",
+        "cairn.config.json:3:12 error "hooks" is not valid: it must be a list of paths, such as [".swarm/memory.db"].
+        hint: See "Use Cairn in your repository" in the README for every key.",
+        "cairn.config.json:4:11 error "site" is not valid: it is not an http(s) address.
+        hint: See "Use Cairn in your repository" in the README for every key.",
+        "cairn.config.json:5:11 error "base" is not valid: it must start with "/".
+        hint: See "Use Cairn in your repository" in the README for every key.",
+        "cairn.config.json:6:11 error "asOf" is not valid: it is not an ISO 8601 time such as 2025-10-25T18:00:00Z.
+        hint: See "Use Cairn in your repository" in the README for every key.",
+      ]
+    `);
+  });
+
+  test('an unknown key is a warning naming the keys Cairn reads; the rest still applies', () => {
+    const result = parseConfig('{\n  "contnet": "docs",\n  "out": "site"\n}\n', path);
+    expect(result.config).toEqual({ out: 'site' });
+    expect(result.issues.map(formatIssue)).toMatchInlineSnapshot(`
+      [
+        "cairn.config.json:2:14 warning Unknown key "contnet"; it is ignored.
+        hint: Cairn reads content, hooks, site, base, title, out, asOf.",
+      ]
+    `);
+  });
+
+  test('not an object', () => {
+    expect(messages('["docs"]')).toMatchInlineSnapshot(`
+      [
+        "cairn.config.json:1:1 error The config must be a JSON object, such as {"content": "docs/phases"}.
+        hint: See "Use Cairn in your repository" in the README for every key.",
+      ]
+    `);
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * `npm run validate [-- --strict]`: checks the content without building. Prints every problem as path:line:col; exit 1
- * on errors, and with --strict on warnings too (the hook logs' included), for CI that enforces a clean package.
+ * `npm run validate [-- --strict] [--stale]`: checks the content without building. Prints every problem as
+ * path:line:col; exit 1 on errors, and with --strict on warnings too (the hook logs' included), for CI that enforces a
+ * clean package. --stale counts a phase whose hook logs went quiet as a warning (`cairn check`).
  */
 import { displayPath } from '../src/core/io/display-path.ts';
 import { loadContent, resolveBuildAsOf } from '../src/core/pipeline/load-content.ts';
@@ -9,6 +10,7 @@ import { warmPhaseCache } from '../src/core/pipeline/warm-phase-cache.ts';
 import { contentRoot } from '../src/core/io/read-package.ts';
 import { formatIssue, hasErrors } from '../src/core/text/issues.ts';
 import { environmentProblems } from '../src/core/pipeline/environment.ts';
+import { staleWarning } from '../src/core/model/freshness.ts';
 
 const problems = environmentProblems(process.env);
 if (problems.length > 0) {
@@ -17,6 +19,7 @@ if (problems.length > 0) {
 }
 const root = contentRoot();
 const strict = process.argv.includes('--strict');
+const staleIsWarning = process.argv.includes('--stale');
 try {
   const cache = openPhaseCache();
   await warmPhaseCache(root, cache);
@@ -28,9 +31,11 @@ try {
       console.log(`${source.path}: ${source.format}, ${source.records} records, ${source.imported} imported, ${source.skipped} skipped`);
     }
     for (const warning of phase.dataQuality.warnings) console.error(`warning ${warning}`);
+    if (staleIsWarning && phase.dataQuality.stale) console.error(`warning ${phase.file}: ${staleWarning(phase)}`);
   }
   const errors = issues.filter((issue) => issue.severity === 'error').length;
-  const warnings = issues.length - errors + phases.reduce((sum, phase) => sum + phase.dataQuality.warnings.length, 0);
+  const stale = staleIsWarning ? phases.filter((phase) => phase.dataQuality.stale).length : 0;
+  const warnings = issues.length - errors + stale + phases.reduce((sum, phase) => sum + phase.dataQuality.warnings.length, 0);
   const tasks = phases.reduce((sum, phase) => sum + phase.tasks.length, 0);
   const summary = `${displayPath(root)}: ${phases.length} phase(s), ${tasks} task(s), ${errors} error(s), ${warnings} warning(s)`;
   if (hasErrors(issues)) {

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// The `cairn` command. Plain JavaScript, so that an older Node can run it far enough to say what it needs: Astro 7 and
+// node:sqlite need Node 24. With Node 24 it hands over to scripts/cli.ts.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const major = Number(process.versions.node.split('.')[0]);
+let node = process.execPath;
+if (major < 24) {
+  // A Node 24 installed beside Cairn (this repository pins one as a dev dependency) is used when there is one.
+  const pinned = [join(root, 'node_modules', '.bin', 'node'), join(root, 'node_modules', 'node', 'bin', 'node')].find((path) => existsSync(path));
+  if (!pinned) {
+    console.error(`Cairn needs Node 24 or newer, and this is Node ${process.versions.node}: install Node 24 (or run \`npm install --save-dev node@24\` in this project) and run the command again.`);
+    process.exit(1);
+  }
+  node = pinned;
+}
+const run = spawnSync(node, [join(root, 'scripts', 'cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(run.status ?? 1);

@@ -1,0 +1,124 @@
+/**
+ * `cairn <command>`: build, validate, snapshot, check and dev, run on the settings of cairn.config.json, the flags
+ * and the environment (src/core/pipeline/settings.ts). Each command runs Cairn's own script from Cairn's folder, with
+ * the settings as the environment it reads; paths are absolute, so the working directory is the user's.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatIssue, hasErrors } from '../src/core/text/issues.ts';
+import { resolveSettings, settingsEnv, type Flags } from '../src/core/pipeline/settings.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+const common = `Options (each overrides cairn.config.json):
+  --config <file>     the config (default: cairn.config.json here or in a folder above)
+  --content <dir>     the folder holding phases/, releases/ and snapshots/
+  --hooks <path>      a hook log or glob read for every phase (repeatable)
+  --out <dir>         where the site is written (default: ./dist)
+  --site <url>        the address the site is published at, e.g. https://owner.github.io
+  --base <path>       the path under it, e.g. /repo/
+  --as-of <time>      the build's "now", ISO 8601`;
+
+const commands: Record<string, { summary: string; usage: string; examples: string[] }> = {
+  build: { summary: 'check the content and build the site', usage: 'cairn build [options] [--strict]', examples: ['cairn build', 'cairn build --content docs/project-history --out site', 'cairn build --strict   # stop on warnings too'] },
+  validate: { summary: 'check the content without building; every problem as path:line:col', usage: 'cairn validate [options] [--strict]', examples: ['cairn validate', 'cairn validate --strict'] },
+  check: { summary: 'validate with every warning an error (stale hook logs included), for CI gates', usage: 'cairn check [options]', examples: ['cairn check'] },
+  snapshot: { summary: 'freeze the current state as a version in <content>/snapshots/', usage: 'cairn snapshot <version> [--force] [options]', examples: ['cairn snapshot 1.0.0', 'cairn snapshot 1.0.0 --force   # replace a frozen version'] },
+  dev: { summary: 'serve the site while you edit the content', usage: 'cairn dev [--port <n>] [options]', examples: ['cairn dev', 'cairn dev --port 4322'] },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return `cairn ${version}: dashboards, completion reports and release notes from coordination packages.
+
+Usage: cairn <command> [options]
+
+Commands:
+${Object.entries(commands).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`).join('\n')}
+
+${common}
+
+Run \`cairn <command> --help\` for a command's options and examples.`;
+}
+
+function commandHelp(name: string): string {
+  const { summary, usage, examples } = commands[name]!;
+  return `${usage}\n\n${summary[0]!.toUpperCase()}${summary.slice(1)}.\n\n${common}\n\nExamples:\n${examples.map((example) => `  ${example}`).join('\n')}`;
+}
+
+function fail(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  console.log(help());
+  process.exit(0);
+}
+if (command === '--version' || command === '-v') {
+  console.log(version);
+  process.exit(0);
+}
+if (!(command in commands)) fail(`Unknown command "${command}".\n\n${help()}`);
+
+let parsed: ReturnType<typeof parse>;
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      config: { type: 'string' },
+      content: { type: 'string' },
+      hooks: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      site: { type: 'string' },
+      base: { type: 'string' },
+      'as-of': { type: 'string' },
+      strict: { type: 'boolean' },
+      force: { type: 'boolean' },
+      port: { type: 'string' },
+    },
+  });
+}
+try {
+  parsed = parse(rest);
+} catch (error) {
+  fail(`${(error as Error).message}\n\n${commandHelp(command)}`);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(commandHelp(command));
+  process.exit(0);
+}
+const allowed: Record<string, string[]> = { build: ['strict'], validate: ['strict'], check: [], snapshot: ['force'], dev: ['port'] };
+const misplaced = (['strict', 'force', 'port'] as const).filter((name) => values[name] !== undefined && !allowed[command]!.includes(name));
+if (misplaced.length > 0) fail(`cairn ${command} has no --${misplaced.join(', --')}.\n\n${commandHelp(command)}`);
+if (command !== 'snapshot' && positionals.length > 0) fail(`cairn ${command} takes no ${positionals.length === 1 ? 'argument' : 'arguments'} (${positionals.join(' ')}).\n\n${commandHelp(command)}`);
+
+const flags: Flags = { config: values.config, content: values.content, hooks: values.hooks, out: values.out, site: values.site, base: values.base, asOf: values['as-of'] };
+const { settings, issues } = resolveSettings(flags, process.cwd(), process.env);
+for (const issue of issues) console.error(formatIssue(issue));
+if (!settings || hasErrors(issues)) fail('The config has errors; fix them and run again.', 1);
+if (settings.hooks.length > 0) console.error('warning "hooks" in the config or --hooks: repository-wide hook logs are not read yet; each phase reads its own hooks/ folder.');
+
+// Messages name paths from where the command was run; every child runs on this same Node 24 (Astro's bin says `node`).
+const env = { ...process.env, ...settingsEnv(settings), CAIRN_CWD: process.cwd(), PATH: [dirname(process.execPath), join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter), ASTRO_TELEMETRY_DISABLED: '1' };
+const script = (name: string, args: string[]) => spawnSync(process.execPath, [join(root, 'scripts', name), ...args], { cwd: root, env, stdio: 'inherit' }).status ?? 1;
+
+switch (command) {
+  case 'build':
+    process.exit(script('validate.ts', values.strict ? ['--strict'] : []) || script('build.ts', ['--outDir', settings.out]));
+  case 'validate':
+    process.exit(script('validate.ts', values.strict ? ['--strict'] : []));
+  case 'check':
+    process.exit(script('validate.ts', ['--strict', '--stale']));
+  case 'snapshot':
+    process.exit(script('snapshot.ts', [...positionals, ...(values.force ? ['--force'] : [])]));
+  case 'dev':
+    process.exit(spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['dev', ...(values.port ? ['--port', values.port] : [])], { cwd: root, env, stdio: 'inherit' }).status ?? 1);
+}

@@ -1,0 +1,91 @@
+/**
+ * What a command works on: the config file (found by walking up from the working directory, or named), the flags
+ * that override it, and the environment variables that still work (CAIRN_CONTENT, SITE, BASE, CAIRN_AS_OF). Paths in
+ * the config are relative to the config file; paths in flags and variables to the working directory.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseConfig, type Config } from '../config/parse-config.ts';
+import { displayPath } from '../io/display-path.ts';
+import type { Issue } from '../schema/model.ts';
+
+export const CONFIG_FILE = 'cairn.config.json';
+
+/** Options given on the command line; each overrides the config. */
+export interface Flags {
+  config?: string;
+  content?: string;
+  hooks?: string[];
+  out?: string;
+  site?: string;
+  base?: string;
+  asOf?: string;
+}
+
+export interface Settings {
+  /** The config file read, or null when there is none. */
+  configPath: string | null;
+  /** Absolute paths. */
+  content: string;
+  out: string;
+  /** Absolute paths or globs of hook logs read for every phase. */
+  hooks: string[];
+  site: string | null;
+  base: string | null;
+  asOf: string | null;
+  title: string | null;
+}
+
+/** cairn.config.json in `dir` or the nearest folder above it, or null. */
+export function findConfig(dir: string): string | null {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    const candidate = join(current, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(current) === current) return null;
+  }
+}
+
+/** The settings of a command run in `cwd`; `settings` is null when the config has errors (in `issues`). */
+export function resolveSettings(flags: Flags, cwd: string, env: Record<string, string | undefined>): { settings: Settings | null; issues: Issue[] } {
+  const configPath = flags.config ? resolve(cwd, flags.config) : findConfig(cwd);
+  let config: Config = {};
+  let issues: Issue[] = [];
+  if (configPath) {
+    if (!existsSync(configPath)) {
+      return { settings: null, issues: [{ file: displayPath(configPath), line: 1, column: 1, severity: 'error', message: 'The config file does not exist.', hint: `Name an existing file with --config, or create ${CONFIG_FILE} with \`cairn init\`.` }] };
+    }
+    const parsed = parseConfig(readFileSync(configPath, 'utf8'), displayPath(configPath));
+    issues = parsed.issues;
+    if (!parsed.config) return { settings: null, issues };
+    config = parsed.config;
+  }
+  const base = configPath ? dirname(configPath) : cwd;
+  const fromConfig = (path: string | undefined) => (path === undefined ? undefined : resolve(base, path));
+  const fromCwd = (path: string | undefined) => (path === undefined || path === '' ? undefined : resolve(cwd, path));
+  return {
+    settings: {
+      configPath,
+      content: fromCwd(flags.content) ?? fromCwd(env.CAIRN_CONTENT) ?? fromConfig(config.content) ?? resolve(cwd, 'content'),
+      out: fromCwd(flags.out) ?? fromConfig(config.out) ?? resolve(cwd, 'dist'),
+      hooks: flags.hooks?.map((path) => resolve(cwd, path)) ?? config.hooks?.map((path) => resolve(base, path)) ?? [],
+      site: flags.site ?? (env.SITE || undefined) ?? config.site ?? null,
+      base: flags.base ?? (env.BASE || undefined) ?? config.base ?? null,
+      asOf: flags.asOf ?? (env.CAIRN_AS_OF || undefined) ?? config.asOf ?? null,
+      title: config.title ?? null,
+    },
+    issues,
+  };
+}
+
+/** The environment a build or check runs with: the settings as the variables the pipeline and Astro read. */
+export function settingsEnv(settings: Settings): Record<string, string> {
+  return {
+    CAIRN_CONTENT: settings.content,
+    CAIRN_OUT_DIR: settings.out,
+    ...(settings.hooks.length > 0 ? { CAIRN_HOOKS: JSON.stringify(settings.hooks) } : {}),
+    ...(settings.site ? { SITE: settings.site } : {}),
+    ...(settings.base ? { BASE: settings.base } : {}),
+    ...(settings.asOf ? { CAIRN_AS_OF: settings.asOf } : {}),
+    ...(settings.title ? { CAIRN_TITLE: settings.title } : {}),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The `cairn` command as a team runs it in its own repository: a package under docs/, a cairn.config.json at the root,
+ * the command run from a folder below it.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { StatusJsonSchema } from '../../src/core/schema/status-json.ts';
+import { cleanEnv } from '../sites.ts';
+
+const bin = resolve('bin/cairn.mjs');
+
+function cairn(args: string[], { cwd = process.cwd(), node = process.execPath } = {}) {
+  const run = spawnSync(node, [bin, ...args], { cwd, env: { ...cleanEnv(), NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 240_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Every file under `dir` with the hash of its bytes. */
+function hashes(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return Object.fromEntries(files.map((entry) => [join(entry.parentPath, entry.name), createHash('sha256').update(readFileSync(join(entry.parentPath, entry.name))).digest('hex')]));
+}
+
+/** A repository laid out like a real project: the example's phase under docs/project-history/phases/phase7. */
+function teamRepository(config: object): string {
+  const repo = mkdtempSync(join(tmpdir(), 'cairn-repo-'));
+  mkdirSync(join(repo, 'docs/project-history/phases'), { recursive: true });
+  cpSync('content/phases/phase-7', join(repo, 'docs/project-history/phases/phase7'), { recursive: true });
+  writeFileSync(join(repo, 'cairn.config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  return repo;
+}
+
+describe('cairn', () => {
+  test('--help lists the commands; <command> --help has examples; --version is the package version', () => {
+    const help = cairn(['--help']);
+    expect(help.status).toBe(0);
+    for (const command of ['build', 'validate', 'check', 'snapshot', 'dev']) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    const build = cairn(['build', '--help']);
+    expect(build.stdout).toContain('Examples:\n  cairn build\n');
+    expect(cairn(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
+  test('an unknown command or option says so, with the usage, and exits 2', () => {
+    const unknown = cairn(['biuld']);
+    expect([unknown.status, unknown.stderr.split('\n')[0]]).toEqual([2, 'Unknown command "biuld".']);
+    const option = cairn(['validate', '--force']);
+    expect([option.status, option.stderr.split('\n')[0]]).toEqual([2, 'cairn validate has no --force.']);
+  });
+
+  test('a broken config is named at its line and column, from the folder the command ran in', () => {
+    const repo = teamRepository({});
+    writeFileSync(join(repo, 'cairn.config.json'), '{\n  "content": "docs/project-history",\n  "asOf": "yesterday"\n}\n');
+    const run = cairn(['validate'], { cwd: join(repo, 'docs') });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('../cairn.config.json:3:11 error "asOf" is not valid: it is not an ISO 8601 time');
+    expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  });
+
+  test('build in a team repository: the config found above the working folder, the site where it says, the content untouched', () => {
+    const repo = teamRepository({ content: 'docs/project-history', out: 'site', asOf: '2025-10-25T18:00:00Z', title: 'Riptide phases' });
+    const before = hashes(join(repo, 'docs'));
+    const run = cairn(['build'], { cwd: join(repo, 'docs') });
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    // Messages name the content from where the command ran.
+    expect(run.stdout).toContain('project-history: 1 phase(s), 4 task(s), 0 error(s)');
+    const status = StatusJsonSchema.parse(JSON.parse(readFileSync(join(repo, 'site/status.json'), 'utf8')));
+    expect(status.phases.map((phase) => [phase.id, phase.tasks.map((task) => task.status)])).toEqual([['phase7', ['in_progress', 'in_progress', 'complete', 'pending']]]);
+    expect(readFileSync(join(repo, 'site/phase7/index.html'), 'utf8')).toContain('<title>Phase 7: Quality &amp; Infrastructure · Riptide phases</title>');
+    expect(hashes(join(repo, 'docs'))).toEqual(before);
+  });
+
+  const olderNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path) && Number(spawnSync(path, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 24);
+  test.skipIf(!olderNode)('run by an older Node, it uses the Node 24 installed beside it', () => {
+    const run = cairn(['--version'], { node: olderNode! });
+    expect([run.status, run.stdout.trim()]).toEqual([0, JSON.parse(readFileSync('package.json', 'utf8')).version]);
+  });
+});

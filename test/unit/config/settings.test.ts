@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { findConfig, resolveSettings, settingsEnv } from '../../../src/core/pipeline/settings.ts';
+
+function repository(config: object | null): string {
+  const repo = mkdtempSync(join(tmpdir(), 'cairn-settings-'));
+  mkdirSync(join(repo, 'docs/deep'), { recursive: true });
+  if (config) writeFileSync(join(repo, 'cairn.config.json'), JSON.stringify(config));
+  return repo;
+}
+
+describe('resolveSettings', () => {
+  test('the config is found from a folder below it; its paths are relative to it', () => {
+    const repo = repository({ content: 'docs/project-history', hooks: ['.swarm/memory.db', '.claude-flow/metrics/*.json'], out: 'site', site: 'https://owner.github.io', base: '/repo/' });
+    const cwd = join(repo, 'docs/deep');
+    expect(findConfig(cwd)).toBe(join(repo, 'cairn.config.json'));
+    expect(resolveSettings({}, cwd, {})).toEqual({
+      settings: { configPath: join(repo, 'cairn.config.json'), content: join(repo, 'docs/project-history'), out: join(repo, 'site'), hooks: [join(repo, '.swarm/memory.db'), join(repo, '.claude-flow/metrics/*.json')], site: 'https://owner.github.io', base: '/repo/', asOf: null, title: null },
+      issues: [],
+    });
+  });
+
+  test('flags override the environment, the environment overrides the config; flag paths are relative to the working folder', () => {
+    const repo = repository({ content: 'docs/project-history', asOf: '2025-10-25T18:00:00Z', base: '/repo/' });
+    const cwd = join(repo, 'docs');
+    const { settings } = resolveSettings({ content: 'other', asOf: '2025-11-01T00:00:00Z' }, cwd, { CAIRN_AS_OF: '2025-10-30T00:00:00Z', BASE: '/env/', CAIRN_CONTENT: 'ignored' });
+    expect([settings!.content, settings!.asOf, settings!.base, settings!.out]).toEqual([join(cwd, 'other'), '2025-11-01T00:00:00Z', '/env/', join(cwd, 'dist')]);
+    expect(resolveSettings({}, cwd, { CAIRN_CONTENT: 'from-env' }).settings!.content).toBe(join(cwd, 'from-env'));
+  });
+
+  test('without a config: ./content and ./dist of the working folder', () => {
+    const repo = repository(null);
+    expect(resolveSettings({}, repo, {}).settings).toMatchObject({ configPath: null, content: join(repo, 'content'), out: join(repo, 'dist'), hooks: [] });
+  });
+
+  test('a named config that is missing, or broken, gives issues and no settings', () => {
+    const repo = repository({ out: 7 });
+    expect(resolveSettings({ config: 'nope.json' }, repo, {}).issues.map((issue) => issue.message)).toEqual(['The config file does not exist.']);
+    const broken = resolveSettings({}, repo, {});
+    expect([broken.settings, broken.issues.map((issue) => [issue.line, issue.column, issue.severity])]).toEqual([null, [[1, 8, 'error']]]);
+  });
+
+  test('the environment a build runs with', () => {
+    const repo = repository({ content: 'docs', title: 'Riptide' });
+    expect(settingsEnv(resolveSettings({}, repo, {}).settings!)).toEqual({ CAIRN_CONTENT: join(repo, 'docs'), CAIRN_OUT_DIR: join(repo, 'dist'), CAIRN_TITLE: 'Riptide' });
+  });
+});

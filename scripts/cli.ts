@@ -28,6 +28,7 @@ const commands: Record<string, { summary: string; usage: string; examples: strin
   check: { summary: 'validate with every warning an error (stale hook logs included), for CI gates', usage: 'cairn check [options]', examples: ['cairn check'] },
   snapshot: { summary: 'freeze the current state as a version in <content>/snapshots/', usage: 'cairn snapshot <version> [--force] [options]', examples: ['cairn snapshot 1.0.0', 'cairn snapshot 1.0.0 --force   # replace a frozen version'] },
   dev: { summary: 'serve the site while you edit the content', usage: 'cairn dev [--port <n>] [options]', examples: ['cairn dev', 'cairn dev --port 4322'] },
+  init: { summary: 'write a starter package, a cairn.config.json and a Pages workflow (never overwrites)', usage: 'cairn init [dir]', examples: ['cairn init', 'cairn init my-project'] },
 };
 
 function help(): string {
@@ -95,10 +96,16 @@ if (values.help) {
   console.log(commandHelp(command));
   process.exit(0);
 }
-const allowed: Record<string, string[]> = { build: ['strict'], validate: ['strict'], check: [], snapshot: ['force'], dev: ['port'] };
+const allowed: Record<string, string[]> = { build: ['strict'], validate: ['strict'], check: [], snapshot: ['force'], dev: ['port'], init: [] };
 const misplaced = (['strict', 'force', 'port'] as const).filter((name) => values[name] !== undefined && !allowed[command]!.includes(name));
 if (misplaced.length > 0) fail(`cairn ${command} has no --${misplaced.join(', --')}.\n\n${commandHelp(command)}`);
-if (command !== 'snapshot' && positionals.length > 0) fail(`cairn ${command} takes no ${positionals.length === 1 ? 'argument' : 'arguments'} (${positionals.join(' ')}).\n\n${commandHelp(command)}`);
+if (command === 'init' && positionals.length > 1) fail(`cairn init takes one folder at most.\n\n${commandHelp(command)}`);
+if (command !== 'snapshot' && command !== 'init' && positionals.length > 0) fail(`cairn ${command} takes no ${positionals.length === 1 ? 'argument' : 'arguments'} (${positionals.join(' ')}).\n\n${commandHelp(command)}`);
+
+if (command === 'init') {
+  const run = spawnSync(process.execPath, [join(root, 'scripts', 'init.ts'), ...positionals], { cwd: root, env: { ...process.env, CAIRN_CWD: process.cwd() }, stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
 
 const flags: Flags = { config: values.config, content: values.content, hooks: values.hooks, out: values.out, site: values.site, base: values.base, asOf: values['as-of'] };
 const { settings, issues } = resolveSettings(flags, process.cwd(), process.env);

@@ -72,6 +72,32 @@ describe('cairn', () => {
     expect(hashes(join(repo, 'docs'))).toEqual(before);
   });
 
+  test('init writes a starter that builds at once, and never overwrites', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cairn-init-'));
+    const init = cairn(['init', 'project'], { cwd: dir });
+    expect(init.status, init.stderr).toBe(0);
+    const project = join(dir, 'project');
+    const written = hashes(project);
+    expect(Object.keys(written).map((file) => file.slice(project.length + 1)).toSorted()).toEqual([
+      '.github/workflows/cairn.yml',
+      'cairn.config.json',
+      'coordination/phases/phase-1/README.md',
+      'coordination/phases/phase-1/baseline-metrics.json',
+      'coordination/phases/phase-1/task-1.1-build-setup.md',
+      'coordination/phases/phase-1/task-1.2-test-harness.md',
+    ]);
+    const build = cairn(['build', '--strict'], { cwd: project });
+    expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+    expect(build.stdout).toContain('coordination: 1 phase(s), 2 task(s), 0 error(s), 0 warning(s)');
+    const status = StatusJsonSchema.parse(JSON.parse(readFileSync(join(project, 'dist/status.json'), 'utf8')));
+    expect(status.phases.map((phase) => [phase.title, phase.tasks.map((task) => [task.id, task.agent, task.estimateDays, task.dependsOn])])).toEqual([['Phase 1: Foundations', [['1.1', 'cicd-engineer', 1, []], ['1.2', 'tester', 2, ['1.1']]]]]);
+    writeFileSync(join(project, 'coordination/phases/phase-1/README.md'), '# Mine\n');
+    const again = cairn(['init'], { cwd: project });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('Nothing was written: these files exist in .:');
+    expect(readFileSync(join(project, 'coordination/phases/phase-1/README.md'), 'utf8')).toBe('# Mine\n');
+  });
+
   const olderNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path) && Number(spawnSync(path, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 24);
   test.skipIf(!olderNode)('run by an older Node, it uses the Node 24 installed beside it', () => {
     const run = cairn(['--version'], { node: olderNode! });

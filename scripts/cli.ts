@@ -111,7 +111,6 @@ const flags: Flags = { config: values.config, content: values.content, hooks: va
 const { settings, issues } = resolveSettings(flags, process.cwd(), process.env);
 for (const issue of issues) console.error(formatIssue(issue));
 if (!settings || hasErrors(issues)) fail('The config has errors; fix them and run again.', 1);
-if (settings.hooks.length > 0) console.error('warning "hooks" in the config or --hooks: repository-wide hook logs are not read yet; each phase reads its own hooks/ folder.');
 
 // Messages name paths from where the command was run; every child runs on this same Node 24 (Astro's bin says `node`).
 const env = { ...process.env, ...settingsEnv(settings), CAIRN_CWD: process.cwd(), PATH: [dirname(process.execPath), join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter), ASTRO_TELEMETRY_DISABLED: '1' };

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { PhaseSchema, TaskEntrySchema } from './core/schema/model.ts';
+import { PhaseSchema, SharedHooksSchema, TaskEntrySchema } from './core/schema/model.ts';
 import { ChangelogSchema, ReleaseSchema } from './core/releases/schema.ts';
-import { phasesLoader } from './loaders/phases.ts';
+import { phasesLoader, sharedHooksLoader } from './loaders/phases.ts';
 import { changelogLoader, releasesLoader } from './loaders/releases.ts';
 import { tasksLoader } from './loaders/tasks.ts';
 
@@ -12,4 +12,5 @@ export const collections = {
   tasks: defineCollection({ loader: tasksLoader(), schema: TaskEntrySchema }),
   releases: defineCollection({ loader: releasesLoader(), schema: ReleaseSchema }),
   changelog: defineCollection({ loader: changelogLoader(), schema: ChangelogSchema }),
+  sharedHooks: defineCollection({ loader: sharedHooksLoader(), schema: SharedHooksSchema }),
 };

@@ -2,7 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
 import { displayPath } from '../core/io/display-path.ts';
-import { loadContent, resolveBuildAsOf, type LoadedContent } from '../core/pipeline/load-content.ts';
+import { loadContent, resolveBuildAsOf, sharedHookPatterns, type LoadedContent } from '../core/pipeline/load-content.ts';
+import { expandHookPatterns } from '../core/io/hook-patterns.ts';
 import { openPhaseCache } from '../core/pipeline/phase-cache.ts';
 import { contentRoot } from '../core/io/read-package.ts';
 import { relativeToRoot } from '../core/io/root-relative.ts';
@@ -32,7 +33,9 @@ let cached: { key: string; content: LoadedContent } | null = null;
 export function loadCheckedContent(): LoadedContent {
   const root = contentRoot();
   const buildAsOf = resolveBuildAsOf();
-  const key = `${root}\n${buildAsOf}\n${fingerprint(root)}`;
+  // The repository's own hook logs (cairn.config.json's `hooks`) are inputs too.
+  const shared = expandHookPatterns(sharedHookPatterns(), null).files.map((file) => `${file}:${statSync(file).size}:${statSync(file).mtimeMs}`).join('\n');
+  const key = `${root}\n${buildAsOf}\n${fingerprint(root)}\n${shared}`;
   const loaded = cached?.key === key ? cached.content : loadContent(root, buildAsOf, { cache: openPhaseCache() });
   cached = { key, content: loaded };
   if (hasErrors(loaded.issues)) {

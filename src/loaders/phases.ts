@@ -22,3 +22,17 @@ export function phasesLoader(): Loader {
     },
   };
 }
+
+/** The repository-wide hook logs and where their events went: one entry, or none when the config names no logs. */
+export function sharedHooksLoader(): Loader {
+  return {
+    name: 'cairn-shared-hooks',
+    load: async ({ store, parseData, generateDigest }) => {
+      const { shared } = loadCheckedContent();
+      store.clear();
+      if (!shared) return;
+      const data = await parseData({ id: 'shared', data: shared });
+      store.set({ id: 'shared', data, digest: generateDigest(data) });
+    },
+  };
+}

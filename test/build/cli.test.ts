@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -70,6 +70,33 @@ describe('cairn', () => {
     expect(status.phases.map((phase) => [phase.id, phase.tasks.map((task) => task.status)])).toEqual([['phase7', ['in_progress', 'in_progress', 'complete', 'pending']]]);
     expect(readFileSync(join(repo, 'site/phase7/index.html'), 'utf8')).toContain('<title>Phase 7: Quality &amp; Infrastructure · Riptide phases</title>');
     expect(hashes(join(repo, 'docs'))).toEqual(before);
+  });
+
+  test('a repository-wide store (.swarm/memory.db + -wal at the root) gives the phase the statuses its own copy gives', () => {
+    const withOwn = teamRepository({ content: 'docs/project-history', asOf: '2025-10-25T18:00:00Z' });
+    const phase = (repo: string) => join(repo, 'docs/project-history/phases/phase7');
+    rmSync(join(phase(withOwn), 'hooks/memory-store.json'));
+    const shared = teamRepository({ content: 'docs/project-history', hooks: ['.swarm/memory.db', '.claude-flow/metrics/*.json'], asOf: '2025-10-25T18:00:00Z' });
+    mkdirSync(join(shared, '.swarm'));
+    for (const name of ['memory.db', 'memory.db-wal']) renameSync(join(phase(shared), 'hooks', name), join(shared, '.swarm', name));
+    rmSync(join(phase(shared), 'hooks'), { recursive: true });
+    const store = hashes(join(shared, '.swarm'));
+
+    const own = cairn(['build'], { cwd: withOwn });
+    const repo = cairn(['build'], { cwd: shared });
+    expect(own.status, `${own.stdout}\n${own.stderr}`).toBe(0);
+    expect(repo.status, `${repo.stdout}\n${repo.stderr}`).toBe(0);
+    // The metrics glob matches nothing: said once, and the build goes on.
+    expect(repo.stderr).toContain('warning The hook log .claude-flow/metrics/*.json matches no file');
+    const statusOf = (repo: string) => StatusJsonSchema.parse(JSON.parse(readFileSync(join(repo, 'dist/status.json'), 'utf8'))).phases[0]!;
+    const [a, b] = [statusOf(withOwn), statusOf(shared)];
+    expect(b.tasks).toEqual(a.tasks);
+    expect(b.dataQuality.sources.map(({ path, imported }) => [path, imported])).toEqual([['.swarm/memory.db', b.tasks.reduce((sum, task) => sum + task.events, 0)]]);
+    // The store is read, never written; the site has a page for what went to no phase.
+    expect(hashes(join(shared, '.swarm'))).toEqual(store);
+    const page = readFileSync(join(shared, 'dist/data-quality/index.html'), 'utf8');
+    expect(page).toContain('<code>.swarm/memory.db</code>');
+    expect(page).toMatch(/Phase 7: Quality &amp; Infrastructure<\/a>: \d+/);
   });
 
   test('init writes a starter that builds at once, and never overwrites', () => {

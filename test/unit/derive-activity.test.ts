@@ -21,7 +21,7 @@ function task({ id, name, dependsOn = [], status = 'pending' }: { id: string; na
 
 const tasks = [task({ id: '7.3', name: 'code-quality' }), task({ id: '7.4', name: 'release-prep', dependsOn: ['7.3'] })];
 const imported = (...events: HookEvent[]): ImportResult[] => [
-  { events, report: { path: 'hooks/events.ndjson', format: 'cairn-ndjson', records: events.length, imported: events.length, skipped: 0, skippedReasons: {}, newest: null, warnings: [], redactions: {}, readWith: [] } },
+  { events, report: { path: 'hooks/events.ndjson', format: 'cairn-ndjson', records: events.length, imported: events.length, skipped: 0, skippedReasons: {}, newest: null, warnings: [], redactions: {}, readWith: [], shared: false } },
 ];
 const started = (ref: string, time: string) => hookEvent({ kind: 'task.start', time, taskRef: ref });
 const ended = (ref: string, time: string) => hookEvent({ kind: 'task.end', time, taskRef: ref, status: 'completed' });
@@ -101,7 +101,7 @@ describe('deriveActivity: events', () => {
 describe('deriveActivity: redactions per source', () => {
   test('counted by kind on the report of the source each event came from', () => {
     const token = 'ghp' + '_' + 'A'.repeat(36); // fake, assembled so that secret scanners do not flag it
-    const other = { path: 'hooks/other.ndjson', format: 'cairn-ndjson' as const, records: 1, imported: 1, skipped: 0, skippedReasons: { [`unknown kind ${token}`]: 1 }, newest: null, warnings: [], redactions: {}, readWith: [] };
+    const other = { path: 'hooks/other.ndjson', format: 'cairn-ndjson' as const, records: 1, imported: 1, skipped: 0, skippedReasons: { [`unknown kind ${token}`]: 1 }, newest: null, warnings: [], redactions: {}, readWith: [], shared: false };
     const { events, dataQuality } = deriveActivity(
       tasks,
       [

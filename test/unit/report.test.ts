@@ -166,7 +166,7 @@ describe('deviations of hand-built phases', () => {
           stale: true,
           newestEvent: '2025-10-24T10:00:00.000Z',
           unmatchedEvents: 2,
-          sources: [{ path: 'hooks/memory.db', format: 'claude-flow-sqlite', records: 5, imported: 3, skipped: 2, skippedReasons: { 'unknown shape': 2 }, newest: null, warnings: ['The -wal file could not be read.'], redactions: {}, readWith: [] }],
+          sources: [{ path: 'hooks/memory.db', format: 'claude-flow-sqlite', records: 5, imported: 3, skipped: 2, skippedReasons: { 'unknown shape': 2 }, newest: null, warnings: ['The -wal file could not be read.'], redactions: {}, readWith: [], shared: false }],
         },
       }),
       [['data-quality', 'low', null], ['data-quality', 'low', null], ['data-quality', 'low', null], ['data-quality', 'low', null]],
@@ -180,7 +180,7 @@ describe('deviations of hand-built phases', () => {
 
   test('the data-quality texts name the counts and reasons', () => {
     const { deviations } = buildCompletionReport(
-      reportPhase({ dataQuality: { unmatchedEvents: 1, sources: [{ path: 'hooks/a.json', format: 'sqlite-json', records: 4, imported: 1, skipped: 3, skippedReasons: { 'copy of a row': 1, 'unknown shape': 2 }, newest: null, warnings: [], redactions: {}, readWith: [] }] } }),
+      reportPhase({ dataQuality: { unmatchedEvents: 1, sources: [{ path: 'hooks/a.json', format: 'sqlite-json', records: 4, imported: 1, skipped: 3, skippedReasons: { 'copy of a row': 1, 'unknown shape': 2 }, newest: null, warnings: [], redactions: {}, readWith: [], shared: false }] } }),
     );
     expect(deviations.map((d) => d.text)).toEqual(["1 hook event matches no task, so it decides no task's status.", 'hooks/a.json (sqlite-json): 3 of 4 records skipped: unknown shape (2); copy of a row (1).']);
   });

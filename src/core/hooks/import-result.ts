@@ -82,7 +82,7 @@ export function createImport(format: HookFormat, path: string): ImportCollector 
       return {
         events,
         // Redactions are counted later, where the events are redacted (deriveActivity), so they start empty.
-        report: { path, format, records, imported: importedRecords, skipped, skippedReasons, newest: times.at(-1) ?? null, warnings, redactions: {}, readWith: [] },
+        report: { path, format, records, imported: importedRecords, skipped, skippedReasons, newest: times.at(-1) ?? null, warnings, redactions: {}, readWith: [], shared: false },
       };
     },
   };

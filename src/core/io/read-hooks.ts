@@ -37,14 +37,23 @@ function isRegularFile(path: string): boolean {
 /** Reads every hook log under `hooksDir` (no folder: no sources), one result per file, in path order. */
 export function readHookSources(hooksDir: string, root: string = hooksDir): ImportResult[] {
   if (!existsSync(hooksDir) || !statSync(hooksDir).isDirectory()) return [];
+  return readHookFiles(listFiles(hooksDir), root);
+}
+
+/**
+ * Reads the hook logs `files` (a database's -wal and -shm go with it), one result per log, in path order. A file that
+ * is a link out of `root` is reported, not read; null `root` reads files wherever the author named them. `show` gives
+ * the path reports and events name a file by (from the working folder unless told otherwise).
+ */
+export function readHookFiles(files: readonly string[], root: string | null, show: (file: string) => string = displayPath): ImportResult[] {
   const results: ImportResult[] = [];
   const databases: MemorySourceWithWarning[] = [];
   const dumps: MemorySourceWithWarning[] = [];
   /** The -wal and -shm files read with each database, by the database's shown path. */
   const companions = new Map<string, string[]>();
-  for (const file of listFiles(hooksDir)) {
-    const path = displayPath(file);
-    const link = linkProblem(file, root);
+  for (const file of files) {
+    const path = show(file);
+    const link = root === null ? null : linkProblem(file, root);
     if (link) {
       results.push(fileProblem('unknown', path, link.message, link.reason));
       continue;
@@ -69,15 +78,15 @@ export function readHookSources(hooksDir: string, root: string = hooksDir): Impo
       // A -shm file is only an index of the WAL: nothing to import.
       const db = file.replace(/-(wal|shm)$/, '');
       if (existsSync(db)) {
-        const shown = displayPath(db);
+        const shown = show(db);
         companions.set(shown, [...(companions.get(shown) ?? []), basename(file)]);
         continue;
       }
       if (/-shm$/.test(file)) {
-        results.push(fileProblem('claude-flow-sqlite', path, `is the shared-memory index of a database that is not here (${displayPath(db)}); it holds no records.`, 'index without its database'));
+        results.push(fileProblem('claude-flow-sqlite', path, `is the shared-memory index of a database that is not here (${show(db)}); it holds no records.`, 'index without its database'));
         continue;
       }
-      results.push(fileProblem('claude-flow-sqlite', path, `has no database beside it (${displayPath(db)}); a WAL cannot be read on its own.`, 'WAL without its database'));
+      results.push(fileProblem('claude-flow-sqlite', path, `has no database beside it (${show(db)}); a WAL cannot be read on its own.`, 'WAL without its database'));
     } else {
       const read = readHookText(bytes.toString('utf8'), path);
       if ('rows' in read) dumps.push(read);

@@ -3,13 +3,21 @@ import { applyAsOf, buildPhase, type PhaseResult } from '../model/build-phase.ts
 import { sortIssues } from '../text/issues.ts';
 import { linkPhases } from '../model/link-phases.ts';
 import type { Changelog, Release } from '../releases/schema.ts';
-import type { Issue, Phase } from '../schema/model.ts';
+import type { Issue, Phase, SharedHooks } from '../schema/model.ts';
 import { phaseKey, pruneCache, readCachedPhase, writeCachedPhase, type PhaseCache } from './phase-cache.ts';
 import { listPackageDirs, readPackage } from '../io/read-package.ts';
 import { readReleases } from '../io/read-releases.ts';
+import { expandHookPatterns } from '../io/hook-patterns.ts';
+import { readHookFiles } from '../io/read-hooks.ts';
+import { distributeSharedEvents } from '../model/shared-hooks.ts';
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 
 export interface LoadedContent {
   phases: Phase[];
+  /** The repository-wide hook logs (cairn.config.json's `hooks`) and where their events went; null without any. */
+  shared: SharedHooks | null;
   /** Releases from releases/CHANGELOG.md and the notes files, newest first. */
   releases: Release[];
   /** The parsed CHANGELOG.md, when there is one. */
@@ -22,6 +30,17 @@ export interface LoadedContent {
 export interface LoadOptions {
   /** Where built phases are kept between runs (io/phase-cache.ts); none by default. */
   cache?: PhaseCache | null;
+  /** Repository-wide hook logs read for every phase: absolute paths or globs (CAIRN_HOOKS, from the config's `hooks`). */
+  hooks?: readonly string[];
+  /** The config that named them, for messages about them. */
+  configFile?: string | null;
+}
+
+/** The repository-wide hook logs the `cairn` command passes on (CAIRN_HOOKS: a JSON list of absolute paths or globs). */
+export function sharedHookPatterns(env: Record<string, string | undefined> = process.env): string[] {
+  if (!env.CAIRN_HOOKS) return [];
+  const list: unknown = JSON.parse(env.CAIRN_HOOKS);
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
 }
 
 /**
@@ -39,11 +58,11 @@ export function resolveBuildAsOf(env: Record<string, string | undefined> = proce
  * Reads and builds every phase under the content root. The one entry point for the loaders and the CLI. Phases are
  * read one at a time and only their model is kept, so a phase's raw hook rows are gone before the next is read.
  */
-export function loadContent(root: string, asOf: string | null, { cache = null }: LoadOptions = {}): LoadedContent {
+export function loadContent(root: string, asOf: string | null, { cache = null, hooks = sharedHookPatterns(), configFile = process.env.CAIRN_CONFIG ?? null }: LoadOptions = {}): LoadedContent {
   const { dirs, issues } = listPackageDirs(root);
   const releases = readReleases(root);
   issues.push(...releases.issues);
-  const built: PhaseResult[] = [];
+  const unjudged: { dir: string; phaseId: string; key: string | null; result: PhaseResult }[] = [];
   for (const { dir, phaseId } of dirs) {
     const key = cache ? phaseKey(cache, dir, root) : null;
     let result = cache && key ? readCachedPhase(cache, key) : null;
@@ -51,9 +70,11 @@ export function loadContent(root: string, asOf: string | null, { cache = null }:
       result = buildPhase(readPackage(dir, phaseId, root), { buildAsOf: null });
       if (cache && key) writeCachedPhase(cache, key, result);
     }
-    // Judged now when the time is known, so the event times need not be kept.
-    built.push(asOf === null || !result.phase ? result : { ...result, phase: applyAsOf(result.phase, result.eventTimes, asOf), eventTimes: [] });
+    unjudged.push({ dir, phaseId, key, result });
   }
+  const shared = hooks.length > 0 ? withSharedHooks(unjudged, hooks, configFile, root, cache, issues) : null;
+  // Judged now when the time is known, so the event times need not be kept.
+  const built = unjudged.map(({ result }) => (asOf === null || !result.phase ? result : { ...result, phase: applyAsOf(result.phase, result.eventTimes, asOf), eventTimes: [] }));
   if (cache) pruneCache(cache);
   // Without a given time, the newest hook event anywhere in the site stands for "now": nothing is after it, and a
   // phase is stale when its own newest event is more than a day older than the site's.
@@ -68,5 +89,35 @@ export function loadContent(root: string, asOf: string | null, { cache = null }:
   }
   const linked = linkPhases(phases);
   issues.push(...linked.issues);
-  return { phases: linked.phases, bodies, releases: releases.releases, changelog: releases.changelog, issues: sortIssues(issues) };
+  return { phases: linked.phases, shared, bodies, releases: releases.releases, changelog: releases.changelog, issues: sortIssues(issues) };
 }
+
+/**
+ * Reads the repository-wide hook logs once, shares their events out to the phases (model/shared-hooks.ts), and builds
+ * again each phase that got some, with its own logs and its share. A phase's build with a share is cached under its
+ * own key and the logs' sizes and times, so an unchanged store costs nothing on the next build.
+ */
+function withSharedHooks(phases: { dir: string; phaseId: string; key: string | null; result: PhaseResult }[], patterns: readonly string[], configFile: string | null, root: string, cache: PhaseCache | null, issues: Issue[]): SharedHooks {
+  const { files, issues: missing } = expandHookPatterns(patterns, configFile);
+  issues.push(...missing);
+  // Named from the config's folder (the repository root): ".swarm/memory.db", wherever the build runs from.
+  const base = configFile ? dirname(configFile) : process.cwd();
+  const imports = readHookFiles(files, null, (file) => relative(base, file).split('\\').join('/'));
+  const built = phases.flatMap(({ result }) => (result.phase ? [{ id: result.phase.id, tasks: result.phase.tasks }] : []));
+  const { byPhase, shared } = distributeSharedEvents(built, imports);
+  const stamp = createHash('sha256').update(JSON.stringify(files.map((file) => [file, statSync(file).size, statSync(file).mtimeMs]))).digest('hex');
+  for (const entry of phases) {
+    const slices = entry.result.phase ? byPhase.get(entry.result.phase.id) : undefined;
+    if (!slices) continue;
+    const key = cache && entry.key ? createHash('sha256').update(`${entry.key}\0${stamp}`).digest('hex') : null;
+    let result = cache && key ? readCachedPhase(cache, key) : null;
+    if (!result) {
+      const files = readPackage(entry.dir, entry.phaseId, root);
+      result = buildPhase({ ...files, hooks: [...files.hooks, ...slices] }, { buildAsOf: null });
+      if (cache && key) writeCachedPhase(cache, key, result);
+    }
+    entry.result = result;
+  }
+  return shared;
+}
+

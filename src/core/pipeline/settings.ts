@@ -82,6 +82,7 @@ export function settingsEnv(settings: Settings): Record<string, string> {
   return {
     CAIRN_CONTENT: settings.content,
     CAIRN_OUT_DIR: settings.out,
+    ...(settings.configPath ? { CAIRN_CONFIG: settings.configPath } : {}),
     ...(settings.hooks.length > 0 ? { CAIRN_HOOKS: JSON.stringify(settings.hooks) } : {}),
     ...(settings.site ? { SITE: settings.site } : {}),
     ...(settings.base ? { BASE: settings.base } : {}),

@@ -215,6 +215,11 @@ export const SourceReportSchema = z.object({
   redactions: z.record(z.string(), z.number().int()).default({}),
   /** Files read as part of this one, by name: a database's "memory.db-wal" and "memory.db-shm". */
   readWith: z.array(z.string()).default([]),
+  /**
+   * A repository-wide log (cairn.config.json's `hooks`), read once for the whole site: this report counts only the
+   * records matched to this phase's tasks. False for the phase's own hooks/ folder.
+   */
+  shared: z.boolean().default(false),
 });
 export type SourceReport = z.output<typeof SourceReportSchema>;
 
@@ -440,3 +445,25 @@ export const PhaseSchema = z.object({
   file: z.string(),
 });
 export type Phase = z.output<typeof PhaseSchema>;
+
+/** A repository-wide hook log as the site's data-quality page shows it: the whole file, and where its events went. */
+export const SharedSourceSchema = SourceReportSchema.extend({
+  /** Task events matched to each phase, by phase id. */
+  phases: z.record(z.string(), z.number().int()),
+  /** Task events that match no task of any phase. */
+  unmatched: z.number().int(),
+  /** Task events that match tasks in more than one phase, so none is given them. */
+  ambiguous: z.number().int(),
+  /** Events about the whole run rather than a task (sessions, metrics, commands): kept on this page. */
+  siteWide: z.number().int(),
+});
+export type SharedSource = z.output<typeof SharedSourceSchema>;
+
+export const SharedHooksSchema = z.object({
+  sources: z.array(SharedSourceSchema),
+  /** The newest task events that went to no phase, each with why. */
+  unplaced: z.array(EventLineSchema.extend({ reason: z.string() })),
+  warnings: z.array(z.string()),
+});
+export type SharedHooks = z.output<typeof SharedHooksSchema>;
+

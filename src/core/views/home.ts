@@ -19,13 +19,16 @@ export interface HomeView {
   phases: PhaseListItem[];
   /** Changes since the newest frozen version, or null when none is frozen. */
   changes: ChangesView | null;
+  /** Whether the site reads repository-wide hook logs (and so has a data-quality page of its own). */
+  sharedHooks: boolean;
 }
 
-/** `newest`: the newest frozen version; `liveReleases`: versions of the releases out now. */
-export function buildHomeView(phases: readonly Phase[], newest: Snapshot | null, liveReleases: readonly string[]): HomeView {
+/** `newest`: the newest frozen version; `liveReleases`: versions of the releases out now; `sharedHooks`: see HomeView. */
+export function buildHomeView(phases: readonly Phase[], newest: Snapshot | null, liveReleases: readonly string[], sharedHooks = false): HomeView {
   return {
     asOf: siteAsOf(phases),
     phases: phases.map((phase) => ({ id: phase.id, title: phase.title, status: phase.status, progressPercent: buildPhaseSummary(phase).progressPercent, line: phaseLine(phase) })),
     changes: newest ? buildChangesView(diffLive(newest, phases, liveReleases)) : null,
+    sharedHooks,
   };
 }

@@ -44,6 +44,6 @@ describe('resolveSettings', () => {
 
   test('the environment a build runs with', () => {
     const repo = repository({ content: 'docs', title: 'Riptide' });
-    expect(settingsEnv(resolveSettings({}, repo, {}).settings!)).toEqual({ CAIRN_CONTENT: join(repo, 'docs'), CAIRN_OUT_DIR: join(repo, 'dist'), CAIRN_TITLE: 'Riptide' });
+    expect(settingsEnv(resolveSettings({}, repo, {}).settings!)).toEqual({ CAIRN_CONTENT: join(repo, 'docs'), CAIRN_OUT_DIR: join(repo, 'dist'), CAIRN_CONFIG: join(repo, 'cairn.config.json'), CAIRN_TITLE: 'Riptide' });
   });
 });

@@ -264,6 +264,7 @@ describe('redactSourceReport', () => {
   test('redacts its path, warnings and skip reasons, merging reasons that differ only in a secret, and counts them', () => {
     const report: SourceReport = {
       path: `hooks/${fake.npm}.ndjson`, format: 'cairn-ndjson', records: 3, imported: 0, skipped: 3, newest: null, redactions: {}, readWith: [],
+      shared: false,
       skippedReasons: { [`unknown kind ${fake.ghp}`]: 1, [`unknown kind ${fake.gho}`]: 1, 'not valid JSON': 1 },
       warnings: [`line 2: password=${fake.password}`],
     };

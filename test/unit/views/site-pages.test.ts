@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { renderStatusBadge } from '../../../src/core/views/badge.ts';
 import { buildChangelogText } from '../../../src/core/views/changelog.ts';
 import { buildHomeView } from '../../../src/core/views/home.ts';
+import { buildSiteDataQualityView } from '../../../src/core/views/site-data-quality.ts';
 import { buildReleasePageView, buildReleasesView, buildSiteFeedItems } from '../../../src/core/views/releases.ts';
 import { buildVersionPageView, buildVersionsIndexView } from '../../../src/core/views/versions.ts';
 import { freezeSnapshot } from '../../../src/core/versions/snapshot.ts';
@@ -30,6 +31,7 @@ describe('buildHomeView', () => {
             "title": "Phase 7: Quality & Infrastructure",
           },
         ],
+        "sharedHooks": false,
       }
     `);
   });
@@ -299,6 +301,56 @@ describe('releases', () => {
         "Work from Phase 7 (Quality & Infrastructure) that will ship as 2.0.0.",
         "",
       ]
+    `);
+  });
+});
+
+describe('buildSiteDataQualityView', () => {
+  test('each repository log with the phases its events went to, by title, and what stayed', () => {
+    const source = { path: '.swarm/memory.db', format: 'claude-flow-sqlite' as const, records: 1200, imported: 1100, skipped: 100, skippedReasons: { 'not a hook row': 100 }, newest: null, warnings: [], redactions: {}, readWith: ['memory.db-wal'], shared: true, phases: { 'phase-7': 1000 }, unmatched: 60, ambiguous: 0, siteWide: 40 };
+    const unplaced = [{ kind: 'notify' as const, time: '2025-10-24T18:00:00.000Z', session: null, taskRef: null, description: null, agent: null, file: null, memoryKey: null, message: 'lunch break', level: null, status: null, durationMs: null, data: {}, source: { path: '.swarm/memory.db', namespace: 'hooks:notify', key: 'notify-1' }, taskId: null, matchedBy: null, reason: 'matches no task of any phase' }];
+    expect(buildSiteDataQualityView({ sources: [source], unplaced, warnings: [] }, [example()])).toMatchInlineSnapshot(`
+      {
+        "asOf": "2025-10-25T15:58:33.694Z",
+        "sources": [
+          {
+            "ambiguous": "0",
+            "format": "claude-flow-sqlite",
+            "imported": "1,100",
+            "path": ".swarm/memory.db",
+            "phases": [
+              {
+                "events": "1,000",
+                "id": "phase-7",
+                "title": "Phase 7: Quality & Infrastructure",
+              },
+            ],
+            "readWith": [
+              "memory.db-wal",
+            ],
+            "reasons": [
+              [
+                "not a hook row",
+                100,
+              ],
+            ],
+            "records": "1,200",
+            "siteWide": "40",
+            "skipped": "100",
+            "unmatched": "60",
+          },
+        ],
+        "unplaced": [
+          {
+            "file": ".swarm/memory.db",
+            "kind": "Notification",
+            "reason": "matches no task of any phase",
+            "time": "2025-10-24 18:00 UTC",
+            "what": "lunch break",
+          },
+        ],
+        "warnings": [],
+      }
     `);
   });
 });

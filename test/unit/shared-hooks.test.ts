@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { distributeSharedEvents } from '../../src/core/model/shared-hooks.ts';
+import type { HookEvent } from '../../src/core/schema/model.ts';
+import type { ImportResult } from '../../src/core/schema/package-files.ts';
+import { hookEvent } from './hook-event.ts';
+import { reportTask } from './report-phase.ts';
+
+const task = (phaseId: string, id: string, slug: string) => ({ ...reportTask({ id, slug }), phaseId });
+const phases = [
+  { id: 'phase7', tasks: [task('phase7', '7.1', 'task-7.1-build-infra'), task('phase7', '7.3', 'task-7.3-code-quality')] },
+  { id: 'phase8', tasks: [task('phase8', '8.1', 'task-8.1-api'), task('phase8', '1.1', 'task-1.1-shared-name')] },
+  { id: 'phase9', tasks: [task('phase9', '1.1', 'task-1.1-shared-name')] },
+];
+const store = (events: HookEvent[]): ImportResult => ({
+  events,
+  report: { path: '.swarm/memory.db', format: 'claude-flow-sqlite', records: events.length + 2, imported: events.length, skipped: 2, skippedReasons: { 'not a hook row': 2 }, newest: null, warnings: ['.swarm/memory.db: the store kept changing while it was copied'], redactions: {}, readWith: ['memory.db-wal'], shared: false },
+});
+
+describe('distributeSharedEvents', () => {
+  const events = [
+    hookEvent({ kind: 'task.start', time: '2025-10-23T08:30:00.000Z', taskRef: 'task-7.1-build-infra' }),
+    hookEvent({ kind: 'task.end', time: '2025-10-24T15:00:00.000Z', taskRef: 'task-7.3-code-quality' }),
+    hookEvent({ kind: 'memory.set', time: '2025-10-24T16:00:00.000Z', memoryKey: 'phase8/api/status', status: 'complete' }),
+    hookEvent({ kind: 'task.start', time: '2025-10-24T17:00:00.000Z', description: 'Task 1.1: Work 1.1' }),
+    hookEvent({ kind: 'notify', time: '2025-10-24T18:00:00.000Z', message: 'lunch break, token ghp_abcdefghijklmnopqrstuvwxyz0123456789' }),
+    hookEvent({ kind: 'session.end', time: '2025-10-24T19:00:00.000Z', session: 'swarm-1' }),
+  ];
+  const { byPhase, shared } = distributeSharedEvents(phases, [store(events)]);
+
+  test('each task event goes to the one phase whose task it names, with a report of what it got', () => {
+    expect([...byPhase.keys()]).toEqual(['phase7', 'phase8']);
+    expect(byPhase.get('phase7')!.map(({ report, events: own }) => [report.path, report.records, report.imported, report.skipped, report.newest, report.shared, own.length])).toEqual([['.swarm/memory.db', 2, 2, 0, '2025-10-24T15:00:00.000Z', true, 2]]);
+    expect(byPhase.get('phase8')![0]!.events.map((event) => event.memoryKey)).toEqual(['phase8/api/status']);
+  });
+
+  test('the site keeps the whole file, where its events went, and the task events no phase got, with why (redacted)', () => {
+    expect(shared.sources).toEqual([expect.objectContaining({ path: '.swarm/memory.db', records: 8, imported: 6, skipped: 2, phases: { phase7: 2, phase8: 1 }, unmatched: 1, ambiguous: 1, siteWide: 1, shared: true })]);
+    expect(shared.unplaced.map((event) => [event.message, event.reason])).toEqual([
+      ['lunch break, token [redacted: github-token]', 'matches no task of any phase'],
+      [null, 'matches tasks in 2 phases (phase8, phase9), so none is given it'],
+    ]);
+    expect(shared.warnings).toEqual(['.swarm/memory.db: the store kept changing while it was copied']);
+  });
+
+  test('no logs, nothing shared', () => {
+    expect(distributeSharedEvents(phases, [])).toEqual({ byPhase: new Map(), shared: { sources: [], unplaced: [], warnings: [] } });
+  });
+});

@@ -95,7 +95,7 @@ export function loadContent(root: string, asOf: string | null, { cache = null, h
 /**
  * Reads the repository-wide hook logs once, shares their events out to the phases (model/shared-hooks.ts), and builds
  * again each phase that got some, with its own logs and its share. A phase's build with a share is cached under its
- * own key and the logs' sizes and times, so an unchanged store costs nothing on the next build.
+ * own key, the logs' sizes and times and the events it got, so an unchanged store costs no phase build next time.
  */
 function withSharedHooks(phases: { dir: string; phaseId: string; key: string | null; result: PhaseResult }[], patterns: readonly string[], configFile: string | null, root: string, cache: PhaseCache | null, issues: Issue[]): SharedHooks {
   const { files, issues: missing } = expandHookPatterns(patterns, configFile);
@@ -109,7 +109,8 @@ function withSharedHooks(phases: { dir: string; phaseId: string; key: string | n
   for (const entry of phases) {
     const slices = entry.result.phase ? byPhase.get(entry.result.phase.id) : undefined;
     if (!slices) continue;
-    const key = cache && entry.key ? createHash('sha256').update(`${entry.key}\0${stamp}`).digest('hex') : null;
+    // The phase's files, the logs' sizes and times, and which events it got (another phase's tasks can change that).
+    const key = cache && entry.key ? slices.reduce((hash, slice) => slice.events.reduce((inner, event) => inner.update(`\0${event.id}`), hash), createHash('sha256').update(`${entry.key}\0${stamp}`)).digest('hex') : null;
     let result = cache && key ? readCachedPhase(cache, key) : null;
     if (!result) {
       const files = readPackage(entry.dir, entry.phaseId, root);

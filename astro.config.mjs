@@ -3,17 +3,25 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Each site (content folder and output folder) keeps its own build cache, so builds of different sites, or of the same
 // content into different folders at the same time, never restore each other's pages.
 const site = `${resolve(process.env.CAIRN_CONTENT || 'content')}\0${resolve(process.env.CAIRN_OUT_DIR || 'dist')}`;
-const cacheDir = `./node_modules/.astro/sites/${createHash('sha256').update(site).digest('hex').slice(0, 16)}`;
+const siteHash = createHash('sha256').update(site).digest('hex').slice(0, 16);
+// The `cairn` command in a team's repository passes CAIRN_STATE_DIR, a folder of that repository: Astro's project root
+// (its .astro/ folder) and every cache go there, and Cairn's own folder (src/, public/) is only read, so an installed
+// Cairn may be read-only.
+const state = process.env.CAIRN_STATE_DIR;
+const cairn = fileURLToPath(new URL('.', import.meta.url));
+const cacheDir = state ? join(state, 'astro', siteHash) : `./node_modules/.astro/sites/${siteHash}`;
 // The phases' event lists are kept beside it, outside the content store (src/lib/phase-events.ts says why).
 process.env.CAIRN_EVENTS_DIR = resolve(cacheDir, 'phase-events');
 
 // SITE and BASE let the same build serve a GitHub Pages project site (https://owner.github.io/repo/).
 export default defineConfig({
+  ...(state ? { root: state, srcDir: join(cairn, 'src'), publicDir: join(cairn, 'public') } : {}),
   site: process.env.SITE || undefined,
   base: process.env.BASE || '/',
   trailingSlash: 'ignore',

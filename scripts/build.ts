@@ -6,10 +6,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { environmentProblems } from '../src/core/pipeline/environment.ts';
 import { acquireBuildLock, swapInto } from './lib/publish.ts';
+import { astroCommand, astroRootArgs } from './lib/astro-bin.ts';
 
 const strict = process.argv.includes('--strict');
 const args = process.argv.slice(2).filter((arg) => arg !== '--strict');
@@ -28,16 +29,20 @@ const problems = environmentProblems(process.env);
 if (problems.length > 0) fail(problems.map((problem) => `error ${problem}`).join('\n'));
 
 if (strict) {
-  const checked = spawnSync(process.execPath, [join('scripts', 'validate.ts'), '--strict'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // validate.ts here, validate.mjs beside the compiled command of an installed Cairn.
+  const checked = spawnSync(process.execPath, [join(import.meta.dirname, `validate${extname(import.meta.filename)}`), '--strict'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (checked.status !== 0) fail('The content has warnings and --strict was given, so the site was not built.');
 }
 
 // One build at a time per checkout: Astro keeps generated types and its content store in the project's .astro/, so
 // two builds at once (of one site or two) would overwrite each other's. A second build waits for the first.
-const releaseLock = await acquireBuildLock(join('node_modules', '.cache', 'cairn', 'build.lock'), (holder) => console.error(`Another build (process ${holder}) is running in this checkout; waiting for it to finish…`));
+// In a team's repository the `cairn` command names a folder there (CAIRN_STATE_DIR) for the lock and the caches.
+const stateDir = process.env.CAIRN_STATE_DIR;
+const releaseLock = await acquireBuildLock(join(stateDir ?? join('node_modules', '.cache', 'cairn'), 'build.lock'), (holder) => console.error(`Another build (process ${holder}) is running in this checkout; waiting for it to finish…`));
 process.on('exit', releaseLock);
 
-const astro = spawnSync(join('node_modules', '.bin', 'astro'), ['build', ...astroArgs, '--outDir', staging], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CAIRN_OUT_DIR: outDir } });
+const [node, astroArgv] = astroCommand(['build', ...astroArgs, '--outDir', staging, ...astroRootArgs(resolve(import.meta.dirname, '..'))]);
+const astro = spawnSync(node, astroArgv, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CAIRN_OUT_DIR: outDir } });
 if (astro.status !== 0) fail('astro build failed.');
 
 const { index, errors } = await pagefind.createIndex({});

@@ -4,8 +4,9 @@
  * the settings as the environment it reads; paths are absolute, so the working directory is the user's.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, extname, join, resolve } from 'node:path';
+import { astroCommand, astroRootArgs } from './lib/astro-bin.ts';
 import { parseArgs } from 'node:util';
 import { formatIssue, hasErrors } from '../src/core/text/issues.ts';
 import { resolveSettings, settingsEnv, type Flags } from '../src/core/pipeline/settings.ts';
@@ -103,7 +104,7 @@ if (command === 'init' && positionals.length > 1) fail(`cairn init takes one fol
 if (command !== 'snapshot' && command !== 'init' && positionals.length > 0) fail(`cairn ${command} takes no ${positionals.length === 1 ? 'argument' : 'arguments'} (${positionals.join(' ')}).\n\n${commandHelp(command)}`);
 
 if (command === 'init') {
-  const run = spawnSync(process.execPath, [join(root, 'scripts', 'init.ts'), ...positionals], { cwd: root, env: { ...process.env, CAIRN_CWD: process.cwd() }, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [join(import.meta.dirname, `init${extname(import.meta.filename)}`), ...positionals], { cwd: root, env: { ...process.env, CAIRN_CWD: process.cwd() }, stdio: 'inherit' });
   process.exit(run.status ?? 1);
 }
 
@@ -112,19 +113,29 @@ const { settings, issues } = resolveSettings(flags, process.cwd(), process.env);
 for (const issue of issues) console.error(formatIssue(issue));
 if (!settings || hasErrors(issues)) fail('The config has errors; fix them and run again.', 1);
 
-// Messages name paths from where the command was run; every child runs on this same Node 24 (Astro's bin says `node`).
-const env = { ...process.env, ...settingsEnv(settings), CAIRN_CWD: process.cwd(), PATH: [dirname(process.execPath), join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter), ASTRO_TELEMETRY_DISABLED: '1' };
-const script = (name: string, args: string[]) => spawnSync(process.execPath, [join(root, 'scripts', name), ...args], { cwd: root, env, stdio: 'inherit' }).status ?? 1;
+// Messages name paths from where the command was run; every child runs on this same Node 24.
+// An installed Cairn may be read-only: its caches, the build lock and Astro's own folder then go into the user's
+// node_modules (beside the config), where Astro's runtime resolves as it does from Cairn's folder. A checkout keeps
+// them in its own node_modules, as its npm scripts do.
+const installed = root.split(/[\\/]/).includes('node_modules');
+const state = join(settings.configPath ? dirname(settings.configPath) : process.cwd(), 'node_modules', '.cache', 'cairn');
+const stateEnv = installed ? { CAIRN_STATE_DIR: state, CAIRN_CACHE: process.env.CAIRN_CACHE ?? join(state, 'phases'), CAIRN_ROOT: root } : {};
+const env = { ...process.env, ...settingsEnv(settings), ...stateEnv, CAIRN_CWD: process.cwd(), PATH: [dirname(process.execPath), process.env.PATH].join(delimiter), ASTRO_TELEMETRY_DISABLED: '1' };
+// The scripts beside this one: .ts in a checkout, .mjs in an installed Cairn (compiled by scripts/pack-cli.ts).
+// Astro writes its intermediate files under the working folder, so an installed Cairn runs from the state folder.
+const workDir = installed ? state : root;
+if (installed) mkdirSync(state, { recursive: true });
+const script = (name: string, args: string[]) => spawnSync(process.execPath, [join(import.meta.dirname, `${name}${extname(import.meta.filename)}`), ...args], { cwd: workDir, env, stdio: 'inherit' }).status ?? 1;
 
 switch (command) {
   case 'build':
-    process.exit(script('validate.ts', values.strict ? ['--strict'] : []) || script('build.ts', ['--outDir', settings.out]));
+    process.exit(script('validate', values.strict ? ['--strict'] : []) || script('build', ['--outDir', settings.out]));
   case 'validate':
-    process.exit(script('validate.ts', values.strict ? ['--strict'] : []));
+    process.exit(script('validate', values.strict ? ['--strict'] : []));
   case 'check':
-    process.exit(script('validate.ts', ['--strict', '--stale']));
+    process.exit(script('validate', ['--strict', '--stale']));
   case 'snapshot':
-    process.exit(script('snapshot.ts', [...positionals, ...(values.force ? ['--force'] : [])]));
+    process.exit(script('snapshot', [...positionals, ...(values.force ? ['--force'] : [])]));
   case 'dev':
-    process.exit(spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['dev', ...(values.port ? ['--port', values.port] : [])], { cwd: root, env, stdio: 'inherit' }).status ?? 1);
+    process.exit(spawnSync(...astroCommand(['dev', ...(values.port ? ['--port', values.port] : []), ...astroRootArgs(root, env)]), { cwd: workDir, env, stdio: 'inherit' }).status ?? 1);
 }

@@ -28,7 +28,8 @@ export interface PhaseCache {
  */
 export function openPhaseCache(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): PhaseCache | null {
   if (env.CAIRN_CACHE === 'off') return null;
-  const code = hashCode(join(cwd, 'src', 'core'));
+  // The core's source is in Cairn's folder: the working folder in a checkout, CAIRN_ROOT for the `cairn` command.
+  const code = hashCode(join(env.CAIRN_ROOT || cwd, 'src', 'core'));
   if (code === null) return null;
   return { dir: env.CAIRN_CACHE || join(cwd, 'node_modules', '.cache', 'cairn'), code };
 }

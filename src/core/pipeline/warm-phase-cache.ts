@@ -4,6 +4,8 @@
  * files, so this divides the first build's time by the number of cores. Any failure here only costs time: whatever
  * is not in the cache afterwards is built (and its problems reported) by loadContent itself.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { hasCachedPhase, phaseKey, type PhaseCache } from './phase-cache.ts';
@@ -26,7 +28,9 @@ export async function warmPhaseCache(root: string, cache: PhaseCache | null, thr
   // One phase is built as fast in the main thread; starting a worker would only add to it.
   if (jobs.length < 2) return;
   const queue = [...jobs];
-  const workerUrl = new URL('./phase-worker.ts', import.meta.url);
+  // phase-worker.ts in a checkout; phase-worker.mjs beside the compiled command of an installed Cairn.
+  const workerUrl = [new URL('./phase-worker.ts', import.meta.url), new URL('./phase-worker.mjs', import.meta.url)].find((url) => existsSync(fileURLToPath(url)));
+  if (!workerUrl) return;
   await Promise.all(Array.from({ length: Math.min(threads, jobs.length) }, () => runWorker(workerUrl, queue)));
 }
 

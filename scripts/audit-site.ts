@@ -19,7 +19,7 @@ const asOf = '2025-10-25T18:00:00Z';
 
 function build(content: string): string {
   const outDir = mkdtempSync(join(tmpdir(), 'cairn-audit-'));
-  const run = spawnSync('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], { env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
+  const run = spawnSync('npm', ['run', '--silent', 'build', '--', '--out', outDir], { env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`building ${content} failed:\n${run.stdout}${run.stderr}`);
   return outDir;
 }
@@ -75,7 +75,7 @@ server.close();
 // 4. Concurrent builds: two sites built at once from this checkout, twelve times over.
 function buildInBackground(content: string): Promise<{ ok: boolean; outDir: string }> {
   const outDir = mkdtempSync(join(tmpdir(), 'cairn-audit-concurrent-'));
-  const child = spawn('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], { env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
+  const child = spawn('npm', ['run', '--silent', 'build', '--', '--out', outDir], { env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: 'ignore' });
   return new Promise((resolve) => child.on('close', (status) => resolve({ ok: status === 0, outDir })));
 }
 const complete = (outDir: string) => ['index.html', 'status.json', 'feed.xml', 'pagefind/pagefind.js'].every((file) => existsSync(join(outDir, file)));

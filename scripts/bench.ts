@@ -104,7 +104,7 @@ function coldStart(): void {
 }
 
 const build = (label: string, content: string, outDir: string, asOf: string): Promise<Measured> =>
-  mustRun(label, 'npm', ['run', '--silent', 'build', '--', '--outDir', outDir], buildEnv(content, asOf));
+  mustRun(label, 'npm', ['run', '--silent', 'build', '--', '--out', outDir], buildEnv(content, asOf));
 
 interface Workspace {
   size: 'S' | 'M' | 'L';

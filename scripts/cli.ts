@@ -90,7 +90,9 @@ function parse(args: string[]) {
 try {
   parsed = parse(rest);
 } catch (error) {
-  fail(`${(error as Error).message}\n\n${commandHelp(command)}`);
+  // "Unknown option '--frce'. To specify a positional argument…": the first sentence is the one that helps.
+  const message = (error as Error).message.split(/(?<=\.) /)[0]!.replace(/'(--?[\w-]+)'/, '$1');
+  fail(`${message}\n\n${commandHelp(command)}`);
 }
 const { values, positionals } = parsed;
 if (values.help) {

@@ -71,7 +71,7 @@ function plan(name: SharedSite): Plan {
   return { name, outDir, stampFile, stamp, current };
 }
 
-const buildArgs = (outDir: string) => ['run', 'build', '--', '--outDir', outDir];
+const buildArgs = (outDir: string) => ['run', 'build', '--', '--out', outDir];
 const buildEnv = (name: SharedSite) => ({ ...cleanEnv(), CAIRN_CONTENT: sharedSites[name], CAIRN_AS_OF: BUILD_AS_OF, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' });
 
 function finish({ name, outDir, stampFile, stamp }: Plan, status: number | null, output: string): SharedBuild {

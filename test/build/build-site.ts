@@ -24,7 +24,7 @@ function listFiles(dir: string): string[] {
 
 /** Builds the content folder `content` (relative to the project root, or absolute) with CAIRN_CONTENT, into a new folder or `outDir`. */
 export function buildSite({ content, asOf = BUILD_AS_OF, env = {}, outDir = mkdtempSync(join(tmpdir(), 'cairn-build-')) }: { content: string; asOf?: string; env?: Record<string, string>; outDir?: string }): BuildResult {
-  const run = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], {
+  const run = spawnSync('npm', ['run', 'build', '--', '--out', outDir], {
     env: { ...cleanEnv(), ...env, CAIRN_CONTENT: content, CAIRN_AS_OF: asOf, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 240_000,
@@ -51,7 +51,7 @@ export function sharedBuild(name: SharedSite): BuildResult {
 
 /** `npm run build` in the background, for tests of builds that run at the same time; resolves with its exit code and output. */
 export function startBuild({ content, outDir = mkdtempSync(join(tmpdir(), 'cairn-build-')) }: { content: string; outDir?: string }): Promise<{ status: number | null; output: string; outDir: string }> {
-  const child = spawn('npm', ['run', 'build', '--', '--outDir', outDir], { env: { ...cleanEnv(), CAIRN_CONTENT: content, CAIRN_AS_OF: BUILD_AS_OF, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' } });
+  const child = spawn('npm', ['run', 'build', '--', '--out', outDir], { env: { ...cleanEnv(), CAIRN_CONTENT: content, CAIRN_AS_OF: BUILD_AS_OF, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' } });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

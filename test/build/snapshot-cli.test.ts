@@ -60,10 +60,10 @@ describe('npm run snapshot', () => {
   test.each([
     [[], /^No version given\.\nusage: npm run snapshot -- <version> \[--force\]/],
     [['../1.0.0'], /The version "\.\.\/1\.0\.0" contains a slash/],
-    [['1.0.0', '--frce'], /^Unknown option --frce\.\nusage:/],
-  ])('%j: exit 1 with a clear message, no stack trace', (args, message) => {
+    [['1.0.0', '--frce'], /^Unknown option --frce\.\n\ncairn snapshot <version>/],
+  ])('%j: exit 1 (2 for a misused command) with a clear message, no stack trace', (args, message) => {
     const { status, output } = snapshot(...args);
-    expect(status).toBe(1);
+    expect(status).toBe(args.includes('--frce') ? 2 : 1);
     expect(output).toMatch(message);
     expect(output).not.toMatch(/^\s+at /m);
     expect(existsSync(join(content, '1.0.0.json'))).toBe(false);

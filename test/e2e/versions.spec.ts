@@ -27,7 +27,7 @@ test.beforeAll(async () => {
   npm('run', '--silent', 'snapshot', '--', '1.1.0');
 
   const outDir = mkdtempSync(join(tmpdir(), 'cairn-versions-site-'));
-  npm('run', 'build', '--', '--outDir', outDir);
+  npm('run', 'build', '--', '--out', outDir);
   site = await serveDirectory(outDir);
 });
 

@@ -68,8 +68,9 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
       content: fromCwd(flags.content) ?? fromCwd(env.CAIRN_CONTENT) ?? fromConfig(config.content) ?? resolve(cwd, 'content'),
       out: fromCwd(flags.out) ?? fromConfig(config.out) ?? resolve(cwd, 'dist'),
       hooks: flags.hooks?.map((path) => resolve(cwd, path)) ?? config.hooks?.map((path) => resolve(base, path)) ?? [],
-      site: flags.site ?? (env.SITE || undefined) ?? config.site ?? null,
-      base: flags.base ?? (env.BASE || undefined) ?? config.base ?? null,
+      // CAIRN_DEFAULT_SITE and CAIRN_DEFAULT_BASE (set by the GitHub Action for a project site) yield to the config.
+      site: flags.site ?? (env.SITE || undefined) ?? config.site ?? (env.CAIRN_DEFAULT_SITE || undefined) ?? null,
+      base: flags.base ?? (env.BASE || undefined) ?? config.base ?? (env.CAIRN_DEFAULT_BASE || undefined) ?? null,
       asOf: flags.asOf ?? (env.CAIRN_AS_OF || undefined) ?? config.asOf ?? null,
       title: config.title ?? null,
     },

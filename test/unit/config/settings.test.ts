@@ -30,6 +30,12 @@ describe('resolveSettings', () => {
     expect(resolveSettings({}, cwd, { CAIRN_CONTENT: 'from-env' }).settings!.content).toBe(join(cwd, 'from-env'));
   });
 
+  test('defaults for a project site (the GitHub Action) yield to the config, and apply without one', () => {
+    const env = { CAIRN_DEFAULT_SITE: 'https://owner.github.io', CAIRN_DEFAULT_BASE: '/repo/' };
+    expect(resolveSettings({}, repository({ base: '/docs/' }), env).settings).toMatchObject({ site: 'https://owner.github.io', base: '/docs/' });
+    expect(resolveSettings({}, repository(null), env).settings).toMatchObject({ site: 'https://owner.github.io', base: '/repo/' });
+  });
+
   test('without a config: ./content and ./dist of the working folder', () => {
     const repo = repository(null);
     expect(resolveSettings({}, repo, {}).settings).toMatchObject({ configPath: null, content: join(repo, 'content'), out: join(repo, 'dist'), hooks: [] });

@@ -1,7 +1,8 @@
 import { defineCollection } from 'astro:content';
+import { z } from 'zod';
 import { PhaseSchema, SharedHooksSchema, TaskEntrySchema } from './core/schema/model.ts';
 import { ChangelogSchema, ReleaseSchema } from './core/releases/schema.ts';
-import { phasesLoader, sharedHooksLoader } from './loaders/phases.ts';
+import { phasesLoader, problemsLoader, sharedHooksLoader } from './loaders/phases.ts';
 import { changelogLoader, releasesLoader } from './loaders/releases.ts';
 import { tasksLoader } from './loaders/tasks.ts';
 
@@ -13,4 +14,5 @@ export const collections = {
   releases: defineCollection({ loader: releasesLoader(), schema: ReleaseSchema }),
   changelog: defineCollection({ loader: changelogLoader(), schema: ChangelogSchema }),
   sharedHooks: defineCollection({ loader: sharedHooksLoader(), schema: SharedHooksSchema }),
+  problems: defineCollection({ loader: problemsLoader(), schema: z.object({ errors: z.array(z.string()) }) }),
 };

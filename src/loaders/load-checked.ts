@@ -1,5 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Issue } from '../core/schema/model.ts';
 import { AstroError } from 'astro/errors';
 import { displayPath } from '../core/io/display-path.ts';
 import { loadContent, resolveBuildAsOf, sharedHookPatterns, type LoadedContent } from '../core/pipeline/load-content.ts';
@@ -7,7 +9,7 @@ import { expandHookPatterns } from '../core/io/hook-patterns.ts';
 import { openPhaseCache } from '../core/pipeline/phase-cache.ts';
 import { contentRoot } from '../core/io/read-package.ts';
 import { relativeToRoot } from '../core/io/root-relative.ts';
-import { formatIssue, hasErrors } from '../core/text/issues.ts';
+import { formatIssue } from '../core/text/issues.ts';
 
 /** Size and modification time of every file under `dir`: changes when any input changes. */
 function fingerprint(dir: string): string {
@@ -29,8 +31,8 @@ function fingerprint(dir: string): string {
 // Both collections load the same content; it is read (and its hook logs imported) once per change, not per collection.
 let cached: { key: string; content: LoadedContent } | null = null;
 
-/** Loads the content root and stops the build with every error as `path:line:col message` when there are any. */
-export function loadCheckedContent(): LoadedContent {
+/** The content root as loaded now (read again only when a file changed), with its errors. */
+function loadNow(): { root: string; loaded: LoadedContent; errors: Issue[] } {
   const root = contentRoot();
   const buildAsOf = resolveBuildAsOf();
   // The repository's own hook logs (cairn.config.json's `hooks`) are inputs too.
@@ -38,8 +40,18 @@ export function loadCheckedContent(): LoadedContent {
   const key = `${root}\n${buildAsOf}\n${fingerprint(root)}\n${shared}`;
   const loaded = cached?.key === key ? cached.content : loadContent(root, buildAsOf, { cache: openPhaseCache() });
   cached = { key, content: loaded };
-  if (hasErrors(loaded.issues)) {
-    const errors = loaded.issues.filter((issue) => issue.severity === 'error');
+  return { root, loaded, errors: loaded.issues.filter((issue) => issue.severity === 'error') };
+}
+
+/** The errors the content has now, each as `validate` prints it; none when it builds. */
+export function contentErrors(): Issue[] {
+  return loadNow().errors;
+}
+
+/** Loads the content root and stops the build with every error as `path:line:col message` when there are any. */
+export function loadCheckedContent(): LoadedContent {
+  const { root, loaded, errors } = loadNow();
+  if (errors.length > 0) {
     // AstroError takes only (message, hint), so the locations go into the message.
     throw new AstroError(
       `${errors.length} problem(s) in ${displayPath(root)}:\n${errors.map(formatIssue).join('\n')}`,
@@ -48,4 +60,40 @@ export function loadCheckedContent(): LoadedContent {
   }
   // The site shows paths from the content root, never the build machine's folders.
   return relativeToRoot(loaded, root);
+}
+
+/**
+ * A loader over the content: `sync` fills its store from the loaded content. Under `astro dev` (`cairn dev`) it also
+ * watches the content root and the repository's hook logs and syncs again when a file changes, a -wal that agents
+ * append to included. There, content with errors does not stop the server: the errors are logged as `validate`
+ * prints them (the `problems` collection puts them on every page), the store keeps its last good entries, and the
+ * next save that fixes the file brings the site back.
+ */
+export function contentLoader(name: string, sync: (context: LoaderContext, content: LoadedContent) => Promise<void>): Loader {
+  return {
+    name,
+    load: async (context) => {
+      const run = async () => {
+        if (context.watcher && contentErrors().length > 0) return;
+        await sync(context, loadCheckedContent());
+      };
+      await run();
+      if (context.watcher) watchContent(context.watcher, run);
+    },
+  };
+}
+
+/** Calls `onChange` (debounced) when a file under the content root or a repository hook log changes. */
+export function watchContent(watcher: NonNullable<LoaderContext['watcher']>, onChange: () => Promise<void>): void {
+  const root = contentRoot();
+  const shared = sharedHookPatterns().map((pattern) => dirname(pattern.replace(/[*?[{].*$/, 'x')));
+  const watched = [root, ...shared];
+  watcher.add(watched);
+  let timer: NodeJS.Timeout | null = null;
+  const changed = (path: string) => {
+    if (!watched.some((dir) => path === dir || path.startsWith(`${dir}${sep}`))) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void onChange().catch((error: unknown) => console.error(error instanceof Error ? error.message : error)), 100);
+  };
+  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, changed);
 }

@@ -16,6 +16,7 @@ function task({ id, name, dependsOn = [], status = 'pending' }: { id: string; na
     startedAt: null, completedAt: null, elapsedDays: null, events: 0, files: [],
     statusEvidence: { status, kind: 'authored', time: null, path: file, key: null, summary: 'in the task file' },
     flags: [],
+    health: null,
   };
 }
 

@@ -36,6 +36,7 @@ export function reportTask(fields: Partial<Task> & Pick<Task, 'id'>): Task {
     events: 0,
     statusEvidence: { status, kind: 'authored', time: null, path: `phases/phase-1/task-${fields.id}.md`, key: 'line 4', summary: `"${status}" in the task file` },
     flags: [],
+    health: null,
     ...fields,
     files: fields.files ?? [],
   };
@@ -74,6 +75,9 @@ export function reportPhase({ dataQuality, ...fields }: Partial<Omit<Phase, 'dat
     activity: emptyActivity(),
     buildAsOf: AS_OF,
     file: 'phases/phase-1/README.md',
+    statedEnd: null,
+    health: null,
+    forecast: null,
     ...fields,
     dataQuality: { ...noData, ...dataQuality },
   };

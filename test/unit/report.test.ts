@@ -62,7 +62,7 @@ describe('the example package (phase 7, mid-flight)', () => {
     expect(criterion(text)).toMatchObject({ verdict, basis, reason });
   });
 
-  test('deviations: unjudgeable targets, the late and unchecked 7.3, 7.4 not started, and the data-quality caveats', () => {
+  test('deviations: unjudgeable targets, the late and unchecked 7.3, 7.4 not started, the agents\' warnings, and the data-quality caveats', () => {
     expect(brief(report.deviations)).toEqual([
       ['unverified-target', 'medium', '7.1'],
       ['unverified-target', 'medium', '7.1'],
@@ -70,8 +70,11 @@ describe('the example package (phase 7, mid-flight)', () => {
       ['late-task', 'medium', '7.3'],
       ['open-deliverable', 'medium', '7.3'],
       ['not-started', 'medium', '7.4'],
+      ['agent-report', 'medium', '7.2'],
+      ['agent-report', 'medium', '7.1'],
       ['data-quality', 'low', null],
     ]);
+    expect(report.deviations.find((deviation) => deviation.kind === 'agent-report' && deviation.taskId === '7.1')?.text).toContain('GITHUB_TOKEN=[redacted: github-token] was echoed in the CI log, rotate it');
     expect(report.deviations.at(-1)?.text).toMatch(/^content\/phases\/phase-7\/hooks\/memory\.db \(claude-flow-sqlite\): 38 of 81 records skipped: copy of an edit counted from hooks:post-edit \(18\);/);
   });
 });

@@ -17,7 +17,12 @@ describe('freezeSnapshot', () => {
     const [frozen] = snapshot.phases;
     expect(frozen?.events).toEqual([]);
     const { events: _dropped, ...kept } = phase;
-    expect(frozen).toEqual({ ...kept, tasks: kept.tasks.map((task) => ({ ...task, files: [] })), events: [], activity: emptyActivity(), buildAsOf: snapshot.frozenAt });
+    // Health and the forecast are judged again at the version's own as-of (see below); the rest is kept as it was.
+    const unjudged = <T extends { health: unknown }>(value: T) => ({ ...value, health: null });
+    const { forecast: _forecast, ...frozenRest } = frozen!;
+    const { forecast: _liveForecast, ...keptRest } = kept;
+    expect(unjudged({ ...frozenRest, tasks: frozenRest.tasks.map(unjudged) })).toEqual(unjudged({ ...keptRest, tasks: keptRest.tasks.map((task) => unjudged({ ...task, files: [] })), events: [], activity: emptyActivity(), buildAsOf: snapshot.frozenAt }));
+    expect(frozen?.tasks.map((task) => task.health?.state)).toEqual(['at-risk', 'at-risk', 'done', 'late']);
     expect(frozen?.tasks.map((task) => [task.id, task.status, task.events, task.statusEvidence.kind])).toEqual(phase.tasks.map((task) => [task.id, task.status, task.events, task.statusEvidence.kind]));
   });
 

@@ -17,6 +17,7 @@ import type { Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
 import { dependencyLine, parseTaskFile } from '../tasks/parse-task.ts';
 import { round } from '../format/round.ts';
 import { summarizeActivity } from './summarize-activity.ts';
+import { judgeHealth } from './health.ts';
 
 export interface BuildOptions {
   /**
@@ -144,6 +145,10 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     // Unjudged: the newest time the phase itself knows, until applyAsOf sets the build's.
     buildAsOf: buildAsOf ?? activity.dataQuality.newestEvent ?? new Date(0).toISOString(),
     file: overviewPath,
+    statedEnd: overview.statedEnd,
+    // Judged with the build's time, in applyAsOf.
+    health: null,
+    forecast: null,
   };
   return redactPhaseResult({ phase, bodies, issues: groupWarnings(issues), eventTimes: activity.times });
 }
@@ -220,9 +225,9 @@ function criticalPathOf(tasks: readonly Task[]): Phase['criticalPath'] {
   return { ...path, unestimated: countedTasks(tasks).filter((task) => task.estimateDays === null).length };
 }
 
-/** Judges an unjudged phase (built with `buildAsOf: null`) against the build's time: the stale flag and its warnings. */
+/** Judges an unjudged phase (built with `buildAsOf: null`) against the build's time: the stale flag, health, forecast. */
 export function applyAsOf(phase: Phase, eventTimes: readonly string[], buildAsOf: string): Phase {
-  return { ...phase, buildAsOf, dataQuality: judgeAsOf(phase.dataQuality, phase.tasks, eventTimes, buildAsOf) };
+  return judgeHealth({ ...phase, buildAsOf, dataQuality: judgeAsOf(phase.dataQuality, phase.tasks, eventTimes, buildAsOf) });
 }
 
 /**

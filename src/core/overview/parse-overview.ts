@@ -33,6 +33,8 @@ export interface Overview {
   deliverables: ChecklistGroup[];
   /** A total duration the package states ("Total duration: ~3.4 days"), in days. */
   statedDays: number | null;
+  /** The date the package says the phase will end ("**Estimated Completion:** 2025-10-26"), ISO; null when none. */
+  statedEnd: string | null;
 }
 
 export interface ParsedOverview {
@@ -134,6 +136,7 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
       successCriteria: criteriaSection ? listItems(criteriaSection.nodes).map(({ text: item, checked }) => ({ text: item, checked })) : [],
       deliverables: deliverablesSection ? checklistGroups(deliverablesSection) : [],
       statedDays: statedMatch?.[1] ? Number(statedMatch[1]) : statedTotal(text),
+      statedEnd: statedEndOf(frontText('estimated completion') ?? fields.get('estimated completion') ?? null),
     },
     issues: sink.issues,
   };
@@ -149,7 +152,7 @@ function statedTotal(text: string): number | null {
 
 /** What an overview that could not be read at all, or is missing, shows: the folder name as its title and nothing else. */
 export function emptyOverview(title: string): Overview {
-  return { title, statusText: null, created: null, coordinator: null, session: null, objectives: [], metricRows: [], successCriteria: [], deliverables: [], statedDays: null };
+  return { title, statusText: null, created: null, coordinator: null, session: null, objectives: [], metricRows: [], successCriteria: [], deliverables: [], statedDays: null, statedEnd: null };
 }
 
 /** Sub-headings ("### Task 7.1 Deliverables") or bold paragraphs ("**Task 7.1: Build**") each head a list. */
@@ -175,4 +178,10 @@ function objectiveGroups(section: Section): ChecklistGroup[] {
     }
   }
   return groups;
+}
+
+/** "2025-10-26 (3.4 days)" → "2025-10-26T00:00:00.000Z": the date at the start of a stated completion, or null. */
+function statedEndOf(text: string | null): string | null {
+  const date = text ? /\b(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1] : undefined;
+  return date && !Number.isNaN(Date.parse(date)) ? new Date(date).toISOString() : null;
 }

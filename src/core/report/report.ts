@@ -101,6 +101,8 @@ export type DeviationKind =
   | 'open-deliverable'
   | 'unmet-criterion'
   | 'early-start'
+  /** A warning or error an agent logged (a notification at that level). */
+  | 'agent-report'
   | 'data-quality';
 
 export type Severity = 'high' | 'medium' | 'low';
@@ -271,7 +273,11 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
   for (const task of phase.tasks) {
     const plan = planned.get(task.id);
     if (task.status === 'blocked') {
-      add('blocked-task', 'high', task.id, `${taskName(task)} is blocked: ${describeEvidence(task.statusEvidence)}.`);
+      // Waiting on work that is not done yet is the plan working; blocked on work that is done is a question to ask.
+      const open = task.dependsOn.filter((dep) => byId.get(dep)?.status !== 'complete');
+      if (task.dependsOn.length > 0 && open.length === 0) add('blocked-task', 'high', task.id, `${taskName(task)} is marked blocked (${describeEvidence(task.statusEvidence)}), but everything it depends on is complete.`);
+      else if (open.length > 0) add('blocked-task', 'low', task.id, `${taskName(task)} is blocked while it waits for ${open.map((dep) => `task ${dep}`).join(', ')}: ${describeEvidence(task.statusEvidence)}.`);
+      else add('blocked-task', 'high', task.id, `${taskName(task)} is blocked: ${describeEvidence(task.statusEvidence)}.`);
     }
     if (task.elapsedDays !== null && task.estimateDays !== null && task.elapsedDays > task.estimateDays) {
       const over = signedDays(round(task.elapsedDays - task.estimateDays, 2));
@@ -303,6 +309,14 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
       }
     }
     for (const flag of task.flags) add('early-start', 'medium', task.id, `${taskName(task)}: ${flag}`);
+  }
+
+  // What the agents themselves reported as going wrong.
+  for (const event of phase.activity.notifications) {
+    const level = (event.level ?? '').toLowerCase();
+    if (level !== 'error' && level !== 'warning' && level !== 'warn') continue;
+    const about = event.taskId ? `Task ${event.taskId}: ` : '';
+    add('agent-report', level === 'error' ? 'high' : 'medium', event.taskId, `${about}an agent reported ${level === 'error' ? 'an error' : 'a warning'}${event.time ? ` at ${formatTimestamp(event.time)}` : ''}: ${event.message ?? ''}`);
   }
 
   for (const criterion of criteria) {

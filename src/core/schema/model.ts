@@ -333,6 +333,36 @@ export type PhaseActivity = z.output<typeof PhaseActivitySchema>;
 
 export const emptyActivity = (): PhaseActivity => ({ eventCount: 0, oldestEvent: null, notifications: [], topFiles: [], fileCount: 0, sessions: [], feed: [], taskEvents: {}, ticks: {} });
 
+/** Where a task stands against its plan, in one word, with the sentence that says why. */
+export const TaskHealthSchema = z.object({
+  state: z.enum(['done', 'on-track', 'at-risk', 'late', 'blocked', 'waiting', 'ready']),
+  reason: z.string(),
+});
+export type TaskHealth = z.output<typeof TaskHealthSchema>;
+
+/** Where a phase stands, with the sentence that says why (the first things a stakeholder must know). */
+export const PhaseHealthSchema = z.object({
+  state: z.enum(['done', 'on-track', 'at-risk', 'off-track']),
+  reason: z.string(),
+});
+export type PhaseHealth = z.output<typeof PhaseHealthSchema>;
+
+/** When the phase can be expected to end: a range from the remaining work on the critical path and the pace so far. */
+export const ForecastSchema = z.object({
+  /** Calendar days of work left on the longest remaining chain, at the estimates. */
+  remainingDays: z.number(),
+  /** Actual over estimated days on the complete tasks with both; null before any. */
+  pace: z.number().nullable(),
+  /** ISO times: the range's ends (the estimates as given, and at the pace so far). */
+  earliest: z.string(),
+  latest: z.string(),
+  /** The overview's **Estimated Completion:** date, or null. */
+  statedEnd: z.string().nullable(),
+  /** Latest minus the end of the stated day, in days (negative: ahead); null without a stated date. */
+  slipDays: z.number().nullable(),
+});
+export type Forecast = z.output<typeof ForecastSchema>;
+
 /** One task file, parsed. */
 export const TaskSchema = z.object({
   /** Task id, e.g. "7.1". */
@@ -382,6 +412,8 @@ export const TaskSchema = z.object({
   statusEvidence: StatusEvidenceSchema,
   /** Things a coordinator should know, e.g. a start before a dependency was complete. */
   flags: z.array(z.string()),
+  /** Judged against the build's time (model/health.ts); null until then, and in versions frozen before it existed. */
+  health: TaskHealthSchema.nullable().default(null),
 });
 export type Task = z.output<typeof TaskSchema>;
 
@@ -443,6 +475,11 @@ export const PhaseSchema = z.object({
   buildAsOf: z.string(),
   /** Path of the overview file. */
   file: z.string(),
+  /** The overview's **Estimated Completion:** date (ISO), or null. */
+  statedEnd: z.string().nullable().default(null),
+  /** Judged against the build's time (model/health.ts); null until then, and in versions frozen before it existed. */
+  health: PhaseHealthSchema.nullable().default(null),
+  forecast: ForecastSchema.nullable().default(null),
 });
 export type Phase = z.output<typeof PhaseSchema>;
 

@@ -1,6 +1,6 @@
 /** dist/status.json, the public contract of DESIGN.md: fields may be added, never removed or renamed. */
 import { z } from 'zod';
-import { TaskStatusSchema, VerdictSchema } from './model.ts';
+import { ForecastSchema, PhaseHealthSchema, TaskHealthSchema, TaskStatusSchema, VerdictSchema } from './model.ts';
 
 /** dist/status.json: the machine-readable contract (fields may be added, never removed or renamed). */
 export const StatusJsonSchema = z.object({
@@ -15,6 +15,10 @@ export const StatusJsonSchema = z.object({
       progress: z.number().min(0).max(1),
       criticalPath: z.object({ taskIds: z.array(z.string()), days: z.number() }),
       statedDays: z.number().nullable(),
+      /** Where the phase stands, with why (added after the first contract). */
+      health: PhaseHealthSchema.nullable(),
+      /** The expected end as a range, against the stated date (added after the first contract). */
+      forecast: ForecastSchema.nullable(),
       tasks: z.array(
         z.object({
           id: z.string(),
@@ -34,6 +38,8 @@ export const StatusJsonSchema = z.object({
           startedAt: z.string().nullable(),
           completedAt: z.string().nullable(),
           events: z.number().int(),
+          /** Where the task stands against the plan, with why (added after the first contract). */
+          health: TaskHealthSchema.nullable(),
         }),
       ),
       metrics: z.array(

@@ -166,6 +166,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
       summary: statusText ? `"${statusText}" in the task file` : meaning === 'pending' ? 'no status in the task file, so pending' : `no status in the task file; its ${completedAt ? 'Completed' : 'Started'} date says ${meaning === 'complete' ? 'complete' : 'in progress'}`,
     },
     flags: [],
+    health: null,
   };
   const fieldLines = Object.fromEntries([...fields].map(([name, field]) => [name, field.line]));
   return { task, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines };

@@ -5,6 +5,7 @@
 import { compare as compareSemver, parse as parseSemver } from 'semver';
 import { z } from 'zod';
 import { isStale } from '../model/freshness.ts';
+import { judgeHealth } from '../model/health.ts';
 import { createIssueSink } from '../text/issues.ts';
 import { emptyActivity, EventViewSchema, PhaseSchema, type Issue, type Phase } from '../schema/model.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
@@ -83,7 +84,7 @@ function freezePhase(phase: Phase, frozenAt: string): FrozenPhase {
   // Measured to the version's as-of instead of the build's.
   const stale = isStale(phase.dataQuality.newestEvent, phase.tasks, frozenAt);
   // The files each task edited are a long list on a big phase, and no frozen page shows them.
-  return { ...phase, tasks: phase.tasks.map((task) => ({ ...task, files: [] })), events: [], activity: emptyActivity(), buildAsOf: frozenAt, dataQuality: { ...phase.dataQuality, stale } };
+  return judgeHealth({ ...phase, tasks: phase.tasks.map((task) => ({ ...task, files: [] })), events: [], activity: emptyActivity(), buildAsOf: frozenAt, dataQuality: { ...phase.dataQuality, stale } });
 }
 
 /**

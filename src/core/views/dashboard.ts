@@ -7,6 +7,7 @@ import { RECENT_EVENTS } from '../model/summarize-activity.ts';
 import type { ChecklistGroup, Metric, Phase } from '../schema/model.ts';
 import { buildBurnUpChart, buildMetricsChart, buildPlanActualChart, type ChartSpec, type ProgressPoint } from './charts.ts';
 import { buildDataQualityView, type DataQualityView } from './data-quality.ts';
+import { buildGlanceView, type GlanceView } from './glance.ts';
 import { buildGraphLayout, type GraphLayout } from './graph.ts';
 import { buildPhaseSummary, type PhaseSummary } from './summary.ts';
 import { buildTaskRows, toEventRows, type EventRow, type TaskRow } from './tasks.ts';
@@ -35,6 +36,7 @@ export interface DashboardView {
   stale: boolean;
   taskCount: number;
   summary: PhaseSummary;
+  glance: GlanceView;
   criticalPath: { days: string; chain: string; stated: string | null };
   tasks: TaskRow[];
   charts: { burnUp: ChartSpec; planActual: ChartSpec; metrics: ChartSpec | null };
@@ -60,6 +62,7 @@ export function buildDashboardView(phase: Phase, { version = null, history = [] 
     stale: phase.dataQuality.stale,
     taskCount: phase.tasks.length,
     summary: buildPhaseSummary(phase),
+    glance: buildGlanceView(phase),
     criticalPath: { days: formatDays(phase.criticalPath.days), chain: phase.criticalPath.taskIds.join(' → '), stated: phase.statedDays === null ? null : formatDays(phase.statedDays) },
     tasks: buildTaskRows(phase),
     charts: { burnUp: buildBurnUpChart(phase, history), planActual: buildPlanActualChart(phase), metrics: buildMetricsChart(phase) },

@@ -4,6 +4,7 @@ import type { Phase, TaskStatus } from '../schema/model.ts';
 import { diffLive } from '../versions/diff.ts';
 import type { Snapshot } from '../versions/snapshot.ts';
 import { buildChangesView, type ChangesView } from './changes.ts';
+import { healthLabels } from './glance.ts';
 import { buildPhaseSummary, phaseLine } from './summary.ts';
 
 export interface PhaseListItem {
@@ -12,6 +13,7 @@ export interface PhaseListItem {
   status: TaskStatus;
   progressPercent: number;
   line: string;
+  health: { state: string; label: string; reason: string } | null;
 }
 
 export interface HomeView {
@@ -27,8 +29,20 @@ export interface HomeView {
 export function buildHomeView(phases: readonly Phase[], newest: Snapshot | null, liveReleases: readonly string[], sharedHooks = false): HomeView {
   return {
     asOf: siteAsOf(phases),
-    phases: phases.map((phase) => ({ id: phase.id, title: phase.title, status: phase.status, progressPercent: buildPhaseSummary(phase).progressPercent, line: phaseLine(phase) })),
+    phases: phases.map(phaseListItem),
     changes: newest ? buildChangesView(diffLive(newest, phases, liveReleases)) : null,
     sharedHooks,
+  };
+}
+
+/** A phase in a list of phases (home, a version's page): status, health with why, progress. */
+export function phaseListItem(phase: Phase): PhaseListItem {
+  return {
+    id: phase.id,
+    title: phase.title,
+    status: phase.status,
+    progressPercent: buildPhaseSummary(phase).progressPercent,
+    line: phaseLine(phase),
+    health: phase.health && { ...phase.health, label: healthLabels[phase.health.state] },
   };
 }

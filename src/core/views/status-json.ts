@@ -35,6 +35,7 @@ function statusTask(task: Task): StatusJson['phases'][number]['tasks'][number] {
     startedAt: task.startedAt,
     completedAt: task.completedAt,
     events: task.events,
+    health: task.health,
   };
 }
 
@@ -51,6 +52,8 @@ export function buildStatusJson(phases: readonly Phase[], version: string | null
       progress: phase.progress,
       criticalPath: { taskIds: phase.criticalPath.taskIds, days: phase.criticalPath.days },
       statedDays: phase.statedDays,
+      health: phase.health,
+      forecast: phase.forecast,
       tasks: phase.tasks.map(statusTask),
       metrics: phase.metrics.map(statusMetric),
       dataQuality: {

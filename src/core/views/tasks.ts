@@ -4,6 +4,7 @@ import { criticalTaskIds } from '../model/schedule.ts';
 import type { EventLine, Phase, Task } from '../schema/model.ts';
 import { describeEvent } from './activity.ts';
 import { dependencyItems, type DependencyItem } from './dependencies.ts';
+import { healthLabels } from './glance.ts';
 
 export interface TaskRow {
   task: Task;
@@ -16,6 +17,8 @@ export interface TaskRow {
   dependencies: DependencyItem[];
   /** "1.27 days taken of 1.2 days estimated", or null before a start. */
   elapsedText: string | null;
+  /** Where it stands against the plan, or null when not judged (a version frozen before health existed). */
+  health: { state: string; label: string; reason: string } | null;
 }
 
 /** The rows of a phase's task table. */
@@ -29,6 +32,7 @@ export function buildTaskRows(phase: Phase): TaskRow[] {
     estimateText: formatEstimate(task.estimateDays),
     dependencies: dependencyItems(task, phase),
     elapsedText: elapsedText(task),
+    health: task.health && { ...task.health, label: healthLabels[task.health.state] },
   }));
 }
 

@@ -3,8 +3,7 @@ import { formatTimestamp } from '../format/format.ts';
 import { diffSnapshots } from '../versions/diff.ts';
 import type { Snapshot } from '../versions/snapshot.ts';
 import { buildChangesView, type ChangesView } from './changes.ts';
-import type { PhaseListItem } from './home.ts';
-import { buildPhaseSummary, phaseLine } from './summary.ts';
+import { phaseListItem, type PhaseListItem } from './home.ts';
 
 export interface VersionRow {
   version: string;
@@ -47,7 +46,7 @@ export function buildVersionPageView(snapshot: Snapshot, previous: Snapshot | nu
     frozenAt: snapshot.frozenAt,
     previous: previous?.version ?? null,
     next,
-    phases: snapshot.phases.map((phase) => ({ id: phase.id, title: phase.title, status: phase.status, progressPercent: buildPhaseSummary(phase).progressPercent, line: phaseLine(phase) })),
+    phases: snapshot.phases.map(phaseListItem),
     changes: previous ? buildChangesView(diffSnapshots(previous, snapshot)) : null,
     releases: snapshot.releases,
   };

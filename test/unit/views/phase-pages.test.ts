@@ -194,6 +194,50 @@ describe('buildDashboardView', () => {
     `);
   });
 
+  test('the first screen: health with why, progress, the forecast against the stated day, the risks that matter first', () => {
+    expect(buildDashboardView(example()).glance).toMatchInlineSnapshot(`
+      {
+        "forecast": {
+          "detail": "1 day of work left on the longest remaining chain, finished tasks took 1.06× their estimates (calendar days, an estimate)",
+          "late": false,
+          "range": "2025-10-26",
+          "slip": "0.2 days early",
+          "stated": "2025-10-26",
+        },
+        "health": {
+          "label": "At risk",
+          "reason": "At risk: 7.1, 7.2 at risk; 7.4 late.",
+          "state": "at-risk",
+        },
+        "progressPercent": 17,
+        "riskCounts": "0 high, 8 medium, 0 low",
+        "riskTotal": 8,
+        "risks": [
+          {
+            "label": "Medium",
+            "severity": "medium",
+            "text": "Task 7.2: an agent reported a warning at 2025-10-25 11:02 UTC: config_system: riptide-persistence 13/36 vars; 3 defaults conflict with the deploy manifests (REDIS_POOL_SIZE, CACHE_TTL_SECS, TENANT_QUOTA), need a decision",
+          },
+          {
+            "label": "Medium",
+            "severity": "medium",
+            "text": "Task 7.1: an agent reported a warning at 2025-10-24 09:21 UTC: build_infra: CI cache wired (sccache keyed on Cargo.lock + toolchain); WARNING: GITHUB_TOKEN=[redacted: github-token] was echoed in the CI log, rotate it",
+          },
+          {
+            "label": "Medium",
+            "severity": "medium",
+            "text": "Task 7.3 (Code Quality) took 1.27 days against an estimate of 1.2 days (+0.07 days).",
+          },
+          {
+            "label": "Medium",
+            "severity": "medium",
+            "text": "Task 7.4 (Release Preparation) had not started by 2025-10-25 15:58 UTC; the plan had it start 2025-10-24 12:48 UTC. Its dependencies are complete.",
+          },
+        ],
+      }
+    `);
+  });
+
   test('a frozen dashboard names its version and has no activity section', () => {
     const view = buildDashboardView(example(), { version: '1.1.0' });
     expect([view.version, view.activity]).toEqual(['1.1.0', null]);
@@ -477,7 +521,7 @@ describe('buildReportPageView', () => {
       [
         [
           "Medium",
-          6,
+          8,
         ],
         [
           "Low",

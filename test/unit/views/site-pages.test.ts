@@ -24,6 +24,11 @@ describe('buildHomeView', () => {
         "changes": null,
         "phases": [
           {
+            "health": {
+              "label": "At risk",
+              "reason": "At risk: 7.1, 7.2 at risk; 7.4 late.",
+              "state": "at-risk",
+            },
             "id": "phase-7",
             "line": "17% of estimated work complete · 4 tasks · critical path 2.4 days",
             "progressPercent": 17,
@@ -120,6 +125,11 @@ describe('versions', () => {
         "next": null,
         "phases": [
           {
+            "health": {
+              "label": "At risk",
+              "reason": "At risk: 7.1, 7.2 at risk; 7.4 late.",
+              "state": "at-risk",
+            },
             "id": "phase-7",
             "line": "17% of estimated work complete · 4 tasks · critical path 2.4 days",
             "progressPercent": 17,

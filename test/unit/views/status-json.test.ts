@@ -27,6 +27,18 @@ describe('buildStatusJson', () => {
               "unmatchedEvents": 0,
               "warnings": [],
             },
+            "forecast": {
+              "earliest": "2025-10-28T18:00:00.000Z",
+              "latest": "2025-10-28T18:00:00.000Z",
+              "pace": null,
+              "remainingDays": 3,
+              "slipDays": null,
+              "statedEnd": null,
+            },
+            "health": {
+              "reason": "On track: 1 of 2 tasks complete, nothing late or blocked, expected to end by 2025-10-28.",
+              "state": "on-track",
+            },
             "id": "phase-1",
             "metrics": [
               {
@@ -50,6 +62,10 @@ describe('buildStatusJson', () => {
                 "dependsOnOtherPhases": [],
                 "estimateDays": 1,
                 "events": 0,
+                "health": {
+                  "reason": "Complete.",
+                  "state": "done",
+                },
                 "id": "1.1",
                 "parentId": null,
                 "startedAt": null,
@@ -66,6 +82,10 @@ describe('buildStatusJson', () => {
                 "dependsOnOtherPhases": [],
                 "estimateDays": 3,
                 "events": 0,
+                "health": {
+                  "reason": "In progress.",
+                  "state": "on-track",
+                },
                 "id": "1.2",
                 "parentId": null,
                 "startedAt": null,

@@ -1,0 +1,62 @@
+/**
+ * The first screen of a dashboard: in ten seconds, whether the phase is on track and why, how far it is, when it
+ * should end against the date the package states, and what is at risk.
+ */
+import { formatDays, formatTimestamp, percentOf } from '../format/format.ts';
+import { buildCompletionReport, type Deviation, type Severity } from '../report/report.ts';
+import type { Phase, PhaseHealth, TaskHealth } from '../schema/model.ts';
+
+export const healthLabels: Record<PhaseHealth['state'] | TaskHealth['state'], string> = {
+  done: 'Done',
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  'off-track': 'Off track',
+  late: 'Late',
+  blocked: 'Blocked',
+  waiting: 'Waiting',
+  ready: 'Can start',
+};
+
+/** Risks shown on the first screen; the report lists them all. */
+export const RISKS_SHOWN = 4;
+
+export interface GlanceView {
+  health: { state: PhaseHealth['state']; label: string; reason: string } | null;
+  progressPercent: number;
+  /** "2025-10-26 – 2025-10-27", "about 1 day of work left at the pace so far". */
+  forecast: { range: string; detail: string; stated: string | null; slip: string | null; late: boolean } | null;
+  risks: { severity: Severity; label: string; text: string }[];
+  /** "3 high, 5 medium, 9 low". */
+  riskCounts: string;
+  riskTotal: number;
+}
+
+const day = (iso: string) => formatTimestamp(iso).slice(0, 10);
+
+/** Within a severity, what needs someone's attention now comes first: what agents report, then the work, then the targets. */
+const kindOrder: Record<Deviation['kind'], number> = { 'agent-report': 0, 'blocked-task': 1, 'late-task': 2, 'not-started': 3, 'early-start': 4, 'missed-target': 5, 'open-deliverable': 6, 'unmet-criterion': 7, 'unverified-target': 8, 'data-quality': 9 };
+const severityOrder: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+const severityLabels: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+
+export function buildGlanceView(phase: Phase): GlanceView {
+  const { forecast } = phase;
+  // Data-quality notes are on the data-quality panel; the first screen keeps to the work.
+  const deviations: Deviation[] = buildCompletionReport(phase)
+    .deviations.filter((deviation) => deviation.kind !== 'data-quality' || deviation.text.startsWith('The newest hook event'))
+    .toSorted((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || kindOrder[a.kind] - kindOrder[b.kind]);
+  const count = (severity: Severity) => deviations.filter((deviation) => deviation.severity === severity).length;
+  return {
+    health: phase.health && { ...phase.health, label: healthLabels[phase.health.state] },
+    progressPercent: percentOf(phase.progress),
+    forecast: forecast && {
+      range: forecast.earliest.slice(0, 10) === forecast.latest.slice(0, 10) ? day(forecast.latest) : `${day(forecast.earliest)} – ${day(forecast.latest)}`,
+      detail: `${formatDays(forecast.remainingDays)} of work left on the longest remaining chain${forecast.pace === null ? '' : `, finished tasks took ${forecast.pace}× their estimates`} (calendar days, an estimate)`,
+      stated: forecast.statedEnd && day(forecast.statedEnd),
+      slip: forecast.slipDays === null ? null : forecast.slipDays > 0 ? `${formatDays(forecast.slipDays)} late` : forecast.slipDays < 0 ? `${formatDays(-forecast.slipDays)} early` : 'on the day',
+      late: (forecast.slipDays ?? 0) > 0,
+    },
+    risks: deviations.slice(0, RISKS_SHOWN).map(({ severity, text }) => ({ severity, label: severityLabels[severity], text })),
+    riskCounts: (['high', 'medium', 'low'] as const).map((severity) => `${count(severity)} ${severity}`).join(', '),
+    riskTotal: deviations.length,
+  };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import { judgeHealth } from '../../src/core/model/health.ts';
+import { buildCompletionReport } from '../../src/core/report/report.ts';
+import type { Task } from '../../src/core/schema/model.ts';
+import { reportPhase, reportTask } from './report-phase.ts';
+
+// The phase was created 2025-10-20 08:00 (reportPhase); the build's "now" is set per test.
+const judged = (tasks: Task[], buildAsOf = '2025-10-21T08:00:00.000Z', extra = {}) => judgeHealth(reportPhase({ tasks, buildAsOf, ...extra }));
+const healthOf = (phase: ReturnType<typeof judged>, id: string) => phase.tasks.find((task) => task.id === id)!.health;
+
+describe('task health', () => {
+  test('a task marked blocked on a dependency that is complete is flagged, here and as a high risk', () => {
+    const tasks = [reportTask({ id: '1.1', status: 'complete' }), reportTask({ id: '1.2', status: 'blocked', dependsOn: ['1.1'], statusText: 'Blocked: waiting for task 1.1' })];
+    const phase = judged(tasks);
+    expect(healthOf(phase, '1.2')).toEqual({ state: 'blocked', reason: 'Marked blocked ("blocked" in the task file), but everything it depends on is complete: check whether it can start.' });
+    expect(buildCompletionReport(phase).deviations.filter((deviation) => deviation.kind === 'blocked-task').map((deviation) => deviation.severity)).toEqual(['high']);
+  });
+
+  test('a normal wait on a dependency is waiting, and only a low risk', () => {
+    const tasks = [reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T09:00:00.000Z', elapsedDays: 0.2 }), reportTask({ id: '1.2', status: 'blocked', dependsOn: ['1.1'] }), reportTask({ id: '1.3', dependsOn: ['1.1'] })];
+    const phase = judged(tasks);
+    expect(healthOf(phase, '1.3')).toEqual({ state: 'waiting', reason: 'Waits for task 1.1 (in progress).' });
+    expect(buildCompletionReport(phase).deviations.filter((deviation) => deviation.kind === 'blocked-task').map((deviation) => deviation.severity)).toEqual(['low']);
+  });
+
+  test('a pending task whose dependencies are done can start now, and is late once the plan had it started', () => {
+    const tasks = [reportTask({ id: '1.1', status: 'complete' }), reportTask({ id: '1.2', dependsOn: ['1.1'] })];
+    // Planned start of 1.2: one day (1.1's estimate) after the phase start, 2025-10-21 08:00.
+    expect(healthOf(judged(tasks, '2025-10-21T10:00:00.000Z'), '1.2')!.state).toBe('ready');
+    expect(healthOf(judged(tasks, '2025-10-22T10:00:00.000Z'), '1.2')).toEqual({ state: 'late', reason: 'Not started, though the plan had it start 2025-10-21 08:00 UTC; everything it depends on is complete.' });
+  });
+
+  test.each([
+    [0.5, 'on-track'],
+    [0.85, 'at-risk'],
+    [1.3, 'late'],
+  ])('in progress, %d of its 1 day used: %s', (elapsedDays, state) => {
+    expect(healthOf(judged([reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T08:00:00.000Z', elapsedDays })]), '1.1')!.state).toBe(state);
+  });
+});
+
+describe('phase health and forecast', () => {
+  test('done when every task is', () => {
+    expect(judged([reportTask({ id: '1.1', status: 'complete' })]).health).toEqual({ state: 'done', reason: 'All 1 tasks are complete.' });
+  });
+
+  test('off track when a task on the critical path is late; the reason names it', () => {
+    const tasks = [reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T08:00:00.000Z', elapsedDays: 2 })];
+    const phase = judged(tasks, '2025-10-22T08:00:00.000Z', { criticalPath: { taskIds: ['1.1'], days: 1, alternatives: [], unestimated: 0 } });
+    expect(phase.health).toEqual({ state: 'off-track', reason: 'Off track: on the critical path 1.1 late.' });
+  });
+
+  test('the forecast: the remaining chain from now, the far end at the pace of finished tasks, against the stated day', () => {
+    const tasks = [
+      reportTask({ id: '1.1', status: 'complete', estimateDays: 1, elapsedDays: 1.5 }),
+      reportTask({ id: '1.2', status: 'in_progress', estimateDays: 2, elapsedDays: 0.5, dependsOn: ['1.1'] }),
+      reportTask({ id: '1.3', estimateDays: 1, dependsOn: ['1.2'] }),
+    ];
+    const phase = judged(tasks, '2025-10-22T00:00:00.000Z', { statedEnd: '2025-10-23T00:00:00.000Z' });
+    // 1.5 days left of 1.2, then 1.3's day: 2.5 days; finished work took 1.5× its estimate, so up to 3.75 days.
+    expect(phase.forecast).toEqual({ remainingDays: 2.5, pace: 1.5, earliest: '2025-10-24T12:00:00.000Z', latest: '2025-10-25T18:00:00.000Z', statedEnd: '2025-10-23T00:00:00.000Z', slipDays: 1.8 });
+    expect(phase.health!.state).toBe('off-track');
+    expect(phase.health!.reason).toContain('the forecast ends 1.8 days after the stated 2025-10-23');
+  });
+});

@@ -18,6 +18,8 @@ export const BUILD_AS_OF = '2025-10-25T18:00:00Z';
 export const sharedSites = {
   example: 'content',
   hostile: 'test/fixtures/packages/hostile',
+  /** The seed package as real projects write it (bold lines, emoji, the README with its mojibake), without hook logs. */
+  seed: 'test/fixtures/packages/real-world',
 } as const;
 export type SharedSite = keyof typeof sharedSites;
 

@@ -72,6 +72,8 @@ describe('the example package (phase 7, mid-flight)', () => {
       ['not-started', 'medium', '7.4'],
       ['agent-report', 'medium', '7.2'],
       ['agent-report', 'medium', '7.1'],
+      ['late-task', 'low', '7.1'],
+      ['late-task', 'low', '7.2'],
       ['data-quality', 'low', null],
     ]);
     expect(report.deviations.find((deviation) => deviation.kind === 'agent-report' && deviation.taskId === '7.1')?.text).toContain('GITHUB_TOKEN=[redacted: github-token] was echoed in the CI log, rotate it');
@@ -154,7 +156,7 @@ describe('deviations of hand-built phases', () => {
       'a task due to start that has not, waiting for a dependency',
       reportPhase({ tasks: [reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T08:00:00.000Z', elapsedDays: 0.5 }), reportTask({ id: '1.2', dependsOn: ['1.1'] })] }),
       [['not-started', 'medium', '1.2'], ['late-task', 'low', '1.1']],
-      'Task 1.2 (Work 1.2) had not started by 2025-10-25 12:00 UTC; the plan had it start 2025-10-21 08:00 UTC. It waits for task 1.1 (in progress).',
+      'Task 1.2 (Work 1.2) had not started by 2025-10-25 18:00 UTC; the plan had it start 2025-10-21 08:00 UTC. It waits for task 1.1 (in progress).',
     ],
     [
       'a start before a dependency was complete (task flags)',

@@ -269,7 +269,9 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
 
   const planned = new Map(timeline.rows.map((row) => [row.taskId, row]));
   const byId = new Map(phase.tasks.map((task) => [task.id, task]));
-  const asOf = phase.asOf === null ? null : Date.parse(phase.asOf);
+  // Lateness is judged at the build's time, as health is (model/health.ts): a package without hook logs has no newer
+  // input than its Created date, but its work is late all the same.
+  const asOf = Date.parse(phase.buildAsOf);
   for (const task of phase.tasks) {
     const plan = planned.get(task.id);
     if (task.status === 'blocked') {
@@ -291,15 +293,15 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
       );
     } else if (plan?.slipDays != null && plan.slipDays > 0) {
       add('late-task', 'low', task.id, `${taskName(task)} finished ${formatDays(plan.slipDays)} after its planned end (${formatTimestamp(plan.plannedEnd)}), within its estimate: it started late.`);
-    } else if (task.status === 'in_progress' && plan?.plannedEnd && asOf !== null && asOf > Date.parse(plan.plannedEnd)) {
-      add('late-task', 'low', task.id, `${taskName(task)} was still in progress on ${formatTimestamp(phase.asOf)}, after its planned end (${formatTimestamp(plan.plannedEnd)}).`);
+    } else if (task.status === 'in_progress' && plan?.plannedEnd && asOf > Date.parse(plan.plannedEnd)) {
+      add('late-task', 'low', task.id, `${taskName(task)} was still in progress on ${formatTimestamp(phase.buildAsOf)}, after its planned end (${formatTimestamp(plan.plannedEnd)}).`);
     }
     // A task not yet due by the plan is on schedule, not a deviation; without dates, say only that it has not started.
     if (task.status === 'pending' && task.startedAt === null) {
       const waiting = task.dependsOn.filter((dep) => byId.get(dep)?.status !== 'complete');
       const because = waiting.length > 0 ? ` It waits for ${waiting.map((dep) => `task ${dep} (${statusLabels[byId.get(dep)?.status ?? 'pending'].toLowerCase()})`).join(', ')}.` : task.dependsOn.length > 0 ? ' Its dependencies are complete.' : '';
-      if (!plan?.plannedStart || asOf === null) add('not-started', 'low', task.id, `${taskName(task)} has not started.${because}`);
-      else if (asOf > Date.parse(plan.plannedStart)) add('not-started', 'medium', task.id, `${taskName(task)} had not started by ${formatTimestamp(phase.asOf)}; the plan had it start ${formatTimestamp(plan.plannedStart)}.${because}`);
+      if (!plan?.plannedStart) add('not-started', 'low', task.id, `${taskName(task)} has not started.${because}`);
+      else if (asOf > Date.parse(plan.plannedStart)) add('not-started', 'medium', task.id, `${taskName(task)} had not started by ${formatTimestamp(phase.buildAsOf)}; the plan had it start ${formatTimestamp(plan.plannedStart)}.${because}`);
     }
     if (task.status === 'complete') {
       const open = task.deliverables.filter((item) => item.checked === false);

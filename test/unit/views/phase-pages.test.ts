@@ -210,8 +210,8 @@ describe('buildDashboardView', () => {
           "state": "at-risk",
         },
         "progressPercent": 17,
-        "riskCounts": "0 high, 8 medium, 0 low",
-        "riskTotal": 8,
+        "riskCounts": "0 high, 8 medium, 2 low",
+        "riskTotal": 10,
         "risks": [
           {
             "label": "Medium",
@@ -231,7 +231,7 @@ describe('buildDashboardView', () => {
           {
             "label": "Medium",
             "severity": "medium",
-            "text": "Task 7.4 (Release Preparation) had not started by 2025-10-25 15:58 UTC; the plan had it start 2025-10-24 12:48 UTC. Its dependencies are complete.",
+            "text": "Task 7.4 (Release Preparation) had not started by 2025-10-25 18:00 UTC; the plan had it start 2025-10-24 12:48 UTC. Its dependencies are complete.",
           },
         ],
       }
@@ -525,7 +525,7 @@ describe('buildReportPageView', () => {
         ],
         [
           "Low",
-          1,
+          3,
         ],
       ]
     `);

@@ -26,7 +26,7 @@ const common = `Options (each overrides cairn.config.json):
 const commands: Record<string, { summary: string; usage: string; examples: string[] }> = {
   build: { summary: 'check the content and build the site', usage: 'cairn build [options] [--strict]', examples: ['cairn build', 'cairn build --content docs/project-history --out site', 'cairn build --strict   # stop on warnings too'] },
   validate: { summary: 'check the content without building; every problem as path:line:col', usage: 'cairn validate [options] [--strict]', examples: ['cairn validate', 'cairn validate --strict'] },
-  check: { summary: 'validate with every warning an error (stale hook logs included), for CI gates', usage: 'cairn check [options]', examples: ['cairn check'] },
+  check: { summary: 'validate, then check the quality gates of cairn.config.json (default: no stale hook logs); exit 1 when one fails', usage: 'cairn check [options]', examples: ['cairn check', 'cairn check --config ci/cairn.config.json'] },
   snapshot: { summary: 'freeze the current state as a version in <content>/snapshots/', usage: 'cairn snapshot <version> [--force] [options]', examples: ['cairn snapshot 1.0.0', 'cairn snapshot 1.0.0 --force   # replace a frozen version'] },
   dev: { summary: 'serve the site while you edit the content', usage: 'cairn dev [--port <n>] [options]', examples: ['cairn dev', 'cairn dev --port 4322'] },
   init: { summary: 'write a starter package, a cairn.config.json and a Pages workflow (never overwrites)', usage: 'cairn init [dir]', examples: ['cairn init', 'cairn init my-project'] },
@@ -135,7 +135,7 @@ switch (command) {
   case 'validate':
     process.exit(script('validate', values.strict ? ['--strict'] : []));
   case 'check':
-    process.exit(script('validate', ['--strict', '--stale']));
+    process.exit(script('validate', ['--gates']));
   case 'snapshot':
     process.exit(script('snapshot', [...positionals, ...(values.force ? ['--force'] : [])]));
   case 'dev':

@@ -1,7 +1,8 @@
 /**
  * `npm run validate [-- --strict] [--stale]`: checks the content without building. Prints every problem as
  * path:line:col; exit 1 on errors, and with --strict on warnings too (the hook logs' included), for CI that enforces a
- * clean package. --stale counts a phase whose hook logs went quiet as a warning (`cairn check`).
+ * clean package. --stale counts a phase whose hook logs went quiet as a warning; --gates checks the quality gates of
+ * cairn.config.json (CAIRN_GATES) and exits 1 when one fails (`cairn check`).
  */
 import { displayPath } from '../src/core/io/display-path.ts';
 import { loadContent, resolveBuildAsOf } from '../src/core/pipeline/load-content.ts';
@@ -11,6 +12,8 @@ import { contentRoot } from '../src/core/io/read-package.ts';
 import { formatIssue, hasErrors } from '../src/core/text/issues.ts';
 import { environmentProblems } from '../src/core/pipeline/environment.ts';
 import { staleWarning } from '../src/core/model/freshness.ts';
+import { DEFAULT_GATES, evaluateGates } from '../src/core/model/gates.ts';
+import type { Gates } from '../src/core/config/parse-config.ts';
 
 const problems = environmentProblems(process.env);
 if (problems.length > 0) {
@@ -20,6 +23,7 @@ if (problems.length > 0) {
 const root = contentRoot();
 const strict = process.argv.includes('--strict');
 const staleIsWarning = process.argv.includes('--stale');
+const checkGates = process.argv.includes('--gates');
 try {
   const cache = openPhaseCache();
   await warmPhaseCache(root, cache);
@@ -47,6 +51,17 @@ try {
     process.exit(1);
   }
   console.log(summary);
+  if (checkGates) {
+    // `cairn check`: the config's quality gates (or the defaults), each with what it found.
+    const results = evaluateGates(phases, process.env.CAIRN_GATES ? (JSON.parse(process.env.CAIRN_GATES) as Gates) : DEFAULT_GATES);
+    for (const gate of results) console.log(`${gate.passed ? 'pass' : 'FAIL'} ${gate.phaseId} ${gate.gate}: ${gate.text}`);
+    const failed = results.filter((gate) => !gate.passed).length;
+    if (failed > 0) {
+      console.error(`\n${failed} of ${results.length} gate(s) failed.`);
+      process.exit(1);
+    }
+    console.log(`all ${results.length} gate(s) passed`);
+  }
 } catch (error) {
   // Bad input never lands here (parsers return issues); this is a bug in Cairn, so say so plainly.
   console.error(`Cairn failed while reading ${displayPath(root)}: ${(error as Error).message}\n  hint: this is a bug in Cairn; please report it with the file that caused it.`);

@@ -99,6 +99,19 @@ describe('cairn', () => {
     expect(page).toMatch(/Phase 7: Quality &amp; Infrastructure<\/a>: \d+/);
   });
 
+  test('check: the quality gates of the config, each printed with its value; exit 1 when one fails', () => {
+    const repo = teamRepository({ content: 'docs/project-history', asOf: '2025-10-25T18:00:00Z' });
+    const defaults = cairn(['check'], { cwd: repo });
+    expect(defaults.status, `${defaults.stdout}\n${defaults.stderr}`).toBe(0);
+    expect(defaults.stdout).toContain('pass phase7 stale: the hook logs are fresh');
+    writeFileSync(join(repo, 'cairn.config.json'), JSON.stringify({ content: 'docs/project-history', asOf: '2025-10-25T18:00:00Z', gates: { maxBlocked: 0, minProgress: 50 } }));
+    const gated = cairn(['check'], { cwd: repo });
+    expect(gated.status).toBe(1);
+    expect(gated.stdout).toContain('pass phase7 maxBlocked: 0 blocked tasks, at most 0 allowed');
+    expect(gated.stdout).toContain('FAIL phase7 minProgress: 17% of the estimated work complete, at least 50% required');
+    expect(gated.stderr).toContain('1 of 2 gate(s) failed.');
+  });
+
   test('init writes a starter that builds at once, and never overwrites', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-init-'));
     const init = cairn(['init', 'project'], { cwd: dir });

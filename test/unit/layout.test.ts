@@ -25,7 +25,7 @@ const mayImport: Record<string, string[]> = {
   hooks: ['schema', 'format', 'text'],
   config: ['schema', 'format', 'text'],
   io: [...base, ...parsers, 'config'],
-  model: [...base, ...parsers],
+  model: [...base, ...parsers, 'config'],
   versions: [...base, ...parsers, 'model'],
   report: [...base, ...parsers, 'model'],
   views: [...base, ...parsers, 'model', 'versions', 'report'],

@@ -11,6 +11,21 @@ import { locateJsonPath } from '../text/locate-json-path.ts';
 
 const relativePath = z.string().trim().min(1, 'it is empty');
 
+/** Quality gates for `cairn check` in CI: each a limit every phase must keep (model/gates.ts). */
+export const GatesSchema = z.strictObject({
+  /** Blocked tasks a phase may have. */
+  maxBlocked: z.int().nonnegative().optional(),
+  /** Days the forecast may end after the stated completion date. */
+  maxLateDays: z.number().nonnegative().optional(),
+  /** The share of estimated work that must be complete, in percent. */
+  minProgress: z.number().min(0).max(100).optional(),
+  /** Targets that may be missed. */
+  missedTargets: z.int().nonnegative().optional(),
+  /** Whether hook logs quiet for more than a day are allowed. */
+  stale: z.boolean().optional(),
+});
+export type Gates = z.output<typeof GatesSchema>;
+
 export const ConfigSchema = z.object({
   /** The folder that holds phases/, releases/ and snapshots/. */
   content: relativePath.optional(),
@@ -24,6 +39,8 @@ export const ConfigSchema = z.object({
   title: z.string().trim().min(1, 'it is empty').optional(),
   /** Where the site is written. */
   out: relativePath.optional(),
+  /** Limits `cairn check` enforces. */
+  gates: GatesSchema.optional(),
   /** The build's "now" (CAIRN_AS_OF), ISO 8601. */
   asOf: z.iso.datetime({ offset: true, message: 'it is not an ISO 8601 time such as 2025-10-25T18:00:00Z' }).optional(),
 });

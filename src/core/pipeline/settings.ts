@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseConfig, type Config } from '../config/parse-config.ts';
+import { parseConfig, type Config, type Gates } from '../config/parse-config.ts';
 import { displayPath } from '../io/display-path.ts';
 import type { Issue } from '../schema/model.ts';
 
@@ -34,6 +34,8 @@ export interface Settings {
   base: string | null;
   asOf: string | null;
   title: string | null;
+  /** The config's quality gates for `cairn check`, or null for the defaults. */
+  gates: Gates | null;
 }
 
 /** cairn.config.json in `dir` or the nearest folder above it, or null. */
@@ -73,6 +75,7 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
       base: flags.base ?? (env.BASE || undefined) ?? config.base ?? (env.CAIRN_DEFAULT_BASE || undefined) ?? null,
       asOf: flags.asOf ?? (env.CAIRN_AS_OF || undefined) ?? config.asOf ?? null,
       title: config.title ?? null,
+      gates: config.gates ?? null,
     },
     issues,
   };
@@ -89,5 +92,6 @@ export function settingsEnv(settings: Settings): Record<string, string> {
     ...(settings.base ? { BASE: settings.base } : {}),
     ...(settings.asOf ? { CAIRN_AS_OF: settings.asOf } : {}),
     ...(settings.title ? { CAIRN_TITLE: settings.title } : {}),
+    ...(settings.gates ? { CAIRN_GATES: JSON.stringify(settings.gates) } : {}),
   };
 }

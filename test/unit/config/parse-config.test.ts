@@ -61,7 +61,7 @@ describe('parseConfig', () => {
     expect(result.issues.map(formatIssue)).toMatchInlineSnapshot(`
       [
         "cairn.config.json:2:14 warning Unknown key "contnet"; it is ignored.
-        hint: Cairn reads content, hooks, site, base, title, out, asOf.",
+        hint: Cairn reads content, hooks, site, base, title, out, gates, asOf.",
       ]
     `);
   });

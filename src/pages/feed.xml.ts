@@ -9,6 +9,6 @@ import { feedSite, href } from '../lib/paths.ts';
 export async function GET(context: APIContext) {
   const phases = (await getCollection('phases')).map((entry) => entry.data);
   const releases = (await getCollection('releases')).map((entry) => entry.data);
-  const items = buildSiteFeedItems(releases, phases.map((phase) => getPhaseEvents(phase.id).feed)).map(({ path, ...item }) => ({ ...item, link: href(path) }));
+  const items = buildSiteFeedItems(releases, phases.map((phase) => getPhaseEvents(phase.id).feed), phases[0]?.buildAsOf ?? null).map(({ path, ...item }) => ({ ...item, link: href(path) }));
   return feedResponse({ title: 'Releases and status changes', description: 'Releases and task status changes, from the coordination packages and the agents’ hook logs.', site: feedSite(context.site), items });
 }

@@ -45,12 +45,15 @@ export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint
   const byCount = counted.some((task) => task.estimateDays === null);
   const weight = (task: Task) => (byCount ? 1 : (task.estimateDays ?? 0));
   const total = counted.reduce((sum, task) => sum + weight(task), 0);
-  const times = [phase.created, ...phase.tasks.map((task) => task.startedAt), ...phase.tasks.map((task) => task.completedAt), phase.dataQuality.newestEvent, ...snapshots.map((point) => point.frozenAt)]
+  const times = [phase.created, ...phase.tasks.map((task) => task.startedAt), ...phase.tasks.map((task) => task.completedAt), phase.dataQuality.newestEvent, phase.asOf, ...snapshots.map((point) => point.frozenAt)]
     .filter((time): time is string => time !== null && !Number.isNaN(Date.parse(time)))
     .map((time) => new Date(time).toISOString());
   const days = [...new Set(times.map(day))].toSorted();
-  const doneBy = (date: string) =>
-    total === 0 ? 0 : counted.filter((task) => task.completedAt !== null && day(task.completedAt) <= date).reduce((sum, task) => sum + weight(task), 0) / total;
+  // A task complete by its file alone has no completion time: it counts from the last day, so the line ends where the
+  // progress card stands.
+  const last = days.at(-1);
+  const doneOn = (task: Task, date: string) => (task.completedAt !== null ? day(task.completedAt) <= date : task.status === 'complete' && date === last);
+  const doneBy = (date: string) => (total === 0 ? 0 : counted.filter((task) => doneOn(task, date)).reduce((sum, task) => sum + weight(task), 0) / total);
   const versionOn = new Map(snapshots.map((point) => [day(new Date(point.frozenAt).toISOString()), point.progress]));
   return {
     id: `burn-up-${phase.id}`,
@@ -60,7 +63,7 @@ export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint
     labelHeader: 'Day',
     labels: days,
     series: [
-      { label: 'Complete (from the hook logs)', data: days.map((date) => round(doneBy(date) * 100, 2)), style: 'step' },
+      { label: 'Complete', data: days.map((date) => round(doneBy(date) * 100, 2)), style: 'step' },
       ...(snapshots.length > 0 ? [{ label: 'Frozen versions', data: days.map((date) => (versionOn.has(date) ? round(versionOn.get(date)! * 100, 2) : null)), style: 'line' as const }] : []),
       { label: 'Scope', data: days.map(() => 100), style: 'dashed' },
     ],

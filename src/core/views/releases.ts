@@ -4,6 +4,14 @@ import { releaseId, sortReleases } from '../releases/merge-releases.ts';
 import type { Release } from '../releases/schema.ts';
 import type { FeedItem, Phase, TaskStatus, Verdict } from '../schema/model.ts';
 
+/** A release dated after the build's time has not shipped yet: it is planned, everywhere it is listed. */
+export function isPlanned(release: Pick<Release, 'date' | 'unreleased'>, buildAsOf: string | null): boolean {
+  return !release.unreleased && release.date !== null && buildAsOf !== null && Date.parse(`${release.date}T00:00:00Z`) > Date.parse(buildAsOf);
+}
+
+/** The build's time, as every phase holds it. */
+const buildTime = (phases: readonly Phase[]) => phases[0]?.buildAsOf ?? null;
+
 /** "3 added · 1 fixed": how many changes of each kind. */
 function sectionCounts(release: Release, separator: string): string {
   return release.sections.map((section) => `${section.items.length} ${(section.title ?? section.type).toLowerCase()}`).join(separator);
@@ -12,13 +20,13 @@ function sectionCounts(release: Release, separator: string): string {
 export interface ReleasesView {
   asOf: string | null;
   /** Newest first. */
-  releases: (Release & { id: string; name: string; counts: string })[];
+  releases: (Release & { id: string; name: string; counts: string; planned: boolean })[];
 }
 
 export function buildReleasesView(releases: readonly Release[], phases: readonly Phase[]): ReleasesView {
   return {
     asOf: siteAsOf(phases),
-    releases: sortReleases(releases).map((release) => ({ ...release, id: releaseId(release), name: release.unreleased ? 'Unreleased' : release.version, counts: sectionCounts(release, ' · ') })),
+    releases: sortReleases(releases).map((release) => ({ ...release, id: releaseId(release), name: release.unreleased ? 'Unreleased' : release.version, counts: sectionCounts(release, ' · '), planned: isPlanned(release, buildTime(phases)) })),
   };
 }
 
@@ -34,6 +42,8 @@ export interface ReleasePageView {
   /** "Unreleased" or the version, for the breadcrumb; `heading` for the page's h1. */
   name: string;
   heading: string;
+  /** Dated after the build's time: not shipped yet. */
+  planned: boolean;
   delivered: DeliveredBy[];
 }
 
@@ -43,7 +53,8 @@ export function buildReleasePageView(release: Release, phases: readonly Phase[])
     asOf: siteAsOf(phases),
     release,
     name: release.unreleased ? 'Unreleased' : release.version,
-    heading: release.unreleased ? 'Unreleased' : `Release ${release.version}`,
+    heading: release.unreleased ? 'Unreleased' : `Release ${release.version}${isPlanned(release, buildTime(phases)) ? ' (planned)' : ''}`,
+    planned: isPlanned(release, buildTime(phases)),
     delivered: phases
       .filter((phase) => release.phases.includes(phase.id))
       .map((phase) => ({
@@ -63,13 +74,13 @@ export interface SiteFeedItem {
   guid?: string;
 }
 
-/** The site feed: releases out with a date, and the status changes of every phase, newest first. */
-export function buildSiteFeedItems(releases: readonly Release[], phaseFeeds: readonly (readonly FeedItem[])[]): SiteFeedItem[] {
+/** The site feed: releases with a date (a planned one says so), and the status changes of every phase, newest first. */
+export function buildSiteFeedItems(releases: readonly Release[], phaseFeeds: readonly (readonly FeedItem[])[], buildAsOf: string | null = null): SiteFeedItem[] {
   return [
     ...releases
       .filter((release) => release.date !== null && !release.unreleased)
       .map((release) => ({
-        title: `Release ${release.version}${release.yanked ? ' (yanked)' : ''}`,
+        title: `Release ${release.version}${release.yanked ? ' (yanked)' : ''}${isPlanned(release, buildAsOf) ? ' (planned)' : ''}`,
         pubDate: new Date(`${release.date}T00:00:00Z`),
         description: release.summary ?? sectionCounts(release, ', '),
         path: `releases/${releaseId(release)}/`,

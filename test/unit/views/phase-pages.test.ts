@@ -5,7 +5,7 @@ import { buildDashboardView } from '../../../src/core/views/dashboard.ts';
 import { buildReportMarkdown, buildReportPageView } from '../../../src/core/views/report-page.ts';
 import { buildTaskPageView } from '../../../src/core/views/task-page.ts';
 import { buildTimelineLayout } from '../../../src/core/views/timeline.ts';
-import { example } from './sites.ts';
+import { example, site } from './sites.ts';
 
 describe('buildDashboardView', () => {
   test('the cards, the task rows and the tables of the live dashboard', () => {
@@ -541,3 +541,13 @@ describe('buildReportMarkdown', () => {
   });
 });
 
+
+describe('buildBurnUpChart', () => {
+  test.each(['content', 'test/fixtures/packages/real-world', 'test/fixtures/packages/minimal'])('%s: the line ends where the progress card stands', (dir) => {
+    for (const phase of site(dir).phases) {
+      const view = buildDashboardView(phase);
+      const complete = view.charts.burnUp.series.find((series) => series.label === 'Complete')!.data;
+      expect(Math.round(complete.at(-1)!)).toBe(view.summary.progressPercent);
+    }
+  });
+});

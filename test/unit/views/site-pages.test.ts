@@ -273,22 +273,31 @@ describe('releases', () => {
             ],
           },
         ],
-        "heading": "Release 2.0.0",
+        "heading": "Release 2.0.0 (planned)",
         "name": "2.0.0",
       }
     `);
   });
 
   test('the site feed: dated releases and status changes, newest first', () => {
-    const items = buildSiteFeedItems(releases, phases.map((phase) => phase.activity.feed));
+    const items = buildSiteFeedItems(releases, phases.map((phase) => phase.activity.feed), phases[0]!.buildAsOf);
     expect(items.slice(0, 4).map(({ title, pubDate, path }) => `${pubDate.toISOString()} ${title} → ${path}`)).toMatchInlineSnapshot(`
       [
-        "2025-10-27T00:00:00.000Z Release 2.0.0 → releases/2.0.0/",
+        "2025-10-27T00:00:00.000Z Release 2.0.0 (planned) → releases/2.0.0/",
         "2025-10-24T15:00:21.961Z Task 7.3 Code Quality: Complete → phase-7/tasks/task-7.3-code-quality/",
         "2025-10-23T08:32:41.349Z Task 7.3 Code Quality: In progress → phase-7/tasks/task-7.3-code-quality/",
         "2025-10-23T08:31:22.025Z Task 7.2 Configuration System: In progress → phase-7/tasks/task-7.2-config-system/",
       ]
     `);
+  });
+
+  test('a release dated after the build\'s time is planned: in the list, on its page and in the feed', () => {
+    const release = releases.find((candidate) => candidate.version === '2.0.0')!;
+    expect([release.date, phases[0]!.buildAsOf]).toEqual(['2025-10-27', '2025-10-25T18:00:00.000Z']);
+    expect(buildReleasesView(releases, phases).releases.filter((item) => item.planned).map((item) => item.id)).toEqual(['2.0.0']);
+    expect(buildReleasePageView(release, phases)).toMatchObject({ heading: 'Release 2.0.0 (planned)', planned: true });
+    expect(buildSiteFeedItems(releases, [], phases[0]!.buildAsOf).map((item) => item.title)).toContain('Release 2.0.0 (planned)');
+    expect(buildSiteFeedItems(releases, [], '2025-10-28T00:00:00.000Z').map((item) => item.title)).toContain('Release 2.0.0');
   });
 
   test('the changelog: the input written back, or one made from the notes files', () => {

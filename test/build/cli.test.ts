@@ -59,21 +59,8 @@ describe('cairn', () => {
     expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 
-  test('build in a team repository: the config found above the working folder, the site where it says, the content untouched', () => {
-    const repo = teamRepository({ content: 'docs/project-history', out: 'site', asOf: '2025-10-25T18:00:00Z', title: 'Riptide phases' });
-    const before = hashes(join(repo, 'docs'));
-    const run = cairn(['build'], { cwd: join(repo, 'docs') });
-    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-    // Messages name the content from where the command ran.
-    expect(run.stdout).toContain('project-history: 1 phase(s), 4 task(s), 0 error(s)');
-    const status = StatusJsonSchema.parse(JSON.parse(readFileSync(join(repo, 'site/status.json'), 'utf8')));
-    expect(status.phases.map((phase) => [phase.id, phase.tasks.map((task) => task.status)])).toEqual([['phase7', ['in_progress', 'in_progress', 'complete', 'pending']]]);
-    expect(readFileSync(join(repo, 'site/phase7/index.html'), 'utf8')).toContain('<title>Phase 7: Quality &amp; Infrastructure · Riptide phases</title>');
-    expect(hashes(join(repo, 'docs'))).toEqual(before);
-  });
-
-  test('a repository-wide store (.swarm/memory.db + -wal at the root) gives the phase the statuses its own copy gives', () => {
-    const withOwn = teamRepository({ content: 'docs/project-history', asOf: '2025-10-25T18:00:00Z' });
+  test('a repository-wide store (.swarm/memory.db + -wal at the root) gives the phase the statuses its own copy gives; the config found above the working folder, the site where it says, the content untouched', () => {
+    const withOwn = teamRepository({ content: 'docs/project-history', out: 'site', asOf: '2025-10-25T18:00:00Z', title: 'Riptide phases' });
     const phase = (repo: string) => join(repo, 'docs/project-history/phases/phase7');
     rmSync(join(phase(withOwn), 'hooks/memory-store.json'));
     const shared = teamRepository({ content: 'docs/project-history', hooks: ['.swarm/memory.db', '.claude-flow/metrics/*.json'], asOf: '2025-10-25T18:00:00Z' });
@@ -82,14 +69,20 @@ describe('cairn', () => {
     rmSync(join(phase(shared), 'hooks'), { recursive: true });
     const store = hashes(join(shared, '.swarm'));
 
-    const own = cairn(['build'], { cwd: withOwn });
+    const before = hashes(join(withOwn, 'docs'));
+    const own = cairn(['build'], { cwd: join(withOwn, 'docs') });
     const repo = cairn(['build'], { cwd: shared });
     expect(own.status, `${own.stdout}\n${own.stderr}`).toBe(0);
     expect(repo.status, `${repo.stdout}\n${repo.stderr}`).toBe(0);
     // The metrics glob matches nothing: said once, and the build goes on.
     expect(repo.stderr).toContain('warning The hook log .claude-flow/metrics/*.json matches no file');
-    const statusOf = (repo: string) => StatusJsonSchema.parse(JSON.parse(readFileSync(join(repo, 'dist/status.json'), 'utf8'))).phases[0]!;
-    const [a, b] = [statusOf(withOwn), statusOf(shared)];
+    // Messages name the content from where the command ran; the site goes where the config says, titled by it.
+    expect(own.stdout).toContain('project-history: 1 phase(s), 4 task(s), 0 error(s)');
+    expect(readFileSync(join(withOwn, 'site/phase7/index.html'), 'utf8')).toContain('<title>Phase 7: Quality &amp; Infrastructure · Riptide phases</title>');
+    expect(hashes(join(withOwn, 'docs'))).toEqual(before);
+    const statusOf = (file: string) => StatusJsonSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).phases[0]!;
+    const [a, b] = [statusOf(join(withOwn, 'site/status.json')), statusOf(join(shared, 'dist/status.json'))];
+    expect(a.tasks.map((task) => task.status)).toEqual(['in_progress', 'in_progress', 'complete', 'pending']);
     expect(b.tasks).toEqual(a.tasks);
     expect(b.dataQuality.sources.map(({ path, imported }) => [path, imported])).toEqual([['.swarm/memory.db', b.tasks.reduce((sum, task) => sum + task.events, 0)]]);
     // The store is read, never written; the site has a page for what went to no phase.

@@ -4,6 +4,7 @@ import { type PackageFiles } from '../../src/core/schema/package-files.ts';
 import { formatIssue } from '../../src/core/text/issues.ts';
 import type { TaskStatus } from '../../src/core/schema/model.ts';
 import { AS_OF } from './fixtures.ts';
+import { readText } from '../../src/core/hooks/cairn-ndjson.ts';
 
 /** A task file in bold-line style. */
 const taskText = ({ id, agent = 'coder', duration = '1 day', status = 'Ready', deps = 'None' }: { id: string; agent?: string; duration?: string; status?: string; deps?: string }) =>
@@ -144,5 +145,32 @@ describe('buildPhase', () => {
       final: { path: 'f.json', text: '{"measured_at": "2025-10-26T12:00:00Z", "clippy_warnings": 34}' },
     }));
     expect(phase?.asOf).toBe('2025-10-26T12:00:00.000Z');
+  });
+});
+
+describe('achieved values during the phase', () => {
+  const overview = { path: 'phases/phase-1/README.md', text: '# Phase 1: Test\n\n## Success Metrics\n\n| Metric | Baseline | Target |\n|---|---|---|\n| Test Coverage | 40% | at least 80% |\n| Clippy Warnings | 34 | <20 |\n' };
+  const log = (lines: object[]) => readText(lines.map((line) => JSON.stringify(line)).join('\n'), 'phases/phase-1/hooks/agents.ndjson');
+
+  test('a memory value under <phase>/metrics/<key> is the achieved value, the newest one wins, and it says where it came from', () => {
+    const hooks = [
+      log([
+        { kind: 'memory.set', time: '2025-10-24T10:00:00Z', memoryKey: 'phase1/metrics/test_coverage', message: '72%' },
+        { kind: 'memory.set', time: '2025-10-25T09:00:00Z', memoryKey: 'phase1/metrics/test_coverage', message: '85%' },
+        { kind: 'memory.set', time: '2025-10-25T09:05:00Z', memoryKey: 'phase1/metrics/clippy_warnings', message: '25' },
+      ]),
+    ];
+    const { phase } = build(files({ overview, tasks: [task('1.1', taskText({ id: '1.1' }))], hooks }));
+    expect(phase!.metrics.map(({ label, achieved, verdict, achievedFrom }) => [label, achieved?.raw, verdict, achievedFrom])).toEqual([
+      ['Test Coverage', '85%', 'met', { path: 'phases/phase-1/hooks/agents.ndjson', key: 'phase1/metrics/test_coverage', time: '2025-10-25T09:00:00.000Z' }],
+      ['Clippy Warnings', '25', 'missed', { path: 'phases/phase-1/hooks/agents.ndjson', key: 'phase1/metrics/clippy_warnings', time: '2025-10-25T09:05:00.000Z' }],
+    ]);
+  });
+
+  test('final-metrics.json, when there is one, is the achieved value', () => {
+    const hooks = [log([{ kind: 'memory.set', time: '2025-10-25T09:00:00Z', memoryKey: 'phase1/metrics/test_coverage', message: '85%' }])];
+    const final = { path: 'phases/phase-1/final-metrics.json', text: '{ "test_coverage": "78%" }' };
+    const { phase } = build(files({ overview, tasks: [task('1.1', taskText({ id: '1.1' }))], hooks, final }));
+    expect(phase!.metrics[0]).toMatchObject({ achieved: { raw: '78%' }, verdict: 'missed', achievedFrom: { path: 'phases/phase-1/final-metrics.json', key: null, time: null } });
   });
 });

@@ -14,6 +14,19 @@ export interface MetricSources {
   baseline: readonly MetricEntry[];
   baselinePath: string | null;
   final: readonly MetricEntry[];
+  /** The final metrics file's path, for where an achieved value came from. */
+  finalPath?: string | null;
+  /** Values the agents wrote while the phase runs (memory keys <phase>/metrics/<key>), newest last; final wins. */
+  during?: readonly DuringValue[];
+}
+
+/** A metric value an agent wrote during the phase. */
+export interface DuringValue {
+  key: string;
+  raw: string;
+  path: string;
+  memoryKey: string;
+  time: string | null;
 }
 
 /** A table cell that is a plain number is a number ("12" → 12), so status.json carries 12, not "12". */
@@ -30,15 +43,20 @@ export function deriveMetrics(sources: MetricSources): { metrics: Metric[]; issu
   const issues: Issue[] = [];
   const baseline = new Map(sources.baseline.map((entry) => [entry.key, entry.raw]));
   const final = new Map(sources.final.map((entry) => [entry.key, entry.raw]));
+  // The newest value an agent wrote for each key.
+  const during = new Map((sources.during ?? []).map((value) => [value.key, value]));
   const metrics: Metric[] = [];
   const build = (key: string, label: string, baselineRaw: number | string | boolean | undefined, targetText: string | null, impact: string | null): Metric => {
     const baselineValue = baselineRaw === undefined ? null : parseMetricValue(baselineRaw);
     const target = targetText === null || targetText === '' ? null : parseTarget(targetText);
-    const achievedRaw = final.get(key);
+    const finalRaw = final.get(key);
+    const written = during.get(key);
+    const achievedRaw = finalRaw ?? written?.raw;
     const achieved = achievedRaw === undefined ? null : parseMetricValue(achievedRaw);
+    const achievedFrom = finalRaw !== undefined ? { path: sources.finalPath ?? 'final-metrics.json', key: null, time: null } : written ? { path: written.path, key: written.memoryKey, time: written.time } : null;
     const { verdict, reason } = judgeMetric(baselineValue, target, achieved);
     const taskIds = impact ? parseDependencies(impact).flatMap((dependency) => dependency.taskIds) : [];
-    return { key, label, baseline: baselineValue, target, achieved, verdict, reason, impact, taskIds };
+    return { key, label, baseline: baselineValue, target, achieved, verdict, reason, impact, taskIds, achievedFrom };
   };
 
   for (const row of sources.rows) {
@@ -72,9 +90,9 @@ export function deriveMetrics(sources: MetricSources): { metrics: Metric[]; issu
     metrics.push(metric);
   }
   const inTable = new Set(metrics.map((metric) => metric.key));
-  const extraKeys = [...new Set([...baseline.keys(), ...final.keys()])].filter((key) => !inTable.has(key)).toSorted();
+  const extraKeys = [...new Set([...baseline.keys(), ...final.keys(), ...during.keys()])].filter((key) => !inTable.has(key)).toSorted();
   // Metrics only the JSON files name keep the name as written there ("ci_duration"), since no label exists.
-  const names = new Map([...sources.final, ...sources.baseline].map((entry) => [entry.key, entry.name]));
+  const names = new Map([...(sources.during ?? []).map((value) => ({ key: value.key, name: value.key })), ...sources.final, ...sources.baseline].map((entry) => [entry.key, entry.name]));
   for (const key of extraKeys) metrics.push(build(key, names.get(key) ?? key, baseline.get(key), null, null));
   return { metrics, issues };
 }

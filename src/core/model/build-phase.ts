@@ -6,14 +6,15 @@ import { deriveActivity } from './derive-activity.ts';
 import { judgeAsOf } from './freshness.ts';
 import type { PackageFiles, SourceFile } from '../schema/package-files.ts';
 import { redactNamedValueCounting, redactStrings, secretWarning } from '../redact/redact.ts';
-import { deriveMetrics } from '../metrics/derive-metrics.ts';
+import { deriveMetrics, type DuringValue } from '../metrics/derive-metrics.ts';
+import { normalizeKey } from '../metrics/normalize-key.ts';
 import { parseMetricsJson, type ParsedMetricsFile } from '../metrics/parse-metrics-json.ts';
 import { formatIssue, groupWarnings } from '../text/issues.ts';
 import { emptyOverview, parseOverview } from '../overview/parse-overview.ts';
 import { checkTaskTable, type FieldLines } from '../overview/task-table.ts';
 import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, scheduleGraph } from './schedule.ts';
 import { parentIdOf, phaseNumberOf } from '../tasks/parse-dependencies.ts';
-import type { Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
+import type { EventView, Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
 import { dependencyLine, parseTaskFile } from '../tasks/parse-task.ts';
 import { round } from '../format/round.ts';
 import { summarizeActivity } from './summarize-activity.ts';
@@ -105,17 +106,18 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
 
   const overview = overviewResult?.overview ?? emptyOverview(titleFromFolder(files.phaseId));
   const overviewPath = files.overview?.path ?? files.dir;
+  const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
+  const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
   const { metrics, issues: metricIssues } = deriveMetrics({
     rows: overview.metricRows,
     overviewPath,
     baseline: baseline?.entries ?? [],
     baselinePath: files.baseline?.path ?? null,
     final: final?.entries ?? [],
+    finalPath: files.final?.path ?? null,
+    during: metricsWritten(files.phaseId, activity.events),
   });
   issues.push(...metricIssues);
-
-  const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
-  const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
   const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: rollUpSubtasks(activity.tasks) }, activity.events, activity.statusChanges);
   const sortedTasks = summary.tasks;
   const graphOk = problems.cycles.length === 0;
@@ -299,4 +301,18 @@ export function deriveProgress(all: readonly (Pick<Task, 'status' | 'estimateDay
 export function newest(timestamps: readonly string[]): string | null {
   const times = timestamps.map((value) => Date.parse(value)).filter((time) => !Number.isNaN(time));
   return times.length === 0 ? null : new Date(Math.max(...times)).toISOString();
+}
+
+/**
+ * Metric values the agents wrote while the phase runs: memory keys "<phase>/metrics/<key>" ("phase7/metrics/
+ * clippy_warnings" = 12), oldest first, so the newest of a key wins.
+ */
+function metricsWritten(phaseId: string, events: readonly EventView[]): DuringValue[] {
+  const prefix = `${phaseId.replace(/[-_]/g, '').toLowerCase()}/metrics/`;
+  return events.flatMap((event) => {
+    const key = event.kind === 'memory.set' ? event.memoryKey : null;
+    const raw = event.status ?? event.message;
+    if (!key || !key.toLowerCase().startsWith(prefix) || raw === null) return [];
+    return [{ key: normalizeKey(key.slice(prefix.length)), raw, path: event.source.path, memoryKey: key, time: event.time }];
+  });
 }

@@ -87,6 +87,8 @@ export const MetricSchema = z.object({
   impact: z.string().nullable(),
   /** Task ids named in the impact column. */
   taskIds: z.array(z.string()),
+  /** Where the achieved value came from and when; null without one. Versions frozen before it read as null. */
+  achievedFrom: z.object({ path: z.string(), key: z.string().nullable(), time: z.string().nullable() }).nullable().default(null),
 });
 export type Metric = z.output<typeof MetricSchema>;
 

@@ -5,6 +5,7 @@ import { formatIssue } from '../../src/core/text/issues.ts';
 import type { TaskStatus } from '../../src/core/schema/model.ts';
 import { AS_OF } from './fixtures.ts';
 import { readText } from '../../src/core/hooks/cairn-ndjson.ts';
+import { conflictText } from '../../src/core/report/report.ts';
 
 /** A task file in bold-line style. */
 const taskText = ({ id, agent = 'coder', duration = '1 day', status = 'Ready', deps = 'None' }: { id: string; agent?: string; duration?: string; status?: string; deps?: string }) =>
@@ -172,5 +173,23 @@ describe('achieved values during the phase', () => {
     const final = { path: 'phases/phase-1/final-metrics.json', text: '{ "test_coverage": "78%" }' };
     const { phase } = build(files({ overview, tasks: [task('1.1', taskText({ id: '1.1' }))], hooks, final }));
     expect(phase!.metrics[0]).toMatchObject({ achieved: { raw: '78%' }, verdict: 'missed', achievedFrom: { path: 'phases/phase-1/final-metrics.json', key: null, time: null } });
+  });
+});
+
+describe('one status per task, the newest evidence winning', () => {
+  const log = (lines: object[]) => readText(lines.map((line) => JSON.stringify(line)).join('\n'), 'phases/phase-1/hooks/agents.ndjson');
+  const hooks = [log([{ kind: 'task.start', time: '2025-10-24T09:00:00Z', task: '1.1' }])];
+
+  test('a task file status dated after the logs wins, and the disagreement is kept with both sides', () => {
+    const { phase } = build(files({ tasks: [task('1.1', taskText({ id: '1.1', status: '🚫 Blocked since 2025-10-25 12:00 (waiting on legal sign-off)' }))], hooks }));
+    const [only] = phase!.tasks;
+    expect([only!.status, only!.statusEvidence.kind, only!.statusEvidence.time]).toEqual(['blocked', 'authored', '2025-10-25T12:00:00.000Z']);
+    expect(only!.statusConflict).toMatchObject({ status: 'in_progress', kind: 'task.start', time: '2025-10-24T09:00:00.000Z' });
+    expect(conflictText(only!)).toBe('The sources disagree: the task file says blocked ("🚫 Blocked since 2025-10-25 12:00 (waiting on legal sign-off)" in the task file at 2025-10-25 12:00 UTC (phases/phase-1/task-1.1.md, line 6)), the hook logs say in progress (started at 2025-10-24 09:00 UTC (phases/phase-1/hooks/agents.ndjson, task.start)); the newer is shown.');
+  });
+
+  test('an undated task file status that the logs overrule: the logs win, and the file is shown to disagree', () => {
+    const { phase } = build(files({ tasks: [task('1.1', taskText({ id: '1.1', status: 'Blocked (waiting on legal sign-off)' }))], hooks }));
+    expect([phase!.tasks[0]!.status, phase!.tasks[0]!.statusConflict?.kind]).toEqual(['in_progress', 'authored']);
   });
 });

@@ -17,6 +17,7 @@ function task({ id, name, dependsOn = [], status = 'pending' }: { id: string; na
     statusEvidence: { status, kind: 'authored', time: null, path: file, key: null, summary: 'in the task file' },
     flags: [],
     health: null,
+    statusConflict: null,
   };
 }
 

@@ -37,6 +37,7 @@ export function reportTask(fields: Partial<Task> & Pick<Task, 'id'>): Task {
     statusEvidence: { status, kind: 'authored', time: null, path: `phases/phase-1/task-${fields.id}.md`, key: 'line 4', summary: `"${status}" in the task file` },
     flags: [],
     health: null,
+    statusConflict: null,
     ...fields,
     files: fields.files ?? [],
   };

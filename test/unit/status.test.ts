@@ -24,15 +24,15 @@ const endEvidence = { status: 'complete', kind: 'task.end', time: T2, path: db, 
 
 describe('deriveTaskTimeline', () => {
   test('no events: the authored status and its evidence', () => {
-    expect(deriveTaskTimeline(authored, [])).toEqual({ status: 'pending', evidence: authored, startedAt: null, completedAt: null, changes: [] });
+    expect(deriveTaskTimeline(authored, [])).toEqual({ status: 'pending', evidence: authored, startedAt: null, completedAt: null, changes: [], disagreement: null });
   });
 
   test('pre-task → in_progress, with the start as evidence', () => {
-    expect(deriveTaskTimeline(authored, [start(T1)])).toEqual({ status: 'in_progress', evidence: startEvidence, startedAt: T1, completedAt: null, changes: [startEvidence] });
+    expect(deriveTaskTimeline(authored, [start(T1)])).toEqual({ status: 'in_progress', evidence: startEvidence, startedAt: T1, completedAt: null, changes: [startEvidence], disagreement: null });
   });
 
   test('post-task → complete, whatever the input order', () => {
-    expect(deriveTaskTimeline(authored, [end(T2), start(T1)])).toEqual({ status: 'complete', evidence: endEvidence, startedAt: T1, completedAt: T2, changes: [startEvidence, endEvidence] });
+    expect(deriveTaskTimeline(authored, [end(T2), start(T1)])).toEqual({ status: 'complete', evidence: endEvidence, startedAt: T1, completedAt: T2, changes: [startEvidence, endEvidence], disagreement: null });
   });
 
   test('a post-task alone completes a task that never reported a start', () => {
@@ -48,11 +48,12 @@ describe('deriveTaskTimeline', () => {
       startedAt: T1,
       completedAt: null,
       changes: [startEvidence, endEvidence, reopened],
+      disagreement: null,
     });
   });
 
   test('and the reverse: a later post-task overrides an earlier "in_progress" value', () => {
-    expect(deriveTaskTimeline(authored, [start(T1), memory('2026-11-24T12:33:50.000Z', 'phase7/build_infra/status', 'in_progress'), end(T2)])).toEqual({ status: 'complete', evidence: endEvidence, startedAt: T1, completedAt: T2, changes: [startEvidence, endEvidence] });
+    expect(deriveTaskTimeline(authored, [start(T1), memory('2026-11-24T12:33:50.000Z', 'phase7/build_infra/status', 'in_progress'), end(T2)])).toEqual({ status: 'complete', evidence: endEvidence, startedAt: T1, completedAt: T2, changes: [startEvidence, endEvidence], disagreement: null });
   });
 
   test('a later "complete" value completes the task at the value\'s time', () => {
@@ -76,7 +77,7 @@ describe('deriveTaskTimeline', () => {
   });
 
   test.each([['failed'], ['error: exit 101'], ['FAILED']])('a task end with status %j does not complete the task', (status) => {
-    expect(deriveTaskTimeline(authored, [start(T1), end(T2, status)])).toEqual({ status: 'in_progress', evidence: startEvidence, startedAt: T1, completedAt: null, changes: [startEvidence] });
+    expect(deriveTaskTimeline(authored, [start(T1), end(T2, status)])).toEqual({ status: 'in_progress', evidence: startEvidence, startedAt: T1, completedAt: null, changes: [startEvidence], disagreement: null });
   });
 
   test('startedAt is the first start; the evidence is the latest (a restart)', () => {
@@ -95,6 +96,17 @@ describe('deriveTaskTimeline', () => {
     expect(changes.map((step) => [step.status, step.time])).toEqual([['in_progress', T1], ['complete', T4]]);
     // A task the file already calls in progress: its start is no change.
     expect(deriveTaskTimeline({ ...authored, status: 'in_progress' }, [start(T1)]).changes).toEqual([]);
+  });
+
+  test('the task file wins when its status names a later time than the logs\' latest step, and the two are shown to disagree', () => {
+    const blocked = { ...authored, status: 'blocked' as const, time: '2026-11-24T13:00:00.000Z', summary: '"Blocked since 2026-11-24 13:00 (legal sign-off)" in the task file' };
+    const timeline = deriveTaskTimeline(blocked, [start(T1)]);
+    expect([timeline.status, timeline.evidence, timeline.disagreement]).toEqual(['blocked', blocked, startEvidence]);
+    // An older date in the file: the logs win, and the file's status is the one that disagrees.
+    const older = { ...blocked, time: '2026-11-24T12:00:00.000Z' };
+    expect(deriveTaskTimeline(older, [start(T1)])).toMatchObject({ status: 'in_progress', evidence: startEvidence, disagreement: older });
+    // A file that says only the plan's starting point (pending) is not a disagreement.
+    expect(deriveTaskTimeline(authored, [start(T1)]).disagreement).toBeNull();
   });
 
   test('evidence of an event without namespace or key names its row', () => {

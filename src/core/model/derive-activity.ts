@@ -57,7 +57,7 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
     // A start comes from a dated event, so an in-progress task with a start always has a newest event to measure to.
     const end = timeline.completedAt ?? (timeline.status === 'in_progress' ? newestEvent : null);
     const elapsedDays = timeline.startedAt && end ? round((Date.parse(end) - Date.parse(timeline.startedAt)) / DAY_MS) : null;
-    return { ...task, status: timeline.status, statusEvidence: timeline.evidence, startedAt: timeline.startedAt, completedAt: timeline.completedAt, elapsedDays, events: own.length };
+    return { ...task, status: timeline.status, statusEvidence: timeline.evidence, statusConflict: timeline.disagreement, startedAt: timeline.startedAt, completedAt: timeline.completedAt, elapsedDays, events: own.length };
   });
   const completedAt = new Map(derived.map((task) => [task.id, task.completedAt]));
   const withFlags = derived.map((task) => ({ ...task, flags: [...task.flags, ...earlyStartFlags(task, completedAt)] }));

@@ -16,6 +16,11 @@ export interface TaskTimeline {
   completedAt: string | null;
   /** The dated steps that changed the status, oldest first (what the feeds announce). */
   changes: StatusEvidence[];
+  /**
+   * The other source, when the task file and the hook logs say different things and the file's status is more than
+   * the plan's starting point (not pending): the one that lost, shown beside the one that won.
+   */
+  disagreement: StatusEvidence | null;
 }
 
 const noBlockers = /^\s*(none|no|n\/a|-|\[\]|\{\}|null|false|0|)\s*$/i;
@@ -60,7 +65,10 @@ function statusFromEvent(event: HookEvent): StatusEvidence | null {
   return null;
 }
 
-/** Derives one task's status, actual start and end, and its changes of status from its events (any order). */
+/**
+ * Derives one task's status, actual start and end, and its changes of status from its events (any order). The newest
+ * evidence wins: the logs' latest step, unless the task file's status names a later time ("Blocked since 2025-10-25").
+ */
 export function deriveTaskTimeline(authored: StatusEvidence, events: readonly HookEvent[]): TaskTimeline {
   let evidence = authored;
   let startedAt: string | null = null;
@@ -73,5 +81,14 @@ export function deriveTaskTimeline(authored: StatusEvidence, events: readonly Ho
     evidence = next;
     if (next.status === 'complete') completedAt = next.time;
   }
-  return { status: evidence.status, evidence, startedAt, completedAt: evidence.status === 'complete' ? completedAt : null, changes };
+  const fromLogs = evidence;
+  const fileIsNewer = authored.time !== null && fromLogs !== authored && (fromLogs.time === null || fromLogs.time < authored.time);
+  if (fileIsNewer) {
+    evidence = authored;
+    if (authored.status !== (changes.at(-1) ?? authored).status) changes.push(authored);
+  }
+  const [winner, loser] = fileIsNewer ? [authored, fromLogs] : [fromLogs, authored];
+  const explicit = authored.status !== 'pending';
+  const disagreement = fromLogs !== authored && explicit && winner.status !== loser.status ? loser : null;
+  return { status: evidence.status, evidence, startedAt, completedAt: evidence.status === 'complete' ? (fileIsNewer ? authored.time : completedAt) : null, changes, disagreement };
 }

@@ -103,6 +103,8 @@ export type DeviationKind =
   | 'early-start'
   /** A warning or error an agent logged (a notification at that level). */
   | 'agent-report'
+  /** The task file and the hook logs say different things; the newer is shown. */
+  | 'conflicting-sources'
   | 'data-quality';
 
 export type Severity = 'high' | 'medium' | 'low';
@@ -311,6 +313,7 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
       }
     }
     for (const flag of task.flags) add('early-start', 'medium', task.id, `${taskName(task)}: ${flag}`);
+    if (task.statusConflict) add('conflicting-sources', 'medium', task.id, `${taskName(task)}: ${conflictText(task).replace(/^The/, 'the')}`);
   }
 
   // What the agents themselves reported as going wrong.
@@ -339,4 +342,11 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
   for (const warning of phase.warnings) add('data-quality', 'low', null, warning);
 
   return out.toSorted((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
+}
+
+/** "The sources disagree: …": the status shown with its evidence, and what the other source says. */
+export function conflictText(task: Pick<Task, 'status' | 'statusEvidence' | 'statusConflict'>): string {
+  const other = task.statusConflict!;
+  const source = (evidence: StatusEvidence) => (evidence.kind === 'authored' ? 'the task file' : 'the hook logs');
+  return `The sources disagree: ${source(task.statusEvidence)} say${task.statusEvidence.kind === 'authored' ? 's' : ''} ${statusLabels[task.status].toLowerCase()} (${describeEvidence(task.statusEvidence)}), ${source(other)} say${other.kind === 'authored' ? 's' : ''} ${statusLabels[other.status].toLowerCase()} (${describeEvidence(other)}); the newer is shown.`;
 }

@@ -416,6 +416,8 @@ export const TaskSchema = z.object({
   flags: z.array(z.string()),
   /** Judged against the build's time (model/health.ts); null until then, and in versions frozen before it existed. */
   health: TaskHealthSchema.nullable().default(null),
+  /** The source that lost when the task file and the hook logs disagree (model/status.ts), or null. */
+  statusConflict: StatusEvidenceSchema.nullable().default(null),
 });
 export type Task = z.output<typeof TaskSchema>;
 

@@ -160,13 +160,15 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
     statusEvidence: {
       status,
       kind: 'authored',
-      time: null,
+      // A status that says when ("Blocked since 2025-10-25 14:00") is evidence at that time, weighed against the logs.
+      time: statusTime(statusText),
       path,
       key: statusField ? `line ${statusField.line}` : null,
       summary: statusText ? `"${statusText}" in the task file` : meaning === 'pending' ? 'no status in the task file, so pending' : `no status in the task file; its ${completedAt ? 'Completed' : 'Started'} date says ${meaning === 'complete' ? 'complete' : 'in progress'}`,
     },
     flags: [],
     health: null,
+    statusConflict: null,
   };
   const fieldLines = Object.fromEntries([...fields].map(([name, field]) => [name, field.line]));
   return { task, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines };
@@ -428,4 +430,13 @@ function memoryKeysIn(nodes: readonly RootContent[]): string[] {
     if (node.type === 'inlineCode' && memoryKeyPattern.test(node.value.trim())) keys.push(node.value.trim());
   });
   return keys;
+}
+
+/** The date and time a status line names ("Blocked (2025-10-25)", "Complete 2025-10-25T14:00Z"), ISO; null for none. */
+function statusTime(text: string | null): string | null {
+  const found = text ? /\b(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2})?\s*(Z|UTC|[+-]\d{2}:?\d{2})?)?/.exec(text) : null;
+  if (!found) return null;
+  const [, date, time, zone] = found;
+  const stamp = Date.parse(`${date}T${time ?? '00:00'}:00${zone && zone !== 'UTC' ? zone : 'Z'}`);
+  return Number.isNaN(stamp) ? null : new Date(stamp).toISOString();
 }

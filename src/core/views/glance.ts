@@ -34,7 +34,7 @@ export interface GlanceView {
 const day = (iso: string) => formatTimestamp(iso).slice(0, 10);
 
 /** Within a severity, what needs someone's attention now comes first: what agents report, then the work, then the targets. */
-const kindOrder: Record<Deviation['kind'], number> = { 'agent-report': 0, 'blocked-task': 1, 'late-task': 2, 'not-started': 3, 'early-start': 4, 'missed-target': 5, 'open-deliverable': 6, 'unmet-criterion': 7, 'unverified-target': 8, 'data-quality': 9 };
+const kindOrder: Record<Deviation['kind'], number> = { 'agent-report': 0, 'blocked-task': 1, 'conflicting-sources': 2, 'late-task': 3, 'not-started': 4, 'early-start': 5, 'missed-target': 6, 'open-deliverable': 7, 'unmet-criterion': 8, 'unverified-target': 9, 'data-quality': 10 };
 const severityOrder: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const severityLabels: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 

@@ -5,6 +5,7 @@ import { criticalTaskIds } from '../model/schedule.ts';
 import type { EventLine, Phase, Task } from '../schema/model.ts';
 import { dependencyItems, type DependencyItem } from './dependencies.ts';
 import { toEventRows, type EventRow } from './tasks.ts';
+import { conflictText } from '../report/report.ts';
 
 export interface TaskPageView {
   phase: Pick<Phase, 'id' | 'title' | 'asOf'>;
@@ -22,6 +23,8 @@ export interface TaskPageView {
   events: EventRow[];
   /** "The newest 10 of its 54 events", when the page lists fewer than the task has. */
   shown: string | null;
+  /** "The sources disagree: …", or null. */
+  conflict: string | null;
 }
 
 /** `lists`: the task's newest events and edited files (kept apart from the phase model). */
@@ -40,6 +43,7 @@ export function buildTaskPageView(phase: Phase, task: Task, lists: { events: rea
     files: [...lists.files],
     metadataStyle: metadataStyleLabels[task.metadataStyle],
     events: toEventRows(lists.events),
+    conflict: task.statusConflict ? conflictText(task) : null,
     shown: task.events > lists.events.length ? `The newest ${lists.events.length} of its ${formatCount(task.events)} events. The hook logs hold them all.` : null,
   };
 }

@@ -5,6 +5,7 @@ import type { EventLine, Phase, Task } from '../schema/model.ts';
 import { describeEvent } from './activity.ts';
 import { dependencyItems, type DependencyItem } from './dependencies.ts';
 import { healthLabels } from './glance.ts';
+import { conflictText } from '../report/report.ts';
 
 export interface TaskRow {
   task: Task;
@@ -19,6 +20,8 @@ export interface TaskRow {
   elapsedText: string | null;
   /** Where it stands against the plan, or null when not judged (a version frozen before health existed). */
   health: { state: string; label: string; reason: string } | null;
+  /** "The sources disagree: …", or null when the task file and the hook logs agree. */
+  conflict: string | null;
 }
 
 /** The rows of a phase's task table. */
@@ -33,6 +36,7 @@ export function buildTaskRows(phase: Phase): TaskRow[] {
     dependencies: dependencyItems(task, phase),
     elapsedText: elapsedText(task),
     health: task.health && { ...task.health, label: healthLabels[task.health.state] },
+    conflict: task.statusConflict ? conflictText(task) : null,
   }));
 }
 

@@ -77,6 +77,7 @@ export function reportPhase({ dataQuality, ...fields }: Partial<Omit<Phase, 'dat
     buildAsOf: AS_OF,
     file: 'phases/phase-1/README.md',
     statedEnd: null,
+    nextAction: null,
     health: null,
     forecast: null,
     ...fields,

@@ -148,6 +148,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     buildAsOf: buildAsOf ?? activity.dataQuality.newestEvent ?? new Date(0).toISOString(),
     file: overviewPath,
     statedEnd: overview.statedEnd,
+    nextAction: overview.nextAction,
     // Judged with the build's time, in applyAsOf.
     health: null,
     forecast: null,

@@ -35,6 +35,8 @@ export interface Overview {
   statedDays: number | null;
   /** The date the package says the phase will end ("**Estimated Completion:** 2025-10-26"), ISO; null when none. */
   statedEnd: string | null;
+  /** "**Next Action:** Spawn the agents": what the coordinator says comes next; null when it does not say. */
+  nextAction: string | null;
 }
 
 export interface ParsedOverview {
@@ -137,6 +139,7 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
       deliverables: deliverablesSection ? checklistGroups(deliverablesSection) : [],
       statedDays: statedMatch?.[1] ? Number(statedMatch[1]) : statedTotal(text),
       statedEnd: statedEndOf(frontText('estimated completion') ?? fields.get('estimated completion') ?? null),
+      nextAction: frontText('next action') ?? fields.get('next action') ?? null,
     },
     issues: sink.issues,
   };
@@ -152,7 +155,7 @@ function statedTotal(text: string): number | null {
 
 /** What an overview that could not be read at all, or is missing, shows: the folder name as its title and nothing else. */
 export function emptyOverview(title: string): Overview {
-  return { title, statusText: null, created: null, coordinator: null, session: null, objectives: [], metricRows: [], successCriteria: [], deliverables: [], statedDays: null, statedEnd: null };
+  return { title, statusText: null, created: null, coordinator: null, session: null, objectives: [], metricRows: [], successCriteria: [], deliverables: [], statedDays: null, statedEnd: null, nextAction: null };
 }
 
 /** Sub-headings ("### Task 7.1 Deliverables") or bold paragraphs ("**Task 7.1: Build**") each head a list. */

@@ -481,6 +481,8 @@ export const PhaseSchema = z.object({
   file: z.string(),
   /** The overview's **Estimated Completion:** date (ISO), or null. */
   statedEnd: z.string().nullable().default(null),
+  /** The overview's **Next Action:**, or null. */
+  nextAction: z.string().nullable().default(null),
   /** Judged against the build's time (model/health.ts); null until then, and in versions frozen before it existed. */
   health: PhaseHealthSchema.nullable().default(null),
   forecast: ForecastSchema.nullable().default(null),

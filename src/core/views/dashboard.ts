@@ -16,8 +16,26 @@ export interface SessionRow {
   session: string;
   ended: string;
   duration: string;
-  /** "key: value · key: value", or an em dash. */
+  /** "3 tasks · 18 edits · 0 commands": what the session did, from the fields claude-flow exports. */
+  work: string;
+  /** Every exported field, "key: value · key: value", or an em dash (one click away on the page). */
   metrics: string;
+}
+
+/** The exported fields that say what a session did, with the word for each. */
+const sessionCounts: [string[], string, string][] = [
+  [['totalTasks', 'tasksCompleted', 'tasks'], 'task', 'tasks'],
+  [['totalEdits', 'editsMade', 'edits'], 'edit', 'edits'],
+  [['totalCommands', 'commandsRun', 'commands'], 'command', 'commands'],
+  [['uniqueAgents', 'agentsSpawned', 'agents'], 'agent', 'agents'],
+];
+
+function sessionWork(metrics: Record<string, unknown>): string {
+  const parts = sessionCounts.flatMap(([keys, one, many]) => {
+    const value = keys.map((key) => metrics[key]).find((candidate) => typeof candidate === 'number');
+    return typeof value === 'number' ? [`${value} ${value === 1 ? one : many}`] : [];
+  });
+  return parts.join(' · ') || '—';
 }
 
 export interface FileRow {
@@ -28,7 +46,7 @@ export interface FileRow {
 }
 
 export interface DashboardView {
-  phase: Pick<Phase, 'id' | 'title' | 'status' | 'statusText' | 'session' | 'coordinator' | 'statedDays' | 'successCriteria' | 'warnings'>;
+  phase: Pick<Phase, 'id' | 'title' | 'status' | 'statusText' | 'session' | 'coordinator' | 'statedDays' | 'successCriteria' | 'warnings' | 'objectives'>;
   /** The frozen version shown, or null on the live dashboard. */
   version: string | null;
   created: string | null;
@@ -80,6 +98,7 @@ export function buildDashboardView(phase: Phase, { version = null, history = [] 
       session: session.session ?? 'unnamed',
       ended: formatTimestamp(session.endedAt),
       duration: session.durationMs === null ? '—' : formatDuration(session.durationMs),
+      work: sessionWork(session.metrics),
       metrics:
         Object.entries(session.metrics)
           .filter(([, value]) => value !== null)

@@ -29,6 +29,8 @@ export interface GlanceView {
   /** "3 high, 5 medium, 9 low". */
   riskCounts: string;
   riskTotal: number;
+  /** The overview's next action, as the coordinator wrote it. */
+  nextAction: string | null;
 }
 
 const day = (iso: string) => formatTimestamp(iso).slice(0, 10);
@@ -58,5 +60,6 @@ export function buildGlanceView(phase: Phase): GlanceView {
     risks: deviations.slice(0, RISKS_SHOWN).map(({ severity, text }) => ({ severity, label: severityLabels[severity], text })),
     riskCounts: (['high', 'medium', 'low'] as const).map((severity) => `${count(severity)} ${severity}`).join(', '),
     riskTotal: deviations.length,
+    nextAction: phase.nextAction,
   };
 }

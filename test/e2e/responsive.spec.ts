@@ -10,3 +10,20 @@ for (const [name, path] of pageTypes) {
     await testInfo.attach(`${name}-phone`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   });
 }
+
+// Tables scroll inside their box when they are wider than the screen; the ones a stakeholder reads on a phone reflow
+// instead, so the column that matters (status, verdict, what happened) is on screen without scrolling sideways.
+for (const [path, table, column] of [
+  ['/phase-7/', 'task-table', 'Status'],
+  ['/phase-7/', 'metrics-ledger', 'Verdict'],
+  ['/phase-7/activity/', 'events', 'What'],
+] as const) {
+  test(`${path}: the ${column} column of ${table} is on screen at 375 px`, async ({ page }) => {
+    await page.goto(path);
+    const cell = page.getByTestId(table).locator(`td[data-label="${column}"]`).first();
+    await cell.scrollIntoViewIfNeeded();
+    const box = (await cell.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+  });
+}

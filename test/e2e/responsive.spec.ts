@@ -27,3 +27,15 @@ for (const [path, table, column] of [
     expect(box.x + box.width).toBeLessThanOrEqual(375);
   });
 }
+
+test('the dependency graph fits the screen at 375 px: no task hidden past its edge', async ({ page }) => {
+  await page.goto('/phase-7/');
+  const graph = page.getByTestId('dependency-graph');
+  await graph.scrollIntoViewIfNeeded();
+  const nodes = graph.locator('[data-task]');
+  await expect(nodes).toHaveCount(4);
+  for (const node of await nodes.all()) {
+    const box = (await node.boundingBox())!;
+    expect(box.x + box.width, await node.getAttribute('data-task')).toBeLessThanOrEqual(375);
+  }
+});

@@ -28,11 +28,15 @@ export interface ChartSpec {
 
 const day = (iso: string) => iso.slice(0, 10);
 
-/** A frozen version's progress, for the burn-up. */
+/** A frozen version's progress, for the burn-up, with its task count and each metric's achieved value for the trends. */
 export interface ProgressPoint {
   version: string;
   frozenAt: string;
   progress: number;
+  /** Tasks counted in the version (the scope). */
+  tasks?: number;
+  /** Achieved values as written, by metric key. */
+  metrics?: Record<string, number | string | null>;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * A phase's dashboard, live or frozen in a version: everything it shows, worked out, so the page only renders.
  */
-import { formatCount, formatDays, formatDuration, formatTimestamp } from '../format/format.ts';
+import { formatCount, formatDays, formatDuration, formatTimestamp, percentOf } from '../format/format.ts';
 import { splitMetrics } from '../metrics/verdict.ts';
 import { RECENT_EVENTS } from '../model/summarize-activity.ts';
 import type { ChecklistGroup, Metric, Phase } from '../schema/model.ts';
@@ -58,6 +58,8 @@ export interface DashboardView {
   criticalPath: { days: string; chain: string; stated: string | null };
   tasks: TaskRow[];
   charts: { burnUp: ChartSpec; planActual: ChartSpec; metrics: ChartSpec | null };
+  /** The phase in each frozen version and now: progress, tasks, and each targeted metric's value; null before any. */
+  trends: { columns: string[]; rows: { version: string; cells: string[] }[] } | null;
   graph: GraphLayout;
   /** The latest notifications and the size of the log; null on a frozen dashboard (its events are not kept). */
   activity: { notifications: EventRow[]; events: string; listed: number | null } | null;
@@ -84,6 +86,7 @@ export function buildDashboardView(phase: Phase, { version = null, history = [] 
     criticalPath: { days: formatDays(phase.criticalPath.days), chain: phase.criticalPath.taskIds.join(' → '), stated: phase.statedDays === null ? null : formatDays(phase.statedDays) },
     tasks: buildTaskRows(phase),
     charts: { burnUp: buildBurnUpChart(phase, history), planActual: buildPlanActualChart(phase), metrics: buildMetricsChart(phase) },
+    trends: version || history.length === 0 ? null : buildTrends(phase, history),
     graph: buildGraphLayout(phase),
     activity: version
       ? null
@@ -109,3 +112,19 @@ export function buildDashboardView(phase: Phase, { version = null, history = [] 
   };
 }
 
+/** One row per frozen version and one for now: progress, task count (the scope), each targeted metric's value. */
+function buildTrends(phase: Phase, history: readonly ProgressPoint[]): DashboardView['trends'] {
+  const { targeted } = splitMetrics(phase.metrics);
+  const value = (raw: number | string | null | undefined) => (raw === null || raw === undefined ? '—' : String(raw));
+  const row = (version: string, progress: number, tasks: number | undefined, metrics: Record<string, number | string | null> | undefined) => ({
+    version,
+    cells: [`${percentOf(progress)}%`, tasks === undefined ? '—' : String(tasks), ...targeted.map((metric) => value(metrics?.[metric.key]))],
+  });
+  return {
+    columns: ['Progress', 'Tasks', ...targeted.map((metric) => metric.label)],
+    rows: [
+      ...history.map((point) => row(point.version, point.progress, point.tasks, point.metrics)),
+      row('now', phase.progress, phase.tasks.length, Object.fromEntries(phase.metrics.map((metric) => [metric.key, metric.achieved?.raw ?? null]))),
+    ],
+  };
+}

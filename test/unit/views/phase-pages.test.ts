@@ -242,6 +242,53 @@ describe('buildDashboardView', () => {
     `);
   });
 
+  test('trends: the phase in each frozen version and now, progress, scope and each target\'s value', () => {
+    const history = [{ version: '1.0.0', frozenAt: '2025-10-23T12:00:00.000Z', progress: 0, tasks: 3, metrics: { clippy_warnings: 12 } }];
+    expect(buildDashboardView(example(), { history }).trends).toMatchInlineSnapshot(`
+      {
+        "columns": [
+          "Progress",
+          "Tasks",
+          "Build Time (clean)",
+          "Build Time (incremental)",
+          "Env Variables",
+          "Clippy Warnings",
+          "Dead Code (LOC)",
+          "Version",
+        ],
+        "rows": [
+          {
+            "cells": [
+              "0%",
+              "3",
+              "—",
+              "—",
+              "—",
+              "12",
+              "—",
+              "—",
+            ],
+            "version": "1.0.0",
+          },
+          {
+            "cells": [
+              "17%",
+              "4",
+              "—",
+              "—",
+              "—",
+              "—",
+              "—",
+              "—",
+            ],
+            "version": "now",
+          },
+        ],
+      }
+    `);
+    expect(buildDashboardView(example()).trends).toBeNull();
+  });
+
   test('a frozen dashboard names its version and has no activity section', () => {
     const view = buildDashboardView(example(), { version: '1.1.0' });
     expect([view.version, view.activity]).toEqual(['1.1.0', null]);

@@ -1,4 +1,5 @@
 import rss from '@astrojs/rss';
+import { href } from './paths.ts';
 
 export interface FeedItem {
   title: string;
@@ -15,12 +16,19 @@ const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF
 const xmlText = (text: string) => text.replace(notXml, '');
 const escapeXml = (text: string) => xmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** An RSS response whose every text is well-formed XML, whatever the packages and logs hold. */
-export function feedResponse({ title, description, site, items }: { title: string; description: string; site: string; items: readonly FeedItem[] }): Promise<Response> {
-  return rss({
+// Without SITE the published address is unknown: links are written from the site's root instead (BASE included),
+// never pointed at a machine that served a preview.
+const unknownOrigin = 'https://site.invalid';
+
+/**
+ * An RSS response whose every text is well-formed XML, whatever the packages and logs hold. Links are absolute under
+ * SITE (`site`) and BASE when SITE is set, and paths under BASE when it is not.
+ */
+export async function feedResponse({ title, description, site, items }: { title: string; description: string; site: URL | undefined; items: readonly FeedItem[] }): Promise<Response> {
+  const response = await rss({
     title: xmlText(title),
     description: xmlText(description),
-    site,
+    site: new URL(href(), site ?? unknownOrigin).href,
     items: items.map((item) => ({
       title: xmlText(item.title),
       pubDate: item.pubDate,
@@ -29,4 +37,6 @@ export function feedResponse({ title, description, site, items }: { title: strin
       ...(item.guid === undefined ? {} : { customData: `<guid isPermaLink="false">${escapeXml(item.guid)}</guid>` }),
     })),
   });
+  if (site) return response;
+  return new Response((await response.text()).replaceAll(unknownOrigin, ''), { headers: response.headers });
 }

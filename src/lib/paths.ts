@@ -7,11 +7,3 @@ export function href(path = ''): string {
 
 export const phaseHref = (phaseId: string): string => href(`${phaseId}/`);
 export const taskHref = (phaseId: string, slug: string): string => href(`${phaseId}/tasks/${slug}/`);
-
-/**
- * Feeds need absolute links; SITE gives the published origin. Without it (a local build) links are made against
- * localhost, where `npm run preview` serves the site.
- */
-export function feedSite(site: URL | undefined): string {
-  return site?.toString() ?? 'http://localhost:4321/';
-}

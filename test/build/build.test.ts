@@ -71,6 +71,9 @@ describe('npm run build', () => {
     expect(releasePages).toEqual(['1.0.0', '1.1.0', '1.1.1', '1.2.0', '2.0.0', 'unreleased']);
     expect(build.page('badges/phase-7.svg')).toContain('aria-label="phase-7: in progress 17%"');
     expect(build.page('feed.xml')).toContain('<title>Release 1.2.0</title>');
+    // Without SITE the address is unknown: links are paths from the site's root, never a preview server's.
+    expect(build.page('feed.xml')).toContain('<link>/releases/1.2.0/</link>');
+    expect(build.page('feed.xml')).not.toContain('localhost');
     expect(build.page('phase-7/feed.xml')).toContain('<title>Task 7.3 Code Quality: Complete</title>');
     expect(build.page('phase-7/completion-report.md')).toMatch(/^# Phase 7: Quality & Infrastructure — completion report \(draft\)/);
     expect(build.files().some((file) => file.endsWith('pagefind/pagefind-ui.js'))).toBe(true);
@@ -86,6 +89,8 @@ describe('npm run build', () => {
     expect(build.page('phase-7/index.html')).not.toMatch(/href="\/phase-7\//);
     expect(build.page('sitemap-0.xml')).toContain('<loc>https://owner.github.io/cairn/phase-7/</loc>');
     expect(build.page('feed.xml')).toContain('<link>https://owner.github.io/cairn/releases/1.2.0/</link>');
+    // The feed's own link is the site under BASE, too.
+    expect(build.page('feed.xml')).toContain('<link>https://owner.github.io/cairn/</link>');
   });
 
   test('a change in the hook logs changes the derived statuses', () => {

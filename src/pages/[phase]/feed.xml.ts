@@ -1,7 +1,7 @@
 import type { APIContext } from 'astro';
 import type { Phase } from '../../core/schema/model.ts';
 import { feedResponse } from '../../lib/feed.ts';
-import { feedSite, href } from '../../lib/paths.ts';
+import { href } from '../../lib/paths.ts';
 import { getPhaseEvents } from '../../lib/phase-events.ts';
 
 export { phasePaths as getStaticPaths } from '../../lib/phase-paths.ts';
@@ -12,7 +12,7 @@ export async function GET(context: APIContext) {
   return feedResponse({
     title: `${phase.title}: status changes`,
     description: `Task status changes of ${phase.title}, from the agents' hook logs.`,
-    site: feedSite(context.site),
+    site: context.site,
     items: getPhaseEvents(phase.id).feed.map((item) => ({
       title: item.title,
       pubDate: new Date(item.time),

@@ -69,7 +69,7 @@ describe('npm run build', () => {
     // One page per release: every version of the changelog, the notes-only 2.0.0, and Unreleased.
     const releasePages = build.files().filter((file) => /\/releases\/[^/]+\/index\.html$/.test(file)).map((file) => file.split('/').at(-2)).toSorted();
     expect(releasePages).toEqual(['1.0.0', '1.1.0', '1.1.1', '1.2.0', '2.0.0', 'unreleased']);
-    expect(build.page('badges/phase-7.svg')).toContain('aria-label="phase-7: in progress 17%"');
+    expect(build.page('badges/phase-7.svg')).toContain('aria-label="phase-7: at risk 17%"');
     expect(build.page('feed.xml')).toContain('<title>Release 1.2.0</title>');
     // Without SITE the address is unknown: links are paths from the site's root, never a preview server's.
     expect(build.page('feed.xml')).toContain('<link>/releases/1.2.0/</link>');

@@ -11,7 +11,7 @@ export async function GET(context: APIContext) {
   const { phase } = context.props as { phase: Phase };
   return feedResponse({
     title: `${phase.title}: status changes`,
-    description: `Task status changes of ${phase.title}, from the agents' hook logs.`,
+    description: `Task status changes of ${phase.title}, from the agents' hook logs.${phase.health ? ` Now: ${phase.health.reason}` : ''}`,
     site: context.site,
     items: getPhaseEvents(phase.id).feed.map((item) => ({
       title: item.title,

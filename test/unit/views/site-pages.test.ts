@@ -379,5 +379,8 @@ describe('renderStatusBadge', () => {
     const svg = renderStatusBadge('phase-7', 'in_progress', 0.17);
     expect(svg).toMatch(/^<svg [^>]*role="img"/);
     expect(svg.match(/<title>[^<]*<\/title>/)?.[0]).toMatchInlineSnapshot(`"<title>phase-7: in progress 17%</title>"`);
+    // Judged, the badge says the phase's health, in its colour.
+    const judged = renderStatusBadge('phase-7', 'in_progress', 0.17, 'at-risk');
+    expect([judged.match(/<title>[^<]*<\/title>/)?.[0], judged.includes('fill="#8a5a00"')]).toEqual(['<title>phase-7: at risk 17%</title>', true]);
   });
 });

@@ -62,3 +62,6 @@ export function formatDuration(ms: number): string {
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** What a day is, everywhere Cairn counts days: said under every plan, forecast and timeline. */
+export const DAY_DEFINITION = 'A day is one estimated working day (8 hours of an estimate in hours, a week 5 days) laid on one calendar day: elapsed time and planned dates count calendar days.';

@@ -1,7 +1,7 @@
 /**
  * A phase's dashboard, live or frozen in a version: everything it shows, worked out, so the page only renders.
  */
-import { formatCount, formatDays, formatDuration, formatTimestamp, percentOf } from '../format/format.ts';
+import { DAY_DEFINITION, formatCount, formatDays, formatDuration, formatTimestamp, percentOf } from '../format/format.ts';
 import { splitMetrics } from '../metrics/verdict.ts';
 import { RECENT_EVENTS } from '../model/summarize-activity.ts';
 import type { ChecklistGroup, Metric, Phase } from '../schema/model.ts';
@@ -58,6 +58,8 @@ export interface DashboardView {
   criticalPath: { days: string; chain: string; stated: string | null };
   tasks: TaskRow[];
   charts: { burnUp: ChartSpec; planActual: ChartSpec; metrics: ChartSpec | null };
+  /** What a day is, said under the plan's charts. */
+  days: string;
   /** The phase in each frozen version and now: progress, tasks, and each targeted metric's value; null before any. */
   trends: { columns: string[]; rows: { version: string; cells: string[] }[] } | null;
   graph: GraphLayout;
@@ -86,6 +88,7 @@ export function buildDashboardView(phase: Phase, { version = null, history = [] 
     criticalPath: { days: formatDays(phase.criticalPath.days), chain: phase.criticalPath.taskIds.join(' → '), stated: phase.statedDays === null ? null : formatDays(phase.statedDays) },
     tasks: buildTaskRows(phase),
     charts: { burnUp: buildBurnUpChart(phase, history), planActual: buildPlanActualChart(phase), metrics: buildMetricsChart(phase) },
+    days: DAY_DEFINITION,
     trends: version || history.length === 0 ? null : buildTrends(phase, history),
     graph: buildGraphLayout(phase),
     activity: version

@@ -52,7 +52,7 @@ export function buildGlanceView(phase: Phase): GlanceView {
     progressPercent: percentOf(phase.progress),
     forecast: forecast && {
       range: forecast.earliest.slice(0, 10) === forecast.latest.slice(0, 10) ? day(forecast.latest) : `${day(forecast.earliest)} – ${day(forecast.latest)}`,
-      detail: `${formatDays(forecast.remainingDays)} of work left on the longest remaining chain${forecast.pace === null ? '' : `, finished tasks took ${forecast.pace}× their estimates`} (calendar days, an estimate)`,
+      detail: `${formatDays(forecast.remainingDays)} of work left on the longest remaining chain${forecast.pace === null ? '' : `, finished tasks took ${forecast.pace}× their estimates`} (an estimate; days as defined under the charts)`,
       stated: forecast.statedEnd && day(forecast.statedEnd),
       slip: forecast.slipDays === null ? null : forecast.slipDays > 0 ? `${formatDays(forecast.slipDays)} late` : forecast.slipDays < 0 ? `${formatDays(-forecast.slipDays)} early` : 'on the day',
       late: (forecast.slipDays ?? 0) > 0,

@@ -4,7 +4,7 @@
  * to the completion, or to the newest event while the task is still in progress.
  */
 import type { Phase, TaskStatus } from '../schema/model.ts';
-import { clip, formatDays, formatEstimate, formatTimestamp } from '../format/format.ts';
+import { clip, DAY_DEFINITION, formatDays, formatEstimate, formatTimestamp } from '../format/format.ts';
 import { statusLabels } from '../format/labels.ts';
 import { DAY_MS, planOrigin, plannedDates } from '../model/plan.ts';
 import { compareTaskIds, criticalTaskIds } from '../model/schedule.ts';
@@ -45,6 +45,8 @@ export interface TimelineLayout {
   origin: string;
   /** Day 0, as the legend says it. */
   originText: string;
+  /** What a day is (format/format.ts), for the legend. */
+  days: string;
   end: string;
   width: number;
   height: number;
@@ -114,6 +116,7 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
     phaseTitle: phase.title,
     origin: new Date(origin).toISOString(),
     originText: formatTimestamp(new Date(origin).toISOString()),
+    days: DAY_DEFINITION,
     end: new Date(end).toISOString(),
     width: LABEL_WIDTH + CHART_WIDTH + 16,
     height: TOP + lanes.length * LANE_HEIGHT + 8,

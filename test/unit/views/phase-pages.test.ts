@@ -201,7 +201,7 @@ describe('buildDashboardView', () => {
     expect(buildDashboardView(example()).glance).toMatchInlineSnapshot(`
       {
         "forecast": {
-          "detail": "1 day of work left on the longest remaining chain, finished tasks took 1.06× their estimates (calendar days, an estimate)",
+          "detail": "1 day of work left on the longest remaining chain, finished tasks took 1.06× their estimates (an estimate; days as defined under the charts)",
           "late": false,
           "range": "2025-10-26",
           "slip": "0.2 days early",

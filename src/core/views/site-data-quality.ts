@@ -28,7 +28,8 @@ export interface SiteDataQualityView {
 export function buildSiteDataQualityView(shared: SharedHooks, phases: readonly Phase[]): SiteDataQualityView {
   const titles = new Map(phases.map((phase) => [phase.id, phase.title]));
   return {
-    asOf: siteAsOf(phases),
+    // A site whose phases date nothing is as of its repository logs' newest record.
+    asOf: siteAsOf(phases) ?? (shared.sources.map((source) => source.newest).filter((time): time is string => time !== null).toSorted().at(-1) ?? null),
     sources: shared.sources.map((source) => ({
       path: source.path,
       format: source.format,

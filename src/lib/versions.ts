@@ -10,14 +10,14 @@ import { formatIssue } from '../core/text/issues.ts';
 import type { TaskStatus } from '../core/schema/model.ts';
 import { compareVersions, type Snapshot } from '../core/versions/snapshot.ts';
 import { countChanges, diffSnapshots } from '../core/versions/diff.ts';
-import type { ProgressPoint } from '../core/views/charts.ts';
+import { scopeOf, type ProgressPoint } from '../core/views/charts.ts';
 
 export interface VersionInfo {
   version: string;
   frozenAt: string;
   /** Hash of the snapshot file: what a page of this version shows changes only with it. */
   digest: string;
-  phases: { id: string; title: string; status: TaskStatus; progress: number; tasks: number; metrics: Record<string, number | string | null> }[];
+  phases: { id: string; title: string; status: TaskStatus; progress: number; tasks: number; scope: { tasks: number; days: number | null }; metrics: Record<string, number | string | null> }[];
 }
 
 let index: VersionInfo[] | null = null;
@@ -27,7 +27,7 @@ export async function getVersions(): Promise<VersionInfo[]> {
   if (index) return index;
   const found: VersionInfo[] = [];
   const issues = visitSnapshots(contentRoot(), { cache: openPhaseCache() }, (snapshot, digest) => {
-    found.push({ version: snapshot.version, frozenAt: snapshot.frozenAt, digest, phases: snapshot.phases.map(({ id, title, status, progress, tasks, metrics }) => ({ id, title, status, progress, tasks: tasks.length, metrics: Object.fromEntries(metrics.map((metric) => [metric.key, metric.achieved?.raw ?? null])) })) });
+    found.push({ version: snapshot.version, frozenAt: snapshot.frozenAt, digest, phases: snapshot.phases.map(({ id, title, status, progress, tasks, metrics }) => ({ id, title, status, progress, tasks: tasks.length, scope: scopeOf(tasks), metrics: Object.fromEntries(metrics.map((metric) => [metric.key, metric.achieved?.raw ?? null])) })) });
   });
   for (const issue of issues) console.warn(formatIssue(issue));
   index = found.toSorted((a, b) => compareVersions(a.version, b.version));
@@ -54,7 +54,7 @@ export async function newestVersion(): Promise<string | null> {
 
 /** A phase in each frozen version that has it: progress, task count and metric values (burn-up and trends). */
 export async function phaseHistory(phaseId: string): Promise<ProgressPoint[]> {
-  return (await getVersions()).flatMap((info) => info.phases.filter((phase) => phase.id === phaseId).map((phase) => ({ version: info.version, frozenAt: info.frozenAt, progress: phase.progress, tasks: phase.tasks, metrics: phase.metrics })));
+  return (await getVersions()).flatMap((info) => info.phases.filter((phase) => phase.id === phaseId).map((phase) => ({ version: info.version, frozenAt: info.frozenAt, progress: phase.progress, tasks: phase.tasks, scope: phase.scope, metrics: phase.metrics })));
 }
 
 /**

@@ -33,15 +33,24 @@ export interface ProgressPoint {
   version: string;
   frozenAt: string;
   progress: number;
-  /** Tasks counted in the version (the scope). */
+  /** Tasks in the version. */
   tasks?: number;
+  /** The version's scope: its counted tasks, and their estimated days (null when one has no estimate). */
+  scope?: { tasks: number; days: number | null };
   /** Achieved values as written, by metric key. */
   metrics?: Record<string, number | string | null>;
 }
 
+/** The scope of a phase's tasks as the burn-up weighs it: counted tasks, and their estimated days when all have one. */
+export function scopeOf(tasks: readonly Task[]): { tasks: number; days: number | null } {
+  const counted = countedTasks(tasks);
+  return { tasks: counted.length, days: counted.some((task) => task.estimateDays === null) ? null : counted.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0) };
+}
+
 /**
  * Burn-up: share of estimated work complete at the end of each day, from the tasks' completion times, with the
- * frozen versions' own figures beside it.
+ * frozen versions' own figures beside it. All of it in percent of today's scope: the scope line stands where each
+ * frozen version's scope stood against today's, so work added since shows as a step up to 100 %.
  */
 export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint[] = []): ChartSpec {
   // The same measure as the phase's progress: days of the counted tasks, or their number when an estimate is missing.
@@ -58,18 +67,28 @@ export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint
   const last = days.at(-1);
   const doneOn = (task: Task, date: string) => (task.completedAt !== null ? day(task.completedAt) <= date : task.status === 'complete' && date === last);
   const doneBy = (date: string) => (total === 0 ? 0 : counted.filter((task) => doneOn(task, date)).reduce((sum, task) => sum + weight(task), 0) / total);
-  const versionOn = new Map(snapshots.map((point) => [day(new Date(point.frozenAt).toISOString()), point.progress]));
+  // A version's scope in the unit of today's (days, or tasks when an estimate is missing anywhere).
+  const versionScope = (point: ProgressPoint) => (point.scope ? (byCount ? point.scope.tasks : (point.scope.days ?? point.scope.tasks)) : total);
+  const ordered = snapshots.toSorted((a, b) => (a.frozenAt < b.frozenAt ? -1 : 1));
+  const newestVersionDay = ordered.length > 0 ? day(new Date(ordered.at(-1)!.frozenAt).toISOString()) : null;
+  const scopeOn = (date: string) => {
+    if (total === 0 || newestVersionDay === null || date > newestVersionDay) return 100;
+    const at = ordered.filter((point) => day(new Date(point.frozenAt).toISOString()) <= date).at(-1) ?? ordered[0]!;
+    return round((versionScope(at) / total) * 100, 2);
+  };
+  // A frozen version's progress is a share of its own scope; drawn against today's.
+  const versionOn = new Map(ordered.map((point) => [day(new Date(point.frozenAt).toISOString()), total === 0 ? point.progress : (point.progress * versionScope(point)) / total]));
   return {
     id: `burn-up-${phase.id}`,
     title: 'Progress over time',
-    unit: '% of estimated work complete',
+    unit: "% of today's estimated work",
     kind: 'line',
     labelHeader: 'Day',
     labels: days,
     series: [
       { label: 'Complete', data: days.map((date) => round(doneBy(date) * 100, 2)), style: 'step' },
       ...(snapshots.length > 0 ? [{ label: 'Frozen versions', data: days.map((date) => (versionOn.has(date) ? round(versionOn.get(date)! * 100, 2) : null)), style: 'line' as const }] : []),
-      { label: 'Scope', data: days.map(() => 100), style: 'dashed' },
+      { label: 'Scope', data: days.map(scopeOn), style: 'dashed' },
     ],
   };
 }

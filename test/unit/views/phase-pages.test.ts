@@ -602,3 +602,15 @@ describe('buildBurnUpChart', () => {
     }
   });
 });
+
+describe('the burn-up\'s scope line', () => {
+  test('it stands where each frozen version\'s scope stood against today\'s, and steps up to 100 % when work was added since', () => {
+    // The example today: 4 tasks, 2.4 + 2.4 + 1.2 + 1 = 7 days. Version 1.0.0 had 7.1 and 7.2 only (4.8 days), half done.
+    const history = [{ version: '1.0.0', frozenAt: '2025-10-23T12:00:00.000Z', progress: 0.5, scope: { tasks: 2, days: 4.8 } }];
+    const chart = buildDashboardView(example(), { history }).charts.burnUp;
+    const series = (label: string) => chart.series.find((candidate) => candidate.label === label)!.data;
+    expect(chart.labels).toEqual(['2025-10-23', '2025-10-24', '2025-10-25']);
+    expect(series('Scope')).toEqual([68.57, 100, 100]);
+    expect(series('Frozen versions')).toEqual([34.29, null, null]);
+  });
+});

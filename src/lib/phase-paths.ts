@@ -15,21 +15,11 @@ export function phasePageKey(phase: Phase): Promise<string> {
   let key = keys.get(phase.id);
   if (!key) {
     key = (async () => {
-      return pageKey(withoutUnshownTime(phase), getPhaseEvents(phase.id), await phaseHistory(phase.id));
+      return pageKey(phase, getPhaseEvents(phase.id), await phaseHistory(phase.id));
     })();
     keys.set(phase.id, key);
   }
   return key;
-}
-
-/**
- * The phase as its pages depend on it. The build's time changes on every build (the real clock, or the newest event
- * of the whole site), but a phase's pages show it only in the stale warning and as the timeline's origin when
- * nothing else dates the phase; elsewhere it would make every page of every phase render again for one new event.
- */
-function withoutUnshownTime(phase: Phase): Phase {
-  const undated = phase.created === null && phase.activity.oldestEvent === null && phase.tasks.every((task) => task.startedAt === null);
-  return phase.dataQuality.stale || undated ? phase : { ...phase, buildAsOf: '' };
 }
 
 /** One static path per phase, with the phase model as props: the routes under /<phase>/ share it. */

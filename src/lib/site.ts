@@ -8,3 +8,12 @@ export async function getSiteAsOf(): Promise<string | null> {
 
 /** The site's name in page titles and the header: the config's `title` (CAIRN_TITLE), else Cairn. */
 export const siteName: string = process.env.CAIRN_TITLE?.trim() || 'Cairn';
+
+/**
+ * The time the site was judged at (the build's "now": CAIRN_AS_OF, else the newest input of the whole site): every
+ * live page says it in its footer, the same on every page.
+ */
+export async function getBuildAsOf(): Promise<string | null> {
+  const [phase] = await getCollection('phases');
+  return phase?.data.buildAsOf ?? null;
+}

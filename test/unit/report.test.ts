@@ -118,8 +118,10 @@ describe('a complete phase whose report says "34 warnings" against "<20"', () =>
     ]);
     expect(brief(report.deviations)).toEqual([
       ['missed-target', 'high', '7.3'],
-      ['unmet-criterion', 'medium', null], // the unchecked box; the clippy criterion is the missed target above
+      ['unmet-criterion', 'high', null], // the ticked clippy criterion: a claim the data contradicts
+      ['unmet-criterion', 'medium', null], // the unchecked box
     ]);
+    expect(report.deviations[1]!.text).toBe('Success criterion "<20 clippy warnings" is marked done, but the data says missed: Checked in the package; the data says missed. Clippy Warnings: 34 is not below 20.');
   });
 
   test('impact: before, after and the change', () => {

@@ -12,6 +12,8 @@ export interface CriterionVerdict {
   text: string;
   /** The checkbox as written; null for a plain bullet. */
   checked: boolean | null;
+  /** The author marked it done: a ticked box, or a ✅ (or ✔, ☑) before the text. A claim, weighed against the verdict. */
+  claimed: boolean;
   verdict: Verdict;
   reason: string;
   basis: CriterionBasis;
@@ -72,7 +74,7 @@ const verdictRank: Record<Verdict, number> = { missed: 0, unknown: 1, pending: 2
 const allTasksPattern = /\ball\s+(?:(\d+)\s+)?tasks?\s+(?:are\s+)?(?:delivered|complete|completed|done|finished)\b/i;
 
 function judgeCriterion(item: ChecklistItem, phase: Phase, complete: boolean): CriterionVerdict {
-  const base = { text: item.text, checked: item.checked, metricKeys: [] as string[] };
+  const base = { text: item.text, checked: item.checked, claimed: isClaimed(item), metricKeys: [] as string[] };
   // A ticked box the data does not bear out is the hand-written report's failure mode: say so first.
   const withNote = (verdict: Verdict, reason: string) => (item.checked === true && verdict !== 'met' ? `Checked in the package; the data says ${verdict}. ${reason}` : reason);
 
@@ -101,4 +103,9 @@ function judgeCriterion(item: ChecklistItem, phase: Phase, complete: boolean): C
       : { ...base, basis: 'checkbox', verdict: 'pending', reason: 'Not checked yet; the phase is still open.' };
   }
   return { ...base, basis: 'none', verdict: 'unknown', reason: 'A plain bullet: no checkbox or metric to judge it by.' };
+}
+
+/** A ticked box, or a done mark before the text ("✅ All tests passing"): the author says it is met. */
+export function isClaimed(item: Pick<ChecklistItem, 'text' | 'checked'>): boolean {
+  return item.checked === true || /^\s*(?:✅|✔️?|☑️?|\[x\])/iu.test(item.text);
 }

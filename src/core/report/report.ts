@@ -325,7 +325,12 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
   }
 
   for (const criterion of criteria) {
-    if (criterion.verdict === 'missed' && criterion.basis !== 'metric') add('unmet-criterion', 'medium', null, `Success criterion "${criterion.text}" is not met: ${criterion.reason}`);
+    if (criterion.claimed && criterion.verdict !== 'met') {
+      // The hand-written report's failure mode: a ✅ the data does not bear out.
+      // Missed contradicts it; unknown cannot bear it out; pending says it was claimed early.
+      const severity: Severity = criterion.verdict === 'missed' ? 'high' : criterion.verdict === 'unknown' ? 'medium' : 'low';
+      add('unmet-criterion', severity, null, `Success criterion "${criterion.text}" is marked done, but the data says ${criterion.verdict}: ${criterion.reason}`);
+    } else if (criterion.verdict === 'missed' && criterion.basis !== 'metric') add('unmet-criterion', 'medium', null, `Success criterion "${criterion.text}" is not met: ${criterion.reason}`);
   }
 
   const quality = phase.dataQuality;

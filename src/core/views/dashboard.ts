@@ -4,7 +4,9 @@
 import { DAY_DEFINITION, formatCount, formatDays, formatDuration, formatTimestamp, percentOf } from '../format/format.ts';
 import { splitMetrics } from '../metrics/verdict.ts';
 import { RECENT_EVENTS } from '../model/summarize-activity.ts';
-import type { ChecklistGroup, Metric, Phase } from '../schema/model.ts';
+import type { ChecklistGroup, Metric, Phase, Verdict } from '../schema/model.ts';
+import { judgeCriteria } from '../model/criteria.ts';
+import { verdictLabels } from '../format/labels.ts';
 import { buildBurnUpChart, buildMetricsChart, buildPlanActualChart, type ChartSpec, type ProgressPoint } from './charts.ts';
 import { buildDataQualityView, type DataQualityView } from './data-quality.ts';
 import { buildGlanceView, type GlanceView } from './glance.ts';
@@ -67,6 +69,8 @@ export interface DashboardView {
   activity: { notifications: EventRow[]; events: string; listed: number | null } | null;
   metrics: { targeted: Metric[]; tracked: Metric[] };
   deliverables: ChecklistGroup[];
+  /** Each success criterion with the author's mark (a claim) beside the verdict computed from the data. */
+  criteria: { text: string; claimed: boolean; verdict: Verdict; verdictLabel: string; reason: string }[];
   files: { rows: FileRow[]; of: number | null };
   sessions: SessionRow[];
   dataQuality: DataQualityView;
@@ -96,6 +100,7 @@ export function buildDashboardView(phase: Phase, { version = null, history = [] 
       : { notifications: toEventRows(activity.notifications), events: formatCount(activity.eventCount), listed: activity.eventCount > RECENT_EVENTS ? RECENT_EVENTS : null },
     metrics: { targeted, tracked },
     deliverables: phase.deliverables,
+    criteria: judgeCriteria(phase).map(({ text, claimed, verdict, reason }) => ({ text, claimed, verdict, verdictLabel: verdictLabels[verdict], reason })),
     files: {
       rows: activity.topFiles.map((file) => ({ file: file.file, edits: file.edits, tasks: file.taskIds.join(', ') || '—', lastEdit: formatTimestamp(file.last) })),
       of: activity.fileCount > activity.topFiles.length ? activity.fileCount : null,

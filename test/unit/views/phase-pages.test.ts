@@ -614,3 +614,13 @@ describe('the burn-up\'s scope line', () => {
     expect(series('Frozen versions')).toEqual([34.29, null, null]);
   });
 });
+
+describe('success criteria on the dashboard', () => {
+  test('the author\'s ✅ is shown as a claim beside the verdict the data gives', () => {
+    const [phase] = site('test/fixtures/packages/real-world').phases;
+    expect(buildDashboardView(phase!).criteria.slice(0, 2).map(({ text, claimed, verdict }) => [text, claimed, verdict])).toEqual([
+      ['✅ All 4 tasks delivered', true, 'pending'],
+      ['✅ Build time improved 25-40%', true, 'unknown'],
+    ]);
+  });
+});

@@ -168,6 +168,16 @@ describe('achieved values during the phase', () => {
     ]);
   });
 
+  test('a metrics file the phase updates while it runs gives achieved values too; the newest value of a key wins, whichever source', () => {
+    const current = [{ path: 'phases/phase-1/current-metrics.json', text: '{ "timestamp": "2025-10-25T08:00:00Z", "test_coverage": "81%", "clippy_warnings": 19 }' }];
+    const hooks = [log([{ kind: 'memory.set', time: '2025-10-25T09:00:00Z', memoryKey: 'phase1/metrics/test_coverage', message: '79%' }])];
+    const { phase } = build(files({ overview, tasks: [task('1.1', taskText({ id: '1.1' }))], hooks, current }));
+    expect(phase!.metrics.map(({ label, achieved, verdict, achievedFrom }) => [label, achieved?.raw, verdict, achievedFrom?.path])).toEqual([
+      ['Test Coverage', '79%', 'missed', 'phases/phase-1/hooks/agents.ndjson'],
+      ['Clippy Warnings', '19', 'met', 'phases/phase-1/current-metrics.json'],
+    ]);
+  });
+
   test('final-metrics.json, when there is one, is the achieved value', () => {
     const hooks = [log([{ kind: 'memory.set', time: '2025-10-25T09:00:00Z', memoryKey: 'phase1/metrics/test_coverage', message: '85%' }])];
     const final = { path: 'phases/phase-1/final-metrics.json', text: '{ "test_coverage": "78%" }' };

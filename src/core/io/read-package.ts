@@ -81,6 +81,8 @@ export function readPackage(dir: string, phaseId: string, root: string = dir): P
   const overview = overviewNames.map((pattern) => atRoot.find((rel) => pattern.test(rel))).find((rel) => rel !== undefined);
   const baseline = atRoot.find((rel) => /^baseline[-_]metrics\.json$/i.test(rel));
   const final = atRoot.find((rel) => /^final[-_]metrics\.json$/i.test(rel));
+  // Metrics the phase updates while it runs: the achieved values until final-metrics.json has them.
+  const current = files.filter((rel) => /^current[-_]metrics\.json$/i.test(rel) || /^metrics\/[^/]+\.json$/i.test(rel));
   const candidates = files.filter((rel) => markdown.test(rel) && rel !== overview).filter((rel) => {
     const problem = routeNameProblem(basename(rel).replace(markdown, ''));
     if (problem) problems.push({ file: redactText(displayPath(join(dir, rel))), line: 1, column: 1, severity: 'error', message: `The file cannot be published: ${problem}.`, hint: 'Rename the file, e.g. "task-7.5-release.md".' });
@@ -88,7 +90,7 @@ export function readPackage(dir: string, phaseId: string, root: string = dir): P
   });
   const names = candidates.map((rel) => basename(rel).replace(markdown, ''));
   for (const rel of files) {
-    if (rel !== overview && rel !== baseline && rel !== final && !markdown.test(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: notReadReason(rel) });
+    if (rel !== overview && rel !== baseline && rel !== final && !current.includes(rel) && !markdown.test(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: notReadReason(rel) });
   }
   const slugs = candidates.map((rel, index) => (names.indexOf(names[index]!) === names.lastIndexOf(names[index]!) ? names[index]! : rel.replace(markdown, '').replaceAll('/', '-')));
   // Pages are files: "task-7.5.md" and "task-7.5.MD" would be one page, and one of them lost.
@@ -111,6 +113,7 @@ export function readPackage(dir: string, phaseId: string, root: string = dir): P
     tasks: kept.map((index) => ({ ...read(candidates[index])!, slug: slugs[index]! })),
     baseline: read(baseline),
     final: read(final),
+    current: current.map((rel) => read(rel)!),
     hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)),
     problems,
     otherFiles,
@@ -119,7 +122,7 @@ export function readPackage(dir: string, phaseId: string, root: string = dir): P
 
 /** Why a file in a phase folder is not read, in the words the data-quality panel shows. */
 function notReadReason(rel: string): string {
-  if (/\.json$/i.test(rel)) return 'not read: JSON outside hooks/ other than baseline-metrics.json and final-metrics.json';
+  if (/\.json$/i.test(rel)) return 'not read: JSON outside hooks/ other than baseline-metrics.json, final-metrics.json, current-metrics.json and metrics/*.json';
   if (/(?:^|\/)\.(?:gitkeep|keep|DS_Store)$/.test(rel)) return 'not read: a placeholder or system file';
   return 'not read: not Markdown, and not in hooks/';
 }

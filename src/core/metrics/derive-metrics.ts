@@ -16,16 +16,17 @@ export interface MetricSources {
   final: readonly MetricEntry[];
   /** The final metrics file's path, for where an achieved value came from. */
   finalPath?: string | null;
-  /** Values the agents wrote while the phase runs (memory keys <phase>/metrics/<key>), newest last; final wins. */
+  /** Values written while the phase runs (metrics files, memory keys <phase>/metrics/<key>), newest last; final wins. */
   during?: readonly DuringValue[];
 }
 
-/** A metric value an agent wrote during the phase. */
+/** A metric value written during the phase: by an agent (a memory key) or in a metrics file the phase updates. */
 export interface DuringValue {
   key: string;
   raw: string;
   path: string;
-  memoryKey: string;
+  /** The memory key it was written under; null for a metrics file. */
+  memoryKey: string | null;
   time: string | null;
 }
 

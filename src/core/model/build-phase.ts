@@ -102,7 +102,8 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const readMetrics = (file: SourceFile | null): ParsedMetricsFile | null => (file ? withNamedSecretsRedacted(parseMetricsJson(file.text, file.path)) : null);
   const baseline = readMetrics(files.baseline);
   const final = readMetrics(files.final);
-  issues.push(...(baseline?.issues ?? []), ...(final?.issues ?? []));
+  const current = (files.current ?? []).map((file) => ({ file, parsed: readMetrics(file)! }));
+  issues.push(...(baseline?.issues ?? []), ...(final?.issues ?? []), ...current.flatMap(({ parsed }) => parsed.issues));
 
   const overview = overviewResult?.overview ?? emptyOverview(titleFromFolder(files.phaseId));
   const overviewPath = files.overview?.path ?? files.dir;
@@ -115,7 +116,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     baselinePath: files.baseline?.path ?? null,
     final: final?.entries ?? [],
     finalPath: files.final?.path ?? null,
-    during: metricsWritten(files.phaseId, activity.events),
+    during: [...metricsFiles(current), ...metricsWritten(files.phaseId, activity.events)].toSorted((a, b) => (a.time ?? '').localeCompare(b.time ?? '')),
   });
   issues.push(...metricIssues);
   const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: rollUpSubtasks(activity.tasks) }, activity.events, activity.statusChanges);
@@ -302,6 +303,11 @@ export function deriveProgress(all: readonly (Pick<Task, 'status' | 'estimateDay
 export function newest(timestamps: readonly string[]): string | null {
   const times = timestamps.map((value) => Date.parse(value)).filter((time) => !Number.isNaN(time));
   return times.length === 0 ? null : new Date(Math.max(...times)).toISOString();
+}
+
+/** The values of the metrics files the phase updates while it runs, each at its file's "timestamp". */
+function metricsFiles(current: readonly { file: SourceFile; parsed: ParsedMetricsFile }[]): DuringValue[] {
+  return current.flatMap(({ file, parsed }) => parsed.entries.map((entry) => ({ key: entry.key, raw: String(entry.raw), path: file.path, memoryKey: null, time: parsed.timestamp })));
 }
 
 /**

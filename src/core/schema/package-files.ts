@@ -22,6 +22,8 @@ export interface PackageFiles {
   tasks: (SourceFile & { slug: string })[];
   baseline: SourceFile | null;
   final: SourceFile | null;
+  /** Metrics files the phase updates while it runs: current-metrics.json and metrics/*.json. */
+  current?: SourceFile[];
   /** Hook logs of the phase, already imported (reading SQLite is I/O, so it happens before this pure step). */
   hooks: ImportResult[];
   /** Problems found while reading the folder (links out of the content root). */

@@ -3,6 +3,7 @@
  * JavaScript) and, where JavaScript runs, as a chart.js canvas drawn from the same numbers.
  */
 import { round } from '../format/round.ts';
+import { parseMetricValue } from '../metrics/parse-value.ts';
 import type { Metric, MetricValue, Phase, Target, Task } from '../schema/model.ts';
 import { countedTasks } from '../model/schedule.ts';
 
@@ -135,4 +136,27 @@ export function buildPlanActualChart(phase: Phase): ChartSpec {
       { label: 'Actual (so far while in progress)', data: phase.tasks.map((task) => task.elapsedDays), style: 'bar' },
     ],
   };
+}
+
+/**
+ * Each target across the frozen versions and now, as the share of the way from its baseline to its target (0 % at the
+ * baseline, 100 % at the target): metrics in ms, GB and % on one axis only this way. Null without a version, or when
+ * no target has a number to measure against.
+ */
+export function buildTrendsChart(phase: Phase, history: readonly ProgressPoint[]): ChartSpec | null {
+  if (history.length === 0) return null;
+  const labels = [...history.map((point) => point.version), 'now'];
+  const series = phase.metrics.flatMap((metric): ChartSeries[] => {
+    const from = metric.baseline?.value ?? null;
+    const to = targetValue(metric.target, metric.baseline);
+    if (from === null || to === null || to === from) return [];
+    const share = (raw: number | string | null | undefined) => {
+      const value = raw === null || raw === undefined ? null : parseMetricValue(raw).value;
+      return value === null ? null : round(((value - from) / (to - from)) * 100, 1);
+    };
+    const data = [...history.map((point) => share(point.metrics?.[metric.key])), share(metric.achieved?.raw)];
+    return data.some((value) => value !== null) ? [{ label: metric.label, data, style: 'line' }] : [];
+  });
+  if (series.length === 0) return null;
+  return { id: `trends-${phase.id}`, title: 'Targets across versions', unit: '% of the way from baseline to target', kind: 'line', labelHeader: 'Version', labels, series };
 }

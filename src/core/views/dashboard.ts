@@ -7,7 +7,7 @@ import { RECENT_EVENTS } from '../model/summarize-activity.ts';
 import type { ChecklistGroup, Metric, Phase, Verdict } from '../schema/model.ts';
 import { judgeCriteria } from '../model/criteria.ts';
 import { verdictLabels } from '../format/labels.ts';
-import { buildBurnUpChart, buildMetricsChart, buildPlanActualChart, type ChartSpec, type ProgressPoint } from './charts.ts';
+import { buildBurnUpChart, buildMetricsChart, buildPlanActualChart, buildTrendsChart, type ChartSpec, type ProgressPoint } from './charts.ts';
 import { buildDataQualityView, type DataQualityView } from './data-quality.ts';
 import { buildGlanceView, type GlanceView } from './glance.ts';
 import { buildGraphLayout, type GraphLayout } from './graph.ts';
@@ -63,7 +63,7 @@ export interface DashboardView {
   /** What a day is, said under the plan's charts. */
   days: string;
   /** The phase in each frozen version and now: progress, tasks, and each targeted metric's value; null before any. */
-  trends: { columns: string[]; rows: { version: string; cells: string[] }[] } | null;
+  trends: { chart: ChartSpec | null; columns: string[]; rows: { version: string; cells: string[] }[] } | null;
   graph: GraphLayout;
   /** The latest notifications and the size of the log; null on a frozen dashboard (its events are not kept). */
   activity: { notifications: EventRow[]; events: string; listed: number | null } | null;
@@ -129,6 +129,7 @@ function buildTrends(phase: Phase, history: readonly ProgressPoint[]): Dashboard
     cells: [`${percentOf(progress)}%`, tasks === undefined ? '—' : String(tasks), ...targeted.map((metric) => value(metrics?.[metric.key]))],
   });
   return {
+    chart: buildTrendsChart(phase, history),
     columns: ['Progress', 'Tasks', ...targeted.map((metric) => metric.label)],
     rows: [
       ...history.map((point) => row(point.version, point.progress, point.tasks, point.metrics)),

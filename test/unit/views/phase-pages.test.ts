@@ -246,6 +246,27 @@ describe('buildDashboardView', () => {
     const history = [{ version: '1.0.0', frozenAt: '2025-10-23T12:00:00.000Z', progress: 0, tasks: 3, metrics: { clippy_warnings: 12 } }];
     expect(buildDashboardView(example(), { history }).trends).toMatchInlineSnapshot(`
       {
+        "chart": {
+          "id": "trends-phase-7",
+          "kind": "line",
+          "labelHeader": "Version",
+          "labels": [
+            "1.0.0",
+            "now",
+          ],
+          "series": [
+            {
+              "data": [
+                0,
+                null,
+              ],
+              "label": "Clippy Warnings",
+              "style": "line",
+            },
+          ],
+          "title": "Targets across versions",
+          "unit": "% of the way from baseline to target",
+        },
         "columns": [
           "Progress",
           "Tasks",

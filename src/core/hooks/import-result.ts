@@ -88,9 +88,16 @@ export function createImport(format: HookFormat, path: string): ImportCollector 
   };
 }
 
+// Rows come in insertion order and many share one created_at second, so the last conversion is kept at hand.
+let lastEpoch = Number.NaN;
+let lastIso = '';
+
 /** Milliseconds or seconds since the epoch → ISO 8601. Values below 1e11 are seconds (1e11 s is the year 5138). */
 export function epochToIso(value: number): string {
-  return new Date(value < 1e11 ? value * 1000 : value).toISOString();
+  if (value === lastEpoch) return lastIso;
+  const iso = new Date(value < 1e11 ? value * 1000 : value).toISOString();
+  [lastEpoch, lastIso] = [value, iso];
+  return iso;
 }
 
 /** An ISO-like timestamp → normalized ISO 8601 UTC, or null when it is not a date. */

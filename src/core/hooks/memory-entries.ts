@@ -139,13 +139,16 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
       if (row.created_at !== null && timeOrNull(row.created_at) === null) untimed.push(row);
       // The same row: a dump keeps the row's id and created_at. Two databases (two agents' .swarm folders) can share a
       // key such as "system/active_swarm" or "task:task-7.1-build-infra:completed"; those are different rows.
-      const identity = `${row.id}\u0000${row.namespace}\u0000${row.key}\u0000${row.created_at}`;
-      const twin = firstSeen.get(identity);
-      if (twin !== undefined && twin !== source.path) {
-        collector.skip(`duplicate of the same row in ${twin}`);
-        continue;
+      // One source has no twin to find: its rows are not keyed at all.
+      if (sources.length > 1) {
+        const identity = `${row.id}\u0000${row.namespace}\u0000${row.key}\u0000${row.created_at}`;
+        const twin = firstSeen.get(identity);
+        if (twin !== undefined && twin !== source.path) {
+          collector.skip(`duplicate of the same row in ${twin}`);
+          continue;
+        }
+        firstSeen.set(identity, source.path);
       }
-      firstSeen.set(identity, source.path);
       importRow(row, value, context, collector);
     }
     const [first] = untimed;

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The `cairn` command. Plain JavaScript, so that an older Node can run it far enough to say what it needs: Astro 7 and
-// node:sqlite need Node 24. With Node 24 it hands over to scripts/cli.ts, or in an installed Cairn (where Node does not
+// node:sqlite need Node 24. With Node 24 it runs scripts/cli.ts, or in an installed Cairn (where Node does not
 // strip TypeScript under node_modules) to its compiled copy, cli/cli.mjs (scripts/pack-cli.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
@@ -22,5 +22,10 @@ if (major < 24) {
 // Node runs the TypeScript itself in a checkout; under node_modules it will not, so the compiled copy runs there.
 const installed = root.split(/[\\/]/).includes('node_modules');
 const entry = installed ? join(root, 'cli', 'cli.mjs') : join(root, 'scripts', 'cli.ts');
-const run = spawnSync(node, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(run.status ?? 1);
+if (node === process.execPath) {
+  // Already Node 24: the command runs in this process (one Node start fewer).
+  await import(pathToFileURL(entry).href);
+} else {
+  const run = spawnSync(node, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}

@@ -130,8 +130,13 @@ if (installed) mkdirSync(state, { recursive: true });
 const script = (name: string, args: string[]) => spawnSync(process.execPath, [join(import.meta.dirname, `${name}${extname(import.meta.filename)}`), ...args], { cwd: workDir, env, stdio: 'inherit' }).status ?? 1;
 
 switch (command) {
-  case 'build':
-    process.exit(script('validate', values.strict ? ['--strict'] : []) || script('build', ['--outDir', settings.out]));
+  case 'build': {
+    // In this process: the content is read once, for the check and the site (scripts/build.ts), as a child would see it.
+    Object.assign(process.env, env);
+    process.chdir(workDir);
+    const { buildSite } = await import('./build.ts');
+    process.exit(await buildSite({ outDir: settings.out, strict: values.strict ?? false }));
+  }
   case 'validate':
     process.exit(script('validate', values.strict ? ['--strict'] : []));
   case 'check':

@@ -19,3 +19,9 @@ export function astroRootArgs(cairnRoot: string, env: Record<string, string | un
   // Astro takes --config relative to --root.
   return state ? ['--root', state, '--config', relative(state, join(cairnRoot, 'astro.config.mjs'))] : [];
 }
+
+/** The same, for Astro's programmatic API (the build, which runs in the `cairn` process). */
+export function astroInlineRoot(cairnRoot: string, env: Record<string, string | undefined> = process.env): { root: string; configFile: string } {
+  const root = env.CAIRN_STATE_DIR ?? cairnRoot;
+  return { root, configFile: relative(root, join(cairnRoot, 'astro.config.mjs')) };
+}

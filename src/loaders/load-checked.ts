@@ -10,6 +10,7 @@ import { openPhaseCache } from '../core/pipeline/phase-cache.ts';
 import { contentRoot } from '../core/io/read-package.ts';
 import { relativeToRoot } from '../core/io/root-relative.ts';
 import { formatIssue } from '../core/text/issues.ts';
+import { takeOver } from './handover.ts';
 
 /** Size and modification time of every file under `dir`: changes when any input changes. */
 function fingerprint(dir: string): string {
@@ -35,6 +36,8 @@ let cached: { key: string; content: LoadedContent } | null = null;
 function loadNow(): { root: string; loaded: LoadedContent; errors: Issue[] } {
   const root = contentRoot();
   const buildAsOf = resolveBuildAsOf();
+  const checked = takeOver(root, buildAsOf);
+  if (checked) return { root, loaded: checked, errors: checked.issues.filter((issue) => issue.severity === 'error') };
   // The repository's own hook logs (cairn.config.json's `hooks`) are inputs too.
   const shared = expandHookPatterns(sharedHookPatterns(), null).files.map((file) => `${file}:${statSync(file).size}:${statSync(file).mtimeMs}`).join('\n');
   const key = `${root}\n${buildAsOf}\n${fingerprint(root)}\n${shared}`;

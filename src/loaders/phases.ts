@@ -3,12 +3,18 @@ import { formatIssue } from '../core/text/issues.ts';
 import { splitPhaseEvents } from '../core/schema/phase-events.ts';
 import { writePhaseEvents } from '../lib/phase-events.ts';
 import { contentErrors, contentLoader, watchContent } from './load-checked.ts';
+import { takeOver } from './handover.ts';
+import { contentRoot } from '../core/io/read-package.ts';
+import { resolveBuildAsOf } from '../core/pipeline/load-content.ts';
 
 /** One entry per phase: the model built by the core, without its event lists (written apart, see lib/phase-events.ts). */
 export function phasesLoader(): Loader {
   return contentLoader('cairn-phases', async ({ store, parseData, generateDigest, logger }, { phases, issues }) => {
-    for (const issue of issues) logger.warn(formatIssue(issue));
-    for (const phase of phases) for (const warning of phase.dataQuality.warnings) logger.warn(warning);
+    // `cairn build` printed them when it checked the content; `cairn dev` prints them here.
+    if (!takeOver(contentRoot(), resolveBuildAsOf())) {
+      for (const issue of issues) logger.warn(formatIssue(issue));
+      for (const phase of phases) for (const warning of phase.dataQuality.warnings) logger.warn(warning);
+    }
     store.clear();
     const split = phases.map(splitPhaseEvents);
     writePhaseEvents(split.map(({ events }) => events));

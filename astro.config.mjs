@@ -2,20 +2,16 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { siteCacheDir } from './scripts/lib/site-dirs.mjs';
 
-// Each site (content folder and output folder) keeps its own build cache, so builds of different sites, or of the same
-// content into different folders at the same time, never restore each other's pages.
-const site = `${resolve(process.env.CAIRN_CONTENT || 'content')}\0${resolve(process.env.CAIRN_OUT_DIR || 'dist')}`;
-const siteHash = createHash('sha256').update(site).digest('hex').slice(0, 16);
 // The `cairn` command in a team's repository passes CAIRN_STATE_DIR, a folder of that repository: Astro's project root
 // (its .astro/ folder) and every cache go there, and Cairn's own folder (src/, public/) is only read, so an installed
 // Cairn may be read-only.
 const state = process.env.CAIRN_STATE_DIR;
 const cairn = fileURLToPath(new URL('.', import.meta.url));
-const cacheDir = state ? join(state, 'astro', siteHash) : `./node_modules/.astro/sites/${siteHash}`;
+const cacheDir = siteCacheDir();
 // The phases' event lists are kept beside it, outside the content store (src/lib/phase-events.ts says why).
 process.env.CAIRN_EVENTS_DIR = resolve(cacheDir, 'phase-events');
 
@@ -26,6 +22,9 @@ export default defineConfig({
   base: process.env.BASE || '/',
   trailingSlash: 'ignore',
   cacheDir,
+  // The build writes into the same folder every time (scripts/build.ts): a page that is already there and unchanged
+  // is neither rendered nor copied.
+  vite: { build: { emptyOutDir: false } },
   experimental: {
     // Pages whose data did not change since the last build are copied, not rendered (keys in src/lib/page-key.ts).
     incrementalBuild: true,

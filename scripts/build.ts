@@ -4,11 +4,14 @@
  * the output; then a pagefind search index over them, and the folder is swapped into place. A failed or interrupted
  * build leaves the previous site untouched. With `strict`, warnings stop it before anything is built.
  */
-import { readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { environmentProblems } from '../src/core/pipeline/environment.ts';
 import { handOver } from '../src/loaders/handover.ts';
-import { acquireBuildLock, swapInto } from './lib/publish.ts';
+import { acquireBuildLock, pruneStale, stageSite, swapInto, type Published } from './lib/publish.ts';
+import { siteCacheDir } from './lib/site-dirs.mjs';
 import { astroInlineRoot } from './lib/astro-bin.ts';
 import { cairnFailed, checkContent } from './lib/check-content.ts';
 
@@ -29,6 +32,15 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
     return 1;
   };
 
+  const stages: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = now - mark;
+    mark = now;
+    return ms;
+  };
+
   const problems = environmentProblems(process.env);
   if (problems.length > 0) return fail(problems.map((problem) => `error ${problem}`).join('\n'));
 
@@ -47,38 +59,88 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
     }
     if (checked.exitCode !== 0) return hasWarningsOnly(checked) ? fail('The content has warnings and --strict was given, so the site was not built.') : checked.exitCode;
     handOver(checked.root, checked.asOf, checked.content);
+    stages.check = lap();
 
+    // Astro writes into the same folder every build (pages/ in the site's cache folder), so a page whose key did not
+    // change is already there: neither rendered nor copied. The site is then staged from it and swapped in whole.
     process.env.CAIRN_OUT_DIR = outDir;
+    const siteDir = siteCacheDir();
+    const pagesDir = join(siteDir, 'pages');
+    const started = Date.now();
+    const outputs = new Set<string>();
     const { build } = await import('astro');
     try {
-      await build({ ...astroInlineRoot(resolve(import.meta.dirname, '..')), outDir: staging, logLevel: 'info' });
+      await build({ ...astroInlineRoot(resolve(import.meta.dirname, '..')), outDir: pagesDir, logLevel: 'info', integrations: [watchBuild(stages, lap, pagesDir, outputs)] });
     } catch (error) {
       const { message, hint } = error as { message?: string; hint?: string };
       return fail(`${message ?? String(error)}${hint ? `\n  hint: ${hint}` : ''}\nastro build failed.`);
     }
+    const rendered = [...outputs].filter((file) => statSync(join(pagesDir, file)).mtimeMs >= started).length;
+    // The search index is written again below; anything else neither built nor kept is gone from the content.
+    rmSync(join(pagesDir, 'pagefind'), { recursive: true, force: true });
+    pruneStale(pagesDir, outputs, started);
+    stages.finish = lap();
 
     const pagefind = await import('pagefind');
     const { index, errors } = await pagefind.createIndex({});
     if (!index) return fail(`The search index could not be created: ${errors.join('; ')}`);
     // Frozen versions are left out of search (they would repeat every live page once per version), so their folder is
     // not even read: on a big site it is most of the HTML. Each other top-level folder is added on its own.
-    const searched = readdirSync(staging, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !['v', '_astro', 'pagefind'].includes(entry.name));
+    const searched = readdirSync(pagesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !['v', '_astro', 'pagefind'].includes(entry.name));
     let pages = 0;
     for (const glob of ['*.html', ...searched.map((entry) => `${entry.name}/**/*.html`)]) {
-      const added = await index.addDirectory({ path: staging, glob });
+      const added = await index.addDirectory({ path: pagesDir, glob });
       if (added.errors.length > 0) return fail(`The search index could not read the pages: ${added.errors.join('; ')}`);
       pages += added.page_count;
     }
-    const written = await index.writeFiles({ outputPath: join(staging, 'pagefind') });
+    const written = await index.writeFiles({ outputPath: join(pagesDir, 'pagefind') });
     if (written.errors.length > 0) return fail(`The search index could not be written: ${written.errors.join('; ')}`);
     await pagefind.close();
+    stages.search = lap();
 
+    const marker = join(siteDir, 'published.json');
+    const publishing: Published = { outDir, at: Date.now() };
+    const staged = stageSite(pagesDir, staging, outDir, readPublished(marker));
     swapInto(staging, outDir);
+    writeFileSync(marker, JSON.stringify(publishing));
+    stages.publish = lap();
+
+    const total = Object.values(stages).reduce((sum, ms) => sum + ms, 0);
     console.log(`search index: ${pages} pages read; site written to ${outDir}`);
+    console.log(`built in ${seconds(total)}: ${Object.entries(stages).map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}; ${rendered} of ${outputs.size} files rendered, ${staged.copied} copied to the site and ${staged.linked} kept`);
+    if (process.env.CAIRN_TIMINGS) writeFileSync(process.env.CAIRN_TIMINGS, JSON.stringify({ stages, total, rendered, outputs: outputs.size, ...staged, searched: pages }));
     return 0;
   } finally {
     releaseLock();
   }
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** The last publish of this site, when there was one. */
+function readPublished(path: string): Published | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Published;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An integration that times Astro's stages (content sync; Vite and the pages; the rest) into `stages`, and collects
+ * every file the build's routes wrote or kept, relative to `pagesDir`.
+ */
+function watchBuild(stages: Record<string, number>, lap: () => number, pagesDir: string, outputs: Set<string>): AstroIntegration {
+  return {
+    name: 'cairn-build-stages',
+    hooks: {
+      'astro:build:start': () => void (stages.sync = lap()),
+      'astro:build:generated': () => void (stages.pages = lap()),
+      'astro:build:done': ({ assets }) => {
+        for (const urls of assets.values()) for (const url of urls) outputs.add(relative(pagesDir, fileURLToPath(url)).split('\\').join('/'));
+      },
+    },
+  };
 }
 
 /** Whether a check stopped only because --strict counts warnings (errors stop a build in any case). */

@@ -2,8 +2,8 @@
  * Putting a built site in place: one build at a time per checkout, and the new site swapped in whole, so readers and
  * deploys never see half of it.
  */
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, copyFileSync, cpSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Whether a process with this id is running. */
@@ -69,4 +69,73 @@ export function swapInto(staging: string, outDir: string): void {
   for (const name of readdirSync(incoming)) renameSync(join(incoming, name), join(outDir, name));
   rmSync(incoming, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
+}
+
+/**
+ * Removes from `dir` each file that is not in `keep` and was not written since `since` (ms): pages of phases and
+ * tasks that are gone, script chunks of an older build. Returns how many it removed.
+ */
+export function pruneStale(dir: string, keep: ReadonlySet<string>, since: number): number {
+  let removed = 0;
+  for (const file of filesUnder(dir)) {
+    if (keep.has(file)) continue;
+    const path = join(dir, file);
+    if (statSync(path).mtimeMs >= since) continue;
+    rmSync(path, { force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+export interface Published {
+  /** The folder the site was published to. */
+  outDir: string;
+  /** When its files were taken from the pages folder (ms): a file not written since is the same as the one there. */
+  at: number;
+}
+
+/**
+ * Fills `staging` with the site in `pages`. A file unchanged since the last publish to `outDir` (not written since
+ * `last.at`, same size) is hard-linked from the published site, which no build writes into, so it costs no copy; every
+ * other file is copied, so the published site never shares a file with `pages`, where the next build writes. Returns
+ * how many files were copied and linked.
+ */
+export function stageSite(pages: string, staging: string, outDir: string, last: Published | null): { copied: number; linked: number } {
+  const previous = last && last.outDir === outDir && existsSync(outDir) ? outDir : null;
+  let copied = 0;
+  let linked = 0;
+  const made = new Set<string>();
+  for (const file of filesUnder(pages)) {
+    const from = join(pages, file);
+    const to = join(staging, file);
+    const folder = dirname(to);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    if (previous && last) {
+      const stat = statSync(from);
+      const old = join(previous, file);
+      if (stat.mtimeMs < last.at && existsSync(old) && statSync(old).size === stat.size) {
+        try {
+          linkSync(old, to);
+          linked += 1;
+          continue;
+        } catch {
+          // Another file system, or links not allowed: copy it.
+        }
+      }
+    }
+    copyFileSync(from, to);
+    copied += 1;
+  }
+  return { copied, linked };
 }

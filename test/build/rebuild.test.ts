@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
@@ -17,6 +17,11 @@ test('a rebuild after one new hook event equals a fresh build, and copies the pa
   const first = buildSite({ content: root, asOf });
   expect(first.status, first.output).toBe(0);
 
+  // The published page, held by a second name: a build that wrote into the published files would change it.
+  const held = join(mkdtempSync(join(tmpdir(), 'cairn-held-')), 'activity.html');
+  linkSync(join(first.outDir, 'phase-2', 'activity', 'index.html'), held);
+  const before = readFileSync(held, 'utf8');
+
   mkdirSync(join(root, 'phases', 'phase-2', 'hooks'), { recursive: true });
   appendFileSync(join(root, 'phases', 'phase-2', 'hooks', 'late.ndjson'), `${JSON.stringify({ kind: 'notify', time: '2025-10-25T17:30:00Z', message: 'task 1.1: one more check passed' })}\n`);
   const again = buildSite({ content: root, asOf, outDir: first.outDir });
@@ -28,8 +33,28 @@ test('a rebuild after one new hook event equals a fresh build, and copies the pa
   expect(again.output).toMatch(/phase-1\/tasks\/task-1\.1-setup\/index\.html.*\((restored|cached)\)/);
   expect(again.output).not.toMatch(/phase-2\/index\.html.*\((restored|cached)\)/);
   expect(again.page('phase-2/activity/index.html')).toContain('one more check passed');
+  expect(readFileSync(held, 'utf8')).toBe(before);
+  expect(before).not.toContain('one more check passed');
+  // The unchanged files are taken from the published site, not copied again.
+  const kept = Number(/(\d+) kept/.exec(again.output)?.[1]);
+  expect(kept).toBeGreaterThan(0);
 
   expect(files(again)).toEqual(files(fresh));
   const differing = files(fresh).filter((file) => !readFileSync(join(again.outDir, file)).equals(readFileSync(join(fresh.outDir, file))));
   expect(differing).toEqual([]);
 }, 180_000);
+
+test('a task file removed: its page is gone from the next build', () => {
+  const root = join(mkdtempSync(join(tmpdir(), 'cairn-removed-')), 'content');
+  cpSync('test/fixtures/packages/minimal', root, { recursive: true });
+  const first = buildSite({ content: root });
+  expect(first.status, first.output).toBe(0);
+  const page = join(first.outDir, 'phase-1', 'tasks', 'task-1.2-tests', 'index.html');
+  expect(existsSync(page)).toBe(true);
+
+  rmSync(join(root, 'phases', 'phase-1', 'task-1.2-tests.md'));
+  const again = buildSite({ content: root, outDir: first.outDir });
+  expect(again.status, again.output).toBe(0);
+  expect(existsSync(page)).toBe(false);
+  expect(existsSync(join(first.outDir, 'phase-1', 'tasks', 'task-1.1-setup', 'index.html'))).toBe(true);
+}, 120_000);

@@ -4,7 +4,7 @@
  * the output; then a pagefind search index over them, and the folder is swapped into place. A failed or interrupted
  * build leaves the previous site untouched. With `strict`, warnings stop it before anything is built.
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -14,6 +14,7 @@ import { acquireBuildLock, pruneStale, stageSite, swapInto, type Published } fro
 import { siteCacheDir } from './lib/site-dirs.mjs';
 import { astroInlineRoot } from './lib/astro-bin.ts';
 import { cairnFailed, checkContent } from './lib/check-content.ts';
+import { writeSearchIndexes } from './lib/search-index.ts';
 
 export interface BuildOptions {
   /** Where the site goes. */
@@ -76,26 +77,16 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
       return fail(`${message ?? String(error)}${hint ? `\n  hint: ${hint}` : ''}\nastro build failed.`);
     }
     const rendered = [...outputs].filter((file) => statSync(join(pagesDir, file)).mtimeMs >= started).length;
-    // The search index is written again below; anything else neither built nor kept is gone from the content.
-    rmSync(join(pagesDir, 'pagefind'), { recursive: true, force: true });
-    pruneStale(pagesDir, outputs, started);
+    // Search bundles are kept or written again below; anything else neither built nor kept is gone from the content.
+    pruneStale(pagesDir, outputs, started, ['pagefind/']);
     stages.finish = lap();
 
-    const pagefind = await import('pagefind');
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) return fail(`The search index could not be created: ${errors.join('; ')}`);
-    // Frozen versions are left out of search (they would repeat every live page once per version), so their folder is
-    // not even read: on a big site it is most of the HTML. Each other top-level folder is added on its own.
-    const searched = readdirSync(pagesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !['v', '_astro', 'pagefind'].includes(entry.name));
-    let pages = 0;
-    for (const glob of ['*.html', ...searched.map((entry) => `${entry.name}/**/*.html`)]) {
-      const added = await index.addDirectory({ path: pagesDir, glob });
-      if (added.errors.length > 0) return fail(`The search index could not read the pages: ${added.errors.join('; ')}`);
-      pages += added.page_count;
+    let search: Awaited<ReturnType<typeof writeSearchIndexes>>;
+    try {
+      search = await writeSearchIndexes(pagesDir, checked.content.phases.map((phase) => phase.id), started);
+    } catch (error) {
+      return fail((error as Error).message);
     }
-    const written = await index.writeFiles({ outputPath: join(pagesDir, 'pagefind') });
-    if (written.errors.length > 0) return fail(`The search index could not be written: ${written.errors.join('; ')}`);
-    await pagefind.close();
     stages.search = lap();
 
     const marker = join(siteDir, 'published.json');
@@ -106,9 +97,9 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
     stages.publish = lap();
 
     const total = Object.values(stages).reduce((sum, ms) => sum + ms, 0);
-    console.log(`search index: ${pages} pages read; site written to ${outDir}`);
+    console.log(`search index: ${search.pages} pages read (the site's own and ${search.phases.length} of ${checked.content.phases.length} phases); site written to ${outDir}`);
     console.log(`built in ${seconds(total)}: ${Object.entries(stages).map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}; ${rendered} of ${outputs.size} files rendered, ${staged.copied} copied to the site and ${staged.linked} kept`);
-    if (process.env.CAIRN_TIMINGS) writeFileSync(process.env.CAIRN_TIMINGS, JSON.stringify({ stages, total, rendered, outputs: outputs.size, ...staged, searched: pages }));
+    if (process.env.CAIRN_TIMINGS) writeFileSync(process.env.CAIRN_TIMINGS, JSON.stringify({ stages, total, rendered, outputs: outputs.size, ...staged, searched: search.pages, searchedPhases: search.phases.length }));
     return 0;
   } finally {
     releaseLock();

@@ -81,12 +81,13 @@ export function filesUnder(dir: string): string[] {
 
 /**
  * Removes from `dir` each file that is not in `keep` and was not written since `since` (ms): pages of phases and
- * tasks that are gone, script chunks of an older build. Returns how many it removed.
+ * tasks that are gone, script chunks of an older build. Paths starting with a prefix in `skip` are left alone.
+ * Returns how many it removed.
  */
-export function pruneStale(dir: string, keep: ReadonlySet<string>, since: number): number {
+export function pruneStale(dir: string, keep: ReadonlySet<string>, since: number, skip: readonly string[] = []): number {
   let removed = 0;
   for (const file of filesUnder(dir)) {
-    if (keep.has(file)) continue;
+    if (keep.has(file) || skip.some((prefix) => file.startsWith(prefix))) continue;
     const path = join(dir, file);
     if (statSync(path).mtimeMs >= since) continue;
     rmSync(path, { force: true });

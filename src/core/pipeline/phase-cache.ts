@@ -29,13 +29,25 @@ export interface PhaseCache {
 export function openPhaseCache(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): PhaseCache | null {
   if (env.CAIRN_CACHE === 'off') return null;
   // The core's source is in Cairn's folder: the working folder in a checkout, CAIRN_ROOT for the `cairn` command.
-  const code = hashCode(join(env.CAIRN_ROOT || cwd, 'src', 'core'));
+  const code = coreCodeHash(env, cwd);
   if (code === null) return null;
   return { dir: env.CAIRN_CACHE || join(cwd, 'node_modules', '.cache', 'cairn'), code };
 }
 
-/** The core's source files, hashed: a change to how phases are built must not read results of the old code. */
+/** The hash of the core's code in Cairn's folder (as openPhaseCache finds it), or null when the source is not there. */
+export function coreCodeHash(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string | null {
+  return hashCode(join(env.CAIRN_ROOT || cwd, 'src', 'core'));
+}
+
+const codeHashes = new Map<string, string | null>();
+
+/** The core's source files, hashed (once per process): a change to how phases are built must not read results of the old code. */
 function hashCode(coreDir: string): string | null {
+  if (!codeHashes.has(coreDir)) codeHashes.set(coreDir, computeCodeHash(coreDir));
+  return codeHashes.get(coreDir)!;
+}
+
+function computeCodeHash(coreDir: string): string | null {
   if (!existsSync(coreDir)) return null;
   const hash = createHash('sha256');
   for (const path of listFiles(coreDir)) hash.update(`${relative(coreDir, path)}\0`).update(readFileSync(path)).update('\0');

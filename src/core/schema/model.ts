@@ -422,7 +422,8 @@ export const TaskSchema = z.object({
 export type Task = z.output<typeof TaskSchema>;
 
 /** A task file in the site's `tasks` collection: its body, rendered, and enough to find the task in its phase. */
-export const TaskEntrySchema = TaskSchema.pick({ id: true, slug: true, phaseId: true, title: true, file: true });
+/** A task's entry in the site's tasks collection: who it is, and `body`, the hash its rendered task file is kept under. */
+export const TaskEntrySchema = TaskSchema.pick({ id: true, slug: true, phaseId: true, title: true, file: true }).extend({ body: z.string() });
 export type TaskEntry = z.output<typeof TaskEntrySchema>;
 
 /** A titled checklist from the overview, e.g. "Task 7.1 Deliverables". */

@@ -5,7 +5,8 @@
  * So the phases loader writes each phase's lists to a file of its own (in the site's cache folder, set by
  * astro.config.mjs), and only the pages that show them read it, one phase at a time.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/io/write-atomic.ts';
 import { type Phase } from '../core/schema/model.ts';
@@ -17,15 +18,33 @@ function eventsDir(): string {
   return dir;
 }
 
-/** Replaces the stored lists with these (called by the phases loader). */
+/** Replaces the stored lists with these (called by the phases loader). A phase whose lists did not change keeps its file. */
 export function writePhaseEvents(all: readonly PhaseEvents[]): void {
   const dir = eventsDir();
-  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  const before = readIndex(dir);
   // Phase ids are folder names; the index keeps the file names simple whatever they are.
-  all.forEach((events, index) => writeFileAtomic(join(dir, `${index}.json`), JSON.stringify(events)));
-  writeFileAtomic(join(dir, 'index.json'), JSON.stringify(all.map((events) => events.phaseId)));
+  const index = all.map((events, at) => {
+    const text = JSON.stringify(events);
+    const digest = createHash('sha256').update(text).digest('base64url');
+    const file = join(dir, `${at}.json`);
+    const old = before[at];
+    if (!(old && old.phaseId === events.phaseId && old.digest === digest && existsSync(file))) writeFileAtomic(file, text);
+    return { phaseId: events.phaseId, digest };
+  });
+  for (let at = all.length; at < before.length; at++) rmSync(join(dir, `${at}.json`), { force: true });
+  writeFileAtomic(join(dir, 'index.json'), JSON.stringify(index));
   last = null;
+}
+
+/** The stored index: each phase's id and the hash of its file, in file order. */
+function readIndex(dir: string): { phaseId: string; digest: string }[] {
+  try {
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as unknown;
+    return Array.isArray(index) ? index.filter((entry): entry is { phaseId: string; digest: string } => typeof entry?.phaseId === 'string' && typeof entry?.digest === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 // Pages of one phase render one after another, so the last phase read is usually the next one asked for.
@@ -35,7 +54,7 @@ let last: PhaseEvents | null = null;
 export function getPhaseEvents(phaseId: string): PhaseEvents {
   if (last?.phaseId === phaseId) return last;
   const dir = eventsDir();
-  const index = (JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as string[]).indexOf(phaseId);
+  const index = readIndex(dir).findIndex((entry) => entry.phaseId === phaseId);
   last = index < 0 ? { phaseId, events: [], taskEvents: {}, feed: [], ticks: {}, taskFiles: {} } : PhaseEventsSchema.parse(JSON.parse(readFileSync(join(dir, `${index}.json`), 'utf8')));
   return last;
 }

@@ -3,8 +3,8 @@
  * them (version, time, and each phase's title, status and progress) and reads a whole snapshot when a page shows it;
  * the pages of one version render one after another, so the few read last are kept at hand.
  */
-import { openPhaseCache } from '../core/pipeline/phase-cache.ts';
-import { readSnapshot, visitSnapshots } from '../core/pipeline/snapshots.ts';
+import { cachedByText, openPhaseCache, saveHashes } from '../core/pipeline/phase-cache.ts';
+import { readSnapshot, snapshotDigests, visitSnapshots } from '../core/pipeline/snapshots.ts';
 import { contentRoot } from '../core/io/read-package.ts';
 import { formatIssue } from '../core/text/issues.ts';
 import type { TaskStatus } from '../core/schema/model.ts';
@@ -22,15 +22,24 @@ export interface VersionInfo {
 
 let index: VersionInfo[] | null = null;
 
-/** Frozen versions, oldest first. A broken snapshot file is reported once and left out. */
+/**
+ * Frozen versions, oldest first. A broken snapshot file is reported once and left out. The index is cached under the
+ * hashes of the snapshot files, so a build whose versions did not change reads none of them to make it.
+ */
 export async function getVersions(): Promise<VersionInfo[]> {
   if (index) return index;
-  const found: VersionInfo[] = [];
-  const issues = visitSnapshots(contentRoot(), { cache: openPhaseCache() }, (snapshot, digest) => {
-    found.push({ version: snapshot.version, frozenAt: snapshot.frozenAt, digest, phases: snapshot.phases.map(({ id, title, status, progress, tasks, metrics }) => ({ id, title, status, progress, tasks: tasks.length, scope: scopeOf(tasks), metrics: Object.fromEntries(metrics.map((metric) => [metric.key, metric.achieved?.raw ?? null])) })) });
+  const root = contentRoot();
+  const cache = openPhaseCache();
+  const made = cachedByText(cache, 'version-index', JSON.stringify(snapshotDigests(root, { cache })), () => {
+    const found: VersionInfo[] = [];
+    const issues = visitSnapshots(root, { cache }, (snapshot, digest) => {
+      found.push({ version: snapshot.version, frozenAt: snapshot.frozenAt, digest, phases: snapshot.phases.map(({ id, title, status, progress, tasks, metrics }) => ({ id, title, status, progress, tasks: tasks.length, scope: scopeOf(tasks), metrics: Object.fromEntries(metrics.map((metric) => [metric.key, metric.achieved?.raw ?? null])) })) });
+    });
+    return { versions: found.toSorted((a, b) => compareVersions(a.version, b.version)), issues };
   });
-  for (const issue of issues) console.warn(formatIssue(issue));
-  index = found.toSorted((a, b) => compareVersions(a.version, b.version));
+  saveHashes(cache);
+  for (const issue of made.issues) console.warn(formatIssue(issue));
+  index = made.versions;
   return index;
 }
 
@@ -38,6 +47,10 @@ const recent: Snapshot[] = [];
 
 /** The whole snapshot of a version in the index. */
 export async function getSnapshot(version: string): Promise<Snapshot> {
+  return snapshotOf(version);
+}
+
+function snapshotOf(version: string): Snapshot {
   const hit = recent.find((snapshot) => snapshot.version === version);
   if (hit) return hit;
   const snapshot = readSnapshot(contentRoot(), version, { cache: openPhaseCache() });
@@ -65,7 +78,10 @@ export async function changeCounts(): Promise<(number | null)[]> {
   const versions = await getVersions();
   const counts: (number | null)[] = [];
   for (const [index, info] of versions.entries()) {
-    counts.push(index > 0 ? countChanges(diffSnapshots(await getSnapshot(versions[index - 1]!.version), await getSnapshot(info.version))).total : null);
+    const before = versions[index - 1];
+    // Cached under both files' hashes: two frozen versions never change, so neither does what changed between them.
+    counts.push(before ? cachedByText(openPhaseCache(), 'version-changes', `${before.digest}\0${info.digest}`, () => countChanges(diffSnapshots(snapshotOf(before.version), snapshotOf(info.version))).total) : null);
   }
   return counts;
 }
+

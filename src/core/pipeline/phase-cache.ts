@@ -70,27 +70,69 @@ function statOrNull(path: string): ReturnType<typeof statSync> | null {
   }
 }
 
-// Hashes already computed in this process, with the size and time of each file they covered.
+// Hashes already computed, with the stat of each file they covered: in this process, and kept in the cache folder
+// between builds (file-hashes.json), so a build hashes only the files that changed since the last one.
 const hashed = new Map<string, { stamp: string; hash: string }>();
+const HASHES_FILE = 'file-hashes.json';
+let hashesFrom: string | null = null;
+let hashesChanged = false;
 
 /**
- * `compute`'s hash of `files`, computed again only when one of them changed size or time since the last call with
- * this `id`. Warming the cache and loading it hash a phase folder once; the pages of a site read the same snapshots
+ * What says a file changed without reading it: its inode, size, modification and change times. The change time is set
+ * by the system on every write and cannot be set back, so a tool that restores an old modification time (cp -p, an
+ * archive) still shows as a change.
+ */
+function stampOf(path: string): string {
+  const stat = statOrNull(path);
+  return stat ? `${path}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : `${path}:gone`;
+}
+
+/** Reads the hashes kept in the cache folder (once per process and folder). */
+function loadHashes(cache: PhaseCache): void {
+  if (hashesFrom === cache.dir) return;
+  hashesFrom = cache.dir;
+  try {
+    const kept = JSON.parse(readFileSync(join(cache.dir, HASHES_FILE), 'utf8')) as { code: string; entries: [string, { stamp: string; hash: string }][] };
+    // Keys hold the code's hash; hashes of another Cairn's keys would only take room.
+    if (kept.code === cache.code) for (const [id, entry] of kept.entries) if (!hashed.has(id)) hashed.set(id, entry);
+  } catch {
+    // None yet, or unreadable: every file is hashed once.
+  }
+}
+
+/** Keeps this process's hashes in the cache folder for the next build, when any was computed. */
+export function saveHashes(cache: PhaseCache | null): void {
+  if (!cache || !hashesChanged) return;
+  hashesChanged = false;
+  try {
+    mkdirSync(cache.dir, { recursive: true });
+    writeFileAtomic(join(cache.dir, HASHES_FILE), JSON.stringify({ code: cache.code, entries: [...hashed] }));
+  } catch {
+    // A read-only cache only costs time.
+  }
+}
+
+/**
+ * `compute`'s hash of `files`, computed again only when one of them changed (stampOf) since the last call with this
+ * `id`, in this process or, with a cache, in an earlier build. Warming the cache and loading it hash a phase folder
+ * once; a rebuild after one new event hashes that phase's files and no other; the pages read the same snapshots
  * again and again, and hashing hundreds of megabytes each time would cost more than the rest.
  */
-export function hashUntilChanged(id: string, files: readonly string[], compute: () => string): string {
-  const stamp = files.map((path) => { const stat = statOrNull(path); return `${path}:${stat?.size}:${stat?.mtimeMs}`; }).join('\n');
+export function hashUntilChanged(id: string, files: readonly string[], compute: () => string, cache: PhaseCache | null = null): string {
+  if (cache) loadHashes(cache);
+  const stamp = files.map(stampOf).join('\n');
   const seen = hashed.get(id);
   if (seen?.stamp === stamp) return seen.hash;
   const hash = compute();
   hashed.set(id, { stamp, hash });
+  hashesChanged = true;
   return hash;
 }
 
 /** The key of a phase folder: the code, the folder as messages name it, and every file's path and bytes. */
 export function phaseKey(cache: PhaseCache, dir: string, root: string): string {
   const files = listFiles(dir);
-  return hashUntilChanged(`phase\0${cache.code}\0${dir}`, files, () => hashFolder(cache, dir, root, files));
+  return hashUntilChanged(`phase\0${cache.code}\0${dir}`, files, () => hashFolder(cache, dir, root, files), cache);
 }
 
 function hashFolder(cache: PhaseCache, dir: string, root: string, files: readonly string[]): string {
@@ -167,12 +209,13 @@ export function cachedByText<T>(cache: PhaseCache | null, kind: string, input: s
   return value;
 }
 
-/** Removes entries no build has used for a week. */
+/** Removes entries no build has used for a week, and keeps the hashes computed so far. */
 export function pruneCache(cache: PhaseCache, now = Date.now()): void {
+  saveHashes(cache);
   try {
     for (const entry of readdirSync(cache.dir, { withFileTypes: true })) {
       const path = join(cache.dir, entry.name);
-      if (entry.isFile() && now - statSync(path).mtimeMs > UNUSED_FOR_MS) rmSync(path, { force: true });
+      if (entry.isFile() && entry.name !== HASHES_FILE && now - statSync(path).mtimeMs > UNUSED_FOR_MS) rmSync(path, { force: true });
     }
   } catch {
     // No folder yet, or one being cleaned by another build: nothing to prune.

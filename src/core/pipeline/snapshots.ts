@@ -41,16 +41,34 @@ export function visitSnapshots(root: string, { cache = null }: { cache?: PhaseCa
   if (!existsSync(dir)) return [];
   if (!staysInside(dir, root)) return [linkOutsideIssue(dir)];
   const issues: Issue[] = [];
-  const names = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    .toSorted();
-  for (const name of names) {
+  for (const name of snapshotNames(dir)) {
     const read = readSnapshotFile(dir, name, cache);
     issues.push(...read.issues);
     if (read.snapshot) visit(read.snapshot, read.digest);
   }
   return issues;
+}
+
+/**
+ * The snapshot files under `<root>/snapshots`, in file-name order, each with the hash of its bytes (computed again
+ * only for a file that changed since the last build that kept its hash in `cache`): what the snapshots say can be
+ * cached under these without reading any of them.
+ */
+export function snapshotDigests(root: string, { cache = null }: { cache?: PhaseCache | null } = {}): { name: string; digest: string }[] {
+  const dir = snapshotsDir(root);
+  if (!existsSync(dir) || !staysInside(dir, root)) return [];
+  return snapshotNames(dir).map((name) => ({ name, digest: fileDigest(join(dir, name), cache) }));
+}
+
+function snapshotNames(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .toSorted();
+}
+
+function fileDigest(file: string, cache: PhaseCache | null): string {
+  return hashUntilChanged(`snapshot\0${file}`, [file], () => createHash('sha256').update(readFileSync(file)).digest('base64url'), cache);
 }
 
 /** The snapshot of one version, or null when its file is missing or broken. */
@@ -62,7 +80,7 @@ export function readSnapshot(root: string, version: string, { cache = null }: { 
 function readSnapshotFile(dir: string, name: string, cache: PhaseCache | null): { snapshot: Snapshot | null; issues: Issue[]; digest: string } {
   const path = displayPath(join(dir, name));
   const file = join(dir, name);
-  const digest = hashUntilChanged(`snapshot\0${file}`, [file], () => createHash('sha256').update(readFileSync(file)).digest('base64url'));
+  const digest = fileDigest(file, cache);
   // Checking the schema and redacting a big snapshot takes seconds, and a frozen version does not change: cached by
   // the hash of its file (the text is read only when the cache has no entry for it).
   const result = cachedByText(cache, 'snapshot', `${path}\0${digest}`, () => {

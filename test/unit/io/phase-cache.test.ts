@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { loadContent } from '../../../src/core/pipeline/load-content.ts';
 import { openPhaseCache, phaseKey, pruneCache, type PhaseCache } from '../../../src/core/pipeline/phase-cache.ts';
 import { warmPhaseCache } from '../../../src/core/pipeline/warm-phase-cache.ts';
@@ -22,7 +22,8 @@ function workspace(name: string): { root: string; cache: PhaseCache } {
   return { root, cache };
 }
 
-const entries = (cache: PhaseCache) => readdirSync(cache.dir).filter((name) => name.endsWith('.json'));
+// Built phases and cached values; file-hashes.json (the hashes of the inputs) is not an entry.
+const entries = (cache: PhaseCache) => readdirSync(cache.dir).filter((name) => name.endsWith('.json') && name !== 'file-hashes.json');
 
 describe('phase cache', () => {
   test('is off with CAIRN_CACHE=off, and in node_modules/.cache/cairn by default', () => {
@@ -76,6 +77,24 @@ describe('phase cache', () => {
     loadContent(root, AS_OF, { cache });
     pruneCache(cache, Date.now() + 8 * 24 * 60 * 60 * 1000);
     expect(entries(cache)).toEqual([]);
+  });
+
+  test('a later build takes the hashes of unchanged files from the cache folder, and hashes a changed file again', async () => {
+    const { root, cache } = workspace('persisted');
+    const dir = join(root, 'phases', 'phase-8');
+    const key = phaseKey(cache, dir, root);
+    loadContent(root, AS_OF, { cache });
+    const file = join(cache.dir, 'file-hashes.json');
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { code: string; entries: [string, { stamp: string; hash: string }][] };
+    expect(kept.entries.map(([, entry]) => entry.hash)).toContain(key);
+    // A new process (a fresh module) that finds a hash for the folder's files as they are uses it without reading them.
+    writeFileSync(file, JSON.stringify({ ...kept, entries: kept.entries.map(([id, entry]) => [id, entry.hash === key ? { ...entry, hash: 'kept' } : entry]) }));
+    vi.resetModules();
+    const fresh = await import('../../../src/core/pipeline/phase-cache.ts');
+    expect(fresh.phaseKey(cache, dir, root)).toBe('kept');
+    appendFileSync(join(dir, 'README.md'), '\nOne more line.\n');
+    expect(fresh.phaseKey(cache, dir, root)).not.toBe('kept');
+    expect(fresh.phaseKey(cache, dir, root)).not.toBe(key);
   });
 
   test('phases built in worker threads are the phases built in the main thread', async () => {

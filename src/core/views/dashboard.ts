@@ -59,12 +59,19 @@ export interface DashboardView {
   glance: GlanceView;
   criticalPath: { days: string; chain: string; stated: string | null };
   tasks: TaskRow[];
-  charts: { burnUp: ChartSpec; planActual: ChartSpec; metrics: ChartSpec | null };
+  /**
+   * A frozen dashboard is kept once per version, so it keeps the state and leaves out what the version's status.json
+   * and the live dashboard hold: the charts, the dependency graph, and each task's evidence (compact task rows).
+   */
+  frozen: { statusJson: string } | null;
+  /** The plan's and the metrics' charts; null on a frozen dashboard. */
+  charts: { burnUp: ChartSpec; planActual: ChartSpec; metrics: ChartSpec | null } | null;
   /** What a day is, said under the plan's charts. */
   days: string;
   /** The phase in each frozen version and now: progress, tasks, and each targeted metric's value; null before any. */
   trends: { chart: ChartSpec | null; columns: string[]; rows: { version: string; cells: string[] }[] } | null;
-  graph: GraphLayout;
+  /** Null on a frozen dashboard. */
+  graph: GraphLayout | null;
   /** The latest notifications and the size of the log; null on a frozen dashboard (its events are not kept). */
   activity: { notifications: EventRow[]; events: string; listed: number | null } | null;
   metrics: { targeted: Metric[]; tracked: Metric[] };
@@ -91,10 +98,11 @@ export function buildDashboardView(phase: Phase, { version = null, history = [] 
     glance: buildGlanceView(phase),
     criticalPath: { days: formatDays(phase.criticalPath.days), chain: phase.criticalPath.taskIds.join(' → '), stated: phase.statedDays === null ? null : formatDays(phase.statedDays) },
     tasks: buildTaskRows(phase),
-    charts: { burnUp: buildBurnUpChart(phase, history), planActual: buildPlanActualChart(phase), metrics: buildMetricsChart(phase) },
+    frozen: version ? { statusJson: `v/${version}/status.json` } : null,
+    charts: version ? null : { burnUp: buildBurnUpChart(phase, history), planActual: buildPlanActualChart(phase), metrics: buildMetricsChart(phase) },
     days: DAY_DEFINITION,
     trends: version || history.length === 0 ? null : buildTrends(phase, history),
-    graph: buildGraphLayout(phase),
+    graph: version ? null : buildGraphLayout(phase),
     activity: version
       ? null
       : { notifications: toEventRows(activity.notifications), events: formatCount(activity.eventCount), listed: activity.eventCount > RECENT_EVENTS ? RECENT_EVENTS : null },

@@ -187,7 +187,7 @@ describe('buildDashboardView', () => {
       }
     `);
     // The frozen version's progress is a point of the burn-up.
-    expect(view.charts.burnUp).not.toEqual(buildDashboardView(example()).charts.burnUp);
+    expect(view.charts!.burnUp).not.toEqual(buildDashboardView(example()).charts!.burnUp);
     expect({ stale: view.dataQuality.stale, newest: view.dataQuality.newestEvent, totals: view.dataQuality.totals }).toMatchInlineSnapshot(`
       {
         "newest": "2025-10-25 15:58 UTC",
@@ -195,6 +195,16 @@ describe('buildDashboardView', () => {
         "totals": "85 records read from 2 file(s): 47 imported, 38 skipped.",
       }
     `);
+  });
+
+  test('a frozen dashboard keeps the state and links to its status.json for the rest: no charts, no graph, no activity', () => {
+    const live = buildDashboardView(example());
+    const frozen = buildDashboardView(example(), { version: '1.0.0' });
+    expect({ charts: frozen.charts, graph: frozen.graph, activity: frozen.activity, frozen: frozen.frozen }).toEqual({ charts: null, graph: null, activity: null, frozen: { statusJson: 'v/1.0.0/status.json' } });
+    expect([live.charts === null, live.graph === null, live.frozen]).toEqual([false, false, null]);
+    // The state itself is the same: tasks, metrics, criteria, deliverables.
+    expect(frozen.tasks).toEqual(live.tasks);
+    expect([frozen.metrics, frozen.criteria, frozen.deliverables]).toEqual([live.metrics, live.criteria, live.deliverables]);
   });
 
   test('the first screen: health with why, progress, the forecast against the stated day, the risks that matter first', () => {
@@ -618,7 +628,7 @@ describe('buildBurnUpChart', () => {
   test.each(['content', 'test/fixtures/packages/real-world', 'test/fixtures/packages/minimal'])('%s: the line ends where the progress card stands', (dir) => {
     for (const phase of site(dir).phases) {
       const view = buildDashboardView(phase);
-      const complete = view.charts.burnUp.series.find((series) => series.label === 'Complete')!.data;
+      const complete = view.charts!.burnUp.series.find((series) => series.label === 'Complete')!.data;
       expect(Math.round(complete.at(-1)!)).toBe(view.summary.progressPercent);
     }
   });
@@ -628,7 +638,7 @@ describe('the burn-up\'s scope line', () => {
   test('it stands where each frozen version\'s scope stood against today\'s, and steps up to 100 % when work was added since', () => {
     // The example today: 4 tasks, 2.4 + 2.4 + 1.2 + 1 = 7 days. Version 1.0.0 had 7.1 and 7.2 only (4.8 days), half done.
     const history = [{ version: '1.0.0', frozenAt: '2025-10-23T12:00:00.000Z', progress: 0.5, scope: { tasks: 2, days: 4.8 } }];
-    const chart = buildDashboardView(example(), { history }).charts.burnUp;
+    const chart = buildDashboardView(example(), { history }).charts!.burnUp;
     const series = (label: string) => chart.series.find((candidate) => candidate.label === label)!.data;
     expect(chart.labels).toEqual(['2025-10-23', '2025-10-24', '2025-10-25']);
     expect(series('Scope')).toEqual([68.57, 100, 100]);

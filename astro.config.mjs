@@ -27,6 +27,9 @@ export default defineConfig({
   // The build writes into the same folder every time (scripts/build.ts): a page that is already there and unchanged
   // is neither rendered nor copied.
   vite: { build: { emptyOutDir: false } },
+  // Pages are written while the next ones render: with one at a time, a big site's build waited on its disk for a
+  // quarter of its time.
+  build: { concurrency: 4 },
   experimental: {
     // Pages whose data did not change since the last build are copied, not rendered (keys in src/lib/page-key.ts).
     incrementalBuild: true,

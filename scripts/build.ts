@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { environmentProblems } from '../src/core/pipeline/environment.ts';
-import { handOver } from '../src/loaders/handover.ts';
+import { handOver, releaseHandOver } from '../src/loaders/handover.ts';
 import { acquireBuildLock, pruneStale, stageSite, swapInto, type Published } from './lib/publish.ts';
 import { siteCacheDir } from './lib/site-dirs.mjs';
 import { astroInlineRoot } from './lib/astro-bin.ts';
@@ -51,15 +51,17 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
   const stateDir = process.env.CAIRN_STATE_DIR;
   const releaseLock = await acquireBuildLock(join(stateDir ?? join('node_modules', '.cache', 'cairn'), 'build.lock'), (holder) => console.error(`Another build (process ${holder}) is running in this checkout; waiting for it to finish…`));
   try {
-    let checked: Awaited<ReturnType<typeof checkContent>>;
+    let phaseIds: string[];
     try {
-      checked = await checkContent({ strict });
+      const checked = await checkContent({ strict });
+      if (checked.exitCode !== 0) return hasWarningsOnly(checked) ? fail('The content has warnings and --strict was given, so the site was not built.') : checked.exitCode;
+      // Only the phases' ids are kept here; the content goes to the build, which lets it go once its store is filled.
+      phaseIds = checked.content.phases.map((phase) => phase.id);
+      handOver(checked.root, checked.asOf, checked.content);
     } catch (error) {
       console.error(cairnFailed(error));
       return 2;
     }
-    if (checked.exitCode !== 0) return hasWarningsOnly(checked) ? fail('The content has warnings and --strict was given, so the site was not built.') : checked.exitCode;
-    handOver(checked.root, checked.asOf, checked.content);
     stages.check = lap();
 
     // Astro writes into the same folder every build (pages/ in the site's cache folder), so a page whose key did not
@@ -83,7 +85,7 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
 
     let search: Awaited<ReturnType<typeof writeSearchIndexes>>;
     try {
-      search = await writeSearchIndexes(pagesDir, checked.content.phases.map((phase) => phase.id), started);
+      search = await writeSearchIndexes(pagesDir, phaseIds, started);
     } catch (error) {
       return fail((error as Error).message);
     }
@@ -97,7 +99,7 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
     stages.publish = lap();
 
     const total = Object.values(stages).reduce((sum, ms) => sum + ms, 0);
-    console.log(`search index: ${search.pages} pages read (the site's own and ${search.phases.length} of ${checked.content.phases.length} phases); site written to ${outDir}`);
+    console.log(`search index: ${search.pages} pages read (the site's own and ${search.phases.length} of ${phaseIds.length} phases); site written to ${outDir}`);
     console.log(`built in ${seconds(total)}: ${Object.entries(stages).map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}; ${rendered} of ${outputs.size} files rendered, ${staged.copied} copied to the site and ${staged.linked} kept`);
     if (process.env.CAIRN_TIMINGS) writeFileSync(process.env.CAIRN_TIMINGS, JSON.stringify({ stages, total, rendered, outputs: outputs.size, ...staged, searched: search.pages, searchedPhases: search.phases.length }));
     return 0;
@@ -125,7 +127,10 @@ function watchBuild(stages: Record<string, number>, lap: () => number, pagesDir:
   return {
     name: 'cairn-build-stages',
     hooks: {
-      'astro:build:start': () => void (stages.sync = lap()),
+      'astro:build:start': () => {
+        stages.sync = lap();
+        releaseHandOver();
+      },
       'astro:build:generated': () => void (stages.pages = lap()),
       'astro:build:done': ({ assets }) => {
         for (const urls of assets.values()) for (const url of urls) outputs.add(relative(pagesDir, fileURLToPath(url)).split('\\').join('/'));

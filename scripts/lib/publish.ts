@@ -113,21 +113,23 @@ export function stageSite(pages: string, staging: string, outDir: string, last: 
   const previous = last && last.outDir === outDir && existsSync(outDir) ? outDir : null;
   let copied = 0;
   let linked = 0;
-  const made = new Set<string>();
-  for (const file of filesUnder(pages)) {
-    const from = join(pages, file);
+  mkdirSync(staging, { recursive: true });
+  // A folder is listed before what it holds, so each is made once, by itself.
+  for (const entry of readdirSync(pages, { recursive: true, withFileTypes: true })) {
+    const file = relative(pages, join(entry.parentPath, entry.name));
     const to = join(staging, file);
-    const folder = dirname(to);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
+    if (entry.isDirectory()) {
+      mkdirSync(to);
+      continue;
     }
+    if (!entry.isFile()) continue;
+    const from = join(pages, file);
     if (previous && last) {
       const stat = statSync(from);
-      const old = join(previous, file);
-      if (stat.mtimeMs < last.at && existsSync(old) && statSync(old).size === stat.size) {
+      const old = statSync(join(previous, file), { throwIfNoEntry: false });
+      if (stat.mtimeMs < last.at && old?.isFile() && old.size === stat.size) {
         try {
-          linkSync(old, to);
+          linkSync(join(previous, file), to);
           linked += 1;
           continue;
         } catch {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/io/write-atomic.ts';
 import { type Phase } from '../core/schema/model.ts';
-import { joinPhaseEvents, PhaseEventsSchema, type PhaseEvents } from '../core/schema/phase-events.ts';
+import { joinPhaseEvents, type PhaseEvents } from '../core/schema/phase-events.ts';
 
 function eventsDir(): string {
   const dir = process.env.CAIRN_EVENTS_DIR;
@@ -55,7 +55,8 @@ export function getPhaseEvents(phaseId: string): PhaseEvents {
   if (last?.phaseId === phaseId) return last;
   const dir = eventsDir();
   const index = readIndex(dir).findIndex((entry) => entry.phaseId === phaseId);
-  last = index < 0 ? { phaseId, events: [], taskEvents: {}, feed: [], ticks: {}, taskFiles: {} } : PhaseEventsSchema.parse(JSON.parse(readFileSync(join(dir, `${index}.json`), 'utf8')));
+  // Written by this build's phases loader from the core's model (PhaseEventsSchema is its shape), so read as it is.
+  last = index < 0 ? { phaseId, events: [], taskEvents: {}, feed: [], ticks: {}, taskFiles: {} } : (JSON.parse(readFileSync(join(dir, `${index}.json`), 'utf8')) as PhaseEvents);
   return last;
 }
 

@@ -25,3 +25,8 @@ export function takeOver(root: string, asOf: string | null): LoadedContent | nul
   const handed = store[KEY];
   return handed && handed.root === root && handed.asOf === asOf ? handed.content : null;
 }
+
+/** Lets the checked content go once the collections hold what they need of it (a big site's content is large). */
+export function releaseHandOver(): void {
+  delete store[KEY];
+}

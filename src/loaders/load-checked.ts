@@ -61,9 +61,15 @@ export function loadCheckedContent(): LoadedContent {
       'Fix the files named above; `npm run validate` checks the content without building.',
     );
   }
-  // The site shows paths from the content root, never the build machine's folders.
-  return relativeToRoot(loaded, root);
+  // The site shows paths from the content root, never the build machine's folders. Every collection reads the same
+  // content, so it is rewritten once per load.
+  let content = relativized.get(loaded);
+  if (!content) relativized.set(loaded, (content = relativeToRoot(loaded, root)));
+  return content;
 }
+
+// Held no longer than the content read: once a build's collections are filled, both can go.
+const relativized = new WeakMap<LoadedContent, LoadedContent>();
 
 /**
  * A loader over the content: `sync` fills its store from the loaded content. Under `astro dev` (`cairn dev`) it also

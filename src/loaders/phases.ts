@@ -15,12 +15,16 @@ export function phasesLoader(): Loader {
       for (const issue of issues) logger.warn(formatIssue(issue));
       for (const phase of phases) for (const warning of phase.dataQuality.warnings) logger.warn(warning);
     }
-    store.clear();
     const split = phases.map(splitPhaseEvents);
     writePhaseEvents(split.map(({ events }) => events));
+    const ids = new Set(split.map(({ phase }) => phase.id));
+    for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
     for (const { phase } of split) {
+      // The store is kept between builds: a phase that did not change is not checked against the schema again.
+      const digest = generateDigest(phase);
+      if (store.get(phase.id)?.digest === digest) continue;
       const data = await parseData({ id: phase.id, data: phase, filePath: phase.file });
-      store.set({ id: phase.id, data, filePath: phase.file, digest: generateDigest(data) });
+      store.set({ id: phase.id, data, filePath: phase.file, digest });
     }
   });
 }

@@ -324,17 +324,25 @@ function sharedStore(root: string): string {
   const partial = `${db}.partial`;
   rmSync(partial, { force: true });
   const sqlite = new DatabaseSync(partial);
+  // Each phase's store is read from a copy: attached to a connection that can write, SQLite would fold its -wal into
+  // it on detach and so change the workspace the builds are measured on.
+  const copies = mkdtempSync(join(tmpdir(), 'cairn-bench-shared-'));
   try {
     sqlite.exec(SCHEMA);
     phaseDirs(root).forEach((phase, at) => {
-      sqlite.exec(`ATTACH DATABASE '${join(phase, 'hooks', 'memory.db').replaceAll("'", "''")}' AS phase`);
+      const copy = join(copies, 'memory.db');
+      copyFileSync(join(phase, 'hooks', 'memory.db'), copy);
+      if (existsSync(join(phase, 'hooks', 'memory.db-wal'))) copyFileSync(join(phase, 'hooks', 'memory.db-wal'), `${copy}-wal`);
+      sqlite.exec(`ATTACH DATABASE '${copy.replaceAll("'", "''")}' AS phase`);
       sqlite.exec(`INSERT INTO memory_entries (key, value, namespace, metadata, created_at, updated_at, accessed_at)
         SELECT CASE WHEN EXISTS (SELECT 1 FROM main.memory_entries m WHERE m.key = p.key AND m.namespace = p.namespace) THEN p.key || '#${at}' ELSE p.key END,
           p.value, p.namespace, p.metadata, p.created_at, p.updated_at, p.accessed_at FROM phase.memory_entries p ORDER BY p.id`);
       sqlite.exec('DETACH DATABASE phase');
+      for (const name of readdirSync(copies)) rmSync(join(copies, name), { force: true });
     });
   } finally {
     sqlite.close();
+    rmSync(copies, { recursive: true, force: true });
   }
   renameSync(partial, db);
   return db;

@@ -127,14 +127,21 @@ export interface MemoryEntrySource {
  */
 export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): ImportResult[] {
   const normalized = sources.map((source) => source.rows.map(normalizeRow));
-  const decodedRows = normalized.map((rows) => rows.map(({ row }) => row).toSorted((a, b) => a.id - b.id).map((row) => ({ row, value: decodeRow(row) })));
-  const context = buildContext(decodedRows.flat());
+  // Id order is insertion order: many rows share one created_at second (FORMATS §2.2). A database is read in id
+  // order already; a dump may not be.
+  const ordered = normalized.map((rows) => {
+    const plain = rows.map(({ row }) => row);
+    return plain.every((row, at) => at === 0 || plain[at - 1]!.id <= row.id) ? plain : plain.toSorted((a, b) => a.id - b.id);
+  });
+  const context = buildContext(ordered.flat());
   const firstSeen = new Map<string, string>();
   return sources.map((source, index) => {
     const collector = createImport(source.format, source.path);
     const untimed: MemoryEntryRow[] = [];
-    // Id order is insertion order: many rows share one created_at second (FORMATS §2.2).
-    for (const { row, value } of decodedRows[index]!) {
+    // Each value is decoded when its row is imported, and let go after: a store of a million rows is never held
+    // decoded all at once.
+    for (const row of ordered[index]!) {
+      const value = decodeRow(row);
       collector.record();
       if (row.created_at !== null && timeOrNull(row.created_at) === null) untimed.push(row);
       // The same row: a dump keeps the row's id and created_at. Two databases (two agents' .swarm folders) can share a
@@ -155,7 +162,7 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
     if (first) {
       collector.warn(`${untimed.length} row(s) have a created_at that is not a time (first: row ${first.id}, ${JSON.stringify(first.created_at)}); their events take the time in their value, or have none.`);
     }
-    const retyped = normalized[index]!.filter(({ retyped }) => retyped.length > 0);
+    const retyped = normalized[index]!.filter((entry): entry is { row: MemoryEntryRow; retyped: string[] } => entry.retyped !== null);
     const [firstRetyped] = retyped;
     if (firstRetyped) {
       collector.warn(`${retyped.length} row(s) have fields of a type memory_entries does not hold (first: row ${firstRetyped.row.id}, ${firstRetyped.retyped.join(', ')}); they were read as text.`);
@@ -168,20 +175,20 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
  * A row with the types the table declares. SQLite does not enforce column types and a dump can be edited by hand, so
  * a NULL key, a numeric value, a created_at of "yesterday" or 1e20 must neither throw nor pass on as something else.
  */
-function normalizeRow(row: MemoryEntryRow, index: number): { row: MemoryEntryRow; retyped: string[] } {
+function normalizeRow(row: MemoryEntryRow, index: number): { row: MemoryEntryRow; retyped: string[] | null } {
   const raw = row as unknown as Record<string, unknown>;
-  const retyped: string[] = [];
+  let retyped: string[] | null = null;
   const kind = (value: unknown) => (Array.isArray(value) ? 'a list' : value instanceof Uint8Array ? 'bytes' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
   const text = (name: string): string | null => {
     const value = raw[name];
     if (value === null || value === undefined) return null;
     if (typeof value === 'string') return value;
-    retyped.push(`${name} is ${kind(value)}`);
+    (retyped ??= []).push(`${name} is ${kind(value)}`);
     if (value instanceof Uint8Array) return new TextDecoder().decode(value);
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
   };
   const createdAt = raw.created_at;
-  if (createdAt !== null && createdAt !== undefined && typeof createdAt !== 'number' && typeof createdAt !== 'string') retyped.push(`created_at is ${kind(createdAt)}`);
+  if (createdAt !== null && createdAt !== undefined && typeof createdAt !== 'number' && typeof createdAt !== 'string') (retyped ??= []).push(`created_at is ${kind(createdAt)}`);
   return {
     row: {
       id: typeof raw.id === 'number' && Number.isFinite(raw.id) ? raw.id : index + 1,
@@ -204,10 +211,13 @@ function decodeRow(row: MemoryEntryRow): Fields {
     : { __text: decoded.kind === 'text' ? decoded.value : JSON.stringify(decoded.value) };
 }
 
-function buildContext(rows: readonly { row: MemoryEntryRow; value: Fields }[]): RowContext {
+/** What importing a row may need of other rows: the tasks the task index names, and each task's agent. */
+function buildContext(rows: readonly MemoryEntryRow[]): RowContext {
   const indexedTaskIds = new Set<string>();
   const agentByTaskId = new Map<string, string>();
-  for (const { row, value } of rows) {
+  for (const row of rows) {
+    if (row.namespace !== 'task-index' && row.namespace !== 'hooks:pre-task') continue;
+    const value = decodeRow(row);
     if (row.namespace === 'task-index' && typeof value.taskId === 'string') indexedTaskIds.add(value.taskId);
     if (row.namespace === 'hooks:pre-task' && typeof value.taskId === 'string' && typeof value.agentId === 'string') agentByTaskId.set(value.taskId, value.agentId);
   }

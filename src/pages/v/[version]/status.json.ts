@@ -10,5 +10,6 @@ export async function getStaticPaths() {
 /** /v/<version>/status.json: the contract of DESIGN.md, for a frozen version. */
 export async function GET(context: APIContext) {
   const snapshot = await getSnapshot((context.props as { version: string }).version);
-  return new Response(`${JSON.stringify(buildStatusJson(snapshot.phases, snapshot.version), null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+  // Written once per version and kept with every later one: without indentation (the live status.json is indented).
+  return new Response(`${JSON.stringify(buildStatusJson(snapshot.phases, snapshot.version))}\n`, { headers: { 'Content-Type': 'application/json' } });
 }

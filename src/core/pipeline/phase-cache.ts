@@ -194,6 +194,15 @@ export function writeCachedPhase(cache: PhaseCache, key: string, result: PhaseRe
   writeEntry(cache, key, stored);
 }
 
+function textKey(cache: PhaseCache, kind: string, input: string): string {
+  return `${kind}-${createHash('sha256').update(`${cache.code}\0${kind}\0`).update(input).digest('hex')}`;
+}
+
+/** Whether cachedByText has a value for this input (it may still turn out unreadable). */
+export function hasCachedText(cache: PhaseCache, kind: string, input: string): boolean {
+  return existsSync(join(cache.dir, `${textKey(cache, kind, input)}.json`));
+}
+
 /**
  * A value computed from one input, cached under the hash of `input` (the input's text, or a hash of it) and the code:
  * `compute` runs only for an input (or a Cairn) not seen before. Used for frozen versions, which never change once
@@ -201,7 +210,7 @@ export function writeCachedPhase(cache: PhaseCache, key: string, result: PhaseRe
  */
 export function cachedByText<T>(cache: PhaseCache | null, kind: string, input: string, compute: () => T): T {
   if (!cache) return compute();
-  const key = `${kind}-${createHash('sha256').update(`${cache.code}\0${kind}\0`).update(input).digest('hex')}`;
+  const key = textKey(cache, kind, input);
   const cached = readEntry<T>(cache, key);
   if (cached !== null) return cached;
   const value = compute();

@@ -8,7 +8,7 @@ import { redactStrings } from '../redact/redact.ts';
 import type { Issue } from '../schema/model.ts';
 import { orderSnapshots, parseSnapshot, serializeSnapshot, type Snapshot } from '../versions/snapshot.ts';
 import { displayPath } from '../io/display-path.ts';
-import { cachedByText, hashUntilChanged, type PhaseCache } from './phase-cache.ts';
+import { cachedByText, hasCachedText, hashUntilChanged, type PhaseCache } from './phase-cache.ts';
 
 /** The folder that holds the snapshots of a content root. */
 export function snapshotsDir(root: string): string {
@@ -77,13 +77,27 @@ export function readSnapshot(root: string, version: string, { cache = null }: { 
   return readSnapshotFile(snapshotsDir(root), `${version}.json`, cache).snapshot;
 }
 
+/** What a snapshot's parsed form is cached under: the file as messages name it, and the hash of its bytes. */
+function snapshotCacheInput(dir: string, name: string, cache: PhaseCache | null): string {
+  return `${displayPath(join(dir, name))}\0${fileDigest(join(dir, name), cache)}`;
+}
+
+/** The versions whose snapshot has no parsed form in `cache` yet (warm-phase-cache.ts reads them in worker threads). */
+export function uncachedSnapshots(root: string, cache: PhaseCache): string[] {
+  const dir = snapshotsDir(root);
+  if (!existsSync(dir) || !staysInside(dir, root)) return [];
+  return snapshotNames(dir)
+    .filter((name) => checkVersionName(name.slice(0, -'.json'.length)) === null && !hasCachedText(cache, 'snapshot', snapshotCacheInput(dir, name, cache)))
+    .map((name) => name.slice(0, -'.json'.length));
+}
+
 function readSnapshotFile(dir: string, name: string, cache: PhaseCache | null): { snapshot: Snapshot | null; issues: Issue[]; digest: string } {
   const path = displayPath(join(dir, name));
   const file = join(dir, name);
   const digest = fileDigest(file, cache);
   // Checking the schema and redacting a big snapshot takes seconds, and a frozen version does not change: cached by
   // the hash of its file (the text is read only when the cache has no entry for it).
-  const result = cachedByText(cache, 'snapshot', `${path}\0${digest}`, () => {
+  const result = cachedByText(cache, 'snapshot', snapshotCacheInput(dir, name, cache), () => {
     const parsed = parseSnapshot(readFileSync(file, 'utf8'), path);
     // A snapshot frozen before authored text was redacted can still hold a secret; its pages are redacted all the same.
     return { snapshot: parsed.snapshot && redactStrings(parsed.snapshot), issues: parsed.issues };

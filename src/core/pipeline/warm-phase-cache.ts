@@ -1,7 +1,8 @@
 /**
  * Builds the phases the cache lacks on every core, in worker threads, so that loadContent then reads them all from
- * the cache. Phases are independent, and a cold build of a big site is mostly importing databases and parsing task
- * files, so this divides the first build's time by the number of cores. Any failure here only costs time: whatever
+ * the cache; frozen versions not read before are read, checked and redacted there too, for the pages. Phases are
+ * independent, and a cold build of a big site is mostly importing databases, parsing task files and reading frozen
+ * versions, so this divides the first build's time by the number of cores. Any failure here only costs time: whatever
  * is not in the cache afterwards is built (and its problems reported) by loadContent itself.
  */
 import { existsSync } from 'node:fs';
@@ -10,8 +11,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { hasCachedPhase, phaseKey, type PhaseCache } from './phase-cache.ts';
 import { listPackageDirs } from '../io/read-package.ts';
+import { uncachedSnapshots } from './snapshots.ts';
 
 export interface PhaseJob {
+  kind: 'phase';
   dir: string;
   phaseId: string;
   root: string;
@@ -19,12 +22,24 @@ export interface PhaseJob {
   cache: PhaseCache;
 }
 
+/** A frozen version to read, check and redact once (snapshots.ts caches the result by the hash of its file). */
+export interface SnapshotJob {
+  kind: 'snapshot';
+  root: string;
+  version: string;
+  cache: PhaseCache;
+}
+
+export type WarmJob = PhaseJob | SnapshotJob;
+
 /** Resolves when every missing phase was built (or its worker gave up). */
 export async function warmPhaseCache(root: string, cache: PhaseCache | null, threads = availableParallelism()): Promise<void> {
   if (!cache || threads < 2) return;
-  const jobs: PhaseJob[] = listPackageDirs(root)
-    .dirs.map(({ dir, phaseId }) => ({ dir, phaseId, root, key: phaseKey(cache, dir, root), cache }))
+  const phases: WarmJob[] = listPackageDirs(root)
+    .dirs.map(({ dir, phaseId }) => ({ kind: 'phase' as const, dir, phaseId, root, key: phaseKey(cache, dir, root), cache }))
     .filter((job) => !hasCachedPhase(cache, job.key));
+  // Frozen versions are the largest inputs; the pages read them later, each from the cache.
+  const jobs: WarmJob[] = [...uncachedSnapshots(root, cache).map((version) => ({ kind: 'snapshot' as const, root, version, cache })), ...phases];
   // One phase is built as fast in the main thread; starting a worker would only add to it.
   if (jobs.length < 2) return;
   const queue = [...jobs];
@@ -35,7 +50,7 @@ export async function warmPhaseCache(root: string, cache: PhaseCache | null, thr
 }
 
 /** One worker takes jobs from the shared queue until it is empty. */
-function runWorker(url: URL, queue: PhaseJob[]): Promise<void> {
+function runWorker(url: URL, queue: WarmJob[]): Promise<void> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {

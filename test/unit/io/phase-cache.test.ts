@@ -6,6 +6,8 @@ import { afterAll, describe, expect, test, vi } from 'vitest';
 import { loadContent } from '../../../src/core/pipeline/load-content.ts';
 import { openPhaseCache, phaseKey, pruneCache, type PhaseCache } from '../../../src/core/pipeline/phase-cache.ts';
 import { warmPhaseCache } from '../../../src/core/pipeline/warm-phase-cache.ts';
+import { readSnapshot, uncachedSnapshots, writeSnapshot } from '../../../src/core/pipeline/snapshots.ts';
+import { freezeSnapshot } from '../../../src/core/versions/snapshot.ts';
 import { AS_OF } from '../fixtures.ts';
 
 const example = fileURLToPath(new URL('../../../content', import.meta.url));
@@ -95,6 +97,16 @@ describe('phase cache', () => {
     appendFileSync(join(dir, 'README.md'), '\nOne more line.\n');
     expect(fresh.phaseKey(cache, dir, root)).not.toBe('kept');
     expect(fresh.phaseKey(cache, dir, root)).not.toBe(key);
+  });
+
+  test('frozen versions are read in the worker threads too, and the main thread then reads them from the cache', async () => {
+    const { root, cache } = workspace('snapshots');
+    const { phases } = loadContent(root, AS_OF);
+    for (const version of ['1.0.0', '1.1.0']) writeSnapshot(root, freezeSnapshot({ version, phases, releases: [] }));
+    expect(uncachedSnapshots(root, cache)).toEqual(['1.0.0', '1.1.0']);
+    await warmPhaseCache(root, cache, 2);
+    expect(uncachedSnapshots(root, cache)).toEqual([]);
+    expect(readSnapshot(root, '1.1.0', { cache })).toEqual(readSnapshot(root, '1.1.0'));
   });
 
   test('phases built in worker threads are the phases built in the main thread', async () => {

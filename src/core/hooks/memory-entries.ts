@@ -126,14 +126,11 @@ export interface MemoryEntrySource {
  * and a dump of it) is imported once, from the first source; its twin is skipped as a duplicate.
  */
 export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): ImportResult[] {
-  const normalized = sources.map((source) => source.rows.map(normalizeRow));
+  const normalized = sources.map((source) => normalizeRows(source.rows));
   // Id order is insertion order: many rows share one created_at second (FORMATS §2.2). A database is read in id
   // order already; a dump may not be.
-  const ordered = normalized.map((rows) => {
-    const plain = rows.map(({ row }) => row);
-    return plain.every((row, at) => at === 0 || plain[at - 1]!.id <= row.id) ? plain : plain.toSorted((a, b) => a.id - b.id);
-  });
-  const context = buildContext(ordered.flat());
+  const ordered = normalized.map(({ rows }) => (rows.every((row, at) => at === 0 || rows[at - 1]!.id <= row.id) ? rows : rows.toSorted((a, b) => a.id - b.id)));
+  const context = buildContext(ordered);
   const firstSeen = new Map<string, string>();
   return sources.map((source, index) => {
     const collector = createImport(source.format, source.path);
@@ -162,7 +159,7 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
     if (first) {
       collector.warn(`${untimed.length} row(s) have a created_at that is not a time (first: row ${first.id}, ${JSON.stringify(first.created_at)}); their events take the time in their value, or have none.`);
     }
-    const retyped = normalized[index]!.filter((entry): entry is { row: MemoryEntryRow; retyped: string[] } => entry.retyped !== null);
+    const { retyped } = normalized[index]!;
     const [firstRetyped] = retyped;
     if (firstRetyped) {
       collector.warn(`${retyped.length} row(s) have fields of a type memory_entries does not hold (first: row ${firstRetyped.row.id}, ${firstRetyped.retyped.join(', ')}); they were read as text.`);
@@ -175,32 +172,45 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
  * A row with the types the table declares. SQLite does not enforce column types and a dump can be edited by hand, so
  * a NULL key, a numeric value, a created_at of "yesterday" or 1e20 must neither throw nor pass on as something else.
  */
-function normalizeRow(row: MemoryEntryRow, index: number): { row: MemoryEntryRow; retyped: string[] | null } {
-  const raw = row as unknown as Record<string, unknown>;
-  let retyped: string[] | null = null;
-  const kind = (value: unknown) => (Array.isArray(value) ? 'a list' : value instanceof Uint8Array ? 'bytes' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
-  const text = (name: string): string | null => {
-    const value = raw[name];
-    if (value === null || value === undefined) return null;
-    if (typeof value === 'string') return value;
-    (retyped ??= []).push(`${name} is ${kind(value)}`);
-    if (value instanceof Uint8Array) return new TextDecoder().decode(value);
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  };
+function normalizeRows(rows: readonly MemoryEntryRow[]): { rows: MemoryEntryRow[]; retyped: { row: MemoryEntryRow; retyped: string[] }[] } {
+  const retyped: { row: MemoryEntryRow; retyped: string[] }[] = [];
+  // What a row had of another type, reused from row to row: almost every row has nothing.
+  const found: string[] = [];
+  const normalized = rows.map((row, index) => {
+    found.length = 0;
+    const normal = normalizeRow(row as unknown as Record<string, unknown>, index, found);
+    if (found.length > 0) retyped.push({ row: normal, retyped: [...found] });
+    return normal;
+  });
+  return { rows: normalized, retyped };
+}
+
+function kindOf(value: unknown): string {
+  return Array.isArray(value) ? 'a list' : value instanceof Uint8Array ? 'bytes' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A text column as text; any other type is read as text and named in `found`. */
+function textField(raw: Record<string, unknown>, name: string, found: string[]): string | null {
+  const value = raw[name];
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  found.push(`${name} is ${kindOf(value)}`);
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function normalizeRow(raw: Record<string, unknown>, index: number, found: string[]): MemoryEntryRow {
   const createdAt = raw.created_at;
-  if (createdAt !== null && createdAt !== undefined && typeof createdAt !== 'number' && typeof createdAt !== 'string') (retyped ??= []).push(`created_at is ${kind(createdAt)}`);
+  if (createdAt !== null && createdAt !== undefined && typeof createdAt !== 'number' && typeof createdAt !== 'string') found.push(`created_at is ${kindOf(createdAt)}`);
   return {
-    row: {
-      id: typeof raw.id === 'number' && Number.isFinite(raw.id) ? raw.id : index + 1,
-      key: text('key') ?? '',
-      value: text('value') ?? '',
-      namespace: text('namespace') ?? '',
-      metadata: text('metadata'),
-      // Kept as found (a number, or ISO-like text), so the same row in a database and its dump still match.
-      created_at: typeof createdAt === 'number' || typeof createdAt === 'string' ? createdAt : null,
-      updated_at: typeof raw.updated_at === 'number' ? raw.updated_at : null,
-    },
-    retyped,
+    id: typeof raw.id === 'number' && Number.isFinite(raw.id) ? raw.id : index + 1,
+    key: textField(raw, 'key', found) ?? '',
+    value: textField(raw, 'value', found) ?? '',
+    namespace: textField(raw, 'namespace', found) ?? '',
+    metadata: textField(raw, 'metadata', found),
+    // Kept as found (a number, or ISO-like text), so the same row in a database and its dump still match.
+    created_at: typeof createdAt === 'number' || typeof createdAt === 'string' ? createdAt : null,
+    updated_at: typeof raw.updated_at === 'number' ? raw.updated_at : null,
   };
 }
 
@@ -212,11 +222,10 @@ function decodeRow(row: MemoryEntryRow): Fields {
 }
 
 /** What importing a row may need of other rows: the tasks the task index names, and each task's agent. */
-function buildContext(rows: readonly MemoryEntryRow[]): RowContext {
+function buildContext(sources: readonly (readonly MemoryEntryRow[])[]): RowContext {
   const indexedTaskIds = new Set<string>();
   const agentByTaskId = new Map<string, string>();
-  for (const row of rows) {
-    if (row.namespace !== 'task-index' && row.namespace !== 'hooks:pre-task') continue;
+  for (const row of sources.flatMap((rows) => rows.filter((candidate) => candidate.namespace === 'task-index' || candidate.namespace === 'hooks:pre-task'))) {
     const value = decodeRow(row);
     if (row.namespace === 'task-index' && typeof value.taskId === 'string') indexedTaskIds.add(value.taskId);
     if (row.namespace === 'hooks:pre-task' && typeof value.taskId === 'string' && typeof value.agentId === 'string') agentByTaskId.set(value.taskId, value.agentId);

@@ -135,12 +135,12 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
   return sources.map((source, index) => {
     const collector = createImport(source.format, source.path);
     const untimed: MemoryEntryRow[] = [];
-    // Each value is decoded when its row is imported, and let go after: a store of a million rows is never held
-    // decoded all at once.
+    // Each value is decoded when its row is imported (and only when its namespace's rule reads it), and let go
+    // after: a store of a million rows is never held decoded all at once.
     for (const row of ordered[index]!) {
-      const value = decodeRow(row);
       collector.record();
-      if (row.created_at !== null && timeOrNull(row.created_at) === null) untimed.push(row);
+      const createdAt = row.created_at === null ? null : timeOrNull(row.created_at);
+      if (row.created_at !== null && createdAt === null) untimed.push(row);
       // The same row: a dump keeps the row's id and created_at. Two databases (two agents' .swarm folders) can share a
       // key such as "system/active_swarm" or "task:task-7.1-build-infra:completed"; those are different rows.
       // One source has no twin to find: its rows are not keyed at all.
@@ -153,7 +153,7 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
         }
         firstSeen.set(identity, source.path);
       }
-      importRow(row, value, context, collector);
+      importRow(row, createdAt, context, collector);
     }
     const [first] = untimed;
     if (first) {
@@ -233,21 +233,26 @@ function buildContext(sources: readonly (readonly MemoryEntryRow[])[]): RowConte
   return { indexedTaskIds, agentByTaskId };
 }
 
-function importRow(row: MemoryEntryRow, value: Fields, context: RowContext, collector: ImportCollector): void {
+/** Imports one row by its namespace's rule; its value is decoded only when the rule reads it. */
+function importRow(row: MemoryEntryRow, createdAt: string | null, context: RowContext, collector: ImportCollector): void {
   // Object.hasOwn: a namespace such as "constructor" or "__proto__" must not find Object's own members.
   const rule = Object.hasOwn(namespaceRules, row.namespace) ? namespaceRules[row.namespace] : undefined;
   if (rule === undefined) return collector.skip(`namespace "${row.namespace}" is not a known hook namespace`);
   if ('skip' in rule) return collector.skip(rule.skip);
-  const fields = rule(value, row, context);
+  const fields = rule(decodeRow(row), row, context);
   if (typeof fields === 'string') return collector.skip(fields);
-  const createdAt = timeOrNull(row.created_at);
   const time = fields.time ?? createdAt;
-  const metadata = row.metadata ? decodeStoredValue(row.metadata) : null;
-  const metaAgent = metadata?.kind === 'json' && metadata.value && typeof metadata.value === 'object' ? textOrNull((metadata.value as Fields).agentId) : null;
   collector.event(
-    { ...fields, agent: fields.agent ?? metaAgent, time, timeSource: fields.time ? 'value' : time ? 'created_at' : 'none', order: row.id },
+    { ...fields, agent: fields.agent ?? metadataAgent(row.metadata), time, timeSource: fields.time ? 'value' : time ? 'created_at' : 'none', order: row.id },
     { namespace: row.namespace, key: row.key, row: row.id },
   );
+}
+
+/** The agent a row's metadata names, when its value named none. */
+function metadataAgent(metadata: string | null): string | null {
+  if (!metadata) return null;
+  const decoded = decodeStoredValue(metadata);
+  return decoded.kind === 'json' && decoded.value && typeof decoded.value === 'object' ? textOrNull((decoded.value as Fields).agentId) : null;
 }
 
 /** True for a value shaped like a `sqlite3 -json` dump of memory_entries: an array of row objects. */

@@ -12,10 +12,11 @@ import { siteCacheDir } from './scripts/lib/site-dirs.mjs';
 const state = process.env.CAIRN_STATE_DIR;
 const cairn = fileURLToPath(new URL('.', import.meta.url));
 const cacheDir = siteCacheDir();
-// The phases' event lists and the rendered task files are kept beside it, outside the content store
+// The phases' models and event lists and the rendered task files are kept beside it, outside the content store
 // (src/lib/phase-events.ts says why).
 process.env.CAIRN_EVENTS_DIR = resolve(cacheDir, 'phase-events');
 process.env.CAIRN_BODIES_DIR = resolve(cacheDir, 'task-bodies');
+process.env.CAIRN_MODELS_DIR = resolve(cacheDir, 'phase-models');
 
 // SITE and BASE let the same build serve a GitHub Pages project site (https://owner.github.io/repo/).
 export default defineConfig({

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'zod';
-import { PhaseSchema, SharedHooksSchema, TaskEntrySchema } from './core/schema/model.ts';
+import { PhaseEntrySchema, SharedHooksSchema, TaskEntrySchema } from './core/schema/model.ts';
 import { ChangelogSchema, ReleaseSchema } from './core/releases/schema.ts';
 import { phasesLoader, problemsLoader, sharedHooksLoader } from './loaders/phases.ts';
 import { changelogLoader, releasesLoader } from './loaders/releases.ts';
@@ -9,7 +9,7 @@ import { tasksLoader } from './loaders/tasks.ts';
 // The content root is CAIRN_CONTENT (default ./content); the loaders read it through the core.
 // The core's zod schemas validate each entry and type `getCollection`.
 export const collections = {
-  phases: defineCollection({ loader: phasesLoader(), schema: PhaseSchema }),
+  phases: defineCollection({ loader: phasesLoader(), schema: PhaseEntrySchema }),
   tasks: defineCollection({ loader: tasksLoader(), schema: TaskEntrySchema }),
   releases: defineCollection({ loader: releasesLoader(), schema: ReleaseSchema }),
   changelog: defineCollection({ loader: changelogLoader(), schema: ChangelogSchema }),

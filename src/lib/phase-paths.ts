@@ -1,8 +1,8 @@
-import { getCollection } from 'astro:content';
 import type { Phase } from '../core/schema/model.ts';
 import { pageKey } from './page-key.ts';
 import { getPhaseEvents } from './phase-events.ts';
 import { phaseHistory } from './versions.ts';
+import { getPhases } from './phase-models.ts';
 
 // The routes under /<phase>/ share one key per phase; it is computed once per build, not once per route.
 const keys = new Map<string, Promise<string>>();
@@ -24,6 +24,5 @@ export function phasePageKey(phase: Phase): Promise<string> {
 
 /** One static path per phase, with the phase model as props: the routes under /<phase>/ share it. */
 export async function phasePaths() {
-  const phases = await getCollection('phases');
-  return Promise.all(phases.map(async (entry) => ({ params: { phase: entry.id }, props: { phase: entry.data }, cacheKey: await phasePageKey(entry.data) })));
+  return Promise.all((await getPhases()).map(async (phase) => ({ params: { phase: phase.id }, props: { phase }, cacheKey: await phasePageKey(phase) })));
 }

@@ -1,9 +1,9 @@
-import { getCollection } from 'astro:content';
+import { getPhases } from './phase-models.ts';
 import { siteAsOf } from '../core/model/freshness.ts';
 
 /** The site's "as of" for pages that show no phase: the newest of all phases. */
 export async function getSiteAsOf(): Promise<string | null> {
-  return siteAsOf((await getCollection('phases')).map((entry) => entry.data));
+  return siteAsOf(await getPhases());
 }
 
 /** The site's name in page titles and the header: the config's `title` (CAIRN_TITLE), else Cairn. */
@@ -14,6 +14,6 @@ export const siteName: string = process.env.CAIRN_TITLE?.trim() || 'Cairn';
  * live page says it in its footer, the same on every page.
  */
 export async function getBuildAsOf(): Promise<string | null> {
-  const [phase] = await getCollection('phases');
-  return phase?.data.buildAsOf ?? null;
+  const [phase] = await getPhases();
+  return phase?.buildAsOf ?? null;
 }

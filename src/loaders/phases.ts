@@ -2,12 +2,17 @@ import type { Loader } from 'astro/loaders';
 import { formatIssue } from '../core/text/issues.ts';
 import { splitPhaseEvents } from '../core/schema/phase-events.ts';
 import { writePhaseEvents } from '../lib/phase-events.ts';
+import { hasPhaseModel, prunePhaseModels, writePhaseModel } from '../lib/phase-models.ts';
+import { PhaseSchema } from '../core/schema/model.ts';
 import { contentErrors, contentLoader, watchContent } from './load-checked.ts';
 import { takeOver } from './handover.ts';
 import { contentRoot } from '../core/io/read-package.ts';
 import { resolveBuildAsOf } from '../core/pipeline/load-content.ts';
 
-/** One entry per phase: the model built by the core, without its event lists (written apart, see lib/phase-events.ts). */
+/**
+ * One entry per phase: its id, its place in the content and the hash of its model; the model built by the core is
+ * kept beside the store (lib/phase-models.ts), without its event lists (lib/phase-events.ts).
+ */
 export function phasesLoader(): Loader {
   return contentLoader('cairn-phases', async ({ store, parseData, generateDigest, logger }, { phases, issues }) => {
     // `cairn build` printed them when it checked the content; `cairn dev` prints them here.
@@ -19,13 +24,20 @@ export function phasesLoader(): Loader {
     writePhaseEvents(split.map(({ events }) => events));
     const ids = new Set(split.map(({ phase }) => phase.id));
     for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-    for (const { phase } of split) {
-      // The store is kept between builds: a phase that did not change is not checked against the schema again.
-      const digest = generateDigest(phase);
+    const models = new Set<string>();
+    for (const [order, { phase }] of split.entries()) {
+      // A model is checked against the schema and written once (src/lib/phase-models.ts): a phase that did not change
+      // keeps its file, and its entry.
+      const model = generateDigest(phase);
+      models.add(model);
+      if (!hasPhaseModel(model)) writePhaseModel(model, PhaseSchema.parse(phase));
+      const entry = { id: phase.id, order, model };
+      const digest = generateDigest(entry);
       if (store.get(phase.id)?.digest === digest) continue;
-      const data = await parseData({ id: phase.id, data: phase, filePath: phase.file });
+      const data = await parseData({ id: phase.id, data: entry, filePath: phase.file });
       store.set({ id: phase.id, data, filePath: phase.file, digest });
     }
+    prunePhaseModels(models);
   });
 }
 

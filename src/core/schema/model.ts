@@ -422,6 +422,10 @@ export const TaskSchema = z.object({
 export type Task = z.output<typeof TaskSchema>;
 
 /** A task file in the site's `tasks` collection: its body, rendered, and enough to find the task in its phase. */
+/** A phase's entry in the site's phases collection: its id, its place in the content's order, and the hash its model is kept under. */
+export const PhaseEntrySchema = z.object({ id: z.string(), order: z.number().int(), model: z.string() });
+export type PhaseEntry = z.output<typeof PhaseEntrySchema>;
+
 /** A task's entry in the site's tasks collection: who it is, and `body`, the hash its rendered task file is kept under. */
 export const TaskEntrySchema = TaskSchema.pick({ id: true, slug: true, phaseId: true, title: true, file: true }).extend({ body: z.string() });
 export type TaskEntry = z.output<typeof TaskEntrySchema>;

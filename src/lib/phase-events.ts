@@ -60,6 +60,11 @@ export function getPhaseEvents(phaseId: string): PhaseEvents {
   return last;
 }
 
+/** The hash of a phase's stored lists (null when it has none): what a page key needs to say they changed. */
+export function getPhaseEventsDigest(phaseId: string): string | null {
+  return readIndex(eventsDir()).find((entry) => entry.phaseId === phaseId)?.digest ?? null;
+}
+
 /** A phase from the `phases` collection with its long lists put back, for the pages that show them. */
 export function withEventLists(phase: Phase): Phase {
   return joinPhaseEvents(phase, getPhaseEvents(phase.id));

@@ -50,6 +50,11 @@ function readPhaseModel(digest: string): Phase {
   return phase;
 }
 
+/** The hash each phase's model is kept under, by phase id: what a page key needs to say the model changed. */
+export async function getPhaseDigests(): Promise<Map<string, string>> {
+  return new Map((await getCollection('phases')).map((entry) => [entry.id, entry.data.model]));
+}
+
 /** Every phase of the site, in the content's order (folder names), without its long lists. */
 export async function getPhases(): Promise<Phase[]> {
   return (await getCollection('phases')).toSorted((a, b) => a.data.order - b.data.order).map((entry) => readPhaseModel(entry.data.model));

@@ -1,8 +1,8 @@
 import type { Phase } from '../core/schema/model.ts';
 import { pageKey } from './page-key.ts';
-import { getPhaseEvents } from './phase-events.ts';
+import { getPhaseEventsDigest } from './phase-events.ts';
 import { phaseHistory } from './versions.ts';
-import { getPhases } from './phase-models.ts';
+import { getPhaseDigests, getPhases } from './phase-models.ts';
 
 // The routes under /<phase>/ share one key per phase; it is computed once per build, not once per route.
 const keys = new Map<string, Promise<string>>();
@@ -15,7 +15,9 @@ export function phasePageKey(phase: Phase): Promise<string> {
   let key = keys.get(phase.id);
   if (!key) {
     key = (async () => {
-      return pageKey(phase, getPhaseEvents(phase.id), await phaseHistory(phase.id));
+      // The model and its lists by the hashes they are kept under (hashing them again would read every list).
+      const model = (await getPhaseDigests()).get(phase.id) ?? phase;
+      return pageKey(model, getPhaseEventsDigest(phase.id), await phaseHistory(phase.id));
     })();
     keys.set(phase.id, key);
   }

@@ -78,11 +78,13 @@ export function createImport(format: HookFormat, path: string): ImportCollector 
     },
     finish() {
       closeRecord();
-      const times = events.map((event) => event.time).filter((time): time is string => time !== null).toSorted();
+      // The newest time: ISO 8601 in UTC compares as text, so one pass finds it (a sort of every time would not).
+      let newest: string | null = null;
+      for (const { time } of events) if (time !== null && (newest === null || time > newest)) newest = time;
       return {
         events,
         // Redactions are counted later, where the events are redacted (deriveActivity), so they start empty.
-        report: { path, format, records, imported: importedRecords, skipped, skippedReasons, newest: times.at(-1) ?? null, warnings, redactions: {}, readWith: [], shared: false },
+        report: { path, format, records, imported: importedRecords, skipped, skippedReasons, newest, warnings, redactions: {}, readWith: [], shared: false },
       };
     },
   };

@@ -90,16 +90,36 @@ export function createImport(format: HookFormat, path: string): ImportCollector 
   };
 }
 
-// Rows come in insertion order and many share one created_at second, so the last conversion is kept at hand.
+// Rows come in insertion order and many share one created_at second, so the last conversion is kept at hand; and
+// most times fall in the minute of the one before, so that minute's text is kept too.
 let lastEpoch = Number.NaN;
 let lastIso = '';
+let lastMinute = Number.NaN;
+let minutePrefix = '';
+/** 9999-12-31T23:59:59.999Z: past it, toISOString writes a six-digit year with a sign. */
+const LAST_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999;
 
 /** Milliseconds or seconds since the epoch → ISO 8601. Values below 1e11 are seconds (1e11 s is the year 5138). */
 export function epochToIso(value: number): string {
   if (value === lastEpoch) return lastIso;
-  const iso = new Date(value < 1e11 ? value * 1000 : value).toISOString();
-  [lastEpoch, lastIso] = [value, iso];
+  const iso = msToIso(value < 1e11 ? value * 1000 : value);
+  lastEpoch = value;
+  lastIso = iso;
   return iso;
+}
+
+/** Milliseconds since the epoch → what toISOString writes; a whole millisecond in the last one's minute without a Date. */
+function msToIso(ms: number): string {
+  if (!Number.isInteger(ms) || ms < 0 || ms > LAST_FOUR_DIGIT_YEAR_MS) return new Date(ms).toISOString();
+  const minute = Math.floor(ms / 60_000);
+  if (minute !== lastMinute) {
+    lastMinute = minute;
+    minutePrefix = new Date(minute * 60_000).toISOString().slice(0, 17); // "YYYY-MM-DDTHH:MM:"
+  }
+  const rest = ms - minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const milli = rest % 1000;
+  return `${minutePrefix}${second < 10 ? '0' : ''}${second}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
 }
 
 /** An ISO-like timestamp → normalized ISO 8601 UTC, or null when it is not a date. */
@@ -107,7 +127,7 @@ export function isoOrNull(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return epochToIso(value);
   if (typeof value !== 'string' || value.trim() === '') return null;
   const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  return Number.isNaN(time) ? null : msToIso(time);
 }
 
 /** A field as text: strings trimmed, numbers and booleans as written; objects, undefined markers and empties → null. */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { environmentProblems } from '../src/core/pipeline/environment.ts';
 import { handOver, releaseHandOver } from '../src/loaders/handover.ts';
-import { acquireBuildLock, pruneStale, stageSite, swapInto, type Published } from './lib/publish.ts';
+import { acquireBuildLock, pruneSiteStates, pruneStale, stageSite, swapInto, type Published } from './lib/publish.ts';
 import { siteCacheDir } from './lib/site-dirs.mjs';
 import { astroInlineRoot } from './lib/astro-bin.ts';
 import { cairnFailed, checkContent } from './lib/check-content.ts';
@@ -68,6 +68,7 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
     // change is already there: neither rendered nor copied. The site is then staged from it and swapped in whole.
     process.env.CAIRN_OUT_DIR = outDir;
     const siteDir = siteCacheDir();
+    pruneSiteStates(siteDir);
     const pagesDir = join(siteDir, 'pages');
     const started = Date.now();
     const outputs = new Set<string>();

@@ -2,7 +2,7 @@
  * Putting a built site in place: one build at a time per checkout, and the new site swapped in whole, so readers and
  * deploys never see half of it.
  */
-import { closeSync, copyFileSync, cpSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -141,4 +141,28 @@ export function stageSite(pages: string, staging: string, outDir: string, last: 
     copied += 1;
   }
   return { copied, linked };
+}
+
+/** A site's build state not used for this long is removed by the next build of any site. */
+const SITE_UNUSED_FOR_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Marks `siteDir` as used now and removes the folders beside it that no build used for a week. Each site (content and
+ * output folder) keeps its own state, two copies of its pages among it, so sites built once (a test's, an old
+ * output folder's) would otherwise stay on disk for good.
+ */
+export function pruneSiteStates(siteDir: string, now = Date.now()): string[] {
+  mkdirSync(siteDir, { recursive: true });
+  const at = new Date(now);
+  utimesSync(siteDir, at, at);
+  const parent = dirname(siteDir);
+  const removed: string[] = [];
+  for (const entry of readdirSync(parent, { withFileTypes: true })) {
+    const path = join(parent, entry.name);
+    if (!entry.isDirectory() || path === siteDir) continue;
+    if (now - statSync(path).mtimeMs <= SITE_UNUSED_FOR_MS) continue;
+    rmSync(path, { recursive: true, force: true });
+    removed.push(entry.name);
+  }
+  return removed;
 }

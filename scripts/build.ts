@@ -1,8 +1,9 @@
 /**
  * The site build, run by `cairn build` in its own process: the content is read and checked once (its problems
- * printed as `cairn validate` prints them), handed to Astro's build, which writes the pages into a fresh folder beside
- * the output; then a pagefind search index over them, and the folder is swapped into place. A failed or interrupted
- * build leaves the previous site untouched. With `strict`, warnings stop it before anything is built.
+ * printed as `cairn validate` prints them) and handed to Astro's build, which writes the pages into the site's pages
+ * folder (rendering only the pages whose keys changed); then the search bundles of what changed, and the site is
+ * staged beside the output and swapped into place. A failed or interrupted build leaves the previous site untouched.
+ * With `strict`, warnings stop it before anything is built.
  */
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';

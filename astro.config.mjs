@@ -32,7 +32,7 @@ export default defineConfig({
   // quarter of its time.
   build: { concurrency: 4 },
   experimental: {
-    // Pages whose data did not change since the last build are copied, not rendered (keys in src/lib/page-key.ts).
+    // Pages whose data did not change since the last build are not rendered again (keys in src/lib/page-key.ts).
     incrementalBuild: true,
   },
   // The sitemap needs absolute addresses, so it is written when SITE is set (as the Pages deploy does).

@@ -1,6 +1,6 @@
 /**
  * Keys for Astro's incremental build (astro.config.mjs, experimental.incrementalBuild): a page whose key and code are
- * unchanged since the last build is copied from that build instead of rendered. The key is a hash of all the data
+ * unchanged since the last build is kept from that build instead of rendered. The key is a hash of all the data
  * the page shows, plus what every page's header and footer name: the newest version, the site's name and the time the
  * site was judged at. A coordinator who rebuilds after
  * one new hook event then renders the pages of that one phase, not the whole site.

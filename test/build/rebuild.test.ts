@@ -8,7 +8,7 @@ const files = (build: BuildResult) => build.files().map((file) => relative(build
 
 // With CAIRN_AS_OF given. Without it, the build's time is the newest event of the site, which a new event moves, and
 // every page says that time (its footer, its health): every page is rendered again, as a fresh build renders it.
-test('a rebuild after one new hook event equals a fresh build, and copies the pages of the phase that did not change', () => {
+test('a rebuild after one new hook event equals a fresh build, and keeps the pages of the phase that did not change', () => {
   const asOf = BUILD_AS_OF;
   const root = join(mkdtempSync(join(tmpdir(), 'cairn-rebuild-')), 'content');
   // Two small phases: what is measured is which pages are rendered again, not how long they take.
@@ -29,7 +29,7 @@ test('a rebuild after one new hook event equals a fresh build, and copies the pa
   expect(again.status, again.output).toBe(0);
   expect(fresh.status, fresh.output).toBe(0);
 
-  // Phase 2's pages were rendered again, with the new event; phase 1's were copied from the last build.
+  // Phase 2's pages were rendered again, with the new event; phase 1's were kept from the last build.
   expect(again.output).toMatch(/phase-1\/tasks\/task-1\.1-setup\/index\.html.*\((restored|cached)\)/);
   expect(again.output).not.toMatch(/phase-2\/index\.html.*\((restored|cached)\)/);
   expect(again.page('phase-2/activity/index.html')).toContain('one more check passed');

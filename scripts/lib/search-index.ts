@@ -4,7 +4,7 @@
  * search page merges in the browser (pagefind's mergeIndex). A phase's bundle is written again only when one of its
  * pages was written in this build, so a rebuild after one new event indexes one phase, not the site.
  * Frozen versions are left out (they would repeat every live page once per version); so are activity pages and
- * timelines, which mark themselves.
+ * timelines, which mark themselves (no `data-pagefind-body`) and are not even read (PHASE_PAGES_NOT_SEARCHED).
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,21 @@ export const phaseBundle = (phaseId: string): string => `pagefind/phases/${phase
 
 /** Top-level folders that are not the site's own searchable pages. */
 const NOT_SITE_PAGES = new Set(['v', '_astro', 'pagefind']);
+
+/**
+ * A phase's page folders whose pages are not searchable (their layout is given `searchable={false}`): left out of
+ * the globs so pagefind does not read them (a big phase's activity and timeline pages are its largest). A test holds
+ * this list to the pages' own marks.
+ */
+export const PHASE_PAGES_NOT_SEARCHED: ReadonlySet<string> = new Set(['activity', 'timeline']);
+
+/** The globs of a phase's searchable pages, from the entries of its folder. */
+function phaseGlobs(root: string, phaseId: string): string[] {
+  return readdirSync(join(root, phaseId), { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return PHASE_PAGES_NOT_SEARCHED.has(entry.name) ? [] : [`${phaseId}/${entry.name}/**/*.html`];
+    return entry.name.endsWith('.html') ? [`${phaseId}/${entry.name}`] : [];
+  });
+}
 
 /** What a merged bundle needs: the index, its fragments and filters. Scripts, styles and WebAssembly come from the site's bundle. */
 const MERGED_KEEPS = (name: string): boolean => name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || ['index', 'fragment', 'filter'].includes(name);
@@ -68,7 +83,7 @@ export async function writeSearchIndexes(root: string, phaseIds: readonly string
       if (!existsSync(join(root, id))) continue;
       if (existsSync(join(out, 'pagefind-entry.json')) && !writtenSince(join(root, id), since)) continue;
       rmSync(out, { recursive: true, force: true });
-      pages += await writeBundle(root, [`${id}/**/*.html`], out);
+      pages += await writeBundle(root, phaseGlobs(root, id), out);
       for (const name of readdirSync(out)) if (!MERGED_KEEPS(name)) rmSync(join(out, name), { recursive: true, force: true });
       written.push(id);
     }

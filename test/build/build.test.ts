@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { normalizeWhitespace } from '../../src/core/releases/render-changelog.ts';
 import { loadContent } from '../../src/core/pipeline/load-content.ts';
 import { buildStatusJson } from '../../src/core/views/status-json.ts';
+import { PHASE_PAGES_NOT_SEARCHED } from '../../scripts/lib/search-index.ts';
 import { BUILD_AS_OF, buildSite, sharedBuild } from './build-site.ts';
 
 /** The facts of the Phase 7 package, whichever way it is written. */
@@ -77,6 +78,12 @@ describe('npm run build', () => {
     expect(build.page('phase-7/feed.xml')).toContain('<title>Task 7.3 Code Quality: Complete</title>');
     expect(build.page('phase-7/completion-report.md')).toMatch(/^# Phase 7: Quality & Infrastructure — completion report \(draft\)/);
     expect(build.files().some((file) => file.endsWith('pagefind/pagefind-ui.js'))).toBe(true);
+    // The search stage leaves out exactly the phase pages that mark themselves unsearchable.
+    for (const file of build.files().filter((path) => /\/phase-7\/.*\.html$/.test(path))) {
+      const folder = file.split('/phase-7/')[1]?.split('/')[0] ?? '';
+      expect(readFileSync(file, 'utf8').includes('data-pagefind-body'), file).toBe(!PHASE_PAGES_NOT_SEARCHED.has(folder));
+    }
+    expect(build.page('phase-7/report/index.html')).toMatch(/<div data-pagefind-ignore="all">\s*<section class="report-task"/);
     for (const slug of ['task-7.1-build-infra', 'task-7.2-config-system', 'task-7.3-code-quality', 'task-7.4-release-prep']) {
       expect(build.page(`phase-7/tasks/${slug}/index.html`)).toContain('data-testid="task-body"');
     }

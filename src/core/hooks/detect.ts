@@ -36,7 +36,7 @@ const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 export const isSqlite = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 16)).equals(sqliteHeader);
 
 /** A SQLite write-ahead log: it starts with 0x377f0682 or 0x377f0683 (big-endian), per SQLite's file format. */
-export const isWal = (bytes: Uint8Array): boolean => bytes.length >= 4 && (Buffer.from(bytes).readUInt32BE(0) & 0xfffffffe) === 0x377f0682;
+export const isWal = (bytes: Uint8Array): boolean => bytes.length >= 4 && (Buffer.from(bytes.subarray(0, 4)).readUInt32BE(0) & 0xfffffffe) === 0x377f0682;
 
 /** Rows of claude-flow's memory_entries (a dump or a database), with what to say about how they were read. */
 export type MemorySourceWithWarning = MemoryEntrySource & { warning?: string };

@@ -118,7 +118,57 @@ function flatNumbers(value: Fields): Record<string, number | string | null> {
 export interface MemoryEntrySource {
   path: string;
   format: HookFormat;
-  rows: readonly MemoryEntryRow[];
+  /** A dump's rows, in any order and with any types; or a database's, read while they are imported. */
+  rows: readonly MemoryEntryRow[] | RowStream;
+}
+
+/**
+ * A database's rows, read while they are imported rather than held: a store of a million rows then never sits in
+ * memory whole. `of` reads the few rows of some namespaces first; `each` reads every row once.
+ */
+export interface RowStream {
+  /** True when `each` gives the rows in id order with unique integer ids (the table's id is its rowid). */
+  inIdOrder: boolean;
+  /** Gives every row to `use`, one at a time, as its values in MEMORY_ENTRY_COLUMNS' order. */
+  each(use: (columns: readonly unknown[]) => void): void;
+  /** The rows of `namespaces`, in id order, as `each` gives them. */
+  of(namespaces: readonly string[]): readonly (readonly unknown[])[];
+}
+
+interface Retyped {
+  row: MemoryEntryRow;
+  retyped: string[];
+}
+
+/** A source's rows ready to import: in id order, with the table's types, and what had another type. */
+interface Prepared {
+  each(use: (row: MemoryEntryRow) => void): void;
+  contextRows(): readonly MemoryEntryRow[];
+  /** Filled as `each` reads, for a stream. */
+  retyped: Retyped[];
+}
+
+/** The columns of memory_entries that are read, in the order a RowStream gives a row's values. */
+export const MEMORY_ENTRY_COLUMNS = ['id', 'key', 'value', 'namespace', 'metadata', 'created_at', 'updated_at'] as const;
+
+/** The namespaces whose rows other rows need (RowContext). */
+const CONTEXT_NAMESPACES = ['task-index', 'hooks:pre-task'] as const;
+const isContextRow = (row: MemoryEntryRow): boolean => row.namespace === 'task-index' || row.namespace === 'hooks:pre-task';
+
+const isStream = (rows: MemoryEntrySource['rows']): rows is RowStream => !Array.isArray(rows);
+
+function prepare(rows: MemoryEntrySource['rows']): Prepared {
+  const retyped: Retyped[] = [];
+  if (isStream(rows) && rows.inIdOrder) {
+    return { retyped, each: (use) => rows.each(normalizing(retyped, use)), contextRows: () => rows.of(CONTEXT_NAMESPACES).map((raw, index) => normalizeRow(raw, index, [])) };
+  }
+  // Id order is insertion order: many rows share one created_at second (FORMATS §2.2). A dump may be in any order.
+  const list: MemoryEntryRow[] = [];
+  const add = normalizing(retyped, (row) => list.push(row));
+  if (isStream(rows)) rows.each(add);
+  else for (const row of rows as readonly unknown[] as readonly Record<string, unknown>[]) add(MEMORY_ENTRY_COLUMNS.map((name) => row[name]));
+  const ordered = list.every((row, at) => at === 0 || list[at - 1]!.id <= row.id) ? list : list.toSorted((a, b) => a.id - b.id);
+  return { retyped, each: (use) => ordered.forEach((row) => use(row)), contextRows: () => ordered.filter(isContextRow) };
 }
 
 /**
@@ -126,18 +176,15 @@ export interface MemoryEntrySource {
  * and a dump of it) is imported once, from the first source; its twin is skipped as a duplicate.
  */
 export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): ImportResult[] {
-  const normalized = sources.map((source) => normalizeRows(source.rows));
-  // Id order is insertion order: many rows share one created_at second (FORMATS §2.2). A database is read in id
-  // order already; a dump may not be.
-  const ordered = normalized.map(({ rows }) => (rows.every((row, at) => at === 0 || rows[at - 1]!.id <= row.id) ? rows : rows.toSorted((a, b) => a.id - b.id)));
-  const context = buildContext(ordered);
+  const prepared = sources.map((source) => prepare(source.rows));
+  const context = buildContext(prepared);
   const firstSeen = new Map<string, string>();
   return sources.map((source, index) => {
     const collector = createImport(source.format, source.path);
     const untimed: MemoryEntryRow[] = [];
     // Each value is decoded when its row is imported (and only when its namespace's rule reads it), and let go
     // after: a store of a million rows is never held decoded all at once.
-    for (const row of ordered[index]!) {
+    prepared[index]!.each((row) => {
       collector.record();
       const createdAt = row.created_at === null ? null : timeOrNull(row.created_at);
       if (row.created_at !== null && createdAt === null) untimed.push(row);
@@ -147,19 +194,16 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
       if (sources.length > 1) {
         const identity = `${row.id}\u0000${row.namespace}\u0000${row.key}\u0000${row.created_at}`;
         const twin = firstSeen.get(identity);
-        if (twin !== undefined && twin !== source.path) {
-          collector.skip(`duplicate of the same row in ${twin}`);
-          continue;
-        }
+        if (twin !== undefined && twin !== source.path) return collector.skip(`duplicate of the same row in ${twin}`);
         firstSeen.set(identity, source.path);
       }
       importRow(row, createdAt, context, collector);
-    }
+    });
     const [first] = untimed;
     if (first) {
       collector.warn(`${untimed.length} row(s) have a created_at that is not a time (first: row ${first.id}, ${JSON.stringify(first.created_at)}); their events take the time in their value, or have none.`);
     }
-    const { retyped } = normalized[index]!;
+    const { retyped } = prepared[index]!;
     const [firstRetyped] = retyped;
     if (firstRetyped) {
       collector.warn(`${retyped.length} row(s) have fields of a type memory_entries does not hold (first: row ${firstRetyped.row.id}, ${firstRetyped.retyped.join(', ')}); they were read as text.`);
@@ -169,20 +213,20 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
 }
 
 /**
- * A row with the types the table declares. SQLite does not enforce column types and a dump can be edited by hand, so
- * a NULL key, a numeric value, a created_at of "yesterday" or 1e20 must neither throw nor pass on as something else.
+ * Gives `use` each row with the types the table declares; what had another type goes to `retyped`. SQLite does not
+ * enforce column types and a dump can be edited by hand, so a NULL key, a numeric value, a created_at of
+ * "yesterday" or 1e20 must neither throw nor pass on as something else.
  */
-function normalizeRows(rows: readonly MemoryEntryRow[]): { rows: MemoryEntryRow[]; retyped: { row: MemoryEntryRow; retyped: string[] }[] } {
-  const retyped: { row: MemoryEntryRow; retyped: string[] }[] = [];
+function normalizing(retyped: Retyped[], use: (row: MemoryEntryRow) => void): (columns: readonly unknown[]) => void {
   // What a row had of another type, reused from row to row: almost every row has nothing.
   const found: string[] = [];
-  const normalized = rows.map((row, index) => {
+  let index = 0;
+  return (columns) => {
     found.length = 0;
-    const normal = normalizeRow(row as unknown as Record<string, unknown>, index, found);
-    if (found.length > 0) retyped.push({ row: normal, retyped: [...found] });
-    return normal;
-  });
-  return { rows: normalized, retyped };
+    const row = normalizeRow(columns, index++, found);
+    if (found.length > 0) retyped.push({ row, retyped: [...found] });
+    use(row);
+  };
 }
 
 function kindOf(value: unknown): string {
@@ -190,8 +234,7 @@ function kindOf(value: unknown): string {
 }
 
 /** A text column as text; any other type is read as text and named in `found`. */
-function textField(raw: Record<string, unknown>, name: string, found: string[]): string | null {
-  const value = raw[name];
+function textField(value: unknown, name: string, found: string[]): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   found.push(`${name} is ${kindOf(value)}`);
@@ -199,18 +242,18 @@ function textField(raw: Record<string, unknown>, name: string, found: string[]):
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function normalizeRow(raw: Record<string, unknown>, index: number, found: string[]): MemoryEntryRow {
-  const createdAt = raw.created_at;
+/** A row from its values in MEMORY_ENTRY_COLUMNS' order. */
+function normalizeRow([id, key, value, namespace, metadata, createdAt, updatedAt]: readonly unknown[], index: number, found: string[]): MemoryEntryRow {
   if (createdAt !== null && createdAt !== undefined && typeof createdAt !== 'number' && typeof createdAt !== 'string') found.push(`created_at is ${kindOf(createdAt)}`);
   return {
-    id: typeof raw.id === 'number' && Number.isFinite(raw.id) ? raw.id : index + 1,
-    key: textField(raw, 'key', found) ?? '',
-    value: textField(raw, 'value', found) ?? '',
-    namespace: textField(raw, 'namespace', found) ?? '',
-    metadata: textField(raw, 'metadata', found),
+    id: typeof id === 'number' && Number.isFinite(id) ? id : index + 1,
+    key: textField(key, 'key', found) ?? '',
+    value: textField(value, 'value', found) ?? '',
+    namespace: textField(namespace, 'namespace', found) ?? '',
+    metadata: textField(metadata, 'metadata', found),
     // Kept as found (a number, or ISO-like text), so the same row in a database and its dump still match.
     created_at: typeof createdAt === 'number' || typeof createdAt === 'string' ? createdAt : null,
-    updated_at: typeof raw.updated_at === 'number' ? raw.updated_at : null,
+    updated_at: typeof updatedAt === 'number' ? updatedAt : null,
   };
 }
 
@@ -222,13 +265,15 @@ function decodeRow(row: MemoryEntryRow): Fields {
 }
 
 /** What importing a row may need of other rows: the tasks the task index names, and each task's agent. */
-function buildContext(sources: readonly (readonly MemoryEntryRow[])[]): RowContext {
+function buildContext(sources: readonly Prepared[]): RowContext {
   const indexedTaskIds = new Set<string>();
   const agentByTaskId = new Map<string, string>();
-  for (const row of sources.flatMap((rows) => rows.filter((candidate) => candidate.namespace === 'task-index' || candidate.namespace === 'hooks:pre-task'))) {
-    const value = decodeRow(row);
-    if (row.namespace === 'task-index' && typeof value.taskId === 'string') indexedTaskIds.add(value.taskId);
-    if (row.namespace === 'hooks:pre-task' && typeof value.taskId === 'string' && typeof value.agentId === 'string') agentByTaskId.set(value.taskId, value.agentId);
+  for (const source of sources) {
+    for (const row of source.contextRows()) {
+      const value = decodeRow(row);
+      if (row.namespace === 'task-index' && typeof value.taskId === 'string') indexedTaskIds.add(value.taskId);
+      if (row.namespace === 'hooks:pre-task' && typeof value.taskId === 'string' && typeof value.agentId === 'string') agentByTaskId.set(value.taskId, value.agentId);
+    }
   }
   return { indexedTaskIds, agentByTaskId };
 }
@@ -241,11 +286,13 @@ function importRow(row: MemoryEntryRow, createdAt: string | null, context: RowCo
   if ('skip' in rule) return collector.skip(rule.skip);
   const fields = rule(decodeRow(row), row, context);
   if (typeof fields === 'string') return collector.skip(fields);
-  const time = fields.time ?? createdAt;
-  collector.event(
-    { ...fields, agent: fields.agent ?? metadataAgent(row.metadata), time, timeSource: fields.time ? 'value' : time ? 'created_at' : 'none', order: row.id },
-    { namespace: row.namespace, key: row.key, row: row.id },
-  );
+  // The rule's fields object is new for this row: completed in place rather than copied.
+  const event = fields as EventFields;
+  event.timeSource = fields.time ? 'value' : createdAt ? 'created_at' : 'none';
+  event.time = fields.time ?? createdAt;
+  event.agent = fields.agent ?? metadataAgent(row.metadata);
+  event.order = row.id;
+  collector.event(event, { namespace: row.namespace, key: row.key, row: row.id });
 }
 
 /** The agent a row's metadata names, when its value named none. */

@@ -3,15 +3,15 @@
  * (hooks/detect.ts): a SQLite header, a WAL header, or the shape of its JSON. Every file ends up in the data-quality report, with
  * what was imported and what was skipped and why; a file Cairn cannot read is a warning, never a failed build.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type ImportResult } from '../schema/package-files.ts';
 import { fileProblem, isSqlite, isWal, readHookText, type MemorySourceWithWarning } from '../hooks/detect.ts';
-import { readMemoryEntrySources } from '../hooks/memory-entries.ts';
+import { readMemoryEntrySources, type MemoryEntrySource } from '../hooks/memory-entries.ts';
 import { readV3Rows } from '../hooks/claude-flow-v3-sqlite.ts';
 import { displayPath } from './display-path.ts';
 import { linkProblem } from './inside-root.ts';
-import { readSqliteStore } from './read-sqlite.ts';
+import { openSqliteStore, type OpenStore, type SqliteRead } from './read-sqlite.ts';
 
 
 /**
@@ -23,6 +23,17 @@ function listFiles(dir: string): string[] {
     // Linked folders are not descended into: a link can only name a single file, checked by the caller.
     .flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]))
     .toSorted();
+}
+
+/** The first 16 bytes of a file (fewer when it is shorter): enough for SQLite's and the WAL's headers. */
+function readHead(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    return head.subarray(0, readSync(fd, head, 0, 16, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether a path is a regular file (after links): a pipe or a device is never opened, it could block or never end. */
@@ -47,10 +58,39 @@ export function readHookSources(hooksDir: string, root: string = hooksDir): Impo
  */
 export function readHookFiles(files: readonly string[], root: string | null, show: (file: string) => string = displayPath): ImportResult[] {
   const results: ImportResult[] = [];
-  const databases: MemorySourceWithWarning[] = [];
+  const databases: OpenDatabase[] = [];
   const dumps: MemorySourceWithWarning[] = [];
   /** The -wal and -shm files read with each database, by the database's shown path. */
   const companions = new Map<string, string[]>();
+  try {
+    readEachFile(files, root, show, { results, databases, dumps, companions });
+    // Databases first, then dumps: a row in both is imported once, from the database.
+    const memorySources = [...databases.map((database) => database.source), ...dumps];
+    const memoryResults = readMemoryEntrySources(memorySources).map((result, index) => {
+      const warning = index < databases.length ? databaseWarning(databases[index]!.store.read) : dumps[index - databases.length]!.warning;
+      return warning ? { ...result, report: { ...result.report, warnings: [...result.report.warnings, `${memorySources[index]!.path}: ${warning}`] } } : result;
+    });
+    return [...memoryResults, ...results].map((result) => withCompanions(result, companions.get(result.report.path))).toSorted((a, b) => (a.report.path < b.report.path ? -1 : a.report.path > b.report.path ? 1 : 0));
+  } finally {
+    for (const database of databases) database.store.close();
+  }
+}
+
+/** A v2 database open while its rows are imported. */
+interface OpenDatabase {
+  store: OpenStore;
+  source: MemoryEntrySource;
+}
+
+interface Found {
+  results: ImportResult[];
+  databases: OpenDatabase[];
+  dumps: MemorySourceWithWarning[];
+  companions: Map<string, string[]>;
+}
+
+/** Sorts the files into results (read or reported), databases to import and dumps to import. */
+function readEachFile(files: readonly string[], root: string | null, show: (file: string) => string, { results, databases, dumps, companions }: Found): void {
   for (const file of files) {
     const path = show(file);
     const link = root === null ? null : linkProblem(file, root);
@@ -62,18 +102,20 @@ export function readHookFiles(files: readonly string[], root: string | null, sho
       results.push(fileProblem('unknown', path, 'is not a regular file (a folder link, a pipe or a device); it was not read.', 'not a regular file'));
       continue;
     }
-    const bytes = readFileSync(file);
+    // The first bytes tell a database or a WAL; only a text log is read whole here (a store can be gigabytes).
+    const { size } = statSync(file);
+    const head = readHead(file);
     // An empty database with a WAL beside it holds its rows in the WAL.
-    const emptyWithWal = bytes.length === 0 && existsSync(`${file}-wal`);
-    if (bytes.length === 0 && !emptyWithWal) {
+    const emptyWithWal = size === 0 && existsSync(`${file}-wal`);
+    if (size === 0 && !emptyWithWal) {
       results.push(fileProblem('unknown', path, 'is empty; there is nothing to import.', 'empty file'));
       continue;
     }
-    if (emptyWithWal || isSqlite(bytes)) {
-      const read = readSqlite(file, path);
-      if ('rows' in read) databases.push(read);
+    if (emptyWithWal || isSqlite(head)) {
+      const read = openSqlite(file, path);
+      if ('store' in read) databases.push(read);
       else results.push(read);
-    } else if (isWal(bytes) || /-shm$/.test(file)) {
+    } else if (isWal(head) || /-shm$/.test(file)) {
       // A WAL is read together with its database; one without it cannot be read at all (FORMATS §2.1, orphan WAL).
       // A -shm file is only an index of the WAL: nothing to import.
       const db = file.replace(/-(wal|shm)$/, '');
@@ -88,44 +130,43 @@ export function readHookFiles(files: readonly string[], root: string | null, sho
       }
       results.push(fileProblem('claude-flow-sqlite', path, `has no database beside it (${show(db)}); a WAL cannot be read on its own.`, 'WAL without its database'));
     } else {
-      const read = readHookText(bytes.toString('utf8'), path);
+      const read = readHookText(readFileSync(file, 'utf8'), path);
       if ('rows' in read) dumps.push(read);
       else results.push(read);
     }
   }
-  // Databases first, then dumps: a row in both is imported once, from the database.
-  const memorySources = [...databases, ...dumps];
-  const memoryResults = readMemoryEntrySources(memorySources).map((result, index) => withWarning(result, memorySources[index]!));
-  return [...memoryResults, ...results].map((result) => withCompanions(result, companions.get(result.report.path))).toSorted((a, b) => (a.report.path < b.report.path ? -1 : a.report.path > b.report.path ? 1 : 0));
 }
 
 function withCompanions(result: ImportResult, names: string[] | undefined): ImportResult {
   return names ? { ...result, report: { ...result.report, readWith: names.toSorted() } } : result;
 }
 
-
-function withWarning(result: ImportResult, source: MemorySourceWithWarning): ImportResult {
-  return source.warning ? { ...result, report: { ...result.report, warnings: [...result.report.warnings, `${source.path}: ${source.warning}`] } } : result;
-}
-
-function readSqlite(file: string, path: string): MemorySourceWithWarning | ImportResult {
-  let read: ReturnType<typeof readSqliteStore>;
+/** A v2 database, open to import its rows; anything else it can be is read or reported here (and closed). */
+function openSqlite(file: string, path: string): OpenDatabase | ImportResult {
+  let store: OpenStore;
   try {
-    read = readSqliteStore(file);
+    store = openSqliteStore(file);
   } catch (error) {
     return fileProblem('claude-flow-sqlite', path, `SQLite cannot open it: ${(error as Error).message}.`, 'database unreadable');
   }
-  // A store that agents kept writing while it was copied can look damaged without being so: say what happened.
-  const rebuilt = read.fromWalOnly ? 'the database file is empty (its first checkpoint never ran), so its rows were read from its -wal.' : undefined;
-  const damaged = read.torn
-    ? `the store kept changing while it was copied (agents were writing to it), so the newest rows may be missing${read.error ? ` (${read.error})` : ''}; build again once the writers are idle.`
-    : read.error
-      ? `the database is damaged (${read.error}); the rows before the damage were read.`
-      : undefined;
-  const warning = [rebuilt, damaged].filter(Boolean).join(' ');
-  if (read.schema === 'v2') return { path, format: 'claude-flow-sqlite', rows: read.rows, ...(warning ? { warning } : {}) };
-  if (read.schema === 'v3') return readV3Rows(read.rows, path, damaged);
+  const { read } = store;
+  if (read.schema === 'v2') return { store, source: { path, format: 'claude-flow-sqlite', rows: read.rows } };
+  store.close();
+  if (read.schema === 'v3') return readV3Rows(read.rows, path, damagedWarning(read.torn, read.error));
   if (read.columns) return fileProblem('claude-flow-sqlite', path, `has a memory_entries table, but with neither claude-flow v2's "value" column nor v3's "content" (columns: ${read.columns.join(', ') || 'none'}).`, 'unknown memory_entries columns');
   return fileProblem('claude-flow-sqlite', path, `is a SQLite database without a memory_entries table (tables: ${read.tables.join(', ') || 'none'}).`, 'no memory_entries table');
+}
+
+/** What to say of a store that was damaged or kept changing while it was copied: it can look damaged without being so. */
+function damagedWarning(torn: boolean | undefined, error: string | null): string | undefined {
+  if (torn) return `the store kept changing while it was copied (agents were writing to it), so the newest rows may be missing${error ? ` (${error})` : ''}; build again once the writers are idle.`;
+  return error ? `the database is damaged (${error}); the rows before the damage were read.` : undefined;
+}
+
+/** What to say of how a v2 database was read, once its rows are. */
+function databaseWarning(read: SqliteRead): string | undefined {
+  if (read.schema !== 'v2') return undefined;
+  const rebuilt = read.fromWalOnly ? 'the database file is empty (its first checkpoint never ran), so its rows were read from its -wal.' : undefined;
+  return [rebuilt, damagedWarning(read.torn, read.rows.error)].filter(Boolean).join(' ') || undefined;
 }
 

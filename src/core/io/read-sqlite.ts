@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { V3Row } from '../hooks/claude-flow-v3-sqlite.ts';
-import type { MemoryEntryRow } from '../hooks/memory-entries.ts';
+import { MEMORY_ENTRY_COLUMNS, type RowStream } from '../hooks/memory-entries.ts';
 
 export type SqliteRead = (
-  | { schema: 'v2'; rows: MemoryEntryRow[]; walRead: boolean; error: string | null }
+  | { schema: 'v2'; rows: StoreRows; walRead: boolean }
   | { schema: 'v3'; rows: V3Row[]; walRead: boolean; error: string | null }
   | { schema: 'none'; tables: string[]; walRead: boolean; error: string | null; /** memory_entries' columns, when the table is there but of neither shape. */ columns?: string[] }
 ) & {
@@ -22,10 +22,21 @@ export type SqliteRead = (
   fromWalOnly?: boolean;
 };
 
-/** Reads memory_entries from a database file (and its -wal, when present). Throws when SQLite cannot open it at all. */
-export function readSqliteStore(dbPath: string): SqliteRead {
+/** A store open for reading: what it holds, and `close` once its rows are read (the copy is then removed). */
+export interface OpenStore {
+  read: SqliteRead;
+  close(): void;
+}
+
+/**
+ * Opens memory_entries of a database file (and its -wal, when present) from a copy. Throws when SQLite cannot open it
+ * at all. claude-flow v2's rows are read while they are imported (StoreRows); v3's are read here.
+ */
+export function openSqliteStore(dbPath: string): OpenStore {
   const dir = mkdtempSync(join(tmpdir(), 'cairn-sqlite-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
   const copy = join(dir, basename(dbPath));
+  let db: DatabaseSync | undefined;
   try {
     const { torn } = copyConsistently(dbPath, copy);
     const walRead = existsSync(`${copy}-wal`);
@@ -36,15 +47,20 @@ export function readSqliteStore(dbPath: string): SqliteRead {
     else fitPageCountToFile(copy);
     // A -journal beside the database is a transaction that never finished (rollback-journal mode): SQLite rolls it
     // back when it opens the file, which needs write access. The copy is Cairn's own, so it is opened writable then.
-    const db = new DatabaseSync(copy, { readOnly: !existsSync(`${copy}-journal`) });
-    try {
-      const read = readTables(db, walRead);
-      return { ...read, ...(torn ? { torn } : {}), ...(fromWalOnly ? { fromWalOnly } : {}) };
-    } finally {
-      db.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    const opened = new DatabaseSync(copy, { readOnly: !existsSync(`${copy}-journal`) });
+    db = opened;
+    const read = { ...readTables(opened, walRead), ...(torn ? { torn } : {}), ...(fromWalOnly ? { fromWalOnly } : {}) };
+    return {
+      read,
+      close: () => {
+        opened.close();
+        remove();
+      },
+    };
+  } catch (error) {
+    db?.close();
+    remove();
+    throw error;
   }
 }
 
@@ -131,22 +147,96 @@ function readTables(db: DatabaseSync, walRead: boolean): SqliteRead {
   if (!tables.includes('memory_entries')) return { schema: 'none', tables, walRead, error: null };
   const columns = new Set((db.prepare("select name from pragma_table_info('memory_entries')").all() as { name: string }[]).map((row) => row.name));
   // v2 and v3 share the file and table name; only the columns tell them apart (FORMATS §5).
-  if (columns.has('value')) {
-    return collect(db, 'select id, key, value, namespace, metadata, created_at, updated_at from memory_entries order by id', (rows, error) => ({ schema: 'v2', rows: rows as unknown as MemoryEntryRow[], walRead, error }));
-  }
+  if (columns.has('value')) return { schema: 'v2', rows: new StoreRows(db, rowidIsId(db)), walRead };
   if (columns.has('content')) {
-    return collect(db, 'select key, namespace, content, type, created_at from memory_entries order by created_at, key', (rows, error) => ({ schema: 'v3', rows: rows as unknown as V3Row[], walRead, error }));
+    const rows: Record<string, unknown>[] = [];
+    const error = readEach(db, 'select key, namespace, content, type, created_at from memory_entries order by created_at, key', [], false, (row) => rows.push(row as Record<string, unknown>));
+    return { schema: 'v3', rows: rows as unknown as V3Row[], walRead, error };
   }
   return { schema: 'none', tables, walRead, error: null, columns: [...columns] };
 }
 
-/** Reads rows one by one, so a damaged database still gives the rows before the damage, with the error. */
-function collect(db: DatabaseSync, sql: string, done: (rows: Record<string, unknown>[], error: string | null) => SqliteRead): SqliteRead {
-  const rows: Record<string, unknown>[] = [];
+/** Whether memory_entries' id is its rowid (INTEGER PRIMARY KEY, as claude-flow declares it): unique integers, so `order by id` is id order. */
+function rowidIsId(db: DatabaseSync): boolean {
+  const keys = db.prepare("select name, type from pragma_table_info('memory_entries') where pk > 0").all() as { name: string; type: string }[];
+  return keys.length === 1 && keys[0]!.name === 'id' && keys[0]!.type.toUpperCase() === 'INTEGER';
+}
+
+/**
+ * Reads rows one by one, so a damaged database still gives the rows before the damage; returns what stopped the
+ * read (null when every row was read). Only SQLite's errors are caught: one thrown by `use` is not the store's.
+ */
+function readEach(db: DatabaseSync, sql: string, params: readonly (string | number)[], asArrays: boolean, use: (row: unknown) => void): string | null {
+  let rows: Iterator<unknown>;
   try {
-    for (const row of db.prepare(sql).iterate()) rows.push(row as Record<string, unknown>);
-    return done(rows, null);
+    const statement = db.prepare(sql);
+    statement.setReturnArrays(asArrays);
+    rows = statement.iterate(...params);
   } catch (error) {
-    return done(rows, (error as Error).message);
+    return (error as Error).message;
+  }
+  for (;;) {
+    let next: IteratorResult<unknown>;
+    try {
+      next = rows.next();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    if (next.done) return null;
+    use(next.value);
+  }
+}
+
+const PAGE_ROWS = 4096;
+const V2_COLUMNS = MEMORY_ENTRY_COLUMNS.join(', ');
+
+/** claude-flow v2's rows, read from the open copy as they are imported. `error` says what stopped the last full read. */
+export class StoreRows implements RowStream {
+  error: string | null = null;
+  readonly inIdOrder: boolean;
+  readonly #db: DatabaseSync;
+  constructor(db: DatabaseSync, inIdOrder: boolean) {
+    this.#db = db;
+    this.inIdOrder = inIdOrder;
+  }
+
+  each(use: (columns: readonly unknown[]) => void): void {
+    const one = use as (row: unknown) => void;
+    if (!this.inIdOrder) {
+      this.error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries order by id`, [], true, one);
+      return;
+    }
+    // In pages of ids: SQLite gives a page at once faster than a row at a time, and a page is soon let go. Rows come
+    // as arrays of their values: SQLite makes no keyed object per row.
+    const page = this.#db.prepare(`select ${V2_COLUMNS} from memory_entries where id > ? order by id limit ${PAGE_ROWS}`);
+    page.setReturnArrays(true);
+    let after = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      let rows: unknown[][];
+      try {
+        rows = page.all(after) as unknown as unknown[][];
+      } catch {
+        // A damaged page: its rows are read one at a time up to the damage, which is then named.
+        this.error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where id > ? order by id`, [after], true, one);
+        return;
+      }
+      for (const row of rows) use(row);
+      if (rows.length < PAGE_ROWS) break;
+      after = rows[rows.length - 1]![0] as number;
+    }
+    this.error = null;
+  }
+
+  of(namespaces: readonly string[]): (readonly unknown[])[] {
+    const rows: (readonly unknown[])[] = [];
+    const error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where namespace in (${namespaces.map(() => '?').join(', ')}) order by id`, namespaces, true, (row) => rows.push(row as unknown[]));
+    if (error === null) return rows;
+    // The namespace index can be what is damaged: the rows are then sought in a full read (which notes any damage).
+    const found: (readonly unknown[])[] = [];
+    const at = MEMORY_ENTRY_COLUMNS.indexOf('namespace');
+    this.each((row) => {
+      if (namespaces.includes(row[at] as string)) found.push(row);
+    });
+    return found;
   }
 }

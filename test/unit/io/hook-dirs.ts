@@ -4,6 +4,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { displayPath } from '../../../src/core/io/display-path.ts';
+import { MEMORY_ENTRY_COLUMNS, type MemoryEntryRow } from '../../../src/core/hooks/memory-entries.ts';
+import { openSqliteStore } from '../../../src/core/io/read-sqlite.ts';
 import type { ImportResult } from '../../../src/core/schema/package-files.ts';
 import { fixturePath } from '../fixtures.ts';
 
@@ -34,3 +36,17 @@ export function fingerprint(dir: string): [string, number, number, string][] {
 
 /** Warnings with the folder's path as messages show it replaced by "<dir>", so a temp folder's text can be compared. */
 export const warningsIn = (result: ImportResult, dir: string) => result.report.warnings.map((warning) => warning.replaceAll(displayPath(dir), '<dir>'));
+
+/** A store read whole, as the tests look at it: its v2 rows in a list, with what stopped the read. */
+export function readStoreRows(dbPath: string): { schema: string; rows: MemoryEntryRow[]; error: string | null; torn: boolean } {
+  const store = openSqliteStore(dbPath);
+  try {
+    const { read } = store;
+    if (read.schema !== 'v2') return { schema: read.schema, rows: [], error: read.error, torn: read.torn === true };
+    const rows: MemoryEntryRow[] = [];
+    read.rows.each((columns) => rows.push(Object.fromEntries(MEMORY_ENTRY_COLUMNS.map((name, at) => [name, columns[at]])) as unknown as MemoryEntryRow));
+    return { schema: 'v2', rows, error: read.rows.error, torn: read.torn === true };
+  } finally {
+    store.close();
+  }
+}

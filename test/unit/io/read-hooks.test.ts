@@ -4,11 +4,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { decodeStoredValue } from '../../../src/core/hooks/decode-value.ts';
 import type { ImportResult } from '../../../src/core/schema/package-files.ts';
 import { readHookSources } from '../../../src/core/io/read-hooks.ts';
-import { readSqliteStore } from '../../../src/core/io/read-sqlite.ts';
 import { HookEventSchema, SourceReportSchema, type HookEvent } from '../../../src/core/schema/model.ts';
 import { fixturePath } from '../fixtures.ts';
 import { summarize } from '../hooks/formats/hook-fixtures.ts';
-import { copyCase, sqliteCase } from './hook-dirs.ts';
+import { copyCase, readStoreRows, sqliteCase } from './hook-dirs.ts';
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -127,7 +126,7 @@ describe('readHookSources: the claude-flow SQLite samples', () => {
 
 describe('readHookSources: values', () => {
   test('saverly: the 42 __compressed__ values (all session-states) decode to their session, with no type markers left', () => {
-    const read = readSqliteStore(`${sqliteCase('saverly-with-wal')}/memory.db`);
+    const read = readStoreRows(`${sqliteCase('saverly-with-wal')}/memory.db`);
     if (read.schema !== 'v2') throw new Error(`expected a v2 store, got ${read.schema}`);
     const compressed = read.rows.filter((row) => row.value.startsWith('__compressed__'));
     expect(compressed.map((row) => row.namespace)).toEqual(Array(42).fill('session-states'));
@@ -142,7 +141,7 @@ describe('readHookSources: values', () => {
   });
 
   test('run1: the 3,933-character notify stored as __compressed__ is imported with its whole message', () => {
-    const read = readSqliteStore(`${sqliteCase('run1-db-and-dump')}/memory.db`);
+    const read = readStoreRows(`${sqliteCase('run1-db-and-dump')}/memory.db`);
     const row = read.schema === 'v2' ? read.rows.find((candidate) => candidate.key === 'notification:notify-1795523636200-r8m0y7w73') : undefined;
     expect(row?.value.startsWith('__compressed__')).toBe(true);
     const notify = eventsOf('run1-db-and-dump', 'notify').find((event) => event.source.key === row!.key)!;

@@ -10,7 +10,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { readSqliteStore } from '../../../src/core/io/read-sqlite.ts';
+import { readStoreRows } from './hook-dirs.ts';
 
 const writer = String.raw`
 const { DatabaseSync } = require('node:sqlite');
@@ -42,10 +42,10 @@ test('reads during writes and TRUNCATE checkpoints never miss committed rows wit
     const until = Date.now() + 2500;
     while (Date.now() < until) {
       const before = committed();
-      const read = readSqliteStore(join(dir, 'memory.db'));
+      const read = readStoreRows(join(dir, 'memory.db'));
       outcomes.reads++;
       if (read.torn) outcomes.torn++;
-      const rows = 'rows' in read ? read.rows.length : 0;
+      const rows = read.rows.length;
       if (!read.torn && (rows < before || read.error !== null)) outcomes.short.push(`${rows} rows of ${before} committed${read.error ? `, error ${read.error}` : ''}`);
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -75,8 +75,8 @@ test('a store copied in the middle of a transaction in rollback-journal mode giv
     db.exec('rollback');
     db.close();
     const before = readdirSync(join(dir, 'copied')).map((name) => [name, readFileSync(join(dir, 'copied', name)).length]);
-    const read = readSqliteStore(join(dir, 'copied', 'memory.db'));
-    expect(['rows' in read ? read.rows.length : 0, read.error]).toEqual([200, null]);
+    const read = readStoreRows(join(dir, 'copied', 'memory.db'));
+    expect([read.rows.length, read.error]).toEqual([200, null]);
     expect(readdirSync(join(dir, 'copied')).map((name) => [name, readFileSync(join(dir, 'copied', name)).length])).toEqual(before);
   } finally {
     rmSync(dir, { recursive: true, force: true });

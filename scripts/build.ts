@@ -5,13 +5,13 @@
  * staged beside the output and swapped into place. A failed or interrupted build leaves the previous site untouched.
  * With `strict`, warnings stop it before anything is built.
  */
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { environmentProblems } from '../src/core/pipeline/environment.ts';
 import { handOver, releaseHandOver } from '../src/loaders/handover.ts';
-import { acquireBuildLock, pruneSiteStates, pruneStale, stageSite, swapInto, type Published } from './lib/publish.ts';
+import { acquireBuildLock, pruneSiteStates, pruneStale, stageSite, swapInto, updatePublished, type Published } from './lib/publish.ts';
 import { siteCacheDir } from './lib/site-dirs.mjs';
 import { astroInlineRoot } from './lib/astro-bin.ts';
 import { cairnFailed, checkContent } from './lib/check-content.ts';
@@ -95,8 +95,7 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
 
     const marker = join(siteDir, 'published.json');
     const publishing: Published = { outDir, at: Date.now() };
-    const staged = stageSite(pagesDir, staging, outDir, readPublished(marker));
-    swapInto(staging, outDir);
+    const staged = publish(pagesDir, staging, outDir, readPublished(marker));
     writeFileSync(marker, JSON.stringify(publishing));
     stages.publish = lap();
 
@@ -111,6 +110,23 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * Puts the site in `pagesDir` at `outDir`: in place when `outDir` is as this site last published it, else (a first
+ * build, another site's folder, a path in the way) staged beside it and swapped in whole.
+ */
+function publish(pagesDir: string, staging: string, outDir: string, last: Published | null): { copied: number; linked: number } {
+  if (last && last.outDir === outDir && existsSync(outDir)) {
+    try {
+      return updatePublished(pagesDir, outDir, last);
+    } catch {
+      // Staged and swapped below, which needs nothing of the folder as it is.
+    }
+  }
+  const staged = stageSite(pagesDir, staging, outDir, last);
+  swapInto(staging, outDir);
+  return staged;
+}
 
 /** The last publish of this site, when there was one. */
 function readPublished(path: string): Published | null {

@@ -1,6 +1,7 @@
 /**
- * Putting a built site in place: one build at a time per checkout, and the new site swapped in whole, so readers and
- * deploys never see half of it.
+ * Putting a built site in place: one build at a time per checkout. The first build into a folder is staged beside it
+ * and swapped in whole; a rebuild into the folder it published last replaces only the files that changed, each one
+ * whole (written beside it, then renamed over it), and removes the files that are gone.
  */
 import { closeSync, copyFileSync, cpSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -141,6 +142,55 @@ export function stageSite(pages: string, staging: string, outDir: string, last: 
     copied += 1;
   }
   return { copied, linked };
+}
+
+/**
+ * Brings `outDir`, published from `pages` at `last.at`, up to the site now in `pages`: a file written since (or not
+ * in `outDir` as it was published, by size) is copied beside its old self and renamed over it, so no page is ever
+ * half-written and the published site never shares a file with `pages`, where the next build writes; a file in
+ * `outDir` that is not in `pages` is removed (a page that is gone, or a file put there by hand), and so is a folder
+ * that leaves empty. The other files are kept as they are: a rebuild after one event touches a few hundred files,
+ * not the whole site. Throws when a path is in the way (a folder where a file goes): the caller stages instead.
+ */
+export function updatePublished(pages: string, outDir: string, last: Published): { copied: number; linked: number; removed: number } {
+  const wanted = new Set<string>();
+  let copied = 0;
+  let linked = 0;
+  for (const entry of readdirSync(pages, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const from = join(entry.parentPath, entry.name);
+    const file = relative(pages, from);
+    const to = join(outDir, file);
+    wanted.add(file);
+    const stat = statSync(from);
+    if (stat.mtimeMs < last.at) {
+      const old = statSync(to, { throwIfNoEntry: false });
+      if (old?.isFile() && old.size === stat.size) {
+        linked += 1;
+        continue;
+      }
+    }
+    mkdirSync(dirname(to), { recursive: true });
+    const beside = `${to}.cairn-${process.pid}`;
+    copyFileSync(from, beside);
+    renameSync(beside, to);
+    copied += 1;
+  }
+  let removed = 0;
+  const emptied = new Set<string>();
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (wanted.has(relative(outDir, path))) continue;
+    rmSync(path, { force: true });
+    emptied.add(entry.parentPath);
+    removed += 1;
+  }
+  // Folders whose last file went, deepest first, then their parents while they are empty too.
+  for (const folder of [...emptied].toSorted((a, b) => b.length - a.length)) {
+    for (let at = folder; at !== outDir && at.startsWith(outDir) && existsSync(at) && readdirSync(at).length === 0; at = dirname(at)) rmSync(at, { recursive: true });
+  }
+  return { copied, linked, removed };
 }
 
 /** A site's build state not used for this long is removed by the next build of any site. */

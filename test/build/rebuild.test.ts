@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
@@ -44,7 +44,7 @@ test('a rebuild after one new hook event equals a fresh build, and keeps the pag
   expect(differing).toEqual([]);
 }, 180_000);
 
-test('a task file removed: its page is gone from the next build', () => {
+test('a task file removed: its page and folder are gone from the next build, and so is a file put there by hand', () => {
   const root = join(mkdtempSync(join(tmpdir(), 'cairn-removed-')), 'content');
   cpSync('test/fixtures/packages/minimal', root, { recursive: true });
   const first = buildSite({ content: root });
@@ -53,8 +53,15 @@ test('a task file removed: its page is gone from the next build', () => {
   expect(existsSync(page)).toBe(true);
 
   rmSync(join(root, 'phases', 'phase-1', 'task-1.2-tests.md'));
+  // A file put into the published site by hand is not the build's: the next build leaves the site as it builds it.
+  writeFileSync(join(first.outDir, 'phase-1', 'notes.txt'), 'by hand');
   const again = buildSite({ content: root, outDir: first.outDir });
   expect(again.status, again.output).toBe(0);
   expect(existsSync(page)).toBe(false);
+  expect(existsSync(join(first.outDir, 'phase-1', 'tasks', 'task-1.2-tests'))).toBe(false);
+  expect(existsSync(join(first.outDir, 'phase-1', 'notes.txt'))).toBe(false);
   expect(existsSync(join(first.outDir, 'phase-1', 'tasks', 'task-1.1-setup', 'index.html'))).toBe(true);
+  const fresh = buildSite({ content: root });
+  expect(fresh.status, fresh.output).toBe(0);
+  expect(files(again)).toEqual(files(fresh));
 }, 120_000);

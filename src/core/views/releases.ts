@@ -1,4 +1,5 @@
 /** The releases list, each release's page, and the site feed's items. */
+import { FEED_ITEMS } from '../model/feed.ts';
 import { siteAsOf } from '../model/freshness.ts';
 import { releaseId, sortReleases } from '../releases/merge-releases.ts';
 import type { Release } from '../releases/schema.ts';
@@ -74,7 +75,7 @@ export interface SiteFeedItem {
   guid?: string;
 }
 
-/** The site feed: releases with a date (a planned one says so), and the status changes of every phase, newest first. */
+/** The site feed: releases with a date (a planned one says so) and the status changes of every phase, the newest FEED_ITEMS. */
 export function buildSiteFeedItems(releases: readonly Release[], phaseFeeds: readonly (readonly FeedItem[])[], buildAsOf: string | null = null): SiteFeedItem[] {
   return [
     ...releases
@@ -86,5 +87,7 @@ export function buildSiteFeedItems(releases: readonly Release[], phaseFeeds: rea
         path: `releases/${releaseId(release)}/`,
       })),
     ...phaseFeeds.flat().map((item) => ({ title: item.title, pubDate: new Date(item.time), description: item.description, path: item.path, guid: item.id })),
-  ].toSorted((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || (a.title < b.title ? -1 : 1));
+  ]
+    .toSorted((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || (a.title < b.title ? -1 : 1))
+    .slice(0, FEED_ITEMS);
 }

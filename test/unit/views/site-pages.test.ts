@@ -7,7 +7,8 @@ import { buildSiteDataQualityView } from '../../../src/core/views/site-data-qual
 import { buildReleasePageView, buildReleasesView, buildSiteFeedItems } from '../../../src/core/views/releases.ts';
 import { buildVersionPageView, buildVersionsIndexView } from '../../../src/core/views/versions.ts';
 import { freezeSnapshot } from '../../../src/core/versions/snapshot.ts';
-import type { Phase } from '../../../src/core/schema/model.ts';
+import type { FeedItem, Phase } from '../../../src/core/schema/model.ts';
+import { FEED_ITEMS } from '../../../src/core/model/feed.ts';
 import { example, site } from './sites.ts';
 
 /** The example as it stood before 7.3 was done: the version a change list is measured from. */
@@ -289,6 +290,17 @@ describe('releases', () => {
         "2025-10-23T08:31:22.025Z Task 7.2 Configuration System: In progress → phase-7/tasks/task-7.2-config-system/",
       ]
     `);
+  });
+
+  test('a feed holds the newest FEED_ITEMS items: a big site\'s whole history is on its pages, not in the feed', () => {
+    // Two phases of 150 changes each, a minute apart, all after every release.
+    const feed = (phase: string): FeedItem[] =>
+      Array.from({ length: 150 }, (_, at) => ({ id: `${phase}/${at}`, title: `${phase} change ${at}`, time: new Date(Date.UTC(2030, 0, 1) + at * 60_000).toISOString(), description: '', path: `${phase}/` }));
+    const items = buildSiteFeedItems(releases, [feed('phase-1'), feed('phase-2')], phases[0]!.buildAsOf);
+    expect(FEED_ITEMS).toBe(100);
+    const newest = [149, 148].flatMap((at) => [`phase-1 change ${at}`, `phase-2 change ${at}`]);
+    expect(items.slice(0, 4).map((item) => item.title)).toEqual(newest);
+    expect(items.map((item) => item.title).toSorted()).toEqual(Array.from({ length: 50 }, (_, at) => [`phase-1 change ${100 + at}`, `phase-2 change ${100 + at}`]).flat().toSorted());
   });
 
   test('a release dated after the build\'s time is planned: in the list, on its page and in the feed', () => {

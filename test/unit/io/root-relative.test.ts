@@ -22,3 +22,23 @@ test('a root that is the working directory leaves everything as it is', () => {
   const model = { file: 'phases/p1/task-1.1.md' };
   expect(relativeToRoot(model, '.')).toBe(model);
 });
+
+test('what holds no path under the root is the same object, not a copy; the input is never changed', () => {
+  const task = { id: '1.1', title: 'Setup', tags: ['a', 'b'] };
+  const event = { source: { path: 'site/content/phases/p1/hooks/memory.db' }, data: { n: 1 } };
+  const model = { tasks: [task], events: [event], map: new Map([['k', 'v']]) };
+  const rewritten = relativeToRoot(model, 'site/content');
+  expect(rewritten.tasks).toBe(model.tasks);
+  expect(rewritten.map).toBe(model.map);
+  expect(rewritten.events[0]!.data).toBe(event.data);
+  expect(rewritten.events[0]!.source.path).toBe('phases/p1/hooks/memory.db');
+  expect(event.source.path).toBe('site/content/phases/p1/hooks/memory.db');
+});
+
+test('a key named "__proto__" in hook data stays a key of the copy', () => {
+  const data = JSON.parse('{"__proto__": "site/content/phases/p1/x.md", "other": 1}') as Record<string, unknown>;
+  const rewritten = relativeToRoot({ data }, 'site/content').data;
+  expect(Object.getPrototypeOf(rewritten)).toBe(Object.prototype);
+  expect(Object.getOwnPropertyDescriptor(rewritten, '__proto__')?.value).toBe('phases/p1/x.md');
+  expect(rewritten.other).toBe(1);
+});

@@ -3,12 +3,13 @@ import { statusVocabulary, type StatusMeaning } from './vocabulary.ts';
 
 const isWordy = (phrase: string) => /^[\p{L}\p{N}]/u.test(phrase);
 
-// Longest phrases first, so "not started" is found before "started" and "in review" before "review".
+// Longest phrases first, so "not started" is found before "started" and "in review" before "review". Phrases that
+// open with a letter or digit match whole words only, under one pair of lookarounds: a pair per phrase made the
+// pattern slow to compile (each \p{...} class is large), in every process and worker that reads a task file. A
+// phrase of the other kind (an emoji) cannot start where a word does, so the two groups never compete.
 const phrases = Object.keys(statusVocabulary).toSorted((a, b) => b.length - a.length);
-const statusPattern = new RegExp(
-  phrases.map((phrase) => (isWordy(phrase) ? `(?<![\\p{L}\\p{N}_'])${RegExp.escape(phrase)}(?![\\p{L}\\p{N}_])` : RegExp.escape(phrase))).join('|'),
-  'giu',
-);
+const alternatives = (list: string[]) => list.map((phrase) => RegExp.escape(phrase)).join('|');
+const statusPattern = new RegExp(`(?<![\\p{L}\\p{N}_'])(?:${alternatives(phrases.filter(isWordy))})(?![\\p{L}\\p{N}_])|${alternatives(phrases.filter((phrase) => !isWordy(phrase)))}`, 'giu');
 
 const progress: Record<StatusMeaning, number> = { pending: 0, blocked: 0, in_progress: 1, complete: 2, cancelled: 2 };
 

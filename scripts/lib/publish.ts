@@ -154,6 +154,8 @@ export function stageSite(pages: string, staging: string, outDir: string, last: 
  */
 export function updatePublished(pages: string, outDir: string, last: Published): { copied: number; linked: number; removed: number } {
   const wanted = new Set<string>();
+  /** Folders known to be there: most pages are the only file of their folder, but a folder is made once. */
+  const folders = new Set<string>();
   let copied = 0;
   let linked = 0;
   for (const entry of readdirSync(pages, { recursive: true, withFileTypes: true })) {
@@ -170,7 +172,11 @@ export function updatePublished(pages: string, outDir: string, last: Published):
         continue;
       }
     }
-    mkdirSync(dirname(to), { recursive: true });
+    const folder = dirname(to);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
     const beside = `${to}.cairn-${process.pid}`;
     copyFileSync(from, beside);
     renameSync(beside, to);

@@ -4,7 +4,7 @@
  * whole (written beside it, then renamed over it), and removes the files that are gone.
  */
 import { closeSync, copyFileSync, cpSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Whether a process with this id is running. */
@@ -72,12 +72,26 @@ export function swapInto(staging: string, outDir: string): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
-/** Every file under `dir`, as paths relative to it with forward slashes. */
-export function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
+/**
+ * Everything under `dir` (nothing when it is not there), as paths relative to it with forward slashes: the folders,
+ * each before what it holds, the files, and anything else (links, which are not followed). Walked one folder at a time: readdirSync's own
+ * `recursive` takes three times as long on a site's tree of 12,000 one-page folders (0.24 s against 0.08 s).
+ */
+export function entriesUnder(dir: string): { folders: string[]; files: string[]; others: string[] } {
+  const folders: string[] = [];
+  const files: string[] = [];
+  const others: string[] = [];
+  const visit = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        folders.push(path);
+        visit(join(folder, entry.name), `${path}/`);
+      } else (entry.isFile() ? files : others).push(path);
+    }
+  };
+  if (existsSync(dir)) visit(dir, '');
+  return { folders, files, others };
 }
 
 /**
@@ -87,7 +101,7 @@ export function filesUnder(dir: string): string[] {
  */
 export function pruneStale(dir: string, keep: ReadonlySet<string>, since: number, skip: readonly string[] = []): number {
   let removed = 0;
-  for (const file of filesUnder(dir)) {
+  for (const file of entriesUnder(dir).files) {
     if (keep.has(file) || skip.some((prefix) => file.startsWith(prefix))) continue;
     const path = join(dir, file);
     if (statSync(path).mtimeMs >= since) continue;
@@ -115,15 +129,11 @@ export function stageSite(pages: string, staging: string, outDir: string, last: 
   let copied = 0;
   let linked = 0;
   mkdirSync(staging, { recursive: true });
+  const { folders, files } = entriesUnder(pages);
   // A folder is listed before what it holds, so each is made once, by itself.
-  for (const entry of readdirSync(pages, { recursive: true, withFileTypes: true })) {
-    const file = relative(pages, join(entry.parentPath, entry.name));
+  for (const folder of folders) mkdirSync(join(staging, folder));
+  for (const file of files) {
     const to = join(staging, file);
-    if (entry.isDirectory()) {
-      mkdirSync(to);
-      continue;
-    }
-    if (!entry.isFile()) continue;
     const from = join(pages, file);
     if (previous && last) {
       const stat = statSync(from);
@@ -158,10 +168,8 @@ export function updatePublished(pages: string, outDir: string, last: Published):
   const folders = new Set<string>();
   let copied = 0;
   let linked = 0;
-  for (const entry of readdirSync(pages, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const from = join(entry.parentPath, entry.name);
-    const file = relative(pages, from);
+  for (const file of entriesUnder(pages).files) {
+    const from = join(pages, file);
     const to = join(outDir, file);
     wanted.add(file);
     const stat = statSync(from);
@@ -184,12 +192,12 @@ export function updatePublished(pages: string, outDir: string, last: Published):
   }
   let removed = 0;
   const emptied = new Set<string>();
-  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
-    const path = join(entry.parentPath, entry.name);
-    if (wanted.has(relative(outDir, path))) continue;
+  const published = entriesUnder(outDir);
+  for (const file of [...published.files, ...published.others]) {
+    if (wanted.has(file)) continue;
+    const path = join(outDir, file);
     rmSync(path, { force: true });
-    emptied.add(entry.parentPath);
+    emptied.add(dirname(path));
     removed += 1;
   }
   // Folders whose last file went, deepest first, then their parents while they are empty too.

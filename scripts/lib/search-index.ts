@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { entriesUnder } from './publish.ts';
 
 /** Where a phase's bundle is, under the site's root. */
 export const phaseBundle = (phaseId: string): string => `pagefind/phases/${phaseId}/`;
@@ -43,7 +44,7 @@ export interface SearchIndexResult {
 
 /** Whether any file under `dir` was written at or after `since` (ms). */
 function writtenSince(dir: string, since: number): boolean {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).some((entry) => entry.isFile() && statSync(join(entry.parentPath, entry.name)).mtimeMs >= since);
+  return entriesUnder(dir).files.some((file) => statSync(join(dir, file)).mtimeMs >= since);
 }
 
 /** Writes one bundle of the pages matching `globs` under `root` into `outputPath`. */

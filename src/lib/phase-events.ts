@@ -6,7 +6,7 @@
  * astro.config.mjs), and only the pages that show them read it, one phase at a time.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/io/write-atomic.ts';
 import { type Phase } from '../core/schema/model.ts';
@@ -37,15 +37,29 @@ export function writePhaseEvents(all: readonly PhaseEvents[]): void {
   last = null;
 }
 
-/** The stored index: each phase's id and the hash of its file, in file order. */
-function readIndex(dir: string): { phaseId: string; digest: string }[] {
+type Index = { phaseId: string; digest: string }[];
+
+/**
+ * The stored index: each phase's id and the hash of its file, in file order. Every page's key reads it, so it is read
+ * again only when the file is another (it is replaced whole when written, so a new one has another inode).
+ */
+function readIndex(dir: string): Index {
+  const path = join(dir, 'index.json');
+  const stat = statSync(path, { throwIfNoEntry: false });
+  const stamp = stat ? `${path}:${stat.ino}:${stat.mtimeMs}:${stat.size}` : '';
+  if (indexRead?.stamp === stamp) return indexRead.index;
+  let index: Index = [];
   try {
-    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as unknown;
-    return Array.isArray(index) ? index.filter((entry): entry is { phaseId: string; digest: string } => typeof entry?.phaseId === 'string' && typeof entry?.digest === 'string') : [];
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    if (Array.isArray(parsed)) index = parsed.filter((entry): entry is Index[number] => typeof entry?.phaseId === 'string' && typeof entry?.digest === 'string');
   } catch {
-    return [];
+    // No index yet: no phase has lists.
   }
+  indexRead = { stamp, index };
+  return index;
 }
+
+let indexRead: { stamp: string; index: Index } | null = null;
 
 // Pages of one phase render one after another, so the last phase read is usually the next one asked for.
 let last: PhaseEvents | null = null;

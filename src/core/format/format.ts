@@ -45,10 +45,18 @@ export function formatValue(value: MetricValue | null): string {
 /** "2025-10-23T08:00:00.000Z" → "2025-10-23 08:00 UTC"; text that is not a date is returned as is. */
 export function formatTimestamp(value: string | null): string {
   if (value === null) return 'unknown';
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) return value;
-  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  let text = formatted.get(value);
+  if (text === undefined) {
+    const time = Date.parse(value);
+    text = Number.isNaN(time) ? value : `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    // A big site's pages show hundreds of thousands of times, most of them many times over; the texts are kept, up to a bound.
+    if (formatted.size >= 100_000) formatted.clear();
+    formatted.set(value, text);
+  }
+  return text;
 }
+
+const formatted = new Map<string, string>();
 
 /** 29740 → "29.7 s", 5400000 → "1.5 h". */
 export function formatDuration(ms: number): string {

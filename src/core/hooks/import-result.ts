@@ -131,8 +131,37 @@ function msToIso(ms: number): string {
 export function isoOrNull(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return epochToIso(value);
   if (typeof value !== 'string' || value.trim() === '') return null;
+  // Agents write toISOString's own form almost always: then the text is the answer, and no new string is made.
+  if (isCanonicalIso(value)) return value;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : msToIso(time);
+}
+
+const digit = (text: string, at: number): number => text.charCodeAt(at) - 48;
+const number = (text: string, at: number, length: number): number => {
+  let value = 0;
+  for (let end = at + length; at < end; at++) {
+    const code = digit(text, at);
+    if (code < 0 || code > 9) return Number.NaN;
+    value = value * 10 + code;
+  }
+  return value;
+};
+
+/**
+ * Whether `text` is exactly what toISOString writes ("2025-10-23T08:30:00.000Z", a year of four digits): a real day
+ * of its month, an hour under 24, a second under 60. Date.parse takes "2025-02-30" for March 2, so the form alone
+ * is not enough.
+ */
+function isCanonicalIso(text: string): boolean {
+  if (text.length !== 24 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.' || text[23] !== 'Z') return false;
+  const year = number(text, 0, 4);
+  const month = number(text, 5, 2);
+  const day = number(text, 8, 2);
+  // A field that is not all digits is NaN, and fails its comparison.
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && number(text, 11, 2) <= 23 && number(text, 14, 2) <= 59 && number(text, 17, 2) <= 59 && number(text, 20, 3) >= 0)) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 }
 
 /** A field as text: strings trimmed, numbers and booleans as written; objects, undefined markers and empties → null. */

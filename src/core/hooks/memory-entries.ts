@@ -7,7 +7,7 @@ import { decodeStoredValue } from './decode-value.ts';
 import { createImport, textOrNull, type EventFields, type ImportCollector } from './import-result.ts';
 import { type ImportResult } from '../schema/package-files.ts';
 import type { HookFormat } from '../schema/model.ts';
-import { timeOrNull } from './shape.ts';
+import { isTime, timeOrNull } from './shape.ts';
 
 /** One row as SQLite (or its JSON dump) gives it. */
 export interface MemoryEntryRow {
@@ -186,8 +186,7 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
     // after: a store of a million rows is never held decoded all at once.
     prepared[index]!.each((row) => {
       collector.record();
-      const createdAt = row.created_at === null ? null : timeOrNull(row.created_at);
-      if (row.created_at !== null && createdAt === null) untimed.push(row);
+      if (row.created_at !== null && !isTime(row.created_at)) untimed.push(row);
       // The same row: a dump keeps the row's id and created_at. Two databases (two agents' .swarm folders) can share a
       // key such as "system/active_swarm" or "task:task-7.1-build-infra:completed"; those are different rows.
       // One source has no twin to find: its rows are not keyed at all.
@@ -197,7 +196,7 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
         if (twin !== undefined && twin !== source.path) return collector.skip(`duplicate of the same row in ${twin}`);
         firstSeen.set(identity, source.path);
       }
-      importRow(row, createdAt, context, collector);
+      importRow(row, context, collector);
     });
     const [first] = untimed;
     if (first) {
@@ -279,7 +278,7 @@ function buildContext(sources: readonly Prepared[]): RowContext {
 }
 
 /** Imports one row by its namespace's rule; its value is decoded only when the rule reads it. */
-function importRow(row: MemoryEntryRow, createdAt: string | null, context: RowContext, collector: ImportCollector): void {
+function importRow(row: MemoryEntryRow, context: RowContext, collector: ImportCollector): void {
   // Object.hasOwn: a namespace such as "constructor" or "__proto__" must not find Object's own members.
   const rule = Object.hasOwn(namespaceRules, row.namespace) ? namespaceRules[row.namespace] : undefined;
   if (rule === undefined) return collector.skip(`namespace "${row.namespace}" is not a known hook namespace`);
@@ -288,6 +287,8 @@ function importRow(row: MemoryEntryRow, createdAt: string | null, context: RowCo
   if (typeof fields === 'string') return collector.skip(fields);
   // The rule's fields object is new for this row: completed in place rather than copied.
   const event = fields as EventFields;
+  // created_at is written out only for an event without a time of its own: most rows are skipped or carry one.
+  const createdAt = fields.time || row.created_at === null ? null : timeOrNull(row.created_at);
   event.timeSource = fields.time ? 'value' : createdAt ? 'created_at' : 'none';
   event.time = fields.time ?? createdAt;
   event.agent = fields.agent ?? metadataAgent(row.metadata);

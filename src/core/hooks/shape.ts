@@ -28,7 +28,14 @@ const maxEpochMs = 8.64e15;
  * (`epochToIso` would throw on 1e20).
  */
 export function epochOrNull(value: unknown): string | null {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= maxEpochMs ? epochToIso(value) : null;
+  return isEpoch(value) ? epochToIso(value) : null;
+}
+
+const isEpoch = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= maxEpochMs;
+
+/** Whether `timeOrNull` gives a time for `value`, without writing it (a number is only checked, not formatted). */
+export function isTime(value: unknown): boolean {
+  return typeof value === 'number' ? isEpoch(value) : isoOrNull(value) !== null;
 }
 
 /** `isoOrNull` that never throws: an ISO-like string, or epoch seconds or milliseconds within a Date's range. */

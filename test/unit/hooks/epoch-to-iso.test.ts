@@ -29,4 +29,22 @@ describe('epochToIso and isoOrNull', () => {
     );
     expect([isoOrNull('not a date'), isoOrNull(''), isoOrNull('  ')]).toEqual([null, null, null]);
   });
+
+  test('text in toISOString\'s form that names no real time is read as Date.parse reads it, never passed on as written', () => {
+    const cases = ['2025-02-30T00:00:00.000Z', '2025-02-29T12:00:00.000Z', '2024-02-29T12:00:00.000Z', '1900-02-29T00:00:00.000Z', '2000-02-29T00:00:00.000Z', '2025-04-31T10:00:00.000Z', '2025-13-01T00:00:00.000Z', '2025-00-10T00:00:00.000Z', '2025-01-00T00:00:00.000Z', '2025-01-01T24:00:00.000Z', '2025-01-01T23:60:00.000Z', '2025-01-01T23:59:60.000Z', 'abcd-01-01T00:00:00.000Z', '2025-01-01T00:00:00.0a0Z', '0000-01-01T00:00:00.000Z', '2025-12-31T23:59:59.999Z'];
+    for (const text of cases) {
+      const time = Date.parse(text);
+      expect(isoOrNull(text), text).toBe(Number.isNaN(time) ? null : new Date(time).toISOString());
+    }
+    // Any day, hour, minute and second written in that form, real or not.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 999 }), (year, month, day, hour, minute, second, milli) => {
+        const pad = (value: number, width: number) => String(value).padStart(width, '0');
+        const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(milli, 3)}Z`;
+        const time = Date.parse(text);
+        expect(isoOrNull(text)).toBe(Number.isNaN(time) ? null : new Date(time).toISOString());
+      }),
+      { seed: 17, numRuns: 2000 },
+    );
+  });
 });

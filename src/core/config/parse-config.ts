@@ -37,8 +37,12 @@ export const ConfigSchema = z.object({
   base: z.string().startsWith('/', 'it must start with "/"').optional(),
   /** The site's name in page titles. */
   title: z.string().trim().min(1, 'it is empty').optional(),
-  /** Where the site is written. */
+  /** Where the site is written: a folder Cairn made (it holds Cairn's mark), or a new or empty one. */
   out: relativePath.optional(),
+  /** Files in the output folder that Cairn keeps through every build (paths or globs relative to it); CNAME and .nojekyll always are. */
+  keep: z.array(relativePath, { error: 'it must be a list of paths in the output folder, such as ["CNAME"]' }).optional(),
+  /** Folders outside the repository that `hooks` may read from (relative to the config file, or absolute). */
+  allowOutside: z.array(relativePath, { error: 'it must be a list of folders, such as ["../shared-logs"]' }).optional(),
   /** Limits `cairn check` enforces. */
   gates: GatesSchema.optional(),
   /** The build's "now" (CAIRN_AS_OF), ISO 8601. */

@@ -36,6 +36,20 @@ export interface Settings {
   title: string | null;
   /** The config's quality gates for `cairn check`, or null for the defaults. */
   gates: Gates | null;
+  /** Paths or globs in the output folder that every build keeps (the config's `keep`), relative to it. */
+  keep: string[];
+  /** Absolute folders outside the repository that hook logs may be read from (the config's `allowOutside`). */
+  allowOutside: string[];
+  /** The repository the config (or, without one, the working directory) is in: the nearest folder above holding `.git`, or null. */
+  repoRoot: string | null;
+}
+
+/** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree), or null. */
+export function findRepoRoot(dir: string): string | null {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (dirname(current) === current) return null;
+  }
 }
 
 /** cairn.config.json in `dir` or the nearest folder above it, or null. */
@@ -76,6 +90,9 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
       asOf: flags.asOf ?? (env.CAIRN_AS_OF || undefined) ?? config.asOf ?? null,
       title: config.title ?? null,
       gates: config.gates ?? null,
+      keep: config.keep ?? [],
+      allowOutside: config.allowOutside?.map((path) => resolve(base, path)) ?? [],
+      repoRoot: findRepoRoot(base),
     },
     issues,
   };
@@ -93,5 +110,8 @@ export function settingsEnv(settings: Settings): Record<string, string> {
     ...(settings.asOf ? { CAIRN_AS_OF: settings.asOf } : {}),
     ...(settings.title ? { CAIRN_TITLE: settings.title } : {}),
     ...(settings.gates ? { CAIRN_GATES: JSON.stringify(settings.gates) } : {}),
+    ...(settings.keep.length > 0 ? { CAIRN_KEEP: JSON.stringify(settings.keep) } : {}),
+    ...(settings.allowOutside.length > 0 ? { CAIRN_ALLOW_OUTSIDE: JSON.stringify(settings.allowOutside) } : {}),
+    ...(settings.repoRoot ? { CAIRN_REPO_ROOT: settings.repoRoot } : {}),
   };
 }

@@ -17,7 +17,7 @@ describe('resolveSettings', () => {
     const cwd = join(repo, 'docs/deep');
     expect(findConfig(cwd)).toBe(join(repo, 'cairn.config.json'));
     expect(resolveSettings({}, cwd, {})).toEqual({
-      settings: { configPath: join(repo, 'cairn.config.json'), content: join(repo, 'docs/project-history'), out: join(repo, 'site'), hooks: [join(repo, '.swarm/memory.db'), join(repo, '.claude-flow/metrics/*.json')], site: 'https://owner.github.io', base: '/repo/', asOf: null, title: null, gates: null },
+      settings: { configPath: join(repo, 'cairn.config.json'), content: join(repo, 'docs/project-history'), out: join(repo, 'site'), hooks: [join(repo, '.swarm/memory.db'), join(repo, '.claude-flow/metrics/*.json')], site: 'https://owner.github.io', base: '/repo/', asOf: null, title: null, gates: null, keep: [], allowOutside: [], repoRoot: null },
       issues: [],
     });
   });

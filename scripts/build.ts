@@ -5,13 +5,15 @@
  * staged beside the output and swapped into place. A failed or interrupted build leaves the previous site untouched.
  * With `strict`, warnings stop it before anything is built.
  */
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { environmentProblems } from '../src/core/pipeline/environment.ts';
 import { handOver, releaseHandOver } from '../src/loaders/handover.ts';
-import { acquireBuildLock, pruneSiteStates, pruneStale, stageSite, swapInto, updatePublished, type Published } from './lib/publish.ts';
+import { displayPath } from '../src/core/io/display-path.ts';
+import { outputFolderProblem } from './lib/output-folder.ts';
+import { acquireBuildLock, cleanLeftovers, prepareStaging, pruneSiteStates, pruneStale, stageSite, swapInto, type Published, type StagedSite } from './lib/publish.ts';
 import { siteCacheDir } from './lib/site-dirs.mjs';
 import { astroInlineRoot } from './lib/astro-bin.ts';
 import { cairnFailed, checkContent } from './lib/check-content.ts';
@@ -20,17 +22,21 @@ import { writeSearchIndexes } from './lib/search-index.ts';
 export interface BuildOptions {
   /** Where the site goes. */
   outDir: string;
+  /** Where `outDir` was named, for messages ("--out", the config's line). */
+  outFrom?: string;
+  /** Files in the output folder every build keeps (the config's `keep`). */
+  keep?: readonly string[];
   /** Stop on warnings too. */
   strict?: boolean;
 }
 
 /** Builds the site; resolves to the exit code (0 built, 1 the content or the build failed, 2 a bug in Cairn). */
-export async function buildSite({ outDir: out, strict = false }: BuildOptions): Promise<number> {
+export async function buildSite({ outDir: out, outFrom = '--out', keep = [], strict = false }: BuildOptions): Promise<number> {
   const outDir = resolve(out);
-  const staging = `${outDir}.building-${process.pid}`;
+  let staging: string | null = null;
   const fail = (message: string): 1 => {
-    rmSync(staging, { recursive: true, force: true });
-    console.error(`${message}\n  The previous site in ${outDir} was left as it was.`);
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    console.error(`${message}\n  The previous site in ${displayPath(outDir)} was left as it was.`);
     return 1;
   };
 
@@ -46,12 +52,39 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
   const problems = environmentProblems(process.env);
   if (problems.length > 0) return fail(problems.map((problem) => `error ${problem}`).join('\n'));
 
+  // In a team's repository the `cairn` command names a folder there (CAIRN_STATE_DIR) for the lock and the caches.
+  const stateDir = process.env.CAIRN_STATE_DIR ?? resolve('node_modules', '.cache', 'cairn');
+  // The output folder is Cairn's alone (scripts/lib/output-folder.ts); nothing is read or built when it is not.
+  const siteDir = siteCacheDir({ ...process.env, CAIRN_OUT_DIR: outDir });
+  const marker = join(siteDir, 'published.json');
+  const last = readPublished(marker);
+  const refused = outputFolderProblem({
+    out: outDir,
+    outFrom,
+    content: resolve(process.env.CAIRN_CONTENT || 'content'),
+    hooks: hookPatterns(process.env),
+    configPath: process.env.CAIRN_CONFIG ?? null,
+    repoRoot: process.env.CAIRN_REPO_ROOT ?? null,
+    cairnRoot: resolve(import.meta.dirname, '..'),
+    stateDirs: [stateDir, dirname(siteDir)],
+    lastPublished: last?.outDir ?? null,
+  });
+  if (refused) {
+    console.error(`error ${refused.message}\n  hint: ${refused.hint}`);
+    return 1;
+  }
   // One build at a time per checkout: Astro keeps generated types and its content store in the project's .astro/, so
   // two builds at once (of one site or two) would overwrite each other's. A second build waits for the first.
-  // In a team's repository the `cairn` command names a folder there (CAIRN_STATE_DIR) for the lock and the caches.
-  const stateDir = process.env.CAIRN_STATE_DIR;
-  const releaseLock = await acquireBuildLock(join(stateDir ?? join('node_modules', '.cache', 'cairn'), 'build.lock'), (holder) => console.error(`Another build (process ${holder}) is running in this checkout; waiting for it to finish…`));
+  const releaseLock = await acquireBuildLock(join(stateDir, 'build.lock'), (holder) => console.error(`Another build (process ${holder}) is running in this checkout; waiting for it to finish…`));
   try {
+    try {
+      const leftovers = cleanLeftovers(outDir);
+      if (leftovers.restored) console.error(`The site in ${displayPath(outDir)} was put back: a build stopped while replacing it.`);
+      staging = prepareStaging(outDir);
+    } catch (error) {
+      console.error(`error ${writeFailure(error, outDir)}`);
+      return 1;
+    }
     let phaseIds: string[];
     try {
       const checked = await checkContent({ strict });
@@ -68,7 +101,6 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
     // Astro writes into the same folder every build (pages/ in the site's cache folder), so a page whose key did not
     // change is already there: neither rendered nor copied. The site is then staged from it and swapped in whole.
     process.env.CAIRN_OUT_DIR = outDir;
-    const siteDir = siteCacheDir();
     pruneSiteStates(siteDir);
     const pagesDir = join(siteDir, 'pages');
     const started = Date.now();
@@ -93,39 +125,55 @@ export async function buildSite({ outDir: out, strict = false }: BuildOptions): 
     }
     stages.search = lap();
 
-    const marker = join(siteDir, 'published.json');
     const publishing: Published = { outDir, at: Date.now() };
-    const staged = publish(pagesDir, staging, outDir, readPublished(marker));
+    let staged: StagedSite;
+    try {
+      staged = stageSite(pagesDir, staging, outDir, last, keep);
+      swapInto(staging, outDir);
+    } catch (error) {
+      return fail(`error ${writeFailure(error, outDir)}`);
+    }
+    staging = null;
     writeFileSync(marker, JSON.stringify(publishing));
     stages.publish = lap();
+    if (staged.kept.length > 0) console.log(`kept ${staged.kept.length === 1 ? 'a file' : `${staged.kept.length} files`} Cairn did not write in ${displayPath(outDir)}: ${staged.kept.slice(0, 5).join(', ')}${staged.kept.length > 5 ? ', …' : ''}`);
 
     const total = Object.values(stages).reduce((sum, ms) => sum + ms, 0);
     console.log(`search index: ${search.pages} pages read (the site's own and ${search.phases.length} of ${phaseIds.length} phases); site written to ${outDir}`);
-    console.log(`built in ${seconds(total)}: ${Object.entries(stages).map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}; ${rendered} of ${outputs.size} files rendered, ${staged.copied} copied to the site and ${staged.linked} kept`);
-    if (process.env.CAIRN_TIMINGS) writeFileSync(process.env.CAIRN_TIMINGS, JSON.stringify({ stages, total, rendered, outputs: outputs.size, ...staged, searched: search.pages, searchedPhases: search.phases.length }));
+    console.log(`built in ${seconds(total)}: ${Object.entries(stages).map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}; ${rendered} of ${outputs.size} files rendered, ${staged.copied} copied to the site and ${staged.linked} unchanged (linked)`);
+    if (process.env.CAIRN_TIMINGS) writeFileSync(process.env.CAIRN_TIMINGS, JSON.stringify({ stages, total, rendered, outputs: outputs.size, copied: staged.copied, linked: staged.linked, kept: staged.kept.length, searched: search.pages, searchedPhases: search.phases.length }));
     return 0;
   } finally {
+    if (staging) rmSync(staging, { recursive: true, force: true });
     releaseLock();
   }
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-/**
- * Puts the site in `pagesDir` at `outDir`: in place when `outDir` is as this site last published it, else (a first
- * build, another site's folder, a path in the way) staged beside it and swapped in whole.
- */
-function publish(pagesDir: string, staging: string, outDir: string, last: Published | null): { copied: number; linked: number } {
-  if (last && last.outDir === outDir && existsSync(outDir)) {
-    try {
-      return updatePublished(pagesDir, outDir, last);
-    } catch {
-      // Staged and swapped below, which needs nothing of the folder as it is.
-    }
+/** A failed write near the output folder in a reader's words: a full disk, a folder Cairn may not write, a read-only disk. */
+function writeFailure(error: unknown, outDir: string): string {
+  const { code, path } = error as NodeJS.ErrnoException;
+  const at = displayPath(dirname(outDir));
+  const reasons: Record<string, string> = {
+    ENOSPC: `The disk that holds ${at} is full, so the site could not be written beside ${displayPath(outDir)}. Free some space and build again.`,
+    EDQUOT: `The disk quota for ${at} is used up, so the site could not be written beside ${displayPath(outDir)}. Free some space and build again.`,
+    EACCES: `Cairn may not write in ${at} (permission denied${path ? ` on ${displayPath(path)}` : ''}), where the site is written beside ${displayPath(outDir)}. Build into a folder you can write, with --out.`,
+    EPERM: `Cairn may not write in ${at} (operation not permitted${path ? ` on ${displayPath(path)}` : ''}), where the site is written beside ${displayPath(outDir)}. Build into a folder you can write, with --out.`,
+    EROFS: `${at} is on a read-only file system, so the site cannot be written to ${displayPath(outDir)}. Build into a folder you can write, with --out.`,
+    ENOTDIR: `A file is in the way of ${displayPath(outDir)}${path ? ` (${displayPath(path)})` : ''}: a folder is needed there. Build into another folder, with --out.`,
+  };
+  return reasons[code ?? ''] ?? `The site could not be written to ${displayPath(outDir)}: ${(error as Error).message}`;
+}
+
+/** The hook logs the `cairn` command passes on (CAIRN_HOOKS), or none when there are none or they cannot be read. */
+function hookPatterns(env: NodeJS.ProcessEnv): string[] {
+  try {
+    const list: unknown = JSON.parse(env.CAIRN_HOOKS ?? '[]');
+    return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
   }
-  const staged = stageSite(pagesDir, staging, outDir, last);
-  swapInto(staging, outDir);
-  return staged;
 }
 
 /** The last publish of this site, when there was one. */

@@ -135,7 +135,7 @@ switch (command) {
     Object.assign(process.env, env);
     process.chdir(workDir);
     const { buildSite } = await import('./build.ts');
-    process.exit(await buildSite({ outDir: settings.out, strict: values.strict ?? false }));
+    process.exit(await buildSite({ outDir: settings.out, outFrom: settings.outFrom, keep: settings.keep, strict: values.strict ?? false }));
   }
   case 'validate':
     process.exit(script('validate', values.strict ? ['--strict'] : []));

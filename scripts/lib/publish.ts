@@ -1,10 +1,15 @@
 /**
- * Putting a built site in place: one build at a time per checkout. The first build into a folder is staged beside it
- * and swapped in whole; a rebuild into the folder it published last replaces only the files that changed, each one
- * whole (written beside it, then renamed over it), and removes the files that are gone.
+ * Putting a built site in place, whole: a reader of the output folder sees the old site or the new one, never a mix,
+ * also when the build is killed or the disk fills. The site is staged in a folder beside the output (same file
+ * system): files unchanged since the last publish are hard links to the published ones (no build ever writes into a
+ * published file), the rest copies, and the files the team put there itself are carried over. Then the output folder
+ * is moved aside and the staged one takes its name, and the old one is removed. Whatever a killed build leaves beside
+ * the output is cleaned by the next; a build killed between the two renames is put back by it. One build at a time
+ * per checkout.
  */
-import { closeSync, copyFileSync, cpSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join, matchesGlob } from 'node:path';
+import { readSiteMark, SITE_MARK, type SiteMark } from './output-folder.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Whether a process with this id is running. */
@@ -44,32 +49,6 @@ export async function acquireBuildLock(path: string, onWait: (holder: number) =>
     told = true;
     await sleep(250);
   }
-}
-
-/**
- * Moves the built site from `staging` to `outDir`. The old site moves aside first, so there is never a moment without
- * a complete site. When `outDir` cannot be renamed (a mount point, or another file system than the staging folder),
- * its contents are replaced instead: the new files are copied into a folder inside it, then moved over the old ones.
- */
-export function swapInto(staging: string, outDir: string): void {
-  const previous = `${outDir}.previous-${process.pid}`;
-  try {
-    if (existsSync(outDir)) renameSync(outDir, previous);
-    renameSync(staging, outDir);
-    rmSync(previous, { recursive: true, force: true });
-    return;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!['EXDEV', 'EBUSY', 'EPERM', 'EACCES'].includes(code ?? '')) throw error;
-    if (existsSync(previous) && !existsSync(outDir)) renameSync(previous, outDir);
-  }
-  mkdirSync(outDir, { recursive: true });
-  const incoming = join(outDir, `.incoming-${process.pid}`);
-  cpSync(staging, incoming, { recursive: true });
-  for (const name of readdirSync(outDir)) if (name !== `.incoming-${process.pid}`) rmSync(join(outDir, name), { recursive: true, force: true });
-  for (const name of readdirSync(incoming)) renameSync(join(incoming, name), join(outDir, name));
-  rmSync(incoming, { recursive: true, force: true });
-  rmSync(staging, { recursive: true, force: true });
 }
 
 /**
@@ -118,20 +97,99 @@ export interface Published {
   at: number;
 }
 
+/** Files in an output folder that every build keeps, whoever wrote them: the custom domain and the Jekyll switch. */
+export const ALWAYS_KEPT = ['CNAME', '.nojekyll'];
+
+/** The folders a build of `outDir` uses beside it: `.<name>.cairn-staging-<pid>` and `.<name>.cairn-previous-<pid>`. */
+function besideOutput(outDir: string, kind: 'staging' | 'previous', pid = process.pid): string {
+  return join(dirname(outDir), `.${basename(outDir)}.cairn-${kind}-${pid}`);
+}
+
 /**
- * Fills `staging` with the site in `pages`. A file unchanged since the last publish to `outDir` (not written since
- * `last.at`, same size) is hard-linked from the published site, which no build writes into, so it costs no copy; every
- * other file is copied, so the published site never shares a file with `pages`, where the next build writes. Returns
- * how many files were copied and linked.
+ * Cleans what builds of `outDir` that died left beside it, and puts back a site a build killed between its two
+ * renames had moved aside (the output folder is then missing and the old site is whole beside it). Folders of a build
+ * still running are left alone. Returns what it did, for the build's output.
  */
-export function stageSite(pages: string, staging: string, outDir: string, last: Published | null): { copied: number; linked: number } {
+export function cleanLeftovers(outDir: string): { removed: string[]; restored: boolean } {
+  const parent = dirname(outDir);
+  const pattern = new RegExp(`^\\.${basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.cairn-(staging|previous)-(\\d+)$`);
+  const removed: string[] = [];
+  let restored = false;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return { removed, restored };
+  }
+  for (const name of names.toSorted()) {
+    const match = pattern.exec(name);
+    if (!match || alive(Number(match[2]))) continue;
+    const path = join(parent, name);
+    if (match[1] === 'previous' && !existsSync(outDir)) {
+      renameSync(path, outDir);
+      restored = true;
+      continue;
+    }
+    rmSync(path, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return { removed, restored };
+}
+
+/** Makes the staging folder for a build of `outDir` (and the output's parent folders), so a folder Cairn cannot write into is found before the build. */
+export function prepareStaging(outDir: string): string {
+  const staging = besideOutput(outDir, 'staging');
+  rmSync(staging, { recursive: true, force: true });
+  // Made on its own: a recursive mkdir reports a read-only disk as a missing folder.
+  mkdirSync(dirname(staging), { recursive: true });
+  mkdirSync(staging);
+  return staging;
+}
+
+export interface StagedSite {
+  /** Files copied from the pages folder. */
+  copied: number;
+  /** Files unchanged since the last publish, hard-linked from it. */
+  linked: number;
+  /** Files in the output folder Cairn did not write, carried over into the new site. */
+  kept: string[];
+}
+
+/** A file `keep` (or ALWAYS_KEPT) names: a path or glob relative to the output folder. */
+function isKept(file: string, keep: readonly string[]): boolean {
+  return [...ALWAYS_KEPT, ...keep].some((pattern) => file === pattern.replace(/^\.\//, '') || matchesGlob(file, pattern));
+}
+
+/** A hard link to `from` at `to`, or a copy where links cannot be made (another file system, or not allowed). */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw error;
+    cpSync(from, to, { verbatimSymlinks: true });
+  }
+}
+
+/**
+ * Fills `staging` with the site in `pages`, to be published at `outDir`. A file unchanged since the last publish to
+ * `outDir` (not written since `last.at`, same size) is hard-linked from the published site, which no build writes
+ * into, so it costs no copy; every other file is copied, so the published site never shares a file with `pages`, where
+ * the next build writes. Files in `outDir` that Cairn did not write (not in its mark, or named by `keep`) are carried
+ * over; where one has the path of a page, the page wins unless `keep` names the file. Cairn's mark, with the list of
+ * files it wrote, goes in last.
+ */
+export function stageSite(pages: string, staging: string, outDir: string, last: Published | null, keep: readonly string[] = []): StagedSite {
   const previous = last && last.outDir === outDir && existsSync(outDir) ? outDir : null;
   let copied = 0;
   let linked = 0;
   mkdirSync(staging, { recursive: true });
   const { folders, files } = entriesUnder(pages);
-  // A folder is listed before what it holds, so each is made once, by itself.
-  for (const folder of folders) mkdirSync(join(staging, folder));
+  const written = new Set(files);
+  // A folder is listed before what it holds, so each is made once, by itself; a folder left empty in the pages (its
+  // pages are gone) is not published.
+  const needed = new Set<string>();
+  for (const file of files) for (let at = dirname(file); at !== '.' && !needed.has(at); at = dirname(at)) needed.add(at);
+  for (const folder of folders) if (needed.has(folder)) mkdirSync(join(staging, folder));
   for (const file of files) {
     const to = join(staging, file);
     const from = join(pages, file);
@@ -143,70 +201,71 @@ export function stageSite(pages: string, staging: string, outDir: string, last: 
           linkSync(join(previous, file), to);
           linked += 1;
           continue;
-        } catch {
-          // Another file system, or links not allowed: copy it.
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw error;
+          // Another file system, or links not allowed: copied below.
         }
       }
     }
     copyFileSync(from, to);
     copied += 1;
   }
-  return { copied, linked };
+  const kept = carryOver(outDir, staging, written, keep);
+  // A page whose path `keep` names was not published: the team's file is there, and stays the team's.
+  for (const file of kept) written.delete(file);
+  const mark: SiteMark = { generator: 'cairn', files: [...written].toSorted() };
+  writeFileSync(join(staging, SITE_MARK), `${JSON.stringify({ ...mark, note: 'Cairn built this folder and replaces it whole on every build; the files it did not write (not listed here) are kept.' }, null, 0)}\n`);
+  return { copied, linked, kept };
 }
 
 /**
- * Brings `outDir`, published from `pages` at `last.at`, up to the site now in `pages`: a file written since (or not
- * in `outDir` as it was published, by size) is copied beside its old self and renamed over it, so no page is ever
- * half-written and the published site never shares a file with `pages`, where the next build writes; a file in
- * `outDir` that is not in `pages` is removed (a page that is gone, or a file put there by hand), and so is a folder
- * that leaves empty. The other files are kept as they are: a rebuild after one event touches a few hundred files,
- * not the whole site. Throws when a path is in the way (a folder where a file goes): the caller stages instead.
+ * Links into `staging` the files of `outDir` that Cairn did not write: those its mark does not list (all of them but
+ * the ones `keep` names when the folder has no mark, as a site Cairn built before marks existed), and those `keep`
+ * names. Returns their paths.
  */
-export function updatePublished(pages: string, outDir: string, last: Published): { copied: number; linked: number; removed: number } {
-  const wanted = new Set<string>();
-  /** Folders known to be there: most pages are the only file of their folder, but a folder is made once. */
-  const folders = new Set<string>();
-  let copied = 0;
-  let linked = 0;
-  for (const file of entriesUnder(pages).files) {
-    const from = join(pages, file);
-    const to = join(outDir, file);
-    wanted.add(file);
-    const stat = statSync(from);
-    if (stat.mtimeMs < last.at) {
-      const old = statSync(to, { throwIfNoEntry: false });
-      if (old?.isFile() && old.size === stat.size) {
-        linked += 1;
-        continue;
-      }
+function carryOver(outDir: string, staging: string, written: ReadonlySet<string>, keep: readonly string[]): string[] {
+  if (!existsSync(outDir)) return [];
+  const mark = readSiteMark(outDir);
+  const cairns = new Set(mark?.files ?? []);
+  const { files, others } = entriesUnder(outDir);
+  const kept: string[] = [];
+  for (const file of [...files, ...others].toSorted()) {
+    if (file === SITE_MARK) continue;
+    const named = isKept(file, keep);
+    const teams = named || (mark !== null && !cairns.has(file));
+    if (!teams || (written.has(file) && !named)) continue;
+    const to = join(staging, file);
+    try {
+      mkdirSync(dirname(to), { recursive: true });
+      // Where `keep` names a file the site also writes, the team's file wins; a page's folder in the way is the site's.
+      if (written.has(file)) rmSync(to, { force: true });
+      else if (existsSync(to)) continue;
+    } catch (error) {
+      if (['EEXIST', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) continue;
+      throw error;
     }
-    const folder = dirname(to);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    const beside = `${to}.cairn-${process.pid}`;
-    copyFileSync(from, beside);
-    renameSync(beside, to);
-    copied += 1;
+    linkOrCopy(join(outDir, file), to);
+    kept.push(file);
   }
-  let removed = 0;
-  const emptied = new Set<string>();
-  const published = entriesUnder(outDir);
-  for (const file of [...published.files, ...published.others]) {
-    if (wanted.has(file)) continue;
-    const path = join(outDir, file);
-    rmSync(path, { force: true });
-    emptied.add(dirname(path));
-    removed += 1;
-  }
-  // Folders whose last file went, deepest first, then their parents while they are empty too.
-  for (const folder of [...emptied].toSorted((a, b) => b.length - a.length)) {
-    for (let at = folder; at !== outDir && at.startsWith(outDir) && existsSync(at) && readdirSync(at).length === 0; at = dirname(at)) rmSync(at, { recursive: true });
-  }
-  return { copied, linked, removed };
+  return kept;
 }
 
+/**
+ * Puts the staged site at `outDir`: the old folder moves aside, the staged one takes its name, the old one is
+ * removed. Between the two renames there is no folder at `outDir` (never a mix of two sites); a build killed just
+ * then leaves the old site beside it, and the next build puts it back (cleanLeftovers).
+ */
+export function swapInto(staging: string, outDir: string): void {
+  const previous = besideOutput(outDir, 'previous');
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  try {
+    renameSync(staging, outDir);
+  } catch (error) {
+    if (existsSync(previous) && !existsSync(outDir)) renameSync(previous, outDir);
+    throw error;
+  }
+  rmSync(previous, { recursive: true, force: true });
+}
 /** A site's build state not used for this long is removed by the next build of any site. */
 const SITE_UNUSED_FOR_MS = 7 * 24 * 60 * 60 * 1000;
 

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseConfig, type Config, type Gates } from '../config/parse-config.ts';
 import { displayPath } from '../io/display-path.ts';
 import type { Issue } from '../schema/model.ts';
+import { locateJsonPath } from '../text/locate-json-path.ts';
 
 export const CONFIG_FILE = 'cairn.config.json';
 
@@ -28,6 +29,8 @@ export interface Settings {
   /** Absolute paths. */
   content: string;
   out: string;
+  /** Where `out` was named, for messages: "--out", the config's line ("cairn.config.json:4:3"), or the default. */
+  outFrom: string;
   /** Absolute paths or globs of hook logs read for every phase. */
   hooks: string[];
   site: string | null;
@@ -66,14 +69,20 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
   const configPath = flags.config ? resolve(cwd, flags.config) : findConfig(cwd);
   let config: Config = {};
   let issues: Issue[] = [];
+  let outFrom = flags.out ? '--out' : 'the default, ./dist';
   if (configPath) {
     if (!existsSync(configPath)) {
       return { settings: null, issues: [{ file: displayPath(configPath), line: 1, column: 1, severity: 'error', message: 'The config file does not exist.', hint: `Name an existing file with --config, or create ${CONFIG_FILE} with \`cairn init\`.` }] };
     }
-    const parsed = parseConfig(readFileSync(configPath, 'utf8'), displayPath(configPath));
+    const text = readFileSync(configPath, 'utf8');
+    const parsed = parseConfig(text, displayPath(configPath));
     issues = parsed.issues;
     if (!parsed.config) return { settings: null, issues };
     config = parsed.config;
+    if (!flags.out && config.out !== undefined) {
+      const { line, column } = locateJsonPath(text, ['out']);
+      outFrom = `"out" at ${displayPath(configPath)}:${line}:${column}`;
+    }
   }
   const base = configPath ? dirname(configPath) : cwd;
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : resolve(base, path));
@@ -83,6 +92,7 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
       configPath,
       content: fromCwd(flags.content) ?? fromCwd(env.CAIRN_CONTENT) ?? fromConfig(config.content) ?? resolve(cwd, 'content'),
       out: fromCwd(flags.out) ?? fromConfig(config.out) ?? resolve(cwd, 'dist'),
+      outFrom,
       hooks: flags.hooks?.map((path) => resolve(cwd, path)) ?? config.hooks?.map((path) => resolve(base, path)) ?? [],
       // CAIRN_DEFAULT_SITE and CAIRN_DEFAULT_BASE (set by the GitHub Action for a project site) yield to the config.
       site: flags.site ?? (env.SITE || undefined) ?? config.site ?? (env.CAIRN_DEFAULT_SITE || undefined) ?? null,

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { displayPath } from '../../../src/core/io/display-path.ts';
 import { findConfig, resolveSettings, settingsEnv } from '../../../src/core/pipeline/settings.ts';
 
 function repository(config: object | null): string {
@@ -17,7 +18,7 @@ describe('resolveSettings', () => {
     const cwd = join(repo, 'docs/deep');
     expect(findConfig(cwd)).toBe(join(repo, 'cairn.config.json'));
     expect(resolveSettings({}, cwd, {})).toEqual({
-      settings: { configPath: join(repo, 'cairn.config.json'), content: join(repo, 'docs/project-history'), out: join(repo, 'site'), hooks: [join(repo, '.swarm/memory.db'), join(repo, '.claude-flow/metrics/*.json')], site: 'https://owner.github.io', base: '/repo/', asOf: null, title: null, gates: null, keep: [], allowOutside: [], repoRoot: null },
+      settings: { configPath: join(repo, 'cairn.config.json'), content: join(repo, 'docs/project-history'), out: join(repo, 'site'), outFrom: `"out" at ${displayPath(join(repo, 'cairn.config.json'))}:1:100`, hooks: [join(repo, '.swarm/memory.db'), join(repo, '.claude-flow/metrics/*.json')], site: 'https://owner.github.io', base: '/repo/', asOf: null, title: null, gates: null, keep: [], allowOutside: [], repoRoot: null },
       issues: [],
     });
   });

@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteCacheDir } from './scripts/lib/site-dirs.mjs';
+import { devFileGuard } from './scripts/lib/dev-files.mjs';
 
 // The `cairn` command in a team's repository passes CAIRN_STATE_DIR, a folder of that repository: Astro's project root
 // (its .astro/ folder) and every cache go there, and Cairn's own folder (src/, public/) is only read, so an installed
@@ -27,7 +28,15 @@ export default defineConfig({
   cacheDir,
   // The build writes into the same folder every time (scripts/build.ts): a page that is already there and unchanged
   // is neither rendered nor copied.
-  vite: { build: { emptyOutDir: false } },
+  // `cairn dev` serves only Cairn's own files and its state (the project root: .astro/, caches, Vite's optimized
+  // dependencies), never the rest of a team's repository: Vite's default would serve, through /@fs/, every file of the
+  // nearest package.json's folder (notes, raw hook logs, memory.db) to whoever can reach the port. The guard holds
+  // plugins that read files themselves to the same folders (scripts/lib/dev-files.mjs).
+  vite: {
+    build: { emptyOutDir: false },
+    server: { fs: { strict: true, allow: [cairn, ...(state ? [state] : [])] } },
+    plugins: [devFileGuard()],
+  },
   // Pages are written while the next ones render: with one at a time, a big site's build waited on its disk for a
   // quarter of its time.
   build: { concurrency: 4 },

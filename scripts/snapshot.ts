@@ -9,7 +9,7 @@ import { contentRoot } from '../src/core/io/read-package.ts';
 import { readReleases } from '../src/core/io/read-releases.ts';
 import { checkVersionName, readSnapshots, snapshotsDir, writeSnapshot } from '../src/core/pipeline/snapshots.ts';
 import { formatIssue, hasErrors, sortIssues } from '../src/core/text/issues.ts';
-import { freezeSnapshot, previousVersion } from '../src/core/versions/snapshot.ts';
+import { freezeSnapshot, newVersionProblem, previousVersion } from '../src/core/versions/snapshot.ts';
 
 const usage = 'usage: npm run snapshot -- <version> [--force]\n  e.g. npm run snapshot -- 1.0.0';
 
@@ -39,9 +39,11 @@ const positional = args.filter((arg) => !arg.startsWith('--'));
 if (unknown.length > 0) fail(`Unknown option ${unknown.join(', ')}.\n${usage}`);
 if (positional.length === 0) fail(`No version given.\n${usage}`);
 if (positional.length > 1) fail(`One version at a time; got ${positional.join(', ')}.\n${usage}`);
-const version = positional[0]!;
-const invalid = checkVersionName(version);
-if (invalid) fail(invalid, 'Use letters, digits, ".", "+" and "-", e.g. 1.0.0, 2.0.0-rc.1 or 2025.10.26.');
+// A tag's name ("v1.2.0") names the version without its "v".
+const version = /^v\d/.test(positional[0]!) && newVersionProblem(positional[0]!.slice(1)) === null ? positional[0]!.slice(1) : positional[0]!;
+const invalid = checkVersionName(version) ?? newVersionProblem(version);
+if (invalid) fail(invalid, 'Use a semantic version, e.g. 1.0.0, 2.0.0-rc.1 or 2025.10.26.');
+if (version !== positional[0]) console.log(`Freezing version ${version} (${positional[0]} without its "v").`);
 
 const root = contentRoot();
 try {

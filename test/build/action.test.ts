@@ -108,3 +108,20 @@ test('action.yml: its inputs, GitHub\'s steps around it, and its own steps build
   expect([status.version, status.phases[0]!.dataQuality.stale]).toEqual(['1.0.0', false]);
   expect(existsSync(join(site, 'v/1.0.0/phase-7/index.html'))).toBe(true);
 }, 300_000);
+
+test.each([
+  ['v--help', 'v--help'],
+  ['v1.1', 'v1.1'],
+  ['latest', 'latest'],
+  ['v1.0.0 --force', 'v1.0.0 --force'],
+])('action.yml: the snapshot input %j is not a semantic version, so the freeze step fails and freezes nothing', (snapshot, shown) => {
+  const step = action.runs.steps.find((candidate) => candidate.id === 'snapshot')!;
+  const workspace = mkdtempSync(join(tmpdir(), 'cairn-action-freeze-'));
+  cpSync(join(project, 'content'), join(workspace, 'content'), { recursive: true });
+  const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default])), snapshot };
+  const context = { inputs, github: { action_path: project, workspace }, outputs: {} };
+  const env = { ...cleanEnv(), PATH: [dirname(process.execPath), process.env.PATH].join(delimiter), GITHUB_ACTION_PATH: project, GITHUB_WORKSPACE: workspace, ...Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, expand(value, context)])) };
+  const ran = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!, context)], { cwd: workspace, env, encoding: 'utf8', timeout: 60_000 });
+  expect([ran.status, ran.stdout.trim()]).toEqual([1, `::error title=Cairn::The snapshot input "${shown}" is not a semantic version (such as 1.2.0 or v1.2.0, with an optional -prerelease or +build); nothing was frozen.`]);
+  expect(existsSync(join(workspace, 'content/snapshots'))).toBe(false);
+});

@@ -57,8 +57,18 @@ describe('npm run snapshot', () => {
     expect(releases('1.1.0')).toEqual([...releases('1.0.0')!, '9.0.0']);
   });
 
+  test('a tag\'s name (v1.2.0) freezes the version without its "v"', () => {
+    const { status, output } = snapshot('v1.2.0');
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/^Freezing version 1\.2\.0 \(v1\.2\.0 without its "v"\)\.\nWrote .*snapshots\/1\.2\.0\.json /);
+    expect(existsSync(join(content, 'snapshots/v1.2.0.json'))).toBe(false);
+  });
+
   test.each([
     [[], /^No version given\.\nusage: npm run snapshot -- <version> \[--force\]/],
+    [['1.1'], /^The version "1\.1" is not a semantic version \(1\.1\.0\?\): write MAJOR\.MINOR\.PATCH, optionally with -prerelease or \+build, so it sorts among the other versions as a release does\.\n {2}hint: Use a semantic version, e\.g\. 1\.0\.0, 2\.0\.0-rc\.1 or 2025\.10\.26\.\n$/],
+    [['v--help'], /^The version "v--help" is not a semantic version: write MAJOR\.MINOR\.PATCH/],
+    [['release-1'], /^The version "release-1" is not a semantic version: /],
     [['../1.0.0'], /The version "\.\.\/1\.0\.0" contains a slash/],
     [['1.0.0', '--frce'], /^Unknown option --frce\.\n\ncairn snapshot <version>/],
   ])('%j: exit 1 (2 for a misused command) with a clear message, no stack trace', (args, message) => {
@@ -67,5 +77,6 @@ describe('npm run snapshot', () => {
     expect(output).toMatch(message);
     expect(output).not.toMatch(/^\s+at /m);
     expect(existsSync(join(content, '1.0.0.json'))).toBe(false);
+    if (args[0] && args[0] !== '1.0.0') expect(existsSync(join(content, `snapshots/${args[0]}.json`))).toBe(false);
   });
 });

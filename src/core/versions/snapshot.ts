@@ -48,6 +48,20 @@ export function compareVersions(a: string, b: string): number {
   return byText(a, b);
 }
 
+/** MAJOR.MINOR.PATCH, then an optional -prerelease and +build (semver.org's own expression). */
+const semanticVersion = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/**
+ * Why `version` cannot be frozen as a new version, or null when it can: it must be a semantic version, so that it
+ * sorts among the others as a release does ("1.1" would sort before "1.0.0", every name that is not semver does).
+ */
+export function newVersionProblem(version: string): string | null {
+  if (semanticVersion.test(version)) return null;
+  const parts = /^v?(\d+)(?:\.(\d+))?$/.exec(version);
+  const instead = parts ? ` (${[parts[1], parts[2] ?? '0', '0'].join('.')}?)` : '';
+  return `The version "${version}" is not a semantic version${instead}: write MAJOR.MINOR.PATCH, optionally with -prerelease or +build, so it sorts among the other versions as a release does.`;
+}
+
 /** Snapshots oldest → newest by version; the input is not changed. */
 export function orderSnapshots<T extends { version: string }>(list: readonly T[]): T[] {
   return list.toSorted((a, b) => compareVersions(a.version, b.version)); // oldest first

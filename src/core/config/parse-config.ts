@@ -8,8 +8,17 @@ import type { Issue } from '../schema/model.ts';
 import { createIssueSink } from '../text/issues.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
+import { codePoint } from '../text/look-alike.ts';
 
-const relativePath = z.string().trim().min(1, 'it is empty');
+/** A path in the config: not empty, and no control character (a NUL would crash the file system calls; none names a file a team meant). */
+const relativePath = z
+  .string()
+  .trim()
+  .min(1, 'it is empty')
+  .superRefine((path, context) => {
+    const char = /\p{Cc}/u.exec(path)?.[0];
+    if (char !== undefined) context.addIssue({ code: 'custom', message: `it holds a control character (${codePoint(char)}), which a path must not` });
+  });
 
 /** Quality gates for `cairn check` in CI: each a limit every phase must keep (model/gates.ts). */
 export const GatesSchema = z.strictObject({

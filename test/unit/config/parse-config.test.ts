@@ -61,7 +61,26 @@ describe('parseConfig', () => {
     expect(result.issues.map(formatIssue)).toMatchInlineSnapshot(`
       [
         "cairn.config.json:2:14 warning Unknown key "contnet"; it is ignored.
-        hint: Cairn reads content, hooks, site, base, title, out, gates, asOf.",
+        hint: Cairn reads content, hooks, site, base, title, out, keep, allowOutside, gates, asOf.",
+      ]
+    `);
+  });
+
+  test('a path with a NUL or another control character is an error at its line and column, never a crash later', () => {
+    const text = '{\n  "content": "docs\\u0000x",\n  "out": "si\\nte",\n  "hooks": [".swarm/memory.db", "logs/\\u001b[31m*.json"],\n  "allowOutside": ["../logs\\u007f"],\n  "keep": ["CN\\tAME", "CNAME\\n"]\n}\n';
+    expect(parseConfig(text, path).config).toBeNull();
+    expect(messages(text)).toMatchInlineSnapshot(`
+      [
+        "cairn.config.json:2:14 error "content" is not valid: it holds a control character (U+0000), which a path must not.
+        hint: See "Use Cairn in your repository" in the README for every key.",
+        "cairn.config.json:4:33 error "hooks[1]" is not valid: it holds a control character (U+001B), which a path must not.
+        hint: See "Use Cairn in your repository" in the README for every key.",
+        "cairn.config.json:3:10 error "out" is not valid: it holds a control character (U+000A), which a path must not.
+        hint: See "Use Cairn in your repository" in the README for every key.",
+        "cairn.config.json:6:12 error "keep[0]" is not valid: it holds a control character (U+0009), which a path must not.
+        hint: See "Use Cairn in your repository" in the README for every key.",
+        "cairn.config.json:5:20 error "allowOutside[0]" is not valid: it holds a control character (U+007F), which a path must not.
+        hint: See "Use Cairn in your repository" in the README for every key.",
       ]
     `);
   });

@@ -2,13 +2,99 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 
 /**
+ * Most values frontmatter may repeat through aliases (`*name`), counted as they would be written out. An alias
+ * stands for its whole anchored value, so nine lines of lists of aliases stand for a billion values: js-yaml shares
+ * them in memory, but everything that walks the data afterwards (checks, copies, pages) would walk every one.
+ * Real frontmatter uses no aliases at all.
+ */
+export const maxAliasedValues = 10_000;
+
+/** Deepest a value may nest once its aliases are expanded; js-yaml's own maxDepth counts only what is written. */
+export const maxAliasedDepth = 100;
+
+/** Thrown when the frontmatter's aliases go past a limit; `mark` is where, as in js-yaml's own errors (0-based). */
+export class AliasLimitError extends Error {
+  readonly mark: { line: number; column: number };
+  constructor(source: string, offset: number, message: string) {
+    super(message);
+    const before = source.slice(0, offset);
+    this.mark = { line: before.split('\n').length - 1, column: offset - (before.lastIndexOf('\n') + 1) };
+  }
+}
+
+// What may come between the start of a node and its alias: spaces, line breaks and comments.
+const gap = /(?:\s|#[^\n]*)*/y;
+
+/**
+ * A js-yaml listener that sizes every value as it is closed (children close first, so each value is sized once from
+ * its children's sizes) and throws, at the alias, once aliases have repeated more than `maxAliasedValues` values or
+ * nested a value deeper than `maxAliasedDepth`. Linear in the YAML's length, whatever the aliases stand for.
+ */
+function aliasLimit(source: string): (event: 'open' | 'close', state: { position: number; kind: string | null; result: unknown }) => void {
+  const sizes = new WeakMap<object, { values: number; depth: number }>();
+  const sizeOf = (value: unknown) => (typeof value === 'object' && value !== null ? (sizes.get(value) ?? { values: 1, depth: 1 }) : { values: 1, depth: 0 });
+  const opened: number[] = [];
+  let aliased = 0;
+  return (event, state) => {
+    if (event === 'open') {
+      opened.push(state.position);
+      return;
+    }
+    const start = opened.pop() ?? state.position;
+    const value = state.result;
+    if (typeof value !== 'object' || value === null) return;
+    // An alias leaves the node's kind unset and hands over the anchored value, already sized.
+    if (state.kind === null) {
+      const { values, depth } = sizeOf(value);
+      gap.lastIndex = start;
+      gap.exec(source);
+      const at = gap.lastIndex;
+      aliased += values;
+      if (aliased > maxAliasedValues) {
+        throw new AliasLimitError(source, at, `The frontmatter's aliases ("*name") repeat more than ${maxAliasedValues.toLocaleString('en-US')} values by this one, so it was not read.`);
+      }
+      if (depth > maxAliasedDepth) throw new AliasLimitError(source, at, `This alias nests the frontmatter's values ${depth} levels deep, more than ${maxAliasedDepth}, so it was not read.`);
+      return;
+    }
+    if (sizes.has(value)) return;
+    let values = 1;
+    let depth = 0;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      const size = sizeOf(child);
+      values += size.values;
+      depth = Math.max(depth, size.depth);
+    }
+    sizes.set(value, { values, depth: depth + 1 });
+  };
+}
+
+/**
  * Frontmatter with every scalar kept as the text written: YAML's own typing would turn `id: 7.10` into 7.1 and
- * `created: 2025-10-23` into a Date. js-yaml's failsafe schema reads strings, lists and maps only.
+ * `created: 2025-10-23` into a Date. js-yaml's failsafe schema reads strings, lists and maps only. Aliases are
+ * limited (see `maxAliasedValues`); past the limit this throws a YAML error at the alias.
  */
 export function readFrontmatter(text: string): { data: unknown; content: string; matter: string } {
   // Passing options also keeps gray-matter from returning a cached result for text it has seen before.
-  const parsed = matter(text, { engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.FAILSAFE_SCHEMA }) as object } });
+  const parsed = matter(text, { engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.FAILSAFE_SCHEMA, listener: aliasLimit(source) }) as object } });
   return { data: parsed.data, content: parsed.content, matter: parsed.matter };
+}
+
+/**
+ * The 0-based index of the line of `yaml` where each top-level key is written (`key:`, `"key":`, `'key':` at the
+ * start of a line; the first such line), or -1. One pass over the lines, so frontmatter of thousands of keys is not
+ * searched once per key.
+ */
+export function keyLineIndex(yaml: string): (key: string) => number {
+  const lines = new Map<string, number>();
+  for (const [index, line] of yaml.split('\n').entries()) {
+    const quote = line[0];
+    // A plain key ends at the first ":" followed by a space or the end of the line; a quoted one at its quote and ":".
+    const end = quote === '"' || quote === "'" ? line.indexOf(`${quote}:`, 1) : line.search(/:(?:\s|$)/);
+    if (end < 0) continue;
+    const key = quote === '"' || quote === "'" ? line.slice(1, end) : line.slice(0, end);
+    if (!lines.has(key)) lines.set(key, index);
+  }
+  return (key) => lines.get(key) ?? -1;
 }
 
 /** Where a YAML error points, as a 1-based line and column of the whole file. */
@@ -24,6 +110,10 @@ export function readFrontmatterOrReport(text: string, sink: { error(line: number
     return readFrontmatter(text);
   } catch (error) {
     const { line, column, reason } = yamlErrorPosition(error);
+    if (error instanceof AliasLimitError) {
+      sink.error(line, column, error.message, 'Write the values out instead of repeating them through anchors and aliases ("&name", "*name"): aliases of lists of aliases multiply.');
+      return null;
+    }
     sink.error(line, column, `The frontmatter is not valid YAML: ${reason}.`, 'Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character.');
     return null;
   }

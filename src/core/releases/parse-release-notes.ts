@@ -3,7 +3,7 @@
  * `tasks`, `summary` and optional `yanked`, and the notes as the Markdown body. Never throws for bad input.
  */
 import { createIssueSink, sortIssues, type IssueSink } from '../text/issues.ts';
-import { readFrontmatterOrReport } from '../markdown/frontmatter.ts';
+import { keyLineIndex, readFrontmatterOrReport } from '../markdown/frontmatter.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { visit } from '../markdown/visit.ts';
 import type { Issue } from '../schema/model.ts';
@@ -71,9 +71,10 @@ export function parseReleaseNotes(input: string, path: string): ParsedReleaseNot
 
   // gray-matter's `matter` starts with the newline after the opening "---", so its line i is the file's line i + 1.
   const yamlLines = parsed.matter.split('\n');
+  const lineOf = keyLineIndex(parsed.matter);
   const fields = new Map<Key, Field>();
   for (const [key, value] of Object.entries(data)) {
-    const index = yamlLines.findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`));
+    const index = lineOf(key);
     const line = index < 0 ? 1 : index + 1;
     const yamlLine = yamlLines[index] ?? '';
     const column = yamlLine.indexOf(':') + 1 + (/^:\s*/.exec(yamlLine.slice(yamlLine.indexOf(':')))?.[0].length ?? 1);

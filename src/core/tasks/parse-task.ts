@@ -7,7 +7,7 @@
  */
 import type { Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { readFrontmatterOrReport } from '../markdown/frontmatter.ts';
+import { keyLineIndex, readFrontmatterOrReport } from '../markdown/frontmatter.ts';
 import { visit } from '../markdown/visit.ts';
 import { createIssueSink, type IssueSink } from '../text/issues.ts';
 import { allSections, boldFields, findSection, listItems, parseMarkdown, type MarkdownDoc, type Section } from '../markdown/parse-markdown.ts';
@@ -205,7 +205,7 @@ function readFrontmatterFields(text: string, sink: IssueSink): FrontmatterFields
     const body = end < 0 ? '' : text.slice(text.indexOf('\n', end + 1) + 1);
     return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, broken: true, notText, unreadKeys };
   }
-  const yamlLines = parsed.matter.split('\n');
+  const lineOf = keyLineIndex(parsed.matter);
   const data = parsed.data as Record<string, unknown>;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     sink.error(2, 1, 'The frontmatter is not a set of "key: value" lines.', 'Write one "key: value" per line, e.g. "agent: cicd-engineer".');
@@ -213,7 +213,7 @@ function readFrontmatterFields(text: string, sink: IssueSink): FrontmatterFields
     for (const [key, value] of Object.entries(data)) {
       const name = fieldName(key);
       // gray-matter's `matter` starts with the newline after the opening "---", so its line i is the file's line i + 1.
-      const index = yamlLines.findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`));
+      const index = lineOf(key);
       const line = index < 0 ? 1 : index + 1;
       if (!name) {
         unreadKeys.push(key);

@@ -149,6 +149,18 @@ describe('task files (parseTaskFile)', () => {
         hint: Save the file as UTF-8 to keep emoji and symbols intact."
     `);
   });
+  test('task-yaml-alias-bomb: error', () => {
+    expect(pin('task-yaml-alias-bomb')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-yaml-alias-bomb.md:8:36 error The frontmatter's aliases ("*name") repeat more than 10,000 values by this one, so it was not read.
+        hint: Write the values out instead of repeating them through anchors and aliases ("&name", "*name"): aliases of lists of aliases multiply."
+    `);
+  });
+  test('task-yaml-alias-chain: error', () => {
+    expect(pin('task-yaml-alias-chain')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-yaml-alias-chain.md:106:14 error This alias nests the frontmatter's values 101 levels deep, more than 100, so it was not read.
+        hint: Write the values out instead of repeating them through anchors and aliases ("&name", "*name"): aliases of lists of aliases multiply."
+    `);
+  });
 });
 
 describe('overviews (parseOverview)', () => {

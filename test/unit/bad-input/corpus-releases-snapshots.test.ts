@@ -139,4 +139,10 @@ describe('release notes (parseReleaseNotes)', () => {
         hint: Add "version: 2.0.0" (the version these notes describe) to the frontmatter."
     `);
   });
+  test('notes-yaml-alias-bomb: error', () => {
+    expect(pin('notes-yaml-alias-bomb')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/release-notes/notes-yaml-alias-bomb.md:7:36 error The frontmatter's aliases ("*name") repeat more than 10,000 values by this one, so it was not read.
+        hint: Write the values out instead of repeating them through anchors and aliases ("&name", "*name"): aliases of lists of aliases multiply."
+    `);
+  });
 });

@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { keyLineIndex, maxAliasedValues, readFrontmatter, readFrontmatterOrReport } from '../../../src/core/markdown/frontmatter.ts';
+import { createIssueSink, formatIssue } from '../../../src/core/text/issues.ts';
+
+/** Frontmatter whose last key holds `width` aliases of a list that is `levels` lists of `width` aliases deep. */
+function aliasBomb(levels: number, width: number, key = 'dependencies'): string {
+  const names = Array.from({ length: levels }, (_, level) => `l${level}`);
+  const lines = [`l0: &l0 [${Array(width).fill('"x"').join(', ')}]`];
+  for (let level = 1; level < levels; level++) lines.push(`${names[level]}: &${names[level]} [${Array(width).fill(`*${names[level - 1]}`).join(', ')}]`);
+  return `---\nid: "1.1"\n${lines.join('\n')}\n${key}: [${Array(width).fill(`*${names.at(-1)}`).join(', ')}]\n---\n# Task 1.1: Bomb\n`;
+}
+
+function report(text: string): string {
+  const sink = createIssueSink('task.md');
+  readFrontmatterOrReport(text, sink);
+  return sink.issues.map(formatIssue).join('\n');
+}
+
+describe('readFrontmatter: aliases', () => {
+  test('an alias or two reads as the values it stands for', () => {
+    const { data } = readFrontmatter('---\nbase: &base ["7.1", "7.2"]\ndependencies: *base\nalso: [*base, *base]\n---\n');
+    expect(data).toEqual({ base: ['7.1', '7.2'], dependencies: ['7.1', '7.2'], also: [['7.1', '7.2'], ['7.1', '7.2']] });
+  });
+
+  test('aliases up to the limit are read', () => {
+    // 3 levels of 10: the aliases repeat 10 × 11 + 10 × 111 + 10 × 1,111 = 12,330 values; 2 levels stay under.
+    expect(report(aliasBomb(2, 10))).toBe('');
+    expect(12_330).toBeGreaterThan(maxAliasedValues);
+  });
+
+  test('aliases that multiply past the limit are an error at the alias, however many values they stand for', () => {
+    expect(report(aliasBomb(3, 10))).toMatchInlineSnapshot(`
+      "task.md:6:51 error The frontmatter's aliases ("*name") repeat more than 10,000 values by this one, so it was not read.
+        hint: Write the values out instead of repeating them through anchors and aliases ("&name", "*name"): aliases of lists of aliases multiply."
+    `);
+    // Nine levels stand for ten billion values: still stopped at once, on the fourth line of aliases.
+    const started = performance.now();
+    expect(report(aliasBomb(9, 10))).toMatch(/^task\.md:6:\d+ error The frontmatter's aliases/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  test('an alias chain deeper than a page nests is an error at the alias that goes past it', () => {
+    const chain = `---\nl0: &l0 [x]\n${Array.from({ length: 101 }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}]`).join('\n')}\n---\n`;
+    expect(report(chain)).toMatch(/^task\.md:103:14 error This alias nests the frontmatter's values 101 levels deep, more than 100, so it was not read\./);
+  });
+});
+
+describe('keyLineIndex', () => {
+  test('finds each top-level key on the line that writes it, plain or quoted', () => {
+    const lineOf = keyLineIndex('\nid: "7.1"\n"agent": coder\n\'estimate\': 2 days\nnotes:\n  id: nested\nurl: https://example.com/a:b\n');
+    expect([lineOf('id'), lineOf('agent'), lineOf('estimate'), lineOf('notes'), lineOf('url'), lineOf('missing')]).toEqual([1, 2, 3, 4, 6, -1]);
+  });
+
+  test('thousands of keys are found in one pass', () => {
+    const yaml = `\n${Array.from({ length: 20_000 }, (_, i) => `key${i}: value`).join('\n')}\n`;
+    const lineOf = keyLineIndex(yaml);
+    expect(lineOf('key0')).toBe(1);
+    expect(lineOf('key19999')).toBe(20_000);
+  });
+});

@@ -9,6 +9,7 @@ import { readHookSources } from './read-hooks.ts';
 import { decodeText } from './decode-text.ts';
 import { redactText } from '../redact/redact.ts';
 import { phaseNameProblem, routeNameProblem } from './names.ts';
+import { nameKey, printable } from '../text/look-alike.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -43,7 +44,7 @@ export function listPackageDirs(root: string): { dirs: { dir: string; phaseId: s
     })
     .filter((entry) => {
       const problem = phaseNameProblem(entry.name);
-      if (problem) issues.push({ file: redactText(displayPath(join(phasesDir, entry.name))), line: 1, column: 1, severity: 'error', message: `The phase folder cannot be published: ${problem}.`, hint: 'Rename the folder, e.g. "phase-8".' });
+      if (problem) issues.push({ file: printable(redactText(displayPath(join(phasesDir, entry.name)))), line: 1, column: 1, severity: 'error', message: `The phase folder cannot be published: ${problem}.`, hint: 'Rename the folder, e.g. "phase-8".' });
       return problem === null;
     })
     .filter((entry) => {
@@ -54,7 +55,19 @@ export function listPackageDirs(root: string): { dirs: { dir: string; phaseId: s
     })
     .map((entry) => entry.name)
     .toSorted();
-  return { dirs: names.map((name) => ({ dir: join(phasesDir, name), phaseId: name })), issues };
+  // Two folders that differ only in case are one folder on macOS and Windows, and their pages one page: the second is
+  // an error, and left out.
+  const seen = new Map<string, string>();
+  const kept = names.filter((name) => {
+    const twin = seen.get(nameKey(name));
+    if (twin === undefined) {
+      seen.set(nameKey(name), name);
+      return true;
+    }
+    issues.push({ file: redactText(displayPath(join(phasesDir, name))), line: 1, column: 1, severity: 'error', message: `The phase folders ${twin} and ${name} differ only in upper and lower case (or in how an accent is written); on a case-insensitive file system (macOS, Windows) they are one folder, and one phase's pages would overwrite the other's.`, hint: 'Rename one of the two folders, or merge them.' });
+    return false;
+  });
+  return { dirs: kept.map((name) => ({ dir: join(phasesDir, name), phaseId: name })), issues };
 }
 
 /** Folders of a phase that hold hook logs: hooks/, and claude-flow's own folders when they were copied in whole. */
@@ -85,7 +98,7 @@ export function readPackage(dir: string, phaseId: string, root: string = dir): P
   const current = files.filter((rel) => /^current[-_]metrics\.json$/i.test(rel) || /^metrics\/[^/]+\.json$/i.test(rel));
   const candidates = files.filter((rel) => markdown.test(rel) && rel !== overview).filter((rel) => {
     const problem = routeNameProblem(basename(rel).replace(markdown, ''));
-    if (problem) problems.push({ file: redactText(displayPath(join(dir, rel))), line: 1, column: 1, severity: 'error', message: `The file cannot be published: ${problem}.`, hint: 'Rename the file, e.g. "task-7.5-release.md".' });
+    if (problem) problems.push({ file: printable(redactText(displayPath(join(dir, rel)))), line: 1, column: 1, severity: 'error', message: `The file cannot be published: ${problem}.`, hint: 'Rename the file, e.g. "task-7.5-release.md".' });
     return problem === null;
   });
   const names = candidates.map((rel) => basename(rel).replace(markdown, ''));
@@ -96,7 +109,7 @@ export function readPackage(dir: string, phaseId: string, root: string = dir): P
   // Pages are files: "task-7.5.md" and "task-7.5.MD" would be one page, and one of them lost.
   const seen = new Map<string, string>();
   const kept = candidates.flatMap((rel, index) => {
-    const key = slugs[index]!.toLowerCase();
+    const key = nameKey(slugs[index]!);
     const twin = seen.get(key);
     if (twin === undefined) {
       seen.set(key, rel);

@@ -17,6 +17,7 @@ import { parentIdOf, phaseNumberOf } from '../tasks/parse-dependencies.ts';
 import type { EventView, Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
 import { dependencyLine, parseTaskFile } from '../tasks/parse-task.ts';
 import { round } from '../format/round.ts';
+import { nameKey } from '../text/look-alike.ts';
 import { summarizeActivity } from './summarize-activity.ts';
 import { judgeHealth } from './health.ts';
 
@@ -66,6 +67,12 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     issues.push(...parsed.issues);
     for (const key of parsed.unreadKeys) unreadKeys.set(key, (unreadKeys.get(key) ?? new Set()).add(file.path));
     if (!parsed.task) continue;
+    // Ids that differ only in case read as one id to a person, in the report's anchors and in a dependency.
+    const caseTwin = parsedTasks.find((task) => task.id !== parsed.task!.id && nameKey(task.id) === nameKey(parsed.task!.id));
+    if (caseTwin) {
+      issues.push({ file: file.path, line: parsed.fieldLines.id ?? 1, column: 1, severity: 'error', message: `Task ids ${caseTwin.id} (${caseTwin.file}) and ${parsed.task.id} differ only in upper and lower case, so readers and dependencies cannot tell them apart.`, hint: 'Give one of the two tasks another id.' });
+      continue;
+    }
     const twinAt = parsedTasks.findIndex((task) => task.id === parsed.task!.id);
     if (twinAt >= 0) {
       // Two files claim one id: the one with more task metadata is the task, the other is listed and named in a warning.

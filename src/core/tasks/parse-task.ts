@@ -15,6 +15,7 @@ import type { ChecklistItem, Issue, Task } from '../schema/model.ts';
 import { checkText } from '../text/check-text.ts';
 import { repairMojibake, repairWithWarning } from '../text/mojibake.ts';
 import { fallbackTaskId, findTaskId, parseDependencies } from './parse-dependencies.ts';
+import { lookAlikeProblem } from '../text/look-alike.ts';
 import { parseDuration } from './parse-duration.ts';
 import { parseDate } from './parse-date.ts';
 import { parseStatusMeaning } from './parse-status.ts';
@@ -91,6 +92,12 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
     sink.warning(heading ? shift(heading.line) : 1, 1, `The task has no id in its metadata, its title or its file name, so its file name "${fileName}" is used.`, 'Start the title with the id ("# Task 7.1: Build Infrastructure", "# VC-001: Capture") or add "id: \\"7.1\\"" to the frontmatter.');
   }
   id ??= fileName;
+  // The id is shown beside the task everywhere and addresses its part of the report: it must read as what it is.
+  const idProblem = lookAlikeProblem(id, 'id');
+  if (idProblem) {
+    const idField = fields.get('id');
+    sink.error(idField?.line ?? (heading ? shift(heading.line) : 1), idField?.column ?? 1, `The task id cannot be used: ${idProblem}.`, 'Write the id in plain letters and digits, e.g. "7.1" or "VC-001".');
+  }
   const title = textOf(fields.get('title')) ?? (heading ? stripTaskPrefix(heading.title) : fileName);
 
   const agentField = fields.get('agent');

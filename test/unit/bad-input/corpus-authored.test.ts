@@ -416,7 +416,7 @@ describe('names and tables of made packages (loadContent)', () => {
   });
   test('package-unroutable-phase-name: error', () => {
     expect(pin('package-unroutable-phase-name')).toMatchInlineSnapshot(`
-      "<tmp>/phases/phase[1]:1:1 error The phase folder cannot be published: its name "phase[1]" has characters an address cannot hold (only letters, digits, spaces, ".", "_" and "-" can be used, starting with a letter or digit).
+      "<tmp>/phases/phase[1]:1:1 error The phase folder cannot be published: its name "phase[1]" has characters an address cannot hold: "[" (U+005B), "]" (U+005D) (only letters, digits, spaces, ".", "_" and "-" can be used, starting with a letter or digit).
         hint: Rename the folder, e.g. "phase-8"."
     `);
   });
@@ -430,6 +430,54 @@ describe('names and tables of made packages (loadContent)', () => {
     expect(pin('package-task-pages-collide')).toMatchInlineSnapshot(`
       "<tmp>/phases/phase-1/task-1.1.md:1:1 error This file and task-1.1.MD would have the same page (task-1.1), so one of them would be lost.
         hint: Rename one of the two files; names that differ only in upper and lower case share a page."
+    `);
+  });
+  test('package-phase-names-differ-in-case: error', () => {
+    expect(pin('package-phase-names-differ-in-case')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phase-7:1:1 error The phase folders Phase-7 and phase-7 differ only in upper and lower case (or in how an accent is written); on a case-insensitive file system (macOS, Windows) they are one folder, and one phase's pages would overwrite the other's.
+        hint: Rename one of the two folders, or merge them."
+    `);
+  });
+  test('package-bidi-in-phase-name: error', () => {
+    expect(pin('package-bidi-in-phase-name')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phase-1\\u202e7:1:1 error The phase folder cannot be published: its name "phase-1\\u202e7" holds U+202E, a bidirectional control character, which shows the name in another order than it is written.
+        hint: Rename the folder, e.g. "phase-8"."
+    `);
+  });
+  test('package-look-alike-phase-name: error', () => {
+    expect(pin('package-look-alike-phase-name')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phаse-7:1:1 error The phase folder cannot be published: its name "phаse-7" mixes Latin letters with U+0430 ("а", a Cyrillic letter drawn like "a") in "phаse", so it looks like "phase-7" but is another address.
+        hint: Rename the folder, e.g. "phase-8"."
+    `);
+  });
+  test('package-fullwidth-digit-in-phase-name: error', () => {
+    expect(pin('package-fullwidth-digit-in-phase-name')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phase-７:1:1 error The phase folder cannot be published: its name "phase-７" mixes ASCII with U+FF17 ("７", a compatibility form of "7"), so it looks like "phase-7" but is another address.
+        hint: Rename the folder, e.g. "phase-8"."
+    `);
+  });
+  test('package-zero-width-in-task-file: error', () => {
+    expect(pin('package-zero-width-in-task-file')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phase-1/task-1.2\\u200b.md:1:1 error The file cannot be published: its name "task-1.2\\u200b" holds U+200B, an invisible character, so it looks like "task-1.2" but is another address.
+        hint: Rename the file, e.g. "task-7.5-release.md"."
+    `);
+  });
+  test('package-look-alike-task-file: error', () => {
+    expect(pin('package-look-alike-task-file')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phase-1/task-1.2-sеtup.md:1:1 error The file cannot be published: its name "task-1.2-sеtup" mixes Latin letters with U+0435 ("е", a Cyrillic letter drawn like "e") in "sеtup", so it looks like "task-1.2-setup" but is another address.
+        hint: Rename the file, e.g. "task-7.5-release.md"."
+    `);
+  });
+  test('package-bidi-in-task-id: error', () => {
+    expect(pin('package-bidi-in-task-id')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phase-1/setup.md:2:1 error The task id cannot be used: its id "setup\\u2067-1" holds U+2067, a bidirectional control character, which shows the id in another order than it is written.
+        hint: Write the id in plain letters and digits, e.g. "7.1" or "VC-001"."
+    `);
+  });
+  test('package-task-ids-differ-in-case: error', () => {
+    expect(pin('package-task-ids-differ-in-case')).toMatchInlineSnapshot(`
+      "<tmp>/phases/phase-1/review.md:2:1 error Task ids VC-001 (<tmp>/phases/phase-1/capture.md) and vc-001 differ only in upper and lower case, so readers and dependencies cannot tell them apart.
+        hint: Give one of the two tasks another id."
     `);
   });
   test('package-hidden-phase-folder: warning', () => {

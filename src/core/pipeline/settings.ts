@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseConfig, type Config, type Gates } from '../config/parse-config.ts';
 import { displayPath } from '../io/display-path.ts';
+import { hookPatternIssues, settingsReach } from '../io/hook-patterns.ts';
+import { codePoint } from '../text/look-alike.ts';
 import type { Issue } from '../schema/model.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
 
@@ -64,8 +66,19 @@ export function findConfig(dir: string): string | null {
   }
 }
 
+/** An error for each path flag that holds a control character: it names no file a team meant, and would reach the terminal. */
+function pathFlagIssues(flags: Flags): Issue[] {
+  const paths: [string, string | undefined][] = [['--config', flags.config], ['--content', flags.content], ['--out', flags.out], ...(flags.hooks ?? []).map((path): [string, string] => ['--hooks', path])];
+  return paths.flatMap(([flag, path]) => {
+    const char = path === undefined ? undefined : /\p{Cc}/u.exec(path)?.[0];
+    return char === undefined ? [] : [{ file: flag, line: 1, column: 1, severity: 'error' as const, message: `The path given with ${flag} holds a control character (${codePoint(char)}), which a path Cairn reads or writes must not.`, hint: 'Give the path as printable text.' }];
+  });
+}
+
 /** The settings of a command run in `cwd`; `settings` is null when the config has errors (in `issues`). */
 export function resolveSettings(flags: Flags, cwd: string, env: Record<string, string | undefined>): { settings: Settings | null; issues: Issue[] } {
+  const flagIssues = pathFlagIssues(flags);
+  if (flagIssues.length > 0) return { settings: null, issues: flagIssues };
   const configPath = flags.config ? resolve(cwd, flags.config) : findConfig(cwd);
   let config: Config = {};
   let issues: Issue[] = [];
@@ -87,25 +100,24 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
   const base = configPath ? dirname(configPath) : cwd;
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : resolve(base, path));
   const fromCwd = (path: string | undefined) => (path === undefined || path === '' ? undefined : resolve(cwd, path));
-  return {
-    settings: {
-      configPath,
-      content: fromCwd(flags.content) ?? fromCwd(env.CAIRN_CONTENT) ?? fromConfig(config.content) ?? resolve(cwd, 'content'),
-      out: fromCwd(flags.out) ?? fromConfig(config.out) ?? resolve(cwd, 'dist'),
-      outFrom,
-      hooks: flags.hooks?.map((path) => resolve(cwd, path)) ?? config.hooks?.map((path) => resolve(base, path)) ?? [],
-      // CAIRN_DEFAULT_SITE and CAIRN_DEFAULT_BASE (set by the GitHub Action for a project site) yield to the config.
-      site: flags.site ?? (env.SITE || undefined) ?? config.site ?? (env.CAIRN_DEFAULT_SITE || undefined) ?? null,
-      base: flags.base ?? (env.BASE || undefined) ?? config.base ?? (env.CAIRN_DEFAULT_BASE || undefined) ?? null,
-      asOf: flags.asOf ?? (env.CAIRN_AS_OF || undefined) ?? config.asOf ?? null,
-      title: config.title ?? null,
-      gates: config.gates ?? null,
-      keep: config.keep ?? [],
-      allowOutside: config.allowOutside?.map((path) => resolve(base, path)) ?? [],
-      repoRoot: findRepoRoot(base),
-    },
-    issues,
+  const settings: Settings = {
+    configPath,
+    content: fromCwd(flags.content) ?? fromCwd(env.CAIRN_CONTENT) ?? fromConfig(config.content) ?? resolve(cwd, 'content'),
+    out: fromCwd(flags.out) ?? fromConfig(config.out) ?? resolve(cwd, 'dist'),
+    outFrom,
+    hooks: flags.hooks?.map((path) => resolve(cwd, path)) ?? config.hooks?.map((path) => resolve(base, path)) ?? [],
+    // CAIRN_DEFAULT_SITE and CAIRN_DEFAULT_BASE (set by the GitHub Action for a project site) yield to the config.
+    site: flags.site ?? (env.SITE || undefined) ?? config.site ?? (env.CAIRN_DEFAULT_SITE || undefined) ?? null,
+    base: flags.base ?? (env.BASE || undefined) ?? config.base ?? (env.CAIRN_DEFAULT_BASE || undefined) ?? null,
+    asOf: flags.asOf ?? (env.CAIRN_AS_OF || undefined) ?? config.asOf ?? null,
+    title: config.title ?? null,
+    gates: config.gates ?? null,
+    keep: config.keep ?? [],
+    allowOutside: config.allowOutside?.map((path) => resolve(base, path)) ?? [],
+    repoRoot: findRepoRoot(base),
   };
+  // Hook logs are read from the repository only, or from a folder the config's `allowOutside` lists.
+  return { settings, issues: [...issues, ...hookPatternIssues(settings.hooks, configPath, settingsReach(settings, cwd))] };
 }
 
 /** The environment a build or check runs with: the settings as the variables the pipeline and Astro read. */

@@ -1,0 +1,58 @@
+/**
+ * The `cairn` command on configs that reach too far or hold what no path can: hook logs outside the repository, a
+ * NUL in a path. Each stops the command with the config's line and column before anything is read, never a stack trace.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { cleanEnv } from '../sites.ts';
+
+const bin = resolve('bin/cairn.mjs');
+const temp = mkdtempSync(join(tmpdir(), 'cairn-config-reach-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function cairn(args: string[], cwd: string) {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...cleanEnv(), NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 120_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A repository (with .git) holding the example's phase and `config`, and a private folder beside it with a hook log. */
+function repository(name: string, config: string): string {
+  const repo = join(temp, name, 'repo');
+  mkdirSync(join(repo, '.git'), { recursive: true });
+  mkdirSync(join(temp, name, 'private'));
+  cpSync('content/phases/phase-7/hooks/memory-store.json', join(temp, name, 'private/memory-store.json'));
+  cpSync('content/phases/phase-7', join(repo, 'docs/phases/phase-7'), { recursive: true });
+  rmSync(join(repo, 'docs/phases/phase-7/hooks'), { recursive: true });
+  writeFileSync(join(repo, 'cairn.config.json'), config);
+  return repo;
+}
+
+test('hooks outside the repository: cairn validate stops at the entry, and reads them once "allowOutside" lists their folder', () => {
+  const repo = repository('outside', '{\n  "content": "docs",\n  "hooks": ["../private/*.json"],\n  "asOf": "2025-10-25T18:00:00Z"\n}\n');
+  const refused = cairn(['validate'], repo);
+  expect([refused.status, refused.stdout, refused.stderr]).toEqual([
+    1,
+    '',
+    'cairn.config.json:3:13 error The hook log ../private/*.json ("hooks[0]") is outside the repository (.); Cairn does not read it.\n  hint: Hook logs are read from the repository only. Copy the logs into it, or list their folder in the config\'s "allowOutside" (e.g. "allowOutside": ["../shared-logs"]) to read them where they are.\nThe config has errors; fix them and run again.\n',
+  ]);
+  writeFileSync(join(repo, 'cairn.config.json'), '{\n  "content": "docs",\n  "hooks": ["../private/*.json"],\n  "allowOutside": ["../private"],\n  "asOf": "2025-10-25T18:00:00Z"\n}\n');
+  const allowed = cairn(['validate'], repo);
+  expect(allowed.status, allowed.stderr).toBe(0);
+  expect(allowed.stdout).toContain('../private/memory-store.json: claude-flow-memory-store, 4 records, 4 imported, 0 skipped');
+});
+
+test('a NUL in the config\'s "content" is an error at its line and column, not a crash', () => {
+  const repo = repository('nul', '{\n  "content": "docs\\u0000x"\n}\n');
+  const run = cairn(['validate'], repo);
+  expect([run.status, run.stdout, run.stderr]).toEqual([1, '', 'cairn.config.json:2:14 error "content" is not valid: it holds a control character (U+0000), which a path must not.\n  hint: See "Use Cairn in your repository" in the README for every key.\nThe config has errors; fix them and run again.\n']);
+});
+
+test('a path flag with a control character names the flag (a NUL cannot be passed as an argument at all)', () => {
+  const repo = repository('flag', '{"content": "docs"}\n');
+  const run = cairn(['validate', '--content', 'do\u001bcs'], repo);
+  expect([run.status, run.stderr]).toEqual([1, '--content:1:1 error The path given with --content holds a control character (U+001B), which a path Cairn reads or writes must not.\n  hint: Give the path as printable text.\nThe config has errors; fix them and run again.\n']);
+  expect(() => spawnSync(process.execPath, [bin, 'validate', '--out', 'di\u0000st'], { cwd: repo })).toThrow(/must be a string without null bytes/);
+});

@@ -4,7 +4,7 @@
 // in `server.fs.allow`; but a plugin that reads files itself answers before that check (Astro's Markdown plugin
 // renders any `.md` on the disk for `?import`). This guard refuses, before any plugin runs, every request that names
 // a file outside the allowed folders, unless Vite itself resolved that file for a page (its safe module paths).
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative } from 'node:path';
 
 /**
@@ -24,9 +24,15 @@ export function requestedFile(url, config) {
   }
   if (path.startsWith('/@fs/')) return posix.normalize(path.slice('/@fs'.length));
   if (path.startsWith('/@') || path === '/') return null;
-  const file = path;
-  if (!existsSync(file) || existsSync(join(config.root, file)) || (config.publicDir && existsSync(join(config.publicDir, file)))) return null;
-  return file;
+  // A page's address can be a folder of this machine ("/home/" for a phase named "home"): only a file is a file request.
+  let isFile = false;
+  try {
+    isFile = statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return null; // a NUL or a name too long: no file Vite could read either
+  }
+  if (!isFile || existsSync(join(config.root, path)) || (config.publicDir && existsSync(join(config.publicDir, path)))) return null;
+  return path;
 }
 
 /** @param {string} path */

@@ -42,7 +42,7 @@ export function decodedView(text: string): TextView {
       at += 1;
       continue;
     }
-    if (char === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(at + 1, at + 3))) {
+    if (char === '%' && escapedByte(text, at) >= 0) {
       const decoded = percentDecoded(text, at);
       emit(decoded.value, at);
       at = decoded.end;
@@ -69,15 +69,33 @@ export function decodedView(text: string): TextView {
   return { text: out, map };
 }
 
-/** A run of %XX escapes decoded as UTF-8 (a lone or broken byte decodes to itself, as written). */
+const hexDigit = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+
+/** The byte of the escape "%XX" at `at`, or -1 when there is none there. */
+function escapedByte(text: string, at: number): number {
+  if (text.charCodeAt(at) !== 37 || !hexDigit(text.charCodeAt(at + 1)) || !hexDigit(text.charCodeAt(at + 2))) return -1;
+  return Number.parseInt(text.slice(at + 1, at + 3), 16);
+}
+
+/**
+ * The character that the %XX escapes at `start` encode in UTF-8 (one escape for ASCII, two to four for others), and
+ * where it ends. A lone or broken byte decodes to itself, as written. Each escape is looked at a bounded number of
+ * times, so a long run of escapes ("%FF%FF…") decodes in linear time.
+ */
 function percentDecoded(text: string, start: number): { value: string; end: number } {
-  const run = /^(?:%[0-9A-Fa-f]{2})+/.exec(text.slice(start))![0];
+  const lead = escapedByte(text, start);
+  if (lead < 0x80) return { value: String.fromCharCode(lead), end: start + 3 };
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  for (let index = 1; index < length; index++) {
+    const byte = escapedByte(text, start + index * 3);
+    if (byte < 0x80 || byte > 0xbf) return { value: text.slice(start, start + 3), end: start + 3 };
+  }
+  if (length === 0) return { value: text.slice(start, start + 3), end: start + 3 };
   try {
-    // Only the first escape is taken when the run is not valid UTF-8 as a whole.
-    return { value: decodeURIComponent(run), end: start + run.length };
+    return { value: decodeURIComponent(text.slice(start, start + length * 3)), end: start + length * 3 };
   } catch {
-    const byte = Number.parseInt(text.slice(start + 1, start + 3), 16);
-    return { value: byte < 0x80 ? String.fromCharCode(byte) : text.slice(start, start + 3), end: start + 3 };
+    // An overlong form or a surrogate: not a character.
+    return { value: text.slice(start, start + 3), end: start + 3 };
   }
 }
 

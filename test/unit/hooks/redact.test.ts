@@ -125,9 +125,8 @@ describe('redactText: every kind, with its marker', () => {
     expect(redactTextCounting(text)).toEqual({ text: expected.replaceAll('#', mark(kind)), counts: { [kind]: 1 } });
   });
 
-  test('every kind in the table has a test above, and a pattern', () => {
-    expect(secretKinds).toEqual(['private-key', 'github-token', 'npm-token', 'anthropic-key', 'openai-key', 'aws-access-key', 'aws-secret-key', 'slack-webhook', 'slack-token', 'google-api-key', 'stripe-key', 'jwt', 'bearer-token', 'password', 'secret']);
-    for (const kind of secretKinds) expect(secretPatterns[kind].length).toBeGreaterThan(0);
+  test('every kind has a pattern, but those found by a name or a header', () => {
+    expect(secretKinds.filter((kind) => secretPatterns[kind].length === 0)).toEqual(['aws-secret-key', 'session-cookie', 'secret']);
   });
 
   test('counts add up by kind, and redacting again changes nothing', () => {

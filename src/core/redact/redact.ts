@@ -52,7 +52,7 @@ const token = (body: string): RegExp => new RegExp(`${start}${body}`, 'g');
 /**
  * Patterns by kind, applied in this order (a private key block first, so nothing inside it is taken for another
  * kind; provider tokens before the values of secret names, so "GITHUB_TOKEN=ghp_…" says github-token). Text in a
- * `pre` or `post` group stays; the rest of the match is the secret. Every pattern runs in linear time: a quantifier
+ * `pre` or `post` group stays; the rest of the match, and a `lead` group matched behind it, is the secret. Every pattern runs in linear time: a quantifier
  * that can run long is never followed by something that can fail after it from many starting points.
  */
 export const secretPatterns: Readonly<Record<SecretKind, readonly RegExp[]>> = {
@@ -136,9 +136,9 @@ export const secretPatterns: Readonly<Record<SecretKind, readonly RegExp[]>> = {
   'rubygems-token': [token(`rubygems_${hex}{48}${end}`)],
   // Service tokens, passwords and OAuth tokens.
   'planetscale-token': [token(`pscale_(?:tkn|pw|oauth)_${atLeast('[A-Za-z0-9_=.-]', 32)}`)],
-  // Three base64url parts. The header is at most 400 characters, so a run of "-eyJ-eyJ…" with no "." is not
-  // scanned to its end from each of them.
-  jwt: [token(`eyJ${urlSafe}{8,400}\\.${atLeast(urlSafe, 8)}\\.${atLeast(urlSafe, 8)}`)],
+  // Three base64url parts. The match starts at the first ".", its header (at most 400 characters) looked for behind
+  // it: started at each "eyJ", a run of "-eyJ-eyJ…" would be scanned from every one of them.
+  jwt: [new RegExp(`(?<=(?<lead>${start}eyJ${urlSafe}{8,400}))\\.${atLeast(urlSafe, 8)}\\.${atLeast(urlSafe, 8)}`, 'g')],
   // Bearer tokens of any shape; at least 20 characters, so prose ("Bearer authentication") stays.
   'bearer-token': [new RegExp(`(?<pre>\\b[Bb]earer[ \\t]+)${atLeast('[A-Za-z0-9._~+/-]', 20)}=*`, 'g')],
   // Found in Cookie and Set-Cookie headers (cookieSpans), not by a pattern.
@@ -329,7 +329,8 @@ function shapeSpans(view: TextView, pattern: RegExp, kind: SecretKind, accept: (
   for (const match of view.text.matchAll(pattern)) {
     const pre = match.groups?.pre ?? '';
     const post = match.groups?.post ?? '';
-    const from = match.index + pre.length;
+    // A `lead` group, matched behind the match, is part of the secret.
+    const from = match.index + pre.length - (match.groups?.lead?.length ?? 0);
     const to = match.index + match[0].length - post.length;
     const secret = view.text.slice(from, to);
     if (to <= from || keepValue(secret) || !accept(from, to)) continue;

@@ -42,6 +42,17 @@ describe('distributeSharedEvents', () => {
     expect(shared.warnings).toEqual(['.swarm/memory.db: the store kept changing while it was copied']);
   });
 
+  test('a log whose name holds a secret is shown by its redacted name, in its warnings too; the phases still get its events', () => {
+    const token = 'ghp' + '_' + 'Zq7'.repeat(12);
+    const named = store(events.slice(0, 1));
+    const path = `logs/export-${token}.ndjson`;
+    const result = distributeSharedEvents(phases, [{ ...named, report: { ...named.report, path, warnings: [`${path}: line 3 is not JSON`], skippedReasons: { [`unknown kind in ${path}`]: 2 } } }]);
+    expect(JSON.stringify(result.shared)).not.toContain(token);
+    expect(result.shared.sources.map((source) => [source.path, source.redactions])).toEqual([['logs/export-[redacted: github-token].ndjson', { 'github-token': 3 }]]);
+    expect(result.shared.warnings).toEqual(['logs/export-[redacted: github-token].ndjson: line 3 is not JSON']);
+    expect(result.byPhase.get('phase7')![0]!.events).toHaveLength(1);
+  });
+
   test('no logs, nothing shared', () => {
     expect(distributeSharedEvents(phases, [])).toEqual({ byPhase: new Map(), shared: { sources: [], unplaced: [], warnings: [] } });
   });

@@ -5,7 +5,7 @@
  * no phase, or more than one, stays on the site's data-quality page with the reason; so do events about the run as a
  * whole (sessions, metrics, commands).
  */
-import { redactEventCounting } from '../redact/redact.ts';
+import { redactEventCounting, redactSourceReport } from '../redact/redact.ts';
 import { toEventLine, type HookEvent, type SharedHooks, type SharedSource, type Task } from '../schema/model.ts';
 import type { ImportResult } from '../schema/package-files.ts';
 import { matchEvents, taskEventKinds } from './match.ts';
@@ -71,7 +71,9 @@ export function distributeSharedEvents(phases: readonly PhaseTaskKeys[], imports
       };
       byPhase.set(phaseId, [...(byPhase.get(phaseId) ?? []), slice]);
     }
-    sources.push({ ...report, shared: true, phases: Object.fromEntries([...perPhase.keys()].toSorted().map((phaseId) => [phaseId, perPhase.get(phaseId)!.length])), unmatched, ambiguous, siteWide });
+    // A log's name can hold a secret as well as its records can ("logs/export-ghp_….ndjson"); so can its warnings.
+    const { report: shown, counts } = redactSourceReport(report);
+    sources.push({ ...shown, redactions: counts, shared: true, phases: Object.fromEntries([...perPhase.keys()].toSorted().map((phaseId) => [phaseId, perPhase.get(phaseId)!.length])), unmatched, ambiguous, siteWide });
   }
   const newest = chronological(unplaced.map(({ event }) => event)).toReversed().slice(0, UNPLACED_SHOWN);
   const reasons = new Map(unplaced.map(({ event, reason }) => [event.id, reason]));
@@ -80,7 +82,7 @@ export function distributeSharedEvents(phases: readonly PhaseTaskKeys[], imports
     shared: {
       sources,
       unplaced: newest.map((event) => ({ ...toEventLine({ ...redactEventCounting(event).event, taskId: null, matchedBy: null }), reason: reasons.get(event.id)! })),
-      warnings: imports.flatMap(({ report }) => report.warnings),
+      warnings: sources.flatMap((source) => source.warnings),
     },
   };
 }

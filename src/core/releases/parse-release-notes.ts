@@ -69,7 +69,7 @@ export function parseReleaseNotes(input: string, path: string): ParsedReleaseNot
     return done(null);
   }
 
-  // gray-matter's `matter` starts with the newline after the opening "---", so its line i is the file's line i + 1.
+  // The frontmatter's `matter` starts with the newline after the opening "---", so its line i is the file's line i + 1.
   const yamlLines = parsed.matter.split('\n');
   const lineOf = keyLineIndex(parsed.matter);
   const fields = new Map<Key, Field>();

@@ -219,7 +219,7 @@ function readFrontmatterFields(text: string, sink: IssueSink): FrontmatterFields
   } else {
     for (const [key, value] of Object.entries(data)) {
       const name = fieldName(key);
-      // gray-matter's `matter` starts with the newline after the opening "---", so its line i is the file's line i + 1.
+      // The frontmatter's `matter` starts with the newline after the opening "---", so its line i is the file's line i + 1.
       const index = lineOf(key);
       const line = index < 0 ? 1 : index + 1;
       if (!name) {

@@ -45,6 +45,28 @@ describe('readFrontmatter: aliases', () => {
   });
 });
 
+describe('readFrontmatter: the block', () => {
+  test('the YAML runs from the opening "---" line to the next line that starts with "---"', () => {
+    expect(readFrontmatter('---\nagent: coder\n---\n# Task\n')).toEqual({ data: { agent: 'coder' }, matter: '\nagent: coder', content: '# Task\n' });
+    expect(readFrontmatter('---\r\nagent: coder\r\n---\r\nbody')).toMatchObject({ data: { agent: 'coder' }, content: 'body' });
+    expect(readFrontmatter('---\n# only a comment\n\n---\nbody')).toEqual({ data: {}, matter: '\n# only a comment\n', content: 'body' });
+    expect(readFrontmatter('---\nagent: coder\n')).toEqual({ data: { agent: 'coder' }, matter: '\nagent: coder\n', content: '' });
+    expect(readFrontmatter('----\nagent: coder\n---\n').data).toEqual({});
+  });
+
+  test('a "---js" block is read as YAML, never run', () => {
+    const { data } = readFrontmatter('---js\n{ id: (globalThis.cairnFrontmatterRan = 1) }\n---\n');
+    expect(data).toEqual({ id: '(globalThis.cairnFrontmatterRan = 1)' });
+    expect('cairnFrontmatterRan' in globalThis).toBe(false);
+  });
+
+  test('200 KB of blank lines between the "---" lines is empty frontmatter, read at once', () => {
+    // The comment-stripping pattern of the reader this replaced took 45 s over it.
+    expect(readFrontmatter(`---\n${'\n'.repeat(200_000)}---\nbody`)).toMatchObject({ data: {}, content: 'body' });
+    expect(readFrontmatter(`---\n${' \n'.repeat(100_000)}a: b\n---\nbody`).data).toEqual({ a: 'b' });
+  });
+});
+
 describe('keyLineIndex', () => {
   test('finds each top-level key on the line that writes it, plain or quoted', () => {
     const lineOf = keyLineIndex('\nid: "7.1"\n"agent": coder\n\'estimate\': 2 days\nnotes:\n  id: nested\nurl: https://example.com/a:b\n');

@@ -100,11 +100,12 @@ export const secretPatterns: Readonly<Record<SecretKind, readonly RegExp[]>> = {
   'slack-token': [token(`xox[abeoprs](?:\\.xox[bp])?-${atLeast('[A-Za-z0-9-]', 10)}`), token(`xapp-\\d-${atLeast('[A-Za-z0-9-]', 10)}`)],
   // Bot tokens (the user id in base64, a time, an HMAC) and webhook URLs (the host, path and id stay).
   'discord-token': [
-    /(?<![A-Za-z0-9_-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/g,
+    token(`[MNO]${urlSafe}{23,25}\\.${urlSafe}{6}\\.${urlSafe}{27,38}(?![A-Za-z0-9_-])`),
     new RegExp(`(?<pre>https://(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/api/webhooks/\\d{1,20}/)${atLeast(urlSafe, 20)}`, 'g'),
   ],
-  // "123456789:AA…" (the bot's id, then 35 characters), alone or in a Bot API address ("/bot123456789:AA…/getMe").
-  'telegram-bot-token': [/(?<pre>(?<![A-Za-z0-9:])(?:bot)?)\d{5,16}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/g],
+  // "123456789:AA…" (the bot's id, then 35 characters; 33 in some documentation), alone or in a Bot API address
+  // ("/bot123456789:AA…/getMe").
+  'telegram-bot-token': [/(?<pre>(?<![A-Za-z0-9:])(?:bot)?)\d{5,16}:A[A-Za-z0-9_-]{32,34}(?![A-Za-z0-9_-])/g],
   // Secret and restricted keys (live, test) and webhook signing secrets.
   'stripe-key': [token(`(?:sk|rk)_(?:live|test|prod)_${atLeast(alnum, 20)}`), token(`whsec_${atLeast('[A-Za-z0-9+/]', 24)}`)],
   // Access tokens (EAAA…, sq0atp-) and application secrets (sq0csp-).
@@ -113,7 +114,7 @@ export const secretPatterns: Readonly<Record<SecretKind, readonly RegExp[]>> = {
   'shopify-token': [token(`shp(?:at|ca|pa|ss)_${anyHex}{32}${end}`)],
   'sendgrid-key': [token(`SG\\.${urlSafe}{22}\\.${urlSafe}{43}`)],
   // Private API keys ("key-…") and webhook signing keys; the public "pubkey-…" is no secret.
-  'mailgun-key': [new RegExp(`(?<![A-Za-z0-9_-])key-${hex}{32}${end}`, 'g'), token(`${hex}{32}-${hex}{8}-${hex}{8}${end}`)],
+  'mailgun-key': [token(`key-${hex}{32}${end}`), token(`${hex}{32}-${hex}{8}-${hex}{8}${end}`)],
   'mailchimp-key': [token(`${hex}{32}-us\\d{1,2}${end}`)],
   // API keys (SK…), and an auth token beside its account SID ("AC…:…", "Client('AC…', '…')").
   'twilio-key': [token(`SK${anyHex}{32}${end}`), new RegExp(`(?<pre>${start}AC${hex}{32}["']?[ \\t]*[:,/][ \\t]*["']?)${hex}{32}${end}`, 'g')],
@@ -192,6 +193,9 @@ const base64Run = new RegExp(`(?<![A-Za-z0-9+/])${atLeast('[A-Za-z0-9+/]', 24)}=
 const trigger = /(?<![A-Za-z0-9])(?:gh[pousr]_|github_pat_|gl[a-z]{1,5}-|GR1348941|npm_|pypi-|[sr]k[-_]|hf_|api_org_|xox|xapp-|AIza|ya29\.|GOCSPX-|eyJ|SG\.|SK[0-9a-f]|AC[0-9a-f]|shp|do[opr]_|dapi|dp\.|lin_|PMAK-|ATATT|HRKU-|hv[sb]\.|glc_|glsa_|sntry|pul-|rubygems_|pscale_|EAAA|sq0|whsec_|AGE-SECRET-KEY-|key-|_gitlab_session=|[0-9a-f]{32}-|[MNO][A-Za-z0-9_-]{23,25}\.)|AKIA|ASIA|ABIA|ACCA|\d:A|Q~|atlasv1|bearer|basic|:\/\/|token|secret|key|pass|pwd|cred|cookie|private|putty|"kty"|sig=/i;
 /** The longest base64 run decoded; a bigger blob is data, not a credential file. */
 const maxBase64 = 65_536;
+// The rest of a token wrapped at a fixed width: a line of nothing but token characters, with a digit, a capital or
+// "+" or "/" among them ("localhost" on the next line is not one).
+const wrappedRest = new RegExp(`\\r?\\n[ \\t]*(?=[^\\s]*[0-9A-Z+/])${atLeast('[A-Za-z0-9+/_.-]', 8)}={0,2}(?=[ \\t]*(?:\\r?\\n|$))`, 'y');
 /** A value under a secret name that runs over several words ends within this many characters. */
 const maxWords = 256;
 
@@ -247,7 +251,8 @@ export function isSecretLiteral(raw: string, after = ''): boolean {
   const bare = text.replace(/^[([]+|[;,)\]}]+$/g, '');
   // A value that is itself the name of a secret ("refresh_token", api_key=api_key) names one; it does not hold one.
   if (/^[A-Za-z_][\w.-]*$/.test(bare) && secretNameKind(bare) !== null) return false;
-  if (generated.test(bare)) return true;
+  // A generated part makes a dotted value a token, not a member path ("MTA5ODc2NTQzMjEwOTg3NjU0.Gh7Kq2.Xw4").
+  if (generated.test(bare) || (bare.includes('.') && bare.split('.').some((part) => generated.test(part)))) return true;
   if (filePath.test(bare) || plainUrl.test(bare)) return false;
   if (quoted) return true;
   // One lower-case word with more words after it is prose: "the refresh token: it lives in a cookie".
@@ -264,7 +269,7 @@ const proseWords = new Set(
  * Where the value of a secret name that starts at [from, to) of `text` ends, and whether it reads as prose instead. A
  * value given after a space in a key of its own line ("db_password: correct horse battery staple") or under a name
  * that is an identifier ("…; DB_PASSWORD: PRBhook staple battery horse") runs over its words to the end of the line,
- * a delimiter (",", ";", a quote, a bracket), a comment ("#", "//") or a word that makes it prose ("and", "the").
+ * a delimiter (",", ";", "&", a quote, a bracket), a comment ("#", "//") or a word that makes it prose ("and", "the").
  */
 function valueExtent(text: string, from: number, to: number, multiWord: boolean): { end: number; prose: boolean } {
   const first = text.slice(from, to);
@@ -277,7 +282,7 @@ function valueExtent(text: string, from: number, to: number, multiWord: boolean)
     while ((text[next] === ' ' || text[next] === '\t') && next - from < maxWords) next += 1;
     if (next === end) break;
     let stop = next;
-    while (stop < text.length && stop - from < maxWords && !/[\s,;"'`“”‘’)\]}<>|\\]/.test(text[stop]!)) stop += 1;
+    while (stop < text.length && stop - from < maxWords && !/[\s,;&"'`“”‘’)\]}<>|\\]/.test(text[stop]!)) stop += 1;
     const word = text.slice(next, stop);
     // A comment, a dash, an opening bracket, a marker or the next field ("host=db1", "user:") ends the value.
     if (word === '' || /^(?:#|\/\/|--|[-—–→=([{])/.test(word) || /=|:$/.test(word)) break;
@@ -321,6 +326,30 @@ function mergeSpans(spans: Span[], found: readonly Span[]): Span[] {
   }
   while (index < spans.length) merged.push(spans[index++]!);
   return merged;
+}
+
+/**
+ * `found`, wrapped tokens from the joined view, less those that take the place of a token found on its first line
+ * alone (its shape was already long enough there): that token, in `spans`, is made as long as the wrapped one when
+ * what the next line adds is a whole run of it that looks like the rest of a token (a digit, a capital, "+" or "/"),
+ * not a word of prose or the start of a timestamp.
+ */
+function longerTokens(spans: Span[], found: readonly Span[], text: string): Span[] {
+  const rest: Span[] = [];
+  let index = 0;
+  for (const span of found) {
+    while (index < spans.length && spans[index]!.end <= span.start) index += 1;
+    const cut = spans[index];
+    if (cut && cut.start === span.start && cut.kind === span.kind && cut.end < span.end) {
+      const next = spans[index + 1];
+      // The rest is a whole run of the next line ("2025" of "2025-10-25T10:00:00Z" is not the rest of a token).
+      const whole = !/[A-Za-z0-9_+/=.-]/.test(text[span.end] ?? '');
+      if (whole && (next === undefined || next.start >= span.end) && /[0-9A-Z+/]/.test(text.slice(cut.end, span.end).replace(/\s+/g, ''))) cut.end = span.end;
+    } else {
+      rest.push(span);
+    }
+  }
+  return rest;
 }
 
 /** Matches of one shape pattern in a view, as spans of the original text; `accept` can turn a match down. */
@@ -377,7 +406,17 @@ function namedSpans(view: TextView, spans: Span[]): Span[] {
         const extent = valueExtent(text, from, to, multiWord);
         const whole = text.slice(from, extent.end);
         taken = !extent.prose && isSecretLiteral(text.slice(from, to)) && isSecretLiteral(whole);
-        if (taken) to = extent.end;
+        // A token cut by a line break goes on over the lines that hold nothing but the rest of it.
+        if (taken && extent.end === to && /^[A-Za-z0-9+/_.-]{8,}$/.test(whole)) {
+          for (let lines = 0; lines < 32; lines += 1) {
+            wrappedRest.lastIndex = to;
+            const rest = wrappedRest.exec(text);
+            if (rest === null || /^\s*[A-Z][A-Z0-9_]*=+$/.test(rest[0])) break;
+            to = wrappedRest.lastIndex;
+          }
+        } else if (taken) {
+          to = extent.end;
+        }
       }
     }
     if (taken) {
@@ -458,8 +497,8 @@ function findSecrets(text: string, depth = 0): Span[] {
 /**
  * Every secret in a text of at most one window, as non-overlapping spans in order. The patterns run on the decoded
  * view (URL and backslash escapes undone, invisible characters dropped), token shapes also on the joined view (a
- * token wrapped over lines), then the structured cases: values of secret names, cookies, block values under secret
- * names, JSON Web Keys, base64 that decodes to secrets.
+ * token wrapped over lines), then the structured cases: values of secret names (and their lines wrapped), cookies,
+ * block values under secret names, JSON Web Keys, base64 that decodes to secrets.
  */
 function findInWindow(text: string, depth: number): Span[] {
   let spans: Span[] = [];
@@ -468,8 +507,8 @@ function findInWindow(text: string, depth: number): Span[] {
   const named = trigger.test(decoded.text);
   if (named) {
     for (const kind of secretKinds) for (const pattern of secretPatterns[kind]) spans = mergeSpans(spans, shapeSpans(decoded, pattern, kind));
-    spans = namedSpans(decoded, spans);
-    spans = mergeSpans(spans, cookieSpans(decoded));
+    // Tokens wrapped over lines before the values of secret names: the first line's value must not take the token's
+    // place and leave its second half.
     const joined = joinedView(decoded);
     if (joined) {
       const crossesJoin = (from: number, to: number) => {
@@ -485,9 +524,11 @@ function findInWindow(text: string, depth: number): Span[] {
       };
       for (const kind of secretKinds) {
         if (namedKinds.has(kind)) continue;
-        for (const pattern of secretPatterns[kind]) spans = mergeSpans(spans, shapeSpans(joined.view, pattern, kind, crossesJoin));
+        for (const pattern of secretPatterns[kind]) spans = mergeSpans(spans, longerTokens(spans, shapeSpans(joined.view, pattern, kind, crossesJoin), text));
       }
     }
+    spans = namedSpans(decoded, spans);
+    spans = mergeSpans(spans, cookieSpans(decoded));
     const blocks: Span[] = [];
     for (const match of decoded.text.matchAll(blockValue)) {
       const kind = secretNameKind(match.groups!.name!);

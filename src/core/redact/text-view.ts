@@ -99,9 +99,9 @@ function percentDecoded(text: string, start: number): { value: string; end: numb
   }
 }
 
-// A line break between two runs of token characters, each at least 8 long: a token wrapped at a fixed width. Quote
-// marks and "+" at the break (a string concatenated over lines) go with it.
-const wrappedBreak = /(?<=[A-Za-z0-9_+/=-]{8})[ \t]*["']?[ \t]*\+?[ \t]*\r?\n[ \t]*[+>]?[ \t]*["']?(?=[A-Za-z0-9_+/=-]{8})/g;
+// A line break between two runs of token characters (dots too, as in a JWT), each at least 8 long: a token wrapped at
+// a fixed width. Quote marks and "+" at the break (a string concatenated over lines) go with it.
+const wrappedBreak = /(?<=[A-Za-z0-9_+/=.-]{8})[ \t]*["']?[ \t]*\+?[ \t]*\r?\n[ \t]*[+>]?[ \t]*["']?(?=[A-Za-z0-9_+/=.-]{8})/g;
 
 /** The view with breaks inside wrapped token runs removed, mapped to the original through `view`; null when none. */
 export function joinedView(view: TextView): { view: TextView; joins: number[] } | null {

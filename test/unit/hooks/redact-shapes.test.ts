@@ -198,3 +198,17 @@ describe('redactText: text that only looks like a secret stays', () => {
     expect(redactText(text)).toBe(text);
   });
 });
+
+describe('redactText: a secret wrapped over lines goes whole; the next line stays when it is not the rest of it', () => {
+  const slack = 'xo' + 'xb-' + '204761938527-' + 'Hq8Jw2Ke5Lr7Mt9Np1Qs3Ru6';
+  const ghp = 'gh' + 'p_' + 'Fk7Qz2Lm9Xw4Rt6Yb1Nc8Vd3Hs5Jp0Ga2Ke';
+  test.each<[string, string, string]>([
+    ['a token whose first line already fits its shape', `SLACK_BOT_TOKEN=${slack.slice(0, 22)}\n    ${slack.slice(22)}\n`, `SLACK_BOT_TOKEN=${mark('slack-token')}\n`],
+    ['the value of a secret name, on lines of nothing but the rest of it', 'aws_secret_access_key=Wj7K2mP9qR4sT6vX\n    1yZ3bN5cD8fG0hJ2kL4m\nregion=eu', `aws_secret_access_key=${mark('aws-secret-key')}\nregion=eu`],
+    ['a whole token at a line end, a timestamp on the next line', `push ${ghp}\n2025-10-25T10:00:00Z next step`, `push ${mark('github-token')}\n2025-10-25T10:00:00Z next step`],
+    ['a whole token at a line end, a word on the next line', `push ${ghp}\nconfiguration was fixed`, `push ${mark('github-token')}\nconfiguration was fixed`],
+    ['a secret value, then an empty assignment on the next line', 'JWT_SECRET=Xk2Lm7Pq4Rs9Tv1W\nSESSION_SECRET=\nPORT=80', `JWT_SECRET=${mark('secret')}\nSESSION_SECRET=\nPORT=80`],
+  ])('%s', (_name, text, expected) => {
+    expect(redactText(text)).toBe(expected);
+  });
+});

@@ -32,8 +32,8 @@ function hex(input: string, variant: string, length: number): string {
 }
 
 /**
- * One of each kind and variant for `input`. The secrets are obviously fake ("FAKE" in each) and assembled here at run
- * time, so that no secret scanner finds a token-shaped string in this file.
+ * One of each kind and variant for `input`. The secrets are obviously fake ("FAKE" in each, where the shape's alphabet
+ * allows it) and assembled here at run time, so that no secret scanner finds a token-shaped string in this file.
  */
 function seedsFor(input: string): Seed[] {
   const seeds: Seed[] = [];
@@ -73,6 +73,44 @@ function seedsFor(input: string): Seed[] {
   add('secret', 'KEY=value', (random) => ({ text: `DEPLOY_TOKEN=FAKEsecret${random}`, secret: `FAKEsecret${random}` }), 20);
   add('secret', 'KEY: value', (random) => ({ text: `client_secret: FAKEsecret${random}`, secret: `FAKEsecret${random}` }), 20);
   add('secret', '"KEY": "value"', (random) => ({ text: `{"MAPS_API_KEY": "FAKEsecret${random}"}`, secret: `FAKEsecret${random}` }), 20);
+  add('secret', 'SECRET_KEY=', (random) => ({ text: `SECRET_KEY=FAKEsecret${random}`, secret: `FAKEsecret${random}` }), 20);
+  add('password', 'DB_PASS=', (random) => ({ text: `DB_PASS=FAKEpw${random}`, secret: `FAKEpw${random}` }), 20);
+  add('password', 'passphrase', (random) => {
+    const secret = `Correct FAKE${random} battery staple`;
+    return { text: `deploy failed; DB_PASSWORD: ${secret}`, secret };
+  }, 8);
+  // The shapes of GitHub's secret scanning and gitleaks' rules; "FAKE" in each whose alphabet has those letters.
+  add('gitlab-token', 'glpat', bare('gl' + 'pat-'));
+  add('pypi-token', 'pypi', bare('pypi' + '-AgEIcHlwaS5vcmc'), 60);
+  add('huggingface-token', 'hf', bare('hf' + '_'), 30);
+  add('azure-key', 'AccountKey', (random) => ({ text: `DefaultEndpointsProtocol=https;AccountName=ci;AccountKey=FAKE${random}==;EndpointSuffix=core.windows.net`, secret: `FAKE${random}` }), 80);
+  add('google-oauth', 'ya29', bare('ya' + '29.'), 60);
+  add('discord-token', 'bot', (random) => {
+    const secret = `MFAKE${random.slice(0, 19)}.${random.slice(19, 25)}.${random.slice(25)}`;
+    return { text: `uses ${secret} here`, secret };
+  }, 63);
+  add('telegram-bot-token', 'bot', (random) => ({ text: `bot 123456789:AAFAKE${random} here`, secret: `AAFAKE${random}` }), 29);
+  add('square-token', 'EAAA', bare('EA' + 'AA'), 60);
+  const hexToken = (prefix: string, suffix = '') => (random: string) => ({ text: `uses ${prefix}${random}${suffix} here`, secret: `${prefix}${random}${suffix}` });
+  add('shopify-token', 'shpat', hexToken('sh' + 'pat_'), 32);
+  add('sendgrid-key', 'SG', (random) => ({ text: `uses SG.FAKE${random.slice(0, 18)}.${random.slice(18)} here`, secret: `SG.FAKE${random.slice(0, 18)}.${random.slice(18)}` }), 61);
+  add('mailgun-key', 'key-', hexToken('ke' + 'y-'), 32);
+  add('mailchimp-key', 'us', hexToken('', '-us21'), 32);
+  add('twilio-key', 'SK', hexToken('S' + 'K'), 32);
+  add('digitalocean-token', 'dop_v1', hexToken('do' + 'p_v1_'), 64);
+  add('databricks-token', 'dapi', hexToken('da' + 'pi'), 32);
+  add('doppler-token', 'dp.pt', bare('dp' + '.pt.'), 43);
+  add('linear-key', 'lin_api', bare('lin' + '_api_'), 40);
+  add('postman-key', 'PMAK', (random) => ({ text: `uses PMAK-${random.slice(0, 24)}-${random.slice(24)} here`, secret: `PMAK-${random.slice(0, 24)}-${random.slice(24)}` }), 58);
+  add('atlassian-token', 'ATATT3', bare('ATA' + 'TT3'), 186);
+  add('heroku-key', 'HRKU', bare('HR' + 'KU-AA'), 58);
+  add('hashicorp-token', 'hvs', bare('hv' + 's.'), 95);
+  add('grafana-token', 'glsa', (random) => ({ text: `uses glsa_FAKE${random.slice(0, 28)}_${random.slice(28)} here`, secret: `glsa_FAKE${random.slice(0, 28)}_${random.slice(28)}` }), 36);
+  add('sentry-token', 'sntryu', hexToken('sntr' + 'yu_'), 64);
+  add('pulumi-token', 'pul', hexToken('pu' + 'l-'), 40);
+  add('rubygems-token', 'rubygems', hexToken('ruby' + 'gems_'), 48);
+  add('planetscale-token', 'pscale', bare('pscale' + '_tkn_'), 43);
+  add('session-cookie', 'Cookie', (random) => ({ text: `Cookie: session=FAKE${random}; theme=dark`, secret: `FAKE${random}` }), 24);
   return seeds;
 }
 

@@ -8,7 +8,6 @@ import type { Issue } from '../schema/model.ts';
 import { createIssueSink } from '../text/issues.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
-import { publishedValueHint, publishedValueProblem } from '../redact/published-values.ts';
 import { codePoint } from '../text/look-alike.ts';
 
 /** A path in the config: not empty, and no control character (a NUL would crash the file system calls; none names a file a team meant). */
@@ -86,16 +85,6 @@ export function parseConfig(text: string, path: string): { config: Config | null
     const { line, column } = locateJsonPath(text, [key]);
     sink.warning(line, column, `Unknown key "${key}"; it is ignored.`, `Cairn reads ${[...knownKeys].join(', ')}.`);
   }
-  // The title, address and path are in every page: a secret in one is refused where it stands, never quoted.
-  let secret = false;
-  for (const key of ['title', 'site', 'base'] as const) {
-    const value = (data as Record<string, unknown>)[key];
-    const problem = typeof value === 'string' ? publishedValueProblem(value, { address: key === 'site' }) : null;
-    if (problem === null) continue;
-    const { line, column } = locateJsonPath(text, [key]);
-    sink.error(line, column, `"${key}" is not valid: ${problem}.`, publishedValueHint);
-    secret = true;
-  }
   const result = ConfigSchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -104,5 +93,5 @@ export function parseConfig(text: string, path: string): { config: Config | null
     }
     return { config: null, issues: sink.issues };
   }
-  return { config: secret ? null : result.data, issues: sink.issues };
+  return { config: result.data, issues: sink.issues };
 }

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseConfig, type Config, type Gates } from '../config/parse-config.ts';
 import { displayPath } from '../io/display-path.ts';
+import { configSecretIssues } from '../redact/published-values.ts';
 import { hookPatternIssues, settingsReach } from '../io/hook-patterns.ts';
 import { codePoint } from '../text/look-alike.ts';
 import type { Issue } from '../schema/model.ts';
@@ -89,8 +90,10 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
     }
     const text = readFileSync(configPath, 'utf8');
     const parsed = parseConfig(text, displayPath(configPath));
-    issues = parsed.issues;
-    if (!parsed.config) return { settings: null, issues };
+    // The title, address and path are in every page: a secret in one is refused where it stands, never quoted.
+    const secrets = configSecretIssues(text, displayPath(configPath));
+    issues = [...parsed.issues, ...secrets];
+    if (!parsed.config || secrets.length > 0) return { settings: null, issues };
     config = parsed.config;
     if (!flags.out && config.out !== undefined) {
       const { line, column } = locateJsonPath(text, ['out']);

@@ -4,12 +4,22 @@
  * config, or naming the variable (SITE and BASE, set by a flag or the environment), and nothing is built. The secret
  * itself is never quoted in the message.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseConfig } from '../../../src/core/config/parse-config.ts';
 import { environmentProblems } from '../../../src/core/pipeline/environment.ts';
 import { resolveSettings, settingsEnv } from '../../../src/core/pipeline/settings.ts';
 import { publishedValueProblem } from '../../../src/core/redact/published-values.ts';
 import { formatIssue } from '../../../src/core/text/issues.ts';
+
+/** The settings of a command run with a config of `text`, as `cairn build` resolves them. */
+function readConfig(text: string) {
+  const file = join(mkdtempSync(join(tmpdir(), 'cairn-config-')), 'cairn.config.json');
+  writeFileSync(file, text);
+  const { settings, issues } = resolveSettings({ config: file }, dirname(file), {});
+  return { settings, issues: issues.map((issue) => ({ ...issue, file: 'cairn.config.json' })) };
+}
 
 // Obviously fake, assembled at run time so that secret scanners have nothing to flag in this file.
 const ghp = 'ghp' + '_' + 'Kq8'.repeat(12);
@@ -26,8 +36,8 @@ describe('config: a secret in title, site or base', () => {
 `;
 
   test('is an error at the key, naming what it holds, and the config is not used', () => {
-    const { config: parsed, issues } = parseConfig(config, 'cairn.config.json');
-    expect(parsed).toBeNull();
+    const { settings, issues } = readConfig(config);
+    expect(settings).toBeNull();
     expect(issues.map(formatIssue).map((line) => line.split('\n')[0])).toEqual([
       'cairn.config.json:3:12 error "title" is not valid: it holds a secret (1 × github-token), and it would be in every page.',
       'cairn.config.json:4:11 error "site" is not valid: it holds a user name and password, and the address is in every feed and in the sitemap.',
@@ -36,19 +46,19 @@ describe('config: a secret in title, site or base', () => {
   });
 
   test('never quotes the secret', () => {
-    const text = JSON.stringify(parseConfig(config, 'cairn.config.json').issues);
+    const text = JSON.stringify(readConfig(config).issues);
     for (const secret of [ghp, openai, 'Hunter2pw']) expect(text).not.toContain(secret);
   });
 
   test('is found together with the other errors of the config', () => {
-    const { issues } = parseConfig(`{"title": "${glpat}", "out": 5}`, 'c.json');
-    expect(issues.map((issue) => issue.message.split(':')[0])).toEqual(['"title" is not valid', '"out" is not valid']);
+    const { issues } = readConfig(`{"title": "${glpat}", "out": 5}`);
+    expect(issues.map((issue) => issue.message.split(':')[0])).toEqual(['"out" is not valid', '"title" is not valid']);
   });
 
   test('a title, address and path without secrets are fine', () => {
-    const { config: parsed, issues } = parseConfig('{"title": "Token service: API keys and passwords", "site": "https://owner.github.io", "base": "/repo/"}', 'c.json');
+    const { settings, issues } = readConfig('{"title": "Token service: API keys and passwords", "site": "https://owner.github.io", "base": "/repo/"}');
     expect(issues).toEqual([]);
-    expect(parsed).toEqual({ title: 'Token service: API keys and passwords', site: 'https://owner.github.io', base: '/repo/' });
+    expect([settings?.title, settings?.site, settings?.base]).toEqual(['Token service: API keys and passwords', 'https://owner.github.io', '/repo/']);
   });
 });
 

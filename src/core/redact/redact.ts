@@ -295,7 +295,7 @@ function valueExtent(text: string, from: number, to: number, multiWord: boolean)
 /** Whether a name is an identifier (DB_PASSWORD, db.password, dbPassword, PASSWORD), not a word of prose ("password"). */
 const isIdentifier = (name: string): boolean => /[_.\-\d]|[a-z][A-Z]/.test(name) || /^[A-Z]{2,}$/.test(name);
 
-/** Whether the text before `at` on its line is only indentation, a list marker, a bold opener or a quote. */
+/** Whether the text before `at` on its line is only indentation, a list marker, a bold opener, a quote or "export". */
 function startsItsLine(text: string, at: number): boolean {
   let lineStart = at;
   while (lineStart > 0 && at - lineStart < 64 && text[lineStart - 1] !== '\n') lineStart -= 1;
@@ -407,7 +407,7 @@ function namedSpans(view: TextView, spans: Span[]): Span[] {
         const whole = text.slice(from, extent.end);
         taken = !extent.prose && isSecretLiteral(text.slice(from, to)) && isSecretLiteral(whole);
         // A token cut by a line break goes on over the lines that hold nothing but the rest of it.
-        if (taken && extent.end === to && /^[A-Za-z0-9+/_.-]{8,}$/.test(whole)) {
+        if (taken && extent.end === to && /^[A-Za-z0-9+/_.-]{8}[A-Za-z0-9+/_.-]*$/.test(whole)) {
           for (let lines = 0; lines < 32; lines += 1) {
             wrappedRest.lastIndex = to;
             const rest = wrappedRest.exec(text);

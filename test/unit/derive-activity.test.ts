@@ -12,7 +12,7 @@ function task({ id, name, dependsOn = [], status = 'pending' }: { id: string; na
   return {
     id, slug: `task-${id}-${name}`, phaseId: 'phase-7', title: `Task ${id}`, agent: 'coder', estimateDays: 1, estimateText: '1 day', dependsOn,
     dependencies: dependsOn.map((dep) => ({ raw: `Task ${dep}`, taskIds: [dep], external: false, line: null, column: null, links: [], missing: [] })),
-    status, statusText: null, cancelled: false, parentId: null, priority: null, objectives: [], deliverables: [], successCriteria: [], memoryKeys: [], metadataStyle: 'frontmatter', file,
+    status, statusText: null, cancelled: false, optional: false, parentId: null, priority: null, objectives: [], deliverables: [], successCriteria: [], memoryKeys: [], metadataStyle: 'frontmatter', file,
     startedAt: null, completedAt: null, elapsedDays: null, events: 0, files: [],
     statusEvidence: { status, kind: 'authored', time: null, path: file, key: null, summary: 'in the task file' },
     flags: [],

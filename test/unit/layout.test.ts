@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const core = resolve(import.meta.dirname, '../../src/core');
 
-const parsers = ['tasks', 'overview', 'metrics', 'releases', 'hooks'];
+const parsers = ['tasks', 'overview', 'metrics', 'releases', 'hooks', 'formats'];
 const base = ['schema', 'format', 'text', 'redact', 'markdown'];
 
 /** Each folder of src/core and the folders it may import from (besides itself), lowest first. */
@@ -23,6 +23,7 @@ const mayImport: Record<string, string[]> = {
   metrics: [...base, 'tasks', 'overview'],
   releases: [...base, 'tasks'],
   hooks: ['schema', 'format', 'text'],
+  formats: [...base, 'tasks'],
   config: ['schema', 'format', 'text'],
   io: [...base, ...parsers, 'config'],
   model: [...base, ...parsers, 'config'],

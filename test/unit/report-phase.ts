@@ -18,6 +18,7 @@ export function reportTask(fields: Partial<Task> & Pick<Task, 'id'>): Task {
     estimateDays: 1,
     estimateText: '1 day',
     cancelled: false,
+    optional: false,
     parentId: null,
     dependsOn: [],
     dependencies: [],
@@ -49,7 +50,7 @@ export function reportMetric({ label, baseline = null, target, achieved = null, 
   return { key: normalizeKey(label), label, baseline: b, target: t, achieved: a, ...judgeMetric(b, t, a), impact: taskIds.map((id) => `Task ${id}`).join(', ') || null, taskIds, achievedFrom: null };
 }
 
-const noData: DataQuality = { sources: [], otherFiles: [], unmatchedEvents: 0, newestEvent: null, stale: false, warnings: [] };
+const noData: DataQuality = { sources: [], otherFiles: [], readers: [], unmatchedEvents: 0, newestEvent: null, stale: false, warnings: [] };
 
 /** A phase around the given tasks and metrics; status and progress derived from the tasks as the build does. */
 export function reportPhase({ dataQuality, ...fields }: Partial<Omit<Phase, 'dataQuality'>> & { dataQuality?: Partial<DataQuality> }): Phase {

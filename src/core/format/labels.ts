@@ -22,6 +22,7 @@ export const metadataStyleLabels: Record<Task['metadataStyle'], string> = {
   'plain-lines': 'plain "Key: value" lines',
   table: 'a metadata table',
   headings: 'headings',
+  checklist: 'a line of a checkbox task list',
 };
 
 export const kindLabels: Record<HookEventKind, string> = {

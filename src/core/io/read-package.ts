@@ -10,6 +10,7 @@ import { decodeText } from './decode-text.ts';
 import { redactText } from '../redact/redact.ts';
 import { phaseNameProblem, routeNameProblem } from './names.ts';
 import { nameKey, printable } from '../text/look-alike.ts';
+import { detectTaskList } from '../formats/task-lists.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -30,7 +31,9 @@ export function listPackageDirs(root: string): { dirs: { dir: string; phaseId: s
     return { dirs: [], issues: [{ file: displayPath(root), line: 1, column: 1, severity: 'error', message: `The content folder ${displayPath(root)} does not exist.`, hint: 'Set CAIRN_CONTENT to the folder that holds phases/, or run from the project root.' }] };
   }
   if (!existsSync(phasesDir)) {
-    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder.`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json).' }] };
+    const lists = taskListFolders(root);
+    if (lists.dirs.length > 0) return lists;
+    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and no folder in it holds a task list Cairn reads (a Spec Kit or Kiro tasks.md).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at the folder of your specs (specs/, .kiro/specs/).' }] };
   }
   // phases/ itself may be a link: followed out of the root, it would publish another folder's packages.
   if (!staysInside(phasesDir, root)) return { dirs: [], issues: [linkOutsideIssue(phasesDir)] };
@@ -70,6 +73,51 @@ export function listPackageDirs(root: string): { dirs: { dir: string; phaseId: s
   return { dirs: kept.map((name) => ({ dir: join(phasesDir, name), phaseId: name })), issues };
 }
 
+/** Whether `dir` holds a tasks.md of a known task-list format. */
+function holdsTaskList(dir: string): boolean {
+  return ['tasks.md', 'task.md'].some((name) => {
+    const path = join(dir, name);
+    try {
+      return statSync(path).isFile() && detectTaskList(name, readFileSync(path, 'utf8')) !== null;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * A content root laid out as a tool lays out its specs (Spec Kit's specs/, Kiro's .kiro/specs/): each folder in it
+ * with a task list is a phase, and so is the root itself when it is one spec folder. A folder without one is named
+ * in a warning, never passed over.
+ */
+function taskListFolders(root: string): { dirs: { dir: string; phaseId: string }[]; issues: Issue[] } {
+  if (holdsTaskList(root)) {
+    const phaseId = basename(resolve(root)).replace(/^\.+/, '') || 'tasks';
+    return { dirs: [{ dir: root, phaseId }], issues: [] };
+  }
+  const issues: Issue[] = [];
+  const dirs: { dir: string; phaseId: string }[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true }).toSorted((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(root, entry.name);
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    if (!staysInside(path, root)) {
+      issues.push(linkOutsideIssue(path));
+      continue;
+    }
+    if (!holdsTaskList(path)) {
+      issues.push({ file: displayPath(path), line: 1, column: 1, severity: 'warning', message: `The folder ${entry.name} holds no task list (tasks.md of Spec Kit or Kiro), so it is not read as a phase.`, hint: 'A spec folder is read when its tasks.md lists tasks as "- [ ] T001 …" or "- [ ] 1.1 …".' });
+      continue;
+    }
+    const problem = phaseNameProblem(entry.name);
+    if (problem) {
+      issues.push({ file: printable(redactText(displayPath(path))), line: 1, column: 1, severity: 'error', message: `The spec folder cannot be published: ${problem}.`, hint: 'Rename the folder, e.g. "001-feature".' });
+      continue;
+    }
+    dirs.push({ dir: path, phaseId: entry.name });
+  }
+  return { dirs, issues: dirs.length > 0 ? issues : [] };
+}
+
 /** Folders of a phase that hold hook logs: hooks/, and claude-flow's own folders when they were copied in whole. */
 export const hookFolders: readonly string[] = ['hooks', '.swarm', '.claude-flow', '.hive-mind'];
 
@@ -91,6 +139,13 @@ export function readPackage(dir: string, phaseId: string, root: string = dir): P
     return { path: displayPath(path), text: decoded.text };
   };
   const atRoot = files.filter((rel) => !rel.includes('/'));
+  // A folder whose tasks.md is a task list of a known format (a Spec Kit feature, a Kiro spec) is read by that format:
+  // its tasks are the list's lines, and its other Markdown files (the spec, the plan, the design) are its documents.
+  const listed = atRoot.filter((rel) => /^tasks?\.md$/i.test(rel)).map((rel) => ({ rel, file: read(rel)! })).map(({ rel, file }) => ({ rel, file, found: detectTaskList(rel, file.text) })).find(({ found }) => found !== null);
+  if (listed?.found) {
+    for (const rel of files) if (rel !== listed.rel) otherFiles.push({ path: displayPath(join(dir, rel)), reason: markdown.test(rel) ? `not read: a document of the ${listed.found.format.label} folder (its tasks are in ${listed.rel})` : notReadReason(rel) });
+    return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: listed.found.format.id, reason: listed.found.reason, file: listed.file }, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
+  }
   const overview = overviewNames.map((pattern) => atRoot.find((rel) => pattern.test(rel))).find((rel) => rel !== undefined);
   const baseline = atRoot.find((rel) => /^baseline[-_]metrics\.json$/i.test(rel));
   const final = atRoot.find((rel) => /^final[-_]metrics\.json$/i.test(rel));

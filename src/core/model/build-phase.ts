@@ -12,10 +12,11 @@ import { parseMetricsJson, type ParsedMetricsFile } from '../metrics/parse-metri
 import { formatIssue, groupWarnings } from '../text/issues.ts';
 import { emptyOverview, parseOverview } from '../overview/parse-overview.ts';
 import { checkTaskTable, type FieldLines } from '../overview/task-table.ts';
-import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, scheduleGraph } from './schedule.ts';
+import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, isLeftOut, scheduleGraph } from './schedule.ts';
 import { parentIdOf, phaseNumberOf } from '../tasks/parse-dependencies.ts';
 import type { EventView, Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
 import { dependencyLine, parseTaskFile } from '../tasks/parse-task.ts';
+import { taskListFormats, type TaskListFormat, type TaskListRead } from '../formats/task-lists.ts';
 import { round } from '../format/round.ts';
 import { nameKey } from '../text/look-alike.ts';
 import { summarizeActivity } from './summarize-activity.ts';
@@ -42,10 +43,11 @@ export interface PhaseResult {
 /** Reads, checks and joins one package. Errors and warnings are returned, never thrown. */
 export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): PhaseResult {
   const issues: Issue[] = [...(files.problems ?? [])];
-  if (!files.overview) {
+  const list = files.taskList ? readTaskList(files.taskList, files.phaseId) : null;
+  if (!files.overview && !list) {
     issues.push({ file: `${files.dir}/README.md`, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no overview (README.md), so the folder name is its title and it has no metrics or success criteria.`, hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.' });
   }
-  for (const file of [files.overview, ...files.tasks, files.baseline, files.final]) {
+  for (const file of [files.overview, ...files.tasks, files.taskList?.file ?? null, files.baseline, files.final]) {
     const warning = file ? secretWarning(file.path, file.text) : null;
     if (warning) issues.push(warning);
   }
@@ -91,6 +93,14 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     taskTexts.set(parsed.task.id, file);
     fieldLines.set(parsed.task.id, parsed.fieldLines);
   }
+  if (list) {
+    issues.push(...list.read.issues);
+    for (const { task, content } of list.read.tasks) {
+      parsedTasks.push(task);
+      bodies.set(task.id, content);
+      taskTexts.set(task.id, files.taskList!.file);
+    }
+  }
   if (parsedTasks.length === 0) {
     issues.push({ file: files.overview?.path ?? files.dir, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no task files.`, hint: 'Add one Markdown file per task, with its id in the title ("# Task 7.1: Build") or the file name (task-7.1-build.md).' });
   }
@@ -112,7 +122,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const current = (files.current ?? []).map((file) => ({ file, parsed: readMetrics(file)! }));
   issues.push(...(baseline?.issues ?? []), ...(final?.issues ?? []), ...current.flatMap(({ parsed }) => parsed.issues));
 
-  const overview = overviewResult?.overview ?? emptyOverview(titleFromFolder(files.phaseId));
+  const overview = overviewResult?.overview ?? emptyOverview(list?.read.title ?? titleFromFolder(files.phaseId));
   const overviewPath = files.overview?.path ?? files.dir;
   const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
   const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
@@ -134,7 +144,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const phase: Phase = {
     id: files.phaseId,
     title: overview.title,
-    status: derivePhaseStatus(sortedTasks.map((task) => task.status)),
+    status: derivePhaseStatus((sortedTasks.some((task) => !isLeftOut(task)) ? sortedTasks.filter((task) => !isLeftOut(task)) : sortedTasks).map((task) => task.status)),
     progress: deriveProgress(sortedTasks),
     statusText: overview.statusText,
     created: overview.created,
@@ -151,7 +161,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     warnings: groupWarnings(issues).filter((issue) => issue.severity === 'warning').map(formatIssue),
     events: summary.recent,
     activity: summary.activity,
-    dataQuality: { ...activity.dataQuality, otherFiles: otherFiles.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) },
+    dataQuality: { ...activity.dataQuality, otherFiles: otherFiles.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), readers: readersOf(files, list) },
     // Unjudged: the newest time the phase itself knows, until applyAsOf sets the build's.
     buildAsOf: buildAsOf ?? activity.dataQuality.newestEvent ?? new Date(0).toISOString(),
     file: overviewPath,
@@ -177,6 +187,20 @@ function metadataCount(task: Task): number {
   return [task.agent, task.estimateText, task.statusText, task.dependencies.length > 0 ? 'yes' : null].filter((value) => value !== null).length;
 }
 
+/** A phase's task list read by its format's reader (src/core/formats), or null when the format is not known. */
+function readTaskList(taskList: NonNullable<PackageFiles['taskList']>, phaseId: string): { format: TaskListFormat; read: TaskListRead } | null {
+  const format = taskListFormats.find((candidate) => candidate.id === taskList.format);
+  return format ? { format, read: format.read(taskList.file, phaseId) } : null;
+}
+
+/** Which reader read the phase's tasks, and why, for the data-quality panel. */
+function readersOf(files: PackageFiles, list: { format: TaskListFormat } | null): Phase['dataQuality']['readers'] {
+  if (list && files.taskList) return [{ format: list.format.id, label: list.format.label, files: [files.taskList.file.path], reason: files.taskList.reason }];
+  if (files.tasks.length === 0) return [];
+  // Each task names its own file; the list is not repeated here.
+  return [{ format: 'task-files', label: 'Markdown task files', files: [], reason: `${files.tasks.length} Markdown file${files.tasks.length === 1 ? '' : 's'} in the phase folder, each read as one task when it has an id and task metadata` }];
+}
+
 /** "phase_1" → "Phase 1", "sprint-3-api" → "Sprint 3 api": a phase without an overview is titled by its folder. */
 export function titleFromFolder(name: string): string {
   const words = name.replace(/[-_]+/g, ' ').trim();
@@ -188,7 +212,8 @@ export function titleFromFolder(name: string): string {
  * blocked when all are. Its own file or a hook event decides only while none of them has moved.
  */
 function rollUpSubtasks(tasks: readonly Task[]): Task[] {
-  const children = Map.groupBy(tasks.filter((task) => task.parentId), (task) => task.parentId!);
+  // An optional subtask not done (Kiro's "- [ ]* …") does not hold its task back.
+  const children = Map.groupBy(tasks.filter((task) => task.parentId && !isLeftOut(task)), (task) => task.parentId!);
   return tasks.map((task) => {
     const own = children.get(task.id);
     if (!own || own.length === 0) return task;
@@ -297,7 +322,7 @@ export function derivePhaseStatus(statuses: readonly TaskStatus[]): TaskStatus {
  * Share of estimated days in complete tasks, 0..1. Cancelled tasks and tasks made of subtasks are left out (their
  * subtasks count). When a task has no estimate the share is of tasks, not days: a missing estimate is not zero work.
  */
-export function deriveProgress(all: readonly (Pick<Task, 'status' | 'estimateDays'> & Partial<Pick<Task, 'id' | 'cancelled' | 'parentId'>>)[]): number {
+export function deriveProgress(all: readonly (Pick<Task, 'status' | 'estimateDays'> & Partial<Pick<Task, 'id' | 'cancelled' | 'optional' | 'parentId'>>)[]): number {
   const tasks = countedTasks(all);
   if (tasks.length === 0) return all.length > 0 && all.every((task) => task.status === 'complete') ? 1 : 0;
   const done = tasks.filter((task) => task.status === 'complete');

@@ -72,6 +72,7 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
   const dataQuality: DataQuality = {
     sources,
     otherFiles: [],
+    readers: [],
     unmatchedEvents: unmatched,
     newestEvent,
     stale: false,

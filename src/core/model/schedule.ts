@@ -17,7 +17,14 @@ export interface PlannedTask {
   estimateDays: number | null;
   dependsOn: readonly string[];
   cancelled?: boolean;
+  optional?: boolean;
+  status?: string;
   parentId?: string | null;
+}
+
+/** Work the schedule and progress leave out: cancelled, or optional and not done. */
+export function isLeftOut(task: { cancelled?: boolean; optional?: boolean; status?: string }): boolean {
+  return task.cancelled === true || (task.optional === true && task.status !== 'complete');
 }
 
 /**
@@ -35,15 +42,15 @@ export function scheduleGraph(tasks: readonly PlannedTask[]): ScheduleTask[] {
   return tasks.map((task) => {
     const own = children.get(task.id) ?? [];
     const dependsOn = [...new Set([...task.dependsOn, ...inherited(task), ...own.map((child) => child.id)])].filter((dep) => dep !== task.parentId);
-    const takesTime = !task.cancelled && own.length === 0;
+    const takesTime = !isLeftOut(task) && own.length === 0;
     return { id: task.id, estimateDays: takesTime ? (task.estimateDays ?? 0) : 0, dependsOn };
   });
 }
 
-/** Tasks whose work the progress and the critical path count: not cancelled, not a task made of subtasks. */
-export function countedTasks<T extends { id?: string; cancelled?: boolean; parentId?: string | null }>(tasks: readonly T[]): T[] {
-  const parents = new Set(tasks.map((task) => task.parentId).filter((id): id is string => !!id));
-  return tasks.filter((task) => !task.cancelled && !(task.id !== undefined && parents.has(task.id)));
+/** Tasks whose work the progress and the critical path count: not left out, not a task made of subtasks. */
+export function countedTasks<T extends { id?: string; cancelled?: boolean; optional?: boolean; status?: string; parentId?: string | null }>(tasks: readonly T[]): T[] {
+  const parents = new Set(tasks.filter((task) => !isLeftOut(task)).map((task) => task.parentId).filter((id): id is string => !!id));
+  return tasks.filter((task) => !isLeftOut(task) && !(task.id !== undefined && parents.has(task.id)));
 }
 
 export interface GraphProblems {

@@ -265,6 +265,8 @@ export const DataQualitySchema = z.object({
    * an image), each with why it was not read: nothing in the folder is passed over without a line.
    */
   otherFiles: z.array(z.object({ path: z.string(), reason: z.string() })).default([]),
+  /** Which reader read the phase's tasks, and why it was chosen (src/core/formats). */
+  readers: z.array(z.object({ format: z.string(), label: z.string(), files: z.array(z.string()), reason: z.string() })).default([]),
   unmatchedEvents: z.number().int().nonnegative(),
   /** Newest event time across sources (ISO 8601), or null. */
   newestEvent: z.string().nullable(),
@@ -388,6 +390,8 @@ export const TaskSchema = z.object({
   statusText: z.string().nullable(),
   /** Closed without being done ("Cancelled"): status complete, left out of progress and the critical path. */
   cancelled: z.boolean().default(false),
+  /** Marked optional by its list (Kiro's "- [ ]* …"): while not done, left out of progress, roll-ups and the critical path. */
+  optional: z.boolean().default(false),
   /** The task this one is a subtask of ("8.11" for 8.11.1), or null. */
   parentId: z.string().nullable().default(null),
   priority: z.string().nullable(),
@@ -397,7 +401,7 @@ export const TaskSchema = z.object({
   /** Memory keys the task writes, e.g. "phase7/build_infra/status". */
   memoryKeys: z.array(z.string()),
   /** Where the metadata came from. */
-  metadataStyle: z.enum(['frontmatter', 'bold-lines', 'plain-lines', 'table', 'headings']),
+  metadataStyle: z.enum(['frontmatter', 'bold-lines', 'plain-lines', 'table', 'headings', 'checklist']),
   /** Path of the task file, relative to the working directory. */
   file: z.string(),
   /** First start reported by the hooks, else the file's Started date (ISO 8601), or null. */

@@ -34,6 +34,8 @@ export const StatusJsonSchema = z.object({
           parentId: z.string().nullable(),
           /** Closed without being done (its status is complete). */
           cancelled: z.boolean(),
+          /** Marked optional by its list (Kiro's "- [ ]* …"); only present when true. */
+          optional: z.boolean().optional(),
           status: TaskStatusSchema,
           startedAt: z.string().nullable(),
           completedAt: z.string().nullable(),
@@ -67,6 +69,8 @@ export const StatusJsonSchema = z.object({
         unmatchedEvents: z.number().int(),
         /** Files under the phase folder that are not part of the package (notes, images), each with why. */
         otherFiles: z.array(z.object({ path: z.string(), reason: z.string() })),
+        /** Which reader read the phase's tasks (task-files, spec-kit, kiro), from which files, and why. */
+        readers: z.array(z.object({ format: z.string(), label: z.string(), files: z.array(z.string()), reason: z.string() })).default([]),
         warnings: z.array(z.string()),
         newestEvent: z.string().nullable(),
         stale: z.boolean(),

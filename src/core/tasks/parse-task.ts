@@ -154,6 +154,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
     status,
     statusText,
     cancelled: meaning === 'cancelled',
+    optional: false,
     parentId: null,
     priority: textOf(fields.get('priority')),
     ...sections,

@@ -12,6 +12,8 @@ export interface DataQualityView {
   /** "12 records read from 2 file(s): 10 imported, 2 skipped." */
   totals: string;
   sources: (DataQuality['sources'][number] & { reasons: [string, number][]; redacted: [string, number][] })[];
+  /** Which reader read the tasks, and why: "Spec Kit tasks.md read specs/001/tasks.md: it lists 24 tasks as …". */
+  readers: string[];
 }
 
 export function buildDataQualityView(phase: Pick<Phase, 'id' | 'dataQuality' | 'buildAsOf'>): DataQualityView {
@@ -24,5 +26,6 @@ export function buildDataQualityView(phase: Pick<Phase, 'id' | 'dataQuality' | '
     newestEvent: formatTimestamp(quality.newestEvent),
     totals: `${sum((source) => source.records)} records read from ${quality.sources.length} file(s): ${sum((source) => source.imported)} imported, ${sum((source) => source.skipped)} skipped.`,
     sources: quality.sources.map((source) => ({ ...source, reasons: Object.entries(source.skippedReasons), redacted: Object.entries(source.redactions) })),
+    readers: quality.readers.map((reader) => `${reader.label}${reader.files.length > 0 ? ` from ${reader.files.join(', ')}` : ''}: ${reader.reason}.`),
   };
 }

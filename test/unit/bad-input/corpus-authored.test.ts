@@ -161,6 +161,30 @@ describe('task files (parseTaskFile)', () => {
         hint: Write the values out instead of repeating them through anchors and aliases ("&name", "*name"): aliases of lists of aliases multiply."
     `);
   });
+  test('task-emphasis-runs: warning', () => {
+    expect(pin('task-emphasis-runs')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-emphasis-runs.md:6:1 warning This paragraph holds 300 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so they are shown as written.
+        hint: Split the paragraph, or put the text in a code block (between "\`\`\`" lines) if it is data."
+    `);
+  });
+  test('task-smart-quote-runs: warning', () => {
+    expect(pin('task-smart-quote-runs')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-smart-quote-runs.md:6:1 warning This paragraph holds 300 quotes, apostrophes, dashes and dots; more than 200 in one paragraph would take the Markdown reader minutes, so they are shown straight, as written.
+        hint: Split the paragraph, or put the text in a code block (between "\`\`\`" lines) if it is data."
+    `);
+  });
+  test('task-lazy-lines: warning', () => {
+    expect(pin('task-lazy-lines')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-lazy-lines.md:7:1 warning 301 lines here and below continue a block quote or list without its marker; more than 200 in one paragraph would take the Markdown reader minutes, so each was given the marker of the line it continues.
+        hint: Start each line of a quote with ">", and indent the lines of a list item as far as its text."
+    `);
+  });
+  test('task-chained-list-markers: error', () => {
+    expect(pin('task-chained-list-markers')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/tasks/task-chained-list-markers.md:6:1 error The file nests 150 lists inside each other here; pages render at most 100 levels, so it was not read.
+        hint: Flatten the structure: close the HTML elements, or write the deep part as a code block."
+    `);
+  });
 });
 
 describe('overviews (parseOverview)', () => {
@@ -389,8 +413,8 @@ describe('whole packages (loadContent)', () => {
   });
   test('package-no-phases-folder: error', () => {
     expect(pin('package-no-phases-folder')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/packages/package-no-phases-folder/phases:1:1 error The content folder has no phases/ folder.
-        hint: Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json)."
+      "test/fixtures/bad-input/packages/package-no-phases-folder/phases:1:1 error The content folder has no phases/ folder, and no folder in it holds a task list Cairn reads (a Spec Kit or Kiro tasks.md).
+        hint: Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at the folder of your specs (specs/, .kiro/specs/)."
     `);
   });
   test('package-bad-final-metrics: error', () => {

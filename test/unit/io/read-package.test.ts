@@ -64,7 +64,7 @@ describe('readPackages', () => {
 
   test.each([
     ['a root that does not exist', 'packages/nope', 'The content folder test/fixtures/packages/nope does not exist.'],
-    ['a root without phases/', 'tasks', 'The content folder has no phases/ folder.'],
+    ['a root without phases/', 'tasks', 'The content folder has no phases/ folder, and no folder in it holds a task list Cairn reads (a Spec Kit or Kiro tasks.md).'],
   ])('%s is an error', (_case, name, message) => {
     const { packages, issues } = readPackages(fixturePath(name));
     expect(packages).toEqual([]);

@@ -22,6 +22,14 @@ describe('buildStatusJson', () => {
             "dataQuality": {
               "newestEvent": null,
               "otherFiles": [],
+              "readers": [
+                {
+                  "files": [],
+                  "format": "task-files",
+                  "label": "Markdown task files",
+                  "reason": "2 Markdown files in the phase folder, each read as one task when it has an id and task metadata",
+                },
+              ],
               "sources": [],
               "stale": false,
               "unmatchedEvents": 0,

@@ -1,0 +1,180 @@
+/**
+ * The readers of whole task lists in one file, one per format, and the one list of them: GitHub Spec Kit's
+ * `tasks.md` (`- [ ] T001 [P] [US1] text`) and Kiro's `tasks.md` (`- [x] 1. text`, `  - [ ]* 1.2 text`). Each says
+ * why a file is its format from the file's own lines (never from the folder's name alone) and reads it into tasks.
+ * Everything a list does not say (agent, estimate, dates) stays unknown.
+ */
+import type { Issue, Task } from '../schema/model.ts';
+import type { SourceFile } from '../schema/package-files.ts';
+import { createIssueSink } from '../text/issues.ts';
+import { boxStatus, boxText, checklistLines, checklistTask, type ChecklistLine } from './checklist.ts';
+
+export interface TaskListRead {
+  /** The phase's title as the list gives it, or null. */
+  title: string | null;
+  tasks: { task: Task; content: string }[];
+  issues: Issue[];
+}
+
+export interface TaskListFormat {
+  id: string;
+  /** The format's name on the data-quality panel. */
+  label: string;
+  /** Why `file` is a list of this format, or null when it is not one. */
+  detect(name: string, text: string): string | null;
+  read(file: SourceFile, phaseId: string): TaskListRead;
+}
+
+const isTasksFile = (name: string) => /^tasks?\.md$/i.test(name);
+
+/** The lines under a task, as its page shows them: dedented to the least indented of them. */
+function detailsText(item: ChecklistLine): string {
+  const lines = item.details;
+  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length));
+  return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim();
+}
+
+/** Task ids in `text`, ranges ("T009-T011", "T005–T007") expanded. */
+function specKitIds(text: string): string[] {
+  const ids: string[] = [];
+  for (const match of text.matchAll(/\bT(\d+)(?:\s*(?:-|–|—|to|through)\s*T(\d+))?\b/g)) {
+    const from = Number(match[1]);
+    const to = match[2] === undefined ? from : Number(match[2]);
+    const width = match[1]!.length;
+    if (to < from || to - from > 500) {
+      ids.push(`T${match[1]}`);
+      continue;
+    }
+    for (let number = from; number <= to; number += 1) ids.push(`T${String(number).padStart(width, '0')}`);
+  }
+  return ids;
+}
+
+const dependsPhrase = /\b(?:depends on|depend on|blocked by|requires)\b/i;
+
+/**
+ * Spec Kit's stated dependencies: a line that names a task and then "depends on" ids ("T012: lend - depends on
+ * T009-T011 complete", "(T008 depends on T005-T007)"). The task is the last id before the words; what it waits for is
+ * every id after them, to the end of the sentence or the bracket. Sentences about phases and stories name no task.
+ */
+function specKitDependencies(text: string, ids: ReadonlySet<string>): Map<string, { on: string[]; raw: string }> {
+  const found = new Map<string, { on: string[]; raw: string }>();
+  let fenced = false;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (/^ {0,3}(?:`{3,}|~{3,})/.test(line)) fenced = !fenced;
+    if (fenced) continue;
+    const phrase = dependsPhrase.exec(line);
+    if (!phrase) continue;
+    const before = [...line.slice(0, phrase.index).matchAll(/\bT\d+\b/g)].at(-1)?.[0];
+    if (!before || !ids.has(before)) continue;
+    let after = line.slice(phrase.index + phrase[0].length);
+    const open = line.slice(0, phrase.index).lastIndexOf('(') > line.slice(0, phrase.index).lastIndexOf(')');
+    if (open && after.includes(')')) after = after.slice(0, after.indexOf(')'));
+    after = after.split(/;|\.(?:\s|$)/)[0]!;
+    const on = specKitIds(after).filter((id) => ids.has(id) && id !== before);
+    if (on.length === 0) continue;
+    const entry = found.get(before) ?? { on: [], raw: '' };
+    found.set(before, { on: [...new Set([...entry.on, ...on])], raw: [entry.raw, `depends on ${after.trim()}`].filter(Boolean).join('; ') });
+  }
+  return found;
+}
+
+/** A list's items that are tasks (by `idOf`), the first of two with one id kept and the second named in a warning. */
+function readItems(file: SourceFile, format: string, idOf: (item: ChecklistLine) => { id: string; title: string } | null): { items: { item: ChecklistLine; id: string; title: string }[]; issues: Issue[] } {
+  const sink = createIssueSink(file.path);
+  const items: { item: ChecklistLine; id: string; title: string }[] = [];
+  const seen = new Map<string, number>();
+  const unread: number[] = [];
+  for (const item of checklistLines(file.text)) {
+    const task = idOf(item);
+    if (!task) {
+      unread.push(item.line);
+      continue;
+    }
+    const first = seen.get(task.id);
+    if (first !== undefined) {
+      sink.warning(item.line, 1, `Task ${task.id} is listed again here (first at line ${first}); this line is left out.`, `Give every task in ${format}'s list its own number.`);
+      continue;
+    }
+    seen.set(task.id, item.line);
+    items.push({ item, ...task });
+  }
+  if (unread.length > 0) {
+    sink.warning(unread[0]!, 1, `${unread.length === 1 ? 'A checkbox line' : `${unread.length} checkbox lines`} with no task id ${unread.length === 1 ? 'was' : 'were'} not read as ${unread.length === 1 ? 'a task' : 'tasks'} (line${unread.length === 1 ? '' : 's'} ${unread.slice(0, 8).join(', ')}${unread.length > 8 ? ', …' : ''}).`, `A task line starts with its id, e.g. "- [ ] ${format === 'Kiro' ? '2.1' : 'T012'} …".`);
+  }
+  return { items, issues: sink.issues };
+}
+
+/** The text of the list's first "# " heading, or null. */
+function firstHeading(text: string): string | null {
+  return /^# +(.+?)\s*#*\s*$/m.exec(text)?.[1] ?? null;
+}
+
+export const specKit: TaskListFormat = {
+  id: 'spec-kit',
+  label: 'GitHub Spec Kit tasks.md',
+  detect(name, text) {
+    if (!isTasksFile(name)) return null;
+    const count = checklistLines(text).filter((item) => /^T\d+\b/.test(item.text)).length;
+    return count > 0 ? `${name} lists ${count} task${count === 1 ? '' : 's'} as "- [ ] T001 …" checkbox lines` : null;
+  },
+  read(file, phaseId) {
+    const { items, issues } = readItems(file, 'Spec Kit', (item) => {
+      const match = /^(T\d+)\b[:.]?\s*(.*)$/.exec(item.text);
+      if (!match) return null;
+      // "[P]" (may run in parallel) and "[US1]" (its user story) lead the text; they label the task, they are not its title.
+      const title = match[2]!.replace(/^(?:\[(?:P|US\d+|Story|S\d+)\]\s*)+/i, '').trim();
+      return { id: match[1]!, title: title || match[1]! };
+    });
+    const ids = new Set(items.map(({ id }) => id));
+    const dependencies = specKitDependencies(file.text, ids);
+    const heading = firstHeading(file.text);
+    return {
+      title: heading ? heading.replace(/^tasks\s*:\s*/i, '').trim() || null : null,
+      tasks: items.map(({ item, id, title }) => ({
+        task: checklistTask({ id, slug: id, phaseId, title, file: file.path, line: item.line, status: boxStatus(item.mark), statusText: boxText(item.mark, item.optional), dependsOn: dependencies.get(id)?.on ?? [], dependencyRaw: dependencies.get(id)?.raw, format: 'Spec Kit' }),
+        content: detailsText(item),
+      })),
+      issues,
+    };
+  },
+};
+
+export const kiro: TaskListFormat = {
+  id: 'kiro',
+  label: 'Kiro tasks.md',
+  detect(name, text) {
+    if (!isTasksFile(name)) return null;
+    const count = checklistLines(text).filter((item) => /^\d+(?:\.\d+)*\.?\s/.test(item.text)).length;
+    return count > 0 ? `${name} lists ${count} numbered task${count === 1 ? '' : 's'} as "- [ ] 1. …" / "- [ ] 1.1 …" checkbox lines` : null;
+  },
+  read(file, phaseId) {
+    const { items, issues } = readItems(file, 'Kiro', (item) => {
+      const match = /^(\d+(?:\.\d+)*)\.?\s+(.*)$/.exec(item.text);
+      return match ? { id: match[1]!, title: match[2]!.trim() || match[1]! } : null;
+    });
+    // Kiro numbers its hierarchy: 2.5 is a step of task 2, wherever the line is indented.
+    const ids = new Set(items.map(({ id }) => id));
+    const parentOf = (id: string) => (id.includes('.') && ids.has(id.slice(0, id.lastIndexOf('.'))) ? id.slice(0, id.lastIndexOf('.')) : null);
+    return {
+      title: null,
+      tasks: items.map(({ item, id, title }) => ({
+        task: checklistTask({ id, slug: `task-${id}`, phaseId, title, file: file.path, line: item.line, status: boxStatus(item.mark), statusText: boxText(item.mark, item.optional), optional: item.optional, parentId: parentOf(id), format: 'Kiro' }),
+        content: detailsText(item),
+      })),
+      issues,
+    };
+  },
+};
+
+/** Every task-list format, most specific first. */
+export const taskListFormats: readonly TaskListFormat[] = [specKit, kiro];
+
+/** The format of a file named `name` holding `text`, with why; null when it is no task list Cairn knows. */
+export function detectTaskList(name: string, text: string): { format: TaskListFormat; reason: string } | null {
+  for (const format of taskListFormats) {
+    const reason = format.detect(name, text);
+    if (reason) return { format, reason };
+  }
+  return null;
+}

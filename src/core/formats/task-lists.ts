@@ -22,7 +22,8 @@ export interface TaskListFormat {
   label: string;
   /** Why `file` is a list of this format, or null when it is not one. */
   detect(name: string, text: string): string | null;
-  read(file: SourceFile, phaseId: string): TaskListRead;
+  /** Reads the list into tasks; `part` names the part of the file that is this phase (a Taskmaster tag), when the file holds several. */
+  read(file: SourceFile, phaseId: string, part?: string): TaskListRead;
 }
 
 const isTasksFile = (name: string) => /^tasks?\.md$/i.test(name);

@@ -31,8 +31,11 @@ export function listPackageDirs(root: string): { dirs: { dir: string; phaseId: s
     return { dirs: [], issues: [{ file: displayPath(root), line: 1, column: 1, severity: 'error', message: `The content folder ${displayPath(root)} does not exist.`, hint: 'Set CAIRN_CONTENT to the folder that holds phases/, or run from the project root.' }] };
   }
   if (!existsSync(phasesDir)) {
-    const lists = taskListFolders(root);
-    if (lists.dirs.length > 0) return lists;
+    // A content root laid out as a tool lays out its tasks: the first layout that finds phases in it is the one.
+    for (const find of toolLayouts) {
+      const found = find(root);
+      if (found.dirs.length > 0) return found;
+    }
     return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and no folder in it holds a task list Cairn reads (a Spec Kit or Kiro tasks.md).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at the folder of your specs (specs/, .kiro/specs/).' }] };
   }
   // phases/ itself may be a link: followed out of the root, it would publish another folder's packages.
@@ -117,6 +120,9 @@ function taskListFolders(root: string): { dirs: { dir: string; phaseId: string }
   }
   return { dirs, issues: dirs.length > 0 ? issues : [] };
 }
+
+/** The layouts of a content root without phases/, each a function that finds its phases (none when it is not its layout). */
+const toolLayouts: readonly ((root: string) => { dirs: { dir: string; phaseId: string }[]; issues: Issue[] })[] = [taskListFolders];
 
 /** Folders of a phase that hold hook logs: hooks/, and claude-flow's own folders when they were copied in whole. */
 export const hookFolders: readonly string[] = ['hooks', '.swarm', '.claude-flow', '.hive-mind'];

@@ -190,7 +190,7 @@ function metadataCount(task: Task): number {
 /** A phase's task list read by its format's reader (src/core/formats), or null when the format is not known. */
 function readTaskList(taskList: NonNullable<PackageFiles['taskList']>, phaseId: string): { format: TaskListFormat; read: TaskListRead } | null {
   const format = taskListFormats.find((candidate) => candidate.id === taskList.format);
-  return format ? { format, read: format.read(taskList.file, phaseId) } : null;
+  return format ? { format, read: format.read(taskList.file, phaseId, taskList.part) } : null;
 }
 
 /** Which reader read the phase's tasks, and why, for the data-quality panel. */

@@ -21,7 +21,7 @@ export interface PackageFiles {
   /** Task files; `slug` is the file name without extension. */
   tasks: (SourceFile & { slug: string })[];
   /** A whole task list in one file (Spec Kit's or Kiro's tasks.md), with its format's id and why it was taken as one. */
-  taskList?: { format: string; reason: string; file: SourceFile } | null;
+  taskList?: { format: string; reason: string; file: SourceFile; part?: string } | null;
   baseline: SourceFile | null;
   final: SourceFile | null;
   /** Metrics files the phase updates while it runs: current-metrics.json and metrics/*.json. */

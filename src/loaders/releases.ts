@@ -2,6 +2,7 @@ import type { Loader } from 'astro/loaders';
 import type { Release } from '../core/releases/schema.ts';
 import { releaseId } from '../core/releases/merge-releases.ts';
 import { sanitizeHtml } from '../core/markdown/sanitize-html.ts';
+import { withEmptyFrontmatter } from '../core/markdown/frontmatter.ts';
 import { contentLoader } from './load-checked.ts';
 
 
@@ -16,7 +17,7 @@ function sectionsMarkdown(release: Release): string {
 export function releasesLoader(): Loader {
   return contentLoader('cairn-releases', async ({ store, parseData, generateDigest, renderMarkdown }, { releases }) => {
     const renderSanitized = async (markdown: string) => {
-      const rendered = await renderMarkdown(markdown);
+      const rendered = await renderMarkdown(withEmptyFrontmatter(markdown));
       return { ...rendered, html: sanitizeHtml(rendered.html) };
     };
     store.clear();

@@ -1,6 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { labelTaskCheckboxes } from '../core/markdown/label-checkboxes.ts';
 import { sanitizeHtml } from '../core/markdown/sanitize-html.ts';
+import { withEmptyFrontmatter } from '../core/markdown/frontmatter.ts';
 import { coreCodeHash } from '../core/pipeline/phase-cache.ts';
 import { hasTaskBody, pruneTaskBodies, writeTaskBody } from '../lib/task-bodies.ts';
 import { contentLoader } from './load-checked.ts';
@@ -24,7 +25,7 @@ export function tasksLoader(): Loader {
         kept.add(body);
         // Rendering is the slow part: an unchanged task file keeps its rendered body.
         if (!hasTaskBody(body)) {
-          const rendered = await renderMarkdown(markdown);
+          const rendered = await renderMarkdown(withEmptyFrontmatter(markdown));
           writeTaskBody(body, sanitizeHtml(labelTaskCheckboxes(rendered.html)));
         }
         const entry = { id: task.id, slug: task.slug, phaseId: task.phaseId, title: task.title, file: task.file, body };

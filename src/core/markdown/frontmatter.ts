@@ -131,3 +131,12 @@ export function readFrontmatterOrReport(text: string, sink: { error(line: number
     return null;
   }
 }
+
+/**
+ * Markdown for a renderer that reads frontmatter off its start (Astro's renderMarkdown, with its own YAML reader and
+ * no limit on aliases): an empty frontmatter block in front, so a body that starts with "---" is rendered as written,
+ * never read as YAML.
+ */
+export function withEmptyFrontmatter(markdown: string): string {
+  return `---\n---\n${markdown}`;
+}

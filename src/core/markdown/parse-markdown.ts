@@ -9,6 +9,8 @@ import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import type { List, ListItem, Root, RootContent, Table } from 'mdast';
 import type { ChecklistItem } from '../schema/model.ts';
+// Two of micromark's steps made linear (micromark-linear.ts says why).
+import './micromark-linear.ts';
 
 export interface MarkdownDoc {
   root: Root;

@@ -1,10 +1,12 @@
 /**
  * The checks every authored Markdown file passes before it is parsed: a byte order mark is dropped (an editor's
  * "UTF-8 with BOM" would hide the frontmatter's opening "---"), line endings become "\n", and a file that is binary or far too large is refused
- * with one error instead of being read as garbage or parsed for minutes; so is one nested too deep to render.
+ * with one error instead of being read as garbage or parsed for minutes; so is one nested too deep to render. What
+ * would still take a Markdown reader minutes (a paragraph of 100,000 "*") is made cheap with a warning (guard.ts).
  */
 import type { IssueSink } from './issues.ts';
 import { maxNesting, tooDeep } from './nesting.ts';
+import { guardMarkdown } from '../markdown/guard.ts';
 
 /**
  * Largest Markdown file parsed, in UTF-8 bytes. Real task files and overviews are 3–11 KB (test/fixtures/packages/
@@ -42,5 +44,5 @@ export function checkText(input: string, sink: IssueSink, what: string, maxBytes
     sink.error(deep.line, deep.column, `The file nests ${deep.what} here; pages render at most ${maxNesting} levels, so it was not read.`, 'Flatten the structure: close the HTML elements, or write the deep part as a code block.');
     return null;
   }
-  return text;
+  return guardMarkdown(text, sink);
 }

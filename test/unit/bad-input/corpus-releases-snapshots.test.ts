@@ -76,6 +76,12 @@ describe('CHANGELOG.md (parseChangelog)', () => {
         hint: Indent it under that entry, or make it an entry of its own ("- …")."
     `);
   });
+  test('changelog-emphasis-runs: warning', () => {
+    expect(pin('changelog-emphasis-runs')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/changelog/changelog-emphasis-runs.md:8:1 warning This paragraph holds 300 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so they are shown as written.
+        hint: Split the paragraph, or put the text in a code block (between "\`\`\`" lines) if it is data."
+    `);
+  });
 });
 
 describe('release notes (parseReleaseNotes)', () => {
@@ -143,6 +149,12 @@ describe('release notes (parseReleaseNotes)', () => {
     expect(pin('notes-yaml-alias-bomb')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/release-notes/notes-yaml-alias-bomb.md:7:36 error The frontmatter's aliases ("*name") repeat more than 10,000 values by this one, so it was not read.
         hint: Write the values out instead of repeating them through anchors and aliases ("&name", "*name"): aliases of lists of aliases multiply."
+    `);
+  });
+  test('notes-emphasis-runs: warning', () => {
+    expect(pin('notes-emphasis-runs')).toMatchInlineSnapshot(`
+      "test/fixtures/bad-input/release-notes/notes-emphasis-runs.md:8:1 warning This paragraph holds 300 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so they are shown as written.
+        hint: Split the paragraph, or put the text in a code block (between "\`\`\`" lines) if it is data."
     `);
   });
 });

@@ -1,11 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { tooDeep } from '../../../src/core/text/nesting.ts';
+import { htmlTags, tooDeep } from '../../../src/core/text/nesting.ts';
 
 describe('tooDeep', () => {
   test.each([
     ['HTML elements past the limit, at the tag that goes past it', `text\n${'<div>'.repeat(4)}x`, { line: 2, column: 16, what: '4 HTML elements inside each other' }],
     ['block quotes', '> > > > deep', { line: 1, column: 1, what: '4 block quotes inside each other' }],
     ['lists', ['- a', '  - b', '    - c', '      - d'].join('\n'), { line: 4, column: 1, what: '4 lists inside each other' }],
+    ['list markers on one line', 'ok\n- 1. * + deep', { line: 2, column: 1, what: '4 lists inside each other' }],
+    ['quotes and lists on one line', '> - > - deep', { line: 1, column: 1, what: '4 block quotes and lists inside each other' }],
   ])('%s', (_name, text, expected) => {
     expect(tooDeep(text, 3)).toEqual(expected);
   });
@@ -16,7 +19,30 @@ describe('tooDeep', () => {
     ['tags in a fenced code block are text', ['```html', '<div><div><div><div><div>', '```'].join('\n')],
     ['a ">" in an attribute does not end the tag', '<a title="1 > 0"><b>x</b></a>'],
     ['three levels are within a limit of three', '> > > ok'],
+    ['a rule of spaced dashes or stars is not lists', '- - - - - -\n* * * * * *'],
   ])('%s', (_name, text) => {
     expect(tooDeep(text, 3)).toBeNull();
+  });
+
+  test('200 KB of "<a" without a ">" is read at once (each "<" searched the rest of the line: 60 s)', () => {
+    expect(tooDeep('<a'.repeat(100_000))).toBeNull();
+    expect(tooDeep('<a "'.repeat(50_000))).toBeNull();
+  });
+});
+
+describe('htmlTags', () => {
+  // The pattern tooDeep used before, which searched the rest of the line from every "<" that opened no tag.
+  const tagPattern = /<(\/?)([A-Za-z][A-Za-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+
+  test('finds the tags that pattern found', () => {
+    const pieces = ['<', '>', '/', '"', "'", 'a', 'b1', '-', ' ', '=', '<a', '</b', '<br/>', '<span title="', 'x>'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const line = parts.join('');
+        const expected = [...line.matchAll(tagPattern)].map((match) => ({ index: match.index, closing: match[1] === '/', name: match[2], selfClosing: match[3] === '/' }));
+        expect([...htmlTags(line)]).toEqual(expected);
+      }),
+      { seed: 42, numRuns: 2000 },
+    );
   });
 });

@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import { escapeMarks, guardMarkdown, maxLazyLines, maxMarks } from '../../../src/core/markdown/guard.ts';
+import { parseMarkdown } from '../../../src/core/markdown/parse-markdown.ts';
+import { toString } from 'mdast-util-to-string';
+import { createIssueSink, formatIssue } from '../../../src/core/text/issues.ts';
+
+function guard(text: string): { text: string; issues: string[] } {
+  const sink = createIssueSink('task.md');
+  const guarded = guardMarkdown(text, sink);
+  return { text: guarded, issues: sink.issues.map(formatIssue) };
+}
+
+describe('guardMarkdown: crowded marks', () => {
+  test('a paragraph of 20,000 "*a" is escaped, with a warning at its line, and reads as the text written', () => {
+    const body = '*a'.repeat(20_000);
+    const { text, issues } = guard(`# Task 1.1: Stars\n\nIntro with *one* emphasis.\n\n${body}\n`);
+    expect(issues).toMatchInlineSnapshot(`
+      [
+        "task.md:5:1 warning This paragraph holds 20,000 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so they are shown as written.
+        hint: Split the paragraph, or put the text in a code block (between "\`\`\`" lines) if it is data.",
+      ]
+    `);
+    const doc = parseMarkdown(text);
+    // The other paragraph keeps its emphasis; the crowded one is one run of text, shown as written.
+    expect(doc.root.children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'paragraph']);
+    expect(JSON.stringify(doc.root.children[1])).toContain('"emphasis"');
+    expect(toString(doc.root.children[2])).toBe(body);
+    expect(JSON.stringify(doc.root.children[2])).not.toContain('"emphasis"');
+  });
+
+  test(`up to ${maxMarks} marks in a paragraph are left as written; one more is escaped`, () => {
+    const at = '*a '.repeat(maxMarks);
+    expect(guard(at)).toEqual({ text: at, issues: [] });
+    expect(guard(`${at}_`).text).toBe(`${'\\*a '.repeat(maxMarks)}\\_`);
+  });
+
+  test('marks are counted per paragraph, heading and table cell, not per stretch between blank lines', () => {
+    const table = `| Task | Owner |\n| --- | --- |\n${'| [7.1](task-7.1.md) | **coder** |\n'.repeat(300)}`;
+    const list = '- **Agent:** coder, see [the notes](notes.md)\n'.repeat(300);
+    for (const text of [table, list, `## Tasks\n${table}`]) expect(guard(text)).toEqual({ text, issues: [] });
+  });
+
+  test('frontmatter is not Markdown: its aliases and quotes are left alone', () => {
+    const front = `---\nnote: "${'*a '.repeat(300)}"\nquotes: [${'"x", '.repeat(300)}"y"]\n---\n`;
+    expect(guard(`${front}# Task\n`)).toEqual({ text: `${front}# Task\n`, issues: [] });
+    expect(guard(`${front}${'_b'.repeat(300)}\n`).issues[0]).toMatch(/^task\.md:5:1 warning This paragraph holds 300 emphasis/);
+  });
+
+  test('quotes, dashes and dots: the ones the renderer would make typographic are escaped', () => {
+    const { text, issues } = guard(`${'"a" it\'s -- b... c-d e.f '.repeat(60)}\n`);
+    expect(issues[0]).toMatch(/^task\.md:1:1 warning This paragraph holds 300 quotes, apostrophes, dashes and dots; .* so they are shown straight, as written\./);
+    expect(text.startsWith('\\"a\\" it\\\'s \\-\\- b\\.\\.\\. c-d e.f ')).toBe(true);
+    expect(toString(parseMarkdown(text).root)).toBe('"a" it\'s -- b... c-d e.f '.repeat(60).trim());
+  });
+
+  test('code spans, tags, autolinks, web addresses and escapes are left as they are', () => {
+    // "`*b* ``c`" is one code span (a run closes at the next run of its length); the last "`" opens nothing.
+    expect(escapeMarks('*a* `*b* ``c` *d*` <span title="*e*"> <https://f.g/*h*> https://i.j/k_l_m \\*n *o*', ['emphasis'])).toBe(
+      '\\*a\\* `*b* ``c` \\*d\\*` <span title="*e*"> <https://f.g/*h*> https://i.j/k_l_m \\*n \\*o\\*',
+    );
+    // An unmatched backtick run opens nothing.
+    expect(escapeMarks('`a *b*', ['emphasis'])).toBe('`a \\*b\\*');
+  });
+
+  test('a setext heading keeps its underline', () => {
+    const { text } = guard(`${'*a'.repeat(300)}\n---\n`);
+    expect(text.endsWith('\n---\n')).toBe(true);
+    expect(parseMarkdown(text).root.children[0]?.type).toBe('heading');
+  });
+});
+
+describe('guardMarkdown: lazy lines', () => {
+  test(`more than ${maxLazyLines} lines continuing a quote without ">" each get the marker, with a warning`, () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `line ${i}`);
+    const { text, issues } = guard(`# Title\n\n> > quoted\n${lines.join('\n')}\n\nAfter.\n`);
+    expect(issues).toMatchInlineSnapshot(`
+      [
+        "task.md:4:1 warning 300 lines here and below continue a block quote or list without its marker; more than 200 in one paragraph would take the Markdown reader minutes, so each was given the marker of the line it continues.
+        hint: Start each line of a quote with ">", and indent the lines of a list item as far as its text.",
+      ]
+    `);
+    expect(text).toBe(`# Title\n\n> > quoted\n${lines.map((line) => `> > ${line}`).join('\n')}\n\nAfter.\n`);
+  });
+
+  test('list items: lazy lines are indented to the item\'s text; and the tree is the same as before', () => {
+    const input = `1. item\n${'more\n'.repeat(250)}\nAfter.\n`;
+    const { text } = guard(input);
+    expect(text).toBe(`1. item\n${'   more\n'.repeat(250)}\nAfter.\n`);
+    const shape = (markdown: string) => JSON.stringify(parseMarkdown(markdown).root, (key, value) => (key === 'position' ? undefined : value));
+    expect(shape(text)).toBe(shape(input));
+  });
+
+  test(`${maxLazyLines} lazy lines, or lines after a quote that holds nothing, are left as written`, () => {
+    const few = `> quoted\n${'more\n'.repeat(maxLazyLines)}`;
+    const empty = '>\nnot quoted\n'.repeat(300);
+    for (const text of [few, empty]) expect(guard(text)).toEqual({ text, issues: [] });
+  });
+});

@@ -59,7 +59,29 @@ describe('phase health and forecast', () => {
     const phase = judged(tasks, '2025-10-22T00:00:00.000Z', { statedEnd: '2025-10-23T00:00:00.000Z' });
     // 1.5 days left of 1.2, then 1.3's day: 2.5 days; finished work took 1.5× its estimate, so up to 3.75 days.
     expect(phase.forecast).toEqual({ remainingDays: 2.5, pace: 1.5, earliest: '2025-10-24T12:00:00.000Z', latest: '2025-10-25T18:00:00.000Z', statedEnd: '2025-10-23T00:00:00.000Z', slipDays: 1.8 });
-    expect(phase.health!.state).toBe('off-track');
+    expect(phase.health!.state).toBe('at-risk');
     expect(phase.health!.reason).toContain('the forecast ends 1.8 days after the stated 2025-10-23');
+  });
+});
+
+describe('a phase nothing dates, or with nothing read', () => {
+  test('undated: no Created or stated end, no task dates, no hook events: "Undated", no forecast, never "on track"', () => {
+    const tasks = [reportTask({ id: '1.1', status: 'complete' }), reportTask({ id: '1.2' })];
+    const phase = judged(tasks, '2025-10-21T08:00:00.000Z', { created: null, statedEnd: null });
+    expect(phase.forecast).toBeNull();
+    expect(phase.health).toEqual({ state: 'undated', reason: 'Undated: 1 of 2 tasks complete, nothing blocked; nothing in the files dates this phase (no Created or Estimated Completion date, no task dates, no hook events), so there is no forecast.' });
+    // One date (a task's completion) is enough to judge it.
+    const dated = judged([reportTask({ id: '1.1', status: 'complete', completedAt: '2025-10-20T12:00:00.000Z' }), reportTask({ id: '1.2' })], '2025-10-21T08:00:00.000Z', { created: null, statedEnd: null });
+    expect(dated.health!.state).toBe('on-track');
+    expect(dated.forecast).not.toBeNull();
+  });
+
+  test('a blocked task is said whether or not the phase is dated', () => {
+    const phase = judged([reportTask({ id: '1.1', status: 'blocked', statusText: 'Blocked' })], '2025-10-21T08:00:00.000Z', { created: null, statedEnd: null });
+    expect(phase.health!.state).toBe('at-risk');
+  });
+
+  test('no task read: "Unknown", nothing judged', () => {
+    expect(judged([]).health).toEqual({ state: 'unknown', reason: 'No task was read from this phase, so there is nothing to judge.' });
   });
 });

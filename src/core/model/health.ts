@@ -24,7 +24,8 @@ export function judgeHealth<T extends Judged>(phase: T): T {
   const plan = plannedDates(phase, planOrigin(phase));
   const errorsByTask = agentErrors(phase);
   const tasks = phase.tasks.map((task) => ({ ...task, health: taskHealth(task, byId, plan.get(task.id)?.start ?? null, asOf, errorsByTask.get(task.id) ?? null) }));
-  const forecast = forecastOf({ ...phase, tasks }, asOf);
+  // A phase nothing dates has no forecast: an end counted from the build's clock would be a date the files never gave.
+  const forecast = isDated(phase) ? forecastOf({ ...phase, tasks }, asOf) : null;
   return { ...phase, tasks, forecast, health: phaseHealth({ ...phase, tasks }, forecast) };
 }
 
@@ -94,11 +95,17 @@ function forecastOf(phase: Judged, asOf: number): Forecast | null {
   };
 }
 
+/** Whether anything in the files dates the phase: its Created or stated end date, a task's start or end, a hook event. */
+export function isDated(phase: Pick<Judged, 'created' | 'statedEnd' | 'tasks' | 'dataQuality'>): boolean {
+  return phase.created !== null || phase.statedEnd !== null || phase.dataQuality.newestEvent !== null || phase.tasks.some((task) => task.startedAt !== null || task.completedAt !== null);
+}
+
 const stateWords: Record<TaskHealth['state'], string> = { done: 'done', 'on-track': 'on track', 'at-risk': 'at risk', late: 'late', blocked: 'blocked', waiting: 'waiting', ready: 'ready' };
 
 function phaseHealth(phase: Judged, forecast: Forecast | null): PhaseHealth {
   const tasks = phase.tasks;
-  if (tasks.length > 0 && tasks.every((task) => task.status === 'complete')) return { state: 'done', reason: `All ${tasks.length} tasks are complete.` };
+  if (tasks.length === 0) return { state: 'unknown', reason: 'No task was read from this phase, so there is nothing to judge.' };
+  if (tasks.every((task) => task.status === 'complete')) return { state: 'done', reason: `All ${tasks.length} tasks are complete.` };
   const critical = criticalTaskIds(phase.criticalPath);
   // Each task by id and state; its own reason is on its row.
   const named = (list: readonly Task[]) => {
@@ -123,5 +130,6 @@ function phaseHealth(phase: Judged, forecast: Forecast | null): PhaseHealth {
   ];
   if (atRisk.length > 0) return { state: 'at-risk', reason: `At risk: ${atRisk.join('; ')}.` };
   const done = tasks.filter((task) => task.status === 'complete').length;
+  if (!isDated(phase)) return { state: 'undated', reason: `Undated: ${done} of ${tasks.length} tasks complete, nothing blocked; nothing in the files dates this phase (no Created or Estimated Completion date, no task dates, no hook events), so there is no forecast.` };
   return { state: 'on-track', reason: `On track: ${done} of ${tasks.length} tasks complete, nothing late or blocked${forecast ? `, expected to end by ${formatTimestamp(forecast.latest).slice(0, 10)}` : ''}.` };
 }

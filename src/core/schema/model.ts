@@ -346,7 +346,8 @@ export type TaskHealth = z.output<typeof TaskHealthSchema>;
 
 /** Where a phase stands, with the sentence that says why (the first things a stakeholder must know). */
 export const PhaseHealthSchema = z.object({
-  state: z.enum(['done', 'on-track', 'at-risk', 'off-track']),
+  /** "undated": nothing in the files dates the phase, so there is no forecast; "unknown": no task was read. */
+  state: z.enum(['done', 'on-track', 'at-risk', 'off-track', 'undated', 'unknown']),
   reason: z.string(),
 });
 export type PhaseHealth = z.output<typeof PhaseHealthSchema>;

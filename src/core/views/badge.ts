@@ -13,6 +13,8 @@ const healthColors: Record<PhaseHealth['state'], string> = {
   'on-track': '#1a7f37',
   'at-risk': '#8a5a00',
   'off-track': '#b3261e',
+  undated: '#57606a',
+  unknown: '#57606a',
 };
 
 /** Approximate width of text in 11 px Verdana: narrow and wide characters differ, so estimate per character. */

@@ -11,6 +11,8 @@ export const healthLabels: Record<PhaseHealth['state'] | TaskHealth['state'], st
   'on-track': 'On track',
   'at-risk': 'At risk',
   'off-track': 'Off track',
+  undated: 'Undated',
+  unknown: 'Unknown',
   late: 'Late',
   blocked: 'Blocked',
   waiting: 'Waiting',

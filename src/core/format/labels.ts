@@ -23,6 +23,7 @@ export const metadataStyleLabels: Record<Task['metadataStyle'], string> = {
   table: 'a metadata table',
   headings: 'headings',
   checklist: 'a line of a checkbox task list',
+  'json-list': 'an entry of a JSON task list',
 };
 
 export const kindLabels: Record<HookEventKind, string> = {

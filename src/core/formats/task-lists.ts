@@ -8,6 +8,7 @@ import type { Issue, Task } from '../schema/model.ts';
 import type { SourceFile } from '../schema/package-files.ts';
 import { createIssueSink } from '../text/issues.ts';
 import { boxStatus, boxText, checklistLines, checklistTask, type ChecklistLine } from './checklist.ts';
+import { taskmaster } from './taskmaster.ts';
 
 export interface TaskListRead {
   /** The phase's title as the list gives it, or null. */
@@ -169,7 +170,7 @@ export const kiro: TaskListFormat = {
 };
 
 /** Every task-list format, most specific first. */
-export const taskListFormats: readonly TaskListFormat[] = [specKit, kiro];
+export const taskListFormats: readonly TaskListFormat[] = [specKit, kiro, taskmaster];
 
 /** The format of a file named `name` holding `text`, with why; null when it is no task list Cairn knows. */
 export function detectTaskList(name: string, text: string): { format: TaskListFormat; reason: string } | null {

@@ -11,6 +11,7 @@ import { redactText } from '../redact/redact.ts';
 import { phaseNameProblem, routeNameProblem } from './names.ts';
 import { nameKey, printable } from '../text/look-alike.ts';
 import { detectTaskList } from '../formats/task-lists.ts';
+import { taskmasterFolders, taskmasterListOf, taskmasterOtherReason } from './taskmaster-layout.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -21,11 +22,11 @@ export function contentRoot(env: Record<string, string | undefined> = process.en
 /** Reads every package under `root`/phases, in folder-name order. */
 export function readPackages(root: string): { packages: PackageFiles[]; issues: Issue[] } {
   const { dirs, issues } = listPackageDirs(root);
-  return { packages: dirs.map(({ dir, phaseId }) => readPackage(dir, phaseId, root)), issues };
+  return { packages: dirs.map(({ dir, phaseId, part }) => readPackage(dir, phaseId, root, part)), issues };
 }
 
 /** The package folders under `root`/phases, in folder-name order, without reading them. */
-export function listPackageDirs(root: string): { dirs: { dir: string; phaseId: string }[]; issues: Issue[] } {
+export function listPackageDirs(root: string): { dirs: PackageDir[]; issues: Issue[] } {
   const phasesDir = join(root, 'phases');
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     return { dirs: [], issues: [{ file: displayPath(root), line: 1, column: 1, severity: 'error', message: `The content folder ${displayPath(root)} does not exist.`, hint: 'Set CAIRN_CONTENT to the folder that holds phases/, or run from the project root.' }] };
@@ -34,7 +35,7 @@ export function listPackageDirs(root: string): { dirs: { dir: string; phaseId: s
     // A content root laid out as a tool lays out its tasks: the first layout that finds phases in it is the one.
     for (const find of toolLayouts) {
       const found = find(root);
-      if (found.dirs.length > 0) return found;
+      if (found.dirs.length > 0 || found.issues.some((issue) => issue.severity === 'error')) return found;
     }
     return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and no folder in it holds a task list Cairn reads (a Spec Kit or Kiro tasks.md).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at the folder of your specs (specs/, .kiro/specs/).' }] };
   }
@@ -121,8 +122,15 @@ function taskListFolders(root: string): { dirs: { dir: string; phaseId: string }
   return { dirs, issues: dirs.length > 0 ? issues : [] };
 }
 
+/** A phase's folder, and the part of its task list that is the phase when the list holds several (a Taskmaster tag). */
+export interface PackageDir {
+  dir: string;
+  phaseId: string;
+  part?: string;
+}
+
 /** The layouts of a content root without phases/, each a function that finds its phases (none when it is not its layout). */
-const toolLayouts: readonly ((root: string) => { dirs: { dir: string; phaseId: string }[]; issues: Issue[] })[] = [taskListFolders];
+const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders];
 
 /** Folders of a phase that hold hook logs: hooks/, and claude-flow's own folders when they were copied in whole. */
 export const hookFolders: readonly string[] = ['hooks', '.swarm', '.claude-flow', '.hive-mind'];
@@ -133,7 +141,7 @@ const overviewNames = [/^readme\.md$/i, /^(?:overview|index|epic)\.md$/i, /[-_](
 const markdown = /\.(?:md|markdown)$/i;
 
 /** Reads one package folder: every file in it is the overview, a task candidate, a metrics file, a hook log, or listed as not read. */
-export function readPackage(dir: string, phaseId: string, root: string = dir): PackageFiles {
+export function readPackage(dir: string, phaseId: string, root: string = dir, part?: string): PackageFiles {
   const problems: Issue[] = [];
   const otherFiles: { path: string; reason: string }[] = [];
   const files = listPhaseFiles(dir, root, problems, otherFiles);
@@ -151,6 +159,12 @@ export function readPackage(dir: string, phaseId: string, root: string = dir): P
   if (listed?.found) {
     for (const rel of files) if (rel !== listed.rel) otherFiles.push({ path: displayPath(join(dir, rel)), reason: markdown.test(rel) ? `not read: a document of the ${listed.found.format.label} folder (its tasks are in ${listed.rel})` : notReadReason(rel) });
     return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: listed.found.format.id, reason: listed.found.reason, file: listed.file }, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
+  }
+  // A Taskmaster folder is read from its tasks.json, the tag `part` of it; every other file of the folder is listed.
+  const taskmasterList = listed ? null : taskmasterListOf(dir);
+  if (taskmasterList && files.includes(taskmasterList.rel)) {
+    for (const rel of files) if (rel !== taskmasterList.rel) otherFiles.push({ path: displayPath(join(dir, rel)), reason: taskmasterOtherReason(rel, taskmasterList.rel) });
+    return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: 'taskmaster', reason: taskmasterList.reason, file: read(taskmasterList.rel)!, ...(part === undefined ? {} : { part }) }, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
   }
   const overview = overviewNames.map((pattern) => atRoot.find((rel) => pattern.test(rel))).find((rel) => rel !== undefined);
   const baseline = atRoot.find((rel) => /^baseline[-_]metrics\.json$/i.test(rel));

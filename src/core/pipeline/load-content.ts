@@ -62,15 +62,15 @@ export function loadContent(root: string, asOf: string | null, { cache = null, h
   const { dirs, issues } = listPackageDirs(root);
   const releases = readReleases(root);
   issues.push(...releases.issues);
-  const unjudged: { dir: string; phaseId: string; key: string | null; result: PhaseResult }[] = [];
-  for (const { dir, phaseId } of dirs) {
-    const key = cache ? phaseKey(cache, dir, root) : null;
+  const unjudged: { dir: string; phaseId: string; part?: string; key: string | null; result: PhaseResult }[] = [];
+  for (const { dir, phaseId, part } of dirs) {
+    const key = cache ? phaseKey(cache, dir, root, part) : null;
     let result = cache && key ? readCachedPhase(cache, key) : null;
     if (!result) {
-      result = buildPhase(readPackage(dir, phaseId, root), { buildAsOf: null });
+      result = buildPhase(readPackage(dir, phaseId, root, part), { buildAsOf: null });
       if (cache && key) writeCachedPhase(cache, key, result);
     }
-    unjudged.push({ dir, phaseId, key, result });
+    unjudged.push({ dir, phaseId, part, key, result });
   }
   const shared = hooks.length > 0 ? withSharedHooks(unjudged, hooks, configFile, root, cache, issues) : null;
   // Judged now when the time is known, so the event times need not be kept.
@@ -97,7 +97,7 @@ export function loadContent(root: string, asOf: string | null, { cache = null, h
  * again each phase that got some, with its own logs and its share. A phase's build with a share is cached under its
  * own key, the logs' sizes and times and the events it got, so an unchanged store costs no phase build next time.
  */
-function withSharedHooks(phases: { dir: string; phaseId: string; key: string | null; result: PhaseResult }[], patterns: readonly string[], configFile: string | null, root: string, cache: PhaseCache | null, issues: Issue[]): SharedHooks {
+function withSharedHooks(phases: { dir: string; phaseId: string; part?: string; key: string | null; result: PhaseResult }[], patterns: readonly string[], configFile: string | null, root: string, cache: PhaseCache | null, issues: Issue[]): SharedHooks {
   const { files, issues: missing } = expandHookPatterns(patterns, configFile);
   issues.push(...missing);
   // Named from the config's folder (the repository root): ".swarm/memory.db", wherever the build runs from.
@@ -113,7 +113,7 @@ function withSharedHooks(phases: { dir: string; phaseId: string; key: string | n
     const key = cache && entry.key ? slices.reduce((hash, slice) => slice.events.reduce((inner, event) => inner.update(`\0${event.id}`), hash), createHash('sha256').update(`${entry.key}\0${stamp}`)).digest('hex') : null;
     let result = cache && key ? readCachedPhase(cache, key) : null;
     if (!result) {
-      const files = readPackage(entry.dir, entry.phaseId, root);
+      const files = readPackage(entry.dir, entry.phaseId, root, entry.part);
       result = buildPhase({ ...files, hooks: [...files.hooks, ...slices] }, { buildAsOf: null });
       if (cache && key) writeCachedPhase(cache, key, result);
     }

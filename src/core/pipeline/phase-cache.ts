@@ -129,14 +129,18 @@ export function hashUntilChanged(id: string, files: readonly string[], compute: 
   return hash;
 }
 
-/** The key of a phase folder: the code, the folder as messages name it, and every file's path and bytes. */
-export function phaseKey(cache: PhaseCache, dir: string, root: string): string {
+/**
+ * The key of a phase folder: the code, the folder as messages name it, the part of its task list that is the phase
+ * (a Taskmaster tag: one folder, a phase per tag), and every file's path and bytes.
+ */
+export function phaseKey(cache: PhaseCache, dir: string, root: string, part?: string): string {
   const files = listFiles(dir);
-  return hashUntilChanged(`phase\0${cache.code}\0${dir}`, files, () => hashFolder(cache, dir, root, files), cache);
+  const of = part === undefined ? '' : `\0${part}`;
+  return hashUntilChanged(`phase\0${cache.code}\0${dir}${of}`, files, () => hashFolder(cache, dir, root, files, of), cache);
 }
 
-function hashFolder(cache: PhaseCache, dir: string, root: string, files: readonly string[]): string {
-  const hash = createHash('sha256').update(`${cache.code}\0${displayPath(dir)}\0`);
+function hashFolder(cache: PhaseCache, dir: string, root: string, files: readonly string[], of = ''): string {
+  const hash = createHash('sha256').update(`${cache.code}\0${displayPath(dir)}${of}\0`);
   for (const path of files) {
     hash.update(`${relative(dir, path)}\0`);
     // A link out of the content root is refused, not read; its target names the refusal.

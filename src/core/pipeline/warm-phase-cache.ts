@@ -17,6 +17,8 @@ export interface PhaseJob {
   kind: 'phase';
   dir: string;
   phaseId: string;
+  /** The part of the folder's task list that is the phase (a Taskmaster tag), when it holds several. */
+  part?: string;
   root: string;
   key: string;
   cache: PhaseCache;
@@ -36,7 +38,7 @@ export type WarmJob = PhaseJob | SnapshotJob;
 export async function warmPhaseCache(root: string, cache: PhaseCache | null, threads = availableParallelism()): Promise<void> {
   if (!cache || threads < 2) return;
   const phases: WarmJob[] = listPackageDirs(root)
-    .dirs.map(({ dir, phaseId }) => ({ kind: 'phase' as const, dir, phaseId, root, key: phaseKey(cache, dir, root), cache }))
+    .dirs.map(({ dir, phaseId, part }) => ({ kind: 'phase' as const, dir, phaseId, part, root, key: phaseKey(cache, dir, root, part), cache }))
     .filter((job) => !hasCachedPhase(cache, job.key));
   // Frozen versions are the largest inputs; the pages read them later, each from the cache.
   const jobs: WarmJob[] = [...uncachedSnapshots(root, cache).map((version) => ({ kind: 'snapshot' as const, root, version, cache })), ...phases];

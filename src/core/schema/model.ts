@@ -402,7 +402,7 @@ export const TaskSchema = z.object({
   /** Memory keys the task writes, e.g. "phase7/build_infra/status". */
   memoryKeys: z.array(z.string()),
   /** Where the metadata came from. */
-  metadataStyle: z.enum(['frontmatter', 'bold-lines', 'plain-lines', 'table', 'headings', 'checklist']),
+  metadataStyle: z.enum(['frontmatter', 'bold-lines', 'plain-lines', 'table', 'headings', 'checklist', 'json-list']),
   /** Path of the task file, relative to the working directory. */
   file: z.string(),
   /** First start reported by the hooks, else the file's Started date (ISO 8601), or null. */

@@ -302,8 +302,8 @@ function collectDeviations(phase: Phase, complete: boolean, timeline: ReportTime
     if (task.status === 'pending' && task.startedAt === null) {
       const waiting = task.dependsOn.filter((dep) => byId.get(dep)?.status !== 'complete');
       const because = waiting.length > 0 ? ` It waits for ${waiting.map((dep) => `task ${dep} (${statusLabels[byId.get(dep)?.status ?? 'pending'].toLowerCase()})`).join(', ')}.` : task.dependsOn.length > 0 ? ' Its dependencies are complete.' : '';
-      if (!plan?.plannedStart) add('not-started', 'low', task.id, `${taskName(task)} has not started.${because}`);
-      else if (asOf > Date.parse(plan.plannedStart)) add('not-started', 'medium', task.id, `${taskName(task)} had not started by ${formatTimestamp(phase.buildAsOf)}; the plan had it start ${formatTimestamp(plan.plannedStart)}.${because}`);
+      // Without a plan's date, a task that has not started is not late for anything: only the plan makes it a risk.
+      if (plan?.plannedStart && asOf > Date.parse(plan.plannedStart)) add('not-started', 'medium', task.id, `${taskName(task)} had not started by ${formatTimestamp(phase.buildAsOf)}; the plan had it start ${formatTimestamp(plan.plannedStart)}.${because}`);
     }
     if (task.status === 'complete') {
       const open = task.deliverables.filter((item) => item.checked === false);

@@ -1,8 +1,9 @@
 /**
- * A team points Cairn at its specs folder as its tool wrote it (Spec Kit's specs/, Kiro's .kiro/specs/), and gets a
- * dashboard per spec with every task of its tasks.md, and the data-quality panel naming the reader and why. The
- * counts (tasks, complete) are those of each fixture's facts.json.
+ * A team points Cairn at its specs folder as its tool wrote it (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's
+ * .taskmaster/), and gets a dashboard per spec (or tag) with every task of its list, and the data-quality panel naming
+ * the reader and why. The counts (tasks, complete) are those of each fixture's facts.json.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { buildSite } from './build-site.ts';
 
@@ -17,5 +18,24 @@ test.each([
   for (const phase of status.phases) {
     expect(phase.dataQuality.readers.map((reader) => reader.format)).toEqual([format]);
     expect(build.page(`${phase.id}/index.html`)).toContain(`Tasks read as ${phase.dataQuality.readers[0]!.label} from `);
+  }
+});
+
+test('taskmaster: a .taskmaster folder of three tags is three phases, every task and subtask of each', () => {
+  const base = 'test/fixtures/formats/taskmaster-dock-updater';
+  const facts = JSON.parse(readFileSync(`${base}/facts.json`, 'utf8')) as { phases: { tag: string; tasks: { id: string; status: string }[] }[] };
+  // Parents marked done whose subtasks are all pending are shown where their subtasks stand (test/unit/corpus/formats.test.ts).
+  const shownPending: Record<string, string[]> = { master: ['5', '6'], 'bugfix-ui': ['2', '3'] };
+  const build = buildSite({ content: `${base}/.taskmaster` });
+  expect(build.status, build.output).toBe(0);
+  const status = build.statusJson();
+  expect(Object.fromEntries(status.phases.map((phase) => [phase.id, [phase.tasks.length, phase.tasks.filter((task) => task.status === 'complete').length]]))).toEqual(
+    Object.fromEntries(facts.phases.map((phase) => [phase.tag, [phase.tasks.length, phase.tasks.filter((task) => task.status === 'complete' && !(shownPending[phase.tag] ?? []).includes(task.id)).length]])),
+  );
+  // In the order of the file's tags, whichever tag the command line has selected (state.json says bugfix-ui).
+  expect(status.phases.map((phase) => phase.id)).toEqual(['master', 'bugfix-ui', 'prd-dock-updater-2026-02-20']);
+  for (const phase of status.phases) {
+    expect(phase.dataQuality.readers).toEqual([{ format: 'taskmaster', label: 'Taskmaster tasks.json', files: ['tasks/tasks.json'], reason: 'tasks.json holds Taskmaster tags master, bugfix-ui, prd-dock-updater-2026-02-20, each with a "tasks" list (15 tasks in all)' }]);
+    expect(build.page(`${phase.id}/index.html`)).toContain(`Tasks read as Taskmaster tasks.json from `);
   }
 });

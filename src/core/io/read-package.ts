@@ -12,6 +12,8 @@ import { phaseNameProblem, routeNameProblem } from './names.ts';
 import { nameKey, printable } from '../text/look-alike.ts';
 import { detectTaskList } from '../formats/task-lists.ts';
 import { taskmasterFolders, taskmasterListOf, taskmasterOtherReason } from './taskmaster-layout.ts';
+import { backlogBoardFolders, backlogBoardOf } from './backlog-layout.ts';
+import { backlogFileRole, backlogMd, backlogPageName, backlogReason } from '../formats/backlog-md.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -130,7 +132,7 @@ export interface PackageDir {
 }
 
 /** The layouts of a content root without phases/, each a function that finds its phases (none when it is not its layout). */
-const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders];
+const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders, backlogBoardFolders];
 
 /** Folders of a phase that hold hook logs: hooks/, and claude-flow's own folders when they were copied in whole. */
 export const hookFolders: readonly string[] = ['hooks', '.swarm', '.claude-flow', '.hive-mind'];
@@ -166,39 +168,32 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
     for (const rel of files) if (rel !== taskmasterList.rel) otherFiles.push({ path: displayPath(join(dir, rel)), reason: taskmasterOtherReason(rel, taskmasterList.rel) });
     return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: 'taskmaster', reason: taskmasterList.reason, file: read(taskmasterList.rel)!, ...(part === undefined ? {} : { part }) }, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
   }
+  // A Backlog.md board: its tasks are the Markdown files of tasks/ and completed/; every other file is listed.
+  const board = taskmasterList ? null : backlogBoardOf(dir);
+  if (board) {
+    const taskRels = files.filter((rel) => {
+      const role = backlogFileRole(rel);
+      if (typeof role === 'object') otherFiles.push({ path: displayPath(join(dir, rel)), reason: role.reason });
+      return role === 'task';
+    });
+    const tasks = taskFiles(dir, taskRels, problems, (name) => backlogPageName(name)).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
+    const layout = { format: backlogMd.id, label: backlogMd.label, reason: backlogReason(board, taskRels.length), title: board.projectName, file: displayPath(join(dir, 'config.yml')), idPrefix: board.taskPrefix };
+    return { phaseId, dir: displayPath(dir), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
+  }
   const overview = overviewNames.map((pattern) => atRoot.find((rel) => pattern.test(rel))).find((rel) => rel !== undefined);
   const baseline = atRoot.find((rel) => /^baseline[-_]metrics\.json$/i.test(rel));
   const final = atRoot.find((rel) => /^final[-_]metrics\.json$/i.test(rel));
   // Metrics the phase updates while it runs: the achieved values until final-metrics.json has them.
   const current = files.filter((rel) => /^current[-_]metrics\.json$/i.test(rel) || /^metrics\/[^/]+\.json$/i.test(rel));
-  const candidates = files.filter((rel) => markdown.test(rel) && rel !== overview).filter((rel) => {
-    const problem = routeNameProblem(basename(rel).replace(markdown, ''));
-    if (problem) problems.push({ file: printable(redactText(displayPath(join(dir, rel)))), line: 1, column: 1, severity: 'error', message: `The file cannot be published: ${problem}.`, hint: 'Rename the file, e.g. "task-7.5-release.md".' });
-    return problem === null;
-  });
-  const names = candidates.map((rel) => basename(rel).replace(markdown, ''));
+  const candidates = taskFiles(dir, files.filter((rel) => markdown.test(rel) && rel !== overview), problems);
   for (const rel of files) {
     if (rel !== overview && rel !== baseline && rel !== final && !current.includes(rel) && !markdown.test(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: notReadReason(rel) });
   }
-  const slugs = candidates.map((rel, index) => (names.indexOf(names[index]!) === names.lastIndexOf(names[index]!) ? names[index]! : rel.replace(markdown, '').replaceAll('/', '-')));
-  // Pages are files: "task-7.5.md" and "task-7.5.MD" would be one page, and one of them lost.
-  const seen = new Map<string, string>();
-  const kept = candidates.flatMap((rel, index) => {
-    const key = nameKey(slugs[index]!);
-    const twin = seen.get(key);
-    if (twin === undefined) {
-      seen.set(key, rel);
-      return [index];
-    }
-    problems.push({ file: displayPath(join(dir, rel)), line: 1, column: 1, severity: 'error', message: `This file and ${twin} would have the same page (${slugs[index]}), so one of them would be lost.`, hint: 'Rename one of the two files; names that differ only in upper and lower case share a page.' });
-    return [];
-  });
   return {
     phaseId,
     dir: displayPath(dir),
     overview: read(overview),
-    // A task's page slug is its file name, or its path in the folder when two files share a name.
-    tasks: kept.map((index) => ({ ...read(candidates[index])!, slug: slugs[index]! })),
+    tasks: candidates.map(({ rel, slug }) => ({ ...read(rel)!, slug })),
     baseline: read(baseline),
     final: read(final),
     current: current.map((rel) => read(rel)!),
@@ -206,6 +201,33 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
     problems,
     otherFiles,
   };
+}
+
+/**
+ * The task files among `rels` with their page slugs: the file name (as `pageName` makes it), or the path in the
+ * folder when two files share a name. A name that cannot be an address, and two files with one page, are errors.
+ */
+function taskFiles(dir: string, rels: readonly string[], problems: Issue[], pageName: (name: string) => string = (name) => name): { rel: string; slug: string }[] {
+  const nameOf = (rel: string) => pageName(basename(rel).replace(markdown, ''));
+  const candidates = rels.filter((rel) => {
+    const problem = routeNameProblem(nameOf(rel));
+    if (problem) problems.push({ file: printable(redactText(displayPath(join(dir, rel)))), line: 1, column: 1, severity: 'error', message: `The file cannot be published: ${problem}.`, hint: 'Rename the file, e.g. "task-7.5-release.md".' });
+    return problem === null;
+  });
+  const names = candidates.map(nameOf);
+  const slugs = candidates.map((rel, index) => (names.indexOf(names[index]!) === names.lastIndexOf(names[index]!) ? names[index]! : pageName(rel.replace(markdown, '').replaceAll('/', '-'))));
+  // Pages are files: "task-7.5.md" and "task-7.5.MD" would be one page, and one of them lost.
+  const seen = new Map<string, string>();
+  return candidates.flatMap((rel, index) => {
+    const key = nameKey(slugs[index]!);
+    const twin = seen.get(key);
+    if (twin === undefined) {
+      seen.set(key, rel);
+      return [{ rel, slug: slugs[index]! }];
+    }
+    problems.push({ file: displayPath(join(dir, rel)), line: 1, column: 1, severity: 'error', message: `This file and ${twin} would have the same page (${slugs[index]}), so one of them would be lost.`, hint: 'Rename one of the two files; names that differ only in upper and lower case share a page.' });
+    return [];
+  });
 }
 
 /** Why a file in a phase folder is not read, in the words the data-quality panel shows. */

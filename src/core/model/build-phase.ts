@@ -44,7 +44,7 @@ export interface PhaseResult {
 export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): PhaseResult {
   const issues: Issue[] = [...(files.problems ?? [])];
   const list = files.taskList ? readTaskList(files.taskList, files.phaseId) : null;
-  if (!files.overview && !list) {
+  if (!files.overview && !list && !files.layout) {
     issues.push({ file: `${files.dir}/README.md`, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no overview (README.md), so the folder name is its title and it has no metrics or success criteria.`, hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.' });
   }
   for (const file of [files.overview, ...files.tasks, files.taskList?.file ?? null, files.baseline, files.final]) {
@@ -60,8 +60,9 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const fieldLines = new Map<string, FieldLines>();
   const otherFiles = [...(files.otherFiles ?? [])];
   const unreadKeys = new Map<string, Set<string>>();
+  const parents = new Map<string, { parent: string; file: string; line: number }>();
   for (const file of files.tasks) {
-    const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: files.phaseId });
+    const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: files.phaseId, idPrefix: files.layout?.idPrefix });
     if (!parsed.isTask) {
       otherFiles.push({ path: file.path, reason: 'not a task: no task id with task metadata or a "Task …" title' });
       continue;
@@ -92,6 +93,8 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     bodies.set(parsed.task.id, parsed.content);
     taskTexts.set(parsed.task.id, file);
     fieldLines.set(parsed.task.id, parsed.fieldLines);
+    if (parsed.parent) parents.set(parsed.task.id, { parent: parsed.parent, file: file.path, line: parsed.fieldLines.parent ?? 1 });
+    else parents.delete(parsed.task.id);
   }
   if (list) {
     issues.push(...list.read.issues);
@@ -105,7 +108,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     issues.push({ file: files.overview?.path ?? files.dir, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no task files.`, hint: 'Add one Markdown file per task, with its id in the title ("# Task 7.1: Build") or the file name (task-7.1-build.md).' });
   }
   if (unreadKeys.size > 0) issues.push(unreadKeysWarning(unreadKeys, files.overview?.path ?? files.tasks[0]?.path ?? files.dir));
-  const tasks = resolveLocalDependencies(withParents(parsedTasks));
+  const tasks = resolveLocalDependencies(withParents(parsedTasks, parents, issues));
   if (files.overview) issues.push(...checkTaskTable(overviewResult?.taskRows ?? [], tasks, fieldLines, files.overview.path));
 
   const problems = findGraphProblems(scheduleGraph(tasks));
@@ -122,7 +125,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const current = (files.current ?? []).map((file) => ({ file, parsed: readMetrics(file)! }));
   issues.push(...(baseline?.issues ?? []), ...(final?.issues ?? []), ...current.flatMap(({ parsed }) => parsed.issues));
 
-  const overview = overviewResult?.overview ?? emptyOverview(list?.read.title ?? titleFromFolder(files.phaseId));
+  const overview = overviewResult?.overview ?? emptyOverview(list?.read.title ?? files.layout?.title ?? titleFromFolder(files.phaseId));
   const overviewPath = files.overview?.path ?? files.dir;
   const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
   const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
@@ -180,7 +183,7 @@ function unreadKeysWarning(keys: ReadonlyMap<string, ReadonlySet<string>>, file:
   return { file, line: 1, column: 1, severity: 'warning', message: `Metadata not read: ${list.join(', ')}.`, hint: `These keys stay on the task pages but nothing is computed from them. Cairn reads ${readableKeys}; rename a key if it means one of those.` };
 }
 
-const readableKeys = 'agent (or owner, assignee), estimate (or effort, duration, time estimate), status, dependencies (or depends on, blocked by), priority, task id, started, completed, memory keys';
+const readableKeys = 'agent (or owner, assignee), estimate (or effort, duration, time estimate), status, dependencies (or depends on, blocked by), priority, task id, started, completed, created, updated, labels, parent, memory keys';
 
 /** How much task metadata a parsed task has: the tie-breaker between two files that claim one id. */
 function metadataCount(task: Task): number {
@@ -196,6 +199,7 @@ function readTaskList(taskList: NonNullable<PackageFiles['taskList']>, phaseId: 
 /** Which reader read the phase's tasks, and why, for the data-quality panel. */
 function readersOf(files: PackageFiles, list: { format: TaskListFormat } | null): Phase['dataQuality']['readers'] {
   if (list && files.taskList) return [{ format: list.format.id, label: list.format.label, files: [files.taskList.file.path], reason: files.taskList.reason }];
+  if (files.layout) return [{ format: files.layout.format, label: files.layout.label, files: [files.layout.file], reason: files.layout.reason }];
   if (files.tasks.length === 0) return [];
   // Each task names its own file; the list is not repeated here.
   return [{ format: 'task-files', label: 'Markdown task files', files: [], reason: `${files.tasks.length} Markdown file${files.tasks.length === 1 ? '' : 's'} in the phase folder, each read as one task when it has an id and task metadata` }];
@@ -228,12 +232,21 @@ function rollUpSubtasks(tasks: readonly Task[]): Task[] {
   });
 }
 
-/** Sets each subtask's parent: 8.11.1 is a subtask of 8.11 when the phase has a task 8.11. */
-function withParents(tasks: readonly Task[]): Task[] {
-  const ids = new Set(tasks.map((task) => task.id));
+/**
+ * Sets each subtask's parent: the task its file names as parent ("parent_task_id: TASK-195", any case), else 8.11
+ * for 8.11.1, when the phase has that task. A named parent the phase does not have is a warning, and the task stands
+ * on its own.
+ */
+function withParents(tasks: readonly Task[], named: ReadonlyMap<string, { parent: string; file: string; line: number }>, issues: Issue[]): Task[] {
+  const byKey = new Map(tasks.map((task) => [task.id.toLowerCase(), task.id]));
   return tasks.map((task) => {
-    const parent = parentIdOf(task.id);
-    return parent && ids.has(parent) ? { ...task, parentId: parent } : task;
+    const claim = named.get(task.id);
+    const parent = claim ? byKey.get(claim.parent.toLowerCase()) : byKey.get(parentIdOf(task.id) ?? '');
+    if (claim && (parent === undefined || parent === task.id)) {
+      issues.push({ file: claim.file, line: claim.line, column: 1, severity: 'warning', message: `Task ${task.id} names ${claim.parent} as its parent, which is not a task of this phase; it is shown on its own.`, hint: 'Name a task of this phase as the parent, or remove the parent.' });
+      return task;
+    }
+    return parent !== undefined ? { ...task, parentId: parent } : task;
   });
 }
 
@@ -242,10 +255,11 @@ function withParents(tasks: readonly Task[]): Task[] {
  * resolves (link-phases.ts). "Phase 3 complete" names this phase's tasks 3.x when they sit in this folder.
  */
 function resolveLocalDependencies(tasks: readonly Task[]): Task[] {
-  const ids = new Set(tasks.map((task) => task.id));
+  // Ids are matched in any case ("task-42" and "TASK-42" are one task; two tasks that differ only in case are an error).
+  const byKey = new Map(tasks.map((task) => [task.id.toLowerCase(), task.id]));
   return tasks.map((task) => {
     const local = task.dependencies.flatMap((dependency) => {
-      const named = dependency.taskIds.filter((id) => ids.has(id));
+      const named = dependency.taskIds.flatMap((id) => byKey.get(id.toLowerCase()) ?? []);
       const phase = dependency.taskIds.length === 0 ? phaseNumberOf(dependency.raw) : null;
       const inPhase = (other: Task) => other.id !== task.id && (other.id === String(phase) || (other.id.includes('.') && other.id.split('.')[0] === String(phase) && other.id.split('.')[0] !== task.id.split('.')[0]));
       const ofPhase = phase === null ? [] : tasks.filter(inPhase).map((other) => other.id);

@@ -29,13 +29,14 @@ export function linkPhases(phases: readonly Phase[]): LinkedPhases {
     if (number !== null && !byNumber.has(number)) byNumber.set(number, phase);
   }
   const linked = phases.map((phase) => {
-    const local = new Set(phase.tasks.map((task) => task.id));
+    // In any case, as the phase matched them: "task-42" is its task TASK-42.
+    const local = new Set(phase.tasks.map((task) => task.id.toLowerCase()));
     const phaseIssues: Issue[] = [];
     const tasks = phase.tasks.map((task): Task => {
       const dependencies = task.dependencies.map((dependency): Dependency => {
         const links: DependencyLink[] = [];
         const missing: string[] = [];
-        for (const id of dependency.taskIds.filter((taskId) => !local.has(taskId))) {
+        for (const id of dependency.taskIds.filter((taskId) => !local.has(taskId.toLowerCase()))) {
           const found = findTask(phases, phase, id);
           if (found) links.push({ phaseId: found.phase.id, taskId: found.task.id, slug: found.task.slug, title: found.task.title, status: found.task.status });
           else missing.push(id);

@@ -22,6 +22,11 @@ export interface PackageFiles {
   tasks: (SourceFile & { slug: string })[];
   /** A whole task list in one file (Spec Kit's or Kiro's tasks.md), with its format's id and why it was taken as one. */
   taskList?: { format: string; reason: string; file: SourceFile; part?: string } | null;
+  /**
+   * A tool's folder whose tasks are one Markdown file each (a Backlog.md board): its format's id and name, why it was
+   * taken as one, the phase title it gives, the file that says so, and the prefix of its task ids ("task").
+   */
+  layout?: { format: string; label: string; reason: string; title: string | null; file: string; idPrefix: string } | null;
   baseline: SourceFile | null;
   final: SourceFile | null;
   /** Metrics files the phase updates while it runs: current-metrics.json and metrics/*.json. */

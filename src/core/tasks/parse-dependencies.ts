@@ -26,7 +26,25 @@ export function parseDependencies(value: string | readonly (string | number)[] |
   return clauses
     .map((clause) => clause.trim())
     .filter((clause) => clause !== '' && !noneWords.test(clause))
-    .map((clause) => (listed && /^\d+$/.test(clause) ? { ...parseClause(clause), taskIds: [clause] } : parseClause(clause)));
+    .map((clause) => (listed && (/^\d+$/.test(clause) || isNamedId(clause)) ? { ...parseClause(clause), taskIds: [clause] } : parseClause(clause)));
+}
+
+/**
+ * One id of words and a number, as a tool writes it whole ("task-30", "TASK-195.1", "task-epic-11.2", "epic-11"):
+ * taken as written when it is a whole list item or the whole id field. A phase ("phase-6") is not a task.
+ */
+export function isNamedId(text: string): boolean {
+  return /^[A-Za-z]+(?:-[A-Za-z]+)*-\d+(?:\.\d+)*$/.test(text) && !/^(?:phase|step|stage|sprint|milestone)-/i.test(text);
+}
+
+/**
+ * The id a file name or heading opens with when a tool names its tasks "<prefix>-<number>" (Backlog.md's
+ * "task-12 - Title.md", "task-100.11 - …", "task-epic-11.95-Title.md"), as written; null when it opens otherwise.
+ * A date is never an id: "task-2025-01-15" names none.
+ */
+export function prefixedTaskId(text: string, prefix: string): string | null {
+  const match = new RegExp(`^${RegExp.escape(prefix)}-(?:[A-Za-z]+-)*\\d+(?:\\.\\d+)*(?![\\w.]*\\d|-\\d)`, 'i').exec(text.trim());
+  return match ? match[0] : null;
 }
 
 function parseClause(raw: string): Dependency {
@@ -60,15 +78,20 @@ export function phaseNumberOf(raw: string): number | null {
   return match?.[1] ? Number(match[1]) : null;
 }
 
-/** Every task id in a text, in order, normalized. */
+/** Every task id in a text, in order, normalized. A date ("task-2025-01-15", "notes-2025.01.15") holds none. */
 export function findTaskIds(text: string): string[] {
   const ids: string[] = [];
+  const dates = [...text.matchAll(datePattern)].map((match) => [match.index, match.index + match[0].length] as const);
   for (const match of text.matchAll(taskIdPattern)) {
     const id = match[1] ?? match[2] ?? match[3];
-    if (id && isTaskId(id)) ids.push(normalizeTaskId(id));
+    const at = match.index + match[0].lastIndexOf(id ?? '');
+    if (id && isTaskId(id) && !dates.some(([from, to]) => at + id.length > from && at < to)) ids.push(normalizeTaskId(id));
   }
   return ids;
 }
+
+// A year, month and day: "2025-01-15", "2025.01.15", "2025/1/5".
+const datePattern = /(?<!\d)\d{4}([-./])\d{1,2}\1\d{1,2}(?!\d)/g;
 
 function isTaskId(id: string): boolean {
   const prefix = /^([A-Za-z][A-Za-z0-9]*)-\d/.exec(id)?.[1];

@@ -14,7 +14,7 @@ import { allSections, boldFields, findSection, listItems, parseMarkdown, type Ma
 import type { ChecklistItem, Issue, Task } from '../schema/model.ts';
 import { checkText } from '../text/check-text.ts';
 import { repairMojibake, repairWithWarning } from '../text/mojibake.ts';
-import { fallbackTaskId, findTaskId, parseDependencies } from './parse-dependencies.ts';
+import { fallbackTaskId, findTaskId, isNamedId, parseDependencies, prefixedTaskId } from './parse-dependencies.ts';
 import { lookAlikeProblem } from '../text/look-alike.ts';
 import { parseDuration } from './parse-duration.ts';
 import { parseDate } from './parse-date.ts';
@@ -24,7 +24,13 @@ import { fieldName, statusHint, unassignedWords, unitOfKey, type FieldName } fro
 export { statusHint } from './vocabulary.ts';
 
 /** Fields whose value is one piece of text; a list or a map there is an error, not "a,b" or "[object Object]". */
-const textFields: ReadonlySet<FieldName> = new Set(['id', 'title', 'agent', 'estimate', 'status', 'priority', 'started', 'completed']);
+const textFields: ReadonlySet<FieldName> = new Set(['id', 'title', 'agent', 'estimate', 'status', 'priority', 'started', 'completed', 'parent']);
+
+/** Text fields that may also be a list of texts, read as the list joined ("assignee: ['@claude']", "[Ana, Ben]"; [] names nobody). */
+const listableFields: ReadonlySet<FieldName> = new Set(['agent']);
+
+/** Fields the task page shows from the model: their bold and plain lines are left out of its body. */
+const shownFields: ReadonlySet<FieldName> = new Set(['id', 'title', 'agent', 'estimate', 'dependencies', 'status', 'priority', 'memoryKeys', 'started', 'completed']);
 
 /** Fields that mark a file as a task when it has an id, beside a "Task …" heading. */
 const taskFields: readonly FieldName[] = ['agent', 'estimate', 'status', 'dependencies'];
@@ -54,6 +60,13 @@ export interface ParsedTask {
   unreadKeys: string[];
   /** The line each field was read from, for messages that point at it from another file. */
   fieldLines: Partial<Record<FieldName, number>>;
+  /** The task the file names as its parent ("parent_task_id: TASK-195", "**Parent**: task-152 (…)"), as written; the phase decides whether it is there. */
+  parent: string | null;
+  /** When the task was written down and last edited (ISO 8601), as the file says; neither is a start. */
+  created: string | null;
+  updated: string | null;
+  /** Labels (or tags) the file gives the task. */
+  labels: string[];
 }
 
 export interface TaskFileInput {
@@ -63,13 +76,19 @@ export interface TaskFileInput {
   /** The page slug: the file's path in the phase folder without extension, e.g. "task-7.1-build-infra". */
   slug: string;
   phaseId: string;
+  /**
+   * The prefix of a tool's task ids when the file is one of its folder's task files, named by id (Backlog.md's
+   * "task": "task-12 - Title.md"): the id is then read from the file name as written, before its heading.
+   */
+  idPrefix?: string;
 }
 
 /** Parses one task file's text into a task. Never throws for bad input. */
-export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInput): ParsedTask {
+export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: TaskFileInput): ParsedTask {
   const sink = createIssueSink(path);
+  const none = { parent: null, created: null, updated: null, labels: [] };
   const checked = checkText(input, sink, 'a task file');
-  if (checked === null) return { task: null, body: '', content: '', issues: sink.issues, isTask: true, unreadKeys: [], fieldLines: {} };
+  if (checked === null) return { task: null, body: '', content: '', issues: sink.issues, isTask: true, unreadKeys: [], fieldLines: {}, ...none };
   const repairedText = repairWithWarning(checked, sink.warning);
   const front = readFrontmatterFields(repairedText, sink);
   const { body, bodyOffset, broken, notText } = front;
@@ -79,13 +98,16 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
   const read = readBodyFields(doc, heading);
   const fields = new Map(front.fields);
   for (const field of read.fields) if (!fields.has(field.name)) fields.set(field.name, { ...field, line: shift(field.line) });
-  const metadataLines = new Set(read.fields.filter((field) => fields.get(field.name)?.line === shift(field.line) && (field.form === 'bold-lines' || field.form === 'plain-lines')).map((field) => field.line));
+  const metadataLines = new Set(read.fields.filter((field) => shownFields.has(field.name) && fields.get(field.name)?.line === shift(field.line) && (field.form === 'bold-lines' || field.form === 'plain-lines')).map((field) => field.line));
   const unreadKeys = [...new Set([...front.unreadKeys, ...read.unreadKeys])];
 
   const fileName = slug.slice(slug.lastIndexOf('/') + 1);
   const idText = textOf(fields.get('id'));
   const hasTaskFields = taskFields.some((name) => fields.has(name));
-  let id = (idText ? (findTaskId(idText) ?? idText) : null) ?? (heading ? findTaskId(heading.title) : null) ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
+  // An id written whole ("task-12", "TASK-195.1") is the id as written; in a tool's folder, so is its file name's.
+  const idIn = (text: string) => (idPrefix ? prefixedTaskId(text, idPrefix) : null) ?? (isNamedId(text.trim()) ? text.trim() : null) ?? findTaskId(text);
+  const fileId = idPrefix ? prefixedTaskId(fileName, idPrefix) : null;
+  let id = (idText ? (idIn(idText) ?? idText) : null) ?? fileId ?? (heading ? findTaskId(heading.title) : null) ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
   // A file is a task when it has an id and either task metadata, a "Task …" title, or a name that starts with the id.
   const isTask = (id !== null && (hasTaskFields || /^[^\p{L}\p{N}]*task\b/iu.test(heading?.title ?? '') || fileName.startsWith(id))) || /^task[-_ \d]/i.test(fileName);
   if (id === null && !notText.has('id')) {
@@ -98,7 +120,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
     const idField = fields.get('id');
     sink.error(idField?.line ?? (heading ? shift(heading.line) : 1), idField?.column ?? 1, `The task id cannot be used: ${idProblem}.`, 'Write the id in plain letters and digits, e.g. "7.1" or "VC-001".');
   }
-  const title = textOf(fields.get('title')) ?? (heading ? stripTaskPrefix(heading.title) : fileName);
+  const title = textOf(fields.get('title')) ?? (heading ? stripTaskPrefix(withoutOwnId(heading.title, id)) : fileName);
 
   const agentField = fields.get('agent');
   const agentText = textOf(agentField);
@@ -139,7 +161,13 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
   const sections = readSections(doc, fields.get('memoryKeys'));
   const content = withoutLines(body, new Set([...metadataLines, ...(heading && heading.depth === 1 ? [heading.line] : [])]));
   // With broken frontmatter the task's fields are unknown: the YAML error alone is reported, and the build stops on it.
-  if (broken) return { task: null, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines: {} };
+  if (broken) return { task: null, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines: {}, ...none };
+  const parentText = textOf(fields.get('parent'));
+  const parent = parentText === null || unassignedWords.has(parentText.toLowerCase()) ? null : idIn(parentText);
+  const created = readDate(fields.get('created'), sink);
+  const updated = readDate(fields.get('updated'), sink);
+  const labelsValue = fields.get('labels')?.value;
+  const labels = (Array.isArray(labelsValue) ? labelsValue.map(String) : (textOf(fields.get('labels'))?.split(',') ?? [])).map((label) => label.trim()).filter((label) => label !== '');
 
   const task: Task = {
     id,
@@ -179,7 +207,14 @@ export function parseTaskFile({ text: input, path, slug, phaseId }: TaskFileInpu
     statusConflict: null,
   };
   const fieldLines = Object.fromEntries([...fields].map(([name, field]) => [name, field.line]));
-  return { task, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines };
+  return { task, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines, parent, created, updated, labels };
+}
+
+/** A heading without the task's own id at its start: "task-epic-11.95 - Add LAMBDA" → "Add LAMBDA". */
+function withoutOwnId(title: string, id: string): string {
+  const trimmed = title.trim();
+  if (!trimmed.toLowerCase().startsWith(id.toLowerCase()) || !/^(?:\s*[:\-–—.|]\s*|\s+)\S/.test(trimmed.slice(id.length))) return title;
+  return trimmed.slice(id.length).replace(/^\s*[:\-–—.|]?\s*/, '');
 }
 
 /** Line of a task's dependency field in its file, for messages about unknown ids and cycles. */
@@ -227,7 +262,8 @@ function readFrontmatterFields(text: string, sink: IssueSink): FrontmatterFields
         unreadKeys.push(key);
         continue;
       }
-      if (textFields.has(name) && value !== null && typeof value === 'object') {
+      const listOfText = listableFields.has(name) && Array.isArray(value) && value.every((item) => typeof item === 'string');
+      if (textFields.has(name) && value !== null && typeof value === 'object' && !listOfText) {
         sink.error(line, 1, `"${key}" is ${Array.isArray(value) ? 'a list' : 'a set of keys'}, not one value.`, `Write it on one line, e.g. "${key}: ${exampleValue[name] ?? 'text'}".`);
         notText.add(name);
         continue;
@@ -293,6 +329,9 @@ interface BodyField extends Field {
   name: FieldName;
 }
 
+/** Fields read from the body only in the task's metadata block: further down, a "**Parent:**" is another task's (a hub's list). */
+const blockOnlyFields: ReadonlySet<FieldName> = new Set(['parent', 'created', 'updated', 'labels']);
+
 /** Heading fields whose value is the block under them ("## Status" then "✅ Complete"). */
 const headingFields: ReadonlySet<FieldName> = new Set(['agent', 'estimate', 'dependencies', 'status', 'priority', 'started', 'completed']);
 
@@ -344,7 +383,7 @@ function readBodyFields(doc: MarkdownDoc, heading: Section | null): { fields: Bo
     const value = field.value ?? headingValue(section, field.name);
     if (value !== null) fields.push({ name: field.name, value, key: field.key, line: field.value === null ? section.line + 1 : section.line, column: 1, form: 'headings', inBlock: inBlock(section.line) });
   }
-  const ordered = fields.toSorted((a, b) => Number(b.inBlock) - Number(a.inBlock) || a.line - b.line);
+  const ordered = fields.filter((field) => field.inBlock || !blockOnlyFields.has(field.name)).toSorted((a, b) => Number(b.inBlock) - Number(a.inBlock) || a.line - b.line);
   return { fields: ordered, unreadKeys };
 }
 

@@ -6,7 +6,7 @@
 import type { TaskStatus } from '../schema/model.ts';
 
 /** The metadata fields Cairn reads, under their canonical names. */
-export type FieldName = 'id' | 'title' | 'agent' | 'estimate' | 'dependencies' | 'status' | 'priority' | 'memoryKeys' | 'started' | 'completed';
+export type FieldName = 'id' | 'title' | 'agent' | 'estimate' | 'dependencies' | 'status' | 'priority' | 'memoryKeys' | 'started' | 'completed' | 'created' | 'updated' | 'labels' | 'parent';
 
 /** Field names as packages write them, folded to lowercase letters ("Agent Type" → "agenttype") → the field. */
 export const fieldVocabulary: Record<string, FieldName> = {
@@ -87,6 +87,24 @@ export const fieldVocabulary: Record<string, FieldName> = {
   finishedat: 'completed',
   finishedon: 'completed',
   enddate: 'completed',
+  completeddate: 'completed',
+  // When the task was written down or last edited: neither is a start, so neither changes its status or times.
+  created: 'created',
+  createddate: 'created',
+  createdat: 'created',
+  createdon: 'created',
+  datecreated: 'created',
+  updated: 'updated',
+  updateddate: 'updated',
+  updatedat: 'updated',
+  lastupdated: 'updated',
+  labels: 'labels',
+  label: 'labels',
+  tags: 'labels',
+  parent: 'parent',
+  parentid: 'parent',
+  parenttask: 'parent',
+  parenttaskid: 'parent',
 };
 
 /** The field a key as written names ("Agent Type", "depends_on", "Time Estimate"), or undefined when Cairn does not read it. */

@@ -33,9 +33,7 @@ describe('task files (parseTaskFile)', () => {
   });
   test('task-frontmatter-wrong-types: error', () => {
     expect(pin('task-frontmatter-wrong-types')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-frontmatter-wrong-types.md:3:1 error "agent" is a list, not one value.
-        hint: Write it on one line, e.g. "agent: cicd-engineer".
-      test/fixtures/bad-input/tasks/task-frontmatter-wrong-types.md:4:1 error "estimate" is a set of keys, not one value.
+      "test/fixtures/bad-input/tasks/task-frontmatter-wrong-types.md:4:1 error "estimate" is a set of keys, not one value.
         hint: Write it on one line, e.g. "estimate: 2.4 days"."
     `);
   });
@@ -408,7 +406,7 @@ describe('whole packages (loadContent)', () => {
   test('package-unknown-frontmatter-key: warning', () => {
     expect(pin('package-unknown-frontmatter-key')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/packages/package-unknown-frontmatter-key/phases/phase-1/README.md:1:1 warning Metadata not read: colour (1 file), reviewers (1 file).
-        hint: These keys stay on the task pages but nothing is computed from them. Cairn reads agent (or owner, assignee), estimate (or effort, duration, time estimate), status, dependencies (or depends on, blocked by), priority, task id, started, completed, memory keys; rename a key if it means one of those."
+        hint: These keys stay on the task pages but nothing is computed from them. Cairn reads agent (or owner, assignee), estimate (or effort, duration, time estimate), status, dependencies (or depends on, blocked by), priority, task id, started, completed, created, updated, labels, parent, memory keys; rename a key if it means one of those."
     `);
   });
   test('package-no-phases-folder: error', () => {

@@ -1,7 +1,8 @@
 /**
- * Task lists in the formats the field writes (test/fixtures/formats: Spec Kit, Kiro and Taskmaster packages in the shape of real
- * repositories, each with the facts a correct reader must find, written by hand in facts.json). Each fixture is read
- * as a team points Cairn at it (the folder of its specs) and every task is checked against its facts. Where Cairn
+ * Task lists in the formats the field writes (test/fixtures/formats: Spec Kit, Kiro, Taskmaster and Backlog.md packages in
+ * the shape of real repositories, each with the facts a correct reader must find, written by hand in facts.json). Each
+ * fixture is read as a team points Cairn at it (the folder of its specs, its backlog/ board) and every task is checked
+ * against its facts. Where Cairn
  * reads a fixture otherwise than its facts say, the difference is listed here with its reason, and checked.
  */
 import { readFileSync } from 'node:fs';
@@ -17,10 +18,14 @@ interface TaskFact {
   dependsOn: string[];
   parentId: string | null;
   optional?: boolean;
-  line: number;
+  /** Where the task is: its line in a one-file list, or its file (Backlog.md: one file a task), from the fixture. */
+  line?: number;
+  file?: string;
 }
 interface Facts {
   format: string;
+  /** Files a reader must not show as tasks (Backlog.md's archive, drafts, docs), each with why. */
+  ignored?: { file: string; reason: string }[];
   phases: { folder: string; title: string; tag?: string; tasks: TaskFact[] }[];
 }
 
@@ -33,14 +38,18 @@ const fixtures = [
   // Taskmaster: the team points Cairn at .taskmaster/ (one phase per tag), or at a legacy project holding tasks/tasks.json.
   { name: 'taskmaster-dock-updater', root: '.taskmaster', title: (facts: string) => facts },
   { name: 'taskmaster-recipe-carousel', root: '.', title: (facts: string) => facts },
+  // Backlog.md: the team points Cairn at its backlog/ folder, one board and one phase.
+  { name: 'backlog-md-museum-kiosk', root: 'backlog', title: (facts: string) => facts },
+  { name: 'backlog-md-formula-linter', root: 'backlog', title: (facts: string) => facts },
 ];
 
 /**
  * Where Cairn knowingly reads otherwise than the facts, and why: a task left out (a string, the reason; a warning at
  * its line is checked), or shown with another status than it is written with (the status shown, and the reason; the
- * status as written is checked in its status text).
+ * status as written is checked in its status text), or read with other values (`read`; with `warning`, a warning at its
+ * file is checked). Backlog.md tasks are keyed by file instead of line.
  */
-const deviations: Record<string, string | { status: string; written: string; reason: string }> = {
+const deviations: Record<string, string | { status: string; written: string; reason: string } | { read: Partial<TaskFact>; reason: string; warning: boolean }> = {
   // Two lines with one id: the model holds one task per id, so the first is kept and the second named in a warning.
   'kiro-garden-plots/1-plot-design-tokens/2.5@59': 'listed again, left out with a warning',
   // A task with subtasks is shown where its subtasks stand (README, "Packages Cairn reads"): Taskmaster parents marked
@@ -49,6 +58,15 @@ const deviations: Record<string, string | { status: string; written: string; rea
   'taskmaster-dock-updater/master/6@250': { status: 'pending', written: 'done', reason: 'done, with its 2 subtasks pending' },
   'taskmaster-dock-updater/bugfix-ui/2@333': { status: 'pending', written: 'done', reason: 'done, with its 2 subtasks pending' },
   'taskmaster-dock-updater/bugfix-ui/3@373': { status: 'pending', written: 'done', reason: 'done, with its 2 subtasks pending' },
+  // Two files with one id, as in the source board: the first file is kept and the second named in a warning.
+  'backlog-md-museum-kiosk/backlog/task-56@backlog/tasks/task-56 - update-framework-deps.md': 'listed again, left out with a warning',
+  // A parent is a task of the phase, named by its own id: TASK-162 is the board's task-162, as that file writes it.
+  'backlog-md-formula-linter/backlog/TASK-162.1@backlog/completed/task-162.1 - Rename-badly-named-task-files.md': { read: { parentId: 'task-162' }, reason: 'the parent by its own id', warning: false },
+  // A parent with no file on the board (TASK-161, epic-11) is no parent: the task stands on its own, with a warning.
+  'backlog-md-formula-linter/backlog/TASK-161.1@backlog/completed/task-161.1 - Cache-compiled-grammar-queries-per-dialect.md': { read: { parentId: null }, reason: 'parent not on the board', warning: true },
+  // dependsOn holds the phase's own tasks: the archived task-epic-11.2 stays in the task's dependencies, and the build
+  // names it as in no phase.
+  'backlog-md-formula-linter/backlog/task-epic-11.11@backlog/tasks/epics/epic-11-rule-engine-restructuring/task-epic-11.11 - Move-name-detection.md': { read: { parentId: null, dependsOn: [] }, reason: 'parent and dependency not on the board', warning: true },
 };
 
 describe.each(fixtures)('$name', ({ name, root, title }) => {
@@ -71,16 +89,25 @@ describe.each(fixtures)('$name', ({ name, root, title }) => {
     expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(phase!.title).toBe(facts.format === 'kiro' ? title(dir!.phaseId) : phaseFacts.title);
     expect(phase!.dataQuality.readers.map((reader) => reader.format)).toEqual([facts.format]);
-    const deviation = (fact: TaskFact) => deviations[`${name}/${dir!.phaseId}/${fact.id}@${fact.line}`];
+    const byFile = facts.format === 'backlog-md';
+    const deviation = (fact: TaskFact) => deviations[`${name}/${dir!.phaseId}/${fact.id}@${byFile ? fact.file : fact.line}`];
     const expected = phaseFacts.tasks.filter((fact) => typeof deviation(fact) !== 'string').map((fact) => {
       const shown = deviation(fact);
-      return typeof shown === 'object' ? { ...fact, status: shown.status } : fact;
+      return typeof shown !== 'object' ? fact : 'read' in shown ? { ...fact, ...shown.read } : { ...fact, status: shown.status };
     });
-    const read = phase!.tasks.map((task) => ({ id: task.id, title: task.title, status: task.status, dependsOn: task.dependsOn, parentId: task.parentId, optional: task.optional, line: Number(task.statusEvidence.key?.replace('line ', '')) }));
-    expect(read).toEqual(expected.map((fact) => ({ id: fact.id, title: fact.title, status: fact.status, dependsOn: fact.dependsOn, parentId: fact.parentId, optional: fact.optional ?? false, line: fact.line })).toSorted((a, b) => read.findIndex((task) => task.id === a.id) - read.findIndex((task) => task.id === b.id)));
+    // Cancelled work is complete in the model, with `cancelled` set; the facts name it cancelled.
+    const read = phase!.tasks.map((task) => ({ id: task.id, title: task.title, status: task.cancelled ? 'cancelled' : task.status, dependsOn: task.dependsOn, parentId: task.parentId, optional: task.optional, at: byFile ? task.file : Number(task.statusEvidence.key?.replace('line ', '')) }));
+    expect(read).toEqual(expected.map((fact) => ({ id: fact.id, title: fact.title, status: fact.status, dependsOn: fact.dependsOn, parentId: fact.parentId, optional: fact.optional ?? false, at: byFile ? join(base, fact.file!) : fact.line })).toSorted((a, b) => read.findIndex((task) => task.id === a.id) - read.findIndex((task) => task.id === b.id)));
+    // What the board leaves off is listed under data quality with a reason, never shown and never passed over.
+    for (const { file } of facts.ignored ?? []) {
+      expect(phase!.tasks.map((task) => task.file)).not.toContain(join(base, file));
+      expect(phase!.dataQuality.otherFiles.find((other) => other.path === join(base, file))?.reason, file).toMatch(/^not (?:read|a task)/);
+    }
     for (const [key, shown] of Object.entries(deviations).filter(([key]) => key.startsWith(`${name}/${dir!.phaseId}/`))) {
-      const line = Number(key.split('@')[1]);
-      if (typeof shown === 'string') expect(issues.some((issue) => issue.line === line && issue.severity === 'warning'), key).toBe(true);
+      const at = key.slice(key.indexOf('@') + 1);
+      const warned = issues.some((issue) => (byFile ? issue.file === join(base, at) : issue.line === Number(at)) && issue.severity === 'warning');
+      if (typeof shown === 'string') expect(warned, key).toBe(true);
+      else if ('read' in shown) expect(warned, key).toBe(shown.warning);
       else expect(phase!.tasks.find((task) => task.id === key.split('/').at(-1)!.split('@')[0])?.statusText, key).toBe(shown.written);
     }
   });

@@ -2,7 +2,8 @@
  * The readers of whole task lists in one file, one per format, and the one list of them: GitHub Spec Kit's
  * `tasks.md` (`- [ ] T001 [P] [US1] text`) and Kiro's `tasks.md` (`- [x] 1. text`, `  - [ ]* 1.2 text`). Each says
  * why a file is its format from the file's own lines (never from the folder's name alone) and reads it into tasks.
- * Everything a list does not say (agent, estimate, dates) stays unknown.
+ * Everything a list does not say (agent, estimate, dates) stays unknown. Taskmaster's tasks.json has its reader in
+ * taskmaster.ts.
  */
 import type { Issue, Task } from '../schema/model.ts';
 import type { SourceFile } from '../schema/package-files.ts';

@@ -39,3 +39,23 @@ test('taskmaster: a .taskmaster folder of three tags is three phases, every task
     expect(build.page(`${phase.id}/index.html`)).toContain(`Tasks read as Taskmaster tasks.json from `);
   }
 });
+
+test('backlog-md: a backlog/ folder is one board, every task file of tasks/ and completed/', () => {
+  const base = 'test/fixtures/formats/backlog-md-museum-kiosk';
+  const facts = JSON.parse(readFileSync(`${base}/facts.json`, 'utf8')) as { phases: { title: string; tasks: { id: string; status: string; file: string }[] }[] };
+  // Two files with one id: the first is kept, the second named in a warning (test/unit/corpus/formats.test.ts).
+  const tasks = facts.phases[0]!.tasks.filter((task) => task.file !== 'backlog/tasks/task-56 - update-framework-deps.md');
+  const build = buildSite({ content: `${base}/backlog` });
+  expect(build.status, build.output).toBe(0);
+  const status = build.statusJson();
+  const [phase] = status.phases;
+  expect(status.phases.map((each) => [each.id, each.title])).toEqual([['backlog', facts.phases[0]!.title]]);
+  // Cancelled work (Wontfix) is complete in status.json, with `cancelled` set.
+  expect([phase!.tasks.length, phase!.tasks.filter((task) => task.status === 'complete').length, phase!.tasks.filter((task) => task.cancelled).length]).toEqual([
+    tasks.length,
+    tasks.filter((task) => task.status === 'complete' || task.status === 'cancelled').length,
+    tasks.filter((task) => task.status === 'cancelled').length,
+  ]);
+  expect(phase!.dataQuality.readers.map((reader) => [reader.format, reader.files])).toEqual([['backlog-md', ['config.yml']]]);
+  expect(build.page('backlog/index.html')).toContain('Tasks read as Backlog.md board from ');
+});

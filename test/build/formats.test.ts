@@ -1,7 +1,7 @@
 /**
  * A team points Cairn at its specs folder as its tool wrote it (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's
- * .taskmaster/), and gets a dashboard per spec (or tag) with every task of its list, and the data-quality panel naming
- * the reader and why. The counts (tasks, complete) are those of each fixture's facts.json.
+ * .taskmaster/, Backlog.md's backlog/), and gets a dashboard per spec (or tag, or board) with every task of its list,
+ * and the data-quality panel naming the reader and why. The counts (tasks, complete) are those of each fixture's facts.json.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';

@@ -39,7 +39,7 @@ export function listPackageDirs(root: string): { dirs: PackageDir[]; issues: Iss
       const found = find(root);
       if (found.dirs.length > 0 || found.issues.some((issue) => issue.severity === 'error')) return found;
     }
-    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and no folder in it holds a task list Cairn reads (a Spec Kit or Kiro tasks.md).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at the folder of your specs (specs/, .kiro/specs/).' }] };
+    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool\'s folder (specs/, .kiro/specs/, .taskmaster/, backlog/).' }] };
   }
   // phases/ itself may be a link: followed out of the root, it would publish another folder's packages.
   if (!staysInside(phasesDir, root)) return { dirs: [], issues: [linkOutsideIssue(phasesDir)] };

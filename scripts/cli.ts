@@ -1,5 +1,5 @@
 /**
- * `cairn <command>`: build, validate, snapshot, check and dev, run on the settings of cairn.config.json, the flags
+ * `cairn <command>`: build, validate, snapshot, check, doctor and dev, run on the settings of cairn.config.json, the flags
  * and the environment (src/core/pipeline/settings.ts). Each command runs Cairn's own script from Cairn's folder, with
  * the settings as the environment it reads; paths are absolute, so the working directory is the user's.
  */
@@ -29,6 +29,7 @@ const commands: Record<string, { summary: string; usage: string; examples: strin
   check: { summary: 'validate, then check the quality gates of cairn.config.json (default: no stale hook logs); exit 1 when one fails', usage: 'cairn check [options]', examples: ['cairn check', 'cairn check --config ci/cairn.config.json'] },
   snapshot: { summary: 'freeze the current state as a version in <content>/snapshots/', usage: 'cairn snapshot <version> [--force] [options]', examples: ['cairn snapshot 1.0.0', 'cairn snapshot 1.0.0 --force   # replace a frozen version'] },
   dev: { summary: 'serve the site while you edit the content', usage: 'cairn dev [--port <n>] [options]', examples: ['cairn dev', 'cairn dev --port 4322'] },
+  doctor: { summary: 'show what Cairn reads in each file: its reader, each task\'s id, status and fields with the line they came from, what it ignored', usage: 'cairn doctor [path] [--json] [options]', examples: ['cairn doctor', 'cairn doctor specs/001-feature   # one phase folder', 'cairn doctor .kiro/specs/auth/tasks.md   # one file', 'cairn doctor --json'] },
   init: { summary: 'write a starter package, a cairn.config.json and a Pages workflow (never overwrites)', usage: 'cairn init [dir]', examples: ['cairn init', 'cairn init my-project'] },
 };
 
@@ -84,6 +85,7 @@ function parse(args: string[]) {
       strict: { type: 'boolean' },
       force: { type: 'boolean' },
       port: { type: 'string' },
+      json: { type: 'boolean' },
     },
   });
 }
@@ -99,11 +101,12 @@ if (values.help) {
   console.log(commandHelp(command));
   process.exit(0);
 }
-const allowed: Record<string, string[]> = { build: ['strict'], validate: ['strict'], check: [], snapshot: ['force'], dev: ['port'], init: [] };
-const misplaced = (['strict', 'force', 'port'] as const).filter((name) => values[name] !== undefined && !allowed[command]!.includes(name));
+const allowed: Record<string, string[]> = { build: ['strict'], validate: ['strict'], check: [], snapshot: ['force'], dev: ['port'], init: [], doctor: ['json'] };
+const misplaced = (['strict', 'force', 'port', 'json'] as const).filter((name) => values[name] !== undefined && !allowed[command]!.includes(name));
 if (misplaced.length > 0) fail(`cairn ${command} has no --${misplaced.join(', --')}.\n\n${commandHelp(command)}`);
 if (command === 'init' && positionals.length > 1) fail(`cairn init takes one folder at most.\n\n${commandHelp(command)}`);
-if (command !== 'snapshot' && command !== 'init' && positionals.length > 0) fail(`cairn ${command} takes no ${positionals.length === 1 ? 'argument' : 'arguments'} (${positionals.join(' ')}).\n\n${commandHelp(command)}`);
+if (command === 'doctor' && positionals.length > 1) fail(`cairn doctor takes one path at most.\n\n${commandHelp(command)}`);
+if (command !== 'snapshot' && command !== 'init' && command !== 'doctor' && positionals.length > 0) fail(`cairn ${command} takes no ${positionals.length === 1 ? 'argument' : 'arguments'} (${positionals.join(' ')}).\n\n${commandHelp(command)}`);
 
 if (command === 'init') {
   const run = spawnSync(process.execPath, [join(import.meta.dirname, `init${extname(import.meta.filename)}`), ...positionals], { cwd: root, env: { ...process.env, CAIRN_CWD: process.cwd() }, stdio: 'inherit' });
@@ -141,6 +144,8 @@ switch (command) {
     process.exit(script('validate', values.strict ? ['--strict'] : []));
   case 'check':
     process.exit(script('validate', ['--gates']));
+  case 'doctor':
+    process.exit(script('doctor', [...positionals.map((path) => resolve(path)), ...(values.json ? ['--json'] : [])]));
   case 'snapshot':
     process.exit(script('snapshot', [...positionals, ...(values.force ? ['--force'] : [])]));
   case 'dev':

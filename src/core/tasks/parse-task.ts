@@ -35,7 +35,7 @@ const shownFields: ReadonlySet<FieldName> = new Set(['id', 'title', 'agent', 'es
 /** Fields that mark a file as a task when it has an id, beside a "Task …" heading. */
 const taskFields: readonly FieldName[] = ['agent', 'estimate', 'status', 'dependencies'];
 
-type FieldForm = 'frontmatter' | 'bold-lines' | 'plain-lines' | 'table' | 'headings';
+export type FieldForm = 'frontmatter' | 'bold-lines' | 'plain-lines' | 'table' | 'headings';
 
 interface Field {
   value: unknown;
@@ -60,6 +60,12 @@ export interface ParsedTask {
   unreadKeys: string[];
   /** The line each field was read from, for messages that point at it from another file. */
   fieldLines: Partial<Record<FieldName, number>>;
+  /** Each field's key as written, its line and the form it was written in (`cairn doctor`). */
+  fieldSources: Partial<Record<FieldName, { key: string; line: number; form: FieldForm }>>;
+  /** Where the id was taken from: a metadata field, the title heading (at `line`), or the file name. */
+  idFrom: { from: 'metadata' | 'title' | 'file name'; line: number | null };
+  /** Where the title was taken from, likewise. */
+  titleFrom: { from: 'metadata' | 'title' | 'file name'; line: number | null };
   /** The task the file names as its parent ("parent_task_id: TASK-195", "**Parent**: task-152 (…)"), as written; the phase decides whether it is there. */
   parent: string | null;
   /** When the task was written down and last edited (ISO 8601), as the file says; neither is a start. */
@@ -88,7 +94,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const sink = createIssueSink(path);
   const none = { parent: null, created: null, updated: null, labels: [] };
   const checked = checkText(input, sink, 'a task file');
-  if (checked === null) return { task: null, body: '', content: '', issues: sink.issues, isTask: true, unreadKeys: [], fieldLines: {}, ...none };
+  if (checked === null) return { task: null, body: '', content: '', issues: sink.issues, isTask: true, unreadKeys: [], fieldLines: {}, fieldSources: {}, idFrom: { from: 'file name', line: null }, titleFrom: { from: 'file name', line: null }, ...none };
   const repairedText = repairWithWarning(checked, sink.warning);
   const front = readFrontmatterFields(repairedText, sink);
   const { body, bodyOffset, broken, notText } = front;
@@ -108,6 +114,8 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const idIn = (text: string) => (idPrefix ? prefixedTaskId(text, idPrefix) : null) ?? (isNamedId(text.trim()) ? text.trim() : null) ?? findTaskId(text);
   const fileId = idPrefix ? prefixedTaskId(fileName, idPrefix) : null;
   let id = (idText ? (idIn(idText) ?? idText) : null) ?? fileId ?? (heading ? findTaskId(heading.title) : null) ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
+  const headingId = heading !== null && (findTaskId(heading.title) ?? fallbackTaskId(heading.title, '')) === id;
+  const idFrom: ParsedTask['idFrom'] = idText ? { from: 'metadata', line: fields.get('id')!.line } : !fileId && headingId ? { from: 'title', line: shift(heading.line) } : { from: 'file name', line: null };
   // A file is a task when it has an id and either task metadata, a "Task …" title, or a name that starts with the id.
   const isTask = (id !== null && (hasTaskFields || /^[^\p{L}\p{N}]*task\b/iu.test(heading?.title ?? '') || fileName.startsWith(id))) || /^task[-_ \d]/i.test(fileName);
   if (id === null && !notText.has('id')) {
@@ -121,6 +129,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
     sink.error(idField?.line ?? (heading ? shift(heading.line) : 1), idField?.column ?? 1, `The task id cannot be used: ${idProblem}.`, 'Write the id in plain letters and digits, e.g. "7.1" or "VC-001".');
   }
   const title = textOf(fields.get('title')) ?? (heading ? stripTaskPrefix(withoutOwnId(heading.title, id)) : fileName);
+  const titleFrom: ParsedTask['titleFrom'] = textOf(fields.get('title')) ? { from: 'metadata', line: fields.get('title')!.line } : heading ? { from: 'title', line: shift(heading.line) } : { from: 'file name', line: null };
 
   const agentField = fields.get('agent');
   const agentText = textOf(agentField);
@@ -161,7 +170,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const sections = readSections(doc, fields.get('memoryKeys'));
   const content = withoutLines(body, new Set([...metadataLines, ...(heading && heading.depth === 1 ? [heading.line] : [])]));
   // With broken frontmatter the task's fields are unknown: the YAML error alone is reported, and the build stops on it.
-  if (broken) return { task: null, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines: {}, ...none };
+  if (broken) return { task: null, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines: {}, fieldSources: {}, idFrom, titleFrom, ...none };
   const parentText = textOf(fields.get('parent'));
   const parent = parentText === null || unassignedWords.has(parentText.toLowerCase()) ? null : idIn(parentText);
   const created = readDate(fields.get('created'), sink);
@@ -207,7 +216,8 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
     statusConflict: null,
   };
   const fieldLines = Object.fromEntries([...fields].map(([name, field]) => [name, field.line]));
-  return { task, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines, parent, created, updated, labels };
+  const fieldSources = Object.fromEntries([...fields].map(([name, field]) => [name, { key: field.key, line: field.line, form: field.form }]));
+  return { task, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines, fieldSources, idFrom, titleFrom, parent, created, updated, labels };
 }
 
 /** A heading without the task's own id at its start: "task-epic-11.95 - Add LAMBDA" → "Add LAMBDA". */

@@ -1,0 +1,253 @@
+/**
+ * `cairn doctor`: for every file of a package, the reader that read it (or why none did), and for every task read,
+ * where its id, title, status, agent, estimate and dependencies came from, with what was ignored; then the problems as
+ * `cairn validate` prints them. Pure: it takes what was read and built, and returns the report and its text.
+ */
+import type { PackageFiles } from '../schema/package-files.ts';
+import type { Issue, Task } from '../schema/model.ts';
+import type { PhaseResult } from '../model/build-phase.ts';
+import { parseTaskFile, type FieldForm, type ParsedTask } from '../tasks/parse-task.ts';
+import { checklistLines } from '../formats/checklist.ts';
+import { formatIssue, sortIssues } from '../text/issues.ts';
+import { redactStrings } from '../redact/redact.ts';
+
+/** One phase as read: its files, and the phase built from them. */
+export interface DoctorPhase {
+  files: PackageFiles;
+  result: PhaseResult;
+}
+
+export interface DoctorInput {
+  phases: readonly DoctorPhase[];
+  /** Files in scope that no phase read (outside every phase folder), each with why. */
+  loose?: readonly { path: string; reason: string }[];
+  /** Problems found before any phase was read (the content root's layout), and across phases. */
+  issues?: readonly Issue[];
+  /** Only this file's block and problems (a single file was named). */
+  only?: string | null;
+}
+
+export type DoctorField = 'id' | 'title' | 'status' | 'agent' | 'estimate' | 'dependencies';
+
+/** One field of a task: its value and where it came from; `line` null when no line says it. */
+export interface DoctorFieldRow {
+  field: DoctorField;
+  value: string;
+  line: number | null;
+  from: string;
+}
+
+export interface DoctorTask {
+  id: string;
+  /** The task's own line (its checkbox line, its JSON entry), or null for a task file. */
+  line: number | null;
+  fields: DoctorFieldRow[];
+}
+
+export interface DoctorFile {
+  path: string;
+  /** The phase it belongs to, or null outside every phase. */
+  phase: string | null;
+  /** task-files, spec-kit, kiro, taskmaster, backlog-md, "hook log (<format>)", or "not read". */
+  reader: string;
+  /** What the reader took it as, or why it was not read. */
+  note: string;
+  tasks: DoctorTask[];
+  ignored: string[];
+}
+
+export interface DoctorReport {
+  phases: { id: string; dir: string; reader: string; reason: string; tasks: number }[];
+  files: DoctorFile[];
+  /** Every problem, as `cairn validate` prints it. */
+  problems: string[];
+  errors: number;
+  warnings: number;
+  /** 0 when the content could be read (warnings or not), 1 with errors. */
+  exitCode: 0 | 1;
+}
+
+const formNames: Record<FieldForm, string> = { frontmatter: 'frontmatter', 'bold-lines': 'bold line', 'plain-lines': 'plain line', table: 'table', headings: 'heading' };
+
+/** The report of what was read, secrets redacted. */
+export function doctorReport({ phases, loose = [], issues = [], only = null }: DoctorInput): DoctorReport {
+  const files = new Map<string, DoctorFile>();
+  const add = (file: DoctorFile) => {
+    if (!files.has(file.path)) files.set(file.path, file);
+  };
+  const problems: Issue[] = [...issues];
+  const hookWarnings: string[] = [];
+  for (const { files: pkg, result } of phases) {
+    problems.push(...result.issues);
+    const phase = result.phase;
+    const reader = phase?.dataQuality.readers[0]?.format ?? 'task-files';
+    if (pkg.overview) add(plain(pkg.overview.path, pkg.phaseId, 'task-files', 'the phase overview (title, status, metrics table, success criteria)'));
+    if (pkg.baseline) add(plain(pkg.baseline.path, pkg.phaseId, 'task-files', 'baseline metrics'));
+    if (pkg.final) add(plain(pkg.final.path, pkg.phaseId, 'task-files', 'final metrics'));
+    for (const file of pkg.current ?? []) add(plain(file.path, pkg.phaseId, 'task-files', 'metrics updated while the phase runs'));
+    const tasks = phase?.tasks ?? [];
+    if (pkg.taskList) {
+      const listed = tasks.filter((task) => task.file === pkg.taskList!.file.path);
+      add({ path: pkg.taskList.file.path, phase: pkg.phaseId, reader: pkg.taskList.format, note: `${pkg.taskList.reason}; ${count(listed.length, 'task')} read`, tasks: listed.map(listTask), ignored: listIgnored(pkg.taskList.file.text, pkg.taskList.format, listed) });
+    }
+    if (pkg.layout) add(plain(pkg.layout.file, pkg.phaseId, pkg.layout.format, `the board's config: ${pkg.layout.reason}`));
+    const unread = new Map((phase?.dataQuality.otherFiles ?? pkg.otherFiles ?? []).map((other) => [other.path, other.reason]));
+    for (const file of pkg.tasks) {
+      const task = tasks.find((candidate) => candidate.file === file.path);
+      if (!task) {
+        add(plain(file.path, pkg.phaseId, 'not read', unread.get(file.path) ?? 'not read: no task could be read from it (see the problems below)'));
+        continue;
+      }
+      const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: pkg.phaseId, idPrefix: pkg.layout?.idPrefix });
+      add({ path: file.path, phase: pkg.phaseId, reader, note: `task ${task.id}`, tasks: [fileTask(task, parsed)], ignored: parsed.unreadKeys.length > 0 ? [`metadata keys not read: ${parsed.unreadKeys.join(', ')}`] : [] });
+    }
+    for (const source of phase?.dataQuality.sources ?? []) {
+      add(plain(source.path, pkg.phaseId, `hook log (${source.format})`, `${source.records} records, ${source.imported} imported, ${source.skipped} skipped${Object.keys(source.skippedReasons).length > 0 ? ` (${Object.entries(source.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join(', ')})` : ''}`));
+    }
+    hookWarnings.push(...(phase?.dataQuality.warnings ?? []));
+    for (const [path, reason] of unread) add(plain(path, pkg.phaseId, 'not read', reason));
+  }
+  for (const other of loose) add(plain(other.path, null, 'not read', other.reason));
+  const kept = [...files.values()].filter((file) => only === null || file.path === only).toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const shown = sortIssues(problems).filter((issue) => only === null || issue.file === only);
+  const warnings = only === null ? hookWarnings : hookWarnings.filter((warning) => warning.startsWith(`${only}:`));
+  const errors = shown.filter((issue) => issue.severity === 'error').length;
+  return redactStrings({
+    phases: phases.flatMap(({ files: pkg, result }) => {
+      const read = result.phase?.dataQuality.readers[0];
+      return [{ id: pkg.phaseId, dir: pkg.dir, reader: read?.format ?? 'none', reason: read?.reason ?? 'no tasks were read', tasks: result.phase?.tasks.length ?? 0 }];
+    }),
+    files: kept,
+    problems: [...shown.map(formatIssue), ...warnings.map((warning) => `warning ${warning}`)],
+    errors,
+    warnings: shown.length - errors + warnings.length,
+    exitCode: errors > 0 ? 1 : 0,
+  });
+}
+
+function plain(path: string, phase: string | null, reader: string, note: string): DoctorFile {
+  return { path, phase, reader, note, tasks: [], ignored: [] };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Where a task file's field came from: its metadata field (form and key), or what stood in for it. */
+function fromField(parsed: ParsedTask, name: keyof ParsedTask['fieldSources']): { line: number | null; from: string } | null {
+  const source = parsed.fieldSources[name];
+  return source ? { line: source.line, from: `${formNames[source.form]} "${source.key}"` } : null;
+}
+
+function fromTitle(from: ParsedTask['idFrom']): { line: number | null; from: string } {
+  return from.from === 'title' ? { line: from.line, from: 'title heading' } : { line: from.line, from: from.from };
+}
+
+/** A task read from its own Markdown file, each field with its line and form. */
+function fileTask(task: Task, parsed: ParsedTask): DoctorTask {
+  const none = (what: string) => ({ line: null, from: what });
+  const id = parsed.idFrom.from === 'metadata' ? fromField(parsed, 'id')! : fromTitle(parsed.idFrom);
+  const title = parsed.titleFrom.from === 'metadata' ? fromField(parsed, 'title')! : fromTitle(parsed.titleFrom);
+  const evidence = task.statusEvidence;
+  const status = evidence.kind === 'authored' ? (fromField(parsed, 'status') ?? none(evidence.summary)) : { line: null, from: `${evidence.path}${evidence.key ? ` (${evidence.key})` : ''}: ${evidence.summary}` };
+  const dependencies = task.dependencies.map((dependency) => dependency.raw).join('; ');
+  return {
+    id: task.id,
+    line: null,
+    fields: [
+      { field: 'id', value: task.id, ...id },
+      { field: 'title', value: task.title, ...title },
+      { field: 'status', value: statusValue(task), ...status },
+      { field: 'agent', value: task.agent ?? 'unassigned', ...(fromField(parsed, 'agent') ?? none('not given')) },
+      { field: 'estimate', value: task.estimateText === null ? 'none' : task.estimateDays === null ? `${task.estimateText} (not read)` : `${task.estimateText} (${task.estimateDays} d)`, ...(fromField(parsed, 'estimate') ?? none('not given')) },
+      { field: 'dependencies', value: dependencies === '' ? 'none' : dependencies, ...(fromField(parsed, 'dependencies') ?? none('not given')) },
+    ],
+  };
+}
+
+function statusValue(task: Task): string {
+  const status = task.cancelled ? 'cancelled' : task.status.replace('_', ' ');
+  return task.statusText === null ? status : `${status} ("${task.statusText}")`;
+}
+
+/** The line a list's task was read from, as its evidence names it ("line 12"). */
+function taskLine(task: Task): number | null {
+  const authored = [task.statusEvidence, task.statusConflict].find((evidence) => evidence?.kind === 'authored' && /^line \d+$/.test(evidence.key ?? ''));
+  return authored ? Number(authored.key!.slice(5)) : null;
+}
+
+/** A task read from a line of a whole list: every field from that line (a checkbox line, a JSON entry's keys). */
+function listTask(task: Task): DoctorTask {
+  const line = taskLine(task);
+  const json = task.metadataStyle === 'json-list';
+  const at = (key: string) => ({ line, from: json ? `JSON key "${key}"` : 'checkbox line' });
+  const evidence = task.statusEvidence;
+  const dependencies = task.dependencies.map((dependency) => dependency.raw).join('; ');
+  return {
+    id: task.id,
+    line,
+    fields: [
+      { field: 'id', value: task.id, ...at('id') },
+      { field: 'title', value: task.title, ...at('title') },
+      { field: 'status', value: statusValue(task), ...(evidence.kind === 'authored' ? at('status') : { line: null, from: `${evidence.path}${evidence.key ? ` (${evidence.key})` : ''}: ${evidence.summary}` }) },
+      { field: 'agent', value: 'unassigned', line: null, from: 'not in the format' },
+      { field: 'estimate', value: 'none', line: null, from: 'not in the format' },
+      { field: 'dependencies', value: dependencies === '' ? 'none' : dependencies, ...(dependencies === '' ? { line: null, from: json ? 'JSON key "dependencies"' : 'none stated' } : json ? at('dependencies') : { line, from: 'a "depends on" sentence (the task\'s line shown)' }) },
+    ],
+  };
+}
+
+/** What a whole list holds that was not read as tasks: its checkbox lines without a task id, or listed twice. */
+function listIgnored(text: string, format: string, tasks: readonly Task[]): string[] {
+  if (format === 'taskmaster') return [];
+  const read = new Set(tasks.map(taskLine));
+  const unread = checklistLines(text).map((item) => item.line).filter((line) => !read.has(line));
+  if (unread.length === 0) return [];
+  return [`${count(unread.length, 'checkbox line')} not read as tasks (no task id, or an id listed before): line${unread.length === 1 ? '' : 's'} ${unread.slice(0, 12).join(', ')}${unread.length > 12 ? ', …' : ''}`];
+}
+
+/** The report as plain text: the phases, one block per file, then the problems and a line of counts. */
+export function renderDoctor(report: DoctorReport): string {
+  const out: string[] = [];
+  for (const phase of report.phases) out.push(`phase ${phase.id} (${phase.dir}): ${phase.reader}, ${count(phase.tasks, 'task')}; ${phase.reason}`);
+  if (report.phases.length > 0) out.push('');
+  for (const file of report.files) {
+    out.push(file.path);
+    out.push(`  reader    ${file.reader}: ${file.reader === 'not read' ? file.note.replace(/^not read: /, '') : file.note}`);
+    // A whole list's tasks are one row each; a task file's fields one row each.
+    if (file.tasks.length > 0 && file.reader !== 'task-files' && file.reader !== 'backlog-md') out.push(...taskTable(file.tasks));
+    else for (const task of file.tasks) out.push(...fieldBlock(task));
+    for (const ignored of file.ignored) out.push(`  ignored   ${ignored}`);
+    out.push('');
+  }
+  out.push(...(report.problems.length > 0 ? report.problems : ['no problems']));
+  out.push('', `${count(report.files.length, 'file')}, ${count(report.phases.reduce((sum, phase) => sum + phase.tasks, 0), 'task')}, ${count(report.errors, 'error')}, ${count(report.warnings, 'warning')}`);
+  return out.join('\n');
+}
+
+/** A task file's fields, one aligned row each: field, value, line, where it came from. */
+function fieldBlock(task: DoctorTask): string[] {
+  const width = Math.min(40, Math.max(...task.fields.map((row) => row.value.length)));
+  return task.fields.map((row) => `  ${row.field.padEnd(12)}  ${clip(row.value, 40).padEnd(width)}  ${(row.line === null ? '' : `line ${row.line}`).padEnd(9)}${row.from}`.trimEnd());
+}
+
+/** A list's tasks, one aligned row each; agent and estimate are said once, as the format has neither. */
+function taskTable(tasks: readonly DoctorTask[]): string[] {
+  const cell = (task: DoctorTask, field: DoctorField) => task.fields.find((row) => row.field === field)!;
+  const rows = tasks.map((task) => [task.line === null ? '?' : String(task.line), task.id, cell(task, 'status').value, cell(task, 'dependencies').value === 'none' ? '' : clip(cell(task, 'dependencies').value, 30), clip(cell(task, 'title').value, 50)]);
+  const header = ['line', 'id', 'status', 'depends on', 'title'];
+  const widths = header.map((name, index) => Math.max(name.length, ...rows.map((row) => row[index]!.length)));
+  const line = (row: string[]) => `  ${row.map((value, index) => value.padEnd(widths[index]!)).join('  ')}`.trimEnd();
+  const first = tasks[0]!.fields.find((row) => row.field === 'id')!.from;
+  const status = tasks.find((task) => cell(task, 'status').line === null && task.line !== null);
+  return [
+    `  tasks     each from its ${first.startsWith('JSON') ? 'JSON entry (keys "id", "title", "status", "dependencies")' : 'checkbox line (id, title, box as status)'}; agent and estimate: not in the format`,
+    ...(status ? [`  status    some from the hook logs: ${cell(status, 'status').from}`] : []),
+    line(header),
+    ...rows.map(line),
+  ];
+}
+
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}

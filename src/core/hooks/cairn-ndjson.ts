@@ -5,8 +5,11 @@
  *   {"kind":"task.start","time":"2025-10-23T08:30:00Z","task":"7.1","agent":"cicd-engineer"}
  *   {"kind":"notify","time":"2025-10-23T09:10:00Z","task":"7.1","message":"sccache installed","level":"info"}
  */
+import { hash } from 'node:crypto';
 import { z } from 'zod';
-import { createImport } from './import-result.ts';
+import type { Line } from '../io/read-lines.ts';
+import { createImport, type ImportCollector } from './import-result.ts';
+import { formatSize, maxRecordBytes, maxRecordsPerFile, maxTextLogBytes, overRecordLimit, pastFileLimit, recordTooLarge } from './limits.ts';
 import { type ImportResult } from '../schema/package-files.ts';
 import { HookEventKindSchema, type HookFormat } from '../schema/model.ts';
 
@@ -50,58 +53,112 @@ export function matchesText(text: string): boolean {
 /**
  * Reads every line; a line that is not valid JSON or breaks the schema is skipped with the reason and its number. A
  * line that repeats an earlier event exactly (a hook that fired twice, a log appended to itself) is skipped too, so
- * the event is counted once; one warning per file says how many.
+ * the event is counted once; one warning per file says how many. The limits of limits.ts apply.
  */
-export function readText(text: string, path: string): ImportResult {
+export function readText(text: string, path: string, limits?: { records: number; bytes: number }): ImportResult {
+  const lines = text.split('\n');
+  let index = 0;
+  let consumed = 0;
+  const next = (): Line | null => {
+    if (index >= lines.length) return null;
+    const raw = lines[index]!;
+    index += 1;
+    consumed += raw.length + 1;
+    return overRecordLimit(raw) ? { number: index, bytes: Buffer.byteLength(raw, 'utf8') } : { number: index, text: raw };
+  };
+  const rest = () => lines.slice(index).filter((line) => line.trim() !== '').length;
+  return readLines({ next, rest, consumed: () => consumed, size: text.length }, path, limits);
+}
+
+/** Lines to read as Cairn NDJSON: a text's, or a file's read in chunks (io/read-lines.ts). */
+export interface LineSource {
+  next(): Line | null;
+  /** How many lines not read yet hold anything. */
+  rest(): number;
+  /** Bytes (or characters) read so far. */
+  consumed(): number;
+  size: number;
+}
+
+/** Reads lines of Cairn NDJSON until they end, or until a limit (limits.ts); the lines after are counted. */
+export function readLines(source: LineSource, path: string, limits: { records: number; bytes: number } = { records: maxRecordsPerFile, bytes: maxTextLogBytes }): ImportResult {
   const collector = createImport(format, path);
-  const seen = new Map<string, number>(); // line text → first line number
+  // A line's text (or, for a long line, a hash of it) → its number: memory in the number of lines, not their length.
+  const seen = new Map<string, number>();
   const repeats: [line: number, first: number][] = [];
-  text.split('\n').forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
-    collector.record();
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      collector.warn(`line ${line}: not valid JSON`);
-      return collector.skip('line is not valid JSON');
+  const tooLong: [line: number, bytes: number][] = [];
+  let records = 0;
+  for (let next = source.next(); next !== null; next = source.next()) {
+    if ('bytes' in next) {
+      collector.record();
+      records += 1;
+      tooLong.push([next.number, next.bytes]);
+      collector.skip(recordTooLarge);
+    } else if (next.text.trim() !== '') {
+      collector.record();
+      records += 1;
+      readLine(next.text, next.number, collector, seen, repeats);
     }
-    const parsed = CairnEventLineSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      // zod says "expected string, received undefined" for a field left out: say "missing".
-      const reason = issue?.message.replace(/^Invalid input: expected (\w+), received undefined$/, 'missing (expected $1)') ?? 'invalid';
-      collector.warn(`line ${line}: ${issue?.path.join('.') || 'event'}: ${reason}`);
-      return collector.skip('line does not match the Cairn event schema');
+    if (records >= limits.records || source.consumed() >= limits.bytes) {
+      const rest = source.rest();
+      if (rest > 0) {
+        collector.skipRecords(rest, pastFileLimit);
+        const why = records >= limits.records ? `the first ${records.toLocaleString('en-US')} lines (the limit per file)` : `its first ${formatSize(source.consumed())} (${records.toLocaleString('en-US')} lines; the limit per file is ${formatSize(limits.bytes)})`;
+        collector.warn(`is ${formatSize(source.size)}: ${why} were read, and the ${rest.toLocaleString('en-US')} lines after were counted as skipped, not read.`);
+      }
+      break;
     }
-    const first = seen.get(raw.trim());
-    if (first !== undefined) {
-      repeats.push([line, first]);
-      return collector.skip('repeats an earlier line exactly');
-    }
-    seen.set(raw.trim(), line);
-    const event = parsed.data;
-    collector.event(
-      {
-        kind: event.kind,
-        time: new Date(event.time).toISOString(),
-        timeSource: 'value',
-        order: line,
-        taskRef: event.task ?? null,
-        agent: event.agent ?? null,
-        session: event.session ?? null,
-        file: event.file ?? null,
-        memoryKey: event.memoryKey ?? null,
-        message: event.message ?? null,
-        level: event.level ?? null,
-        status: event.status ?? null,
-        durationMs: event.durationMs ?? null,
-      },
-      { namespace: null, key: event.kind, row: line },
-    );
-  });
+  }
+  const [long] = tooLong;
+  if (long) collector.warn(`${tooLong.length} line(s) are over ${formatSize(maxRecordBytes)} (first: line ${long[0]}, ${formatSize(long[1])}); each was skipped and counted, not read.`);
   const [repeat] = repeats;
   if (repeat) collector.warn(`${repeats.length} line(s) repeat an earlier event exactly (first: line ${repeat[0]} = line ${repeat[1]}); each event was imported once.`);
   return collector.finish();
+}
+
+/** Reads one line into an event, or skips it with the reason. */
+function readLine(raw: string, line: number, collector: ImportCollector, seen: Map<string, number>, repeats: [number, number][]): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    collector.warn(`line ${line}: not valid JSON`);
+    return collector.skip('line is not valid JSON');
+  }
+  const parsed = CairnEventLineSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    // zod says "expected string, received undefined" for a field left out: say "missing".
+    const reason = issue?.message.replace(/^Invalid input: expected (\w+), received undefined$/, 'missing (expected $1)') ?? 'invalid';
+    collector.warn(`line ${line}: ${issue?.path.join('.') || 'event'}: ${reason}`);
+    return collector.skip('line does not match the Cairn event schema');
+  }
+  const trimmed = raw.trim();
+  // 96 bits of a hash: a repeat found by mistake is one in 10^28 for a million lines.
+  const identity = trimmed.length <= 24 ? trimmed : hash('sha256', trimmed, 'base64').slice(0, 16);
+  const first = seen.get(identity);
+  if (first !== undefined) {
+    repeats.push([line, first]);
+    return collector.skip('repeats an earlier line exactly');
+  }
+  seen.set(identity, line);
+  const event = parsed.data;
+  collector.event(
+    {
+      kind: event.kind,
+      time: new Date(event.time).toISOString(),
+      timeSource: 'value',
+      order: line,
+      taskRef: event.task ?? null,
+      agent: event.agent ?? null,
+      session: event.session ?? null,
+      file: event.file ?? null,
+      memoryKey: event.memoryKey ?? null,
+      message: event.message ?? null,
+      level: event.level ?? null,
+      status: event.status ?? null,
+      durationMs: event.durationMs ?? null,
+    },
+    { namespace: null, key: event.kind, row: line },
+  );
 }

@@ -15,6 +15,8 @@ export interface ImportCollector {
   event(fields: EventFields, source: Pick<EventSource, 'namespace' | 'key' | 'row'>): HookEvent;
   /** Marks the current record skipped, with the reason shown under data quality. */
   skip(reason: string): void;
+  /** Counts `count` records more, all skipped for `reason`: records a limit left unread (limits.ts). */
+  skipRecords(count: number, reason: string): void;
   /** A problem with the file as a whole (truncated, unreadable), shown with the file's path. */
   warn(message: string): void;
   finish(): ImportResult;
@@ -65,7 +67,8 @@ export function createImport(format: HookFormat, path: string): ImportCollector 
         kind: fields.kind,
         order: fields.order,
         // Joined, not a template: V8 keeps a template's result as a rope of its parts, and every event keeps its id.
-        id: [format, path, where.namespace ?? '', where.key ?? '', where.row ?? '', events.length].join(':'),
+        // A key is cut to its first 200 characters here (a row's key can be up to a megabyte); the count keeps ids unique.
+        id: [format, path, where.namespace ?? '', where.key === null ? '' : where.key.slice(0, 200), where.row ?? '', events.length].join(':'),
         source: { format, path, namespace: where.namespace, key: where.key, row: where.row },
       };
       events.push(event);
@@ -76,6 +79,13 @@ export function createImport(format: HookFormat, path: string): ImportCollector 
       if (current === 'imported') return; // a record that gave an event is imported, whatever else it held
       skip(reason);
       current = 'skipped';
+    },
+    skipRecords(count, reason) {
+      if (count <= 0) return;
+      closeRecord();
+      records += count;
+      skipped += count;
+      skippedReasons[reason] = (skippedReasons[reason] ?? 0) + count;
     },
     warn(message) {
       warnings.push(`${path}: ${message}`);

@@ -8,6 +8,7 @@ import { createImport, textOrNull, type EventFields, type ImportCollector } from
 import { type ImportResult } from '../schema/package-files.ts';
 import type { HookFormat } from '../schema/model.ts';
 import { isTime, timeOrNull } from './shape.ts';
+import { formatSize, maxRecordBytes, maxRecordsPerFile, overRecordLimit, pastFileLimit, recordTooLarge } from './limits.ts';
 
 /** One row as SQLite (or its JSON dump) gives it. */
 export interface MemoryEntryRow {
@@ -129,23 +130,29 @@ export interface MemoryEntrySource {
 export interface RowStream {
   /** True when `each` gives the rows in id order with unique integer ids (the table's id is its rowid). */
   inIdOrder: boolean;
-  /** Gives every row to `use`, one at a time, as its values in MEMORY_ENTRY_COLUMNS' order. */
-  each(use: (columns: readonly unknown[]) => void): void;
+  /** Gives every row to `use`, one at a time, as its values in MEMORY_ENTRY_COLUMNS' order, until `use` returns false. */
+  each(use: (columns: readonly unknown[]) => unknown): void;
+  /** How many rows the last `each` left unread, when `use` stopped it. */
+  unread(): number;
   /** The rows of `namespaces`, in id order, as `each` gives them. */
   of(namespaces: readonly string[]): readonly (readonly unknown[])[];
 }
 
+/** Rows that had fields of another type than the table's: how many, and the first. */
 interface Retyped {
-  row: MemoryEntryRow;
-  retyped: string[];
+  count: number;
+  first: { row: MemoryEntryRow; retyped: string[] } | null;
 }
 
 /** A source's rows ready to import: in id order, with the table's types, and what had another type. */
 interface Prepared {
-  each(use: (row: MemoryEntryRow) => void): void;
+  /** Gives the rows in id order until `use` returns false. */
+  each(use: (row: MemoryEntryRow) => boolean): void;
+  /** How many rows the last `each` left unread when it was stopped. */
+  unread(): number;
   contextRows(): readonly MemoryEntryRow[];
   /** Filled as `each` reads, for a stream. */
-  retyped: Retyped[];
+  retyped: Retyped;
 }
 
 /** The columns of memory_entries that are read, in the order a RowStream gives a row's values. */
@@ -157,55 +164,101 @@ const isContextRow = (row: MemoryEntryRow): boolean => row.namespace === 'task-i
 
 const isStream = (rows: MemoryEntrySource['rows']): rows is RowStream => !Array.isArray(rows);
 
-function prepare(rows: MemoryEntrySource['rows']): Prepared {
-  const retyped: Retyped[] = [];
+function prepare(rows: MemoryEntrySource['rows'], limit: number): Prepared {
+  const retyped: Retyped = { count: 0, first: null };
   if (isStream(rows) && rows.inIdOrder) {
-    return { retyped, each: (use) => rows.each(normalizing(retyped, use)), contextRows: () => rows.of(CONTEXT_NAMESPACES).map((raw, index) => normalizeRow(raw, index, [])) };
+    return { retyped, each: (use) => rows.each(normalizing(retyped, use)), unread: () => rows.unread(), contextRows: () => rows.of(CONTEXT_NAMESPACES).map((raw, index) => normalizeRow(raw, index, [])) };
   }
   // Id order is insertion order: many rows share one created_at second (FORMATS §2.2). A dump may be in any order.
+  // Such rows are held to be sorted, so only as many as a file may give are (limits.ts); the rest are counted.
   const list: MemoryEntryRow[] = [];
-  const add = normalizing(retyped, (row) => list.push(row));
-  if (isStream(rows)) rows.each(add);
-  else for (const row of rows as readonly unknown[] as readonly Record<string, unknown>[]) add(MEMORY_ENTRY_COLUMNS.map((name) => row[name]));
+  const add = normalizing(retyped, (row) => list.push(row) < limit);
+  let unheld = 0;
+  if (isStream(rows)) {
+    rows.each(add);
+    unheld = rows.unread();
+  } else {
+    const dump = rows as readonly unknown[] as readonly Record<string, unknown>[];
+    for (const row of dump.slice(0, limit)) add(MEMORY_ENTRY_COLUMNS.map((name) => row[name]));
+    unheld = Math.max(0, dump.length - limit);
+  }
   const ordered = list.every((row, at) => at === 0 || list[at - 1]!.id <= row.id) ? list : list.toSorted((a, b) => a.id - b.id);
-  return { retyped, each: (use) => ordered.forEach((row) => use(row)), contextRows: () => ordered.filter(isContextRow) };
+  let unread = unheld;
+  return {
+    retyped,
+    each: (use) => {
+      for (const [at, row] of ordered.entries()) {
+        if (!use(row)) {
+          unread = unheld + ordered.length - at - 1;
+          return;
+        }
+      }
+    },
+    unread: () => unread,
+    contextRows: () => ordered.filter(isContextRow),
+  };
 }
 
 /**
  * Imports the rows of every memory_entries source of a phase together. A row present in two sources (the database
  * and a dump of it) is imported once, from the first source; its twin is skipped as a duplicate.
  */
-export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): ImportResult[] {
-  const prepared = sources.map((source) => prepare(source.rows));
+export function readMemoryEntrySources(sources: readonly MemoryEntrySource[], limit = maxRecordsPerFile): ImportResult[] {
+  const prepared = sources.map((source) => prepare(source.rows, limit));
   const context = buildContext(prepared);
   const firstSeen = new Map<string, string>();
   return sources.map((source, index) => {
     const collector = createImport(source.format, source.path);
-    const untimed: MemoryEntryRow[] = [];
+    let untimed = 0;
+    let firstUntimed: MemoryEntryRow | null = null;
+    let read = 0;
+    let tooLarge = 0;
+    let firstTooLarge: MemoryEntryRow | null = null;
     // Each value is decoded when its row is imported (and only when its namespace's rule reads it), and let go
     // after: a store of a million rows is never held decoded all at once.
     prepared[index]!.each((row) => {
+      read += 1;
       collector.record();
-      if (row.created_at !== null && !isTime(row.created_at)) untimed.push(row);
+      if (row.created_at !== null && !isTime(row.created_at)) {
+        untimed += 1;
+        firstUntimed ??= row;
+      }
+      if (overRecordLimit(row.value) || (row.metadata !== null && overRecordLimit(row.metadata)) || overRecordLimit(row.key) || overRecordLimit(row.namespace)) {
+        tooLarge += 1;
+        firstTooLarge ??= { ...row, value: '' };
+        collector.skip(recordTooLarge);
+        return read < limit;
+      }
       // The same row: a dump keeps the row's id and created_at. Two databases (two agents' .swarm folders) can share a
       // key such as "system/active_swarm" or "task:task-7.1-build-infra:completed"; those are different rows.
       // One source has no twin to find: its rows are not keyed at all.
       if (sources.length > 1) {
         const identity = `${row.id}\u0000${row.namespace}\u0000${row.key}\u0000${row.created_at}`;
         const twin = firstSeen.get(identity);
-        if (twin !== undefined && twin !== source.path) return collector.skip(`duplicate of the same row in ${twin}`);
+        if (twin !== undefined && twin !== source.path) {
+          collector.skip(`duplicate of the same row in ${twin}`);
+          return read < limit;
+        }
         firstSeen.set(identity, source.path);
       }
       importRow(row, context, collector);
+      return read < limit;
     });
-    const [first] = untimed;
-    if (first) {
-      collector.warn(`${untimed.length} row(s) have a created_at that is not a time (first: row ${first.id}, ${JSON.stringify(first.created_at)}); their events take the time in their value, or have none.`);
+    const unread = prepared[index]!.unread();
+    if (unread > 0) {
+      collector.skipRecords(unread, pastFileLimit);
+      collector.warn(`holds ${(read + unread).toLocaleString('en-US')} rows: the first ${read.toLocaleString('en-US')} (the limit per file) were read, and the ${unread.toLocaleString('en-US')} after were counted as skipped, not read.`);
+    }
+    if (firstTooLarge) {
+      collector.warn(`${tooLarge} row(s) have a key, value or metadata over ${formatSize(maxRecordBytes)} (first: row ${(firstTooLarge as MemoryEntryRow).id}); each was skipped and counted, not read.`);
+    }
+    if (firstUntimed) {
+      const first: MemoryEntryRow = firstUntimed;
+      collector.warn(`${untimed} row(s) have a created_at that is not a time (first: row ${first.id}, ${JSON.stringify(first.created_at)}); their events take the time in their value, or have none.`);
     }
     const { retyped } = prepared[index]!;
-    const [firstRetyped] = retyped;
-    if (firstRetyped) {
-      collector.warn(`${retyped.length} row(s) have fields of a type memory_entries does not hold (first: row ${firstRetyped.row.id}, ${firstRetyped.retyped.join(', ')}); they were read as text.`);
+    if (retyped.first) {
+      collector.warn(`${retyped.count} row(s) have fields of a type memory_entries does not hold (first: row ${retyped.first.row.id}, ${retyped.first.retyped.join(', ')}); they were read as text.`);
     }
     return collector.finish();
   });
@@ -216,15 +269,18 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[]): I
  * enforce column types and a dump can be edited by hand, so a NULL key, a numeric value, a created_at of
  * "yesterday" or 1e20 must neither throw nor pass on as something else.
  */
-function normalizing(retyped: Retyped[], use: (row: MemoryEntryRow) => void): (columns: readonly unknown[]) => void {
+function normalizing(retyped: Retyped, use: (row: MemoryEntryRow) => boolean): (columns: readonly unknown[]) => boolean {
   // What a row had of another type, reused from row to row: almost every row has nothing.
   const found: string[] = [];
   let index = 0;
   return (columns) => {
     found.length = 0;
     const row = normalizeRow(columns, index++, found);
-    if (found.length > 0) retyped.push({ row, retyped: [...found] });
-    use(row);
+    if (found.length > 0) {
+      retyped.count += 1;
+      retyped.first ??= { row, retyped: [...found] };
+    }
+    return use(row);
   };
 }
 

@@ -7,6 +7,9 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, s
 import { basename, join } from 'node:path';
 import { type ImportResult } from '../schema/package-files.ts';
 import { fileProblem, isSqlite, isWal, readHookText, type MemorySourceWithWarning } from '../hooks/detect.ts';
+import * as cairnNdjson from '../hooks/cairn-ndjson.ts';
+import { formatSize, maxJsonLogBytes, maxRecordBytes } from '../hooks/limits.ts';
+import { FileLines } from './read-lines.ts';
 import { readMemoryEntrySources, type MemoryEntrySource } from '../hooks/memory-entries.ts';
 import { readV3Rows } from '../hooks/claude-flow-v3-sqlite.ts';
 import { displayPath } from './display-path.ts';
@@ -130,10 +133,46 @@ function readEachFile(files: readonly string[], root: string | null, show: (file
       }
       results.push(fileProblem('claude-flow-sqlite', path, `has no database beside it (${show(db)}); a WAL cannot be read on its own.`, 'WAL without its database'));
     } else {
-      const read = readHookText(readFileSync(file, 'utf8'), path);
+      const read = readTextLog(file, path, size);
       if ('rows' in read) dumps.push(read);
       else results.push(read);
     }
+  }
+}
+
+/**
+ * A hook log that is text: Cairn NDJSON is read line by line, whatever its size (a line over the record limit skipped
+ * and counted, the file read up to the per-file limits); any other is JSON, parsed whole, so it is read only up to
+ * `maxJsonLogBytes` (limits.ts).
+ */
+function readTextLog(file: string, path: string, size: number): MemorySourceWithWarning | ImportResult {
+  const first = firstLine(file);
+  if (first !== null && cairnNdjson.matchesText(first)) {
+    const lines = new FileLines(file, maxRecordBytes);
+    try {
+      return cairnNdjson.readLines({ next: () => lines.next(), rest: () => lines.countRest(), consumed: () => lines.consumed, size }, path);
+    } finally {
+      lines.close();
+    }
+  }
+  if (size > maxJsonLogBytes) {
+    return fileProblem('unknown', path, `is ${formatSize(size)}; hook logs other than Cairn NDJSON are parsed whole, and only up to ${formatSize(maxJsonLogBytes)}, so it was not read (its records are not counted one by one).`, `file over ${formatSize(maxJsonLogBytes)}`);
+  }
+  return readHookText(readFileSync(file, 'utf8'), path);
+}
+
+/** The first line of a file that holds anything, when it ends within the first `maxRecordBytes`; else null. */
+function firstLine(file: string): string | null {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(maxRecordBytes + 1);
+    const length = readSync(fd, head, 0, head.length, 0);
+    const lines = head.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '').split('\n');
+    // The last piece is cut at the buffer's end, unless the whole file fit.
+    const complete = length < head.length ? lines : lines.slice(0, -1);
+    return complete.find((line) => line.trim() !== '') ?? null;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -152,7 +191,7 @@ function openSqlite(file: string, path: string): OpenDatabase | ImportResult {
   const { read } = store;
   if (read.schema === 'v2') return { store, source: { path, format: 'claude-flow-sqlite', rows: read.rows } };
   store.close();
-  if (read.schema === 'v3') return readV3Rows(read.rows, path, damagedWarning(read.torn, read.error));
+  if (read.schema === 'v3') return readV3Rows(read.rows, path, damagedWarning(read.torn, read.error), read.unread);
   if (read.columns) return fileProblem('claude-flow-sqlite', path, `has a memory_entries table, but with neither claude-flow v2's "value" column nor v3's "content" (columns: ${read.columns.join(', ') || 'none'}).`, 'unknown memory_entries columns');
   return fileProblem('claude-flow-sqlite', path, `is a SQLite database without a memory_entries table (tables: ${read.tables.join(', ') || 'none'}).`, 'no memory_entries table');
 }

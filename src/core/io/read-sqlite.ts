@@ -2,7 +2,8 @@
  * Reads claude-flow's `.swarm/memory.db` with Node's built-in SQLite, never touching the user's files: SQLite folds
  * a `-wal` file into the database when a writer closes it, and even a read-only open creates a `-shm` beside it
  * (FORMATS §2.1). So the file set is copied to a temporary folder and the copy is opened read-only, which still
- * reads the rows that live only in the un-checkpointed WAL.
+ * reads the rows that live only in the un-checkpointed WAL. Text past the record limit is not read, and a file is read
+ * up to the per-file limit of rows (hooks/limits.ts).
  */
 import { closeSync, copyFileSync, existsSync, fstatSync, ftruncateSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +11,11 @@ import { basename, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { V3Row } from '../hooks/claude-flow-v3-sqlite.ts';
 import { MEMORY_ENTRY_COLUMNS, type RowStream } from '../hooks/memory-entries.ts';
+import { maxRecordBytes, maxRecordsPerFile } from '../hooks/limits.ts';
 
 export type SqliteRead = (
   | { schema: 'v2'; rows: StoreRows; walRead: boolean }
-  | { schema: 'v3'; rows: V3Row[]; walRead: boolean; error: string | null }
+  | { schema: 'v3'; rows: V3Row[]; walRead: boolean; error: string | null; /** Rows past the per-file limit, counted and not read. */ unread: number }
   | { schema: 'none'; tables: string[]; walRead: boolean; error: string | null; /** memory_entries' columns, when the table is there but of neither shape. */ columns?: string[] }
 ) & {
   /** True when the store kept changing while it was copied (agents writing): the newest rows may be missing. */
@@ -150,8 +152,11 @@ function readTables(db: DatabaseSync, walRead: boolean): SqliteRead {
   if (columns.has('value')) return { schema: 'v2', rows: new StoreRows(db, rowidIsId(db)), walRead };
   if (columns.has('content')) {
     const rows: Record<string, unknown>[] = [];
-    const error = readEach(db, 'select key, namespace, content, type, created_at from memory_entries order by created_at, key', [], false, (row) => rows.push(row as Record<string, unknown>));
-    return { schema: 'v3', rows: rows as unknown as V3Row[], walRead, error };
+    const error = readEach(db, `select ${cut('key')}, ${cut('namespace')}, ${cut('content')}, type, created_at from memory_entries order by created_at, key limit ${maxRecordsPerFile}`, [], true, (row) => {
+      const [key, namespace, content, type, created_at] = row as unknown[];
+      rows.push({ key, namespace, content, type, created_at });
+    });
+    return { schema: 'v3', rows: rows as unknown as V3Row[], walRead, error, unread: rows.length < maxRecordsPerFile ? 0 : countRows(db) - rows.length };
   }
   return { schema: 'none', tables, walRead, error: null, columns: [...columns] };
 }
@@ -166,7 +171,7 @@ function rowidIsId(db: DatabaseSync): boolean {
  * Reads rows one by one, so a damaged database still gives the rows before the damage; returns what stopped the
  * read (null when every row was read). Only SQLite's errors are caught: one thrown by `use` is not the store's.
  */
-function readEach(db: DatabaseSync, sql: string, params: readonly (string | number)[], asArrays: boolean, use: (row: unknown) => void): string | null {
+function readEach(db: DatabaseSync, sql: string, params: readonly (string | number)[], asArrays: boolean, use: (row: unknown) => unknown): string | null {
   let rows: Iterator<unknown>;
   try {
     const statement = db.prepare(sql);
@@ -183,27 +188,52 @@ function readEach(db: DatabaseSync, sql: string, params: readonly (string | numb
       return (error as Error).message;
     }
     if (next.done) return null;
-    use(next.value);
+    // `use` returns false when it wants no more rows (anything else reads on).
+    if (use(next.value) === false) return null;
   }
 }
 
 const PAGE_ROWS = 4096;
-const V2_COLUMNS = MEMORY_ENTRY_COLUMNS.join(', ');
+// A key, value or metadata past the record limit is read only to one character past it: enough for the importer to
+// skip it as too large, without a value of a gigabyte ever becoming a string.
+const cut = (column: string) => `case when length(${column}) > ${maxRecordBytes} then substr(${column}, 1, ${maxRecordBytes + 1}) else ${column} end`;
+const V2_COLUMNS = MEMORY_ENTRY_COLUMNS.map((column) => (column === 'key' || column === 'value' || column === 'namespace' || column === 'metadata' ? cut(column) : column)).join(', ');
+
+/** memory_entries' rows in all (0 when SQLite cannot count them). */
+function countRows(db: DatabaseSync, after?: number): number {
+  try {
+    const row = (after === undefined ? db.prepare('select count(*) as n from memory_entries').get() : db.prepare('select count(*) as n from memory_entries where id > ?').get(after)) as { n: number };
+    return row.n;
+  } catch {
+    return 0;
+  }
+}
 
 /** claude-flow v2's rows, read from the open copy as they are imported. `error` says what stopped the last full read. */
 export class StoreRows implements RowStream {
   error: string | null = null;
   readonly inIdOrder: boolean;
   readonly #db: DatabaseSync;
+  /** Rows the last `each` left unread when its reader stopped it. */
+  #unread = 0;
   constructor(db: DatabaseSync, inIdOrder: boolean) {
     this.#db = db;
     this.inIdOrder = inIdOrder;
   }
 
-  each(use: (columns: readonly unknown[]) => void): void {
-    const one = use as (row: unknown) => void;
+  each(use: (columns: readonly unknown[]) => unknown): void {
+    this.#unread = 0;
+    let given = 0;
+    let stopped = false;
+    const one = (row: unknown): boolean => {
+      if (stopped) return false;
+      given += 1;
+      if (use(row as unknown[]) === false) stopped = true;
+      return !stopped;
+    };
     if (!this.inIdOrder) {
       this.error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries order by id`, [], true, one);
+      if (stopped) this.#unread = Math.max(0, countRows(this.#db) - given);
       return;
     }
     // In pages of ids: SQLite gives a page at once faster than a row at a time, and a page is soon let go. Rows come
@@ -220,22 +250,33 @@ export class StoreRows implements RowStream {
         this.error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where id > ? order by id`, [after], true, one);
         return;
       }
-      for (const row of rows) use(row);
+      for (const row of rows) {
+        if (one(row) === false) {
+          this.#unread = countRows(this.#db, row[0] as number);
+          this.error = null;
+          return;
+        }
+      }
       if (rows.length < PAGE_ROWS) break;
       after = rows[rows.length - 1]![0] as number;
     }
     this.error = null;
   }
 
+  unread(): number {
+    return this.#unread;
+  }
+
   of(namespaces: readonly string[]): (readonly unknown[])[] {
     const rows: (readonly unknown[])[] = [];
-    const error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where namespace in (${namespaces.map(() => '?').join(', ')}) order by id`, namespaces, true, (row) => rows.push(row as unknown[]));
+    const error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where namespace in (${namespaces.map(() => '?').join(', ')}) order by id limit ${maxRecordsPerFile}`, namespaces, true, (row) => rows.push(row as unknown[]));
     if (error === null) return rows;
     // The namespace index can be what is damaged: the rows are then sought in a full read (which notes any damage).
     const found: (readonly unknown[])[] = [];
     const at = MEMORY_ENTRY_COLUMNS.indexOf('namespace');
     this.each((row) => {
       if (namespaces.includes(row[at] as string)) found.push(row);
+      return found.length < maxRecordsPerFile;
     });
     return found;
   }

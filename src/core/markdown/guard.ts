@@ -78,7 +78,7 @@ function markLazyLines(body: string, firstLine: number, sink: IssueSink): string
   let quotes = 0;
   let fence = false;
   const endRun = () => {
-    if (run.length > maxLazyLines) fixes.push(...run);
+    if (run.length > maxLazyLines) for (const fix of run) fixes.push(fix);
     run = [];
   };
   for (const [index, line] of lines.entries()) {

@@ -6,6 +6,7 @@ import { matchEvents } from './match.ts';
 import { round } from '../format/round.ts';
 import type { ImportResult } from '../schema/package-files.ts';
 import { addCounts, redactEventCounting, redactSourceReport, type RedactionCounts } from '../redact/redact.ts';
+import { capEventText } from '../hooks/limits.ts';
 import type { DataQuality, EventView, StatusEvidence, Task } from '../schema/model.ts';
 import { judgeAsOf } from './freshness.ts';
 import { DAY_MS } from './plan.ts';
@@ -29,20 +30,32 @@ export interface Activity {
  */
 export function deriveActivity(tasks: readonly Task[], imports: readonly ImportResult[], buildAsOf: string | null): Activity {
   // Every event is redacted before anything else sees it. What was taken out is counted on the report of the source
-  // the event came from (its source.path), so the data-quality panel can show it per file.
-  const redactedByPath = new Map<string, RedactionCounts[]>();
+  // the event came from (its source.path), so the data-quality panel can show it per file. Then each text is cut to
+  // what a page shows whole (hooks/limits.ts): one event of a 200 MB message must not be written into three pages.
+  // Summed as they come, kind by kind: a file of two million events must not become two million arguments.
+  const redactedByPath = new Map<string, Record<string, number>>();
   const redacted = imports.flatMap((result) => result.events).map((raw) => {
     const { event, counts } = redactEventCounting(raw);
-    const forPath = redactedByPath.get(raw.source.path) ?? [];
-    forPath.push(counts);
-    redactedByPath.set(raw.source.path, forPath);
-    return event;
+    for (const [kind, count] of Object.entries(counts)) {
+      if (!count) continue;
+      const forPath = redactedByPath.get(raw.source.path) ?? {};
+      forPath[kind] = (forPath[kind] ?? 0) + count;
+      redactedByPath.set(raw.source.path, forPath);
+    }
+    // Cut after redaction, so a secret is never cut in two and half of it shown; always a copy of the import's event.
+    const shown = capEventText(event);
+    return shown === raw ? { ...raw } : shown;
   });
   const events = chronological(redacted);
   const matching = matchEvents(tasks, events);
+  // The redacted events are this function's own copies, so each is completed into its view in place rather than copied
+  // once more: a million events are some 0.4 GB a copy.
   const views: EventView[] = events.map((event) => {
     const match = matching.byEvent.get(event.id);
-    return { ...event, taskId: match?.taskId ?? null, matchedBy: match?.rule ?? null };
+    const view = event as EventView;
+    view.taskId = match?.taskId ?? null;
+    view.matchedBy = match?.rule ?? null;
+    return view;
   });
   const byTask = Map.groupBy(views.filter((view) => view.taskId !== null), (view) => view.taskId!);
 
@@ -64,9 +77,9 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
 
   const sources = imports.map(({ report }) => {
     const own = redactSourceReport(report);
-    const fromEvents = redactedByPath.get(report.path) ?? [];
+    const fromEvents = (redactedByPath.get(report.path) ?? {}) as RedactionCounts;
     redactedByPath.delete(report.path); // two reports for one path: the first takes the counts, never both
-    return { ...own.report, redactions: addCounts(report.redactions ?? {}, own.counts, ...fromEvents) };
+    return { ...own.report, redactions: addCounts(report.redactions ?? {}, own.counts, fromEvents) };
   });
   const unmatched = matching.unmatched.length;
   const dataQuality: DataQuality = {

@@ -5,8 +5,8 @@
  * code, so a changed input or a new Cairn never reads an old result. The build's "now" is not in the key: a cached
  * phase is unjudged and judged again on every load (build-phase.ts, applyAsOf).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { PhaseResult } from '../model/build-phase.ts';
 import { staysInside } from '../io/inside-root.ts';
@@ -145,10 +145,21 @@ function hashFolder(cache: PhaseCache, dir: string, root: string, files: readonl
     hash.update(`${relative(dir, path)}\0`);
     // A link out of the content root is refused, not read; its target names the refusal.
     if (!staysInside(path, root)) hash.update(`outside:${readlinkSync(path)}`);
-    else if (statOrNull(path)?.isFile()) hash.update(readFileSync(path));
+    else if (statOrNull(path)?.isFile()) hashFile(hash, path);
     hash.update('\0');
   }
   return hash.digest('hex');
+}
+
+/** Adds a file's bytes to `hash`, a megabyte at a time: a hook log can be gigabytes, more than one Buffer holds. */
+function hashFile(hash: Hash, path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 interface Stored {

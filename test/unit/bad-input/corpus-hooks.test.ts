@@ -149,6 +149,18 @@ describe('hook logs (readHookSources; loadContent for the clock)', () => {
   test('hooks-claude-flow-data-bad-elements: counted-and-skipped', () => {
     expect(pin('hooks-claude-flow-data-bad-elements')).toMatchInlineSnapshot(`"<tmp>/hooks/claude-flow-data.json: claude-flow-data, 5 records, 2 imported, 3 skipped (2 × not an agent record; 1 × not a task record)"`);
   });
+  test('hooks-ndjson-line-over-limit: counted-and-skipped', () => {
+    expect(pin('hooks-ndjson-line-over-limit')).toMatchInlineSnapshot(`
+      "<tmp>/hooks/events.ndjson: cairn-ndjson, 3 records, 2 imported, 1 skipped (1 × record over 1 MB)
+      warning <tmp>/hooks/events.ndjson: 1 line(s) are over 1.0 MB (first: line 2, 1.2 MB); each was skipped and counted, not read."
+    `);
+  });
+  test('hooks-sqlite-value-over-limit: counted-and-skipped', () => {
+    expect(pin('hooks-sqlite-value-over-limit')).toMatchInlineSnapshot(`
+      "<tmp>/hooks/memory.db: claude-flow-sqlite, 3 records, 2 imported, 1 skipped (1 × record over 1 MB)
+      warning <tmp>/hooks/memory.db: 1 row(s) have a key, value or metadata over 1.0 MB (first: row 2); each was skipped and counted, not read."
+    `);
+  });
   test('hooks-future-clock: warning', () => {
     expect(pin('hooks-future-clock')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/packages/hooks-future-clock/phases/phase-1/hooks/events.ndjson: cairn-ndjson, 3 records, 3 imported, 0 skipped

@@ -221,7 +221,7 @@ export function renderDoctor(report: DoctorReport): string {
     out.push('');
   }
   out.push(...(report.problems.length > 0 ? report.problems : ['no problems']));
-  out.push('', `${count(report.files.length, 'file')}, ${count(report.phases.reduce((sum, phase) => sum + phase.tasks, 0), 'task')}, ${count(report.errors, 'error')}, ${count(report.warnings, 'warning')}`);
+  out.push('', `${count(report.files.length, 'file')}, ${count(report.files.reduce((sum, file) => sum + file.tasks.length, 0), 'task')}, ${count(report.errors, 'error')}, ${count(report.warnings, 'warning')}`);
   return out.join('\n');
 }
 

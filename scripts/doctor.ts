@@ -74,7 +74,7 @@ function covered(files: ReturnType<typeof readPackage>, result: ReturnType<typeo
     ...[files.overview, files.baseline, files.final, files.taskList?.file, ...(files.current ?? []), ...files.tasks].flatMap((file) => (file ? [file.path] : [])),
     ...(files.layout ? [files.layout.file] : []),
     ...(files.otherFiles ?? []).map((other) => other.path),
-    ...(result.phase?.dataQuality.sources ?? []).flatMap((source) => [source.path, ...source.readWith]),
+    ...(result.phase?.dataQuality.sources ?? []).flatMap((source) => [source.path, ...source.readWith.map((name) => `${source.path.slice(0, source.path.lastIndexOf('/') + 1)}${name}`)]),
   ];
 }
 

@@ -72,8 +72,9 @@ const formNames: Record<FieldForm, string> = { frontmatter: 'frontmatter', 'bold
 /** The report of what was read, secrets redacted. */
 export function doctorReport({ phases, loose = [], issues = [], only = null }: DoctorInput): DoctorReport {
   const files = new Map<string, DoctorFile>();
-  const add = (file: DoctorFile) => {
-    if (!files.has(file.path)) files.set(file.path, file);
+  // A list read by several phases (a Taskmaster file's tags) has a block for each.
+  const add = (file: DoctorFile, part = '') => {
+    if (!files.has(`${file.path}\0${part}`)) files.set(`${file.path}\0${part}`, file);
   };
   const problems: Issue[] = [...issues];
   const hookWarnings: string[] = [];
@@ -88,7 +89,8 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
     const tasks = phase?.tasks ?? [];
     if (pkg.taskList) {
       const listed = tasks.filter((task) => task.file === pkg.taskList!.file.path);
-      add({ path: pkg.taskList.file.path, phase: pkg.phaseId, reader: pkg.taskList.format, note: `${pkg.taskList.reason}; ${count(listed.length, 'task')} read`, tasks: listed.map(listTask), ignored: listIgnored(pkg.taskList.file.text, pkg.taskList.format, listed) });
+      const part = pkg.taskList.part;
+      add({ path: pkg.taskList.file.path, phase: pkg.phaseId, reader: pkg.taskList.format, note: `${part === undefined ? '' : `tag "${part}": `}${pkg.taskList.reason}; ${count(listed.length, 'task')} read`, tasks: listed.map(listTask), ignored: listIgnored(pkg.taskList.file.text, pkg.taskList.format, listed) }, part);
     }
     if (pkg.layout) add(plain(pkg.layout.file, pkg.phaseId, pkg.layout.format, `the board's config: ${pkg.layout.reason}`));
     const unread = new Map((phase?.dataQuality.otherFiles ?? pkg.otherFiles ?? []).map((other) => [other.path, other.reason]));
@@ -102,6 +104,7 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
       add({ path: file.path, phase: pkg.phaseId, reader, note: `task ${task.id}`, tasks: [fileTask(task, parsed)], ignored: parsed.unreadKeys.length > 0 ? [`metadata keys not read: ${parsed.unreadKeys.join(', ')}`] : [] });
     }
     for (const source of phase?.dataQuality.sources ?? []) {
+      for (const name of source.readWith) add(plain(`${source.path.slice(0, source.path.lastIndexOf('/') + 1)}${name}`, pkg.phaseId, `hook log (${source.format})`, `read with ${source.path}`));
       add(plain(source.path, pkg.phaseId, `hook log (${source.format})`, `${source.records} records, ${source.imported} imported, ${source.skipped} skipped${Object.keys(source.skippedReasons).length > 0 ? ` (${Object.entries(source.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join(', ')})` : ''}`));
     }
     hookWarnings.push(...(phase?.dataQuality.warnings ?? []));

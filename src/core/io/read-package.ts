@@ -14,6 +14,8 @@ import { detectTaskList } from '../formats/task-lists.ts';
 import { taskmasterFolders, taskmasterListOf, taskmasterOtherReason } from './taskmaster-layout.ts';
 import { backlogBoardFolders, backlogBoardOf } from './backlog-layout.ts';
 import { backlogFileRole, backlogMd, backlogPageName, backlogReason } from '../formats/backlog-md.ts';
+import { bmadFolderOf, bmadFolders } from './bmad-layout.ts';
+import { bmad, bmadReason, isStoryFileName } from '../formats/bmad.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -39,7 +41,7 @@ export function listPackageDirs(root: string): { dirs: PackageDir[]; issues: Iss
       const found = find(root);
       if (found.dirs.length > 0 || found.issues.some((issue) => issue.severity === 'error')) return found;
     }
-    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool\'s folder (specs/, .kiro/specs/, .taskmaster/, backlog/).' }] };
+    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool\'s folder (specs/, .kiro/specs/, .taskmaster/, backlog/, docs/stories/).' }] };
   }
   // phases/ itself may be a link: followed out of the root, it would publish another folder's packages.
   if (!staysInside(phasesDir, root)) return { dirs: [], issues: [linkOutsideIssue(phasesDir)] };
@@ -132,7 +134,7 @@ export interface PackageDir {
 }
 
 /** The layouts of a content root without phases/, each a function that finds its phases (none when it is not its layout). */
-const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders, backlogBoardFolders];
+const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders, backlogBoardFolders, bmadFolders];
 
 /** Folders of a phase that hold hook logs: hooks/, and claude-flow's own folders when they were copied in whole. */
 export const hookFolders: readonly string[] = ['hooks', '.swarm', '.claude-flow', '.hive-mind'];
@@ -178,6 +180,22 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
     });
     const tasks = taskFiles(dir, taskRels, problems, (name) => backlogPageName(name)).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
     const layout = { format: backlogMd.id, label: backlogMd.label, reason: backlogReason(board, taskRels.length), title: board.projectName, file: displayPath(join(dir, 'config.yml')), idPrefix: board.taskPrefix };
+    return { phaseId, dir: displayPath(dir), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
+  }
+  // BMAD stories: the story files are the tasks, and v6's sprint-status.yaml gives their statuses; every other file is listed.
+  const stories = board ? null : bmadFolderOf(dir);
+  if (stories) {
+    const storyRels = files.filter((rel) => {
+      if (rel === stories.sprintRel) return false;
+      const story = markdown.test(rel) && isStoryFileName(basename(rel));
+      if (!story) otherFiles.push({ path: displayPath(join(dir, rel)), reason: markdown.test(rel) ? 'not read: a document, not a BMAD story (a story file is named "1.3.story.md" or "1-3-title.md")' : notReadReason(rel) });
+      return story;
+    });
+    const tasks = taskFiles(dir, storyRels, problems).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
+    const sprintStatus = read(stories.sprintRel ?? undefined);
+    const stems = new Set(storyRels.map((rel) => basename(rel).replace(markdown, '')));
+    const sprint = stories.sprintRel ? { entries: stories.sprintStories.length, withoutFile: stories.sprintStories.filter((key) => !stems.has(key)).length } : null;
+    const layout = { format: bmad.id, label: bmad.label, reason: bmadReason(storyRels.length, sprint), title: stories.project, file: displayPath(stories.sprintRel ? join(dir, stories.sprintRel) : dir), idPrefix: '', ...(sprintStatus ? { sprintStatus } : {}) };
     return { phaseId, dir: displayPath(dir), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
   }
   const overview = overviewNames.map((pattern) => atRoot.find((rel) => pattern.test(rel))).find((rel) => rel !== undefined);

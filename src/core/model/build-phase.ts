@@ -17,6 +17,7 @@ import { parentIdOf, phaseNumberOf } from '../tasks/parse-dependencies.ts';
 import type { EventView, Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
 import { dependencyLine, parseTaskFile } from '../tasks/parse-task.ts';
 import { taskListFormats, type TaskListFormat, type TaskListRead } from '../formats/task-lists.ts';
+import { applySprintStatus } from '../formats/bmad.ts';
 import { round } from '../format/round.ts';
 import { nameKey } from '../text/look-alike.ts';
 import { summarizeActivity } from './summarize-activity.ts';
@@ -95,6 +96,17 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     fieldLines.set(parsed.task.id, parsed.fieldLines);
     if (parsed.parent) parents.set(parsed.task.id, { parent: parsed.parent, file: file.path, line: parsed.fieldLines.parent ?? 1 });
     else parents.delete(parsed.task.id);
+  }
+  // BMAD's sprint-status.yaml: the stories' statuses as the workflow keeps them, and the stories with no file yet.
+  const sprintStatus = files.layout?.sprintStatus;
+  if (sprintStatus) {
+    const sprint = applySprintStatus(parsedTasks, sprintStatus, files.phaseId);
+    parsedTasks.splice(0, parsedTasks.length, ...sprint.tasks);
+    issues.push(...sprint.issues);
+    for (const task of sprint.added) {
+      bodies.set(task.id, '');
+      taskTexts.set(task.id, sprintStatus);
+    }
   }
   if (list) {
     issues.push(...list.read.issues);

@@ -458,9 +458,12 @@ function withoutLines(text: string, lines: ReadonlySet<number>): string {
     .replace(/^(?:[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})?[ \t]*\r?\n)+/, '');
 }
 
-/** "Task 7.1: Build Infrastructure" (also "🚀 Task 7.1: …", as claude-flow packages write it) → "Build Infrastructure". */
+/**
+ * "Task 7.1: Build Infrastructure" (also "🚀 Task 7.1: …", as claude-flow packages write it, and BMAD's "Story 1.3:
+ * …") → "Build Infrastructure".
+ */
 export function stripTaskPrefix(title: string): string {
-  const stripped = title.replace(/^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:[A-Z][A-Z0-9]{0,9}-\d[A-Z0-9]*|(?:task|TASK|Task)[\s#-]*\d+(?:\.\d+)*|(?:(?:task|TASK|Task)[\s-]*)?(?:\d+(?:\.\d+)+|[Tt]\d+)|(?:task|TASK|Task)(?=\s*:))\s*[:\-–—.|]?\s*/u, '').trim();
+  const stripped = title.replace(/^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:[A-Z][A-Z0-9]{0,9}-\d[A-Z0-9]*|(?:task|TASK|Task)[\s#-]*\d+(?:\.\d+)*|(?:story|STORY|Story)\s+\d+(?:\.\d+)*(?=\s*[:\-–—.|])|(?:(?:task|TASK|Task)[\s-]*)?(?:\d+(?:\.\d+)+|[Tt]\d+)|(?:task|TASK|Task)(?=\s*:))\s*[:\-–—.|]?\s*/u, '').trim();
   return stripped === '' ? title.trim() : stripped;
 }
 
@@ -471,7 +474,8 @@ function readSections(doc: MarkdownDoc, memoryField: Field | undefined): Pick<Ta
   const declared = Array.isArray(memoryField?.value) ? memoryField.value.map(String) : [];
   return {
     objectives: itemsOf((key) => key.includes('objective') || key === 'goals').map((item) => item.text),
-    deliverables: itemsOf((key) => key.includes('deliverable')),
+    // BMAD's "## Tasks / Subtasks" is the story's checklist: what the story delivers, not tasks of the phase.
+    deliverables: itemsOf((key) => key.includes('deliverable') || key === 'tasks subtasks'),
     successCriteria: itemsOf((key) => key.includes('success criteria') || key.includes('acceptance criteria')),
     memoryKeys: [...new Set([...declared, ...memoryKeysIn(memorySection?.nodes ?? [])])],
   };

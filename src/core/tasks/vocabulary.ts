@@ -156,6 +156,12 @@ export const statusVocabulary: Record<string, StatusMeaning> = {
   scheduled: 'pending',
   upcoming: 'pending',
   draft: 'pending',
+  // BMAD's story statuses: drafted and approved stories, and those ready for development, are not started yet.
+  drafted: 'pending',
+  approved: 'pending',
+  'ready for dev': 'pending',
+  'ready-for-dev': 'pending',
+  'ready for development': 'pending',
   '⏳': 'pending',
   '⬜': 'pending',
   '🔲': 'pending',
@@ -175,6 +181,9 @@ export const statusVocabulary: Record<string, StatusMeaning> = {
   'under review': 'in_progress',
   'in_review': 'in_progress',
   review: 'in_progress',
+  // BMAD's "Ready for Review": built, waiting for its review.
+  'ready for review': 'in_progress',
+  'ready-for-review': 'in_progress',
   reviewing: 'in_progress',
   testing: 'in_progress',
   'in testing': 'in_progress',

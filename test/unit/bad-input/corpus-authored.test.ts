@@ -411,8 +411,8 @@ describe('whole packages (loadContent)', () => {
   });
   test('package-no-phases-folder: error', () => {
     expect(pin('package-no-phases-folder')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/packages/package-no-phases-folder/phases:1:1 error The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board).
-        hint: Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool's folder (specs/, .kiro/specs/, .taskmaster/, backlog/)."
+      "test/fixtures/bad-input/packages/package-no-phases-folder/phases:1:1 error The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories).
+        hint: Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool's folder (specs/, .kiro/specs/, .taskmaster/, backlog/, docs/stories/)."
     `);
   });
   test('package-bad-final-metrics: error', () => {

@@ -1,5 +1,5 @@
 /**
- * Task lists in the formats the field writes (test/fixtures/formats: Spec Kit, Kiro, Taskmaster and Backlog.md packages in
+ * Task lists in the formats the field writes (test/fixtures/formats: Spec Kit, Kiro, Taskmaster, Backlog.md and BMAD packages in
  * the shape of real repositories, each with the facts a correct reader must find, written by hand in facts.json). Each
  * fixture is read as a team points Cairn at it (the folder of its specs, its backlog/ board) and every task is checked
  * against its facts. Where Cairn
@@ -41,13 +41,16 @@ const fixtures = [
   // Backlog.md: the team points Cairn at its backlog/ folder, one board and one phase.
   { name: 'backlog-md-museum-kiosk', root: 'backlog', title: (facts: string) => facts },
   { name: 'backlog-md-formula-linter', root: 'backlog', title: (facts: string) => facts },
+  // BMAD: v4's docs/stories/ (titled by its folder), v6's folder of sprint-status.yaml (titled by its project).
+  { name: 'bmad-tide-logbook', root: 'docs/stories', title: (facts: string) => facts },
+  { name: 'bmad-pantry-shelf', root: '_bmad-output/implementation-artifacts', title: (facts: string) => facts },
 ];
 
 /**
  * Where Cairn knowingly reads otherwise than the facts, and why: a task left out (a string, the reason; a warning at
  * its line is checked), or shown with another status than it is written with (the status shown, and the reason; the
  * status as written is checked in its status text), or read with other values (`read`; with `warning`, a warning at its
- * file is checked). Backlog.md tasks are keyed by file instead of line.
+ * file is checked). Backlog.md and BMAD tasks are keyed by file instead of line.
  */
 const deviations: Record<string, string | { status: string; written: string; reason: string } | { read: Partial<TaskFact>; reason: string; warning: boolean }> = {
   // Two lines with one id: the model holds one task per id, so the first is kept and the second named in a warning.
@@ -89,7 +92,7 @@ describe.each(fixtures)('$name', ({ name, root, title }) => {
     expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(phase!.title).toBe(facts.format === 'kiro' ? title(dir!.phaseId) : phaseFacts.title);
     expect(phase!.dataQuality.readers.map((reader) => reader.format)).toEqual([facts.format]);
-    const byFile = facts.format === 'backlog-md';
+    const byFile = facts.format === 'backlog-md' || facts.format === 'bmad';
     const deviation = (fact: TaskFact) => deviations[`${name}/${dir!.phaseId}/${fact.id}@${byFile ? fact.file : fact.line}`];
     const expected = phaseFacts.tasks.filter((fact) => typeof deviation(fact) !== 'string').map((fact) => {
       const shown = deviation(fact);

@@ -59,3 +59,20 @@ test('backlog-md: a backlog/ folder is one board, every task file of tasks/ and 
   expect(phase!.dataQuality.readers.map((reader) => [reader.format, reader.files])).toEqual([['backlog-md', ['config.yml']]]);
   expect(build.page('backlog/index.html')).toContain('Tasks read as Backlog.md board from ');
 });
+
+test('bmad: a v6 folder of sprint-status.yaml is one phase, its stories with and without a file, with the sprint statuses', () => {
+  const base = 'test/fixtures/formats/bmad-pantry-shelf';
+  const facts = JSON.parse(readFileSync(`${base}/facts.json`, 'utf8')) as { phases: { title: string; tasks: { id: string; status: string }[] }[] };
+  const { title, tasks } = facts.phases[0]!;
+  const build = buildSite({ content: `${base}/_bmad-output/implementation-artifacts` });
+  expect(build.status, build.output).toBe(0);
+  const status = build.statusJson();
+  expect(status.phases.map((phase) => [phase.id, phase.title])).toEqual([['implementation-artifacts', title]]);
+  const [phase] = status.phases;
+  expect(phase!.tasks.map((task) => [task.id, task.status])).toEqual(tasks.map((task) => [task.id, task.status]));
+  expect([phase!.tasks.length, phase!.tasks.filter((task) => task.status === 'complete').length]).toEqual([tasks.length, tasks.filter((task) => task.status === 'complete').length]);
+  expect(phase!.dataQuality.readers.map((reader) => reader.format)).toEqual(['bmad']);
+  // The story whose file still says ready-for-dev is shown as the sprint has it, with a warning naming both.
+  expect(phase!.dataQuality.warnings.some((warning) => /sprint-status\.yaml:43:1 warning Story 2\.3 is "in-progress" here and "ready-for-dev" in /.test(warning))).toBe(true);
+  expect(build.page('implementation-artifacts/index.html')).toContain('Tasks read as BMAD stories from ');
+});

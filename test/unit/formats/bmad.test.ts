@@ -1,0 +1,113 @@
+/** BMAD stories: file names, the sprint-status.yaml map, its statuses over the story files', and the status words. */
+import { describe, expect, test } from 'vitest';
+import { applySprintStatus, isStoryFileName, readSprintStatus, storyTitleOfKey } from '../../../src/core/formats/bmad.ts';
+import { parseTaskFile } from '../../../src/core/tasks/parse-task.ts';
+import { parseStatusMeaning } from '../../../src/core/tasks/parse-status.ts';
+
+describe('status words', () => {
+  test.each([
+    ['Draft', 'pending'],
+    ['drafted', 'pending'],
+    ['Approved', 'pending'],
+    ['backlog', 'pending'],
+    ['ready-for-dev', 'pending'],
+    ['Ready for Review', 'in_progress'],
+    ['review', 'in_progress'],
+    ['InProgress', 'in_progress'],
+    ['In Progress', 'in_progress'],
+    ['in-progress', 'in_progress'],
+    ['Done', 'complete'],
+    ['done', 'complete'],
+    ['Blocked', 'blocked'],
+  ])('%s is %s', (word, meaning) => {
+    expect(parseStatusMeaning(word)).toBe(meaning);
+  });
+});
+
+test.each([
+  ['1.3.story.md', true],
+  ['1.3.some-title.md', true],
+  ['1-2-account-mgmt.md', true],
+  ['epic-1.md', false],
+  ['prd.md', false],
+  ['1.3.story.txt', false],
+])('%s is a story file name: %s', (name, story) => {
+  expect(isStoryFileName(name)).toBe(story);
+});
+
+const sprint = [
+  '# project: notes',
+  'project: notes',
+  'development_status:',
+  '  # Epic 1: Basics',
+  '  epic-1: in-progress',
+  '  1-1-user-auth: done',
+  '  1-2-account-mgmt: ready-for-dev',
+  "  1-10-export: 'review'   # waiting",
+  '  epic-1-retrospective: optional',
+  '',
+  'other: 1',
+  '  2-1-not-read: done',
+].join('\n');
+
+test('sprint-status.yaml: stories, epics and retrospectives at their lines, until the map ends', () => {
+  expect(readSprintStatus(sprint)).toEqual({
+    project: 'notes',
+    entries: [
+      { key: 'epic-1', status: 'in-progress', line: 5, kind: 'epic', storyId: null },
+      { key: '1-1-user-auth', status: 'done', line: 6, kind: 'story', storyId: '1.1' },
+      { key: '1-2-account-mgmt', status: 'ready-for-dev', line: 7, kind: 'story', storyId: '1.2' },
+      { key: '1-10-export', status: 'review', line: 8, kind: 'story', storyId: '1.10' },
+      { key: 'epic-1-retrospective', status: 'optional', line: 9, kind: 'retrospective', storyId: null },
+    ],
+  });
+  expect(readSprintStatus('project: x\nstories: []\n')).toBeNull();
+  expect(storyTitleOfKey('3-2-expiry-dates')).toBe('Expiry dates');
+});
+
+const story = (name: string, text: string) => parseTaskFile({ text, path: `docs/stories/${name}`, slug: name.replace(/\.md$/, ''), phaseId: 'stories' }).task!;
+
+test('a v4 story: id and title from "# Story 1.3: …", status under "## Status", checkboxes as its checklist, prose no dependency', () => {
+  const task = story('1.3.story.md', '# Story 1.3: Export Notes\n\n## Status\nDone\n\n## Story\n**As a** user, **I want** export, **so that** I keep a copy.\n\n## Tasks / Subtasks\n- [x] Task 1: Write the exporter (AC: 1)\n  - [x] Subtask\n- [ ] Task 2: Tests (AC: 2)\n\n## Dev Notes\nStory 1.2 must be complete before this one.\n');
+  expect([task.id, task.title, task.status, task.statusText, task.dependsOn, task.parentId]).toEqual(['1.3', 'Export Notes', 'complete', 'Done', [], null]);
+  expect(task.deliverables.map((item) => item.checked)).toEqual([true, false]);
+});
+
+describe('sprint statuses over the story files', () => {
+  const file = { path: 'docs/sprint-artifacts/sprint-status.yaml', text: sprint };
+  const tasks = [
+    story('1-1-user-auth.md', '# Story 1.1: User Auth\n\nStatus: done\n'),
+    story('1-2-account-mgmt.md', '# Story 1.2: Account Management\n\nStatus: drafted\n'),
+    { ...story('1-10-export.md', '# Story 1.10: Export\n\nStatus: in-progress\n'), file: 'docs/sprint-artifacts/1-10-export.md' },
+  ];
+  const merged = applySprintStatus(tasks, file, 'sprint-artifacts');
+
+  test('the sprint status is shown; agreeing words (drafted, ready-for-dev) give no warning, a disagreement one naming both', () => {
+    expect(merged.tasks.map((task) => [task.id, task.status, task.statusText, task.statusEvidence.key])).toEqual([
+      ['1.1', 'complete', 'done', 'line 6'],
+      ['1.2', 'pending', 'ready-for-dev', 'line 7'],
+      ['1.10', 'in_progress', 'review', 'line 8'],
+    ]);
+    expect(merged.issues).toEqual([]);
+    const disagreeing = applySprintStatus([story('1-1-user-auth.md', '# Story 1.1: User Auth\n\nStatus: review\n')], file, 'x');
+    expect(disagreeing.issues.map((issue) => `${issue.file}:${issue.line} ${issue.message}`)).toEqual([
+      'docs/sprint-artifacts/sprint-status.yaml:6 Story 1.1 is "done" here and "review" in docs/stories/1-1-user-auth.md (line 3); the sprint status is shown, as the workflow updates it when a story moves.',
+    ]);
+  });
+
+  test('a story with no file is a task at its sprint line, titled by its key; epics and retrospectives are not tasks', () => {
+    const alone = applySprintStatus([], file, 'x');
+    expect(alone.tasks.map((task) => [task.id, task.title, task.status, task.file, task.statusEvidence.key])).toEqual([
+      ['1.1', 'User auth', 'complete', file.path, 'line 6'],
+      ['1.2', 'Account mgmt', 'pending', file.path, 'line 7'],
+      ['1.10', 'Export', 'in_progress', file.path, 'line 8'],
+    ]);
+    expect(alone.added).toHaveLength(3);
+  });
+
+  test('an unknown sprint status is a warning at its line, and pending', () => {
+    const odd = applySprintStatus([], { path: 's.yaml', text: 'development_status:\n  2-1-x: archived\n' }, 'x');
+    expect(odd.tasks.map((task) => task.status)).toEqual(['pending']);
+    expect(odd.issues.map((issue) => [issue.line, issue.message])).toEqual([[2, 'Unknown status "archived" for story 2.1; it is shown as pending.']]);
+  });
+});

@@ -8,7 +8,7 @@
 import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { Line } from '../io/read-lines.ts';
-import { createImport, type ImportCollector } from './import-result.ts';
+import { createImport, isoOrNull, type ImportCollector } from './import-result.ts';
 import { formatSize, maxRecordBytes, maxRecordsPerFile, maxTextLogBytes, overRecordLimit, pastFileLimit, recordTooLarge } from './limits.ts';
 import { type ImportResult } from '../schema/package-files.ts';
 import { HookEventKindSchema, type HookFormat } from '../schema/model.ts';
@@ -146,7 +146,8 @@ function readLine(raw: string, line: number, collector: ImportCollector, seen: M
   collector.event(
     {
       kind: event.kind,
-      time: new Date(event.time).toISOString(),
+      // The text as written when it is already toISOString's form (most are): one string less per event.
+      time: isoOrNull(event.time) ?? new Date(event.time).toISOString(),
       timeSource: 'value',
       order: line,
       taskRef: event.task ?? null,

@@ -22,6 +22,8 @@ export interface ImportCollector {
   finish(): ImportResult;
 }
 
+const noData: HookEvent['data'] = Object.freeze({});
+
 /** Starts the books for one source file. */
 export function createImport(format: HookFormat, path: string): ImportCollector {
   const events: HookEvent[] = [];
@@ -63,7 +65,8 @@ export function createImport(format: HookFormat, path: string): ImportCollector 
         level: fields.level ?? null,
         status: fields.status ?? null,
         durationMs: fields.durationMs ?? null,
-        data: fields.data ?? {},
+        // One empty object for every event without data (most): nothing changes an event's data after import.
+        data: fields.data ?? noData,
         kind: fields.kind,
         order: fields.order,
         // Joined, not a template: V8 keeps a template's result as a rope of its parts, and every event keeps its id.

@@ -4,7 +4,7 @@
  * link marks (`*`, `_`, `~`, `[`, `]`: 200 KB of "*a" took 307 s) and with lines that continue a block quote or list
  * without its marker; the page renderer (Astro's) with underscores, and with the quotes, dashes and dots it turns
  * into typographic ones (70 KB of `"a` took 7 s and 4.9 GB). A paragraph (or heading, or table cell) with more than
- * `maxMarks` marks of a kind has them escaped, so both show them as written, and a lazy line in a run of more than
+ * `maxMarks` marks of a kind is shown as written, as code, and a lazy line in a run of more than
  * `maxLazyLines` gets the marker it leaves out, which reads the same; each with a warning at its line. Text that
  * needs neither is returned as it is, after one pass over it.
  */
@@ -24,9 +24,9 @@ export const maxLazyLines = 200;
 /** The two kinds of marks, each with a counter of one paragraph's text, and the characters escaped. */
 const kinds = {
   // Runs of "*", "_" or "~" (each run is one emphasis delimiter), and each bracket (a link may start or end there).
-  emphasis: { count: /\*+|_+|~+|[[\]]/g, what: 'emphasis and link marks ("*", "_", "~", "[", "]")', shown: 'they are shown as written' },
+  emphasis: { count: /\*+|_+|~+|[[\]]/g, what: 'emphasis and link marks ("*", "_", "~", "[", "]")' },
   // Quotes, apostrophes, and runs of "-" or "." that the renderer would turn into dashes and ellipses.
-  punctuation: { count: /["']|-{2,}|\.{3,}/g, what: 'quotes, apostrophes, dashes and dots', shown: 'they are shown straight, as written' },
+  punctuation: { count: /["']|-{2,}|\.{3,}/g, what: 'quotes, apostrophes, dashes and dots' },
 } as const;
 type Kind = keyof typeof kinds;
 
@@ -127,7 +127,7 @@ const tagOrAutolink = /<\/?[A-Za-z][^<>\n]*>/y;
 const bareAddress = /(?:https?:\/\/|www\.)[^\s<>]*/y;
 
 /**
- * Escapes the marks of each paragraph, heading or table cell that holds more than `maxMarks` of one kind. The
+ * Shows as written each paragraph, heading or table cell that holds more than `maxMarks` marks of one kind. The
  * paragraphs are found by mdast with every inline construct turned off, which parses in linear time; that parse is
  * skipped when no stretch of text between blank lines holds that many marks.
  */
@@ -159,12 +159,12 @@ function escapeCrowdedMarks(body: string, firstLine: number, sink: IssueSink): s
   if (edits.length === 0) return body;
   for (const [kind, { line, count, paragraphs }] of found) {
     const others = paragraphs > 1 ? ` (and in ${(paragraphs - 1).toLocaleString('en-US')} more paragraphs below)` : '';
-    sink.warning(line, 1, `This paragraph holds ${count.toLocaleString('en-US')} ${kinds[kind].what}; more than ${maxMarks} in one paragraph would take the Markdown reader minutes, so ${kinds[kind].shown}${others}.`, 'Split the paragraph, or put the text in a code block (between "```" lines) if it is data.');
+    sink.warning(line, 1, `This paragraph holds ${count.toLocaleString('en-US')} ${kinds[kind].what}; more than ${maxMarks} in one paragraph would take the Markdown reader minutes, so it is shown as written, as code${others}.`, 'Split the paragraph, or put the text in a code block (between "```" lines) if it is data.');
   }
   const parts: string[] = [];
   let done = 0;
   for (const edit of edits) {
-    parts.push(body.slice(done, edit.start), escapeMarks(body.slice(edit.start, edit.end), edit.kinds));
+    parts.push(body.slice(done, edit.start), asWritten(body.slice(edit.start, edit.end), edit.kinds));
     done = edit.end;
   }
   parts.push(body.slice(done));
@@ -176,6 +176,20 @@ const inlineConstructs = [
   'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink',
   'strikethrough', 'wwwAutolink', 'protocolAutolink', 'emailAutolink', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall', 'tasklistCheck',
 ];
+
+/**
+ * A paragraph's text shown as written: as a code span, which both readers take in one pass whatever it holds (its
+ * fence one backtick longer than any run inside, a space inside each end so a backtick at an end stays text). A text
+ * with runs of two or more backticks would need a fence of three, which opens a code block at a line's start: its
+ * marks are escaped one by one instead.
+ */
+function asWritten(text: string, which: readonly Kind[]): string {
+  let longest = 0;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  if (longest >= 2) return escapeMarks(text, which);
+  const fence = '`'.repeat(longest + 1);
+  return `${fence} ${text} ${fence}`;
+}
 
 /** Whether the character at `i` is a mark of one of `which`: the characters the counts above count. */
 function isMark(text: string, i: number, which: readonly Kind[]): boolean {

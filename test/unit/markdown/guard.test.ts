@@ -11,27 +11,29 @@ function guard(text: string): { text: string; issues: string[] } {
 }
 
 describe('guardMarkdown: crowded marks', () => {
-  test('a paragraph of 20,000 "*a" is escaped, with a warning at its line, and reads as the text written', () => {
+  test('a paragraph of 20,000 "*a" is shown as written, as code, with a warning at its line', () => {
     const body = '*a'.repeat(20_000);
     const { text, issues } = guard(`# Task 1.1: Stars\n\nIntro with *one* emphasis.\n\n${body}\n`);
     expect(issues).toMatchInlineSnapshot(`
       [
-        "task.md:5:1 warning This paragraph holds 20,000 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so they are shown as written.
+        "task.md:5:1 warning This paragraph holds 20,000 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so it is shown as written, as code.
         hint: Split the paragraph, or put the text in a code block (between "\`\`\`" lines) if it is data.",
       ]
     `);
     const doc = parseMarkdown(text);
-    // The other paragraph keeps its emphasis; the crowded one is one run of text, shown as written.
+    // The other paragraph keeps its emphasis; the crowded one is a code span of the text as written.
     expect(doc.root.children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'paragraph']);
     expect(JSON.stringify(doc.root.children[1])).toContain('"emphasis"');
-    expect(toString(doc.root.children[2])).toBe(body);
-    expect(JSON.stringify(doc.root.children[2])).not.toContain('"emphasis"');
+    expect(doc.root.children[2]).toMatchObject({ children: [{ type: 'inlineCode', value: body }] });
   });
 
-  test(`up to ${maxMarks} marks in a paragraph are left as written; one more is escaped`, () => {
+  test(`up to ${maxMarks} marks in a paragraph are left to Markdown; one more makes it code`, () => {
     const at = '*a '.repeat(maxMarks);
     expect(guard(at)).toEqual({ text: at, issues: [] });
-    expect(guard(`${at}_`).text).toBe(`${'\\*a '.repeat(maxMarks)}\\_`);
+    expect(guard(`${at}_`).text).toBe(`\` ${at}_ \``);
+    // The fence is longer than any backtick run inside; with runs of two, each mark is escaped instead.
+    expect(guard(`\`x\` ${at}_`).text).toBe(`\`\` \`x\` ${at}_ \`\``);
+    expect(guard(`\`\`x\`\` ${at}_`).text).toBe(`\`\`x\`\` ${'\\*a '.repeat(maxMarks)}\\_`);
   });
 
   test('marks are counted per paragraph, heading and table cell, not per stretch between blank lines', () => {
@@ -46,11 +48,13 @@ describe('guardMarkdown: crowded marks', () => {
     expect(guard(`${front}${'_b'.repeat(300)}\n`).issues[0]).toMatch(/^task\.md:5:1 warning This paragraph holds 300 emphasis/);
   });
 
-  test('quotes, dashes and dots: the ones the renderer would make typographic are escaped', () => {
-    const { text, issues } = guard(`${'"a" it\'s -- b... c-d e.f '.repeat(60)}\n`);
-    expect(issues[0]).toMatch(/^task\.md:1:1 warning This paragraph holds 300 quotes, apostrophes, dashes and dots; .* so they are shown straight, as written\./);
-    expect(text.startsWith('\\"a\\" it\\\'s \\-\\- b\\.\\.\\. c-d e.f ')).toBe(true);
-    expect(toString(parseMarkdown(text).root)).toBe('"a" it\'s -- b... c-d e.f '.repeat(60).trim());
+  test('quotes, dashes and dots the renderer would make typographic: as code, or each escaped', () => {
+    const prose = '"a" it\'s -- b... c-d e.f '.repeat(60).trim();
+    const { text, issues } = guard(`${prose}\n`);
+    expect(issues[0]).toMatch(/^task\.md:1:1 warning This paragraph holds 300 quotes, apostrophes, dashes and dots; .* so it is shown as written, as code\./);
+    expect(text).toBe(`\` ${prose} \`\n`);
+    expect(escapeMarks('"a" it\'s -- b... c-d e.f', ['punctuation'])).toBe('\\"a\\" it\\\'s \\-\\- b\\.\\.\\. c-d e.f');
+    expect(toString(parseMarkdown(escapeMarks(prose, ['punctuation'])).root)).toBe(prose);
   });
 
   test('code spans, tags, autolinks, web addresses and escapes are left as they are', () => {

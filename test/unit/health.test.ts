@@ -81,6 +81,22 @@ describe('a phase nothing dates, or with nothing read', () => {
     expect(phase.health!.state).toBe('at-risk');
   });
 
+  test('no plan: dated, but no open task has an estimate and no end is stated: "No plan", no forecast, never "on track"', () => {
+    const tasks = [reportTask({ id: '1.1', status: 'complete', estimateDays: null }), reportTask({ id: '1.2', estimateDays: null })];
+    const phase = judged(tasks, '2025-10-21T08:00:00.000Z', { statedEnd: null });
+    expect(phase.forecast).toBeNull();
+    expect(phase.health).toEqual({ state: 'unplanned', reason: 'No plan: 1 of 2 tasks complete, nothing blocked; no open task has an estimate and no end date is stated, so nothing can be judged late or on time.' });
+    // One estimate on open work is a plan to count from.
+    expect(judged([tasks[0]!, reportTask({ id: '1.2', estimateDays: 2 })], '2025-10-20T10:00:00.000Z', { statedEnd: null }).health!.state).toBe('on-track');
+  });
+
+  test('a task with no estimate, or after one, has no planned start, so it is never late by the plan', () => {
+    const tasks = [reportTask({ id: '1.1', status: 'complete', estimateDays: null }), reportTask({ id: '1.2', estimateDays: 1, dependsOn: ['1.1'] }), reportTask({ id: '1.3', estimateDays: 1 }), reportTask({ id: '1.4', estimateDays: null })];
+    const phase = judged(tasks, '2025-10-23T08:00:00.000Z');
+    // 1.3 was planned to start with the phase; 1.2 after work of unknown length, 1.4 has no estimate: no planned start.
+    expect(phase.tasks.map((task) => [task.id, task.health!.state])).toEqual([['1.1', 'done'], ['1.2', 'ready'], ['1.3', 'late'], ['1.4', 'ready']]);
+  });
+
   test('no task read: "Unknown", nothing judged', () => {
     expect(judged([]).health).toEqual({ state: 'unknown', reason: 'No task was read from this phase, so there is nothing to judge.' });
   });

@@ -62,6 +62,8 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const otherFiles = [...(files.otherFiles ?? [])];
   const unreadKeys = new Map<string, Set<string>>();
   const parents = new Map<string, { parent: string; file: string; line: number }>();
+  /** The creation date each task file states (Backlog.md's created_date), which dates a phase whose overview does not. */
+  const createdById = new Map<string, string>();
   for (const file of files.tasks) {
     const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: files.phaseId, idPrefix: files.layout?.idPrefix });
     if (!parsed.isTask) {
@@ -94,6 +96,8 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     bodies.set(parsed.task.id, parsed.content);
     taskTexts.set(parsed.task.id, file);
     fieldLines.set(parsed.task.id, parsed.fieldLines);
+    if (parsed.created) createdById.set(parsed.task.id, parsed.created);
+    else createdById.delete(parsed.task.id);
     if (parsed.parent) parents.set(parsed.task.id, { parent: parsed.parent, file: file.path, line: parsed.fieldLines.parent ?? 1 });
     else parents.delete(parsed.task.id);
   }
@@ -154,7 +158,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: rollUpSubtasks(activity.tasks) }, activity.events, activity.statusChanges);
   const sortedTasks = summary.tasks;
   const graphOk = problems.cycles.length === 0;
-  const timestamps = [overview.created, baseline?.timestamp, final?.timestamp, activity.dataQuality.newestEvent].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+  const timestamps = [overview.created, ...createdById.values(), baseline?.timestamp, final?.timestamp, activity.dataQuality.newestEvent].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
 
   const phase: Phase = {
     id: files.phaseId,
@@ -162,7 +166,8 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     status: derivePhaseStatus((sortedTasks.some((task) => !isLeftOut(task)) ? sortedTasks.filter((task) => !isLeftOut(task)) : sortedTasks).map((task) => task.status)),
     progress: deriveProgress(sortedTasks),
     statusText: overview.statusText,
-    created: overview.created,
+    // Without a Created date in the overview, the phase began no later than the first task it holds was created.
+    created: overview.created ?? oldestOf([...createdById.values()]),
     coordinator: overview.coordinator,
     session: overview.session,
     objectives: overview.objectives,
@@ -355,6 +360,12 @@ export function deriveProgress(all: readonly (Pick<Task, 'status' | 'estimateDay
   const total = tasks.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0);
   if (total === 0 || tasks.some((task) => task.estimateDays === null)) return round(done.length / tasks.length);
   return round(done.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0) / total);
+}
+
+/** The earliest of ISO timestamps, normalized to ISO 8601 UTC; null for none. */
+function oldestOf(timestamps: readonly string[]): string | null {
+  const times = timestamps.map((value) => Date.parse(value)).filter((time) => !Number.isNaN(time));
+  return times.length === 0 ? null : new Date(Math.min(...times)).toISOString();
 }
 
 /** The latest of ISO timestamps, normalized to ISO 8601 UTC; null for none. */

@@ -9,7 +9,7 @@ import { round } from '../format/round.ts';
 import { statusLabels } from '../format/labels.ts';
 import type { Forecast, Phase, PhaseHealth, Task, TaskHealth } from '../schema/model.ts';
 import { DAY_MS, planOrigin, plannedDates } from './plan.ts';
-import { compareTaskIds, criticalTaskIds, earliestStarts, scheduleGraph } from './schedule.ts';
+import { compareTaskIds, countedTasks, criticalTaskIds, earliestStarts, scheduleGraph } from './schedule.ts';
 
 /** A task at or past this share of its estimate, still open, is at risk. */
 const AT_RISK_SHARE = 0.8;
@@ -70,6 +70,9 @@ function taskHealth(task: Task, byId: ReadonlyMap<string, Task>, plannedStart: n
  */
 function forecastOf(phase: Judged, asOf: number): Forecast | null {
   if (phase.tasks.length === 0) return null;
+  // Open work with no estimate at all gives no end to count to: "ends today" would be a date from nothing.
+  const open = countedTasks(phase.tasks).filter((task) => task.status !== 'complete');
+  if (open.length > 0 && open.every((task) => task.estimateDays === null)) return null;
   const remaining = phase.tasks.map((task) => {
     if (task.status === 'complete') return { ...task, estimateDays: 0 };
     const left = (task.estimateDays ?? 0) - (task.status === 'in_progress' ? (task.elapsedDays ?? 0) : 0);
@@ -130,6 +133,7 @@ function phaseHealth(phase: Judged, forecast: Forecast | null): PhaseHealth {
   ];
   if (atRisk.length > 0) return { state: 'at-risk', reason: `At risk: ${atRisk.join('; ')}.` };
   const done = tasks.filter((task) => task.status === 'complete').length;
+  if (forecast === null && phase.statedEnd === null && isDated(phase)) return { state: 'unplanned', reason: `No plan: ${done} of ${tasks.length} tasks complete, nothing blocked; no open task has an estimate and no end date is stated, so nothing can be judged late or on time.` };
   if (!isDated(phase)) return { state: 'undated', reason: `Undated: ${done} of ${tasks.length} tasks complete, nothing blocked; nothing in the files dates this phase (no Created or Estimated Completion date, no task dates, no hook events), so there is no forecast.` };
   return { state: 'on-track', reason: `On track: ${done} of ${tasks.length} tasks complete, nothing late or blocked${forecast ? `, expected to end by ${formatTimestamp(forecast.latest).slice(0, 10)}` : ''}.` };
 }

@@ -346,8 +346,11 @@ export type TaskHealth = z.output<typeof TaskHealthSchema>;
 
 /** Where a phase stands, with the sentence that says why (the first things a stakeholder must know). */
 export const PhaseHealthSchema = z.object({
-  /** "undated": nothing in the files dates the phase, so there is no forecast; "unknown": no task was read. */
-  state: z.enum(['done', 'on-track', 'at-risk', 'off-track', 'undated', 'unknown']),
+  /**
+   * "undated": nothing in the files dates the phase, so there is no forecast; "unplanned": dated, but no open task has
+   * an estimate and no end is stated, so nothing can be late; "unknown": no task was read.
+   */
+  state: z.enum(['done', 'on-track', 'at-risk', 'off-track', 'undated', 'unplanned', 'unknown']),
   reason: z.string(),
 });
 export type PhaseHealth = z.output<typeof PhaseHealthSchema>;

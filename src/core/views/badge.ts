@@ -14,6 +14,7 @@ const healthColors: Record<PhaseHealth['state'], string> = {
   'at-risk': '#8a5a00',
   'off-track': '#b3261e',
   undated: '#57606a',
+  unplanned: '#57606a',
   unknown: '#57606a',
 };
 

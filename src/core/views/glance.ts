@@ -12,6 +12,7 @@ export const healthLabels: Record<PhaseHealth['state'] | TaskHealth['state'], st
   'at-risk': 'At risk',
   'off-track': 'Off track',
   undated: 'Undated',
+  unplanned: 'No plan',
   unknown: 'Unknown',
   late: 'Late',
   blocked: 'Blocked',

@@ -138,7 +138,17 @@ const cases: Case[] = [
     input: '3.9M lines',
     make: (root) => linkHook(root, bigInput('events-700mb.ndjson', (path) => writeLines(path, 700_000_000, (n) => event(n, `step ${n} done: compiled the module and ran the tests without failures, all green`))), 'events.ndjson'),
     ends: 'built',
-    says: /events\.ndjson: is 700 MB: the first 1,000,000 lines \(the limit per file\) were read, and the [\d,]+ lines after were counted as skipped, not read\./,
+    says: /events\.ndjson: holds [\d,]+ lines: the first 1,000,000 were read \(the hook logs of one folder give at most 1,000,000 records and 256 MB of text together\), and the [\d,]+ after were counted as skipped, not read\./,
+  },
+  {
+    name: 'hook logs: three of 700 MB of NDJSON in one folder',
+    input: '11.8M lines',
+    make: (root) => {
+      const log = bigInput('events-700mb.ndjson', (path) => writeLines(path, 700_000_000, (n) => event(n, `step ${n} done: compiled the module and ran the tests without failures, all green`)));
+      for (const name of ['a.ndjson', 'b.ndjson', 'c.ndjson']) linkHook(root, log, name);
+    },
+    ends: 'built',
+    says: /c\.ndjson: holds [\d,]+ lines, none read: the hook logs of one folder give at most 1,000,000 records/,
   },
   {
     name: 'hook log: one NDJSON line of 200 MB',
@@ -163,7 +173,7 @@ const cases: Case[] = [
     input: '2.5 GB',
     make: (root) => linkHook(root, bigInput('memory-10m.db', (path) => makeStore(path, 10_000_000)), 'memory.db'),
     ends: 'built',
-    says: /memory\.db: holds 10,000,000 rows: the first 1,000,000 \(the limit per file\) were read, and the 9,000,000 after were counted as skipped, not read\./,
+    says: /memory\.db: holds 10,000,000 rows: the first 1,000,000 were read \(the hook logs of one folder give at most 1,000,000 records and 256 MB of text together\), and the 9,000,000 after were counted as skipped, not read\./,
   },
   {
     name: 'memory.db: a value of 10 MB',

@@ -9,7 +9,7 @@ import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { Line } from '../io/read-lines.ts';
 import { createImport, isoOrNull, type ImportCollector } from './import-result.ts';
-import { formatSize, maxRecordBytes, maxRecordsPerFile, maxTextLogBytes, overRecordLimit, pastFileLimit, recordTooLarge } from './limits.ts';
+import { formatSize, maxRecordBytes, newReadBudget, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge, type ReadBudget } from './limits.ts';
 import { type ImportResult } from '../schema/package-files.ts';
 import { HookEventKindSchema, type HookFormat } from '../schema/model.ts';
 
@@ -55,19 +55,17 @@ export function matchesText(text: string): boolean {
  * line that repeats an earlier event exactly (a hook that fired twice, a log appended to itself) is skipped too, so
  * the event is counted once; one warning per file says how many. The limits of limits.ts apply.
  */
-export function readText(text: string, path: string, limits?: { records: number; bytes: number }): ImportResult {
+export function readText(text: string, path: string, budget?: ReadBudget): ImportResult {
   const lines = text.split('\n');
   let index = 0;
-  let consumed = 0;
   const next = (): Line | null => {
     if (index >= lines.length) return null;
     const raw = lines[index]!;
     index += 1;
-    consumed += raw.length + 1;
     return overRecordLimit(raw) ? { number: index, bytes: Buffer.byteLength(raw, 'utf8') } : { number: index, text: raw };
   };
   const rest = () => lines.slice(index).filter((line) => line.trim() !== '').length;
-  return readLines({ next, rest, consumed: () => consumed, size: text.length }, path, limits);
+  return readLines({ next, rest }, path, budget);
 }
 
 /** Lines to read as Cairn NDJSON: a text's, or a file's read in chunks (io/read-lines.ts). */
@@ -75,20 +73,24 @@ export interface LineSource {
   next(): Line | null;
   /** How many lines not read yet hold anything. */
   rest(): number;
-  /** Bytes (or characters) read so far. */
-  consumed(): number;
-  size: number;
 }
 
-/** Reads lines of Cairn NDJSON until they end, or until a limit (limits.ts); the lines after are counted. */
-export function readLines(source: LineSource, path: string, limits: { records: number; bytes: number } = { records: maxRecordsPerFile, bytes: maxTextLogBytes }): ImportResult {
+/**
+ * Reads lines of Cairn NDJSON until they end, or until `budget` is spent (limits.ts): the lines after are counted as
+ * skipped, not read. What was read is taken off `budget`.
+ */
+export function readLines(source: LineSource, path: string, budget: ReadBudget = newReadBudget()): ImportResult {
   const collector = createImport(format, path);
   // A line's text (or, for a long line, a hash of it) → its number: memory in the number of lines, not their length.
   const seen = new Map<string, number>();
   const repeats: [line: number, first: number][] = [];
   const tooLong: [line: number, bytes: number][] = [];
   let records = 0;
-  for (let next = source.next(); next !== null; next = source.next()) {
+  // Characters of the lines read: the text the events hold.
+  let kept = 0;
+  const within = () => records < budget.records && kept < budget.bytes;
+  let next: Line | null = null;
+  while (within() && (next = source.next()) !== null) {
     if ('bytes' in next) {
       collector.record();
       records += 1;
@@ -97,18 +99,17 @@ export function readLines(source: LineSource, path: string, limits: { records: n
     } else if (next.text.trim() !== '') {
       collector.record();
       records += 1;
+      kept += next.text.length;
       readLine(next.text, next.number, collector, seen, repeats);
     }
-    if (records >= limits.records || source.consumed() >= limits.bytes) {
-      const rest = source.rest();
-      if (rest > 0) {
-        collector.skipRecords(rest, pastFileLimit);
-        const why = records >= limits.records ? `the first ${records.toLocaleString('en-US')} lines (the limit per file)` : `its first ${formatSize(source.consumed())} (${records.toLocaleString('en-US')} lines; the limit per file is ${formatSize(limits.bytes)})`;
-        collector.warn(`is ${formatSize(source.size)}: ${why} were read, and the ${rest.toLocaleString('en-US')} lines after were counted as skipped, not read.`);
-      }
-      break;
-    }
   }
+  const rest = next === null && records > 0 ? 0 : source.rest();
+  if (rest > 0) {
+    collector.skipRecords(rest, pastReadLimit);
+    collector.warn(pastLimitWarning(records, rest, 'lines'));
+  }
+  budget.records -= records;
+  budget.bytes -= kept;
   const [long] = tooLong;
   if (long) collector.warn(`${tooLong.length} line(s) are over ${formatSize(maxRecordBytes)} (first: line ${long[0]}, ${formatSize(long[1])}); each was skipped and counted, not read.`);
   const [repeat] = repeats;

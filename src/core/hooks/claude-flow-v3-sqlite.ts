@@ -1,7 +1,7 @@
 /** claude-flow v3's memory store: rows of memory_entries, read from its SQLite database by io/read-sqlite.ts. */
 import { createImport } from './import-result.ts';
 import { timeOrNull } from './shape.ts';
-import { formatSize, maxRecordBytes, overRecordLimit, pastFileLimit, recordTooLarge } from './limits.ts';
+import { formatSize, maxRecordBytes, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge } from './limits.ts';
 import type { ImportResult } from '../schema/package-files.ts';
 
 /** A row of claude-flow v3's memory_entries (other columns, times in milliseconds). */
@@ -15,7 +15,7 @@ export interface V3Row {
 
 /**
  * claude-flow v3 rows: memory writes with times in milliseconds; the public sample has none. A row over the record
- * limit is skipped; `unread` rows past the per-file limit are counted as skipped (limits.ts).
+ * limit is skipped; `unread` rows past the read limit are counted as skipped (limits.ts).
  */
 export function readV3Rows(rows: readonly V3Row[], path: string, damaged: string | undefined, unread = 0): ImportResult {
   const collector = createImport('claude-flow-v3-sqlite', path);
@@ -31,8 +31,8 @@ export function readV3Rows(rows: readonly V3Row[], path: string, damaged: string
   });
   if (tooLarge > 0) collector.warn(`${tooLarge} row(s) have a key or content over ${formatSize(maxRecordBytes)}; each was skipped and counted, not read.`);
   if (unread > 0) {
-    collector.skipRecords(unread, pastFileLimit);
-    collector.warn(`holds ${(rows.length + unread).toLocaleString('en-US')} rows: the first ${rows.length.toLocaleString('en-US')} (the limit per file) were read, and the ${unread.toLocaleString('en-US')} after were counted as skipped, not read.`);
+    collector.skipRecords(unread, pastReadLimit);
+    collector.warn(pastLimitWarning(rows.length, unread, 'rows'));
   }
   if (damaged) collector.warn(damaged);
   return collector.finish();

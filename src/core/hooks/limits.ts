@@ -1,8 +1,9 @@
 /**
- * How much of one hook log Cairn reads, so that no log, however large, can take the build past its memory or fill
- * pages with one record: a record (a line, a row, an array element) over `maxRecordBytes` is skipped and counted, a
- * file is read up to `maxRecordsPerFile` records (and a text log up to `maxTextLogBytes`), the rest counted as
- * skipped, and each text shown of an event is cut at `maxShownChars` with a marker saying how much was left out.
+ * How much of the hook logs Cairn reads, so that no log, however large, and no number of them can take the build past
+ * its memory or fill pages with one record: a record (a line, a row) over `maxRecordBytes` is skipped and counted, a
+ * folder's logs are read up to `maxRecordsRead` records and `maxBytesRead` of text, the rest counted as skipped, a JSON
+ * log is parsed only up to `maxJsonLogBytes`, and each text shown of an event is cut at `maxShownChars` with a marker
+ * saying how much was left out.
  * records = imported + skipped holds whatever the limits cut.
  */
 import type { HookEvent } from '../schema/model.ts';
@@ -14,16 +15,34 @@ export const maxRecordBytes = 1_000_000;
 export const recordTooLarge = 'record over 1 MB';
 
 /**
- * Most records read from one file. A million rows import in about 3 s and hold about 0.5 GB of events; the rows after
- * the limit are counted (as skipped) without being read.
+ * Most records read from the hook logs of one folder (a phase's hooks/, or the config's shared hooks), all its files
+ * together, and most bytes of their text: what the events hold in memory is bounded by these, however many files and
+ * however large. A million rows import in about 3 s and hold about 0.5 GB of events. The records after either limit
+ * are counted (as skipped) without being read.
  */
-export const maxRecordsPerFile = 1_000_000;
+export const maxRecordsRead = 1_000_000;
+export const maxBytesRead = 256_000_000;
 
-/** The skip reason of the records after `maxRecordsPerFile`, or after `maxTextLogBytes`. */
-export const pastFileLimit = 'past the per-file limit (not read)';
+/** The skip reason of the records after `maxRecordsRead` or `maxBytesRead`. */
+export const pastReadLimit = 'past the read limit (not read)';
 
-/** Most bytes of a Cairn NDJSON log read; the lines after are counted (as skipped) without being read. */
-export const maxTextLogBytes = 512_000_000;
+/** What may still be read of one folder's hook logs; each reader takes what it read off it. */
+export interface ReadBudget {
+  records: number;
+  bytes: number;
+}
+
+export const newReadBudget = (): ReadBudget => ({ records: maxRecordsRead, bytes: maxBytesRead });
+
+/** Whether nothing more may be read. */
+export const spent = (budget: ReadBudget): boolean => budget.records <= 0 || budget.bytes <= 0;
+
+/** The warning of a file whose records past the read limit were counted, not read. */
+export function pastLimitWarning(read: number, unread: number, unit: 'lines' | 'rows' | 'records'): string {
+  const limits = `the hook logs of one folder give at most ${maxRecordsRead.toLocaleString('en-US')} records and ${formatSize(maxBytesRead)} of text together`;
+  if (read === 0) return `holds ${unread.toLocaleString('en-US')} ${unit}, none read: ${limits}, and the logs before it in the folder gave that much; each was counted as skipped.`;
+  return `holds ${(read + unread).toLocaleString('en-US')} ${unit}: the first ${read.toLocaleString('en-US')} were read (${limits}), and the ${unread.toLocaleString('en-US')} after were counted as skipped, not read.`;
+}
 
 /**
  * Largest JSON hook log read (it is parsed whole, and its objects take several times its size in memory). Real

@@ -8,7 +8,7 @@ import { createImport, textOrNull, type EventFields, type ImportCollector } from
 import { type ImportResult } from '../schema/package-files.ts';
 import type { HookFormat } from '../schema/model.ts';
 import { isTime, timeOrNull } from './shape.ts';
-import { formatSize, maxRecordBytes, maxRecordsPerFile, overRecordLimit, pastFileLimit, recordTooLarge } from './limits.ts';
+import { formatSize, maxRecordBytes, newReadBudget, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge, spent, type ReadBudget } from './limits.ts';
 
 /** One row as SQLite (or its JSON dump) gives it. */
 export interface MemoryEntryRow {
@@ -134,6 +134,8 @@ export interface RowStream {
   each(use: (columns: readonly unknown[]) => unknown): void;
   /** How many rows the last `each` left unread, when `use` stopped it. */
   unread(): number;
+  /** How many rows there are in all. */
+  count(): number;
   /** The rows of `namespaces`, in id order, as `each` gives them. */
   of(namespaces: readonly string[]): readonly (readonly unknown[])[];
 }
@@ -150,6 +152,8 @@ interface Prepared {
   each(use: (row: MemoryEntryRow) => boolean): void;
   /** How many rows the last `each` left unread when it was stopped. */
   unread(): number;
+  /** How many rows there are in all. */
+  count(): number;
   contextRows(): readonly MemoryEntryRow[];
   /** Filled as `each` reads, for a stream. */
   retyped: Retyped;
@@ -167,10 +171,10 @@ const isStream = (rows: MemoryEntrySource['rows']): rows is RowStream => !Array.
 function prepare(rows: MemoryEntrySource['rows'], limit: number): Prepared {
   const retyped: Retyped = { count: 0, first: null };
   if (isStream(rows) && rows.inIdOrder) {
-    return { retyped, each: (use) => rows.each(normalizing(retyped, use)), unread: () => rows.unread(), contextRows: () => rows.of(CONTEXT_NAMESPACES).map((raw, index) => normalizeRow(raw, index, [])) };
+    return { retyped, each: (use) => rows.each(normalizing(retyped, use)), unread: () => rows.unread(), count: () => rows.count(), contextRows: () => rows.of(CONTEXT_NAMESPACES).map((raw, index) => normalizeRow(raw, index, [])) };
   }
   // Id order is insertion order: many rows share one created_at second (FORMATS §2.2). A dump may be in any order.
-  // Such rows are held to be sorted, so only as many as a file may give are (limits.ts); the rest are counted.
+  // Such rows are held to be sorted, so only as many as may be read are (limits.ts); the rest are counted.
   const list: MemoryEntryRow[] = [];
   const add = normalizing(retyped, (row) => list.push(row) < limit);
   let unheld = 0;
@@ -195,6 +199,7 @@ function prepare(rows: MemoryEntrySource['rows'], limit: number): Prepared {
       }
     },
     unread: () => unread,
+    count: () => unheld + ordered.length,
     contextRows: () => ordered.filter(isContextRow),
   };
 }
@@ -203,8 +208,8 @@ function prepare(rows: MemoryEntrySource['rows'], limit: number): Prepared {
  * Imports the rows of every memory_entries source of a phase together. A row present in two sources (the database
  * and a dump of it) is imported once, from the first source; its twin is skipped as a duplicate.
  */
-export function readMemoryEntrySources(sources: readonly MemoryEntrySource[], limit = maxRecordsPerFile): ImportResult[] {
-  const prepared = sources.map((source) => prepare(source.rows, limit));
+export function readMemoryEntrySources(sources: readonly MemoryEntrySource[], budget: ReadBudget = newReadBudget()): ImportResult[] {
+  const prepared = sources.map((source) => prepare(source.rows, Math.max(1, budget.records)));
   const context = buildContext(prepared);
   const firstSeen = new Map<string, string>();
   return sources.map((source, index) => {
@@ -212,12 +217,17 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[], li
     let untimed = 0;
     let firstUntimed: MemoryEntryRow | null = null;
     let read = 0;
+    // Characters of the rows read, the text their events hold: read while both stay within `budget` (limits.ts).
+    let bytes = 0;
+    const more = () => read < budget.records && bytes < budget.bytes;
     let tooLarge = 0;
     let firstTooLarge: MemoryEntryRow | null = null;
     // Each value is decoded when its row is imported (and only when its namespace's rule reads it), and let go
     // after: a store of a million rows is never held decoded all at once.
-    prepared[index]!.each((row) => {
+    const rows = prepared[index]!;
+    if (!spent(budget)) rows.each((row) => {
       read += 1;
+      bytes += row.value.length + row.key.length + (row.metadata?.length ?? 0);
       collector.record();
       if (row.created_at !== null && !isTime(row.created_at)) {
         untimed += 1;
@@ -227,7 +237,7 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[], li
         tooLarge += 1;
         firstTooLarge ??= { ...row, value: '' };
         collector.skip(recordTooLarge);
-        return read < limit;
+        return more();
       }
       // The same row: a dump keeps the row's id and created_at. Two databases (two agents' .swarm folders) can share a
       // key such as "system/active_swarm" or "task:task-7.1-build-infra:completed"; those are different rows.
@@ -237,18 +247,21 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[], li
         const twin = firstSeen.get(identity);
         if (twin !== undefined && twin !== source.path) {
           collector.skip(`duplicate of the same row in ${twin}`);
-          return read < limit;
+          return more();
         }
         firstSeen.set(identity, source.path);
       }
       importRow(row, context, collector);
-      return read < limit;
+      return more();
     });
-    const unread = prepared[index]!.unread();
+    // A budget spent before this source: every row is counted, none read.
+    const unread = read === 0 ? rows.count() : rows.unread();
     if (unread > 0) {
-      collector.skipRecords(unread, pastFileLimit);
-      collector.warn(`holds ${(read + unread).toLocaleString('en-US')} rows: the first ${read.toLocaleString('en-US')} (the limit per file) were read, and the ${unread.toLocaleString('en-US')} after were counted as skipped, not read.`);
+      collector.skipRecords(unread, pastReadLimit);
+      collector.warn(pastLimitWarning(read, unread, 'rows'));
     }
+    budget.records -= read;
+    budget.bytes -= bytes;
     if (firstTooLarge) {
       collector.warn(`${tooLarge} row(s) have a key, value or metadata over ${formatSize(maxRecordBytes)} (first: row ${(firstTooLarge as MemoryEntryRow).id}); each was skipped and counted, not read.`);
     }

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { type ImportResult } from '../schema/package-files.ts';
 import { fileProblem, isSqlite, isWal, readHookText, type MemorySourceWithWarning } from '../hooks/detect.ts';
 import * as cairnNdjson from '../hooks/cairn-ndjson.ts';
-import { formatSize, maxJsonLogBytes, maxRecordBytes } from '../hooks/limits.ts';
+import { formatSize, maxBytesRead, maxJsonLogBytes, maxRecordBytes, maxRecordsRead, newReadBudget, pastReadLimit, spent, type ReadBudget } from '../hooks/limits.ts';
 import { FileLines } from './read-lines.ts';
 import { readMemoryEntrySources, type MemoryEntrySource } from '../hooks/memory-entries.ts';
 import { readV3Rows } from '../hooks/claude-flow-v3-sqlite.ts';
@@ -57,19 +57,21 @@ export function readHookSources(hooksDir: string, root: string = hooksDir): Impo
 /**
  * Reads the hook logs `files` (a database's -wal and -shm go with it), one result per log, in path order. A file that
  * is a link out of `root` is reported, not read; null `root` reads files wherever the author named them. `show` gives
- * the path reports and events name a file by (from the working folder unless told otherwise).
+ * the path reports and events name a file by (from the working folder unless told otherwise). The logs give at most
+ * `budget` together (hooks/limits.ts): what a file has past it is counted as skipped, not read.
  */
-export function readHookFiles(files: readonly string[], root: string | null, show: (file: string) => string = displayPath): ImportResult[] {
+export function readHookFiles(files: readonly string[], root: string | null, show: (file: string) => string = displayPath, budget: ReadBudget = newReadBudget()): ImportResult[] {
   const results: ImportResult[] = [];
   const databases: OpenDatabase[] = [];
   const dumps: MemorySourceWithWarning[] = [];
   /** The -wal and -shm files read with each database, by the database's shown path. */
   const companions = new Map<string, string[]>();
   try {
-    readEachFile(files, root, show, { results, databases, dumps, companions });
+    // `budget`: what the files may still give, all together (limits.ts); each reader takes off what it read.
+    readEachFile(files, root, show, { results, databases, dumps, companions, budget });
     // Databases first, then dumps: a row in both is imported once, from the database.
     const memorySources = [...databases.map((database) => database.source), ...dumps];
-    const memoryResults = readMemoryEntrySources(memorySources).map((result, index) => {
+    const memoryResults = readMemoryEntrySources(memorySources, budget).map((result, index) => {
       const warning = index < databases.length ? databaseWarning(databases[index]!.store.read) : dumps[index - databases.length]!.warning;
       return warning ? { ...result, report: { ...result.report, warnings: [...result.report.warnings, `${memorySources[index]!.path}: ${warning}`] } } : result;
     });
@@ -90,10 +92,11 @@ interface Found {
   databases: OpenDatabase[];
   dumps: MemorySourceWithWarning[];
   companions: Map<string, string[]>;
+  budget: ReadBudget;
 }
 
 /** Sorts the files into results (read or reported), databases to import and dumps to import. */
-function readEachFile(files: readonly string[], root: string | null, show: (file: string) => string, { results, databases, dumps, companions }: Found): void {
+function readEachFile(files: readonly string[], root: string | null, show: (file: string) => string, { results, databases, dumps, companions, budget }: Found): void {
   for (const file of files) {
     const path = show(file);
     const link = root === null ? null : linkProblem(file, root);
@@ -115,7 +118,7 @@ function readEachFile(files: readonly string[], root: string | null, show: (file
       continue;
     }
     if (emptyWithWal || isSqlite(head)) {
-      const read = openSqlite(file, path);
+      const read = openSqlite(file, path, budget);
       if ('store' in read) databases.push(read);
       else results.push(read);
     } else if (isWal(head) || /-shm$/.test(file)) {
@@ -133,7 +136,7 @@ function readEachFile(files: readonly string[], root: string | null, show: (file
       }
       results.push(fileProblem('claude-flow-sqlite', path, `has no database beside it (${show(db)}); a WAL cannot be read on its own.`, 'WAL without its database'));
     } else {
-      const read = readTextLog(file, path, size);
+      const read = readTextLog(file, path, size, budget);
       if ('rows' in read) dumps.push(read);
       else results.push(read);
     }
@@ -145,12 +148,12 @@ function readEachFile(files: readonly string[], root: string | null, show: (file
  * and counted, the file read up to the per-file limits); any other is JSON, parsed whole, so it is read only up to
  * `maxJsonLogBytes` (limits.ts).
  */
-function readTextLog(file: string, path: string, size: number): MemorySourceWithWarning | ImportResult {
+function readTextLog(file: string, path: string, size: number, budget: ReadBudget): MemorySourceWithWarning | ImportResult {
   const first = firstLine(file);
   if (first !== null && cairnNdjson.matchesText(first)) {
     const lines = new FileLines(file, maxRecordBytes);
     try {
-      return cairnNdjson.readLines({ next: () => lines.next(), rest: () => lines.countRest(), consumed: () => lines.consumed, size }, path);
+      return cairnNdjson.readLines({ next: () => lines.next(), rest: () => lines.countRest() }, path, budget);
     } finally {
       lines.close();
     }
@@ -158,7 +161,16 @@ function readTextLog(file: string, path: string, size: number): MemorySourceWith
   if (size > maxJsonLogBytes) {
     return fileProblem('unknown', path, `is ${formatSize(size)}; hook logs other than Cairn NDJSON are parsed whole, and only up to ${formatSize(maxJsonLogBytes)}, so it was not read (its records are not counted one by one).`, `file over ${formatSize(maxJsonLogBytes)}`);
   }
-  return readHookText(readFileSync(file, 'utf8'), path);
+  if (spent(budget)) {
+    return fileProblem('unknown', path, `was not read: the hook logs before it in this folder gave ${formatSize(maxBytesRead)} of text or ${maxRecordsRead.toLocaleString('en-US')} records, all one folder's logs may give together (its records are not counted one by one).`, pastReadLimit);
+  }
+  const read = readHookText(readFileSync(file, 'utf8'), path);
+  // A JSON log is read whole; what it gave is taken off the budget after (a dump's rows are taken as they are imported).
+  if (!('rows' in read)) {
+    budget.records -= read.report.records;
+    budget.bytes -= size;
+  }
+  return read;
 }
 
 /** The first line of a file that holds anything, when it ends within the first `maxRecordBytes`; else null. */
@@ -181,10 +193,10 @@ function withCompanions(result: ImportResult, names: string[] | undefined): Impo
 }
 
 /** A v2 database, open to import its rows; anything else it can be is read or reported here (and closed). */
-function openSqlite(file: string, path: string): OpenDatabase | ImportResult {
+function openSqlite(file: string, path: string, budget: ReadBudget): OpenDatabase | ImportResult {
   let store: OpenStore;
   try {
-    store = openSqliteStore(file);
+    store = openSqliteStore(file, budget);
   } catch (error) {
     return fileProblem('claude-flow-sqlite', path, `SQLite cannot open it: ${(error as Error).message}.`, 'database unreadable');
   }

@@ -13,8 +13,6 @@ const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
 export class FileLines {
-  /** Bytes of the file up to the end of the last line given. */
-  consumed = 0;
   readonly #fd: number;
   readonly #maxLineBytes: number;
   readonly #chunk = Buffer.allocUnsafe(chunkBytes);
@@ -56,12 +54,10 @@ export class FileLines {
       this.#start = stop;
       if (stop < this.#end) {
         this.#start += 1;
-        this.consumed += bytes + 1;
         return this.#line(parts, bytes);
       }
     }
     if (!any) return null;
-    this.consumed += bytes;
     return this.#line(parts, bytes);
   }
 

@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { V3Row } from '../hooks/claude-flow-v3-sqlite.ts';
 import { MEMORY_ENTRY_COLUMNS, type RowStream } from '../hooks/memory-entries.ts';
-import { maxRecordBytes, maxRecordsPerFile } from '../hooks/limits.ts';
+import { maxRecordBytes, maxRecordsRead, newReadBudget, type ReadBudget } from '../hooks/limits.ts';
 
 export type SqliteRead = (
   | { schema: 'v2'; rows: StoreRows; walRead: boolean }
@@ -32,9 +32,10 @@ export interface OpenStore {
 
 /**
  * Opens memory_entries of a database file (and its -wal, when present) from a copy. Throws when SQLite cannot open it
- * at all. claude-flow v2's rows are read while they are imported (StoreRows); v3's are read here.
+ * at all. claude-flow v2's rows are read while they are imported (StoreRows); v3's are read here, as far as `budget`
+ * allows.
  */
-export function openSqliteStore(dbPath: string): OpenStore {
+export function openSqliteStore(dbPath: string, budget: ReadBudget = newReadBudget()): OpenStore {
   const dir = mkdtempSync(join(tmpdir(), 'cairn-sqlite-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   const copy = join(dir, basename(dbPath));
@@ -51,7 +52,7 @@ export function openSqliteStore(dbPath: string): OpenStore {
     // back when it opens the file, which needs write access. The copy is Cairn's own, so it is opened writable then.
     const opened = new DatabaseSync(copy, { readOnly: !existsSync(`${copy}-journal`) });
     db = opened;
-    const read = { ...readTables(opened, walRead), ...(torn ? { torn } : {}), ...(fromWalOnly ? { fromWalOnly } : {}) };
+    const read = { ...readTables(opened, walRead, budget), ...(torn ? { torn } : {}), ...(fromWalOnly ? { fromWalOnly } : {}) };
     return {
       read,
       close: () => {
@@ -144,19 +145,28 @@ function fitPageCountToFile(path: string): void {
   }
 }
 
-function readTables(db: DatabaseSync, walRead: boolean): SqliteRead {
+function readTables(db: DatabaseSync, walRead: boolean, budget: ReadBudget): SqliteRead {
   const tables = (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((row) => row.name);
   if (!tables.includes('memory_entries')) return { schema: 'none', tables, walRead, error: null };
   const columns = new Set((db.prepare("select name from pragma_table_info('memory_entries')").all() as { name: string }[]).map((row) => row.name));
   // v2 and v3 share the file and table name; only the columns tell them apart (FORMATS §5).
   if (columns.has('value')) return { schema: 'v2', rows: new StoreRows(db, rowidIsId(db)), walRead };
   if (columns.has('content')) {
+    // Read here, before the rows are imported, so they are taken off `budget` here (limits.ts).
     const rows: Record<string, unknown>[] = [];
-    const error = readEach(db, `select ${cut('key')}, ${cut('namespace')}, ${cut('content')}, type, created_at from memory_entries order by created_at, key limit ${maxRecordsPerFile}`, [], true, (row) => {
+    let bytes = 0;
+    let stopped = false;
+    const error = budget.records <= 0 || budget.bytes <= 0 ? null : readEach(db, `select ${cut('key')}, ${cut('namespace')}, ${cut('content')}, type, created_at from memory_entries order by created_at, key`, [], true, (row) => {
       const [key, namespace, content, type, created_at] = row as unknown[];
       rows.push({ key, namespace, content, type, created_at });
+      bytes += [key, namespace, content].reduce<number>((sum, text) => sum + (typeof text === 'string' ? text.length : 0), 0);
+      stopped = rows.length >= budget.records || bytes >= budget.bytes;
+      return !stopped;
     });
-    return { schema: 'v3', rows: rows as unknown as V3Row[], walRead, error, unread: rows.length < maxRecordsPerFile ? 0 : countRows(db) - rows.length };
+    const unread = stopped || rows.length === 0 ? countRows(db) - rows.length : 0;
+    budget.records -= rows.length;
+    budget.bytes -= bytes;
+    return { schema: 'v3', rows: rows as unknown as V3Row[], walRead, error, unread };
   }
   return { schema: 'none', tables, walRead, error: null, columns: [...columns] };
 }
@@ -267,16 +277,20 @@ export class StoreRows implements RowStream {
     return this.#unread;
   }
 
+  count(): number {
+    return countRows(this.#db);
+  }
+
   of(namespaces: readonly string[]): (readonly unknown[])[] {
     const rows: (readonly unknown[])[] = [];
-    const error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where namespace in (${namespaces.map(() => '?').join(', ')}) order by id limit ${maxRecordsPerFile}`, namespaces, true, (row) => rows.push(row as unknown[]));
+    const error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where namespace in (${namespaces.map(() => '?').join(', ')}) order by id limit ${maxRecordsRead}`, namespaces, true, (row) => rows.push(row as unknown[]));
     if (error === null) return rows;
     // The namespace index can be what is damaged: the rows are then sought in a full read (which notes any damage).
     const found: (readonly unknown[])[] = [];
     const at = MEMORY_ENTRY_COLUMNS.indexOf('namespace');
     this.each((row) => {
       if (namespaces.includes(row[at] as string)) found.push(row);
-      return found.length < maxRecordsPerFile;
+      return found.length < maxRecordsRead;
     });
     return found;
   }

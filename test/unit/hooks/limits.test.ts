@@ -1,6 +1,6 @@
 /**
- * The limits on one hook log (src/core/hooks/limits.ts), at small sizes: a record over 1 MB skipped and counted, a
- * file read up to its limits with the rest counted, text of an event cut where pages show it. Full sizes (700 MB of
+ * The limits on the hook logs (src/core/hooks/limits.ts), at small sizes: a record over 1 MB skipped and counted,
+ * logs read up to the read limit with the rest counted, text of an event cut where pages show it. Full sizes (700 MB of
  * NDJSON, a 200 MB line, a 10-million-row memory.db) are measured by `npm run audit:sizes`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,19 +49,47 @@ describe('Cairn NDJSON', () => {
     expect(counts(result!)).toEqual(counts(readText(text, 'hooks/events.ndjson')));
   });
 
-  test('past the per-file limit, the lines after are counted as skipped, not read', () => {
+  test('past the read limit, the lines after are counted as skipped, not read; what was read is taken off the budget', () => {
     const lines = Array.from({ length: 7 }, (_, i) => line(i + 1));
-    const result = readText(lines.join('\n\n'), 'hooks/events.ndjson', { records: 3, bytes: 1e9 });
+    const budget = { records: 3, bytes: 1e9 };
+    const result = readText(lines.join('\n\n'), 'hooks/events.ndjson', budget);
     expect(counts(result)).toEqual({
       records: 7,
       imported: 3,
       skipped: 4,
-      skippedReasons: { 'past the per-file limit (not read)': 4 },
-      warnings: [expect.stringMatching(/^hooks\/events\.ndjson: is 1 KB: the first 3 lines \(the limit per file\) were read, and the 4 lines after were counted as skipped, not read\.$/)],
+      skippedReasons: { 'past the read limit (not read)': 4 },
+      warnings: ['hooks/events.ndjson: holds 7 lines: the first 3 were read (the hook logs of one folder give at most 1,000,000 records and 256 MB of text together), and the 4 after were counted as skipped, not read.'],
     });
+    expect(budget.records).toBe(0);
+    // A spent budget: every line counted, none read.
+    expect(readText(lines.join('\n'), 'hooks/events.ndjson', budget).report).toMatchObject({
+      records: 7,
+      imported: 0,
+      skipped: 7,
+      warnings: ['hooks/events.ndjson: holds 7 lines, none read: the hook logs of one folder give at most 1,000,000 records and 256 MB of text together, and the logs before it in the folder gave that much; each was counted as skipped.'],
+    });
+    // Text: each line is some 70 characters, so 200 are spent after the third.
     const byBytes = readText(lines.join('\n'), 'hooks/events.ndjson', { records: 100, bytes: 200 });
     expect(byBytes.report).toMatchObject({ records: 7, imported: 3, skipped: 4 });
-    expect(byBytes.report.warnings[0]).toMatch(/its first 1 KB \(3 lines; the limit per file is 1 KB\) were read, and the 4 lines after/);
+  });
+});
+
+describe('one folder of logs', () => {
+  test('the read limit holds for its files together: a file past it is counted, or not read when it is JSON', () => {
+    const files = ['a.ndjson', 'b.ndjson'].map((name, file) => {
+      const path = join(dir, name);
+      writeFileSync(path, Array.from({ length: 5 }, (_, i) => line(file * 5 + i + 1)).join('\n'));
+      return path;
+    });
+    const json = join(dir, 'c.json');
+    writeFileSync(json, JSON.stringify([{ session_id: 's', hook_event_name: 'Stop' }]));
+    const results = readHookFiles([...files, json], null, (file) => `hooks/${file.slice(dir.length + 1)}`, { records: 7, bytes: 1e9 });
+    expect(results.map(({ report }) => [report.path, report.records, report.imported, report.skipped, report.skippedReasons])).toEqual([
+      ['hooks/a.ndjson', 5, 5, 0, {}],
+      ['hooks/b.ndjson', 5, 2, 3, { 'past the read limit (not read)': 3 }],
+      ['hooks/c.json', 1, 0, 1, { 'past the read limit (not read)': 1 }],
+    ]);
+    expect(results[2]!.report.warnings[0]).toMatch(/^hooks\/c\.json: was not read: the hook logs before it in this folder gave 256 MB of text or 1,000,000 records/);
   });
 });
 
@@ -101,7 +129,7 @@ describe('claude-flow memory_entries', () => {
     });
   });
 
-  test('a store is read up to the per-file limit; the rows after are counted by SQLite, not read', () => {
+  test('a store is read up to the read limit; the rows after are counted by SQLite, not read', () => {
     const path = join(dir, 'memory.db');
     const db = new DatabaseSync(path);
     db.exec(SCHEMA);
@@ -111,14 +139,14 @@ describe('claude-flow memory_entries', () => {
     const store = openSqliteStore(path);
     try {
       if (store.read.schema !== 'v2') throw new Error('not a v2 store');
-      const [result] = readMemoryEntrySources([{ path: 'hooks/memory.db', format: 'claude-flow-sqlite', rows: store.read.rows }], 4);
+      const [result] = readMemoryEntrySources([{ path: 'hooks/memory.db', format: 'claude-flow-sqlite', rows: store.read.rows }], { records: 4, bytes: 1e9 });
       expect(counts(result!)).toEqual({
         records: 10,
         imported: 3,
         skipped: 7,
-        skippedReasons: { 'record over 1 MB': 1, 'past the per-file limit (not read)': 6 },
+        skippedReasons: { 'record over 1 MB': 1, 'past the read limit (not read)': 6 },
         warnings: [
-          'hooks/memory.db: holds 10 rows: the first 4 (the limit per file) were read, and the 6 after were counted as skipped, not read.',
+          'hooks/memory.db: holds 10 rows: the first 4 were read (the hook logs of one folder give at most 1,000,000 records and 256 MB of text together), and the 6 after were counted as skipped, not read.',
           'hooks/memory.db: 1 row(s) have a key, value or metadata over 1.0 MB (first: row 2); each was skipped and counted, not read.',
         ],
       });

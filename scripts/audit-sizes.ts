@@ -133,6 +133,7 @@ const cases: Case[] = [
   { name: 'task: YAML alias bomb in dependencies (1 KB)', input: '10^10 values', make: (root) => writeFileSync(join(phaseDir(root), 'task-1.3-hostile.md'), `---\nid: "1.3"\nagent: coder\n${aliasBomb('dependencies')}---\n# Task 1.3: Bomb\n`), ends: 'refused', says: /task-1\.3-hostile\.md:7:\d+ error The frontmatter's aliases/ },
   { name: 'release notes: YAML alias bomb in phases (1 KB)', input: '10^10 values', make: (root) => { mkdirSync(join(root, 'releases')); writeFileSync(join(root, 'releases', '2.0.0.md'), `---\nversion: 2.0.0\ndate: 2025-10-27\n${aliasBomb('phases')}---\nNotes.\n`); }, ends: 'refused', says: /releases\/2\.0\.0\.md:7:\d+ error The frontmatter's aliases/ },
   { name: 'changelog: 990 KB of "*a"', input: 'one entry', make: (root) => { mkdirSync(join(root, 'releases')); writeFileSync(join(root, 'releases', 'CHANGELOG.md'), `# Changelog\n\n## [1.0.0] - 2025-10-01\n\n### Added\n\n- ${'*a'.repeat(495_000)}\n`); }, ends: 'built', says: /CHANGELOG\.md:7:\d+ warning This paragraph holds 495,000 emphasis/ },
+  { name: 'changelog: 990 KB of "_a"', input: 'one entry', make: (root) => { mkdirSync(join(root, 'releases')); writeFileSync(join(root, 'releases', 'CHANGELOG.md'), `# Changelog\n\n## [1.0.0] - 2025-10-01\n\n### Added\n\n- ${'_a'.repeat(495_000)}\n`); }, ends: 'built', says: /CHANGELOG\.md:7:\d+ warning This paragraph holds 495,000 emphasis/ },
   {
     name: 'hook log: 700 MB of NDJSON',
     input: '3.9M lines',

@@ -30,8 +30,8 @@ const kinds = {
 } as const;
 type Kind = keyof typeof kinds;
 
-const countOf = (text: string, kind: Kind): number => {
-  const pattern = kinds[kind].count;
+const countOf = (text: string, kind: Kind | 'underscores'): number => {
+  const pattern = kind === 'underscores' ? /_+/g : kinds[kind].count;
   pattern.lastIndex = 0;
   let count = 0;
   while (pattern.exec(text)) count++;
@@ -159,7 +159,7 @@ function escapeCrowdedMarks(body: string, firstLine: number, sink: IssueSink): s
   if (edits.length === 0) return body;
   for (const [kind, { line, count, paragraphs }] of found) {
     const others = paragraphs > 1 ? ` (and in ${(paragraphs - 1).toLocaleString('en-US')} more paragraphs below)` : '';
-    sink.warning(line, 1, `This paragraph holds ${count.toLocaleString('en-US')} ${kinds[kind].what}; more than ${maxMarks} in one paragraph would take the Markdown reader minutes, so it is shown as written, as code${others}.`, 'Split the paragraph, or put the text in a code block (between "```" lines) if it is data.');
+    sink.warning(line, 1, `This paragraph holds ${count.toLocaleString('en-US')} ${kinds[kind].what}; more than ${maxMarks} in one paragraph would take the Markdown reader minutes, so the paragraph is shown as written${others}.`, 'Split the paragraph, or put the text in a code block (between "```" lines) if it is data.');
   }
   const parts: string[] = [];
   let done = 0;
@@ -180,13 +180,15 @@ const inlineConstructs = [
 /**
  * A paragraph's text shown as written: as a code span, which both readers take in one pass whatever it holds (its
  * fence one backtick longer than any run inside, a space inside each end so a backtick at an end stays text). A text
- * with runs of two or more backticks would need a fence of three, which opens a code block at a line's start: its
- * marks are escaped one by one instead.
+ * with runs of two or more backticks would need a fence of three, which opens a code block at a line's start, and one
+ * crowded with underscores is slow to render even as code: their marks are escaped one by one instead.
  */
 function asWritten(text: string, which: readonly Kind[]): string {
   let longest = 0;
   for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
-  if (longest >= 2) return escapeMarks(text, which);
+  // The page renderer takes time in the square of a word's underscores even inside a code span (200 KB of "_a": 10 s),
+  // and none for escaped ones: a text crowded with them is escaped.
+  if (longest >= 2 || countOf(text, 'underscores') > maxMarks) return escapeMarks(text, which);
   const fence = '`'.repeat(longest + 1);
   return `${fence} ${text} ${fence}`;
 }

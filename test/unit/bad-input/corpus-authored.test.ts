@@ -161,13 +161,13 @@ describe('task files (parseTaskFile)', () => {
   });
   test('task-emphasis-runs: warning', () => {
     expect(pin('task-emphasis-runs')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-emphasis-runs.md:6:1 warning This paragraph holds 300 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so it is shown as written, as code.
+      "test/fixtures/bad-input/tasks/task-emphasis-runs.md:6:1 warning This paragraph holds 300 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so the paragraph is shown as written.
         hint: Split the paragraph, or put the text in a code block (between "\`\`\`" lines) if it is data."
     `);
   });
   test('task-smart-quote-runs: warning', () => {
     expect(pin('task-smart-quote-runs')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/tasks/task-smart-quote-runs.md:6:1 warning This paragraph holds 300 quotes, apostrophes, dashes and dots; more than 200 in one paragraph would take the Markdown reader minutes, so it is shown as written, as code.
+      "test/fixtures/bad-input/tasks/task-smart-quote-runs.md:6:1 warning This paragraph holds 300 quotes, apostrophes, dashes and dots; more than 200 in one paragraph would take the Markdown reader minutes, so the paragraph is shown as written.
         hint: Split the paragraph, or put the text in a code block (between "\`\`\`" lines) if it is data."
     `);
   });

@@ -78,7 +78,7 @@ describe('CHANGELOG.md (parseChangelog)', () => {
   });
   test('changelog-emphasis-runs: warning', () => {
     expect(pin('changelog-emphasis-runs')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/changelog/changelog-emphasis-runs.md:8:1 warning This paragraph holds 300 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so it is shown as written, as code.
+      "test/fixtures/bad-input/changelog/changelog-emphasis-runs.md:8:1 warning This paragraph holds 300 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so the paragraph is shown as written.
         hint: Split the paragraph, or put the text in a code block (between "\`\`\`" lines) if it is data."
     `);
   });
@@ -153,7 +153,7 @@ describe('release notes (parseReleaseNotes)', () => {
   });
   test('notes-emphasis-runs: warning', () => {
     expect(pin('notes-emphasis-runs')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/release-notes/notes-emphasis-runs.md:8:1 warning This paragraph holds 300 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so it is shown as written, as code.
+      "test/fixtures/bad-input/release-notes/notes-emphasis-runs.md:8:1 warning This paragraph holds 300 emphasis and link marks ("*", "_", "~", "[", "]"); more than 200 in one paragraph would take the Markdown reader minutes, so the paragraph is shown as written.
         hint: Split the paragraph, or put the text in a code block (between "\`\`\`" lines) if it is data."
     `);
   });

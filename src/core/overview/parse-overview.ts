@@ -8,7 +8,7 @@ import { allSections, boldFields, findSection, findTable, findTables, listItems,
 import type { ChecklistGroup, ChecklistItem, Issue } from '../schema/model.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
 import { parseDuration } from '../tasks/parse-duration.ts';
-import { checkText } from '../text/check-text.ts';
+import { checkText } from '../markdown/check-text.ts';
 import { repairWithWarning } from '../text/mojibake.ts';
 import { readTaskTables, type TaskTableRow } from './task-table.ts';
 import { toString } from 'mdast-util-to-string';

@@ -8,7 +8,7 @@ import type { Definition, ListItem, RootContent } from 'mdast';
 import { createIssueSink } from '../text/issues.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import type { Issue } from '../schema/model.ts';
-import { checkText } from '../text/check-text.ts';
+import { checkText } from '../markdown/check-text.ts';
 import { repairWithWarning } from '../text/mojibake.ts';
 import { isBreakingHeading, isBreakingText, isIsoDate, readReleaseHeading } from './release-text.ts';
 import { ChangeTypeSchema, type Changelog, type LinkDefinition, type Release, type ReleaseSection } from './schema.ts';

@@ -8,7 +8,7 @@ import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { visit } from '../markdown/visit.ts';
 import type { Issue } from '../schema/model.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
-import { checkText } from '../text/check-text.ts';
+import { checkText } from '../markdown/check-text.ts';
 import { repairWithWarning } from '../text/mojibake.ts';
 import { toString } from 'mdast-util-to-string';
 import { isBreakingHeading, isBreakingText, isIsoDate, readVersion } from './release-text.ts';

@@ -12,7 +12,7 @@ import { visit } from '../markdown/visit.ts';
 import { createIssueSink, type IssueSink } from '../text/issues.ts';
 import { allSections, boldFields, findSection, listItems, parseMarkdown, type MarkdownDoc, type Section } from '../markdown/parse-markdown.ts';
 import type { ChecklistItem, Issue, Task } from '../schema/model.ts';
-import { checkText } from '../text/check-text.ts';
+import { checkText } from '../markdown/check-text.ts';
 import { repairMojibake, repairWithWarning } from '../text/mojibake.ts';
 import { fallbackTaskId, findTaskId, isNamedId, parseDependencies, prefixedTaskId } from './parse-dependencies.ts';
 import { lookAlikeProblem } from '../text/look-alike.ts';

@@ -4,9 +4,9 @@
  * with one error instead of being read as garbage or parsed for minutes; so is one nested too deep to render. What
  * would still take a Markdown reader minutes (a paragraph of 100,000 "*") is made cheap with a warning (guard.ts).
  */
-import type { IssueSink } from './issues.ts';
-import { maxNesting, tooDeep } from './nesting.ts';
-import { guardMarkdown } from '../markdown/guard.ts';
+import type { IssueSink } from '../text/issues.ts';
+import { maxNesting, tooDeep } from '../text/nesting.ts';
+import { guardMarkdown } from './guard.ts';
 
 /**
  * Largest Markdown file parsed, in UTF-8 bytes. Real task files and overviews are 3–11 KB (test/fixtures/packages/

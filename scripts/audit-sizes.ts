@@ -139,7 +139,14 @@ const cases: Case[] = [
     input: '3.9M lines',
     make: (root) => linkHook(root, bigInput('events-700mb.ndjson', (path) => writeLines(path, 700_000_000, (n) => event(n, `step ${n} done: compiled the module and ran the tests without failures, all green`))), 'events.ndjson'),
     ends: 'built',
-    says: /events\.ndjson: holds [\d,]+ lines: the first 1,000,000 were read \(the hook logs of one folder give at most 1,000,000 records and 256 MB of text together\), and the [\d,]+ after were counted as skipped, not read\./,
+    says: /events\.ndjson: holds [\d,]+ lines: the first 1,000,000 were read \(the hook logs of one folder give at most 1,000,000 records, 1\.0 GB and 128 MB of event text together\), and the [\d,]+ after were counted as skipped, not read\./,
+  },
+  {
+    name: 'hook log: 700 MB of NDJSON, 1 KB messages',
+    input: '680,000 lines',
+    make: (root) => linkHook(root, bigInput('events-700mb-long.ndjson', (path) => writeLines(path, 700_000_000, (n) => event(n, `step ${n}: ${'the build log said all was well and the tests passed; '.repeat(18)}`))), 'events.ndjson'),
+    ends: 'built',
+    says: /events\.ndjson: holds [\d,]+ lines: the first [\d,]+ were read \(the hook logs of one folder give at most 1,000,000 records, 1\.0 GB and 128 MB of event text together\)/,
   },
   {
     name: 'hook logs: three of 700 MB of NDJSON in one folder',
@@ -174,7 +181,7 @@ const cases: Case[] = [
     input: '2.5 GB',
     make: (root) => linkHook(root, bigInput('memory-10m.db', (path) => makeStore(path, 10_000_000)), 'memory.db'),
     ends: 'built',
-    says: /memory\.db: holds 10,000,000 rows: the first 1,000,000 were read \(the hook logs of one folder give at most 1,000,000 records and 256 MB of text together\), and the 9,000,000 after were counted as skipped, not read\./,
+    says: /memory\.db: holds 10,000,000 rows: the first 1,000,000 were read \(the hook logs of one folder give at most 1,000,000 records, 1\.0 GB and 128 MB of event text together\), and the 9,000,000 after were counted as skipped, not read\./,
   },
   {
     name: 'memory.db: a value of 10 MB',

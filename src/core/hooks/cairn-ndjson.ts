@@ -9,7 +9,7 @@ import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { Line } from '../io/read-lines.ts';
 import { createImport, isoOrNull, type ImportCollector } from './import-result.ts';
-import { formatSize, maxRecordBytes, newReadBudget, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge, type ReadBudget } from './limits.ts';
+import { formatSize, maxRecordBytes, newReadBudget, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge, take, type ReadBudget } from './limits.ts';
 import { type ImportResult } from '../schema/package-files.ts';
 import { HookEventKindSchema, type HookFormat } from '../schema/model.ts';
 
@@ -86,9 +86,9 @@ export function readLines(source: LineSource, path: string, budget: ReadBudget =
   const repeats: [line: number, first: number][] = [];
   const tooLong: [line: number, bytes: number][] = [];
   let records = 0;
-  // Characters of the lines read: the text the events hold.
+  // Characters of the lines read.
   let kept = 0;
-  const within = () => records < budget.records && kept < budget.bytes;
+  const within = () => records < budget.records && kept < budget.bytes && collector.text() < budget.text;
   let next: Line | null = null;
   while (within() && (next = source.next()) !== null) {
     if ('bytes' in next) {
@@ -108,8 +108,7 @@ export function readLines(source: LineSource, path: string, budget: ReadBudget =
     collector.skipRecords(rest, pastReadLimit);
     collector.warn(pastLimitWarning(records, rest, 'lines'));
   }
-  budget.records -= records;
-  budget.bytes -= kept;
+  take(budget, records, kept, collector.text());
   const [long] = tooLong;
   if (long) collector.warn(`${tooLong.length} line(s) are over ${formatSize(maxRecordBytes)} (first: line ${long[0]}, ${formatSize(long[1])}); each was skipped and counted, not read.`);
   const [repeat] = repeats;

@@ -4,6 +4,7 @@
  */
 import type { EventSource, HookEvent, HookEventKind, HookFormat } from '../schema/model.ts';
 import type { ImportResult } from '../schema/package-files.ts';
+import { textOf } from './limits.ts';
 
 /** Fields of an event an importer fills; the rest default to null. */
 export type EventFields = Partial<Omit<HookEvent, 'id' | 'kind' | 'source' | 'order'>> & { kind: HookEventKind; order: number };
@@ -19,6 +20,8 @@ export interface ImportCollector {
   skipRecords(count: number, reason: string): void;
   /** A problem with the file as a whole (truncated, unreadable), shown with the file's path. */
   warn(message: string): void;
+  /** Characters of text the events so far keep (limits.ts). */
+  text(): number;
   finish(): ImportResult;
 }
 
@@ -31,6 +34,7 @@ export function createImport(format: HookFormat, path: string): ImportCollector 
   const warnings: string[] = [];
   let records = 0;
   let skipped = 0;
+  let text = 0;
   let importedRecords = 0;
   let current: 'none' | 'open' | 'imported' | 'skipped' = 'none';
   const skip = (reason: string) => {
@@ -75,6 +79,7 @@ export function createImport(format: HookFormat, path: string): ImportCollector 
         source: { format, path, namespace: where.namespace, key: where.key, row: where.row },
       };
       events.push(event);
+      text += textOf(event);
       current = 'imported';
       return event;
     },
@@ -93,6 +98,7 @@ export function createImport(format: HookFormat, path: string): ImportCollector 
     warn(message) {
       warnings.push(`${path}: ${message}`);
     },
+    text: () => text,
     finish() {
       closeRecord();
       // The newest time: ISO 8601 in UTC compares as text, so one pass finds it (a sort of every time would not).

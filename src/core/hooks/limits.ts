@@ -15,31 +15,48 @@ export const maxRecordBytes = 1_000_000;
 export const recordTooLarge = 'record over 1 MB';
 
 /**
- * Most records read from the hook logs of one folder (a phase's hooks/, or the config's shared hooks), all its files
- * together, and most bytes of their text: what the events hold in memory is bounded by these, however many files and
- * however large. A million rows import in about 3 s and hold about 0.5 GB of events. The records after either limit
- * are counted (as skipped) without being read.
+ * What the hook logs of one folder (a phase's hooks/, or the config's shared hooks) give at most, all their files
+ * together, however many and however large: records read, bytes of those records, and characters of text their events
+ * keep (which every event's redaction scans, at some 10 MB a second, and which pages hold). A million rows import in
+ * about 3 s and hold about 0.5 GB of events. The records after any limit are counted (as skipped) without being read.
  */
 export const maxRecordsRead = 1_000_000;
-export const maxBytesRead = 256_000_000;
+export const maxBytesRead = 1_000_000_000;
+export const maxTextRead = 128_000_000;
 
-/** The skip reason of the records after `maxRecordsRead` or `maxBytesRead`. */
+/** The skip reason of the records after one of those limits. */
 export const pastReadLimit = 'past the read limit (not read)';
 
 /** What may still be read of one folder's hook logs; each reader takes what it read off it. */
 export interface ReadBudget {
   records: number;
   bytes: number;
+  text: number;
 }
 
-export const newReadBudget = (): ReadBudget => ({ records: maxRecordsRead, bytes: maxBytesRead });
+export const newReadBudget = (): ReadBudget => ({ records: maxRecordsRead, bytes: maxBytesRead, text: maxTextRead });
 
 /** Whether nothing more may be read. */
-export const spent = (budget: ReadBudget): boolean => budget.records <= 0 || budget.bytes <= 0;
+export const spent = (budget: ReadBudget): boolean => budget.records <= 0 || budget.bytes <= 0 || budget.text <= 0;
+
+/** Takes what a file gave off `budget`. */
+export function take(budget: ReadBudget, records: number, bytes: number, text: number): void {
+  budget.records -= records;
+  budget.bytes -= bytes;
+  budget.text -= text;
+}
+
+/** Characters of text an event keeps: what its redaction scans and its pages may show. */
+export function textOf(event: Pick<HookEvent, 'message' | 'status' | 'description' | 'file' | 'memoryKey' | 'taskRef' | 'agent' | 'session' | 'level' | 'data'>): number {
+  let chars = 0;
+  for (const text of [event.message, event.status, event.description, event.file, event.memoryKey, event.taskRef, event.agent, event.session, event.level]) if (text) chars += text.length;
+  for (const value of Object.values(event.data)) if (typeof value === 'string') chars += value.length;
+  return chars;
+}
 
 /** The warning of a file whose records past the read limit were counted, not read. */
 export function pastLimitWarning(read: number, unread: number, unit: 'lines' | 'rows' | 'records'): string {
-  const limits = `the hook logs of one folder give at most ${maxRecordsRead.toLocaleString('en-US')} records and ${formatSize(maxBytesRead)} of text together`;
+  const limits = `the hook logs of one folder give at most ${maxRecordsRead.toLocaleString('en-US')} records, ${formatSize(maxBytesRead)} and ${formatSize(maxTextRead)} of event text together`;
   if (read === 0) return `holds ${unread.toLocaleString('en-US')} ${unit}, none read: ${limits}, and the logs before it in the folder gave that much; each was counted as skipped.`;
   return `holds ${(read + unread).toLocaleString('en-US')} ${unit}: the first ${read.toLocaleString('en-US')} were read (${limits}), and the ${unread.toLocaleString('en-US')} after were counted as skipped, not read.`;
 }
@@ -75,8 +92,9 @@ export function capEventText<T extends HookEvent>(event: T): T {
   };
 }
 
-/** "1.2 MB", "700 MB": a size in messages, in decimal units. */
+/** "1.2 MB", "700 MB", "2.5 GB": a size in messages, in decimal units. */
 export function formatSize(bytes: number): string {
+  if (bytes >= 1_000_000_000) return `${(bytes / 1_000_000_000).toFixed(1)} GB`;
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(bytes >= 10_000_000 ? 0 : 1)} MB` : `${Math.ceil(bytes / 1000)} KB`;
 }
 

@@ -8,7 +8,7 @@ import { createImport, textOrNull, type EventFields, type ImportCollector } from
 import { type ImportResult } from '../schema/package-files.ts';
 import type { HookFormat } from '../schema/model.ts';
 import { isTime, timeOrNull } from './shape.ts';
-import { formatSize, maxRecordBytes, newReadBudget, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge, spent, type ReadBudget } from './limits.ts';
+import { formatSize, maxRecordBytes, newReadBudget, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge, spent, take, type ReadBudget } from './limits.ts';
 
 /** One row as SQLite (or its JSON dump) gives it. */
 export interface MemoryEntryRow {
@@ -217,9 +217,9 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[], bu
     let untimed = 0;
     let firstUntimed: MemoryEntryRow | null = null;
     let read = 0;
-    // Characters of the rows read, the text their events hold: read while both stay within `budget` (limits.ts).
+    // Characters of the rows read; rows are read while they, and the text of their events, stay within `budget`.
     let bytes = 0;
-    const more = () => read < budget.records && bytes < budget.bytes;
+    const more = () => read < budget.records && bytes < budget.bytes && collector.text() < budget.text;
     let tooLarge = 0;
     let firstTooLarge: MemoryEntryRow | null = null;
     // Each value is decoded when its row is imported (and only when its namespace's rule reads it), and let go
@@ -260,8 +260,7 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[], bu
       collector.skipRecords(unread, pastReadLimit);
       collector.warn(pastLimitWarning(read, unread, 'rows'));
     }
-    budget.records -= read;
-    budget.bytes -= bytes;
+    take(budget, read, bytes, collector.text());
     if (firstTooLarge) {
       collector.warn(`${tooLarge} row(s) have a key, value or metadata over ${formatSize(maxRecordBytes)} (first: row ${(firstTooLarge as MemoryEntryRow).id}); each was skipped and counted, not read.`);
     }

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { type ImportResult } from '../schema/package-files.ts';
 import { fileProblem, isSqlite, isWal, readHookText, type MemorySourceWithWarning } from '../hooks/detect.ts';
 import * as cairnNdjson from '../hooks/cairn-ndjson.ts';
-import { formatSize, maxBytesRead, maxJsonLogBytes, maxRecordBytes, maxRecordsRead, newReadBudget, pastReadLimit, spent, type ReadBudget } from '../hooks/limits.ts';
+import { formatSize, maxBytesRead, maxJsonLogBytes, maxRecordBytes, maxRecordsRead, maxTextRead, newReadBudget, pastReadLimit, spent, take, textOf, type ReadBudget } from '../hooks/limits.ts';
 import { FileLines } from './read-lines.ts';
 import { readMemoryEntrySources, type MemoryEntrySource } from '../hooks/memory-entries.ts';
 import { readV3Rows } from '../hooks/claude-flow-v3-sqlite.ts';
@@ -162,14 +162,11 @@ function readTextLog(file: string, path: string, size: number, budget: ReadBudge
     return fileProblem('unknown', path, `is ${formatSize(size)}; hook logs other than Cairn NDJSON are parsed whole, and only up to ${formatSize(maxJsonLogBytes)}, so it was not read (its records are not counted one by one).`, `file over ${formatSize(maxJsonLogBytes)}`);
   }
   if (spent(budget)) {
-    return fileProblem('unknown', path, `was not read: the hook logs before it in this folder gave ${formatSize(maxBytesRead)} of text or ${maxRecordsRead.toLocaleString('en-US')} records, all one folder's logs may give together (its records are not counted one by one).`, pastReadLimit);
+    return fileProblem('unknown', path, `was not read: the hook logs before it in this folder gave ${maxRecordsRead.toLocaleString('en-US')} records, ${formatSize(maxBytesRead)} or ${formatSize(maxTextRead)} of event text, all one folder's logs may give together (its records are not counted one by one).`, pastReadLimit);
   }
   const read = readHookText(readFileSync(file, 'utf8'), path);
   // A JSON log is read whole; what it gave is taken off the budget after (a dump's rows are taken as they are imported).
-  if (!('rows' in read)) {
-    budget.records -= read.report.records;
-    budget.bytes -= size;
-  }
+  if (!('rows' in read)) take(budget, read.report.records, size, read.events.reduce((sum, event) => sum + textOf(event), 0));
   return read;
 }
 

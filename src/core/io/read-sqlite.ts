@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { V3Row } from '../hooks/claude-flow-v3-sqlite.ts';
 import { MEMORY_ENTRY_COLUMNS, type RowStream } from '../hooks/memory-entries.ts';
-import { maxRecordBytes, maxRecordsRead, newReadBudget, type ReadBudget } from '../hooks/limits.ts';
+import { maxRecordBytes, maxRecordsRead, newReadBudget, spent, take, type ReadBudget } from '../hooks/limits.ts';
 
 export type SqliteRead = (
   | { schema: 'v2'; rows: StoreRows; walRead: boolean }
@@ -156,16 +156,16 @@ function readTables(db: DatabaseSync, walRead: boolean, budget: ReadBudget): Sql
     const rows: Record<string, unknown>[] = [];
     let bytes = 0;
     let stopped = false;
-    const error = budget.records <= 0 || budget.bytes <= 0 ? null : readEach(db, `select ${cut('key')}, ${cut('namespace')}, ${cut('content')}, type, created_at from memory_entries order by created_at, key`, [], true, (row) => {
+    const error = spent(budget) ? null : readEach(db, `select ${cut('key')}, ${cut('namespace')}, ${cut('content')}, type, created_at from memory_entries order by created_at, key`, [], true, (row) => {
       const [key, namespace, content, type, created_at] = row as unknown[];
       rows.push({ key, namespace, content, type, created_at });
       bytes += [key, namespace, content].reduce<number>((sum, text) => sum + (typeof text === 'string' ? text.length : 0), 0);
-      stopped = rows.length >= budget.records || bytes >= budget.bytes;
+      // A row's content is its event's text: it counts as both.
+      stopped = rows.length >= budget.records || bytes >= budget.bytes || bytes >= budget.text;
       return !stopped;
     });
     const unread = stopped || rows.length === 0 ? countRows(db) - rows.length : 0;
-    budget.records -= rows.length;
-    budget.bytes -= bytes;
+    take(budget, rows.length, bytes, bytes);
     return { schema: 'v3', rows: rows as unknown as V3Row[], walRead, error, unread };
   }
   return { schema: 'none', tables, walRead, error: null, columns: [...columns] };

@@ -51,14 +51,14 @@ describe('Cairn NDJSON', () => {
 
   test('past the read limit, the lines after are counted as skipped, not read; what was read is taken off the budget', () => {
     const lines = Array.from({ length: 7 }, (_, i) => line(i + 1));
-    const budget = { records: 3, bytes: 1e9 };
+    const budget = { records: 3, bytes: 1e9, text: 1e9 };
     const result = readText(lines.join('\n\n'), 'hooks/events.ndjson', budget);
     expect(counts(result)).toEqual({
       records: 7,
       imported: 3,
       skipped: 4,
       skippedReasons: { 'past the read limit (not read)': 4 },
-      warnings: ['hooks/events.ndjson: holds 7 lines: the first 3 were read (the hook logs of one folder give at most 1,000,000 records and 256 MB of text together), and the 4 after were counted as skipped, not read.'],
+      warnings: ['hooks/events.ndjson: holds 7 lines: the first 3 were read (the hook logs of one folder give at most 1,000,000 records, 1.0 GB and 128 MB of event text together), and the 4 after were counted as skipped, not read.'],
     });
     expect(budget.records).toBe(0);
     // A spent budget: every line counted, none read.
@@ -66,11 +66,12 @@ describe('Cairn NDJSON', () => {
       records: 7,
       imported: 0,
       skipped: 7,
-      warnings: ['hooks/events.ndjson: holds 7 lines, none read: the hook logs of one folder give at most 1,000,000 records and 256 MB of text together, and the logs before it in the folder gave that much; each was counted as skipped.'],
+      warnings: ['hooks/events.ndjson: holds 7 lines, none read: the hook logs of one folder give at most 1,000,000 records, 1.0 GB and 128 MB of event text together, and the logs before it in the folder gave that much; each was counted as skipped.'],
     });
-    // Text: each line is some 70 characters, so 200 are spent after the third.
-    const byBytes = readText(lines.join('\n'), 'hooks/events.ndjson', { records: 100, bytes: 200 });
-    expect(byBytes.report).toMatchObject({ records: 7, imported: 3, skipped: 4 });
+    // Bytes: each line is some 70 characters, so 200 are spent after the third.
+    expect(readText(lines.join('\n'), 'hooks/events.ndjson', { records: 100, bytes: 200, text: 1e9 }).report).toMatchObject({ records: 7, imported: 3, skipped: 4 });
+    // Event text: "step 1" and "1.1", 9 characters an event, so 25 are spent after the third.
+    expect(readText(lines.join('\n'), 'hooks/events.ndjson', { records: 100, bytes: 1e9, text: 25 }).report).toMatchObject({ records: 7, imported: 3, skipped: 4 });
   });
 });
 
@@ -83,13 +84,13 @@ describe('one folder of logs', () => {
     });
     const json = join(dir, 'c.json');
     writeFileSync(json, JSON.stringify([{ session_id: 's', hook_event_name: 'Stop' }]));
-    const results = readHookFiles([...files, json], null, (file) => `hooks/${file.slice(dir.length + 1)}`, { records: 7, bytes: 1e9 });
+    const results = readHookFiles([...files, json], null, (file) => `hooks/${file.slice(dir.length + 1)}`, { records: 7, bytes: 1e9, text: 1e9 });
     expect(results.map(({ report }) => [report.path, report.records, report.imported, report.skipped, report.skippedReasons])).toEqual([
       ['hooks/a.ndjson', 5, 5, 0, {}],
       ['hooks/b.ndjson', 5, 2, 3, { 'past the read limit (not read)': 3 }],
       ['hooks/c.json', 1, 0, 1, { 'past the read limit (not read)': 1 }],
     ]);
-    expect(results[2]!.report.warnings[0]).toMatch(/^hooks\/c\.json: was not read: the hook logs before it in this folder gave 256 MB of text or 1,000,000 records/);
+    expect(results[2]!.report.warnings[0]).toMatch(/^hooks\/c\.json: was not read: the hook logs before it in this folder gave 1,000,000 records, 1\.0 GB or 128 MB of event text/);
   });
 });
 
@@ -139,14 +140,14 @@ describe('claude-flow memory_entries', () => {
     const store = openSqliteStore(path);
     try {
       if (store.read.schema !== 'v2') throw new Error('not a v2 store');
-      const [result] = readMemoryEntrySources([{ path: 'hooks/memory.db', format: 'claude-flow-sqlite', rows: store.read.rows }], { records: 4, bytes: 1e9 });
+      const [result] = readMemoryEntrySources([{ path: 'hooks/memory.db', format: 'claude-flow-sqlite', rows: store.read.rows }], { records: 4, bytes: 1e9, text: 1e9 });
       expect(counts(result!)).toEqual({
         records: 10,
         imported: 3,
         skipped: 7,
         skippedReasons: { 'record over 1 MB': 1, 'past the read limit (not read)': 6 },
         warnings: [
-          'hooks/memory.db: holds 10 rows: the first 4 were read (the hook logs of one folder give at most 1,000,000 records and 256 MB of text together), and the 6 after were counted as skipped, not read.',
+          'hooks/memory.db: holds 10 rows: the first 4 were read (the hook logs of one folder give at most 1,000,000 records, 1.0 GB and 128 MB of event text together), and the 6 after were counted as skipped, not read.',
           'hooks/memory.db: 1 row(s) have a key, value or metadata over 1.0 MB (first: row 2); each was skipped and counted, not read.',
         ],
       });

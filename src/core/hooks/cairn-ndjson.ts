@@ -7,7 +7,7 @@
  */
 import { hash } from 'node:crypto';
 import { z } from 'zod';
-import type { Line } from '../io/read-lines.ts';
+import type { Line } from '../schema/package-files.ts';
 import { createImport, isoOrNull, type ImportCollector } from './import-result.ts';
 import { formatSize, maxRecordBytes, newReadBudget, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge, take, type ReadBudget } from './limits.ts';
 import { type ImportResult } from '../schema/package-files.ts';

@@ -4,9 +4,9 @@
  * the lines not wanted can be counted without being decoded.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import type { Line } from '../schema/package-files.ts';
 
-/** A line: its text (without the line ending), or, past the length limit, only how long it was. */
-export type Line = { number: number; text: string } | { number: number; bytes: number };
+export type { Line };
 
 const chunkBytes = 1 << 20;
 const NEWLINE = 0x0a;

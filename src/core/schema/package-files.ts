@@ -7,6 +7,9 @@ export interface ImportResult {
   events: HookEvent[];
 }
 
+/** A line of a hook log as it is read: its text (without the line ending), or, past the length limit, only how long it was. */
+export type Line = { number: number; text: string } | { number: number; bytes: number };
+
 export interface SourceFile {
   /** Path shown in messages, relative to the working directory. */
   path: string;

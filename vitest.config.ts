@@ -7,7 +7,9 @@ export default defineConfig({
     environment: 'node',
     projects: [
       // The core's tests share no state, so its modules are loaded once per worker, not once per file.
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
+      // Property and corpus tests run thousands of parses: on a loaded 2-core machine some take more than the default 5 s,
+      // and none of them measures speed (a test that does names its own limit).
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false, testTimeout: 30_000 } },
       {
         extends: true,
         test: {

@@ -8,6 +8,7 @@
 import type { Issue, Task } from '../schema/model.ts';
 import type { SourceFile } from '../schema/package-files.ts';
 import { createIssueSink } from '../text/issues.ts';
+import { checkText } from '../markdown/check-text.ts';
 import { boxStatus, boxText, checklistLines, checklistTask, type ChecklistLine } from './checklist.ts';
 import { taskmaster } from './taskmaster.ts';
 
@@ -33,7 +34,7 @@ const isTasksFile = (name: string) => /^tasks?\.md$/i.test(name);
 /** The lines under a task, as its page shows them: dedented to the least indented of them. */
 function detailsText(item: ChecklistLine): string {
   const lines = item.details;
-  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length));
+  const indent = lines.filter((line) => line.trim() !== '').reduce((least, line) => Math.min(least, /^ */.exec(line)![0].length), Infinity);
   return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim();
 }
 
@@ -88,7 +89,10 @@ function readItems(file: SourceFile, format: string, idOf: (item: ChecklistLine)
   const items: { item: ChecklistLine; id: string; title: string }[] = [];
   const seen = new Map<string, number>();
   const unread: number[] = [];
-  for (const item of checklistLines(file.text)) {
+  // The checks every authored Markdown file passes (size, binary, nesting, crowded paragraphs) before it is read.
+  const text = checkText(file.text, sink, 'a task list', maxTaskListBytes);
+  if (text === null) return { items, issues: sink.issues };
+  for (const item of checklistLines(text)) {
     const task = idOf(item);
     if (!task) {
       unread.push(item.line);
@@ -107,6 +111,9 @@ function readItems(file: SourceFile, format: string, idOf: (item: ChecklistLine)
   }
   return { items, issues: sink.issues };
 }
+
+/** Largest task list read, in UTF-8 bytes: a whole feature's tasks in one file, larger than one task file. */
+const maxTaskListBytes = 512_000;
 
 /** The text of the list's first "# " heading, or null. */
 function firstHeading(text: string): string | null {

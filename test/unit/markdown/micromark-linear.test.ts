@@ -57,5 +57,5 @@ describe('micromark made linear', () => {
     // `npm run audit:sizes` times every such case at full size.
     const root = parseMarkdown(unit.repeat(count)).root;
     expect(root.children.filter((node) => node.type === type)).toHaveLength(count);
-  });
+  }, 5_000);
 });

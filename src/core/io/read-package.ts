@@ -136,6 +136,9 @@ export interface PackageDir {
 /** The layouts of a content root without phases/, each a function that finds its phases (none when it is not its layout). */
 const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders, backlogBoardFolders, bmadFolders];
 
+/** Largest authored file (task, overview, task list, metrics JSON) read from a phase folder, in bytes; each kind has a smaller limit of its own once read. */
+const maxAuthoredBytes = 8_000_000;
+
 /** Folders of a phase that hold hook logs: hooks/, and claude-flow's own folders when they were copied in whole. */
 export const hookFolders: readonly string[] = ['hooks', '.swarm', '.claude-flow', '.hive-mind'];
 
@@ -152,6 +155,12 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
   const read = (rel: string | undefined): SourceFile | null => {
     if (rel === undefined) return null;
     const path = join(dir, rel);
+    // A file far past any authored file's limit is not read at all: a string cannot hold some of them whole.
+    const size = statSync(path).size;
+    if (size > maxAuthoredBytes) {
+      problems.push({ file: displayPath(path), line: 1, column: 1, severity: 'error', message: `The file is ${(size / 1e6).toFixed(1)} MB; Cairn reads task, overview and metrics files of at most ${maxAuthoredBytes / 1e6} MB, so it was not read.`, hint: 'Check that this is the right file: logs and data belong in hooks/ or in a file of their own.' });
+      return { path: displayPath(path), text: '' };
+    }
     const decoded = decodeText(readFileSync(path), displayPath(path));
     if (decoded.issue) problems.push(decoded.issue);
     return { path: displayPath(path), text: decoded.text };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -85,4 +85,14 @@ describe('contentRoot and displayPath', () => {
     expect(displayPath(join(process.cwd(), 'content', 'phases'))).toBe('content/phases');
     expect(displayPath(process.cwd())).toBe('.');
   });
+});
+
+test('a task file far past any limit (600 MB, sparse) is an error naming it, never read into a string', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-huge-'));
+  writeFileSync(join(dir, 'README.md'), '# Phase 1: Huge\n');
+  writeFileSync(join(dir, 'task-1.1-huge.md'), '');
+  truncateSync(join(dir, 'task-1.1-huge.md'), 600_000_000);
+  const files = readPackage(dir, 'phase-1');
+  expect(files.problems?.map((issue) => [issue.severity, issue.message])).toEqual([['error', 'The file is 600.0 MB; Cairn reads task, overview and metrics files of at most 8 MB, so it was not read.']]);
+  expect(files.tasks.map((task) => task.text)).toEqual(['']);
 });

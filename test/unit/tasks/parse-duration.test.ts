@@ -42,6 +42,37 @@ describe('parseDuration', () => {
   });
 });
 
+describe('parseDuration: effort words with a size', () => {
+  // ccpm's "## Effort Estimate" list, effort words with the duration in brackets, and a key that names the unit.
+  test.each([
+    ['Size: L (Large),Hours: 24 hours,Parallel: false', 'd', 3],
+    ['Size: M, Hours: 16', 'd', 2],
+    ['Size: S, Days: 2', 'd', 2],
+    ['Medium (4 hours)', 'd', 0.5],
+    ['S (2h)', 'd', 0.25],
+    ['Large (5-7 days)', 'd', 7],
+    ['Small (1-2 days)', 'd', 2],
+    ['XL - 3 days', 'd', 3],
+    ['6', 'h', 0.75],
+  ])('%j (bare numbers in %s) → %f days', (input, unit, days) => {
+    expect(parseDuration(input, unit)).toEqual({ ok: true, days });
+  });
+
+  // A size says how big, not how long: without hours or days it is no estimate.
+  test.each([
+    ['M', 'a size ("M") without hours or days'],
+    ['Medium', 'a size ("Medium") without hours or days'],
+    ['M (Medium)', 'a size ("M") without hours or days'],
+    ['Size: M (Medium)', 'a size ("M") without hours or days'],
+    ['L (3)', 'a size ("L") without hours or days'],
+    ['Hours: estimated hours', 'no number with a unit'],
+    ['Parallel: false', 'no number with a unit'],
+    ['Lunch 2h', 'no number with a unit'],
+  ])('%j is refused: %s', (input, reason) => {
+    expect(parseDuration(input)).toEqual({ ok: false, reason });
+  });
+});
+
 describe('round', () => {
   test.each([
     [2.4 + 1.2, 3.6],

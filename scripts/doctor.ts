@@ -10,6 +10,7 @@ import { environmentProblems } from '../src/core/pipeline/environment.ts';
 import { contentRoot, hookFolders, listPackageDirs, readPackage, type PackageDir } from '../src/core/io/read-package.ts';
 import { displayPath } from '../src/core/io/display-path.ts';
 import { buildPhase } from '../src/core/model/build-phase.ts';
+import { readingFromEnv } from '../src/core/config/reading.ts';
 import { linkPhases } from '../src/core/model/link-phases.ts';
 import { doctorReport, renderDoctor, type DoctorPhase } from '../src/core/views/doctor.ts';
 import type { Issue } from '../src/core/schema/model.ts';
@@ -35,7 +36,7 @@ try {
   const { dirs, issues, root, only } = scope(target);
   const phases: DoctorPhase[] = dirs.map(({ dir, phaseId, part }) => {
     const files = readPackage(dir, phaseId, root, part);
-    return { files, result: buildPhase(files, { buildAsOf: null }) };
+    return { files, result: buildPhase(files, { buildAsOf: null, reading: readingFromEnv() }) };
   });
   const linked = linkPhases(phases.flatMap(({ result }) => (result.phase ? [result.phase] : [])));
   const loose = only === null && root !== null ? looseFiles(root, dirs, issues, new Set(phases.flatMap(({ files, result }) => covered(files, result)))) : [];

@@ -6,6 +6,8 @@ import type { TaskStatus } from '../../src/core/schema/model.ts';
 import { AS_OF } from './fixtures.ts';
 import { readText } from '../../src/core/hooks/cairn-ndjson.ts';
 import { conflictText } from '../../src/core/report/report.ts';
+import { defaultReading } from '../../src/core/config/reading.ts';
+import { taskReaders } from '../../src/core/formats/readers.ts';
 
 /** A task file in bold-line style. */
 const taskText = ({ id, agent = 'coder', duration = '1 day', status = 'Ready', deps = 'None' }: { id: string; agent?: string; duration?: string; status?: string; deps?: string }) =>
@@ -78,10 +80,20 @@ describe('buildPhase', () => {
     `);
   });
 
-  test('no task files: a warning, and an empty pending phase', () => {
-    const { phase, issues } = build(files({}));
-    expect(phase).toMatchObject({ id: 'phase-1', title: 'Phase 1: Test', status: 'pending', progress: 0, tasks: [], criticalPath: { taskIds: [], days: 0, alternatives: [] } });
-    expect(issues.map((issue) => `${issue.severity} ${issue.message}`)).toEqual(['warning The phase folder phases/phase-1 has no task files.']);
+  test('no task found: an error naming the files seen and the readers tried; with allowEmpty a warning and an empty phase', () => {
+    const empty = files({});
+    const { issues } = build(empty);
+    expect(issues.map((issue) => `${issue.severity} ${issue.message}`)).toEqual([
+      `error No task was found in phases/phase-1: Cairn saw one file (README.md) and tried every reader (${taskReaders.map((reader) => reader.label).join(', ')}); none found a task, so the phase would be shown with nothing to judge.`,
+    ]);
+    const allowed = buildPhase(empty, { buildAsOf: null, reading: { ...defaultReading, allowEmpty: true } });
+    expect(allowed.issues.map((issue) => issue.severity)).toEqual(['warning']);
+    expect(allowed.phase).toMatchObject({ id: 'phase-1', title: 'Phase 1: Test', status: 'pending', progress: 0, tasks: [], criticalPath: { taskIds: [], days: 0, alternatives: [] } });
+  });
+
+  test('files that are not tasks are named in the empty phase\'s error', () => {
+    const { issues } = build(files({ tasks: [{ path: 'phases/phase-1/notes.md', slug: 'notes', text: '# Meeting notes\n\nWe talked.\n' }] }));
+    expect(issues.find((issue) => issue.severity === 'error')?.message).toContain('Cairn saw 2 files (README.md, notes.md)');
   });
 
   test('a duplicate id: the file with less task metadata is left out, named in a warning and in data quality', () => {

@@ -9,6 +9,7 @@ import { createIssueSink } from '../text/issues.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
 import { codePoint } from '../text/look-alike.ts';
+import { fieldNames, statusMeanings } from './reading.ts';
 
 /** A path in the config: not empty, and no control character (a NUL would crash the file system calls; none names a file a team meant). */
 const relativePath = z
@@ -54,6 +55,16 @@ export const ConfigSchema = z.object({
   allowOutside: z.array(relativePath, { error: 'it must be a list of folders, such as ["../shared-logs"]' }).optional(),
   /** Limits `cairn check` enforces. */
   gates: GatesSchema.optional(),
+  /** A phase in which no reader found a task is a warning instead of an error. */
+  allowEmpty: z.boolean({ error: 'it must be true or false' }).optional(),
+  /** A team's own status words → what each means: {"Parked": "blocked", "Shipped": "complete"}. */
+  statusWords: z
+    .record(z.string().trim().min(1, 'a status word is empty'), z.enum(statusMeanings, { error: `a status word must mean ${statusMeanings.join(', ')}` }), { error: 'it must be an object of words and what they mean, such as {"Parked": "blocked"}' })
+    .optional(),
+  /** A team's own metadata keys → the field each names: {"Owner": "agent", "Size": "estimate"}. */
+  fields: z
+    .record(z.string().trim().min(1, 'a key is empty'), z.enum(fieldNames, { error: `a key must name one of the fields ${fieldNames.join(', ')}` }), { error: 'it must be an object of keys and the fields they name, such as {"Owner": "agent"}' })
+    .optional(),
   /** The build's "now" (CAIRN_AS_OF), ISO 8601. */
   asOf: z.iso.datetime({ offset: true, message: 'it is not an ISO 8601 time such as 2025-10-25T18:00:00Z' }).optional(),
 });
@@ -64,6 +75,31 @@ const hint = 'See "Use Cairn in your repository" in the README for every key.';
 
 function fieldName(path: readonly PropertyKey[]): string {
   return path.map((step, index) => (typeof step === 'number' ? `[${step}]` : `${index === 0 ? '' : '.'}${String(step)}`)).join('');
+}
+
+/** The known key a mistyped one was most likely meant to be ("allowempty", "hook"), or null when none is close. */
+export function closestKey(key: string, known: readonly string[]): string | null {
+  const folded = key.toLowerCase().replace(/[-_\s]/g, '');
+  let best: { name: string; distance: number } | null = null;
+  for (const name of known) {
+    const distance = editDistance(folded, name.toLowerCase());
+    if (distance <= Math.max(1, Math.floor(name.length / 4)) && (best === null || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name ?? null;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours: "contnet") from one short key to another. */
+function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Math.max(a.length, b.length);
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const row = rows[i]!;
+      row[j] = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+    }
+  }
+  return rows[a.length]![b.length]!;
 }
 
 /** Reads the text of a config file; `config` is null when it has errors (they are in `issues`). */
@@ -83,7 +119,8 @@ export function parseConfig(text: string, path: string): { config: Config | null
   }
   for (const key of Object.keys(data).filter((name) => !knownKeys.has(name))) {
     const { line, column } = locateJsonPath(text, [key]);
-    sink.warning(line, column, `Unknown key "${key}"; it is ignored.`, `Cairn reads ${[...knownKeys].join(', ')}.`);
+    const near = closestKey(key, [...knownKeys]);
+    sink.warning(line, column, `Unknown key "${key}"; it is ignored.${near ? ` Did you mean "${near}"?` : ''}`, `Cairn reads ${[...knownKeys].join(', ')}.`);
   }
   const result = ConfigSchema.safeParse(data);
   if (!result.success) {

@@ -1,4 +1,5 @@
 import { environmentProblems } from './environment.ts';
+import { readingFromEnv } from '../config/reading.ts';
 import { applyAsOf, buildPhase, type PhaseResult } from '../model/build-phase.ts';
 import { sortIssues } from '../text/issues.ts';
 import { linkPhases } from '../model/link-phases.ts';
@@ -67,7 +68,7 @@ export function loadContent(root: string, asOf: string | null, { cache = null, h
     const key = cache ? phaseKey(cache, dir, root, part) : null;
     let result = cache && key ? readCachedPhase(cache, key) : null;
     if (!result) {
-      result = buildPhase(readPackage(dir, phaseId, root, part), { buildAsOf: null });
+      result = buildPhase(readPackage(dir, phaseId, root, part), { buildAsOf: null, reading: readingFromEnv() });
       if (cache && key) writeCachedPhase(cache, key, result);
     }
     unjudged.push({ dir, phaseId, part, key, result });
@@ -114,7 +115,7 @@ function withSharedHooks(phases: { dir: string; phaseId: string; part?: string; 
     let result = cache && key ? readCachedPhase(cache, key) : null;
     if (!result) {
       const files = readPackage(entry.dir, entry.phaseId, root, entry.part);
-      result = buildPhase({ ...files, hooks: [...files.hooks, ...slices] }, { buildAsOf: null });
+      result = buildPhase({ ...files, hooks: [...files.hooks, ...slices] }, { buildAsOf: null, reading: readingFromEnv() });
       if (cache && key) writeCachedPhase(cache, key, result);
     }
     entry.result = result;

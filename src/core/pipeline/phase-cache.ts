@@ -29,8 +29,10 @@ export interface PhaseCache {
 export function openPhaseCache(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): PhaseCache | null {
   if (env.CAIRN_CACHE === 'off') return null;
   // The core's source is in Cairn's folder: the working folder in a checkout, CAIRN_ROOT for the `cairn` command.
-  const code = coreCodeHash(env, cwd);
-  if (code === null) return null;
+  const coreCode = coreCodeHash(env, cwd);
+  if (coreCode === null) return null;
+  // The team's reading rules change what a phase is built into, so they are part of every key as the code is.
+  const code = env.CAIRN_READING ? createHash('sha256').update(`${coreCode}\0${env.CAIRN_READING}`).digest('hex') : coreCode;
   return { dir: env.CAIRN_CACHE || join(cwd, 'node_modules', '.cache', 'cairn'), code };
 }
 

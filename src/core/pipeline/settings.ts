@@ -12,6 +12,8 @@ import { hookPatternIssues, settingsReach } from '../io/hook-patterns.ts';
 import { codePoint } from '../text/look-alike.ts';
 import type { Issue } from '../schema/model.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
+import { defaultReading, isDefaultReading, type ReadingRules } from '../config/reading.ts';
+import { foldKey } from '../tasks/vocabulary.ts';
 
 export const CONFIG_FILE = 'cairn.config.json';
 
@@ -46,6 +48,8 @@ export interface Settings {
   keep: string[];
   /** Absolute folders outside the repository that hook logs may be read from (the config's `allowOutside`). */
   allowOutside: string[];
+  /** How the team's files are read (allowEmpty, statusWords, fields). */
+  reading: ReadingRules;
   /** The repository the config (or, without one, the working directory) is in: the nearest folder above holding `.git`, or null. */
   repoRoot: string | null;
 }
@@ -117,6 +121,12 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
     gates: config.gates ?? null,
     keep: config.keep ?? [],
     allowOutside: config.allowOutside?.map((path) => resolve(base, path)) ?? [],
+    reading: {
+      ...defaultReading,
+      allowEmpty: config.allowEmpty ?? false,
+      statusWords: Object.fromEntries(Object.entries(config.statusWords ?? {}).map(([word, meaning]) => [word.trim().toLowerCase(), meaning])),
+      fields: Object.fromEntries(Object.entries(config.fields ?? {}).map(([key, field]) => [foldKey(key), field])),
+    },
     repoRoot: findRepoRoot(base),
   };
   // Hook logs are read from the repository only, or from a folder the config's `allowOutside` lists.
@@ -138,5 +148,6 @@ export function settingsEnv(settings: Settings): Record<string, string> {
     ...(settings.keep.length > 0 ? { CAIRN_KEEP: JSON.stringify(settings.keep) } : {}),
     ...(settings.allowOutside.length > 0 ? { CAIRN_ALLOW_OUTSIDE: JSON.stringify(settings.allowOutside) } : {}),
     ...(settings.repoRoot ? { CAIRN_REPO_ROOT: settings.repoRoot } : {}),
+    ...(isDefaultReading(settings.reading) ? {} : { CAIRN_READING: JSON.stringify(settings.reading) }),
   };
 }

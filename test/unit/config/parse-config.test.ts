@@ -55,13 +55,36 @@ describe('parseConfig', () => {
     `);
   });
 
+  test('reading rules: allowEmpty, a team\'s status words and its metadata keys', () => {
+    const text = '{\n  "allowEmpty": true,\n  "statusWords": {"Parked": "blocked", "Shipped": "complete"},\n  "fields": {"Owner": "agent", "T-shirt size": "estimate"}\n}\n';
+    expect(parseConfig(text, path)).toEqual({ config: { allowEmpty: true, statusWords: { Parked: 'blocked', Shipped: 'complete' }, fields: { Owner: 'agent', 'T-shirt size': 'estimate' } }, issues: [] });
+  });
+
+  test('reading rules with wrong values: the field, its line, and what it may be', () => {
+    const text = '{\n  "allowEmpty": "yes",\n  "statusWords": {"Parked": "sleeping"},\n  "fields": {"Owner": "boss"}\n}\n';
+    expect(parseConfig(text, path).config).toBeNull();
+    expect(messages(text).map((message) => message.split('\n')[0])).toEqual([
+      'cairn.config.json:2:17 error "allowEmpty" is not valid: it must be true or false.',
+      'cairn.config.json:3:29 error "statusWords.Parked" is not valid: a status word must mean pending, in_progress, blocked, complete, cancelled.',
+      'cairn.config.json:4:23 error "fields.Owner" is not valid: a key must name one of the fields id, title, agent, estimate, dependencies, status, priority, started, completed, created, updated, labels, parent.',
+    ]);
+  });
+
+  test('a mistyped key is named with the key it was most likely meant to be; a key like no other is not', () => {
+    const warnings = (key: string) => messages(`{"${key}": true}`).map((message) => message.split('\n')[0]);
+    expect(warnings('allowempty')).toEqual(['cairn.config.json:1:16 warning Unknown key "allowempty"; it is ignored. Did you mean "allowEmpty"?']);
+    expect(warnings('hook')).toEqual(['cairn.config.json:1:10 warning Unknown key "hook"; it is ignored. Did you mean "hooks"?']);
+    expect(warnings('status_words')).toEqual(['cairn.config.json:1:18 warning Unknown key "status_words"; it is ignored. Did you mean "statusWords"?']);
+    expect(warnings('colour')).toEqual(['cairn.config.json:1:12 warning Unknown key "colour"; it is ignored.']);
+  });
+
   test('an unknown key is a warning naming the keys Cairn reads; the rest still applies', () => {
     const result = parseConfig('{\n  "contnet": "docs",\n  "out": "site"\n}\n', path);
     expect(result.config).toEqual({ out: 'site' });
     expect(result.issues.map(formatIssue)).toMatchInlineSnapshot(`
       [
-        "cairn.config.json:2:14 warning Unknown key "contnet"; it is ignored.
-        hint: Cairn reads content, hooks, site, base, title, out, keep, allowOutside, gates, asOf.",
+        "cairn.config.json:2:14 warning Unknown key "contnet"; it is ignored. Did you mean "content"?
+        hint: Cairn reads content, hooks, site, base, title, out, keep, allowOutside, gates, allowEmpty, statusWords, fields, asOf.",
       ]
     `);
   });

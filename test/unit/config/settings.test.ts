@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { displayPath } from '../../../src/core/io/display-path.ts';
 import { findConfig, resolveSettings, settingsEnv } from '../../../src/core/pipeline/settings.ts';
+import { defaultReading } from '../../../src/core/config/reading.ts';
 
 function repository(config: object | null): string {
   const repo = mkdtempSync(join(tmpdir(), 'cairn-settings-'));
@@ -18,7 +19,7 @@ describe('resolveSettings', () => {
     const cwd = join(repo, 'docs/deep');
     expect(findConfig(cwd)).toBe(join(repo, 'cairn.config.json'));
     expect(resolveSettings({}, cwd, {})).toEqual({
-      settings: { configPath: join(repo, 'cairn.config.json'), content: join(repo, 'docs/project-history'), out: join(repo, 'site'), outFrom: `"out" at ${displayPath(join(repo, 'cairn.config.json'))}:1:100`, hooks: [join(repo, '.swarm/memory.db'), join(repo, '.claude-flow/metrics/*.json')], site: 'https://owner.github.io', base: '/repo/', asOf: null, title: null, gates: null, keep: [], allowOutside: [], repoRoot: null },
+      settings: { configPath: join(repo, 'cairn.config.json'), content: join(repo, 'docs/project-history'), out: join(repo, 'site'), outFrom: `"out" at ${displayPath(join(repo, 'cairn.config.json'))}:1:100`, hooks: [join(repo, '.swarm/memory.db'), join(repo, '.claude-flow/metrics/*.json')], site: 'https://owner.github.io', base: '/repo/', asOf: null, title: null, gates: null, keep: [], allowOutside: [], reading: defaultReading, repoRoot: null },
       issues: [],
     });
   });

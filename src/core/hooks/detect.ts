@@ -1,45 +1,17 @@
 /**
- * Which hook-log format a file is, told by its content, never its name: the SQLite and WAL headers, Cairn NDJSON,
- * and the JSON formats in the order to try them. The one list of formats Cairn reads.
+ * Which hook-log format a text file is, told by its content, never its name: Cairn NDJSON, then the JSON formats in
+ * the order hooks/formats.ts lists them (the one list of formats Cairn reads). A file's first bytes (an encrypted
+ * store, SQLite, a WAL) are told by io/read-hooks.ts from the same list.
  */
-import type { HookFormat } from '../schema/model.ts';
 import type { ImportResult } from '../schema/package-files.ts';
 import { parseJsonLenient } from '../text/parse-json-lenient.ts';
 import { salvageJsonArray } from '../text/salvage-json-array.ts';
 import * as cairnNdjson from './cairn-ndjson.ts';
-import { createImport } from './import-result.ts';
-import { isMemoryEntryRows, type MemoryEntrySource } from './memory-entries.ts';
-import * as memoryStore from './memory-store.ts';
-import * as claudeCodeLog from './claude-code-log.ts';
-import * as claudeFlowData from './claude-flow-data.ts';
-import * as claudeFlowMetrics from './claude-flow-metrics.ts';
-import * as claudeFlowV3Json from './claude-flow-v3-json.ts';
+import { detectJson, type MemorySourceWithWarning } from './formats.ts';
+import { createImport, fileProblem } from './import-result.ts';
 
-/** A format module: detects its shape in a parsed JSON value and reads it into events. */
-export interface JsonFormat {
-  format: HookFormat;
-  /** True when this parsed JSON value has this format's shape (by content, never by file name). */
-  matches(value: unknown): boolean;
-  /** Turns the parsed JSON value of one file into events; `path` is the display path of the file. */
-  read(value: unknown, path: string): ImportResult;
-}
-
-/**
- * Most specific `matches` first; the first module that matches reads the file. claude-flow-metrics goes last because
- * it also claims a bare `{}` (agent-metrics.json).
- */
-export const jsonFormats: readonly JsonFormat[] = [claudeCodeLog, claudeFlowV3Json, claudeFlowData, claudeFlowMetrics];
-
-const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
-
-/** A SQLite database file: its 16-byte header. */
-export const isSqlite = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 16)).equals(sqliteHeader);
-
-/** A SQLite write-ahead log: it starts with 0x377f0682 or 0x377f0683 (big-endian), per SQLite's file format. */
-export const isWal = (bytes: Uint8Array): boolean => bytes.length >= 4 && (Buffer.from(bytes.subarray(0, 4)).readUInt32BE(0) & 0xfffffffe) === 0x377f0682;
-
-/** Rows of claude-flow's memory_entries (a dump or a database), with what to say about how they were read. */
-export type MemorySourceWithWarning = MemoryEntrySource & { warning?: string };
+export { fileProblem } from './import-result.ts';
+export { isSqlite, isWal, jsonFormats, type JsonFormat, type MemorySourceWithWarning } from './formats.ts';
 
 /** Two or more lines, each one JSON object: newline-delimited JSON. */
 function isNdjson(text: string): boolean {
@@ -81,12 +53,10 @@ export function readHookText(text: string, path: string): MemorySourceWithWarnin
   return result;
 }
 
+/** The first format of the list whose shape the value has reads it. */
 function dispatchJson(value: unknown, path: string): MemorySourceWithWarning | ImportResult {
-  if (isMemoryEntryRows(value)) return { path, format: 'sqlite-json', rows: value };
-  if (memoryStore.matches(value)) return memoryStore.read(value, path);
-  if (memoryStore.matchesExport(value)) return memoryStore.readExport(value, path);
-  const match = jsonFormats.find((candidate) => candidate.matches(value));
-  if (match) return match.read(value, path);
+  const format = detectJson(value);
+  if (format && format.read.by === 'json') return format.read.result(value, path);
   return unknownShape(Array.isArray(value) ? value.length : 1, path, 'is JSON of a shape Cairn does not know');
 }
 
@@ -98,14 +68,5 @@ function unknownShape(records: number, path: string, what: string): ImportResult
     collector.skip('unknown JSON shape');
   }
   collector.warn(`${what}; nothing was imported from it. Cairn reads: claude-flow memory.db (with its -wal) and its sqlite3 -json dump, memory-store.json and memory export files, .claude-flow/metrics/*.json, Claude Code hook logs (logs/*.json), and Cairn NDJSON events.`);
-  return collector.finish();
-}
-
-/** A file that could not be read at all: one record, skipped, with a warning naming it. */
-export function fileProblem(format: HookFormat, path: string, message: string, reason: string): ImportResult {
-  const collector = createImport(format, path);
-  collector.record();
-  collector.skip(reason);
-  collector.warn(message);
   return collector.finish();
 }

@@ -189,3 +189,12 @@ export function textOrNull(value: unknown): string | null {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return null;
 }
+
+/** A file that could not be read at all: one record, skipped, with a warning naming it. */
+export function fileProblem(format: HookFormat, path: string, message: string, reason: string): ImportResult {
+  const collector = createImport(format, path);
+  collector.record();
+  collector.skip(reason);
+  collector.warn(message);
+  return collector.finish();
+}

@@ -6,7 +6,8 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type ImportResult } from '../schema/package-files.ts';
-import { fileProblem, isSqlite, isWal, readHookText, type MemorySourceWithWarning } from '../hooks/detect.ts';
+import { fileProblem, readHookText, type MemorySourceWithWarning } from '../hooks/detect.ts';
+import { detectBytes, isLineFormat } from '../hooks/formats.ts';
 import * as cairnNdjson from '../hooks/cairn-ndjson.ts';
 import { formatSize, maxBytesRead, maxJsonLogBytes, maxRecordBytes, maxRecordsRead, maxTextRead, newReadBudget, pastReadLimit, spent, take, textOf, type ReadBudget } from '../hooks/limits.ts';
 import { FileLines } from './read-lines.ts';
@@ -48,10 +49,13 @@ function isRegularFile(path: string): boolean {
   }
 }
 
-/** Reads every hook log under `hooksDir` (no folder: no sources), one result per file, in path order. */
-export function readHookSources(hooksDir: string, root: string = hooksDir): ImportResult[] {
+/**
+ * Reads every hook log under `hooksDir` (no folder: no sources), one result per file, in path order; `except` are files
+ * another reader reads (a claude-flow task store in a copied `.claude-flow/`), left to it.
+ */
+export function readHookSources(hooksDir: string, root: string = hooksDir, except: readonly string[] = []): ImportResult[] {
   if (!existsSync(hooksDir) || !statSync(hooksDir).isDirectory()) return [];
-  return readHookFiles(listFiles(hooksDir), root);
+  return readHookFiles(listFiles(hooksDir).filter((file) => !except.includes(file)), root);
 }
 
 /**
@@ -68,12 +72,15 @@ export function readHookFiles(files: readonly string[], root: string | null, sho
   const companions = new Map<string, string[]>();
   try {
     // `budget`: what the files may still give, all together (limits.ts); each reader takes off what it read.
-    readEachFile(files, root, show, { results, databases, dumps, companions, budget });
+    readEachFile(files, root, show, { results, databases, dumps, companions, budget, seen: new Map() });
     // Databases first, then dumps: a row in both is imported once, from the database.
     const memorySources = [...databases.map((database) => database.source), ...dumps];
     const memoryResults = readMemoryEntrySources(memorySources, budget).map((result, index) => {
       const warning = index < databases.length ? databaseWarning(databases[index]!.store.read) : dumps[index - databases.length]!.warning;
-      return warning ? { ...result, report: { ...result.report, warnings: [...result.report.warnings, `${memorySources[index]!.path}: ${warning}`] } } : result;
+      const read = warning ? { ...result, report: { ...result.report, warnings: [...result.report.warnings, `${memorySources[index]!.path}: ${warning}`] } } : result;
+      // A store with v2's rows and v3's: one file, one line of data quality, each row read as its own kind.
+      const v3 = index < databases.length ? databases[index]!.v3 : undefined;
+      return v3 ? mergeResults(read, v3) : read;
     });
     return [...memoryResults, ...results].map((result) => withCompanions(result, companions.get(result.report.path))).toSorted((a, b) => (a.report.path < b.report.path ? -1 : a.report.path > b.report.path ? 1 : 0));
   } finally {
@@ -85,6 +92,19 @@ export function readHookFiles(files: readonly string[], root: string | null, sho
 interface OpenDatabase {
   store: OpenStore;
   source: MemoryEntrySource;
+  /** Its rows that are claude-flow v3's, already read, when it holds both kinds. */
+  v3?: ImportResult;
+}
+
+/** One file's two results as one: the v2 rows' (whose format the file keeps) and the v3 rows'. */
+function mergeResults(v2: ImportResult, v3: ImportResult): ImportResult {
+  const reasons = { ...v2.report.skippedReasons };
+  for (const [reason, count] of Object.entries(v3.report.skippedReasons)) reasons[reason] = (reasons[reason] ?? 0) + count;
+  const newest = [v2.report.newest, v3.report.newest].filter((time): time is string => time !== null).toSorted().at(-1) ?? null;
+  return {
+    events: [...v2.events, ...v3.events],
+    report: { ...v2.report, records: v2.report.records + v3.report.records, imported: v2.report.imported + v3.report.imported, skipped: v2.report.skipped + v3.report.skipped, skippedReasons: reasons, newest, warnings: [...v2.report.warnings, ...v3.report.warnings] },
+  };
 }
 
 interface Found {
@@ -93,10 +113,12 @@ interface Found {
   dumps: MemorySourceWithWarning[];
   companions: Map<string, string[]>;
   budget: ReadBudget;
+  /** claude-flow v3 rows imported so far, so a row in two stores (memory.db, agentdb-memory.db) is imported once. */
+  seen: Map<string, string>;
 }
 
 /** Sorts the files into results (read or reported), databases to import and dumps to import. */
-function readEachFile(files: readonly string[], root: string | null, show: (file: string) => string, { results, databases, dumps, companions, budget }: Found): void {
+function readEachFile(files: readonly string[], root: string | null, show: (file: string) => string, { results, databases, dumps, companions, budget, seen }: Found): void {
   for (const file of files) {
     const path = show(file);
     const link = root === null ? null : linkProblem(file, root);
@@ -117,11 +139,15 @@ function readEachFile(files: readonly string[], root: string | null, show: (file
       results.push(fileProblem('unknown', path, 'is empty; there is nothing to import.', 'empty file'));
       continue;
     }
-    if (emptyWithWal || isSqlite(head)) {
-      const read = openSqlite(file, path, budget);
+    // The format the first bytes tell (hooks/formats.ts); a text file is told by its lines or its JSON.
+    const format = emptyWithWal ? undefined : detectBytes(head);
+    if (format?.read.by === 'refused') {
+      results.push(format.read.result(path));
+    } else if (emptyWithWal || format?.read.by === 'database') {
+      const read = openSqlite(file, path, budget, seen);
       if ('store' in read) databases.push(read);
       else results.push(read);
-    } else if (isWal(head) || /-shm$/.test(file)) {
+    } else if (format?.read.by === 'with-database' || /-shm$/.test(file)) {
       // A WAL is read together with its database; one without it cannot be read at all (FORMATS §2.1, orphan WAL).
       // A -shm file is only an index of the WAL: nothing to import.
       const db = file.replace(/-(wal|shm)$/, '');
@@ -150,7 +176,7 @@ function readEachFile(files: readonly string[], root: string | null, show: (file
  */
 function readTextLog(file: string, path: string, size: number, budget: ReadBudget): MemorySourceWithWarning | ImportResult {
   const first = firstLine(file);
-  if (first !== null && cairnNdjson.matchesText(first)) {
+  if (first !== null && isLineFormat(first)) {
     const lines = new FileLines(file, maxRecordBytes);
     try {
       return cairnNdjson.readLines({ next: () => lines.next(), rest: () => lines.countRest() }, path, budget);
@@ -190,7 +216,7 @@ function withCompanions(result: ImportResult, names: string[] | undefined): Impo
 }
 
 /** A v2 database, open to import its rows; anything else it can be is read or reported here (and closed). */
-function openSqlite(file: string, path: string, budget: ReadBudget): OpenDatabase | ImportResult {
+function openSqlite(file: string, path: string, budget: ReadBudget, seen: Map<string, string>): OpenDatabase | ImportResult {
   let store: OpenStore;
   try {
     store = openSqliteStore(file, budget);
@@ -198,9 +224,12 @@ function openSqlite(file: string, path: string, budget: ReadBudget): OpenDatabas
     return fileProblem('claude-flow-sqlite', path, `SQLite cannot open it: ${(error as Error).message}.`, 'database unreadable');
   }
   const { read } = store;
-  if (read.schema === 'v2') return { store, source: { path, format: 'claude-flow-sqlite', rows: read.rows } };
+  if (read.schema === 'v2') {
+    const v3 = read.v3 ? readV3Rows(read.v3.rows, path, read.v3.error ? `the database is damaged (${read.v3.error}); the rows before the damage were read.` : undefined, read.v3.unread, { seen, graphEdges: read.v3.graphEdges, hybrid: true }) : undefined;
+    return { store, source: { path, format: 'claude-flow-sqlite', rows: read.rows }, ...(v3 ? { v3 } : {}) };
+  }
   store.close();
-  if (read.schema === 'v3') return readV3Rows(read.rows, path, damagedWarning(read.torn, read.error), read.unread);
+  if (read.schema === 'v3') return readV3Rows(read.rows, path, damagedWarning(read.torn, read.error), read.unread, { seen, graphEdges: read.graphEdges });
   if (read.columns) return fileProblem('claude-flow-sqlite', path, `has a memory_entries table, but with neither claude-flow v2's "value" column nor v3's "content" (columns: ${read.columns.join(', ') || 'none'}).`, 'unknown memory_entries columns');
   return fileProblem('claude-flow-sqlite', path, `is a SQLite database without a memory_entries table (tables: ${read.tables.join(', ') || 'none'}).`, 'no memory_entries table');
 }

@@ -11,11 +11,22 @@ import { basename, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { V3Row } from '../hooks/claude-flow-v3-sqlite.ts';
 import { MEMORY_ENTRY_COLUMNS, type RowStream } from '../hooks/memory-entries.ts';
+import { databaseFormats } from '../hooks/formats.ts';
 import { maxRecordBytes, maxRecordsRead, newReadBudget, spent, take, type ReadBudget } from '../hooks/limits.ts';
 
+/** claude-flow v3's rows of a store, and what else the store holds that is not read. */
+export interface V3Read {
+  rows: V3Row[];
+  error: string | null;
+  /** Rows past the per-file limit, counted and not read. */
+  unread: number;
+  /** Rows of the store's graph_edges table (links between entries, not events), or null when there is none. */
+  graphEdges: number | null;
+}
+
 export type SqliteRead = (
-  | { schema: 'v2'; rows: StoreRows; walRead: boolean }
-  | { schema: 'v3'; rows: V3Row[]; walRead: boolean; error: string | null; /** Rows past the per-file limit, counted and not read. */ unread: number }
+  | { schema: 'v2'; rows: StoreRows; walRead: boolean; /** A store with v3's columns as well (v3 reopened a v2 store): its v3 rows, read as v3's are. */ v3?: V3Read }
+  | ({ schema: 'v3'; walRead: boolean } & V3Read)
   | { schema: 'none'; tables: string[]; walRead: boolean; error: string | null; /** memory_entries' columns, when the table is there but of neither shape. */ columns?: string[] }
 ) & {
   /** True when the store kept changing while it was copied (agents writing): the newest rows may be missing. */
@@ -149,26 +160,53 @@ function readTables(db: DatabaseSync, walRead: boolean, budget: ReadBudget): Sql
   const tables = (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((row) => row.name);
   if (!tables.includes('memory_entries')) return { schema: 'none', tables, walRead, error: null };
   const columns = new Set((db.prepare("select name from pragma_table_info('memory_entries')").all() as { name: string }[]).map((row) => row.name));
-  // v2 and v3 share the file and table name; only the columns tell them apart (FORMATS §5).
-  if (columns.has('value')) return { schema: 'v2', rows: new StoreRows(db, rowidIsId(db)), walRead };
-  if (columns.has('content')) {
-    // Read here, before the rows are imported, so they are taken off `budget` here (limits.ts).
-    const rows: Record<string, unknown>[] = [];
-    let bytes = 0;
-    let stopped = false;
-    const error = spent(budget) ? null : readEach(db, `select ${cut('key')}, ${cut('namespace')}, ${cut('content')}, type, created_at from memory_entries order by created_at, key`, [], true, (row) => {
-      const [key, namespace, content, type, created_at] = row as unknown[];
-      rows.push({ key, namespace, content, type, created_at });
-      bytes += [key, namespace, content].reduce<number>((sum, text) => sum + (typeof text === 'string' ? text.length : 0), 0);
-      // A row's content is its event's text: it counts as both.
-      stopped = rows.length >= budget.records || bytes >= budget.bytes || bytes >= budget.text;
-      return !stopped;
-    });
-    const unread = stopped || rows.length === 0 ? countRows(db) - rows.length : 0;
-    take(budget, rows.length, bytes, bytes);
-    return { schema: 'v3', rows: rows as unknown as V3Row[], walRead, error, unread };
-  }
+  // v2 and v3 share the file and table name; only the columns tell them apart (FORMATS §5, hooks/formats.ts). A
+  // store with both (v3 adds its columns to a v2 table it opens) is told apart row by row: a row with content and no
+  // value is v3's.
+  const formats = databaseFormats(columns).map((format) => format.id);
+  const v2 = formats.includes('claude-flow-sqlite');
+  const v3 = formats.includes('claude-flow-v3-sqlite');
+  const graphEdges = tables.includes('graph_edges') ? countTable(db, 'graph_edges') : null;
+  if (v2 && v3) return { schema: 'v2', rows: new StoreRows(db, rowidIsId(db), `not (${V3_ROW})`), walRead, v3: readV3(db, columns, budget, V3_ROW, graphEdges) };
+  if (v2) return { schema: 'v2', rows: new StoreRows(db, rowidIsId(db)), walRead };
+  if (v3) return { schema: 'v3', walRead, ...readV3(db, columns, budget, null, graphEdges) };
   return { schema: 'none', tables, walRead, error: null, columns: [...columns] };
+}
+
+/** A row of a store with both v2's and v3's columns that is v3's: content written, no value. */
+const V3_ROW = "(value is null or value = '') and coalesce(content, '') <> ''";
+
+/**
+ * claude-flow v3's rows (those `filter` selects, or all), read here, before they are imported, so they are taken off
+ * `budget` here (limits.ts). Columns an older or newer v3 schema lacks are read as null.
+ */
+function readV3(db: DatabaseSync, columns: ReadonlySet<string>, budget: ReadBudget, filter: string | null, graphEdges: number | null): V3Read {
+  const rows: V3Row[] = [];
+  let bytes = 0;
+  let stopped = false;
+  const optional = (column: string) => (columns.has(column) ? column : 'null');
+  const where = filter ? ` where ${filter}` : '';
+  const sql = `select ${cut('key')}, ${cut('namespace')}, ${cut('content')}, ${optional('type')}, created_at, ${optional('status')}, ${optional('owner_id')}, ${optional('provenance_type')}, ${columns.has('id') ? 'id' : 'rowid'} from memory_entries${where} order by created_at, key`;
+  const error = spent(budget) ? null : readEach(db, sql, [], true, (row) => {
+    const [key, namespace, content, type, created_at, status, owner, provenance, id] = row as unknown[];
+    rows.push({ key, namespace, content, type, created_at, status, owner, provenance, id } as V3Row);
+    bytes += [key, namespace, content].reduce<number>((sum, text) => sum + (typeof text === 'string' ? text.length : 0), 0);
+    // A row's content is its event's text: it counts as both.
+    stopped = rows.length >= budget.records || bytes >= budget.bytes || bytes >= budget.text;
+    return !stopped;
+  });
+  const unread = stopped || rows.length === 0 ? countTable(db, 'memory_entries', filter) - rows.length : 0;
+  take(budget, rows.length, bytes, bytes);
+  return { rows, error, unread, graphEdges };
+}
+
+/** Rows of a table (those `filter` selects), 0 when SQLite cannot count them. */
+function countTable(db: DatabaseSync, table: string, filter: string | null = null): number {
+  try {
+    return (db.prepare(`select count(*) as n from "${table}"${filter ? ` where ${filter}` : ''}`).get() as { n: number }).n;
+  } catch {
+    return 0;
+  }
 }
 
 /** Whether memory_entries' id is its rowid (INTEGER PRIMARY KEY, as claude-flow declares it): unique integers, so `order by id` is id order. */
@@ -209,10 +247,11 @@ const PAGE_ROWS = 4096;
 const cut = (column: string) => `case when length(${column}) > ${maxRecordBytes} then substr(${column}, 1, ${maxRecordBytes + 1}) else ${column} end`;
 const V2_COLUMNS = MEMORY_ENTRY_COLUMNS.map((column) => (column === 'key' || column === 'value' || column === 'namespace' || column === 'metadata' ? cut(column) : column)).join(', ');
 
-/** memory_entries' rows in all (0 when SQLite cannot count them). */
-function countRows(db: DatabaseSync, after?: number): number {
+/** memory_entries' rows in all (those `filter` selects; 0 when SQLite cannot count them). */
+function countRows(db: DatabaseSync, after?: number, filter: string | null = null): number {
+  const and = filter ? ` and ${filter}` : '';
   try {
-    const row = (after === undefined ? db.prepare('select count(*) as n from memory_entries').get() : db.prepare('select count(*) as n from memory_entries where id > ?').get(after)) as { n: number };
+    const row = (after === undefined ? db.prepare(`select count(*) as n from memory_entries${filter ? ` where ${filter}` : ''}`).get() : db.prepare(`select count(*) as n from memory_entries where id > ?${and}`).get(after)) as { n: number };
     return row.n;
   } catch {
     return 0;
@@ -224,11 +263,22 @@ export class StoreRows implements RowStream {
   error: string | null = null;
   readonly inIdOrder: boolean;
   readonly #db: DatabaseSync;
+  /** The SQL condition of the rows that are v2's, in a store that holds v3's rows too; null: every row. */
+  readonly #filter: string | null;
   /** Rows the last `each` left unread when its reader stopped it. */
   #unread = 0;
-  constructor(db: DatabaseSync, inIdOrder: boolean) {
+  constructor(db: DatabaseSync, inIdOrder: boolean, filter: string | null = null) {
     this.#db = db;
     this.inIdOrder = inIdOrder;
+    this.#filter = filter;
+  }
+
+  get #where(): string {
+    return this.#filter ? ` where ${this.#filter}` : '';
+  }
+
+  get #and(): string {
+    return this.#filter ? ` and ${this.#filter}` : '';
   }
 
   each(use: (columns: readonly unknown[]) => unknown): void {
@@ -242,13 +292,13 @@ export class StoreRows implements RowStream {
       return !stopped;
     };
     if (!this.inIdOrder) {
-      this.error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries order by id`, [], true, one);
-      if (stopped) this.#unread = Math.max(0, countRows(this.#db) - given);
+      this.error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries${this.#where} order by id`, [], true, one);
+      if (stopped) this.#unread = Math.max(0, countRows(this.#db, undefined, this.#filter) - given);
       return;
     }
     // In pages of ids: SQLite gives a page at once faster than a row at a time, and a page is soon let go. Rows come
     // as arrays of their values: SQLite makes no keyed object per row.
-    const page = this.#db.prepare(`select ${V2_COLUMNS} from memory_entries where id > ? order by id limit ${PAGE_ROWS}`);
+    const page = this.#db.prepare(`select ${V2_COLUMNS} from memory_entries where id > ?${this.#and} order by id limit ${PAGE_ROWS}`);
     page.setReturnArrays(true);
     let after = Number.MIN_SAFE_INTEGER;
     for (;;) {
@@ -257,12 +307,12 @@ export class StoreRows implements RowStream {
         rows = page.all(after) as unknown as unknown[][];
       } catch {
         // A damaged page: its rows are read one at a time up to the damage, which is then named.
-        this.error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where id > ? order by id`, [after], true, one);
+        this.error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where id > ?${this.#and} order by id`, [after], true, one);
         return;
       }
       for (const row of rows) {
         if (one(row) === false) {
-          this.#unread = countRows(this.#db, row[0] as number);
+          this.#unread = countRows(this.#db, row[0] as number, this.#filter);
           this.error = null;
           return;
         }
@@ -278,12 +328,12 @@ export class StoreRows implements RowStream {
   }
 
   count(): number {
-    return countRows(this.#db);
+    return countRows(this.#db, undefined, this.#filter);
   }
 
   of(namespaces: readonly string[]): (readonly unknown[])[] {
     const rows: (readonly unknown[])[] = [];
-    const error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where namespace in (${namespaces.map(() => '?').join(', ')}) order by id limit ${maxRecordsRead}`, namespaces, true, (row) => rows.push(row as unknown[]));
+    const error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where namespace in (${namespaces.map(() => '?').join(', ')})${this.#and} order by id limit ${maxRecordsRead}`, namespaces, true, (row) => rows.push(row as unknown[]));
     if (error === null) return rows;
     // The namespace index can be what is damaged: the rows are then sought in a full read (which notes any damage).
     const found: (readonly unknown[])[] = [];

@@ -1,5 +1,6 @@
 import type { TaskStatus } from '../schema/model.ts';
 import { statusVocabulary, type StatusMeaning } from './vocabulary.ts';
+import { teamStatusWords } from './team-words.ts';
 
 const isWordy = (phrase: string) => /^[\p{L}\p{N}]/u.test(phrase);
 
@@ -20,7 +21,10 @@ const progress: Record<StatusMeaning, number> = { pending: 0, blocked: 0, in_pro
  * ("🟢 Backend complete – integration pending") is in progress when a later part is less far along than the first.
  */
 export function parseStatusMeaning(text: string): StatusMeaning | null {
-  const found = [...text.matchAll(statusPattern)].map((match) => ({ meaning: statusVocabulary[match[0].toLowerCase()]!, index: match.index }));
+  // A team's own words (cairn.config.json's statusWords) come first where they start at the same place as a built-in one.
+  const team = teamStatusWords(text);
+  const builtIn = [...text.matchAll(statusPattern)].filter((match) => !team.some((word) => match.index >= word.index && match.index < word.index + word.length)).map((match) => ({ meaning: statusVocabulary[match[0].toLowerCase()]!, index: match.index }));
+  const found = [...team, ...builtIn].toSorted((a, b) => a.index - b.index);
   const [first] = found;
   if (!first) return null;
   const lead = text.slice(0, first.index).replace(/[^\p{L}\p{N}]/gu, '');

@@ -4,6 +4,7 @@
  * from one team's package is understood in all of them.
  */
 import type { TaskStatus } from '../schema/model.ts';
+import { teamField } from './team-words.ts';
 
 /** The metadata fields Cairn reads, under their canonical names. */
 export type FieldName = 'id' | 'title' | 'agent' | 'estimate' | 'dependencies' | 'status' | 'priority' | 'memoryKeys' | 'started' | 'completed' | 'created' | 'updated' | 'labels' | 'parent';
@@ -110,8 +111,8 @@ export const fieldVocabulary: Record<string, FieldName> = {
 /** The field a key as written names ("Agent Type", "depends_on", "Time Estimate"), or undefined when Cairn does not read it. */
 export function fieldName(key: string): FieldName | undefined {
   const folded = foldKey(key);
-  // Object.hasOwn: a key such as "constructor" must not find Object's own members.
-  return Object.hasOwn(fieldVocabulary, folded) ? fieldVocabulary[folded] : undefined;
+  // A team's own name for a field comes first; Object.hasOwn: a key such as "constructor" must not find Object's own members.
+  return teamField(folded) ?? (Object.hasOwn(fieldVocabulary, folded) ? fieldVocabulary[folded] : undefined);
 }
 
 /** "Estimated Time (hours)" → "estimatedtime": lowercase letters only, a parenthesised unit left out. */
@@ -236,6 +237,17 @@ export const statusVocabulary: Record<string, StatusMeaning> = {
 
 /** Values of an agent field that mean nobody is assigned. */
 export const unassignedWords: ReadonlySet<string> = new Set(['none', 'n/a', 'na', 'tbd', 'tba', 'unassigned', 'nobody', 'unknown', '-', '–', '—', '?']);
+
+/**
+ * Whether an agent value names nobody: one of the words above, also in marks or with a note after it ("_None_",
+ * "None (available)", "TBD - pick up", "Unassigned."); a value of words that only starts like one ("Nonexistent") names someone.
+ */
+export function isUnassigned(text: string): boolean {
+  const plain = text.replace(/[`*_"']/g, '').trim().toLowerCase();
+  if (unassignedWords.has(plain)) return true;
+  const head = /^(none|n\/a|tbd|tba|unassigned|nobody|unknown)(?=$|[\s.,;:(\[–—-])/.exec(plain)?.[1];
+  return head !== undefined && /^[\s.,;:]*(?:$|[(\[–—-])/.test(plain.slice(head.length));
+}
 
 /** The status words a hint can suggest. */
 export const statusHint = 'Use a status word such as pending, ready, in progress, in review, blocked, on hold, done, complete or cancelled.';

@@ -5,6 +5,7 @@
  * data-quality panel can say what was taken out.
  */
 import type { HookEvent, Issue, SourceReport } from '../schema/model.ts';
+import { anglePlaceholder, tokenEvidence, valueEvidence, type Evidence } from './evidence.ts';
 import { decodedView, joinedView, originOf, type TextView } from './text-view.ts';
 
 /**
@@ -211,8 +212,8 @@ function keepValue(secret: string): boolean {
 // Types, calls, references and placeholders: what code and templates assign to secret names without a secret.
 const typeAnnotation = /^(?:string|number|boolean|bool|any|unknown|object|str|int|integer|float|bytes|char|text|varchar|uuid|secretstr|secretstring|secret|optional|option|none|null|undefined|nil|required)(?:\[[^\]]*\]|<[^>]*>|\(\d*\))?[;:,)>\]?|!={]*$/i;
 // A call or index ("z.string().min(8)", "os.environ['X']", "std::env::var(", "querySelector<T>(") or a member path
-// ("config.auth.token", "std::env").
-const expression = /^[A-Za-z_$][\w$]*(?:(?:\??\.|::)[A-Za-z_$][\w$]*)*\s*[([<]|^[A-Za-z_$][\w$]*(?:(?:\??\.|::)[A-Za-z_$][\w$]*)+[;,)]*$/;
+// ("config.auth.token", "std::env", TypeScript's "result.apiKey!").
+const expression = /^[A-Za-z_$][\w$]*(?:(?:\??\.|::)[A-Za-z_$][\w$]*)*\s*[([<]|^[A-Za-z_$][\w$]*(?:(?:\??\.|::)[A-Za-z_$][\w$]*)+!?[;,)]*$/;
 // Letters of both cases and digits, 16 or more, with nothing else: what generated keys look like, whatever the name.
 const generated = new RegExp(`^(?=[^A-Z]*[A-Z])(?=[^a-z]*[a-z])(?=[^0-9]*[0-9])${atLeast('[A-Za-z0-9+/=_-]', 16)}$`);
 // Types of other languages: references and pointers ("&str", "*string", "&[u8]"), and names of two or more words
@@ -220,35 +221,43 @@ const generated = new RegExp(`^(?=[^A-Z]*[A-Z])(?=[^a-z]*[a-z])(?=[^0-9]*[0-9])$
 const otherType = /^(?:[&*]+(?:mut\s+)?[[A-Za-z_][^\s;:,)>\]?|!={]*|\[\]\w+|[A-Z][a-z]{2,}\d*(?:[A-Z][a-z]{2,}\d*)+)[;:,)>\]?|!={]*$/;
 // Words of code and configuration that stand where a value would: keywords, permissions, modes.
 const codeWords = new Set(['await', 'async', 'new', 'function', 'fn', 'lambda', 'yield', 'typeof', 'return', 'const', 'let', 'var', 'self', 'this', 'read', 'write', 'admin', 'inherit', 'default', 'auto', 'true', 'false']);
-// printf and format placeholders: "%s", "%(name)s", "{}", "{0}".
-const formatSpecifier = /^(?:%[-+ #0]*\d*(?:\.\d+)?[sdifxXoeEgGqvp]|%\(\w+\)[sd]|\{\d*\})\W*$/;
 const camelCase = /^[a-z]+(?:[A-Z][a-z]+)+[;,)]*$/;
-const envReference = /^(?:![A-Za-z]|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\{\{|\$\(|%[A-Za-z_][A-Za-z0-9_]*%|(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|Deno\.env|System\.getenv|ENV\[|env\(|secrets\.|vars\.))/;
-const placeholder = /^(?:<[^>]*>|\{\{[^}]*\}\}|\{[A-Za-z_]+\}|\[[A-Za-z0-9 _-]+\]?|x+|\*+|\.+|-+|_+|changeme|change[-_]?me|replace[-_]?me|placeholder|redacted|secret|password|passw0rd|token|api[-_]?key|none|null|nil|empty|todo|tbd|n\/a|example|sample|dummy|test|foo|bar|\.\.\..*|(?:your|my|the|an?|example|sample|dummy|fake|test|placeholder|insert|enter|paste|put)[-_ ].*|.*[-_](?:here|example|placeholder|goes[-_]here))$/i;
 // An address without credentials ("proxy: https://proxy.internal:3128"); one with them is found by its shape.
 const plainUrl = /^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s@]*$/i;
 // A path to a file that holds the secret ("/run/secrets/db_password", "~/.ssh/id_ed25519", "keys/sa.json"), not the secret.
 const filePath = /^(?:~|\.{1,2})?\/[\w.@-]+(?:\/[\w.@-]*)*$|^[\w.-]+(?:\/[\w.@-]+)+\.[A-Za-z]{2,5}$/;
 
-/** Token shapes that are placeholders: "ghp_xxxxxxxx…", "sk-XXXXXXXX…", "SG.xxxx.xxxx". */
-function isPlaceholderToken(secret: string): boolean {
-  return secret.length <= 512 && /^(?:[A-Za-z0-9]+[_.:-])+?(?:x+|X+|\*+)(?:[_.-](?:x+|X+|\*+))*$/.test(secret);
+/** Base64 that decodes to "user:password" (an HTTP Basic credential), as its password; null for anything else. */
+function basicPassword(value: string): string | null {
+  if (!/^[A-Za-z0-9+/]{8,200}={0,2}$/.test(value)) return null;
+  let decoded: string;
+  try {
+    decoded = atob(value.length % 4 === 0 ? value : value + '='.repeat(4 - (value.length % 4)));
+  } catch {
+    return null;
+  }
+  return /^[\x21-\x39\x3b-\x7e]{1,64}:[\x20-\x7e]*$/.test(decoded) ? decoded.slice(decoded.indexOf(':') + 1) : null;
 }
 
 /**
  * Whether a value assigned to a secret name is a secret: a literal, not code or a template. Type annotations
- * ("password: string"), calls ("z.string()"), identifiers ("consentToken"), environment references
- * ("process.env.API_KEY"), paths to a secret file and placeholders ("your-secret-key", "<token>") are not. `after`,
- * the text that follows the value, tells prose ("the refresh token: it lives in a cookie") from an assignment.
+ * ("password: string"), calls ("z.string()"), identifiers ("consentToken"), paths to a secret file and whatever
+ * evidence.ts takes for an example (placeholders, references, truncated tokens, values too short to be a secret) are
+ * not; nor is a Basic credential whose password is not one ("dXNlcjpwYXNz", "user:pass"). `after`, the text that
+ * follows the value, tells prose ("the refresh token: it lives in a cookie") from an assignment.
  */
-export function isSecretLiteral(raw: string, after = ''): boolean {
+export function isSecretLiteral(raw: string, after = '', { firstWord = false } = {}): boolean {
   // Code under a secret name is short; a long value is data.
   if (raw.length > 1024) return true;
   const quoted = /^["'“‘]/.test(raw);
   const text = raw.replace(/^["'“‘]|["'”’]$/g, '').trim();
-  if (!/[A-Za-z0-9]/.test(text) || placeholder.test(text) || isPlaceholderToken(text) || envReference.test(text) || formatSpecifier.test(text)) return false;
   // Brackets around it belong to the code it sits in: "(await", "api_key)".
   const bare = text.replace(/^[([]+|[;,)\]}]+$/g, '');
+  // The first word of several may be short ("db_password: cat staple battery horse").
+  const example = (evidence: Evidence | null) => evidence !== null && !(firstWord && evidence === 'too-short');
+  if (!/[A-Za-z0-9]/.test(text) || example(valueEvidence(text)) || example(valueEvidence(bare))) return false;
+  const password = basicPassword(bare);
+  if (password !== null) return isSecretLiteral(password);
   // A value that is itself the name of a secret ("refresh_token", api_key=api_key) names one; it does not hold one.
   if (/^[A-Za-z_][\w.-]*$/.test(bare) && secretNameKind(bare) !== null) return false;
   // A generated part makes a dotted value a token, not a member path ("MTA5ODc2NTQzMjEwOTg3NjU0.Gh7Kq2.Xw4").
@@ -363,7 +372,7 @@ function shapeSpans(view: TextView, pattern: RegExp, kind: SecretKind, accept: (
     const to = match.index + match[0].length - post.length;
     const secret = view.text.slice(from, to);
     if (to <= from || keepValue(secret) || !accept(from, to)) continue;
-    if (namedKinds.has(kind) ? !isSecretLiteral(secret.trim()) : isPlaceholderToken(secret)) continue;
+    if (namedKinds.has(kind) ? !isSecretLiteral(secret.trim()) : tokenEvidence(secret) !== null) continue;
     found.push({ start: originOf(view, from), end: originOf(view, to), kind });
   }
   return found;
@@ -395,6 +404,14 @@ function namedSpans(view: TextView, spans: Span[]): Span[] {
     let to = from + value.length;
     const kind = secretNameKind(name);
     let taken = false;
+    // An angle-bracket placeholder runs over its spaces and quotes ("<from Google Cloud Console>"); nothing in it is
+    // looked at again.
+    anglePlaceholder.lastIndex = from;
+    const angle = value.startsWith('<') ? anglePlaceholder.exec(text) : null;
+    if (angle !== null) {
+      namedAssignment.lastIndex = anglePlaceholder.lastIndex;
+      continue;
+    }
     if (kind !== null && !keepValue(value)) {
       const quoted = /^(?:"[^]*"|'[^]*'|“[^]*”|‘[^]*’)$/.test(value) && value.length > 1;
       if (quoted) {
@@ -405,7 +422,9 @@ function namedSpans(view: TextView, spans: Span[]): Span[] {
         const multiWord = /[ \t]$/.test(sep) && (startsItsLine(text, match.index) || isIdentifier(name));
         const extent = valueExtent(text, from, to, multiWord);
         const whole = text.slice(from, extent.end);
-        taken = !extent.prose && isSecretLiteral(text.slice(from, to)) && isSecretLiteral(whole);
+        // The first word is looked at for code ("process.env.X || 'dev'"); a short one can start a passphrase.
+        const first = text.slice(from, to);
+        taken = !extent.prose && isSecretLiteral(whole) && isSecretLiteral(first, '', { firstWord: whole !== first });
         // A token cut by a line break goes on over the lines that hold nothing but the rest of it.
         if (taken && extent.end === to && /^[A-Za-z0-9+/_.-]{8}[A-Za-z0-9+/_.-]*$/.test(whole)) {
           for (let lines = 0; lines < 32; lines += 1) {

@@ -31,8 +31,8 @@ describe('redactText: secrets go', () => {
     ['fine-grained GitHub token', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01 in env', `${mark('github-token')} in env`],
     ['Anthropic key', 'ANTHROPIC_API_KEY is sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AA now', `ANTHROPIC_API_KEY is ${mark('anthropic-key')} now`],
     ['OpenAI key', 'key sk-proj-AbCdEfGhIjKlMnOpQrStUvWx', `key ${mark('openai-key')}`],
-    ['AWS access key id', 'aws id AKIAIOSFODNN7EXAMPLE set', `aws id ${mark('aws-access-key')} set`],
-    ['AWS secret access key in an assignment', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', `aws_secret_access_key = ${mark('aws-secret-key')}`],
+    ['AWS access key id', `aws id ${'AKIA' + 'Q7W2E9R4T6Y1U3I8'} set`, `aws id ${mark('aws-access-key')} set`],
+    ['AWS secret access key in an assignment', `aws_secret_access_key = ${'Wj7K2mP9qR4sT6vX1y' + 'Z3bN5cD8fG0hJ2/kL4mN6p'}`, `aws_secret_access_key = ${mark('aws-secret-key')}`],
     ['JWT', `Authorization: Bearer ${jwt}`, `Authorization: Bearer ${mark('jwt')}`],
     ['URL credentials: user and host stay', 'DATABASE_URL postgres://admin:s3cr3t-P4ss@db.example.com:5432/app', `DATABASE_URL postgres://admin:${mark('password')}@db.example.com:5432/app`],
     ['password=…', 'login with password=hunter2, then retry', `login with password=${mark('password')}, then retry`],
@@ -109,7 +109,7 @@ describe('redactText: every kind, with its marker', () => {
     ['bearer token', `Authorization: Bearer ${fake.bearer}`, 'Authorization: Bearer #', 'bearer-token'],
     ['password in a URL', `git clone https://deploy:${fake.password}@git.example.com/repo.git`, 'git clone https://deploy:#@git.example.com/repo.git', 'password'],
     ['password in a URL without a user', `redis://:${fake.password}@cache:6379/0`, 'redis://:#@cache:6379/0', 'password'],
-    ['basic authorization header', `Authorization: Basic ${'dXNlcjpwYXNz'}`, 'Authorization: Basic #', 'password'],
+    ['basic authorization header', `Authorization: Basic ${btoa(`deploy:${fake.password}`)}`, 'Authorization: Basic #', 'password'],
     ['password=', `password=${fake.password}`, 'password=#', 'password'],
     ['DB_PASSWD:', `DB_PASSWD: ${fake.password}`, 'DB_PASSWD: #', 'password'],
     ['"SMTP_PASSWORD": "…" keeps its quotes', `{"SMTP_PASSWORD": "${fake.password}"}`, '{"SMTP_PASSWORD": "#"}', 'password'],
@@ -221,7 +221,7 @@ describe('redactEvent', () => {
     level: 'error',
     status: 'password=hunter2',
     durationMs: 12,
-    data: { note: `AKIAIOSFODNN7EXAMPLE`, count: 3, ok: true, none: null, tokens: 'tokens=5' },
+    data: { note: fake.akia, count: 3, ok: true, none: null, tokens: 'tokens=5' },
     source: { format: 'claude-flow-sqlite', path: `hooks/${ghp}/memory.db`, namespace: 'hooks:notify', key: 'notification:notify-1', row: 25 },
   };
 
@@ -361,6 +361,8 @@ describe('redactText: code and templates under secret names stay', () => {
     ['a short number', 'retry_token: 3, max_tokens: 4096'],
     ['a hash that is not base64 text', `commit ${'a1b2c3d4'.repeat(5)} and sha256-${'Qk9PTQ'.repeat(8)}`],
     ['a wrapped line of words, not a token', 'The deployment pipeline consumes\nconfiguration from the repository settings'],
+    ["AWS's documentation keys", 'aws id AKIAIOSFODNN7EXAMPLE set; aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    ['a Basic credential of a placeholder user and password', `Authorization: Basic ${btoa('user:pass')}`],
   ])('%s', (_name, text) => {
     expect(redactText(text)).toBe(text);
   });

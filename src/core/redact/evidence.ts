@@ -1,0 +1,110 @@
+/**
+ * Evidence that a value standing where a secret would stand is an example, not a secret. Task specs and their code
+ * are full of them: `GOOGLE_CLIENT_SECRET=<from Google Cloud Console>`, `OPENAI_API_KEY=sk-...`, a JWT cut short
+ * (`eyJhbGciOiJIUzI1NiIs...`), `password: 'password123'` in a test, `POSTGRES_PASSWORD: postgres` in a compose file,
+ * AWS's documentation keys. Each rule is here once and names its evidence; redact.ts asks `valueEvidence` about a
+ * value under a secret name (or a URL's password) and `tokenEvidence` about one found by its shape.
+ */
+
+/** Why a value is taken for an example; the rules below are tried in this order. */
+export type Evidence =
+  | 'placeholder'
+  | 'angle-brackets'
+  | 'reference'
+  | 'format-specifier'
+  | 'masked'
+  | 'ellipsis'
+  | 'jwt-header'
+  | 'documentation-example'
+  | 'one-character'
+  | 'too-short'
+  | 'placeholder-words';
+
+// Placeholders written out: "<token>", "{{token}}", "{token}", "[token]", "xxxx", "****", "...", "changeme",
+// "changeme-in-production", "your-secret-key", "my_token", "api-key-here".
+const placeholder = /^(?:<[^>]*>|\{\{[^}]*\}\}|\{[A-Za-z_]+\}|\[[A-Za-z0-9 _-]+\]?|x+|\*+|\.+|-+|_+|(?:change[-_]?me|replace[-_]?me)(?:[-_ ].*)?|placeholder|redacted|secret|password|passw0rd|token|api[-_]?key|none|null|nil|empty|todo|tbd|n\/a|example|sample|dummy|test|foo|bar|\.\.\..*|….*|(?:your|my|the|an?|example|sample|dummy|fake|test|placeholder|insert|enter|paste|put)[-_ ].*|.*[-_](?:here|example|placeholder|goes[-_]here))$/i;
+
+/** An angle-bracket placeholder that may hold spaces and quotes: `<from Google Cloud Console>`, `<run: openssl rand -hex 32>`. */
+export const anglePlaceholder = /<[^<>\n]{1,512}>/y;
+
+// References to where the value lives: environment and template variables ("$TOKEN", "${API_KEY}",
+// "${{ secrets.X }}", "$(openssl rand -hex 32)", "%TOKEN%", "!vault"), and code that reads them.
+const reference = /^(?:![A-Za-z]|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\{\{|\$\(|%[A-Za-z_][A-Za-z0-9_]*%|(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|Deno\.env|System\.getenv|ENV\[|env\(|secrets\.|vars\.))/;
+
+// printf and format placeholders: "%s", "%(name)s", "{}", "{0}".
+const formatSpecifier = /^(?:%[-+ #0]*\d*(?:\.\d+)?[sdifxXoeEgGqvp]|%\(\w+\)[sd]|\{\d*\})\W*$/;
+
+// A token's prefix followed by "x", "*" or an ellipsis, with at most its last four characters shown as a dashboard
+// shows them: "ghp_xxxxxxxx", "sk-XXXX", "SG.xxxx.xxxx", "sk-...", "sk_test_...", "sk-ant-…", "sk-...wxyz".
+const maskedToken = /^(?:[A-Za-z0-9]+[_.:-])+?(?:(?:x+|X+|\*+)(?:[_.-](?:x+|X+|\*+))*|(?:\.{2,}|…)[A-Za-z0-9]{0,4})$/;
+
+// A JWT's header, perhaps with its payload, and no signature: a header is public ("eyJhbGciOiJIUzI1NiIs..." is
+// `{"alg":"HS256",`), and a token without its signature authenticates nothing.
+const jwtWithoutSignature = /^(eyJ[A-Za-z0-9_-]{4,})(?:\.(?:eyJ[A-Za-z0-9_-]*)?)?(?:\.{2,}|…)?$/;
+const joseHeader = /^\{\s*"(?:alg|typ|kid|cty|enc|zip|jku|jwk|x5u|x5c|x5t|crit)"/;
+
+// AWS's documentation keys ("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") and others made the
+// same way: no generated key spells EXAMPLE.
+const documentationExample = /EXAMPLE/;
+
+/** A value under a secret name shorter than this holds no secret: "apiKey: key", "**Token:** JWT" (as a PIN of fewer than six digits does not). */
+export const minSecretLength = 6;
+
+// Words that stand in for a secret, or describe one, in examples and test code; with digits after them they still
+// do ("password123", "Test@1234", "sk-test-123", "postgres"). The service defaults (postgres, root, guest) are in
+// every image's documentation. Describing words say what a secret is made of: "Password: bcrypt, cost 12",
+// "Secret: HMAC-SHA256", "Token: short-lived".
+const placeholderWords = 'password passwd pass pwd secret test testing example sample dummy fake demo dev local changeme admin user guest postgres mysql root key token api sk pk foo bar baz default';
+const describingWords = 'jwt jws jwe opaque random bcrypt argon argon2id scrypt pbkdf hmac sha hs rs es ps uuid uuidv base base64url hex hashed encrypted signed short long lived rotated required optional bearer string bytes';
+const wordPart = new RegExp(`^(?:(?:${[...placeholderWords.split(' '), ...describingWords.split(' ')].join('|')})\\d*|\\d+)$`, 'i');
+const maxWordsValue = 40;
+
+/** Whether every word of `value` (split at anything but letters and digits) is a placeholder or describing word. */
+function onlyPlaceholderWords(value: string): boolean {
+  if (value.length > maxWordsValue || !/[A-Za-z]/.test(value)) return false;
+  const parts = value.split(/[^A-Za-z0-9]+/).filter((part) => part !== '');
+  return parts.length > 0 && parts.every((part) => wordPart.test(part));
+}
+
+/** Whether the value is a JWT header (with or without its payload) and no signature. */
+function isJwtWithoutSignature(value: string): boolean {
+  const match = jwtWithoutSignature.exec(value);
+  if (match === null) return false;
+  const header = match[1]!.slice(0, match[1]!.length - (match[1]!.length % 4));
+  try {
+    return joseHeader.test(atob(header.replace(/-/g, '+').replace(/_/g, '/')));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Evidence that a token found by its shape is an example: masked ("ghp_xxxx…", "sk-..."), a JWT without its
+ * signature, or a documentation key. A token's shape is evidence enough otherwise, however regular its characters.
+ */
+export function tokenEvidence(token: string): Evidence | null {
+  if (token.length > 512) return null;
+  if (maskedToken.test(token)) return 'masked';
+  if (isJwtWithoutSignature(token)) return 'jwt-header';
+  if (documentationExample.test(token)) return 'documentation-example';
+  return null;
+}
+
+/**
+ * Evidence that a value (its quotes taken off) under a secret name is an example: a written-out placeholder, angle
+ * brackets, a variable reference, a format specifier, a masked or truncated token, one repeated character, fewer than
+ * six characters, or nothing but placeholder and describing words and digits. Null when there is none: the value is
+ * judged as a literal.
+ */
+export function valueEvidence(value: string): Evidence | null {
+  if (value.length > 1024) return null;
+  if (placeholder.test(value)) return /^</.test(value) ? 'angle-brackets' : /^(?:\.{3}|…)/.test(value) ? 'ellipsis' : 'placeholder';
+  if (reference.test(value)) return 'reference';
+  if (formatSpecifier.test(value)) return 'format-specifier';
+  const token = tokenEvidence(value);
+  if (token !== null) return token;
+  if (/^(.)\1*$/s.test(value)) return 'one-character';
+  if (value.length < minSecretLength) return 'too-short';
+  if (onlyPlaceholderWords(value)) return 'placeholder-words';
+  return null;
+}

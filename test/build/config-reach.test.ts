@@ -56,3 +56,21 @@ test('a path flag with a control character names the flag (a NUL cannot be passe
   expect([run.status, run.stderr]).toEqual([1, '--content:1:1 error The path given with --content holds a control character (U+001B), which a path Cairn reads or writes must not.\n  hint: Give the path as printable text.\nThe config has errors; fix them and run again.\n']);
   expect(() => spawnSync(process.execPath, [bin, 'validate', '--out', 'di\u0000st'], { cwd: repo })).toThrow(/must be a string without null bytes/);
 });
+
+test('reading rules reach every command: an empty phase fails validate until "allowEmpty"; a team\'s status word and key are read by doctor', () => {
+  const repo = repository('reading', '{\n  "content": "docs"\n}\n');
+  mkdirSync(join(repo, 'docs/phases/phase-8'));
+  writeFileSync(join(repo, 'docs/phases/phase-8/README.md'), '# Phase 8: Later\n');
+  const refused = cairn(['validate'], repo);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain('docs/phases/phase-8/README.md:1:1 error No task was found in docs/phases/phase-8: Cairn saw one file (README.md)');
+  writeFileSync(join(repo, 'cairn.config.json'), '{\n  "content": "docs",\n  "allowEmpty": true,\n  "statusWords": {"Parked": "blocked"},\n  "fields": {"Driver": "agent"}\n}\n');
+  const allowed = cairn(['validate'], repo);
+  expect(allowed.status, allowed.stderr).toBe(0);
+  expect(allowed.stdout + allowed.stderr).toContain('warning No task was found in docs/phases/phase-8');
+  writeFileSync(join(repo, 'docs/phases/phase-8/task-8.1-plan.md'), '# Task 8.1: Plan the launch\n\n**Driver:** planner\n**Status:** Parked\n**Estimate:** 1 day\n');
+  const doctor = cairn(['doctor', 'docs/phases/phase-8/task-8.1-plan.md'], repo);
+  expect(doctor.status, doctor.stderr).toBe(0);
+  expect(doctor.stdout).toMatch(/^ {2}status +blocked \("Parked"\)/m);
+  expect(doctor.stdout).toMatch(/^ {2}agent +planner /m);
+});

@@ -9,6 +9,7 @@ import { parseConfig, type Config, type Gates } from '../config/parse-config.ts'
 import { displayPath } from '../io/display-path.ts';
 import { configSecretIssues } from '../redact/published-values.ts';
 import { hookPatternIssues, settingsReach } from '../io/hook-patterns.ts';
+import { claudeFlowStore } from '../io/claude-flow-config.ts';
 import { codePoint } from '../text/look-alike.ts';
 import type { Issue } from '../schema/model.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
@@ -107,12 +108,14 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
   const base = configPath ? dirname(configPath) : cwd;
   const fromConfig = (path: string | undefined) => (path === undefined ? undefined : resolve(base, path));
   const fromCwd = (path: string | undefined) => (path === undefined || path === '' ? undefined : resolve(cwd, path));
+  const claudeFlow = flags.hooks || config.hooks ? null : claudeFlowStore(base);
   const settings: Settings = {
     configPath,
     content: fromCwd(flags.content) ?? fromCwd(env.CAIRN_CONTENT) ?? fromConfig(config.content) ?? resolve(cwd, 'content'),
     out: fromCwd(flags.out) ?? fromConfig(config.out) ?? resolve(cwd, 'dist'),
     outFrom,
-    hooks: flags.hooks?.map((path) => resolve(cwd, path)) ?? config.hooks?.map((path) => resolve(base, path)) ?? [],
+    // Without hooks named, the store claude-flow.config.json names (io/claude-flow-config.ts), said in a warning.
+    hooks: flags.hooks?.map((path) => resolve(cwd, path)) ?? config.hooks?.map((path) => resolve(base, path)) ?? claudeFlow?.hooks ?? [],
     // CAIRN_DEFAULT_SITE and CAIRN_DEFAULT_BASE (set by the GitHub Action for a project site) yield to the config.
     site: flags.site ?? (env.SITE || undefined) ?? config.site ?? (env.CAIRN_DEFAULT_SITE || undefined) ?? null,
     base: flags.base ?? (env.BASE || undefined) ?? config.base ?? (env.CAIRN_DEFAULT_BASE || undefined) ?? null,
@@ -130,7 +133,7 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
     repoRoot: findRepoRoot(base),
   };
   // Hook logs are read from the repository only, or from a folder the config's `allowOutside` lists.
-  return { settings, issues: [...issues, ...hookPatternIssues(settings.hooks, configPath, settingsReach(settings, cwd))] };
+  return { settings, issues: [...issues, ...(claudeFlow ? [claudeFlow.issue] : []), ...hookPatternIssues(settings.hooks, configPath, settingsReach(settings, cwd))] };
 }
 
 /** The environment a build or check runs with: the settings as the variables the pipeline and Astro read. */

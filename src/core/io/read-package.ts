@@ -16,6 +16,10 @@ import { backlogBoardFolders, backlogBoardOf } from './backlog-layout.ts';
 import { backlogFileRole, backlogMd, backlogPageName, backlogReason } from '../formats/backlog-md.ts';
 import { bmadFolderOf, bmadFolders } from './bmad-layout.ts';
 import { bmad, bmadReason, isStoryFileName } from '../formats/bmad.ts';
+import { ccpmEpicFolders, isCcpmEpicFolder } from './ccpm-layout.ts';
+import { ccpm, ccpmCompanionReason, ccpmFileRole, ccpmReason } from '../formats/ccpm.ts';
+import { statusBoardFolders, statusBoardOf } from './status-folders-layout.ts';
+import { opensWithTaskFrontmatter, statusFolderDocumentReason, statusFolderRole, statusFolders, statusFoldersReason } from '../formats/status-folders.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -41,7 +45,7 @@ export function listPackageDirs(root: string): { dirs: PackageDir[]; issues: Iss
       const found = find(root);
       if (found.dirs.length > 0 || found.issues.some((issue) => issue.severity === 'error')) return found;
     }
-    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool\'s folder (specs/, .kiro/specs/, .taskmaster/, backlog/, docs/stories/).' }] };
+    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories, ccpm's .claude/epics/, a board of status folders).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool\'s folder (specs/, .kiro/specs/, .taskmaster/, backlog/, docs/stories/, .claude/epics/, a folder of backlog/, in_progress/ and completed/).' }] };
   }
   // phases/ itself may be a link: followed out of the root, it would publish another folder's packages.
   if (!staysInside(phasesDir, root)) return { dirs: [], issues: [linkOutsideIssue(phasesDir)] };
@@ -134,7 +138,7 @@ export interface PackageDir {
 }
 
 /** The layouts of a content root without phases/, each a function that finds its phases (none when it is not its layout). */
-const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders, backlogBoardFolders, bmadFolders];
+const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders, backlogBoardFolders, bmadFolders, ccpmEpicFolders, statusBoardFolders];
 
 /** Largest authored file (task, overview, task list, metrics JSON) read from a phase folder, in bytes; each kind has a smaller limit of its own once read. */
 const maxAuthoredBytes = 8_000_000;
@@ -205,6 +209,47 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
     const stems = new Set(storyRels.map((rel) => basename(rel).replace(markdown, '')));
     const sprint = stories.sprintRel ? { entries: stories.sprintStories.length, withoutFile: stories.sprintStories.filter((key) => !stems.has(key)).length } : null;
     const layout = { format: bmad.id, label: bmad.label, reason: bmadReason(storyRels.length, sprint), title: stories.project, file: displayPath(stories.sprintRel ? join(dir, stories.sprintRel) : dir), idPrefix: '', ...(sprintStatus ? { sprintStatus } : {}) };
+    return { phaseId, dir: displayPath(dir), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
+  }
+  // A ccpm epic: epic.md is the overview, NNN.md the tasks; analyses and updates are read with their task.
+  if (!stories && isCcpmEpicFolder(dir)) {
+    const taskRels = files.filter((rel) => ccpmFileRole(rel) === 'task');
+    const stems = new Set(taskRels.map((rel) => rel.replace(markdown, '')));
+    const companionRels: string[] = [];
+    for (const rel of files) {
+      const role = ccpmFileRole(rel);
+      if (typeof role !== 'object') continue;
+      if ('reason' in role) otherFiles.push({ path: displayPath(join(dir, rel)), reason: role.reason });
+      else {
+        otherFiles.push({ path: displayPath(join(dir, rel)), reason: ccpmCompanionReason(role.kind, role.companion, stems.has(role.companion)) });
+        if (stems.has(role.companion)) companionRels.push(rel);
+      }
+    }
+    const tasks = taskFiles(dir, taskRels, problems).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
+    const layout = { format: ccpm.id, label: ccpm.label, reason: ccpmReason(taskRels.length, companionRels.length), title: null, file: displayPath(join(dir, 'epic.md')), idPrefix: '', companions: companionRels.map((rel) => read(rel)!) };
+    return { phaseId, dir: displayPath(dir), overview: read('epic.md'), tasks, layout, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
+  }
+  // A board of status folders: the files of its status folders that open with frontmatter are its tasks.
+  const statusBoard = stories ? null : statusBoardOf(dir);
+  if (statusBoard) {
+    const counts = new Map<string, number>();
+    const taskRels = files.filter((rel) => {
+      const role = statusFolderRole(rel);
+      if (typeof role === 'object') {
+        otherFiles.push({ path: displayPath(join(dir, rel)), reason: role.reason });
+        return false;
+      }
+      const file = read(rel)!;
+      if (!opensWithTaskFrontmatter(file.text)) {
+        otherFiles.push({ path: file.path, reason: statusFolderDocumentReason(rel) });
+        return false;
+      }
+      const folder = rel.split('/')[0]!;
+      counts.set(folder, (counts.get(folder) ?? 0) + 1);
+      return true;
+    });
+    const tasks = taskFiles(dir, taskRels, problems).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
+    const layout = { format: statusFolders.id, label: statusFolders.label, reason: statusFoldersReason(counts), title: null, file: displayPath(dir), idPrefix: '' };
     return { phaseId, dir: displayPath(dir), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
   }
   const overview = overviewNames.map((pattern) => atRoot.find((rel) => pattern.test(rel))).find((rel) => rel !== undefined);

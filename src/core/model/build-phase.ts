@@ -18,6 +18,7 @@ import type { EventView, Issue, Phase, Task, TaskStatus } from '../schema/model.
 import { dependencyLine, parseTaskFile } from '../tasks/parse-task.ts';
 import { taskListFormats, type TaskListFormat, type TaskListRead } from '../formats/task-lists.ts';
 import { applySprintStatus } from '../formats/bmad.ts';
+import { applyLayoutEvidence } from '../formats/layout-evidence.ts';
 import { round } from '../format/round.ts';
 import { nameKey } from '../text/look-alike.ts';
 import { summarizeActivity } from './summarize-activity.ts';
@@ -112,6 +113,10 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
       taskTexts.set(task.id, sprintStatus);
     }
   }
+  // What a layout says of its tasks besides their files (a board's status folders, ccpm's update files).
+  const evidence = applyLayoutEvidence(parsedTasks, files);
+  parsedTasks.splice(0, parsedTasks.length, ...evidence.tasks);
+  issues.push(...evidence.issues);
   if (list) {
     issues.push(...list.read.issues);
     for (const { task, content } of list.read.tasks) {

@@ -28,9 +28,10 @@ export interface PackageFiles {
   /**
    * A tool's folder whose tasks are one Markdown file each (a Backlog.md board): its format's id and name, why it was
    * taken as one, the phase title it gives, the file that says so, and the prefix of its task ids ("task"); BMAD's
-   * sprint-status.yaml, whose statuses the stories are shown with.
+   * sprint-status.yaml, whose statuses the stories are shown with; ccpm's analysis and update files, read with their
+   * tasks.
    */
-  layout?: { format: string; label: string; reason: string; title: string | null; file: string; idPrefix: string; sprintStatus?: SourceFile } | null;
+  layout?: { format: string; label: string; reason: string; title: string | null; file: string; idPrefix: string; sprintStatus?: SourceFile; companions?: SourceFile[] } | null;
   baseline: SourceFile | null;
   final: SourceFile | null;
   /** Metrics files the phase updates while it runs: current-metrics.json and metrics/*.json. */

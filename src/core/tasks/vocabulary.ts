@@ -48,6 +48,7 @@ export const fieldVocabulary: Record<string, FieldName> = {
   estimatedtime: 'estimate',
   estimatedduration: 'estimate',
   estimatedeffort: 'estimate',
+  estimatedsize: 'estimate',
   estimatedhours: 'estimate',
   estimateddays: 'estimate',
   timeestimate: 'estimate',

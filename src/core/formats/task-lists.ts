@@ -11,11 +11,14 @@ import { createIssueSink } from '../text/issues.ts';
 import { checkText } from '../markdown/check-text.ts';
 import { boxStatus, boxText, checklistLines, checklistTask, type ChecklistLine } from './checklist.ts';
 import { taskmaster } from './taskmaster.ts';
+import { claudeFlowTasks } from './claude-flow-tasks.ts';
+import { claudeCodeTasks } from './claude-code-tasks.ts';
 
 export interface TaskListRead {
   /** The phase's title as the list gives it, or null. */
   title: string | null;
-  tasks: { task: Task; content: string }[];
+  /** Each task with its page; `created` when the list says when the task was created (a creation is not a start). */
+  tasks: { task: Task; content: string; created?: string }[];
   issues: Issue[];
 }
 
@@ -25,8 +28,11 @@ export interface TaskListFormat {
   label: string;
   /** Why `file` is a list of this format, or null when it is not one. */
   detect(name: string, text: string): string | null;
-  /** Reads the list into tasks; `part` names the part of the file that is this phase (a Taskmaster tag), when the file holds several. */
-  read(file: SourceFile, phaseId: string, part?: string): TaskListRead;
+  /**
+   * Reads the list into tasks; `part` names the part of the file that is this phase (a Taskmaster tag), when the file
+   * holds several; `files` are all the files of a list kept one file per task (Claude Code's `<id>.json`), `file` the first.
+   */
+  read(file: SourceFile, phaseId: string, part?: string, files?: readonly SourceFile[]): TaskListRead;
 }
 
 const isTasksFile = (name: string) => /^tasks?\.md$/i.test(name);
@@ -178,7 +184,7 @@ export const kiro: TaskListFormat = {
 };
 
 /** Every task-list format, most specific first. */
-export const taskListFormats: readonly TaskListFormat[] = [specKit, kiro, taskmaster];
+export const taskListFormats: readonly TaskListFormat[] = [specKit, kiro, taskmaster, claudeFlowTasks, claudeCodeTasks];
 
 /** The format of a file named `name` holding `text`, with why; null when it is no task list Cairn knows. */
 export function detectTaskList(name: string, text: string): { format: TaskListFormat; reason: string } | null {

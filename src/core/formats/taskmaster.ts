@@ -62,13 +62,13 @@ export function taskmasterTags(text: string): { tagged: boolean; tags: { tag: st
   return { tagged: true, tags: parts.map((part) => ({ tag: part.tag, line: lines.get(pathKey([part.tag!])) ?? 1 })) };
 }
 
-const pathKey = (path: readonly (string | number)[]) => path.join('\u0000');
+export const pathKey = (path: readonly (string | number)[]) => path.join('\u0000');
 
 /**
  * The 1-based line of every object key in valid JSON `text` up to `depth` levels deep, by its path (pathKey), in one
  * pass: a list of thousands of tasks is located in linear time.
  */
-function keyLines(text: string, depth: number): Map<string, number> {
+export function keyLines(text: string, depth: number): Map<string, number> {
   const found = new Map<string, number>();
   const path: (string | number)[] = [];
   const kinds: string[] = [];

@@ -16,6 +16,7 @@ import { backlogBoardFolders, backlogBoardOf } from './backlog-layout.ts';
 import { backlogFileRole, backlogMd, backlogPageName, backlogReason } from '../formats/backlog-md.ts';
 import { bmadFolderOf, bmadFolders } from './bmad-layout.ts';
 import { bmad, bmadReason, isStoryFileName } from '../formats/bmad.ts';
+import { claudeCodeListOf, claudeCodeOtherReason, claudeCodeTaskFolders, claudeFlowOtherReason, claudeFlowStoreFolders, claudeFlowStoreOf, copiedStoreRel } from './claude-task-layouts.ts';
 import { ccpmEpicFolders, isCcpmEpicFolder } from './ccpm-layout.ts';
 import { ccpm, ccpmCompanionReason, ccpmFileRole, ccpmReason } from '../formats/ccpm.ts';
 import { statusBoardFolders, statusBoardOf } from './status-folders-layout.ts';
@@ -45,7 +46,7 @@ export function listPackageDirs(root: string): { dirs: PackageDir[]; issues: Iss
       const found = find(root);
       if (found.dirs.length > 0 || found.issues.some((issue) => issue.severity === 'error')) return found;
     }
-    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories, ccpm's .claude/epics/, a board of status folders).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool\'s folder (specs/, .kiro/specs/, .taskmaster/, backlog/, docs/stories/, .claude/epics/, a folder of backlog/, in_progress/ and completed/).' }] };
+    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories, ccpm's .claude/epics/, a board of status folders, claude-flow's .claude-flow/tasks/store.json, Claude Code's task lists).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool\'s folder (specs/, .kiro/specs/, .taskmaster/, backlog/, docs/stories/, .claude/epics/, a folder of backlog/, in_progress/ and completed/, the repository holding .claude-flow/, a copy of ~/.claude/tasks/).' }] };
   }
   // phases/ itself may be a link: followed out of the root, it would publish another folder's packages.
   if (!staysInside(phasesDir, root)) return { dirs: [], issues: [linkOutsideIssue(phasesDir)] };
@@ -138,7 +139,7 @@ export interface PackageDir {
 }
 
 /** The layouts of a content root without phases/, each a function that finds its phases (none when it is not its layout). */
-const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders, backlogBoardFolders, bmadFolders, ccpmEpicFolders, statusBoardFolders];
+const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders, backlogBoardFolders, bmadFolders, ccpmEpicFolders, statusBoardFolders, claudeFlowStoreFolders, claudeCodeTaskFolders];
 
 /** Largest authored file (task, overview, task list, metrics JSON) read from a phase folder, in bytes; each kind has a smaller limit of its own once read. */
 const maxAuthoredBytes = 8_000_000;
@@ -182,6 +183,16 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
   if (taskmasterList && files.includes(taskmasterList.rel)) {
     for (const rel of files) if (rel !== taskmasterList.rel) otherFiles.push({ path: displayPath(join(dir, rel)), reason: taskmasterOtherReason(rel, taskmasterList.rel) });
     return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: 'taskmaster', reason: taskmasterList.reason, file: read(taskmasterList.rel)!, ...(part === undefined ? {} : { part }) }, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
+  }
+  // claude-flow's task store in its own folder (.claude-flow/tasks/store.json), or a Claude Code task list (1.json, 2.json, …):
+  // the list is read by its reader, every other file of the folder listed.
+  const store = listed || taskmasterList ? null : claudeFlowStoreOf(dir);
+  const codeList = listed || taskmasterList || store ? null : claudeCodeListOf(dir);
+  const own = store && files.includes(store.rel) ? { format: 'claude-flow-tasks', rels: [store.rel], reason: store.reason, other: claudeFlowOtherReason } : codeList ? { format: 'claude-code-tasks', rels: codeList.rels.filter((rel) => files.includes(rel)), reason: codeList.reason, other: claudeCodeOtherReason } : null;
+  if (own && own.rels.length > 0) {
+    for (const rel of files) if (!own.rels.includes(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: own.other(rel) });
+    const listFiles = own.rels.map((rel) => read(rel)!);
+    return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: own.format, reason: own.reason, file: listFiles[0]!, ...(listFiles.length > 1 ? { files: listFiles } : {}) }, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
   }
   // A Backlog.md board: its tasks are the Markdown files of tasks/ and completed/; every other file is listed.
   const board = taskmasterList ? null : backlogBoardOf(dir);
@@ -258,6 +269,8 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
   // Metrics the phase updates while it runs: the achieved values until final-metrics.json has them.
   const current = files.filter((rel) => /^current[-_]metrics\.json$/i.test(rel) || /^metrics\/[^/]+\.json$/i.test(rel));
   const candidates = taskFiles(dir, files.filter((rel) => markdown.test(rel) && rel !== overview), problems);
+  // A copied .claude-flow/ holding claude-flow's task store: the store is the phase's task list, left out of the hook logs.
+  const copiedStore = claudeFlowStoreOf(dir, true);
   for (const rel of files) {
     if (rel !== overview && rel !== baseline && rel !== final && !current.includes(rel) && !markdown.test(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: notReadReason(rel) });
   }
@@ -269,7 +282,8 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
     baseline: read(baseline),
     final: read(final),
     current: current.map((rel) => read(rel)!),
-    hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)),
+    ...(copiedStore ? { taskList: { format: 'claude-flow-tasks', reason: copiedStore.reason, file: read(copiedStoreRel)! } } : {}),
+    hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root, copiedStore && name === '.claude-flow' ? [join(dir, copiedStoreRel)] : [])),
     problems,
     otherFiles,
   };

@@ -49,7 +49,7 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   if (!files.overview && !list && !files.layout) {
     issues.push({ file: `${files.dir}/README.md`, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no overview (README.md), so the folder name is its title and it has no metrics or success criteria.`, hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.' });
   }
-  for (const file of [files.overview, ...files.tasks, files.taskList?.file ?? null, files.baseline, files.final]) {
+  for (const file of [files.overview, ...files.tasks, ...(files.taskList?.files ?? [files.taskList?.file ?? null]), files.baseline, files.final]) {
     const warning = file ? secretWarning(file.path, file.text) : null;
     if (warning) issues.push(warning);
   }
@@ -119,10 +119,12 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   issues.push(...evidence.issues);
   if (list) {
     issues.push(...list.read.issues);
-    for (const { task, content } of list.read.tasks) {
+    for (const { task, content, created } of list.read.tasks) {
       parsedTasks.push(task);
       bodies.set(task.id, content);
-      taskTexts.set(task.id, files.taskList!.file);
+      // A list kept one file per task (Claude Code's <id>.json): each task's text is its own file.
+      taskTexts.set(task.id, files.taskList!.files?.find((file) => file.path === task.file) ?? files.taskList!.file);
+      if (created) createdById.set(task.id, created);
     }
   }
   if (parsedTasks.length === 0) {
@@ -215,12 +217,12 @@ function metadataCount(task: Task): number {
 /** A phase's task list read by its format's reader (src/core/formats), or null when the format is not known. */
 function readTaskList(taskList: NonNullable<PackageFiles['taskList']>, phaseId: string): { format: TaskListFormat; read: TaskListRead } | null {
   const format = taskListFormats.find((candidate) => candidate.id === taskList.format);
-  return format ? { format, read: format.read(taskList.file, phaseId, taskList.part) } : null;
+  return format ? { format, read: format.read(taskList.file, phaseId, taskList.part, taskList.files) } : null;
 }
 
 /** Which reader read the phase's tasks, and why, for the data-quality panel. */
 function readersOf(files: PackageFiles, list: { format: TaskListFormat } | null): Phase['dataQuality']['readers'] {
-  if (list && files.taskList) return [{ format: list.format.id, label: list.format.label, files: [files.taskList.file.path], reason: files.taskList.reason }];
+  if (list && files.taskList) return [{ format: list.format.id, label: list.format.label, files: (files.taskList.files ?? [files.taskList.file]).map((file) => file.path), reason: files.taskList.reason }];
   if (files.layout) return [{ format: files.layout.format, label: files.layout.label, files: [files.layout.file], reason: files.layout.reason }];
   if (files.tasks.length === 0) return [];
   // Each task names its own file; the list is not repeated here.

@@ -68,9 +68,13 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
     statusChanges.set(task.id, timeline.changes);
     // "So far" is measured to the newest event: the last moment the logs speak for (staleness is flagged apart).
     // A start comes from a dated event, so an in-progress task with a start always has a newest event to measure to.
-    const end = timeline.completedAt ?? (timeline.status === 'in_progress' ? newestEvent : null);
-    const elapsedDays = timeline.startedAt && end ? round((Date.parse(end) - Date.parse(timeline.startedAt)) / DAY_MS) : null;
-    return { ...task, status: timeline.status, statusEvidence: timeline.evidence, statusConflict: timeline.disagreement, startedAt: timeline.startedAt, completedAt: timeline.completedAt, elapsedDays, events: own.length };
+    // The logs' start, else the one the task's own source states (a Started date, a task store's startedAt); while
+    // the status rests on that source and the source says when it was set (a task store's completedAt), that time.
+    const startedAt = timeline.startedAt ?? task.startedAt;
+    const completedAt = timeline.completedAt ?? (timeline.status === 'complete' && timeline.evidence === task.statusEvidence ? task.statusEvidence.time : null);
+    const end = completedAt ?? (timeline.status === 'in_progress' ? newestEvent : null);
+    const elapsedDays = startedAt && end ? round((Date.parse(end) - Date.parse(startedAt)) / DAY_MS) : null;
+    return { ...task, status: timeline.status, statusEvidence: timeline.evidence, statusConflict: timeline.disagreement, startedAt, completedAt, elapsedDays, events: own.length };
   });
   const completedAt = new Map(derived.map((task) => [task.id, task.completedAt]));
   const withFlags = derived.map((task) => ({ ...task, flags: [...task.flags, ...earlyStartFlags(task, completedAt)] }));

@@ -23,8 +23,11 @@ export interface PackageFiles {
   overview: SourceFile | null;
   /** Task files; `slug` is the file name without extension. */
   tasks: (SourceFile & { slug: string })[];
-  /** A whole task list in one file (Spec Kit's or Kiro's tasks.md), with its format's id and why it was taken as one. */
-  taskList?: { format: string; reason: string; file: SourceFile; part?: string } | null;
+  /**
+   * A whole task list in one file (Spec Kit's or Kiro's tasks.md), with its format's id and why it was taken as one;
+   * `files` when the list is kept one file per task (Claude Code's `<id>.json`), every one of them, `file` the first.
+   */
+  taskList?: { format: string; reason: string; file: SourceFile; part?: string; files?: SourceFile[] } | null;
   /**
    * A tool's folder whose tasks are one Markdown file each (a Backlog.md board): its format's id and name, why it was
    * taken as one, the phase title it gives, the file that says so, and the prefix of its task ids ("task"); BMAD's

@@ -58,11 +58,15 @@ export interface BoldField {
 export function parseMarkdown(text: string): MarkdownDoc {
   const root = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const codeLines = new Set<number>();
-  for (const node of root.children) {
-    if (node.type === 'code' || node.type === 'html') {
-      for (let l = node.position?.start.line ?? 0; l <= (node.position?.end.line ?? -1); l++) codeLines.add(l);
+  // Code at any depth: a fence inside a list item or a block quote holds no metadata either.
+  const addCode = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'code' || node.type === 'html') {
+        for (let l = node.position?.start.line ?? 0; l <= (node.position?.end.line ?? -1); l++) codeLines.add(l);
+      } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') addCode(node.children as RootContent[]);
     }
-  }
+  };
+  addCode(root.children);
   return { root, lines: text.split('\n'), sections: buildSections(root.children), codeLines };
 }
 

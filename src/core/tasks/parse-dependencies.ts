@@ -1,4 +1,5 @@
 import type { Dependency } from '../schema/model.ts';
+import { parseStatusMeaning } from './parse-status.ts';
 
 /**
  * Task ids as packages write them: dotted numbers ("7.1", subtasks "8.11.1"), "T3", and a capital prefix with a
@@ -18,14 +19,30 @@ const noneWords = /^(none|n\/a|na|no|nothing|-|–|—)(?!\w)/i;
 // "Phase 6 complete ✅", "Phase 6", "phase-6": work outside the package.
 const phaseReference = /\bphase[\s-]*(\d+)/i;
 
-/** Splits a dependency field ("Task 7.3 COMPLETE ⚠️", "7.1, 7.2", "None", "Phase 6 complete ✅") into clauses. */
+// "Blocks 1.4", "Blocking: Task 8.1", "Enables T5", "Required by 3.2": the tasks that wait for this one, the other way round.
+const reverseWords = /(?<![\p{L}\p{N}_-])(?:blocks|blocking|unblocks|enables|required by|needed by|dependents|depended on by|downstream)(?![\p{L}\p{N}_])/iu;
+
+/** A key or heading that lists the tasks waiting for this one ("Blocks", "### Blocking Other Tasks"), never its dependencies. */
+export function isReverseDependencyKey(text: string): boolean {
+  return reverseWords.test(text.replace(/^[^\p{L}]+/u, '').split(/\s+/).slice(0, 2).join(' '));
+}
+
+/**
+ * Splits a dependency field ("Task 7.3 COMPLETE ⚠️", "7.1, 7.2", "None", "Phase 6 complete ✅") into clauses. What
+ * follows "blocks" names the tasks that wait for this one ("Task 1.2; blocks 1.4"), so it is left out, as is a list
+ * item that opens with it.
+ */
 export function parseDependencies(value: string | readonly (string | number)[] | null | undefined): Dependency[] {
   if (value === null || value === undefined) return [];
   const listed = Array.isArray(value);
-  const clauses = listed ? value.map(String) : String(value).split(/[,;]|\s+and\s+|\s+&\s+/i);
+  const forward = (text: string) => {
+    const at = text.search(reverseWords);
+    return at < 0 ? text : text.slice(0, at);
+  };
+  const clauses = listed ? value.map(String).map(forward) : forward(String(value)).split(/[,;]|\s+and\s+|\s+&\s+/i);
   return clauses
-    .map((clause) => clause.trim())
-    .filter((clause) => clause !== '' && !noneWords.test(clause))
+    .map((clause) => clause.trim().replace(/[(\[{:\-–—]+$/, '').trim())
+    .filter((clause) => /[\p{L}\p{N}]/u.test(clause) && !noneWords.test(clause))
     .map((clause) => (listed && (/^\d+$/.test(clause) || isNamedId(clause)) ? { ...parseClause(clause), taskIds: [clause] } : parseClause(clause)));
 }
 
@@ -48,7 +65,9 @@ export function prefixedTaskId(text: string, prefix: string): string | null {
 }
 
 function parseClause(raw: string): Dependency {
-  const taskIds = expandRange(raw, findTaskIds(raw));
+  // "#12": an issue-numbered task (Claude Code PM's 409.md), written as a reference.
+  const issueIds = [...raw.matchAll(/(?<![\w&])#(\d+)\b/g)].map((match) => match[1]!);
+  const taskIds = [...new Set([...expandRange(raw, findTaskIds(raw)), ...issueIds])];
   const external = taskIds.length === 0 && phaseReference.test(raw);
   return { raw, taskIds, external, line: null, column: null, links: [], missing: [] };
 }
@@ -90,8 +109,32 @@ export function findTaskIds(text: string): string[] {
   return ids;
 }
 
-// A year, month and day: "2025-01-15", "2025.01.15", "2025/1/5".
-const datePattern = /(?<!\d)\d{4}([-./])\d{1,2}\1\d{1,2}(?!\d)/g;
+// A year, month and day: "2025-01-15", "2025.01.15", "2025/1/5", and written together as a stamp, "20250119" (with its
+// time, "20250119-1840", "20241210143052"): a file named "task-20250119-1840-slug.md" is named by when, not by an id.
+const datePattern = /(?<!\d)(?:\d{4}([-./])\d{1,2}\1\d{1,2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[-_T]?\d{4,6})?)(?!\d)/g;
+
+/**
+ * The ids of a dependency clause that are only numbers in its prose: a dotted number among other words ("Gemini 2.5
+ * Pro API", "see section 3.2 of the spec") names a task only when the phase has one by that id. A reference written
+ * as one ("Task 7.3", "Story 1.4", "#12", "T004", "task-12", "VC-001") or a clause of ids alone ("7.1", "7.3 complete
+ * ✅") is a reference whatever the phase holds, and an unknown one is reported.
+ */
+export function proseIds(raw: string): string[] {
+  const ids: string[] = [];
+  for (const match of raw.matchAll(/(?<![\w.#-])\d+(?:\.\d+)+(?![\w.]*\d)/g)) {
+    const before = /([\p{L}]+)[^\p{L}\p{N}]*$/u.exec(raw.slice(0, match.index))?.[1];
+    const after = /^[^\p{L}\p{N}]*([\p{L}]+)/u.exec(raw.slice(match.index + match[0].length))?.[1];
+    if (before !== undefined && markerWords.test(before)) continue;
+    if ((before !== undefined && !plainWord(before)) || (after !== undefined && !plainWord(after))) ids.push(match[0]);
+  }
+  return ids;
+}
+
+// Words that say the number beside them is a task: "Task 7.3", "Story 1.4", "subtask 2.1".
+const markerWords = /^(?:tasks?|subtasks?|stor(?:y|ies)|issues?|tickets?|items?)$/i;
+// Words that may stand beside a task's number in a dependency without making it prose: "after 7.3 is complete".
+const connectives = /^(?:and|or|to|through|thru|until|after|before|once|when|is|are|be|been|being|has|have|must|needs?|requires?|waits?|waiting|for|on|the|see|also|only|first|then|at|least|partially|fully|of|its|their|if|still|in)$/i;
+const plainWord = (word: string) => connectives.test(word) || markerWords.test(word) || parseStatusMeaning(word) !== null;
 
 function isTaskId(id: string): boolean {
   const prefix = /^([A-Za-z][A-Za-z0-9]*)-\d/.exec(id)?.[1];

@@ -14,12 +14,12 @@ import { allSections, boldFields, findSection, listItems, parseMarkdown, type Ma
 import type { ChecklistItem, Issue, Task } from '../schema/model.ts';
 import { checkText } from '../markdown/check-text.ts';
 import { repairMojibake, repairWithWarning } from '../text/mojibake.ts';
-import { fallbackTaskId, findTaskId, isNamedId, parseDependencies, prefixedTaskId } from './parse-dependencies.ts';
+import { fallbackTaskId, findTaskId, isNamedId, isReverseDependencyKey, parseDependencies, prefixedTaskId } from './parse-dependencies.ts';
 import { lookAlikeProblem } from '../text/look-alike.ts';
 import { parseDuration } from './parse-duration.ts';
 import { parseDate } from './parse-date.ts';
 import { parseStatusMeaning } from './parse-status.ts';
-import { fieldName, statusHint, unassignedWords, unitOfKey, type FieldName } from './vocabulary.ts';
+import { fieldName, isUnassigned, statusHint, unitOfKey, type FieldName } from './vocabulary.ts';
 
 export { statusHint } from './vocabulary.ts';
 
@@ -128,12 +128,12 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
     const idField = fields.get('id');
     sink.error(idField?.line ?? (heading ? shift(heading.line) : 1), idField?.column ?? 1, `The task id cannot be used: ${idProblem}.`, 'Write the id in plain letters and digits, e.g. "7.1" or "VC-001".');
   }
-  const title = textOf(fields.get('title')) ?? (heading ? stripTaskPrefix(withoutOwnId(heading.title, id)) : fileName);
+  const title = textOf(fields.get('title')) ?? (heading ? undecorated(stripTaskPrefix(undecorated(withoutOwnId(heading.title, id)))) : fileName);
   const titleFrom: ParsedTask['titleFrom'] = textOf(fields.get('title')) ? { from: 'metadata', line: fields.get('title')!.line } : heading ? { from: 'title', line: shift(heading.line) } : { from: 'file name', line: null };
 
   const agentField = fields.get('agent');
   const agentText = textOf(agentField);
-  const agent = agentText !== null && unassignedWords.has(agentText.toLowerCase()) ? null : agentText;
+  const agent = agentText !== null && isUnassigned(agentText) ? null : agentText;
   // With broken frontmatter its fields are unknown, not missing: the YAML error alone says what to fix.
   if (!agentField && !broken && !notText.has('agent')) {
     sink.warning(1, 1, 'The task names no agent, so it is shown as unassigned.', 'Add "**Agent:** cicd-engineer" (or Owner, Assignee) under the title, or "agent: cicd-engineer" to the frontmatter.', 'no-agent');
@@ -172,7 +172,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   // With broken frontmatter the task's fields are unknown: the YAML error alone is reported, and the build stops on it.
   if (broken) return { task: null, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines: {}, fieldSources: {}, idFrom, titleFrom, ...none };
   const parentText = textOf(fields.get('parent'));
-  const parent = parentText === null || unassignedWords.has(parentText.toLowerCase()) ? null : idIn(parentText);
+  const parent = parentText === null || isUnassigned(parentText) ? null : idIn(parentText);
   const created = readDate(fields.get('created'), sink);
   const updated = readDate(fields.get('updated'), sink);
   const labelsValue = fields.get('labels')?.value;
@@ -220,8 +220,13 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   return { task, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines, fieldSources, idFrom, titleFrom, parent, created, updated, labels };
 }
 
-/** A heading without the task's own id at its start: "task-epic-11.95 - Add LAMBDA" → "Add LAMBDA". */
+/**
+ * A heading without the task's own id at its start: "task-epic-11.95 - Add LAMBDA" → "Add LAMBDA"; also after the
+ * plan's name, "Service Modernization - Phase 3: Wiring" → "Wiring" for task 3.
+ */
 function withoutOwnId(title: string, id: string): string {
+  const named = new RegExp(String.raw`^(?:[^:]*?\s[-–—|]\s*)?(?:phase|task|story|step|stage|part)\s*#?\s*${RegExp.escape(id)}\s*[:\-–—.|]\s*(?=\S)`, 'iu');
+  if (named.test(title.trim())) return title.trim().replace(named, '');
   const trimmed = title.trim();
   if (!trimmed.toLowerCase().startsWith(id.toLowerCase()) || !/^(?:\s*[:\-–—.|]\s*|\s+)\S/.test(trimmed.slice(id.length))) return title;
   return trimmed.slice(id.length).replace(/^\s*[:\-–—.|]?\s*/, '');
@@ -290,7 +295,20 @@ const exampleValue: Partial<Record<FieldName, string>> = { id: '"7.1"', title: '
 function textOf(field: Field | undefined): string | null {
   if (!field || field.value === null || field.value === undefined) return null;
   const value = (Array.isArray(field.value) ? field.value.join(', ') : String(field.value)).trim();
-  return value === '' ? null : value;
+  // Frontmatter values are data; a value from the body is shown as its text, without the marks around it.
+  const shown = field.form === 'frontmatter' ? value : withoutMarks(value);
+  return shown === '' ? null : shown;
+}
+
+/** "`coder`" → "coder", "✅ **IMPLEMENTED**" → "✅ IMPLEMENTED", "[Task 7.3](./task-7.3.md)" → "Task 7.3". */
+export function withoutMarks(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, '$2')
+    .replace(/(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, '$1')
+    .replace(/(?<![\w_])_(?=\S)([^_]*?\S)_(?![\w_])/g, '$1')
+    .trim();
 }
 
 function dependencyValue(field: Field | undefined): string | (string | number)[] | null {
@@ -364,12 +382,18 @@ function readBodyFields(doc: MarkdownDoc, heading: Section | null): { fields: Bo
   const fields: (BodyField & { inBlock: boolean })[] = [];
   const unreadKeys: string[] = [];
 
+  // Metadata is read only where the file keeps it: the block under the title, and sections titled as metadata
+  // ("## Metadata", "## Assignment", "## Status") wherever they are. A bold line, table or list further down (a
+  // permissions list's "- **Owner**: Full access") is the body's text, not the task's metadata.
+  const ranges = metadataRanges(sections, doc.lines.length);
+  const isMetadata = (line: number) => inBlock(line) || ranges.some(([start, end]) => line >= start && line <= end);
   const boldLines = new Set<number>();
   for (const field of boldFields(doc)) {
     boldLines.add(field.line);
+    if (!isMetadata(field.line)) continue;
     const name = fieldName(field.key);
-    if (name) fields.push({ name, value: field.value, key: field.key, line: field.line, column: field.column, form: 'bold-lines', inBlock: inBlock(field.line) });
-    else if (inBlock(field.line)) unreadKeys.push(field.key);
+    if (name) fields.push({ name, value: field.value, key: field.key, line: field.line, column: field.column, form: 'bold-lines', inBlock: true });
+    else unreadKeys.push(field.key);
   }
   for (let line = from; line <= to; line++) {
     if (doc.codeLines.has(line) || boldLines.has(line)) continue;
@@ -381,16 +405,18 @@ function readBodyFields(doc: MarkdownDoc, heading: Section | null): { fields: Bo
     fields.push({ name, value, key: (match[2] ?? '').trim(), line, column: text.length - value.length + 1, form: 'plain-lines', inBlock: true });
   }
   for (const node of doc.root.children) {
-    if (node.type !== 'table') continue;
+    if (node.type !== 'table' || !isMetadata(node.position?.start.line ?? 0)) continue;
     for (const cell of tableFields(node)) {
       const name = fieldName(cell.key);
-      if (name) fields.push({ name, ...cell, form: 'table', inBlock: inBlock(cell.line) });
-      else if (cell.keyed && inBlock(cell.line)) unreadKeys.push(cell.key);
+      if (name) fields.push({ name, ...cell, form: 'table', inBlock: true });
+      else if (cell.keyed) unreadKeys.push(cell.key);
     }
   }
   for (const section of sections.filter(isFieldHeading)) {
     const field = headingField(section.title)!;
     const value = field.value ?? headingValue(section, field.name);
+    // A heading names a date only when a date is there: "### Completed:" over a list of finished work is not one.
+    if (dateFields.has(field.name) && (typeof value !== 'string' || parseDate(value) === null)) continue;
     if (value !== null) fields.push({ name: field.name, value, key: field.key, line: field.value === null ? section.line + 1 : section.line, column: 1, form: 'headings', inBlock: inBlock(section.line) });
   }
   const ordered = fields.filter((field) => field.inBlock || !blockOnlyFields.has(field.name)).toSorted((a, b) => Number(b.inBlock) - Number(a.inBlock) || a.line - b.line);
@@ -420,7 +446,20 @@ function tableFields(table: Table): { key: string; value: string; line: number; 
 }
 
 /** Sections whose heading says they hold the task's metadata ("## Metadata", "## 📋 Phase Overview", "## Task Info"). */
-const metadataSection = /^(?:task |phase )?(?:metadata|meta|details|info|information|overview|properties|summary)$/;
+const metadataSection = /^(?:task |phase )?(?:metadata|meta|details|info|information|overview|properties|summary|assignment|assignments)$/;
+
+/** Sections read as metadata wherever they stand: their heading says so ("## Metadata", "## Assignment", "## Status"). */
+const namedMetadataSection = /^(?:task )?(?:metadata|meta|assignment|assignments|status|current status)$/;
+
+const dateFields: ReadonlySet<FieldName> = new Set(['started', 'completed', 'created', 'updated']);
+
+/** The lines of each section titled as metadata, from its heading to its first sub-heading or the next heading. */
+function metadataRanges(sections: readonly Section[], lastLine: number): [number, number][] {
+  const starts = sections.map((section) => section.line).toSorted((a, b) => a - b);
+  return sections
+    .filter((section) => namedMetadataSection.test(section.key))
+    .map((section) => [section.line, (starts.find((line) => line > section.line) ?? lastLine + 1) - 1]);
+}
 
 /** The field a heading names: "## Status" (value under it) or "## 👥 Assigned To: API Team" (value in it). */
 function headingField(title: string): { name: FieldName; key: string; value: string | null } | null {
@@ -436,7 +475,10 @@ function headingField(title: string): { name: FieldName; key: string; value: str
 function headingValue(section: Section, name: FieldName): string | string[] | null {
   // Dependencies are often grouped under sub-headings ("### Required Before Starting"): every item counts.
   if (name === 'dependencies') {
-    const items = listItems(section.nodes.filter((node) => node.type === 'list')).map((item) => item.text).filter((text) => text !== '');
+    // "### Blocking Other Tasks" under "## Dependencies" lists the tasks that wait for this one: the other way round.
+    const reverse = allSections(section.children).filter((child) => isReverseDependencyKey(child.title));
+    const reverseNodes = new Set(reverse.flatMap((child) => child.nodes));
+    const items = listItems(section.nodes.filter((node) => node.type === 'list' && !reverseNodes.has(node))).map((item) => item.text).filter((text) => text !== '');
     if (items.length > 0) return items;
   }
   const first = section.ownNodes.find((node) => node.type === 'paragraph' || node.type === 'list');
@@ -464,6 +506,18 @@ function withoutLines(text: string, lines: ReadonlySet<number>): string {
  */
 export function stripTaskPrefix(title: string): string {
   const stripped = title.replace(/^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:[A-Z][A-Z0-9]{0,9}-\d[A-Z0-9]*|(?:task|TASK|Task)[\s#-]*\d+(?:\.\d+)*|(?:story|STORY|Story)\s+\d+(?:\.\d+)*(?=\s*[:\-–—.|])|(?:(?:task|TASK|Task)[\s-]*)?(?:\d+(?:\.\d+)+|[Tt]\d+)|(?:task|TASK|Task)(?=\s*:))\s*[:\-–—.|]?\s*/u, '').trim();
+  return stripped === '' ? title.trim() : stripped;
+}
+
+// Status marks a title carries beside its name: "✅ COMPLETED TASK: …", "… - COMPLETE ✅", "… (DONE)".
+const statusMarks = '[✅✔☑🔄⏳🚧⛔🚫❌\\uFE0F]';
+const statusCaps = String.raw`(?:COMPLETED|COMPLETE|DONE|FINISHED|IN PROGRESS|IN-PROGRESS|BLOCKED|CANCELLED|CANCELED|WIP|TODO)`;
+const leadingDecoration = new RegExp(String.raw`^\s*(?:(?:${statusMarks}|\p{Extended_Pictographic})+\s*(?=${statusCaps}))?(?:${statusMarks}+\s*)?(?:${statusCaps}(?:\s+TASK)?(?:\s*[:\-–—|]\s*|\s+(?=\S)))?`, 'u');
+const trailingDecoration = new RegExp(String.raw`(?:\s*[:\-–—|]?\s*\(?${statusCaps}\)?)?\s*${statusMarks}*\s*$`, 'u');
+
+/** A title without the status marks written around it; the title as written when nothing else would be left. */
+export function undecorated(title: string): string {
+  const stripped = title.replace(leadingDecoration, '').replace(trailingDecoration, '').trim();
   return stripped === '' ? title.trim() : stripped;
 }
 

@@ -10,6 +10,7 @@ import { listPackageDirs, readPackage } from '../io/read-package.ts';
 import { readReleases } from '../io/read-releases.ts';
 import { expandHookPatterns } from '../io/hook-patterns.ts';
 import { readHookFiles } from '../io/read-hooks.ts';
+import { commitTime } from '../io/commit-time.ts';
 import { distributeSharedEvents } from '../model/shared-hooks.ts';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -78,8 +79,9 @@ export function loadContent(root: string, asOf: string | null, { cache = null, h
   const built = unjudged.map(({ result }) => (asOf === null || !result.phase ? result : { ...result, phase: applyAsOf(result.phase, result.eventTimes, asOf), eventTimes: [] }));
   if (cache) pruneCache(cache);
   // Without a given time, the newest hook event anywhere in the site stands for "now": nothing is after it, and a
-  // phase is stale when its own newest event is more than a day older than the site's.
-  const buildAsOf = asOf ?? built.map((result) => result.phase?.dataQuality.newestEvent ?? null).filter((time): time is string => time !== null).toSorted().at(-1) ?? new Date(0).toISOString();
+  // phase is stale when its own newest event is more than a day older than the site's. Without any event, the time of
+  // the commit being built, or outside a repository the clock: never a date the inputs do not have.
+  const buildAsOf = asOf ?? built.map((result) => result.phase?.dataQuality.newestEvent ?? null).filter((time): time is string => time !== null).toSorted().at(-1) ?? commitTime(root) ?? new Date().toISOString();
   const phases: Phase[] = [];
   const bodies = new Map<string, string>();
   for (const result of built) {

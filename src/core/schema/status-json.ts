@@ -5,7 +5,8 @@ import { ForecastSchema, PhaseHealthSchema, TaskHealthSchema, TaskStatusSchema, 
 /** dist/status.json: the machine-readable contract (fields may be added, never removed or renamed). */
 export const StatusJsonSchema = z.object({
   schemaVersion: z.literal(1),
-  generatedAt: z.string(),
+  /** The newest input's time, else the time the phases were judged at (the commit built); null only for a site with no phase. */
+  generatedAt: z.string().nullable(),
   version: z.string().nullable(),
   phases: z.array(
     z.object({

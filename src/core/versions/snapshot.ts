@@ -84,7 +84,7 @@ export interface FreezeInput {
  * (`frozenAt`), and staleness is judged against it, so the snapshot does not depend on when it was taken.
  */
 export function freezeSnapshot({ version, phases, releases }: FreezeInput): Snapshot {
-  const frozenAt = new Date(siteAsOf(phases) ?? 0).toISOString();
+  const frozenAt = new Date(siteAsOf(phases) ?? phases.map((phase) => phase.buildAsOf).toSorted().at(-1) ?? Date.now()).toISOString();
   return {
     schemaVersion: 1,
     version,

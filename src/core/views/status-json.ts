@@ -44,7 +44,8 @@ function statusTask(task: Task): StatusJson['phases'][number]['tasks'][number] {
 export function buildStatusJson(phases: readonly Phase[], version: string | null = null): StatusJson {
   return {
     schemaVersion: 1,
-    generatedAt: siteAsOf(phases) ?? new Date(0).toISOString(),
+    // The newest input; a site whose inputs are not dated gives the time its phases were judged at (the commit built).
+    generatedAt: siteAsOf(phases) ?? phases.map((phase) => phase.buildAsOf).toSorted().at(-1) ?? null,
     version,
     phases: phases.map((phase) => ({
       id: phase.id,

@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildStatusJson } from '../../../src/core/views/status-json.ts';
 import { fileURLToPath } from 'node:url';
 import { AS_OF } from '../fixtures.ts';
 import { describe, expect, test } from 'vitest';
@@ -115,5 +120,24 @@ describe('loadContent(content, AS_OF): what is particular to the example', () =>
       ['memory.db', 'claude-flow-sqlite', 81, 43, 38],
     ]);
     expect(phases[0]?.dataQuality.unmatchedEvents).toBe(0);
+  });
+});
+
+describe('the build\'s time when no input is dated', () => {
+  test('in a repository: the time of the commit checked out, for every phase and status.json, never the epoch', () => {
+    const { phases } = loadContent('test/fixtures/formats/spec-kit-route-log/specs', null);
+    const committed = execFileSync('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8' }).trim();
+    expect(phases.map((phase) => phase.buildAsOf)).toEqual(phases.map(() => new Date(Number(committed) * 1000).toISOString()));
+    expect(buildStatusJson(phases).generatedAt).toBe(new Date(Number(committed) * 1000).toISOString());
+  });
+
+  test('outside a repository: the clock', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cairn-undated-'));
+    cpSync('test/fixtures/formats/spec-kit-route-log/specs', root, { recursive: true });
+    const before = Date.now();
+    const { phases } = loadContent(root, null);
+    expect(phases.length).toBeGreaterThan(0);
+    for (const phase of phases) expect(Date.parse(phase.buildAsOf)).toBeGreaterThanOrEqual(before - 1000);
+    rmSync(root, { recursive: true, force: true });
   });
 });

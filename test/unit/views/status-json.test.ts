@@ -159,7 +159,7 @@ describe('buildStatusJson', () => {
     expect(buildStatusJson([stale]).phases[0]!.dataQuality.warnings.at(-1)).toMatchInlineSnapshot(`"The newest hook event is from 2025-10-25 15:58 UTC, more than a day before this build (2025-10-25 18:00 UTC): the status shown may be out of date."`);
   });
 
-  test('no phases: generated at the epoch, never at the clock', () => {
-    expect(buildStatusJson([])).toEqual({ schemaVersion: 1, generatedAt: '1970-01-01T00:00:00.000Z', version: null, phases: [] });
+  test('no phases: no time, never the epoch or the clock', () => {
+    expect(buildStatusJson([])).toEqual({ schemaVersion: 1, generatedAt: null, version: null, phases: [] });
   });
 });

@@ -13,7 +13,9 @@ import { formatIssue, groupWarnings } from '../text/issues.ts';
 import { emptyOverview, parseOverview } from '../overview/parse-overview.ts';
 import { checkTaskTable, type FieldLines } from '../overview/task-table.ts';
 import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, isLeftOut, scheduleGraph } from './schedule.ts';
-import { parentIdOf, phaseNumberOf } from '../tasks/parse-dependencies.ts';
+import { phaseNumberOf, proseIds } from '../tasks/parse-dependencies.ts';
+import { attachCompanions, companionKind } from '../tasks/companions.ts';
+import { tasksFromTable } from '../overview/table-tasks.ts';
 import type { EventView, Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
 import { dependencyLine, parseTaskFile } from '../tasks/parse-task.ts';
 import { taskListFormats, type TaskListFormat, type TaskListRead } from '../formats/task-lists.ts';
@@ -65,7 +67,10 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
   const parents = new Map<string, { parent: string; file: string; line: number }>();
   /** The creation date each task file states (Backlog.md's created_date), which dates a phase whose overview does not. */
   const createdById = new Map<string, string>();
+  // A completion report, an analysis or an update beside a task speaks about it: it attaches to it, never a task itself.
+  const companions = files.tasks.filter((file) => companionKind(file.slug) !== null);
   for (const file of files.tasks) {
+    if (companionKind(file.slug) !== null) continue;
     const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: files.phaseId, idPrefix: files.layout?.idPrefix });
     if (!parsed.isTask) {
       otherFiles.push({ path: file.path, reason: 'not a task: no task id with task metadata or a "Task …" title' });
@@ -102,6 +107,12 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
     if (parsed.parent) parents.set(parsed.task.id, { parent: parsed.parent, file: file.path, line: parsed.fieldLines.parent ?? 1 });
     else parents.delete(parsed.task.id);
   }
+  if (companions.length > 0) {
+    const attached = attachCompanions(parsedTasks, companions, files.phaseId);
+    parsedTasks.splice(0, parsedTasks.length, ...attached.tasks);
+    issues.push(...attached.issues);
+    otherFiles.push(...attached.otherFiles);
+  }
   // BMAD's sprint-status.yaml: the stories' statuses as the workflow keeps them, and the stories with no file yet.
   const sprintStatus = files.layout?.sprintStatus;
   if (sprintStatus) {
@@ -125,6 +136,16 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
       // A list kept one file per task (Claude Code's <id>.json): each task's text is its own file.
       taskTexts.set(task.id, files.taskList!.files?.find((file) => file.path === task.file) ?? files.taskList!.file);
       if (created) createdById.set(task.id, created);
+    }
+  }
+  // Tasks the overview's task table names and no file holds are tasks, read from their rows.
+  if (files.overview && overviewResult && !list && !files.layout) {
+    const fromTable = tasksFromTable(overviewResult.taskRows, parsedTasks, files.overview.path, files.phaseId);
+    issues.push(...fromTable.issues);
+    for (const task of fromTable.tasks) {
+      parsedTasks.push(task);
+      bodies.set(task.id, '');
+      taskTexts.set(task.id, files.overview);
     }
   }
   if (parsedTasks.length === 0) {
@@ -265,7 +286,8 @@ function withParents(tasks: readonly Task[], named: ReadonlyMap<string, { parent
   const byKey = new Map(tasks.map((task) => [task.id.toLowerCase(), task.id]));
   return tasks.map((task) => {
     const claim = named.get(task.id);
-    const parent = claim ? byKey.get(claim.parent.toLowerCase()) : byKey.get(parentIdOf(task.id) ?? '');
+    // Only a parent the file names makes a subtask: numbering alone (4.3.1 beside 4.3) does not.
+    const parent = claim ? byKey.get(claim.parent.toLowerCase()) : undefined;
     if (claim && (parent === undefined || parent === task.id)) {
       issues.push({ file: claim.file, line: claim.line, column: 1, severity: 'warning', message: `Task ${task.id} names ${claim.parent} as its parent, which is not a task of this phase; it is shown on its own.`, hint: 'Name a task of this phase as the parent, or remove the parent.' });
       return task;
@@ -282,14 +304,19 @@ function resolveLocalDependencies(tasks: readonly Task[]): Task[] {
   // Ids are matched in any case ("task-42" and "TASK-42" are one task; two tasks that differ only in case are an error).
   const byKey = new Map(tasks.map((task) => [task.id.toLowerCase(), task.id]));
   return tasks.map((task) => {
-    const local = task.dependencies.flatMap((dependency) => {
+    // A number in a dependency's prose ("Gemini 2.5 Pro API") is a task only when the phase has one by that id.
+    const dependencies = task.dependencies.map((dependency) => {
+      const prose = proseIds(dependency.raw).filter((id) => !byKey.has(id.toLowerCase()));
+      return prose.length === 0 ? dependency : { ...dependency, taskIds: dependency.taskIds.filter((id) => !prose.includes(id)) };
+    });
+    const local = dependencies.flatMap((dependency) => {
       const named = dependency.taskIds.flatMap((id) => byKey.get(id.toLowerCase()) ?? []);
       const phase = dependency.taskIds.length === 0 ? phaseNumberOf(dependency.raw) : null;
       const inPhase = (other: Task) => other.id !== task.id && (other.id === String(phase) || (other.id.includes('.') && other.id.split('.')[0] === String(phase) && other.id.split('.')[0] !== task.id.split('.')[0]));
       const ofPhase = phase === null ? [] : tasks.filter(inPhase).map((other) => other.id);
       return [...named, ...ofPhase];
     });
-    return { ...task, dependsOn: [...new Set(local)] };
+    return { ...task, dependencies, dependsOn: [...new Set(local)] };
   });
 }
 

@@ -21,6 +21,8 @@ export interface TaskTableRow {
   line: number;
   /** Cell text by field, with the column header (its unit: "Est. (h)"). */
   cells: Partial<Record<CheckedField, { text: string; header: string }>>;
+  /** The task's name in the row (a Title, Name or Task column), or null when the row gives none. */
+  title?: string | null;
 }
 
 /** Where a task file states a field, for messages that point at both files. */
@@ -40,6 +42,8 @@ export function readTaskTables(tables: readonly { header: string[]; rows: { cell
     const fileAt = folded.findIndex((key) => fileHeaders.has(key));
     const columns = checkedFields.map((field) => [field, named.indexOf(field)] as const).filter(([, index]) => index >= 0);
     if ((idAt < 0 && fileAt < 0) || columns.length === 0) continue;
+    // The name: a Title or Name column, else a Task column that is not the one holding the id.
+    const titleAt = [named.indexOf('title'), folded.findIndex((key, index) => index !== idAt && (key === 'task' || key === 'tasks'))].find((index) => index >= 0 && index !== idAt) ?? -1;
     for (const row of table.rows) {
       const file = fileAt >= 0 ? /[\w.-]+\.md\b/i.exec(row.cells[fileAt] ?? '')?.[0] : undefined;
       const idCell = idAt >= 0 ? (row.cells[idAt] ?? '').trim() : '';
@@ -48,7 +52,8 @@ export function readTaskTables(tables: readonly { header: string[]; rows: { cell
       if (!ref) continue;
       const cells: TaskTableRow['cells'] = {};
       for (const [field, index] of columns) cells[field] = { text: (row.cells[index] ?? '').trim(), header: table.header[index] ?? '' };
-      rows.push({ ref, line: lineOffset + row.line, cells });
+      const title = titleAt >= 0 ? (row.cells[titleAt] ?? '').trim() : '';
+      rows.push({ ref, line: lineOffset + row.line, cells, title: title === '' ? null : title });
     }
   }
   return rows;

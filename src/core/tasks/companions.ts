@@ -1,0 +1,99 @@
+/**
+ * Files that sit beside a task and speak about it: its completion report (`TASK-04-COMPLETION-REPORT.md`,
+ * `task-6.2-completion-report.md`), an analysis (`412-analysis.md`), a hand-off, a course-correction request, or a
+ * note under `updates/<task>/`. None is a task, and none replaces its task: each attaches to the task its name points
+ * at. A completion report may give the task its status and dates, an update the start of the work; either is shown as
+ * evidence from that file, so the page says where the status came from.
+ */
+import type { Issue, Task, TaskStatus } from '../schema/model.ts';
+import { parseTaskFile } from './parse-task.ts';
+
+export type CompanionKind = 'completion report' | 'analysis' | 'hand-off' | 'course-correction request' | 'update';
+
+const kinds: readonly [RegExp, CompanionKind][] = [
+  [/[-_. ]completion[-_ ]?(?:report|summary|notes?)$|[-_. ](?:complete|completed|done)[-_ ]?report$/i, 'completion report'],
+  [/[-_. ](?:analysis|analyses)$/i, 'analysis'],
+  [/[-_. ](?:hand-?off|handover)(?:[-_ ]?notes?)?$|^(?:hand-?off|handover)[-_ ]/i, 'hand-off'],
+  [/(?:^|[-_. ])course[-_ ]?correction(?:[-_ ]?request)?$/i, 'course-correction request'],
+];
+
+/** What kind of companion a file is, from its path in the phase folder without extension; null for any other file. */
+export function companionKind(slug: string): CompanionKind | null {
+  if (/(?:^|\/)updates\/./i.test(slug)) return 'update';
+  const name = slug.slice(slug.lastIndexOf('/') + 1);
+  return kinds.find(([pattern]) => pattern.test(name))?.[1] ?? null;
+}
+
+/** The part of a companion's name that names its task: "TASK-04-COMPLETION-REPORT" → "TASK-04", "updates/412/stream-a" → "412". */
+export function companionStem(slug: string): string {
+  const update = /(?:^|\/)updates\/([^/]+)\//i.exec(slug);
+  if (update) return update[1]!;
+  const name = slug.slice(slug.lastIndexOf('/') + 1);
+  const kind = kinds.find(([pattern]) => pattern.test(name));
+  return kind ? name.replace(kind[0], '').replace(/^[-_. ]+|[-_. ]+$/g, '') : name;
+}
+
+export interface CompanionFile {
+  path: string;
+  slug: string;
+  text: string;
+}
+
+const rank: Record<TaskStatus, number> = { pending: 0, blocked: 0, in_progress: 1, complete: 2 };
+
+/**
+ * Attaches each companion to its task: the task whose file name is the companion's stem (or starts with it, as
+ * `TASK-04-CONSENT-REQUEST.md` does for `TASK-04-COMPLETION-REPORT.md`), else the task with the id the companion's
+ * own title or name gives. A completion report that says the work is further along than the task file does gives
+ * the task its status (and Started and Completed dates where the task has none), with a warning naming both files;
+ * an update gives at most "in progress" (one stream of the work under way) and a start.
+ */
+export function attachCompanions(tasks: readonly Task[], companions: readonly CompanionFile[], phaseId: string): { tasks: Task[]; issues: Issue[]; otherFiles: { path: string; reason: string }[] } {
+  const result = [...tasks];
+  const issues: Issue[] = [];
+  const otherFiles: { path: string; reason: string }[] = [];
+  const fileStem = (task: Task) => task.file.slice(task.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '').toLowerCase();
+  for (const companion of companions) {
+    const kind = companionKind(companion.slug)!;
+    const stem = companionStem(companion.slug).toLowerCase();
+    const parsed = parseTaskFile({ text: companion.text, path: companion.path, slug: companion.slug, phaseId });
+    const ownId = parsed.task && parsed.idFrom.from !== 'file name' ? parsed.task.id.toLowerCase() : null;
+    const at = [
+      result.findIndex((task) => stem !== '' && fileStem(task) === stem),
+      result.findIndex((task) => stem !== '' && /^[-_. ]/.test(fileStem(task).slice(stem.length)) && fileStem(task).startsWith(stem)),
+      result.findIndex((task) => task.id.toLowerCase() === stem),
+      ownId === null ? -1 : result.findIndex((task) => task.id.toLowerCase() === ownId),
+    ].find((index) => index >= 0);
+    if (at === undefined) {
+      otherFiles.push({ path: companion.path, reason: `not a task: ${article(kind)} ${kind}, and no task of this phase is named "${companionStem(companion.slug)}"` });
+      continue;
+    }
+    const task = result[at]!;
+    otherFiles.push({ path: companion.path, reason: `not a task: the ${kind} of task ${task.id}${kind === 'completion report' || kind === 'update' ? ', read for its status and dates' : ''}` });
+    const said = parsed.task;
+    if (!said || (kind !== 'completion report' && kind !== 'update')) continue;
+    const offered: TaskStatus = kind === 'update' && said.status === 'complete' ? 'in_progress' : said.status;
+    const statusLine = parsed.fieldLines.status ?? null;
+    let next = task;
+    if (said.statusText !== null && rank[offered] > rank[task.status] && !task.cancelled) {
+      const name = companion.path.slice(companion.path.lastIndexOf('/') + 1);
+      const where = `${name}${statusLine ? `:${statusLine}` : ''}`;
+      next = {
+        ...next,
+        status: offered,
+        statusEvidence: { status: offered, kind: 'authored', time: said.completedAt ?? said.startedAt ?? null, path: companion.path, key: statusLine ? `line ${statusLine}` : null, summary: `"${said.statusText}" from the ${kind} (${where})` },
+      };
+      if (task.statusText !== null) {
+        const own = task.file.slice(task.file.lastIndexOf('/') + 1);
+        issues.push({ file: companion.path, line: statusLine ?? 1, column: 1, severity: 'warning', message: `Task ${task.id}'s file ${own} says "${task.statusText}"; its ${kind} says "${said.statusText}", so the task is shown as ${offered.replace('_', ' ')} (from the ${kind}).`, hint: `Update the status in ${own} so that both say the same.` });
+      }
+    }
+    const startedAt = next.startedAt ?? said.startedAt;
+    const completedAt = next.status === 'complete' ? (next.completedAt ?? (kind === 'completion report' ? said.completedAt : null)) : null;
+    if (startedAt !== next.startedAt || completedAt !== next.completedAt) next = { ...next, startedAt, completedAt };
+    result[at] = next;
+  }
+  return { tasks: result, issues, otherFiles };
+}
+
+const article = (kind: CompanionKind) => (/^[aeiou]/.test(kind) ? 'an' : 'a');

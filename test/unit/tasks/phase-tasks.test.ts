@@ -1,0 +1,141 @@
+/**
+ * What a phase makes of its files together: companion files attach to their task, tasks the overview's table names
+ * without a file are tasks, numbering alone makes no subtask, and a number in a dependency's prose is a task only
+ * when the phase has it.
+ */
+import { describe, expect, test } from 'vitest';
+import { buildPhase } from '../../../src/core/model/build-phase.ts';
+import type { PackageFiles } from '../../../src/core/schema/package-files.ts';
+import { companionKind, companionStem } from '../../../src/core/tasks/companions.ts';
+import { AS_OF } from '../fixtures.ts';
+
+const files = (tasks: { name: string; text: string }[], overview = '# Phase 1: Test\n'): PackageFiles => ({
+  phaseId: 'phase-1',
+  dir: 'phases/phase-1',
+  overview: { path: 'phases/phase-1/README.md', text: overview },
+  tasks: tasks.map(({ name, text }) => ({ path: `phases/phase-1/${name}.md`, slug: name, text })),
+  hooks: [],
+  baseline: null,
+  final: null,
+});
+const build = (tasks: { name: string; text: string }[], overview?: string) => buildPhase(files(tasks, overview), { buildAsOf: AS_OF });
+const taskOf = (result: ReturnType<typeof build>, id: string) => result.phase?.tasks.find((task) => task.id === id);
+
+const spec = (id: number, title: string, status = '📋 Planned') => `# TASK ${id}: ${title}\n\n**Priority:** HIGH\n**Effort:** 4 hours\n**Dependencies:** None\n**Status:** ${status}\n\n## Overview\n\nText.\n`;
+const report = (id: number, title: string, date: string) => `# TASK ${id}: ${title} - COMPLETE ✅\n\n**Status:** ✅ **IMPLEMENTED & VERIFIED**\n**Date Completed:** ${date}\n**Time Taken:** ~1 hour\n\n## Summary\n\nDone.\n`;
+
+describe('companion files', () => {
+  test.each([
+    ['TASK-04-COMPLETION-REPORT', 'completion report', 'TASK-04'],
+    ['task-6.2-completion-report', 'completion report', 'task-6.2'],
+    ['412-analysis', 'analysis', '412'],
+    ['task-3-handoff', 'hand-off', 'task-3'],
+    ['task-3-course-correction-request', 'course-correction request', 'task-3'],
+    ['updates/412/stream-a', 'update', '412'],
+  ])('%s is a %s of %s', (slug, kind, stem) => {
+    expect(companionKind(slug)).toBe(kind);
+    expect(companionStem(slug)).toBe(stem);
+  });
+
+  test.each(['task-7.9-lender-review', 'TASK-04-CONSENT-REQUEST', 'analysis-tools', '01_API_REFERENCE'])('%s is not a companion', (slug) => {
+    expect(companionKind(slug)).toBeNull();
+  });
+
+  test('a completion report never becomes the task nor replaces it; it gives the status and date, marked as from the report', () => {
+    const result = build([
+      { name: 'TASK-04-CONSENT-REQUEST', text: spec(4, 'Consent Request Workflow') },
+      { name: 'TASK-04-COMPLETION-REPORT', text: report(4, 'Consent Request Workflow', 'November 23, 2024') },
+      { name: 'TASK-05-FILE-UPLOAD', text: spec(5, 'File Upload Support') },
+    ]);
+    expect(result.phase?.tasks.map((task) => [task.id, task.title, task.file.split('/').at(-1), task.status])).toEqual([
+      ['4', 'Consent Request Workflow', 'TASK-04-CONSENT-REQUEST.md', 'complete'],
+      ['5', 'File Upload Support', 'TASK-05-FILE-UPLOAD.md', 'pending'],
+    ]);
+    const four = taskOf(result, '4')!;
+    expect(four.completedAt).toBe('2024-11-23T00:00:00.000Z');
+    expect(four.statusEvidence).toMatchObject({ path: 'phases/phase-1/TASK-04-COMPLETION-REPORT.md', summary: '"✅ IMPLEMENTED & VERIFIED" from the completion report (TASK-04-COMPLETION-REPORT.md:3)' });
+    expect(result.phase?.dataQuality.otherFiles).toContainEqual({ path: 'phases/phase-1/TASK-04-COMPLETION-REPORT.md', reason: 'not a task: the completion report of task 4, read for its status and dates' });
+    expect(result.issues.map((issue) => issue.message)).toContain('Task 4\'s file TASK-04-CONSENT-REQUEST.md says "📋 Planned"; its completion report says "✅ IMPLEMENTED & VERIFIED", so the task is shown as complete (from the completion report).');
+  });
+
+  test('an analysis attaches to its task by name and changes nothing of it', () => {
+    const result = build([
+      { name: '412', text: '# Task 412: Asset Cache\n\n**Status:** open\n**Agent:** claude\n' },
+      { name: '412-analysis', text: '# Issue #412 Analysis: Asset Cache\n\n**Status:** Ready to proceed\n\n### Stream A\n**Agent**: `general-purpose`\n**Estimated Duration**: 1-2 days\n' },
+    ]);
+    expect(result.phase?.tasks.map((task) => [task.id, task.agent, task.status, task.estimateDays])).toEqual([['412', 'claude', 'pending', null]]);
+    expect(result.phase?.dataQuality.otherFiles.map((file) => file.reason)).toEqual(['not a task: the analysis of task 412']);
+  });
+
+  test('an update gives at most "in progress" and a start', () => {
+    const result = build([
+      { name: '418', text: '# Task 418: Reference Pages\n\n**Status:** open\n' },
+      { name: 'updates/418/stream-a', text: '---\nissue: 418\nstarted: 2025-08-31T22:08:54Z\nstatus: completed\n---\n\n# Stream A: Job File Reference\n' },
+    ]);
+    expect(taskOf(result, '418')).toMatchObject({ status: 'in_progress', startedAt: '2025-08-31T22:08:54.000Z', completedAt: null });
+  });
+
+  test('a companion of no task is listed, not read as a task', () => {
+    const result = build([{ name: 'TASK-09-COMPLETION-REPORT', text: report(9, 'Gone', 'November 1, 2024') }]);
+    expect(result.phase?.tasks).toEqual([]);
+    expect(result.phase?.dataQuality.otherFiles.map((file) => file.path)).toEqual(['phases/phase-1/TASK-09-COMPLETION-REPORT.md']);
+  });
+});
+
+describe('tasks named only in the overview table', () => {
+  const overview = ['# Phase 1: Core', '', '| # | Task | Priority | Effort | Status | Dependencies |', '|---|------|----------|--------|--------|--------------|', '| 1 | [Registration](./TASK-01-REGISTRATION.md) | HIGH | 4h | ✅ Completed | None |', '| 2 | Audit Trail | HIGH | 3h | 📋 Planned | TASK 1 |', '| 3 | Exports | LOW | 2h | Planned | Task 2 |'].join('\n');
+
+  test('are tasks, from their row, marked as read from the overview; a row with a file is that one task, the file deciding', () => {
+    const result = build([{ name: 'TASK-01-REGISTRATION', text: spec(1, 'Registration', 'In progress') }], overview);
+    expect(result.phase?.tasks.map((task) => [task.id, task.title, task.file.split('/').at(-1), task.status, task.estimateDays, task.dependsOn])).toEqual([
+      ['1', 'Registration', 'TASK-01-REGISTRATION.md', 'in_progress', 0.5, []],
+      ['2', 'Audit Trail', 'README.md', 'pending', 0.375, ['1']],
+      ['3', 'Exports', 'README.md', 'pending', 0.25, ['2']],
+    ]);
+    expect(taskOf(result, '2')?.statusEvidence.summary).toBe('"📋 Planned" in the task table of README.md (line 6); the task has no file of its own');
+    const messages = result.issues.map((issue) => `${issue.line} ${issue.message}`);
+    expect(messages).toContain('5 2 tasks 2, 3 have no task file and are read from the task table of README.md.');
+    expect(messages.some((message) => message.startsWith('5 The task table and task 1\'s file disagree: status "✅ Completed" here'))).toBe(true);
+  });
+
+  test('a phase whose tasks exist only as rows has those tasks', () => {
+    const result = build([], overview);
+    expect(result.phase?.tasks.map((task) => task.id)).toEqual(['1', '2', '3']);
+    expect(result.phase?.status).toBe('in_progress');
+  });
+});
+
+describe('subtasks and dependencies between the files of a phase', () => {
+  const story = (id: string, extra = '') => `# Story ${id}: Part ${id}\n\n**Status:** ${id === '4.3.1' ? 'In progress' : 'Draft'}\n${extra}`;
+
+  test('numbering alone never makes a subtask: 4.3.1 does not drag 4.3 to in progress', () => {
+    const result = build(['4.3', '4.3.1', '4.3.2'].map((id) => ({ name: `story-${id}`, text: story(id) })));
+    expect(result.phase?.tasks.map((task) => [task.id, task.parentId, task.status])).toEqual([
+      ['4.3', null, 'pending'],
+      ['4.3.1', null, 'in_progress'],
+      ['4.3.2', null, 'pending'],
+    ]);
+  });
+
+  test('a parent the file names makes the subtask', () => {
+    const result = build([{ name: 'story-4.3', text: story('4.3') }, { name: 'story-4.3.1', text: story('4.3.1', '**Parent:** Story 4.3\n') }]);
+    expect(taskOf(result, '4.3.1')?.parentId).toBe('4.3');
+    expect(taskOf(result, '4.3')?.status).toBe('in_progress');
+  });
+
+  test('"Dependencies: Gemini 2.5 Pro API" is not story 2.5, unless the phase has a task 2.5', () => {
+    const needs = { name: 'story-3.1', text: '# Story 3.1: Summaries\n\n**Status:** Draft\n**Dependencies:** Gemini 2.5 Pro API, Story 1.2\n' };
+    const without = build([needs, { name: 'story-1.2', text: '# Story 1.2: Login\n\n**Status:** Done\n' }]);
+    expect(taskOf(without, '3.1')?.dependsOn).toEqual(['1.2']);
+    // Not left for the content root to look up in other phases (phase 2's 2.5) or to report as missing.
+    expect(taskOf(without, '3.1')?.dependencies.flatMap((dependency) => dependency.taskIds)).toEqual(['1.2']);
+    const withTask = build([needs, { name: 'story-2.5', text: '# Story 2.5: Gemini Client\n\n**Status:** Done\n' }]);
+    expect(taskOf(withTask, '3.1')?.dependsOn).toEqual(['2.5']);
+  });
+
+  test('an unknown reference written as one is a warning, not an invented task', () => {
+    const result = build([{ name: 'story-3.1', text: '# Story 3.1: Summaries\n\n**Status:** Draft\n**Dependencies:** Task 7.3\n' }]);
+    expect(result.phase?.tasks.map((task) => task.id)).toEqual(['3.1']);
+    expect(taskOf(result, '3.1')?.dependencies.flatMap((dependency) => dependency.taskIds)).toEqual(['7.3']);
+  });
+});

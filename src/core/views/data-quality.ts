@@ -2,6 +2,7 @@
 import { formatTimestamp } from '../format/format.ts';
 import { staleWarning } from '../model/freshness.ts';
 import type { DataQuality, Phase } from '../schema/model.ts';
+import { hookFormatLabel } from '../hooks/formats.ts';
 
 export interface DataQualityView {
   phaseId: string;
@@ -11,7 +12,8 @@ export interface DataQualityView {
   newestEvent: string;
   /** "12 records read from 2 file(s): 10 imported, 2 skipped." */
   totals: string;
-  sources: (DataQuality['sources'][number] & { reasons: [string, number][]; redacted: [string, number][] })[];
+  /** Each log, with what its format is in words (hooks/formats.ts). */
+  sources: (DataQuality['sources'][number] & { formatLabel: string; reasons: [string, number][]; redacted: [string, number][] })[];
   /** Which reader read the tasks, and why: "Spec Kit tasks.md read specs/001/tasks.md: it lists 24 tasks as …". */
   readers: string[];
 }
@@ -25,7 +27,7 @@ export function buildDataQualityView(phase: Pick<Phase, 'id' | 'dataQuality' | '
     stale: quality.stale ? staleWarning(phase) : null,
     newestEvent: formatTimestamp(quality.newestEvent),
     totals: `${sum((source) => source.records)} records read from ${quality.sources.length} file(s): ${sum((source) => source.imported)} imported, ${sum((source) => source.skipped)} skipped.`,
-    sources: quality.sources.map((source) => ({ ...source, reasons: Object.entries(source.skippedReasons), redacted: Object.entries(source.redactions) })),
+    sources: quality.sources.map((source) => ({ ...source, formatLabel: hookFormatLabel(source.format), reasons: Object.entries(source.skippedReasons), redacted: Object.entries(source.redactions) })),
     readers: quality.readers.map((reader) => `${reader.label}${reader.files.length > 0 ? ` from ${reader.files.join(', ')}` : ''}: ${reader.reason}.`),
   };
 }

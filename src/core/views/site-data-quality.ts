@@ -3,6 +3,7 @@ import { formatCount, formatTimestamp } from '../format/format.ts';
 import { kindLabels } from '../format/labels.ts';
 import { siteAsOf } from '../model/freshness.ts';
 import type { Phase, SharedHooks } from '../schema/model.ts';
+import { hookFormatLabel } from '../hooks/formats.ts';
 import { describeEvent } from './activity.ts';
 
 export interface SiteDataQualityView {
@@ -10,6 +11,8 @@ export interface SiteDataQualityView {
   sources: {
     path: string;
     format: string;
+    /** What the format is, in words (hooks/formats.ts). */
+    formatLabel: string;
     readWith: string[];
     records: string;
     imported: string;
@@ -33,6 +36,7 @@ export function buildSiteDataQualityView(shared: SharedHooks, phases: readonly P
     sources: shared.sources.map((source) => ({
       path: source.path,
       format: source.format,
+      formatLabel: hookFormatLabel(source.format),
       readWith: source.readWith,
       records: formatCount(source.records),
       imported: formatCount(source.imported),

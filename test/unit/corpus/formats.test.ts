@@ -21,6 +21,10 @@ interface TaskFact {
   /** Where the task is: its line in a one-file list, or its file (Backlog.md: one file a task), from the fixture. */
   line?: number;
   file?: string;
+  /** claude-flow's store and Claude Code's lists name agents; the store dates its tasks (null: unknown). */
+  agent?: string | null;
+  startedAt?: string | null;
+  completedAt?: string | null;
 }
 interface Facts {
   format: string;
@@ -44,6 +48,11 @@ const fixtures = [
   // BMAD: v4's docs/stories/ (titled by its folder), v6's folder of sprint-status.yaml (titled by its project).
   { name: 'bmad-tide-logbook', root: 'docs/stories', title: (facts: string) => facts },
   { name: 'bmad-pantry-shelf', root: '_bmad-output/implementation-artifacts', title: (facts: string) => facts },
+  // claude-flow v3: the team points Cairn at the repository holding .claude-flow/ (the phase is named by it).
+  { name: 'claude-flow-store-release-gate', root: '.', title: (facts: string) => facts },
+  { name: 'claude-flow-store-skill-pipeline', root: '.', title: (facts: string) => facts },
+  // Claude Code: a copy of ~/.claude/tasks/, one phase per list folder (titled by its list id).
+  { name: 'claude-code-tasks-reef-survey', root: '.', title: (facts: string) => facts },
 ];
 
 /**
@@ -92,7 +101,7 @@ describe.each(fixtures)('$name', ({ name, root, title }) => {
     expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(phase!.title).toBe(facts.format === 'kiro' ? title(dir!.phaseId) : phaseFacts.title);
     expect(phase!.dataQuality.readers.map((reader) => reader.format)).toEqual([facts.format]);
-    const byFile = facts.format === 'backlog-md' || facts.format === 'bmad';
+    const byFile = facts.format === 'backlog-md' || facts.format === 'bmad' || facts.format === 'claude-code-tasks';
     const deviation = (fact: TaskFact) => deviations[`${name}/${dir!.phaseId}/${fact.id}@${byFile ? fact.file : fact.line}`];
     const expected = phaseFacts.tasks.filter((fact) => typeof deviation(fact) !== 'string').map((fact) => {
       const shown = deviation(fact);
@@ -101,6 +110,13 @@ describe.each(fixtures)('$name', ({ name, root, title }) => {
     // Cancelled work is complete in the model, with `cancelled` set; the facts name it cancelled.
     const read = phase!.tasks.map((task) => ({ id: task.id, title: task.title, status: task.cancelled ? 'cancelled' : task.status, dependsOn: task.dependsOn, parentId: task.parentId, optional: task.optional, at: byFile ? task.file : Number(task.statusEvidence.key?.replace('line ', '')) }));
     expect(read).toEqual(expected.map((fact) => ({ id: fact.id, title: fact.title, status: fact.status, dependsOn: fact.dependsOn, parentId: fact.parentId, optional: fact.optional ?? false, at: byFile ? join(base, fact.file!) : fact.line })).toSorted((a, b) => read.findIndex((task) => task.id === a.id) - read.findIndex((task) => task.id === b.id)));
+    // claude-flow's and Claude Code's agents, and the store's dates: each as the list says it, an unknown one null.
+    for (const fact of facts.format.startsWith('claude-') ? expected : []) {
+      const task = phase!.tasks.find((each) => each.id === fact.id)!;
+      if (fact.agent !== undefined) expect(task.agent, fact.id).toBe(fact.agent);
+      if (fact.startedAt !== undefined) expect(task.startedAt, fact.id).toBe(fact.startedAt);
+      if (fact.completedAt !== undefined) expect(task.completedAt, fact.id).toBe(fact.completedAt);
+    }
     // What the board leaves off is listed under data quality with a reason, never shown and never passed over.
     for (const { file } of facts.ignored ?? []) {
       expect(phase!.tasks.map((task) => task.file)).not.toContain(join(base, file));

@@ -6,15 +6,17 @@
  * value under a secret name (or a URL's password) and `tokenEvidence` about one found by its shape.
  */
 
-/** Why a value is taken for an example; the rules below are tried in this order. */
+/** Why a value is taken for an example. */
 export type Evidence =
   | 'placeholder'
   | 'angle-brackets'
   | 'reference'
   | 'format-specifier'
+  | 'command'
+  | 'key-armor'
+  | 'jwt-header'
   | 'masked'
   | 'ellipsis'
-  | 'jwt-header'
   | 'documentation-example'
   | 'one-character'
   | 'too-short'
@@ -34,14 +36,27 @@ const reference = /^(?:![A-Za-z]|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\{\{|\$\(|%[A-
 // printf and format placeholders: "%s", "%(name)s", "{}", "{0}".
 const formatSpecifier = /^(?:%[-+ #0]*\d*(?:\.\d+)?[sdifxXoeEgGqvp]|%\(\w+\)[sd]|\{\d*\})\W*$/;
 
+// A command that prints a new secret, quoted where the secret will go: "node -e \"console.log(require('crypto')…",
+// "python -c \"import secrets; …\"", "openssl rand -hex 32".
+const command = /^(?:node\s+-(?:e|p)|python3?\s+-c|ruby\s+-e|php\s+-r|openssl\s+rand|npx\s+auth\s+secret|head\s+-c|uuidgen|pwgen)(?:\s|$)/;
+
+// The armor line of a key block ("-----BEGIN PRIVATE KEY-----"): the block is judged as a whole by its shape, never
+// by the name it is assigned to.
+const keyArmor = /^-----BEGIN(?: |$)/;
+
 // A token's prefix followed by "x", "*" or an ellipsis, with at most its last four characters shown as a dashboard
 // shows them: "ghp_xxxxxxxx", "sk-XXXX", "SG.xxxx.xxxx", "sk-...", "sk_test_...", "sk-ant-…", "sk-...wxyz".
 const maskedToken = /^(?:[A-Za-z0-9]+[_.:-])+?(?:(?:x+|X+|\*+)(?:[_.-](?:x+|X+|\*+))*|(?:\.{2,}|…)[A-Za-z0-9]{0,4})$/;
 
-// A JWT's header, perhaps with its payload, and no signature: a header is public ("eyJhbGciOiJIUzI1NiIs..." is
-// `{"alg":"HS256",`), and a token without its signature authenticates nothing.
-const jwtWithoutSignature = /^(eyJ[A-Za-z0-9_-]{4,})(?:\.(?:eyJ[A-Za-z0-9_-]*)?)?(?:\.{2,}|…)?$/;
+// A JWT's header alone, or cut short by an ellipsis after its header or payload: a header is public
+// ("eyJhbGciOiJIUzI1NiIs..." is `{"alg":"HS256",`), and a token without its signature authenticates nothing. A
+// header and payload with no ellipsis may be a token wrapped over lines, and are not evidence.
+const jwtWithoutSignature = /^(eyJ[A-Za-z0-9_-]{4,})(?:(?:\.eyJ[A-Za-z0-9_-]*)?(?:\.{2,}|…))?$/;
 const joseHeader = /^\{\s*"(?:alg|typ|kid|cty|enc|zip|jku|jwk|x5u|x5c|x5t|crit)"/;
+
+// A private key block with no key in it: empty, or words where the key would be ("...add your private key here...").
+// A body with a run of 16 base64 characters is a key, however short.
+const keyBlock = /^-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?<body>[^]*?)(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----)?$/;
 
 // AWS's documentation keys ("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") and others made the
 // same way: no generated key spells EXAMPLE.
@@ -50,13 +65,13 @@ const documentationExample = /EXAMPLE/;
 /** A value under a secret name shorter than this holds no secret: "apiKey: key", "**Token:** JWT" (as a PIN of fewer than six digits does not). */
 export const minSecretLength = 6;
 
-// Words that stand in for a secret, or describe one, in examples and test code; with digits after them they still
-// do ("password123", "Test@1234", "sk-test-123", "postgres"). The service defaults (postgres, root, guest) are in
-// every image's documentation. Describing words say what a secret is made of: "Password: bcrypt, cost 12",
-// "Secret: HMAC-SHA256", "Token: short-lived".
-const placeholderWords = 'password passwd pass pwd secret test testing example sample dummy fake demo dev local changeme admin user guest postgres mysql root key token api sk pk foo bar baz default';
+// Words that stand in for a secret, or describe one, in examples and test code; run together or with digits after
+// them they still do ("password123", "Test@1234", "sk-test-123", "supersecret", "YOUR_POSTGRES_PASSWORD",
+// "abc123"). The service defaults (postgres, root, guest) are in every image's documentation. Describing words say
+// what a secret is made of: "Password: bcrypt, cost 12", "Secret: HMAC-SHA256", "Token: short-lived".
+const placeholderWords = 'password passwd pass pwd secret test testing example sample dummy fake demo dev local changeme admin user guest postgres mysql root key token api sk pk foo bar baz abc xyz default super my your new app db';
 const describingWords = 'jwt jws jwe opaque random bcrypt argon argon2id scrypt pbkdf hmac sha hs rs es ps uuid uuidv base base64url hex hashed encrypted signed short long lived rotated required optional bearer string bytes';
-const wordPart = new RegExp(`^(?:(?:${[...placeholderWords.split(' '), ...describingWords.split(' ')].join('|')})\\d*|\\d+)$`, 'i');
+const wordPart = new RegExp(`^(?:(?:${[...placeholderWords.split(' '), ...describingWords.split(' ')].join('|')})+\\d*|\\d+)$`, 'i');
 const maxWordsValue = 40;
 
 /** Whether every word of `value` (split at anything but letters and digits) is a placeholder or describing word. */
@@ -84,8 +99,10 @@ function isJwtWithoutSignature(value: string): boolean {
  */
 export function tokenEvidence(token: string): Evidence | null {
   if (token.length > 512) return null;
-  if (maskedToken.test(token)) return 'masked';
   if (isJwtWithoutSignature(token)) return 'jwt-header';
+  if (maskedToken.test(token)) return 'masked';
+  const block = keyBlock.exec(token);
+  if (block !== null && !/[A-Za-z0-9+/=]{16}/.test(block.groups!.body!)) return 'placeholder';
   if (documentationExample.test(token)) return 'documentation-example';
   return null;
 }
@@ -101,6 +118,8 @@ export function valueEvidence(value: string): Evidence | null {
   if (placeholder.test(value)) return /^</.test(value) ? 'angle-brackets' : /^(?:\.{3}|…)/.test(value) ? 'ellipsis' : 'placeholder';
   if (reference.test(value)) return 'reference';
   if (formatSpecifier.test(value)) return 'format-specifier';
+  if (command.test(value)) return 'command';
+  if (keyArmor.test(value)) return 'key-armor';
   const token = tokenEvidence(value);
   if (token !== null) return token;
   if (/^(.)\1*$/s.test(value)) return 'one-character';

@@ -539,7 +539,9 @@ function findInWindow(text: string, depth: number): Span[] {
           if (joined.joins[middle]! <= from) low = middle + 1;
           else high = middle;
         }
-        return low < joined.joins.length && joined.joins[low]! < to;
+        if (low >= joined.joins.length || joined.joins[low]! >= to) return false;
+        // A masked token ("ghp_xxxx…") at the end of a line goes on with nothing on the next.
+        return tokenEvidence(joined.view.text.slice(from, joined.joins[low])) === null;
       };
       for (const kind of secretKinds) {
         if (namedKinds.has(kind)) continue;

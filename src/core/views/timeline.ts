@@ -15,7 +15,7 @@ export interface TimelineLane {
   /** "7.1 Build infrastructure", cut to fit beside the bars. */
   label: string;
   statusLabel: string;
-  /** "2025-10-23 08:00 UTC → 2025-10-25 17:36 UTC". */
+  /** "2025-10-23 08:00 UTC → 2025-10-25 17:36 UTC", or why the plan has no dates for the task. */
   planned: string;
   /** The actual dates, "… → in progress", or "not started". */
   actualText: string;
@@ -23,8 +23,9 @@ export interface TimelineLane {
   elapsed: string;
   status: TaskStatus;
   critical: boolean;
-  plannedStart: string;
-  plannedEnd: string;
+  /** Null when the plan cannot date the task (no estimate, or after work of unknown length). */
+  plannedStart: string | null;
+  plannedEnd: string | null;
   actualStart: string | null;
   /** Completion, or the newest event while in progress; null before a start. */
   actualEnd: string | null;
@@ -32,7 +33,7 @@ export interface TimelineLane {
   estimateDays: number | null;
   elapsedDays: number | null;
   /** Positions in the SVG, in px. */
-  plan: { x: number; width: number };
+  plan: { x: number; width: number } | null;
   actual: { x: number; width: number } | null;
   y: number;
   /** Times of the task's events, as x positions. */
@@ -73,15 +74,14 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
   const tasks = phase.tasks.toSorted((a, b) => plan.get(a.id)!.startDay - plan.get(b.id)!.startDay || compareTaskIds(a.id, b.id));
 
   const raw = tasks.map((task) => {
-    // Both are set: the origin is.
-    const planStart = plan.get(task.id)!.start!;
-    const planEnd = plan.get(task.id)!.end!;
+    // The origin is set; a task the plan cannot date (no estimate, or after work of unknown length) has no plan bar.
+    const { start: planStart, end: planEnd } = plan.get(task.id)!;
     const actualStart = task.startedAt ? Date.parse(task.startedAt) : null;
     const ongoing = actualStart !== null && task.completedAt === null;
     const actualEnd = task.completedAt ? Date.parse(task.completedAt) : ongoing ? Math.max(newest ?? actualStart!, actualStart!) : null;
     return { task, planStart, planEnd, actualStart, actualEnd, ongoing };
   });
-  const end = Math.max(origin + DAY_MS, ...raw.flatMap((lane) => [lane.planEnd, lane.actualEnd ?? 0]));
+  const end = Math.max(origin + DAY_MS, ...raw.flatMap((lane) => [lane.planEnd ?? 0, lane.actualEnd ?? 0]));
   const scale = CHART_WIDTH / (end - origin);
   const x = (time: number) => LABEL_WIDTH + (time - origin) * scale;
   const days = Math.ceil((end - origin) / DAY_MS);
@@ -93,20 +93,20 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
     title: task.title,
     label: clip(`${task.id} ${task.title}`, 24),
     statusLabel: statusLabels[task.status],
-    planned: `${formatTimestamp(new Date(planStart).toISOString())} → ${formatTimestamp(new Date(planEnd).toISOString())}`,
+    planned: planStart === null || planEnd === null ? (task.estimateDays === null ? 'not planned: no estimate' : 'not planned: after work of unknown length') : `${formatTimestamp(new Date(planStart).toISOString())} → ${formatTimestamp(new Date(planEnd).toISOString())}`,
     actualText: actualStart === null ? 'not started' : `${formatTimestamp(new Date(actualStart).toISOString())} → ${ongoing ? 'in progress' : formatTimestamp(actualEnd === null ? null : new Date(actualEnd).toISOString())}`,
     estimate: formatEstimate(task.estimateDays),
     elapsed: task.elapsedDays === null ? '—' : formatDays(task.elapsedDays),
     status: task.status,
     critical: critical.has(task.id),
-    plannedStart: new Date(planStart).toISOString(),
-    plannedEnd: new Date(planEnd).toISOString(),
+    plannedStart: planStart === null ? null : new Date(planStart).toISOString(),
+    plannedEnd: planEnd === null ? null : new Date(planEnd).toISOString(),
     actualStart: actualStart === null ? null : new Date(actualStart).toISOString(),
     actualEnd: actualEnd === null ? null : new Date(actualEnd).toISOString(),
     ongoing,
     estimateDays: task.estimateDays,
     elapsedDays: task.elapsedDays,
-    plan: { x: x(planStart), width: Math.max(2, (planEnd - planStart) * scale) },
+    plan: planStart === null || planEnd === null ? null : { x: x(planStart), width: Math.max(2, (planEnd - planStart) * scale) },
     actual: actualStart === null || actualEnd === null ? null : { x: x(actualStart), width: Math.max(3, (actualEnd - actualStart) * scale) },
     y: TOP + index * LANE_HEIGHT,
     ticks: (phase.activity.ticks[task.id] ?? []).map((time) => x(Date.parse(time))),

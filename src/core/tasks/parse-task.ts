@@ -111,7 +111,8 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const idText = textOf(fields.get('id'));
   const hasTaskFields = taskFields.some((name) => fields.has(name));
   // An id written whole ("task-12", "TASK-195.1") is the id as written; in a tool's folder, so is its file name's.
-  const idIn = (text: string) => (idPrefix ? prefixedTaskId(text, idPrefix) : null) ?? (isNamedId(text.trim()) ? text.trim() : null) ?? findTaskId(text);
+  // In a tool's folder an id in the metadata is the tool's, whole as written ("TASK-030B-1.8", "TASK-006-REV").
+  const idIn = (text: string) => (idPrefix !== undefined && isWholeId(text.trim()) ? text.trim() : null) ?? (idPrefix ? prefixedTaskId(text, idPrefix) : null) ?? (isNamedId(text.trim()) ? text.trim() : null) ?? findTaskId(text);
   const fileId = idPrefix ? prefixedTaskId(fileName, idPrefix) : null;
   let id = (idText ? (idIn(idText) ?? idText) : null) ?? fileId ?? (heading ? findTaskId(heading.title) : null) ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
   const headingId = heading !== null && (findTaskId(heading.title) ?? fallbackTaskId(heading.title, '')) === id;
@@ -140,7 +141,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   }
 
   const estimateField = fields.get('estimate');
-  const estimateText = estimateField ? String(estimateField.value).trim() : '';
+  const estimateText = estimateField && estimateField.value !== null && estimateField.value !== undefined ? String(estimateField.value).trim() : '';
   let estimateDays: number | null = null;
   if (!estimateField || estimateText === '') {
     if (!broken && !notText.has('estimate')) sink.warning(estimateField?.line ?? 1, estimateField?.column ?? 1, 'The task has no estimate; the critical path leaves it out and progress counts tasks.', 'Add "**Estimate:** 2.4 days" (or hours such as "6h", or "2 weeks").', 'no-estimate');
@@ -163,7 +164,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
 
   const dependencyField = fields.get('dependencies');
   const dependencyText = typeof dependencyField?.value === 'string' ? dependencyField.value : null;
-  const dependencies = parseDependencies(dependencyValue(dependencyField)).map((dependency) => {
+  const dependencies = parseDependencies(dependencyValue(dependencyField)).map((dependency) => (idPrefix !== undefined && !dependency.external && isWholeId(dependency.raw.trim()) ? { ...dependency, taskIds: [dependency.raw.trim()] } : dependency)).map((dependency) => {
     const at = dependencyText?.indexOf(dependency.raw) ?? -1;
     return { ...dependency, line: dependencyField?.line ?? null, column: dependencyField && at >= 0 ? dependencyField.column + at : null };
   });
@@ -218,6 +219,11 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const fieldLines = Object.fromEntries([...fields].map(([name, field]) => [name, field.line]));
   const fieldSources = Object.fromEntries([...fields].map(([name, field]) => [name, { key: field.key, line: field.line, form: field.form }]));
   return { task, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines, fieldSources, idFrom, titleFrom, parent, created, updated, labels };
+}
+
+/** One id of a tool's own, written whole: letters, digits, ".", "_" and "-", with a digit or a "-" ("TASK-TEST"), and not a date. */
+function isWholeId(text: string): boolean {
+  return /^[A-Za-z0-9][\w.-]*$/.test(text) && /[\d-]/.test(text) && !/\d{4}-\d{1,2}-\d{1,2}/.test(text);
 }
 
 /**

@@ -69,7 +69,7 @@ console.log(
 const redaction = auditRedaction();
 const configValues = auditConfigValues();
 const logNames = auditLogNames();
-console.log(`\nRedaction: seeded secrets in every encoding (test/fixtures/secrets/corpus.ts) and task and spec files that hold none (test/fixtures/secrets/clean/)\n`);
+console.log(`\nRedaction: seeded secrets in every encoding (test/fixtures/secrets/corpus.ts) and task and spec files that hold none (test/fixtures/secrets/clean/ and harmless/)\n`);
 console.log(
   table(
     ['check', 'count'],
@@ -78,8 +78,11 @@ console.log(
       ['seeded secrets (kind × encoding)', redaction.seeded],
       ['found and redacted (no 12 characters of one left)', redaction.seeded - redaction.missed.length],
       ['recall, %', Math.round(((redaction.seeded - redaction.missed.length) / redaction.seeded) * 1000) / 10],
-      ['clean task and spec files', redaction.cleanFiles],
-      ['false positives (lines changed)', redaction.falsePositives.length],
+      ['real secrets in the shapes of harmless examples (near misses)', redaction.nearMisses],
+      ['near misses missed', redaction.nearMissesMissed],
+      ['clean task and spec files and harmless files', redaction.cleanFiles],
+      ['of those, harmless files (.env, compose, TypeScript, JSON, specs)', redaction.harmlessFiles],
+      ['false positives (lines changed, in the file or alone)', redaction.falsePositives.length],
       ['secrets as title, site, base, SITE, BASE (each kind)', configValues.seeded],
       ['secrets surviving in config values (built, or quoted)', configValues.survived.length],
       ['secrets in hook log names (site page, phase panel)', logNames.seeded],

@@ -36,6 +36,8 @@ export interface LoadOptions {
   hooks?: readonly string[];
   /** The config that named them, for messages about them. */
   configFile?: string | null;
+  /** Where the hook logs were named, when not by the config's `hooks` (CAIRN_HOOKS_FROM): said on the data-quality page. */
+  hooksFrom?: string | null;
 }
 
 /** The repository-wide hook logs the `cairn` command passes on (CAIRN_HOOKS: a JSON list of absolute paths or globs). */
@@ -60,7 +62,7 @@ export function resolveBuildAsOf(env: Record<string, string | undefined> = proce
  * Reads and builds every phase under the content root. The one entry point for the loaders and the CLI. Phases are
  * read one at a time and only their model is kept, so a phase's raw hook rows are gone before the next is read.
  */
-export function loadContent(root: string, asOf: string | null, { cache = null, hooks = sharedHookPatterns(), configFile = process.env.CAIRN_CONFIG ?? null }: LoadOptions = {}): LoadedContent {
+export function loadContent(root: string, asOf: string | null, { cache = null, hooks = sharedHookPatterns(), configFile = process.env.CAIRN_CONFIG ?? null, hooksFrom = process.env.CAIRN_HOOKS_FROM ?? null }: LoadOptions = {}): LoadedContent {
   const { dirs, issues } = listPackageDirs(root);
   const releases = readReleases(root);
   issues.push(...releases.issues);
@@ -75,6 +77,7 @@ export function loadContent(root: string, asOf: string | null, { cache = null, h
     unjudged.push({ dir, phaseId, part, key, result });
   }
   const shared = hooks.length > 0 ? withSharedHooks(unjudged, hooks, configFile, root, cache, issues) : null;
+  if (shared && hooksFrom) shared.warnings.unshift(hooksFrom);
   // Judged now when the time is known, so the event times need not be kept.
   const built = unjudged.map(({ result }) => (asOf === null || !result.phase ? result : { ...result, phase: applyAsOf(result.phase, result.eventTimes, asOf), eventTimes: [] }));
   if (cache) pruneCache(cache);

@@ -53,6 +53,8 @@ export interface Settings {
   reading: ReadingRules;
   /** The repository the config (or, without one, the working directory) is in: the nearest folder above holding `.git`, or null. */
   repoRoot: string | null;
+  /** Said on the data-quality page when `hooks` came from claude-flow.config.json (io/claude-flow-config.ts). */
+  hooksFrom?: string;
 }
 
 /** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree), or null. */
@@ -131,6 +133,7 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
       fields: Object.fromEntries(Object.entries(config.fields ?? {}).map(([key, field]) => [foldKey(key), field])),
     },
     repoRoot: findRepoRoot(base),
+    ...(claudeFlow && claudeFlow.hooks.length > 0 ? { hooksFrom: claudeFlow.issue.message } : {}),
   };
   // Hook logs are read from the repository only, or from a folder the config's `allowOutside` lists.
   return { settings, issues: [...issues, ...(claudeFlow ? [claudeFlow.issue] : []), ...hookPatternIssues(settings.hooks, configPath, settingsReach(settings, cwd))] };
@@ -151,6 +154,7 @@ export function settingsEnv(settings: Settings): Record<string, string> {
     ...(settings.keep.length > 0 ? { CAIRN_KEEP: JSON.stringify(settings.keep) } : {}),
     ...(settings.allowOutside.length > 0 ? { CAIRN_ALLOW_OUTSIDE: JSON.stringify(settings.allowOutside) } : {}),
     ...(settings.repoRoot ? { CAIRN_REPO_ROOT: settings.repoRoot } : {}),
+    ...(settings.hooksFrom ? { CAIRN_HOOKS_FROM: settings.hooksFrom } : {}),
     ...(isDefaultReading(settings.reading) ? {} : { CAIRN_READING: JSON.stringify(settings.reading) }),
   };
 }

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { displayPath } from '../../../src/core/io/display-path.ts';
 import { expandHookPatterns } from '../../../src/core/io/hook-patterns.ts';
 import { readHookFiles, readHookSources } from '../../../src/core/io/read-hooks.ts';
-import { resolveSettings } from '../../../src/core/pipeline/settings.ts';
+import { loadContent } from '../../../src/core/pipeline/load-content.ts';
+import { resolveSettings, settingsEnv } from '../../../src/core/pipeline/settings.ts';
 import { HookFormatSchema } from '../../../src/core/schema/model.ts';
 import { detectBytes, hookFormatLabel, hookFormats, isEncryptedStore } from '../../../src/core/hooks/formats.ts';
 import { makeStore, type StoreCase } from '../../fixtures/hooks/claude-flow-v3-stores/make-stores.ts';
@@ -134,6 +135,15 @@ describe('the hook store from claude-flow.config.json', () => {
     expect(issues[0]!.message).toContain('hook store comes from claude-flow.config.json memory.persistPath');
     const [result] = readHookFiles(files, dir);
     expect(result!.events.map((event) => [event.source.format, event.memoryKey])).toEqual([['claude-flow-v3-sqlite', 'phase7/build_infra/status']]);
+  });
+
+  test('the data-quality page says where the store came from (CAIRN_HOOKS_FROM to the build)', () => {
+    const dir = store('persist-path');
+    const { settings, issues } = resolveSettings({}, dir, {});
+    const env = settingsEnv(settings!);
+    expect(env.CAIRN_HOOKS_FROM).toBe(issues[0]!.message);
+    const { shared } = loadContent(join(dir, 'content'), null, { hooks: settings!.hooks, configFile: settings!.configPath, hooksFrom: env.CAIRN_HOOKS_FROM });
+    expect(shared!.warnings[0]).toBe(issues[0]!.message);
   });
 
   test('hooks in cairn.config.json win: claude-flow.config.json is not read', () => {

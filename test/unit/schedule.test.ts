@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareTaskIds, computeCriticalPath, findGraphProblems, type ScheduleTask } from '../../src/core/model/schedule.ts';
+import { compareTaskIds, computeCriticalPath, findGraphProblems, scheduleGraph, type ScheduleTask } from '../../src/core/model/schedule.ts';
 
 const task = (id: string, estimateDays: number, dependsOn: string[] = []): ScheduleTask => ({ id, estimateDays, dependsOn });
 
@@ -39,5 +39,24 @@ describe('findGraphProblems', () => {
     ['three-task cycle', [task('3', 1, ['1']), task('1', 1, ['2']), task('2', 1, ['3'])], { unknown: [], cycles: [['1', '2', '3', '1']] }],
   ])('%s', (_name, tasks, expected) => {
     expect(findGraphProblems(tasks)).toEqual(expected);
+  });
+});
+
+describe('scheduleGraph: a subtask never waits for a task above it', () => {
+  // A board's subtask that names its own parent as a dependency (TASK-030B-1 on TASK-030B), and its subtasks, which
+  // inherit what their parent waits for: the parent is the end of its subtasks, so waiting for it would be a cycle.
+  const tasks = [
+    { id: 'A', estimateDays: 1, dependsOn: ['Z'], parentId: null },
+    { id: 'A-1', estimateDays: 1, dependsOn: ['A'], parentId: 'A' },
+    { id: 'A-1.8', estimateDays: 1, dependsOn: [], parentId: 'A-1' },
+    { id: 'Z', estimateDays: 1, dependsOn: [], parentId: null },
+  ];
+
+  test('no cycle; what the top task waits for is still handed down', () => {
+    const graph = scheduleGraph(tasks);
+    expect(findGraphProblems(graph).cycles).toEqual([]);
+    expect(graph.find((task) => task.id === 'A-1')!.dependsOn.toSorted()).toEqual(['A-1.8', 'Z']);
+    expect(graph.find((task) => task.id === 'A-1.8')!.dependsOn).toEqual(['Z']);
+    expect(graph.find((task) => task.id === 'A')!.dependsOn.toSorted()).toEqual(['A-1', 'Z']);
   });
 });

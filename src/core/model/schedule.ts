@@ -39,9 +39,17 @@ export function scheduleGraph(tasks: readonly PlannedTask[]): ScheduleTask[] {
     if (!parent || seen.has(parent.id)) return [];
     return [...parent.dependsOn, ...inherited(parent, new Set([...seen, parent.id]))];
   };
+  // A subtask is part of its parent and of every task above it: waiting for one of them ("TASK-030B-1 depends on
+  // TASK-030B", its parent, handed down to its own subtasks) would wait for itself.
+  const ancestors = (task: PlannedTask): Set<string> => {
+    const found = new Set<string>();
+    for (let parent = task.parentId; parent && !found.has(parent); parent = tasks.find((other) => other.id === parent)?.parentId) found.add(parent);
+    return found;
+  };
   return tasks.map((task) => {
     const own = children.get(task.id) ?? [];
-    const dependsOn = [...new Set([...task.dependsOn, ...inherited(task), ...own.map((child) => child.id)])].filter((dep) => dep !== task.parentId);
+    const above = ancestors(task);
+    const dependsOn = [...new Set([...task.dependsOn, ...inherited(task), ...own.map((child) => child.id)])].filter((dep) => !above.has(dep));
     const takesTime = !isLeftOut(task) && own.length === 0;
     return { id: task.id, estimateDays: takesTime ? (task.estimateDays ?? 0) : 0, dependsOn };
   });

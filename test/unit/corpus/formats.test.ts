@@ -48,6 +48,10 @@ const fixtures = [
   // BMAD: v4's docs/stories/ (titled by its folder), v6's folder of sprint-status.yaml (titled by its project).
   { name: 'bmad-tide-logbook', root: 'docs/stories', title: (facts: string) => facts },
   { name: 'bmad-pantry-shelf', root: '_bmad-output/implementation-artifacts', title: (facts: string) => facts },
+  // ccpm: the team points Cairn at .claude/epics/, each epic folder a phase titled by its epic.md.
+  { name: 'ccpm-local-runner', root: '.claude/epics', title: (facts: string) => facts },
+  // A board of status folders: the folder holding backlog/, in_progress/, completed/ … is one phase, titled by its name.
+  { name: 'status-folders-quay-tasks', root: 'tasks', title: (facts: string) => facts },
   // claude-flow v3: the team points Cairn at the repository holding .claude-flow/ (the phase is named by it).
   { name: 'claude-flow-store-release-gate', root: '.', title: (facts: string) => facts },
   { name: 'claude-flow-store-skill-pipeline', root: '.', title: (facts: string) => facts },
@@ -79,6 +83,21 @@ const deviations: Record<string, string | { status: string; written: string; rea
   // dependsOn holds the phase's own tasks: the archived task-epic-11.2 stays in the task's dependencies, and the build
   // names it as in no phase.
   'backlog-md-formula-linter/backlog/task-epic-11.11@backlog/tasks/epics/epic-11-rule-engine-restructuring/task-epic-11.11 - Move-name-detection.md': { read: { parentId: null, dependsOn: [] }, reason: 'parent and dependency not on the board', warning: true },
+  // ccpm's depends_on still names the tasks by their numbers before the sync (003.md, …), files the epic no longer has:
+  // the dependencies stay in each task's list and the build names them as in no phase. 10.md's warning is the phase's
+  // one no-agent warning, given at its first file.
+  ...Object.fromEntries(
+    [['2', false], ['4', false], ['5', false], ['8', false], ['9', false], ['10', true]].map(([id, warning]) => [
+      `ccpm-local-runner/route-builds-to-local-runner/${id}@.claude/epics/route-builds-to-local-runner/${id}.md`,
+      { read: { dependsOn: [] }, reason: 'depends_on names tasks by their numbers before the sync', warning: warning as boolean },
+    ]),
+  ),
+  // One id in two folders: the first file is kept and the second named in a warning.
+  'status-folders-quay-tasks/tasks/TASK-004@tasks/obsolete/TASK-004-drop-plan-fields-from-create.md': 'listed again, left out with a warning',
+  // Its parent and dependency are not on the board (a warning names the parent); marked completed while its subtask
+  // TASK-030B-1 is in progress, it is shown where its subtask stands.
+  'status-folders-quay-tasks/tasks/TASK-030B@tasks/completed/TASK-030B/TASK-030B-write-quay-lite-guide.md': { read: { parentId: null, dependsOn: [], status: 'in_progress' }, reason: 'parent not on the board; subtask in progress', warning: true },
+  'status-folders-quay-tasks/tasks/TASK-030B-1.8@tasks/in_review/TASK-030B-1.8-tool-discovery.md': { read: { dependsOn: [] }, reason: 'TASK-030B-1.7 is not on the board', warning: false },
 };
 
 describe.each(fixtures)('$name', ({ name, root, title }) => {
@@ -101,7 +120,7 @@ describe.each(fixtures)('$name', ({ name, root, title }) => {
     expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(phase!.title).toBe(facts.format === 'kiro' ? title(dir!.phaseId) : phaseFacts.title);
     expect(phase!.dataQuality.readers.map((reader) => reader.format)).toEqual([facts.format]);
-    const byFile = facts.format === 'backlog-md' || facts.format === 'bmad' || facts.format === 'claude-code-tasks';
+    const byFile = facts.format === 'backlog-md' || facts.format === 'bmad' || facts.format === 'ccpm' || facts.format === 'status-folders' || facts.format === 'claude-code-tasks';
     const deviation = (fact: TaskFact) => deviations[`${name}/${dir!.phaseId}/${fact.id}@${byFile ? fact.file : fact.line}`];
     const expected = phaseFacts.tasks.filter((fact) => typeof deviation(fact) !== 'string').map((fact) => {
       const shown = deviation(fact);

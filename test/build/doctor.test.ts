@@ -39,6 +39,26 @@ describe('cairn doctor', () => {
     expect(run.stdout.trim().split('\n').at(-1)).toBe('13 files, 47 tasks, 0 errors, 2 warnings');
   });
 
+  test('a copy of ~/.claude/tasks/: each task file with its reader, the owner as agent, .lock and .highwatermark not read; a claude-flow store with its agents', () => {
+    const root = 'test/fixtures/formats/claude-code-tasks-reef-survey';
+    const list = `${root}/0197a3c4-5e2b-7d41-9c86-2f0b4e7a1d53`;
+    const run = cairn(['doctor', root]);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    const readers = Object.fromEntries([...run.stdout.matchAll(/^(\S+)\n {2}reader {4}([^:\n]+)/gm)].filter(([, path]) => path!.startsWith(`${list}/`)).map(([, path, reader]) => [path!.slice(list.length + 1), reader]));
+    expect(readers).toEqual({ '.highwatermark': 'not read', '.lock': 'not read', '1.json': 'claude-code-tasks', '2.json': 'claude-code-tasks', '3.json': 'claude-code-tasks', '4.json': 'claude-code-tasks', '5.json': 'claude-code-tasks', '7.json': 'claude-code-tasks', '8.json': 'claude-code-tasks' });
+    expect(run.stdout).toContain(`${list}/3.json\n  reader    claude-code-tasks: task 3, one file of the list of 7 task files (the phase line says why)\n  tasks     each from its JSON entry (keys "id", "subject", "status", "blockedBy"); agent from key "owner"; estimate: not in the format`);
+    expect(run.stdout).toMatch(/^ {2}2 +3 +in progress \("in_progress"\) +main +blockedBy 1 +Normalise site names$/m);
+    expect(run.stdout).toContain(`${list}/7.json:8:1 warning Task 4 says it blocks 7, but 7's "blockedBy" does not name 4; 7 is read as depending on 4.`);
+    // The session folder with no task, and the fixture's own files, are named too.
+    expect(run.stdout).toContain(`${root}/0197a3f1-08d2-7b63-a5e9-4c1d7f20b8e6/.lock\n  reader    not read: The folder 0197a3f1-08d2-7b63-a5e9-4c1d7f20b8e6 holds no Claude Code task file`);
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('13 files, 7 tasks, 0 errors, 2 warnings');
+
+    const store = cairn(['doctor', 'test/fixtures/formats/claude-flow-store-skill-pipeline']);
+    expect([store.status, store.stderr]).toEqual([0, '']);
+    expect(store.stdout).toContain('agent from key "assignedTo"; estimate: not in the format');
+    expect(store.stdout).toMatch(/^ {2}4 +task-1782915024611-8sjw2c +complete \("completed"\) +unassigned +Explore: /m);
+  });
+
   test('--json gives the same report for machines; a path that is not there, or two, is bad usage (exit 2)', () => {
     const json = cairn(['doctor', 'test/fixtures/packages/minimal/phases/phase-1/task-1.2-tests.md', '--json']);
     expect(json.status).toBe(0);

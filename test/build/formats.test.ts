@@ -78,3 +78,32 @@ test('bmad: a v6 folder of sprint-status.yaml is one phase, its stories with and
   expect(phase!.dataQuality.warnings.some((warning) => /sprint-status\.yaml:43:1 warning Story 2\.3 is "in-progress" here and "ready-for-dev" in /.test(warning))).toBe(true);
   expect(build.page('implementation-artifacts/index.html')).toContain('Tasks read as BMAD stories from ');
 });
+
+test('claude-flow v3: a repository holding .claude-flow/tasks/store.json is one phase, its records with their agents and the start each states', () => {
+  const base = 'test/fixtures/formats/claude-flow-store-release-gate';
+  const facts = JSON.parse(readFileSync(`${base}/facts.json`, 'utf8')) as { phases: { title: string; tasks: { id: string; status: string; agent: string | null; startedAt: string | null }[] }[] };
+  const { title, tasks } = facts.phases[0]!;
+  const build = buildSite({ content: base });
+  expect(build.status, build.output).toBe(0);
+  const status = build.statusJson();
+  expect(status.phases.map((phase) => [phase.id, phase.title])).toEqual([['claude-flow-store-release-gate', title]]);
+  const [phase] = status.phases;
+  expect(phase!.tasks.map((task) => [task.id, task.status, task.agent, task.startedAt])).toEqual(tasks.map((task) => [task.id, task.status, task.agent, task.startedAt]));
+  expect(phase!.dataQuality.readers.map((reader) => [reader.format, reader.files])).toEqual([['claude-flow-tasks', ['.claude-flow/tasks/store.json']]]);
+  expect(build.page('claude-flow-store-release-gate/index.html')).toContain('Tasks read as claude-flow v3 task store');
+});
+
+test('claude-code-tasks: a copy of ~/.claude/tasks/ is one phase per list, each task from its own file, blockedBy and blocks as dependencies', () => {
+  const base = 'test/fixtures/formats/claude-code-tasks-reef-survey';
+  const facts = JSON.parse(readFileSync(`${base}/facts.json`, 'utf8')) as { phases: { folder: string; tasks: { id: string; status: string; dependsOn: string[] }[] }[] };
+  const { folder, tasks } = facts.phases[0]!;
+  const build = buildSite({ content: base });
+  expect(build.status, build.output).toBe(0);
+  const status = build.statusJson();
+  expect(status.phases.map((phase) => phase.id)).toEqual([folder]);
+  const [phase] = status.phases;
+  expect(phase!.tasks.map((task) => [task.id, task.status, task.dependsOn])).toEqual(tasks.map((task) => [task.id, task.status, task.dependsOn]));
+  expect(phase!.dataQuality.readers[0]!.files).toHaveLength(tasks.length);
+  expect(phase!.dataQuality.warnings.some((warning) => /7\.json:8:1 warning Task 4 says it blocks 7, but 7's "blockedBy" does not name 4/.test(warning))).toBe(true);
+  expect(build.page(`${folder}/index.html`)).toContain('Tasks read as Claude Code task list');
+});

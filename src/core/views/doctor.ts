@@ -87,10 +87,12 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
     if (pkg.final) add(plain(pkg.final.path, pkg.phaseId, 'task-files', 'final metrics'));
     for (const file of pkg.current ?? []) add(plain(file.path, pkg.phaseId, 'task-files', 'metrics updated while the phase runs'));
     const tasks = phase?.tasks ?? [];
-    if (pkg.taskList) {
-      const listed = tasks.filter((task) => task.file === pkg.taskList!.file.path);
-      const part = pkg.taskList.part;
-      add({ path: pkg.taskList.file.path, phase: pkg.phaseId, reader: pkg.taskList.format, note: `${part === undefined ? '' : `tag "${part}": `}${pkg.taskList.reason}; ${count(listed.length, 'task')} read`, tasks: listed.map(listTask), ignored: listIgnored(pkg.taskList.file.text, pkg.taskList.format, listed) }, part);
+    // A list kept one file per task (Claude Code's <id>.json) has a block per file.
+    for (const file of pkg.taskList ? (pkg.taskList.files ?? [pkg.taskList.file]) : []) {
+      const { format, part, reason } = pkg.taskList!;
+      const listed = tasks.filter((task) => task.file === file.path);
+      const note = pkg.taskList!.files ? (listed.length > 0 ? `task ${listed.map((task) => task.id).join(', ')}, one file of the list of ${count(pkg.taskList!.files.length, 'task file')} (the phase line says why)` : 'a task file of the list, not read (see the problems below)') : `${part === undefined ? '' : `tag "${part}": `}${reason}; ${count(listed.length, 'task')} read`;
+      add({ path: file.path, phase: pkg.phaseId, reader: format, note, tasks: listed.map((task) => listTask(task, format)), ignored: listIgnored(file.text, format, listed) }, part);
     }
     if (pkg.layout) add(plain(pkg.layout.file, pkg.phaseId, pkg.layout.format, `the board's config: ${pkg.layout.reason}`));
     const unread = new Map((phase?.dataQuality.otherFiles ?? pkg.otherFiles ?? []).map((other) => [other.path, other.reason]));
@@ -179,11 +181,19 @@ function taskLine(task: Task): number | null {
   return authored ? Number(authored.key!.slice(5)) : null;
 }
 
+/** The keys of a JSON task list's entry that give each field; `agent` null where the format names no agent. */
+const jsonKeys: Record<string, { id: string; title: string; status: string; dependencies: string; agent: string | null }> = {
+  taskmaster: { id: 'id', title: 'title', status: 'status', dependencies: 'dependencies', agent: null },
+  'claude-flow-tasks': { id: 'taskId', title: 'description', status: 'status', dependencies: 'dependencies', agent: 'assignedTo' },
+  'claude-code-tasks': { id: 'id', title: 'subject', status: 'status', dependencies: 'blockedBy', agent: 'owner' },
+};
+
 /** A task read from a line of a whole list: every field from that line (a checkbox line, a JSON entry's keys). */
-function listTask(task: Task): DoctorTask {
+function listTask(task: Task, format: string): DoctorTask {
   const line = taskLine(task);
   const json = task.metadataStyle === 'json-list';
-  const at = (key: string) => ({ line, from: json ? `JSON key "${key}"` : 'checkbox line' });
+  const keys = jsonKeys[format] ?? jsonKeys.taskmaster!;
+  const at = (field: 'id' | 'title' | 'status' | 'dependencies') => ({ line, from: json ? `JSON key "${keys[field]}"` : 'checkbox line' });
   const evidence = task.statusEvidence;
   const dependencies = task.dependencies.map((dependency) => dependency.raw).join('; ');
   return {
@@ -193,9 +203,9 @@ function listTask(task: Task): DoctorTask {
       { field: 'id', value: task.id, ...at('id') },
       { field: 'title', value: task.title, ...at('title') },
       { field: 'status', value: statusValue(task), ...(evidence.kind === 'authored' ? at('status') : { line: null, from: `${evidence.path}${evidence.key ? ` (${evidence.key})` : ''}: ${evidence.summary}` }) },
-      { field: 'agent', value: 'unassigned', line: null, from: 'not in the format' },
+      { field: 'agent', value: task.agent ?? 'unassigned', ...(json && keys.agent ? at('id') : { line: null }), from: json && keys.agent ? `JSON key "${keys.agent}"` : 'not in the format' },
       { field: 'estimate', value: 'none', line: null, from: 'not in the format' },
-      { field: 'dependencies', value: dependencies === '' ? 'none' : dependencies, ...(dependencies === '' ? { line: null, from: json ? 'JSON key "dependencies"' : 'none stated' } : json ? at('dependencies') : { line, from: 'a "depends on" sentence (the task\'s line shown)' }) },
+      { field: 'dependencies', value: dependencies === '' ? 'none' : dependencies, ...(dependencies === '' ? { line: null, from: json ? `JSON key "${keys.dependencies}"` : 'none stated' } : json ? at('dependencies') : { line, from: 'a "depends on" sentence (the task\'s line shown)' }) },
     ],
   };
 }
@@ -234,17 +244,20 @@ function fieldBlock(task: DoctorTask): string[] {
   return task.fields.map((row) => `  ${row.field.padEnd(12)}  ${clip(row.value, 40).padEnd(width)}  ${(row.line === null ? '' : `line ${row.line}`).padEnd(9)}${row.from}`.trimEnd());
 }
 
-/** A list's tasks, one aligned row each; agent and estimate are said once, as the format has neither. */
+/** A list's tasks, one aligned row each; what the format does not give (an estimate, an agent) is said once. */
 function taskTable(tasks: readonly DoctorTask[]): string[] {
   const cell = (task: DoctorTask, field: DoctorField) => task.fields.find((row) => row.field === field)!;
-  const rows = tasks.map((task) => [task.line === null ? '?' : String(task.line), task.id, cell(task, 'status').value, cell(task, 'dependencies').value === 'none' ? '' : clip(cell(task, 'dependencies').value, 30), clip(cell(task, 'title').value, 50)]);
-  const header = ['line', 'id', 'status', 'depends on', 'title'];
-  const widths = header.map((name, index) => Math.max(name.length, ...rows.map((row) => row[index]!.length)));
-  const line = (row: string[]) => `  ${row.map((value, index) => value.padEnd(widths[index]!)).join('  ')}`.trimEnd();
   const first = tasks[0]!.fields.find((row) => row.field === 'id')!.from;
   const status = tasks.find((task) => cell(task, 'status').line === null && task.line !== null);
+  const key = (field: DoctorField) => cell(tasks[0]!, field).from.replace(/^JSON key /, '');
+  // A list that names agents (claude-flow's assignedTo, Claude Code's owner) shows them in a column of their own.
+  const withAgent = cell(tasks[0]!, 'agent').from !== 'not in the format';
+  const rows = tasks.map((task) => [task.line === null ? '?' : String(task.line), task.id, cell(task, 'status').value, ...(withAgent ? [clip(cell(task, 'agent').value, 30)] : []), cell(task, 'dependencies').value === 'none' ? '' : clip(cell(task, 'dependencies').value, 30), clip(cell(task, 'title').value, 50)]);
+  const header = ['line', 'id', 'status', ...(withAgent ? ['agent'] : []), 'depends on', 'title'];
+  const widths = header.map((name, index) => Math.max(name.length, ...rows.map((row) => row[index]!.length)));
+  const line = (row: string[]) => `  ${row.map((value, index) => value.padEnd(widths[index]!)).join('  ')}`.trimEnd();
   return [
-    `  tasks     each from its ${first.startsWith('JSON') ? 'JSON entry (keys "id", "title", "status", "dependencies")' : 'checkbox line (id, title, box as status)'}; agent and estimate: not in the format`,
+    `  tasks     each from its ${first.startsWith('JSON') ? `JSON entry (keys ${(['id', 'title', 'status', 'dependencies'] as const).map(key).join(', ')})` : 'checkbox line (id, title, box as status)'}; ${withAgent ? `agent from key ${key('agent')}; estimate: not in the format` : 'agent and estimate: not in the format'}`,
     ...(status ? [`  status    some from the hook logs: ${cell(status, 'status').from}`] : []),
     line(header),
     ...rows.map(line),

@@ -12,7 +12,7 @@ function cairn(args: string[]) {
 }
 
 describe('cairn doctor', () => {
-  test('a Kiro .kiro/specs folder: every file with its reader, the _archived folder warning, the README.md files not read', () => {
+  test('a Kiro .kiro/specs folder: every file with its reader, the specs in _archived/ read as phases, the README.md files not read', () => {
     const specs = 'test/fixtures/formats/kiro-garden-plots/.kiro/specs';
     const run = cairn(['doctor', specs]);
     expect([run.status, run.stderr]).toEqual([0, '']);
@@ -27,16 +27,16 @@ describe('cairn doctor', () => {
       '_archived/README.md': 'not read',
       '_archived/plot-editor-ui/design.md': 'not read',
       '_archived/plot-editor-ui/requirements.md': 'not read',
-      '_archived/plot-editor-ui/tasks.md': 'not read',
+      '_archived/plot-editor-ui/tasks.md': 'kiro',
       'config-consolidation/design.md': 'not read',
       'config-consolidation/requirements.md': 'not read',
       'config-consolidation/tasks.md': 'kiro',
     });
-    expect(run.stdout).toContain(`${specs}/_archived/README.md\n  reader    not read: The folder _archived holds no task list`);
+    expect(run.stdout).toContain(`${specs}/_archived/README.md\n  reader    not read: not in a phase folder`);
+    expect(run.stdout).toContain(`phase plot-editor-ui (${specs}/_archived/plot-editor-ui): kiro, 14 tasks`);
     expect(run.stdout).toContain(`${specs}/1-plot-design-tokens/README.md\n  reader    not read: a document of the Kiro tasks.md folder (its tasks are in tasks.md)`);
-    expect(run.stdout).toContain(`${specs}/_archived:1:1 warning The folder _archived holds no task list`);
     expect(run.stdout).toMatch(/^ {2}159 +6\.1 +complete \("\[x\]"\) +Load the styles in the plot planner$/m);
-    expect(run.stdout.trim().split('\n').at(-1)).toBe('13 files, 47 tasks, 0 errors, 2 warnings');
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('13 files, 61 tasks, 0 errors, 1 warning');
   });
 
   test('a copy of ~/.claude/tasks/: each task file with its reader, the owner as agent, .lock and .highwatermark not read; a claude-flow store with its agents', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildPhase, derivePhaseStatus, deriveProgress, newest } from '../../src/core/model/build-phase.ts';
+import { buildPhase, derivePhaseStatus, deriveProgress, newest, progressLabel } from '../../src/core/model/build-phase.ts';
 import { type PackageFiles } from '../../src/core/schema/package-files.ts';
 import { formatIssue } from '../../src/core/text/issues.ts';
 import type { TaskStatus } from '../../src/core/schema/model.ts';
@@ -89,6 +89,15 @@ describe('buildPhase', () => {
     const allowed = buildPhase(empty, { buildAsOf: null, reading: { ...defaultReading, allowEmpty: true } });
     expect(allowed.issues.map((issue) => issue.severity)).toEqual(['warning']);
     expect(allowed.phase).toMatchObject({ id: 'phase-1', title: 'Phase 1: Test', status: 'pending', progress: 0, tasks: [], criticalPath: { taskIds: [], days: 0, alternatives: [] } });
+  });
+
+  test('no task has an estimate: progress counts tasks and says so, and there is no critical path (not a 0-day chain)', () => {
+    const { phase } = build(files({ tasks: [task('1.1', '# Task 1.1: Plan\n\n**Status:** Done\n'), task('1.2', '# Task 1.2: Build\n\n**Status:** Pending\n**Dependencies:** Task 1.1\n')] }));
+    expect(phase).toMatchObject({ progress: 0.5, criticalPath: { taskIds: [], days: 0, alternatives: [], unestimated: 2 } });
+    expect(progressLabel(phase!.tasks)).toBe('of tasks complete');
+    const estimated = build(files({ tasks: [task('1.1', '# Task 1.1: Plan\n\n**Status:** Done\n**Estimate:** 1 day\n'), task('1.2', '# Task 1.2: Build\n\n**Status:** Pending\n**Estimate:** 3 days\n**Dependencies:** Task 1.1\n')] })).phase!;
+    expect(estimated).toMatchObject({ progress: 0.25, criticalPath: { taskIds: ['1.1', '1.2'], days: 4 } });
+    expect(progressLabel(estimated.tasks)).toBe('of the estimated work complete');
   });
 
   test('files that are not tasks are named in the empty phase\'s error', () => {

@@ -16,11 +16,11 @@ import { backlogBoardFolders, backlogBoardOf } from './backlog-layout.ts';
 import { backlogFileRole, backlogMd, backlogPageName, backlogReason } from '../formats/backlog-md.ts';
 import { bmadFolderOf, bmadFolders } from './bmad-layout.ts';
 import { bmad, bmadReason, isStoryFileName } from '../formats/bmad.ts';
-import { claudeCodeListOf, claudeCodeOtherReason, claudeCodeTaskFolders, claudeFlowOtherReason, claudeFlowStoreFolders, claudeFlowStoreOf, copiedStoreRel } from './claude-task-layouts.ts';
 import { ccpmEpicFolders, isCcpmEpicFolder } from './ccpm-layout.ts';
 import { ccpm, ccpmCompanionReason, ccpmFileRole, ccpmReason } from '../formats/ccpm.ts';
 import { statusBoardFolders, statusBoardOf } from './status-folders-layout.ts';
 import { opensWithTaskFrontmatter, statusFolderDocumentReason, statusFolderRole, statusFolders, statusFoldersReason } from '../formats/status-folders.ts';
+import { claudeCodeListOf, claudeCodeOtherReason, claudeCodeTaskFolders, claudeFlowOtherReason, claudeFlowStoreFolders, claudeFlowStoreOf, copiedStoreRel } from './claude-task-layouts.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -110,6 +110,7 @@ function taskListFolders(root: string): { dirs: { dir: string; phaseId: string }
   }
   const issues: Issue[] = [];
   const dirs: { dir: string; phaseId: string }[] = [];
+  const nestedDirs: { dir: string; folder: string }[] = [];
   for (const entry of readdirSync(root, { withFileTypes: true }).toSorted((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(root, entry.name);
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
@@ -118,6 +119,12 @@ function taskListFolders(root: string): { dirs: { dir: string; phaseId: string }
       continue;
     }
     if (!holdsTaskList(path)) {
+      // A folder of specs one level deeper (Kiro's _archived/, a team's done/): each spec in it is a phase too.
+      const nested = nestedSpecFolders(path, root);
+      if (nested.length > 0) {
+        nestedDirs.push(...nested.map((dir) => ({ dir, folder: entry.name })));
+        continue;
+      }
       issues.push({ file: displayPath(path), line: 1, column: 1, severity: 'warning', message: `The folder ${entry.name} holds no task list (tasks.md of Spec Kit or Kiro), so it is not read as a phase.`, hint: 'A spec folder is read when its tasks.md lists tasks as "- [ ] T001 …" or "- [ ] 1.1 …".' });
       continue;
     }
@@ -128,7 +135,24 @@ function taskListFolders(root: string): { dirs: { dir: string; phaseId: string }
     }
     dirs.push({ dir: path, phaseId: entry.name });
   }
+  // A nested spec keeps its own name as its phase id unless a spec above has it; then the folder holding it prefixes it.
+  for (const { dir, folder } of nestedDirs) {
+    const name = basename(dir);
+    const phaseId = dirs.some((other) => other.phaseId === name) ? `${folder.replace(/^[_.-]+/, '')}-${name}` : name;
+    const problem = phaseNameProblem(phaseId);
+    if (problem) issues.push({ file: printable(redactText(displayPath(dir))), line: 1, column: 1, severity: 'error', message: `The spec folder cannot be published: ${problem}.`, hint: 'Rename the folder, e.g. "001-feature".' });
+    else dirs.push({ dir, phaseId });
+  }
   return { dirs, issues: dirs.length > 0 ? issues : [] };
+}
+
+/** The spec folders directly inside `dir` that hold a task list, in name order. */
+function nestedSpecFolders(dir: string, root: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => join(dir, entry.name))
+    .filter((path) => staysInside(path, root) && holdsTaskList(path))
+    .toSorted();
 }
 
 /** A phase's folder, and the part of its task list that is the phase when the list holds several (a Taskmaster tag). */

@@ -25,6 +25,9 @@ import { round } from '../format/round.ts';
 import { nameKey } from '../text/look-alike.ts';
 import { summarizeActivity } from './summarize-activity.ts';
 import { judgeHealth } from './health.ts';
+import { emptyPhaseIssue } from './empty-phase.ts';
+import { withTeamWords } from '../tasks/team-words.ts';
+import { defaultReading, type ReadingRules } from '../config/reading.ts';
 
 export interface BuildOptions {
   /**
@@ -32,6 +35,8 @@ export interface BuildOptions {
    * be judged with `applyAsOf` once the time is known (a cached phase is reused for any time).
    */
   buildAsOf: string | null;
+  /** How the team asks its files to be read (cairn.config.json); the defaults when not given. */
+  reading?: ReadingRules;
 }
 
 export interface PhaseResult {
@@ -44,8 +49,12 @@ export interface PhaseResult {
   eventTimes: string[];
 }
 
-/** Reads, checks and joins one package. Errors and warnings are returned, never thrown. */
-export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): PhaseResult {
+/** Reads, checks and joins one package, with the team's own status words and keys understood. Errors and warnings are returned, never thrown. */
+export function buildPhase(files: PackageFiles, { buildAsOf, reading = defaultReading }: BuildOptions): PhaseResult {
+  return withTeamWords(reading, () => readPhase(files, buildAsOf, reading));
+}
+
+function readPhase(files: PackageFiles, buildAsOf: string | null, reading: ReadingRules): PhaseResult {
   const issues: Issue[] = [...(files.problems ?? [])];
   const list = files.taskList ? readTaskList(files.taskList, files.phaseId) : null;
   if (!files.overview && !list && !files.layout) {
@@ -148,9 +157,8 @@ export function buildPhase(files: PackageFiles, { buildAsOf }: BuildOptions): Ph
       taskTexts.set(task.id, files.overview);
     }
   }
-  if (parsedTasks.length === 0) {
-    issues.push({ file: files.overview?.path ?? files.dir, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no task files.`, hint: 'Add one Markdown file per task, with its id in the title ("# Task 7.1: Build") or the file name (task-7.1-build.md).' });
-  }
+  // A file that could not be read already has its error; an empty phase after it says nothing more.
+  if (parsedTasks.length === 0 && !issues.some((issue) => issue.severity === 'error')) issues.push(emptyPhaseIssue({ ...files, otherFiles }, reading.allowEmpty));
   if (unreadKeys.size > 0) issues.push(unreadKeysWarning(unreadKeys, files.overview?.path ?? files.tasks[0]?.path ?? files.dir));
   const tasks = resolveLocalDependencies(withParents(parsedTasks, parents, issues));
   if (files.overview) issues.push(...checkTaskTable(overviewResult?.taskRows ?? [], tasks, fieldLines, files.overview.path));
@@ -322,8 +330,11 @@ function resolveLocalDependencies(tasks: readonly Task[]): Task[] {
 
 /** The critical path over the tasks, with the number of counted tasks that have no estimate. */
 function criticalPathOf(tasks: readonly Task[]): Phase['criticalPath'] {
-  const path = computeCriticalPath(scheduleGraph(tasks));
-  return { ...path, unestimated: countedTasks(tasks).filter((task) => task.estimateDays === null).length };
+  const counted = countedTasks(tasks);
+  const unestimated = counted.filter((task) => task.estimateDays === null).length;
+  // Without a single estimate there is no longest chain to speak of: every chain is 0 days long.
+  if (counted.length > 0 && unestimated === counted.length) return { taskIds: [], days: 0, alternatives: [], unestimated };
+  return { ...computeCriticalPath(scheduleGraph(tasks)), unestimated };
 }
 
 /** Judges an unjudged phase (built with `buildAsOf: null`) against the build's time: the stale flag, health, forecast. */
@@ -387,13 +398,26 @@ export function derivePhaseStatus(statuses: readonly TaskStatus[]): TaskStatus {
  * Share of estimated days in complete tasks, 0..1. Cancelled tasks and tasks made of subtasks are left out (their
  * subtasks count). When a task has no estimate the share is of tasks, not days: a missing estimate is not zero work.
  */
-export function deriveProgress(all: readonly (Pick<Task, 'status' | 'estimateDays'> & Partial<Pick<Task, 'id' | 'cancelled' | 'optional' | 'parentId'>>)[]): number {
+export function deriveProgress(all: readonly ProgressTask[]): number {
   const tasks = countedTasks(all);
   if (tasks.length === 0) return all.length > 0 && all.every((task) => task.status === 'complete') ? 1 : 0;
   const done = tasks.filter((task) => task.status === 'complete');
+  if (progressCountsTasks(all)) return round(done.length / tasks.length);
   const total = tasks.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0);
-  if (total === 0 || tasks.some((task) => task.estimateDays === null)) return round(done.length / tasks.length);
   return round(done.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0) / total);
+}
+
+type ProgressTask = Pick<Task, 'status' | 'estimateDays'> & Partial<Pick<Task, 'id' | 'cancelled' | 'optional' | 'parentId'>>;
+
+/** What a phase's progress percentage counts, in the words after the number. */
+export function progressLabel(tasks: readonly ProgressTask[]): string {
+  return progressCountsTasks(tasks) ? 'of tasks complete' : 'of the estimated work complete';
+}
+
+/** Whether progress counts tasks rather than estimated work: some counted task has no estimate, or none has any length. */
+export function progressCountsTasks(all: readonly ProgressTask[]): boolean {
+  const tasks = countedTasks(all);
+  return tasks.length === 0 || tasks.some((task) => task.estimateDays === null) || tasks.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0) === 0;
 }
 
 /** The earliest of ISO timestamps, normalized to ISO 8601 UTC; null for none. */

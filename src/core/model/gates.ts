@@ -5,6 +5,7 @@
 import type { Gates } from '../config/parse-config.ts';
 import { formatDays, formatNumber, percentOf } from '../format/format.ts';
 import type { Phase } from '../schema/model.ts';
+import { progressLabel } from './build-phase.ts';
 
 export const DEFAULT_GATES: Gates = { stale: false };
 
@@ -34,7 +35,7 @@ export function evaluateGates(phases: readonly Phase[], gates: Gates = DEFAULT_G
         }
         case 'minProgress': {
           const progress = percentOf(phase.progress);
-          return result(progress >= (limit as number), `${progress}% of the estimated work complete, at least ${formatNumber(limit as number)}% required`);
+          return result(progress >= (limit as number), `${progress}% ${progressLabel(phase.tasks)}, at least ${formatNumber(limit as number)}% required`);
         }
         case 'missedTargets': {
           const missed = phase.metrics.filter((metric) => metric.target !== null && metric.verdict === 'missed').length;

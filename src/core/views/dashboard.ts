@@ -96,7 +96,7 @@ export function buildDashboardView(phase: Phase, { version = null, history = [] 
     taskCount: phase.tasks.length,
     summary: buildPhaseSummary(phase),
     glance: buildGlanceView(phase),
-    criticalPath: { days: formatDays(phase.criticalPath.days), chain: phase.criticalPath.taskIds.join(' → '), stated: phase.statedDays === null ? null : formatDays(phase.statedDays) },
+    criticalPath: phase.criticalPath.taskIds.length === 0 && phase.criticalPath.unestimated > 0 ? { days: 'unknown', chain: 'no task has an estimate', stated: phase.statedDays === null ? null : formatDays(phase.statedDays) } : { days: formatDays(phase.criticalPath.days), chain: phase.criticalPath.taskIds.join(' → '), stated: phase.statedDays === null ? null : formatDays(phase.statedDays) },
     tasks: buildTaskRows(phase),
     frozen: version ? { statusJson: `v/${version}/status.json` } : null,
     charts: version ? null : { burnUp: buildBurnUpChart(phase, history), planActual: buildPlanActualChart(phase), metrics: buildMetricsChart(phase) },

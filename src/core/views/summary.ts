@@ -2,6 +2,7 @@
 import type { Phase, TaskStatus, Verdict } from '../schema/model.ts';
 import { countVerdicts, splitMetrics } from '../metrics/verdict.ts';
 import { formatDays, percentOf } from '../format/format.ts';
+import { progressLabel } from '../model/build-phase.ts';
 
 /** Counts per key, with every key present (zero when none). */
 function countBy<K extends string>(keys: readonly K[], values: readonly K[]): Record<K, number> {
@@ -12,6 +13,8 @@ function countBy<K extends string>(keys: readonly K[], values: readonly K[]): Re
 
 export interface PhaseSummary {
   progressPercent: number;
+  /** What the percentage counts: "of the estimated work complete", or "of tasks complete" when not every task has an estimate. */
+  progressLabel: string;
   taskCounts: Record<TaskStatus, number>;
   /** Verdicts of the metrics that have a target. */
   verdictCounts: Record<Verdict, number>;
@@ -31,7 +34,9 @@ export function buildPhaseSummary(phase: Phase): PhaseSummary {
   const chain = (ids: readonly string[]) => ids.join(' → ');
   const criticalPathText =
     taskIds.length === 0
-      ? 'No critical path (no tasks, or the dependencies need fixing).'
+      ? phase.criticalPath.unestimated > 0
+        ? 'No critical path: no task has an estimate.'
+        : 'No critical path (no tasks, or the dependencies need fixing).'
       : `${chain(taskIds)}: ${formatDays(days)}` + (alternatives.length > 0 ? ` (equally long: ${alternatives.map(chain).join('; ')})` : '');
   const statedDaysNote =
     phase.statedDays !== null && Math.abs(phase.statedDays - days) > 0.005
@@ -39,6 +44,7 @@ export function buildPhaseSummary(phase: Phase): PhaseSummary {
       : null;
   return {
     progressPercent: percentOf(phase.progress),
+    progressLabel: progressLabel(phase.tasks),
     taskCounts: countBy(['pending', 'in_progress', 'complete', 'blocked'], phase.tasks.map((task) => task.status)),
     verdictCounts: countVerdicts(targeted),
     targetCount: targeted.length,
@@ -49,7 +55,8 @@ export function buildPhaseSummary(phase: Phase): PhaseSummary {
   };
 }
 
-/** "75% of estimated work complete · 4 tasks · critical path 2.4 days": a phase in a list of phases. */
+/** "75% of the estimated work complete · 4 tasks · critical path 2.4 days": a phase in a list of phases. */
 export function phaseLine(phase: Pick<Phase, 'progress' | 'tasks' | 'criticalPath'>): string {
-  return `${percentOf(phase.progress)}% of estimated work complete · ${phase.tasks.length} tasks · critical path ${formatDays(phase.criticalPath.days)}`;
+  const path = phase.criticalPath.taskIds.length === 0 ? (phase.criticalPath.unestimated > 0 ? 'no estimates' : 'no critical path') : `critical path ${formatDays(phase.criticalPath.days)}`;
+  return `${percentOf(phase.progress)}% ${progressLabel(phase.tasks)} · ${phase.tasks.length} tasks · ${path}`;
 }

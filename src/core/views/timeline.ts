@@ -57,6 +57,8 @@ export interface TimelineLayout {
   lanes: TimelineLane[];
   /** x of the newest event ("now" in the data), or null. */
   nowX: number | null;
+  /** Why there is nothing to draw (no task has a planned or an actual date), or null when there is. */
+  empty: string | null;
 }
 
 const LABEL_WIDTH = 170;
@@ -120,6 +122,7 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
     end: new Date(end).toISOString(),
     width: LABEL_WIDTH + CHART_WIDTH + 16,
     height: TOP + lanes.length * LANE_HEIGHT + 8,
+    empty: lanes.some((lane) => lane.plan !== null || lane.actual !== null) ? null : `No task has a date to draw: ${phase.tasks.some((task) => task.estimateDays !== null) ? 'the plan cannot date the work (tasks after work of unknown length)' : 'no task has an estimate, so the plan cannot date the work'}, and no start or finish is recorded. The table lists every task.`,
     labelWidth: LABEL_WIDTH,
     laneHeight: LANE_HEIGHT,
     axis,

@@ -24,6 +24,7 @@ describe('buildDashboardView', () => {
           "criticalPathText": "7.1: 2.4 days (equally long: 7.2)",
           "deliverablesDone": 3,
           "deliverablesTotal": 20,
+          "progressLabel": "of the estimated work complete",
           "progressPercent": 17,
           "statedDaysNote": "The package states 3.4 days; the estimates and dependencies give 2.4 days.",
           "targetCount": 6,

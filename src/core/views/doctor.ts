@@ -82,7 +82,7 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
     problems.push(...result.issues);
     const phase = result.phase;
     const reader = phase?.dataQuality.readers[0]?.format ?? 'task-files';
-    if (pkg.overview) add(plain(pkg.overview.path, pkg.phaseId, 'task-files', 'the phase overview (title, status, metrics table, success criteria)'));
+    if (pkg.overview) add(plain(pkg.overview.path, pkg.phaseId, pkg.layout?.format ?? 'task-files', 'the phase overview (title, status, metrics table, success criteria)'));
     if (pkg.baseline) add(plain(pkg.baseline.path, pkg.phaseId, 'task-files', 'baseline metrics'));
     if (pkg.final) add(plain(pkg.final.path, pkg.phaseId, 'task-files', 'final metrics'));
     for (const file of pkg.current ?? []) add(plain(file.path, pkg.phaseId, 'task-files', 'metrics updated while the phase runs'));
@@ -94,7 +94,8 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
       const note = pkg.taskList!.files ? (listed.length > 0 ? `task ${listed.map((task) => task.id).join(', ')}, one file of the list of ${count(pkg.taskList!.files.length, 'task file')} (the phase line says why)` : 'a task file of the list, not read (see the problems below)') : `${part === undefined ? '' : `tag "${part}": `}${reason}; ${count(listed.length, 'task')} read`;
       add({ path: file.path, phase: pkg.phaseId, reader: format, note, tasks: listed.map((task) => listTask(task, format)), ignored: listIgnored(file.text, format, listed) }, part);
     }
-    if (pkg.layout) add(plain(pkg.layout.file, pkg.phaseId, pkg.layout.format, `the board's config: ${pkg.layout.reason}`));
+    // A board of status folders is said by its folders, not by a file: the phase line says why.
+    if (pkg.layout && pkg.layout.file !== pkg.dir) add(plain(pkg.layout.file, pkg.phaseId, pkg.layout.format, `the board's config: ${pkg.layout.reason}`));
     const unread = new Map((phase?.dataQuality.otherFiles ?? pkg.otherFiles ?? []).map((other) => [other.path, other.reason]));
     for (const file of pkg.tasks) {
       const task = tasks.find((candidate) => candidate.file === file.path);
@@ -110,6 +111,8 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
       add(plain(source.path, pkg.phaseId, `hook log (${source.format})`, `${source.records} records, ${source.imported} imported, ${source.skipped} skipped${Object.keys(source.skippedReasons).length > 0 ? ` (${Object.entries(source.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join(', ')})` : ''}`));
     }
     hookWarnings.push(...(phase?.dataQuality.warnings ?? []));
+    // ccpm's analyses and updates are read with their task, never as tasks.
+    for (const file of pkg.layout?.companions ?? []) add(plain(file.path, pkg.phaseId, pkg.layout!.format, unread.get(file.path) ?? 'read with its task'));
     for (const [path, reason] of unread) add(plain(path, pkg.phaseId, 'not read', reason));
   }
   for (const other of loose) add(plain(other.path, null, 'not read', other.reason));
@@ -228,7 +231,7 @@ export function renderDoctor(report: DoctorReport): string {
     out.push(file.path);
     out.push(`  reader    ${file.reader}: ${file.reader === 'not read' ? file.note.replace(/^not read: /, '') : file.note}`);
     // A whole list's tasks are one row each; a task file's fields one row each.
-    if (file.tasks.length > 0 && file.reader !== 'task-files' && file.reader !== 'backlog-md') out.push(...taskTable(file.tasks));
+    if (file.tasks.length > 0 && !['task-files', 'backlog-md', 'ccpm', 'status-folders'].includes(file.reader)) out.push(...taskTable(file.tasks));
     else for (const task of file.tasks) out.push(...fieldBlock(task));
     for (const ignored of file.ignored) out.push(`  ignored   ${ignored}`);
     out.push('');

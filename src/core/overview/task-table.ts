@@ -75,7 +75,8 @@ export function checkTaskTable(rows: readonly TaskTableRow[], tasks: readonly Ta
     const differences = checkedFields.flatMap((field) => {
       const cell = row.cells[field];
       const said = cell ? compare(field, cell, task) : null;
-      return said ? [`${field === 'dependencies' ? 'depends on' : `${field}`} ${said.table} here, ${said.file} in ${taskFile}${lines[field] ? `:${lines[field]}` : ''}`] : [];
+      const where = said?.where ?? `${taskFile}${lines[field] ? `:${lines[field]}` : ''}`;
+      return said ? [`${field === 'dependencies' ? 'depends on' : `${field}`} ${said.table} here, ${said.file} in ${where}`] : [];
     });
     if (differences.length === 0) continue;
     issues.push({
@@ -92,7 +93,7 @@ export function checkTaskTable(rows: readonly TaskTableRow[], tasks: readonly Ta
 }
 
 /** What the table and the task file say of one field, when both say something and it differs; else null. */
-function compare(field: CheckedField, cell: { text: string; header: string }, task: Task): { table: string; file: string } | null {
+function compare(field: CheckedField, cell: { text: string; header: string }, task: Task): { table: string; file: string; where?: string } | null {
   const text = cell.text;
   if (text === '') return null;
   const quoted = `"${text}"`;
@@ -100,6 +101,12 @@ function compare(field: CheckedField, cell: { text: string; header: string }, ta
     case 'status': {
       const table = parseStatusMeaning(text);
       const file = task.cancelled ? 'cancelled' : task.status;
+      // A status another file gave (a completion report) is compared as that file says it, and named there.
+      const elsewhere = task.statusEvidence.kind === 'authored' && task.statusEvidence.path !== task.file ? /^"(.*)" from /.exec(task.statusEvidence.summary)?.[1] : undefined;
+      if (elsewhere !== undefined && table !== null && table !== file) {
+        const name = task.statusEvidence.path.slice(task.statusEvidence.path.lastIndexOf('/') + 1);
+        return { table: quoted, file: `"${elsewhere}"`, where: `${name}${task.statusEvidence.key?.startsWith('line ') ? `:${task.statusEvidence.key.slice(5)}` : ''}` };
+      }
       return table !== null && task.statusText !== null && table !== file ? { table: quoted, file: `"${task.statusText}"` } : null;
     }
     case 'agent': {

@@ -58,20 +58,23 @@ export function attachCompanions(tasks: readonly Task[], companions: readonly Co
     const stem = companionStem(companion.slug).toLowerCase();
     const parsed = parseTaskFile({ text: companion.text, path: companion.path, slug: companion.slug, phaseId });
     const ownId = parsed.task && parsed.idFrom.from !== 'file name' ? parsed.task.id.toLowerCase() : null;
-    const at = [
+    const byName = [
       result.findIndex((task) => stem !== '' && fileStem(task) === stem),
       result.findIndex((task) => stem !== '' && /^[-_. ]/.test(fileStem(task).slice(stem.length)) && fileStem(task).startsWith(stem)),
       result.findIndex((task) => task.id.toLowerCase() === stem),
-      ownId === null ? -1 : result.findIndex((task) => task.id.toLowerCase() === ownId),
     ].find((index) => index >= 0);
-    if (at === undefined) {
+    // A report named after more than its task ("task-8.12-action-7-completion-summary") is about a part of it: it
+    // attaches by the id its title gives, but the part's status is not the task's.
+    const at = byName ?? (ownId === null ? undefined : result.findIndex((task) => task.id.toLowerCase() === ownId));
+    if (at === undefined || at < 0) {
       otherFiles.push({ path: companion.path, reason: `not a task: ${article(kind)} ${kind}, and no task of this phase is named "${companionStem(companion.slug)}"` });
       continue;
     }
     const task = result[at]!;
-    otherFiles.push({ path: companion.path, reason: `not a task: the ${kind} of task ${task.id}${kind === 'completion report' || kind === 'update' ? ', read for its status and dates' : ''}` });
+    const gives = byName !== undefined && (kind === 'completion report' || kind === 'update');
+    otherFiles.push({ path: companion.path, reason: `not a task: ${byName === undefined ? `${article(kind)} ${kind} about part of task ${task.id}` : `the ${kind} of task ${task.id}`}${gives ? ', read for its status and dates' : ''}` });
     const said = parsed.task;
-    if (!said || (kind !== 'completion report' && kind !== 'update')) continue;
+    if (!said || !gives) continue;
     const offered: TaskStatus = kind === 'update' && said.status === 'complete' ? 'in_progress' : said.status;
     const statusLine = parsed.fieldLines.status ?? null;
     let next = task;

@@ -149,6 +149,11 @@ describe('dependencies point one way and name tasks', () => {
     expect(proseIds(raw)).toEqual(prose);
   });
 
+  test('"TASK 1, 3": a bare number after "Task N" continues the list; bare numbers alone name nothing', () => {
+    expect(parseDependencies('TASK 1, 3').flatMap((dependency) => dependency.taskIds)).toEqual(['1', '3']);
+    expect(parseDependencies('7, 8').flatMap((dependency) => dependency.taskIds)).toEqual([]);
+  });
+
   test('"#12" is a reference to task 12', () => {
     expect(parseDependencies('#12, #14').flatMap((dependency) => dependency.taskIds)).toEqual(['12', '14']);
   });

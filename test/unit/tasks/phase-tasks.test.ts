@@ -75,6 +75,21 @@ describe('companion files', () => {
     expect(taskOf(result, '418')).toMatchObject({ status: 'in_progress', startedAt: '2025-08-31T22:08:54.000Z', completedAt: null });
   });
 
+  test('a report about a part of the task ("task-8.12-action-7-completion-summary") attaches but does not close the task', () => {
+    const result = build([
+      { name: 'task-8.12-audit-corrections', text: '# Task 8.12: Audit Corrections\n\n**Status:** 🟢 In Progress\n' },
+      { name: 'task-8.12-action-7-completion-summary', text: '# Task 8.12 - Action 7: Throttling Complete\n\n**Status:** ✅ **100% COMPLETE**\n' },
+    ]);
+    expect(result.phase?.tasks.map((task) => [task.id, task.status])).toEqual([['8.12', 'in_progress']]);
+    expect(result.phase?.dataQuality.otherFiles.map((file) => file.reason)).toEqual(['not a task: a completion report about part of task 8.12']);
+  });
+
+  test('the overview table is checked against the status the report gave, naming the report', () => {
+    const overview = ['# Phase 1: Core', '', '| # | Task | Status |', '|---|---|---|', '| 4 | Swaps | 📋 Planned |'].join('\n');
+    const result = build([{ name: 'TASK-04-SWAP-REQUEST', text: '# TASK 4: Swaps\n\n## Objective\n\nText.\n' }, { name: 'TASK-04-COMPLETION-REPORT', text: report(4, 'Swaps', 'November 23, 2024') }], overview);
+    expect(result.issues.map((issue) => issue.message)).toContain('The task table and task 4\'s file disagree: status "📋 Planned" here, "✅ IMPLEMENTED & VERIFIED" in TASK-04-COMPLETION-REPORT.md:3. The task file is used.');
+  });
+
   test('a companion of no task is listed, not read as a task', () => {
     const result = build([{ name: 'TASK-09-COMPLETION-REPORT', text: report(9, 'Gone', 'November 1, 2024') }]);
     expect(result.phase?.tasks).toEqual([]);

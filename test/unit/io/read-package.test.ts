@@ -64,7 +64,7 @@ describe('readPackages', () => {
 
   test.each([
     ['a root that does not exist', 'packages/nope', 'The content folder test/fixtures/packages/nope does not exist.'],
-    ['a root without phases/', 'tasks', "The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories)."],
+    ['a root without phases/', 'tasks', "The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories, ccpm's .claude/epics/, a board of status folders, claude-flow's .claude-flow/tasks/store.json, Claude Code's task lists)."],
   ])('%s is an error', (_case, name, message) => {
     const { packages, issues } = readPackages(fixturePath(name));
     expect(packages).toEqual([]);

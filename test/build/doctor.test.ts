@@ -59,6 +59,56 @@ describe('cairn doctor', () => {
     expect(store.stdout).toMatch(/^ {2}4 +task-1782915024611-8sjw2c +complete \("completed"\) +unassigned +Explore: /m);
   });
 
+  test('a ccpm epic: epic.md and every task file read by ccpm, the analysis and updates read with their task, the GitHub documents not read', () => {
+    const epic = 'test/fixtures/packages/shape-ccpm-epic/phases/complete-refactor';
+    const run = cairn(['doctor', 'test/fixtures/packages/shape-ccpm-epic']);
+    expect([run.status, run.stderr]).toEqual([1, '']);
+    const readers = Object.fromEntries([...run.stdout.matchAll(/^(\S+)\n {2}reader {4}([^:\n]+)/gm)].map(([, path, reader]) => [path!.slice(epic.length + 1), reader]));
+    expect(readers).toEqual({
+      '409.md': 'ccpm',
+      '410.md': 'not read',
+      '412-analysis.md': 'ccpm',
+      '412.md': 'ccpm',
+      '414.md': 'not read',
+      '417.md': 'ccpm',
+      '418.md': 'ccpm',
+      'epic.md': 'ccpm',
+      'github-mapping.md': 'not read',
+      'sync-status.md': 'not read',
+      'updates/412/stream-C.md': 'ccpm',
+      'updates/415/progress.md': 'not read',
+      'updates/418/stream-a.md': 'ccpm',
+    });
+    expect(run.stdout).toMatch(/^phase complete-refactor \(.*\): ccpm, 4 tasks; epic\.md opens with ccpm's frontmatter/m);
+    expect(run.stdout).toContain(`${epic}/412-analysis.md\n  reader    ccpm: read with 412.md: the analysis of task 412, never a task`);
+    expect(run.stdout).toContain(`${epic}/updates/415/progress.md\n  reader    not read: a progress update of task 415, which has no task file in the epic`);
+    expect(run.stdout).toMatch(/^ {2}estimate +Large \(5-7 days\) \(7 d\) +line 31 +heading "Estimated Size"$/m);
+    expect(run.stdout).toContain(`${epic}/updates/412/stream-C.md:6:1 warning This update says "status: in_progress" (in progress) while task 004 (412.md) is "closed"; the task file's status is shown.`);
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('13 files, 4 tasks, 2 errors, 8 warnings');
+  });
+
+  test('a board of status folders: every file with its reader or why not, the folder that disagrees with a status named', () => {
+    const board = 'test/fixtures/formats/status-folders-quay-tasks/tasks';
+    const run = cairn(['doctor', board]);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    const readers = Object.fromEntries([...run.stdout.matchAll(/^(\S+)\n {2}reader {4}([^:\n]+)/gm)].map(([, path, reader]) => [path!.slice(board.length + 1), reader]));
+    expect(Object.entries(readers).filter(([, reader]) => reader === 'not read').map(([path]) => path)).toEqual([
+      'agent-notes/IMPLEMENTATION-PLAN.md',
+      'archived/TASK-MOCK-001.md',
+      'archived/obsolete-copying/TASK-001A-repo-setup.md',
+      'completed/2025-10/TASK-012-COMPLETION-REPORT.md',
+      'completed/TASK-030B/completion-report.md',
+      'export-server-plan.md',
+      'in_progress/task-030c-summary.md',
+      'obsolete/TASK-004-drop-plan-fields-from-create.md',
+    ]);
+    expect(Object.values(readers).filter((reader) => reader === 'status-folders')).toHaveLength(14);
+    expect(run.stdout).toMatch(/^phase tasks \(.*\): status-folders, 14 tasks; status folders backlog\/ \(1\), completed\/ \(4\), in_progress\/ \(3\), in_review\/ \(4\), obsolete\/ \(3\)/m);
+    expect(run.stdout).toContain(`${board}/in_review/TASK-030B-1.8-tool-discovery.md\n  reader    status-folders: task TASK-030B-1.8`);
+    expect(run.stdout).toContain(`${board}/obsolete/TASK-006-drop-plan-filters-from-status.md:5:1 warning Task TASK-006 is "backlog" here and sits in obsolete/ (cancelled); the file's own status is shown.`);
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('22 files, 14 tasks, 0 errors, 8 warnings');
+  });
+
   test('--json gives the same report for machines; a path that is not there, or two, is bad usage (exit 2)', () => {
     const json = cairn(['doctor', 'test/fixtures/packages/minimal/phases/phase-1/task-1.2-tests.md', '--json']);
     expect(json.status).toBe(0);

@@ -68,25 +68,41 @@ const dependsPhrase = /\b(?:depends on|depend on|blocked by|requires)\b/i;
  * every id after them, to the end of the sentence or the bracket. Sentences about phases and stories name no task.
  */
 function specKitDependencies(text: string, ids: ReadonlySet<string>): Map<string, { on: string[]; raw: string }> {
+  return specKitDependencyLines(text, ids).found;
+}
+
+/**
+ * Spec Kit's dependency statements: those that pair task ids ("T012 depends on T009-T011") become edges; the lines
+ * that say "depends on" or "after" of a phase or a user story ("User Story 2: Depends on US5 and US1") name no task
+ * and are left unread, by line, for `cairn doctor` to show.
+ */
+export function specKitDependencyLines(text: string, ids: ReadonlySet<string>): { found: Map<string, { on: string[]; raw: string }>; unread: number[] } {
   const found = new Map<string, { on: string[]; raw: string }>();
+  const unread: number[] = [];
   let fenced = false;
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  for (const [index, line] of text.split(/\r\n|\r|\n/).entries()) {
     if (/^ {0,3}(?:`{3,}|~{3,})/.test(line)) fenced = !fenced;
     if (fenced) continue;
     const phrase = dependsPhrase.exec(line);
     if (!phrase) continue;
     const before = [...line.slice(0, phrase.index).matchAll(/\bT\d+\b/g)].at(-1)?.[0];
-    if (!before || !ids.has(before)) continue;
+    if (!before || !ids.has(before)) {
+      unread.push(index + 1);
+      continue;
+    }
     let after = line.slice(phrase.index + phrase[0].length);
     const open = line.slice(0, phrase.index).lastIndexOf('(') > line.slice(0, phrase.index).lastIndexOf(')');
     if (open && after.includes(')')) after = after.slice(0, after.indexOf(')'));
     after = after.split(/;|\.(?:\s|$)/)[0]!;
     const on = specKitIds(after).filter((id) => ids.has(id) && id !== before);
-    if (on.length === 0) continue;
+    if (on.length === 0) {
+      unread.push(index + 1);
+      continue;
+    }
     const entry = found.get(before) ?? { on: [], raw: '' };
     found.set(before, { on: [...new Set([...entry.on, ...on])], raw: [entry.raw, `depends on ${after.trim()}`].filter(Boolean).join('; ') });
   }
-  return found;
+  return { found, unread };
 }
 
 /** A list's items that are tasks (by `idOf`), the first of two with one id kept and the second named in a warning. */

@@ -8,6 +8,7 @@ import type { Issue, Task } from '../schema/model.ts';
 import type { PhaseResult } from '../model/build-phase.ts';
 import { parseTaskFile, type FieldForm, type ParsedTask } from '../tasks/parse-task.ts';
 import { checklistLines } from '../formats/checklist.ts';
+import { specKitDependencyLines } from '../formats/task-lists.ts';
 import { formatIssue, sortIssues } from '../text/issues.ts';
 import { redactStrings } from '../redact/redact.ts';
 
@@ -218,8 +219,12 @@ function listIgnored(text: string, format: string, tasks: readonly Task[]): stri
   if (format === 'taskmaster') return [];
   const read = new Set(tasks.map(taskLine));
   const unread = checklistLines(text).map((item) => item.line).filter((line) => !read.has(line));
-  if (unread.length === 0) return [];
-  return [`${count(unread.length, 'checkbox line')} not read as tasks (no task id, or an id listed before): line${unread.length === 1 ? '' : 's'} ${unread.slice(0, 12).join(', ')}${unread.length > 12 ? ', …' : ''}`];
+  const lines = (numbers: readonly number[]) => `line${numbers.length === 1 ? '' : 's'} ${numbers.slice(0, 12).join(', ')}${numbers.length > 12 ? ', …' : ''}`;
+  const sentences = format === 'spec-kit' ? specKitDependencyLines(text, new Set(tasks.map((task) => task.id))).unread : [];
+  return [
+    ...(unread.length === 0 ? [] : [`${count(unread.length, 'checkbox line')} not read as tasks (no task id, or an id listed before): ${lines(unread)}`]),
+    ...(sentences.length === 0 ? [] : [`${count(sentences.length, 'dependency sentence')} of a phase or a user story not read as task dependencies (they pair no two task ids): ${lines(sentences)}`]),
+  ];
 }
 
 /** The report as plain text: the phases, one block per file, then the problems and a line of counts. */

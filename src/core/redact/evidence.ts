@@ -46,7 +46,8 @@ const keyArmor = /^-----BEGIN(?: |$)/;
 
 // A token's prefix followed by "x", "*" or an ellipsis, with at most its last four characters shown as a dashboard
 // shows them: "ghp_xxxxxxxx", "sk-XXXX", "SG.xxxx.xxxx", "sk-...", "sk_test_...", "sk-ant-…", "sk-...wxyz".
-const maskedToken = /^(?:[A-Za-z0-9]+[_.:-])+?(?:(?:x+|X+|\*+)(?:[_.-](?:x+|X+|\*+))*|(?:\.{2,}|…)[A-Za-z0-9]{0,4})$/;
+// AWS and Google prefixes take no separator: "AKIAXXXXXXXXXXXXXXXX".
+const maskedToken = /^(?:(?:[A-Za-z0-9]+[_.:-])+?(?:(?:x+|X+|\*+)(?:[_.-](?:x+|X+|\*+))*|(?:\.{2,}|…)[A-Za-z0-9]{0,4})|(?:AKIA|ASIA|ABIA|ACCA|AIza)(?:x+|X+|\*+))$/;
 
 // A JWT's header alone, or cut short by an ellipsis after its header or payload: a header is public
 // ("eyJhbGciOiJIUzI1NiIs..." is `{"alg":"HS256",`), and a token without its signature authenticates nothing. A
@@ -58,6 +59,10 @@ const joseHeader = /^\{\s*"(?:alg|typ|kid|cty|enc|zip|jku|jwk|x5u|x5c|x5t|crit)"
 // A body with a run of 16 base64 characters is a key, however short.
 const keyBlock = /^-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?<body>[^]*?)(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----)?$/;
 
+// A prefix, then words where the token would be, starting with "your" or "my" or ending with "here": "xoxb-your-bot-token",
+// "sk-your-openai-api-key-here", "sk_test_your_stripe_secret_key". Words of letters only: a generated part has digits.
+const wordsForToken = /^(?:[A-Za-z0-9]+[_.-])+?(?:(?:your|my)(?:[_-][A-Za-z]+)*|[A-Za-z]+(?:[_-][A-Za-z]+)*[_-](?:here|placeholder|example))$/i;
+
 // AWS's documentation keys ("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") and others made the
 // same way: no generated key spells EXAMPLE.
 const documentationExample = /EXAMPLE/;
@@ -67,9 +72,9 @@ export const minSecretLength = 6;
 
 // Words that stand in for a secret, or describe one, in examples and test code; run together or with digits after
 // them they still do ("password123", "Test@1234", "sk-test-123", "supersecret", "YOUR_POSTGRES_PASSWORD",
-// "abc123"). The service defaults (postgres, root, guest) are in every image's documentation. Describing words say
+// "abc123"). The service defaults (postgres, root, guest, minioadmin) are in every image's documentation. Describing words say
 // what a secret is made of: "Password: bcrypt, cost 12", "Secret: HMAC-SHA256", "Token: short-lived".
-const placeholderWords = 'password passwd pass pwd secret test testing example sample dummy fake demo dev local changeme admin user guest postgres mysql root key token api sk pk foo bar baz abc xyz default super my your new app db';
+const placeholderWords = 'password passwd pass pwd secret test testing example sample dummy fake demo dev local changeme admin user guest postgres mysql redis mongo minio root key token api sk pk foo bar baz abc xyz default super my your new app db';
 const describingWords = 'jwt jws jwe opaque random bcrypt argon argon2id scrypt pbkdf hmac sha hs rs es ps uuid uuidv base base64url hex hashed encrypted signed short long lived rotated required optional bearer string bytes';
 const wordPart = new RegExp(`^(?:(?:${[...placeholderWords.split(' '), ...describingWords.split(' ')].join('|')})+\\d*|\\d+)$`, 'i');
 const maxWordsValue = 40;
@@ -101,6 +106,7 @@ export function tokenEvidence(token: string): Evidence | null {
   if (token.length > 512) return null;
   if (isJwtWithoutSignature(token)) return 'jwt-header';
   if (maskedToken.test(token)) return 'masked';
+  if (wordsForToken.test(token)) return 'placeholder';
   const block = keyBlock.exec(token);
   if (block !== null && !/[A-Za-z0-9+/=]{16}/.test(block.groups!.body!)) return 'placeholder';
   if (documentationExample.test(token)) return 'documentation-example';

@@ -105,6 +105,23 @@ describe('evidence that a value is an example', () => {
     expect(tokenEvidence(value)).toBeNull();
   });
 
+  test.each<[string, Evidence]>([
+    ['xoxb-your-bot-token', 'placeholder'],
+    ['sk_test_your_stripe_secret_key', 'placeholder'],
+    ['ghp_your_personal_access_token_here', 'placeholder'],
+    ['AKIAXXXXXXXXXXXXXXXX', 'masked'],
+    ['npm_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'masked'],
+  ])('a token of a real prefix and a placeholder body, %j: %s', (token, evidence) => {
+    expect(tokenEvidence(token)).toBe(evidence);
+  });
+
+  test.each([
+    ['a Stripe test key (its "test_" is part of the prefix)', 'sk' + '_test_' + 'Tz5Yx8Wv2Us4Rq7Po9Nm1Lk3'],
+    ['a Slack token whose words carry digits', 'xoxb' + '-204761938527-your-Hq8Jw2Ke5Lr7'],
+  ])('a token is not a placeholder for a word in it: %s', (_name, token) => {
+    expect(tokenEvidence(token)).toBeNull();
+  });
+
   test('a key block is an example only when no run of 16 base64 characters is in it', () => {
     expect(tokenEvidence('-----BEGIN RSA PRIVATE KEY-----\n...paste the key here...\n-----END RSA PRIVATE KEY-----')).toBe('placeholder');
     expect(tokenEvidence('-----BEGIN PRIVATE KEY-----\n\n-----END PRIVATE KEY-----')).toBe('placeholder');

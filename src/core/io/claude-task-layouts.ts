@@ -6,7 +6,7 @@
  * `~/.claude/tasks/`, is one phase per list). What each file says decides, never the folder's name alone.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
 import { linkOutsideIssue, staysInside } from './inside-root.ts';
 import { phaseNameProblem } from './names.ts';
@@ -15,7 +15,9 @@ import { redactText } from '../redact/redact.ts';
 import { claudeFlowTasks } from '../formats/claude-flow-tasks.ts';
 import { isClaudeCodeTask, isTaskFileName } from '../formats/claude-code-tasks.ts';
 import type { Issue } from '../schema/model.ts';
+import type { ImportResult } from '../schema/package-files.ts';
 import type { PackageDir } from './read-package.ts';
+import { readHookSources } from './read-hooks.ts';
 
 /** Where a phase folder that holds a copied `.claude-flow/` keeps the store, relative to it. */
 export const copiedStoreRel = '.claude-flow/tasks/store.json';
@@ -72,6 +74,23 @@ export function claudeCodeOtherReason(rel: string): string {
 /** Why a file of the store's own folder other than store.json is not read. */
 export function claudeFlowOtherReason(): string {
   return 'not read: not part of claude-flow\'s task store (its tasks are in store.json)';
+}
+
+/**
+ * The hook logs beside a store read in its own folder: when the phase folder `dir` is a repository's
+ * `.claude-flow/tasks/`, the repository's hook folders (`folders`: its `.claude-flow/`, `.swarm/`, …) that lie inside the
+ * content root, every file of the phase folder itself (`own`) left to the phase. Nothing for any other folder.
+ */
+export function storeRepositoryHooks(dir: string, root: string, folders: readonly string[], own: readonly string[]): ImportResult[] {
+  const full = resolve(dir);
+  if (basename(full) !== 'tasks' || basename(dirname(full)) !== '.claude-flow') return [];
+  const repository = join(dir, '..', '..');
+  const within = (folder: string) => {
+    // The content root itself (pointed at .claude-flow/) is inside it.
+    const from = relative(resolve(root), resolve(folder));
+    return !from.startsWith('..') && !isAbsolute(from);
+  };
+  return folders.map((name) => join(repository, name)).filter((folder) => within(folder) && existsSync(folder) && staysInside(folder, root)).flatMap((folder) => readHookSources(folder, root, own));
 }
 
 /** A phase name from a folder name, or null when it cannot be one. */

@@ -20,7 +20,7 @@ import { ccpmEpicFolders, isCcpmEpicFolder } from './ccpm-layout.ts';
 import { ccpm, ccpmCompanionReason, ccpmFileRole, ccpmReason } from '../formats/ccpm.ts';
 import { statusBoardFolders, statusBoardOf } from './status-folders-layout.ts';
 import { opensWithTaskFrontmatter, statusFolderDocumentReason, statusFolderRole, statusFolders, statusFoldersReason } from '../formats/status-folders.ts';
-import { claudeCodeListOf, claudeCodeOtherReason, claudeCodeTaskFolders, claudeFlowOtherReason, claudeFlowStoreFolders, claudeFlowStoreOf, copiedStoreRel } from './claude-task-layouts.ts';
+import { claudeCodeListOf, claudeCodeOtherReason, claudeCodeTaskFolders, claudeFlowOtherReason, claudeFlowStoreFolders, claudeFlowStoreOf, copiedStoreRel, storeRepositoryHooks } from './claude-task-layouts.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -216,7 +216,9 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
   if (own && own.rels.length > 0) {
     for (const rel of files) if (!own.rels.includes(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: own.other(rel) });
     const listFiles = own.rels.map((rel) => read(rel)!);
-    return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: own.format, reason: own.reason, file: listFiles[0]!, ...(listFiles.length > 1 ? { files: listFiles } : {}) }, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
+    // A repository's own .claude-flow/tasks/: the repository's claude-flow folders beside it are the phase's hook logs.
+    const hooks = [...hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), ...(store ? storeRepositoryHooks(dir, root, hookFolders, files.map((rel) => join(dir, rel))) : [])];
+    return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: own.format, reason: own.reason, file: listFiles[0]!, ...(listFiles.length > 1 ? { files: listFiles } : {}) }, baseline: null, final: null, current: [], hooks, problems, otherFiles };
   }
   // A Backlog.md board: its tasks are the Markdown files of tasks/ and completed/; every other file is listed.
   const board = taskmasterList ? null : backlogBoardOf(dir);

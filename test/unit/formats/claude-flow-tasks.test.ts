@@ -149,6 +149,22 @@ describe('where the store is found', () => {
     expect(built!.tasks.filter((task) => task.file.endsWith('store.json'))).toHaveLength(10);
   });
 
+  test('a repository read for its store: its other claude-flow folders are the phase\'s hook logs, the store is not one', () => {
+    dir = mkdtempSync(join(tmpdir(), 'cairn-claude-flow-'));
+    cpSync(`${fixture}/.claude-flow`, join(dir, '.claude-flow'), { recursive: true });
+    mkdirSync(join(dir, '.claude-flow', 'metrics'));
+    mkdirSync(join(dir, '.swarm'));
+    writeFileSync(join(dir, '.claude-flow', 'metrics', 'swarm-activity.json'), '{"swarm":{"active":false}}');
+    writeFileSync(join(dir, '.swarm', 'notes.txt'), 'not a log');
+    const [phase] = listPackageDirs(dir).dirs;
+    const paths = readPackage(phase!.dir, phase!.phaseId, dir).hooks.map((hook) => hook.report.path);
+    expect(paths.some((path) => path.endsWith('.claude-flow/metrics/swarm-activity.json'))).toBe(true);
+    expect(paths.some((path) => path.endsWith('.swarm/notes.txt'))).toBe(true);
+    expect(paths.some((path) => path.endsWith('store.json'))).toBe(false);
+    // Pointed at the tasks/ folder itself, the repository's folders are outside the content and not read.
+    expect(readPackage(join(dir, '.claude-flow', 'tasks'), 'x', join(dir, '.claude-flow', 'tasks')).hooks).toEqual([]);
+  });
+
   test('a hook folder .claude-flow/ without the store stays the hook reader\'s', () => {
     dir = mkdtempSync(join(tmpdir(), 'cairn-claude-flow-'));
     const phase = join(dir, 'phases', 'phase-1');

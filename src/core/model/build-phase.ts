@@ -13,7 +13,7 @@ import { formatIssue, groupWarnings } from '../text/issues.ts';
 import { emptyOverview, parseOverview } from '../overview/parse-overview.ts';
 import { checkTaskTable, type FieldLines } from '../overview/task-table.ts';
 import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, isLeftOut, scheduleGraph } from './schedule.ts';
-import { phaseNumberOf, proseIds } from '../tasks/parse-dependencies.ts';
+import { idLookup, phaseNumberOf, proseIds } from '../tasks/parse-dependencies.ts';
 import { attachCompanions, companionKind } from '../tasks/companions.ts';
 import { tasksFromTable } from '../overview/table-tasks.ts';
 import type { EventView, Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
@@ -291,11 +291,11 @@ function rollUpSubtasks(tasks: readonly Task[]): Task[] {
  * on its own.
  */
 function withParents(tasks: readonly Task[], named: ReadonlyMap<string, { parent: string; file: string; line: number }>, issues: Issue[]): Task[] {
-  const byKey = new Map(tasks.map((task) => [task.id.toLowerCase(), task.id]));
+  const find = idLookup(tasks.map((task) => task.id));
   return tasks.map((task) => {
     const claim = named.get(task.id);
     // Only a parent the file names makes a subtask: numbering alone (4.3.1 beside 4.3) does not.
-    const parent = claim ? byKey.get(claim.parent.toLowerCase()) : undefined;
+    const parent = claim ? find(claim.parent) : undefined;
     if (claim && (parent === undefined || parent === task.id)) {
       issues.push({ file: claim.file, line: claim.line, column: 1, severity: 'warning', message: `Task ${task.id} names ${claim.parent} as its parent, which is not a task of this phase; it is shown on its own.`, hint: 'Name a task of this phase as the parent, or remove the parent.' });
       return task;
@@ -310,15 +310,17 @@ function withParents(tasks: readonly Task[], named: ReadonlyMap<string, { parent
  */
 function resolveLocalDependencies(tasks: readonly Task[]): Task[] {
   // Ids are matched in any case ("task-42" and "TASK-42" are one task; two tasks that differ only in case are an error).
-  const byKey = new Map(tasks.map((task) => [task.id.toLowerCase(), task.id]));
+  // "001" beside "TASK-038": ids written with or without the phase's prefix are one (idLookup).
+  const find = idLookup(tasks.map((task) => task.id));
   return tasks.map((task) => {
     // A number in a dependency's prose ("Gemini 2.5 Pro API") is a task only when the phase has one by that id.
     const dependencies = task.dependencies.map((dependency) => {
-      const prose = proseIds(dependency.raw).filter((id) => !byKey.has(id.toLowerCase()));
-      return prose.length === 0 ? dependency : { ...dependency, taskIds: dependency.taskIds.filter((id) => !prose.includes(id)) };
+      const prose = proseIds(dependency.raw).filter((id) => find(id) === undefined);
+      const taskIds = dependency.taskIds.filter((id) => !prose.includes(id)).map((id) => find(id) ?? id);
+      return taskIds.length === dependency.taskIds.length && taskIds.every((id, at) => id === dependency.taskIds[at]) ? dependency : { ...dependency, taskIds };
     });
     const local = dependencies.flatMap((dependency) => {
-      const named = dependency.taskIds.flatMap((id) => byKey.get(id.toLowerCase()) ?? []);
+      const named = dependency.taskIds.flatMap((id) => find(id) ?? []);
       const phase = dependency.taskIds.length === 0 ? phaseNumberOf(dependency.raw) : null;
       const inPhase = (other: Task) => other.id !== task.id && (other.id === String(phase) || (other.id.includes('.') && other.id.split('.')[0] === String(phase) && other.id.split('.')[0] !== task.id.split('.')[0]));
       const ofPhase = phase === null ? [] : tasks.filter(inPhase).map((other) => other.id);

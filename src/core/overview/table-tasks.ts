@@ -5,7 +5,7 @@
  * cell that differs.
  */
 import type { Issue, Task } from '../schema/model.ts';
-import { parseDependencies } from '../tasks/parse-dependencies.ts';
+import { idKey, parseDependencies } from '../tasks/parse-dependencies.ts';
 import { parseDuration } from '../tasks/parse-duration.ts';
 import { parseStatusMeaning } from '../tasks/parse-status.ts';
 import { isUnassigned, statusHint, unitOfKey } from '../tasks/vocabulary.ts';
@@ -13,15 +13,16 @@ import type { TaskTableRow } from './task-table.ts';
 
 /** The tasks of the rows that name an id no task of the phase has, in table order; the first row of an id counts. */
 export function tasksFromTable(rows: readonly TaskTableRow[], tasks: readonly Task[], overviewPath: string, phaseId: string): { tasks: Task[]; issues: Issue[] } {
-  const known = new Set(tasks.map((task) => task.id.toLowerCase()));
+  // "| 1 |" is the task of TASK-01-….md, "| TASK-1C03 |" the one of TASK-1C03.md: ids match as the phase writes them (idKey).
+  const known = new Set(tasks.map((task) => idKey(task.id)));
   const slugs = new Set(tasks.map((task) => task.slug.toLowerCase()));
   const name = overviewPath.slice(overviewPath.lastIndexOf('/') + 1);
   const added: Task[] = [];
   const issues: Issue[] = [];
   for (const row of rows) {
-    if (!('id' in row.ref) || known.has(row.ref.id.toLowerCase())) continue;
+    if (!('id' in row.ref) || known.has(idKey(row.ref.id))) continue;
     const id = row.ref.id;
-    known.add(id.toLowerCase());
+    known.add(idKey(id));
     const statusText = row.cells.status?.text || null;
     const meaning = statusText === null ? null : parseStatusMeaning(statusText);
     if (statusText !== null && meaning === null) {

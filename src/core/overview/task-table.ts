@@ -4,7 +4,7 @@
  * against it, so a table left behind after a change is named instead of trusted or ignored.
  */
 import type { Issue, Task } from '../schema/model.ts';
-import { findTaskId, parseDependencies } from '../tasks/parse-dependencies.ts';
+import { findTaskId, idLookup, parseDependencies } from '../tasks/parse-dependencies.ts';
 import { round } from '../format/round.ts';
 import { parseDuration } from '../tasks/parse-duration.ts';
 import { parseStatusMeaning } from '../tasks/parse-status.ts';
@@ -66,9 +66,10 @@ export function readTaskTables(tables: readonly { header: string[]; rows: { cell
 export function checkTaskTable(rows: readonly TaskTableRow[], tasks: readonly Task[], fieldLines: ReadonlyMap<string, FieldLines>, overviewPath: string): Issue[] {
   const issues: Issue[] = [];
   const byFile = new Map(tasks.map((task) => [task.file.slice(task.file.lastIndexOf('/') + 1).toLowerCase(), task]));
+  const findId = idLookup(tasks.map((task) => task.id));
   const byId = new Map(tasks.map((task) => [task.id, task]));
   for (const row of rows) {
-    const task = 'id' in row.ref ? byId.get(row.ref.id) : byFile.get(row.ref.file.toLowerCase());
+    const task = 'id' in row.ref ? byId.get(findId(row.ref.id) ?? '') : byFile.get(row.ref.file.toLowerCase());
     if (!task) continue;
     const lines = fieldLines.get(task.id) ?? {};
     const taskFile = task.file.slice(task.file.lastIndexOf('/') + 1);

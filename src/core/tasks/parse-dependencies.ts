@@ -167,3 +167,26 @@ export function parentIdOf(id: string): string | null {
   const parts = id.split('.');
   return parts.length >= 3 && parts.every((part) => /^\d+$/.test(part)) ? parts.slice(0, -1).join('.') : null;
 }
+
+/**
+ * The key two ids of one phase are matched by when written with and without the phase's prefix: "001" and
+ * "TASK-001" are one id ("001" beside "TASK-038" in one folder). The digits must be the same: "1" and "001" are not
+ * (a renumbered folder's "001" is another task than its issue "1").
+ */
+export function idKey(id: string): string {
+  return id.toLowerCase().replace(/^[a-z]+-(?=\d+$)/, '');
+}
+
+/** A lookup of the phase's ids, exact (any case) first, else by idKey when only one task has that key. */
+export function idLookup(ids: readonly string[]): (id: string) => string | undefined {
+  const exact = new Map(ids.map((id) => [id.toLowerCase(), id]));
+  const byKey = Map.groupBy(ids, idKey);
+  // Only an id written without a prefix meets one written with it: "VC-001" is never "SEC-001".
+  const bare = (id: string) => idKey(id) === id.toLowerCase();
+  return (id) => {
+    const found = exact.get(id.toLowerCase());
+    if (found !== undefined) return found;
+    const candidates = (byKey.get(idKey(id)) ?? []).filter((candidate) => bare(candidate) !== bare(id));
+    return candidates.length === 1 ? candidates[0] : undefined;
+  };
+}

@@ -154,3 +154,36 @@ describe('subtasks and dependencies between the files of a phase', () => {
     expect(taskOf(result, '3.1')?.dependencies.flatMap((dependency) => dependency.taskIds)).toEqual(['7.3']);
   });
 });
+
+describe('ids of one phase with and without its prefix', () => {
+  test('"001" beside "TASK-038": a dependency on TASK-001 is the task 001, and the reverse', () => {
+    const result = build([
+      { name: '001-setup', text: '# 001: Setup\n\n**Status:** Done\n**Agent:** coder\n' },
+      { name: 'TASK-038-export', text: '# TASK-038: Export\n\n**Status:** Ready\n**Dependencies:** TASK-001\n' },
+      { name: 'TASK-039-import', text: '# TASK-039: Import\n\n**Status:** Ready\n**Dependencies:** Task 038, Task 001\n' },
+    ]);
+    expect(result.phase?.tasks.map((task) => [task.id, task.dependsOn])).toEqual([
+      ['001', []],
+      ['TASK-038', ['001']],
+      ['TASK-039', ['TASK-038', '001']],
+    ]);
+    expect(taskOf(result, 'TASK-038')?.dependencies.flatMap((dependency) => dependency.taskIds)).toEqual(['001']);
+  });
+
+  test('a table row "| 04 |" is the task of TASK-04-SWAP.md headed "TASK-04", not a second task; "1" and "001" stay two ids', () => {
+    const overview = ['# Phase 1', '', '| # | Task | Status |', '|---|---|---|', '| 04 | Swaps | Planned |', '| 5 | Photos | Planned |'].join('\n');
+    const result = build([{ name: 'TASK-04-SWAP', text: '# TASK-04: Swaps\n\n**Status:** Done\n' }], overview);
+    expect(result.phase?.tasks.map((task) => task.id)).toEqual(['5', 'TASK-04']);
+  });
+});
+
+test('idKey: the prefix does not matter, the digits do', async () => {
+  const { idKey } = await import('../../../src/core/tasks/parse-dependencies.ts');
+  expect([idKey('TASK-001'), idKey('001'), idKey('task-001'), idKey('1'), idKey('7.1'), idKey('VC-001')]).toEqual(['001', '001', '001', '1', '7.1', '001']);
+});
+
+test('idLookup: "001" finds TASK-001 and the reverse, never across prefixes, never when two could be meant', async () => {
+  const { idLookup } = await import('../../../src/core/tasks/parse-dependencies.ts');
+  const find = idLookup(['001', 'TASK-038', 'SEC-002', 'VC-003', 'OPS-003']);
+  expect(['TASK-001', '038', 'task-038', 'VC-002', '002', '003', 'vc-003'].map(find)).toEqual(['001', 'TASK-038', 'TASK-038', undefined, 'SEC-002', undefined, 'VC-003']);
+});

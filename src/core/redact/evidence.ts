@@ -18,7 +18,7 @@ export type Evidence =
   | 'masked'
   | 'ellipsis'
   | 'documentation-example'
-  | 'one-character'
+  | 'low-entropy'
   | 'too-short'
   | 'placeholder-words';
 
@@ -66,6 +66,9 @@ const wordsForToken = /^(?:[A-Za-z0-9]+[_.-])+?(?:(?:your|my)(?:[_-][A-Za-z]+)*|
 // AWS's documentation keys ("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") and others made the
 // same way: no generated key spells EXAMPLE.
 const documentationExample = /EXAMPLE/;
+
+/** A value under a secret name made of fewer different characters than this is filler: "000000", "abababab". */
+const minDistinct = 3;
 
 /** A value under a secret name shorter than this holds no secret: "apiKey: key", "**Token:** JWT" (as a PIN of fewer than six digits does not). */
 export const minSecretLength = 6;
@@ -115,9 +118,9 @@ export function tokenEvidence(token: string): Evidence | null {
 
 /**
  * Evidence that a value (its quotes taken off) under a secret name is an example: a written-out placeholder, angle
- * brackets, a variable reference, a format specifier, a masked or truncated token, one repeated character, fewer than
- * six characters, or nothing but placeholder and describing words and digits. Null when there is none: the value is
- * judged as a literal.
+ * brackets, a variable reference, a format specifier, a command that makes a secret, a key block's armor line, a
+ * masked or truncated token, fewer than three different characters, fewer than six characters, or nothing but
+ * placeholder and describing words and digits. Null when there is none: the value is judged as a literal.
  */
 export function valueEvidence(value: string): Evidence | null {
   if (value.length > 1024) return null;
@@ -128,7 +131,7 @@ export function valueEvidence(value: string): Evidence | null {
   if (keyArmor.test(value)) return 'key-armor';
   const token = tokenEvidence(value);
   if (token !== null) return token;
-  if (/^(.)\1*$/s.test(value)) return 'one-character';
+  if (new Set(value).size < minDistinct) return 'low-entropy';
   if (value.length < minSecretLength) return 'too-short';
   if (onlyPlaceholderWords(value)) return 'placeholder-words';
   return null;

@@ -253,8 +253,8 @@ export function isSecretLiteral(raw: string, after = '', { firstWord = false } =
   const text = raw.replace(/^["'“‘]|["'”’]$/g, '').trim();
   // Brackets around it belong to the code it sits in: "(await", "api_key)".
   const bare = text.replace(/^[([]+|[;,)\]}]+$/g, '');
-  // The first word of several may be short ("db_password: cat staple battery horse").
-  const example = (evidence: Evidence | null) => evidence !== null && !(firstWord && evidence === 'too-short');
+  // The first word of several may be short ("db_password: ox staple battery horse").
+  const example = (evidence: Evidence | null) => evidence !== null && !(firstWord && (evidence === 'too-short' || evidence === 'low-entropy'));
   if (!/[A-Za-z0-9]/.test(text) || example(valueEvidence(text)) || example(valueEvidence(bare))) return false;
   const password = basicPassword(bare);
   if (password !== null) return isSecretLiteral(password);

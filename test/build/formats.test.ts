@@ -107,3 +107,39 @@ test('claude-code-tasks: a copy of ~/.claude/tasks/ is one phase per list, each 
   expect(phase!.dataQuality.warnings.some((warning) => /7\.json:8:1 warning Task 4 says it blocks 7, but 7's "blockedBy" does not name 4/.test(warning))).toBe(true);
   expect(build.page(`${folder}/index.html`)).toContain('Tasks read as Claude Code task list');
 });
+
+test('ccpm: a .claude/epics folder is one phase per epic, titled by its epic.md, every NNN.md a task with its Effort Estimate hours', () => {
+  const base = 'test/fixtures/formats/ccpm-local-runner';
+  const facts = JSON.parse(readFileSync(`${base}/facts.json`, 'utf8')) as { phases: { title: string; tasks: { id: string; status: string; estimateDays: number }[] }[] };
+  const { title, tasks } = facts.phases[0]!;
+  const build = buildSite({ content: `${base}/.claude/epics` });
+  expect(build.status, build.output).toBe(0);
+  const status = build.statusJson();
+  expect(status.phases.map((phase) => [phase.id, phase.title])).toEqual([['route-builds-to-local-runner', title]]);
+  const [phase] = status.phases;
+  const byId = (list: { id: string }[]) => list.toSorted((a, b) => Number(a.id) - Number(b.id));
+  expect(byId(phase!.tasks).map((task) => [task.id, task.status, task.estimateDays])).toEqual(byId(tasks).map((task) => [task.id, task.status, task.estimateDays]));
+  expect(phase!.dataQuality.readers.map((reader) => [reader.format, reader.files])).toEqual([['ccpm', [`${base}/.claude/epics/route-builds-to-local-runner/epic.md`]]]);
+  // depends_on in the numbering before the sync names no task of the epic ("008" is not 8.md): no edge, no cycle, and a
+  // warning at each of the six tasks that have one.
+  expect(phase!.tasks.every((task) => task.dependsOn.length === 0)).toBe(true);
+  expect(phase!.dataQuality.warnings.filter((warning) => / depends on 0\d\d(?:, 0\d\d)*: (?:a task number|task numbers) from before the GitHub sync/.test(warning))).toHaveLength(6);
+  expect(build.page('route-builds-to-local-runner/index.html')).toContain('Tasks read as ccpm epic from ');
+});
+
+test('status-folders: a folder of backlog/, in_progress/, completed/ … is one board, its task files with their own statuses', () => {
+  const base = 'test/fixtures/formats/status-folders-quay-tasks';
+  const facts = JSON.parse(readFileSync(`${base}/facts.json`, 'utf8')) as { phases: { title: string; tasks: { id: string; status: string; file: string }[] }[] };
+  // One id in two folders: the first file is kept; TASK-030B is shown where its subtask stands (test/unit/corpus/formats.test.ts).
+  const tasks = facts.phases[0]!.tasks.filter((task) => task.file !== 'tasks/obsolete/TASK-004-drop-plan-fields-from-create.md').map((task) => (task.id === 'TASK-030B' ? { ...task, status: 'in_progress' } : task));
+  const build = buildSite({ content: `${base}/tasks` });
+  expect(build.status, build.output).toBe(0);
+  const status = build.statusJson();
+  expect(status.phases.map((phase) => [phase.id, phase.title])).toEqual([['tasks', 'Tasks']]);
+  const [phase] = status.phases;
+  const shown = (task: { status: string; cancelled?: boolean }) => (task.cancelled ? 'cancelled' : task.status);
+  expect(phase!.tasks.map((task) => [task.id, shown(task)]).toSorted()).toEqual(tasks.map((task) => [task.id, task.status]).toSorted());
+  expect(phase!.dataQuality.readers.map((reader) => reader.format)).toEqual(['status-folders']);
+  expect(phase!.dataQuality.warnings.some((warning) => warning.includes('Task TASK-006 is "backlog" here and sits in obsolete/ (cancelled)'))).toBe(true);
+  expect(build.page('tasks/index.html')).toContain('Tasks read as board of status folders from ');
+});

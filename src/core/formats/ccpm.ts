@@ -118,3 +118,24 @@ export function ccpmUpdateIssues(tasks: readonly Task[], companions: readonly So
   }
   return issues;
 }
+
+/**
+ * Dependencies by a number from before the GitHub sync: ccpm names the task files 001.md, 002.md … and renames them by
+ * issue number when it syncs, and a `depends_on: [003, 004]` written before may stay as it was. A zero-padded number
+ * that no task file of the epic has names a file that is gone, not the task whose issue number it reads as ("008" is
+ * not 8.md): it is left out of the schedule, with a warning at the task's depends_on line.
+ */
+export function ccpmStaleDependencies(tasks: readonly Task[]): { tasks: Task[]; issues: Issue[] } {
+  const ids = new Set(tasks.map((task) => task.id.toLowerCase()));
+  const issues: Issue[] = [];
+  const result = tasks.map((task) => {
+    const stale = [...new Set(task.dependencies.flatMap((dependency) => dependency.taskIds.filter((id) => /^0\d+$/.test(id) && !ids.has(id.toLowerCase()))))];
+    if (stale.length === 0) return task;
+    const line = task.dependencies.find((dependency) => dependency.line !== null)?.line ?? 1;
+    const files = stale.map((id) => `${id}.md`).join(', ');
+    issues.push({ file: task.file, line, column: 1, severity: 'warning', message: `Task ${task.id} depends on ${stale.join(', ')}: ${stale.length === 1 ? 'a task number' : 'task numbers'} from before the GitHub sync, and the epic has no ${files} (its task files are named by issue number now), so ${stale.length === 1 ? 'it is' : 'they are'} left out of the schedule.`, hint: 'Write the issue numbers of the tasks it waits for in depends_on (ccpm renames the task files when it syncs an epic, and depends_on may keep the numbers from before).' });
+    const dependencies = task.dependencies.map((dependency) => ({ ...dependency, taskIds: dependency.taskIds.filter((id) => !stale.includes(id)) }));
+    return { ...task, dependencies, dependsOn: task.dependsOn.filter((id) => !stale.includes(id)) };
+  });
+  return { tasks: result, issues };
+}

@@ -84,12 +84,11 @@ const deviations: Record<string, string | { status: string; written: string; rea
   // names it as in no phase.
   'backlog-md-formula-linter/backlog/task-epic-11.11@backlog/tasks/epics/epic-11-rule-engine-restructuring/task-epic-11.11 - Move-name-detection.md': { read: { parentId: null, dependsOn: [] }, reason: 'parent and dependency not on the board', warning: true },
   // ccpm's depends_on still names the tasks by their numbers before the sync (003.md, …), files the epic no longer has:
-  // the dependencies stay in each task's list and the build names them as in no phase. 10.md's warning is the phase's
-  // one no-agent warning, given at its first file.
+  // no edge (not to 3.md either), and a warning at the task's depends_on line.
   ...Object.fromEntries(
-    [['2', false], ['4', false], ['5', false], ['8', false], ['9', false], ['10', true]].map(([id, warning]) => [
+    ['2', '4', '5', '8', '9', '10'].map((id) => [
       `ccpm-local-runner/route-builds-to-local-runner/${id}@.claude/epics/route-builds-to-local-runner/${id}.md`,
-      { read: { dependsOn: [] }, reason: 'depends_on names tasks by their numbers before the sync', warning: warning as boolean },
+      { read: { dependsOn: [] }, reason: 'depends_on names tasks by their numbers before the sync', warning: true },
     ]),
   ),
   // One id in two folders: the first file is kept and the second named in a warning.

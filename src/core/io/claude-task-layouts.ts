@@ -6,7 +6,7 @@
  * `~/.claude/tasks/`, is one phase per list). What each file says decides, never the folder's name alone.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
 import { linkOutsideIssue, staysInside } from './inside-root.ts';
 import { phaseNameProblem } from './names.ts';
@@ -15,9 +15,7 @@ import { redactText } from '../redact/redact.ts';
 import { claudeFlowTasks } from '../formats/claude-flow-tasks.ts';
 import { isClaudeCodeTask, isTaskFileName } from '../formats/claude-code-tasks.ts';
 import type { Issue } from '../schema/model.ts';
-import type { ImportResult } from '../schema/package-files.ts';
 import type { PackageDir } from './read-package.ts';
-import { readHookSources } from './read-hooks.ts';
 
 /** Where a phase folder that holds a copied `.claude-flow/` keeps the store, relative to it. */
 export const copiedStoreRel = '.claude-flow/tasks/store.json';
@@ -35,12 +33,12 @@ function textOf(path: string): string | null {
 }
 
 /**
- * The claude-flow task store of a phase folder, relative to it: `store.json` when the folder is the store's own
- * (`.claude-flow/tasks/`), or `.claude-flow/tasks/store.json` (`copied`) in a folder that holds a copied `.claude-flow/`;
- * null when it has none.
+ * The claude-flow task store of a phase folder, relative to it: `tasks/store.json` when the folder is a repository's
+ * `.claude-flow/` (its other files are claude-flow's logs), `store.json` when it is the store's own `tasks/` folder, or
+ * `.claude-flow/tasks/store.json` (`copied`) in a folder that holds a copied `.claude-flow/`; null when it has none.
  */
 export function claudeFlowStoreOf(dir: string, copied = false): { rel: string; reason: string } | null {
-  const rel = copied ? copiedStoreRel : 'store.json';
+  const rel = copied ? copiedStoreRel : basename(resolve(dir)) === '.claude-flow' ? 'tasks/store.json' : 'store.json';
   const text = textOf(join(dir, rel));
   const reason = text === null ? null : claudeFlowTasks.detect('store.json', text);
   return reason ? { rel, reason: copied ? `${rel}: ${reason}` : reason } : null;
@@ -76,23 +74,6 @@ export function claudeFlowOtherReason(): string {
   return 'not read: not part of claude-flow\'s task store (its tasks are in store.json)';
 }
 
-/**
- * The hook logs beside a store read in its own folder: when the phase folder `dir` is a repository's
- * `.claude-flow/tasks/`, the repository's hook folders (`folders`: its `.claude-flow/`, `.swarm/`, …) that lie inside the
- * content root, every file of the phase folder itself (`own`) left to the phase. Nothing for any other folder.
- */
-export function storeRepositoryHooks(dir: string, root: string, folders: readonly string[], own: readonly string[]): ImportResult[] {
-  const full = resolve(dir);
-  if (basename(full) !== 'tasks' || basename(dirname(full)) !== '.claude-flow') return [];
-  const repository = join(dir, '..', '..');
-  const within = (folder: string) => {
-    // The content root itself (pointed at .claude-flow/) is inside it.
-    const from = relative(resolve(root), resolve(folder));
-    return !from.startsWith('..') && !isAbsolute(from);
-  };
-  return folders.map((name) => join(repository, name)).filter((folder) => within(folder) && existsSync(folder) && staysInside(folder, root)).flatMap((folder) => readHookSources(folder, root, own));
-}
-
 /** A phase name from a folder name, or null when it cannot be one. */
 function phaseName(name: string): string | null {
   return phaseNameProblem(name) === null ? name : null;
@@ -100,19 +81,21 @@ function phaseName(name: string): string | null {
 
 /**
  * The phase of a content root holding claude-flow's task store: the repository root (`.claude-flow/tasks/store.json`),
- * its `.claude-flow/`, or the `tasks/` folder itself. The phase folder is `.claude-flow/tasks/`; the phase is named by
- * the repository's folder (`claude-flow` when that name cannot be an address).
+ * its `.claude-flow/`, or the `tasks/` folder itself. The phase folder is `.claude-flow/` (its other folders are the
+ * phase's hook logs), or `tasks/` when the content is that folder; the phase is named by the repository's folder
+ * (`claude-flow` when that name cannot be an address).
  */
 export function claudeFlowStoreFolders(root: string): { dirs: PackageDir[]; issues: Issue[] } {
   const full = resolve(root);
   const candidates = [
-    { dir: root, repository: basename(full) === 'tasks' && basename(dirname(full)) === '.claude-flow' ? dirname(dirname(full)) : full },
-    { dir: join(root, 'tasks'), repository: basename(full) === '.claude-flow' ? dirname(full) : full },
-    { dir: join(root, '.claude-flow', 'tasks'), repository: full },
+    { dir: root, repository: basename(full) === 'tasks' && basename(dirname(full)) === '.claude-flow' ? dirname(dirname(full)) : basename(full) === '.claude-flow' ? dirname(full) : full },
+    { dir: join(root, '.claude-flow'), repository: full },
   ];
   for (const { dir, repository } of candidates) {
-    if (!existsSync(join(dir, 'store.json'))) continue;
-    if (!staysInside(join(dir, 'store.json'), root)) return { dirs: [], issues: [linkOutsideIssue(join(dir, 'store.json'))] };
+    const rel = basename(resolve(dir)) === '.claude-flow' ? 'tasks/store.json' : 'store.json';
+    const path = join(dir, rel);
+    if (!existsSync(path)) continue;
+    if (![dir, join(dir, 'tasks'), path].filter((each) => each === dir || each === path || rel !== 'store.json').every((each) => staysInside(each, root))) return { dirs: [], issues: [linkOutsideIssue(path)] };
     if (!claudeFlowStoreOf(dir)) continue;
     return { dirs: [{ dir, phaseId: phaseName(basename(repository).replace(/^\.+/, '')) ?? 'claude-flow' }], issues: [] };
   }

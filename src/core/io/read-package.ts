@@ -20,7 +20,7 @@ import { ccpmEpicFolders, isCcpmEpicFolder } from './ccpm-layout.ts';
 import { ccpm, ccpmCompanionReason, ccpmFileRole, ccpmReason } from '../formats/ccpm.ts';
 import { statusBoardFolders, statusBoardOf } from './status-folders-layout.ts';
 import { opensWithTaskFrontmatter, statusFolderDocumentReason, statusFolderRole, statusFolders, statusFoldersReason } from '../formats/status-folders.ts';
-import { claudeCodeListOf, claudeCodeOtherReason, claudeCodeTaskFolders, claudeFlowOtherReason, claudeFlowStoreFolders, claudeFlowStoreOf, copiedStoreRel, storeRepositoryHooks } from './claude-task-layouts.ts';
+import { claudeCodeListOf, claudeCodeOtherReason, claudeCodeTaskFolders, claudeFlowOtherReason, claudeFlowStoreFolders, claudeFlowStoreOf, copiedStoreRel } from './claude-task-layouts.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -214,10 +214,12 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
   const codeList = listed || taskmasterList || store ? null : claudeCodeListOf(dir);
   const own = store && files.includes(store.rel) ? { format: 'claude-flow-tasks', rels: [store.rel], reason: store.reason, other: claudeFlowOtherReason } : codeList ? { format: 'claude-code-tasks', rels: codeList.rels.filter((rel) => files.includes(rel)), reason: codeList.reason, other: claudeCodeOtherReason } : null;
   if (own && own.rels.length > 0) {
-    for (const rel of files) if (!own.rels.includes(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: own.other(rel) });
+    // A repository's .claude-flow/ read for its tasks/store.json: its other files are claude-flow's logs, for the hook
+    // reader (which names each one it cannot read).
+    const logs = own.format === 'claude-flow-tasks' && own.rels[0] !== 'store.json';
+    for (const rel of logs ? [] : files) if (!own.rels.includes(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: own.other(rel) });
     const listFiles = own.rels.map((rel) => read(rel)!);
-    // A repository's own .claude-flow/tasks/: the repository's claude-flow folders beside it are the phase's hook logs.
-    const hooks = [...hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), ...(store ? storeRepositoryHooks(dir, root, hookFolders, files.map((rel) => join(dir, rel))) : [])];
+    const hooks = logs ? readHookSources(dir, root, [join(dir, own.rels[0]!)]) : hookFolders.flatMap((name) => readHookSources(join(dir, name), root));
     return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: own.format, reason: own.reason, file: listFiles[0]!, ...(listFiles.length > 1 ? { files: listFiles } : {}) }, baseline: null, final: null, current: [], hooks, problems, otherFiles };
   }
   // A Backlog.md board: its tasks are the Markdown files of tasks/ and completed/; every other file is listed.

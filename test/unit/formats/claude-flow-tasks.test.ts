@@ -126,9 +126,8 @@ describe('where the store is found', () => {
   const fixture = 'test/fixtures/formats/claude-flow-store-release-gate';
 
   test('a repository root, its .claude-flow/ and its tasks/ folder each give the one phase, named by the repository', () => {
-    for (const root of [fixture, `${fixture}/.claude-flow`, `${fixture}/.claude-flow/tasks`]) {
-      expect(listPackageDirs(root).dirs, root).toEqual([{ dir: join(fixture, '.claude-flow/tasks'), phaseId: 'claude-flow-store-release-gate' }]);
-    }
+    for (const root of [fixture, `${fixture}/.claude-flow`]) expect(listPackageDirs(root).dirs, root).toEqual([{ dir: join(fixture, '.claude-flow'), phaseId: 'claude-flow-store-release-gate' }]);
+    expect(listPackageDirs(`${fixture}/.claude-flow/tasks`).dirs).toEqual([{ dir: `${fixture}/.claude-flow/tasks`, phaseId: 'claude-flow-store-release-gate' }]);
   });
 
   test('a phase folder with a copied .claude-flow/: the store is its task list beside its task files, and no hook log', () => {
@@ -149,20 +148,20 @@ describe('where the store is found', () => {
     expect(built!.tasks.filter((task) => task.file.endsWith('store.json'))).toHaveLength(10);
   });
 
-  test('a repository read for its store: its other claude-flow folders are the phase\'s hook logs, the store is not one', () => {
+  test('a repository read for its store: the other files of its .claude-flow/ are the phase\'s hook logs, the store is not one', () => {
     dir = mkdtempSync(join(tmpdir(), 'cairn-claude-flow-'));
     cpSync(`${fixture}/.claude-flow`, join(dir, '.claude-flow'), { recursive: true });
     mkdirSync(join(dir, '.claude-flow', 'metrics'));
-    mkdirSync(join(dir, '.swarm'));
     writeFileSync(join(dir, '.claude-flow', 'metrics', 'swarm-activity.json'), '{"swarm":{"active":false}}');
-    writeFileSync(join(dir, '.swarm', 'notes.txt'), 'not a log');
+    writeFileSync(join(dir, '.claude-flow', 'config.yaml'), 'version: 3\n');
     const [phase] = listPackageDirs(dir).dirs;
-    const paths = readPackage(phase!.dir, phase!.phaseId, dir).hooks.map((hook) => hook.report.path);
+    const files = readPackage(phase!.dir, phase!.phaseId, dir);
+    const paths = files.hooks.map((hook) => hook.report.path);
     expect(paths.some((path) => path.endsWith('.claude-flow/metrics/swarm-activity.json'))).toBe(true);
-    expect(paths.some((path) => path.endsWith('.swarm/notes.txt'))).toBe(true);
+    expect(paths.some((path) => path.endsWith('.claude-flow/config.yaml'))).toBe(true);
     expect(paths.some((path) => path.endsWith('store.json'))).toBe(false);
-    // Pointed at the tasks/ folder itself, the repository's folders are outside the content and not read.
-    expect(readPackage(join(dir, '.claude-flow', 'tasks'), 'x', join(dir, '.claude-flow', 'tasks')).hooks).toEqual([]);
+    expect(files.taskList?.file.path.endsWith('.claude-flow/tasks/store.json')).toBe(true);
+    expect(files.otherFiles).toEqual([]);
   });
 
   test('a hook folder .claude-flow/ without the store stays the hook reader\'s', () => {

@@ -73,7 +73,7 @@ export function tasksFromTable(rows: readonly TaskTableRow[], tasks: readonly Ta
   }
   if (added.length > 0) {
     const list = added.map((task) => task.id).join(', ');
-    issues.push({ file: overviewPath, line: Math.min(...rows.map((row) => row.line)), column: 1, severity: 'warning', message: `${added.length === 1 ? 'Task' : `${added.length} tasks`} ${list} ${added.length === 1 ? 'has' : 'have'} no task file and ${added.length === 1 ? 'is' : 'are'} read from the task table of ${name}.`, hint: 'Add a task file for each (its id in the title or the file name) to give it an agent, an estimate and dependencies of its own.' });
+    issues.push({ file: overviewPath, line: Number(added[0]!.statusEvidence.key?.slice('line '.length) ?? 1), column: 1, severity: 'warning', message: `${added.length === 1 ? 'Task' : `${added.length} tasks`} ${list} ${added.length === 1 ? 'has' : 'have'} no task file and ${added.length === 1 ? 'is' : 'are'} read from the task table of ${name}.`, hint: 'Add a task file for each (its id in the title or the file name) to give it an agent, an estimate and dependencies of its own.' });
   }
   return { tasks: added, issues };
 }

@@ -109,7 +109,7 @@ describe('tasks named only in the overview table', () => {
     ]);
     expect(taskOf(result, '2')?.statusEvidence.summary).toBe('"📋 Planned" in the task table of README.md (line 6); the task has no file of its own');
     const messages = result.issues.map((issue) => `${issue.line} ${issue.message}`);
-    expect(messages).toContain('5 2 tasks 2, 3 have no task file and are read from the task table of README.md.');
+    expect(messages).toContain('6 2 tasks 2, 3 have no task file and are read from the task table of README.md.');
     expect(messages.some((message) => message.startsWith('5 The task table and task 1\'s file disagree: status "✅ Completed" here'))).toBe(true);
   });
 

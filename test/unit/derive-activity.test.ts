@@ -122,3 +122,26 @@ describe('deriveActivity: redactions per source', () => {
     ]);
   });
 });
+
+describe('deriveActivity: the start and end a task\'s own source states (a task store\'s startedAt, completedAt)', () => {
+  const stored = (status: TaskStatus, startedAt: string | null, completedAt: string | null): Task => {
+    const one = task({ id: '7.3', name: 'code-quality', status });
+    return { ...one, startedAt, completedAt, statusEvidence: { ...one.statusEvidence, time: status === 'complete' ? completedAt : startedAt } };
+  };
+
+  test('with no hook log, the stated start and the dated completion are the task\'s', () => {
+    const activity = byId(deriveActivity([stored('complete', '2025-10-24T09:00:00Z', '2025-10-25T09:00:00Z')], [], AS_OF));
+    expect([activity['7.3']!.startedAt, activity['7.3']!.completedAt, activity['7.3']!.elapsedDays]).toEqual(['2025-10-24T09:00:00Z', '2025-10-25T09:00:00Z', 1]);
+  });
+
+  test('an undated completion stays unknown; a start stated without a completion stays a start', () => {
+    const undated = task({ id: '7.3', name: 'code-quality', status: 'complete' });
+    expect(byId(deriveActivity([{ ...undated, completedAt: '2025-10-25T09:00:00Z' }], [], AS_OF))['7.3']!.completedAt).toBeNull();
+    expect(byId(deriveActivity([stored('in_progress', '2025-10-24T09:00:00Z', null)], [], AS_OF))['7.3']!.startedAt).toBe('2025-10-24T09:00:00Z');
+  });
+
+  test('the hook logs\' start and end win over the stored ones', () => {
+    const activity = byId(deriveActivity([stored('in_progress', '2025-10-24T09:00:00Z', null)], imported(started('task-7.3-code-quality', '2025-10-24T08:00:00Z'), ended('task-7.3-code-quality', '2025-10-26T08:00:00Z')), AS_OF));
+    expect([activity['7.3']!.status, activity['7.3']!.startedAt, activity['7.3']!.completedAt]).toEqual(['complete', '2025-10-24T08:00:00Z', '2025-10-26T08:00:00Z']);
+  });
+});

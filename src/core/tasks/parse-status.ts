@@ -24,7 +24,11 @@ export function parseStatusMeaning(text: string): StatusMeaning | null {
   // A team's own words (cairn.config.json's statusWords) come first where they start at the same place as a built-in one.
   const team = teamStatusWords(text);
   const builtIn = [...text.matchAll(statusPattern)].filter((match) => !team.some((word) => match.index >= word.index && match.index < word.index + word.length)).map((match) => ({ meaning: statusVocabulary[match[0].toLowerCase()]!, index: match.index }));
-  const found = [...team, ...builtIn].toSorted((a, b) => a.index - b.index);
+  const sorted = [...team, ...builtIn].toSorted((a, b) => a.index - b.index);
+  // A mark followed by words says the same thing less precisely: in "⏳ WAITING" the word decides (blocked, not pending).
+  const [mark, word] = sorted;
+  const markThenWord = mark && word && !/^[\p{L}\p{N}]/u.test(text.slice(mark.index)) && /^[^\p{L}\p{N}]*$/u.test(text.slice(mark.index, word.index).replace(/^\S+/u, '')) && /^[\p{L}\p{N}]/u.test(text.slice(word.index));
+  const found = markThenWord ? sorted.slice(1) : sorted;
   const [first] = found;
   if (!first) return null;
   const lead = text.slice(0, first.index).replace(/[^\p{L}\p{N}]/gu, '');

@@ -176,3 +176,16 @@ describe('an id from a file name is never a date', () => {
     expect(findTaskIds('TASK-20251399-x')).toEqual(['TASK-20251399']);
   });
 });
+
+describe('a status mark followed by a word', () => {
+  test.each([
+    ['⏳ WAITING', 'blocked'],
+    ['🚧 Blocked', 'blocked'],
+    ['⏳ Pending (after 7.3)', 'pending'],
+    ['✅ 100% COMPLETE', 'complete'],
+    ['✅', 'complete'],
+  ])('"%s" means %s: the word decides', async (text, meaning) => {
+    const { parseStatusMeaning } = await import('../../../src/core/tasks/parse-status.ts');
+    expect(parseStatusMeaning(text)).toBe(meaning);
+  });
+});

@@ -56,7 +56,8 @@ describe('cairn doctor', () => {
     const store = cairn(['doctor', 'test/fixtures/formats/claude-flow-store-skill-pipeline']);
     expect([store.status, store.stderr]).toEqual([0, '']);
     expect(store.stdout).toContain('agent from key "assignedTo"; estimate: not in the format');
-    expect(store.stdout).toMatch(/^ {2}4 +task-1782915024611-8sjw2c +complete \("completed"\) +unassigned +Explore: /m);
+    // Completed straight from pending: no start, the end the store wrote.
+    expect(store.stdout).toMatch(/^ {2}4 +task-1782915024611-8sjw2c +complete \("completed"\) +unassigned +\? +2026-07-01 14:10 +Explore: /m);
   });
 
   test('a ccpm epic: epic.md and every task file read by ccpm, the analysis and updates read with their task, the GitHub documents not read', () => {

@@ -43,6 +43,8 @@ export interface DoctorTask {
   /** The task's own line (its checkbox line, its JSON entry), or null for a task file. */
   line: number | null;
   fields: DoctorFieldRow[];
+  /** The start and end a list states or the hook logs gave (claude-flow's startedAt, completedAt); absent when neither is known. */
+  dates?: { started: string | null; completed: string | null };
 }
 
 export interface DoctorFile {
@@ -211,6 +213,7 @@ function listTask(task: Task, format: string): DoctorTask {
       { field: 'estimate', value: 'none', line: null, from: 'not in the format' },
       { field: 'dependencies', value: dependencies === '' ? 'none' : dependencies, ...(dependencies === '' ? { line: null, from: json ? `JSON key "${keys.dependencies}"` : 'none stated' } : json ? at('dependencies') : { line, from: 'a "depends on" sentence (the task\'s line shown)' }) },
     ],
+    ...(task.startedAt !== null || task.completedAt !== null ? { dates: { started: task.startedAt, completed: task.completedAt } } : {}),
   };
 }
 
@@ -260,8 +263,11 @@ function taskTable(tasks: readonly DoctorTask[]): string[] {
   const key = (field: DoctorField) => cell(tasks[0]!, field).from.replace(/^JSON key /, '');
   // A list that names agents (claude-flow's assignedTo, Claude Code's owner) shows them in a column of their own.
   const withAgent = cell(tasks[0]!, 'agent').from !== 'not in the format';
-  const rows = tasks.map((task) => [task.line === null ? '?' : String(task.line), task.id, cell(task, 'status').value, ...(withAgent ? [clip(cell(task, 'agent').value, 30)] : []), cell(task, 'dependencies').value === 'none' ? '' : clip(cell(task, 'dependencies').value, 30), clip(cell(task, 'title').value, 50)]);
-  const header = ['line', 'id', 'status', ...(withAgent ? ['agent'] : []), 'depends on', 'title'];
+  // A list that dates its tasks (claude-flow's startedAt, completedAt) shows each start and end, "?" where unknown.
+  const withDates = tasks.some((task) => task.dates !== undefined);
+  const when = (time: string | null | undefined) => (time ? time.slice(0, 16).replace('T', ' ') : '?');
+  const rows = tasks.map((task) => [task.line === null ? '?' : String(task.line), task.id, cell(task, 'status').value, ...(withAgent ? [clip(cell(task, 'agent').value, 30)] : []), ...(withDates ? [when(task.dates?.started), when(task.dates?.completed)] : []), cell(task, 'dependencies').value === 'none' ? '' : clip(cell(task, 'dependencies').value, 30), clip(cell(task, 'title').value, 50)]);
+  const header = ['line', 'id', 'status', ...(withAgent ? ['agent'] : []), ...(withDates ? ['started', 'completed'] : []), 'depends on', 'title'];
   const widths = header.map((name, index) => Math.max(name.length, ...rows.map((row) => row[index]!.length)));
   const line = (row: string[]) => `  ${row.map((value, index) => value.padEnd(widths[index]!)).join('  ')}`.trimEnd();
   return [

@@ -117,7 +117,7 @@ test('ccpm: a .claude/epics folder is one phase per epic, titled by its epic.md,
   const status = build.statusJson();
   expect(status.phases.map((phase) => [phase.id, phase.title])).toEqual([['route-builds-to-local-runner', title]]);
   const [phase] = status.phases;
-  const byId = (list: { id: string }[]) => list.toSorted((a, b) => Number(a.id) - Number(b.id));
+  const byId = <T extends { id: string }>(list: readonly T[]) => list.toSorted((a, b) => Number(a.id) - Number(b.id));
   expect(byId(phase!.tasks).map((task) => [task.id, task.status, task.estimateDays])).toEqual(byId(tasks).map((task) => [task.id, task.status, task.estimateDays]));
   expect(phase!.dataQuality.readers.map((reader) => [reader.format, reader.files])).toEqual([['ccpm', [`${base}/.claude/epics/route-builds-to-local-runner/epic.md`]]]);
   // depends_on in the numbering before the sync names no task of the epic ("008" is not 8.md): no edge, no cycle, and a

@@ -1,20 +1,21 @@
 /**
  * Files that sit beside a task and speak about it: its completion report (`TASK-04-COMPLETION-REPORT.md`,
- * `task-6.2-completion-report.md`), an analysis (`412-analysis.md`), a hand-off, a course-correction request, or a
- * note under `updates/<task>/`. None is a task, and none replaces its task: each attaches to the task its name points
+ * `task-6.2-completion-report.md`), an analysis (`412-analysis.md`), a hand-off, a course-correction request, a
+ * guide (`task-7.5-testing-guide.md`), or a note under `updates/<task>/`. None is a task, and none replaces its task: each attaches to the task its name points
  * at. A completion report may give the task its status and dates, an update the start of the work; either is shown as
  * evidence from that file, so the page says where the status came from.
  */
 import type { Issue, Task, TaskStatus } from '../schema/model.ts';
 import { parseTaskFile } from './parse-task.ts';
 
-export type CompanionKind = 'completion report' | 'analysis' | 'hand-off' | 'course-correction request' | 'update';
+export type CompanionKind = 'completion report' | 'analysis' | 'hand-off' | 'course-correction request' | 'guide' | 'update';
 
 const kinds: readonly [RegExp, CompanionKind][] = [
   [/[-_. ]completion[-_ ]?(?:report|summary|notes?)$|[-_. ](?:complete|completed|done)[-_ ]?report$/i, 'completion report'],
   [/[-_. ](?:analysis|analyses)$/i, 'analysis'],
   [/[-_. ](?:hand-?off|handover)(?:[-_ ]?notes?)?$|^(?:hand-?off|handover)[-_ ]/i, 'hand-off'],
   [/(?:^|[-_. ])course[-_ ]?correction(?:[-_ ]?request)?$/i, 'course-correction request'],
+  [/[-_. ](?:testing|test|user|setup|implementation|migration)[-_ ]?guide$/i, 'guide'],
 ];
 
 /** What kind of companion a file is, from its path in the phase folder without extension; null for any other file. */

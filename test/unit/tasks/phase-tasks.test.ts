@@ -32,6 +32,7 @@ describe('companion files', () => {
     ['task-3-handoff', 'hand-off', 'task-3'],
     ['task-3-course-correction-request', 'course-correction request', 'task-3'],
     ['updates/412/stream-a', 'update', '412'],
+    ['task-7.5-testing-guide', 'guide', 'task-7.5'],
   ])('%s is a %s of %s', (slug, kind, stem) => {
     expect(companionKind(slug)).toBe(kind);
     expect(companionStem(slug)).toBe(stem);

@@ -14,7 +14,7 @@ import { emptyOverview, parseOverview } from '../overview/parse-overview.ts';
 import { checkTaskTable, type FieldLines } from '../overview/task-table.ts';
 import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, isLeftOut, scheduleGraph } from './schedule.ts';
 import { idLookup, phaseNumberOf, proseIds } from '../tasks/parse-dependencies.ts';
-import { attachCompanions, companionKind } from '../tasks/companions.ts';
+import { attachCompanions, isCompanion } from '../tasks/companions.ts';
 import { tasksFromTable } from '../overview/table-tasks.ts';
 import type { EventView, Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
 import { dependencyLine, parseTaskFile } from '../tasks/parse-task.ts';
@@ -77,9 +77,11 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
   /** The creation date each task file states (Backlog.md's created_date), which dates a phase whose overview does not. */
   const createdById = new Map<string, string>();
   // A completion report, an analysis or an update beside a task speaks about it: it attaches to it, never a task itself.
-  const companions = files.tasks.filter((file) => companionKind(file.slug) !== null);
+  // A tool's folder (files.layout) has its own rules for the files beside its tasks.
+  const slugs = files.tasks.map((file) => file.slug);
+  const companions = files.layout ? [] : files.tasks.filter((file) => isCompanion(file.slug, slugs));
   for (const file of files.tasks) {
-    if (companionKind(file.slug) !== null) continue;
+    if (companions.includes(file)) continue;
     const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: files.phaseId, idPrefix: files.layout?.idPrefix });
     if (!parsed.isTask) {
       otherFiles.push({ path: file.path, reason: 'not a task: no task id with task metadata or a "Task …" title' });

@@ -6,6 +6,7 @@
  * evidence from that file, so the page says where the status came from.
  */
 import type { Issue, Task, TaskStatus } from '../schema/model.ts';
+import { findTaskId } from './parse-dependencies.ts';
 import { parseTaskFile } from './parse-task.ts';
 
 export type CompanionKind = 'completion report' | 'analysis' | 'hand-off' | 'course-correction request' | 'guide' | 'update';
@@ -23,6 +24,26 @@ export function companionKind(slug: string): CompanionKind | null {
   if (/(?:^|\/)updates\/./i.test(slug)) return 'update';
   const name = slug.slice(slug.lastIndexOf('/') + 1);
   return kinds.find(([pattern]) => pattern.test(name))?.[1] ?? null;
+}
+
+/**
+ * Whether a file of the phase is a companion, from the names alone: a completion report, hand-off, course-correction
+ * request, guide or update always is; an analysis only when another file of the phase is named for the task it names
+ * ("412-analysis.md" beside "412.md"), since "task-3-performance-analysis.md" alone may be the task itself.
+ */
+export function isCompanion(slug: string, slugs: readonly string[]): boolean {
+  const kind = companionKind(slug);
+  if (kind === null) return false;
+  if (kind !== 'analysis') return true;
+  const stem = companionStem(slug).toLowerCase();
+  const names = slugs.filter((other) => other !== slug && companionKind(other) === null).map((other) => other.slice(other.lastIndexOf('/') + 1).toLowerCase());
+  const id = findTaskId(stem);
+  return names.some((name) => stemMatches(name, stem) || (id !== null && findTaskId(name) === id));
+}
+
+/** A task file's name is the companion's stem, or starts with it when the stem holds a number ("TASK-04" of "TASK-04-SWAP"). */
+function stemMatches(name: string, stem: string): boolean {
+  return stem !== '' && (name === stem || (/\d/.test(stem) && name.startsWith(stem) && /^[-_. ]/.test(name.slice(stem.length))));
 }
 
 /** The part of a companion's name that names its task: "TASK-04-COMPLETION-REPORT" → "TASK-04", "updates/412/stream-a" → "412". */
@@ -61,7 +82,7 @@ export function attachCompanions(tasks: readonly Task[], companions: readonly Co
     const ownId = parsed.task && parsed.idFrom.from !== 'file name' ? parsed.task.id.toLowerCase() : null;
     const byName = [
       result.findIndex((task) => stem !== '' && fileStem(task) === stem),
-      result.findIndex((task) => stem !== '' && /^[-_. ]/.test(fileStem(task).slice(stem.length)) && fileStem(task).startsWith(stem)),
+      result.findIndex((task) => stemMatches(fileStem(task), stem)),
       result.findIndex((task) => task.id.toLowerCase() === stem),
     ].find((index) => index >= 0);
     // A report named after more than its task ("task-8.12-action-7-completion-summary") is about a part of it: it

@@ -188,3 +188,17 @@ test('idLookup: "001" finds TASK-001 and the reverse, never across prefixes, nev
   const find = idLookup(['001', 'TASK-038', 'SEC-002', 'VC-003', 'OPS-003']);
   expect(['TASK-001', '038', 'task-038', 'VC-002', '002', '003', 'vc-003'].map(find)).toEqual(['001', 'TASK-038', 'TASK-038', undefined, 'SEC-002', undefined, 'VC-003']);
 });
+
+describe('an analysis alone may be the task itself', () => {
+  test('"task-3-performance-analysis.md" with no other file for task 3 is task 3', () => {
+    const result = build([{ name: 'task-3-performance-analysis', text: '# Task 3: Performance Analysis\n\n**Status:** In progress\n**Agent:** analyst\n' }]);
+    expect(result.phase?.tasks.map((task) => [task.id, task.title, task.status])).toEqual([['3', 'Performance Analysis', 'in_progress']]);
+  });
+
+  test('a plan-wide analysis ("plan-analysis.md" beside "plan-phase-1.md") is not attached to the first phase file', async () => {
+    const { isCompanion } = await import('../../../src/core/tasks/companions.ts');
+    expect(isCompanion('plan-analysis', ['plan-analysis', 'plan-phase-1', 'plan-phase-2'])).toBe(false);
+    expect(isCompanion('412-analysis', ['412-analysis', '412', '413'])).toBe(true);
+    expect(isCompanion('TASK-09-COMPLETION-REPORT', ['TASK-09-COMPLETION-REPORT'])).toBe(true);
+  });
+});

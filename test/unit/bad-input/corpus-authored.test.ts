@@ -411,8 +411,8 @@ describe('whole packages (loadContent)', () => {
   });
   test('package-no-phases-folder: error', () => {
     expect(pin('package-no-phases-folder')).toMatchInlineSnapshot(`
-      "test/fixtures/bad-input/packages/package-no-phases-folder/phases:1:1 error The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories).
-        hint: Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool's folder (specs/, .kiro/specs/, .taskmaster/, backlog/, docs/stories/)."
+      "test/fixtures/bad-input/packages/package-no-phases-folder/phases:1:1 error The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories, ccpm's .claude/epics/, a board of status folders, claude-flow's .claude-flow/tasks/store.json, Claude Code's task lists).
+        hint: Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool's folder (specs/, .kiro/specs/, .taskmaster/, backlog/, docs/stories/, .claude/epics/, a folder of backlog/, in_progress/ and completed/, the repository holding .claude-flow/, a copy of ~/.claude/tasks/)."
     `);
   });
   test('package-bad-final-metrics: error', () => {

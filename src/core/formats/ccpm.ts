@@ -54,7 +54,10 @@ const documents: Record<string, string> = {
   'execution-status.md': 'the agents\' notes on their run of the epic, not the tasks\' own status',
 };
 
-export type CcpmRole = 'epic' | 'task' | { companion: string; kind: 'analysis' | 'update' } | { reason: string };
+export type CcpmRole = 'epic' | 'task' | { companion: string; kind: CompanionKind } | { reason: string };
+
+/** A file that belongs to a task: its analysis (`412-analysis.md`), a note named after it (`362-progress.md`), or an update. */
+export type CompanionKind = 'analysis' | 'note' | 'update';
 
 /** What a file of an epic folder is, by its path in the folder. */
 export function ccpmFileRole(rel: string): CcpmRole {
@@ -62,6 +65,8 @@ export function ccpmFileRole(rel: string): CcpmRole {
   if (isCcpmTaskName(rel)) return 'task';
   const analysis = /^(\d+)-analysis\.md$/i.exec(rel);
   if (analysis) return { companion: analysis[1]!, kind: 'analysis' };
+  const note = /^(\d+)-[a-z][\w-]*\.md$/i.exec(rel);
+  if (note) return { companion: note[1]!, kind: 'note' };
   const update = /^updates\/(\d+)\/[^/]+\.md$/i.exec(rel);
   if (update) return { companion: update[1]!, kind: 'update' };
   const document = documents[rel.toLowerCase()];
@@ -71,8 +76,8 @@ export function ccpmFileRole(rel: string): CcpmRole {
 }
 
 /** Why a companion file is listed: which task it belongs to, or that no task file of the epic has its number. */
-export function ccpmCompanionReason(kind: 'analysis' | 'update', number: string, hasTask: boolean): string {
-  const what = kind === 'analysis' ? 'the analysis of task' : 'a progress update of task';
+export function ccpmCompanionReason(kind: CompanionKind, number: string, hasTask: boolean): string {
+  const what = kind === 'analysis' ? 'the analysis of task' : kind === 'note' ? 'a note on task' : 'a progress update of task';
   return hasTask ? `read with ${number}.md: ${what} ${number}, never a task (where its status differs from the task file's, a warning says so)` : `not read: ${what} ${number}, which has no task file in the epic`;
 }
 

@@ -1,6 +1,6 @@
 /**
  * A content root holding ccpm epics: `.claude/epics/` (each epic folder a phase, the epics ccpm has archived in
- * `archived/` included, as they are the epics it closed), `.claude/` holding it, or one epic's folder.
+ * `archived/` (or `.archived/`) included, as they are the epics it closed), `.claude/` holding it, or one epic's folder.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -34,9 +34,12 @@ export function isCcpmEpicFolder(dir: string): boolean {
   return names.length === 0 || names.slice(0, 200).some((name) => isCcpmTask(readText(join(dir, name)) ?? ''));
 }
 
+/** The folders ccpm's users keep closed epics in: `archived/`, and `.archived/` in some repositories. */
+const archiveNames = ['archived', '.archived'];
+
 const sortedFolders = (dir: string) => {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name).toSorted();
+    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && (!entry.name.startsWith('.') || archiveNames.includes(entry.name))).map((entry) => entry.name).toSorted();
   } catch {
     return [];
   }
@@ -44,8 +47,8 @@ const sortedFolders = (dir: string) => {
 
 /**
  * The phases of a content root holding ccpm epics: the root itself when it is one epic, else each epic folder of
- * it (or of its epics/ folder), then each of archived/. A folder that is no epic is named in a warning, and so is an
- * archived epic whose name an open epic already has.
+ * it (or of its epics/ folder), then each of archived/ and .archived/. A folder that is no epic is named in a
+ * warning, and so is an archived epic whose name an open epic already has.
  */
 export function ccpmEpicFolders(root: string): { dirs: { dir: string; phaseId: string }[]; issues: Issue[] } {
   if (isCcpmEpicFolder(root)) {
@@ -77,9 +80,9 @@ export function ccpmEpicFolders(root: string): { dirs: { dir: string; phaseId: s
     dirs.push({ dir: path, phaseId: name });
   };
   for (const name of sortedFolders(base)) {
-    if (name === 'archived' && !isCcpmEpicFolder(join(base, name))) continue;
+    if (archiveNames.includes(name) && !isCcpmEpicFolder(join(base, name))) continue;
     consider(join(base, name), name, '');
   }
-  for (const name of sortedFolders(join(base, 'archived'))) consider(join(base, 'archived', name), name, 'archived/');
+  for (const archive of archiveNames) for (const name of sortedFolders(join(base, archive))) consider(join(base, archive, name), name, `${archive}/`);
   return { dirs, issues: dirs.length > 0 ? issues : [] };
 }

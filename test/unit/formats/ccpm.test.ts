@@ -43,6 +43,9 @@ describe('detection', () => {
     ['1234.md', 'task'],
     ['001.md', 'task'],
     ['412-analysis.md', { companion: '412', kind: 'analysis' }],
+    ['362-progress.md', { companion: '362', kind: 'note' }],
+    ['251-implementation-summary.md', { companion: '251', kind: 'note' }],
+    ['epic.md.backup', { reason: 'not read: not Markdown (a ccpm task is one Markdown file)' }],
     ['updates/412/stream-C.md', { companion: '412', kind: 'update' }],
     ['updates/415/progress.md', { companion: '415', kind: 'update' }],
     ['github-mapping.md', { reason: 'not read: a document of the ccpm epic (the GitHub issue number and link of each task)' }],
@@ -66,14 +69,16 @@ describe('a content root of .claude/epics/', () => {
   };
   epic(join(root, 'archived', 'photo-import'), 'photo-import');
   epic(join(root, 'archived', 'route-builds-to-local-runner'), 'route-builds-to-local-runner');
+  epic(join(root, '.archived', 'pipeline-checks'), 'pipeline-checks');
   mkdirSync(join(root, 'notes'));
   writeFileSync(join(root, 'notes', 'ideas.md'), '# Ideas\n');
 
-  test('each epic is a phase, the archived ones too; the folders that are no epic, and the archived twin, are named', () => {
+  test('each epic is a phase, those of archived/ and .archived/ too; the folders that are no epic, and the archived twin, are named', () => {
     const { dirs, issues } = ccpmEpicFolders(root);
     expect(dirs.map((dir) => [dir.phaseId, dir.dir.slice(root.length + 1)])).toEqual([
       ['route-builds-to-local-runner', 'route-builds-to-local-runner'],
       ['photo-import', 'archived/photo-import'],
+      ['pipeline-checks', '.archived/pipeline-checks'],
     ]);
     expect(issues.map((issue) => issue.message)).toEqual([
       'The folder notes holds no ccpm epic (epic.md with ccpm\'s frontmatter), so it is not read as a phase.',
@@ -82,7 +87,7 @@ describe('a content root of .claude/epics/', () => {
   });
 
   test('.claude/ holding epics/ is read the same, and one epic folder is one phase', () => {
-    expect(listPackageDirs(join(temp, '.claude')).dirs.map((dir) => dir.phaseId)).toEqual(['route-builds-to-local-runner', 'photo-import']);
+    expect(listPackageDirs(join(temp, '.claude')).dirs.map((dir) => dir.phaseId)).toEqual(['route-builds-to-local-runner', 'photo-import', 'pipeline-checks']);
     expect(listPackageDirs(join(root, 'archived', 'photo-import')).dirs.map((dir) => dir.phaseId)).toEqual(['photo-import']);
     expect(isCcpmEpicFolder(join(root, 'notes'))).toBe(false);
   });

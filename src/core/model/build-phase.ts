@@ -15,6 +15,7 @@ import { checkTaskTable, type FieldLines } from '../overview/task-table.ts';
 import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, isLeftOut, scheduleGraph } from './schedule.ts';
 import { idLookup, phaseNumberOf, proseIds } from '../tasks/parse-dependencies.ts';
 import { attachCompanions, isCompanion } from '../tasks/companions.ts';
+import { subtaskSections } from '../tasks/subtask-sections.ts';
 import { tasksFromTable } from '../overview/table-tasks.ts';
 import type { EventView, Issue, Phase, Task, TaskStatus } from '../schema/model.ts';
 import { dependencyLine, parseTaskFile } from '../tasks/parse-task.ts';
@@ -76,6 +77,8 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
   const parents = new Map<string, { parent: string; file: string; line: number }>();
   /** The creation date each task file states (Backlog.md's created_date), which dates a phase whose overview does not. */
   const createdById = new Map<string, string>();
+  /** Each task file's Markdown body, for the subtasks it nests as sections. */
+  const fileBodies = new Map<string, string>();
   // A completion report, an analysis or an update beside a task speaks about it: it attaches to it, never a task itself.
   // A tool's folder (files.layout) has its own rules for the files beside its tasks.
   const slugs = files.tasks.map((file) => file.slug);
@@ -111,12 +114,25 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
       parsedTasks.push(parsed.task);
     }
     bodies.set(parsed.task.id, parsed.content);
+    fileBodies.set(parsed.task.id, parsed.body);
     taskTexts.set(parsed.task.id, file);
     fieldLines.set(parsed.task.id, parsed.fieldLines);
     if (parsed.created) createdById.set(parsed.task.id, parsed.created);
     else createdById.delete(parsed.task.id);
     if (parsed.parent) parents.set(parsed.task.id, { parent: parsed.parent, file: file.path, line: parsed.fieldLines.parent ?? 1 });
     else parents.delete(parsed.task.id);
+  }
+  // Subtasks a task file nests as its own sections ("### Sub-Task 8.0.1: …"); a task with a file of its own wins.
+  for (const task of [...parsedTasks]) {
+    const body = fileBodies.get(task.id);
+    const file = taskTexts.get(task.id);
+    if (body === undefined || !file) continue;
+    for (const sub of subtaskSections(task, body, file.text.split('\n').length - body.split('\n').length)) {
+      if (parsedTasks.some((other) => other.id.toLowerCase() === sub.task.id.toLowerCase())) continue;
+      parsedTasks.push(sub.task);
+      bodies.set(sub.task.id, sub.content);
+      taskTexts.set(sub.task.id, file);
+    }
   }
   if (companions.length > 0) {
     const attached = attachCompanions(parsedTasks, companions, files.phaseId);

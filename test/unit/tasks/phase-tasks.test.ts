@@ -202,3 +202,26 @@ describe('an analysis alone may be the task itself', () => {
     expect(isCompanion('TASK-09-COMPLETION-REPORT', ['TASK-09-COMPLETION-REPORT'])).toBe(true);
   });
 });
+
+describe('subtasks a task file nests as its sections', () => {
+  const text = ['# Task 8.0: Data Corrections', '', '**Status:** ✅ COMPLETED', '**Owner:** Database Team', '', '## Sub-Task Breakdown', '', '### Sub-Task 8.0.1: Damage Assessment', '**Status:** ✅ COMPLETED', '**Duration:** 2 days', '**Owner:** Data Analyst', '', '#### Success Criteria', '- [x] Counted', '', '### Sub-Task 8.0.2: Table Split', '**Status:** 🔄 In Progress', '**Duration:** 3 days', '', '## Notes', '', '- 8.0.3 may follow'].join('\n');
+
+  test('"### Sub-Task 8.0.1: Title" with its own status lines is a subtask of 8.0; a number in a list is not', () => {
+    const result = build([{ name: 'task-8.0-data-corrections', text }]);
+    expect(result.phase?.tasks.map((task) => [task.id, task.title, task.parentId, task.agent, task.estimateDays, task.status])).toEqual([
+      ['8.0', 'Data Corrections', null, 'Database Team', null, 'in_progress'],
+      ['8.0.1', 'Damage Assessment', '8.0', 'Data Analyst', 2, 'complete'],
+      ['8.0.2', 'Table Split', '8.0', null, 3, 'in_progress'],
+    ]);
+    expect(taskOf(result, '8.0.2')?.statusEvidence.summary).toBe('"🔄 In Progress" in its section of the task file (line 16)');
+  });
+
+  test('a subtask with a file of its own is that file', () => {
+    const result = build([{ name: 'task-8.0-data-corrections', text }, { name: 'task-8.0.2-table-split', text: '# Task 8.0.2: Table Split (file)\n\n**Status:** Done\n' }]);
+    expect(result.phase?.tasks.map((task) => [task.id, task.title])).toEqual([
+      ['8.0', 'Data Corrections'],
+      ['8.0.1', 'Damage Assessment'],
+      ['8.0.2', 'Table Split (file)'],
+    ]);
+  });
+});

@@ -119,7 +119,7 @@ test('ccpm: a .claude/epics folder is one phase per epic, titled by its epic.md,
   const [phase] = status.phases;
   const byId = <T extends { id: string }>(list: readonly T[]) => list.toSorted((a, b) => Number(a.id) - Number(b.id));
   expect(byId(phase!.tasks).map((task) => [task.id, task.status, task.estimateDays])).toEqual(byId(tasks).map((task) => [task.id, task.status, task.estimateDays]));
-  expect(phase!.dataQuality.readers.map((reader) => [reader.format, reader.files])).toEqual([['ccpm', [`${base}/.claude/epics/route-builds-to-local-runner/epic.md`]]]);
+  expect(phase!.dataQuality.readers.map((reader) => [reader.format, reader.files])).toEqual([['ccpm', ['route-builds-to-local-runner/epic.md']]]);
   // depends_on in the numbering before the sync names no task of the epic ("008" is not 8.md): no edge, no cycle, and a
   // warning at each of the six tasks that have one.
   expect(phase!.tasks.every((task) => task.dependsOn.length === 0)).toBe(true);
@@ -142,4 +142,22 @@ test('status-folders: a folder of backlog/, in_progress/, completed/ … is one 
   expect(phase!.dataQuality.readers.map((reader) => reader.format)).toEqual(['status-folders']);
   expect(phase!.dataQuality.warnings.some((warning) => warning.includes('Task TASK-006 is "backlog" here and sits in obsolete/ (cancelled)'))).toBe(true);
   expect(build.page('tasks/index.html')).toContain('Tasks read as board of status folders from ');
+});
+
+test('ccpm: a .claude/epics folder of open, archived/ and .archived/ epics is a phase each, every task of each', () => {
+  const base = 'test/fixtures/formats/ccpm-harbor-epics';
+  const facts = JSON.parse(readFileSync(`${base}/facts.json`, 'utf8')) as { phases: { folder: string; title: string; tasks: { id: string; status: string; dependsOn: string[] }[] }[] };
+  const build = buildSite({ content: `${base}/.claude/epics` });
+  expect(build.status, build.output).toBe(0);
+  const status = build.statusJson();
+  expect(status.phases.map((phase) => [phase.id, phase.title])).toEqual(facts.phases.map((phase) => [phase.folder.split('/').at(-1), phase.title]));
+  for (const [index, phase] of status.phases.entries()) {
+    const expected = facts.phases[index]!.tasks;
+    expect(phase.tasks.map((task) => [task.id, task.status]).toSorted(), phase.id).toEqual(expected.map((task) => [task.id, task.status]).toSorted());
+    expect(phase.dataQuality.readers.map((reader) => reader.format)).toEqual(['ccpm']);
+  }
+  // task_number ids and depends_on by task number: the edges of the archived epic resolve inside it.
+  const wrappers = status.phases.find((phase) => phase.id === 'explore-wrappers')!;
+  expect(wrappers.tasks.find((task) => task.id === '008')!.dependsOn).toEqual(['004', '005', '006', '007']);
+  expect(build.page('pipeline-validation/index.html')).toContain('Tasks read as ccpm epic from ');
 });

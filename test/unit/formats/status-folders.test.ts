@@ -104,6 +104,26 @@ describe('what makes a folder a board', () => {
   });
 });
 
+test('a phase folder under phases/ laid out as a board is read as one, its status folders and all', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'cairn-status-phase-'));
+  try {
+    const phase = join(temp, 'phases', 'sprint-4');
+    mkdirSync(join(phase, 'todo'), { recursive: true });
+    mkdirSync(join(phase, 'done'), { recursive: true });
+    writeFileSync(join(phase, 'README.md'), '# Sprint 4\n');
+    writeFileSync(join(phase, 'todo', 'S4-2.md'), '---\nid: S4-2\ntitle: Second\n---\n# Second\n');
+    writeFileSync(join(phase, 'done', 'S4-1.md'), '---\nid: S4-1\ntitle: First\n---\n# First\n');
+    const [dir] = listPackageDirs(temp).dirs;
+    const files = readPackage(dir!.dir, dir!.phaseId, temp);
+    expect(files.layout?.format).toBe('status-folders');
+    expect(files.otherFiles?.map((other) => other.reason)).toEqual(['not read: not in a status folder (the board\'s tasks are the files of its status folders)']);
+    const { phase: built } = buildPhase(files, { buildAsOf: null });
+    expect(built!.tasks.map((task) => [task.id, task.status])).toEqual([['S4-1', 'complete'], ['S4-2', 'pending']]);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+});
+
 describe('the fixture board', () => {
   const base = 'test/fixtures/formats/status-folders-quay-tasks';
   const facts = JSON.parse(readFileSync(`${base}/facts.json`, 'utf8')) as { phases: { tasks: { id: string; file: string; estimateDays: number | null }[] }[] };

@@ -5,6 +5,8 @@
  */
 import { backlogMd } from './backlog-md.ts';
 import { bmad } from './bmad.ts';
+import { ccpm } from './ccpm.ts';
+import { statusFolders } from './status-folders.ts';
 import { taskListFormats } from './task-lists.ts';
 
 export interface TaskReader {
@@ -15,4 +17,4 @@ export interface TaskReader {
 /** The reader of free-form folders: one Markdown file per task. */
 export const taskFiles: TaskReader = { id: 'task-files', label: 'Markdown task files' };
 
-export const taskReaders: readonly TaskReader[] = [...taskListFormats, backlogMd, bmad, taskFiles];
+export const taskReaders: readonly TaskReader[] = [...taskListFormats, backlogMd, bmad, ccpm, statusFolders, taskFiles];

@@ -23,6 +23,6 @@ export function emptyPhaseIssue(files: PackageFiles, allowEmpty: boolean): Issue
     message: `No task was found in ${files.dir}: Cairn saw ${list} and tried every reader (${readers}); none found a task, so the phase would be shown with nothing to judge.`,
     hint: allowEmpty
       ? 'The phase is built as empty, as "allowEmpty" in cairn.config.json asks. Add one Markdown file per task ("# Task 7.1: Build"), or a task list your tool writes, when work is planned.'
-      : 'Add one Markdown file per task ("# Task 7.1: Build"), point the content at your tool\'s own folder (specs/, .kiro/specs/, .taskmaster/, backlog/), or set "allowEmpty": true in cairn.config.json to build phases that have no tasks yet. `cairn doctor` shows what each file was read as.',
+      : 'Add one Markdown file per task ("# Task 7.1: Build"), point the content at your tool\'s own folder (specs/, .kiro/specs/, .taskmaster/, backlog/, .claude/epics/), or set "allowEmpty": true in cairn.config.json to build phases that have no tasks yet. `cairn doctor` shows what each file was read as.',
   };
 }

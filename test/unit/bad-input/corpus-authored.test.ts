@@ -400,7 +400,7 @@ describe('whole packages (loadContent)', () => {
   test('package-no-tasks: warning', () => {
     expect(pin('package-no-tasks')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/packages/package-no-tasks/phases/phase-1/README.md:1:1 error No task was found in test/fixtures/bad-input/packages/package-no-tasks/phases/phase-1: Cairn saw one file (README.md) and tried every reader (GitHub Spec Kit tasks.md, Kiro tasks.md, Taskmaster tasks.json, claude-flow v3 task store (.claude-flow/tasks/store.json), Claude Code task list (<id>.json files), Backlog.md board, BMAD stories, ccpm epic, board of status folders, Markdown task files); none found a task, so the phase would be shown with nothing to judge.
-        hint: Add one Markdown file per task ("# Task 7.1: Build"), point the content at your tool's own folder (specs/, .kiro/specs/, .taskmaster/, backlog/), or set "allowEmpty": true in cairn.config.json to build phases that have no tasks yet. \`cairn doctor\` shows what each file was read as."
+        hint: Add one Markdown file per task ("# Task 7.1: Build"), point the content at your tool's own folder (specs/, .kiro/specs/, .taskmaster/, backlog/, .claude/epics/), or set "allowEmpty": true in cairn.config.json to build phases that have no tasks yet. \`cairn doctor\` shows what each file was read as."
     `);
   });
   test('package-unknown-frontmatter-key: warning', () => {

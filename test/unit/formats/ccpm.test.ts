@@ -12,6 +12,7 @@ import { ccpmEpicFolders, isCcpmEpicFolder } from '../../../src/core/io/ccpm-lay
 import { displayPath } from '../../../src/core/io/display-path.ts';
 import { listPackageDirs, readPackage } from '../../../src/core/io/read-package.ts';
 import { buildPhase } from '../../../src/core/model/build-phase.ts';
+import { parseTaskFile } from '../../../src/core/tasks/parse-task.ts';
 
 const fixture = 'test/fixtures/formats/ccpm-local-runner';
 const epics = `${fixture}/.claude/epics`;
@@ -138,5 +139,24 @@ describe('analysis and update files', () => {
     ]);
     expect(phase!.tasks.find((task) => task.id === '418')!.status).toBe('pending');
     expect(phase!.tasks.find((task) => task.id === '004')!.status).toBe('complete');
+  });
+});
+
+describe('effort words in a task file give its estimate', () => {
+  const front = (lines: string) => `---\nname: Cache\nstatus: open\n${lines}depends_on: []\nparallel: true\n---\n\n# Task: Cache\n`;
+  test.each([
+    [`${front('')}\n## Effort: Medium (4 hours)\n`, 0.5],
+    [front('effort: "S (2h)"\n'), 0.25],
+    [front('estimated_hours: 6\n'), 0.75],
+    [`${front('')}\n## Effort Estimate\n- Size: M\n- Hours: 8\n- Parallel: true\n`, 1],
+    [`${front('')}\n## Estimated Size\nLarge (5-7 days)\n`, 7],
+  ])('%j → %f days', (text, days) => {
+    expect(parseTaskFile({ text, path: 'epic/12.md', slug: '12', phaseId: 'epic', idPrefix: '' }).task?.estimateDays).toBe(days);
+  });
+
+  test('a size alone is no estimate, and the warning says why', () => {
+    const parsed = parseTaskFile({ text: `${front('')}\n## Effort Estimate\n- Size: XL\n- Parallel: false\n`, path: 'epic/12.md', slug: '12', phaseId: 'epic', idPrefix: '' });
+    expect(parsed.task?.estimateDays).toBeNull();
+    expect(parsed.issues.map((issue) => issue.message)).toContain('Cannot read the estimate "Size: XL,Parallel: false": a size ("XL") without hours or days; it is shown as unknown.');
   });
 });

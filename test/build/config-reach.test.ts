@@ -74,3 +74,16 @@ test('reading rules reach every command: an empty phase fails validate until "al
   expect(doctor.stdout).toMatch(/^ {2}status +blocked \("Parked"\)/m);
   expect(doctor.stdout).toMatch(/^ {2}agent +planner /m);
 });
+
+test('"formats" reaches the build: a spec folder pinned to another format is an error at the folder; pinned to its own, it validates', () => {
+  const repo = join(temp, 'pinned');
+  mkdirSync(join(repo, '.git'), { recursive: true });
+  cpSync('test/fixtures/formats/spec-kit-route-log/specs', join(repo, 'specs'), { recursive: true });
+  writeFileSync(join(repo, 'cairn.config.json'), '{\n  "content": "specs",\n  "formats": {"specs/*": "kiro"}\n}\n');
+  const refused = cairn(['validate'], repo);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain('specs/001-phase1-route-console:1:1 error "formats" in cairn.config.json reads this folder as kiro');
+  writeFileSync(join(repo, 'cairn.config.json'), '{\n  "content": "specs",\n  "formats": {"specs/*": "spec-kit"}\n}\n');
+  const pinned = cairn(['validate'], repo);
+  expect(pinned.status, pinned.stderr).toBe(0);
+});

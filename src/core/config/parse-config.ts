@@ -9,7 +9,7 @@ import { createIssueSink } from '../text/issues.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
 import { codePoint } from '../text/look-alike.ts';
-import { fieldNames, statusMeanings } from './reading.ts';
+import { fieldNames, formatIds, statusMeanings } from './reading.ts';
 
 /** A path in the config: not empty, and no control character (a NUL would crash the file system calls; none names a file a team meant). */
 const relativePath = z
@@ -64,6 +64,10 @@ export const ConfigSchema = z.object({
   /** A team's own metadata keys → the field each names: {"Owner": "agent", "Size": "estimate"}. */
   fields: z
     .record(z.string().trim().min(1, 'a key is empty'), z.enum(fieldNames, { error: `a key must name one of the fields ${fieldNames.join(', ')}` }), { error: 'it must be an object of keys and the fields they name, such as {"Owner": "agent"}' })
+    .optional(),
+  /** Phase folders (globs relative to the config) → the task format they are read as: {"specs/**": "spec-kit"}. */
+  formats: z
+    .record(relativePath, z.enum(formatIds, { error: `a format must be one of ${formatIds.join(', ')}` }), { error: 'it must be an object of folder globs and formats, such as {"specs/**": "spec-kit"}' })
     .optional(),
   /** The build's "now" (CAIRN_AS_OF), ISO 8601. */
   asOf: z.iso.datetime({ offset: true, message: 'it is not an ISO 8601 time such as 2025-10-25T18:00:00Z' }).optional(),

@@ -6,6 +6,8 @@
 
 /** What a team's status word may mean. */
 export const statusMeanings = ['pending', 'in_progress', 'blocked', 'complete', 'cancelled'] as const;
+/** The task formats a folder may be pinned to (formats/readers.ts lists each reader under the same id). */
+export const formatIds = ['spec-kit', 'kiro', 'taskmaster', 'claude-flow-tasks', 'claude-code-tasks', 'backlog-md', 'bmad', 'ccpm', 'status-folders', 'task-files'] as const;
 /** The fields a team's own key may name. */
 export const fieldNames = ['id', 'title', 'agent', 'estimate', 'dependencies', 'status', 'priority', 'started', 'completed', 'created', 'updated', 'labels', 'parent'] as const;
 
@@ -16,7 +18,7 @@ export interface ReadingRules {
   statusWords: Record<string, (typeof statusMeanings)[number]>;
   /** A team's own metadata keys (folded as fieldName folds them) → the field each names. */
   fields: Record<string, (typeof fieldNames)[number]>;
-  /** Globs of folders (relative to the content root) → the reader pinned for them. */
+  /** Absolute globs of phase folders (written relative to the config's folder) → the format pinned for them. */
   formats: Record<string, string>;
 }
 

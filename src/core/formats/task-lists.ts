@@ -203,8 +203,8 @@ export const kiro: TaskListFormat = {
 export const taskListFormats: readonly TaskListFormat[] = [specKit, kiro, taskmaster, claudeFlowTasks, claudeCodeTasks];
 
 /** The format of a file named `name` holding `text`, with why; null when it is no task list Cairn knows. */
-export function detectTaskList(name: string, text: string): { format: TaskListFormat; reason: string } | null {
-  for (const format of taskListFormats) {
+export function detectTaskList(name: string, text: string, formats: readonly TaskListFormat[] = taskListFormats): { format: TaskListFormat; reason: string } | null {
+  for (const format of formats) {
     const reason = format.detect(name, text);
     if (reason) return { format, reason };
   }

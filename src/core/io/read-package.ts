@@ -1,6 +1,6 @@
 /** The file-reading corner of the core: finds the packages under a content root and reads their files as text. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, matchesGlob, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
 import { linkOutsideIssue, linkProblem, staysInside } from './inside-root.ts';
 import type { PackageFiles, SourceFile } from '../schema/package-files.ts';
@@ -10,7 +10,8 @@ import { decodeText } from './decode-text.ts';
 import { redactText } from '../redact/redact.ts';
 import { phaseNameProblem, routeNameProblem } from './names.ts';
 import { nameKey, printable } from '../text/look-alike.ts';
-import { detectTaskList } from '../formats/task-lists.ts';
+import { detectTaskList, taskListFormats } from '../formats/task-lists.ts';
+import { readingFromEnv } from '../config/reading.ts';
 import { taskmasterFolders, taskmasterListOf, taskmasterOtherReason } from './taskmaster-layout.ts';
 import { backlogBoardFolders, backlogBoardOf } from './backlog-layout.ts';
 import { backlogFileRole, backlogMd, backlogPageName, backlogReason } from '../formats/backlog-md.ts';
@@ -176,55 +177,86 @@ const overviewNames = [/^readme\.md$/i, /^(?:overview|index|epic)\.md$/i, /[-_](
 
 const markdown = /\.(?:md|markdown)$/i;
 
-/** Reads one package folder: every file in it is the overview, a task candidate, a metrics file, a hook log, or listed as not read. */
-export function readPackage(dir: string, phaseId: string, root: string = dir, part?: string): PackageFiles {
-  const problems: Issue[] = [];
-  const otherFiles: { path: string; reason: string }[] = [];
-  const files = listPhaseFiles(dir, root, problems, otherFiles);
-  const read = (rel: string | undefined): SourceFile | null => {
-    if (rel === undefined) return null;
-    const path = join(dir, rel);
-    // A file far past any authored file's limit is not read at all: a string cannot hold some of them whole.
-    const size = statSync(path).size;
-    if (size > maxAuthoredBytes) {
-      problems.push({ file: displayPath(path), line: 1, column: 1, severity: 'error', message: `The file is ${(size / 1e6).toFixed(1)} MB; Cairn reads task, overview and metrics files of at most ${maxAuthoredBytes / 1e6} MB, so it was not read.`, hint: 'Check that this is the right file: logs and data belong in hooks/ or in a file of their own.' });
-      return { path: displayPath(path), text: '' };
-    }
-    const decoded = decodeText(readFileSync(path), displayPath(path));
-    if (decoded.issue) problems.push(decoded.issue);
-    return { path: displayPath(path), text: decoded.text };
-  };
-  const atRoot = files.filter((rel) => !rel.includes('/'));
-  // A folder whose tasks.md is a task list of a known format (a Spec Kit feature, a Kiro spec) is read by that format:
-  // its tasks are the list's lines, and its other Markdown files (the spec, the plan, the design) are its documents.
-  const listed = atRoot.filter((rel) => /^tasks?\.md$/i.test(rel)).map((rel) => ({ rel, file: read(rel)! })).map(({ rel, file }) => ({ rel, file, found: detectTaskList(rel, file.text) })).find(({ found }) => found !== null);
-  if (listed?.found) {
+/** What a folder reader is given: the phase folder, its files, and how to read one and list one as not read. */
+interface FolderContext {
+  dir: string;
+  phaseId: string;
+  root: string;
+  part: string | undefined;
+  /** Every file of the folder, relative to it, hook folders left out. */
+  files: string[];
+  /** The files directly in the folder. */
+  atRoot: string[];
+  /** Reads a file of the folder as text (decoded, size-checked); null for no file. */
+  read(rel: string | undefined): SourceFile | null;
+  problems: Issue[];
+  otherFiles: { path: string; reason: string }[];
+  /** The hook logs of the phase's hook folders, `skip` left to another reader. */
+  hooks(skip?: readonly string[]): PackageFiles['hooks'];
+  /** The fields every reader's result shares. */
+  base(): Pick<PackageFiles, 'phaseId' | 'dir' | 'problems' | 'otherFiles'>;
+}
+
+/**
+ * A reader of a phase folder: the files of its format (a tool's task list, board or epic, or free-form task files)
+ * as the package the model builds, or null when the folder is not of its format. `formats` are the ids of the task
+ * formats it reads, for a team's pin ("formats" in cairn.config.json).
+ */
+interface FolderReader {
+  formats: readonly string[];
+  read(context: FolderContext, pinned: string | null): PackageFiles | null;
+}
+
+/** A folder whose tasks.md is a task list of a known format (a Spec Kit feature, a Kiro spec): its other Markdown files are its documents. */
+const taskListFolder: FolderReader = {
+  formats: taskListFormats.map((format) => format.id),
+  read({ atRoot, files, dir, read, otherFiles, hooks, base }, pinned) {
+    const only = taskListFormats.filter((format) => pinned === null || format.id === pinned);
+    const listed = atRoot
+      .filter((rel) => /^tasks?\.md$/i.test(rel))
+      .map((rel) => ({ rel, file: read(rel)! }))
+      .map(({ rel, file }) => ({ rel, file, found: detectTaskList(rel, file.text, only) }))
+      .find(({ found }) => found !== null);
+    if (!listed?.found) return null;
     for (const rel of files) if (rel !== listed.rel) otherFiles.push({ path: displayPath(join(dir, rel)), reason: markdown.test(rel) ? `not read: a document of the ${listed.found.format.label} folder (its tasks are in ${listed.rel})` : notReadReason(rel) });
-    return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: listed.found.format.id, reason: listed.found.reason, file: listed.file }, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
-  }
-  // A Taskmaster folder is read from its tasks.json, the tag `part` of it; every other file of the folder is listed.
-  const taskmasterList = listed ? null : taskmasterListOf(dir);
-  if (taskmasterList && files.includes(taskmasterList.rel)) {
-    for (const rel of files) if (rel !== taskmasterList.rel) otherFiles.push({ path: displayPath(join(dir, rel)), reason: taskmasterOtherReason(rel, taskmasterList.rel) });
-    return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: 'taskmaster', reason: taskmasterList.reason, file: read(taskmasterList.rel)!, ...(part === undefined ? {} : { part }) }, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
-  }
-  // claude-flow's task store in its own folder (.claude-flow/tasks/store.json), or a Claude Code task list (1.json, 2.json, …):
-  // the list is read by its reader, every other file of the folder listed.
-  const store = listed || taskmasterList ? null : claudeFlowStoreOf(dir);
-  const codeList = listed || taskmasterList || store ? null : claudeCodeListOf(dir);
-  const own = store && files.includes(store.rel) ? { format: 'claude-flow-tasks', rels: [store.rel], reason: store.reason, other: claudeFlowOtherReason } : codeList ? { format: 'claude-code-tasks', rels: codeList.rels.filter((rel) => files.includes(rel)), reason: codeList.reason, other: claudeCodeOtherReason } : null;
-  if (own && own.rels.length > 0) {
+    return { ...base(), overview: null, tasks: [], taskList: { format: listed.found.format.id, reason: listed.found.reason, file: listed.file }, baseline: null, final: null, current: [], hooks: hooks() };
+  },
+};
+
+/** A Taskmaster folder, read from its tasks.json (the tag `part` of it); every other file of the folder is listed. */
+const taskmasterFolder: FolderReader = {
+  formats: ['taskmaster'],
+  read({ dir, files, part, read, otherFiles, hooks, base }) {
+    const list = taskmasterListOf(dir);
+    if (!list || !files.includes(list.rel)) return null;
+    for (const rel of files) if (rel !== list.rel) otherFiles.push({ path: displayPath(join(dir, rel)), reason: taskmasterOtherReason(rel, list.rel) });
+    return { ...base(), overview: null, tasks: [], taskList: { format: 'taskmaster', reason: list.reason, file: read(list.rel)!, ...(part === undefined ? {} : { part }) }, baseline: null, final: null, current: [], hooks: hooks() };
+  },
+};
+
+/** claude-flow's task store in its own folder (.claude-flow/tasks/store.json), or a Claude Code task list (1.json, 2.json, …). */
+const claudeTasksFolder: FolderReader = {
+  formats: ['claude-flow-tasks', 'claude-code-tasks'],
+  read({ dir, root, files, read, otherFiles, hooks, base }, pinned) {
+    const store = pinned === 'claude-code-tasks' ? null : claudeFlowStoreOf(dir);
+    const codeList = store || pinned === 'claude-flow-tasks' ? null : claudeCodeListOf(dir);
+    const own = store && files.includes(store.rel) ? { format: 'claude-flow-tasks', rels: [store.rel], reason: store.reason, other: claudeFlowOtherReason } : codeList ? { format: 'claude-code-tasks', rels: codeList.rels.filter((rel) => files.includes(rel)), reason: codeList.reason, other: claudeCodeOtherReason } : null;
+    if (!own || own.rels.length === 0) return null;
     // A repository's .claude-flow/ read for its tasks/store.json: its other files are claude-flow's logs, for the hook
     // reader (which names each one it cannot read).
     const logs = own.format === 'claude-flow-tasks' && own.rels[0] !== 'store.json';
     for (const rel of logs ? [] : files) if (!own.rels.includes(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: own.other(rel) });
     const listFiles = own.rels.map((rel) => read(rel)!);
-    const hooks = logs ? readHookSources(dir, root, [join(dir, own.rels[0]!)]) : hookFolders.flatMap((name) => readHookSources(join(dir, name), root));
-    return { phaseId, dir: displayPath(dir), overview: null, tasks: [], taskList: { format: own.format, reason: own.reason, file: listFiles[0]!, ...(listFiles.length > 1 ? { files: listFiles } : {}) }, baseline: null, final: null, current: [], hooks, problems, otherFiles };
-  }
-  // A Backlog.md board: its tasks are the Markdown files of tasks/ and completed/; every other file is listed.
-  const board = taskmasterList ? null : backlogBoardOf(dir);
-  if (board) {
+    return { ...base(), overview: null, tasks: [], taskList: { format: own.format, reason: own.reason, file: listFiles[0]!, ...(listFiles.length > 1 ? { files: listFiles } : {}) }, baseline: null, final: null, current: [], hooks: logs ? readHookSources(dir, root, [join(dir, own.rels[0]!)]) : hooks() };
+  },
+};
+
+/** A Backlog.md board: its tasks are the Markdown files of tasks/ and completed/; every other file is listed. */
+const backlogFolder: FolderReader = {
+  formats: [backlogMd.id],
+  read({ dir, files, read, problems, otherFiles, hooks, base }) {
+    const board = backlogBoardOf(dir);
+    if (!board) return null;
     const taskRels = files.filter((rel) => {
       const role = backlogFileRole(rel);
       if (typeof role === 'object') otherFiles.push({ path: displayPath(join(dir, rel)), reason: role.reason });
@@ -232,11 +264,16 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
     });
     const tasks = taskFiles(dir, taskRels, problems, (name) => backlogPageName(name)).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
     const layout = { format: backlogMd.id, label: backlogMd.label, reason: backlogReason(board, taskRels.length), title: board.projectName, file: displayPath(join(dir, 'config.yml')), idPrefix: board.taskPrefix };
-    return { phaseId, dir: displayPath(dir), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
-  }
-  // BMAD stories: the story files are the tasks, and v6's sprint-status.yaml gives their statuses; every other file is listed.
-  const stories = board ? null : bmadFolderOf(dir);
-  if (stories) {
+    return { ...base(), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hooks() };
+  },
+};
+
+/** BMAD stories: the story files are the tasks, and v6's sprint-status.yaml gives their statuses; every other file is listed. */
+const bmadFolder: FolderReader = {
+  formats: [bmad.id],
+  read({ dir, files, read, problems, otherFiles, hooks, base }) {
+    const stories = bmadFolderOf(dir);
+    if (!stories) return null;
     const storyRels = files.filter((rel) => {
       if (rel === stories.sprintRel) return false;
       const story = markdown.test(rel) && isStoryFileName(basename(rel));
@@ -248,10 +285,15 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
     const stems = new Set(storyRels.map((rel) => basename(rel).replace(markdown, '')));
     const sprint = stories.sprintRel ? { entries: stories.sprintStories.length, withoutFile: stories.sprintStories.filter((key) => !stems.has(key)).length } : null;
     const layout = { format: bmad.id, label: bmad.label, reason: bmadReason(storyRels.length, sprint), title: stories.project, file: displayPath(stories.sprintRel ? join(dir, stories.sprintRel) : dir), idPrefix: '', ...(sprintStatus ? { sprintStatus } : {}) };
-    return { phaseId, dir: displayPath(dir), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
-  }
-  // A ccpm epic: epic.md is the overview, NNN.md the tasks; analyses and updates are read with their task.
-  if (!stories && isCcpmEpicFolder(dir)) {
+    return { ...base(), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hooks() };
+  },
+};
+
+/** A ccpm epic: epic.md is the overview, NNN.md the tasks; analyses and updates are read with their task. */
+const ccpmFolder: FolderReader = {
+  formats: [ccpm.id],
+  read({ dir, files, read, problems, otherFiles, hooks, base }) {
+    if (!isCcpmEpicFolder(dir)) return null;
     const taskRels = files.filter((rel) => ccpmFileRole(rel) === 'task');
     const stems = new Set(taskRels.map((rel) => rel.replace(markdown, '')));
     const companionRels: string[] = [];
@@ -266,11 +308,15 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
     }
     const tasks = taskFiles(dir, taskRels, problems).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
     const layout = { format: ccpm.id, label: ccpm.label, reason: ccpmReason(taskRels.length, companionRels.length), title: null, file: displayPath(join(dir, 'epic.md')), idPrefix: '', companions: companionRels.map((rel) => read(rel)!) };
-    return { phaseId, dir: displayPath(dir), overview: read('epic.md'), tasks, layout, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
-  }
-  // A board of status folders: the files of its status folders that open with frontmatter are its tasks.
-  const statusBoard = stories ? null : statusBoardOf(dir);
-  if (statusBoard) {
+    return { ...base(), overview: read('epic.md'), tasks, layout, baseline: null, final: null, current: [], hooks: hooks() };
+  },
+};
+
+/** A board of status folders: the files of its status folders that open with frontmatter are its tasks. */
+const statusBoardFolder: FolderReader = {
+  formats: [statusFolders.id],
+  read({ dir, files, read, problems, otherFiles, hooks, base }) {
+    if (!statusBoardOf(dir)) return null;
     const counts = new Map<string, number>();
     const taskRels = files.filter((rel) => {
       const role = statusFolderRole(rel);
@@ -289,32 +335,93 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
     });
     const tasks = taskFiles(dir, taskRels, problems).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
     const layout = { format: statusFolders.id, label: statusFolders.label, reason: statusFoldersReason(counts), title: null, file: displayPath(dir), idPrefix: '' };
-    return { phaseId, dir: displayPath(dir), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root)), problems, otherFiles };
-  }
-  const overview = overviewNames.map((pattern) => atRoot.find((rel) => pattern.test(rel))).find((rel) => rel !== undefined);
-  const baseline = atRoot.find((rel) => /^baseline[-_]metrics\.json$/i.test(rel));
-  const final = atRoot.find((rel) => /^final[-_]metrics\.json$/i.test(rel));
-  // Metrics the phase updates while it runs: the achieved values until final-metrics.json has them.
-  const current = files.filter((rel) => /^current[-_]metrics\.json$/i.test(rel) || /^metrics\/[^/]+\.json$/i.test(rel));
-  const candidates = taskFiles(dir, files.filter((rel) => markdown.test(rel) && rel !== overview), problems);
-  // A copied .claude-flow/ holding claude-flow's task store: the store is the phase's task list, left out of the hook logs.
-  const copiedStore = claudeFlowStoreOf(dir, true);
-  for (const rel of files) {
-    if (rel !== overview && rel !== baseline && rel !== final && !current.includes(rel) && !markdown.test(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: notReadReason(rel) });
-  }
-  return {
+    return { ...base(), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hooks() };
+  },
+};
+
+/** A free-form package: an overview, one Markdown file per task, metrics files; every other file is listed. */
+const taskFilesFolder: FolderReader = {
+  formats: ['task-files'],
+  read({ dir, files, atRoot, read, problems, otherFiles, hooks, base }) {
+    const overview = overviewNames.map((pattern) => atRoot.find((rel) => pattern.test(rel))).find((rel) => rel !== undefined);
+    const baseline = atRoot.find((rel) => /^baseline[-_]metrics\.json$/i.test(rel));
+    const final = atRoot.find((rel) => /^final[-_]metrics\.json$/i.test(rel));
+    // Metrics the phase updates while it runs: the achieved values until final-metrics.json has them.
+    const current = files.filter((rel) => /^current[-_]metrics\.json$/i.test(rel) || /^metrics\/[^/]+\.json$/i.test(rel));
+    const candidates = taskFiles(dir, files.filter((rel) => markdown.test(rel) && rel !== overview), problems);
+    // A copied .claude-flow/ holding claude-flow's task store: the store is the phase's task list, left out of the hook logs.
+    const copiedStore = claudeFlowStoreOf(dir, true);
+    for (const rel of files) {
+      if (rel !== overview && rel !== baseline && rel !== final && !current.includes(rel) && !markdown.test(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: notReadReason(rel) });
+    }
+    return {
+      ...base(),
+      overview: read(overview),
+      tasks: candidates.map(({ rel, slug }) => ({ ...read(rel)!, slug })),
+      baseline: read(baseline),
+      final: read(final),
+      current: current.map((rel) => read(rel)!),
+      ...(copiedStore ? { taskList: { format: 'claude-flow-tasks', reason: copiedStore.reason, file: read(copiedStoreRel)! } } : {}),
+      hooks: hooks(copiedStore ? [join(dir, copiedStoreRel)] : []),
+    };
+  },
+};
+
+/** Every reader of a phase folder, in the order they are tried; the free-form reader last, as it reads any folder. */
+export const folderReaders: readonly FolderReader[] = [taskListFolder, taskmasterFolder, claudeTasksFolder, backlogFolder, bmadFolder, ccpmFolder, statusBoardFolder, taskFilesFolder];
+
+/**
+ * Reads one package folder: the first reader whose format the folder is reads it (only the pinned one when the team's
+ * "formats" pins one for the folder); every file in it is the overview, a task, a metrics file, a hook log, or listed as
+ * not read.
+ */
+export function readPackage(dir: string, phaseId: string, root: string = dir, part?: string, pins: Readonly<Record<string, string>> = readingFromEnv().formats): PackageFiles {
+  const problems: Issue[] = [];
+  const otherFiles: { path: string; reason: string }[] = [];
+  const files = listPhaseFiles(dir, root, problems, otherFiles);
+  const read = (rel: string | undefined): SourceFile | null => {
+    if (rel === undefined) return null;
+    const path = join(dir, rel);
+    // A file far past any authored file's limit is not read at all: a string cannot hold some of them whole.
+    const size = statSync(path).size;
+    if (size > maxAuthoredBytes) {
+      problems.push({ file: displayPath(path), line: 1, column: 1, severity: 'error', message: `The file is ${(size / 1e6).toFixed(1)} MB; Cairn reads task, overview and metrics files of at most ${maxAuthoredBytes / 1e6} MB, so it was not read.`, hint: 'Check that this is the right file: logs and data belong in hooks/ or in a file of their own.' });
+      return { path: displayPath(path), text: '' };
+    }
+    const decoded = decodeText(readFileSync(path), displayPath(path));
+    if (decoded.issue) problems.push(decoded.issue);
+    return { path: displayPath(path), text: decoded.text };
+  };
+  const context: FolderContext = {
+    dir,
     phaseId,
-    dir: displayPath(dir),
-    overview: read(overview),
-    tasks: candidates.map(({ rel, slug }) => ({ ...read(rel)!, slug })),
-    baseline: read(baseline),
-    final: read(final),
-    current: current.map((rel) => read(rel)!),
-    ...(copiedStore ? { taskList: { format: 'claude-flow-tasks', reason: copiedStore.reason, file: read(copiedStoreRel)! } } : {}),
-    hooks: hookFolders.flatMap((name) => readHookSources(join(dir, name), root, copiedStore && name === '.claude-flow' ? [join(dir, copiedStoreRel)] : [])),
+    root,
+    part,
+    files,
+    atRoot: files.filter((rel) => !rel.includes('/')),
+    read,
     problems,
     otherFiles,
+    hooks: (skip = []) => hookFolders.flatMap((name) => readHookSources(join(dir, name), root, skip)),
+    base: () => ({ phaseId, dir: displayPath(dir), problems, otherFiles }),
   };
+  const pin = pinFor(dir, pins);
+  for (const reader of folderReaders) {
+    if (pin !== null && !reader.formats.includes(pin.format)) continue;
+    const found = reader.read(context, pin?.format ?? null);
+    if (found) return found;
+  }
+  // Pinned to a format the folder is not in: said at the pin, and nothing is guessed instead.
+  problems.push({ file: displayPath(dir), line: 1, column: 1, severity: 'error', message: `"formats" in cairn.config.json reads this folder as ${pin!.format} ("${pin!.glob}"), but it is not a folder of that format, so no task was read.`, hint: 'Run `cairn doctor` on the folder to see what Cairn finds without the pin, and fix the pin or the folder.' });
+  for (const rel of files) otherFiles.push({ path: displayPath(join(dir, rel)), reason: `not read: the folder is pinned to ${pin!.format}, which does not read it` });
+  return { ...context.base(), overview: null, tasks: [], baseline: null, final: null, current: [], hooks: context.hooks() };
+}
+
+/** The team's pin for a phase folder: the first glob of "formats" (absolute, from the config's folder) the folder matches. */
+function pinFor(dir: string, pins: Readonly<Record<string, string>>): { glob: string; format: string } | null {
+  const path = resolve(dir);
+  for (const [glob, format] of Object.entries(pins)) if (matchesGlob(path, glob) || matchesGlob(path, glob.replace(/\/\*\*$/, ''))) return { glob, format };
+  return null;
 }
 
 /**

@@ -131,6 +131,7 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
       allowEmpty: config.allowEmpty ?? false,
       statusWords: Object.fromEntries(Object.entries(config.statusWords ?? {}).map(([word, meaning]) => [word.trim().toLowerCase(), meaning])),
       fields: Object.fromEntries(Object.entries(config.fields ?? {}).map(([key, field]) => [foldKey(key), field])),
+      formats: Object.fromEntries(Object.entries(config.formats ?? {}).map(([glob, format]) => [resolve(base, glob), format])),
     },
     repoRoot: findRepoRoot(base),
     ...(claudeFlow && claudeFlow.hooks.length > 0 ? { hooksFrom: claudeFlow.issue.message } : {}),

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../src/core/config/parse-config.ts';
+import { formatIds } from '../../../src/core/config/reading.ts';
+import { taskReaders } from '../../../src/core/formats/readers.ts';
 import { formatIssue } from '../../../src/core/text/issues.ts';
 
 const path = 'cairn.config.json';
@@ -70,6 +72,15 @@ describe('parseConfig', () => {
     ]);
   });
 
+  test('formats: folder globs pinned to a format; a format Cairn has no reader for is an error naming the formats', () => {
+    expect(parseConfig('{"formats": {"specs/**": "spec-kit", "docs/tasks": "task-files"}}', path)).toEqual({ config: { formats: { 'specs/**': 'spec-kit', 'docs/tasks': 'task-files' } }, issues: [] });
+    expect(messages('{"formats": {"specs/**": "speckit"}}').map((message) => message.split('\n')[0])).toEqual(['cairn.config.json:1:26 error "formats.specs/**" is not valid: a format must be one of spec-kit, kiro, taskmaster, claude-flow-tasks, claude-code-tasks, backlog-md, bmad, ccpm, status-folders, task-files.']);
+  });
+
+  test('the formats a folder may be pinned to are the ids of the readers, every one', () => {
+    expect([...formatIds].toSorted()).toEqual(taskReaders.map((reader) => reader.id).toSorted());
+  });
+
   test('a mistyped key is named with the key it was most likely meant to be; a key like no other is not', () => {
     const warnings = (key: string) => messages(`{"${key}": true}`).map((message) => message.split('\n')[0]);
     expect(warnings('allowempty')).toEqual(['cairn.config.json:1:16 warning Unknown key "allowempty"; it is ignored. Did you mean "allowEmpty"?']);
@@ -84,7 +95,7 @@ describe('parseConfig', () => {
     expect(result.issues.map(formatIssue)).toMatchInlineSnapshot(`
       [
         "cairn.config.json:2:14 warning Unknown key "contnet"; it is ignored. Did you mean "content"?
-        hint: Cairn reads content, hooks, site, base, title, out, keep, allowOutside, gates, allowEmpty, statusWords, fields, asOf.",
+        hint: Cairn reads content, hooks, site, base, title, out, keep, allowOutside, gates, allowEmpty, statusWords, fields, formats, asOf.",
       ]
     `);
   });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { displayPath } from '../../../src/core/io/display-path.ts';
 import { contentRoot, readPackage, readPackages } from '../../../src/core/io/read-package.ts';
@@ -95,4 +95,30 @@ test('a task file far past any limit (600 MB, sparse) is an error naming it, nev
   const files = readPackage(dir, 'phase-1');
   expect(files.problems?.map((issue) => [issue.severity, issue.message])).toEqual([['error', 'The file is 600.0 MB; Cairn reads task, overview and metrics files of at most 8 MB, so it was not read.']]);
   expect(files.tasks.map((task) => task.text)).toEqual(['']);
+});
+
+describe('a folder pinned to a format ("formats" in cairn.config.json)', () => {
+  const feature = resolve('test/fixtures/formats/spec-kit-route-log/specs/001-phase1-route-console');
+  test('without a pin the first reader whose format the folder is reads it', () => {
+    expect(readPackage(feature, 'f', feature).taskList?.format).toBe('spec-kit');
+  });
+  test('pinned to its own format: read by it', () => {
+    expect(readPackage(feature, 'f', feature, undefined, { [resolve('test/fixtures/formats/spec-kit-route-log/specs/**')]: 'spec-kit' }).taskList?.format).toBe('spec-kit');
+  });
+  test('pinned to another list format: an error at the folder naming the pin, every file listed, nothing guessed', () => {
+    const glob = resolve('test/fixtures/formats/spec-kit-route-log/specs/*');
+    const files = readPackage(feature, 'f', feature, undefined, { [glob]: 'kiro' });
+    expect(files.taskList ?? null).toBeNull();
+    expect(files.tasks).toEqual([]);
+    expect(files.problems?.map((problem) => [problem.severity, problem.message])).toEqual([['error', `"formats" in cairn.config.json reads this folder as kiro ("${glob}"), but it is not a folder of that format, so no task was read.`]]);
+    expect(files.otherFiles?.some((other) => other.path.endsWith('/tasks.md') && other.reason === 'not read: the folder is pinned to kiro, which does not read it')).toBe(true);
+  });
+  test('pinned to free-form task files: its Markdown files are task candidates, tasks.md among them', () => {
+    const files = readPackage(feature, 'f', feature, undefined, { [resolve('test/fixtures/formats/spec-kit-route-log/specs/**')]: 'task-files' });
+    expect(files.taskList ?? null).toBeNull();
+    expect(files.tasks.map((task) => task.slug)).toContain('tasks');
+  });
+  test('a folder no glob matches is read as without pins', () => {
+    expect(readPackage(feature, 'f', feature, undefined, { [resolve('elsewhere/**')]: 'kiro' }).taskList?.format).toBe('spec-kit');
+  });
 });

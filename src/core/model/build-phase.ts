@@ -166,9 +166,11 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     }
   }
   // Tasks the overview's task table names and no file holds are tasks, read from their rows.
+  let tableTasks = 0;
   if (files.overview && overviewResult && !list && !files.layout) {
     const fromTable = tasksFromTable(overviewResult.taskRows, parsedTasks, files.overview.path, files.phaseId);
     issues.push(...fromTable.issues);
+    tableTasks = fromTable.tasks.length;
     for (const task of fromTable.tasks) {
       parsedTasks.push(task);
       bodies.set(task.id, '');
@@ -235,7 +237,7 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     warnings: groupWarnings(issues).filter((issue) => issue.severity === 'warning').map(formatIssue),
     events: summary.recent,
     activity: summary.activity,
-    dataQuality: { ...activity.dataQuality, otherFiles: otherFiles.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), readers: readersOf(files, list) },
+    dataQuality: { ...activity.dataQuality, otherFiles: otherFiles.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), readers: readersOf(files, list, tableTasks) },
     // Unjudged: the newest time the phase itself knows, until applyAsOf sets the build's.
     buildAsOf: buildAsOf ?? activity.dataQuality.newestEvent ?? new Date(0).toISOString(),
     file: overviewPath,
@@ -268,12 +270,13 @@ function readTaskList(taskList: NonNullable<PackageFiles['taskList']>, phaseId: 
 }
 
 /** Which reader read the phase's tasks, and why, for the data-quality panel. */
-function readersOf(files: PackageFiles, list: { format: TaskListFormat } | null): Phase['dataQuality']['readers'] {
+function readersOf(files: PackageFiles, list: { format: TaskListFormat } | null, tableTasks: number): Phase['dataQuality']['readers'] {
   if (list && files.taskList) return [{ format: list.format.id, label: list.format.label, files: (files.taskList.files ?? [files.taskList.file]).map((file) => file.path), reason: files.taskList.reason }];
   if (files.layout) return [{ format: files.layout.format, label: files.layout.label, files: [files.layout.file], reason: files.layout.reason }];
-  if (files.tasks.length === 0) return [];
   // Each task names its own file; the list is not repeated here.
-  return [{ format: 'task-files', label: 'Markdown task files', files: [], reason: `${files.tasks.length} Markdown file${files.tasks.length === 1 ? '' : 's'} in the phase folder, each read as one task when it has an id and task metadata` }];
+  const taskFileReader = files.tasks.length === 0 ? [] : [{ format: 'task-files', label: 'Markdown task files', files: [], reason: `${files.tasks.length} Markdown file${files.tasks.length === 1 ? '' : 's'} in the phase folder, each read as one task when it has an id and task metadata` }];
+  const tableReader = tableTasks === 0 || !files.overview ? [] : [{ format: 'overview-table', label: "the overview's task table", files: [files.overview.path], reason: `${tableTasks} task${tableTasks === 1 ? '' : 's'} named only in a row of the overview's task table, read from the row` }];
+  return [...taskFileReader, ...tableReader];
 }
 
 /** "phase_1" → "Phase 1", "sprint-3-api" → "Sprint 3 api": a phase without an overview is titled by its folder. */

@@ -30,6 +30,7 @@ test('taskmaster: a .taskmaster folder of three tags is three phases, every task
   const shownPending: Record<string, string[]> = { master: ['5', '6'], 'bugfix-ui': ['2', '3'] };
   const build = buildSite({ content: `${base}/.taskmaster` });
   expect(build.status, build.output).toBe(0);
+  expect(earlyDates(build)).toEqual([]);
   const status = build.statusJson();
   expect(Object.fromEntries(status.phases.map((phase) => [phase.id, [phase.tasks.length, phase.tasks.filter((task) => task.status === 'complete').length]]))).toEqual(
     Object.fromEntries(facts.phases.map((phase) => [phase.tag, [phase.tasks.length, phase.tasks.filter((task) => task.status === 'complete' && !(shownPending[phase.tag] ?? []).includes(task.id)).length]])),
@@ -49,6 +50,7 @@ test('backlog-md: a backlog/ folder is one board, every task file of tasks/ and 
   const tasks = facts.phases[0]!.tasks.filter((task) => task.file !== 'backlog/tasks/task-56 - update-framework-deps.md');
   const build = buildSite({ content: `${base}/backlog` });
   expect(build.status, build.output).toBe(0);
+  expect(earlyDates(build)).toEqual([]);
   const status = build.statusJson();
   const [phase] = status.phases;
   expect(status.phases.map((each) => [each.id, each.title])).toEqual([['backlog', facts.phases[0]!.title]]);
@@ -68,6 +70,7 @@ test('bmad: a v6 folder of sprint-status.yaml is one phase, its stories with and
   const { title, tasks } = facts.phases[0]!;
   const build = buildSite({ content: `${base}/_bmad-output/implementation-artifacts` });
   expect(build.status, build.output).toBe(0);
+  expect(earlyDates(build)).toEqual([]);
   const status = build.statusJson();
   expect(status.phases.map((phase) => [phase.id, phase.title])).toEqual([['implementation-artifacts', title]]);
   const [phase] = status.phases;
@@ -85,6 +88,7 @@ test('claude-flow v3: a repository holding .claude-flow/tasks/store.json is one 
   const { title, tasks } = facts.phases[0]!;
   const build = buildSite({ content: base });
   expect(build.status, build.output).toBe(0);
+  expect(earlyDates(build)).toEqual([]);
   const status = build.statusJson();
   expect(status.phases.map((phase) => [phase.id, phase.title])).toEqual([['claude-flow-store-release-gate', title]]);
   const [phase] = status.phases;
@@ -99,6 +103,7 @@ test('claude-code-tasks: a copy of ~/.claude/tasks/ is one phase per list, each 
   const { folder, tasks } = facts.phases[0]!;
   const build = buildSite({ content: base });
   expect(build.status, build.output).toBe(0);
+  expect(earlyDates(build)).toEqual([]);
   const status = build.statusJson();
   expect(status.phases.map((phase) => phase.id)).toEqual([folder]);
   const [phase] = status.phases;
@@ -114,6 +119,7 @@ test('ccpm: a .claude/epics folder is one phase per epic, titled by its epic.md,
   const { title, tasks } = facts.phases[0]!;
   const build = buildSite({ content: `${base}/.claude/epics` });
   expect(build.status, build.output).toBe(0);
+  expect(earlyDates(build)).toEqual([]);
   const status = build.statusJson();
   expect(status.phases.map((phase) => [phase.id, phase.title])).toEqual([['route-builds-to-local-runner', title]]);
   const [phase] = status.phases;
@@ -134,6 +140,7 @@ test('status-folders: a folder of backlog/, in_progress/, completed/ … is one 
   const tasks = facts.phases[0]!.tasks.filter((task) => task.file !== 'tasks/obsolete/TASK-004-drop-plan-fields-from-create.md').map((task) => (task.id === 'TASK-030B' ? { ...task, status: 'in_progress' } : task));
   const build = buildSite({ content: `${base}/tasks` });
   expect(build.status, build.output).toBe(0);
+  expect(earlyDates(build)).toEqual([]);
   const status = build.statusJson();
   expect(status.phases.map((phase) => [phase.id, phase.title])).toEqual([['tasks', 'Tasks']]);
   const [phase] = status.phases;
@@ -149,6 +156,7 @@ test('ccpm: a .claude/epics folder of open, archived/ and .archived/ epics is a 
   const facts = JSON.parse(readFileSync(`${base}/facts.json`, 'utf8')) as { phases: { folder: string; title: string; tasks: { id: string; status: string; dependsOn: string[] }[] }[] };
   const build = buildSite({ content: `${base}/.claude/epics` });
   expect(build.status, build.output).toBe(0);
+  expect(earlyDates(build)).toEqual([]);
   const status = build.statusJson();
   expect(status.phases.map((phase) => [phase.id, phase.title])).toEqual(facts.phases.map((phase) => [phase.folder.split('/').at(-1), phase.title]));
   for (const [index, phase] of status.phases.entries()) {

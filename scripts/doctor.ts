@@ -41,11 +41,12 @@ try {
   const linked = linkPhases(phases.flatMap(({ result }) => (result.phase ? [result.phase] : [])));
   const loose = only === null && root !== null ? looseFiles(root, dirs, issues, new Set(phases.flatMap(({ files, result }) => covered(files, result)))) : [];
   const report = doctorReport({ phases, loose, issues: [...issues, ...linked.issues], only });
+  // The exit code is set, not exited with: a report larger than a pipe's buffer must be written whole first.
   console.log(json ? JSON.stringify(report, null, 2) : renderDoctor(report));
-  process.exit(report.exitCode);
+  process.exitCode = report.exitCode;
 } catch (error) {
   console.error(cairnFailed(error));
-  process.exit(2);
+  process.exitCode = 2;
 }
 
 /**

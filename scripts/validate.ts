@@ -14,22 +14,24 @@ if (problems.length > 0) {
   for (const problem of problems) console.error(`error ${problem}`);
   process.exit(1);
 }
+// Exit codes are set, not exited with: the problems printed before must reach a pipe whole, however many they are.
 try {
   const { content, exitCode } = await checkContent({ strict: process.argv.includes('--strict'), stale: process.argv.includes('--stale') });
-  if (exitCode !== 0) process.exit(exitCode);
-  if (process.argv.includes('--gates')) {
+  process.exitCode = exitCode;
+  if (exitCode === 0 && process.argv.includes('--gates')) {
     // `cairn check`: the config's quality gates (or the defaults), each with what it found.
     const results = evaluateGates(content.phases, process.env.CAIRN_GATES ? (JSON.parse(process.env.CAIRN_GATES) as Gates) : DEFAULT_GATES);
     for (const gate of results) console.log(`${gate.passed ? 'pass' : 'FAIL'} ${gate.phaseId} ${gate.gate}: ${gate.text}`);
     const failed = results.filter((gate) => !gate.passed).length;
     if (failed > 0) {
       console.error(`\n${failed} of ${results.length} gate(s) failed.`);
-      process.exit(1);
+      process.exitCode = 1;
+    } else {
+      console.log(`all ${results.length} gate(s) passed`);
     }
-    console.log(`all ${results.length} gate(s) passed`);
   }
 } catch (error) {
   // Bad input never lands here (parsers return issues); this is a bug in Cairn, so say so plainly.
   console.error(cairnFailed(error));
-  process.exit(2);
+  process.exitCode = 2;
 }

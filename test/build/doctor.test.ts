@@ -1,6 +1,7 @@
 /** `cairn doctor` as a team runs it on a tool's folder: every file named with its reader, or why it was not read. */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cleanEnv } from '../sites.ts';
 
@@ -120,4 +121,29 @@ describe('cairn doctor', () => {
     expect(cairn(['doctor', 'a', 'b']).status).toBe(2);
     expect(cairn(['validate', '--json']).status).toBe(2);
   });
+
+  test.each([
+    'test/fixtures/formats/kiro-garden-plots/.kiro/specs',
+    'test/fixtures/formats/spec-kit-seed-lending/specs',
+    'test/fixtures/formats/taskmaster-recipe-carousel',
+    'test/fixtures/formats/backlog-md-formula-linter/backlog',
+    'test/fixtures/formats/bmad-tide-logbook/docs/stories',
+    'test/fixtures/formats/claude-flow-store-skill-pipeline',
+    'test/fixtures/formats/ccpm-harbor-epics/.claude/epics',
+    'test/fixtures/formats/status-folders-quay-tasks/tasks',
+  ])('%s: --json names every file under the folder with its reader or why it is not read, whole through a pipe', (root) => {
+    const run = cairn(['doctor', root, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    // A report larger than a pipe's buffer (64 KB) arrives whole: it parses.
+    const report = JSON.parse(run.stdout) as { files: { path: string; reader: string; note: string }[] };
+    const named = new Map(report.files.map((file) => [file.path, file]));
+    const all = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? all(join(dir, entry.name)) : [join(dir, entry.name)]));
+    for (const file of all(root)) {
+      const entry = named.get(file);
+      // Hook logs are named by their folder's reader as "hook log (<format>)" or not read with why.
+      expect(entry, file).toBeDefined();
+      expect(entry!.reader === 'not read' ? entry!.note : entry!.reader, file).not.toBe('');
+    }
+  });
 });
+

@@ -160,7 +160,8 @@ function generateId(prefix: string, ms: number): string {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reading back what was written (FORMATS §2.3; the encoding itself is src/core/hooks/decode-value.ts)
+// Reading back what was written (docs/hook-logs.md#how-a-value-is-encoded; the encoding itself is
+// src/core/hooks/decode-value.ts)
 // ---------------------------------------------------------------------------------------------------------------
 
 function fromSerializable(value: unknown): unknown {

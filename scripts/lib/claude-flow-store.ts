@@ -1,7 +1,7 @@
 /**
  * What both hook-log generators write the way claude-flow v2 does: its `memory_entries` table and upsert
- * (FORMATS §2.2 of the hook samples), its value encoding (§2.3, in src/core/hooks/decode-value.ts), and a
- * seeded PRNG standing in for Math.random so the output is deterministic.
+ * (docs/hook-logs.md#the-table-of-entries), its value encoding (docs/hook-logs.md#how-a-value-is-encoded, in
+ * src/core/hooks/decode-value.ts), and a seeded PRNG standing in for Math.random so the output is deterministic.
  */
 
 /** mulberry32: a small seeded PRNG, uniform in [0, 1). */

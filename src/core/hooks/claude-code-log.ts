@@ -1,6 +1,7 @@
 /**
  * Claude Code's native hook logs, `logs/<event>.json` (the logger disler/claude-code-hooks-mastery popularised):
- * one JSON array of hook payloads per file, rewritten whole on every event. See hook-samples/FORMATS.md §7.
+ * one JSON array of hook payloads per file, rewritten whole on every event. See
+ * docs/hook-logs.md#claude-codes-hook-logs.
  */
 import type { HookFormat } from '../schema/model.ts';
 import { createImport, textOrNull, type ImportCollector } from './import-result.ts';

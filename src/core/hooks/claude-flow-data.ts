@@ -1,9 +1,9 @@
 /**
  * claude-flow's JSON persistence file, `memory/claude-flow-data.json` (also `memory/claude-flow@alpha-data.json`):
- * `{agents: [], tasks: [], lastUpdated (ms)}` (hook-samples/FORMATS.md §4). Both arrays are empty in every sample; the
- * element fields below are those of claude-flow's JsonPersistenceManager (`PersistedAgent`, `PersistedTask`):
- * agent `{id, type, name, status, createdAt (ms), …}`, task `{id, type, description, status, priority, progress,
- * assignedAgent?, error?, createdAt (ms), completedAt? (ms), …}`.
+ * `{agents: [], tasks: [], lastUpdated (ms)}` (docs/hook-logs.md#the-json-memory-store). Both arrays are empty in every
+ * sample; the element fields below are those of claude-flow's JsonPersistenceManager (`PersistedAgent`,
+ * `PersistedTask`): agent `{id, type, name, status, createdAt (ms), …}`, task `{id, type, description, status,
+ * priority, progress, assignedAgent?, error?, createdAt (ms), completedAt? (ms), …}`.
  */
 import type { HookFormat } from '../schema/model.ts';
 import { createImport, textOrNull, type ImportCollector } from './import-result.ts';

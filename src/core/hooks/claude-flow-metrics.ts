@@ -1,6 +1,6 @@
 /**
  * claude-flow v2's `.claude-flow/metrics/*.json`: counters of CLI calls and host load, never task progress.
- * See hook-samples/FORMATS.md §6. Four shapes, told apart by content:
+ * See docs/hook-logs.md#the-metrics-files. Four shapes, told apart by content:
  * - task-metrics.json: `[{id: "cmd-<command>-<ms>", type, success, duration (ms), timestamp (ms), metadata}]`
  * - performance.json: `{startTime (ms), totalTasks, …}`, old and new (with sessionId, lastActivity, nested counters)
  * - system-metrics.json: `[{timestamp (ms), memoryTotal, memoryUsagePercent, cpuLoad, …}]`
@@ -85,7 +85,7 @@ function readTaskMetric(books: ImportCollector, entry: Record<string, unknown>, 
 
 /**
  * One host sample, taken every 30 s by long-running processes. memoryUsagePercent and memoryEfficiency are already
- * percentages: 0.65 means 0.65 %, not 65 % (hook-samples/FORMATS.md §6), so they are kept as written.
+ * percentages: 0.65 means 0.65 %, not 65 % (docs/hook-logs.md#the-metrics-files), so they are kept as written.
  */
 function readSystemSample(books: ImportCollector, sample: Record<string, unknown>, index: number, tooDeep: string[]): void {
   books.record();

@@ -1,6 +1,6 @@
 /**
- * What claude-flow v3 ("ruflo") leaves as JSON (hook-samples/FORMATS.md §5). v3 records no task start, notify,
- * memory key or session end; these files are all there is. Shapes, told apart by content:
+ * What claude-flow v3 ("ruflo") leaves as JSON (docs/hook-logs.md#claude-flow-v3-ruflo). v3 records no task start,
+ * notify, memory key or session end; these files are all there is. Shapes, told apart by content:
  * - `.claude-flow/data/auto-memory-store.json`: `[{id, key, content, namespace, type, metadata, createdAt (ms)}]`;
  *   post-task writes `type: "task-outcome"`, `content: "Task completed: <taskId>"`
  * - `.claude-flow/neural/patterns.json`: `[{id, type: "action", content, embedding[384], confidence, metadata, createdAt (ms)}]`

@@ -1,7 +1,7 @@
 /**
- * claude-flow v2 stores `value` as JSON text made by its AdvancedSerializer (FORMATS §2.3): long values are
- * "__compressed__" + base64 (not compressed at all), and JSON may carry {"__type__": …} markers. Both directions live
- * here: Cairn decodes what agents wrote, and the hook-log generators in scripts/ encode the same way.
+ * claude-flow v2 stores `value` as JSON text made by its AdvancedSerializer (docs/hook-logs.md#how-a-value-is-encoded):
+ * long values are "__compressed__" + base64 (not compressed at all), and JSON may carry {"__type__": …} markers. Both
+ * directions live here: Cairn decodes what agents wrote, and the hook-log generators in scripts/ encode the same way.
  */
 export type DecodedValue = { kind: 'json'; value: unknown } | { kind: 'text'; value: string };
 

@@ -1,7 +1,8 @@
 /**
- * Rows of claude-flow v2's `memory_entries` table (FORMATS §2), from the SQLite file or its `sqlite3 -json` dump.
- * One user action writes several rows; each action is counted once, from the row named in `namespaceRules`, and
- * the copies are skipped with the reason shown under data quality (FORMATS §8).
+ * Rows of claude-flow v2's `memory_entries` table (docs/hook-logs.md#the-table-of-entries), from the SQLite file or its
+ * `sqlite3 -json` dump. One user action writes several rows; each action is counted once, from the row named in
+ * `namespaceRules`, and the copies are skipped with the reason shown under data quality
+ * (docs/hook-logs.md#how-the-formats-relate).
  */
 import { decodeStoredValue } from './decode-value.ts';
 import { createImport, textOrNull, type EventFields, type ImportCollector } from './import-result.ts';
@@ -75,7 +76,8 @@ export const namespaceRules: Record<string, Rule> = {
   },
   'hooks:notify': (value) => ({
     kind: 'notify',
-    // A message that starts with "--" is taken for a flag by the CLI and stored as `true` (FORMATS §2.3).
+    // A message that starts with "--" is taken for a flag by the CLI and stored as `true`
+    // (docs/hook-logs.md#how-a-value-is-encoded).
     message: value.message === true ? '(message lost: it began with "--" and the CLI read it as a flag)' : textOrNull(value.message),
     level: textOrNull(value.level),
     time: timeFrom(value, 'timestamp'),
@@ -84,7 +86,8 @@ export const namespaceRules: Record<string, Rule> = {
     kind: 'session.end',
     session: textOrNull(value.sessionId),
     time: timeFrom(value, 'endedAt'),
-    // totalTasks/totalEdits count every row in the database at that moment, not the session's own (FORMATS §2.5).
+    // totalTasks/totalEdits count every row in the database at that moment, not the session's own
+    // (docs/hook-logs.md#traps-in-tasks-sessions-and-matching).
     data: { dbTotalTasks: numberOrNull(value.totalTasks), dbTotalEdits: numberOrNull(value.totalEdits), dbTotalCommands: numberOrNull(value.totalCommands) },
   }),
   'session-metrics': (value, row) => ({
@@ -173,8 +176,9 @@ function prepare(rows: MemoryEntrySource['rows'], limit: number): Prepared {
   if (isStream(rows) && rows.inIdOrder) {
     return { retyped, each: (use) => rows.each(normalizing(retyped, use)), unread: () => rows.unread(), count: () => rows.count(), contextRows: () => rows.of(CONTEXT_NAMESPACES).map((raw, index) => normalizeRow(raw, index, [])) };
   }
-  // Id order is insertion order: many rows share one created_at second (FORMATS §2.2). A dump may be in any order.
-  // Such rows are held to be sorted, so only as many as may be read are (limits.ts); the rest are counted.
+  // Id order is insertion order: many rows share one created_at second (docs/hook-logs.md#the-table-of-entries). A dump
+  // may be in any order. Such rows are held to be sorted, so only as many as may be read are (limits.ts); the rest are
+  // counted.
   const list: MemoryEntryRow[] = [];
   const add = normalizing(retyped, (row) => list.push(row) < limit);
   let unheld = 0;

@@ -1,8 +1,8 @@
 /**
- * claude-flow v2's JSON memory store, memory/memory-store.json, and `memory export` output (FORMATS §4):
- * namespace → [{key, value, namespace, timestamp (ms)}]. This is where agents put status text ("complete",
- * "blocked: …"), so every entry becomes a memory.set event. Also the MemoryManager export of a fork:
- * {version, timestamp, entries: [{key, value, namespace, createdAt}]}.
+ * claude-flow v2's JSON memory store, memory/memory-store.json, and `memory export` output
+ * (docs/hook-logs.md#the-json-memory-store): namespace → [{key, value, namespace, timestamp (ms)}]. This is where
+ * agents put status text ("complete", "blocked: …"), so every entry becomes a memory.set event. Also the MemoryManager
+ * export of a fork: {version, timestamp, entries: [{key, value, namespace, createdAt}]}.
  */
 import { createImport, textOrNull, type ImportCollector } from './import-result.ts';
 import { type ImportResult } from '../schema/package-files.ts';

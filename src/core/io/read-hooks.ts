@@ -148,8 +148,8 @@ function readEachFile(files: readonly string[], root: string | null, show: (file
       if ('store' in read) databases.push(read);
       else results.push(read);
     } else if (format?.read.by === 'with-database' || /-shm$/.test(file)) {
-      // A WAL is read together with its database; one without it cannot be read at all (FORMATS §2.1, orphan WAL).
-      // A -shm file is only an index of the WAL: nothing to import.
+      // A WAL is read together with its database; one without it cannot be read at all
+      // (docs/hook-logs.md#the-database-and-its-wal). A -shm file is only an index of the WAL: nothing to import.
       const db = file.replace(/-(wal|shm)$/, '');
       if (existsSync(db)) {
         const shown = show(db);

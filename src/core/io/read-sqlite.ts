@@ -1,9 +1,9 @@
 /**
  * Reads claude-flow's `.swarm/memory.db` with Node's built-in SQLite, never touching the user's files: SQLite folds
  * a `-wal` file into the database when a writer closes it, and even a read-only open creates a `-shm` beside it
- * (FORMATS §2.1). So the file set is copied to a temporary folder and the copy is opened read-only, which still
- * reads the rows that live only in the un-checkpointed WAL. Text past the record limit is not read, and a file is read
- * up to the per-file limit of rows (hooks/limits.ts).
+ * (docs/hook-logs.md#the-database-and-its-wal). So the file set is copied to a temporary folder and the copy is opened
+ * read-only, which still reads the rows that live only in the un-checkpointed WAL. Text past the record limit is not
+ * read, and a file is read up to the per-file limit of rows (hooks/limits.ts).
  */
 import { closeSync, copyFileSync, existsSync, fstatSync, ftruncateSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -160,9 +160,9 @@ function readTables(db: DatabaseSync, walRead: boolean, budget: ReadBudget): Sql
   const tables = (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((row) => row.name);
   if (!tables.includes('memory_entries')) return { schema: 'none', tables, walRead, error: null };
   const columns = new Set((db.prepare("select name from pragma_table_info('memory_entries')").all() as { name: string }[]).map((row) => row.name));
-  // v2 and v3 share the file and table name; only the columns tell them apart (FORMATS §5, hooks/formats.ts). A
-  // store with both (v3 adds its columns to a v2 table it opens) is told apart row by row: a row with content and no
-  // value is v3's.
+  // v2 and v3 share the file and table name; only the columns tell them apart (docs/hook-logs.md#claude-flow-v3-ruflo,
+  // hooks/formats.ts). A store with both (v3 adds its columns to a v2 table it opens) is told apart row by row: a row
+  // with content and no value is v3's.
   const formats = databaseFormats(columns).map((format) => format.id);
   const v2 = formats.includes('claude-flow-sqlite');
   const v3 = formats.includes('claude-flow-v3-sqlite');

@@ -1,9 +1,10 @@
 /**
- * Assigns hook events to tasks. Events do not carry the package's task ids (FORMATS §2.5), so an event is matched by,
- * in order: its task reference ("task-7.1-build-infra", or a made-up "task-<ms>-<rand>" whose start named the task),
- * its description ("Task 7.1: Build Infrastructure"), its memory key's prefix ("phase7/build_infra/…", from the
- * task's Memory Storage section or derived from its file name), or the leading word of a message ("build_infra: …").
- * Every lookup is a map access, so matching stays linear in the number of events.
+ * Assigns hook events to tasks. Events do not carry the package's task ids
+ * (docs/hook-logs.md#traps-in-tasks-sessions-and-matching), so an event is matched by, in order: its task reference
+ * ("task-7.1-build-infra", or a made-up "task-<ms>-<rand>" whose start named the task), its description ("Task 7.1:
+ * Build Infrastructure"), its memory key's prefix ("phase7/build_infra/…", from the task's Memory Storage section or
+ * derived from its file name), or the leading word of a message ("build_infra: …"). Every lookup is a map access, so
+ * matching stays linear in the number of events.
  */
 import type { HookEvent, HookEventKind, Task } from '../schema/model.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';

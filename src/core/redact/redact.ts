@@ -1,8 +1,8 @@
 /**
- * Hooks store text verbatim, secrets included (FORMATS §2.3: claude-flow's own redaction does not touch hooks and
- * misses "ghp_"), and authored files can hold them too. Every text that reaches the site passes through here: each
- * secret becomes a marker naming its kind, `[redacted: github-token]`, and the redactions are counted per kind so the
- * data-quality panel can say what was taken out.
+ * Hooks store text verbatim, secrets included (docs/hook-logs.md#how-a-value-is-encoded: claude-flow's own redaction
+ * does not touch hooks and misses "ghp_"), and authored files can hold them too. Every text that reaches the site
+ * passes through here: each secret becomes a marker naming its kind, `[redacted: github-token]`, and the redactions are
+ * counted per kind so the data-quality panel can say what was taken out.
  */
 import type { HookEvent, Issue, SourceReport } from '../schema/model.ts';
 import { anglePlaceholder, tokenEvidence, valueEvidence, type Evidence } from './evidence.ts';

@@ -1,4 +1,4 @@
-/** dist/status.json, the public contract of DESIGN.md: fields may be added, never removed or renamed. */
+/** dist/status.json, a public contract (docs/outputs.md#statusjson): fields may be added, never removed or renamed. */
 import { z } from 'zod';
 import { ForecastSchema, PhaseHealthSchema, TaskHealthSchema, TaskStatusSchema, VerdictSchema } from './model.ts';
 

@@ -1,4 +1,4 @@
-/** dist/status.json (and each version's), per the contract in DESIGN.md and schema/status-json.ts. */
+/** dist/status.json (and each version's), per the contract in docs/outputs.md#statusjson and schema/status-json.ts. */
 import type { Metric, MetricValue, Phase, Task } from '../schema/model.ts';
 import type { StatusJson } from '../schema/status-json.ts';
 import { countRedactions } from '../redact/redact.ts';
@@ -40,7 +40,7 @@ function statusTask(task: Task): StatusJson['phases'][number]['tasks'][number] {
   };
 }
 
-/** dist/status.json, per the contract in DESIGN.md. */
+/** dist/status.json, per the contract in docs/outputs.md#statusjson. */
 export function buildStatusJson(phases: readonly Phase[], version: string | null = null): StatusJson {
   return {
     schemaVersion: 1,

@@ -484,6 +484,11 @@ function headingValue(section: Section, name: FieldName): string | string[] | nu
     // "### Blocking Other Tasks" under "## Dependencies" lists the tasks that wait for this one: the other way round.
     const reverse = allSections(section.children).filter((child) => isReverseDependencyKey(child.title));
     const reverseNodes = new Set(reverse.flatMap((child) => child.nodes));
+    // A list right after a "**Required by:**" or "Blocks:" line (BMAD stories' "### Dependencies") is the other way round too.
+    section.nodes.forEach((node, index) => {
+      const before = section.nodes[index - 1];
+      if (node.type === 'list' && before?.type === 'paragraph' && isReverseDependencyKey(toString(before).trim())) reverseNodes.add(node);
+    });
     const items = listItems(section.nodes.filter((node) => node.type === 'list' && !reverseNodes.has(node))).map((item) => item.text).filter((text) => text !== '');
     if (items.length > 0) return items;
   }

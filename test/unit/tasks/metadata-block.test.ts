@@ -118,6 +118,11 @@ describe('dependencies point one way and name tasks', () => {
     expect(parse(text).task?.dependsOn).toEqual(['7.9']);
   });
 
+  test('a list under a "**Required by:**" line inside "### Dependencies" names the stories that wait for this one (BMAD story files)', () => {
+    const text = ['# Story 4.2: Shelf Sync', '', 'Status: done', '', '## Dev Notes', '', '### Dependencies', '', '**Depends on (COMPLETED):**', '- Story 4.1: Shelf Index - gives the index', '', '**Required by:**', '- Story 4.5: Sync Coordinator - merges the shelves', '- Story 4.6: Commands - uses the coordinator', '', 'Blocks:', '- Story 4.7: Export'].join('\n');
+    expect(parse(text, '4-2-shelf-sync').task?.dependsOn).toEqual(['4.1']);
+  });
+
   test('"Blocks stories 1.4" is not a dependency on 1.4; what follows "blocks" in a field is the other way round', () => {
     expect(parseDependencies('Blocks stories 1.4').flatMap((dependency) => dependency.taskIds)).toEqual([]);
     expect(parseDependencies('Task 1.2; blocks 1.4, 1.5').flatMap((dependency) => dependency.taskIds)).toEqual(['1.2']);

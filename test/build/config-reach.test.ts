@@ -47,7 +47,7 @@ test('hooks outside the repository: cairn validate stops at the entry, and reads
 test('a NUL in the config\'s "content" is an error at its line and column, not a crash', () => {
   const repo = repository('nul', '{\n  "content": "docs\\u0000x"\n}\n');
   const run = cairn(['validate'], repo);
-  expect([run.status, run.stdout, run.stderr]).toEqual([1, '', 'cairn.config.json:2:14 error "content" is not valid: it holds a control character (U+0000), which a path must not.\n  hint: See "Use Cairn in your repository" in the README for every key.\nThe config has errors; fix them and run again.\n']);
+  expect([run.status, run.stdout, run.stderr]).toEqual([1, '', 'cairn.config.json:2:14 error "content" is not valid: it holds a control character (U+0000), which a path must not.\n  hint: See Cairn\'s docs/configuration.md for every key.\nThe config has errors; fix them and run again.\n']);
 });
 
 test('a path flag with a control character names the flag (a NUL cannot be passed as an argument at all)', () => {

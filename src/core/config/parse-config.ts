@@ -75,7 +75,7 @@ export const ConfigSchema = z.object({
 export type Config = z.output<typeof ConfigSchema>;
 
 const knownKeys = new Set(Object.keys(ConfigSchema.shape));
-const hint = 'See "Use Cairn in your repository" in the README for every key.';
+const hint = "See Cairn's docs/configuration.md for every key.";
 
 function fieldName(path: readonly PropertyKey[]): string {
   return path.map((step, index) => (typeof step === 'number' ? `[${step}]` : `${index === 0 ? '' : '.'}${String(step)}`)).join('');

@@ -33,7 +33,7 @@ describe('parseConfig', () => {
     expect(messages('{\n  "content": "docs",\n  "hooks": [".swarm/memory.db",]\n}\n')).toMatchInlineSnapshot(`
       [
         "cairn.config.json:3:32 error The config is not valid JSON: Unexpected token ']'.
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
       ]
     `);
   });
@@ -44,15 +44,15 @@ describe('parseConfig', () => {
     expect(messages(text)).toMatchInlineSnapshot(`
       [
         "cairn.config.json:2:14 error "content" is not valid: it is empty.
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
         "cairn.config.json:3:12 error "hooks" is not valid: it must be a list of paths, such as [".swarm/memory.db"].
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
         "cairn.config.json:4:11 error "site" is not valid: it is not an http(s) address.
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
         "cairn.config.json:5:11 error "base" is not valid: it must start with "/".
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
         "cairn.config.json:6:11 error "asOf" is not valid: it is not an ISO 8601 time such as 2025-10-25T18:00:00Z.
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
       ]
     `);
   });
@@ -106,15 +106,15 @@ describe('parseConfig', () => {
     expect(messages(text)).toMatchInlineSnapshot(`
       [
         "cairn.config.json:2:14 error "content" is not valid: it holds a control character (U+0000), which a path must not.
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
         "cairn.config.json:4:33 error "hooks[1]" is not valid: it holds a control character (U+001B), which a path must not.
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
         "cairn.config.json:3:10 error "out" is not valid: it holds a control character (U+000A), which a path must not.
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
         "cairn.config.json:6:12 error "keep[0]" is not valid: it holds a control character (U+0009), which a path must not.
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
         "cairn.config.json:5:20 error "allowOutside[0]" is not valid: it holds a control character (U+007F), which a path must not.
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
       ]
     `);
   });
@@ -123,7 +123,7 @@ describe('parseConfig', () => {
     expect(messages('["docs"]')).toMatchInlineSnapshot(`
       [
         "cairn.config.json:1:1 error The config must be a JSON object, such as {"content": "docs/phases"}.
-        hint: See "Use Cairn in your repository" in the README for every key.",
+        hint: See Cairn's docs/configuration.md for every key.",
       ]
     `);
   });

@@ -47,9 +47,14 @@ function detailsText(item: ChecklistLine): string {
 /** Task ids in `text`, ranges ("T009-T011", "T005–T007") expanded. */
 function specKitIds(text: string): string[] {
   const ids: string[] = [];
-  for (const match of text.matchAll(/\bT(\d+)(?:\s*(?:-|–|—|to|through)\s*T(\d+))?\b/g)) {
+  for (const match of text.matchAll(/\bT(\d+)([a-z]?)(?:\s*(?:-|–|—|to|through)\s*T(\d+)(?![a-z]))?\b/g)) {
+    // A lettered id (T009a, a task added between T009 and T010) is one task; a range runs between plain numbers.
+    if (match[2]) {
+      ids.push(`T${match[1]}${match[2]}`);
+      continue;
+    }
     const from = Number(match[1]);
-    const to = match[2] === undefined ? from : Number(match[2]);
+    const to = match[3] === undefined ? from : Number(match[3]);
     const width = match[1]!.length;
     if (to < from || to - from > 500) {
       ids.push(`T${match[1]}`);
@@ -85,7 +90,7 @@ export function specKitDependencyLines(text: string, ids: ReadonlySet<string>): 
     if (fenced) continue;
     const phrase = dependsPhrase.exec(line);
     if (!phrase) continue;
-    const before = [...line.slice(0, phrase.index).matchAll(/\bT\d+\b/g)].at(-1)?.[0];
+    const before = [...line.slice(0, phrase.index).matchAll(/\bT\d+[a-z]?\b/g)].at(-1)?.[0];
     if (!before || !ids.has(before)) {
       unread.push(index + 1);
       continue;
@@ -142,22 +147,30 @@ function firstHeading(text: string): string | null {
   return /^# +(.+?)\s*#*\s*$/m.exec(text)?.[1] ?? null;
 }
 
+/**
+ * A Spec Kit task line's id and title: "T012 [P] [US1] text", the id as it is written in bold ("**T012** [P] text",
+ * "**T012 [P]** text"), or lettered where a task was added between two (T009a, T009b). The labels that lead the text —
+ * "[P]" (may run in parallel), the story ("[US1]", "[US1/2]", a story code such as "[FN]" or "[ST]") — label the task,
+ * they are not its title. Null when the line holds no task id.
+ */
+export function specKitItem(text: string): { id: string; title: string } | null {
+  const plain = text.replace(/^\*\*(T\d+[a-z]?\b[^*]*?)\s*\*\*/, '$1 ');
+  const match = /^(T\d+[a-z]?)\b[:.]?\s*(.*)$/.exec(plain);
+  if (!match) return null;
+  const title = match[2]!.replace(/^(?:\[(?:P\d*|Story|S\d+|US\d+(?:[/,]\s*(?:US)?\d+)*|[A-Z]{2,3})\]\s*)+/, '').trim();
+  return { id: match[1]!, title: title || match[1]! };
+}
+
 export const specKit: TaskListFormat = {
   id: 'spec-kit',
   label: 'GitHub Spec Kit tasks.md',
   detect(name, text) {
     if (!isTasksFile(name)) return null;
-    const count = checklistLines(text).filter((item) => /^T\d+\b/.test(item.text)).length;
+    const count = checklistLines(text).filter((item) => specKitItem(item.text) !== null).length;
     return count > 0 ? `${name} lists ${count} task${count === 1 ? '' : 's'} as "- [ ] T001 …" checkbox lines` : null;
   },
   read(file, phaseId) {
-    const { items, issues } = readItems(file, 'Spec Kit', (item) => {
-      const match = /^(T\d+)\b[:.]?\s*(.*)$/.exec(item.text);
-      if (!match) return null;
-      // "[P]" (may run in parallel) and "[US1]" (its user story) lead the text; they label the task, they are not its title.
-      const title = match[2]!.replace(/^(?:\[(?:P|US\d+|Story|S\d+)\]\s*)+/i, '').trim();
-      return { id: match[1]!, title: title || match[1]! };
-    });
+    const { items, issues } = readItems(file, 'Spec Kit', (item) => specKitItem(item.text));
     const ids = new Set(items.map(({ id }) => id));
     const dependencies = specKitDependencies(file.text, ids);
     const heading = firstHeading(file.text);

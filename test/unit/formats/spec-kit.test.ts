@@ -1,6 +1,6 @@
 /** Spec Kit's dependency statements: edges only where a line pairs task ids; a phase's or a story's sentence names no task. */
 import { describe, expect, test } from 'vitest';
-import { specKitDependencyLines } from '../../../src/core/formats/task-lists.ts';
+import { specKit, specKitDependencyLines, specKitItem } from '../../../src/core/formats/task-lists.ts';
 
 const text = `# Tasks: Route log
 
@@ -27,5 +27,59 @@ describe('specKitDependencyLines', () => {
   });
   test('sentences of a phase or a story, and a task that depends on no task, are left unread by line; a fenced example is not a statement', () => {
     expect(specKitDependencyLines(text, ids).unread).toEqual([9, 10, 12]);
+  });
+});
+
+// Shapes seen in real tasks.md files: the id in bold, alone or with its labels ("**T002 [P]**"), and lettered ids for
+// tasks added between two (T009a), with story codes the file defines ([FN] foundational, [CR] cross-cutting).
+const shapes = `# Tasks: Ferry timetable
+
+## Phase 3.1: Setup
+
+- [x] **T001** [P] Create the timetable table
+- [x] **T002 [P]** Contract test for the stops list
+- [ ] **T003** Add row rules (depends on T001-T002)
+- [X] T004 [FN] Load the harbour list
+- [X] T004a [P] [CR] Add the audit helper
+- [ ] T004b [US1/2] Wire the audit helper into the list (depends on T004a)
+- [ ] T005 [DEFERRED] Print the winter timetable
+`;
+
+describe('specKitItem', () => {
+  test('an id in bold, alone or with its labels, is the task id; the labels are not the title', () => {
+    expect(specKitItem('**T001** [P] Create the timetable table')).toEqual({ id: 'T001', title: 'Create the timetable table' });
+    expect(specKitItem('**T002 [P]** Contract test for the stops list')).toEqual({ id: 'T002', title: 'Contract test for the stops list' });
+  });
+  test('a lettered id is an id of its own; a story code the file defines is a label; a word in brackets stays in the title', () => {
+    expect(specKitItem('T004a [P] [CR] Add the audit helper')).toEqual({ id: 'T004a', title: 'Add the audit helper' });
+    expect(specKitItem('T004b [US1/2] Wire it')).toEqual({ id: 'T004b', title: 'Wire it' });
+    expect(specKitItem('T005 [DEFERRED] Print')).toEqual({ id: 'T005', title: '[DEFERRED] Print' });
+  });
+  test('a line with no task id, or a word starting with T, is none', () => {
+    expect(specKitItem('**Note** read T001 first')).toBeNull();
+    expect(specKitItem('Tidy the list')).toBeNull();
+    expect(specKitItem('T1x0 is no id')).toBeNull();
+  });
+});
+
+describe('a tasks.md with bold and lettered ids', () => {
+  const read = specKit.read({ path: 'specs/001-ferry/tasks.md', text: shapes }, '001-ferry');
+  test('is detected as Spec Kit by its task lines', () => {
+    expect(specKit.detect('tasks.md', shapes)).toContain('lists 7 tasks');
+  });
+  test('every task line is read, with its status, and no line is left unread', () => {
+    expect(read.tasks.map(({ task }) => [task.id, task.status, task.title])).toEqual([
+      ['T001', 'complete', 'Create the timetable table'],
+      ['T002', 'complete', 'Contract test for the stops list'],
+      ['T003', 'pending', 'Add row rules (depends on T001-T002)'],
+      ['T004', 'complete', 'Load the harbour list'],
+      ['T004a', 'complete', 'Add the audit helper'],
+      ['T004b', 'pending', 'Wire the audit helper into the list (depends on T004a)'],
+      ['T005', 'pending', '[DEFERRED] Print the winter timetable'],
+    ]);
+    expect(read.issues).toEqual([]);
+  });
+  test('dependencies are read from and to lettered ids', () => {
+    expect(Object.fromEntries(read.tasks.map(({ task }) => [task.id, task.dependsOn]))).toEqual({ T001: [], T002: [], T003: ['T001', 'T002'], T004: [], T004a: [], T004b: ['T004a'], T005: [] });
   });
 });

@@ -126,7 +126,11 @@ function taskListFolders(root: string): { dirs: { dir: string; phaseId: string }
         nestedDirs.push(...nested.map((dir) => ({ dir, folder: entry.name })));
         continue;
       }
-      issues.push({ file: displayPath(path), line: 1, column: 1, severity: 'warning', message: `The folder ${entry.name} holds no task list (tasks.md of Spec Kit or Kiro), so it is not read as a phase.`, hint: 'A spec folder is read when its tasks.md lists tasks as "- [ ] T001 …" or "- [ ] 1.1 …".' });
+      // A tasks.md none of whose lines is a task is named as such: the folder does hold a list, in a shape not read.
+      const list = readdirSync(path).find((name) => /^tasks?\.md$/i.test(name));
+      issues.push(list
+        ? { file: displayPath(join(path, list)), line: 1, column: 1, severity: 'warning', message: `No line of ${list} is a task line Cairn reads, so the folder ${entry.name} is not read as a phase.`, hint: 'A spec folder is read when its tasks.md lists tasks as "- [ ] T001 …" (Spec Kit) or "- [ ] 1.1 …" (Kiro).' }
+        : { file: displayPath(path), line: 1, column: 1, severity: 'warning', message: `The folder ${entry.name} holds no task list (tasks.md of Spec Kit or Kiro), so it is not read as a phase.`, hint: 'A spec folder is read when its tasks.md lists tasks as "- [ ] T001 …" or "- [ ] 1.1 …".' });
       continue;
     }
     const problem = phaseNameProblem(entry.name);

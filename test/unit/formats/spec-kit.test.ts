@@ -1,5 +1,9 @@
 /** Spec Kit's dependency statements: edges only where a line pairs task ids; a phase's or a story's sentence names no task. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { listPackageDirs } from '../../../src/core/io/read-package.ts';
 import { specKit, specKitDependencyLines, specKitItem } from '../../../src/core/formats/task-lists.ts';
 
 const text = `# Tasks: Route log
@@ -81,5 +85,25 @@ describe('a tasks.md with bold and lettered ids', () => {
   });
   test('dependencies are read from and to lettered ids', () => {
     expect(Object.fromEntries(read.tasks.map(({ task }) => [task.id, task.dependsOn]))).toEqual({ T001: [], T002: [], T003: ['T001', 'T002'], T004: [], T004a: [], T004b: ['T004a'], T005: [] });
+  });
+});
+
+describe('a specs/ folder whose feature has a tasks.md with no task line Cairn reads', () => {
+  test('the warning names the tasks.md, not a folder "with no task list"; a folder with no tasks.md is named as one', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cairn-spec-kit-'));
+    try {
+      for (const name of ['001-ferry', '002-harbour', '003-notes']) mkdirSync(join(root, name));
+      writeFileSync(join(root, '001-ferry', 'tasks.md'), '# Tasks: Ferry\n\n- [ ] T001 Create the table\n');
+      writeFileSync(join(root, '002-harbour', 'tasks.md'), '# Tasks: Harbour\n\n- [ ] Task one: Create the table\n');
+      writeFileSync(join(root, '003-notes', 'spec.md'), '# Notes\n');
+      const { dirs, issues } = listPackageDirs(root);
+      expect(dirs.map(({ phaseId }) => phaseId)).toEqual(['001-ferry']);
+      expect(issues.map(({ file, message }) => [file.endsWith(join('002-harbour', 'tasks.md')) || file.endsWith('003-notes'), message])).toEqual([
+        [true, 'No line of tasks.md is a task line Cairn reads, so the folder 002-harbour is not read as a phase.'],
+        [true, 'The folder 003-notes holds no task list (tasks.md of Spec Kit or Kiro), so it is not read as a phase.'],
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

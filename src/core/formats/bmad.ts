@@ -55,24 +55,31 @@ export function readSprintStatus(text: string): SprintStatus | null {
   const start = lines.findIndex((line) => /^development_status:\s*(?:#.*)?$/.test(line));
   if (start < 0) return null;
   const project = lines.map((line) => /^project:\s*(['"]?)(.+?)\1\s*(?:#.*)?$/.exec(line)?.[2]).find((name) => name !== undefined) ?? null;
-  const entries: SprintEntry[] = [];
+  const rows: { key: string; status: string; line: number }[] = [];
   for (let index = start + 1; index < lines.length; index += 1) {
     const line = lines[index]!;
     if (/^\s*(?:#.*)?$/.test(line)) continue;
     if (!/^\s/.test(line)) break;
     const match = /^\s+([A-Za-z0-9._-]+)\s*:\s*(['"]?)([^'"#\s][^'"#]*?)\2\s*(?:#.*)?$/.exec(line);
-    if (!match) continue;
-    const key = match[1]!;
-    const story = /^(\d+)-(\d+)(?:-|$)/.exec(key);
-    const kind = /^epic-\d+$/i.test(key) ? 'epic' : /-retrospective$/i.test(key) ? 'retrospective' : story ? 'story' : 'other';
-    entries.push({ key, status: match[3]!.trim(), line: index + 1, kind, storyId: kind === 'story' ? `${Number(story![1])}.${Number(story![2])}` : null });
+    if (match) rows.push({ key: match[1]!, status: match[3]!.trim(), line: index + 1 });
   }
+  // A decimal epic is keyed "epic-3-5"; its stories are "3-5-2-slug" (story 3.5.2). Without such an epic key,
+  // "3-5-2-slug" is story 3.5, as BMAD numbers stories "<epic>-<story>-<slug>".
+  const decimalEpics = rows.map((row) => /^epic-(\d+(?:-\d+)+)$/i.exec(row.key)?.[1]).filter((epic) => epic !== undefined).sort((a, b) => b.length - a.length);
+  const entries: SprintEntry[] = rows.map(({ key, status, line }) => {
+    const epic = decimalEpics.find((number) => new RegExp(`^${number}-\\d+(?:-|$)`).test(key));
+    const story = epic ? new RegExp(`^(${epic})-(\\d+)(?:-|$)`).exec(key) : /^(\d+)-(\d+)(?:-|$)/.exec(key);
+    const kind = /^epic-\d+(?:-\d+)*$/i.test(key) ? 'epic' : /-retrospective$/i.test(key) ? 'retrospective' : story ? 'story' : 'other';
+    const storyId = kind === 'story' ? [...story![1]!.split('-'), story![2]!].map(Number).join('.') : null;
+    return { key, status, line, kind, storyId };
+  });
   return { project, entries };
 }
 
-/** "3-2-expiry-dates-and-reminders" → "Expiry dates and reminders": the title of a story that has no file yet. */
-export function storyTitleOfKey(key: string): string {
-  const words = key.replace(/^\d+-\d+-?/, '').replaceAll('-', ' ').trim();
+/** "3-2-expiry-dates-and-reminders" → "Expiry dates and reminders": the title of a story that has no file yet ("3-5-2-…" of story 3.5.2 loses three numbers). */
+export function storyTitleOfKey(key: string, storyId?: string | null): string {
+  const parts = storyId ? storyId.split('.').length : 2;
+  const words = key.replace(new RegExp(`^(?:\\d+-){${parts - 1}}\\d+-?`), '').replaceAll('-', ' ').trim();
   return words === '' ? key : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -101,7 +108,7 @@ export function applySprintStatus(tasks: readonly Task[], file: SourceFile, phas
     const at = result.findIndex((task) => fileStem(task.file) === entry.key);
     const index = at >= 0 ? at : result.findIndex((task) => task.id === entry.storyId && !added.includes(task));
     if (index < 0) {
-      const task = { ...checklistTask({ id: entry.storyId!, slug: entry.key, phaseId, title: storyTitleOfKey(entry.key), file: file.path, line: entry.line, status, statusText: entry.status, format: 'BMAD sprint status' }), cancelled: meaning === 'cancelled' };
+      const task = { ...checklistTask({ id: entry.storyId!, slug: entry.key, phaseId, title: storyTitleOfKey(entry.key, entry.storyId), file: file.path, line: entry.line, status, statusText: entry.status, format: 'BMAD sprint status' }), cancelled: meaning === 'cancelled' };
       task.statusEvidence = { ...task.statusEvidence, summary: `"${entry.status}" at line ${entry.line} of ${name} (the story has no file yet)` };
       result.push(task);
       added.push(task);

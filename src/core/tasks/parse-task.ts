@@ -351,7 +351,8 @@ function taskHeading(doc: MarkdownDoc): Section | null {
   // Headings inside the task ("### Task 1.1: …" under "# Phase 1") are its parts, not its title.
   const top = Math.min(...sections.map((section) => section.depth));
   return (
-    sections.find((section) => section.depth === top && /^[^\p{L}\p{N}]*task\b/iu.test(section.title) && findTaskId(section.title) !== null) ??
+    // A BMAD story's "# Story 4.6.1: …" too: its notes may number headings further down ("#### 7.1 Matrix Review").
+    sections.find((section) => section.depth === top && /^[^\p{L}\p{N}]*(?:task|story)\b/iu.test(section.title) && findTaskId(section.title) !== null) ??
     sections.find((section) => leadingId.test(section.title)) ??
     sections.find((section) => section.depth === 1) ??
     sections[0] ??

@@ -73,6 +73,29 @@ test('a v4 story: id and title from "# Story 1.3: …", status under "## Status"
   expect(task.deliverables.map((item) => item.checked)).toEqual([true, false]);
 });
 
+test('a story of a decimal epic ("# Story 4.6.1: …") is read by its own heading, not by a numbered heading further down ("#### 7.1 …")', () => {
+  const task = story('4-6-1-gap-review.md', '# Story 4.6.1: Gap Review\n\nStatus: Done\n\n## Tasks / Subtasks\n- [x] 7.1 Review the matrix\n\n## Dev Agent Record\n\n#### 7.1 Matrix Review\nThe matrix is whole.\n');
+  expect([task.id, task.title, task.status, task.statusText]).toEqual(['4.6.1', 'Gap Review', 'complete', 'Done']);
+});
+
+test('sprint-status.yaml: with an "epic-3-5" key, "3-5-2-…" is story 2 of epic 3.5 (3.5.2), while "3-5-help" stays story 3.5', () => {
+  const text = ['development_status:', '  epic-3: done', '  3-5-help-overlay: done', '  epic-3-5: in-progress', '  3-5-2-shelf-sync: review', '  epic-3-5-retrospective: optional', '  4-5-2-no-epic-key: done'].join('\n');
+  expect(readSprintStatus(text)!.entries.map((entry) => [entry.key, entry.kind, entry.storyId])).toEqual([
+    ['epic-3', 'epic', null],
+    ['3-5-help-overlay', 'story', '3.5'],
+    ['epic-3-5', 'epic', null],
+    ['3-5-2-shelf-sync', 'story', '3.5.2'],
+    ['epic-3-5-retrospective', 'retrospective', null],
+    ['4-5-2-no-epic-key', 'story', '4.5'],
+  ]);
+  const alone = applySprintStatus([], { path: 's.yaml', text }, 'x');
+  expect(alone.tasks.map((task) => [task.id, task.title])).toEqual([
+    ['3.5', 'Help overlay'],
+    ['3.5.2', 'Shelf sync'],
+    ['4.5', '2 no epic key'],
+  ]);
+});
+
 describe('sprint statuses over the story files', () => {
   const file = { path: 'docs/sprint-artifacts/sprint-status.yaml', text: sprint };
   const tasks = [

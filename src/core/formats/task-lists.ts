@@ -69,8 +69,8 @@ const dependsPhrase = /\b(?:depends on|depend on|blocked by|requires)\b/i;
 
 /**
  * Spec Kit's stated dependencies: a line that names a task and then "depends on" ids ("T012: lend - depends on
- * T009-T011 complete", "(T008 depends on T005-T007)"). The task is the last id before the words; what it waits for is
- * every id after them, to the end of the sentence or the bracket. Sentences about phases and stories name no task.
+ * T009-T011 complete", "(T008 depends on T005-T007)"). The task is the last id before the words (each task of a range
+ * there: "T035-T040 depend on T013"); what it waits for is every id after them, to the end of the sentence or the bracket. Sentences about phases and stories name no task.
  */
 function specKitDependencies(text: string, ids: ReadonlySet<string>): Map<string, { on: string[]; raw: string }> {
   return specKitDependencyLines(text, ids).found;
@@ -90,8 +90,10 @@ export function specKitDependencyLines(text: string, ids: ReadonlySet<string>): 
     if (fenced) continue;
     const phrase = dependsPhrase.exec(line);
     if (!phrase) continue;
-    const before = [...line.slice(0, phrase.index).matchAll(/\bT\d+[a-z]?\b/g)].at(-1)?.[0];
-    if (!before || !ids.has(before)) {
+    // The task that waits is the last id before the words, or each task of the range there ("T035-T040 depend on T013").
+    const subject = [...line.slice(0, phrase.index).matchAll(/\bT\d+[a-z]?(?:\s*(?:-|–|—|to|through)\s*T\d+)?\b/g)].at(-1)?.[0];
+    const waiting = subject === undefined ? [] : specKitIds(subject).filter((id) => ids.has(id));
+    if (waiting.length === 0) {
       unread.push(index + 1);
       continue;
     }
@@ -99,13 +101,17 @@ export function specKitDependencyLines(text: string, ids: ReadonlySet<string>): 
     const open = line.slice(0, phrase.index).lastIndexOf('(') > line.slice(0, phrase.index).lastIndexOf(')');
     if (open && after.includes(')')) after = after.slice(0, after.indexOf(')'));
     after = after.split(/;|\.(?:\s|$)/)[0]!;
-    const on = specKitIds(after).filter((id) => ids.has(id) && id !== before);
-    if (on.length === 0) {
+    const named = specKitIds(after).filter((id) => ids.has(id));
+    if (waiting.every((before) => named.every((id) => id === before))) {
       unread.push(index + 1);
       continue;
     }
-    const entry = found.get(before) ?? { on: [], raw: '' };
-    found.set(before, { on: [...new Set([...entry.on, ...on])], raw: [entry.raw, `depends on ${after.trim()}`].filter(Boolean).join('; ') });
+    for (const before of waiting) {
+      const on = named.filter((id) => id !== before);
+      if (on.length === 0) continue;
+      const entry = found.get(before) ?? { on: [], raw: '' };
+      found.set(before, { on: [...new Set([...entry.on, ...on])], raw: [entry.raw, `depends on ${after.trim()}`].filter(Boolean).join('; ') });
+    }
   }
   return { found, unread };
 }

@@ -107,3 +107,29 @@ describe('a specs/ folder whose feature has a tasks.md with no task line Cairn r
     }
   });
 });
+
+describe('a statement whose tasks are a range ("T035-T040 depend on T013")', () => {
+  const list = `# Tasks: Berths
+
+- [x] T001 Create the berth table
+- [x] T002 Create the vessel table
+- [ ] T003 Add the booking endpoint
+- [ ] T004 Add the cancel endpoint
+- [ ] T005 Add the list endpoint
+
+## Dependencies
+
+- T003-T005 depend on T001-T002 (tables first)
+- T004 depends on T003
+- T001-T002 depend on T002
+`;
+  const ids = new Set(['T001', 'T002', 'T003', 'T004', 'T005']);
+  const { found, unread } = specKitDependencyLines(list, ids);
+  test('each task of the range waits for what the statement names', () => {
+    expect(Object.fromEntries([...found].map(([id, { on }]) => [id, on]))).toEqual({ T001: ['T002'], T003: ['T001', 'T002'], T004: ['T001', 'T002', 'T003'], T005: ['T001', 'T002'] });
+  });
+  test('a range waiting only for one of its own tasks gives no edge to that task, and no line is left unread', () => {
+    expect(found.get('T002')).toBeUndefined();
+    expect(unread).toEqual([]);
+  });
+});

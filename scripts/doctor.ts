@@ -86,6 +86,8 @@ function covered(files: ReturnType<typeof readPackage>, result: ReturnType<typeo
  */
 function looseFiles(root: string, dirs: readonly PackageDir[], issues: readonly Issue[], seen: ReadonlySet<string>): { path: string; reason: string }[] {
   const base = existsSync(join(root, 'phases')) ? join(root, 'phases') : root;
+  // A content folder that is not there is an error of its own, already among the problems.
+  if (!existsSync(base) || !statSync(base).isDirectory()) return [];
   const phaseDirs = dirs.map((entry) => resolve(entry.dir));
   const loose: { path: string; reason: string }[] = [];
   const walk = (dir: string) => {

@@ -1,6 +1,7 @@
 /** `cairn doctor` as a team runs it on a tool's folder: every file named with its reader, or why it was not read. */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cleanEnv } from '../sites.ts';
@@ -109,6 +110,18 @@ describe('cairn doctor', () => {
     expect(run.stdout).toContain(`${board}/in_review/TASK-030B-1.8-tool-discovery.md\n  reader    status-folders: task TASK-030B-1.8`);
     expect(run.stdout).toContain(`${board}/obsolete/TASK-006-drop-plan-filters-from-status.md:5:1 warning Task TASK-006 is "backlog" here and sits in obsolete/ (cancelled); the file's own status is shown.`);
     expect(run.stdout.trim().split('\n').at(-1)).toBe('22 files, 14 tasks, 0 errors, 8 warnings');
+  });
+
+  test('run where there is no content folder and no path given: the missing folder is the error (exit 1), never a crash', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'cairn-doctor-'));
+    try {
+      const run = spawnSync(process.execPath, [bin, 'doctor'], { cwd: empty, env: { ...cleanEnv(), NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 120_000 });
+      expect([run.status, run.stderr]).toEqual([1, '']);
+      expect(run.stdout).toMatch(/error The content folder \S*content does not exist\./);
+      expect(run.stdout).not.toMatch(/bug in Cairn|ENOENT/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   test('--json gives the same report for machines; a path that is not there, or two, is bad usage (exit 2)', () => {

@@ -15,6 +15,7 @@ import { redactText } from '../redact/redact.ts';
 import { claudeFlowTasks } from '../formats/claude-flow-tasks.ts';
 import { isClaudeCodeTask, isTaskFileName } from '../formats/claude-code-tasks.ts';
 import type { Issue } from '../schema/model.ts';
+import type { ImportResult } from '../schema/package-files.ts';
 import type { PackageDir } from './read-package.ts';
 
 /** Where a phase folder that holds a copied `.claude-flow/` keeps the store, relative to it. */
@@ -72,6 +73,31 @@ export function claudeCodeOtherReason(rel: string): string {
 /** Why a file of the store's own folder other than store.json is not read. */
 export function claudeFlowOtherReason(): string {
   return 'not read: not part of claude-flow\'s task store (its tasks are in store.json)';
+}
+
+/** The skip reasons of a file that holds no log at all (as opposed to a log that is damaged), in the hook reader's words. */
+const noLogReasons: Readonly<Record<string, string>> = { 'not a hook log': 'not SQLite, JSON or NDJSON', 'unknown JSON shape': 'JSON of a shape that holds no log Cairn reads' };
+
+/**
+ * A repository's .claude-flow/ read for its task store: the hook reader reads every other file of it, and the files
+ * claude-flow keeps for its own state and notes (config.yaml, daemon.pid, agents/store.json, hive-mind/state.json,
+ * CAPABILITIES.md …) hold no log. Those the reader found no log in (and nothing damaged) are listed as not read, with
+ * why, instead of a warning the team cannot act on; every file it read, or found damaged, stays with the hook logs.
+ */
+export function claudeFlowStateFiles(results: readonly ImportResult[]): { logs: ImportResult[]; notRead: { path: string; reason: string }[] } {
+  const logs: ImportResult[] = [];
+  const notRead: { path: string; reason: string }[] = [];
+  for (const result of results) {
+    const { report } = result;
+    const reasons = Object.keys(report.skippedReasons);
+    const noLog = report.format === 'unknown' && report.imported === 0 && reasons.length > 0 && reasons.every((reason) => reason in noLogReasons) && report.warnings.length <= 1;
+    if (!noLog) {
+      logs.push(result);
+      continue;
+    }
+    notRead.push({ path: report.path, reason: `not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (${reasons.map((reason) => noLogReasons[reason]).join('; ')}); the tasks are in tasks/store.json` });
+  }
+  return { logs, notRead };
 }
 
 /** A phase name from a folder name, or null when it cannot be one. */

@@ -21,7 +21,7 @@ import { ccpmEpicFolders, isCcpmEpicFolder } from './ccpm-layout.ts';
 import { ccpm, ccpmCompanionReason, ccpmFileRole, ccpmReason } from '../formats/ccpm.ts';
 import { statusBoardFolders, statusBoardOf } from './status-folders-layout.ts';
 import { opensWithTaskFrontmatter, statusFolderDocumentReason, statusFolderRole, statusFolders, statusFoldersReason } from '../formats/status-folders.ts';
-import { claudeCodeListOf, claudeCodeOtherReason, claudeCodeTaskFolders, claudeFlowOtherReason, claudeFlowStoreFolders, claudeFlowStoreOf, copiedStoreRel } from './claude-task-layouts.ts';
+import { claudeCodeListOf, claudeCodeOtherReason, claudeCodeTaskFolders, claudeFlowOtherReason, claudeFlowStateFiles, claudeFlowStoreFolders, claudeFlowStoreOf, copiedStoreRel } from './claude-task-layouts.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -251,7 +251,9 @@ const claudeTasksFolder: FolderReader = {
     const logs = own.format === 'claude-flow-tasks' && own.rels[0] !== 'store.json';
     for (const rel of logs ? [] : files) if (!own.rels.includes(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: own.other(rel) });
     const listFiles = own.rels.map((rel) => read(rel)!);
-    return { ...base(), overview: null, tasks: [], taskList: { format: own.format, reason: own.reason, file: listFiles[0]!, ...(listFiles.length > 1 ? { files: listFiles } : {}) }, baseline: null, final: null, current: [], hooks: logs ? readHookSources(dir, root, [join(dir, own.rels[0]!)]) : hooks() };
+    const state = logs ? claudeFlowStateFiles(readHookSources(dir, root, [join(dir, own.rels[0]!)])) : null;
+    if (state) otherFiles.push(...state.notRead);
+    return { ...base(), overview: null, tasks: [], taskList: { format: own.format, reason: own.reason, file: listFiles[0]!, ...(listFiles.length > 1 ? { files: listFiles } : {}) }, baseline: null, final: null, current: [], hooks: state ? state.logs : hooks() };
   },
 };
 

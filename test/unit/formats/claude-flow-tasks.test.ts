@@ -152,16 +152,40 @@ describe('where the store is found', () => {
     dir = mkdtempSync(join(tmpdir(), 'cairn-claude-flow-'));
     cpSync(`${fixture}/.claude-flow`, join(dir, '.claude-flow'), { recursive: true });
     mkdirSync(join(dir, '.claude-flow', 'metrics'));
-    writeFileSync(join(dir, '.claude-flow', 'metrics', 'swarm-activity.json'), '{"swarm":{"active":false}}');
-    writeFileSync(join(dir, '.claude-flow', 'config.yaml'), 'version: 3\n');
+    cpSync('test/fixtures/packages/hooks-dot-folders/phases/phase-1/hooks/.claude-flow/metrics/task-metrics.json', join(dir, '.claude-flow', 'metrics', 'task-metrics.json'));
+    writeFileSync(join(dir, '.claude-flow', 'metrics', 'system-metrics.json'), '[{"timestamp":1,');
     const [phase] = listPackageDirs(dir).dirs;
     const files = readPackage(phase!.dir, phase!.phaseId, dir);
     const paths = files.hooks.map((hook) => hook.report.path);
-    expect(paths.some((path) => path.endsWith('.claude-flow/metrics/swarm-activity.json'))).toBe(true);
-    expect(paths.some((path) => path.endsWith('.claude-flow/config.yaml'))).toBe(true);
+    expect(paths.some((path) => path.endsWith('.claude-flow/metrics/task-metrics.json'))).toBe(true);
+    // A damaged file is a log the team can mend: it stays with the hook logs, with its warning.
+    expect(paths.some((path) => path.endsWith('.claude-flow/metrics/system-metrics.json'))).toBe(true);
     expect(paths.some((path) => path.endsWith('store.json'))).toBe(false);
     expect(files.taskList?.file.path.endsWith('.claude-flow/tasks/store.json')).toBe(true);
     expect(files.otherFiles).toEqual([]);
+  });
+
+  // Real .claude-flow/ folders beside a store (nu-aura, crechebooks, orochi-db, Trading-Engine, AgentSentry) hold
+  // claude-flow's own state and the agents' notes: none is a log, and none is a problem the team can mend.
+  test('the files of its .claude-flow/ that hold no log (config, pid, agent and daemon state, notes) are listed as not read, without a warning', () => {
+    dir = mkdtempSync(join(tmpdir(), 'cairn-claude-flow-'));
+    cpSync(`${fixture}/.claude-flow`, join(dir, '.claude-flow'), { recursive: true });
+    mkdirSync(join(dir, '.claude-flow', 'agents'));
+    writeFileSync(join(dir, '.claude-flow', 'config.yaml'), 'version: 3\n');
+    writeFileSync(join(dir, '.claude-flow', 'daemon.pid'), '4242');
+    writeFileSync(join(dir, '.claude-flow', 'CAPABILITIES.md'), '# What the swarm can do\n');
+    writeFileSync(join(dir, '.claude-flow', 'agents', 'store.json'), '{"agents":{},"version":"3.0.0"}');
+    const [phase] = listPackageDirs(dir).dirs;
+    const files = readPackage(phase!.dir, phase!.phaseId, dir);
+    expect(files.hooks.map((hook) => hook.report.path)).toEqual([]);
+    expect(files.otherFiles.map(({ path, reason }) => [path.slice(path.indexOf('.claude-flow')), reason])).toEqual([
+      ['.claude-flow/CAPABILITIES.md', "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (not SQLite, JSON or NDJSON); the tasks are in tasks/store.json"],
+      ['.claude-flow/agents/store.json', "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (JSON of a shape that holds no log Cairn reads); the tasks are in tasks/store.json"],
+      ['.claude-flow/config.yaml', "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (not SQLite, JSON or NDJSON); the tasks are in tasks/store.json"],
+      ['.claude-flow/daemon.pid', "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (not SQLite, JSON or NDJSON); the tasks are in tasks/store.json"],
+    ]);
+    const { issues } = buildPhase(files, { buildAsOf: null });
+    expect(issues.filter((issue) => issue.severity === 'warning')).toEqual([]);
   });
 
   test('a hook folder .claude-flow/ without the store stays the hook reader\'s', () => {

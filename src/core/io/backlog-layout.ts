@@ -20,11 +20,15 @@ export function backlogBoardOf(dir: string): BacklogConfig | null {
 
 /**
  * The phase of a content root that is a Backlog.md board: its folder's name ("backlog") is the phase id, or, when
- * that cannot be an address (".backlog"), the project's name; none when the root is no board.
+ * that cannot be an address (".backlog"), the project's name; none when the root is no board. A repository whose
+ * backlog/ is the board is read as that board.
  */
 export function backlogBoardFolders(root: string): { dirs: { dir: string; phaseId: string }[]; issues: Issue[] } {
-  const config = backlogBoardOf(root);
-  if (!config) return { dirs: [], issues: [] };
-  const phaseId = [basename(resolve(root)), backlogPhaseId(config.projectName)].find((name) => name !== '' && phaseNameProblem(name) === null) ?? 'backlog';
-  return { dirs: [{ dir: root, phaseId }], issues: [] };
+  for (const dir of [root, join(root, 'backlog')]) {
+    const config = backlogBoardOf(dir);
+    if (!config) continue;
+    const phaseId = [basename(resolve(dir)), backlogPhaseId(config.projectName)].find((name) => name !== '' && phaseNameProblem(name) === null) ?? 'backlog';
+    return { dirs: [{ dir, phaseId }], issues: [] };
+  }
+  return { dirs: [], issues: [] };
 }

@@ -43,9 +43,14 @@ export function bmadFolderOf(dir: string): BmadFolder | null {
   return storyFilesIn(dir).length > 0 ? { sprintRel: null, project: null, sprintStories: [] } : null;
 }
 
-/** The phase of a content root holding BMAD stories: the root itself, or its stories/, sprint-artifacts/ or implementation-artifacts/ folder. */
+/**
+ * The phase of a content root holding BMAD stories: the root itself, or its stories/, sprint-artifacts/ or
+ * implementation-artifacts/ folder, or, in a repository, docs/stories/, docs/sprint-artifacts/ or
+ * _bmad-output/implementation-artifacts/.
+ */
 export function bmadFolders(root: string): { dirs: { dir: string; phaseId: string }[]; issues: Issue[] } {
-  for (const dir of [root, ...['stories', 'sprint-artifacts', 'implementation-artifacts'].map((name) => join(root, name))]) {
+  const places = ['stories', 'sprint-artifacts', 'implementation-artifacts', 'docs/stories', 'docs/sprint-artifacts', '_bmad-output/implementation-artifacts'];
+  for (const dir of [root, ...places.map((name) => join(root, name))]) {
     if (!bmadFolderOf(dir)) continue;
     const phaseId = [basename(resolve(dir)).replace(/^[._]+/, '')].find((name) => name !== '' && phaseNameProblem(name) === null) ?? 'stories';
     return { dirs: [{ dir, phaseId }], issues: [] };

@@ -51,6 +51,9 @@ const sortedFolders = (dir: string) => {
  * warning, and so is an archived epic whose name an open epic already has.
  */
 export function ccpmEpicFolders(root: string): { dirs: { dir: string; phaseId: string }[]; issues: Issue[] } {
+  // A repository: its .claude/epics/ holds the epics.
+  const inRepository = join(root, '.claude', 'epics');
+  if (sortedFolders(join(root, '.claude')).includes('epics') && staysInside(inRepository, root) && !isCcpmEpicFolder(root)) return ccpmEpicFolders(inRepository);
   if (isCcpmEpicFolder(root)) {
     const phaseId = [basename(resolve(root))].find((name) => name !== '' && phaseNameProblem(name) === null) ?? 'epic';
     return { dirs: [{ dir: root, phaseId }], issues: [] };

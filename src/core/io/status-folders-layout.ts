@@ -49,7 +49,9 @@ export function statusBoardOf(dir: string): string[] | null {
 
 /** The phase of a content root that is a board of status folders: the root itself, named by its folder. */
 export function statusBoardFolders(root: string): { dirs: { dir: string; phaseId: string }[]; issues: Issue[] } {
-  if (!statusBoardOf(root)) return { dirs: [], issues: [] };
-  const phaseId = [basename(resolve(root)).replace(/^[._]+/, '')].find((name) => name !== '' && phaseNameProblem(name) === null) ?? 'board';
-  return { dirs: [{ dir: root, phaseId }], issues: [] };
+  // A repository whose tasks/ is the board is read as that board.
+  const dir = [root, join(root, 'tasks')].find((candidate) => statusBoardOf(candidate) !== null);
+  if (dir === undefined) return { dirs: [], issues: [] };
+  const phaseId = [basename(resolve(dir)).replace(/^[._]+/, '')].find((name) => name !== '' && phaseNameProblem(name) === null) ?? 'board';
+  return { dirs: [{ dir, phaseId }], issues: [] };
 }

@@ -98,7 +98,8 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
       add({ path: file.path, phase: pkg.phaseId, reader: format, note, tasks: listed.map((task) => listTask(task, format)), ignored: listIgnored(file.text, format, listed) }, part);
     }
     // A board of status folders is said by its folders, not by a file: the phase line says why.
-    if (pkg.layout && pkg.layout.file !== pkg.dir) add(plain(pkg.layout.file, pkg.phaseId, pkg.layout.format, `the board's config: ${pkg.layout.reason}`));
+    // Stories BMAD's sprint-status.yaml names with no file yet are its own tasks, one row each at its line.
+    if (pkg.layout && pkg.layout.file !== pkg.dir) add({ ...plain(pkg.layout.file, pkg.phaseId, pkg.layout.format, `the board's config: ${pkg.layout.reason}`), tasks: tasks.filter((task) => task.file === pkg.layout!.file).map((task) => listTask(task, pkg.layout!.format)) });
     const unread = new Map((phase?.dataQuality.otherFiles ?? pkg.otherFiles ?? []).map((other) => [other.path, other.reason]));
     for (const file of pkg.tasks) {
       const task = tasks.find((candidate) => candidate.file === file.path);
@@ -199,7 +200,7 @@ function listTask(task: Task, format: string): DoctorTask {
   const line = taskLine(task);
   const json = task.metadataStyle === 'json-list';
   const keys = jsonKeys[format] ?? jsonKeys.taskmaster!;
-  const at = (field: 'id' | 'title' | 'status' | 'dependencies') => ({ line, from: json ? `JSON key "${keys[field]}"` : 'checkbox line' });
+  const at = (field: 'id' | 'title' | 'status' | 'dependencies') => ({ line, from: json ? `JSON key "${keys[field]}"` : format === 'bmad' ? 'development_status line' : 'checkbox line' });
   const evidence = task.statusEvidence;
   const dependencies = task.dependencies.map((dependency) => dependency.raw).join('; ');
   return {
@@ -239,7 +240,7 @@ export function renderDoctor(report: DoctorReport): string {
     out.push(file.path);
     out.push(`  reader    ${file.reader}: ${file.reader === 'not read' ? file.note.replace(/^not read: /, '') : file.note}`);
     // A whole list's tasks are one row each; a task file's fields one row each.
-    if (file.tasks.length > 0 && !['task-files', 'backlog-md', 'ccpm', 'status-folders'].includes(file.reader)) out.push(...taskTable(file.tasks));
+    if (file.tasks.length > 0 && /^(?:checkbox line|JSON key|development_status line)/.test(file.tasks[0]!.fields.find((row) => row.field === 'id')!.from)) out.push(...taskTable(file.tasks));
     else for (const task of file.tasks) out.push(...fieldBlock(task));
     for (const ignored of file.ignored) out.push(`  ignored   ${ignored}`);
     out.push('');
@@ -271,7 +272,7 @@ function taskTable(tasks: readonly DoctorTask[]): string[] {
   const widths = header.map((name, index) => Math.max(name.length, ...rows.map((row) => row[index]!.length)));
   const line = (row: string[]) => `  ${row.map((value, index) => value.padEnd(widths[index]!)).join('  ')}`.trimEnd();
   return [
-    `  tasks     each from its ${first.startsWith('JSON') ? `JSON entry (keys ${(['id', 'title', 'status', 'dependencies'] as const).map(key).join(', ')})` : 'checkbox line (id, title, box as status)'}; ${withAgent ? `agent from key ${key('agent')}; estimate: not in the format` : 'agent and estimate: not in the format'}`,
+    `  tasks     each from its ${first.startsWith('JSON') ? `JSON entry (keys ${(['id', 'title', 'status', 'dependencies'] as const).map(key).join(', ')})` : first === 'development_status line' ? 'development_status line, the story having no file yet (id and title from the key, status from its value)' : 'checkbox line (id, title, box as status)'}; ${withAgent ? `agent from key ${key('agent')}; estimate: not in the format` : 'agent and estimate: not in the format'}`,
     ...(status ? [`  status    some from the hook logs: ${cell(status, 'status').from}`] : []),
     line(header),
     ...rows.map(line),

@@ -216,6 +216,22 @@ describe('doctorReport', () => {
     expect(renderDoctor(report)).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
   });
 
+  test('BMAD stories: a story file as a field block; the stories only sprint-status.yaml names, one row each at its line; the count of tasks is the phase\'s', () => {
+    const root = 'test/fixtures/formats/bmad-pantry-shelf/_bmad-output/implementation-artifacts';
+    const report = doctorReport({ phases: phasesOf(root) });
+    const sprint = report.files.find((file) => file.path === `${root}/sprint-status.yaml`)!;
+    expect(sprint.tasks.map((task) => [task.line, task.id, task.fields.find((row) => row.field === 'id')!.from])).toEqual([
+      [48, '3.1', 'development_status line'],
+      [49, '3.2', 'development_status line'],
+      [55, '4.1', 'development_status line'],
+    ]);
+    const text = renderDoctor(report);
+    expect(text).toContain('  tasks     each from its development_status line, the story having no file yet (id and title from the key, status from its value)');
+    expect(text).toMatch(/implementation-artifacts\/1-1-project-setup-and-containers\.md\n {2}reader {4}bmad: task 1\.1\n {2}id {12}1\.1 /);
+    expect(report.files.reduce((sum, file) => sum + file.tasks.length, 0)).toBe(report.phases[0]!.tasks);
+    expect(report.phases[0]!.tasks).toBe(9);
+  });
+
   test('one file named: only its block and its problems; errors give exit 1', () => {
     const phase = inline({ tasks: [{ path: 'phases/phase-9/task-9.1.md', slug: 'task-9.1', text: '---\nid: [1, 2]\nagent: ops\n---\n# Task\n' }] });
     const report = doctorReport({ phases: [phase], loose: [{ path: 'phases/README.md', reason: 'not read: not in a phase folder' }], only: 'phases/phase-9/task-9.1.md' });

@@ -151,6 +151,16 @@ function taskListFolders(root: string): { dirs: { dir: string; phaseId: string }
   return { dirs, issues: dirs.length > 0 ? issues : [] };
 }
 
+/**
+ * A repository root holding Kiro's .kiro/specs/ (and no layout read before it): its specs are read as when the content
+ * is .kiro/specs/ itself, so a team that points Cairn at its repository finds its specs.
+ */
+function kiroRootFolders(root: string): { dirs: PackageDir[]; issues: Issue[] } {
+  const specs = join(root, '.kiro', 'specs');
+  if (!existsSync(specs) || !statSync(specs).isDirectory() || !staysInside(specs, root)) return { dirs: [], issues: [] };
+  return taskListFolders(specs);
+}
+
 /** The spec folders directly inside `dir` that hold a task list, in name order. */
 function nestedSpecFolders(dir: string, root: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -168,7 +178,7 @@ export interface PackageDir {
 }
 
 /** The layouts of a content root without phases/, each a function that finds its phases (none when it is not its layout). */
-const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders, backlogBoardFolders, bmadFolders, ccpmEpicFolders, statusBoardFolders, claudeFlowStoreFolders, claudeCodeTaskFolders];
+const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders, backlogBoardFolders, bmadFolders, ccpmEpicFolders, statusBoardFolders, claudeFlowStoreFolders, claudeCodeTaskFolders, kiroRootFolders];
 
 /** Largest authored file (task, overview, task list, metrics JSON) read from a phase folder, in bytes; each kind has a smaller limit of its own once read. */
 const maxAuthoredBytes = 8_000_000;

@@ -114,8 +114,8 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   // In a tool's folder an id in the metadata is the tool's, whole as written ("TASK-030B-1.8", "TASK-006-REV").
   const idIn = (text: string) => (idPrefix !== undefined && isWholeId(text.trim()) ? text.trim() : null) ?? (idPrefix ? prefixedTaskId(text, idPrefix) : null) ?? (isNamedId(text.trim()) ? text.trim() : null) ?? findTaskId(text);
   const fileId = idPrefix ? prefixedTaskId(fileName, idPrefix) : null;
-  let id = (idText ? (idIn(idText) ?? idText) : null) ?? fileId ?? (heading ? findTaskId(heading.title) : null) ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
-  const headingId = heading !== null && (findTaskId(heading.title) ?? fallbackTaskId(heading.title, '')) === id;
+  let id = (idText ? (idIn(idText) ?? idText) : null) ?? fileId ?? (heading ? (storyHeadingId(heading.title) ?? findTaskId(heading.title)) : null) ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
+  const headingId = heading !== null && (storyHeadingId(heading.title) ?? findTaskId(heading.title) ?? fallbackTaskId(heading.title, '')) === id;
   const idFrom: ParsedTask['idFrom'] = idText ? { from: 'metadata', line: fields.get('id')!.line } : !fileId && headingId ? { from: 'title', line: shift(heading.line) } : { from: 'file name', line: null };
   // A file is a task when it has an id and either task metadata, a "Task …" title, or a name that starts with the id.
   const isTask = (id !== null && (hasTaskFields || /^[^\p{L}\p{N}]*task\b/iu.test(heading?.title ?? '') || fileName.startsWith(id))) || /^task[-_ \d]/i.test(fileName);
@@ -346,13 +346,22 @@ const leadingId = /^[^\p{L}\p{N}]*(?:task\s*)?(?:\d+(?:\.\d+)+|T\d+|[A-Z][A-Z0-9
  * id ("VC-001: Capture"), else the first top-level heading, else the first. A hand-off note above the task's own
  * heading (from the agent before) is so passed over.
  */
+/**
+ * The story a BMAD heading names: "Story 1.3: …", "Story 3.5.2: …", and as some teams write it "Story 10-1: …" or
+ * "Story 7-1-video-session: …" (story 7.1, the numbers of its file name); null for any other title.
+ */
+export function storyHeadingId(title: string): string | null {
+  const match = /^[^\p{L}\p{N}]*story\s+(\d+(?:[.-]\d+)+)(?![.\d])(?=$|[\s:|–—-])/iu.exec(title);
+  return match ? match[1]!.replaceAll('-', '.') : null;
+}
+
 function taskHeading(doc: MarkdownDoc): Section | null {
   const sections = allSections(doc.sections);
   // Headings inside the task ("### Task 1.1: …" under "# Phase 1") are its parts, not its title.
   const top = Math.min(...sections.map((section) => section.depth));
   return (
     // A BMAD story's "# Story 4.6.1: …" too: its notes may number headings further down ("#### 7.1 Matrix Review").
-    sections.find((section) => section.depth === top && /^[^\p{L}\p{N}]*(?:task|story)\b/iu.test(section.title) && findTaskId(section.title) !== null) ??
+    sections.find((section) => section.depth === top && ((/^[^\p{L}\p{N}]*(?:task|story)\b/iu.test(section.title) && findTaskId(section.title) !== null) || storyHeadingId(section.title) !== null)) ??
     sections.find((section) => leadingId.test(section.title)) ??
     sections.find((section) => section.depth === 1) ??
     sections[0] ??
@@ -517,7 +526,7 @@ function withoutLines(text: string, lines: ReadonlySet<number>): string {
  * …") → "Build Infrastructure".
  */
 export function stripTaskPrefix(title: string): string {
-  const stripped = title.replace(/^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:[A-Z][A-Z0-9]{0,9}-\d[A-Z0-9]*|(?:task|TASK|Task)[\s#-]*\d+(?:\.\d+)*|(?:story|STORY|Story)\s+\d+(?:\.\d+)*(?=\s*[:\-–—.|])|(?:(?:task|TASK|Task)[\s-]*)?(?:\d+(?:\.\d+)+|[Tt]\d+)|(?:task|TASK|Task)(?=\s*:))\s*[:\-–—.|]?\s*/u, '').trim();
+  const stripped = title.replace(/^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:[A-Z][A-Z0-9]{0,9}-\d[A-Z0-9]*|(?:task|TASK|Task)[\s#-]*\d+(?:\.\d+)*|(?:story|STORY|Story)\s+\d+(?:[.-]\d+)*(?:-[a-z][a-z0-9]*)*(?=\s*[:\-–—.|])|(?:(?:task|TASK|Task)[\s-]*)?(?:\d+(?:\.\d+)+|[Tt]\d+)|(?:task|TASK|Task)(?=\s*:))\s*[:\-–—.|]?\s*/u, '').trim();
   return stripped === '' ? title.trim() : stripped;
 }
 

@@ -96,6 +96,15 @@ test('sprint-status.yaml: with an "epic-3-5" key, "3-5-2-…" is story 2 of epic
   ]);
 });
 
+test.each([
+  ['10-1-key-check.md', '# Story 10-1: Key Check\n\nStatus: ready-for-dev\n', '10.1', 'Key Check'],
+  ['7-1-video-session.md', '# Story 7-1-video-session: Video Session\n\n## Story Overview\n- **Story ID:** 7-1-video-session\n\n## Tasks\n\n### Task 1.1: Start Recording\n\n### Status: REVIEW\n', '7.1', 'Video Session'],
+  ['3-5-2-shelf-sync.md', '# Story 3-5-2: Shelf Sync\n\nStatus: done\n', '3.5.2', 'Shelf Sync'],
+])('a story heading written with dashes (%s) names its story by the numbers, as its file name does', (name, text, id, title) => {
+  const task = story(name, text);
+  expect([task.id, task.title]).toEqual([id, title]);
+});
+
 describe('sprint statuses over the story files', () => {
   const file = { path: 'docs/sprint-artifacts/sprint-status.yaml', text: sprint };
   const tasks = [

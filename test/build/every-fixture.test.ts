@@ -16,6 +16,7 @@ const formatRoots: Record<string, string> = {
   'bmad-tide-logbook': 'docs/stories',
   'claude-flow-store-skill-pipeline': '.',
   'kiro-garden-plots': '.kiro/specs',
+  'spec-kit-ferry-berths': 'specs',
   'spec-kit-seed-lending': 'specs',
   'taskmaster-recipe-carousel': '.',
 };

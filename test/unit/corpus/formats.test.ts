@@ -36,6 +36,7 @@ interface Facts {
 const fixtures = [
   { name: 'spec-kit-seed-lending', root: 'specs', title: (facts: string) => facts },
   { name: 'spec-kit-route-log', root: 'specs', title: (facts: string) => facts },
+  { name: 'spec-kit-ferry-berths', root: 'specs', title: (facts: string) => facts },
   // Kiro's tasks.md has no title: the phase is titled by its folder, as every folder-titled phase is.
   { name: 'kiro-farmstand-newsletter', root: '.kiro/specs', title: (folder: string) => folder.charAt(0).toUpperCase() + folder.slice(1).replaceAll('-', ' ') },
   { name: 'kiro-garden-plots', root: '.kiro/specs', title: (folder: string) => folder.charAt(0).toUpperCase() + folder.slice(1).replaceAll('-', ' ') },

@@ -487,6 +487,9 @@ function headingField(title: string): { name: FieldName; key: string; value: str
   return { name, key: key.replace(/^[^\p{L}\p{N}]+/u, '').trim(), value: value === '' ? null : value };
 }
 
+// "Subsequent Stories (Depend on This):", "Stories that depend on it:": a label of the tasks that wait for this one.
+const reverseLabel = /\bsubsequent\b|\bdepends? on (?:this|it)\b/i;
+
 /** The value under a "## Key" heading: its first paragraph, or the items of its first list. */
 function headingValue(section: Section, name: FieldName): string | string[] | null {
   // Dependencies are often grouped under sub-headings ("### Required Before Starting"): every item counts.
@@ -494,12 +497,14 @@ function headingValue(section: Section, name: FieldName): string | string[] | nu
     // "### Blocking Other Tasks" under "## Dependencies" lists the tasks that wait for this one: the other way round.
     const reverse = allSections(section.children).filter((child) => isReverseDependencyKey(child.title));
     const reverseNodes = new Set(reverse.flatMap((child) => child.nodes));
-    // A list right after a "**Required by:**" or "Blocks:" line (BMAD stories' "### Dependencies") is the other way round too.
+    // A list right after a "**Required by:**", "Blocks:" or "**Subsequent Stories (Depend on This):**" line (BMAD
+    // stories' "### Dependencies") is the other way round too.
     section.nodes.forEach((node, index) => {
       const before = section.nodes[index - 1];
-      if (node.type === 'list' && before?.type === 'paragraph' && isReverseDependencyKey(toString(before).trim())) reverseNodes.add(node);
+      if (node.type === 'list' && before?.type === 'paragraph' && (isReverseDependencyKey(toString(before).trim()) || reverseLabel.test(toString(before)))) reverseNodes.add(node);
     });
-    const items = listItems(section.nodes.filter((node) => node.type === 'list' && !reverseNodes.has(node))).map((item) => item.text).filter((text) => text !== '');
+    // An item the file marks as not needed yet ("Story 4.7: sync (future - local-first for now)") is no dependency.
+    const items = listItems(section.nodes.filter((node) => node.type === 'list' && !reverseNodes.has(node))).map((item) => item.text).filter((text) => text !== '' && !/\((?:future|later)\b/i.test(text));
     if (items.length > 0) return items;
   }
   const first = section.ownNodes.find((node) => node.type === 'paragraph' || node.type === 'list');

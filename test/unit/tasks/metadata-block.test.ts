@@ -123,6 +123,11 @@ describe('dependencies point one way and name tasks', () => {
     expect(parse(text, '4-2-shelf-sync').task?.dependsOn).toEqual(['4.1']);
   });
 
+  test('under "### Dependencies", a "**Subsequent Stories (Depend on This):**" list waits for this story, and an item marked "(future …)" is not needed yet', () => {
+    const text = ['# Story 5.1: Roles', '', 'Status: done', '', '## Dev Notes', '', '### Dependencies', '', '**Prerequisite Stories (All DONE):**', '- Story 1.3: Shared Types - DONE', '- **Story 4.7:** Sync of deletions (future - local-first for now)', '', '**Subsequent Stories (Depend on This):**', '- Story 5.2: Show the role (needs the role data)', '- Story 5.3: Permissions'].join('\n');
+    expect(parse(text, '5-1-roles').task?.dependsOn).toEqual(['1.3']);
+  });
+
   test('"Blocks stories 1.4" is not a dependency on 1.4; what follows "blocks" in a field is the other way round', () => {
     expect(parseDependencies('Blocks stories 1.4').flatMap((dependency) => dependency.taskIds)).toEqual([]);
     expect(parseDependencies('Task 1.2; blocks 1.4, 1.5').flatMap((dependency) => dependency.taskIds)).toEqual(['1.2']);

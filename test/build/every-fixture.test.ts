@@ -14,6 +14,8 @@ import { buildStatusJson } from '../../src/core/views/status-json.ts';
 const formatRoots: Record<string, string> = {
   'backlog-md-formula-linter': 'backlog',
   'bmad-tide-logbook': 'docs/stories',
+  'bmad-kiln-ledger': 'docs/sprint-artifacts',
+  'claude-flow-store-chart-sync': '.',
   'claude-flow-store-skill-pipeline': '.',
   'kiro-garden-plots': '.kiro/specs',
   'spec-kit-ferry-berths': 'specs',

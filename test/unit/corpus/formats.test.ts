@@ -49,6 +49,7 @@ const fixtures = [
   // BMAD: v4's docs/stories/ (titled by its folder), v6's folder of sprint-status.yaml (titled by its project).
   { name: 'bmad-tide-logbook', root: 'docs/stories', title: (facts: string) => facts },
   { name: 'bmad-pantry-shelf', root: '_bmad-output/implementation-artifacts', title: (facts: string) => facts },
+  { name: 'bmad-kiln-ledger', root: 'docs/sprint-artifacts', title: (facts: string) => facts },
   // ccpm: the team points Cairn at .claude/epics/, each epic folder a phase titled by its epic.md.
   { name: 'ccpm-local-runner', root: '.claude/epics', title: (facts: string) => facts },
   { name: 'ccpm-harbor-epics', root: '.claude/epics', title: (facts: string) => facts },
@@ -57,6 +58,7 @@ const fixtures = [
   // claude-flow v3: the team points Cairn at the repository holding .claude-flow/ (the phase is named by it).
   { name: 'claude-flow-store-release-gate', root: '.', title: (facts: string) => facts },
   { name: 'claude-flow-store-skill-pipeline', root: '.', title: (facts: string) => facts },
+  { name: 'claude-flow-store-chart-sync', root: '.', title: (facts: string) => facts },
   // Claude Code: a copy of ~/.claude/tasks/, one phase per list folder (titled by its list id).
   { name: 'claude-code-tasks-reef-survey', root: '.', title: (facts: string) => facts },
 ];

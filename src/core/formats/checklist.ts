@@ -71,7 +71,7 @@ export function checklistLines(text: string): ChecklistLine[] {
 
 /** Whether a nested checkbox's text starts like a task of its own (an id), not a step of the task above. */
 function isTaskText(text: string): boolean {
-  return /^(?:(?:\*\*)?T\d+[a-z]?\b|\d+(?:\.\d+)*\.?\s)/.test(text);
+  return /^(?:(?:\*\*)?T\d+[a-z]?\b|\d+[a-z]?(?:\.\d+[a-z]?)*[.:]?\s)/.test(text);
 }
 
 /** The status a box says: ticked is complete, "-", "~" and "/" are under way, empty is pending. */

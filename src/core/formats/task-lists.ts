@@ -191,19 +191,25 @@ export const specKit: TaskListFormat = {
   },
 };
 
+/**
+ * A Kiro task line's id and title: "1. text", "2.1 text", a lettered task added between two ("14a. text", its step
+ * "14a.1 text"), or the id followed by a colon ("1.1.1: text"). Null when the line holds no task number.
+ */
+export function kiroItem(text: string): { id: string; title: string } | null {
+  const match = /^(\d+[a-z]?(?:\.\d+[a-z]?)*)[.:]?\s+(.*)$/.exec(text);
+  return match ? { id: match[1]!, title: match[2]!.trim() || match[1]! } : null;
+}
+
 export const kiro: TaskListFormat = {
   id: 'kiro',
   label: 'Kiro tasks.md',
   detect(name, text) {
     if (!isTasksFile(name)) return null;
-    const count = checklistLines(text).filter((item) => /^\d+(?:\.\d+)*\.?\s/.test(item.text)).length;
+    const count = checklistLines(text).filter((item) => kiroItem(item.text) !== null).length;
     return count > 0 ? `${name} lists ${count} numbered task${count === 1 ? '' : 's'} as "- [ ] 1. …" / "- [ ] 1.1 …" checkbox lines` : null;
   },
   read(file, phaseId) {
-    const { items, issues } = readItems(file, 'Kiro', (item) => {
-      const match = /^(\d+(?:\.\d+)*)\.?\s+(.*)$/.exec(item.text);
-      return match ? { id: match[1]!, title: match[2]!.trim() || match[1]! } : null;
-    });
+    const { items, issues } = readItems(file, 'Kiro', (item) => kiroItem(item.text));
     // Kiro numbers its hierarchy: 2.5 is a step of task 2, wherever the line is indented.
     const ids = new Set(items.map(({ id }) => id));
     const parentOf = (id: string) => (id.includes('.') && ids.has(id.slice(0, id.lastIndexOf('.'))) ? id.slice(0, id.lastIndexOf('.')) : null);

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { kiro, kiroItem } from '../../../src/core/formats/task-lists.ts';
 import { listPackageDirs } from '../../../src/core/io/read-package.ts';
 
 const fixture = 'test/fixtures/formats/kiro-garden-plots';
@@ -30,5 +31,50 @@ describe('a repository root holding .kiro/specs/', () => {
     writeFileSync(join(dir, '.kiro', 'hooks', 'format.kiro.hook'), '{"enabled":true}');
     writeFileSync(join(dir, 'README.md'), '# Garden plots\n');
     expect(listPackageDirs(dir).dirs.map(({ phaseId }) => phaseId)).toEqual(listPackageDirs(`${fixture}/.kiro/specs`).dirs.map(({ phaseId }) => phaseId));
+  });
+});
+
+describe('kiroItem and the Kiro reader', () => {
+  test('a number, a dotted number, a lettered number and a number with a colon are ids', () => {
+    expect(kiroItem('1. Set up the tide tables')).toEqual({ id: '1', title: 'Set up the tide tables' });
+    expect(kiroItem('2.1 Read the gauge')).toEqual({ id: '2.1', title: 'Read the gauge' });
+    expect(kiroItem('14a. Add the second gauge')).toEqual({ id: '14a', title: 'Add the second gauge' });
+    expect(kiroItem('14a.1 Wire the second gauge')).toEqual({ id: '14a.1', title: 'Wire the second gauge' });
+    expect(kiroItem('1.1.1: Create the secrets service')).toEqual({ id: '1.1.1', title: 'Create the secrets service' });
+    expect(kiroItem('Check the gauge')).toBeNull();
+  });
+
+  // ai-trader's exchange-integration spec adds "14a." between 14 and 15, with its steps nested under it: before, the
+  // lettered line was left unread and its steps were swallowed into it as detail lines, with no warning of their own.
+  const list = `# Implementation Plan
+
+- [x] 14. Add the first gauge
+  - [x] 14.1 Wire the first gauge
+    - _Requirements: 1.1_
+
+- [x] 14a. Add the second gauge
+  - [x] 14a.1 Wire the second gauge
+  - [ ] 14a.2 Calibrate the second gauge
+
+- [ ] 15. Publish the readings
+
+### Task 16: Alerts
+- [ ] 16.1.1: Create the alert service
+- [ ] 16.1.2: Add a test for the alert service
+`;
+  const read = kiro.read({ path: '.kiro/specs/gauges/tasks.md', text: list }, 'gauges');
+  test('every numbered line is a task, lettered and colon ids included, each step under its parent by number', () => {
+    expect(read.tasks.map(({ task }) => [task.id, task.status, task.parentId, task.title])).toEqual([
+      ['14', 'complete', null, 'Add the first gauge'],
+      ['14.1', 'complete', '14', 'Wire the first gauge'],
+      ['14a', 'complete', null, 'Add the second gauge'],
+      ['14a.1', 'complete', '14a', 'Wire the second gauge'],
+      ['14a.2', 'pending', '14a', 'Calibrate the second gauge'],
+      ['15', 'pending', null, 'Publish the readings'],
+      ['16.1.1', 'pending', null, 'Create the alert service'],
+      ['16.1.2', 'pending', null, 'Add a test for the alert service'],
+    ]);
+    expect(read.issues).toEqual([]);
+    expect(kiro.detect('tasks.md', list)).toContain('lists 8 numbered tasks');
   });
 });

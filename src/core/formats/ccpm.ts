@@ -42,6 +42,16 @@ export function isCcpmTask(text: string): boolean {
   return keys.has('status') && ['depends_on', 'parallel', 'conflicts_with'].some((key) => keys.has(key));
 }
 
+/**
+ * Whether a file named by a number and a slug ("001-fix-repo-access.md", as some teams' decompose step names them) is
+ * task n itself: no file is named by the number alone (`numbered`), and it opens with a ccpm task's frontmatter.
+ * Otherwise such a file is a note of task n ("362-progress.md").
+ */
+export function isSlugNamedCcpmTask(rel: string, text: string, numbered: ReadonlySet<string>): boolean {
+  const match = /^(\d+)-[a-z][\w-]*\.md$/i.exec(rel);
+  return match !== null && !numbered.has(match[1]!) && !/-analysis\.md$/i.test(rel) && isCcpmTask(text);
+}
+
 /** Whether a file name is a ccpm task's: its number ("001.md", "1234.md"). */
 export function isCcpmTaskName(name: string): boolean {
   return /^\d+\.md$/i.test(name);

@@ -18,7 +18,7 @@ import { backlogFileRole, backlogMd, backlogPageName, backlogReason } from '../f
 import { bmadFolderOf, bmadFolders } from './bmad-layout.ts';
 import { bmad, bmadReason, isStoryFileName } from '../formats/bmad.ts';
 import { ccpmEpicFolders, isCcpmEpicFolder } from './ccpm-layout.ts';
-import { ccpm, ccpmCompanionReason, ccpmFileRole, ccpmReason } from '../formats/ccpm.ts';
+import { ccpm, ccpmCompanionReason, ccpmFileRole, ccpmReason, isSlugNamedCcpmTask } from '../formats/ccpm.ts';
 import { statusBoardFolders, statusBoardOf } from './status-folders-layout.ts';
 import { opensWithTaskFrontmatter, statusFolderDocumentReason, statusFolderRole, statusFolders, statusFoldersReason } from '../formats/status-folders.ts';
 import { claudeCodeListOf, claudeCodeOtherReason, claudeCodeTaskFolders, claudeFlowOtherReason, claudeFlowStateFiles, claudeFlowStoreFolders, claudeFlowStoreOf, copiedStoreRel } from './claude-task-layouts.ts';
@@ -310,10 +310,12 @@ const ccpmFolder: FolderReader = {
   formats: [ccpm.id],
   read({ dir, files, read, problems, otherFiles, hooks, base }) {
     if (!isCcpmEpicFolder(dir)) return null;
-    const taskRels = files.filter((rel) => ccpmFileRole(rel) === 'task');
+    const numbered = new Set(files.filter((rel) => ccpmFileRole(rel) === 'task').map((rel) => rel.replace(markdown, '')));
+    const taskRels = files.filter((rel) => ccpmFileRole(rel) === 'task' || isSlugNamedCcpmTask(rel, read(rel)?.text ?? '', numbered));
     const stems = new Set(taskRels.map((rel) => rel.replace(markdown, '')));
     const companionRels: string[] = [];
     for (const rel of files) {
+      if (taskRels.includes(rel)) continue;
       const role = ccpmFileRole(rel);
       if (typeof role !== 'object') continue;
       if ('reason' in role) otherFiles.push({ path: displayPath(join(dir, rel)), reason: role.reason });

@@ -94,6 +94,31 @@ describe('a content root of .claude/epics/', () => {
   });
 });
 
+test('task files named by a number and a slug ("001-fix-repo-access.md") with a ccpm task\'s frontmatter are the tasks, by their numbers; a note named so beside NNN.md stays a note', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'cairn-ccpm-slug-'));
+  try {
+    const dir = join(temp, 'tidy-up');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'epic.md'), '---\nname: tidy-up\nstatus: backlog\ncreated: 2026-03-01T10:00:00Z\nprogress: 0%\n---\n\n# Epic: tidy-up\n');
+    const task = (name: string, status: string, dependsOn: string) => `---\nname: ${name}\nstatus: ${status}\ncreated: 2026-03-01T10:00:00Z\ndepends_on: [${dependsOn}]\nparallel: false\nconflicts_with: []\n---\n\n# ${name}\n`;
+    writeFileSync(join(dir, '001-move-the-store.md'), task('Move the store', 'closed', ''));
+    writeFileSync(join(dir, '002-split-the-view.md'), task('Split the view', 'open', '001'));
+    writeFileSync(join(dir, '3.md'), task('Audit', 'open', '002'));
+    writeFileSync(join(dir, '3-progress.md'), '---\nissue: 3\nstarted: 2026-03-02T10:00:00Z\n---\n\n# Progress\n');
+    writeFileSync(join(dir, '004-ideas.md'), '# Ideas for later\n');
+    const [found] = listPackageDirs(dir).dirs;
+    const { phase } = buildPhase(readPackage(found!.dir, found!.phaseId, dir), { buildAsOf: null });
+    expect(phase!.tasks.map((each) => [each.id, each.title, each.status, each.dependsOn])).toEqual([
+      ['001', 'Move the store', 'complete', []],
+      ['002', 'Split the view', 'pending', ['001']],
+      ['3', 'Audit', 'pending', ['002']],
+    ]);
+    expect(phase!.dataQuality.otherFiles.map((other) => other.path.slice(other.path.lastIndexOf('/') + 1)).toSorted()).toEqual(['004-ideas.md', '3-progress.md']);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+});
+
 describe('the fixture epic, read', () => {
   const [dir] = listPackageDirs(epics).dirs;
   const { phase, issues } = buildPhase(readPackage(dir!.dir, dir!.phaseId, epics), { buildAsOf: null });

@@ -87,7 +87,10 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     if (companions.includes(file)) continue;
     const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: files.phaseId, idPrefix: files.layout?.idPrefix });
     if (!parsed.isTask) {
-      otherFiles.push({ path: file.path, reason: 'not a task: no task id with task metadata or a "Task …" title' });
+      // A file a tool's reader took for a task (ccpm's 86.md) whose frontmatter cannot be read is an error, not a document.
+      const unreadable = files.layout ? parsed.issues.filter((issue) => issue.severity === 'error') : [];
+      issues.push(...unreadable);
+      otherFiles.push({ path: file.path, reason: unreadable.length > 0 ? `not read: ${unreadable[0]!.message}` : 'not a task: no task id with task metadata or a "Task …" title' });
       continue;
     }
     issues.push(...parsed.issues);

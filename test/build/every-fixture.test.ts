@@ -17,6 +17,7 @@ const formatRoots: Record<string, string> = {
   'bmad-kiln-ledger': 'docs/sprint-artifacts',
   'claude-flow-store-chart-sync': '.',
   'claude-flow-store-skill-pipeline': '.',
+  'kiro-exchange-desk': '.',
   'kiro-garden-plots': '.kiro/specs',
   'spec-kit-ferry-berths': 'specs',
   'spec-kit-seed-lending': 'specs',

@@ -40,6 +40,8 @@ const fixtures = [
   // Kiro's tasks.md has no title: the phase is titled by its folder, as every folder-titled phase is.
   { name: 'kiro-farmstand-newsletter', root: '.kiro/specs', title: (folder: string) => folder.charAt(0).toUpperCase() + folder.slice(1).replaceAll('-', ' ') },
   { name: 'kiro-garden-plots', root: '.kiro/specs', title: (folder: string) => folder.charAt(0).toUpperCase() + folder.slice(1).replaceAll('-', ' ') },
+  // Read from the repository root that holds .kiro/, as a team points Cairn at its repository.
+  { name: 'kiro-exchange-desk', root: '.', title: (folder: string) => folder.charAt(0).toUpperCase() + folder.slice(1).replaceAll('-', ' ') },
   // Taskmaster: the team points Cairn at .taskmaster/ (one phase per tag), or at a legacy project holding tasks/tasks.json.
   { name: 'taskmaster-dock-updater', root: '.taskmaster', title: (facts: string) => facts },
   { name: 'taskmaster-recipe-carousel', root: '.', title: (facts: string) => facts },

@@ -78,7 +78,7 @@ function aliasLimit(source: string): (event: 'open' | 'close', state: { position
  * which this replaces, stripped comment lines with a pattern that took 45 s over 200 KB of blank lines, and would
  * run a "---js" block as JavaScript.
  */
-export function readFrontmatter(text: string): { data: unknown; content: string; matter: string } {
+export function readFrontmatter(text: string, { repeatedKeys = false }: { repeatedKeys?: boolean } = {}): { data: unknown; content: string; matter: string } {
   if (!text.startsWith('---') || text[3] === '-') return { data: {}, content: text, matter: '' };
   // Anything after the opening "---" on its line (gray-matter read it as a language name) is not YAML.
   const lineEnd = text.indexOf('\n', 3);
@@ -88,7 +88,8 @@ export function readFrontmatter(text: string): { data: unknown; content: string;
   const content = close < 0 ? '' : text.slice(close + 4).replace(/^\r?\n?/, '');
   // Only blank and comment lines: no YAML to read.
   if (!/^[ \t]*[^\s#]/m.test(matter)) return { data: {}, content, matter };
-  const data: unknown = yaml.load(matter, { schema: yaml.FAILSAFE_SCHEMA, listener: aliasLimit(matter) });
+  // js-yaml's json mode reads a key written twice (the last one) instead of throwing.
+  const data: unknown = yaml.load(matter, { schema: yaml.FAILSAFE_SCHEMA, listener: aliasLimit(matter), json: repeatedKeys });
   return { data: data ?? {}, content, matter };
 }
 
@@ -117,12 +118,42 @@ export function yamlErrorPosition(error: unknown): { line: number; column: numbe
   return { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, reason: reason ?? String(error) };
 }
 
+/**
+ * Top-level keys written more than once, each with the 1-based lines of the file it is on, when every one of them is
+ * written with the same value each time (a sync tool appending "updated:" again); null when one differs or none repeats.
+ */
+function sameValueRepeats(text: string): { key: string; lines: number[] }[] | null {
+  const lines = text.split(/\r?\n/);
+  const seen = new Map<string, { value: string; lines: number[] }>();
+  for (let index = 1; index < lines.length && !lines[index]!.startsWith('---'); index++) {
+    const match = /^([^\s#'"-][^:]*?):(?:\s+(.*?))?\s*$/.exec(lines[index]!);
+    if (!match) continue;
+    const entry = seen.get(match[1]!);
+    if (!entry) seen.set(match[1]!, { value: match[2] ?? '', lines: [index + 1] });
+    else if (entry.value !== (match[2] ?? '') || entry.value === '') return null;
+    else entry.lines.push(index + 1);
+  }
+  const repeats = [...seen].filter(([, entry]) => entry.lines.length > 1).map(([key, entry]) => ({ key, lines: entry.lines }));
+  return repeats.length > 0 ? repeats : null;
+}
+
 /** Reads the frontmatter, or reports why it is not valid YAML (at its line and column) and returns null. */
-export function readFrontmatterOrReport(text: string, sink: { error(line: number, column: number, message: string, hint?: string): void }): ReturnType<typeof readFrontmatter> | null {
+export function readFrontmatterOrReport(text: string, sink: { error(line: number, column: number, message: string, hint?: string): void; warning?(line: number, column: number, message: string, hint?: string): void }): ReturnType<typeof readFrontmatter> | null {
   try {
     return readFrontmatter(text);
   } catch (error) {
     const { line, column, reason } = yamlErrorPosition(error);
+    // A key written twice with one value says one thing: it is read, with a warning at the second line.
+    const repeats = reason.startsWith('duplicated mapping key') && sink.warning ? sameValueRepeats(text) : null;
+    if (repeats) {
+      try {
+        const read = readFrontmatter(text, { repeatedKeys: true });
+        for (const { key, lines } of repeats) sink.warning!(lines[1]!, 1, `The frontmatter key "${key}" is written ${lines.length} times (lines ${lines.join(', ')}), each with the same value; it is read once.`, `Delete the repeated "${key}:" line.`);
+        return read;
+      } catch {
+        // Another problem besides the repeated key: reported below.
+      }
+    }
     if (error instanceof AliasLimitError) {
       sink.error(line, column, error.message, 'Write the values out instead of repeating them through anchors and aliases ("&name", "*name"): aliases of lists of aliases multiply.');
       return null;

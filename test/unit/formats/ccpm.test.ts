@@ -119,7 +119,7 @@ test('task files named by a number and a slug ("001-fix-repo-access.md") with a 
   }
 });
 
-test('a task file whose frontmatter is not valid YAML (a key written twice, as a sync appended it) is an error at its line, never left out in silence', () => {
+test('a key a sync wrote twice with one value is read once, with a warning; written twice with two values the frontmatter is not valid YAML, an error at its line, never left out in silence', () => {
   const temp = mkdtempSync(join(tmpdir(), 'cairn-ccpm-yaml-'));
   try {
     const dir = join(temp, 'add-source');
@@ -127,10 +127,13 @@ test('a task file whose frontmatter is not valid YAML (a key written twice, as a
     writeFileSync(join(dir, 'epic.md'), '---\nname: add-source\nstatus: completed\ncreated: 2026-03-01T10:00:00Z\nprogress: 100%\n---\n\n# Epic: add-source\n');
     writeFileSync(join(dir, '85.md'), '---\nname: Store\nstatus: closed\ncreated: 2026-03-01T10:00:00Z\ndepends_on: []\nparallel: true\nconflicts_with: []\n---\n\n# Task: Store\n');
     writeFileSync(join(dir, '86.md'), '---\ngithub: https://github.com/o/r/issues/86\nupdated: 2026-03-22T00:00:00Z\nname: Popup\nstatus: closed\nupdated: 2026-03-22T00:00:00Z\n---\n\n# Task: Popup\n');
+    writeFileSync(join(dir, '89.md'), '---\ngithub: https://github.com/o/r/issues/89\nupdated: 2026-03-22T00:00:00Z\nname: Save\nstatus: closed\nupdated: 2026-03-23T00:00:00Z\n---\n\n# Task: Save\n');
     const [found] = listPackageDirs(dir).dirs;
     const { phase, issues } = buildPhase(readPackage(found!.dir, found!.phaseId, dir), { buildAsOf: null });
-    expect(issues.filter((issue) => issue.severity === 'error').map((issue) => [issue.file.slice(issue.file.lastIndexOf('/') + 1), issue.line, issue.message])).toEqual([['86.md', 6, 'The frontmatter is not valid YAML: duplicated mapping key.']]);
-    expect(phase?.tasks.map((task) => task.id) ?? []).not.toContain('86');
+    const at = (severity: string) => issues.filter((issue) => issue.severity === severity && /\/8[69]\.md$/.test(issue.file)).map((issue) => [issue.file.slice(issue.file.lastIndexOf('/') + 1), issue.line, issue.message]);
+    expect(at('error')).toEqual([['89.md', 6, 'The frontmatter is not valid YAML: duplicated mapping key.']]);
+    expect(at('warning')).toContainEqual(['86.md', 6, 'The frontmatter key "updated" is written 2 times (lines 3, 6), each with the same value; it is read once.']);
+    expect(phase!.tasks.map((task) => [task.id, task.title, task.status])).toEqual([['85', 'Store', 'complete'], ['86', 'Popup', 'complete']]);
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

@@ -155,13 +155,14 @@ function firstHeading(text: string): string | null {
 
 /**
  * A Spec Kit task line's id and title: "T012 [P] [US1] text", the id as it is written in bold ("**T012** [P] text",
- * "**T012 [P]** text"), or lettered where a task was added between two (T009a, T009b). The labels that lead the text —
+ * "**T012 [P]** text"), lettered where a task was added between two (T009a, T009b), or with a suffix of capitals
+ * kept whole, as written (T036-MIN, a task cut down to its minimum). The labels that lead the text —
  * "[P]" (may run in parallel), the story ("[US1]", "[US1/2]", a story code such as "[FN]" or "[ST]") — label the task,
  * they are not its title. Null when the line holds no task id.
  */
 export function specKitItem(text: string): { id: string; title: string } | null {
   const plain = text.replace(/^\*\*(T\d+[a-z]?\b[^*]*?)\s*\*\*/, '$1 ');
-  const match = /^(T\d+[a-z]?)\b[:.]?\s*(.*)$/.exec(plain);
+  const match = /^(T\d+[a-z]?(?:-(?!T\d)[A-Z][A-Z0-9]*)?)\b[:.]?\s*(.*)$/.exec(plain);
   if (!match) return null;
   const title = match[2]!.replace(/^(?:\[(?:P\d*|Story|S\d+|US\d+(?:[/,]\s*(?:US)?\d+)*|[A-Z]{2,3})\]\s*)+/, '').trim();
   return { id: match[1]!, title: title || match[1]! };

@@ -59,6 +59,12 @@ describe('specKitItem', () => {
     expect(specKitItem('T004b [US1/2] Wire it')).toEqual({ id: 'T004b', title: 'Wire it' });
     expect(specKitItem('T005 [DEFERRED] Print')).toEqual({ id: 'T005', title: '[DEFERRED] Print' });
   });
+  test('an id with a suffix of capitals is kept whole, as written, and the suffix is not the title', () => {
+    expect(specKitItem('T036-MIN Basic error messages')).toEqual({ id: 'T036-MIN', title: 'Basic error messages' });
+    expect(specKitItem('T038-MIN [P] Add the contract events')).toEqual({ id: 'T038-MIN', title: 'Add the contract events' });
+    // A range is no suffix.
+    expect(specKitItem('T001-T003 Create the tables')?.id).toBe('T001');
+  });
   test('a line with no task id, or a word starting with T, is none', () => {
     expect(specKitItem('**Note** read T001 first')).toBeNull();
     expect(specKitItem('Tidy the list')).toBeNull();

@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteCacheDir } from './scripts/lib/site-dirs.mjs';
-import { devFileGuard } from './scripts/lib/dev-files.mjs';
+import { devContentReload, devFileGuard } from './scripts/lib/dev-files.mjs';
 
 // The `cairn` command in a team's repository passes CAIRN_STATE_DIR, a folder of that repository: Astro's project root
 // (its .astro/ folder) and every cache go there, and Cairn's own folder (src/, public/) is only read, so an installed
@@ -13,11 +13,6 @@ import { devFileGuard } from './scripts/lib/dev-files.mjs';
 const state = process.env.CAIRN_STATE_DIR;
 const cairn = fileURLToPath(new URL('.', import.meta.url));
 const cacheDir = siteCacheDir();
-// The phases' models and event lists and the rendered task files are kept beside it, outside the content store
-// (src/lib/phase-events.ts says why).
-process.env.CAIRN_EVENTS_DIR = resolve(cacheDir, 'phase-events');
-process.env.CAIRN_BODIES_DIR = resolve(cacheDir, 'task-bodies');
-process.env.CAIRN_MODELS_DIR = resolve(cacheDir, 'phase-models');
 
 // SITE and BASE let the same build serve a GitHub Pages project site (https://owner.github.io/repo/).
 export default defineConfig({
@@ -35,13 +30,13 @@ export default defineConfig({
   vite: {
     build: { emptyOutDir: false },
     server: { fs: { strict: true, allow: [cairn, ...(state ? [state] : [])] } },
-    plugins: [devFileGuard()],
+    plugins: [devFileGuard(), devContentReload()],
   },
   // Pages are written while the next ones render: with one at a time, a big site's build waited on its disk for a
   // quarter of its time.
   build: { concurrency: 4 },
   experimental: {
-    // Pages whose data did not change since the last build are not rendered again (keys in src/lib/page-key.ts).
+    // Pages whose view did not change since the last build are not rendered again (keys in src/core/views/routes.ts).
     incrementalBuild: true,
   },
   // The sitemap needs absolute addresses, so it is written when SITE is set (as the Pages deploy does).

@@ -10,7 +10,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { environmentProblems } from '../src/core/pipeline/environment.ts';
-import { handOver, releaseHandOver } from '../src/loaders/handover.ts';
 import { displayPath } from '../src/core/io/display-path.ts';
 import { outputFolderProblem } from './lib/output-folder.ts';
 import { acquireBuildLock, cleanLeftovers, prepareStaging, pruneSiteStates, pruneStale, stageSite, swapInto, type Published, type StagedSite } from './lib/publish.ts';
@@ -89,9 +88,8 @@ export async function buildSite({ outDir: out, outFrom = '--out', keep = [], str
     try {
       const checked = await checkContent({ strict });
       if (checked.exitCode !== 0) return hasWarningsOnly(checked) ? fail('The content has warnings and --strict was given, so the site was not built.') : checked.exitCode;
-      // Only the phases' ids are kept here; the content goes to the build, which lets it go once its store is filled.
+      // Only the phases' ids are kept here; the site's pages read the site themselves (src/lib/site.ts).
       phaseIds = checked.content.phases.map((phase) => phase.id);
-      handOver(checked.root, checked.asOf, checked.content);
     } catch (error) {
       console.error(cairnFailed(error));
       return 2;
@@ -193,10 +191,7 @@ function watchBuild(stages: Record<string, number>, lap: () => number, pagesDir:
   return {
     name: 'cairn-build-stages',
     hooks: {
-      'astro:build:start': () => {
-        stages.sync = lap();
-        releaseHandOver();
-      },
+      'astro:build:start': () => void (stages.sync = lap()),
       'astro:build:generated': () => void (stages.pages = lap()),
       'astro:build:done': ({ assets }) => {
         for (const urls of assets.values()) for (const url of urls) outputs.add(relative(pagesDir, fileURLToPath(url)).split('\\').join('/'));

@@ -1,8 +1,8 @@
 /**
  * Reading the content once and saying what is wrong with it, as `cairn validate` prints it: every problem as
  * path:line:col, each hook log summarized with its warnings, then one line of counts. `cairn build` runs the same
- * check in its own process and hands the content it read to the site build (src/loaders/load-checked.ts), so the
- * content and the hook logs are read once per build.
+ * check before the site is built; the site's pages read the site through the phase cache (src/lib/site.ts), so the
+ * hook logs are imported once.
  */
 import { displayPath } from '../../src/core/io/display-path.ts';
 import { contentRoot } from '../../src/core/io/read-package.ts';

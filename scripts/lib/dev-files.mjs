@@ -5,7 +5,7 @@
 // renders any `.md` on the disk for `?import`). This guard refuses, before any plugin runs, every request that names
 // a file outside the allowed folders, unless Vite itself resolved that file for a page (its safe module paths).
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, posix, relative } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 
 /**
  * The file a request names by its absolute path, or null when it names none (a page, a virtual module, a file under
@@ -76,6 +76,37 @@ export function devFileGuard() {
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
         res.end("403: cairn dev serves only Cairn's own files and the site's pages.\n");
       });
+    },
+  };
+}
+
+/**
+ * A Vite plugin for the dev server: when a file under the content (CAIRN_CONTENT) or a folder of the repository's hook
+ * logs (CAIRN_HOOKS) changes, the pages' route lists are cleared and open pages reload, so the next request reads the
+ * site again (src/lib/site.ts reads it when an input changed). Changes close together are taken as one.
+ * @returns {import('vite').Plugin}
+ */
+export function devContentReload() {
+  return {
+    name: 'cairn:dev-content',
+    apply: 'serve',
+    configureServer(server) {
+      const root = resolve(process.env.CAIRN_CONTENT || 'content');
+      /** @type {string[]} */
+      const hooks = process.env.CAIRN_HOOKS ? JSON.parse(process.env.CAIRN_HOOKS) : [];
+      const watched = [root, ...hooks.map((pattern) => dirname(pattern.replace(/[*?[{].*$/, 'x')))];
+      server.watcher.add(watched);
+      /** @type {NodeJS.Timeout | null} */
+      let timer = null;
+      const changed = (/** @type {string} */ path) => {
+        if (!watched.some((dir) => path === dir || path.startsWith(`${dir}${sep}`))) return;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => {
+          for (const environment of Object.values(server.environments)) if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+          server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
+        }, 100);
+      };
+      for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, changed);
     },
   };
 }

@@ -1,5 +1,6 @@
 import rss from '@astrojs/rss';
 import { href } from './paths.ts';
+import type { FeedView } from '../core/views/routes.ts';
 
 export interface FeedItem {
   title: string;
@@ -39,4 +40,9 @@ export async function feedResponse({ title, description, site, items }: { title:
   });
   if (site) return response;
   return new Response((await response.text()).replaceAll(unknownOrigin, ''), { headers: response.headers });
+}
+
+/** The RSS response of a feed's view: each entry's link under the base, its time as a date. */
+export function feedOf(feed: FeedView, site: URL | undefined): Promise<Response> {
+  return feedResponse({ title: feed.title, description: feed.description, site, items: feed.items.map((item) => ({ title: item.title, pubDate: new Date(item.pubDate), description: item.description, link: href(item.path), ...(item.guid === undefined ? {} : { guid: item.guid }) })) });
 }

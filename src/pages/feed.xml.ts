@@ -1,15 +1,8 @@
 import type { APIContext } from 'astro';
-import { getCollection } from 'astro:content';
-import { getPhases } from '../lib/phase-models.ts';
-import { buildSiteFeedItems } from '../core/views/releases.ts';
-import { getPhaseEvents } from '../lib/phase-events.ts';
-import { feedResponse } from '../lib/feed.ts';
-import { href } from '../lib/paths.ts';
+import { feedOf } from '../lib/feed.ts';
+import { onlyRoute } from '../lib/site.ts';
 
 /** /feed.xml: releases and task status changes of every phase, newest first. */
-export async function GET(context: APIContext) {
-  const phases = await getPhases();
-  const releases = (await getCollection('releases')).map((entry) => entry.data);
-  const items = buildSiteFeedItems(releases, phases.map((phase) => getPhaseEvents(phase.id).feed), phases[0]?.buildAsOf ?? null).map(({ path, ...item }) => ({ ...item, link: href(path) }));
-  return feedResponse({ title: 'Releases and status changes', description: 'Releases and task status changes, from the coordination packages and the agents’ hook logs.', site: context.site, items });
+export function GET(context: APIContext) {
+  return feedOf(onlyRoute('site-feed').feed, context.site);
 }

@@ -89,12 +89,24 @@ describe('the pages', () => {
   /** Imports of the core that are not `import type`, from the frontmatter or module of a page or component. */
   const coreImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*?from\s+['"]([^'"]*\/core\/[^'"]+)['"]/gm)].map((match) => match[1]!);
 
-  it('render a view: from the core they take only view builders and the words for numbers, dates and codes', () => {
-    const wrong = pageFiles.flatMap((file) => coreImports(file).filter((spec) => !/\/core\/(views|format)\//.test(spec)).map((spec) => `${relative(site, file)} imports ${spec}`));
+  /** Imports of the site's own modules (src/lib), as above. */
+  const libImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*?from\s+['"]([^'"]*\/lib\/[^'"]+)['"]/gm)].map((match) => match[1]!);
+
+  it('render the view of their route: from the core they take only the words for numbers, dates and codes', () => {
+    const wrong = pageFiles.flatMap((file) => coreImports(file).filter((spec) => !/\/core\/format\//.test(spec)).map((spec) => `${relative(site, file)} imports ${spec}`));
     expect(wrong).toEqual([]);
   });
 
-  it('the check sees a page that imports a view builder', () => {
-    expect(coreImports(join(site, 'pages/index.astro'))).toContain('../core/views/home.ts');
+  it('every page takes its view from the route table (lib/site.ts), and reads nothing else of the site', () => {
+    const pages = listFiles(join(site, 'pages')).filter((file) => /\.(astro|ts)$/.test(file));
+    const without = pages.filter((file) => !libImports(file).some((spec) => spec.endsWith('/lib/site.ts'))).map((file) => relative(site, file));
+    expect(without).toEqual([]);
+    const other = pages.flatMap((file) => libImports(file).filter((spec) => !/\/lib\/(site|paths|feed|markdown)\.ts$/.test(spec)).map((spec) => `${relative(site, file)} imports ${spec}`));
+    expect(other).toEqual([]);
+  });
+
+  it('the checks see a page\'s imports', () => {
+    expect(libImports(join(site, 'pages/index.astro'))).toContain('../lib/site.ts');
+    expect(coreImports(join(site, 'layouts/Base.astro'))).toContain('../core/format/format.ts');
   });
 });

@@ -163,3 +163,9 @@ export function computeCriticalPath(tasks: readonly ScheduleTask[]): Omit<Critic
 export function criticalTaskIds({ taskIds, alternatives }: Pick<CriticalPath, 'taskIds' | 'alternatives'>): Set<string> {
   return new Set([...taskIds, ...alternatives.flat()]);
 }
+
+/** The scope of a phase's tasks as the burn-up weighs it: counted tasks, and their estimated days when all have one. */
+export function scopeOf<T extends Parameters<typeof countedTasks>[0][number] & { estimateDays: number | null }>(tasks: readonly T[]): { tasks: number; days: number | null } {
+  const counted = countedTasks(tasks);
+  return { tasks: counted.length, days: counted.some((task) => task.estimateDays === null) ? null : counted.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0) };
+}

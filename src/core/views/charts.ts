@@ -42,12 +42,6 @@ export interface ProgressPoint {
   metrics?: Record<string, number | string | null>;
 }
 
-/** The scope of a phase's tasks as the burn-up weighs it: counted tasks, and their estimated days when all have one. */
-export function scopeOf(tasks: readonly Task[]): { tasks: number; days: number | null } {
-  const counted = countedTasks(tasks);
-  return { tasks: counted.length, days: counted.some((task) => task.estimateDays === null) ? null : counted.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0) };
-}
-
 /**
  * Burn-up: share of estimated work complete at the end of each day, from the tasks' completion times, with the
  * frozen versions' own figures beside it. All of it in percent of today's scope: the scope line stands where each

@@ -1,12 +1,9 @@
 import type { APIContext } from 'astro';
-import type { Phase } from '../../core/schema/model.ts';
-import { buildReportMarkdown } from '../../core/views/report-page.ts';
-import { withEventLists } from '../../lib/phase-events.ts';
+import { pathsOf, viewFrom } from '../../lib/site.ts';
 
-export { phasePaths as getStaticPaths } from '../../lib/phase-paths.ts';
+export const getStaticPaths = () => pathsOf('report-markdown');
 
 /** /<phase>/completion-report.md: the report as Markdown, for a team to commit into its docs. */
 export function GET(context: APIContext) {
-  const phase = withEventLists((context.props as { phase: Phase }).phase);
-  return new Response(buildReportMarkdown(phase), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+  return new Response(viewFrom<'report-markdown'>(context.props).text, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
 }

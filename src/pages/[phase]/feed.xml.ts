@@ -1,24 +1,10 @@
 import type { APIContext } from 'astro';
-import type { Phase } from '../../core/schema/model.ts';
-import { feedResponse } from '../../lib/feed.ts';
-import { href } from '../../lib/paths.ts';
-import { getPhaseEvents } from '../../lib/phase-events.ts';
+import { feedOf } from '../../lib/feed.ts';
+import { pathsOf, viewFrom } from '../../lib/site.ts';
 
-export { phasePaths as getStaticPaths } from '../../lib/phase-paths.ts';
+export const getStaticPaths = () => pathsOf('phase-feed');
 
 /** /<phase>/feed.xml: status changes of the phase's tasks, newest first. */
-export async function GET(context: APIContext) {
-  const { phase } = context.props as { phase: Phase };
-  return feedResponse({
-    title: `${phase.title}: status changes`,
-    description: `Task status changes of ${phase.title}, from the agents' hook logs.${phase.health ? ` Now: ${phase.health.reason}` : ''}`,
-    site: context.site,
-    items: getPhaseEvents(phase.id).feed.map((item) => ({
-      title: item.title,
-      pubDate: new Date(item.time),
-      description: item.description,
-      link: href(item.path),
-      guid: item.id,
-    })),
-  });
+export function GET(context: APIContext) {
+  return feedOf(viewFrom<'phase-feed'>(context.props).feed, context.site);
 }

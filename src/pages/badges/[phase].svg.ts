@@ -1,11 +1,9 @@
-import type { APIRoute } from 'astro';
-import type { Phase } from '../../core/schema/model.ts';
-import { renderStatusBadge } from '../../core/views/badge.ts';
+import type { APIContext } from 'astro';
+import { pathsOf, viewFrom } from '../../lib/site.ts';
 
-export { phasePaths as getStaticPaths } from '../../lib/phase-paths.ts';
+export const getStaticPaths = () => pathsOf('badge');
 
 /** /badges/<phase>.svg: the phase's health (or status) and progress, for READMEs and wikis. */
-export const GET: APIRoute = ({ props }) => {
-  const { phase } = props as { phase: Phase };
-  return new Response(renderStatusBadge(phase.id, phase.status, phase.progress, phase.health?.state ?? null), { headers: { 'Content-Type': 'image/svg+xml' } });
-};
+export function GET(context: APIContext) {
+  return new Response(viewFrom<'badge'>(context.props).svg, { headers: { 'Content-Type': 'image/svg+xml' } });
+}

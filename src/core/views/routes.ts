@@ -1,0 +1,235 @@
+/**
+ * The route table: every page of the site, each with the view it renders and a key, the digest of that view. Pages
+ * render their route's view and read nothing else, so a page is rendered again exactly when what it shows changed.
+ * A frozen version's pages build their view when rendered (a big site's snapshots are too large to hold at once);
+ * their key is the digest of what that view is built from (the snapshot file's hash, and its neighbours').
+ */
+import { createHash } from 'node:crypto';
+import type { Site } from '../versions/site.ts';
+import type { Phase, SharedHooks, Task } from '../schema/model.ts';
+import { splitPhaseEvents } from '../schema/phase-events.ts';
+import { siteAsOf } from '../model/freshness.ts';
+import { buildHomeView, type HomeView } from './home.ts';
+import { buildDashboardView, type DashboardView } from './dashboard.ts';
+import { buildActivityPageView, type ActivityPageView } from './activity.ts';
+import { buildTimelineLayout, type TimelineLayout } from './timeline.ts';
+import { buildReportMarkdown, buildReportPageView, type ReportPageView } from './report-page.ts';
+import { buildTaskPageView, type TaskPageView } from './task-page.ts';
+import { buildSiteDataQualityView, type SiteDataQualityView } from './site-data-quality.ts';
+import { buildReleasePageView, buildReleasesView, buildSiteFeedItems, type ReleasePageView, type ReleasesView } from './releases.ts';
+import { buildStatusJson } from './status-json.ts';
+import { buildChangelogText } from './changelog.ts';
+import { buildVersionPageView, buildVersionsIndexView, type VersionPageView, type VersionsIndexView } from './versions.ts';
+import { renderStatusBadge } from './badge.ts';
+import { releaseId } from '../releases/merge-releases.ts';
+import type { ProgressPoint } from './charts.ts';
+
+/** A link in the breadcrumbs: its path under the site's base ('' for the home page), none for the page itself. */
+export interface Crumb {
+  label: string;
+  path?: string;
+}
+
+/** What every page's layout shows around it: title, breadcrumbs, the time its data is as of, and the site's own. */
+export interface Frame {
+  title: string;
+  crumbs: Crumb[];
+  /** The "as of" time of what the page shows (from the inputs). */
+  asOf: string | null;
+  /** What the footer says: the time the live site was judged at, or a frozen version's own time. */
+  stamp: string | null;
+  /** Set on the pages of a frozen version. */
+  version: string | null;
+  /** Feeds to announce in <head>, each by its path under the base. */
+  feeds: { title: string; path: string }[];
+  /** False for pages that only list events (activity, timeline): search finds the dashboards and tasks instead. */
+  searchable: boolean;
+  siteName: string;
+  newestVersion: string | null;
+  /** Content errors, shown on every page (only `cairn dev` renders a site that has any). */
+  problems: string[];
+}
+
+/** A phase as the pages under it name it. */
+export interface PhaseRef {
+  id: string;
+  title: string;
+  asOf: string | null;
+}
+
+/** A feed's entries, each with its link's path under the base. */
+export interface FeedView {
+  title: string;
+  description: string;
+  /** Each entry's time in milliseconds since the epoch, as Date.parse gives it. */
+  items: { title: string; pubDate: number; description: string; path: string; guid?: string }[];
+}
+
+/** The view of each kind of page. */
+export interface Views {
+  home: { frame: Frame; home: HomeView };
+  'not-found': { frame: Frame };
+  search: { frame: Frame; bundles: string[] };
+  phase: { frame: Frame; dashboard: DashboardView };
+  activity: { frame: Frame; phase: PhaseRef; activity: ActivityPageView };
+  timeline: { frame: Frame; phase: PhaseRef; layout: TimelineLayout };
+  report: { frame: Frame; phase: PhaseRef; report: ReportPageView };
+  'report-markdown': { text: string };
+  'phase-feed': { feed: FeedView };
+  badge: { svg: string };
+  task: { frame: Frame; phase: PhaseRef; task: Task; page: TaskPageView; markdown: string };
+  'data-quality': { frame: Frame; quality: SiteDataQualityView };
+  'site-feed': { feed: FeedView };
+  releases: { frame: Frame; releases: ReleasesView };
+  release: { frame: Frame; release: ReleasePageView; markdown: string };
+  'status-json': { text: string };
+  changelog: { text: string };
+  versions: { frame: Frame; versions: VersionsIndexView };
+  version: { frame: Frame; version: VersionPageView };
+  'version-phase': { frame: Frame; dashboard: DashboardView };
+  'version-status-json': { text: string };
+}
+export type PageKind = keyof Views;
+
+export interface Route<K extends PageKind = PageKind> {
+  page: K;
+  params: Record<string, string | undefined>;
+  /** The page's view, or how to build it (a frozen version's pages). */
+  view: Views[K] | (() => Views[K]);
+  /** The digest of the view (or of what it is built from), with the renderer's version. */
+  key: string;
+}
+
+/** Digest of JSON-writable values. */
+export function digestOf(...values: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(values)).digest('base64url');
+}
+
+/** A release's changes as Markdown, one "## Added" block per section (the page's h1 is the version). */
+function releaseMarkdown(release: Site['releases'][number]): string {
+  const sections = release.sections
+    .map((section) => [`## ${section.title ?? section.type}`, section.description ?? '', ...section.items.map((item) => `- ${item.text.replace(/\n/g, '\n  ')}`)].filter((part) => part !== '').join('\n\n'))
+    .join('\n\n');
+  return [release.description ?? '', sections, release.body ? `## Notes\n\n${release.body}` : ''].filter((part) => part !== '').join('\n\n');
+}
+
+/**
+ * Every page of `site`. `renderer` is the version of the code that renders views (a new one renders every page
+ * again); `problems` the content errors a page must show (`cairn dev` only).
+ */
+export function routes(site: Site, { renderer, problems = [] }: { renderer: string; problems?: string[] }): Route[] {
+  const table: Route[] = [];
+  const add = <K extends PageKind>(page: K, params: Route['params'], view: Views[K]): void => {
+    table.push({ page, params, view, key: digestOf(renderer, page, params, view) });
+  };
+  const lazy = <K extends PageKind>(page: K, params: Route['params'], inputs: unknown, view: () => Views[K]): void => {
+    table.push({ page, params, view, key: digestOf(renderer, page, params, inputs) });
+  };
+  const { phases, versions } = site;
+  const newest = versions.at(-1)?.version ?? null;
+  // The time the live site was judged at: every live page says it in its footer.
+  const judgedAt = phases[0]?.buildAsOf ?? null;
+  const frame = (title: string, asOf: string | null, crumbs: Crumb[] = [], more: Partial<Pick<Frame, 'feeds' | 'searchable' | 'version' | 'stamp'>> = {}): Frame => ({
+    title,
+    crumbs,
+    asOf,
+    stamp: more.version ? asOf : (judgedAt ?? asOf),
+    version: null,
+    feeds: [],
+    searchable: true,
+    siteName: site.name,
+    newestVersion: newest,
+    problems,
+    ...more,
+  });
+  const home: Crumb = { label: 'Phases', path: '' };
+  const siteTime = siteAsOf(phases);
+
+  const liveReleases = site.releases.filter((release) => !release.unreleased).map((release) => release.version);
+  const homeView = buildHomeView(phases, newest === null ? null : site.snapshot(newest), liveReleases, site.shared !== null);
+  add('home', {}, { frame: frame('Phases', homeView.asOf), home: homeView });
+  add('not-found', {}, { frame: frame('Page not found', siteTime) });
+  add('search', {}, { frame: frame('Search', siteTime, [home, { label: 'Search' }]), bundles: phases.map((phase) => `pagefind/phases/${phase.id}/`) });
+
+  for (const whole of phases) {
+    // Pages that show no event list get the phase without them, as its dashboard always has.
+    const { phase } = splitPhaseEvents(whole);
+    const ref: PhaseRef = { id: phase.id, title: phase.title, asOf: phase.asOf };
+    const inPhase = (label: string): Crumb[] => [home, { label: phase.title, path: `${phase.id}/` }, { label }];
+    const params = { phase: phase.id };
+    const history = phaseHistory(site, phase.id);
+    add('phase', params, { frame: frame(phase.title, phase.asOf, [home, { label: phase.title }], { feeds: [{ title: `${phase.title}: status changes`, path: `${phase.id}/feed.xml` }] }), dashboard: buildDashboardView(phase, { history }) });
+    add('activity', params, { frame: frame(`Activity · ${phase.title}`, phase.asOf, inPhase('Activity'), { searchable: false }), phase: ref, activity: buildActivityPageView(phase, whole.events) });
+    add('timeline', params, { frame: frame(`Timeline · ${phase.title}`, phase.asOf, inPhase('Timeline'), { searchable: false }), phase: ref, layout: buildTimelineLayout(whole) });
+    add('report', params, { frame: frame(`Completion report · ${phase.title}`, phase.asOf, inPhase('Completion report')), phase: ref, report: buildReportPageView(whole) });
+    add('report-markdown', params, { text: buildReportMarkdown(whole) });
+    add('phase-feed', params, {
+      feed: {
+        title: `${phase.title}: status changes`,
+        description: `Task status changes of ${phase.title}, from the agents' hook logs.${phase.health ? ` Now: ${phase.health.reason}` : ''}`,
+        items: whole.activity.feed.map((item) => ({ title: item.title, pubDate: Date.parse(item.time), description: item.description, path: item.path, guid: item.id })),
+      },
+    });
+    add('badge', params, { svg: renderStatusBadge(phase.id, phase.status, phase.progress, phase.health?.state ?? null) });
+    for (const task of phase.tasks) {
+      const events = whole.activity.taskEvents[task.id] ?? [];
+      const files = whole.tasks.find((candidate) => candidate.id === task.id)?.files ?? [];
+      add('task', { phase: phase.id, task: task.slug }, {
+        frame: frame(`Task ${task.id}: ${task.title}`, phase.asOf, [home, { label: phase.title, path: `${phase.id}/` }, { label: `Task ${task.id}` }]),
+        phase: ref,
+        task,
+        page: buildTaskPageView(phase, task, { events, files }),
+        markdown: site.bodies.get(`${phase.id}/${task.id}`) ?? '',
+      });
+    }
+  }
+
+  if (site.shared) add('data-quality', { page: undefined }, dataQuality(site.shared, phases, frame));
+  add('site-feed', {}, { feed: { title: 'Releases and status changes', description: 'Releases and task status changes, from the coordination packages and the agents’ hook logs.', items: buildSiteFeedItems(site.releases, phases.map((phase) => phase.activity.feed), judgedAt).map((item) => ({ ...item, pubDate: item.pubDate.getTime() })) } });
+  const releasesView = buildReleasesView(site.releases, phases);
+  add('releases', {}, { frame: frame('Releases', releasesView.asOf, [home, { label: 'Releases' }]), releases: releasesView });
+  for (const release of site.releases) {
+    const view = buildReleasePageView(release, phases);
+    add('release', { version: releaseId(release) }, { frame: frame(`Release ${view.release.version}`, view.asOf, [home, { label: 'Releases', path: 'releases/' }, { label: view.name }]), release: view, markdown: releaseMarkdown(release) });
+  }
+  add('status-json', {}, { text: `${JSON.stringify(buildStatusJson(phases, newest), null, 2)}\n` });
+  add('changelog', {}, { text: buildChangelogText(site.changelog, site.releases) });
+
+  const versionsView = buildVersionsIndexView(versions, site.changeCounts);
+  add('versions', {}, { frame: frame('Versions', versionsView.asOf, [home, { label: 'Versions' }]), versions: versionsView });
+  for (const [index, info] of versions.entries()) {
+    const [previous, next] = [versions[index - 1] ?? null, versions[index + 1] ?? null];
+    const frozen = { version: info.version };
+    lazy('version', frozen, [newest, site.name, judgedAt, info.digest, previous?.digest ?? null, next?.version ?? null], () => {
+      const view = buildVersionPageView(site.snapshot(info.version), previous === null ? null : site.snapshot(previous.version), next?.version ?? null);
+      return { frame: frame(`Version ${view.version}`, view.frozenAt, [home, { label: 'Versions', path: 'v/' }, { label: view.version }], { version: view.version }), version: view };
+    });
+    for (const summary of info.phases) {
+      lazy('version-phase', { version: info.version, phase: summary.id }, [newest, site.name, judgedAt, info.digest, summary.id], () => {
+        const phase: Phase = site.snapshot(info.version).phases.find((candidate) => candidate.id === summary.id)!;
+        return { frame: frame(`${phase.title} · version ${info.version}`, phase.asOf, [home, { label: 'Versions', path: 'v/' }, { label: info.version, path: `v/${info.version}/` }, { label: phase.title }], { version: info.version, searchable: false }), dashboard: buildDashboardView(phase, { version: info.version }) };
+      });
+    }
+    lazy('version-status-json', frozen, [info.digest], () => {
+      const snapshot = site.snapshot(info.version);
+      // Written once per version and kept with every later one: without indentation (the live status.json is indented).
+      return { text: `${JSON.stringify(buildStatusJson(snapshot.phases, snapshot.version))}\n` };
+    });
+  }
+  return table;
+}
+
+function dataQuality(shared: SharedHooks, phases: readonly Phase[], frame: (title: string, asOf: string | null, crumbs: Crumb[]) => Frame): Views['data-quality'] {
+  const quality = buildSiteDataQualityView(shared, phases);
+  return { frame: frame('Data quality', quality.asOf, [{ label: 'Phases', path: '' }, { label: 'Data quality' }]), quality };
+}
+
+/** A phase in each frozen version that has it: progress, task count and metric values (burn-up and trends). */
+function phaseHistory(site: Site, phaseId: string): ProgressPoint[] {
+  return site.versions.flatMap((info) => info.phases.filter((phase) => phase.id === phaseId).map((phase) => ({ version: info.version, frozenAt: info.frozenAt, progress: phase.progress, tasks: phase.tasks, scope: phase.scope, metrics: phase.metrics })));
+}
+
+/** The routes of one kind of page, each with its view built. */
+export function viewOf<K extends PageKind>(route: Route<K>): Views[K] {
+  return typeof route.view === 'function' ? (route.view as () => Views[K])() : route.view;
+}

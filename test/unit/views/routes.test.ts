@@ -1,0 +1,67 @@
+/**
+ * The route table: every page with its view and a key that is the digest of that view, so a page is rendered again
+ * exactly when what it shows changed.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { loadSite } from '../../../src/core/pipeline/load-site.ts';
+import { routes, viewOf, type Route } from '../../../src/core/views/routes.ts';
+import { AS_OF } from '../fixtures.ts';
+import { writeSnapshot } from '../../../src/core/pipeline/snapshots.ts';
+import { freezeSnapshot } from '../../../src/core/versions/snapshot.ts';
+
+const temp = mkdtempSync(join(tmpdir(), 'cairn-routes-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const tableOf = (root: string, renderer = 'r1') => routes(loadSite({ root, asOf: AS_OF, cache: null, name: 'Cairn' }), { renderer });
+const keyed = (table: readonly Route[]) => new Map(table.map((route) => [`${route.page} ${JSON.stringify(route.params)}`, route.key]));
+
+describe('routes', () => {
+  const example = tableOf('content');
+
+  test('the example has every page once: home, search, 404, each phase\'s pages, each task, releases, versions, feeds', () => {
+    const count = (page: string) => example.filter((route) => route.page === page).length;
+    const tasks = viewOf(example.find((route) => route.page === 'phase')! as Route<'phase'>).dashboard.phase.tasks.length;
+    expect({ home: count('home'), search: count('search'), notFound: count('not-found'), phase: count('phase'), activity: count('activity'), timeline: count('timeline'), report: count('report'), task: count('task'), versions: count('versions'), status: count('status-json') }).toEqual({ home: 1, search: 1, notFound: 1, phase: 1, activity: 1, timeline: 1, report: 1, task: tasks, versions: 1, status: 1 });
+    expect(new Set(example.map((route) => `${route.page} ${JSON.stringify(route.params)}`)).size).toBe(example.length);
+  });
+
+  test('the same inputs give the same keys; another renderer gives other keys', () => {
+    expect(keyed(tableOf('content'))).toEqual(keyed(example));
+    const other = keyed(tableOf('content', 'r2'));
+    for (const [path, key] of keyed(example)) expect(other.get(path), path).not.toBe(key);
+  });
+
+  test('a task file edited in one phase changes the keys of the pages that show it, and no other phase\'s', () => {
+    const root = join(temp, 'gita');
+    cpSync('test/fixtures/packages/shape-gita-progress', root, { recursive: true });
+    const before = keyed(tableOf(root));
+    const file = join(root, 'phases/phase-8/task-8.11-household-accounts.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^# (.*)$/m, '# $1 (renamed)'));
+    const after = keyed(tableOf(root));
+    const changed = [...before].filter(([path, key]) => after.get(path) !== key).map(([path]) => path);
+    expect(changed).toContain('task {"phase":"phase-8","task":"task-8.11-household-accounts"}');
+    expect(changed).toContain('phase {"phase":"phase-8"}');
+    expect(changed.filter((path) => path.includes('"phase-7"'))).toEqual([]);
+  });
+
+  test('a frozen version\'s pages are built when rendered, and keyed by the snapshot they show', () => {
+    const root = join(temp, 'versions');
+    cpSync('content', root, { recursive: true });
+    const live = loadSite({ root, asOf: AS_OF, cache: null, name: 'Cairn' });
+    writeSnapshot(root, freezeSnapshot({ version: '1.0.0', phases: live.phases, releases: [] }));
+    const table = tableOf(root);
+    const frozen = table.filter((route) => route.page === 'version-phase');
+    expect(frozen.length).toBeGreaterThan(0);
+    for (const route of frozen) expect(typeof route.view).toBe('function');
+    const view = viewOf(frozen[0]! as Route<'version-phase'>);
+    expect(view.frame.version).toBe(frozen[0]!.params.version);
+    expect(view.dashboard.version).toBe(frozen[0]!.params.version);
+    // Frozen again with another state, the version's pages have other keys; the live pages do not change with it.
+    writeSnapshot(root, freezeSnapshot({ version: '1.0.0', phases: live.phases.map((phase) => ({ ...phase, title: `${phase.title} (then)` })), releases: [] }), { force: true });
+    const again = keyed(tableOf(root));
+    expect(again.get(`version-phase ${JSON.stringify(frozen[0]!.params)}`)).not.toBe(frozen[0]!.key);
+  });
+});

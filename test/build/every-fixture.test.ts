@@ -15,6 +15,7 @@ const formatRoots: Record<string, string> = {
   'backlog-md-formula-linter': 'backlog',
   'bmad-tide-logbook': 'docs/stories',
   'bmad-kiln-ledger': 'docs/sprint-artifacts',
+  'ccpm-ledger-pocket': '.claude/epics',
   'claude-flow-store-chart-sync': '.',
   'claude-flow-store-skill-pipeline': '.',
   'kiro-exchange-desk': '.',

@@ -55,6 +55,7 @@ const fixtures = [
   // ccpm: the team points Cairn at .claude/epics/, each epic folder a phase titled by its epic.md.
   { name: 'ccpm-local-runner', root: '.claude/epics', title: (facts: string) => facts },
   { name: 'ccpm-harbor-epics', root: '.claude/epics', title: (facts: string) => facts },
+  { name: 'ccpm-ledger-pocket', root: '.claude/epics', title: (facts: string) => facts },
   // A board of status folders: the folder holding backlog/, in_progress/, completed/ … is one phase, titled by its name.
   { name: 'status-folders-quay-tasks', root: 'tasks', title: (facts: string) => facts },
   // claude-flow v3: the team points Cairn at the repository holding .claude-flow/ (the phase is named by it).

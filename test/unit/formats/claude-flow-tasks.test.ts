@@ -178,7 +178,7 @@ describe('where the store is found', () => {
     const [phase] = listPackageDirs(dir).dirs;
     const files = readPackage(phase!.dir, phase!.phaseId, dir);
     expect(files.hooks.map((hook) => hook.report.path)).toEqual([]);
-    expect(files.otherFiles.map(({ path, reason }) => [path.slice(path.indexOf('.claude-flow')), reason])).toEqual([
+    expect((files.otherFiles ?? []).map(({ path, reason }) => [path.slice(path.indexOf('.claude-flow')), reason])).toEqual([
       ['.claude-flow/CAPABILITIES.md', "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (not SQLite, JSON or NDJSON); the tasks are in tasks/store.json"],
       ['.claude-flow/agents/store.json', "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (JSON of a shape that holds no log Cairn reads); the tasks are in tasks/store.json"],
       ['.claude-flow/config.yaml', "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (not SQLite, JSON or NDJSON); the tasks are in tasks/store.json"],

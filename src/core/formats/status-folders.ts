@@ -14,7 +14,7 @@ import type { StatusMeaning } from '../tasks/vocabulary.ts';
 export const statusFolders = { id: 'status-folders', label: 'board of status folders' } as const;
 
 /** Folder names a board uses for a status, as written with "-" or "_" or none; their meaning is the status word's. */
-const statusFolderNames = new Set(['pending', 'todo', 'to-do', 'to_do', 'backlog', 'planned', 'ready', 'open', 'queued', 'active', 'in-progress', 'in_progress', 'inprogress', 'doing', 'wip', 'started', 'review', 'in-review', 'in_review', 'testing', 'completed', 'complete', 'done', 'finished', 'closed', 'blocked', 'on-hold', 'on_hold', 'waiting', 'cancelled', 'canceled', 'obsolete', 'dropped', 'abandoned', 'wontfix']);
+const statusFolderNames = new Set(['pending', 'todo', 'to-do', 'to_do', 'backlog', 'planned', 'ready', 'open', 'queued', 'active', 'in-progress', 'in_progress', 'inprogress', 'doing', 'wip', 'started', 'review', 'in-review', 'in_review', 'design_approved', 'design-approved', 'testing', 'completed', 'complete', 'done', 'finished', 'closed', 'blocked', 'on-hold', 'on_hold', 'waiting', 'cancelled', 'canceled', 'obsolete', 'dropped', 'abandoned', 'wontfix']);
 
 /** Folder names that mean "no longer on the board". */
 const offBoardNames = new Set(['archive', 'archived']);

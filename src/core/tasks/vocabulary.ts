@@ -161,6 +161,9 @@ export const statusVocabulary: Record<string, StatusMeaning> = {
   // BMAD's story statuses: drafted and approved stories, and those ready for development, are not started yet.
   drafted: 'pending',
   approved: 'pending',
+  // GuardKit's status (and folder) of a task whose design was approved, its work not started.
+  design_approved: 'pending',
+  'design-approved': 'pending',
   'ready for dev': 'pending',
   'ready-for-dev': 'pending',
   'ready for development': 'pending',

@@ -22,6 +22,9 @@ test.each([
   ['in_progress', 'in_progress'],
   ['doing', 'in_progress'],
   ['in_review', 'in_progress'],
+  // GuardKit's folder of tasks whose design was approved before the work starts.
+  ['design_approved', 'pending'],
+  ['design-approved', 'pending'],
   ['completed', 'complete'],
   ['done', 'complete'],
   ['Done', 'complete'],
@@ -60,6 +63,23 @@ test.each([
   ['# Notes\n---\nid: x\n', false],
 ])('%j opens with task frontmatter: %s', (text, opens) => {
   expect(opensWithTaskFrontmatter(text)).toBe(opens);
+});
+
+test('a GuardKit board of backlog/ and design_approved/ only is a board; "design_approved" in a file is pending, with no warning', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'cairn-design-approved-'));
+  try {
+    mkdirSync(join(temp, 'tasks', 'backlog'), { recursive: true });
+    mkdirSync(join(temp, 'tasks', 'design_approved'));
+    writeFileSync(join(temp, 'tasks', 'backlog', 'TASK-A01-001-scaffold.md'), '---\nid: TASK-A01-001\ntitle: Scaffold\nstatus: backlog\n---\n# Scaffold\n');
+    writeFileSync(join(temp, 'tasks', 'design_approved', 'TASK-A01-002-endpoints.md'), '---\nid: TASK-A01-002\ntitle: Endpoints\nstatus: design_approved\n---\n# Endpoints\n');
+    const [dir] = listPackageDirs(temp).dirs;
+    const { phase, issues } = buildPhase(readPackage(dir!.dir, dir!.phaseId, temp), { buildAsOf: null });
+    expect(phase!.dataQuality.readers.map((reader) => reader.format)).toEqual(['status-folders']);
+    expect(phase!.tasks.map((task) => [task.id, task.status, task.statusText])).toEqual([['TASK-A01-001', 'pending', 'backlog'], ['TASK-A01-002', 'pending', 'design_approved']]);
+    expect(issues.filter((issue) => /status/i.test(issue.message)).map((issue) => issue.message)).toEqual([]);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
 });
 
 describe('what makes a folder a board', () => {

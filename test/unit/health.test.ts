@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { judgeHealth } from '../../src/core/model/health.ts';
+import { judgeHealth } from '../../src/core/model/judge.ts';
 import { buildCompletionReport } from '../../src/core/report/report.ts';
 import type { Task } from '../../src/core/schema/model.ts';
 import { reportPhase, reportTask } from './report-phase.ts';
@@ -47,7 +47,7 @@ describe('phase health and forecast', () => {
   test('off track when a task on the critical path is late; the reason names it', () => {
     const tasks = [reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T08:00:00.000Z', elapsedDays: 2 })];
     const phase = judged(tasks, '2025-10-22T08:00:00.000Z', { criticalPath: { taskIds: ['1.1'], days: 1, alternatives: [], unestimated: 0 } });
-    expect(phase.health).toEqual({ state: 'off-track', reason: 'Off track: on the critical path 1.1 late.' });
+    expect(phase.health).toEqual({ state: 'off-track', reason: 'Off track: 1.1 is late on the critical path: 2 days so far against an estimate of 1 day.' });
   });
 
   test('the forecast: the remaining chain from now, the far end at the pace of finished tasks, against the stated day', () => {

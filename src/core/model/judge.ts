@@ -135,7 +135,7 @@ function judgeTask(task: Task, { byId, plan, asOf, reports }: TaskContext): Task
     quiet = { state: 'blocked', sentence: '' };
     if (task.dependsOn.length > 0 && open.length === 0) findings.push({ state: 'blocked', kind: 'blocked-task', severity: 'high', sentence: `Marked blocked (${task.statusEvidence.summary}), but everything it depends on is complete: check whether it can start.`, short: 'it is marked blocked, but everything it depends on is complete' });
     else if (open.length > 0) findings.push({ state: 'blocked', kind: 'blocked-task', severity: 'low', sentence: `Blocked while it waits for ${named(open)}: ${task.statusEvidence.summary}.`, short: `it waits for ${open.map((id) => `task ${id}`).join(', ')}` });
-    else findings.push({ state: 'blocked', kind: 'blocked-task', severity: 'high', sentence: `Blocked: ${task.statusEvidence.summary}.`, short: `it is marked blocked (${task.statusEvidence.summary})` });
+    else findings.push({ state: 'blocked', kind: 'blocked-task', severity: 'high', sentence: `Blocked: ${task.statusEvidence.summary}.`, short: `its status says so (${task.statusEvidence.summary})` });
   } else if (task.status === 'pending') {
     const since = task.dependsOn.length > 0 ? 'everything it depends on is complete' : 'it depends on nothing';
     if (open.length > 0) quiet = { state: 'waiting', sentence: `Waits for ${named(open)}.` };
@@ -287,8 +287,12 @@ function phaseHealth(phase: Judged, verdicts: ReadonlyMap<string, TaskVerdict>, 
   ];
   // An early forecast beside a phase off track or at risk says why both hold: the forecast counts from now.
   const why = slip !== null && slip <= 0 ? ` The forecast ${slip < 0 ? `ends ${formatDays(-slip)} before` : 'meets'} the stated ${stated} only if the open work starts now and keeps to its estimates.` : '';
-  if (offTrack.length > 0) return { state: 'off-track', reason: `Off track: ${offTrack.join('; ')}.${why}` };
   const risky = tasks.filter((task) => task.health?.state === 'at-risk' || troubled(task));
+  if (offTrack.length > 0) {
+    const others = risky.length - onPath.length;
+    const more = others > 0 ? ` ${others} more ${others === 1 ? 'task is' : 'tasks are'} late, blocked or at risk (see the risks).` : '';
+    return { state: 'off-track', reason: `Off track: ${offTrack.join('; ')}.${more}${why}` };
+  }
   const atRisk = [
     ...taskFacts(risky, verdicts, critical, false),
     ...(phase.dataQuality.stale ? ['the hook logs have been quiet for more than a day'] : []),

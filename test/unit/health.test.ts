@@ -60,7 +60,7 @@ describe('phase health and forecast', () => {
     // 1.5 days left of 1.2, then 1.3's day: 2.5 days; finished work took 1.5× its estimate, so up to 3.75 days.
     expect(phase.forecast).toEqual({ remainingDays: 2.5, pace: 1.5, earliest: '2025-10-24T12:00:00.000Z', latest: '2025-10-25T18:00:00.000Z', statedEnd: '2025-10-23T00:00:00.000Z', slipDays: 1.8 });
     expect(phase.health!.state).toBe('off-track');
-    expect(phase.health!.reason).toContain('the forecast ends 1.8 days after the stated 2025-10-23');
+    expect(phase.health!.reason).toContain('the forecast is 1.8 days late');
   });
 });
 

@@ -22,8 +22,8 @@ export const AT_RISK_SHARE = 0.8;
 export const PLAN_GRACE_MS = DAY_MS / 2;
 /** A forecast that ends more than this many days after the stated end puts the phase off track; any later, at risk. */
 export const OFF_TRACK_SLIP_DAYS = 1;
-/** The headline names at most this many tasks; the risk list has them all. */
-export const TASKS_IN_HEADLINE = 3;
+/** The headline names at most this many tasks, the most serious first, and counts the rest; the risk list has them all. */
+export const TASKS_IN_HEADLINE = 1;
 
 export type Severity = 'high' | 'medium' | 'low';
 
@@ -148,7 +148,7 @@ function judgeTask(task: Task, { byId, plan, asOf, reports }: TaskContext): Task
         kind: 'not-started',
         severity: 'medium',
         sentence: `Not started, though the plan had it start ${formatTimestamp(new Date(plan.start).toISOString())}; ${since}.`,
-        short: lastDone !== null ? `what it waits for finished ${ago(lastDone, asOf)} and it has not started` : `the plan had it start ${ago(plan.start, asOf)} and it has not started`,
+        short: lastDone !== null ? `what it waits for finished ${ago(lastDone, asOf)} and it has not started` : `not started ${ago(plan.start, asOf).replace(' ago', '')} after its planned start`,
       });
     } else quiet = { state: 'ready', sentence: `Can start now: ${since}.` };
   } else {
@@ -157,7 +157,7 @@ function judgeTask(task: Task, { byId, plan, asOf, reports }: TaskContext): Task
     if (estimated && task.elapsedDays! > task.estimateDays!) {
       findings.push({ state: 'late', kind: 'late-task', severity: 'medium', sentence: `Over its estimate: ${formatDays(task.elapsedDays!)} so far against ${formatDays(task.estimateDays!)}.`, short: `${formatDays(task.elapsedDays!)} so far against an estimate of ${formatDays(task.estimateDays!)}` });
     } else if (plan?.end != null && asOf - plan.end > PLAN_GRACE_MS) {
-      findings.push({ state: 'late', kind: 'late-task', severity: 'low', sentence: `Still in progress ${ago(plan.end, asOf).replace(' ago', '')} after its planned end (${formatTimestamp(new Date(plan.end).toISOString())}).`, short: `its planned end was ${ago(plan.end, asOf)} and it is still open` });
+      findings.push({ state: 'late', kind: 'late-task', severity: 'low', sentence: `Still in progress ${ago(plan.end, asOf).replace(' ago', '')} after its planned end (${formatTimestamp(new Date(plan.end).toISOString())}).`, short: `still open ${ago(plan.end, asOf).replace(' ago', '')} after its planned end` });
     }
     if (estimated && task.elapsedDays! <= task.estimateDays! && task.elapsedDays! >= AT_RISK_SHARE * task.estimateDays!) {
       findings.push({ state: 'at-risk', kind: 'at-risk-task', severity: 'low', sentence: `Near its estimate: ${formatDays(task.elapsedDays!)} of its ${formatDays(task.estimateDays!)} used, still open.`, short: `${formatDays(task.elapsedDays!)} of its ${formatDays(task.estimateDays!)} used` });
@@ -266,8 +266,15 @@ export function isDated(phase: Pick<Judged, 'created' | 'statedEnd' | 'tasks' | 
 function taskFacts(tasks: readonly Task[], verdicts: ReadonlyMap<string, TaskVerdict>, critical: ReadonlySet<string>, onPath: boolean): string[] {
   const ranked = tasks.toSorted((a, b) => stateRank[a.health!.state] - stateRank[b.health!.state] || severityRank[verdicts.get(a.id)!.risk!.severity] - severityRank[verdicts.get(b.id)!.risk!.severity] || compareTaskIds(a.id, b.id));
   const facts = ranked.slice(0, TASKS_IN_HEADLINE).map((task) => `${task.id} is ${stateWords[task.health!.state]}${onPath && critical.has(task.id) ? ' on the critical path' : ''}: ${verdicts.get(task.id)!.risk!.short}`);
-  const more = ranked.length - TASKS_IN_HEADLINE;
-  return more > 0 ? [...facts, `${more} more ${more === 1 ? 'task is' : 'tasks are'} ${onPath ? 'late or blocked on the critical path' : 'at risk'} (see the risks)`] : facts;
+  const rest = ranked.slice(TASKS_IN_HEADLINE);
+  return rest.length > 0 ? [...facts, `${moreTasks(rest)}${onPath ? ' there' : ''}`] : facts;
+}
+
+/** "2 more tasks are at risk", "3 more tasks are late or at risk": the tasks the headline does not name, by their states. */
+function moreTasks(rest: readonly Task[]): string {
+  const states = [...new Set(rest.toSorted((a, b) => stateRank[a.health!.state] - stateRank[b.health!.state]).map((task) => stateWords[task.health!.state]))];
+  const words = states.length === 1 ? states[0] : `${states.slice(0, -1).join(', ')} or ${states.at(-1)}`;
+  return `${rest.length} more ${rest.length === 1 ? 'task is' : 'tasks are'} ${words}`;
 }
 
 function phaseHealth(phase: Judged, verdicts: ReadonlyMap<string, TaskVerdict>, forecast: Forecast | null): PhaseHealth {
@@ -278,25 +285,21 @@ function phaseHealth(phase: Judged, verdicts: ReadonlyMap<string, TaskVerdict>, 
   const troubled = (task: Task) => task.health?.state === 'late' || task.health?.state === 'blocked';
   const missed = phase.metrics.filter((metric) => metric.target !== null && metric.verdict === 'missed');
   const slip = forecast?.slipDays ?? null;
-  const stated = phase.statedEnd === null ? '' : formatTimestamp(phase.statedEnd).slice(0, 10);
   const onPath = tasks.filter((task) => troubled(task) && critical.has(task.id));
   const offTrack = [
     ...taskFacts(onPath, verdicts, critical, true),
-    ...(slip !== null && slip > OFF_TRACK_SLIP_DAYS ? [`the forecast ends ${formatDays(slip)} after the stated ${stated}`] : []),
+    ...(slip !== null && slip > OFF_TRACK_SLIP_DAYS ? [`the forecast is ${formatDays(slip)} late`] : []),
     ...(missed.length > 0 ? [`${missed.length === 1 ? 'a target is' : `${missed.length} targets are`} missed (${missed.map((metric) => metric.label).join(', ')})`] : []),
   ];
   // An early forecast beside a phase off track or at risk says why both hold: the forecast counts from now.
-  const why = slip !== null && slip <= 0 ? ` The forecast ${slip < 0 ? `ends ${formatDays(-slip)} before` : 'meets'} the stated ${stated} only if the open work starts now and keeps to its estimates.` : '';
+  const why = slip !== null && slip <= 0 ? ` The forecast ${slip < 0 ? 'is early' : 'meets the stated date'} only if the open work starts now.` : '';
   const risky = tasks.filter((task) => task.health?.state === 'at-risk' || troubled(task));
-  if (offTrack.length > 0) {
-    const others = risky.length - onPath.length;
-    const more = others > 0 ? ` ${others} more ${others === 1 ? 'task is' : 'tasks are'} late, blocked or at risk (see the risks).` : '';
-    return { state: 'off-track', reason: `Off track: ${offTrack.join('; ')}.${more}${why}` };
-  }
+  // Off track says only what puts it off track (the rest is in the risk list): the first screen has room for little.
+  if (offTrack.length > 0) return { state: 'off-track', reason: `Off track: ${offTrack.join('; ')}.${why}` };
   const atRisk = [
     ...taskFacts(risky, verdicts, critical, false),
     ...(phase.dataQuality.stale ? ['the hook logs have been quiet for more than a day'] : []),
-    ...(slip !== null && slip > 0 ? [`the forecast may end ${formatDays(slip)} after the stated ${stated}`] : []),
+    ...(slip !== null && slip > 0 ? [`the forecast may be ${formatDays(slip)} late`] : []),
   ];
   if (atRisk.length > 0) return { state: 'at-risk', reason: `At risk: ${atRisk.join('; ')}.${why}` };
   const done = tasks.filter((task) => task.status === 'complete').length;

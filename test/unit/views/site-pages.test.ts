@@ -27,7 +27,7 @@ describe('buildHomeView', () => {
           {
             "health": {
               "label": "At risk",
-              "reason": "At risk: 7.4 is late: what it waits for finished 1.1 days ago and it has not started; 7.1 is at risk: an agent reported a warning 1.4 days ago; 7.2 is at risk: an agent reported a warning 0.3 days ago. The forecast ends 0.2 days before the stated 2025-10-26 only if the open work starts now and keeps to its estimates.",
+              "reason": "At risk: 7.4 is late: what it waits for finished 1.1 days ago and it has not started; 2 more tasks are at risk. The forecast is early only if the open work starts now.",
               "state": "at-risk",
             },
             "id": "phase-7",
@@ -128,7 +128,7 @@ describe('versions', () => {
           {
             "health": {
               "label": "At risk",
-              "reason": "At risk: 7.4 is late: what it waits for finished 1 day ago and it has not started; 7.1 is at risk: an agent reported a warning 1.3 days ago; 7.2 is at risk: an agent reported a warning 0.2 days ago. The forecast ends 0.3 days before the stated 2025-10-26 only if the open work starts now and keeps to its estimates.",
+              "reason": "At risk: 7.4 is late: what it waits for finished 1 day ago and it has not started; 2 more tasks are at risk. The forecast is early only if the open work starts now.",
               "state": "at-risk",
             },
             "id": "phase-7",

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { judgeHealth } from '../../src/core/model/health.ts';
+import { judgeHealth } from '../../src/core/model/judge.ts';
 import { buildCompletionReport } from '../../src/core/report/report.ts';
-import type { Task } from '../../src/core/schema/model.ts';
+import { emptyActivity, type Task } from '../../src/core/schema/model.ts';
 import { reportPhase, reportTask } from './report-phase.ts';
 
 // The phase was created 2025-10-20 08:00 (reportPhase); the build's "now" is set per test.
@@ -47,7 +47,7 @@ describe('phase health and forecast', () => {
   test('off track when a task on the critical path is late; the reason names it', () => {
     const tasks = [reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T08:00:00.000Z', elapsedDays: 2 })];
     const phase = judged(tasks, '2025-10-22T08:00:00.000Z', { criticalPath: { taskIds: ['1.1'], days: 1, alternatives: [], unestimated: 0 } });
-    expect(phase.health).toEqual({ state: 'off-track', reason: 'Off track: on the critical path 1.1 late.' });
+    expect(phase.health).toEqual({ state: 'off-track', reason: 'Off track: 1.1 is late on the critical path: 2 days so far against an estimate of 1 day.' });
   });
 
   test('the forecast: the remaining chain from now, the far end at the pace of finished tasks, against the stated day', () => {
@@ -60,7 +60,7 @@ describe('phase health and forecast', () => {
     // 1.5 days left of 1.2, then 1.3's day: 2.5 days; finished work took 1.5× its estimate, so up to 3.75 days.
     expect(phase.forecast).toEqual({ remainingDays: 2.5, pace: 1.5, earliest: '2025-10-24T12:00:00.000Z', latest: '2025-10-25T18:00:00.000Z', statedEnd: '2025-10-23T00:00:00.000Z', slipDays: 1.8 });
     expect(phase.health!.state).toBe('off-track');
-    expect(phase.health!.reason).toContain('the forecast ends 1.8 days after the stated 2025-10-23');
+    expect(phase.health!.reason).toContain('the forecast is 1.8 days late');
   });
 });
 
@@ -99,5 +99,62 @@ describe('a phase nothing dates, or with nothing read', () => {
 
   test('no task read: "Unknown", nothing judged', () => {
     expect(judged([]).health).toEqual({ state: 'unknown', reason: 'No task was read from this phase, so there is nothing to judge.' });
+  });
+});
+
+describe('one judge: a task\'s risk is its health, in the same words', () => {
+  const risksOf = (phase: ReturnType<typeof judged>) => buildCompletionReport(phase).deviations.filter((deviation) => deviation.taskId !== null).map(({ kind, severity, taskId, text }) => ({ kind, severity, taskId, text }));
+  // Planned start of 1.2: 2025-10-21 08:00 (1.1's day after the phase start); late by the plan half a day after it.
+  const tasks = [reportTask({ id: '1.1', status: 'complete', completedAt: '2025-10-20T20:00:00.000Z' }), reportTask({ id: '1.2', dependsOn: ['1.1'] })];
+
+  test('six hours after its planned start a task can start, and no risk says it had not started', () => {
+    const phase = judged(tasks, '2025-10-21T14:00:00.000Z');
+    expect(healthOf(phase, '1.2')).toEqual({ state: 'ready', reason: 'Can start now: everything it depends on is complete.' });
+    expect(risksOf(phase)).toEqual([]);
+  });
+
+  test('more than half a day after it, the task is late, and its one risk says so in its health\'s words', () => {
+    const phase = judged(tasks, '2025-10-21T21:00:00.000Z');
+    const reason = 'Not started, though the plan had it start 2025-10-21 08:00 UTC; everything it depends on is complete.';
+    expect(healthOf(phase, '1.2')).toEqual({ state: 'late', reason });
+    expect(risksOf(phase)).toEqual([{ kind: 'not-started', severity: 'medium', taskId: '1.2', text: `Task 1.2 (Work 1.2): ${reason}` }]);
+    // The headline says it in words: what it waits for finished a day ago, and it has not started.
+    expect(phase.health!.reason).toBe('At risk: 1.2 is late: what it waits for finished 1 day ago and it has not started.');
+  });
+
+  test('a task waiting for open work past its planned start is waiting, not a risk of its own', () => {
+    const phase = judged([reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T08:00:00.000Z', elapsedDays: 0.3 }), reportTask({ id: '1.2', dependsOn: ['1.1'] })], '2025-10-22T08:00:00.000Z');
+    expect(healthOf(phase, '1.2')).toEqual({ state: 'waiting', reason: 'Waits for task 1.1 (in progress).' });
+    expect(risksOf(phase).map((risk) => risk.taskId)).toEqual(['1.1']);
+  });
+
+  const report = (taskId: string | null, level: string, time: string, message: string) => ({ kind: 'notify' as const, time, taskId, matchedBy: null, session: null, taskRef: null, description: null, agent: null, file: null, memoryKey: null, message, level, status: null, durationMs: null, data: {}, source: { path: 'hooks/log.ndjson', namespace: null, key: null } });
+
+  test('an agent\'s error about an open task puts it at risk, high; its earlier warning is counted, not listed again', () => {
+    const activity = { ...emptyActivity(), notifications: [report('1.1', 'error', '2025-10-20T12:00:00.000Z', 'tests fail on main'), report('1.1', 'warning', '2025-10-20T10:00:00.000Z', 'slow build')] };
+    const phase = judged([reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T08:00:00.000Z', elapsedDays: 0.2 })], '2025-10-20T14:00:00.000Z', { activity });
+    const reason = 'An agent reported an error at 2025-10-20 12:00 UTC: tests fail on main. It is the newest of 2 reports about this task.';
+    expect(healthOf(phase, '1.1')).toEqual({ state: 'at-risk', reason });
+    expect(risksOf(phase)).toEqual([{ kind: 'agent-report', severity: 'high', taskId: '1.1', text: `Task 1.1 (Work 1.1): ${reason}` }]);
+  });
+
+  test('a report about no task of the phase is a risk of the phase; one about a complete task is not', () => {
+    const activity = { ...emptyActivity(), notifications: [report(null, 'warning', '2025-10-20T12:00:00.000Z', 'disk almost full'), report('1.1', 'error', '2025-10-20T09:00:00.000Z', 'flaky test')] };
+    const phase = judged([reportTask({ id: '1.1', status: 'complete', completedAt: '2025-10-20T10:00:00.000Z' }), reportTask({ id: '1.2', estimateDays: 2 })], '2025-10-20T14:00:00.000Z', { activity });
+    expect(healthOf(phase, '1.1')!.state).toBe('done');
+    expect(buildCompletionReport(phase).deviations.filter((deviation) => deviation.kind === 'agent-report').map(({ severity, taskId, text }) => [severity, taskId, text])).toEqual([['medium', null, 'an agent reported a warning at 2025-10-20 12:00 UTC: disk almost full']]);
+  });
+
+  test('in progress: near its estimate at risk (low), over it late (medium), each its own words', () => {
+    const near = judged([reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T08:00:00.000Z', elapsedDays: 0.9, estimateDays: 1 })], '2025-10-20T20:00:00.000Z');
+    expect(risksOf(near)).toEqual([{ kind: 'at-risk-task', severity: 'low', taskId: '1.1', text: 'Task 1.1 (Work 1.1): Near its estimate: 0.9 days of its 1 day used, still open.' }]);
+    const over = judged([reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T08:00:00.000Z', elapsedDays: 1.5, estimateDays: 1 })], '2025-10-20T20:00:00.000Z');
+    expect(risksOf(over)).toEqual([{ kind: 'late-task', severity: 'medium', taskId: '1.1', text: 'Task 1.1 (Work 1.1): Over its estimate: 1.5 days so far against 1 day.' }]);
+  });
+
+  test('at risk beside an early forecast, the headline says why', () => {
+    const phase = judged([reportTask({ id: '1.1', status: 'complete', completedAt: '2025-10-20T20:00:00.000Z' }), reportTask({ id: '1.2', dependsOn: ['1.1'] })], '2025-10-21T21:00:00.000Z', { statedEnd: '2025-10-30T00:00:00.000Z' });
+    expect(phase.forecast!.slipDays).toBeLessThan(0);
+    expect(phase.health!.reason).toBe('At risk: 1.2 is late: what it waits for finished 1 day ago and it has not started. The forecast is early only if the open work starts now.');
   });
 });

@@ -5,6 +5,7 @@ import { loadContent } from '../../src/core/pipeline/load-content.ts';
 import { compareVersions, freezeSnapshot, orderSnapshots, parseSnapshot, previousVersion, serializeSnapshot } from '../../src/core/versions/snapshot.ts';
 import { AS_OF } from './fixtures.ts';
 import { emptyActivity } from '../../src/core/schema/model.ts';
+import { agentReports } from '../../src/core/model/judge.ts';
 
 const content = fileURLToPath(new URL('../../content', import.meta.url));
 const { phases } = loadContent(content, AS_OF);
@@ -12,7 +13,7 @@ const phase = phases[0]!;
 const snapshot = freezeSnapshot({ version: '1.0.0', phases, releases: ['1.1.0', '1.0.0', '1.1.0'] });
 
 describe('freezeSnapshot', () => {
-  test('drops the hook events and keeps the rest of each phase', () => {
+  test('drops the hook events and keeps the rest of each phase, and of its activity the agents\' warnings', () => {
     expect(phase.events.length).toBeGreaterThan(0);
     const [frozen] = snapshot.phases;
     expect(frozen?.events).toEqual([]);
@@ -21,7 +22,9 @@ describe('freezeSnapshot', () => {
     const unjudged = <T extends { health: unknown }>(value: T) => ({ ...value, health: null });
     const { forecast: _forecast, ...frozenRest } = frozen!;
     const { forecast: _liveForecast, ...keptRest } = kept;
-    expect(unjudged({ ...frozenRest, tasks: frozenRest.tasks.map(unjudged) })).toEqual(unjudged({ ...keptRest, tasks: keptRest.tasks.map((task) => unjudged({ ...task, files: [] })), events: [], activity: emptyActivity(), buildAsOf: snapshot.frozenAt }));
+    expect(unjudged({ ...frozenRest, tasks: frozenRest.tasks.map(unjudged) })).toEqual(unjudged({ ...keptRest, tasks: keptRest.tasks.map((task) => unjudged({ ...task, files: [] })), events: [], activity: { ...emptyActivity(), notifications: agentReports(phase) }, buildAsOf: snapshot.frozenAt }));
+    // The two warnings the agents logged about 7.2 and 7.1, newest first: the judge reads them in the version as it does live.
+    expect(frozen?.activity.notifications.map((event) => [event.taskId, event.level])).toEqual([['7.2', 'warning'], ['7.1', 'warning']]);
     expect(frozen?.tasks.map((task) => task.health?.state)).toEqual(['at-risk', 'at-risk', 'done', 'late']);
     expect(frozen?.tasks.map((task) => [task.id, task.status, task.events, task.statusEvidence.kind])).toEqual(phase.tasks.map((task) => [task.id, task.status, task.events, task.statusEvidence.kind]));
   });

@@ -25,7 +25,7 @@ import { applyLayoutEvidence } from '../formats/layout-evidence.ts';
 import { round } from '../format/round.ts';
 import { nameKey } from '../text/look-alike.ts';
 import { summarizeActivity } from './summarize-activity.ts';
-import { judgeHealth } from './health.ts';
+import { judgeHealth } from './judge.ts';
 import { emptyPhaseIssue } from './empty-phase.ts';
 import { withTeamWords } from '../tasks/team-words.ts';
 import { defaultReading, type ReadingRules } from '../config/reading.ts';

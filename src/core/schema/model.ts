@@ -422,7 +422,7 @@ export const TaskSchema = z.object({
   statusEvidence: StatusEvidenceSchema,
   /** Things a coordinator should know, e.g. a start before a dependency was complete. */
   flags: z.array(z.string()),
-  /** Judged against the build's time (model/health.ts); null until then, and in versions frozen before it existed. */
+  /** Judged against the build's time (model/judge.ts); null until then, and in versions frozen before it existed. */
   health: TaskHealthSchema.nullable().default(null),
   /** The source that lost when the task file and the hook logs disagree (model/status.ts), or null. */
   statusConflict: StatusEvidenceSchema.nullable().default(null),
@@ -496,7 +496,7 @@ export const PhaseSchema = z.object({
   statedEnd: z.string().nullable().default(null),
   /** The overview's **Next Action:**, or null. */
   nextAction: z.string().nullable().default(null),
-  /** Judged against the build's time (model/health.ts); null until then, and in versions frozen before it existed. */
+  /** Judged against the build's time (model/judge.ts); null until then, and in versions frozen before it existed. */
   health: PhaseHealthSchema.nullable().default(null),
   forecast: ForecastSchema.nullable().default(null),
 });

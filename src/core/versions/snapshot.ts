@@ -5,7 +5,7 @@
 import { compare as compareSemver, parse as parseSemver } from 'semver';
 import { z } from 'zod';
 import { isStale } from '../model/freshness.ts';
-import { judgeHealth } from '../model/health.ts';
+import { agentReports, judgeHealth } from '../model/judge.ts';
 import { createIssueSink } from '../text/issues.ts';
 import { emptyActivity, EventViewSchema, PhaseSchema, type Issue, type Phase } from '../schema/model.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
@@ -97,8 +97,10 @@ export function freezeSnapshot({ version, phases, releases }: FreezeInput): Snap
 function freezePhase(phase: Phase, frozenAt: string): FrozenPhase {
   // Measured to the version's as-of instead of the build's.
   const stale = isStale(phase.dataQuality.newestEvent, phase.tasks, frozenAt);
-  // The files each task edited are a long list on a big phase, and no frozen page shows them.
-  return judgeHealth({ ...phase, tasks: phase.tasks.map((task) => ({ ...task, files: [] })), events: [], activity: emptyActivity(), buildAsOf: frozenAt, dataQuality: { ...phase.dataQuality, stale } });
+  // The files each task edited are a long list on a big phase, and no frozen page shows them. Of the activity, only
+  // the agents' warnings and errors are kept: the judge reads them, so the version lists the risks the live page does.
+  const activity = { ...emptyActivity(), notifications: agentReports(phase) };
+  return judgeHealth({ ...phase, tasks: phase.tasks.map((task) => ({ ...task, files: [] })), events: [], activity, buildAsOf: frozenAt, dataQuality: { ...phase.dataQuality, stale } });
 }
 
 /**
@@ -142,5 +144,7 @@ export function parseSnapshot(text: string, path: string): { snapshot: Snapshot 
     }
     return { snapshot: null, issues: sink.issues };
   }
-  return { snapshot: result.data, issues: [] };
+  // Judged again by this version of Cairn's rules at the version's own time, so a version frozen by an older Cairn
+  // says what its live pages would have said, and nothing on its pages disagrees.
+  return { snapshot: { ...result.data, phases: result.data.phases.map((phase) => judgeHealth(phase)) }, issues: [] };
 }

@@ -39,7 +39,7 @@ export interface GlanceView {
 const day = (iso: string) => formatTimestamp(iso).slice(0, 10);
 
 /** Within a severity, what needs someone's attention now comes first: what agents report, then the work, then the targets. */
-const kindOrder: Record<Deviation['kind'], number> = { 'agent-report': 0, 'blocked-task': 1, 'conflicting-sources': 2, 'late-task': 3, 'not-started': 4, 'early-start': 5, 'missed-target': 6, 'open-deliverable': 7, 'unmet-criterion': 8, 'unverified-target': 9, 'data-quality': 10 };
+const kindOrder: Record<Deviation['kind'], number> = { 'agent-report': 0, 'blocked-task': 1, 'conflicting-sources': 2, 'late-task': 3, 'not-started': 4, 'at-risk-task': 5, 'early-start': 6, 'missed-target': 7, 'open-deliverable': 8, 'unmet-criterion': 9, 'unverified-target': 10, 'data-quality': 11 };
 const severityOrder: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const severityLabels: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 

@@ -6,6 +6,7 @@ import type { EventLine, Phase, Task } from '../schema/model.ts';
 import { dependencyItems, type DependencyItem } from './dependencies.ts';
 import { toEventRows, type EventRow } from './tasks.ts';
 import { conflictText } from '../report/report.ts';
+import { healthLabels } from './glance.ts';
 
 export interface TaskPageView {
   phase: Pick<Phase, 'id' | 'title' | 'asOf'>;
@@ -25,6 +26,8 @@ export interface TaskPageView {
   shown: string | null;
   /** "The sources disagree: …", or null. */
   conflict: string | null;
+  /** Where it stands against the plan, as its row in the task table says it; null when not judged. */
+  health: { state: string; label: string; reason: string } | null;
 }
 
 /** `lists`: the task's newest events and edited files (kept apart from the phase model). */
@@ -44,6 +47,7 @@ export function buildTaskPageView(phase: Phase, task: Task, lists: { events: rea
     metadataStyle: metadataStyleLabels[task.metadataStyle],
     events: toEventRows(lists.events),
     conflict: task.statusConflict ? conflictText(task) : null,
+    health: task.health && { ...task.health, label: healthLabels[task.health.state] },
     shown: task.events > lists.events.length ? `The newest ${lists.events.length} of its ${formatCount(task.events)} events. The hook logs hold them all.` : null,
   };
 }

@@ -220,33 +220,33 @@ describe('buildDashboardView', () => {
         },
         "health": {
           "label": "At risk",
-          "reason": "At risk: 7.1, 7.2 at risk; 7.4 late.",
+          "reason": "At risk: 7.4 is late: what it waits for finished 1.1 days ago and it has not started; 2 more tasks are at risk. The forecast is early only if the open work starts now.",
           "state": "at-risk",
         },
         "nextAction": "Spawn the agents and start the parallel tasks",
         "progressPercent": 17,
-        "riskCounts": "0 high, 8 medium, 2 low",
-        "riskTotal": 10,
+        "riskCounts": "0 high, 8 medium, 0 low",
+        "riskTotal": 8,
         "risks": [
           {
             "label": "Medium",
             "severity": "medium",
-            "text": "Task 7.2: an agent reported a warning at 2025-10-25 11:02 UTC: config_system: riptide-persistence 13/36 vars; 3 defaults conflict with the deploy manifests (REDIS_POOL_SIZE, CACHE_TTL_SECS, TENANT_QUOTA), need a decision",
+            "text": "Task 7.1 (Build Infrastructure): An agent reported a warning at 2025-10-24 09:21 UTC: build_infra: CI cache wired (sccache keyed on Cargo.lock + toolchain); WARNING: GITHUB_TOKEN=[redacted: github-token] was echoed in the CI log, rotate it. Near its estimate: 2.31 days of its 2.4 days used, still open.",
           },
           {
             "label": "Medium",
             "severity": "medium",
-            "text": "Task 7.1: an agent reported a warning at 2025-10-24 09:21 UTC: build_infra: CI cache wired (sccache keyed on Cargo.lock + toolchain); WARNING: GITHUB_TOKEN=[redacted: github-token] was echoed in the CI log, rotate it",
+            "text": "Task 7.2 (Configuration System): An agent reported a warning at 2025-10-25 11:02 UTC: config_system: riptide-persistence 13/36 vars; 3 defaults conflict with the deploy manifests (REDIS_POOL_SIZE, CACHE_TTL_SECS, TENANT_QUOTA), need a decision. Near its estimate: 2.31 days of its 2.4 days used, still open.",
           },
           {
             "label": "Medium",
             "severity": "medium",
-            "text": "Task 7.3 (Code Quality) took 1.27 days against an estimate of 1.2 days (+0.07 days).",
+            "text": "Task 7.3 (Code Quality): Complete since 2025-10-24 15:01 UTC. It took 1.27 days against an estimate of 1.2 days (+0.07 days).",
           },
           {
             "label": "Medium",
             "severity": "medium",
-            "text": "Task 7.4 (Release Preparation) had not started by 2025-10-25 18:00 UTC; the plan had it start 2025-10-24 12:48 UTC. Its dependencies are complete.",
+            "text": "Task 7.4 (Release Preparation): Not started, though the plan had it start 2025-10-24 12:48 UTC; everything it depends on is complete.",
           },
         ],
       }
@@ -608,7 +608,7 @@ describe('buildReportPageView', () => {
         ],
         [
           "Low",
-          3,
+          1,
         ],
       ]
     `);

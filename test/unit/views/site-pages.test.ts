@@ -27,7 +27,7 @@ describe('buildHomeView', () => {
           {
             "health": {
               "label": "At risk",
-              "reason": "At risk: 7.1, 7.2 at risk; 7.4 late.",
+              "reason": "At risk: 7.4 is late: what it waits for finished 1.1 days ago and it has not started; 2 more tasks are at risk. The forecast is early only if the open work starts now.",
               "state": "at-risk",
             },
             "id": "phase-7",
@@ -128,7 +128,7 @@ describe('versions', () => {
           {
             "health": {
               "label": "At risk",
-              "reason": "At risk: 7.1, 7.2 at risk; 7.4 late.",
+              "reason": "At risk: 7.4 is late: what it waits for finished 1 day ago and it has not started; 2 more tasks are at risk. The forecast is early only if the open work starts now.",
               "state": "at-risk",
             },
             "id": "phase-7",

@@ -7,31 +7,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { buildSite, earlyDates } from './build-site.ts';
+import { formatRoots } from '../fixtures/formats/roots.ts';
 import { loadContent } from '../../src/core/pipeline/load-content.ts';
 import { buildStatusJson } from '../../src/core/views/status-json.ts';
 
-/** Where a team points Cairn in each format fixture: the folder its tool writes. */
-const formatRoots: Record<string, string> = {
-  'backlog-md-formula-linter': 'backlog',
-  'bmad-tide-logbook': 'docs/stories',
-  'bmad-kiln-ledger': 'docs/sprint-artifacts',
-  'ccpm-ledger-pocket': '.claude/epics',
-  'claude-flow-store-chart-sync': '.',
-  'claude-flow-store-skill-pipeline': '.',
-  'kiro-exchange-desk': '.',
-  'kiro-garden-plots': '.kiro/specs',
-  'spec-kit-ferry-berths': 'specs',
-  'spec-kit-seed-lending': 'specs',
-  'taskmaster-recipe-carousel': '.',
-};
 /** Built by formats.test.ts, build.test.ts or free-form.test.ts already. */
 const builtElsewhere = new Set(['spec-kit-route-log', 'kiro-farmstand-newsletter', 'taskmaster-dock-updater', 'backlog-md-museum-kiosk', 'bmad-pantry-shelf', 'claude-flow-store-release-gate', 'claude-code-tasks-reef-survey', 'ccpm-local-runner', 'status-folders-quay-tasks', 'ccpm-harbor-epics', 'shape-gita-progress']);
 
 const formats = readdirSync('test/fixtures/formats', { withFileTypes: true }).filter((entry) => entry.isDirectory() && !builtElsewhere.has(entry.name)).map((entry) => entry.name);
 const shapes = readdirSync('test/fixtures/packages', { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name.startsWith('shape-') && !builtElsewhere.has(entry.name)).map((entry) => entry.name);
 
-test('every format fixture not built elsewhere has its root named here', () => {
-  expect(formats.toSorted()).toEqual(Object.keys(formatRoots).toSorted());
+test('every format fixture has its root named in test/fixtures/formats/roots.ts', () => {
+  expect(readdirSync('test/fixtures/formats', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).toSorted()).toEqual(Object.keys(formatRoots).toSorted());
 });
 
 /** The errors a fixture's facts.json pins (a real shape that stops the build, such as frontmatter a sync broke). */

@@ -17,7 +17,7 @@ function anchors(markdown: string): Set<string> {
   for (const line of outsideFences(markdown)) {
     const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!heading) continue;
-    const text = heading[1].replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+    const text = heading[1]!.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
     const base = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
@@ -46,7 +46,7 @@ function links(markdown: string): { target: string; text: string }[] {
   const found: { target: string; text: string }[] = [];
   for (const line of outsideFences(markdown)) {
     const prose = line.replace(/(`+)[\s\S]*?\1/g, '');
-    for (const match of prose.matchAll(/\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) found.push({ target: match[1], text: match[0] });
+    for (const match of prose.matchAll(/\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) found.push({ target: match[1]!, text: match[0] });
   }
   return found;
 }
@@ -55,7 +55,7 @@ function links(markdown: string): { target: string; text: string }[] {
 function broken(file: string, target: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return null; // https:, mailto: and the like are not checked here
   const [path, anchor] = target.split('#', 2);
-  const to = path === '' ? file : resolve(dirname(file), decodeURIComponent(path));
+  const to = path === '' || path === undefined ? file : resolve(dirname(file), decodeURIComponent(path));
   if (!existsSync(to)) return `${relative(root, to)} does not exist`;
   if (anchor === undefined) return null;
   if (!statSync(to).isFile() || !to.endsWith('.md')) return `#${anchor} points into ${relative(root, to)}, which is not a Markdown file`;

@@ -23,7 +23,7 @@ describe('routes', () => {
 
   test('the example has every page once: home, search, 404, each phase\'s pages, each task, releases, versions, feeds', () => {
     const count = (page: string) => example.filter((route) => route.page === page).length;
-    const tasks = viewOf(example.find((route) => route.page === 'phase')! as Route<'phase'>).dashboard.phase.tasks.length;
+    const tasks = loadSite({ root: 'content', asOf: AS_OF, cache: null, name: 'Cairn' }).phases[0]!.tasks.length;
     expect({ home: count('home'), search: count('search'), notFound: count('not-found'), phase: count('phase'), activity: count('activity'), timeline: count('timeline'), report: count('report'), task: count('task'), versions: count('versions'), status: count('status-json') }).toEqual({ home: 1, search: 1, notFound: 1, phase: 1, activity: 1, timeline: 1, report: 1, task: tasks, versions: 1, status: 1 });
     expect(new Set(example.map((route) => `${route.page} ${JSON.stringify(route.params)}`)).size).toBe(example.length);
   });

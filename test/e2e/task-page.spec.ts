@@ -10,6 +10,8 @@ test.describe('task page', () => {
     await expect(meta).toContainText('1 day');
     await expect(meta.getByRole('link', { name: 'Task 7.3' })).toHaveAttribute('href', /task-7\.3-code-quality\/$/);
     await expect(meta).toContainText('phase7/release_prep/status');
+    // The task's health, in the words the dashboard's row and risk list use.
+    await expect(page.getByTestId('task-health')).toContainText('Late');
     const body = page.getByTestId('task-body');
     await expect(body.getByRole('heading', { name: /Objectives/ })).toBeVisible();
     await expect(body.getByRole('img', { name: 'Not done' }).first()).toBeVisible();

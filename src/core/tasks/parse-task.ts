@@ -100,7 +100,7 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const { body, bodyOffset, broken, notText } = front;
   const doc = parseMarkdown(body);
   const shift = (line: number) => line + bodyOffset;
-  const heading = taskHeading(doc);
+  const heading = taskHeading(doc, slug.slice(slug.lastIndexOf('/') + 1));
   const read = readBodyFields(doc, heading);
   const fields = new Map(front.fields);
   for (const field of read.fields) if (!fields.has(field.name)) fields.set(field.name, { ...field, line: shift(field.line) });
@@ -114,8 +114,9 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   // In a tool's folder an id in the metadata is the tool's, whole as written ("TASK-030B-1.8", "TASK-006-REV").
   const idIn = (text: string) => (idPrefix !== undefined && isWholeId(text.trim()) ? text.trim() : null) ?? (idPrefix ? prefixedTaskId(text, idPrefix) : null) ?? (isNamedId(text.trim()) ? text.trim() : null) ?? findTaskId(text);
   const fileId = idPrefix ? prefixedTaskId(fileName, idPrefix) : null;
-  let id = (idText ? (idIn(idText) ?? idText) : null) ?? fileId ?? (heading ? (storyHeadingId(heading.title) ?? findTaskId(heading.title)) : null) ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
-  const headingId = heading !== null && (storyHeadingId(heading.title) ?? findTaskId(heading.title) ?? fallbackTaskId(heading.title, '')) === id;
+  const sharedId = heading ? sharedTitleId(heading.title, fileName) : null;
+  let id = (idText ? (idIn(idText) ?? idText) : null) ?? fileId ?? (heading ? (storyHeadingId(heading.title) ?? findTaskId(heading.title)) : null) ?? sharedId ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
+  const headingId = heading !== null && (storyHeadingId(heading.title) ?? findTaskId(heading.title) ?? sharedId ?? fallbackTaskId(heading.title, '')) === id;
   const idFrom: ParsedTask['idFrom'] = idText ? { from: 'metadata', line: fields.get('id')!.line } : !fileId && headingId ? { from: 'title', line: shift(heading.line) } : { from: 'file name', line: null };
   // A file is a task when it has an id and either task metadata, a "Task …" title, or a name that starts with the id.
   const isTask = (id !== null && (hasTaskFields || /^[^\p{L}\p{N}]*task\b/iu.test(heading?.title ?? '') || fileName.startsWith(id))) || /^task[-_ \d]/i.test(fileName);
@@ -355,13 +356,19 @@ export function storyHeadingId(title: string): string | null {
   return match ? match[1]!.replaceAll('-', '.') : null;
 }
 
-function taskHeading(doc: MarkdownDoc): Section | null {
+/** "# M167 — Fix Canvas" in M167-fix-canvas.md: an id of letters and a number, written in both the title and the file name; else null. */
+function sharedTitleId(title: string, fileName: string): string | null {
+  const token = /^\s*([A-Z]{1,4}\d+(?:\.\d+)*)\s*[—–:|-]\s*\S/u.exec(title)?.[1];
+  return token !== undefined && new RegExp(`^${token}(?![\\d.])`, 'i').test(fileName) ? token : null;
+}
+
+function taskHeading(doc: MarkdownDoc, fileName: string): Section | null {
   const sections = allSections(doc.sections);
   // Headings inside the task ("### Task 1.1: …" under "# Phase 1") are its parts, not its title.
   const top = Math.min(...sections.map((section) => section.depth));
   return (
     // A BMAD story's "# Story 4.6.1: …" too: its notes may number headings further down ("#### 7.1 Matrix Review").
-    sections.find((section) => section.depth === top && ((/^[^\p{L}\p{N}]*(?:task|story)\b/iu.test(section.title) && findTaskId(section.title) !== null) || storyHeadingId(section.title) !== null)) ??
+    sections.find((section) => section.depth === top && ((/^[^\p{L}\p{N}]*(?:task|story)\b/iu.test(section.title) && findTaskId(section.title) !== null) || storyHeadingId(section.title) !== null || sharedTitleId(section.title, fileName) !== null)) ??
     sections.find((section) => leadingId.test(section.title)) ??
     sections.find((section) => section.depth === 1) ??
     sections[0] ??

@@ -112,6 +112,21 @@ describe('values and titles without their Markdown and decorations', () => {
   });
 });
 
+describe('an id of a letter and a number, written both in the title and at the start of the file name', () => {
+  test('"# M167 — Fix Canvas" in M167-fix-canvas.md is task M167, titled without its id', () => {
+    const task = parse('# M167 — Fix Canvas Size\n\n**Status:** `done`\n**Severity:** `high`\n**Created:** 2026-06-24\n\n## Description\n\nThe canvas is too large.\n', 'M167-fix-canvas')?.task;
+    expect([task?.id, task?.title, task?.status]).toEqual(['M167', 'Fix Canvas Size', 'complete']);
+    // Its plan numbers its own steps further down ("### T1 — Clip enum"): the title is still the task's.
+    const deeper = parse('# M170 — Flag Grid: Clip Shapes\n\n**Status:** `complete`\n\n## Plan\n\n### T1 — Clip enum\n\nAdd the enum.\n', 'M170-flag-grid-clip-shapes')?.task;
+    expect([deeper?.id, deeper?.title, deeper?.status]).toEqual(['M170', 'Flag Grid: Clip Shapes', 'complete']);
+  });
+
+  test('not when only one of the two has it, nor from a heading of another kind', () => {
+    expect(parse('# M167 — Fix Canvas\n\n**Status:** done\n', 'fix-canvas').task?.id).not.toBe('M167');
+    expect(parse('# Program — Design Engine (Phase 1)\n\nNotes.\n', 'M197-design-engine-program').isTask).toBe(false);
+  });
+});
+
 describe('dependencies point one way and name tasks', () => {
   test('a "### Blocking Other Tasks" list under "## Dependencies" are the tasks that wait for this one', () => {
     const text = ['# Task 8.0: Data Cleanup', '', '**Status:** pending', '', '## Dependencies', '', '### Required Before Starting', '- Task 7.9 complete', '', '### Blocking Other Tasks', '- **Task 8.1:** Age checks', '- **Task 8.2:** Invitations'].join('\n');

@@ -16,7 +16,7 @@ import { taskmasterFolders, taskmasterListOf, taskmasterOtherReason } from './ta
 import { backlogBoardFolders, backlogBoardOf } from './backlog-layout.ts';
 import { backlogFileRole, backlogMd, backlogPageName, backlogReason } from '../formats/backlog-md.ts';
 import { bmadFolderOf, bmadFolders } from './bmad-layout.ts';
-import { bmad, bmadReason, isStoryFileName } from '../formats/bmad.ts';
+import { bmad, bmadReason, isStoryFileName, opensStory } from '../formats/bmad.ts';
 import { ccpmEpicFolders, isCcpmEpicFolder } from './ccpm-layout.ts';
 import { ccpm, ccpmCompanionReason, ccpmFileRole, ccpmReason, isSlugNamedCcpmTask } from '../formats/ccpm.ts';
 import { statusBoardFolders, statusBoardOf } from './status-folders-layout.ts';
@@ -292,8 +292,10 @@ const bmadFolder: FolderReader = {
     if (!stories) return null;
     const storyRels = files.filter((rel) => {
       if (rel === stories.sprintRel) return false;
-      const story = markdown.test(rel) && isStoryFileName(basename(rel));
-      if (!story) otherFiles.push({ path: displayPath(join(dir, rel)), reason: markdown.test(rel) ? 'not read: a document, not a BMAD story (a story file is named "1.3.story.md" or "1-3-title.md")' : notReadReason(rel) });
+      const named = markdown.test(rel) && isStoryFileName(basename(rel));
+      // A report named like a story ("2-5-validation-report.md") is a document: a story file opens "# Story N.M: …".
+      const story = named && opensStory(read(rel)?.text ?? '');
+      if (!story) otherFiles.push({ path: displayPath(join(dir, rel)), reason: named ? 'not read: named like a story file, but it does not open "# Story N.M: …"' : markdown.test(rel) ? 'not read: a document, not a BMAD story (a story file is named "1.3.story.md" or "1-3-title.md")' : notReadReason(rel) });
       return story;
     });
     const tasks = taskFiles(dir, storyRels, problems).map(({ rel, slug }) => ({ ...read(rel)!, slug }));

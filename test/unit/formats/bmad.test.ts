@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { applySprintStatus, isStoryFileName, readSprintStatus, storyTitleOfKey } from '../../../src/core/formats/bmad.ts';
 import { parseTaskFile } from '../../../src/core/tasks/parse-task.ts';
 import { parseStatusMeaning } from '../../../src/core/tasks/parse-status.ts';
+import { listPackageDirs, readPackage } from '../../../src/core/io/read-package.ts';
+import { buildPhase } from '../../../src/core/model/build-phase.ts';
 
 describe('status words', () => {
   test.each([
@@ -103,6 +105,14 @@ test.each([
 ])('a story heading written with dashes (%s) names its story by the numbers, as its file name does', (name, text, id, title) => {
   const task = story(name, text);
   expect([task.id, task.title]).toEqual([id, title]);
+});
+
+test('a report named like a story file (1-2-validation-report.md) is a document, and the phase counts only the files that open a story', () => {
+  const root = 'test/fixtures/formats/bmad-kiln-ledger/docs/sprint-artifacts';
+  const [dir] = listPackageDirs(root).dirs;
+  const { phase } = buildPhase(readPackage(dir!.dir, dir!.phaseId, root), { buildAsOf: null });
+  expect(phase!.dataQuality.otherFiles.find((other) => other.path.endsWith('validations/epic-1/1-2-validation-report.md'))?.reason).toBe('not read: named like a story file, but it does not open "# Story N.M: …"');
+  expect(phase!.dataQuality.readers[0]!.reason).toContain('; 7 story files opening "# Story N.M: …"');
 });
 
 describe('sprint statuses over the story files', () => {

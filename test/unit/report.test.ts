@@ -69,9 +69,9 @@ describe('the example package (phase 7, mid-flight)', () => {
       ['unverified-target', 'medium', '7.3'],
       ['agent-report', 'medium', '7.1'],
       ['agent-report', 'medium', '7.2'],
-      ['late-task', 'medium', '7.3'],
       ['open-deliverable', 'medium', '7.3'],
       ['not-started', 'medium', '7.4'],
+      ['late-task', 'low', '7.3'],
       ['data-quality', 'low', null],
     ]);
     // Each says the task's health, in its words: the agent's warning first, then how much of the estimate is used.
@@ -133,9 +133,9 @@ describe('a complete phase whose report says "34 warnings" against "<20"', () =>
 describe('deviations of hand-built phases', () => {
   test.each([
     [
-      'a task over its estimate is late',
+      'a finished task that took longer than its estimate is a low risk (a lesson for the estimates)',
       reportPhase({ tasks: [done('1.1', { estimateDays: 1, elapsedDays: 1.5, completedAt: '2025-10-21T20:00:00.000Z' })] }),
-      [['late-task', 'medium', '1.1']],
+      [['late-task', 'low', '1.1']],
       'Task 1.1 (Work 1.1): Complete since 2025-10-21 20:00 UTC. It took 1.5 days against an estimate of 1 day (+0.5 days).',
     ],
     [

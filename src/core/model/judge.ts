@@ -185,7 +185,8 @@ function judgeComplete(task: Task, plan: PlannedDates | undefined): TaskVerdict 
   const end = task.completedAt === null ? NaN : Date.parse(task.completedAt);
   if (task.elapsedDays !== null && task.estimateDays !== null && task.elapsedDays > task.estimateDays) {
     const over = round(task.elapsedDays - task.estimateDays, 2);
-    findings.push({ state: 'done', kind: 'late-task', severity: 'medium', sentence: `It took ${formatDays(task.elapsedDays)} against an estimate of ${formatDays(task.estimateDays)} (+${formatNumber(over)} ${over === 1 ? 'day' : 'days'}).`, short: `it took ${formatDays(task.elapsedDays)} against an estimate of ${formatDays(task.estimateDays)}` });
+    // Finished work no longer threatens the phase: its overrun is a lesson for the estimates, a low risk.
+    findings.push({ state: 'done', kind: 'late-task', severity: 'low', sentence: `It took ${formatDays(task.elapsedDays)} against an estimate of ${formatDays(task.estimateDays)} (+${formatNumber(over)} ${over === 1 ? 'day' : 'days'}).`, short: `it took ${formatDays(task.elapsedDays)} against an estimate of ${formatDays(task.estimateDays)}` });
   } else if (plan?.end != null && !Number.isNaN(end) && end - plan.end > PLAN_GRACE_MS) {
     findings.push({ state: 'done', kind: 'late-task', severity: 'low', sentence: `It finished ${formatDays(round((end - plan.end) / DAY_MS, 2))} after its planned end (${formatTimestamp(new Date(plan.end).toISOString())}), within its estimate: it started late.`, short: 'it finished after its planned end' });
   }

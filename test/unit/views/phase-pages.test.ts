@@ -225,7 +225,7 @@ describe('buildDashboardView', () => {
         },
         "nextAction": "Spawn the agents and start the parallel tasks",
         "progressPercent": 17,
-        "riskCounts": "0 high, 8 medium, 0 low",
+        "riskCounts": "0 high, 7 medium, 1 low",
         "riskTotal": 8,
         "risks": [
           {
@@ -241,12 +241,12 @@ describe('buildDashboardView', () => {
           {
             "label": "Medium",
             "severity": "medium",
-            "text": "Task 7.3 (Code Quality): Complete since 2025-10-24 15:01 UTC. It took 1.27 days against an estimate of 1.2 days (+0.07 days).",
+            "text": "Task 7.4 (Release Preparation): Not started, though the plan had it start 2025-10-24 12:48 UTC; everything it depends on is complete.",
           },
           {
             "label": "Medium",
             "severity": "medium",
-            "text": "Task 7.4 (Release Preparation): Not started, though the plan had it start 2025-10-24 12:48 UTC; everything it depends on is complete.",
+            "text": "Task 7.3 (Code Quality) is complete, but 3 of 5 deliverables are not checked: ~500 LOC of dead code removed; Compiler warnings cleaned up; docs/CODE-QUALITY-REPORT.md.",
           },
         ],
       }
@@ -604,11 +604,11 @@ describe('buildReportPageView', () => {
       [
         [
           "Medium",
-          8,
+          7,
         ],
         [
           "Low",
-          1,
+          2,
         ],
       ]
     `);

@@ -8,7 +8,8 @@ import type { PackageFiles } from '../schema/package-files.ts';
 import { applyFolderStatus, statusFolders } from './status-folders.ts';
 import { ccpm, ccpmStaleDependencies, ccpmUpdateIssues } from './ccpm.ts';
 
-export function applyLayoutEvidence(tasks: readonly Task[], files: PackageFiles): { tasks: Task[]; issues: Issue[] } {
+/** `superseded`: task files whose "Unknown status" warning the layout's own reading replaces (a board's folder status). */
+export function applyLayoutEvidence(tasks: readonly Task[], files: PackageFiles): { tasks: Task[]; issues: Issue[]; superseded?: string[] } {
   if (files.layout?.format === statusFolders.id) return applyFolderStatus(tasks, files.dir);
   if (files.layout?.format === ccpm.id) {
     const stale = ccpmStaleDependencies(tasks);

@@ -67,8 +67,10 @@ export function statusFoldersReason(counts: ReadonlyMap<string, number>): string
  * the file states another, its own is kept, and a warning at its status line names both. `dir` is the board's
  * path as the tasks' files are shown (their folder is the first part of the path after it).
  */
-export function applyFolderStatus(tasks: readonly Task[], dir: string): { tasks: Task[]; issues: Issue[] } {
+export function applyFolderStatus(tasks: readonly Task[], dir: string): { tasks: Task[]; issues: Issue[]; superseded: string[] } {
   const issues: Issue[] = [];
+  // The task files whose "Unknown status" warning this replaces, its status being the folder's.
+  const superseded: string[] = [];
   const result = tasks.map((task) => {
     if (!task.file.startsWith(`${dir}/`)) return task;
     const folder = task.file.slice(dir.length + 1).split('/')[0] ?? '';
@@ -79,11 +81,19 @@ export function applyFolderStatus(tasks: readonly Task[], dir: string): { tasks:
       return { ...task, status, cancelled: meaning === 'cancelled', statusEvidence: { ...task.statusEvidence, status, key: `folder ${folder}/`, summary: `no status in the task file; its folder ${folder}/ says ${meaning.replace('_', ' ')}` } };
     }
     const written = parseStatusMeaning(task.statusText);
-    if (written !== null && written !== meaning) {
+    if (written === null) {
+      // A word the reader does not know ("review_complete" in in_review/): the folder is the status the board states.
+      const status = meaning === 'cancelled' ? 'complete' : meaning;
+      const line = /^line (\d+)$/.exec(task.statusEvidence.key ?? '')?.[1];
+      superseded.push(task.file);
+      issues.push({ file: task.file, line: line ? Number(line) : 1, column: 1, severity: 'warning', message: `Unknown status "${task.statusText}"; the task is shown as its folder ${folder}/ says: ${meaning.replace('_', ' ')}.`, hint: 'Write one of the board\'s status words, or add this one to "statusWords" in cairn.config.json.' });
+      return { ...task, status, cancelled: meaning === 'cancelled', statusEvidence: { ...task.statusEvidence, status, summary: `"${task.statusText}" in the task file is no status word Cairn knows; its folder ${folder}/ says ${meaning.replace('_', ' ')}` } };
+    }
+    if (written !== meaning) {
       const line = /^line (\d+)$/.exec(task.statusEvidence.key ?? '')?.[1];
       issues.push({ file: task.file, line: line ? Number(line) : 1, column: 1, severity: 'warning', message: `Task ${task.id} is "${task.statusText}" here and sits in ${folder}/ (${meaning.replace('_', ' ')}); the file's own status is shown.`, hint: `Move the file to the folder of its status, or correct its status to match ${folder}/.` });
     }
     return task;
   });
-  return { tasks: result, issues };
+  return { tasks: result, issues, superseded };
 }

@@ -157,6 +157,8 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
   // What a layout says of its tasks besides their files (a board's status folders, ccpm's update files).
   const evidence = applyLayoutEvidence(parsedTasks, files);
   parsedTasks.splice(0, parsedTasks.length, ...evidence.tasks);
+  const superseded = new Set(evidence.superseded ?? []);
+  issues.splice(0, issues.length, ...issues.filter((issue) => !(superseded.has(issue.file) && issue.message.startsWith('Unknown status '))));
   issues.push(...evidence.issues);
   if (list) {
     issues.push(...list.read.issues);

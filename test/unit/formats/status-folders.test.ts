@@ -82,6 +82,23 @@ test('a GuardKit board of backlog/ and design_approved/ only is a board; "design
   }
 });
 
+test('a status word the reader does not know ("review_complete" in in_review/) takes its folder\'s status, and the warning says so', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'cairn-folder-unknown-'));
+  try {
+    mkdirSync(join(temp, 'tasks', 'backlog'), { recursive: true });
+    mkdirSync(join(temp, 'tasks', 'in_review'));
+    writeFileSync(join(temp, 'tasks', 'backlog', 'TASK-1.md'), '---\nid: TASK-1\ntitle: One\nstatus: backlog\n---\n# One\n');
+    writeFileSync(join(temp, 'tasks', 'in_review', 'TASK-REV-2.md'), '---\nid: TASK-REV-2\ntitle: Review the plan\nstatus: review_complete\n---\n# Review the plan\n');
+    const [dir] = listPackageDirs(temp).dirs;
+    const { phase, issues } = buildPhase(readPackage(dir!.dir, dir!.phaseId, temp), { buildAsOf: null });
+    const task = phase!.tasks.find((each) => each.id === 'TASK-REV-2')!;
+    expect([task.status, task.statusText, task.statusEvidence.summary]).toEqual(['in_progress', 'review_complete', '"review_complete" in the task file is no status word Cairn knows; its folder in_review/ says in progress']);
+    expect(issues.filter((issue) => issue.file.endsWith('TASK-REV-2.md')).map((issue) => [issue.line, issue.message])).toEqual([[4, 'Unknown status "review_complete"; the task is shown as its folder in_review/ says: in progress.']]);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+});
+
 describe('what makes a folder a board', () => {
   const temp = mkdtempSync(join(tmpdir(), 'cairn-status-folders-'));
   afterAll(() => rmSync(temp, { recursive: true, force: true }));

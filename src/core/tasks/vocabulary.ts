@@ -50,6 +50,7 @@ export const fieldVocabulary: Record<string, FieldName> = {
   estimatedeffort: 'estimate',
   estimatedsize: 'estimate',
   estimatedhours: 'estimate',
+  estimatedminutes: 'estimate',
   estimateddays: 'estimate',
   timeestimate: 'estimate',
   effortestimate: 'estimate',

@@ -11,6 +11,7 @@ import { folderStatus, opensWithTaskFrontmatter, statusFolderRole } from '../../
 import { statusBoardOf } from '../../../src/core/io/status-folders-layout.ts';
 import { listPackageDirs, readPackage } from '../../../src/core/io/read-package.ts';
 import { buildPhase } from '../../../src/core/model/build-phase.ts';
+import { parseTaskFile } from '../../../src/core/tasks/parse-task.ts';
 
 test.each([
   ['backlog', 'pending'],
@@ -97,6 +98,13 @@ test('a status word the reader does not know ("review_complete" in in_review/) t
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
+});
+
+test('GuardKit\'s estimated_minutes is the task\'s estimate, in minutes', () => {
+  const text = '---\nid: TASK-C002-004\ntitle: Tide table tool\nstatus: in_review\nestimated_minutes: 96\n---\n\n# Task: tide table tool\n';
+  const parsed = parseTaskFile({ text, path: 'tasks/in_review/TASK-C002-004.md', slug: 'TASK-C002-004', phaseId: 'tasks', idPrefix: '' });
+  expect([parsed.task?.estimateText, parsed.task?.estimateDays]).toEqual(['96', 0.2]);
+  expect(parsed.unreadKeys).not.toContain('estimated_minutes');
 });
 
 describe('what makes a folder a board', () => {

@@ -58,6 +58,7 @@ const fixtures = [
   { name: 'ccpm-ledger-pocket', root: '.claude/epics', title: (facts: string) => facts },
   // A board of status folders: the folder holding backlog/, in_progress/, completed/ … is one phase, titled by its name.
   { name: 'status-folders-quay-tasks', root: 'tasks', title: (facts: string) => facts },
+  { name: 'status-folders-tide-clerk', root: 'tasks', title: (facts: string) => facts },
   // claude-flow v3: the team points Cairn at the repository holding .claude-flow/ (the phase is named by it).
   { name: 'claude-flow-store-release-gate', root: '.', title: (facts: string) => facts },
   { name: 'claude-flow-store-skill-pipeline', root: '.', title: (facts: string) => facts },

@@ -20,9 +20,9 @@ export function isStoryFileName(name: string): boolean {
   return /^\d+\.\d+(?:\.[^/]*)?\.md$/i.test(name) || /^\d+-\d+-[^/]*\.md$/i.test(name);
 }
 
-/** Whether a story file's text opens a story: "# Story 1.3: Title". */
+/** Whether a story file's text opens a story: "# Story 1.3: Title" (also "# Story 10-1: …", "# Story 7-1-slug: …"). */
 export function opensStory(text: string): boolean {
-  return /^# +Story +\d+\.\d+\b/m.test(text.slice(0, 4096));
+  return /^# +Story +\d+[.-]\d+(?![\d])/m.test(text.slice(0, 4096));
 }
 
 /** One line of `development_status`: a story, an epic (`epic-1`) or a retrospective (`epic-1-retrospective`). */

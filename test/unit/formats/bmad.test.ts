@@ -1,6 +1,6 @@
 /** BMAD stories: file names, the sprint-status.yaml map, its statuses over the story files', and the status words. */
 import { describe, expect, test } from 'vitest';
-import { applySprintStatus, isStoryFileName, readSprintStatus, storyTitleOfKey } from '../../../src/core/formats/bmad.ts';
+import { applySprintStatus, isStoryFileName, opensStory, readSprintStatus, storyTitleOfKey } from '../../../src/core/formats/bmad.ts';
 import { parseTaskFile } from '../../../src/core/tasks/parse-task.ts';
 import { parseStatusMeaning } from '../../../src/core/tasks/parse-status.ts';
 import { listPackageDirs, readPackage } from '../../../src/core/io/read-package.ts';
@@ -113,6 +113,17 @@ test('a report named like a story file (1-2-validation-report.md) is a document,
   const { phase } = buildPhase(readPackage(dir!.dir, dir!.phaseId, root), { buildAsOf: null });
   expect(phase!.dataQuality.otherFiles.find((other) => other.path.endsWith('validations/epic-1/1-2-validation-report.md'))?.reason).toBe('not read: named like a story file, but it does not open "# Story N.M: …"');
   expect(phase!.dataQuality.readers[0]!.reason).toContain('; 7 story files opening "# Story N.M: …"');
+});
+
+test.each([
+  ['# Story 1.3: Export', true],
+  ['# Story 10-1: Key Check', true],
+  ['# Story 7-1-video-session: Video Session', true],
+  ['# Story 3.5.2: Shelf Sync', true],
+  ['# Validation Report', false],
+  ['# Story time: notes', false],
+])('%j opens a story: %s', (heading, opens) => {
+  expect(opensStory(`${heading}\n\nStatus: done\n`)).toBe(opens);
 });
 
 describe('sprint statuses over the story files', () => {

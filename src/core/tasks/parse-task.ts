@@ -115,9 +115,12 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const idIn = (text: string) => (idPrefix !== undefined && isWholeId(text.trim()) ? text.trim() : null) ?? (idPrefix ? prefixedTaskId(text, idPrefix) : null) ?? (isNamedId(text.trim()) ? text.trim() : null) ?? findTaskId(text);
   const fileId = idPrefix ? prefixedTaskId(fileName, idPrefix) : null;
   const sharedId = heading ? sharedTitleId(heading.title, fileName) : null;
-  let id = (idText ? (idIn(idText) ?? idText) : null) ?? fileId ?? (heading ? (storyHeadingId(heading.title) ?? findTaskId(heading.title)) : null) ?? sharedId ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
+  // BMAD's "**Story ID:** 2-2-pass-recording-session" is the story's key, not its id: the heading's story number is.
+  const storyId = heading ? storyHeadingId(heading.title) : null;
+  const keyOnly = idText !== null && storyId !== null && /^\d+(?:-\d+)+-[a-z]/i.test(idText.trim());
+  let id = (idText && !keyOnly ? (idIn(idText) ?? idText) : null) ?? fileId ?? (heading ? (storyId ?? findTaskId(heading.title)) : null) ?? sharedId ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
   const headingId = heading !== null && (storyHeadingId(heading.title) ?? findTaskId(heading.title) ?? sharedId ?? fallbackTaskId(heading.title, '')) === id;
-  const idFrom: ParsedTask['idFrom'] = idText ? { from: 'metadata', line: fields.get('id')!.line } : !fileId && headingId ? { from: 'title', line: shift(heading.line) } : { from: 'file name', line: null };
+  const idFrom: ParsedTask['idFrom'] = idText && !keyOnly ? { from: 'metadata', line: fields.get('id')!.line } : !fileId && headingId ? { from: 'title', line: shift(heading.line) } : { from: 'file name', line: null };
   // A file is a task when it has an id and either task metadata, a "Task …" title, or a name that starts with the id.
   const isTask = (id !== null && (hasTaskFields || /^[^\p{L}\p{N}]*task\b/iu.test(heading?.title ?? '') || fileName.startsWith(id))) || /^task[-_ \d]/i.test(fileName);
   if (id === null && !notText.has('id')) {
@@ -468,8 +471,8 @@ function tableFields(table: Table): { key: string; value: string; line: number; 
   return head.cells.map((key, index) => ({ key, value: row!.cells[index] ?? '', line: row!.line, column: 1, keyed: true }));
 }
 
-/** Sections whose heading says they hold the task's metadata ("## Metadata", "## 📋 Phase Overview", "## Task Info"). */
-const metadataSection = /^(?:task |phase )?(?:metadata|meta|details|info|information|overview|properties|summary|assignment|assignments)$/;
+/** Sections whose heading says they hold the task's metadata ("## Metadata", "## 📋 Phase Overview", "## Task Info", BMAD's "## Story Overview"). */
+const metadataSection = /^(?:task |phase |story )?(?:metadata|meta|details|info|information|overview|properties|summary|assignment|assignments)$/;
 
 /** Sections read as metadata wherever they stand: their heading says so ("## Metadata", "## Assignment", "## Status"). */
 const namedMetadataSection = /^(?:task )?(?:metadata|meta|assignment|assignments|status|current status)$/;

@@ -52,6 +52,7 @@ const fixtures = [
   { name: 'bmad-tide-logbook', root: 'docs/stories', title: (facts: string) => facts },
   { name: 'bmad-pantry-shelf', root: '_bmad-output/implementation-artifacts', title: (facts: string) => facts },
   { name: 'bmad-kiln-ledger', root: 'docs/sprint-artifacts', title: (facts: string) => facts },
+  { name: 'bmad-dune-survey', root: 'docs/sprint-artifacts', title: (facts: string) => facts },
   // ccpm: the team points Cairn at .claude/epics/, each epic folder a phase titled by its epic.md.
   { name: 'ccpm-local-runner', root: '.claude/epics', title: (facts: string) => facts },
   { name: 'ccpm-harbor-epics', root: '.claude/epics', title: (facts: string) => facts },

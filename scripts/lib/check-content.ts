@@ -42,7 +42,7 @@ export async function checkContent({ strict = false, stale = false }: CheckOptio
       console.log(`${source.path}: ${source.format}, ${source.records} records, ${source.imported} imported, ${source.skipped} skipped`);
     }
     for (const warning of phase.dataQuality.warnings) console.error(`warning ${warning}`);
-    if (stale && phase.dataQuality.stale) console.error(`warning ${phase.file}: ${staleWarning(phase)}`);
+    if (stale && phase.dataQuality.stale) console.error(`warning ${phase.file}: ${staleWarning(phase, { withTime: true })}`);
   }
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const staleCount = stale ? phases.filter((phase) => phase.dataQuality.stale).length : 0;

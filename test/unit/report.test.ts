@@ -178,7 +178,7 @@ describe('deviations of hand-built phases', () => {
         },
       }),
       [['data-quality', 'low', null], ['data-quality', 'low', null], ['data-quality', 'low', null], ['data-quality', 'low', null]],
-      'The newest hook event is from 2025-10-24 10:00 UTC, more than a day before this build (2025-10-25 18:00 UTC): the status shown may be out of date.',
+      'The newest hook event is from 2025-10-24 10:00 UTC, more than a day before the time the site was judged at: the status shown may be out of date.',
     ],
   ])('%s', (_, phase, expected, firstText) => {
     const { deviations } = buildCompletionReport(phase);

@@ -31,6 +31,8 @@ export function siteAsOf(phases: readonly Phase[]): string | null {
 }
 
 /** The sentence that says a live phase's logs have gone quiet. */
-export function staleWarning(phase: Pick<Phase, 'dataQuality' | 'buildAsOf'>): string {
-  return `The newest hook event is from ${formatTimestamp(phase.dataQuality.newestEvent)}, more than a day before this build (${formatTimestamp(phase.buildAsOf)}): the status shown may be out of date.`;
+export function staleWarning(phase: Pick<Phase, 'dataQuality' | 'buildAsOf'>, { withTime = false }: { withTime?: boolean } = {}): string {
+  // A page says the build's time once, on the home page; the terminal says it here.
+  const before = withTime ? `this build (${formatTimestamp(phase.buildAsOf)})` : 'the time the site was judged at';
+  return `The newest hook event is from ${formatTimestamp(phase.dataQuality.newestEvent)}, more than a day before ${before}: the status shown may be out of date.`;
 }

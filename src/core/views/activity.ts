@@ -94,7 +94,7 @@ export function buildActivityPageView(phase: Phase, events: readonly EventLine[]
   const filters = buildActivityFilters(phase, ordered);
   const agentOf = createAgentOf(phase);
   return {
-    phase,
+    phase: { id: phase.id, title: phase.title, asOf: phase.asOf },
     listed: ordered.length,
     of: ordered.length === phase.activity.eventCount ? null : formatCount(phase.activity.eventCount),
     selects: [

@@ -88,7 +88,8 @@ export function buildDashboardView(phase: Phase, { version = null, history = [] 
   const { activity } = phase;
   const { targeted, tracked } = splitMetrics(phase.metrics);
   return {
-    phase,
+    // Only what the page shows of the phase: its key changes with nothing else.
+    phase: { id: phase.id, title: phase.title, status: phase.status, statusText: phase.statusText, session: phase.session, coordinator: phase.coordinator, statedDays: phase.statedDays, successCriteria: phase.successCriteria, warnings: phase.warnings, objectives: phase.objectives },
     version,
     created: phase.created && formatTimestamp(phase.created),
     asOf: formatTimestamp(phase.asOf),

@@ -36,7 +36,10 @@ export interface Frame {
   crumbs: Crumb[];
   /** The "as of" time of what the page shows (from the inputs). */
   asOf: string | null;
-  /** What the footer says: the time the live site was judged at, or a frozen version's own time. */
+  /**
+   * What the footer says: the time of the newest input the page shows (a phase's own on its pages), the time the site
+   * was judged at on the home page, or a frozen version's own time. A page that does not show "now" does not carry it.
+   */
   stamp: string | null;
   /** Set on the pages of a frozen version. */
   version: string | null;
@@ -133,7 +136,7 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
     title,
     crumbs,
     asOf,
-    stamp: more.version ? asOf : (judgedAt ?? asOf),
+    stamp: asOf,
     version: null,
     feeds: [],
     searchable: true,
@@ -147,7 +150,8 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
 
   const liveReleases = site.releases.filter((release) => !release.unreleased).map((release) => release.version);
   const homeView = buildHomeView(phases, newest === null ? null : site.snapshot(newest), liveReleases, site.shared !== null);
-  add('home', {}, { frame: frame('Phases', homeView.asOf), home: homeView });
+  // The site's time is said once, on the home page: the time every phase was judged at.
+  add('home', {}, { frame: frame('Phases', homeView.asOf, [], { stamp: judgedAt ?? homeView.asOf }), home: homeView });
   add('not-found', {}, { frame: frame('Page not found', siteTime) });
   add('search', {}, { frame: frame('Search', siteTime, [home, { label: 'Search' }]), bundles: phases.map((phase) => `pagefind/phases/${phase.id}/`) });
 

@@ -64,7 +64,7 @@ export function buildStatusJson(phases: readonly Phase[], version: string | null
         unmatchedEvents: phase.dataQuality.unmatchedEvents,
         otherFiles: phase.dataQuality.otherFiles,
         readers: phase.dataQuality.readers,
-        warnings: [...phase.warnings, ...phase.dataQuality.warnings, ...(phase.dataQuality.stale ? [staleWarning(phase)] : [])],
+        warnings: [...phase.warnings, ...phase.dataQuality.warnings, ...(phase.dataQuality.stale ? [staleWarning(phase, { withTime: true })] : [])],
         newestEvent: phase.dataQuality.newestEvent,
         stale: phase.dataQuality.stale,
       },

@@ -30,13 +30,13 @@ export interface TaskPageView {
   health: { state: string; label: string; reason: string } | null;
 }
 
-/** `lists`: the task's newest events and edited files (kept apart from the phase model). */
+/** `lists`: the task's newest events and edited files (kept apart from the phase model). The view keeps only the phase's id, title and as-of. */
 export function buildTaskPageView(phase: Phase, task: Task, lists: { events: readonly EventLine[]; files: readonly string[] }): TaskPageView {
   const critical = criticalTaskIds(phase.criticalPath).has(task.id);
   const written = task.estimateText !== null && task.estimateText !== formatEstimate(task.estimateDays) ? ` (written “${task.estimateText}”)` : '';
   const parent = task.parentId === null ? null : { id: task.parentId, slug: phase.tasks.find((other) => other.id === task.parentId)?.slug ?? '' };
   return {
-    phase,
+    phase: { id: phase.id, title: phase.title, asOf: phase.asOf },
     task,
     actual: actualText(task),
     agentText: formatAgent(task.agent),

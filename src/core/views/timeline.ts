@@ -4,7 +4,8 @@
  * to the completion, or to the newest event while the task is still in progress.
  */
 import type { Phase, TaskStatus } from '../schema/model.ts';
-import { clip, DAY_DEFINITION, formatDays, formatEstimate, formatTimestamp } from '../format/format.ts';
+import { clip, DAY_DEFINITION, formatDays, formatEstimate, formatNumber, formatTimestamp } from '../format/format.ts';
+import { round } from '../format/round.ts';
 import { statusLabels } from '../format/labels.ts';
 import { DAY_MS, planOrigin, plannedDates } from '../model/plan.ts';
 import { compareTaskIds, criticalTaskIds } from '../model/schedule.ts';
@@ -43,12 +44,14 @@ export interface TimelineLane {
 export interface TimelineLayout {
   phaseId: string;
   phaseTitle: string;
-  origin: string;
+  /** Day 0, or null for a phase nothing dates (its plan is drawn in days from its start). */
+  origin: string | null;
   /** Day 0, as the legend says it. */
   originText: string;
   /** What a day is (format/format.ts), for the legend. */
   days: string;
-  end: string;
+  /** The last day drawn, or null for a phase nothing dates. */
+  end: string | null;
   width: number;
   height: number;
   labelWidth: number;
@@ -68,8 +71,10 @@ const TOP = 28;
 
 /** Lays the timeline out; the scale covers both plan and actual. */
 export function buildTimelineLayout(phase: Phase): TimelineLayout {
-  // An undated phase is drawn from the build's time: the axis counts days, so only the spacing shows.
-  const origin = planOrigin(phase) ?? Date.parse(phase.buildAsOf);
+  // A phase nothing dates is drawn in days from its start: its plan has lengths and order, never dates it does not have.
+  const dated = planOrigin(phase);
+  const origin = dated ?? 0;
+  const when = (time: number) => (dated === null ? `day ${formatNumber(round((time - origin) / DAY_MS, 2))}` : formatTimestamp(new Date(time).toISOString()));
   const plan = plannedDates(phase, origin);
   const newest = phase.dataQuality.newestEvent ? Date.parse(phase.dataQuality.newestEvent) : null;
   const critical = criticalTaskIds(phase.criticalPath);
@@ -95,14 +100,14 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
     title: task.title,
     label: clip(`${task.id} ${task.title}`, 24),
     statusLabel: statusLabels[task.status],
-    planned: planStart === null || planEnd === null ? (task.estimateDays === null ? 'not planned: no estimate' : 'not planned: after work of unknown length') : `${formatTimestamp(new Date(planStart).toISOString())} → ${formatTimestamp(new Date(planEnd).toISOString())}`,
+    planned: planStart === null || planEnd === null ? (task.estimateDays === null ? 'not planned: no estimate' : 'not planned: after work of unknown length') : `${when(planStart)} → ${when(planEnd)}`,
     actualText: actualStart === null ? 'not started' : `${formatTimestamp(new Date(actualStart).toISOString())} → ${ongoing ? 'in progress' : formatTimestamp(actualEnd === null ? null : new Date(actualEnd).toISOString())}`,
     estimate: formatEstimate(task.estimateDays),
     elapsed: task.elapsedDays === null ? '—' : formatDays(task.elapsedDays),
     status: task.status,
     critical: critical.has(task.id),
-    plannedStart: planStart === null ? null : new Date(planStart).toISOString(),
-    plannedEnd: planEnd === null ? null : new Date(planEnd).toISOString(),
+    plannedStart: planStart === null || dated === null ? null : new Date(planStart).toISOString(),
+    plannedEnd: planEnd === null || dated === null ? null : new Date(planEnd).toISOString(),
     actualStart: actualStart === null ? null : new Date(actualStart).toISOString(),
     actualEnd: actualEnd === null ? null : new Date(actualEnd).toISOString(),
     ongoing,
@@ -116,10 +121,10 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
   return {
     phaseId: phase.id,
     phaseTitle: phase.title,
-    origin: new Date(origin).toISOString(),
-    originText: formatTimestamp(new Date(origin).toISOString()),
+    origin: dated === null ? null : new Date(origin).toISOString(),
+    originText: dated === null ? 'the phase\'s start, which its files do not date' : formatTimestamp(new Date(origin).toISOString()),
     days: DAY_DEFINITION,
-    end: new Date(end).toISOString(),
+    end: dated === null ? null : new Date(end).toISOString(),
     width: LABEL_WIDTH + CHART_WIDTH + 16,
     height: TOP + lanes.length * LANE_HEIGHT + 8,
     empty: lanes.some((lane) => lane.plan !== null || lane.actual !== null) ? null : `No task has a date to draw: ${phase.tasks.some((task) => task.estimateDays !== null) ? 'the plan cannot date the work (tasks after work of unknown length)' : 'no task has an estimate, so the plan cannot date the work'}, and no start or finish is recorded. The table lists every task.`,

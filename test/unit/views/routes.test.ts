@@ -47,6 +47,25 @@ describe('routes', () => {
     expect(changed.filter((path) => path.includes('"phase-7"'))).toEqual([]);
   });
 
+  test('time only where it changes what a page says: judged a day later, an undated phase\'s pages keep their keys; the home page says the new time', () => {
+    const root = 'test/fixtures/formats/spec-kit-route-log/specs';
+    const at = (asOf: string) => keyed(routes(loadSite({ root, asOf, cache: null, name: 'Cairn' }), { renderer: 'r1' }));
+    const before = at('2026-03-01T10:00:00.000Z');
+    const after = at('2026-03-02T10:00:00.000Z');
+    const changed = [...before].filter(([path, key]) => after.get(path) !== key).map(([path]) => path);
+    // status.json's generatedAt is the judged time when no input is dated.
+    expect(changed).toEqual(['home {}', 'status-json {}']);
+  });
+
+  test('the footer: a phase\'s pages say its own newest input, the home page the time the site was judged at', () => {
+    const home = viewOf(example.find((route) => route.page === 'home')! as Route<'home'>);
+    const phase = example.find((route) => route.page === 'phase')! as Route<'phase'>;
+    const site = loadSite({ root: 'content', asOf: AS_OF, cache: null, name: 'Cairn' });
+    expect(home.frame.stamp).toBe(site.phases[0]!.buildAsOf);
+    expect(viewOf(phase).frame.stamp).toBe(site.phases[0]!.asOf);
+    expect(site.phases[0]!.asOf).not.toBe(site.phases[0]!.buildAsOf);
+  });
+
   test('a frozen version\'s pages are built when rendered, and keyed by the snapshot they show', () => {
     const root = join(temp, 'versions');
     cpSync('content', root, { recursive: true });

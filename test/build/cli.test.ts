@@ -83,7 +83,10 @@ describe('cairn', () => {
     const statusOf = (file: string) => StatusJsonSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).phases[0]!;
     const [a, b] = [statusOf(join(withOwn, 'site/status.json')), statusOf(join(shared, 'dist/status.json'))];
     expect(a.tasks.map((task) => task.status)).toEqual(['in_progress', 'in_progress', 'complete', 'pending']);
-    expect(b.tasks).toEqual(a.tasks);
+    // The same tasks, statuses, times and health; "so far" in a health sentence is measured to the phase's newest event,
+    // and the repository-wide store's events that name no task are not the phase's, so only those days may differ.
+    const sameBut = (tasks: typeof a.tasks) => tasks.map((task) => ({ ...task, health: task.health && { state: task.health.state, reason: task.health.reason.replace(/\d+(?:\.\d+)? days of its/, 'N days of its') } }));
+    expect(sameBut(b.tasks)).toEqual(sameBut(a.tasks));
     expect(b.dataQuality.sources.map(({ path, imported }) => [path, imported])).toEqual([['.swarm/memory.db', b.tasks.reduce((sum, task) => sum + task.events, 0)]]);
     // The store is read, never written; the site has a page for what went to no phase.
     expect(hashes(join(shared, '.swarm'))).toEqual(store);

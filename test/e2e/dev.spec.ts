@@ -64,7 +64,7 @@ test('broken YAML: the page shows the error as validate prints it, the server st
 
 test('a row appended to the live -wal of the hook store changes the task\'s status', async ({ page }) => {
   await page.goto(url);
-  const status = page.getByTestId('task-meta').locator('.badge').first();
+  const status = page.getByTestId('task-meta').locator('dt:text-is("Status") + dd .badge');
   await expect(status).toHaveText('Pending');
   // An agent's connection stays open: the row is in the -wal, not yet in memory.db.
   const store = new DatabaseSync(join(content, 'phases/phase-7/hooks/memory.db'));

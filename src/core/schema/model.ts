@@ -1,7 +1,7 @@
 /**
  * The model: every shape the core builds from a package, as zod schemas. Types are derived from them (`z.output`),
- * so the schemas are the one source of truth for the core and the Astro collections. status.json's contract is in
- * status-json.ts, the event lists the site keeps apart in phase-events.ts.
+ * so the schemas are the one source of truth for the core, the phase cache and the frozen versions. status.json's
+ * contract is in status-json.ts.
  */
 import { z } from 'zod';
 
@@ -429,14 +429,6 @@ export const TaskSchema = z.object({
 });
 export type Task = z.output<typeof TaskSchema>;
 
-/** A task file in the site's `tasks` collection: its body, rendered, and enough to find the task in its phase. */
-/** A phase's entry in the site's phases collection: its id, its place in the content's order, and the hash its model is kept under. */
-export const PhaseEntrySchema = z.object({ id: z.string(), order: z.number().int(), model: z.string() });
-export type PhaseEntry = z.output<typeof PhaseEntrySchema>;
-
-/** A task's entry in the site's tasks collection: who it is, and `body`, the hash its rendered task file is kept under. */
-export const TaskEntrySchema = TaskSchema.pick({ id: true, slug: true, phaseId: true, title: true, file: true }).extend({ body: z.string() });
-export type TaskEntry = z.output<typeof TaskEntrySchema>;
 
 /** A titled checklist from the overview, e.g. "Task 7.1 Deliverables". */
 export const ChecklistGroupSchema = z.object({

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import type { Site } from '../versions/site.ts';
 import type { Phase, SharedHooks, Task } from '../schema/model.ts';
-import { splitPhaseEvents } from '../schema/phase-events.ts';
 import { siteAsOf } from '../model/freshness.ts';
 import { buildHomeView, type HomeView } from './home.ts';
 import { buildDashboardView, type DashboardView } from './dashboard.ts';
@@ -157,7 +156,7 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
 
   for (const whole of phases) {
     // Pages that show no event list get the phase without them, as its dashboard always has.
-    const { phase } = splitPhaseEvents(whole);
+    const phase = withoutLists(whole);
     const ref: PhaseRef = { id: phase.id, title: phase.title, asOf: phase.asOf };
     const inPhase = (label: string): Crumb[] => [home, { label: phase.title, path: `${phase.id}/` }, { label }];
     const params = { phase: phase.id };
@@ -231,6 +230,11 @@ function dataQuality(shared: SharedHooks, phases: readonly Phase[], frame: (titl
 /** A phase in each frozen version that has it: progress, task count and metric values (burn-up and trends). */
 function phaseHistory(site: Site, phaseId: string): ProgressPoint[] {
   return site.versions.flatMap((info) => info.phases.filter((phase) => phase.id === phaseId).map((phase) => ({ version: info.version, frozenAt: info.frozenAt, progress: phase.progress, tasks: phase.tasks, scope: phase.scope, metrics: phase.metrics })));
+}
+
+/** A phase without its long lists (events, feed, timeline marks, files per task), for the pages that show none. */
+function withoutLists(phase: Phase): Phase {
+  return { ...phase, tasks: phase.tasks.map((task) => ({ ...task, files: [] })), events: [], activity: { ...phase.activity, taskEvents: {}, feed: [], ticks: {} } };
 }
 
 /** The routes of one kind of page, each with its view built. */

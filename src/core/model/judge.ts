@@ -99,8 +99,9 @@ export function agentReports(phase: Pick<Judged, 'activity'>): EventLine[] {
   const seen = new Set<string>();
   const found: EventLine[] = [];
   for (const event of [...phase.activity.notifications, ...Object.values(phase.activity.taskEvents).flat()]) {
+    if (!isAgentReport(event)) continue;
     const key = JSON.stringify(event);
-    if (!isAgentReport(event) || seen.has(key)) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
     found.push(event);
   }

@@ -235,11 +235,33 @@ function isWholeId(text: string): boolean {
  * plan's name, "Service Modernization - Phase 3: Wiring" → "Wiring" for task 3.
  */
 function withoutOwnId(title: string, id: string): string {
-  const named = new RegExp(String.raw`^(?:[^:]*?\s[-–—|]\s*)?(?:phase|task|story|step|stage|part)\s*#?\s*${RegExp.escape(id)}\s*[:\-–—.|]\s*(?=\S)`, 'iu');
-  if (named.test(title.trim())) return title.trim().replace(named, '');
+  const named = afterOwnId(title.trim(), id);
+  if (named !== null) return named;
   const trimmed = title.trim();
   if (!trimmed.toLowerCase().startsWith(id.toLowerCase()) || !/^(?:\s*[:\-–—.|]\s*|\s+)\S/.test(trimmed.slice(id.length))) return title;
   return trimmed.slice(id.length).replace(/^\s*[:\-–—.|]?\s*/, '');
+}
+
+/**
+ * The rest of a title after "[plan name - ]Task <id>:" (the keyword, its id, a separator), or null when it does not
+ * open so. Matched piece by piece with fixed patterns: a pattern made for each id, case-insensitive over Unicode, cost
+ * half a millisecond to compile, once per task of a big site.
+ */
+function afterOwnId(title: string, id: string): string | null {
+  const colon = title.indexOf(':');
+  const limit = colon < 0 ? title.length : colon;
+  // A plan's name before a dash or bar comes first when there is one (the earliest such place), then the title's start.
+  const starts = [...title.matchAll(/\s[-–—|]\s*/g)].filter((match) => match.index < limit).map((match) => match.index + match[0].length);
+  for (const start of [...starts, 0]) {
+    const rest = title.slice(start);
+    const lead = /^(?:phase|task|story|step|stage|part)\s*#?\s*/i.exec(rest);
+    if (!lead) continue;
+    const after = rest.slice(lead[0].length);
+    if (after.slice(0, id.length).toLowerCase() !== id.toLowerCase()) continue;
+    const separator = /^\s*[:\-–—.|]\s*(?=\S)/.exec(after.slice(id.length));
+    if (separator) return after.slice(id.length + separator[0].length);
+  }
+  return null;
 }
 
 /** Line of a task's dependency field in its file, for messages about unknown ids and cycles. */

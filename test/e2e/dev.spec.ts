@@ -35,6 +35,11 @@ test.beforeAll(async () => {
   }
 });
 
+// Each edit makes the open page reload; leave it before the context closes, so no reload is in flight at teardown.
+test.afterEach(async ({ page }) => {
+  await page.goto('about:blank');
+});
+
 test.afterAll(() => {
   if (server.pid) process.kill(-server.pid);
 });

@@ -465,7 +465,7 @@ async function measureTransfer(dist: string, path: string): Promise<Transfer> {
     page.on('request', (request) => requested.push(request.url()));
     page.on('response', (answer) => statuses.set(answer.url(), answer.status()));
     const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
-    if (!response || response.status() !== 200) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}.`);
+    if (response?.status() !== 200) throw new Error(`${path} answered ${response?.status() ?? 'nothing'}.`);
     await page.waitForLoadState('networkidle');
     await context.close();
     // data: and blob: addresses are read from memory, not fetched.

@@ -280,7 +280,7 @@ function phaseRows(phase: Phase, budget: number, random: () => number): Row[] {
   // fixed rows: 2 per start, 1 per end, 3 per session-end (one per simulated day, at most 5)
   const days = Math.max(1, Math.min(5, Math.ceil((phase.cutoff - phase.start) / DAY)));
   const fixed = started.length * 2 + started.filter((t) => t.state === 'complete').length + days * 3;
-  let remaining = Math.max(0, budget - fixed);
+  const remaining = Math.max(0, budget - fixed);
   // the rest: edits (3 rows) and notifies (1 row), spread evenly over the started tasks
   const perTask = started.length ? Math.floor(remaining / started.length) : 0;
   let extra = started.length ? remaining - perTask * started.length : 0;

@@ -5,7 +5,7 @@
  * that is or holds the content, a hook log, the config's folder, the repository, Cairn itself or the home folder; one
  * inside the content, a hook folder, `.git` or Cairn's state; a mount point, the file system's root, a file or a link.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { displayPath } from '../../src/core/io/display-path.ts';
@@ -147,7 +147,7 @@ export function outputFolderProblem(places: OutputPlaces): OutputProblem | null 
   const cairn = realPath(places.cairnRoot);
   if (cairn.split(sep).includes('node_modules') && isWithin(out, cairn)) return { message: `${named} is inside Cairn's own installed folder (${displayPath(places.cairnRoot)}).`, hint };
 
-  let stat;
+  let stat: Stats;
   try {
     stat = lstatSync(places.out);
   } catch {

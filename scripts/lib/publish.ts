@@ -7,7 +7,7 @@
  * the output is cleaned by the next; a build killed between the two renames is put back by it. One build at a time
  * per checkout.
  */
-import { closeSync, copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, matchesGlob } from 'node:path';
 import { readSiteMark, SITE_MARK, type SiteMark } from './output-folder.ts';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -98,7 +98,7 @@ test.runIf(process.getuid?.() === 0)('a rebuild that fills the disk leaves the p
     }
     const full = buildSite({ content: root, outDir });
     expect(full.status).toBe(1);
-    expect(full.output).toMatch(/error The disk that holds \S+ is full, so the site could not be written beside \S+site\. Free some space and build again\.\n  The previous site in \S+site was left as it was\./);
+    expect(full.output).toMatch(/error The disk that holds \S+ is full, so the site could not be written beside \S+site\. Free some space and build again\.\n {2}The previous site in \S+site was left as it was\./);
     expect(full.output).not.toMatch(/\n\s+at |bug in Cairn/);
     expect(snapshotOf(outDir)).toEqual(published);
     expect(readdirSync(disk).toSorted()).toEqual(['filler', 'site']);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildPhase, derivePhaseStatus, deriveProgress, newest, progressLabel } from '../../src/core/model/build-phase.ts';
-import { type PackageFiles } from '../../src/core/schema/package-files.ts';
+import type { PackageFiles } from '../../src/core/schema/package-files.ts';
 import { formatIssue } from '../../src/core/text/issues.ts';
 import type { TaskStatus } from '../../src/core/schema/model.ts';
 import { AS_OF } from './fixtures.ts';

@@ -6,7 +6,6 @@
  * of the task's `"id"` key.
  */
 import type { Task, TaskStatus } from '../schema/model.ts';
-import type { SourceFile } from '../schema/package-files.ts';
 import { createIssueSink, type IssueSink } from '../text/issues.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
 import { statusVocabulary } from '../tasks/vocabulary.ts';

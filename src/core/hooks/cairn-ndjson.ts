@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Line } from '../schema/package-files.ts';
 import { createImport, isoOrNull, type ImportCollector } from './import-result.ts';
 import { formatSize, maxRecordBytes, newReadBudget, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge, take, type ReadBudget } from './limits.ts';
-import { type ImportResult } from '../schema/package-files.ts';
+import type { ImportResult } from '../schema/package-files.ts';
 import { HookEventKindSchema, type HookFormat } from '../schema/model.ts';
 
 export const format: HookFormat = 'cairn-ndjson';

@@ -7,7 +7,7 @@
  */
 import type { HookFormat } from '../schema/model.ts';
 import { createImport, textOrNull, type ImportCollector } from './import-result.ts';
-import { type ImportResult } from '../schema/package-files.ts';
+import type { ImportResult } from '../schema/package-files.ts';
 import { isRecord, numberOrNull, timeFrom } from './shape.ts';
 
 export const format: HookFormat = 'claude-flow-data';

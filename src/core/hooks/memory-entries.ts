@@ -6,7 +6,7 @@
  */
 import { decodeStoredValue } from './decode-value.ts';
 import { createImport, textOrNull, type EventFields, type ImportCollector } from './import-result.ts';
-import { type ImportResult } from '../schema/package-files.ts';
+import type { ImportResult } from '../schema/package-files.ts';
 import type { HookFormat } from '../schema/model.ts';
 import { isTime, timeOrNull } from './shape.ts';
 import { formatSize, maxRecordBytes, newReadBudget, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge, spent, take, type ReadBudget } from './limits.ts';

@@ -5,7 +5,7 @@
  * export of a fork: {version, timestamp, entries: [{key, value, namespace, createdAt}]}.
  */
 import { createImport, textOrNull, type ImportCollector } from './import-result.ts';
-import { type ImportResult } from '../schema/package-files.ts';
+import type { ImportResult } from '../schema/package-files.ts';
 import type { HookFormat } from '../schema/model.ts';
 import { timeOrNull } from './shape.ts';
 

@@ -5,7 +5,7 @@
  * with one `<id>.json` per task (a list folder is one phase, named by its list id; a folder of lists, such as a copied
  * `~/.claude/tasks/`, is one phase per list). What each file says decides, never the folder's name alone.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
 import { linkOutsideIssue, staysInside } from './inside-root.ts';
@@ -139,7 +139,7 @@ export function claudeCodeTaskFolders(root: string): { dirs: PackageDir[]; issue
   if (!staysInside(base, root)) return { dirs: [], issues: [linkOutsideIssue(base)] };
   const dirs: PackageDir[] = [];
   const issues: Issue[] = [];
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(base, { withFileTypes: true }).toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {

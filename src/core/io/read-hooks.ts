@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type ImportResult } from '../schema/package-files.ts';
+import type { ImportResult } from '../schema/package-files.ts';
 import { fileProblem, readHookText, type MemorySourceWithWarning } from '../hooks/detect.ts';
 import { detectBytes, isLineFormat } from '../hooks/formats.ts';
 import * as cairnNdjson from '../hooks/cairn-ndjson.ts';

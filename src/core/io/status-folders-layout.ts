@@ -2,7 +2,7 @@
  * A content root (or phase folder) that is a board with one folder per status: two status folders at least
  * (backlog/, in_progress/, completed/ …) holding Markdown files that open with frontmatter naming an id or a status.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { folderStatus, opensWithTaskFrontmatter } from '../formats/status-folders.ts';
 import { phaseNameProblem } from './names.ts';
@@ -11,7 +11,7 @@ import type { Issue } from '../schema/model.ts';
 /** Markdown files under `dir`, nested folders included, up to `limit` of them. */
 function markdownUnder(dir: string, limit: number, depth = 0): string[] {
   const found: string[] = [];
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true }).toSorted((a, b) => (a.name < b.name ? -1 : 1));
   } catch {

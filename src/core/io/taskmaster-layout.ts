@@ -26,7 +26,6 @@ export function taskmasterListOf(dir: string): { rel: string; reason: string } |
       const reason = taskmaster.detect(basename(rel), readFileSync(path, 'utf8'));
       if (reason) return { rel, reason };
     } catch {
-      continue;
     }
   }
   return null;

@@ -218,7 +218,7 @@ export function escapeMarks(text: string, which: readonly Kind[]): string {
       continue;
     }
     const char = text[i]!;
-    if (char === '\\' && i + 1 < text.length && /[!-\/:-@[-`{-~]/.test(text[i + 1]!)) {
+    if (char === '\\' && i + 1 < text.length && /[!-/:-@[-`{-~]/.test(text[i + 1]!)) {
       // Already escaped: the pair stays as it is.
       i += 2;
       continue;

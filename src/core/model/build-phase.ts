@@ -474,7 +474,7 @@ function metricsWritten(phaseId: string, events: readonly EventView[]): DuringVa
   return events.flatMap((event) => {
     const key = event.kind === 'memory.set' ? event.memoryKey : null;
     const raw = event.status ?? event.message;
-    if (!key || !key.toLowerCase().startsWith(prefix) || raw === null) return [];
+    if (!key?.toLowerCase().startsWith(prefix) || raw === null) return [];
     return [{ key: normalizeKey(key.slice(prefix.length)), raw, path: event.source.path, memoryKey: key, time: event.time }];
   });
 }

@@ -124,7 +124,7 @@ export function buildCompletionReport(phase: Phase): CompletionReport {
     progress: phase.progress,
     tasksComplete: phase.tasks.filter((task) => task.status === 'complete').length,
     summary: buildSummary(phase.metrics),
-    tasks: phase.tasks.map((task) => reportTask(task, phase)),
+    tasks: phase.tasks.map((task) => reportTask(task)),
     impact: phase.metrics.flatMap(impactRow),
     timeline,
     deviations: judgeRisks(phase, criteria),
@@ -153,7 +153,7 @@ function buildSummary(metrics: readonly Metric[]): ReportSummary {
   return { rows, counts: countVerdicts(rows) };
 }
 
-function reportTask(task: Task, phase: Phase): ReportTask {
+function reportTask(task: Task): ReportTask {
   return {
     id: task.id,
     title: task.title,

@@ -41,7 +41,7 @@ export function parseDependencies(value: string | readonly (string | number)[] |
   };
   const clauses = listed ? value.map(String).map(forward) : forward(String(value)).split(/[,;]|\s+and\s+|\s+&\s+/i);
   return clauses
-    .map((clause) => clause.trim().replace(/[(\[{:\-–—]+$/, '').trim())
+    .map((clause) => clause.trim().replace(/[([{:\-–—]+$/, '').trim())
     .filter((clause) => /[\p{L}\p{N}]/u.test(clause) && !noneWords.test(clause))
     // "TASK 1, 3": a bare number after a "Task N" in the same field continues the list of tasks.
     .map((clause, index, all) => ((listed && (/^\d+$/.test(clause) || isNamedId(clause))) || (/^\d+$/.test(clause) && all.slice(0, index).some((before) => new RegExp(`^${taskWordId}$`).test(before))) ? { ...parseClause(clause), taskIds: [clause] } : parseClause(clause)));

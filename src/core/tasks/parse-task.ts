@@ -594,7 +594,7 @@ function readSections(doc: MarkdownDoc, memoryField: Field | undefined): Pick<Ta
 }
 
 // A memory key is a slash-separated path such as "phase7/build_infra/status".
-const memoryKeyPattern = /^[\w.-]+(?:\/[\w.{}<>*\[\]-]+)+$/;
+const memoryKeyPattern = /^[\w.-]+(?:\/[\w.{}<>*[\]-]+)+$/;
 
 function memoryKeysIn(nodes: readonly RootContent[]): string[] {
   const keys: string[] = [];

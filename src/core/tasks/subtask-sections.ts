@@ -22,7 +22,7 @@ export function subtaskSections(parent: Task, body: string, offset = 0): { task:
   for (const section of sections) {
     const match = subtaskHeading.exec(section.title);
     const id = match?.[1];
-    if (!match || !id || !id.startsWith(`${parent.id}.`) || found.some((sub) => sub.task.id === id)) continue;
+    if (!match || !id?.startsWith(`${parent.id}.`) || found.some((sub) => sub.task.id === id)) continue;
     const end = (starts.find((line) => line > section.line) ?? doc.lines.length + 1) - 1;
     const content = doc.lines.slice(section.line, end).join('\n');
     const parsed = parseTaskFile({ text: `# Task ${id}: ${match[2]!.trim()}\n\n${content}\n`, path: parent.file, slug: `${parent.slug}--${id}`, phaseId: parent.phaseId });

@@ -250,8 +250,8 @@ export const unassignedWords: ReadonlySet<string> = new Set(['none', 'n/a', 'na'
 export function isUnassigned(text: string): boolean {
   const plain = text.replace(/[`*_"']/g, '').trim().toLowerCase();
   if (unassignedWords.has(plain)) return true;
-  const head = /^(none|n\/a|tbd|tba|unassigned|nobody|unknown)(?=$|[\s.,;:(\[])/.exec(plain)?.[1];
-  return head !== undefined && /^[.,;:]*(?:$|\s*[(\[]|\s+[–—-](?:\s|$))/.test(plain.slice(head.length));
+  const head = /^(none|n\/a|tbd|tba|unassigned|nobody|unknown)(?=$|[\s.,;:([])/.exec(plain)?.[1];
+  return head !== undefined && /^[.,;:]*(?:$|\s*[([]|\s+[–—-](?:\s|$))/.test(plain.slice(head.length));
 }
 
 /** The status words a hint can suggest. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildPhase } from '../../../src/core/model/build-phase.ts';
-import { type PackageFiles } from '../../../src/core/schema/package-files.ts';
+import type { PackageFiles } from '../../../src/core/schema/package-files.ts';
 import { readTaskTables } from '../../../src/core/overview/task-table.ts';
 import { parseMarkdown, findTables } from '../../../src/core/markdown/parse-markdown.ts';
 import { AS_OF } from '../fixtures.ts';

@@ -347,7 +347,7 @@ describe('buildSiteDataQualityView', () => {
           {
             "ambiguous": "0",
             "format": "claude-flow-sqlite",
-            "formatLabel": "claude-flow v2 .swarm/memory.db (memory_entries with \"value\"), with its -wal",
+            "formatLabel": "claude-flow v2 .swarm/memory.db (memory_entries with "value"), with its -wal",
             "imported": "1,100",
             "path": ".swarm/memory.db",
             "phases": [

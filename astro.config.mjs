@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { join, } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteCacheDir } from './scripts/lib/site-dirs.mjs';
 import { devContentReload, devFileGuard } from './scripts/lib/dev-files.mjs';

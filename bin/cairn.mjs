@@ -16,7 +16,9 @@ if (major < 24) {
   // A Node 24 installed beside Cairn (this repository pins one as a dev dependency) is used when there is one.
   const pinned = [join(root, 'node_modules', '.bin', 'node'), join(root, 'node_modules', 'node', 'bin', 'node')].find((path) => existsSync(path));
   if (!pinned) {
-    console.error(`Cairn needs Node 24 or newer, and this is Node ${process.versions.node}: install Node 24 (or run \`npm install --save-dev node@24\` in this project) and run the command again.`);
+    console.error(
+      `Cairn needs Node 24 or newer, and this is Node ${process.versions.node}: install Node 24 (or run \`npm install --save-dev node@24\` in this project) and run the command again.`,
+    );
     process.exit(1);
   }
   node = pinned;
@@ -33,6 +35,9 @@ if (node === process.execPath) {
   // Already Node 24: the command runs in this process (one Node start fewer).
   await import(pathToFileURL(entry).href);
 } else {
-  const run = spawnSync(node, [entry, ...process.argv.slice(2)], { stdio: 'inherit', env: { NODE_COMPILE_CACHE: join(tmpdir(), 'node-compile-cache'), ...process.env } });
+  const run = spawnSync(node, [entry, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { NODE_COMPILE_CACHE: join(tmpdir(), 'node-compile-cache'), ...process.env },
+  });
   process.exit(run.status ?? 1);
 }

@@ -37,8 +37,13 @@ const differing = results.filter((result) => result.got !== 'crash' && result.go
 /** A Markdown table with right-aligned numbers. */
 function table(head: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells: readonly (string | number)[]) => `| ${cells.map((cell, column) => (typeof cell === 'number' ? String(cell).padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(' | ')} |`;
-  return [line(head), `|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (cells: readonly (string | number)[]) =>
+    `| ${cells.map((cell, column) => (typeof cell === 'number' ? String(cell).padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(' | ')} |`;
+  return [
+    line(head),
+    `|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 const kinds = [...new Set(results.map((result) => result.case.kind))] as InputKind[];
@@ -69,7 +74,9 @@ console.log(
 const redaction = auditRedaction();
 const configValues = auditConfigValues();
 const logNames = auditLogNames();
-console.log(`\nRedaction: seeded secrets in every encoding (test/fixtures/secrets/corpus.ts) and task and spec files that hold none (test/fixtures/secrets/clean/ and harmless/)\n`);
+console.log(
+  `\nRedaction: seeded secrets in every encoding (test/fixtures/secrets/corpus.ts) and task and spec files that hold none (test/fixtures/secrets/clean/ and harmless/)\n`,
+);
 console.log(
   table(
     ['check', 'count'],
@@ -114,8 +121,15 @@ const large: [string, string][] = [
 const largeRuns = large.map(([name, text]) => ({ name, size: text.length, ...timed(text) }));
 // Adversarial texts: all of them at 100 KB; the ten slowest again at 400 KB, where linear time is 4 times as long.
 const small = adversarialTexts(100_000).map(({ name, text }) => ({ name, ...timed(text) }));
-const slowest = small.filter((run) => run.error === null).toSorted((a, b) => b.ms - a.ms).slice(0, 10);
-const bigger = new Map(adversarialTexts(400_000).filter(({ name }) => slowest.some((run) => run.name === name)).map(({ name, text }) => [name, timed(text)]));
+const slowest = small
+  .filter((run) => run.error === null)
+  .toSorted((a, b) => b.ms - a.ms)
+  .slice(0, 10);
+const bigger = new Map(
+  adversarialTexts(400_000)
+    .filter(({ name }) => slowest.some((run) => run.name === name))
+    .map(({ name, text }) => [name, timed(text)]),
+);
 const growth = slowest.map((run) => ({ name: run.name, small: run.ms, big: bigger.get(run.name)!.ms, ratio: bigger.get(run.name)!.ms / Math.max(run.ms, 1) }));
 // Quadratic time would be 16 times as long; noise at a few milliseconds is not counted.
 const superLinear = growth.filter((run) => run.ratio > 8 && run.big > 100);
@@ -125,8 +139,21 @@ console.log(
   table(
     ['input', 'MB', 'ms', 'MB/s'],
     [
-      ...largeRuns.map((run) => [run.error === null ? run.name : `${run.name} (threw)`, Math.round((run.size / mb) * 10) / 10, Math.round(run.ms), Math.round(run.size / mb / (run.ms / 1000))] as const),
-      [`slowest of ${small.length} adversarial texts (${slowest[0]?.name ?? '—'})`, 0.1, Math.round(slowest[0]?.ms ?? 0), Math.round(0.1 / ((slowest[0]?.ms ?? 1) / 1000))],
+      ...largeRuns.map(
+        (run) =>
+          [
+            run.error === null ? run.name : `${run.name} (threw)`,
+            Math.round((run.size / mb) * 10) / 10,
+            Math.round(run.ms),
+            Math.round(run.size / mb / (run.ms / 1000)),
+          ] as const,
+      ),
+      [
+        `slowest of ${small.length} adversarial texts (${slowest[0]?.name ?? '—'})`,
+        0.1,
+        Math.round(slowest[0]?.ms ?? 0),
+        Math.round(0.1 / ((slowest[0]?.ms ?? 1) / 1000)),
+      ],
     ],
   ),
 );
@@ -156,5 +183,6 @@ const details = [
   ...differing.map((result) => `differs  ${result.case.name}: expected ${result.case.expected}, got ${result.got}`),
 ];
 if (details.length > 0) console.log(`\n${details.join('\n')}`);
-const secretFaults = redaction.missed.length + redaction.falsePositives.length + configValues.survived.length + logNames.survived.length + thrown + superLinear.length;
+const secretFaults =
+  redaction.missed.length + redaction.falsePositives.length + configValues.survived.length + logNames.survived.length + thrown + superLinear.length;
 if (crashes.length > 0 || silent.length > 0 || faulty.length > 0 || secretFaults > 0) process.exitCode = 1;

@@ -19,7 +19,20 @@
  * not (this is a measurement); non-zero only when a step fails, with the step named.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -93,7 +106,8 @@ function tail(log: string, lines = 30): string {
 async function mustRun(label: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
   const log = join(logs, `${label}.log`);
   const measured = await measureCommand(command, args, { env, cwd: project, log });
-  if (measured.exitCode !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${measured.exitCode ?? measured.signal}.\n${tail(log)}\n(whole log: ${relative(project, log)})`);
+  if (measured.exitCode !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited with ${measured.exitCode ?? measured.signal}.\n${tail(log)}\n(whole log: ${relative(project, log)})`);
   return measured;
 }
 
@@ -101,7 +115,15 @@ async function mustRun(label: string, command: string, args: readonly string[], 
 function buildEnv(content: string, asOf: string | null, timings: string): NodeJS.ProcessEnv {
   const { CAIRN_CACHE: _cache, CAIRN_AS_OF: _asOf, SOURCE_DATE_EPOCH: _epoch, ...env } = process.env;
   // No as-of: the time is not pinned, and the build's "now" is its newest input, as a coordinator's rebuilds have it.
-  return { ...env, CAIRN_CONTENT: content, ...(asOf === null ? {} : { CAIRN_AS_OF: asOf }), CAIRN_TIMINGS: timings, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  return {
+    ...env,
+    CAIRN_CONTENT: content,
+    ...(asOf === null ? {} : { CAIRN_AS_OF: asOf }),
+    CAIRN_TIMINGS: timings,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
 }
 
 /** What a first build on a fresh checkout would find: no Astro data store and no Cairn cache. */
@@ -138,7 +160,9 @@ async function build(label: string, content: string, outDir: string, asOf: strin
 /** "check 0.2 s, sync 1.6 s, …; 8 of 578 files rendered": a build's stages in one line. */
 function describeStages(stages: Stages | null): string {
   if (!stages) return 'no stages recorded';
-  return `${Object.entries(stages.stages).map(([name, ms]) => `${name} ${formatSeconds(ms)}`).join(', ')}; ${formatCount(stages.rendered)} of ${formatCount(stages.outputs)} files rendered, ${stages.searchedPhases} phase(s) indexed`;
+  return `${Object.entries(stages.stages)
+    .map(([name, ms]) => `${name} ${formatSeconds(ms)}`)
+    .join(', ')}; ${formatCount(stages.rendered)} of ${formatCount(stages.outputs)} files rendered, ${stages.searchedPhases} phase(s) indexed`;
 }
 
 interface Workspace {
@@ -193,13 +217,23 @@ function phaseVersions(root: string): number {
 /** Versions frozen in the workspace without pages in the site (a snapshot the build could not read): growth would look small. */
 function checkVersionsBuilt(label: string, root: string, dist: string): void {
   const dir = join(root, 'snapshots');
-  const versions = existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -'.json'.length)) : [];
+  const versions = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => file.endsWith('.json'))
+        .map((file) => file.slice(0, -'.json'.length))
+    : [];
   const unbuilt = versions.filter((version) => !existsSync(join(dist, 'v', version, 'index.html')));
-  if (unbuilt.length > 0) warnings.push(`${label}: ${unbuilt.length} of ${versions.length} frozen versions have no pages in dist/v/ (${unbuilt.slice(0, 3).join(', ')}${unbuilt.length > 3 ? ', …' : ''}); see its build log.`);
+  if (unbuilt.length > 0)
+    warnings.push(
+      `${label}: ${unbuilt.length} of ${versions.length} frozen versions have no pages in dist/v/ (${unbuilt.slice(0, 3).join(', ')}${unbuilt.length > 3 ? ', …' : ''}); see its build log.`,
+    );
 }
 
 const phaseDirs = (root: string): string[] =>
-  readdirSync(join(root, 'phases'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(root, 'phases', entry.name)).toSorted();
+  readdirSync(join(root, 'phases'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(root, 'phases', entry.name))
+    .toSorted();
 
 /** HTML pages in a built site: a rebuild that wrote a different number built a different site. */
 const pagesIn = (dist: string): number => readdirSync(dist, { recursive: true }).filter((path) => String(path).endsWith('.html')).length;
@@ -211,10 +245,18 @@ const pagesIn = (dist: string): number => readdirSync(dist, { recursive: true })
 function codeHash(): string {
   const hash = createHash('sha256');
   const files = ['src', 'scripts']
-    .flatMap((dir) => readdirSync(join(project, dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)))
+    .flatMap((dir) =>
+      readdirSync(join(project, dir), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name)),
+    )
     .concat(['astro.config.mjs', 'package.json', 'package-lock.json'].map((file) => join(project, file)).filter((file) => existsSync(file)))
     .toSorted();
-  for (const file of files) hash.update(`${relative(project, file)}\0`).update(readFileSync(file)).update('\0');
+  for (const file of files)
+    hash
+      .update(`${relative(project, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -227,7 +269,10 @@ async function floorBuild(): Promise<{ runs: Measured[]; median: Measured }> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
   writeFileSync(join(dir, 'astro.config.mjs'), 'export default {};\n');
-  writeFileSync(join(dir, 'src', 'pages', 'index.astro'), '---\nconst title = "Floor";\n---\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body><h1>{title}</h1></body></html>\n');
+  writeFileSync(
+    join(dir, 'src', 'pages', 'index.astro'),
+    '---\nconst title = "Floor";\n---\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body><h1>{title}</h1></body></html>\n',
+  );
   const astro = join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const runs: Measured[] = [];
   // A build of a few seconds is noisy; the median of three cold builds is the floor.
@@ -235,7 +280,14 @@ async function floorBuild(): Promise<{ runs: Measured[]; median: Measured }> {
     rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
     rmSync(join(dir, 'dist'), { recursive: true, force: true });
     // With Node's compile cache, as the `cairn` command runs (bin/cairn.mjs): both keep compiled modules between runs.
-    runs.push(await mustRun(`floor-${i + 1}`, process.execPath, [astro, 'build', '--root', dir], { NODE_COMPILE_CACHE: join(tmpdir(), 'node-compile-cache'), ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }));
+    runs.push(
+      await mustRun(`floor-${i + 1}`, process.execPath, [astro, 'build', '--root', dir], {
+        NODE_COMPILE_CACHE: join(tmpdir(), 'node-compile-cache'),
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+      }),
+    );
   }
   const median = runs.toSorted((a, b) => a.wallMs - b.wallMs)[1]!;
   return { runs, median };
@@ -392,7 +444,9 @@ function appendHookEvent(db: string, after = 0): { key: string; time: string } {
     const found = sqlite.prepare('select max(created_at) as at from memory_entries').get() as { at: number };
     // `after` (seconds): an event newer than every other of the site, when the time is not pinned.
     const newest = { at: Math.max(found.at, after) };
-    const latest = sqlite.prepare("select value from memory_entries where namespace = 'hooks:notify' order by created_at desc, id desc limit 1").get() as { value: string } | undefined;
+    const latest = sqlite.prepare("select value from memory_entries where namespace = 'hooks:notify' order by created_at desc, id desc limit 1").get() as
+      | { value: string }
+      | undefined;
     const task = latest ? String((JSON.parse(latest.value) as { message?: string }).message ?? '').split(':')[0] : 'task_1';
     const at = (newest.at + 60) * 1000;
     const random = mulberry32(at);
@@ -402,7 +456,9 @@ function appendHookEvent(db: string, after = 0): { key: string; time: string } {
     const time = new Date(at).toISOString();
     const value = encodeStoredValue({ message: `${task}: one more step done`, level: 'info', swarmStatus: 'active', timestamp: time, notifyId });
     const seconds = at / 1000;
-    sqlite.prepare(UPSERT).run(`notification:${notifyId}`, value, 'hooks:notify', JSON.stringify({ hookType: 'notify', level: 'info' }), seconds, seconds, seconds);
+    sqlite
+      .prepare(UPSERT)
+      .run(`notification:${notifyId}`, value, 'hooks:notify', JSON.stringify({ hookType: 'notify', level: 'info' }), seconds, seconds, seconds);
     return { key: `notification:${notifyId}`, time };
   } finally {
     sqlite.close();
@@ -437,7 +493,11 @@ interface Transfer {
 function chartChunks(dist: string): Set<string> {
   const dir = join(dist, '_astro');
   if (!existsSync(dir)) return new Set();
-  return new Set(readdirSync(dir).filter((name) => name.endsWith('.js') && readFileSync(join(dir, name), 'utf8').includes('_chartjs')).map((name) => `/_astro/${name}`));
+  return new Set(
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.js') && readFileSync(join(dir, name), 'utf8').includes('_chartjs'))
+      .map((name) => `/_astro/${name}`),
+  );
 }
 
 /** Serves `dist` gzipped on 127.0.0.1, opens `path` in Chromium with an empty cache, and counts what came over. */
@@ -451,12 +511,18 @@ async function measureTransfer(dist: string, path: string): Promise<Transfer> {
     if (!existsSync(file)) return void response.writeHead(404).end();
     const body = gzipSync(readFileSync(file));
     sent.set(pathname, (sent.get(pathname) ?? 0) + body.length);
-    response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': body.length }).end(body);
+    response
+      .writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': body.length })
+      .end(body);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const charts = chartChunks(dist);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'], headless: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking'],
+    headless: true,
+  });
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -474,12 +540,25 @@ async function measureTransfer(dist: string, path: string): Promise<Transfer> {
       .map((address) => {
         const url = new URL(address);
         const local = url.origin === origin;
-        return { url: local ? url.pathname : address, status: statuses.get(address) ?? 0, gzipBytes: local ? (sent.get(decodeURIComponent(url.pathname)) ?? 0) : 0, chart: local && charts.has(url.pathname) };
+        return {
+          url: local ? url.pathname : address,
+          status: statuses.get(address) ?? 0,
+          gzipBytes: local ? (sent.get(decodeURIComponent(url.pathname)) ?? 0) : 0,
+          chart: local && charts.has(url.pathname),
+        };
       });
     const thirdParty = log.filter((entry) => !entry.url.startsWith('/')).map((entry) => entry.url);
     const gzipBytes = log.reduce((sum, entry) => sum + entry.gzipBytes, 0);
     const chart = log.filter((entry) => entry.chart);
-    return { page: path, requests: log.length, thirdParty, gzipBytes, chartBytes: chart.reduce((sum, entry) => sum + entry.gzipBytes, 0), chartRequests: chart.length, log };
+    return {
+      page: path,
+      requests: log.length,
+      thirdParty,
+      gzipBytes,
+      chartBytes: chart.reduce((sum, entry) => sum + entry.gzipBytes, 0),
+      chartRequests: chart.length,
+      log,
+    };
   } finally {
     await browser.close();
     server.close();
@@ -504,7 +583,9 @@ const warnings: string[] = [];
 function checkMachine(): string {
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromiumPath)) {
-    console.error(`The benchmark opens a dashboard in Chromium, and there is none at ${chromiumPath}.\n  hint: apt-get install -y chromium, or set CHROMIUM_PATH.`);
+    console.error(
+      `The benchmark opens a dashboard in Chromium, and there is none at ${chromiumPath}.\n  hint: apt-get install -y chromium, or set CHROMIUM_PATH.`,
+    );
     process.exit(1);
   }
   return (JSON.parse(readFileSync(join(project, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
@@ -515,7 +596,9 @@ async function buildSizes(sizes: readonly Workspace['size'][], floorMs: number):
   const built = new Map<Workspace['size'], BuildResult>();
   for (const size of sizes) {
     const workspace = await step(`generate ${size}`, () => generate(size, size));
-    progress(`generated ${size} in ${formatSeconds(workspace.generateMs)}${workspace.versions ? `, with ${workspace.versions} frozen versions` : ''} (as of ${workspace.asOf})`);
+    progress(
+      `generated ${size} in ${formatSeconds(workspace.generateMs)}${workspace.versions ? `, with ${workspace.versions} frozen versions` : ''} (as of ${workspace.asOf})`,
+    );
     const dist = join(work, `dist-${size}`);
     const measured = await step(`build ${size} (cold)`, () => {
       rmSync(dist, { recursive: true, force: true });
@@ -525,7 +608,9 @@ async function buildSizes(sizes: readonly Workspace['size'][], floorMs: number):
     const bytes = distSize(dist);
     checkVersionsBuilt(`build ${size}`, workspace.root, dist);
     built.set(size, { workspace, dist, build: measured, distBytes: bytes });
-    progress(`built ${size}: ${formatSeconds(measured.wallMs)} (${(measured.wallMs / floorMs).toFixed(2)} × floor), peak RSS ${formatBytes(measured.peakRssBytes)}, dist ${formatBytes(bytes.site)} + pagefind ${formatBytes(bytes.pagefind)}; ${describeStages(measured.stages)}`);
+    progress(
+      `built ${size}: ${formatSeconds(measured.wallMs)} (${(measured.wallMs / floorMs).toFixed(2)} × floor), peak RSS ${formatBytes(measured.peakRssBytes)}, dist ${formatBytes(bytes.site)} + pagefind ${formatBytes(bytes.pagefind)}; ${describeStages(measured.stages)}`,
+    );
   }
   return built;
 }
@@ -543,16 +628,24 @@ async function measureImport(largest: BuildResult, runs: number) {
     return { importer: best(importer), raw: best(raw), runs: { importer, raw } };
   });
   const ratio = imports.importer.ms / imports.raw.ms;
-  progress(`import: ${formatCount(imports.importer.rows)} rows → ${formatCount(imports.importer.events)} events in ${formatSeconds(imports.importer.ms)}; raw read ${formatCount(imports.raw.rows)} rows in ${formatSeconds(imports.raw.ms)} (${ratio.toFixed(2)} ×)`);
-  const shared = await step(`import: one repository-wide store of ${largest.workspace.size}'s rows`, () => importShared(sharedStore(largest.workspace.root), runs));
+  progress(
+    `import: ${formatCount(imports.importer.rows)} rows → ${formatCount(imports.importer.events)} events in ${formatSeconds(imports.importer.ms)}; raw read ${formatCount(imports.raw.rows)} rows in ${formatSeconds(imports.raw.ms)} (${ratio.toFixed(2)} ×)`,
+  );
+  const shared = await step(`import: one repository-wide store of ${largest.workspace.size}'s rows`, () =>
+    importShared(sharedStore(largest.workspace.root), runs),
+  );
   const sharedRatio = shared.importer.ms / shared.raw.ms;
-  progress(`import (one store): ${formatCount(shared.importer.rows)} rows → ${formatCount(shared.importer.events)} events in ${formatSeconds(shared.importer.ms)}; raw read in ${formatSeconds(shared.raw.ms)} (${sharedRatio.toFixed(2)} ×)`);
+  progress(
+    `import (one store): ${formatCount(shared.importer.rows)} rows → ${formatCount(shared.importer.events)} events in ${formatSeconds(shared.importer.ms)}; raw read in ${formatSeconds(shared.raw.ms)} (${sharedRatio.toFixed(2)} ×)`,
+  );
   return { ...imports, ratio, shared: { ...shared, ratio: sharedRatio } };
 }
 
 /** Appends a line to the body of a phase's first task file, as a coordinator's edit would. */
 function editTaskFile(phase: string): string {
-  const file = readdirSync(phase).filter((name) => /^task-.*\.md$/.test(name)).toSorted()[0];
+  const file = readdirSync(phase)
+    .filter((name) => /^task-.*\.md$/.test(name))
+    .toSorted()[0];
   if (!file) throw new Error(`${phase} has no task file to edit.`);
   appendFileSync(join(phase, file), '\nReviewed again by the coordinator.\n');
   return file;
@@ -567,7 +660,10 @@ async function measureRebuild(largest: BuildResult) {
     const pagesBefore = pagesIn(dist);
     const measured = await build(label, workspace.root, dist, asOf);
     const pagesAfter = pagesIn(dist);
-    if (pagesAfter !== pagesBefore) warnings.push(`The rebuild ${label} wrote ${pagesAfter} pages, the build before it ${pagesBefore}: they built different sites, so their ratio means little (see logs/${label}.log).`);
+    if (pagesAfter !== pagesBefore)
+      warnings.push(
+        `The rebuild ${label} wrote ${pagesAfter} pages, the build before it ${pagesBefore}: they built different sites, so their ratio means little (see logs/${label}.log).`,
+      );
     return { what, build: measured, pagesBefore, pagesAfter, ratio: measured.wallMs / largest.build.wallMs };
   };
   let event: { key: string; time: string } | null = null;
@@ -577,20 +673,41 @@ async function measureRebuild(largest: BuildResult) {
       return basename(phases[0]!);
     }),
   );
-  progress(`rebuilt ${workspace.size} after one event: ${formatSeconds(appended.build.wallMs)} (${(appended.ratio * 100).toFixed(0)} % of its cold build): ${describeStages(appended.build.stages)}`);
-  const edited = await step(`rebuild ${workspace.size} after a task file edit`, () => rebuild(`rebuild-edit-${workspace.size}`, () => `${basename(phases[1] ?? phases[0]!)}/${editTaskFile(phases[1] ?? phases[0]!)}`));
-  progress(`rebuilt ${workspace.size} after editing ${edited.what}: ${formatSeconds(edited.build.wallMs)} (${(edited.ratio * 100).toFixed(0)} %): ${describeStages(edited.build.stages)}`);
+  progress(
+    `rebuilt ${workspace.size} after one event: ${formatSeconds(appended.build.wallMs)} (${(appended.ratio * 100).toFixed(0)} % of its cold build): ${describeStages(appended.build.stages)}`,
+  );
+  const edited = await step(`rebuild ${workspace.size} after a task file edit`, () =>
+    rebuild(`rebuild-edit-${workspace.size}`, () => `${basename(phases[1] ?? phases[0]!)}/${editTaskFile(phases[1] ?? phases[0]!)}`),
+  );
+  progress(
+    `rebuilt ${workspace.size} after editing ${edited.what}: ${formatSeconds(edited.build.wallMs)} (${(edited.ratio * 100).toFixed(0)} %): ${describeStages(edited.build.stages)}`,
+  );
   // The coordinator's real loop: the time is not pinned, so a new event, the newest input, is also the build's "now".
   await step(`build ${workspace.size} with the time not pinned`, () => build(`build-unpinned-${workspace.size}`, workspace.root, dist, null));
   const unpinned = await step(`rebuild ${workspace.size} after one new hook event, time not pinned`, () =>
-    rebuild(`rebuild-unpinned-${workspace.size}`, () => {
-      // Newer than every event of the workspace (the generator made them all before its as-of), so it is "now".
-      appendHookEvent(join(phases[0]!, 'hooks', 'memory.db'), Date.parse(workspace.asOf) / 1000);
-      return basename(phases[0]!);
-    }, null),
+    rebuild(
+      `rebuild-unpinned-${workspace.size}`,
+      () => {
+        // Newer than every event of the workspace (the generator made them all before its as-of), so it is "now".
+        appendHookEvent(join(phases[0]!, 'hooks', 'memory.db'), Date.parse(workspace.asOf) / 1000);
+        return basename(phases[0]!);
+      },
+      null,
+    ),
   );
-  progress(`rebuilt ${workspace.size} after one event, time not pinned: ${formatSeconds(unpinned.build.wallMs)} (${(unpinned.ratio * 100).toFixed(0)} %): ${describeStages(unpinned.build.stages)}`);
-  return { phase: appended.what, event: event!, build: appended.build, pagesBefore: appended.pagesBefore, pagesAfter: appended.pagesAfter, ratio: appended.ratio, edit: edited, unpinned };
+  progress(
+    `rebuilt ${workspace.size} after one event, time not pinned: ${formatSeconds(unpinned.build.wallMs)} (${(unpinned.ratio * 100).toFixed(0)} %): ${describeStages(unpinned.build.stages)}`,
+  );
+  return {
+    phase: appended.what,
+    event: event!,
+    build: appended.build,
+    pagesBefore: appended.pagesBefore,
+    pagesAfter: appended.pagesAfter,
+    ratio: appended.ratio,
+    edit: edited,
+    unpinned,
+  };
 }
 
 /**
@@ -608,11 +725,20 @@ async function measureDevLoop(small: BuildResult) {
     const port = 4700 + Math.floor(Math.random() * 300);
     const url = `http://127.0.0.1:${port}/phase-7/tasks/task-7.4-release-prep/`;
     const log = join(logs, 'dev-S.log');
-    const server = spawn(process.execPath, ['bin/cairn.mjs', 'dev', '--content', root, '--port', String(port)], { cwd: project, env: { ...buildEnv(root, small.workspace.asOf, join(logs, 'dev.stages.json')) }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, ['bin/cairn.mjs', 'dev', '--content', root, '--port', String(port)], {
+      cwd: project,
+      env: { ...buildEnv(root, small.workspace.asOf, join(logs, 'dev.stages.json')) },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'], headless: true });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking'],
+      headless: true,
+    });
     try {
       for (let tries = 0; ; tries++) {
         try {
@@ -652,9 +778,14 @@ async function measureDevLoop(small: BuildResult) {
 
 /** What the phase dashboards of S and of the largest workspace transfer, in Chromium. */
 async function measureTransfers(small: BuildResult, largest: BuildResult, phase: string) {
-  const transfers = await step('transfer: phase dashboards in Chromium, gzipped', async () => ({ small: await measureTransfer(small.dist, '/phase-7/'), big: await measureTransfer(largest.dist, `/${phase}/`) }));
+  const transfers = await step('transfer: phase dashboards in Chromium, gzipped', async () => ({
+    small: await measureTransfer(small.dist, '/phase-7/'),
+    big: await measureTransfer(largest.dist, `/${phase}/`),
+  }));
   for (const transfer of [transfers.small, transfers.big]) {
-    progress(`${transfer.page}: ${transfer.requests} requests, ${formatBytes(transfer.gzipBytes)} gzip (chart.js ${formatBytes(transfer.chartBytes)}), third-party ${transfer.thirdParty.length}`);
+    progress(
+      `${transfer.page}: ${transfer.requests} requests, ${formatBytes(transfer.gzipBytes)} gzip (chart.js ${formatBytes(transfer.chartBytes)}), third-party ${transfer.thirdParty.length}`,
+    );
   }
   return transfers;
 }
@@ -670,9 +801,19 @@ async function measureGrowth(small: BuildResult) {
     const before = small.distBytes;
     const after = distSize(dist);
     const held = phaseVersions(workspace.root);
-    return { versions: workspace.versions, phaseVersions: held, before, after, perPhaseVersion: (after.site - before.site) / held, pagefindPerPhaseVersion: (after.pagefind - before.pagefind) / held, versionsShare: (after.versions - before.versions) / (after.site - before.site) };
+    return {
+      versions: workspace.versions,
+      phaseVersions: held,
+      before,
+      after,
+      perPhaseVersion: (after.site - before.site) / held,
+      pagefindPerPhaseVersion: (after.pagefind - before.pagefind) / held,
+      versionsShare: (after.versions - before.versions) / (after.site - before.site),
+    };
   });
-  progress(`growth (S): ${formatBytes(growth.perPhaseVersion)} per phase per version (${(growth.versionsShare * 100).toFixed(0)} % of it under v/), pagefind ${formatBytes(growth.pagefindPerPhaseVersion)}`);
+  progress(
+    `growth (S): ${formatBytes(growth.perPhaseVersion)} per phase per version (${(growth.versionsShare * 100).toFixed(0)} % of it under v/), pagefind ${formatBytes(growth.pagefindPerPhaseVersion)}`,
+  );
   return growth;
 }
 
@@ -704,14 +845,25 @@ function resultRows({ floor, built, largest, imports, appended, transfers, growt
     const rssRatio = peakRssBytes / floor.median.peakRssBytes;
     const wall = `${formatSeconds(wallMs)} (${ratio.toFixed(2)} × floor)`;
     const rss = `${formatBytes(peakRssBytes)} (${rssRatio.toFixed(1)} × floor)`;
-    if (size === 'S') return [row('S full build, wall', ratio, '× floor', wall, TARGETS.smallBuildVsFloor), row('S full build, peak RSS', peakRssBytes, 'bytes', rss)];
-    if (size === 'L') return [row('L full build, wall', wallMs, 'ms', wall, TARGETS.largeBuildWall), row('L full build, peak RSS', peakRssBytes, 'bytes', rss, TARGETS.largeBuildRss)];
+    if (size === 'S')
+      return [row('S full build, wall', ratio, '× floor', wall, TARGETS.smallBuildVsFloor), row('S full build, peak RSS', peakRssBytes, 'bytes', rss)];
+    if (size === 'L')
+      return [
+        row('L full build, wall', wallMs, 'ms', wall, TARGETS.largeBuildWall),
+        row('L full build, peak RSS', peakRssBytes, 'bytes', rss, TARGETS.largeBuildRss),
+      ];
     return [row(`${size} full build, wall`, wallMs, 'ms', wall), row(`${size} full build, peak RSS`, peakRssBytes, 'bytes', rss)];
   };
   const rate = (count: number, ms: number): string => `${formatCount(count / (ms / 1000))}/s`;
   const withoutChart = (transfer: Transfer): number => transfer.gzipBytes - transfer.chartBytes;
   const dashboardRows = (transfer: Transfer, label: string): Row[] => [
-    row(`dashboard ${label}, gzip without chart.js`, withoutChart(transfer), 'bytes', `${formatBytes(withoutChart(transfer))} (with chart.js ${formatBytes(transfer.gzipBytes)})`, TARGETS.dashboardGzip),
+    row(
+      `dashboard ${label}, gzip without chart.js`,
+      withoutChart(transfer),
+      'bytes',
+      `${formatBytes(withoutChart(transfer))} (with chart.js ${formatBytes(transfer.gzipBytes)})`,
+      TARGETS.dashboardGzip,
+    ),
     row(`dashboard ${label}, requests`, transfer.requests, 'requests', `${transfer.requests} (${transfer.chartRequests} of them chart.js)`),
     row(`dashboard ${label}, third-party requests`, transfer.thirdParty.length, 'requests', String(transfer.thirdParty.length), TARGETS.thirdParty),
   ];
@@ -723,20 +875,74 @@ function resultRows({ floor, built, largest, imports, appended, transfers, growt
     ...buildRows('S'),
     ...buildRows('M'),
     ...buildRows('L'),
-    row(`hook import (${measuredOn}, ${formatCount(imports.importer.rows)} rows)`, imports.ratio, '× floor', `${rate(imports.importer.events, imports.importer.ms)} events, ${rate(imports.importer.rows, imports.importer.ms)} rows vs raw read ${rate(imports.raw.rows, imports.raw.ms)} rows: ${imports.ratio.toFixed(2)} × the time`, TARGETS.importVsFloor),
-    row(`hook import, one repository-wide store (${measuredOn}'s ${formatCount(imports.shared.importer.rows)} rows in one memory.db)`, imports.shared.ratio, '× floor', `${formatSeconds(imports.shared.importer.ms)} against a raw read of ${formatSeconds(imports.shared.raw.ms)}: ${imports.shared.ratio.toFixed(2)} ×`, TARGETS.importVsFloor),
-    row(`rebuild after 1 new event (${measuredOn}, ${appended.phase})`, appended.ratio, 'of full build', `${formatSeconds(appended.build.wallMs)} (${(appended.ratio * 100).toFixed(0)} % of ${formatSeconds(largest.build.wallMs)})`, TARGETS.rebuildVsFull),
-    row(`rebuild after a task file edit (${measuredOn}, ${appended.edit.what})`, appended.edit.ratio, 'of full build', `${formatSeconds(appended.edit.build.wallMs)} (${(appended.edit.ratio * 100).toFixed(0)} % of ${formatSeconds(largest.build.wallMs)})`, TARGETS.rebuildVsFull),
-    row(`rebuild after 1 new event, time not pinned (${measuredOn}, ${appended.unpinned.what})`, appended.unpinned.ratio, 'of full build', `${formatSeconds(appended.unpinned.build.wallMs)} (${(appended.unpinned.ratio * 100).toFixed(0)} % of ${formatSeconds(largest.build.wallMs)}); ${appended.unpinned.build.stages ? `${formatCount(appended.unpinned.build.stages.rendered)} of ${formatCount(appended.unpinned.build.stages.outputs)} files rendered` : ''}`, TARGETS.rebuildUnpinned),
-    row('dev loop: saved task file → page shows it (S, cairn dev)', dev.median, 'ms', `${formatSeconds(dev.median)} (median of ${dev.runs.length}: ${dev.runs.map((ms) => formatSeconds(ms)).join(', ')})`, TARGETS.devLoop),
+    row(
+      `hook import (${measuredOn}, ${formatCount(imports.importer.rows)} rows)`,
+      imports.ratio,
+      '× floor',
+      `${rate(imports.importer.events, imports.importer.ms)} events, ${rate(imports.importer.rows, imports.importer.ms)} rows vs raw read ${rate(imports.raw.rows, imports.raw.ms)} rows: ${imports.ratio.toFixed(2)} × the time`,
+      TARGETS.importVsFloor,
+    ),
+    row(
+      `hook import, one repository-wide store (${measuredOn}'s ${formatCount(imports.shared.importer.rows)} rows in one memory.db)`,
+      imports.shared.ratio,
+      '× floor',
+      `${formatSeconds(imports.shared.importer.ms)} against a raw read of ${formatSeconds(imports.shared.raw.ms)}: ${imports.shared.ratio.toFixed(2)} ×`,
+      TARGETS.importVsFloor,
+    ),
+    row(
+      `rebuild after 1 new event (${measuredOn}, ${appended.phase})`,
+      appended.ratio,
+      'of full build',
+      `${formatSeconds(appended.build.wallMs)} (${(appended.ratio * 100).toFixed(0)} % of ${formatSeconds(largest.build.wallMs)})`,
+      TARGETS.rebuildVsFull,
+    ),
+    row(
+      `rebuild after a task file edit (${measuredOn}, ${appended.edit.what})`,
+      appended.edit.ratio,
+      'of full build',
+      `${formatSeconds(appended.edit.build.wallMs)} (${(appended.edit.ratio * 100).toFixed(0)} % of ${formatSeconds(largest.build.wallMs)})`,
+      TARGETS.rebuildVsFull,
+    ),
+    row(
+      `rebuild after 1 new event, time not pinned (${measuredOn}, ${appended.unpinned.what})`,
+      appended.unpinned.ratio,
+      'of full build',
+      `${formatSeconds(appended.unpinned.build.wallMs)} (${(appended.unpinned.ratio * 100).toFixed(0)} % of ${formatSeconds(largest.build.wallMs)}); ${appended.unpinned.build.stages ? `${formatCount(appended.unpinned.build.stages.rendered)} of ${formatCount(appended.unpinned.build.stages.outputs)} files rendered` : ''}`,
+      TARGETS.rebuildUnpinned,
+    ),
+    row(
+      'dev loop: saved task file → page shows it (S, cairn dev)',
+      dev.median,
+      'ms',
+      `${formatSeconds(dev.median)} (median of ${dev.runs.length}: ${dev.runs.map((ms) => formatSeconds(ms)).join(', ')})`,
+      TARGETS.devLoop,
+    ),
     ...dashboardRows(transfers.small, 'S /phase-7/'),
     ...dashboardRows(transfers.big, `${measuredOn} /${appended.phase}/`),
-    row(`dist/ growth per phase per version (S, whole dist/ without pagefind, ${growth.versions} versions)`, growth.perPhaseVersion, 'bytes', `${formatBytes(growth.perPhaseVersion)} (+ pagefind ${formatBytes(growth.pagefindPerPhaseVersion)})`, TARGETS.growth),
+    row(
+      `dist/ growth per phase per version (S, whole dist/ without pagefind, ${growth.versions} versions)`,
+      growth.perPhaseVersion,
+      'bytes',
+      `${formatBytes(growth.perPhaseVersion)} (+ pagefind ${formatBytes(growth.pagefindPerPhaseVersion)})`,
+      TARGETS.growth,
+    ),
     largeGrowth
-      ? row(`dist/ growth per phase per version (L, dist/v/ over ${largeGrowth.phaseVersions} phase-versions)`, largeGrowth.versionsBytes / largeGrowth.phaseVersions, 'bytes', `${formatBytes(largeGrowth.versionsBytes / largeGrowth.phaseVersions)} (dist/v/ ${formatBytes(largeGrowth.versionsBytes)}, ${largeGrowth.versions} versions)`, TARGETS.growth)
+      ? row(
+          `dist/ growth per phase per version (L, dist/v/ over ${largeGrowth.phaseVersions} phase-versions)`,
+          largeGrowth.versionsBytes / largeGrowth.phaseVersions,
+          'bytes',
+          `${formatBytes(largeGrowth.versionsBytes / largeGrowth.phaseVersions)} (dist/v/ ${formatBytes(largeGrowth.versionsBytes)}, ${largeGrowth.versions} versions)`,
+          TARGETS.growth,
+        )
       : row('dist/ growth per phase per version (L)', null, 'bytes', 'not run (--quick)', TARGETS.growth),
     large
-      ? row(`L dist/, whole (${large.workspace.versions} versions, search included)`, large.distBytes.site + large.distBytes.pagefind, 'bytes', `${formatBytes(large.distBytes.site + large.distBytes.pagefind)} (pages ${formatBytes(large.distBytes.site - large.distBytes.versions)}, versions ${formatBytes(large.distBytes.versions)}, search ${formatBytes(large.distBytes.pagefind)})`, TARGETS.largeDist)
+      ? row(
+          `L dist/, whole (${large.workspace.versions} versions, search included)`,
+          large.distBytes.site + large.distBytes.pagefind,
+          'bytes',
+          `${formatBytes(large.distBytes.site + large.distBytes.pagefind)} (pages ${formatBytes(large.distBytes.site - large.distBytes.versions)}, versions ${formatBytes(large.distBytes.versions)}, search ${formatBytes(large.distBytes.pagefind)})`,
+          TARGETS.largeDist,
+        )
       : row('L dist/, whole', null, 'bytes', 'not run (--quick)', TARGETS.largeDist),
   ];
 }
@@ -751,11 +957,40 @@ function writeResults(measured: Measurements, rows: readonly Row[], astroVersion
     quick,
     totalMs,
     warnings,
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryBytes: totalmem(), platform: platform(), release: release(), node: process.version, astro: astroVersion },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      memoryBytes: totalmem(),
+      platform: platform(),
+      release: release(),
+      node: process.version,
+      astro: astroVersion,
+    },
     floor,
-    workspaces: Object.fromEntries([...built].map(([key, result]) => [key, { generateMs: result.workspace.generateMs, asOf: result.workspace.asOf, versions: result.workspace.versions, build: result.build, dist: result.distBytes }])),
+    workspaces: Object.fromEntries(
+      [...built].map(([key, result]) => [
+        key,
+        {
+          generateMs: result.workspace.generateMs,
+          asOf: result.workspace.asOf,
+          versions: result.workspace.versions,
+          build: result.build,
+          dist: result.distBytes,
+        },
+      ]),
+    ),
     import: { workspace: measuredOn, importer: imports.importer, raw: imports.raw, runs: imports.runs, ratio: imports.ratio, shared: imports.shared },
-    rebuild: { workspace: measuredOn, phase: appended.phase, event: appended.event, build: appended.build, pagesBefore: appended.pagesBefore, pagesAfter: appended.pagesAfter, fullBuildMs: largest.build.wallMs, ratio: appended.ratio, edit: appended.edit },
+    rebuild: {
+      workspace: measuredOn,
+      phase: appended.phase,
+      event: appended.event,
+      build: appended.build,
+      pagesBefore: appended.pagesBefore,
+      pagesAfter: appended.pagesAfter,
+      fullBuildMs: largest.build.wallMs,
+      ratio: appended.ratio,
+      edit: appended.edit,
+    },
     dev,
     transfer: transfers,
     growth: { S: growth, L: largeGrowthOf(built) },
@@ -769,7 +1004,9 @@ async function main(): Promise<void> {
   mkdirSync(logs, { recursive: true });
   const codeAtStart = codeHash();
   const astroVersion = checkMachine();
-  console.log(`Cairn benchmark${quick ? ' (quick: S and M)' : ' (S, M and L)'}: ${cpus().length} CPUs, ${formatBytes(totalmem())} memory, Node ${process.version}, Astro ${astroVersion}\n`);
+  console.log(
+    `Cairn benchmark${quick ? ' (quick: S and M)' : ' (S, M and L)'}: ${cpus().length} CPUs, ${formatBytes(totalmem())} memory, Node ${process.version}, Astro ${astroVersion}\n`,
+  );
   const floor = await step('floor: bare one-page Astro site, 3 cold builds', floorBuild);
   progress(`floor: ${formatSeconds(floor.median.wallMs)} (median), peak RSS ${formatBytes(floor.median.peakRssBytes)}`);
   const built = await buildSizes(quick ? ['S', 'M'] : ['S', 'M', 'L'], floor.median.wallMs);
@@ -782,7 +1019,10 @@ async function main(): Promise<void> {
   const measured: Measurements = { floor, built, largest, imports, appended, transfers, growth, dev };
   const rows = resultRows(measured);
 
-  if (codeHash() !== codeAtStart) warnings.push("Cairn's code (src/, scripts/, astro.config.mjs, package*.json) changed while the benchmark ran: builds before and after the change ran different code, and the cache started over. Run it again on a checkout nobody is editing.");
+  if (codeHash() !== codeAtStart)
+    warnings.push(
+      "Cairn's code (src/, scripts/, astro.config.mjs, package*.json) changed while the benchmark ran: builds before and after the change ran different code, and the cache started over. Run it again on a checkout nobody is editing.",
+    );
   const totalMs = performance.now() - began;
   console.log(`\n${resultsTable(rows)}\n`);
   console.log(`kB, MB, GB: 1000-based. Peak RSS: the sum over the build's processes, sampled every 100 ms. Total time ${formatSeconds(totalMs)}.`);

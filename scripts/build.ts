@@ -12,7 +12,17 @@ import type { AstroIntegration } from 'astro';
 import { environmentProblems } from '../src/core/pipeline/environment.ts';
 import { displayPath } from '../src/core/io/display-path.ts';
 import { outputFolderProblem } from './lib/output-folder.ts';
-import { acquireBuildLock, cleanLeftovers, prepareStaging, pruneSiteStates, pruneStale, stageSite, swapInto, type Published, type StagedSite } from './lib/publish.ts';
+import {
+  acquireBuildLock,
+  cleanLeftovers,
+  prepareStaging,
+  pruneSiteStates,
+  pruneStale,
+  stageSite,
+  swapInto,
+  type Published,
+  type StagedSite,
+} from './lib/publish.ts';
 import { siteCacheDir } from './lib/site-dirs.mjs';
 import { astroInlineRoot } from './lib/astro-bin.ts';
 import { cairnFailed, checkContent } from './lib/check-content.ts';
@@ -74,7 +84,9 @@ export async function buildSite({ outDir: out, outFrom = '--out', keep = [], str
   }
   // One build at a time per checkout: Astro keeps generated types and its content store in the project's .astro/, so
   // two builds at once (of one site or two) would overwrite each other's. A second build waits for the first.
-  const releaseLock = await acquireBuildLock(join(stateDir, 'build.lock'), (holder) => console.error(`Another build (process ${holder}) is running in this checkout; waiting for it to finish…`));
+  const releaseLock = await acquireBuildLock(join(stateDir, 'build.lock'), (holder) =>
+    console.error(`Another build (process ${holder}) is running in this checkout; waiting for it to finish…`),
+  );
   try {
     try {
       const leftovers = cleanLeftovers(outDir);
@@ -87,7 +99,8 @@ export async function buildSite({ outDir: out, outFrom = '--out', keep = [], str
     let phaseIds: string[];
     try {
       const checked = await checkContent({ strict });
-      if (checked.exitCode !== 0) return hasWarningsOnly(checked) ? fail('The content has warnings and --strict was given, so the site was not built.') : checked.exitCode;
+      if (checked.exitCode !== 0)
+        return hasWarningsOnly(checked) ? fail('The content has warnings and --strict was given, so the site was not built.') : checked.exitCode;
       // Only the phases' ids are kept here; the site's pages read the site themselves (src/lib/site.ts).
       phaseIds = checked.content.phases.map((phase) => phase.id);
     } catch (error) {
@@ -105,7 +118,12 @@ export async function buildSite({ outDir: out, outFrom = '--out', keep = [], str
     const outputs = new Set<string>();
     const { build } = await import('astro');
     try {
-      await build({ ...astroInlineRoot(resolve(import.meta.dirname, '..')), outDir: pagesDir, logLevel: 'info', integrations: [watchBuild(stages, lap, pagesDir, outputs)] });
+      await build({
+        ...astroInlineRoot(resolve(import.meta.dirname, '..')),
+        outDir: pagesDir,
+        logLevel: 'info',
+        integrations: [watchBuild(stages, lap, pagesDir, outputs)],
+      });
     } catch (error) {
       const { message, hint } = error as { message?: string; hint?: string };
       return fail(`${message ?? String(error)}${hint ? `\n  hint: ${hint}` : ''}\nastro build failed.`);
@@ -134,12 +152,35 @@ export async function buildSite({ outDir: out, outFrom = '--out', keep = [], str
     staging = null;
     writeFileSync(marker, JSON.stringify(publishing));
     stages.publish = lap();
-    if (staged.kept.length > 0) console.log(`kept ${staged.kept.length === 1 ? 'a file' : `${staged.kept.length} files`} Cairn did not write in ${displayPath(outDir)}: ${staged.kept.slice(0, 5).join(', ')}${staged.kept.length > 5 ? ', …' : ''}`);
+    if (staged.kept.length > 0)
+      console.log(
+        `kept ${staged.kept.length === 1 ? 'a file' : `${staged.kept.length} files`} Cairn did not write in ${displayPath(outDir)}: ${staged.kept.slice(0, 5).join(', ')}${staged.kept.length > 5 ? ', …' : ''}`,
+      );
 
     const total = Object.values(stages).reduce((sum, ms) => sum + ms, 0);
-    console.log(`search index: ${search.pages} pages read (the site's own and ${search.phases.length} of ${phaseIds.length} phases); site written to ${outDir}`);
-    console.log(`built in ${seconds(total)}: ${Object.entries(stages).map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}; ${rendered} of ${outputs.size} files rendered, ${staged.copied} copied to the site and ${staged.linked} unchanged (linked)`);
-    if (process.env.CAIRN_TIMINGS) writeFileSync(process.env.CAIRN_TIMINGS, JSON.stringify({ stages, total, rendered, outputs: outputs.size, copied: staged.copied, linked: staged.linked, kept: staged.kept.length, searched: search.pages, searchedPhases: search.phases.length }));
+    console.log(
+      `search index: ${search.pages} pages read (the site's own and ${search.phases.length} of ${phaseIds.length} phases); site written to ${outDir}`,
+    );
+    console.log(
+      `built in ${seconds(total)}: ${Object.entries(stages)
+        .map(([name, ms]) => `${name} ${seconds(ms)}`)
+        .join(', ')}; ${rendered} of ${outputs.size} files rendered, ${staged.copied} copied to the site and ${staged.linked} unchanged (linked)`,
+    );
+    if (process.env.CAIRN_TIMINGS)
+      writeFileSync(
+        process.env.CAIRN_TIMINGS,
+        JSON.stringify({
+          stages,
+          total,
+          rendered,
+          outputs: outputs.size,
+          copied: staged.copied,
+          linked: staged.linked,
+          kept: staged.kept.length,
+          searched: search.pages,
+          searchedPhases: search.phases.length,
+        }),
+      );
     return 0;
   } finally {
     if (staging) rmSync(staging, { recursive: true, force: true });

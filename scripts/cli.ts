@@ -24,13 +24,42 @@ const common = `Options (each overrides cairn.config.json):
   --as-of <time>      the build's "now", ISO 8601`;
 
 const commands: Record<string, { summary: string; usage: string; examples: string[] }> = {
-  build: { summary: 'check the content and build the site', usage: 'cairn build [options] [--strict]', examples: ['cairn build', 'cairn build --content docs/project-history --out site', 'cairn build --strict   # stop on warnings too'] },
-  validate: { summary: 'check the content without building; every problem as path:line:col', usage: 'cairn validate [options] [--strict]', examples: ['cairn validate', 'cairn validate --strict'] },
-  check: { summary: 'validate, then check the quality gates of cairn.config.json (default: no stale hook logs); exit 1 when one fails', usage: 'cairn check [options]', examples: ['cairn check', 'cairn check --config ci/cairn.config.json'] },
-  snapshot: { summary: 'freeze the current state as a version in <content>/snapshots/', usage: 'cairn snapshot <version> [--force] [options]', examples: ['cairn snapshot 1.0.0', 'cairn snapshot 1.0.0 --force   # replace a frozen version'] },
+  build: {
+    summary: 'check the content and build the site',
+    usage: 'cairn build [options] [--strict]',
+    examples: ['cairn build', 'cairn build --content docs/project-history --out site', 'cairn build --strict   # stop on warnings too'],
+  },
+  validate: {
+    summary: 'check the content without building; every problem as path:line:col',
+    usage: 'cairn validate [options] [--strict]',
+    examples: ['cairn validate', 'cairn validate --strict'],
+  },
+  check: {
+    summary: 'validate, then check the quality gates of cairn.config.json (default: no stale hook logs); exit 1 when one fails',
+    usage: 'cairn check [options]',
+    examples: ['cairn check', 'cairn check --config ci/cairn.config.json'],
+  },
+  snapshot: {
+    summary: 'freeze the current state as a version in <content>/snapshots/',
+    usage: 'cairn snapshot <version> [--force] [options]',
+    examples: ['cairn snapshot 1.0.0', 'cairn snapshot 1.0.0 --force   # replace a frozen version'],
+  },
   dev: { summary: 'serve the site while you edit the content', usage: 'cairn dev [--port <n>] [options]', examples: ['cairn dev', 'cairn dev --port 4322'] },
-  doctor: { summary: 'show what Cairn reads in each file: its reader, each task\'s id, status and fields with the line they came from, what it ignored', usage: 'cairn doctor [path] [--json] [options]', examples: ['cairn doctor', 'cairn doctor specs/001-feature   # one phase folder', 'cairn doctor .kiro/specs/auth/tasks.md   # one file', 'cairn doctor --json'] },
-  init: { summary: 'write a starter package, a cairn.config.json and a Pages workflow (never overwrites)', usage: 'cairn init [dir]', examples: ['cairn init', 'cairn init my-project'] },
+  doctor: {
+    summary: "show what Cairn reads in each file: its reader, each task's id, status and fields with the line they came from, what it ignored",
+    usage: 'cairn doctor [path] [--json] [options]',
+    examples: [
+      'cairn doctor',
+      'cairn doctor specs/001-feature   # one phase folder',
+      'cairn doctor .kiro/specs/auth/tasks.md   # one file',
+      'cairn doctor --json',
+    ],
+  },
+  init: {
+    summary: 'write a starter package, a cairn.config.json and a Pages workflow (never overwrites)',
+    usage: 'cairn init [dir]',
+    examples: ['cairn init', 'cairn init my-project'],
+  },
 };
 
 function help(): string {
@@ -40,7 +69,9 @@ function help(): string {
 Usage: cairn <command> [options]
 
 Commands:
-${Object.entries(commands).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`).join('\n')}
+${Object.entries(commands)
+  .map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`)
+  .join('\n')}
 
 ${common}
 
@@ -101,19 +132,40 @@ if (values.help) {
   console.log(commandHelp(command));
   process.exit(0);
 }
-const allowed: Record<string, string[]> = { build: ['strict'], validate: ['strict'], check: [], snapshot: ['force'], dev: ['port'], init: [], doctor: ['json'] };
+const allowed: Record<string, string[]> = {
+  build: ['strict'],
+  validate: ['strict'],
+  check: [],
+  snapshot: ['force'],
+  dev: ['port'],
+  init: [],
+  doctor: ['json'],
+};
 const misplaced = (['strict', 'force', 'port', 'json'] as const).filter((name) => values[name] !== undefined && !allowed[command]!.includes(name));
 if (misplaced.length > 0) fail(`cairn ${command} has no --${misplaced.join(', --')}.\n\n${commandHelp(command)}`);
 if (command === 'init' && positionals.length > 1) fail(`cairn init takes one folder at most.\n\n${commandHelp(command)}`);
 if (command === 'doctor' && positionals.length > 1) fail(`cairn doctor takes one path at most.\n\n${commandHelp(command)}`);
-if (command !== 'snapshot' && command !== 'init' && command !== 'doctor' && positionals.length > 0) fail(`cairn ${command} takes no ${positionals.length === 1 ? 'argument' : 'arguments'} (${positionals.join(' ')}).\n\n${commandHelp(command)}`);
+if (command !== 'snapshot' && command !== 'init' && command !== 'doctor' && positionals.length > 0)
+  fail(`cairn ${command} takes no ${positionals.length === 1 ? 'argument' : 'arguments'} (${positionals.join(' ')}).\n\n${commandHelp(command)}`);
 
 if (command === 'init') {
-  const run = spawnSync(process.execPath, [join(import.meta.dirname, `init${extname(import.meta.filename)}`), ...positionals], { cwd: root, env: { ...process.env, CAIRN_CWD: process.cwd() }, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [join(import.meta.dirname, `init${extname(import.meta.filename)}`), ...positionals], {
+    cwd: root,
+    env: { ...process.env, CAIRN_CWD: process.cwd() },
+    stdio: 'inherit',
+  });
   process.exit(run.status ?? 1);
 }
 
-const flags: Flags = { config: values.config, content: values.content, hooks: values.hooks, out: values.out, site: values.site, base: values.base, asOf: values['as-of'] };
+const flags: Flags = {
+  config: values.config,
+  content: values.content,
+  hooks: values.hooks,
+  out: values.out,
+  site: values.site,
+  base: values.base,
+  asOf: values['as-of'],
+};
 const { settings, issues } = resolveSettings(flags, process.cwd(), process.env);
 for (const issue of issues) console.error(formatIssue(issue));
 if (!settings || hasErrors(issues)) fail('The config has errors; fix them and run again.', 1);
@@ -125,12 +177,21 @@ if (!settings || hasErrors(issues)) fail('The config has errors; fix them and ru
 const installed = root.split(/[\\/]/).includes('node_modules');
 const state = join(settings.configPath ? dirname(settings.configPath) : process.cwd(), 'node_modules', '.cache', 'cairn');
 const stateEnv = installed ? { CAIRN_STATE_DIR: state, CAIRN_CACHE: process.env.CAIRN_CACHE ?? join(state, 'phases'), CAIRN_ROOT: root } : {};
-const env = { ...process.env, ...settingsEnv(settings), ...stateEnv, CAIRN_CWD: process.cwd(), PATH: [dirname(process.execPath), process.env.PATH].join(delimiter), ASTRO_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  ...settingsEnv(settings),
+  ...stateEnv,
+  CAIRN_CWD: process.cwd(),
+  PATH: [dirname(process.execPath), process.env.PATH].join(delimiter),
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
 // The scripts beside this one: .ts in a checkout, .mjs in an installed Cairn (compiled by scripts/pack-cli.ts).
 // Astro writes its intermediate files under the working folder, so an installed Cairn runs from the state folder.
 const workDir = installed ? state : root;
 if (installed) mkdirSync(state, { recursive: true });
-const script = (name: string, args: string[]) => spawnSync(process.execPath, [join(import.meta.dirname, `${name}${extname(import.meta.filename)}`), ...args], { cwd: workDir, env, stdio: 'inherit' }).status ?? 1;
+const script = (name: string, args: string[]) =>
+  spawnSync(process.execPath, [join(import.meta.dirname, `${name}${extname(import.meta.filename)}`), ...args], { cwd: workDir, env, stdio: 'inherit' })
+    .status ?? 1;
 
 switch (command) {
   case 'build': {
@@ -149,5 +210,8 @@ switch (command) {
   case 'snapshot':
     process.exit(script('snapshot', [...positionals, ...(values.force ? ['--force'] : [])]));
   case 'dev':
-    process.exit(spawnSync(...astroCommand(['dev', ...(values.port ? ['--port', values.port] : []), ...astroRootArgs(root, env)]), { cwd: workDir, env, stdio: 'inherit' }).status ?? 1);
+    process.exit(
+      spawnSync(...astroCommand(['dev', ...(values.port ? ['--port', values.port] : []), ...astroRootArgs(root, env)]), { cwd: workDir, env, stdio: 'inherit' })
+        .status ?? 1,
+    );
 }

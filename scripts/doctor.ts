@@ -67,16 +67,26 @@ function scope(path: string | null): { dirs: PackageDir[]; issues: Issue[]; root
   const deepest = Math.max(0, ...holders.map((entry) => resolve(entry.dir).length));
   const dirs = holders.filter((entry) => resolve(entry.dir).length === deepest);
   const folder = resolve(path, '..');
-  return { dirs: dirs.length > 0 ? dirs : [{ dir: folder, phaseId: basename(folder) }], issues: [], root: dirs.length > 0 ? root : folder, only: displayPath(path) };
+  return {
+    dirs: dirs.length > 0 ? dirs : [{ dir: folder, phaseId: basename(folder) }],
+    issues: [],
+    root: dirs.length > 0 ? root : folder,
+    only: displayPath(path),
+  };
 }
 
 /** The paths a phase named: its files, hook logs and the files it listed as not read. */
 function covered(files: ReturnType<typeof readPackage>, result: ReturnType<typeof buildPhase>): string[] {
   return [
-    ...[files.overview, files.baseline, files.final, files.taskList?.file, ...(files.current ?? []), ...files.tasks].flatMap((file) => (file ? [file.path] : [])),
+    ...[files.overview, files.baseline, files.final, files.taskList?.file, ...(files.current ?? []), ...files.tasks].flatMap((file) =>
+      file ? [file.path] : [],
+    ),
     ...(files.layout ? [files.layout.file] : []),
     ...(files.otherFiles ?? []).map((other) => other.path),
-    ...(result.phase?.dataQuality.sources ?? []).flatMap((source) => [source.path, ...source.readWith.map((name) => `${source.path.slice(0, source.path.lastIndexOf('/') + 1)}${name}`)]),
+    ...(result.phase?.dataQuality.sources ?? []).flatMap((source) => [
+      source.path,
+      ...source.readWith.map((name) => `${source.path.slice(0, source.path.lastIndexOf('/') + 1)}${name}`),
+    ]),
   ];
 }
 
@@ -114,7 +124,9 @@ function looseReason(path: string, phaseDirs: readonly string[], issues: readonl
     return hookFolders.includes(folder) ? `not read: in ${folder}/, but no hook log Cairn reads` : 'not read: no reader of its phase took it';
   }
   // The deepest folder a warning names (a folder with no task list, a hidden folder) says why.
-  const named = issues.filter((issue) => path.startsWith(resolve(process.env.CAIRN_CWD || process.cwd(), issue.file) + sep)).toSorted((a, b) => b.file.length - a.file.length)[0];
+  const named = issues
+    .filter((issue) => path.startsWith(resolve(process.env.CAIRN_CWD || process.cwd(), issue.file) + sep))
+    .toSorted((a, b) => b.file.length - a.file.length)[0];
   if (named) return `not read: ${named.message}`;
   return 'not read: not in a phase folder';
 }

@@ -60,7 +60,11 @@ const FAKE_GITHUB_TOKEN = 'ghp' + '_FAKE0000fake1111FAKE2222fake3333FAKE';
 
 /** The clippy baseline the reviewer posted: one notify long enough to be stored `__compressed__`. */
 const CLIPPY_BASELINE: readonly [lint: string, text: string, at: string][] = [
-  ['needless_borrow', 'this expression creates a reference which is immediately dereferenced by the compiler', 'crates/riptide-api/src/handlers/crawl.rs:88:31'],
+  [
+    'needless_borrow',
+    'this expression creates a reference which is immediately dereferenced by the compiler',
+    'crates/riptide-api/src/handlers/crawl.rs:88:31',
+  ],
   ['redundant_clone', 'redundant clone', 'crates/riptide-api/src/state.rs:142:37'],
   ['too_many_arguments', 'this function has too many arguments (9/7)', 'crates/riptide-core/src/extract.rs:57:1'],
   ['large_enum_variant', 'large size difference between variants', 'crates/riptide-core/src/types.rs:211:5'],
@@ -75,9 +79,7 @@ const CLIPPY_BASELINE: readonly [lint: string, text: string, at: string][] = [
 ];
 
 function clippyReport(): string {
-  const items = CLIPPY_BASELINE.map(
-    ([lint, text, at], i) => `[W${String(i + 1).padStart(2, '0')}] warning: ${text} --> ${at} (clippy::${lint})`,
-  );
+  const items = CLIPPY_BASELINE.map(([lint, text, at], i) => `[W${String(i + 1).padStart(2, '0')}] warning: ${text} --> ${at} (clippy::${lint})`);
   return `code_quality: clippy baseline (cargo clippy --workspace --all-targets), ${items.length} warnings: ${items.join('; ')}`;
 }
 
@@ -105,7 +107,10 @@ const STORY: readonly [at: string, step: Step][] = [
   ['2025-10-23T12:03:07Z', notify('code_quality: clippy at 3 warnings; CLI metrics wired into crawl, extract and stats', 'success')],
   ['2025-10-23T13:34:50Z', status('phase7/build_infra/status', 'in_progress: sccache + shared target-dir done, cargo-sweep next')],
   ['2025-10-23T14:16:29Z', edit('crates/riptide-persistence/src/config.rs', 'phase7/config_system/persistence')],
-  ['2025-10-23T14:52:03Z', notify('config_system: persistence now reads <b>RIPTIDE_REDIS_URL</b> first; removed a pasted <script>alert(1)</script> from the config.rs doc comment')],
+  [
+    '2025-10-23T14:52:03Z',
+    notify('config_system: persistence now reads <b>RIPTIDE_REDIS_URL</b> first; removed a pasted <script>alert(1)</script> from the config.rs doc comment'),
+  ],
   ['2025-10-23T15:27:40Z', edit('crates/riptide-core/src/legacy/mod.rs', 'phase7/code_quality/dead_code')],
   ['2025-10-23T16:05:12Z', status('phase7/code_quality/status', 'in_progress: clippy 12 -> 3, dead code next')],
   ['2025-10-23T17:30:25Z', sessionEnd()],
@@ -113,7 +118,13 @@ const STORY: readonly [at: string, step: Step][] = [
   ['2025-10-24T08:35:02Z', restore()],
   ['2025-10-24T08:35:30Z', restore('swarm-phase7')],
   ['2025-10-24T09:03:18Z', edit('.github/workflows/ci.yml', 'phase7/build_infra/sccache')],
-  ['2025-10-24T09:21:47Z', notify(`build_infra: CI cache wired (sccache keyed on Cargo.lock + toolchain); WARNING: GITHUB_TOKEN=${FAKE_GITHUB_TOKEN} was echoed in the CI log, rotate it`, 'warning')],
+  [
+    '2025-10-24T09:21:47Z',
+    notify(
+      `build_infra: CI cache wired (sccache keyed on Cargo.lock + toolchain); WARNING: GITHUB_TOKEN=${FAKE_GITHUB_TOKEN} was echoed in the CI log, rotate it`,
+      'warning',
+    ),
+  ],
   ['2025-10-24T09:58:36Z', edit('crates/riptide-pool/src/config.rs', 'phase7/config_system/pool')],
   ['2025-10-24T10:30:11Z', edit('crates/riptide-core/src/spider/legacy_queue.rs', 'phase7/code_quality/dead_code')],
   ['2025-10-24T10:44:59Z', edit('crates/riptide-api/src/handlers/deprecated.rs', 'phase7/code_quality/dead_code')],
@@ -121,7 +132,13 @@ const STORY: readonly [at: string, step: Step][] = [
   ['2025-10-24T11:46:05Z', edit('crates/riptide-core/src/lib.rs', 'phase7/code_quality/warnings')],
   ['2025-10-24T12:20:33Z', notify('code_quality: compiler warnings 114 -> 9, clippy 12 -> 0, tests 626/630', 'success')],
   ['2025-10-24T13:48:17Z', edit('docs/CODE-QUALITY-REPORT.md', 'phase7/code_quality/status')],
-  ['2025-10-24T14:57:40Z', notify('code_quality: COMPLETE - clippy 12 -> 0, 518 LOC dead code removed, report in docs/CODE-QUALITY-REPORT.md. Task 7.4 (release_prep) unblocked ✅', 'success')],
+  [
+    '2025-10-24T14:57:40Z',
+    notify(
+      'code_quality: COMPLETE - clippy 12 -> 0, 518 LOC dead code removed, report in docs/CODE-QUALITY-REPORT.md. Task 7.4 (release_prep) unblocked ✅',
+      'success',
+    ),
+  ],
   ['2025-10-24T15:00:21Z', postTask('task-7.3-code-quality')],
   ['2025-10-24T15:01:09Z', status('phase7/code_quality/status', 'complete')],
   ['2025-10-24T15:36:52Z', edit('.env.example', 'phase7/config_system/env_count')],
@@ -131,9 +148,18 @@ const STORY: readonly [at: string, step: Step][] = [
   // 2025-10-25, day 3. 7.1 and 7.2 are still in progress at the last session-end.
   ['2025-10-25T08:40:15Z', restore()],
   ['2025-10-25T09:12:44Z', edit('docs/BUILD-OPTIMIZATION.md', 'phase7/build_infra/metrics')],
-  ['2025-10-25T09:31:06Z', notify('build_infra: clean build 6m42s -> 4m31s (-33%), incremental 58s -> 24s (-59%), sccache hit rate 87% on CI re-run', 'success')],
+  [
+    '2025-10-25T09:31:06Z',
+    notify('build_infra: clean build 6m42s -> 4m31s (-33%), incremental 58s -> 24s (-59%), sccache hit rate 87% on CI re-run', 'success'),
+  ],
   ['2025-10-25T10:18:27Z', edit('crates/riptide-persistence/src/config.rs', 'phase7/config_system/persistence')],
-  ['2025-10-25T11:02:50Z', notify('config_system: riptide-persistence 13/36 vars; 3 defaults conflict with the deploy manifests (REDIS_POOL_SIZE, CACHE_TTL_SECS, TENANT_QUOTA), need a decision', 'warning')],
+  [
+    '2025-10-25T11:02:50Z',
+    notify(
+      'config_system: riptide-persistence 13/36 vars; 3 defaults conflict with the deploy manifests (REDIS_POOL_SIZE, CACHE_TTL_SECS, TENANT_QUOTA), need a decision',
+      'warning',
+    ),
+  ],
   ['2025-10-25T13:25:39Z', edit('.github/workflows/maintenance.yml', 'phase7/build_infra/status')],
   ['2025-10-25T14:06:58Z', edit('docs/CONFIGURATION.md', 'phase7/config_system/status')],
   ['2025-10-25T15:18:45Z', notify('config_system: docs/CONFIGURATION.md started (api table done), riptide-pool vars next')],
@@ -241,9 +267,7 @@ class MemoryDb {
 
   list(namespace: string, limit: number, ms: number): ListedEntry[] {
     const rows = this.db
-      .prepare(
-        'SELECT * FROM memory_entries WHERE namespace = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY updated_at DESC LIMIT ?',
-      )
+      .prepare('SELECT * FROM memory_entries WHERE namespace = ? AND (expires_at IS NULL OR expires_at > ?) ORDER BY updated_at DESC LIMIT ?')
       .all(namespace, seconds(ms), limit) as unknown as EntryRow[];
     return rows.map((row) => ({
       key: row.key,
@@ -290,48 +314,34 @@ function preTaskHook(db: MemoryDb, t: number, description: string): void {
 }
 
 function sessionRestoreHook(db: MemoryDb, t: number, sessionId = 'latest'): void {
-  const session = (
-    sessionId === 'latest' ? db.list('sessions', 1, t)[0]?.value : db.retrieve(`session:${sessionId}`, 'sessions', t)
-  ) as { sessionId?: string } | null | undefined;
+  const session = (sessionId === 'latest' ? db.list('sessions', 1, t)[0]?.value : db.retrieve(`session:${sessionId}`, 'sessions', t)) as
+    | { sessionId?: string }
+    | null
+    | undefined;
   if (!session) return; // "No session found": nothing is written
-  db.store(
-    `session-restore:${t}`,
-    { restoredSessionId: session.sessionId || sessionId, restoredAt: iso(t) },
-    'session-events',
-    t,
-  );
+  db.store(`session-restore:${t}`, { restoredSessionId: session.sessionId || sessionId, restoredAt: iso(t) }, 'session-events', t);
 }
 
 function postEditHook(db: MemoryDb, t: number, file: string, memoryKey: string): void {
   const features = { format: false, updateMemory: false, trainNeural: false };
   const effects = { formatResult: null, memoryUpdate: null, neuralTraining: null };
   const editId = generateId('edit', t);
-  db.store(
-    `edit:${editId}:post`,
-    { file, memoryKey, timestamp: iso(t), editId, ...features, ...effects },
-    'hooks:post-edit',
-    t,
-    { hookType: 'post-edit', file, formatted: false },
-  );
+  db.store(`edit:${editId}:post`, { file, memoryKey, timestamp: iso(t), editId, ...features, ...effects }, 'hooks:post-edit', t, {
+    hookType: 'post-edit',
+    file,
+    formatted: false,
+  });
   const after = t + 1;
   db.store(memoryKey, { file, editedAt: iso(after), editId, enhanced: true, ...effects }, 'coordination', after);
-  db.store(
-    `file-history:${file.replace(/\//g, '_')}:${after}`,
-    { file, editId, timestamp: iso(after), enhanced: true, features },
-    'file-history',
-    after,
-  );
+  db.store(`file-history:${file.replace(/\//g, '_')}:${after}`, { file, editId, timestamp: iso(after), enhanced: true, features }, 'file-history', after);
 }
 
 function notifyHook(db: MemoryDb, t: number, message: string, level = 'info'): void {
   const notifyId = generateId('notify', t);
-  db.store(
-    `notification:${notifyId}`,
-    { message, level, swarmStatus: 'active', timestamp: iso(t), notifyId },
-    'hooks:notify',
-    t,
-    { hookType: 'notify', level },
-  );
+  db.store(`notification:${notifyId}`, { message, level, swarmStatus: 'active', timestamp: iso(t), notifyId }, 'hooks:notify', t, {
+    hookType: 'notify',
+    level,
+  });
 }
 
 function postTaskHook(db: MemoryDb, t: number, taskId: string): void {
@@ -449,8 +459,10 @@ function commandLine(step: Step): string {
     case 'post-edit':
       return `hooks post-edit --file ${step.file} --memory-key ${step.memoryKey}`;
     case 'notify':
-      return `hooks notify --message ${shellQuote(step.message)}${step.level ? ` --level ${step.level}` : ''}` +
-        (step.message.length > 70 ? ` (${step.message.length} chars)` : '');
+      return (
+        `hooks notify --message ${shellQuote(step.message)}${step.level ? ` --level ${step.level}` : ''}` +
+        (step.message.length > 70 ? ` (${step.message.length} chars)` : '')
+      );
     case 'post-task':
       return `hooks post-task --task-id ${step.taskId}`;
     case 'session-end':
@@ -491,9 +503,10 @@ function totalRows(db: DatabaseSync): number {
 }
 
 function countByNamespace(db: DatabaseSync): Map<string, number> {
-  const rows = db
-    .prepare('SELECT namespace, count(*) AS n FROM memory_entries GROUP BY namespace ORDER BY namespace')
-    .all() as unknown as { namespace: string; n: number }[];
+  const rows = db.prepare('SELECT namespace, count(*) AS n FROM memory_entries GROUP BY namespace ORDER BY namespace').all() as unknown as {
+    namespace: string;
+    n: number;
+  }[];
   return new Map(rows.map((row) => [row.namespace, Number(row.n)]));
 }
 

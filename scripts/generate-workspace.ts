@@ -76,9 +76,24 @@ const seconds = (ms: number): number => Math.floor(ms / 1000);
 const AGENTS = ['coder', 'backend-dev', 'cicd-engineer', 'reviewer', 'tester', 'planner', 'researcher', 'system-architect'];
 const VERBS = ['Build', 'Refactor', 'Migrate', 'Harden', 'Document', 'Optimize', 'Test', 'Instrument', 'Package', 'Audit'];
 const NOUNS = ['Pipeline', 'Config Loader', 'Cache Layer', 'API Gateway', 'Scheduler', 'Storage Engine', 'CLI', 'Metrics', 'Auth Module', 'Release Tooling'];
-const FILES = ['src/lib.rs', 'src/config.rs', 'src/cache.rs', 'src/api/handlers.rs', 'Cargo.toml', '.github/workflows/ci.yml', 'docs/README.md', 'tests/integration.rs'];
+const FILES = [
+  'src/lib.rs',
+  'src/config.rs',
+  'src/cache.rs',
+  'src/api/handlers.rs',
+  'Cargo.toml',
+  '.github/workflows/ci.yml',
+  'docs/README.md',
+  'tests/integration.rs',
+];
 const DURATIONS: readonly [label: string, hours: number][] = [
-  ['4h', 4], ['6h', 6], ['1 day', 8], ['1.5 days', 12], ['2 days', 16], ['2.4 days', 19.2], ['3 days', 24],
+  ['4h', 4],
+  ['6h', 6],
+  ['1 day', 8],
+  ['1.5 days', 12],
+  ['2 days', 16],
+  ['2.4 days', 19.2],
+  ['3 days', 24],
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -207,8 +222,7 @@ ${rows.join('\n')}
 
 function taskFile(phase: Phase, t: Task): string {
   const { n } = phase;
-  const deps =
-    t.deps.length === 0 ? 'None' : t.deps.length === 1 ? `Task ${n}.${t.deps[0]}` : `Tasks ${t.deps.map((d) => `${n}.${d}`).join(' and ')}`;
+  const deps = t.deps.length === 0 ? 'None' : t.deps.length === 1 ? `Task ${n}.${t.deps[0]}` : `Tasks ${t.deps.map((d) => `${n}.${d}`).join(' and ')}`;
   return `# Task ${t.id}: ${t.title}
 
 **Agent Type:** ${t.agent}
@@ -289,7 +303,13 @@ function phaseRows(phase: Phase, budget: number, random: () => number): Row[] {
     const t0 = task.start + Math.floor(random() * 1000);
     const description = `Task ${task.id}: ${task.title}`;
     const taskId = id('task', t0);
-    push(t0 + 17, `task:${taskId}`, { taskId, description, agentId: undefined, autoSpawnAgents: true, status: 'started', startedAt: iso(t0 + 17) }, 'hooks:pre-task', { hookType: 'pre-task', agentId: undefined });
+    push(
+      t0 + 17,
+      `task:${taskId}`,
+      { taskId, description, agentId: undefined, autoSpawnAgents: true, status: 'started', startedAt: iso(t0 + 17) },
+      'hooks:pre-task',
+      { hookType: 'pre-task', agentId: undefined },
+    );
     push(t0 + 18, `task-index:${t0 + 18}`, { taskId, description, timestamp: iso(t0 + 18) }, 'task-index');
     const last = Math.min(task.end, phase.cutoff);
     const span = Math.max(60_000, last - t0 - 60_000);
@@ -304,14 +324,24 @@ function phaseRows(phase: Phase, budget: number, random: () => number): Row[] {
         const editId = id('edit', t);
         const effects = { formatResult: null, memoryUpdate: null, neuralTraining: null };
         const features = { format: false, updateMemory: false, trainNeural: false };
-        push(t, `edit:${editId}:post`, { file, memoryKey, timestamp: iso(t), editId, ...features, ...effects }, 'hooks:post-edit', { hookType: 'post-edit', file, formatted: false });
+        push(t, `edit:${editId}:post`, { file, memoryKey, timestamp: iso(t), editId, ...features, ...effects }, 'hooks:post-edit', {
+          hookType: 'post-edit',
+          file,
+          formatted: false,
+        });
         push(t + 1, memoryKey, { file, editedAt: iso(t + 1), editId, enhanced: true, ...effects }, 'coordination');
         push(t + 1, `file-history:${file.replace(/\//g, '_')}:${t + 1}`, { file, editId, timestamp: iso(t + 1), enhanced: true, features }, 'file-history');
         mine -= 3;
       } else {
         const notifyId = id('notify', t);
         const level = random() < 0.8 ? 'info' : 'success';
-        push(t, `notification:${notifyId}`, { message: `${task.key}: step ${step} done (${task.title})`, level, swarmStatus: 'active', timestamp: iso(t), notifyId }, 'hooks:notify', { hookType: 'notify', level });
+        push(
+          t,
+          `notification:${notifyId}`,
+          { message: `${task.key}: step ${step} done (${task.title})`, level, swarmStatus: 'active', timestamp: iso(t), notifyId },
+          'hooks:notify',
+          { hookType: 'notify', level },
+        );
         mine -= 1;
       }
       step++;
@@ -334,20 +364,52 @@ function phaseRows(phase: Phase, budget: number, random: () => number): Row[] {
     const firstAt = before.length ? before[0]!.t : t - HOUR;
     const minutes = Math.max(1, (t - firstAt) / 60_000);
     const metrics = {
-      sessionDuration: t - firstAt, sessionDurationHuman: `${Math.round(minutes)} minutes`,
-      totalTasks: tasks.length, totalEdits: edits.length, totalCommands: 0, uniqueAgents: 0, commandSuccessRate: 100,
-      avgTasksPerMinute: Math.round((tasks.length / minutes) * 100) / 100, avgEditsPerMinute: Math.round((edits.length / minutes) * 100) / 100,
+      sessionDuration: t - firstAt,
+      sessionDurationHuman: `${Math.round(minutes)} minutes`,
+      totalTasks: tasks.length,
+      totalEdits: edits.length,
+      totalCommands: 0,
+      uniqueAgents: 0,
+      commandSuccessRate: 100,
+      avgTasksPerMinute: Math.round((tasks.length / minutes) * 100) / 100,
+      avgEditsPerMinute: Math.round((edits.length / minutes) * 100) / 100,
       timestamp: iso(t),
     };
     const endedAt = t + 1;
     const sessionId = id('session', endedAt);
-    const listed = (r: Row) => ({ key: r.key, value: JSON.parse(r.value), namespace: r.namespace, metadata: null, createdAt: new Date(seconds(r.t) * 1000), updatedAt: new Date(seconds(r.t) * 1000), accessCount: 0 });
+    const listed = (r: Row) => ({
+      key: r.key,
+      value: JSON.parse(r.value),
+      namespace: r.namespace,
+      metadata: null,
+      createdAt: new Date(seconds(r.t) * 1000),
+      updatedAt: new Date(seconds(r.t) * 1000),
+      accessCount: 0,
+    });
     const totals = { totalTasks: tasks.length, totalEdits: edits.length, totalCommands: 0, uniqueAgents: 0 };
     const end = (key: string, value: unknown, namespace: string, metadata: Record<string, unknown>): void => {
       ends.push({ t: endedAt, key, value: encodeStoredValue(value), namespace, metadata: JSON.stringify(metadata) });
     };
-    end(`session:${sessionId}`, { endedAt: iso(endedAt), ...totals, sessionId, generateSummary: true, persistState: true, exportMetrics: 'true', metrics }, 'sessions', { hookType: 'session-end' });
-    end(`session-state:${sessionId}`, { sessionId, tasks: tasks.slice(-100).reverse().map(listed), edits: edits.slice(-100).reverse().map(listed), commands: [], agents: [], persistedAt: iso(endedAt), fullState: true }, 'session-states', { type: 'full-state', sessionId });
+    end(
+      `session:${sessionId}`,
+      { endedAt: iso(endedAt), ...totals, sessionId, generateSummary: true, persistState: true, exportMetrics: 'true', metrics },
+      'sessions',
+      { hookType: 'session-end' },
+    );
+    end(
+      `session-state:${sessionId}`,
+      {
+        sessionId,
+        tasks: tasks.slice(-100).reverse().map(listed),
+        edits: edits.slice(-100).reverse().map(listed),
+        commands: [],
+        agents: [],
+        persistedAt: iso(endedAt),
+        fullState: true,
+      },
+      'session-states',
+      { type: 'full-state', sessionId },
+    );
     end(`session-metrics:${sessionId}`, metrics, 'session-metrics', { type: 'performance-metrics', sessionId });
   }
   const all = rows.concat(ends).sort((a, b) => a.t - b.t);
@@ -465,7 +527,9 @@ function main(): void {
   if (versions > 0) {
     const frozenBegan = performance.now();
     const bytes = writeVersions(outDir, asOf, versions);
-    console.log(`froze ${versions} versions (1.0.0 .. 1.${versions - 1}.0), ${(bytes / 1e6).toFixed(1)} MB of snapshots in ${((performance.now() - frozenBegan) / 1000).toFixed(1)} s`);
+    console.log(
+      `froze ${versions} versions (1.0.0 .. 1.${versions - 1}.0), ${(bytes / 1e6).toFixed(1)} MB of snapshots in ${((performance.now() - frozenBegan) / 1000).toFixed(1)} s`,
+    );
   }
   const { files, bytes } = diskUsage(outDir);
   const secs = (performance.now() - began) / 1000;

@@ -17,14 +17,20 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
-const files = listFiles(templates).map((file) => relative(templates, file).split('\\').join('/')).toSorted();
+const files = listFiles(templates)
+  .map((file) => relative(templates, file).split('\\').join('/'))
+  .toSorted();
 const problem = initProblem(target, files);
 if (problem?.kind === 'exists') {
-  console.error(`Nothing was written: ${problem.files.length === 1 ? 'this file exists' : 'these files exist'} in ${displayPath(target)}:\n${problem.files.map((file) => `  ${file}`).join('\n')}\n  hint: run \`cairn init <empty folder>\`, or move the files away first.`);
+  console.error(
+    `Nothing was written: ${problem.files.length === 1 ? 'this file exists' : 'these files exist'} in ${displayPath(target)}:\n${problem.files.map((file) => `  ${file}`).join('\n')}\n  hint: run \`cairn init <empty folder>\`, or move the files away first.`,
+  );
   process.exit(1);
 }
 if (problem?.kind === 'link') {
-  console.error(`Nothing was written: ${displayPath(problem.link)} is a link to ${problem.leadsTo}, outside the folder cairn init writes to (${displayPath(target)}).\n  hint: remove the link, or run \`cairn init\` in the folder it leads to.`);
+  console.error(
+    `Nothing was written: ${displayPath(problem.link)} is a link to ${problem.leadsTo}, outside the folder cairn init writes to (${displayPath(target)}).\n  hint: remove the link, or run \`cairn init\` in the folder it leads to.`,
+  );
   process.exit(1);
 }
 if (problem?.kind === 'unwritable') {
@@ -39,9 +45,13 @@ for (const file of files) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileAtomic(path, readFileSync(join(templates, file), 'utf8').replaceAll('{{created}}', created));
   } catch (error) {
-    console.error(`Cairn could not write ${displayPath(path)} (${describeFsError(error)}); ${written.length === 0 ? 'nothing was written' : `${written.length} of ${files.length} files were written (${written.join(', ')})`}.`);
+    console.error(
+      `Cairn could not write ${displayPath(path)} (${describeFsError(error)}); ${written.length === 0 ? 'nothing was written' : `${written.length} of ${files.length} files were written (${written.join(', ')})`}.`,
+    );
     process.exit(1);
   }
   written.push(file);
 }
-console.log(`Wrote ${files.length} files to ${displayPath(target)}:\n${files.map((file) => `  ${file}`).join('\n')}\nNext: \`cairn build\` there, then open dist/index.html; edit the files under coordination/ as the work goes.`);
+console.log(
+  `Wrote ${files.length} files to ${displayPath(target)}:\n${files.map((file) => `  ${file}`).join('\n')}\nNext: \`cairn build\` there, then open dist/index.html; edit the files under coordination/ as the work goes.`,
+);

@@ -49,7 +49,10 @@ const root = contentRoot();
 try {
   const existing = readSnapshots(root);
   if (!force && existing.snapshots.some((snapshot) => snapshot.version === version)) {
-    fail(`Version ${version} already exists in ${displayPath(snapshotsDir(root))}.`, `Pick a new version, or replace it with \`npm run snapshot -- ${version} --force\`.`);
+    fail(
+      `Version ${version} already exists in ${displayPath(snapshotsDir(root))}.`,
+      `Pick a new version, or replace it with \`npm run snapshot -- ${version} --force\`.`,
+    );
   }
   const cache = openPhaseCache();
   await warmPhaseCache(root, cache);
@@ -69,13 +72,20 @@ try {
     process.exit(1);
   }
   const tasks = phases.reduce((sum, phase) => sum + phase.tasks.length, 0);
-  console.log(`${written.replaced ? 'Replaced' : 'Wrote'} ${written.path} (${written.bytes} bytes): ${phases.length} phase(s), ${tasks} task(s), as of ${snapshot.frozenAt}.`);
+  console.log(
+    `${written.replaced ? 'Replaced' : 'Wrote'} ${written.path} (${written.bytes} bytes): ${phases.length} phase(s), ${tasks} task(s), as of ${snapshot.frozenAt}.`,
+  );
   // Other snapshots that cannot be read do not stop this one; the build reports them.
   for (const issue of existing.issues) console.error(formatIssue({ ...issue, severity: 'warning' }));
-  const previous = previousVersion(existing.snapshots.filter((entry) => entry.version !== version), version);
+  const previous = previousVersion(
+    existing.snapshots.filter((entry) => entry.version !== version),
+    version,
+  );
   if (previous) console.log(`Changes since ${previous.version}: ${summarize(countChanges(diffSnapshots(previous, snapshot)))}.`);
 } catch (error) {
   // Bad input never lands here (parsers return issues); a file-system failure or a bug in Cairn does, so say which.
-  console.error(`Cairn could not freeze version ${version} under ${displayPath(root)}: ${(error as Error).message}\n  hint: check that the folder exists and is writable; if it is, this is a bug in Cairn, please report it.`);
+  console.error(
+    `Cairn could not freeze version ${version} under ${displayPath(root)}: ${(error as Error).message}\n  hint: check that the folder exists and is writable; if it is, this is a bug in Cairn, please report it.`,
+  );
   process.exit(2);
 }

@@ -74,7 +74,14 @@ function plan(name: SharedSite): Plan {
 }
 
 const buildArgs = (outDir: string) => ['run', 'build', '--', '--out', outDir];
-const buildEnv = (name: SharedSite) => ({ ...cleanEnv(), CAIRN_CONTENT: sharedSites[name], CAIRN_AS_OF: BUILD_AS_OF, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' });
+const buildEnv = (name: SharedSite) => ({
+  ...cleanEnv(),
+  CAIRN_CONTENT: sharedSites[name],
+  CAIRN_AS_OF: BUILD_AS_OF,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  FORCE_COLOR: '0',
+  NO_COLOR: '1',
+});
 
 function finish({ name, outDir, stampFile, stamp }: Plan, status: number | null, output: string): SharedBuild {
   if (status !== 0) throw new Error(`The shared site "${name}" (${sharedSites[name]}) did not build:\n${output}`);
@@ -109,13 +116,15 @@ export async function prepareSharedSites(): Promise<void> {
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-      return new Promise<SharedBuild>((resolve, reject) => child.on('close', (status) => {
-        try {
-          resolve(finish(site, status, output));
-        } catch (error) {
-          reject(error);
-        }
-      }));
+      return new Promise<SharedBuild>((resolve, reject) =>
+        child.on('close', (status) => {
+          try {
+            resolve(finish(site, status, output));
+          } catch (error) {
+            reject(error);
+          }
+        }),
+      );
     }),
   );
 }

@@ -52,7 +52,9 @@ export function formatSeconds(ms: number): string {
 
 /** 1234567 → "1,234,567", the same on every machine whatever its locale. */
 export function formatCount(count: number): string {
-  return Math.round(count).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return Math.round(count)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** A "|" in a cell would split it; Markdown escapes it as "\|". */
@@ -68,5 +70,8 @@ export function markdownTable(header: readonly string[], body: readonly (readonl
 
 /** The rows as the benchmark prints them: metric | measured | target | verdict. */
 export function resultsTable(rows: readonly Row[]): string {
-  return markdownTable(['metric', 'measured', 'target', 'verdict'], rows.map((r) => [r.metric, r.measured, r.target?.text ?? '—', r.verdict]));
+  return markdownTable(
+    ['metric', 'measured', 'target', 'verdict'],
+    rows.map((r) => [r.metric, r.measured, r.target?.text ?? '—', r.verdict]),
+  );
 }

@@ -45,13 +45,23 @@ export function describeFsError(error: unknown): string {
 /** The first problem that stops `cairn init` from writing `files` (relative paths) into `target`, or null. */
 export function initProblem(target: string, files: readonly string[]): InitProblem | null {
   const targetStat = lstatOrNull(target);
-  if (targetStat && !statSync(target, { throwIfNoEntry: false })?.isDirectory()) return { kind: 'unwritable', message: `${displayPath(target)} is not a folder` };
+  if (targetStat && !statSync(target, { throwIfNoEntry: false })?.isDirectory())
+    return { kind: 'unwritable', message: `${displayPath(target)} is not a folder` };
   // Files already there: a link at a file's place is one too, even a link to nothing (writing would replace it).
   const existing = files.filter((file) => lstatOrNull(join(target, file)) !== null);
   if (existing.length > 0) return { kind: 'exists', files: existing };
   // Folders on the way: each that is there must be a folder inside the target once links are followed.
   const root = targetStat ? realpathSync(target) : null;
-  const folders = [...new Set(files.flatMap((file) => file.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))))].toSorted();
+  const folders = [
+    ...new Set(
+      files.flatMap((file) =>
+        file
+          .split('/')
+          .slice(0, -1)
+          .map((_, index, parts) => parts.slice(0, index + 1).join('/')),
+      ),
+    ),
+  ].toSorted();
   for (const folder of folders) {
     const path = join(target, folder);
     const stat = lstatOrNull(path);

@@ -78,7 +78,12 @@ function mountPoints(): Set<string> {
   try {
     // Each line: id, parent, major:minor, root, mount point, … with spaces and the like written as octal escapes.
     const lines = readFileSync('/proc/self/mountinfo', 'utf8').split('\n');
-    return new Set(lines.map((line) => line.split(' ')[4]).filter((point): point is string => !!point).map((point) => point.replace(/\\([0-7]{3})/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 8)))));
+    return new Set(
+      lines
+        .map((line) => line.split(' ')[4])
+        .filter((point): point is string => !!point)
+        .map((point) => point.replace(/\\([0-7]{3})/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 8)))),
+    );
   } catch {
     return new Set();
   }
@@ -99,7 +104,9 @@ function isMountPoint(path: string): boolean {
 export function readSiteMark(dir: string): SiteMark | null {
   try {
     const mark = JSON.parse(readFileSync(join(dir, SITE_MARK), 'utf8')) as Partial<SiteMark>;
-    return mark.generator === 'cairn' && Array.isArray(mark.files) ? { generator: 'cairn', files: mark.files.filter((file) => typeof file === 'string') } : null;
+    return mark.generator === 'cairn' && Array.isArray(mark.files)
+      ? { generator: 'cairn', files: mark.files.filter((file) => typeof file === 'string') }
+      : null;
   } catch {
     return null;
   }
@@ -117,10 +124,15 @@ function hasSiteMark(dir: string): boolean {
 /** Why the site must not be written to `places.out`, or null when it may. */
 export function outputFolderProblem(places: OutputPlaces): OutputProblem | null {
   const named = `The output folder ${displayPath(places.out)} (${places.outFrom})`;
-  const where = places.outFrom.startsWith('--') ? '--out' : places.outFrom.startsWith('"out"') ? '"out" in the config' : '--out (or "out" in cairn.config.json)';
+  const where = places.outFrom.startsWith('--')
+    ? '--out'
+    : places.outFrom.startsWith('"out"')
+      ? '"out" in the config'
+      : '--out (or "out" in cairn.config.json)';
   const hint = `Point ${where} at a folder of the site's own, such as dist/ (a new or empty folder, or one Cairn built before).`;
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(places.out)) return { message: `${named.replace(/[\u0000-\u001f\u007f]/g, '?')} holds a control character, so it names no folder Cairn can write.`, hint };
+  if (/[\u0000-\u001f\u007f]/.test(places.out))
+    return { message: `${named.replace(/[\u0000-\u001f\u007f]/g, '?')} holds a control character, so it names no folder Cairn can write.`, hint };
   const out = realPath(places.out);
 
   const holds: [string | null, string][] = [
@@ -132,20 +144,27 @@ export function outputFolderProblem(places: OutputPlaces): OutputProblem | null 
     ...places.hooks.map((hook): [string, string] => [globBase(hook), `the hook log ${displayPath(hook)}`]),
   ];
   for (const [place, what] of holds) {
-    if (place && isWithin(realPath(place), out)) return { message: `${named} ${realPath(place) === out ? 'is' : 'holds'} ${what}; a build replaces its output folder whole, so it was not touched.`, hint };
+    if (place && isWithin(realPath(place), out))
+      return {
+        message: `${named} ${realPath(place) === out ? 'is' : 'holds'} ${what}; a build replaces its output folder whole, so it was not touched.`,
+        hint,
+      };
   }
   const inside: [string | null, string][] = [
     [places.content, `the content folder (${displayPath(places.content)}), where it would be read as content`],
     [places.repoRoot && join(places.repoRoot, '.git'), "the repository's .git folder"],
     ...places.stateDirs.map((dir): [string, string] => [dir, "Cairn's state folder"]),
-    ...places.hooks.filter((hook) => globBase(hook) !== resolve(hook)).map((hook): [string, string] => [globBase(hook), `the folder the hook logs ${displayPath(hook)} are read from`]),
+    ...places.hooks
+      .filter((hook) => globBase(hook) !== resolve(hook))
+      .map((hook): [string, string] => [globBase(hook), `the folder the hook logs ${displayPath(hook)} are read from`]),
   ];
   for (const [place, what] of inside) {
     if (place && isWithin(out, realPath(place))) return { message: `${named} is inside ${what}.`, hint };
   }
   // An installed Cairn's folder is npm's to replace; a checkout of Cairn builds into its own dist/.
   const cairn = realPath(places.cairnRoot);
-  if (cairn.split(sep).includes('node_modules') && isWithin(out, cairn)) return { message: `${named} is inside Cairn's own installed folder (${displayPath(places.cairnRoot)}).`, hint };
+  if (cairn.split(sep).includes('node_modules') && isWithin(out, cairn))
+    return { message: `${named} is inside Cairn's own installed folder (${displayPath(places.cairnRoot)}).`, hint };
 
   let stat: Stats;
   try {
@@ -153,9 +172,17 @@ export function outputFolderProblem(places: OutputPlaces): OutputProblem | null 
   } catch {
     return null; // not there yet: the build makes it
   }
-  if (stat.isSymbolicLink()) return { message: `${named} is a link (to ${displayPath(out)}); a build would replace the link, not what it points at.`, hint: `${hint} To publish into ${displayPath(out)}, name it directly.` };
+  if (stat.isSymbolicLink())
+    return {
+      message: `${named} is a link (to ${displayPath(out)}); a build would replace the link, not what it points at.`,
+      hint: `${hint} To publish into ${displayPath(out)}, name it directly.`,
+    };
   if (!stat.isDirectory()) return { message: `${named} is a file, not a folder; it was not touched.`, hint };
-  if (isMountPoint(out)) return { message: `${named} is a mount point (a file system of its own); a build replaces its output folder whole, which cannot be done to a mount point, and would empty it.`, hint: `Use a folder inside it, such as ${displayPath(join(places.out, 'site'))}.` };
+  if (isMountPoint(out))
+    return {
+      message: `${named} is a mount point (a file system of its own); a build replaces its output folder whole, which cannot be done to a mount point, and would empty it.`,
+      hint: `Use a folder inside it, such as ${displayPath(join(places.out, 'site'))}.`,
+    };
   const entries = readdirSync(places.out);
   if (entries.length === 0 || hasSiteMark(places.out) || (places.lastPublished && realPath(places.lastPublished) === out)) return null;
   const shown = entries.toSorted().slice(0, 4).join(', ');

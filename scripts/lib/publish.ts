@@ -7,7 +7,23 @@
  * the output is cleaned by the next; a build killed between the two renames is put back by it. One build at a time
  * per checkout.
  */
-import { closeSync, copyFileSync, cpSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, matchesGlob } from 'node:path';
 import { readSiteMark, SITE_MARK, type SiteMark } from './output-folder.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -214,7 +230,10 @@ export function stageSite(pages: string, staging: string, outDir: string, last: 
   // A page whose path `keep` names was not published: the team's file is there, and stays the team's.
   for (const file of kept) written.delete(file);
   const mark: SiteMark = { generator: 'cairn', files: [...written].toSorted() };
-  writeFileSync(join(staging, SITE_MARK), `${JSON.stringify({ ...mark, note: 'Cairn built this folder and replaces it whole on every build; the files it did not write (not listed here) are kept.' }, null, 0)}\n`);
+  writeFileSync(
+    join(staging, SITE_MARK),
+    `${JSON.stringify({ ...mark, note: 'Cairn built this folder and replaces it whole on every build; the files it did not write (not listed here) are kept.' }, null, 0)}\n`,
+  );
   return { copied, linked, kept };
 }
 

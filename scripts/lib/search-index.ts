@@ -75,8 +75,11 @@ export async function writeSearchIndexes(root: string, phaseIds: readonly string
   try {
     // The site's bundle: every file of pagefind/ but the phases' bundles.
     if (existsSync(site)) for (const name of readdirSync(site)) if (name !== 'phases') rmSync(join(site, name), { recursive: true, force: true });
-    if (existsSync(phasesDir)) for (const name of readdirSync(phasesDir)) if (!phases.has(name)) rmSync(join(phasesDir, name), { recursive: true, force: true });
-    const folders = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !NOT_SITE_PAGES.has(entry.name) && !phases.has(entry.name));
+    if (existsSync(phasesDir))
+      for (const name of readdirSync(phasesDir)) if (!phases.has(name)) rmSync(join(phasesDir, name), { recursive: true, force: true });
+    const folders = readdirSync(root, { withFileTypes: true }).filter(
+      (entry) => entry.isDirectory() && !NOT_SITE_PAGES.has(entry.name) && !phases.has(entry.name),
+    );
     let pages = await writeBundle(root, ['*.html', ...folders.map((entry) => `${entry.name}/**/*.html`)], site);
     const written: string[] = [];
     for (const id of phaseIds) {

@@ -25,7 +25,17 @@ const unknownOrigin = 'https://site.invalid';
  * An RSS response whose every text is well-formed XML, whatever the packages and logs hold. Links are absolute under
  * SITE (`site`) and BASE when SITE is set, and paths under BASE when it is not.
  */
-export async function feedResponse({ title, description, site, items }: { title: string; description: string; site: URL | undefined; items: readonly FeedItem[] }): Promise<Response> {
+export async function feedResponse({
+  title,
+  description,
+  site,
+  items,
+}: {
+  title: string;
+  description: string;
+  site: URL | undefined;
+  items: readonly FeedItem[];
+}): Promise<Response> {
   const response = await rss({
     title: xmlText(title),
     description: xmlText(description),
@@ -44,5 +54,16 @@ export async function feedResponse({ title, description, site, items }: { title:
 
 /** The RSS response of a feed's view: each entry's link under the base, its time as a date. */
 export function feedOf(feed: FeedView, site: URL | undefined): Promise<Response> {
-  return feedResponse({ title: feed.title, description: feed.description, site, items: feed.items.map((item) => ({ title: item.title, pubDate: new Date(item.pubDate), description: item.description, link: href(item.path), ...(item.guid === undefined ? {} : { guid: item.guid }) })) });
+  return feedResponse({
+    title: feed.title,
+    description: feed.description,
+    site,
+    items: feed.items.map((item) => ({
+      title: item.title,
+      pubDate: new Date(item.pubDate),
+      description: item.description,
+      link: href(item.path),
+      ...(item.guid === undefined ? {} : { guid: item.guid }),
+    })),
+  });
 }

@@ -24,7 +24,11 @@ const renderer = (() => {
   const src = join(process.env.CAIRN_ROOT || process.cwd(), 'src');
   const hash = createHash('sha256');
   try {
-    for (const entry of readdirSync(src, { recursive: true, withFileTypes: true }).filter((item) => item.isFile()).map((item) => join(item.parentPath, item.name)).toSorted()) hash.update(`${entry}\0`).update(readFileSync(entry)).update('\0');
+    for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })
+      .filter((item) => item.isFile())
+      .map((item) => join(item.parentPath, item.name))
+      .toSorted())
+      hash.update(`${entry}\0`).update(readFileSync(entry)).update('\0');
   } catch {
     // An installed Cairn without its sources renders every page each build.
     hash.update(String(Date.now()));
@@ -46,7 +50,11 @@ function table(): Route[] {
   const errors = site.issues.filter((issue) => issue.severity === 'error');
   if (!import.meta.env.DEV) {
     // `cairn build` checked the content and printed its problems before; only what appeared since is new.
-    if (errors.length > 0) throw new AstroError(`${errors.length} problem(s) in ${displayPath(root)}:\n${errors.map(formatIssue).join('\n')}`, 'Fix the files named above; `npm run validate` checks the content without building.');
+    if (errors.length > 0)
+      throw new AstroError(
+        `${errors.length} problem(s) in ${displayPath(root)}:\n${errors.map(formatIssue).join('\n')}`,
+        'Fix the files named above; `npm run validate` checks the content without building.',
+      );
   } else {
     for (const issue of site.issues) console[issue.severity === 'error' ? 'error' : 'warn'](formatIssue(issue));
   }

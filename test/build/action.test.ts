@@ -44,7 +44,7 @@ function expand(text: string, context: { inputs: Record<string, string>; github:
   });
 }
 
-test('action.yml: its inputs, GitHub\'s steps around it, and its own steps building and freezing a team\'s site', () => {
+test("action.yml: its inputs, GitHub's steps around it, and its own steps building and freezing a team's site", () => {
   expect(action.runs.using).toBe('composite');
   expect(Object.keys(action.inputs).toSorted()).toEqual(['base', 'config', 'content', 'site', 'snapshot', 'strict']);
   const uses = action.runs.steps.filter((step) => step.uses).map((step) => [step.uses, step.with]);
@@ -59,7 +59,19 @@ test('action.yml: its inputs, GitHub\'s steps around it, and its own steps build
   mkdirSync(join(workspace, 'docs'), { recursive: true });
   cpSync(join(project, 'content'), join(workspace, 'docs/project-history'), { recursive: true });
   writeFileSync(join(workspace, 'cairn.config.json'), '{\n  "content": "docs/project-history"\n}\n');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, env: { ...cleanEnv(), GIT_AUTHOR_DATE: '2025-10-25T18:00:00Z', GIT_COMMITTER_DATE: '2025-10-25T18:00:00Z', GIT_AUTHOR_NAME: 'coordinator', GIT_AUTHOR_EMAIL: 'c@example.com', GIT_COMMITTER_NAME: 'coordinator', GIT_COMMITTER_EMAIL: 'c@example.com' } });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: workspace,
+      env: {
+        ...cleanEnv(),
+        GIT_AUTHOR_DATE: '2025-10-25T18:00:00Z',
+        GIT_COMMITTER_DATE: '2025-10-25T18:00:00Z',
+        GIT_AUTHOR_NAME: 'coordinator',
+        GIT_AUTHOR_EMAIL: 'c@example.com',
+        GIT_COMMITTER_NAME: 'coordinator',
+        GIT_COMMITTER_EMAIL: 'c@example.com',
+      },
+    });
   git('init', '-q');
   git('add', '.');
   git('commit', '-qm', 'Phase 7 package');
@@ -90,7 +102,12 @@ test('action.yml: its inputs, GitHub\'s steps around it, and its own steps build
       RUNNER_TEMP: temp,
       ...Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, expand(value, context)])),
     };
-    const ran = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!, context)], { cwd: expand(step['working-directory'] ?? workspace, context), env, encoding: 'utf8', timeout: 240_000 });
+    const ran = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!, context)], {
+      cwd: expand(step['working-directory'] ?? workspace, context),
+      env,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
     expect(ran.status, `step ${step.id}:\n${ran.stdout}\n${ran.stderr}`).toBe(0);
     for (const line of readFileSync(outputFile, 'utf8').split('\n').filter(Boolean)) {
       const [name, ...value] = line.split('=');
@@ -120,8 +137,22 @@ test.each([
   cpSync(join(project, 'content'), join(workspace, 'content'), { recursive: true });
   const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default])), snapshot };
   const context = { inputs, github: { action_path: project, workspace }, outputs: {} };
-  const env = { ...cleanEnv(), PATH: [dirname(process.execPath), process.env.PATH].join(delimiter), GITHUB_ACTION_PATH: project, GITHUB_WORKSPACE: workspace, ...Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, expand(value, context)])) };
-  const ran = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!, context)], { cwd: workspace, env, encoding: 'utf8', timeout: 60_000 });
-  expect([ran.status, ran.stdout.trim()]).toEqual([1, `::error title=Cairn::The snapshot input "${shown}" is not a semantic version (such as 1.2.0 or v1.2.0, with an optional -prerelease or +build); nothing was frozen.`]);
+  const env = {
+    ...cleanEnv(),
+    PATH: [dirname(process.execPath), process.env.PATH].join(delimiter),
+    GITHUB_ACTION_PATH: project,
+    GITHUB_WORKSPACE: workspace,
+    ...Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, expand(value, context)])),
+  };
+  const ran = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!, context)], {
+    cwd: workspace,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect([ran.status, ran.stdout.trim()]).toEqual([
+    1,
+    `::error title=Cairn::The snapshot input "${shown}" is not a semantic version (such as 1.2.0 or v1.2.0, with an optional -prerelease or +build); nothing was frozen.`,
+  ]);
   expect(existsSync(join(workspace, 'content/snapshots'))).toBe(false);
 });

@@ -23,10 +23,28 @@ function listFiles(dir: string): string[] {
 }
 
 /** Builds the content folder `content` (relative to the project root, or absolute) with CAIRN_CONTENT, into a new folder or `outDir`. */
-export function buildSite({ content, asOf = BUILD_AS_OF, env = {}, outDir = mkdtempSync(join(tmpdir(), 'cairn-build-')) }: { content: string; asOf?: string | null; env?: Record<string, string>; outDir?: string }): BuildResult {
+export function buildSite({
+  content,
+  asOf = BUILD_AS_OF,
+  env = {},
+  outDir = mkdtempSync(join(tmpdir(), 'cairn-build-')),
+}: {
+  content: string;
+  asOf?: string | null;
+  env?: Record<string, string>;
+  outDir?: string;
+}): BuildResult {
   const run = spawnSync('npm', ['run', 'build', '--', '--out', outDir], {
     // asOf null: no time given, as a team builds; the build finds its own.
-    env: { ...cleanEnv(), ...env, CAIRN_CONTENT: content, ...(asOf === null ? {} : { CAIRN_AS_OF: asOf }), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: {
+      ...cleanEnv(),
+      ...env,
+      CAIRN_CONTENT: content,
+      ...(asOf === null ? {} : { CAIRN_AS_OF: asOf }),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+    },
     encoding: 'utf8',
     timeout: 240_000,
   });
@@ -52,7 +70,13 @@ export function earlyDates(build: BuildResult): string[] {
   return build
     .files()
     .filter((file) => /\.(?:html|json|xml|md|txt|csv|svg)$/.test(file) && !file.includes('/pagefind/'))
-    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\b(1[0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b|\b19[0-9]{2}\b(?=[^<\n]{0,40}(?:UTC|days? early|days? late))|January 1, 1970|Jan 1, 1970|1 Jan 1970/g)].map((match) => `${file.slice(build.outDir.length + 1)}: ${match[0]}`));
+    .flatMap((file) =>
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /\b(1[0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b|\b19[0-9]{2}\b(?=[^<\n]{0,40}(?:UTC|days? early|days? late))|January 1, 1970|Jan 1, 1970|1 Jan 1970/g,
+        ),
+      ].map((match) => `${file.slice(build.outDir.length + 1)}: ${match[0]}`),
+    );
 }
 
 /** A site the suites share (test/sites.ts), built once for all of them; read it, never write into it. */
@@ -62,8 +86,16 @@ export function sharedBuild(name: SharedSite): BuildResult {
 }
 
 /** `npm run build` in the background, for tests of builds that run at the same time; resolves with its exit code and output. */
-export function startBuild({ content, outDir = mkdtempSync(join(tmpdir(), 'cairn-build-')) }: { content: string; outDir?: string }): Promise<{ status: number | null; output: string; outDir: string }> {
-  const child = spawn('npm', ['run', 'build', '--', '--out', outDir], { env: { ...cleanEnv(), CAIRN_CONTENT: content, CAIRN_AS_OF: BUILD_AS_OF, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' } });
+export function startBuild({
+  content,
+  outDir = mkdtempSync(join(tmpdir(), 'cairn-build-')),
+}: {
+  content: string;
+  outDir?: string;
+}): Promise<{ status: number | null; output: string; outDir: string }> {
+  const child = spawn('npm', ['run', 'build', '--', '--out', outDir], {
+    env: { ...cleanEnv(), CAIRN_CONTENT: content, CAIRN_AS_OF: BUILD_AS_OF, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

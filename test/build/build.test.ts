@@ -68,7 +68,11 @@ describe('npm run build', () => {
     // Machine outputs beside the pages.
     expect(normalizeWhitespace(build.page('CHANGELOG.md'))).toBe(normalizeWhitespace(readFileSync('content/releases/CHANGELOG.md', 'utf8')));
     // One page per release: every version of the changelog, the notes-only 2.0.0, and Unreleased.
-    const releasePages = build.files().filter((file) => /\/releases\/[^/]+\/index\.html$/.test(file)).map((file) => file.split('/').at(-2)).toSorted();
+    const releasePages = build
+      .files()
+      .filter((file) => /\/releases\/[^/]+\/index\.html$/.test(file))
+      .map((file) => file.split('/').at(-2))
+      .toSorted();
     expect(releasePages).toEqual(['1.0.0', '1.1.0', '1.1.1', '1.2.0', '2.0.0', 'unreleased']);
     expect(build.page('badges/phase-7.svg')).toContain('aria-label="phase-7: at risk 17%"');
     expect(build.page('feed.xml')).toContain('<title>Release 1.2.0</title>');
@@ -108,7 +112,10 @@ describe('npm run build', () => {
     const buildInfra = store.coordination.find((entry) => entry.key === 'phase7/build_infra/status')!;
     Object.assign(buildInfra, { value: 'complete', timestamp: Date.parse('2025-10-25T17:00:00Z') });
     writeFileSync(join(hooks, 'memory-store.json'), JSON.stringify(store, null, 2));
-    writeFileSync(join(hooks, 'coordinator.ndjson'), `${JSON.stringify({ kind: 'task.start', time: '2025-10-25T17:30:00Z', task: '7.4', agent: 'planner' })}\n`);
+    writeFileSync(
+      join(hooks, 'coordinator.ndjson'),
+      `${JSON.stringify({ kind: 'task.start', time: '2025-10-25T17:30:00Z', task: '7.4', agent: 'planner' })}\n`,
+    );
 
     const build = buildSite({ content });
     expect(build.status, build.output).toBe(0);
@@ -134,14 +141,16 @@ describe('npm run build', () => {
     expect(dashboard).not.toContain('üü¢');
   });
 
-  test('a real package in another team\'s shape (two phases, subtasks, ids shared by two files) builds, and status.json holds what the core read', () => {
+  test("a real package in another team's shape (two phases, subtasks, ids shared by two files) builds, and status.json holds what the core read", () => {
     const content = 'test/fixtures/packages/shape-gita-progress';
     const build = buildSite({ content });
     expect(build.status, build.output).toBe(0);
     const expected = buildStatusJson(loadContent(resolve(content), new Date(BUILD_AS_OF).toISOString()).phases);
     const built = build.statusJson();
     expect(built.phases.map((phase) => phase.tasks)).toEqual(expected.phases.map((phase) => phase.tasks));
-    expect(built.phases.map((phase) => [phase.id, phase.status, phase.progress, phase.criticalPath])).toEqual(expected.phases.map((phase) => [phase.id, phase.status, phase.progress, phase.criticalPath]));
+    expect(built.phases.map((phase) => [phase.id, phase.status, phase.progress, phase.criticalPath])).toEqual(
+      expected.phases.map((phase) => [phase.id, phase.status, phase.progress, phase.criticalPath]),
+    );
     expect(build.output).toContain('warning Task 8.11 depends on task 8.1, which is in no phase');
     // A dependency on another phase's task links to that task's page.
     expect(build.page('phase-8/tasks/task-8.11-household-accounts/index.html')).toContain('/phase-7/tasks/task-7.3-borrowing-system/');

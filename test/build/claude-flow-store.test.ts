@@ -30,7 +30,9 @@ test('the store of claude-flow.config.json memory.persistPath is read when cairn
 
   const run = cairn(['validate'], repo);
   expect(run.status, run.stderr).toBe(0);
-  expect(run.stderr).toContain('claude-flow.config.json:4:20 warning The hook store comes from claude-flow.config.json memory.persistPath (.swarm), since cairn.config.json names no "hooks".');
+  expect(run.stderr).toContain(
+    'claude-flow.config.json:4:20 warning The hook store comes from claude-flow.config.json memory.persistPath (.swarm), since cairn.config.json names no "hooks".',
+  );
   expect(run.stdout).toContain('.swarm/agentdb-memory.db: claude-flow-v3-sqlite');
   expect(run.stdout).toContain('.swarm/memory.db: claude-flow-v3-sqlite');
 

@@ -21,7 +21,14 @@ function cairn(args: string[], { cwd = process.cwd(), node = process.execPath } 
 /** Every file under `dir` with the hash of its bytes. */
 function hashes(dir: string): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(files.map((entry) => [join(entry.parentPath, entry.name), createHash('sha256').update(readFileSync(join(entry.parentPath, entry.name))).digest('hex')]));
+  return Object.fromEntries(
+    files.map((entry) => [
+      join(entry.parentPath, entry.name),
+      createHash('sha256')
+        .update(readFileSync(join(entry.parentPath, entry.name)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** A repository laid out like a real project: the example's phase under docs/project-history/phases/phase7. */
@@ -63,7 +70,11 @@ describe('cairn', () => {
     const withOwn = teamRepository({ content: 'docs/project-history', out: 'site', asOf: '2025-10-25T18:00:00Z', title: 'Riptide phases' });
     const phase = (repo: string) => join(repo, 'docs/project-history/phases/phase7');
     rmSync(join(phase(withOwn), 'hooks/memory-store.json'));
-    const shared = teamRepository({ content: 'docs/project-history', hooks: ['.swarm/memory.db', '.claude-flow/metrics/*.json'], asOf: '2025-10-25T18:00:00Z' });
+    const shared = teamRepository({
+      content: 'docs/project-history',
+      hooks: ['.swarm/memory.db', '.claude-flow/metrics/*.json'],
+      asOf: '2025-10-25T18:00:00Z',
+    });
     mkdirSync(join(shared, '.swarm'));
     for (const name of ['memory.db', 'memory.db-wal']) renameSync(join(phase(shared), 'hooks', name), join(shared, '.swarm', name));
     rmSync(join(phase(shared), 'hooks'), { recursive: true });
@@ -85,9 +96,15 @@ describe('cairn', () => {
     expect(a.tasks.map((task) => task.status)).toEqual(['in_progress', 'in_progress', 'complete', 'pending']);
     // The same tasks, statuses, times and health; "so far" in a health sentence is measured to the phase's newest event,
     // and the repository-wide store's events that name no task are not the phase's, so only those days may differ.
-    const sameBut = (tasks: typeof a.tasks) => tasks.map((task) => ({ ...task, health: task.health && { state: task.health.state, reason: task.health.reason.replace(/\d+(?:\.\d+)? days of its/, 'N days of its') } }));
+    const sameBut = (tasks: typeof a.tasks) =>
+      tasks.map((task) => ({
+        ...task,
+        health: task.health && { state: task.health.state, reason: task.health.reason.replace(/\d+(?:\.\d+)? days of its/, 'N days of its') },
+      }));
     expect(sameBut(b.tasks)).toEqual(sameBut(a.tasks));
-    expect(b.dataQuality.sources.map(({ path, imported }) => [path, imported])).toEqual([['.swarm/memory.db', b.tasks.reduce((sum, task) => sum + task.events, 0)]]);
+    expect(b.dataQuality.sources.map(({ path, imported }) => [path, imported])).toEqual([
+      ['.swarm/memory.db', b.tasks.reduce((sum, task) => sum + task.events, 0)],
+    ]);
     // The store is read, never written; the site has a page for what went to no phase.
     expect(hashes(join(shared, '.swarm'))).toEqual(store);
     const page = readFileSync(join(shared, 'dist/data-quality/index.html'), 'utf8');
@@ -100,7 +117,10 @@ describe('cairn', () => {
     const defaults = cairn(['check'], { cwd: repo });
     expect(defaults.status, `${defaults.stdout}\n${defaults.stderr}`).toBe(0);
     expect(defaults.stdout).toContain('pass phase7 stale: the hook logs are fresh');
-    writeFileSync(join(repo, 'cairn.config.json'), JSON.stringify({ content: 'docs/project-history', asOf: '2025-10-25T18:00:00Z', gates: { maxBlocked: 0, minProgress: 50 } }));
+    writeFileSync(
+      join(repo, 'cairn.config.json'),
+      JSON.stringify({ content: 'docs/project-history', asOf: '2025-10-25T18:00:00Z', gates: { maxBlocked: 0, minProgress: 50 } }),
+    );
     const gated = cairn(['check'], { cwd: repo });
     expect(gated.status).toBe(1);
     expect(gated.stdout).toContain('pass phase7 maxBlocked: 0 blocked tasks, at most 0 allowed');
@@ -114,7 +134,11 @@ describe('cairn', () => {
     expect(init.status, init.stderr).toBe(0);
     const project = join(dir, 'project');
     const written = hashes(project);
-    expect(Object.keys(written).map((file) => file.slice(project.length + 1)).toSorted()).toEqual([
+    expect(
+      Object.keys(written)
+        .map((file) => file.slice(project.length + 1))
+        .toSorted(),
+    ).toEqual([
       '.github/workflows/cairn.yml',
       'cairn.config.json',
       'coordination/phases/phase-1/README.md',
@@ -126,7 +150,15 @@ describe('cairn', () => {
     expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
     expect(build.stdout).toContain('coordination: 1 phase(s), 2 task(s), 0 error(s), 0 warning(s)');
     const status = StatusJsonSchema.parse(JSON.parse(readFileSync(join(project, 'dist/status.json'), 'utf8')));
-    expect(status.phases.map((phase) => [phase.title, phase.tasks.map((task) => [task.id, task.agent, task.estimateDays, task.dependsOn])])).toEqual([['Phase 1: Foundations', [['1.1', 'cicd-engineer', 1, []], ['1.2', 'tester', 2, ['1.1']]]]]);
+    expect(status.phases.map((phase) => [phase.title, phase.tasks.map((task) => [task.id, task.agent, task.estimateDays, task.dependsOn])])).toEqual([
+      [
+        'Phase 1: Foundations',
+        [
+          ['1.1', 'cicd-engineer', 1, []],
+          ['1.2', 'tester', 2, ['1.1']],
+        ],
+      ],
+    ]);
     writeFileSync(join(project, 'coordination/phases/phase-1/README.md'), '# Mine\n');
     const again = cairn(['init'], { cwd: project });
     expect(again.status).toBe(1);
@@ -134,7 +166,9 @@ describe('cairn', () => {
     expect(readFileSync(join(project, 'coordination/phases/phase-1/README.md'), 'utf8')).toBe('# Mine\n');
   });
 
-  const olderNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path) && Number(spawnSync(path, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 24);
+  const olderNode = ['/usr/bin/node', '/usr/local/bin/node'].find(
+    (path) => existsSync(path) && Number(spawnSync(path, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 24,
+  );
   test.skipIf(!olderNode)('run by an older Node, it uses the Node 24 installed beside it', () => {
     const run = cairn(['--version'], { node: olderNode! });
     expect([run.status, run.stdout.trim()]).toEqual([0, JSON.parse(readFileSync('package.json', 'utf8')).version]);

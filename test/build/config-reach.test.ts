@@ -38,7 +38,10 @@ test('hooks outside the repository: cairn validate stops at the entry, and reads
     '',
     'cairn.config.json:3:13 error The hook log ../private/*.json ("hooks[0]") is outside the repository (.); Cairn does not read it.\n  hint: Hook logs are read from the repository only. Copy the logs into it, or list their folder in the config\'s "allowOutside" (e.g. "allowOutside": ["../shared-logs"]) to read them where they are.\nThe config has errors; fix them and run again.\n',
   ]);
-  writeFileSync(join(repo, 'cairn.config.json'), '{\n  "content": "docs",\n  "hooks": ["../private/*.json"],\n  "allowOutside": ["../private"],\n  "asOf": "2025-10-25T18:00:00Z"\n}\n');
+  writeFileSync(
+    join(repo, 'cairn.config.json'),
+    '{\n  "content": "docs",\n  "hooks": ["../private/*.json"],\n  "allowOutside": ["../private"],\n  "asOf": "2025-10-25T18:00:00Z"\n}\n',
+  );
   const allowed = cairn(['validate'], repo);
   expect(allowed.status, allowed.stderr).toBe(0);
   expect(allowed.stdout).toContain('../private/memory-store.json: claude-flow-memory-store, 4 records, 4 imported, 0 skipped');
@@ -47,13 +50,20 @@ test('hooks outside the repository: cairn validate stops at the entry, and reads
 test('a NUL in the config\'s "content" is an error at its line and column, not a crash', () => {
   const repo = repository('nul', '{\n  "content": "docs\\u0000x"\n}\n');
   const run = cairn(['validate'], repo);
-  expect([run.status, run.stdout, run.stderr]).toEqual([1, '', 'cairn.config.json:2:14 error "content" is not valid: it holds a control character (U+0000), which a path must not.\n  hint: See Cairn\'s docs/configuration.md for every key.\nThe config has errors; fix them and run again.\n']);
+  expect([run.status, run.stdout, run.stderr]).toEqual([
+    1,
+    '',
+    'cairn.config.json:2:14 error "content" is not valid: it holds a control character (U+0000), which a path must not.\n  hint: See Cairn\'s docs/configuration.md for every key.\nThe config has errors; fix them and run again.\n',
+  ]);
 });
 
 test('a path flag with a control character names the flag (a NUL cannot be passed as an argument at all)', () => {
   const repo = repository('flag', '{"content": "docs"}\n');
   const run = cairn(['validate', '--content', 'do\u001bcs'], repo);
-  expect([run.status, run.stderr]).toEqual([1, '--content:1:1 error The path given with --content holds a control character (U+001B), which a path Cairn reads or writes must not.\n  hint: Give the path as printable text.\nThe config has errors; fix them and run again.\n']);
+  expect([run.status, run.stderr]).toEqual([
+    1,
+    '--content:1:1 error The path given with --content holds a control character (U+001B), which a path Cairn reads or writes must not.\n  hint: Give the path as printable text.\nThe config has errors; fix them and run again.\n',
+  ]);
   expect(() => spawnSync(process.execPath, [bin, 'validate', '--out', 'di\u0000st'], { cwd: repo })).toThrow(/must be a string without null bytes/);
 });
 
@@ -64,11 +74,17 @@ test('reading rules reach every command: an empty phase fails validate until "al
   const refused = cairn(['validate'], repo);
   expect(refused.status).toBe(1);
   expect(refused.stderr).toContain('docs/phases/phase-8/README.md:1:1 error No task was found in docs/phases/phase-8: Cairn saw one file (README.md)');
-  writeFileSync(join(repo, 'cairn.config.json'), '{\n  "content": "docs",\n  "allowEmpty": true,\n  "statusWords": {"Parked": "blocked"},\n  "fields": {"Driver": "agent"}\n}\n');
+  writeFileSync(
+    join(repo, 'cairn.config.json'),
+    '{\n  "content": "docs",\n  "allowEmpty": true,\n  "statusWords": {"Parked": "blocked"},\n  "fields": {"Driver": "agent"}\n}\n',
+  );
   const allowed = cairn(['validate'], repo);
   expect(allowed.status, allowed.stderr).toBe(0);
   expect(allowed.stdout + allowed.stderr).toContain('warning No task was found in docs/phases/phase-8');
-  writeFileSync(join(repo, 'docs/phases/phase-8/task-8.1-plan.md'), '# Task 8.1: Plan the launch\n\n**Driver:** planner\n**Status:** Parked\n**Estimate:** 1 day\n');
+  writeFileSync(
+    join(repo, 'docs/phases/phase-8/task-8.1-plan.md'),
+    '# Task 8.1: Plan the launch\n\n**Driver:** planner\n**Status:** Parked\n**Estimate:** 1 day\n',
+  );
   const doctor = cairn(['doctor', 'docs/phases/phase-8/task-8.1-plan.md'], repo);
   expect(doctor.status, doctor.stderr).toBe(0);
   expect(doctor.stdout).toMatch(/^ {2}status +blocked \("Parked"\)/m);

@@ -18,7 +18,9 @@ describe('cairn doctor', () => {
     const specs = 'test/fixtures/formats/kiro-garden-plots/.kiro/specs';
     const run = cairn(['doctor', specs]);
     expect([run.status, run.stderr]).toEqual([0, '']);
-    const readers = Object.fromEntries([...run.stdout.matchAll(/^(\S+)\n {2}reader {4}([^:\n]+)/gm)].map(([, path, reader]) => [path!.slice(specs.length + 1), reader]));
+    const readers = Object.fromEntries(
+      [...run.stdout.matchAll(/^(\S+)\n {2}reader {4}([^:\n]+)/gm)].map(([, path, reader]) => [path!.slice(specs.length + 1), reader]),
+    );
     expect(readers).toEqual({
       '1-plot-design-tokens/README.md': 'not read',
       '1-plot-design-tokens/design.md': 'not read',
@@ -36,7 +38,9 @@ describe('cairn doctor', () => {
     });
     expect(run.stdout).toContain(`${specs}/_archived/README.md\n  reader    not read: not in a phase folder`);
     expect(run.stdout).toContain(`phase plot-editor-ui (${specs}/_archived/plot-editor-ui): kiro, 14 tasks`);
-    expect(run.stdout).toContain(`${specs}/1-plot-design-tokens/README.md\n  reader    not read: a document of the Kiro tasks.md folder (its tasks are in tasks.md)`);
+    expect(run.stdout).toContain(
+      `${specs}/1-plot-design-tokens/README.md\n  reader    not read: a document of the Kiro tasks.md folder (its tasks are in tasks.md)`,
+    );
     expect(run.stdout).toMatch(/^ {2}159 +6\.1 +complete \("\[x\]"\) +Load the styles in the plot planner$/m);
     expect(run.stdout.trim().split('\n').at(-1)).toBe('13 files, 61 tasks, 0 errors, 1 warning');
   });
@@ -46,13 +50,31 @@ describe('cairn doctor', () => {
     const list = `${root}/0197a3c4-5e2b-7d41-9c86-2f0b4e7a1d53`;
     const run = cairn(['doctor', root]);
     expect([run.status, run.stderr]).toEqual([0, '']);
-    const readers = Object.fromEntries([...run.stdout.matchAll(/^(\S+)\n {2}reader {4}([^:\n]+)/gm)].filter(([, path]) => path!.startsWith(`${list}/`)).map(([, path, reader]) => [path!.slice(list.length + 1), reader]));
-    expect(readers).toEqual({ '.highwatermark': 'not read', '.lock': 'not read', '1.json': 'claude-code-tasks', '2.json': 'claude-code-tasks', '3.json': 'claude-code-tasks', '4.json': 'claude-code-tasks', '5.json': 'claude-code-tasks', '7.json': 'claude-code-tasks', '8.json': 'claude-code-tasks' });
-    expect(run.stdout).toContain(`${list}/3.json\n  reader    claude-code-tasks: task 3, one file of the list of 7 task files (the phase line says why)\n  tasks     each from its JSON entry (keys "id", "subject", "status", "blockedBy"); agent from key "owner"; estimate: not in the format`);
+    const readers = Object.fromEntries(
+      [...run.stdout.matchAll(/^(\S+)\n {2}reader {4}([^:\n]+)/gm)]
+        .filter(([, path]) => path!.startsWith(`${list}/`))
+        .map(([, path, reader]) => [path!.slice(list.length + 1), reader]),
+    );
+    expect(readers).toEqual({
+      '.highwatermark': 'not read',
+      '.lock': 'not read',
+      '1.json': 'claude-code-tasks',
+      '2.json': 'claude-code-tasks',
+      '3.json': 'claude-code-tasks',
+      '4.json': 'claude-code-tasks',
+      '5.json': 'claude-code-tasks',
+      '7.json': 'claude-code-tasks',
+      '8.json': 'claude-code-tasks',
+    });
+    expect(run.stdout).toContain(
+      `${list}/3.json\n  reader    claude-code-tasks: task 3, one file of the list of 7 task files (the phase line says why)\n  tasks     each from its JSON entry (keys "id", "subject", "status", "blockedBy"); agent from key "owner"; estimate: not in the format`,
+    );
     expect(run.stdout).toMatch(/^ {2}2 +3 +in progress \("in_progress"\) +main +blockedBy 1 +Normalise site names$/m);
     expect(run.stdout).toContain(`${list}/7.json:8:1 warning Task 4 says it blocks 7, but 7's "blockedBy" does not name 4; 7 is read as depending on 4.`);
     // The session folder with no task, and the fixture's own files, are named too.
-    expect(run.stdout).toContain(`${root}/0197a3f1-08d2-7b63-a5e9-4c1d7f20b8e6/.lock\n  reader    not read: The folder 0197a3f1-08d2-7b63-a5e9-4c1d7f20b8e6 holds no Claude Code task file`);
+    expect(run.stdout).toContain(
+      `${root}/0197a3f1-08d2-7b63-a5e9-4c1d7f20b8e6/.lock\n  reader    not read: The folder 0197a3f1-08d2-7b63-a5e9-4c1d7f20b8e6 holds no Claude Code task file`,
+    );
     expect(run.stdout.trim().split('\n').at(-1)).toBe('13 files, 7 tasks, 0 errors, 2 warnings');
 
     const store = cairn(['doctor', 'test/fixtures/formats/claude-flow-store-skill-pipeline']);
@@ -66,7 +88,9 @@ describe('cairn doctor', () => {
     const epic = 'test/fixtures/packages/shape-ccpm-epic/phases/complete-refactor';
     const run = cairn(['doctor', 'test/fixtures/packages/shape-ccpm-epic']);
     expect([run.status, run.stderr]).toEqual([1, '']);
-    const readers = Object.fromEntries([...run.stdout.matchAll(/^(\S+)\n {2}reader {4}([^:\n]+)/gm)].map(([, path, reader]) => [path!.slice(epic.length + 1), reader]));
+    const readers = Object.fromEntries(
+      [...run.stdout.matchAll(/^(\S+)\n {2}reader {4}([^:\n]+)/gm)].map(([, path, reader]) => [path!.slice(epic.length + 1), reader]),
+    );
     expect(readers).toEqual({
       '409.md': 'ccpm',
       '410.md': 'not read',
@@ -86,7 +110,9 @@ describe('cairn doctor', () => {
     expect(run.stdout).toContain(`${epic}/412-analysis.md\n  reader    ccpm: read with 412.md: the analysis of task 412, never a task`);
     expect(run.stdout).toContain(`${epic}/updates/415/progress.md\n  reader    not read: a progress update of task 415, which has no task file in the epic`);
     expect(run.stdout).toMatch(/^ {2}estimate +Large \(5-7 days\) \(7 d\) +line 31 +heading "Estimated Size"$/m);
-    expect(run.stdout).toContain(`${epic}/updates/412/stream-C.md:6:1 warning This update says "status: in_progress" (in progress) while task 004 (412.md) is "closed"; the task file's status is shown.`);
+    expect(run.stdout).toContain(
+      `${epic}/updates/412/stream-C.md:6:1 warning This update says "status: in_progress" (in progress) while task 004 (412.md) is "closed"; the task file's status is shown.`,
+    );
     expect(run.stdout.trim().split('\n').at(-1)).toBe('13 files, 4 tasks, 2 errors, 8 warnings');
   });
 
@@ -94,8 +120,14 @@ describe('cairn doctor', () => {
     const board = 'test/fixtures/formats/status-folders-quay-tasks/tasks';
     const run = cairn(['doctor', board]);
     expect([run.status, run.stderr]).toEqual([0, '']);
-    const readers = Object.fromEntries([...run.stdout.matchAll(/^(\S+)\n {2}reader {4}([^:\n]+)/gm)].map(([, path, reader]) => [path!.slice(board.length + 1), reader]));
-    expect(Object.entries(readers).filter(([, reader]) => reader === 'not read').map(([path]) => path)).toEqual([
+    const readers = Object.fromEntries(
+      [...run.stdout.matchAll(/^(\S+)\n {2}reader {4}([^:\n]+)/gm)].map(([, path, reader]) => [path!.slice(board.length + 1), reader]),
+    );
+    expect(
+      Object.entries(readers)
+        .filter(([, reader]) => reader === 'not read')
+        .map(([path]) => path),
+    ).toEqual([
       'agent-notes/IMPLEMENTATION-PLAN.md',
       'archived/TASK-MOCK-001.md',
       'archived/obsolete-copying/TASK-001A-repo-setup.md',
@@ -106,16 +138,25 @@ describe('cairn doctor', () => {
       'obsolete/TASK-004-drop-plan-fields-from-create.md',
     ]);
     expect(Object.values(readers).filter((reader) => reader === 'status-folders')).toHaveLength(14);
-    expect(run.stdout).toMatch(/^phase tasks \(.*\): status-folders, 14 tasks; status folders backlog\/ \(1\), completed\/ \(4\), in_progress\/ \(3\), in_review\/ \(4\), obsolete\/ \(3\)/m);
+    expect(run.stdout).toMatch(
+      /^phase tasks \(.*\): status-folders, 14 tasks; status folders backlog\/ \(1\), completed\/ \(4\), in_progress\/ \(3\), in_review\/ \(4\), obsolete\/ \(3\)/m,
+    );
     expect(run.stdout).toContain(`${board}/in_review/TASK-030B-1.8-tool-discovery.md\n  reader    status-folders: task TASK-030B-1.8`);
-    expect(run.stdout).toContain(`${board}/obsolete/TASK-006-drop-plan-filters-from-status.md:5:1 warning Task TASK-006 is "backlog" here and sits in obsolete/ (cancelled); the file's own status is shown.`);
+    expect(run.stdout).toContain(
+      `${board}/obsolete/TASK-006-drop-plan-filters-from-status.md:5:1 warning Task TASK-006 is "backlog" here and sits in obsolete/ (cancelled); the file's own status is shown.`,
+    );
     expect(run.stdout.trim().split('\n').at(-1)).toBe('22 files, 14 tasks, 0 errors, 8 warnings');
   });
 
   test('run where there is no content folder and no path given: the missing folder is the error (exit 1), never a crash', () => {
     const empty = mkdtempSync(join(tmpdir(), 'cairn-doctor-'));
     try {
-      const run = spawnSync(process.execPath, [bin, 'doctor'], { cwd: empty, env: { ...cleanEnv(), NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 120_000 });
+      const run = spawnSync(process.execPath, [bin, 'doctor'], {
+        cwd: empty,
+        env: { ...cleanEnv(), NO_COLOR: '1', FORCE_COLOR: '0' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect([run.status, run.stderr]).toEqual([1, '']);
       expect(run.stdout).toMatch(/error The content folder \S*content does not exist\./);
       expect(run.stdout).not.toMatch(/bug in Cairn|ENOENT/);
@@ -127,9 +168,16 @@ describe('cairn doctor', () => {
   test('--json gives the same report for machines; a path that is not there, or two, is bad usage (exit 2)', () => {
     const json = cairn(['doctor', 'test/fixtures/packages/minimal/phases/phase-1/task-1.2-tests.md', '--json']);
     expect(json.status).toBe(0);
-    const report = JSON.parse(json.stdout) as { files: { path: string; reader: string; tasks: { fields: { field: string; line: number | null; from: string }[] }[] }[] };
+    const report = JSON.parse(json.stdout) as {
+      files: { path: string; reader: string; tasks: { fields: { field: string; line: number | null; from: string }[] }[] }[];
+    };
     expect(report.files.map((file) => [file.path, file.reader])).toEqual([['test/fixtures/packages/minimal/phases/phase-1/task-1.2-tests.md', 'task-files']]);
-    expect(report.files[0]!.tasks[0]!.fields.find((row) => row.field === 'estimate')).toEqual({ field: 'estimate', value: '3 days (3 d)', line: 4, from: 'bold line "Duration"' });
+    expect(report.files[0]!.tasks[0]!.fields.find((row) => row.field === 'estimate')).toEqual({
+      field: 'estimate',
+      value: '3 days (3 d)',
+      line: 4,
+      from: 'bold line "Duration"',
+    });
     expect(cairn(['doctor', 'no/such/folder']).status).toBe(2);
     expect(cairn(['doctor', 'a', 'b']).status).toBe(2);
     expect(cairn(['validate', '--json']).status).toBe(2);
@@ -150,7 +198,8 @@ describe('cairn doctor', () => {
     // A report larger than a pipe's buffer (64 KB) arrives whole: it parses.
     const report = JSON.parse(run.stdout) as { files: { path: string; reader: string; note: string }[] };
     const named = new Map(report.files.map((file) => [file.path, file]));
-    const all = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? all(join(dir, entry.name)) : [join(dir, entry.name)]));
+    const all = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? all(join(dir, entry.name)) : [join(dir, entry.name)]));
     for (const file of all(root)) {
       const entry = named.get(file);
       // Hook logs are named by their folder's reader as "hook log (<format>)" or not read with why.
@@ -159,4 +208,3 @@ describe('cairn doctor', () => {
     }
   });
 });
-

@@ -35,7 +35,11 @@ test('a folder on the way that is a link out of the target is refused, naming th
   const { target, elsewhere } = place('link-out');
   symlinkSync('../elsewhere', join(target, 'coordination'));
   const run = init(target);
-  expect([run.status, run.stdout, run.stderr]).toEqual([1, '', 'Nothing was written: coordination is a link to ../elsewhere, outside the folder cairn init writes to (.).\n  hint: remove the link, or run `cairn init` in the folder it leads to.\n']);
+  expect([run.status, run.stdout, run.stderr]).toEqual([
+    1,
+    '',
+    'Nothing was written: coordination is a link to ../elsewhere, outside the folder cairn init writes to (.).\n  hint: remove the link, or run `cairn init` in the folder it leads to.\n',
+  ]);
   expect([listed(target), listed(elsewhere)]).toEqual([['coordination'], []]);
 });
 
@@ -44,7 +48,10 @@ test('the same link named from above the target, and a link deeper down (.github
   mkdirSync(join(target, '.github'));
   symlinkSync(elsewhere, join(target, '.github/workflows'));
   const run = init(join(target, '..'), 'target');
-  expect([run.status, run.stderr]).toEqual([1, 'Nothing was written: target/.github/workflows is a link to elsewhere, outside the folder cairn init writes to (target).\n  hint: remove the link, or run `cairn init` in the folder it leads to.\n']);
+  expect([run.status, run.stderr]).toEqual([
+    1,
+    'Nothing was written: target/.github/workflows is a link to elsewhere, outside the folder cairn init writes to (target).\n  hint: remove the link, or run `cairn init` in the folder it leads to.\n',
+  ]);
   expect(listed(elsewhere)).toEqual([]);
 });
 
@@ -54,19 +61,32 @@ test('a link that stays inside the target is written through', () => {
   symlinkSync('docs/coordination', join(target, 'coordination'));
   const run = init(target);
   expect(run.status, run.stderr).toBe(0);
-  expect(listed(join(target, 'docs/coordination'))).toEqual(['phases', 'phases/phase-1', 'phases/phase-1/README.md', 'phases/phase-1/baseline-metrics.json', 'phases/phase-1/task-1.1-build-setup.md', 'phases/phase-1/task-1.2-test-harness.md']);
+  expect(listed(join(target, 'docs/coordination'))).toEqual([
+    'phases',
+    'phases/phase-1',
+    'phases/phase-1/README.md',
+    'phases/phase-1/baseline-metrics.json',
+    'phases/phase-1/task-1.1-build-setup.md',
+    'phases/phase-1/task-1.2-test-harness.md',
+  ]);
 });
 
-test('a link to nothing at a file\'s place is a file that exists; a file where a folder goes is refused', () => {
+test("a link to nothing at a file's place is a file that exists; a file where a folder goes is refused", () => {
   const { target, elsewhere } = place('file-places');
   symlinkSync(join(elsewhere, 'config.json'), join(target, 'cairn.config.json'));
   const dangling = init(target);
-  expect([dangling.status, dangling.stderr]).toEqual([1, 'Nothing was written: this file exists in .:\n  cairn.config.json\n  hint: run `cairn init <empty folder>`, or move the files away first.\n']);
+  expect([dangling.status, dangling.stderr]).toEqual([
+    1,
+    'Nothing was written: this file exists in .:\n  cairn.config.json\n  hint: run `cairn init <empty folder>`, or move the files away first.\n',
+  ]);
   expect(listed(elsewhere)).toEqual([]);
   rmSync(join(target, 'cairn.config.json'));
   writeFileSync(join(target, 'coordination'), 'notes\n');
   const file = init(target);
-  expect([file.status, file.stderr]).toEqual([1, 'Nothing was written: this file exists in .:\n  coordination (a file, not a folder)\n  hint: run `cairn init <empty folder>`, or move the files away first.\n']);
+  expect([file.status, file.stderr]).toEqual([
+    1,
+    'Nothing was written: this file exists in .:\n  coordination (a file, not a folder)\n  hint: run `cairn init <empty folder>`, or move the files away first.\n',
+  ]);
 });
 
 test('a target that is a file is one line', () => {

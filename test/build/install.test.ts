@@ -17,12 +17,18 @@ import { StatusJsonSchema } from '../../src/core/schema/status-json.ts';
 import { cleanEnv } from '../sites.ts';
 
 const project = resolve(import.meta.dirname, '../..');
-const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = cleanEnv()) => spawnSync(command, args, { cwd, env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 240_000 });
+const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = cleanEnv()) =>
+  spawnSync(command, args, { cwd, env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 240_000 });
 const hashes = (dir: string) =>
   Object.fromEntries(
     readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
-      .map((entry) => [join(entry.parentPath, entry.name), createHash('sha256').update(readFileSync(join(entry.parentPath, entry.name))).digest('hex')]),
+      .map((entry) => [
+        join(entry.parentPath, entry.name),
+        createHash('sha256')
+          .update(readFileSync(join(entry.parentPath, entry.name)))
+          .digest('hex'),
+      ]),
   );
 
 /** The team's lockfile: the tarball, and every package Cairn's lockfile installs for a user (its dev tools left out). */
@@ -73,8 +79,14 @@ function teamInstall(): { repo: string } {
   mkdirSync(join(repo, '.swarm'));
   for (const name of ['memory.db', 'memory.db-wal']) renameSync(join(repo, 'docs/project-history/phases/phase7/hooks', name), join(repo, '.swarm', name));
   rmSync(join(repo, 'docs/project-history/phases/phase7/hooks'), { recursive: true });
-  writeFileSync(join(repo, 'cairn.config.json'), `${JSON.stringify({ content: 'docs/project-history', hooks: ['.swarm/memory.db'], asOf: '2025-10-25T18:00:00Z' }, null, 2)}\n`);
-  writeFileSync(join(repo, 'package.json'), `${JSON.stringify({ name: 'team-project', private: true, dependencies: { cairn: `file:${tarball}` } }, null, 2)}\n`);
+  writeFileSync(
+    join(repo, 'cairn.config.json'),
+    `${JSON.stringify({ content: 'docs/project-history', hooks: ['.swarm/memory.db'], asOf: '2025-10-25T18:00:00Z' }, null, 2)}\n`,
+  );
+  writeFileSync(
+    join(repo, 'package.json'),
+    `${JSON.stringify({ name: 'team-project', private: true, dependencies: { cairn: `file:${tarball}` } }, null, 2)}\n`,
+  );
   writeFileSync(join(repo, 'package-lock.json'), `${JSON.stringify(teamLockfile(tarball), null, 2)}\n`);
 
   mkdirSync(join(repo, 'notes'));
@@ -98,7 +110,17 @@ test('npm pack, install into a team repository, cairn build: statuses from the r
   }
   expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
   const status = StatusJsonSchema.parse(JSON.parse(readFileSync(join(repo, 'docs/dist/status.json'), 'utf8')));
-  expect(status.phases.map((phase) => [phase.id, phase.tasks.map((task) => [task.id, task.status])])).toEqual([['phase7', [['7.1', 'in_progress'], ['7.2', 'in_progress'], ['7.3', 'complete'], ['7.4', 'pending']]]]);
+  expect(status.phases.map((phase) => [phase.id, phase.tasks.map((task) => [task.id, task.status])])).toEqual([
+    [
+      'phase7',
+      [
+        ['7.1', 'in_progress'],
+        ['7.2', 'in_progress'],
+        ['7.3', 'complete'],
+        ['7.4', 'pending'],
+      ],
+    ],
+  ]);
   expect(status.phases[0]!.dataQuality.sources.map((source) => source.path)).toEqual(['.swarm/memory.db']);
   expect(hashes(join(repo, '.swarm'))).toEqual(store);
   // Where read-only could not be set up (no mount here), the caches must still have gone to the team's repository.
@@ -120,10 +142,14 @@ function get(port: number, path: string): Promise<{ status: number; body: string
   });
 }
 
-test('cairn dev in the team repository serves the site and Cairn\'s own files, and no other file of the repository', async () => {
+test("cairn dev in the team repository serves the site and Cairn's own files, and no other file of the repository", async () => {
   const { repo } = teamInstall();
   const port = 4900 + Math.floor(Math.random() * 400);
-  const server = spawn(process.execPath, [join(repo, 'node_modules/.bin/cairn'), 'dev', '--port', String(port)], { cwd: repo, env: { ...cleanEnv(), NO_COLOR: '1' }, detached: true });
+  const server = spawn(process.execPath, [join(repo, 'node_modules/.bin/cairn'), 'dev', '--port', String(port)], {
+    cwd: repo,
+    env: { ...cleanEnv(), NO_COLOR: '1' },
+    detached: true,
+  });
   let output = '';
   server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -142,7 +168,17 @@ test('cairn dev in the team repository serves the site and Cairn\'s own files, a
     for (const asset of assets) expect([asset, (await get(port, asset)).status]).toEqual([asset, 200]);
     // Everything else in the repository is refused, however it is asked for: raw, as a module, by its plain path,
     // or by a path that climbs out of Cairn's folder.
-    const refused = [`/@fs${repo}/notes/secret.md`, `/@fs${repo}/notes/secret.md?import`, `/@fs${repo}/notes/secret.md?raw`, `${repo}/notes/secret.md?import`, `//${repo.slice(1)}/notes/secret.md?import`, `/@fs${repo}/node_modules/cairn/../../notes/secret.md?import`, `/@fs${repo}/.swarm/memory.db`, `/@fs${repo}/cairn.config.json`, '/@fs/etc/passwd'];
+    const refused = [
+      `/@fs${repo}/notes/secret.md`,
+      `/@fs${repo}/notes/secret.md?import`,
+      `/@fs${repo}/notes/secret.md?raw`,
+      `${repo}/notes/secret.md?import`,
+      `//${repo.slice(1)}/notes/secret.md?import`,
+      `/@fs${repo}/node_modules/cairn/../../notes/secret.md?import`,
+      `/@fs${repo}/.swarm/memory.db`,
+      `/@fs${repo}/cairn.config.json`,
+      '/@fs/etc/passwd',
+    ];
     for (const path of refused) {
       const { status, body } = await get(port, path);
       expect([path, status, /SECRET-NOTES|root:/.test(body)]).toEqual([path, 403, false]);

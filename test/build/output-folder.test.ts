@@ -42,30 +42,80 @@ function tree(dir: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
-      .map((entry) => [join(entry.parentPath, entry.name).slice(dir.length), createHash('sha256').update(readFileSync(join(entry.parentPath, entry.name))).digest('hex')]),
+      .map((entry) => [
+        join(entry.parentPath, entry.name).slice(dir.length),
+        createHash('sha256')
+          .update(readFileSync(join(entry.parentPath, entry.name)))
+          .digest('hex'),
+      ]),
   );
 }
 
 function build(cwd: string, args: string[] = []) {
-  const run = spawnSync(process.execPath, [cairn, 'build', ...args], { cwd, env: { ...cleanEnv(), NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [cairn, 'build', ...args], {
+    cwd,
+    env: { ...cleanEnv(), NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
 describe('a build refuses an output folder that holds anything but a site Cairn built', () => {
   const cases: { name: string; config?: object; args?: string[]; says: RegExp }[] = [
-    { name: '"out": "docs" (holds the content and the team\'s docs)', config: { out: 'docs' }, says: /^error The output folder docs \("out" at cairn\.config\.json:3:10\) holds the content folder \(docs\/project-history\); a build replaces its output folder whole, so it was not touched\.\n {2}hint: Point "out" in the config at a folder of the site's own/ },
-    { name: '--out . (the repository)', args: ['--out', '.'], says: /^error The output folder \. \(--out\) is the content folder|^error The output folder \. \(--out\) holds the content folder/ },
-    { name: '"out": "." (the config\'s folder and the repository)', config: { out: '.' }, says: /The output folder \. \("out" at cairn\.config\.json:3:10\) holds the content folder/ },
-    { name: '"out": ".." (the repository and a sibling project)', config: { out: '..' }, says: /The output folder \.\. \("out" at cairn\.config\.json:3:10\) holds the content folder/ },
-    { name: '"out": the content folder itself', config: { out: 'docs/project-history' }, says: /The output folder docs\/project-history \("out" at cairn\.config\.json:3:10\) is the content folder/ },
-    { name: '"out": inside the content folder', config: { out: 'docs/project-history/site' }, says: /The output folder docs\/project-history\/site \("out" at cairn\.config\.json:3:10\) is inside the content folder \(docs\/project-history\), where it would be read as content\./ },
-    { name: '"out": the hook store\'s folder', config: { out: '.swarm', hooks: ['.swarm/memory.db'] }, says: /The output folder \.swarm \("out" at cairn\.config\.json:3:10\) holds the hook log \.swarm\/memory\.db/ },
+    {
+      name: '"out": "docs" (holds the content and the team\'s docs)',
+      config: { out: 'docs' },
+      says: /^error The output folder docs \("out" at cairn\.config\.json:3:10\) holds the content folder \(docs\/project-history\); a build replaces its output folder whole, so it was not touched\.\n {2}hint: Point "out" in the config at a folder of the site's own/,
+    },
+    {
+      name: '--out . (the repository)',
+      args: ['--out', '.'],
+      says: /^error The output folder \. \(--out\) is the content folder|^error The output folder \. \(--out\) holds the content folder/,
+    },
+    {
+      name: '"out": "." (the config\'s folder and the repository)',
+      config: { out: '.' },
+      says: /The output folder \. \("out" at cairn\.config\.json:3:10\) holds the content folder/,
+    },
+    {
+      name: '"out": ".." (the repository and a sibling project)',
+      config: { out: '..' },
+      says: /The output folder \.\. \("out" at cairn\.config\.json:3:10\) holds the content folder/,
+    },
+    {
+      name: '"out": the content folder itself',
+      config: { out: 'docs/project-history' },
+      says: /The output folder docs\/project-history \("out" at cairn\.config\.json:3:10\) is the content folder/,
+    },
+    {
+      name: '"out": inside the content folder',
+      config: { out: 'docs/project-history/site' },
+      says: /The output folder docs\/project-history\/site \("out" at cairn\.config\.json:3:10\) is inside the content folder \(docs\/project-history\), where it would be read as content\./,
+    },
+    {
+      name: '"out": the hook store\'s folder',
+      config: { out: '.swarm', hooks: ['.swarm/memory.db'] },
+      says: /The output folder \.swarm \("out" at cairn\.config\.json:3:10\) holds the hook log \.swarm\/memory\.db/,
+    },
     { name: '"out": inside .git', config: { out: '.git/site' }, says: /is inside the repository's \.git folder\./ },
-    { name: '--out ../reports (the team\'s reports)', args: ['--out', '../reports'], says: /The output folder \.\.\/reports \(--out\) holds a file Cairn did not write \(q3\.md\); a build replaces its output folder whole, so it was not touched\.\n {2}hint: Point --out at a folder of the site's own, such as dist\/ \(a new or empty folder, or one Cairn built before\)\. If it is a site Cairn built before this mark existed, delete the folder and build again\./ },
+    {
+      name: "--out ../reports (the team's reports)",
+      args: ['--out', '../reports'],
+      says: /The output folder \.\.\/reports \(--out\) holds a file Cairn did not write \(q3\.md\); a build replaces its output folder whole, so it was not touched\.\n {2}hint: Point --out at a folder of the site's own, such as dist\/ \(a new or empty folder, or one Cairn built before\)\. If it is a site Cairn built before this mark existed, delete the folder and build again\./,
+    },
     { name: '--out src (non-empty, no mark)', args: ['--out', 'src'], says: /The output folder src \(--out\) holds a file Cairn did not write \(main\.rs\)/ },
-    { name: '--out report.pdf (a file)', args: ['--out', 'report.pdf'], says: /The output folder report\.pdf \(--out\) is a file, not a folder; it was not touched\./ },
-    { name: '--out a link to the team\'s reports', args: ['--out', 'linked'], says: /The output folder linked \(--out\) is a link \(to \.\.\/reports\); a build would replace the link, not what it points at\./ },
-    { name: '--out / (the file system\'s root)', args: ['--out', '/'], says: /^error The output folder [./]+ \(--out\) holds the content folder/ },
+    {
+      name: '--out report.pdf (a file)',
+      args: ['--out', 'report.pdf'],
+      says: /The output folder report\.pdf \(--out\) is a file, not a folder; it was not touched\./,
+    },
+    {
+      name: "--out a link to the team's reports",
+      args: ['--out', 'linked'],
+      says: /The output folder linked \(--out\) is a link \(to \.\.\/reports\); a build would replace the link, not what it points at\./,
+    },
+    { name: "--out / (the file system's root)", args: ['--out', '/'], says: /^error The output folder [./]+ \(--out\) holds the content folder/ },
   ];
   for (const { name, config = {}, args = [], says } of cases) {
     test(name, () => {
@@ -108,7 +158,9 @@ describe('a build refuses an output folder that holds anything but a site Cairn 
     if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', join(parent, 'readonly')]).status !== 0) return;
     try {
       const { status, output } = build(repo, ['--out', '../readonly/site']);
-      expect(output.trim()).toBe('error ../readonly is on a read-only file system, so the site cannot be written to ../readonly/site. Build into a folder you can write, with --out.');
+      expect(output.trim()).toBe(
+        'error ../readonly is on a read-only file system, so the site cannot be written to ../readonly/site. Build into a folder you can write, with --out.',
+      );
       expect(status).toBe(1);
     } finally {
       spawnSync('umount', [join(parent, 'readonly')]);

@@ -11,7 +11,11 @@ test('the same content built twice, the second time from another folder, gives t
     const first = sharedBuild('example');
     const second = buildSite({ content: join(elsewhere, 'content') });
     expect(second.status, second.output).toBe(0);
-    const files = (build: typeof first) => build.files().map((file) => relative(build.outDir, file)).toSorted();
+    const files = (build: typeof first) =>
+      build
+        .files()
+        .map((file) => relative(build.outDir, file))
+        .toSorted();
     expect(files(second)).toEqual(files(first));
     const differing = files(first).filter((file) => !readFileSync(`${first.outDir}/${file}`).equals(readFileSync(`${second.outDir}/${file}`)));
     expect(differing).toEqual([]);

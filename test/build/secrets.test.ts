@@ -52,21 +52,36 @@ function seedsFor(input: string): Seed[] {
   add('aws-access-key', 'ASIA', (random) => ({ text: `key id ASIAFAKE${random.toUpperCase()} set`, secret: `ASIAFAKE${random.toUpperCase()}` }), 12);
   add('aws-secret-key', 'aws_secret_access_key', (random) => ({ text: `aws_secret_access_key=FAKE${random}`, secret: `FAKE${random}` }), 36);
   for (const p of ['xoxb', 'xoxp', 'xoxa', 'xoxr', 'xoxs']) add('slack-token', p, bare(`${p}-` + '1234567890-'), 24);
-  add('slack-webhook', 'webhook', (random) => {
-    const secret = `TFAKE0000/BFAKE0000/${random}`;
-    return { text: `alerts to https://hooks.slack.com/services/${secret}`, secret };
-  }, 24);
+  add(
+    'slack-webhook',
+    'webhook',
+    (random) => {
+      const secret = `TFAKE0000/BFAKE0000/${random}`;
+      return { text: `alerts to https://hooks.slack.com/services/${secret}`, secret };
+    },
+    24,
+  );
   add('openai-key', 'sk', bare('sk' + '-'), 44);
   add('openai-key', 'sk-proj', bare('sk' + '-proj-'), 40);
   add('anthropic-key', 'sk-ant', bare('sk' + '-ant-' + 'api03-'), 40);
   add('google-api-key', 'AIza', bare('AIza'), 31);
   add('stripe-key', 'sk_live', bare('sk' + '_live_'), 24);
   add('stripe-key', 'rk_live', bare('rk' + '_live_'), 24);
-  add('jwt', 'jwt', (random) => {
-    const secret = `eyJ${random.slice(0, 20)}.eyJ${random.slice(20, 40)}.FAKE${random.slice(40)}`;
-    return { text: `session ${secret}`, secret };
-  }, 72);
-  add('private-key', 'pem', (random) => ({ text: `key -----BEGIN RSA PRIVATE KEY----- FAKE${random} -----END RSA PRIVATE KEY-----`, secret: `FAKE${random}` }), 64);
+  add(
+    'jwt',
+    'jwt',
+    (random) => {
+      const secret = `eyJ${random.slice(0, 20)}.eyJ${random.slice(20, 40)}.FAKE${random.slice(40)}`;
+      return { text: `session ${secret}`, secret };
+    },
+    72,
+  );
+  add(
+    'private-key',
+    'pem',
+    (random) => ({ text: `key -----BEGIN RSA PRIVATE KEY----- FAKE${random} -----END RSA PRIVATE KEY-----`, secret: `FAKE${random}` }),
+    64,
+  );
   add('bearer-token', 'bearer', (random) => ({ text: `Authorization: Bearer FAKE${random}`, secret: `FAKE${random}` }));
   add('password', 'url', (random) => ({ text: `clone https://deploy:FAKEpw${random}@git.example.com/repo.git`, secret: `FAKEpw${random}` }), 20);
   add('password', 'password=', (random) => ({ text: `login with password=FAKEpw${random}`, secret: `FAKEpw${random}` }), 20);
@@ -75,25 +90,47 @@ function seedsFor(input: string): Seed[] {
   add('secret', '"KEY": "value"', (random) => ({ text: `{"MAPS_API_KEY": "FAKEsecret${random}"}`, secret: `FAKEsecret${random}` }), 20);
   add('secret', 'SECRET_KEY=', (random) => ({ text: `SECRET_KEY=FAKEsecret${random}`, secret: `FAKEsecret${random}` }), 20);
   add('password', 'DB_PASS=', (random) => ({ text: `DB_PASS=FAKEpw${random}`, secret: `FAKEpw${random}` }), 20);
-  add('password', 'passphrase', (random) => {
-    const secret = `Correct FAKE${random} battery staple`;
-    return { text: `deploy failed; DB_PASSWORD: ${secret}`, secret };
-  }, 8);
+  add(
+    'password',
+    'passphrase',
+    (random) => {
+      const secret = `Correct FAKE${random} battery staple`;
+      return { text: `deploy failed; DB_PASSWORD: ${secret}`, secret };
+    },
+    8,
+  );
   // The shapes of GitHub's secret scanning and gitleaks' rules; "FAKE" in each whose alphabet has those letters.
   add('gitlab-token', 'glpat', bare('gl' + 'pat-'));
   add('pypi-token', 'pypi', bare('pypi' + '-AgEIcHlwaS5vcmc'), 60);
   add('huggingface-token', 'hf', bare('hf' + '_'), 30);
-  add('azure-key', 'AccountKey', (random) => ({ text: `DefaultEndpointsProtocol=https;AccountName=ci;AccountKey=FAKE${random}==;EndpointSuffix=core.windows.net`, secret: `FAKE${random}` }), 80);
+  add(
+    'azure-key',
+    'AccountKey',
+    (random) => ({ text: `DefaultEndpointsProtocol=https;AccountName=ci;AccountKey=FAKE${random}==;EndpointSuffix=core.windows.net`, secret: `FAKE${random}` }),
+    80,
+  );
   add('google-oauth', 'ya29', bare('ya' + '29.'), 60);
-  add('discord-token', 'bot', (random) => {
-    const secret = `MFAKE${random.slice(0, 19)}.${random.slice(19, 25)}.${random.slice(25)}`;
-    return { text: `uses ${secret} here`, secret };
-  }, 63);
+  add(
+    'discord-token',
+    'bot',
+    (random) => {
+      const secret = `MFAKE${random.slice(0, 19)}.${random.slice(19, 25)}.${random.slice(25)}`;
+      return { text: `uses ${secret} here`, secret };
+    },
+    63,
+  );
   add('telegram-bot-token', 'bot', (random) => ({ text: `bot 123456789:AAFAKE${random} here`, secret: `AAFAKE${random}` }), 29);
   add('square-token', 'EAAA', bare('EA' + 'AA'), 60);
-  const hexToken = (prefix: string, suffix = '') => (random: string) => ({ text: `uses ${prefix}${random}${suffix} here`, secret: `${prefix}${random}${suffix}` });
+  const hexToken =
+    (prefix: string, suffix = '') =>
+    (random: string) => ({ text: `uses ${prefix}${random}${suffix} here`, secret: `${prefix}${random}${suffix}` });
   add('shopify-token', 'shpat', hexToken('sh' + 'pat_'), 32);
-  add('sendgrid-key', 'SG', (random) => ({ text: `uses SG.FAKE${random.slice(0, 18)}.${random.slice(18)} here`, secret: `SG.FAKE${random.slice(0, 18)}.${random.slice(18)}` }), 61);
+  add(
+    'sendgrid-key',
+    'SG',
+    (random) => ({ text: `uses SG.FAKE${random.slice(0, 18)}.${random.slice(18)} here`, secret: `SG.FAKE${random.slice(0, 18)}.${random.slice(18)}` }),
+    61,
+  );
   add('mailgun-key', 'key-', hexToken('ke' + 'y-'), 32);
   add('mailchimp-key', 'us', hexToken('', '-us21'), 32);
   add('twilio-key', 'SK', hexToken('S' + 'K'), 32);
@@ -101,11 +138,21 @@ function seedsFor(input: string): Seed[] {
   add('databricks-token', 'dapi', hexToken('da' + 'pi'), 32);
   add('doppler-token', 'dp.pt', bare('dp' + '.pt.'), 43);
   add('linear-key', 'lin_api', bare('lin' + '_api_'), 40);
-  add('postman-key', 'PMAK', (random) => ({ text: `uses PMAK-${random.slice(0, 24)}-${random.slice(24)} here`, secret: `PMAK-${random.slice(0, 24)}-${random.slice(24)}` }), 58);
+  add(
+    'postman-key',
+    'PMAK',
+    (random) => ({ text: `uses PMAK-${random.slice(0, 24)}-${random.slice(24)} here`, secret: `PMAK-${random.slice(0, 24)}-${random.slice(24)}` }),
+    58,
+  );
   add('atlassian-token', 'ATATT3', bare('ATA' + 'TT3'), 186);
   add('heroku-key', 'HRKU', bare('HR' + 'KU-AA'), 58);
   add('hashicorp-token', 'hvs', bare('hv' + 's.'), 95);
-  add('grafana-token', 'glsa', (random) => ({ text: `uses glsa_FAKE${random.slice(0, 28)}_${random.slice(28)} here`, secret: `glsa_FAKE${random.slice(0, 28)}_${random.slice(28)}` }), 36);
+  add(
+    'grafana-token',
+    'glsa',
+    (random) => ({ text: `uses glsa_FAKE${random.slice(0, 28)}_${random.slice(28)} here`, secret: `glsa_FAKE${random.slice(0, 28)}_${random.slice(28)}` }),
+    36,
+  );
   add('sentry-token', 'sntryu', hexToken('sntr' + 'yu_'), 64);
   add('pulumi-token', 'pul', hexToken('pu' + 'l-'), 40);
   add('rubygems-token', 'rubygems', hexToken('ruby' + 'gems_'), 48);
@@ -118,7 +165,13 @@ function seedsFor(input: string): Seed[] {
 function pemBlock(input: string): Seed {
   const random = hex(input, 'pem-block', 128);
   const body = `FAKE${random}`.match(/.{1,64}/g)!.join('\n');
-  return { kind: 'private-key', variant: 'pem-block', text: `-----BEGIN OPENSSH PRIVATE KEY-----\n${body}\n-----END OPENSSH PRIVATE KEY-----`, secret: random.slice(0, 60), slice: random.slice(4, 16) };
+  return {
+    kind: 'private-key',
+    variant: 'pem-block',
+    text: `-----BEGIN OPENSSH PRIVATE KEY-----\n${body}\n-----END OPENSSH PRIVATE KEY-----`,
+    secret: random.slice(0, 60),
+    slice: random.slice(4, 16),
+  };
 }
 
 const oneLine = (seeds: readonly Seed[]) => seeds.map((seed) => seed.text).join(' | ');
@@ -186,7 +239,12 @@ function seedContent(): string {
   const lines = [
     ...notify.map((seed, i) => ({ kind: 'notify', time: at(i), task: '7.1', agent: 'cicd-engineer', message: `build_infra: ${seed.text}` })),
     ...memoryValue.map((seed, i) => ({ kind: 'memory.set', time: at(100 + i), memoryKey: 'phase7/build_infra/notes', message: seed.text })),
-    ...memoryNamed.map((seed, i) => ({ kind: 'memory.set', time: at(200 + i), memoryKey: `phase7/build_infra/deploy_${seed.kind === 'password' ? 'password' : 'token'}`, message: seed.secret })),
+    ...memoryNamed.map((seed, i) => ({
+      kind: 'memory.set',
+      time: at(200 + i),
+      memoryKey: `phase7/build_infra/deploy_${seed.kind === 'password' ? 'password' : 'token'}`,
+      message: seed.secret,
+    })),
     ...filePath.map((seed, i) => ({ kind: 'edit', time: at(300 + i), task: '7.1', file: `ci/${seed.text}/config.yml` })),
     ...agent.map((seed, i) => ({ kind: 'notify', time: at(400 + i), task: '7.2', agent: `agent ${seed.text}`, message: 'config_system: progress' })),
   ];
@@ -197,7 +255,13 @@ function seedContent(): string {
   const storeNamed = plant('memory-store named value');
   edit(join(phase, 'hooks/memory-store.json'), (text) => {
     const store = JSON.parse(text) as Record<string, unknown[]>;
-    const entry = (key: string, value: string, i: number) => ({ key, value, namespace: 'coordination', timestamp: Date.parse('2025-10-25T12:00:00Z') + i, redacted: false });
+    const entry = (key: string, value: string, i: number) => ({
+      key,
+      value,
+      namespace: 'coordination',
+      timestamp: Date.parse('2025-10-25T12:00:00Z') + i,
+      redacted: false,
+    });
     store.coordination = [
       ...(store.coordination ?? []),
       ...storeValue.map((seed, i) => entry('phase7/build_infra/notes', seed.text, i)),
@@ -210,10 +274,14 @@ function seedContent(): string {
   const notesBody = plant('release notes body', { block: true });
   const summary = plant('release notes summary');
   edit(join(root, 'releases/2.0.0.md'), (text) =>
-    text.replace(/^summary: .*$/m, () => `summary: ${JSON.stringify(`Faster builds. ${oneLine(summary)}`)}`).concat(`\n## Seeded\n\n${bullets(notesBody.slice(0, -1))}\n\n${notesBody.at(-1)!.text}\n`),
+    text
+      .replace(/^summary: .*$/m, () => `summary: ${JSON.stringify(`Faster builds. ${oneLine(summary)}`)}`)
+      .concat(`\n## Seeded\n\n${bullets(notesBody.slice(0, -1))}\n\n${notesBody.at(-1)!.text}\n`),
   );
   const changelog = plant('CHANGELOG item');
-  edit(join(root, 'releases/CHANGELOG.md'), (text) => text.replace('### Added\n\n', () => `### Added\n\n${changelog.map((seed) => `- Rotated ${seed.text}.`).join('\n')}\n`));
+  edit(join(root, 'releases/CHANGELOG.md'), (text) =>
+    text.replace('### Added\n\n', () => `### Added\n\n${changelog.map((seed) => `- Rotated ${seed.text}.`).join('\n')}\n`),
+  );
   return root;
 }
 
@@ -222,7 +290,12 @@ function readOutputs(build: BuildResult): { path: string; bytes: Buffer }[] {
   return build.files().flatMap((path) => {
     const bytes = readFileSync(path);
     const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
-    return gzip ? [{ path, bytes }, { path: `${path} (gunzipped)`, bytes: gunzipSync(bytes) }] : [{ path, bytes }];
+    return gzip
+      ? [
+          { path, bytes },
+          { path: `${path} (gunzipped)`, bytes: gunzipSync(bytes) },
+        ]
+      : [{ path, bytes }];
   });
 }
 
@@ -241,7 +314,9 @@ describe('secrets never reach dist/', () => {
     for (const [input, list] of planted) expect(new Set(list.map((seed) => seed.kind)), input).toEqual(new Set(secretKinds));
     const leaks = seeds.flatMap((seed) =>
       [seed.secret, seed.slice].flatMap((needle) => [
-        ...outputs.filter((file) => file.bytes.includes(needle)).map((file) => `${seed.input}: ${seed.kind} (${seed.variant}) in ${file.path.slice(build.outDir.length + 1)}`),
+        ...outputs
+          .filter((file) => file.bytes.includes(needle))
+          .map((file) => `${seed.input}: ${seed.kind} (${seed.variant}) in ${file.path.slice(build.outDir.length + 1)}`),
         ...(build.output.includes(needle) ? [`${seed.input}: ${seed.kind} (${seed.variant}) in the build's output`] : []),
       ]),
     );
@@ -252,14 +327,18 @@ describe('secrets never reach dist/', () => {
     expect(build.page('phase-7/tasks/task-7.2-config-system/index.html')).toContain('High | uses [redacted: github-token] here');
     expect(build.page('releases/2.0.0/index.html')).toContain('[redacted: private-key]');
     expect(build.page('CHANGELOG.md')).toContain('- Rotated uses [redacted: npm-token] here.');
-    console.info(`secrets: ${seeds.length} seeded in ${planted.size} inputs, ${seeds.length * 2} needles searched in ${outputs.length} files (${outputs.reduce((sum, file) => sum + file.bytes.length, 0)} bytes)`);
+    console.info(
+      `secrets: ${seeds.length} seeded in ${planted.size} inputs, ${seeds.length * 2} needles searched in ${outputs.length} files (${outputs.reduce((sum, file) => sum + file.bytes.length, 0)} bytes)`,
+    );
   });
 
   test('data quality shows what was redacted from the seeded hook log, by kind, and status.json the total', () => {
     const dashboard = build.page('phase-7/index.html');
     const row = /<tr data-source="[^"]*seeded\.ndjson"[^>]*>([\s\S]*?)<\/tr>/.exec(dashboard)?.[1] ?? '';
     const cell = /<td data-testid="redacted"[^>]*>([\s\S]*?)<\/td>/.exec(row)?.[1] ?? '';
-    const counts: Record<string, number> = Object.fromEntries([...cell.matchAll(/<li[^>]*>(\d+) × ([a-z-]+)<\/li>/g)].map((match) => [match[2] ?? '', Number(match[1])]));
+    const counts: Record<string, number> = Object.fromEntries(
+      [...cell.matchAll(/<li[^>]*>(\d+) × ([a-z-]+)<\/li>/g)].map((match) => [match[2] ?? '', Number(match[1])]),
+    );
     expect(Object.keys(counts)).toEqual(secretKinds);
     const source = build.statusJson().phases[0]?.dataQuality.sources.find((each) => each.path.endsWith('seeded.ndjson'));
     expect(source?.redacted).toBe(Object.values(counts).reduce((sum, n) => sum + n, 0));

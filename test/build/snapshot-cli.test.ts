@@ -14,7 +14,11 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** `npm run snapshot -- …args` on the temporary copy of the example content. */
 function snapshot(...args: string[]) {
-  const run = spawnSync('npm', ['run', '--silent', 'snapshot', '--', ...args], { cwd: project, env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: '2025-10-25T18:00:00Z', NO_COLOR: '1' }, encoding: 'utf8' });
+  const run = spawnSync('npm', ['run', '--silent', 'snapshot', '--', ...args], {
+    cwd: project,
+    env: { ...process.env, CAIRN_CONTENT: content, CAIRN_AS_OF: '2025-10-25T18:00:00Z', NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -66,7 +70,10 @@ describe('npm run snapshot', () => {
 
   test.each([
     [[], /^No version given\.\nusage: npm run snapshot -- <version> \[--force\]/],
-    [['1.1'], /^The version "1\.1" is not a semantic version \(1\.1\.0\?\): write MAJOR\.MINOR\.PATCH, optionally with -prerelease or \+build, so it sorts among the other versions as a release does\.\n {2}hint: Use a semantic version, e\.g\. 1\.0\.0, 2\.0\.0-rc\.1 or 2025\.10\.26\.\n$/],
+    [
+      ['1.1'],
+      /^The version "1\.1" is not a semantic version \(1\.1\.0\?\): write MAJOR\.MINOR\.PATCH, optionally with -prerelease or \+build, so it sorts among the other versions as a release does\.\n {2}hint: Use a semantic version, e\.g\. 1\.0\.0, 2\.0\.0-rc\.1 or 2025\.10\.26\.\n$/,
+    ],
     [['v--help'], /^The version "v--help" is not a semantic version: write MAJOR\.MINOR\.PATCH/],
     [['release-1'], /^The version "release-1" is not a semantic version: /],
     [['../1.0.0'], /The version "\.\.\/1\.0\.0" contains a slash/],

@@ -28,7 +28,10 @@ describe('npm run validate', () => {
     const plain = validate(content);
     expect(plain.status, plain.output).toBe(0);
     expect(plain.output).toMatch(/shape-story-table: 1 phase\(s\), 8 task\(s\), 0 error\(s\), 2 warning\(s\)/);
-    const strict = spawnSync('npm', ['run', '--silent', 'validate', '--', '--strict'], { env: { ...process.env, CAIRN_CONTENT: content, NO_COLOR: '1' }, encoding: 'utf8' });
+    const strict = spawnSync('npm', ['run', '--silent', 'validate', '--', '--strict'], {
+      env: { ...process.env, CAIRN_CONTENT: content, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
     expect(strict.status).toBe(1);
     expect(`${strict.stdout}${strict.stderr}`).toMatch(/--strict: fix the warnings above/);
   });

@@ -21,7 +21,10 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   cpSync('content', content, { recursive: true });
   original = readFileSync(taskFile, 'utf8');
-  server = spawn(process.execPath, ['bin/cairn.mjs', 'dev', '--content', content, '--port', String(port)], { env: { ...process.env, CAIRN_AS_OF: '2025-10-25T18:00:00Z', NO_COLOR: '1' }, detached: true });
+  server = spawn(process.execPath, ['bin/cairn.mjs', 'dev', '--content', content, '--port', String(port)], {
+    env: { ...process.env, CAIRN_AS_OF: '2025-10-25T18:00:00Z', NO_COLOR: '1' },
+    detached: true,
+  });
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   for (let tries = 0; ; tries++) {
@@ -67,7 +70,7 @@ test('broken YAML: the page shows the error as validate prints it, the server st
   await expect(estimate(page)).toHaveText('1 day');
 });
 
-test('a row appended to the live -wal of the hook store changes the task\'s status', async ({ page }) => {
+test("a row appended to the live -wal of the hook store changes the task's status", async ({ page }) => {
   await page.goto(url);
   const status = page.getByTestId('task-meta').locator('dt:text-is("Status") + dd .badge');
   await expect(status).toHaveText('Pending');

@@ -18,7 +18,10 @@ const screens = [
 
 for (const site of ['example', 'seed'] as const) {
   for (const { name, viewport } of screens) {
-    test(`${site} on a ${name} (${viewport.width} px): health with why, progress, forecast and risks on the first screen`, async ({ browser, baseURL }, testInfo) => {
+    test(`${site} on a ${name} (${viewport.width} px): health with why, progress, forecast and risks on the first screen`, async ({
+      browser,
+      baseURL,
+    }, testInfo) => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await page.goto(`${site === 'example' ? baseURL : seed.url}/phase-7/`);

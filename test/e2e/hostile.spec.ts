@@ -14,7 +14,17 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => site?.close());
 
-const pages = ['/', '/phase-1/', '/phase-1/tasks/task-1.1-hostile/', '/phase-1/activity/', '/phase-1/timeline/', '/phase-1/report/', '/releases/', '/releases/1.0.0/', '/search/'];
+const pages = [
+  '/',
+  '/phase-1/',
+  '/phase-1/tasks/task-1.1-hostile/',
+  '/phase-1/activity/',
+  '/phase-1/timeline/',
+  '/phase-1/report/',
+  '/releases/',
+  '/releases/1.0.0/',
+  '/search/',
+];
 
 for (const path of pages) {
   test(`${path}: no dialog opens and no injected element exists`, async ({ page }) => {
@@ -29,10 +39,14 @@ for (const path of pages) {
     for (const link of await page.locator('main a').all()) await link.hover().catch(() => undefined);
     expect(dialogs).toEqual([]);
     const injected = await page.evaluate(() => ({
-      handlers: [...document.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on'))).map((element) => element.outerHTML.slice(0, 80)),
+      handlers: [...document.querySelectorAll('*')]
+        .filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on')))
+        .map((element) => element.outerHTML.slice(0, 80)),
       scriptLinks: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((href) => /^\s*javascript:/i.test(href)),
       iframes: document.querySelectorAll('iframe').length,
-      inlineScripts: [...document.querySelectorAll('script:not([src])')].filter((script) => script.getAttribute('type') !== 'application/json' && /alert\(/.test(script.textContent ?? '')).length,
+      inlineScripts: [...document.querySelectorAll('script:not([src])')].filter(
+        (script) => script.getAttribute('type') !== 'application/json' && /alert\(/.test(script.textContent ?? ''),
+      ).length,
       svgScripts: document.querySelectorAll('svg script').length,
     }));
     expect(injected).toEqual({ handlers: [], scriptLinks: [], iframes: 0, inlineScripts: 0, svgScripts: 0 });

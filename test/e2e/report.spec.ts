@@ -29,7 +29,9 @@ test.describe('completion report of the example package', () => {
 
   test('prints to a PDF whose table rows are never cut between pages', async ({ page }, testInfo) => {
     await page.goto('/phase-7/report/');
-    const rows = await page.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.querySelector('th')?.textContent ?? '').trim()).filter((text) => text.length > 3));
+    const rows = await page
+      .locator('table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => (tr.querySelector('th')?.textContent ?? '').trim()).filter((text) => text.length > 3));
     await page.emulateMedia({ media: 'print' });
     const pdfPath = testInfo.outputPath('completion-report.pdf');
     await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
@@ -44,7 +46,10 @@ test.describe('completion report of the example package', () => {
       expect(onPages.length, `"${label}" should be printed`).toBeGreaterThan(0);
     }
     // Each summary row: metric label and its verdict reason print on the same page.
-    for (const [label, reason] of [['Clippy Warnings', 'No achieved value yet.'], ['Dead Code (LOC)', 'the baseline is "Unknown"']] as const) {
+    for (const [label, reason] of [
+      ['Clippy Warnings', 'No achieved value yet.'],
+      ['Dead Code (LOC)', 'the baseline is "Unknown"'],
+    ] as const) {
       const page = pages.find((text) => flat(text).includes(label));
       expect(page && flat(page).includes(reason), `${label} and its reason share a page`).toBe(true);
     }

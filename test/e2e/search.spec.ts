@@ -11,6 +11,11 @@ test('search finds a task by a word in its file, offline from the site’s own i
   await expect(results.first()).toBeVisible();
   // The task page is in the phase's own bundle, the release in the site's: both are searched.
   await expect(page.locator('.pagefind-ui__result-link').filter({ hasText: 'Task 7.1: Build Infrastructure' }).first()).toBeVisible();
-  await expect(page.locator('.pagefind-ui__result-link').filter({ hasText: /Release|Unreleased/ }).first()).toBeVisible();
+  await expect(
+    page
+      .locator('.pagefind-ui__result-link')
+      .filter({ hasText: /Release|Unreleased/ })
+      .first(),
+  ).toBeVisible();
   expect(foreign).toEqual([]);
 });

@@ -21,7 +21,10 @@ test.beforeAll(async () => {
 
   const storePath = join(content, 'phases/phase-7/hooks/memory-store.json');
   const store = JSON.parse(readFileSync(storePath, 'utf8')) as { coordination: { key: string; value: string; timestamp: number }[] };
-  Object.assign(store.coordination.find((entry) => entry.key === 'phase7/build_infra/status')!, { value: 'complete', timestamp: Date.parse('2025-10-25T17:00:00Z') });
+  Object.assign(store.coordination.find((entry) => entry.key === 'phase7/build_infra/status')!, {
+    value: 'complete',
+    timestamp: Date.parse('2025-10-25T17:00:00Z'),
+  });
   writeFileSync(storePath, JSON.stringify(store, null, 2));
   writeFileSync(join(content, 'phases/phase-7/final-metrics.json'), JSON.stringify({ timestamp: '2025-10-25T17:00:00Z', clippy_warnings: 8 }));
   npm('run', '--silent', 'snapshot', '--', '1.1.0');

@@ -19,7 +19,12 @@ writeFileSync(join(cairn, 'public/favicon.svg'), '<svg/>\n');
 writeFileSync(join(repo, 'notes/secret.md'), '# Secret\n');
 writeFileSync(join(repo, 'node_modules/dep.js'), 'export {};\n');
 symlinkSync(join(repo, 'notes'), join(cairn, 'src/notes'));
-const config = { root: state, publicDir: join(cairn, 'public'), server: { fs: { allow: [cairn, state] } }, safeModulePaths: new Set([join(repo, 'node_modules/dep.js')]) };
+const config = {
+  root: state,
+  publicDir: join(cairn, 'public'),
+  server: { fs: { allow: [cairn, state] } },
+  safeModulePaths: new Set([join(repo, 'node_modules/dep.js')]),
+};
 
 /** What the guard does with a request: passes it on (no file named, or one it may serve) or refuses it. */
 function outcome(url: string): string {

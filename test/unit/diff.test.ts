@@ -26,27 +26,49 @@ describe('diffSnapshots', () => {
   });
 
   test('one task status and one metric changed: exactly those two are listed', () => {
-    const changes = diffSnapshots(base, next((phase) => {
-      phase.tasks[3]!.status = 'in_progress';
-      phase.tasks[0]!.statusEvidence.summary = 'evidence changes alone are not a change';
-      phase.tasks[0]!.elapsedDays = 9;
-      Object.assign(metric(phase, 'clippy_warnings'), { achieved: parseMetricValue(34), verdict: 'missed' });
-    }));
+    const changes = diffSnapshots(
+      base,
+      next((phase) => {
+        phase.tasks[3]!.status = 'in_progress';
+        phase.tasks[0]!.statusEvidence.summary = 'evidence changes alone are not a change';
+        phase.tasks[0]!.elapsedDays = 9;
+        Object.assign(metric(phase, 'clippy_warnings'), { achieved: parseMetricValue(34), verdict: 'missed' });
+      }),
+    );
     expect(changes.tasks).toEqual([{ phaseId: 'phase-7', taskId: '7.4', title: 'Release Preparation', from: 'pending', to: 'in_progress' }]);
-    expect(changes.metrics).toEqual([{ phaseId: 'phase-7', key: 'clippy_warnings', label: 'Clippy Warnings', from: null, to: 34, delta: null, fromVerdict: 'pending', toVerdict: 'missed', fromBaseline: 12, toBaseline: 12 }]);
+    expect(changes.metrics).toEqual([
+      {
+        phaseId: 'phase-7',
+        key: 'clippy_warnings',
+        label: 'Clippy Warnings',
+        from: null,
+        to: 34,
+        delta: null,
+        fromVerdict: 'pending',
+        toVerdict: 'missed',
+        fromBaseline: 12,
+        toBaseline: 12,
+      },
+    ]);
     expect(countChanges(changes)).toMatchObject({ tasks: 1, metrics: 1, total: 2 });
   });
 
   test('a corrected baseline moves a metric', () => {
-    const changes = diffSnapshots(base, next((phase) => void (metric(phase, 'clippy_warnings').baseline = parseMetricValue(14))));
+    const changes = diffSnapshots(
+      base,
+      next((phase) => void (metric(phase, 'clippy_warnings').baseline = parseMetricValue(14))),
+    );
     expect(changes.metrics).toMatchObject([{ key: 'clippy_warnings', from: null, to: null, delta: null, fromBaseline: 12, toBaseline: 14 }]);
   });
 
   test('a deliverable checked off and one re-opened', () => {
-    const changes = diffSnapshots(base, next((phase) => {
-      phase.deliverables[1]!.items[0]!.checked = true;
-      phase.deliverables[0]!.items[0]!.checked = false;
-    }));
+    const changes = diffSnapshots(
+      base,
+      next((phase) => {
+        phase.deliverables[1]!.items[0]!.checked = true;
+        phase.deliverables[0]!.items[0]!.checked = false;
+      }),
+    );
     expect(changes.deliverables).toEqual([
       { phaseId: 'phase-7', group: 'Task 7.1 Deliverables', text: '.cargo/config.toml updated (sccache wrapper, shared target-dir)', from: true, to: false },
       { phaseId: 'phase-7', group: 'Task 7.2 Deliverables', text: 'riptide-api/src/config.rs (45 vars)', from: false, to: true },
@@ -54,16 +76,27 @@ describe('diffSnapshots', () => {
   });
 
   test('a criterion newly met', () => {
-    const changes = diffSnapshots(base, next((phase) => void (phase.successCriteria[3]!.checked = true)));
+    const changes = diffSnapshots(
+      base,
+      next((phase) => void (phase.successCriteria[3]!.checked = true)),
+    );
     expect(changes.criteria).toEqual([{ phaseId: 'phase-7', text: 'Fewer than 20 clippy warnings', from: false, to: true }]);
   });
 
   test('a release added', () => {
-    expect(diffSnapshots(base, next((_phase, snapshot) => void (snapshot.releases = ['1.0.0', '1.1.0']))).releases).toEqual(['1.1.0']);
+    expect(
+      diffSnapshots(
+        base,
+        next((_phase, snapshot) => void (snapshot.releases = ['1.0.0', '1.1.0'])),
+      ).releases,
+    ).toEqual(['1.1.0']);
   });
 
   test('phases added and removed, without listing their contents', () => {
-    const changes = diffSnapshots(base, next((phase) => void (phase.id = 'phase-8')));
+    const changes = diffSnapshots(
+      base,
+      next((phase) => void (phase.id = 'phase-8')),
+    );
     expect(changes).toMatchObject({ phasesAdded: ['phase-8'], phasesRemoved: ['phase-7'], tasks: [], metrics: [] });
     expect(countChanges(changes)).toMatchObject({ phasesAdded: 1, phasesRemoved: 1, total: 2 });
   });

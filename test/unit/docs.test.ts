@@ -8,7 +8,12 @@ import { describe, expect, test } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const docs = join(root, 'docs');
-const pages = [join(root, 'README.md'), ...readdirSync(docs).filter((name) => name.endsWith('.md')).map((name) => join(docs, name))];
+const pages = [
+  join(root, 'README.md'),
+  ...readdirSync(docs)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(docs, name)),
+];
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens; a repeated one gets -1, -2… */
 function anchors(markdown: string): Set<string> {
@@ -18,7 +23,10 @@ function anchors(markdown: string): Set<string> {
     const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!heading) continue;
     const text = heading[1]!.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-    const base = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    const base = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     out.add(count === 0 ? base : `${base}-${count}`);
@@ -64,12 +72,9 @@ function broken(file: string, target: string): string | null {
 
 describe('anchors and links', () => {
   test('anchors follow GitHub: punctuation and code marks dropped, repeats numbered', () => {
-    expect([...anchors('# The `cairn` command and `cairn.config.json`\n## Outputs\n```\n# not a heading\n```\n## Outputs\n### What’s read: A/B, 2.1\n')]).toEqual([
-      'the-cairn-command-and-cairnconfigjson',
-      'outputs',
-      'outputs-1',
-      'whats-read-ab-21',
-    ]);
+    expect([
+      ...anchors('# The `cairn` command and `cairn.config.json`\n## Outputs\n```\n# not a heading\n```\n## Outputs\n### What’s read: A/B, 2.1\n'),
+    ]).toEqual(['the-cairn-command-and-cairnconfigjson', 'outputs', 'outputs-1', 'whats-read-ab-21']);
   });
 
   test('links in code spans and code blocks are not links', () => {
@@ -95,7 +100,10 @@ describe('README.md and docs/*.md', () => {
 
   test('every docs/ page is linked from the README', () => {
     const linked = new Set(links(readFileSync(join(root, 'README.md'), 'utf8')).map((link) => link.target.split('#')[0]));
-    const unlinked = pages.slice(1).map((page) => relative(root, page)).filter((page) => !linked.has(page));
+    const unlinked = pages
+      .slice(1)
+      .map((page) => relative(root, page))
+      .filter((page) => !linked.has(page));
     expect(unlinked).toEqual([]);
   });
 

@@ -6,8 +6,9 @@ const issue = (over: Partial<Issue>): Issue => ({ file: 'a.md', line: 1, column:
 
 describe('formatIssue', () => {
   test('puts path:line:col, severity and message on one line and the hint below', () => {
-    expect(formatIssue(issue({ file: 'content/phases/phase-7/task-7.1.md', line: 4, column: 15, message: 'Cannot read the estimate.', hint: 'Write "2.4 days".' })))
-      .toMatchInlineSnapshot(`
+    expect(
+      formatIssue(issue({ file: 'content/phases/phase-7/task-7.1.md', line: 4, column: 15, message: 'Cannot read the estimate.', hint: 'Write "2.4 days".' })),
+    ).toMatchInlineSnapshot(`
         "content/phases/phase-7/task-7.1.md:4:15 error Cannot read the estimate.
           hint: Write "2.4 days"."
       `);
@@ -42,7 +43,12 @@ describe('hasErrors', () => {
 
 describe('sortIssues', () => {
   test('orders by file, then line, then column, without touching the input', () => {
-    const input = [issue({ file: 'b.md', line: 1 }), issue({ file: 'a.md', line: 9, column: 2 }), issue({ file: 'a.md', line: 9, column: 1 }), issue({ file: 'a.md', line: 2 })];
+    const input = [
+      issue({ file: 'b.md', line: 1 }),
+      issue({ file: 'a.md', line: 9, column: 2 }),
+      issue({ file: 'a.md', line: 9, column: 1 }),
+      issue({ file: 'a.md', line: 2 }),
+    ];
     const sorted = sortIssues(input);
     expect(sorted.map((i) => `${i.file}:${i.line}:${i.column}`)).toEqual(['a.md:2:1', 'a.md:9:1', 'a.md:9:2', 'b.md:1:1']);
     expect(input[0]?.file).toBe('b.md');

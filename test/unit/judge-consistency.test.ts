@@ -20,10 +20,16 @@ import { AS_OF } from './fixtures.ts';
 
 const project = resolve(import.meta.dirname, '../..');
 
-
-const folders = (dir: string) => readdirSync(resolve(project, dir), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const folders = (dir: string) =>
+  readdirSync(resolve(project, dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
 const formats = folders('test/fixtures/formats');
-const roots = ['content', ...folders('test/fixtures/packages').map((name) => `test/fixtures/packages/${name}`), ...formats.map((name) => `test/fixtures/formats/${name}/${formatRoots[name]}`)];
+const roots = [
+  'content',
+  ...folders('test/fixtures/packages').map((name) => `test/fixtures/packages/${name}`),
+  ...formats.map((name) => `test/fixtures/formats/${name}/${formatRoots[name]}`),
+];
 
 test('every format fixture has its root named here', () => {
   expect(formats.toSorted()).toEqual(Object.keys(formatRoots).toSorted());
@@ -44,17 +50,20 @@ function disagreements(phase: Phase): string[] {
   const rows = buildTaskRows(phase);
   for (const [index, task] of phase.tasks.entries()) {
     const shown = task.health && { ...task.health, label: healthLabels[task.health.state] };
-    if (JSON.stringify(rows[index]?.health) !== JSON.stringify(shown)) problems.push(`${task.id}: the task row shows ${JSON.stringify(rows[index]?.health)}, the model ${JSON.stringify(shown)}`);
+    if (JSON.stringify(rows[index]?.health) !== JSON.stringify(shown))
+      problems.push(`${task.id}: the task row shows ${JSON.stringify(rows[index]?.health)}, the model ${JSON.stringify(shown)}`);
     if (JSON.stringify(dashboard.tasks[index]?.health) !== JSON.stringify(shown)) problems.push(`${task.id}: the dashboard's row shows another health`);
     const page = buildTaskPageView(phase, task, { events: [], files: [] }) as ReturnType<typeof buildTaskPageView> & { health?: unknown };
-    if (JSON.stringify(page.health) !== JSON.stringify(shown)) problems.push(`${task.id}: the task page shows ${JSON.stringify(page.health)}, the row ${JSON.stringify(shown)}`);
+    if (JSON.stringify(page.health) !== JSON.stringify(shown))
+      problems.push(`${task.id}: the task page shows ${JSON.stringify(page.health)}, the row ${JSON.stringify(shown)}`);
   }
   // Each risk about a task says its health, in the same words; each late, blocked or at-risk task has exactly one.
   const byId = new Map(phase.tasks.map((task) => [task.id, task]));
   const taskRisks = report.deviations.filter((deviation) => deviation.taskId !== null && byId.has(deviation.taskId) && healthKinds.has(deviation.kind));
   for (const risk of taskRisks) {
     const health = byId.get(risk.taskId!)!.health;
-    if (!health || !risk.text.includes(health.reason)) problems.push(`${risk.taskId}: the risk "${risk.text}" does not say its health "${health?.state}: ${health?.reason}"`);
+    if (!health || !risk.text.includes(health.reason))
+      problems.push(`${risk.taskId}: the risk "${risk.text}" does not say its health "${health?.state}: ${health?.reason}"`);
   }
   for (const task of phase.tasks) {
     const count = taskRisks.filter((risk) => risk.taskId === task.id).length;
@@ -62,18 +71,21 @@ function disagreements(phase: Phase): string[] {
   }
   // The dashboard's risks are the report's, in the same words and severities.
   const reported = new Set(report.deviations.map((deviation) => `${deviation.severity} ${deviation.text}`));
-  for (const risk of dashboard.glance.risks) if (!reported.has(`${risk.severity} ${risk.text}`)) problems.push(`the dashboard lists "${risk.text}", which the report does not`);
+  for (const risk of dashboard.glance.risks)
+    if (!reported.has(`${risk.severity} ${risk.text}`)) problems.push(`the dashboard lists "${risk.text}", which the report does not`);
   // The headline names a task only with its state in words ("task 7.2", what another waits for, is a reference).
   const headline = phase.health?.reason ?? '';
   for (const task of phase.tasks.filter((candidate) => riskyStates.has(candidate.health?.state ?? ''))) {
     const named = new RegExp(`(^|(?<!task)[\\s,;:(])${escape(task.id)}(?=[\\s,;:)]|\\.(?!\\w)|$)`, 'g');
     for (const match of headline.matchAll(named)) {
       const after = headline.slice(match.index + match[0].length);
-      if (!after.startsWith(` is ${stateWords[task.health!.state]}`)) problems.push(`the headline "${headline}" names ${task.id} without saying it is ${stateWords[task.health!.state]}`);
+      if (!after.startsWith(` is ${stateWords[task.health!.state]}`))
+        problems.push(`the headline "${headline}" names ${task.id} without saying it is ${stateWords[task.health!.state]}`);
     }
   }
   const forecast = dashboard.glance.forecast;
-  if ((phase.health?.state === 'at-risk' || phase.health?.state === 'off-track') && forecast?.slip && !forecast.late && !/forecast/.test(headline)) problems.push(`the headline "${headline}" is ${phase.health.state} beside a forecast "${forecast.slip}" and does not say why`);
+  if ((phase.health?.state === 'at-risk' || phase.health?.state === 'off-track') && forecast?.slip && !forecast.late && !/forecast/.test(headline))
+    problems.push(`the headline "${headline}" is ${phase.health.state} beside a forecast "${forecast.slip}" and does not say why`);
   return problems;
 }
 
@@ -99,7 +111,9 @@ describe.each(roots)('%s', (root) => {
     const live = loadContent(resolve(project, root), frozenAt).phases;
     const { snapshot, issues } = parseSnapshot(serializeSnapshot(freezeSnapshot({ version: '0.0.1', phases: live, releases: [] })), 'snapshots/0.0.1.json');
     expect(issues).toEqual([]);
-    expect(snapshot!.phases.map((phase) => ({ id: phase.id, ...risksOf(phase, '0.0.1') }))).toEqual(live.map((phase) => ({ id: phase.id, ...risksOf(phase, null) })));
+    expect(snapshot!.phases.map((phase) => ({ id: phase.id, ...risksOf(phase, '0.0.1') }))).toEqual(
+      live.map((phase) => ({ id: phase.id, ...risksOf(phase, null) })),
+    );
     for (const phase of snapshot!.phases) expect(disagreements(phase).map((line) => `${phase.id}: ${line}`)).toEqual([]);
   });
 });

@@ -48,7 +48,12 @@ function listFiles(dir: string): string[] {
 
 const files = listFiles(core).filter((file) => file.endsWith('.ts'));
 const folderOf = (file: string) => relative(core, file).split('/')[0]!;
-const specifiers = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1] ?? match[2] ?? match[3]!);
+const specifiers = (file: string) =>
+  [
+    ...readFileSync(file, 'utf8').matchAll(
+      /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+)['"]/g,
+    ),
+  ].map((match) => match[1] ?? match[2] ?? match[3]!);
 
 describe('the layout of src/core', () => {
   it('has no file at its top level, and every folder has its place in the pipeline', () => {
@@ -71,7 +76,11 @@ describe('the layout of src/core', () => {
   it('knows nothing about Astro, and only io and pipeline use Node', () => {
     const wrong = files.flatMap((file) =>
       specifiers(file)
-        .filter((spec) => /^astro(:|$|\/)|^@astrojs\//.test(spec) || (spec.startsWith('node:') && !mayUseNode.has(folderOf(file)) && !pureNode.has(spec) && !nodeExceptions[relative(core, file)]?.includes(spec)))
+        .filter(
+          (spec) =>
+            /^astro(:|$|\/)|^@astrojs\//.test(spec) ||
+            (spec.startsWith('node:') && !mayUseNode.has(folderOf(file)) && !pureNode.has(spec) && !nodeExceptions[relative(core, file)]?.includes(spec)),
+        )
         .map((spec) => `${relative(core, file)} imports ${spec}`),
     );
     expect(wrong).toEqual([]);
@@ -85,15 +94,23 @@ describe('the layout of src/core', () => {
 
 describe('the pages', () => {
   const site = resolve(import.meta.dirname, '../../src');
-  const pageFiles = [...listFiles(join(site, 'pages')), ...listFiles(join(site, 'components')), ...listFiles(join(site, 'layouts'))].filter((file) => /\.(astro|ts)$/.test(file));
+  const pageFiles = [...listFiles(join(site, 'pages')), ...listFiles(join(site, 'components')), ...listFiles(join(site, 'layouts'))].filter((file) =>
+    /\.(astro|ts)$/.test(file),
+  );
   /** Imports of the core that are not `import type`, from the frontmatter or module of a page or component. */
-  const coreImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*?from\s+['"]([^'"]*\/core\/[^'"]+)['"]/gm)].map((match) => match[1]!);
+  const coreImports = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*?from\s+['"]([^'"]*\/core\/[^'"]+)['"]/gm)].map((match) => match[1]!);
 
   /** Imports of the site's own modules (src/lib), as above. */
-  const libImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*?from\s+['"]([^'"]*\/lib\/[^'"]+)['"]/gm)].map((match) => match[1]!);
+  const libImports = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*?from\s+['"]([^'"]*\/lib\/[^'"]+)['"]/gm)].map((match) => match[1]!);
 
   it('render the view of their route: from the core they take only the words for numbers, dates and codes', () => {
-    const wrong = pageFiles.flatMap((file) => coreImports(file).filter((spec) => !/\/core\/format\//.test(spec)).map((spec) => `${relative(site, file)} imports ${spec}`));
+    const wrong = pageFiles.flatMap((file) =>
+      coreImports(file)
+        .filter((spec) => !/\/core\/format\//.test(spec))
+        .map((spec) => `${relative(site, file)} imports ${spec}`),
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -101,11 +118,15 @@ describe('the pages', () => {
     const pages = listFiles(join(site, 'pages')).filter((file) => /\.(astro|ts)$/.test(file));
     const without = pages.filter((file) => !libImports(file).some((spec) => spec.endsWith('/lib/site.ts'))).map((file) => relative(site, file));
     expect(without).toEqual([]);
-    const other = pages.flatMap((file) => libImports(file).filter((spec) => !/\/lib\/(site|paths|feed|markdown)\.ts$/.test(spec)).map((spec) => `${relative(site, file)} imports ${spec}`));
+    const other = pages.flatMap((file) =>
+      libImports(file)
+        .filter((spec) => !/\/lib\/(site|paths|feed|markdown)\.ts$/.test(spec))
+        .map((spec) => `${relative(site, file)} imports ${spec}`),
+    );
     expect(other).toEqual([]);
   });
 
-  it('the checks see a page\'s imports', () => {
+  it("the checks see a page's imports", () => {
     expect(libImports(join(site, 'pages/index.astro'))).toContain('../lib/site.ts');
     expect(coreImports(join(site, 'layouts/Base.astro'))).toContain('../core/format/format.ts');
   });

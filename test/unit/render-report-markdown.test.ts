@@ -37,7 +37,13 @@ describe('the example package', () => {
 });
 
 describe('the draft mark', () => {
-  const finished = reportTask({ id: '1.1', status: 'complete', startedAt: '2025-10-20T08:00:00.000Z', completedAt: '2025-10-21T08:00:00.000Z', elapsedDays: 1 });
+  const finished = reportTask({
+    id: '1.1',
+    status: 'complete',
+    startedAt: '2025-10-20T08:00:00.000Z',
+    completedAt: '2025-10-21T08:00:00.000Z',
+    elapsedDays: 1,
+  });
   test.each([
     ['open tasks: a draft', [finished, reportTask({ id: '1.2' })], '# Phase 1: Test — completion report (draft)', true],
     ['every task complete: final', [finished], '# Phase 1: Test — completion report\n', false],
@@ -96,7 +102,9 @@ describe('escaping', () => {
       }),
     );
     const nodes = nodesOf(markdown);
-    expect(nodes.filter((node) => ['html', 'emphasis', 'strong', 'delete', 'inlineCode', 'link'].includes(node.type) && !toString(node).startsWith('Draft'))).toEqual([]);
+    expect(
+      nodes.filter((node) => ['html', 'emphasis', 'strong', 'delete', 'inlineCode', 'link'].includes(node.type) && !toString(node).startsWith('Draft')),
+    ).toEqual([]);
     for (const table of nodes.filter((node) => node.type === 'table')) {
       const widths = table.children.map((row) => row.children.length);
       expect(new Set(widths).size).toBe(1);

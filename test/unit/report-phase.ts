@@ -35,7 +35,14 @@ export function reportTask(fields: Partial<Task> & Pick<Task, 'id'>): Task {
     completedAt: null,
     elapsedDays: null,
     events: 0,
-    statusEvidence: { status, kind: 'authored', time: null, path: `phases/phase-1/task-${fields.id}.md`, key: 'line 4', summary: `"${status}" in the task file` },
+    statusEvidence: {
+      status,
+      kind: 'authored',
+      time: null,
+      path: `phases/phase-1/task-${fields.id}.md`,
+      key: 'line 4',
+      summary: `"${status}" in the task file`,
+    },
     flags: [],
     health: null,
     statusConflict: null,
@@ -45,9 +52,31 @@ export function reportTask(fields: Partial<Task> & Pick<Task, 'id'>): Task {
 }
 
 /** A metric from the overview's cells as written, judged as the build judges it. */
-export function reportMetric({ label, baseline = null, target, achieved = null, taskIds = [] }: { label: string; baseline?: number | string | null; target: string; achieved?: number | string | null; taskIds?: string[] }): Metric {
+export function reportMetric({
+  label,
+  baseline = null,
+  target,
+  achieved = null,
+  taskIds = [],
+}: {
+  label: string;
+  baseline?: number | string | null;
+  target: string;
+  achieved?: number | string | null;
+  taskIds?: string[];
+}): Metric {
   const [b, t, a] = [baseline === null ? null : parseMetricValue(baseline), parseTarget(target), achieved === null ? null : parseMetricValue(achieved)];
-  return { key: normalizeKey(label), label, baseline: b, target: t, achieved: a, ...judgeMetric(b, t, a), impact: taskIds.map((id) => `Task ${id}`).join(', ') || null, taskIds, achievedFrom: null };
+  return {
+    key: normalizeKey(label),
+    label,
+    baseline: b,
+    target: t,
+    achieved: a,
+    ...judgeMetric(b, t, a),
+    impact: taskIds.map((id) => `Task ${id}`).join(', ') || null,
+    taskIds,
+    achievedFrom: null,
+  };
 }
 
 const noData: DataQuality = { sources: [], otherFiles: [], readers: [], unmatchedEvents: 0, newestEvent: null, stale: false, warnings: [] };

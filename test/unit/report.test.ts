@@ -19,7 +19,14 @@ describe('the example package (phase 7, mid-flight)', () => {
   const criterion = (text: string) => report.criteria.find((c) => c.text === text);
 
   test('is a draft, with every task, every targeted metric and every criterion judged', () => {
-    expect(report).toMatchObject({ draft: true, phaseId: 'phase-7', title: 'Phase 7: Quality & Infrastructure', status: 'in_progress', tasksComplete: 1, asOf: '2025-10-25T15:58:33.694Z' });
+    expect(report).toMatchObject({
+      draft: true,
+      phaseId: 'phase-7',
+      title: 'Phase 7: Quality & Infrastructure',
+      status: 'in_progress',
+      tasksComplete: 1,
+      asOf: '2025-10-25T15:58:33.694Z',
+    });
     expect(report.tasks.map((task) => task.id)).toEqual(['7.1', '7.2', '7.3', '7.4']);
     expect(report.timeline.rows.map((row) => row.taskId)).toEqual(['7.1', '7.2', '7.3', '7.4']);
     expect(report.summary.rows.map((row) => [row.label, row.verdict])).toEqual([
@@ -62,7 +69,7 @@ describe('the example package (phase 7, mid-flight)', () => {
     expect(criterion(text)).toMatchObject({ verdict, basis, reason });
   });
 
-  test('deviations: unjudgeable targets, 7.1 and 7.2 at risk by the agents\' warnings, the late and unchecked 7.3, 7.4 not started, and the data-quality caveats', () => {
+  test("deviations: unjudgeable targets, 7.1 and 7.2 at risk by the agents' warnings, the late and unchecked 7.3, 7.4 not started, and the data-quality caveats", () => {
     expect(brief(report.deviations)).toEqual([
       ['unverified-target', 'medium', '7.1'],
       ['unverified-target', 'medium', '7.1'],
@@ -78,7 +85,9 @@ describe('the example package (phase 7, mid-flight)', () => {
     expect(report.deviations.find((deviation) => deviation.kind === 'agent-report' && deviation.taskId === '7.1')?.text).toBe(
       'Task 7.1 (Build Infrastructure): An agent reported a warning at 2025-10-24 09:21 UTC: build_infra: CI cache wired (sccache keyed on Cargo.lock + toolchain); WARNING: GITHUB_TOKEN=[redacted: github-token] was echoed in the CI log, rotate it. Near its estimate: 2.31 days of its 2.4 days used, still open.',
     );
-    expect(report.deviations.at(-1)?.text).toMatch(/^content\/phases\/phase-7\/hooks\/memory\.db \(claude-flow-sqlite\): 38 of 81 records skipped: copy of an edit counted from hooks:post-edit \(18\);/);
+    expect(report.deviations.at(-1)?.text).toMatch(
+      /^content\/phases\/phase-7\/hooks\/memory\.db \(claude-flow-sqlite\): 38 of 81 records skipped: copy of an edit counted from hooks:post-edit \(18\);/,
+    );
   });
 });
 
@@ -102,13 +111,29 @@ const clippy = (achieved: number | null) => reportMetric({ label: 'Clippy Warnin
 
 describe('a complete phase whose report says "34 warnings" against "<20"', () => {
   const report = buildCompletionReport(
-    reportPhase({ tasks: [done('7.3')], metrics: [clippy(34)], successCriteria: items('✅ All 1 tasks delivered', '[x] <20 clippy warnings', '[ ] Documentation complete') }),
+    reportPhase({
+      tasks: [done('7.3')],
+      metrics: [clippy(34)],
+      successCriteria: items('✅ All 1 tasks delivered', '[x] <20 clippy warnings', '[ ] Documentation complete'),
+    }),
   );
 
   test('is final, and the target is missed, first among the deviations and high', () => {
     expect(report.draft).toBe(false);
-    expect(report.summary.rows[0]).toMatchObject({ label: 'Clippy Warnings', baseline: '12', target: '<20', achieved: '34', verdict: 'missed', reason: '34 is not below 20.' });
-    expect(report.deviations[0]).toEqual({ kind: 'missed-target', severity: 'high', taskId: '7.3', text: 'Clippy Warnings for task 7.3 missed its target: achieved 34 against <20. 34 is not below 20.' });
+    expect(report.summary.rows[0]).toMatchObject({
+      label: 'Clippy Warnings',
+      baseline: '12',
+      target: '<20',
+      achieved: '34',
+      verdict: 'missed',
+      reason: '34 is not below 20.',
+    });
+    expect(report.deviations[0]).toEqual({
+      kind: 'missed-target',
+      severity: 'high',
+      taskId: '7.3',
+      text: 'Clippy Warnings for task 7.3 missed its target: achieved 34 against <20. 34 is not below 20.',
+    });
   });
 
   test('the ticked criterion is missed, and says the box was ticked', () => {
@@ -122,11 +147,15 @@ describe('a complete phase whose report says "34 warnings" against "<20"', () =>
       ['unmet-criterion', 'high', null], // the ticked clippy criterion: a claim the data contradicts
       ['unmet-criterion', 'medium', null], // the unchecked box
     ]);
-    expect(report.deviations[1]!.text).toBe('Success criterion "<20 clippy warnings" is marked done, but the data says missed: Checked in the package; the data says missed. Clippy Warnings: 34 is not below 20.');
+    expect(report.deviations[1]!.text).toBe(
+      'Success criterion "<20 clippy warnings" is marked done, but the data says missed: Checked in the package; the data says missed. Clippy Warnings: 34 is not below 20.',
+    );
   });
 
   test('impact: before, after and the change', () => {
-    expect(report.impact).toEqual([{ key: 'clippy_warnings', label: 'Clippy Warnings', before: '12', after: '34', change: { delta: 22, percent: 183.33 }, unit: null }]);
+    expect(report.impact).toEqual([
+      { key: 'clippy_warnings', label: 'Clippy Warnings', before: '12', after: '34', change: { delta: 22, percent: 183.33 }, unit: null },
+    ]);
   });
 });
 
@@ -148,7 +177,18 @@ describe('deviations of hand-built phases', () => {
       'a blocked task is high',
       reportPhase({
         tasks: [
-          reportTask({ id: '1.1', status: 'blocked', statusEvidence: { status: 'blocked', kind: 'memory.set', time: '2025-10-24T10:00:00.000Z', path: 'hooks/memory-store.json', key: 'coordination phase1/work/blockers', summary: 'phase1/work/blockers = "waiting for credentials"' } }),
+          reportTask({
+            id: '1.1',
+            status: 'blocked',
+            statusEvidence: {
+              status: 'blocked',
+              kind: 'memory.set',
+              time: '2025-10-24T10:00:00.000Z',
+              path: 'hooks/memory-store.json',
+              key: 'coordination phase1/work/blockers',
+              summary: 'phase1/work/blockers = "waiting for credentials"',
+            },
+          }),
         ],
         asOf: '2025-10-19T00:00:00.000Z',
       }),
@@ -157,7 +197,12 @@ describe('deviations of hand-built phases', () => {
     ],
     [
       'a task waiting for an open dependency is not a risk of its own; the dependency, open past its planned end, is late',
-      reportPhase({ tasks: [reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T08:00:00.000Z', elapsedDays: 0.5 }), reportTask({ id: '1.2', dependsOn: ['1.1'] })] }),
+      reportPhase({
+        tasks: [
+          reportTask({ id: '1.1', status: 'in_progress', startedAt: '2025-10-20T08:00:00.000Z', elapsedDays: 0.5 }),
+          reportTask({ id: '1.2', dependsOn: ['1.1'] }),
+        ],
+      }),
       [['late-task', 'low', '1.1']],
       'Task 1.1 (Work 1.1): Still in progress 4.4 days after its planned end (2025-10-21 08:00 UTC).',
     ],
@@ -174,10 +219,29 @@ describe('deviations of hand-built phases', () => {
           stale: true,
           newestEvent: '2025-10-24T10:00:00.000Z',
           unmatchedEvents: 2,
-          sources: [{ path: 'hooks/memory.db', format: 'claude-flow-sqlite', records: 5, imported: 3, skipped: 2, skippedReasons: { 'unknown shape': 2 }, newest: null, warnings: ['The -wal file could not be read.'], redactions: {}, readWith: [], shared: false }],
+          sources: [
+            {
+              path: 'hooks/memory.db',
+              format: 'claude-flow-sqlite',
+              records: 5,
+              imported: 3,
+              skipped: 2,
+              skippedReasons: { 'unknown shape': 2 },
+              newest: null,
+              warnings: ['The -wal file could not be read.'],
+              redactions: {},
+              readWith: [],
+              shared: false,
+            },
+          ],
         },
       }),
-      [['data-quality', 'low', null], ['data-quality', 'low', null], ['data-quality', 'low', null], ['data-quality', 'low', null]],
+      [
+        ['data-quality', 'low', null],
+        ['data-quality', 'low', null],
+        ['data-quality', 'low', null],
+        ['data-quality', 'low', null],
+      ],
       'The newest hook event is from 2025-10-24 10:00 UTC, more than a day before the time the site was judged at: the status shown may be out of date.',
     ],
   ])('%s', (_, phase, expected, firstText) => {
@@ -188,9 +252,31 @@ describe('deviations of hand-built phases', () => {
 
   test('the data-quality texts name the counts and reasons', () => {
     const { deviations } = buildCompletionReport(
-      reportPhase({ dataQuality: { unmatchedEvents: 1, sources: [{ path: 'hooks/a.json', format: 'sqlite-json', records: 4, imported: 1, skipped: 3, skippedReasons: { 'copy of a row': 1, 'unknown shape': 2 }, newest: null, warnings: [], redactions: {}, readWith: [], shared: false }] } }),
+      reportPhase({
+        dataQuality: {
+          unmatchedEvents: 1,
+          sources: [
+            {
+              path: 'hooks/a.json',
+              format: 'sqlite-json',
+              records: 4,
+              imported: 1,
+              skipped: 3,
+              skippedReasons: { 'copy of a row': 1, 'unknown shape': 2 },
+              newest: null,
+              warnings: [],
+              redactions: {},
+              readWith: [],
+              shared: false,
+            },
+          ],
+        },
+      }),
     );
-    expect(deviations.map((d) => d.text)).toEqual(["1 hook event matches no task, so it decides no task's status.", 'hooks/a.json (sqlite-json): 3 of 4 records skipped: unknown shape (2); copy of a row (1).']);
+    expect(deviations.map((d) => d.text)).toEqual([
+      "1 hook event matches no task, so it decides no task's status.",
+      'hooks/a.json (sqlite-json): 3 of 4 records skipped: unknown shape (2); copy of a row (1).',
+    ]);
   });
 });
 
@@ -224,7 +310,10 @@ describe('linking criteria to metrics', () => {
   test('a linked criterion takes the weakest verdict of its metrics', () => {
     const phase = reportPhase({
       tasks: [done('1.1')],
-      metrics: [reportMetric({ label: 'Build Time (clean)', baseline: '100s', target: '-25%', achieved: '70s' }), reportMetric({ label: 'Build Time (incremental)', baseline: '10s', target: '-40%', achieved: '9s' })],
+      metrics: [
+        reportMetric({ label: 'Build Time (clean)', baseline: '100s', target: '-25%', achieved: '70s' }),
+        reportMetric({ label: 'Build Time (incremental)', baseline: '10s', target: '-40%', achieved: '9s' }),
+      ],
       successCriteria: items('Build time improved', '[x] Clean build time improved'),
     });
     expect(buildCompletionReport(phase).criteria.map((c) => [c.verdict, c.metricKeys])).toEqual([

@@ -8,10 +8,22 @@ const phase7 = [task('7.1', 2.4), task('7.2', 2.4), task('7.3', 1.2), task('7.4'
 
 describe('compareTaskIds', () => {
   test.each([
-    [['7.10', '7.2', '7.1'], ['7.1', '7.2', '7.10']],
-    [['10.1', '9.3', '9.12'], ['9.3', '9.12', '10.1']],
-    [['7.1.2', '7.1', '7.1.10'], ['7.1', '7.1.2', '7.1.10']],
-    [['T10', 'T2', 'T1'], ['T1', 'T10', 'T2']],
+    [
+      ['7.10', '7.2', '7.1'],
+      ['7.1', '7.2', '7.10'],
+    ],
+    [
+      ['10.1', '9.3', '9.12'],
+      ['9.3', '9.12', '10.1'],
+    ],
+    [
+      ['7.1.2', '7.1', '7.1.10'],
+      ['7.1', '7.1.2', '7.1.10'],
+    ],
+    [
+      ['T10', 'T2', 'T1'],
+      ['T1', 'T10', 'T2'],
+    ],
   ])('%j sorts to %j', (ids, sorted) => {
     expect(ids.toSorted(compareTaskIds)).toEqual(sorted);
   });
@@ -21,7 +33,11 @@ describe('computeCriticalPath', () => {
   test.each([
     ['seed phase 7: ties go to the ids that sort first', phase7, { taskIds: ['7.1'], days: 2.4, alternatives: [['7.2']] }],
     ['a chain beats a longer single task', [task('1', 3), task('2', 2), task('3', 2, ['2'])], { taskIds: ['2', '3'], days: 4, alternatives: [] }],
-    ['a diamond lists both branches', [task('a', 1), task('b', 2, ['a']), task('c', 2, ['a']), task('d', 1, ['b', 'c'])], { taskIds: ['a', 'b', 'd'], days: 4, alternatives: [['a', 'c', 'd']] }],
+    [
+      'a diamond lists both branches',
+      [task('a', 1), task('b', 2, ['a']), task('c', 2, ['a']), task('d', 1, ['b', 'c'])],
+      { taskIds: ['a', 'b', 'd'], days: 4, alternatives: [['a', 'c', 'd']] },
+    ],
     ['decimal estimates add up without float noise', [task('1.1', 0.1), task('1.2', 0.2, ['1.1'])], { taskIds: ['1.1', '1.2'], days: 0.3, alternatives: [] }],
     ['a task on an unknown id still counts from 0', [task('1.1', 2, ['9.9'])], { taskIds: ['1.1'], days: 2, alternatives: [] }],
     ['no tasks', [], { taskIds: [], days: 0, alternatives: [] }],

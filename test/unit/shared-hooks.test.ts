@@ -13,7 +13,19 @@ const phases = [
 ];
 const store = (events: HookEvent[]): ImportResult => ({
   events,
-  report: { path: '.swarm/memory.db', format: 'claude-flow-sqlite', records: events.length + 2, imported: events.length, skipped: 2, skippedReasons: { 'not a hook row': 2 }, newest: null, warnings: ['.swarm/memory.db: the store kept changing while it was copied'], redactions: {}, readWith: ['memory.db-wal'], shared: false },
+  report: {
+    path: '.swarm/memory.db',
+    format: 'claude-flow-sqlite',
+    records: events.length + 2,
+    imported: events.length,
+    skipped: 2,
+    skippedReasons: { 'not a hook row': 2 },
+    newest: null,
+    warnings: ['.swarm/memory.db: the store kept changing while it was copied'],
+    redactions: {},
+    readWith: ['memory.db-wal'],
+    shared: false,
+  },
 });
 
 describe('distributeSharedEvents', () => {
@@ -29,12 +41,28 @@ describe('distributeSharedEvents', () => {
 
   test('each task event goes to the one phase whose task it names, with a report of what it got', () => {
     expect([...byPhase.keys()]).toEqual(['phase7', 'phase8']);
-    expect(byPhase.get('phase7')!.map(({ report, events: own }) => [report.path, report.records, report.imported, report.skipped, report.newest, report.shared, own.length])).toEqual([['.swarm/memory.db', 2, 2, 0, '2025-10-24T15:00:00.000Z', true, 2]]);
+    expect(
+      byPhase
+        .get('phase7')!
+        .map(({ report, events: own }) => [report.path, report.records, report.imported, report.skipped, report.newest, report.shared, own.length]),
+    ).toEqual([['.swarm/memory.db', 2, 2, 0, '2025-10-24T15:00:00.000Z', true, 2]]);
     expect(byPhase.get('phase8')![0]!.events.map((event) => event.memoryKey)).toEqual(['phase8/api/status']);
   });
 
   test('the site keeps the whole file, where its events went, and the task events no phase got, with why (redacted)', () => {
-    expect(shared.sources).toEqual([expect.objectContaining({ path: '.swarm/memory.db', records: 8, imported: 6, skipped: 2, phases: { phase7: 2, phase8: 1 }, unmatched: 1, ambiguous: 1, siteWide: 1, shared: true })]);
+    expect(shared.sources).toEqual([
+      expect.objectContaining({
+        path: '.swarm/memory.db',
+        records: 8,
+        imported: 6,
+        skipped: 2,
+        phases: { phase7: 2, phase8: 1 },
+        unmatched: 1,
+        ambiguous: 1,
+        siteWide: 1,
+        shared: true,
+      }),
+    ]);
     expect(shared.unplaced.map((event) => [event.message, event.reason])).toEqual([
       ['lunch break, token [redacted: github-token]', 'matches no task of any phase'],
       [null, 'matches tasks in 2 phases (phase8, phase9), so none is given it'],
@@ -46,9 +74,13 @@ describe('distributeSharedEvents', () => {
     const token = 'ghp' + '_' + 'Zq7'.repeat(12);
     const named = store(events.slice(0, 1));
     const path = `logs/export-${token}.ndjson`;
-    const result = distributeSharedEvents(phases, [{ ...named, report: { ...named.report, path, warnings: [`${path}: line 3 is not JSON`], skippedReasons: { [`unknown kind in ${path}`]: 2 } } }]);
+    const result = distributeSharedEvents(phases, [
+      { ...named, report: { ...named.report, path, warnings: [`${path}: line 3 is not JSON`], skippedReasons: { [`unknown kind in ${path}`]: 2 } } },
+    ]);
     expect(JSON.stringify(result.shared)).not.toContain(token);
-    expect(result.shared.sources.map((source) => [source.path, source.redactions])).toEqual([['logs/export-[redacted: github-token].ndjson', { 'github-token': 3 }]]);
+    expect(result.shared.sources.map((source) => [source.path, source.redactions])).toEqual([
+      ['logs/export-[redacted: github-token].ndjson', { 'github-token': 3 }],
+    ]);
     expect(result.shared.warnings).toEqual(['logs/export-[redacted: github-token].ndjson: line 3 is not JSON']);
     expect(result.byPhase.get('phase7')![0]!.events).toHaveLength(1);
   });

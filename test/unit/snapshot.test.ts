@@ -13,7 +13,7 @@ const phase = phases[0]!;
 const snapshot = freezeSnapshot({ version: '1.0.0', phases, releases: ['1.1.0', '1.0.0', '1.1.0'] });
 
 describe('freezeSnapshot', () => {
-  test('drops the hook events and keeps the rest of each phase, and of its activity the agents\' warnings', () => {
+  test("drops the hook events and keeps the rest of each phase, and of its activity the agents' warnings", () => {
     expect(phase.events.length).toBeGreaterThan(0);
     const [frozen] = snapshot.phases;
     expect(frozen?.events).toEqual([]);
@@ -22,11 +22,24 @@ describe('freezeSnapshot', () => {
     const unjudged = <T extends { health: unknown }>(value: T) => ({ ...value, health: null });
     const { forecast: _forecast, ...frozenRest } = frozen!;
     const { forecast: _liveForecast, ...keptRest } = kept;
-    expect(unjudged({ ...frozenRest, tasks: frozenRest.tasks.map(unjudged) })).toEqual(unjudged({ ...keptRest, tasks: keptRest.tasks.map((task) => unjudged({ ...task, files: [] })), events: [], activity: { ...emptyActivity(), notifications: agentReports(phase) }, buildAsOf: snapshot.frozenAt }));
+    expect(unjudged({ ...frozenRest, tasks: frozenRest.tasks.map(unjudged) })).toEqual(
+      unjudged({
+        ...keptRest,
+        tasks: keptRest.tasks.map((task) => unjudged({ ...task, files: [] })),
+        events: [],
+        activity: { ...emptyActivity(), notifications: agentReports(phase) },
+        buildAsOf: snapshot.frozenAt,
+      }),
+    );
     // The two warnings the agents logged about 7.2 and 7.1, newest first: the judge reads them in the version as it does live.
-    expect(frozen?.activity.notifications.map((event) => [event.taskId, event.level])).toEqual([['7.2', 'warning'], ['7.1', 'warning']]);
+    expect(frozen?.activity.notifications.map((event) => [event.taskId, event.level])).toEqual([
+      ['7.2', 'warning'],
+      ['7.1', 'warning'],
+    ]);
     expect(frozen?.tasks.map((task) => task.health?.state)).toEqual(['at-risk', 'at-risk', 'done', 'late']);
-    expect(frozen?.tasks.map((task) => [task.id, task.status, task.events, task.statusEvidence.kind])).toEqual(phase.tasks.map((task) => [task.id, task.status, task.events, task.statusEvidence.kind]));
+    expect(frozen?.tasks.map((task) => [task.id, task.status, task.events, task.statusEvidence.kind])).toEqual(
+      phase.tasks.map((task) => [task.id, task.status, task.events, task.statusEvidence.kind]),
+    );
   });
 
   test('is as of the newest input, with releases deduplicated oldest first', () => {
@@ -69,10 +82,22 @@ describe('parseSnapshot: bad files become issues with their position', () => {
   test.each([
     ['empty', '', /^s\.json:1:1 error The snapshot is not valid JSON: Unexpected end of JSON input\./],
     ['truncated', '{\n  "schemaVersion": 1,\n  "version": "1.0', /^s\.json:3:\d+ error The snapshot is not valid JSON: /],
-    ['another schemaVersion', '{\n  "schemaVersion": 2,\n  "version": "9"\n}\n', /^s\.json:2:20 error The snapshot has schemaVersion 2; this version of Cairn reads schemaVersion 1\./],
+    [
+      'another schemaVersion',
+      '{\n  "schemaVersion": 2,\n  "version": "9"\n}\n',
+      /^s\.json:2:20 error The snapshot has schemaVersion 2; this version of Cairn reads schemaVersion 1\./,
+    ],
     ['not an object', '[]', /^s\.json:1:1 error The snapshot does not fit the snapshot schema: Invalid input: expected object, received array\./],
-    ['a bad date', '{\n  "schemaVersion": 1,\n  "version": "1.0.0",\n  "frozenAt": "yesterday",\n  "releases": [],\n  "phases": []\n}\n', /^s\.json:4:15 error The field frozenAt does not fit the snapshot schema: Invalid ISO datetime\./],
-    ['a missing field', '{\n  "schemaVersion": 1,\n  "version": "1.0.0",\n  "frozenAt": "2025-10-25T00:00:00Z",\n  "releases": []\n}\n', /^s\.json:1:1 error The field phases does not fit the snapshot schema: Invalid input: expected array, received undefined\./],
+    [
+      'a bad date',
+      '{\n  "schemaVersion": 1,\n  "version": "1.0.0",\n  "frozenAt": "yesterday",\n  "releases": [],\n  "phases": []\n}\n',
+      /^s\.json:4:15 error The field frozenAt does not fit the snapshot schema: Invalid ISO datetime\./,
+    ],
+    [
+      'a missing field',
+      '{\n  "schemaVersion": 1,\n  "version": "1.0.0",\n  "frozenAt": "2025-10-25T00:00:00Z",\n  "releases": []\n}\n',
+      /^s\.json:1:1 error The field phases does not fit the snapshot schema: Invalid input: expected array, received undefined\./,
+    ],
     ['an unknown task status', badStatus, new RegExp(`^s\\.json:${badStatusLine}:\\d+ error The field phases\\[0\\]\\.tasks\\[3\\]\\.status does not fit`)],
   ])('%s', (_name, text, message) => {
     const { snapshot: parsed, issues } = parseSnapshot(text, 's.json');

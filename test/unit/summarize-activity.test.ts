@@ -7,7 +7,11 @@ import { reportTask } from './report-phase.ts';
 const tasks = [reportTask({ id: '1.1' }), reportTask({ id: '1.2' })];
 const phase = { id: 'phase-1', title: 'Phase 1: Test', tasks };
 const at = (minute: number) => new Date(Date.UTC(2025, 9, 20, 8, 0) + minute * 60_000).toISOString();
-const view = (fields: Parameters<typeof hookEvent>[0], taskId: string | null = null): EventView => ({ ...hookEvent(fields), taskId, matchedBy: taskId ? 'task-ref' : null });
+const view = (fields: Parameters<typeof hookEvent>[0], taskId: string | null = null): EventView => ({
+  ...hookEvent(fields),
+  taskId,
+  matchedBy: taskId ? 'task-ref' : null,
+});
 
 describe('summarizeActivity', () => {
   // 1.1 edits a new file every minute for 2,000 minutes; 1.2 sends a notification every minute.

@@ -12,7 +12,9 @@ class CairnChart extends HTMLElement {
     const wrap = this.querySelector<HTMLDivElement>('.chart-canvas');
     const canvas = this.querySelector('canvas');
     if (!spec || !wrap || !canvas) return;
-    const { Chart, BarController, BarElement, CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } = await import('chart.js');
+    const { Chart, BarController, BarElement, CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } = await import(
+      'chart.js'
+    );
     Chart.register(BarController, BarElement, CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip);
     wrap.hidden = false;
     const palette = [cssVar('--fg-soft'), cssVar('--accent'), cssVar('--ok'), cssVar('--warn')];

@@ -59,15 +59,21 @@ export const ConfigSchema = z.object({
   allowEmpty: z.boolean({ error: 'it must be true or false' }).optional(),
   /** A team's own status words → what each means: {"Parked": "blocked", "Shipped": "complete"}. */
   statusWords: z
-    .record(z.string().trim().min(1, 'a status word is empty'), z.enum(statusMeanings, { error: `a status word must mean ${statusMeanings.join(', ')}` }), { error: 'it must be an object of words and what they mean, such as {"Parked": "blocked"}' })
+    .record(z.string().trim().min(1, 'a status word is empty'), z.enum(statusMeanings, { error: `a status word must mean ${statusMeanings.join(', ')}` }), {
+      error: 'it must be an object of words and what they mean, such as {"Parked": "blocked"}',
+    })
     .optional(),
   /** A team's own metadata keys → the field each names: {"Owner": "agent", "Size": "estimate"}. */
   fields: z
-    .record(z.string().trim().min(1, 'a key is empty'), z.enum(fieldNames, { error: `a key must name one of the fields ${fieldNames.join(', ')}` }), { error: 'it must be an object of keys and the fields they name, such as {"Owner": "agent"}' })
+    .record(z.string().trim().min(1, 'a key is empty'), z.enum(fieldNames, { error: `a key must name one of the fields ${fieldNames.join(', ')}` }), {
+      error: 'it must be an object of keys and the fields they name, such as {"Owner": "agent"}',
+    })
     .optional(),
   /** Phase folders (globs relative to the config) → the task format they are read as: {"specs/**": "spec-kit"}. */
   formats: z
-    .record(relativePath, z.enum(formatIds, { error: `a format must be one of ${formatIds.join(', ')}` }), { error: 'it must be an object of folder globs and formats, such as {"specs/**": "spec-kit"}' })
+    .record(relativePath, z.enum(formatIds, { error: `a format must be one of ${formatIds.join(', ')}` }), {
+      error: 'it must be an object of folder globs and formats, such as {"specs/**": "spec-kit"}',
+    })
     .optional(),
   /** The build's "now" (CAIRN_AS_OF), ISO 8601. */
   asOf: z.iso.datetime({ offset: true, message: 'it is not an ISO 8601 time such as 2025-10-25T18:00:00Z' }).optional(),

@@ -7,9 +7,34 @@
 /** What a team's status word may mean. */
 export const statusMeanings = ['pending', 'in_progress', 'blocked', 'complete', 'cancelled'] as const;
 /** The task formats a folder may be pinned to (formats/readers.ts lists each reader under the same id). */
-export const formatIds = ['spec-kit', 'kiro', 'taskmaster', 'claude-flow-tasks', 'claude-code-tasks', 'backlog-md', 'bmad', 'ccpm', 'status-folders', 'task-files'] as const;
+export const formatIds = [
+  'spec-kit',
+  'kiro',
+  'taskmaster',
+  'claude-flow-tasks',
+  'claude-code-tasks',
+  'backlog-md',
+  'bmad',
+  'ccpm',
+  'status-folders',
+  'task-files',
+] as const;
 /** The fields a team's own key may name. */
-export const fieldNames = ['id', 'title', 'agent', 'estimate', 'dependencies', 'status', 'priority', 'started', 'completed', 'created', 'updated', 'labels', 'parent'] as const;
+export const fieldNames = [
+  'id',
+  'title',
+  'agent',
+  'estimate',
+  'dependencies',
+  'status',
+  'priority',
+  'started',
+  'completed',
+  'created',
+  'updated',
+  'labels',
+  'parent',
+] as const;
 
 export interface ReadingRules {
   /** A phase in which no reader found a task is a warning instead of an error. */

@@ -72,4 +72,5 @@ export function clip(text: string, max: number): string {
 }
 
 /** What a day is, everywhere Cairn counts days: said under every plan, forecast and timeline. */
-export const DAY_DEFINITION = 'A day is one estimated working day (8 hours of an estimate in hours, a week 5 days) laid on one calendar day: elapsed time and planned dates count calendar days.';
+export const DAY_DEFINITION =
+  'A day is one estimated working day (8 hours of an estimate in hours, a week 5 days) laid on one calendar day: elapsed time and planned dates count calendar days.';

@@ -43,7 +43,10 @@ export function backlogConfig(text: string): BacklogConfig | null {
 
 /** Why a board is read as one, for the data-quality panel. */
 export function backlogReason(config: BacklogConfig, taskFiles: number): string {
-  const statuses = config.statuses.slice(0, 12).map((status) => `"${status}"`).join(', ');
+  const statuses = config.statuses
+    .slice(0, 12)
+    .map((status) => `"${status}"`)
+    .join(', ');
   return `config.yml names the project "${config.projectName}" and the statuses ${statuses || '(none)'}; ${taskFiles} Markdown file${taskFiles === 1 ? '' : 's'} in tasks/ and completed/, each read as one task`;
 }
 
@@ -55,11 +58,12 @@ export function backlogFileRole(rel: string): 'task' | 'config' | { reason: stri
   if (rel === 'config.yml') return 'config';
   const [top] = rel.split('/');
   const markdown = /\.(?:md|markdown)$/i.test(rel);
-  if ((top === 'tasks' || top === 'completed') && rel.includes('/')) return markdown ? 'task' : { reason: 'not read: not Markdown (a Backlog.md task is one Markdown file)' };
-  if (top === 'drafts') return { reason: 'not read: a draft (Backlog.md\'s drafts/ are not on the board)' };
-  if (top === 'archive') return { reason: 'not read: archived (Backlog.md\'s archive/ is off the board)' };
-  if (top === 'docs') return { reason: 'not read: a document (Backlog.md\'s docs/)' };
-  if (top === 'decisions') return { reason: 'not read: a decision record (Backlog.md\'s decisions/)' };
+  if ((top === 'tasks' || top === 'completed') && rel.includes('/'))
+    return markdown ? 'task' : { reason: 'not read: not Markdown (a Backlog.md task is one Markdown file)' };
+  if (top === 'drafts') return { reason: "not read: a draft (Backlog.md's drafts/ are not on the board)" };
+  if (top === 'archive') return { reason: "not read: archived (Backlog.md's archive/ is off the board)" };
+  if (top === 'docs') return { reason: "not read: a document (Backlog.md's docs/)" };
+  if (top === 'decisions') return { reason: "not read: a decision record (Backlog.md's decisions/)" };
   return { reason: 'not read: not part of the Backlog.md board (its tasks are the files of tasks/ and completed/)' };
 }
 
@@ -73,5 +77,9 @@ export function backlogPageName(name: string): string {
 
 /** A phase id from a project name: "Cell Check" → "cell-check". */
 export function backlogPhaseId(projectName: string): string {
-  return projectName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return projectName
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }

@@ -65,7 +65,10 @@ export function readSprintStatus(text: string): SprintStatus | null {
   }
   // A decimal epic is keyed "epic-3-5"; its stories are "3-5-2-slug" (story 3.5.2). Without such an epic key,
   // "3-5-2-slug" is story 3.5, as BMAD numbers stories "<epic>-<story>-<slug>".
-  const decimalEpics = rows.map((row) => /^epic-(\d+(?:-\d+)+)$/i.exec(row.key)?.[1]).filter((epic) => epic !== undefined).sort((a, b) => b.length - a.length);
+  const decimalEpics = rows
+    .map((row) => /^epic-(\d+(?:-\d+)+)$/i.exec(row.key)?.[1])
+    .filter((epic) => epic !== undefined)
+    .sort((a, b) => b.length - a.length);
   const entries: SprintEntry[] = rows.map(({ key, status, line }) => {
     const epic = decimalEpics.find((number) => new RegExp(`^${number}-\\d+(?:-|$)`).test(key));
     const story = epic ? new RegExp(`^(${epic})-(\\d+)(?:-|$)`).exec(key) : /^(\d+)-(\d+)(?:-|$)/.exec(key);
@@ -79,7 +82,10 @@ export function readSprintStatus(text: string): SprintStatus | null {
 /** "3-2-expiry-dates-and-reminders" → "Expiry dates and reminders": the title of a story that has no file yet ("3-5-2-…" of story 3.5.2 loses three numbers). */
 export function storyTitleOfKey(key: string, storyId?: string | null): string {
   const parts = storyId ? storyId.split('.').length : 2;
-  const words = key.replace(new RegExp(`^(?:\\d+-){${parts - 1}}\\d+-?`), '').replaceAll('-', ' ').trim();
+  const words = key
+    .replace(new RegExp(`^(?:\\d+-){${parts - 1}}\\d+-?`), '')
+    .replaceAll('-', ' ')
+    .trim();
   return words === '' ? key : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -101,14 +107,32 @@ export function applySprintStatus(tasks: readonly Task[], file: SourceFile, phas
     if (entry.kind !== 'story') continue;
     let meaning = parseStatusMeaning(entry.status);
     if (meaning === null) {
-      sink.warning(entry.line, 1, `Unknown status "${entry.status}" for story ${entry.storyId}; it is shown as pending.`, `BMAD's story statuses are backlog, drafted, ready-for-dev, in-progress, review and done. ${statusHint}`);
+      sink.warning(
+        entry.line,
+        1,
+        `Unknown status "${entry.status}" for story ${entry.storyId}; it is shown as pending.`,
+        `BMAD's story statuses are backlog, drafted, ready-for-dev, in-progress, review and done. ${statusHint}`,
+      );
       meaning = 'pending';
     }
     const status = meaning === 'cancelled' ? 'complete' : meaning;
     const at = result.findIndex((task) => fileStem(task.file) === entry.key);
     const index = at >= 0 ? at : result.findIndex((task) => task.id === entry.storyId && !added.includes(task));
     if (index < 0) {
-      const task = { ...checklistTask({ id: entry.storyId!, slug: entry.key, phaseId, title: storyTitleOfKey(entry.key, entry.storyId), file: file.path, line: entry.line, status, statusText: entry.status, format: 'BMAD sprint status' }), cancelled: meaning === 'cancelled' };
+      const task = {
+        ...checklistTask({
+          id: entry.storyId!,
+          slug: entry.key,
+          phaseId,
+          title: storyTitleOfKey(entry.key, entry.storyId),
+          file: file.path,
+          line: entry.line,
+          status,
+          statusText: entry.status,
+          format: 'BMAD sprint status',
+        }),
+        cancelled: meaning === 'cancelled',
+      };
       task.statusEvidence = { ...task.statusEvidence, summary: `"${entry.status}" at line ${entry.line} of ${name} (the story has no file yet)` };
       result.push(task);
       added.push(task);
@@ -118,7 +142,12 @@ export function applySprintStatus(tasks: readonly Task[], file: SourceFile, phas
     const written = story.statusText === null ? null : parseStatusMeaning(story.statusText);
     const same = written === meaning || (written === null && status === 'pending');
     if (!same) {
-      sink.warning(entry.line, 1, `Story ${story.id} is "${entry.status}" here and "${story.statusText ?? 'without a status'}" in ${story.file}${story.statusEvidence.key ? ` (${story.statusEvidence.key})` : ''}; the sprint status is shown, as the workflow updates it when a story moves.`, `Set the status in ${story.file.slice(story.file.lastIndexOf('/') + 1)} to match ${name}, or correct the line here.`);
+      sink.warning(
+        entry.line,
+        1,
+        `Story ${story.id} is "${entry.status}" here and "${story.statusText ?? 'without a status'}" in ${story.file}${story.statusEvidence.key ? ` (${story.statusEvidence.key})` : ''}; the sprint status is shown, as the workflow updates it when a story moves.`,
+        `Set the status in ${story.file.slice(story.file.lastIndexOf('/') + 1)} to match ${name}, or correct the line here.`,
+      );
     }
     result[index] = {
       ...story,
@@ -126,7 +155,15 @@ export function applySprintStatus(tasks: readonly Task[], file: SourceFile, phas
       statusText: entry.status,
       cancelled: meaning === 'cancelled',
       completedAt: status === 'complete' ? story.completedAt : null,
-      statusEvidence: { ...story.statusEvidence, status, path: file.path, key: `line ${entry.line}`, summary: same ? `"${entry.status}" at line ${entry.line} of ${name}, as the story file says` : `"${entry.status}" at line ${entry.line} of ${name} (the story file says "${story.statusText ?? 'nothing'}")` },
+      statusEvidence: {
+        ...story.statusEvidence,
+        status,
+        path: file.path,
+        key: `line ${entry.line}`,
+        summary: same
+          ? `"${entry.status}" at line ${entry.line} of ${name}, as the story file says`
+          : `"${entry.status}" at line ${entry.line} of ${name} (the story file says "${story.statusText ?? 'nothing'}")`,
+      },
     };
   }
   return { tasks: result, added, issues: sink.issues };

@@ -19,7 +19,10 @@ export const ccpm = { id: 'ccpm', label: 'ccpm epic' } as const;
 /** The frontmatter keys of a file's opening block, each with its value as written and its 1-based line. */
 export function frontmatterKeys(text: string): Map<string, { value: string; line: number }> {
   const keys = new Map<string, { value: string; line: number }>();
-  const lines = text.slice(0, 16_384).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines = text
+    .slice(0, 16_384)
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/);
   if (lines[0]?.trim() !== '---') return keys;
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index]!;
@@ -61,7 +64,7 @@ export function isCcpmTaskName(name: string): boolean {
 const documents: Record<string, string> = {
   'github-mapping.md': 'the GitHub issue number and link of each task',
   'sync-status.md': 'the last sync with GitHub',
-  'execution-status.md': 'the agents\' notes on their run of the epic, not the tasks\' own status',
+  'execution-status.md': "the agents' notes on their run of the epic, not the tasks' own status",
 };
 
 export type CcpmRole = 'epic' | 'task' | { companion: string; kind: CompanionKind } | { reason: string };
@@ -81,14 +84,17 @@ export function ccpmFileRole(rel: string): CcpmRole {
   if (update) return { companion: update[1]!, kind: 'update' };
   const document = documents[rel.toLowerCase()];
   if (document) return { reason: `not read: a document of the ccpm epic (${document})` };
-  if (/\.(?:md|markdown)$/i.test(rel)) return { reason: 'not read: a document of the ccpm epic, not a task (a task file is named by its number, "001.md" or "1234.md")' };
+  if (/\.(?:md|markdown)$/i.test(rel))
+    return { reason: 'not read: a document of the ccpm epic, not a task (a task file is named by its number, "001.md" or "1234.md")' };
   return { reason: 'not read: not Markdown (a ccpm task is one Markdown file)' };
 }
 
 /** Why a companion file is listed: which task it belongs to, or that no task file of the epic has its number. */
 export function ccpmCompanionReason(kind: CompanionKind, number: string, hasTask: boolean): string {
   const what = kind === 'analysis' ? 'the analysis of task' : kind === 'note' ? 'a note on task' : 'a progress update of task';
-  return hasTask ? `read with ${number}.md: ${what} ${number}, never a task (where its status differs from the task file's, a warning says so)` : `not read: ${what} ${number}, which has no task file in the epic`;
+  return hasTask
+    ? `read with ${number}.md: ${what} ${number}, never a task (where its status differs from the task file's, a warning says so)`
+    : `not read: ${what} ${number}, which has no task file in the epic`;
 }
 
 /** Why a folder is read as a ccpm epic, for the data-quality panel. */
@@ -107,7 +113,12 @@ function updateStatus(text: string): { meaning: StatusMeaning; written: string; 
   const completion = keys.get('completion');
   const percent = completion ? Number.parseFloat(completion.value) : Number.NaN;
   if (!completion || Number.isNaN(percent)) return null;
-  return { meaning: percent >= 100 ? 'complete' : percent > 0 ? 'in_progress' : 'pending', written: `completion: ${completion.value}`, line: completion.line, whole: true };
+  return {
+    meaning: percent >= 100 ? 'complete' : percent > 0 ? 'in_progress' : 'pending',
+    written: `completion: ${completion.value}`,
+    line: completion.line,
+    whole: true,
+  };
 }
 
 /**
@@ -127,9 +138,18 @@ export function ccpmUpdateIssues(tasks: readonly Task[], companions: readonly So
     const closed = own === 'complete' || own === 'cancelled';
     // progress.md speaks for the whole task; one stream done while the task runs on is no disagreement, one still
     // running when the task is closed, or started while it is open, is.
-    const differs = said.whole ? (said.meaning === 'complete') !== closed || (!closed && said.meaning !== own) : (closed && said.meaning !== 'complete') || (own === 'pending' && (said.meaning === 'in_progress' || said.meaning === 'complete'));
+    const differs = said.whole
+      ? (said.meaning === 'complete') !== closed || (!closed && said.meaning !== own)
+      : (closed && said.meaning !== 'complete') || (own === 'pending' && (said.meaning === 'in_progress' || said.meaning === 'complete'));
     if (!differs) continue;
-    issues.push({ file: file.path, line: said.line, column: 1, severity: 'warning', message: `This update says "${said.written}" (${said.meaning.replace('_', ' ')}) while task ${task.id} (${number}.md) is "${task.statusText ?? own.replace('_', ' ')}"; the task file's status is shown.`, hint: `Bring ${number}.md and its updates to one status (ccpm updates the task's frontmatter when it syncs the issue).` });
+    issues.push({
+      file: file.path,
+      line: said.line,
+      column: 1,
+      severity: 'warning',
+      message: `This update says "${said.written}" (${said.meaning.replace('_', ' ')}) while task ${task.id} (${number}.md) is "${task.statusText ?? own.replace('_', ' ')}"; the task file's status is shown.`,
+      hint: `Bring ${number}.md and its updates to one status (ccpm updates the task's frontmatter when it syncs the issue).`,
+    });
   }
   return issues;
 }
@@ -148,7 +168,14 @@ export function ccpmStaleDependencies(tasks: readonly Task[]): { tasks: Task[]; 
     if (stale.length === 0) return task;
     const line = task.dependencies.find((dependency) => dependency.line !== null)?.line ?? 1;
     const files = stale.map((id) => `${id}.md`).join(', ');
-    issues.push({ file: task.file, line, column: 1, severity: 'warning', message: `Task ${task.id} depends on ${stale.join(', ')}: ${stale.length === 1 ? 'a task number' : 'task numbers'} from before the GitHub sync, and the epic has no ${files} (its task files are named by issue number now), so ${stale.length === 1 ? 'it is' : 'they are'} left out of the schedule.`, hint: 'Write the issue numbers of the tasks it waits for in depends_on (ccpm renames the task files when it syncs an epic, and depends_on may keep the numbers from before).' });
+    issues.push({
+      file: task.file,
+      line,
+      column: 1,
+      severity: 'warning',
+      message: `Task ${task.id} depends on ${stale.join(', ')}: ${stale.length === 1 ? 'a task number' : 'task numbers'} from before the GitHub sync, and the epic has no ${files} (its task files are named by issue number now), so ${stale.length === 1 ? 'it is' : 'they are'} left out of the schedule.`,
+      hint: 'Write the issue numbers of the tasks it waits for in depends_on (ccpm renames the task files when it syncs an epic, and depends_on may keep the numbers from before).',
+    });
     const dependencies = task.dependencies.map((dependency) => ({ ...dependency, taskIds: dependency.taskIds.filter((id) => !stale.includes(id)) }));
     return { ...task, dependencies, dependsOn: task.dependsOn.filter((id) => !stale.includes(id)) };
   });

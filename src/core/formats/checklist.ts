@@ -87,7 +87,21 @@ export function boxText(mark: string, optional: boolean): string {
 }
 
 /** A task read from one line of a list: every field the list does not give is unknown. */
-export function checklistTask(fields: { id: string; slug: string; phaseId: string; title: string; file: string; line: number; status: TaskStatus; statusText: string; dependsOn?: string[]; dependencyRaw?: string; parentId?: string | null; optional?: boolean; format: string }): Task {
+export function checklistTask(fields: {
+  id: string;
+  slug: string;
+  phaseId: string;
+  title: string;
+  file: string;
+  line: number;
+  status: TaskStatus;
+  statusText: string;
+  dependsOn?: string[];
+  dependencyRaw?: string;
+  parentId?: string | null;
+  optional?: boolean;
+  format: string;
+}): Task {
   const dependsOn = fields.dependsOn ?? [];
   return {
     id: fields.id,
@@ -98,7 +112,10 @@ export function checklistTask(fields: { id: string; slug: string; phaseId: strin
     estimateDays: null,
     estimateText: null,
     dependsOn,
-    dependencies: dependsOn.length > 0 ? [{ raw: fields.dependencyRaw ?? dependsOn.join(', '), taskIds: dependsOn, external: false, line: null, column: null, links: [], missing: [] }] : [],
+    dependencies:
+      dependsOn.length > 0
+        ? [{ raw: fields.dependencyRaw ?? dependsOn.join(', '), taskIds: dependsOn, external: false, line: null, column: null, links: [], missing: [] }]
+        : [],
     status: fields.status,
     statusText: fields.statusText,
     cancelled: false,
@@ -116,7 +133,14 @@ export function checklistTask(fields: { id: string; slug: string; phaseId: strin
     elapsedDays: null,
     events: 0,
     files: [],
-    statusEvidence: { status: fields.status, kind: 'authored', time: null, path: fields.file, key: `line ${fields.line}`, summary: `"${fields.statusText}" at line ${fields.line} of the ${fields.format} task list` },
+    statusEvidence: {
+      status: fields.status,
+      kind: 'authored',
+      time: null,
+      path: fields.file,
+      key: `line ${fields.line}`,
+      summary: `"${fields.statusText}" at line ${fields.line} of the ${fields.format} task list`,
+    },
     flags: [],
     health: null,
     statusConflict: null,

@@ -80,7 +80,9 @@ export const claudeCodeTasks: TaskListFormat = {
   id: 'claude-code-tasks',
   label: 'Claude Code task list (<id>.json files)',
   detect(name, text) {
-    return isClaudeCodeTask(name, text) ? `${name} is a task object with "subject", "status", "blocks" and "blockedBy", as Claude Code's task tools write one file per task` : null;
+    return isClaudeCodeTask(name, text)
+      ? `${name} is a task object with "subject", "status", "blocks" and "blockedBy", as Claude Code's task tools write one file per task`
+      : null;
   },
   read(first, phaseId, _part, files) {
     const all = (files ?? [first]).toSorted((a, b) => byId(a.path, b.path));
@@ -89,16 +91,29 @@ export const claudeCodeTasks: TaskListFormat = {
     const seen = new Map<string, string>();
     for (const file of all) {
       const sink = createIssueSink(file.path);
-      const stem = file.path.split('/').at(-1)!.replace(/\.json$/i, '');
+      const stem = file.path
+        .split('/')
+        .at(-1)!
+        .replace(/\.json$/i, '');
       const parsed = parse(file.text);
       if (!('data' in parsed)) {
         const { line, column } = locateJsonError(file.text.replace(/^\uFEFF/, ''), parsed.error);
-        sink.error(line, column, `${stem}.json is not valid JSON: ${jsonErrorReason(parsed.error)}; its task cannot be read.`, 'Fix the JSON syntax, or let Claude Code rewrite the task (TaskUpdate writes the whole file).');
+        sink.error(
+          line,
+          column,
+          `${stem}.json is not valid JSON: ${jsonErrorReason(parsed.error)}; its task cannot be read.`,
+          'Fix the JSON syntax, or let Claude Code rewrite the task (TaskUpdate writes the whole file).',
+        );
         issues.push(...sink.issues);
         continue;
       }
       if (!isTaskObject(parsed.data)) {
-        sink.warning(1, 1, `${stem}.json is not a Claude Code task (no "subject", "status" and "blocks"/"blockedBy"), so it is not read.`, 'A task file is {"id": "1", "subject": …, "status": "pending", "blocks": [], "blockedBy": []}.');
+        sink.warning(
+          1,
+          1,
+          `${stem}.json is not a Claude Code task (no "subject", "status" and "blocks"/"blockedBy"), so it is not read.`,
+          'A task file is {"id": "1", "subject": …, "status": "pending", "blocks": [], "blockedBy": []}.',
+        );
         issues.push(...sink.issues);
         continue;
       }
@@ -106,10 +121,23 @@ export const claudeCodeTasks: TaskListFormat = {
       const lines = keyLines(file.text, 1);
       const line = lines.get(pathKey(['id'])) ?? lines.get(pathKey(['subject'])) ?? 1;
       const written = idText(raw.id);
-      if (written === null) sink.warning(line, 1, `The task has no "id"; it is read as ${stem}, from its file name.`, 'Claude Code writes the id as a string, the file\'s name without ".json".');
-      else if (typeof raw.id === 'number') sink.warning(line, 1, `The task's id is the number ${written}; Claude Code writes ids as strings ("${written}") and does not show a task whose id is a number.`, `Write "id": "${written}".`);
+      if (written === null)
+        sink.warning(
+          line,
+          1,
+          `The task has no "id"; it is read as ${stem}, from its file name.`,
+          'Claude Code writes the id as a string, the file\'s name without ".json".',
+        );
+      else if (typeof raw.id === 'number')
+        sink.warning(
+          line,
+          1,
+          `The task's id is the number ${written}; Claude Code writes ids as strings ("${written}") and does not show a task whose id is a number.`,
+          `Write "id": "${written}".`,
+        );
       const id = written ?? stem;
-      if (written !== null && written !== stem) sink.warning(line, 1, `The file ${stem}.json holds task ${written}; it is read as ${written}.`, 'Claude Code names each file by its task\'s id.');
+      if (written !== null && written !== stem)
+        sink.warning(line, 1, `The file ${stem}.json holds task ${written}; it is read as ${written}.`, "Claude Code names each file by its task's id.");
       const twin = seen.get(id);
       if (twin !== undefined) {
         sink.warning(line, 1, `Task ${id} is also in ${twin}; this file is left out.`, 'Give every task of the list its own id.');
@@ -117,7 +145,12 @@ export const claudeCodeTasks: TaskListFormat = {
         continue;
       }
       if (isObject(raw.metadata) && raw.metadata._internal !== undefined && raw.metadata._internal !== false && raw.metadata._internal !== null) {
-        sink.warning(line, 1, `Task ${id} is marked internal (metadata "_internal"): Claude Code keeps it for its own bookkeeping and hides it from the list, so it is left out.`, 'Nothing to do; remove the file from the copy if it should not be named here.');
+        sink.warning(
+          line,
+          1,
+          `Task ${id} is marked internal (metadata "_internal"): Claude Code keeps it for its own bookkeeping and hides it from the list, so it is left out.`,
+          'Nothing to do; remove the file from the copy if it should not be named here.',
+        );
         issues.push(...sink.issues);
         continue;
       }
@@ -130,12 +163,20 @@ export const claudeCodeTasks: TaskListFormat = {
     const byTask = new Map(entries.map((entry) => [entry.id, entry]));
     const listOf = (entry: Entry, key: 'blocks' | 'blockedBy') => (Array.isArray(entry.raw[key]) ? (entry.raw[key] as Json[]) : []);
     const dependsOn = new Map<string, Set<string>>(entries.map((entry) => [entry.id, new Set<string>()]));
-    const from = new Map<string, { blockedBy: Set<string>; blocks: Set<string> }>(entries.map((entry) => [entry.id, { blockedBy: new Set<string>(), blocks: new Set<string>() }]));
+    const from = new Map<string, { blockedBy: Set<string>; blocks: Set<string> }>(
+      entries.map((entry) => [entry.id, { blockedBy: new Set<string>(), blocks: new Set<string>() }]),
+    );
     for (const entry of entries) {
       const unknown: string[] = [];
       for (const key of ['blockedBy', 'blocks'] as const) {
         const keyLine = entry.lines.get(pathKey([key])) ?? entry.line;
-        if (entry.raw[key] !== undefined && !Array.isArray(entry.raw[key])) entry.sink.warning(keyLine, 1, `Task ${entry.id}'s "${key}" is not a list, so it is not read.`, `Write "${key}" as a list of task ids, e.g. ["1", "2"].`);
+        if (entry.raw[key] !== undefined && !Array.isArray(entry.raw[key]))
+          entry.sink.warning(
+            keyLine,
+            1,
+            `Task ${entry.id}'s "${key}" is not a list, so it is not read.`,
+            `Write "${key}" as a list of task ids, e.g. ["1", "2"].`,
+          );
         for (const value of listOf(entry, key)) {
           const other = idText(value);
           if (other === null || !ids.has(other) || other === entry.id) {
@@ -148,38 +189,77 @@ export const claudeCodeTasks: TaskListFormat = {
           from.get(waiting)![key].add(on);
         }
       }
-      if (unknown.length > 0) entry.sink.warning(entry.lines.get(pathKey(['blockedBy'])) ?? entry.line, 1, `Task ${entry.id} names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is no other task' : 'are no other tasks'} of this list; left out.`, `Task ids of the list: ${[...ids].toSorted(byId).slice(0, 20).join(', ')}${ids.size > 20 ? ', …' : ''}.`);
+      if (unknown.length > 0)
+        entry.sink.warning(
+          entry.lines.get(pathKey(['blockedBy'])) ?? entry.line,
+          1,
+          `Task ${entry.id} names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is no other task' : 'are no other tasks'} of this list; left out.`,
+          `Task ids of the list: ${[...ids].toSorted(byId).slice(0, 20).join(', ')}${ids.size > 20 ? ', …' : ''}.`,
+        );
     }
     // One side without the other: the edge is read, and the disagreement named at the side that lacks it.
     for (const entry of entries) {
       const sides = from.get(entry.id)!;
       for (const on of [...dependsOn.get(entry.id)!].toSorted(byId)) {
         if (!sides.blockedBy.has(on)) {
-          entry.sink.warning(entry.lines.get(pathKey(['blockedBy'])) ?? entry.line, 1, `Task ${on} says it blocks ${entry.id}, but ${entry.id}'s "blockedBy" does not name ${on}; ${entry.id} is read as depending on ${on}.`, `Add "${on}" to task ${entry.id}'s blockedBy, or remove "${entry.id}" from task ${on}'s blocks.`);
+          entry.sink.warning(
+            entry.lines.get(pathKey(['blockedBy'])) ?? entry.line,
+            1,
+            `Task ${on} says it blocks ${entry.id}, but ${entry.id}'s "blockedBy" does not name ${on}; ${entry.id} is read as depending on ${on}.`,
+            `Add "${on}" to task ${entry.id}'s blockedBy, or remove "${entry.id}" from task ${on}'s blocks.`,
+          );
         } else if (!sides.blocks.has(on)) {
           const other = byTask.get(on)!;
-          other.sink.warning(other.lines.get(pathKey(['blocks'])) ?? other.line, 1, `Task ${entry.id} is blocked by ${on}, but ${on}'s "blocks" does not name ${entry.id}; ${entry.id} is read as depending on ${on}.`, `Add "${entry.id}" to task ${on}'s blocks, or remove "${on}" from task ${entry.id}'s blockedBy.`);
+          other.sink.warning(
+            other.lines.get(pathKey(['blocks'])) ?? other.line,
+            1,
+            `Task ${entry.id} is blocked by ${on}, but ${on}'s "blocks" does not name ${entry.id}; ${entry.id} is read as depending on ${on}.`,
+            `Add "${entry.id}" to task ${on}'s blocks, or remove "${on}" from task ${entry.id}'s blockedBy.`,
+          );
         }
       }
     }
 
-    const tasks = entries.toSorted((a, b) => byId(a.id, b.id)).map((entry): { task: Task; content: string } => {
-      const { raw, id, file, line, sink } = entry;
-      const statusValue = raw.status as string;
-      const meaning = statusOf(statusValue);
-      if (!meaning) sink.warning(line, 1, `Task ${id} has the status "${statusValue}", which is no Claude Code status; it is read as pending.`, 'Claude Code\'s statuses are pending, in_progress and completed.');
-      const on = [...dependsOn.get(id)!].toSorted(byId);
-      const sides = from.get(id)!;
-      const raws = [sides.blockedBy.size > 0 ? `blockedBy ${[...sides.blockedBy].toSorted(byId).join(', ')}` : '', on.some((other) => !sides.blockedBy.has(other)) ? `blocked by ${on.filter((other) => !sides.blockedBy.has(other)).join(', ')} (their "blocks")` : ''].filter(Boolean);
-      const title = String(raw.subject).trim() || `Task ${id}`;
-      const task = checklistTask({ id, slug: `task-${id.replace(/[^A-Za-z0-9._-]+/g, '-')}`, phaseId, title, file: file.path, line, status: meaning?.status ?? 'pending', statusText: statusValue, dependsOn: on, dependencyRaw: raws.length > 0 ? raws.join('; ') : undefined, format: 'Claude Code' });
-      task.cancelled = meaning?.cancelled === true;
-      task.agent = typeof raw.owner === 'string' && raw.owner.trim() !== '' ? raw.owner.trim() : null;
-      task.metadataStyle = 'json-list';
-      task.statusEvidence = { ...task.statusEvidence, summary: `"${statusValue}" in ${file.path.split('/').at(-1)}` };
-      const description = typeof raw.description === 'string' ? raw.description.trim() : '';
-      return { task, content: description };
-    });
+    const tasks = entries
+      .toSorted((a, b) => byId(a.id, b.id))
+      .map((entry): { task: Task; content: string } => {
+        const { raw, id, file, line, sink } = entry;
+        const statusValue = raw.status as string;
+        const meaning = statusOf(statusValue);
+        if (!meaning)
+          sink.warning(
+            line,
+            1,
+            `Task ${id} has the status "${statusValue}", which is no Claude Code status; it is read as pending.`,
+            "Claude Code's statuses are pending, in_progress and completed.",
+          );
+        const on = [...dependsOn.get(id)!].toSorted(byId);
+        const sides = from.get(id)!;
+        const raws = [
+          sides.blockedBy.size > 0 ? `blockedBy ${[...sides.blockedBy].toSorted(byId).join(', ')}` : '',
+          on.some((other) => !sides.blockedBy.has(other)) ? `blocked by ${on.filter((other) => !sides.blockedBy.has(other)).join(', ')} (their "blocks")` : '',
+        ].filter(Boolean);
+        const title = String(raw.subject).trim() || `Task ${id}`;
+        const task = checklistTask({
+          id,
+          slug: `task-${id.replace(/[^A-Za-z0-9._-]+/g, '-')}`,
+          phaseId,
+          title,
+          file: file.path,
+          line,
+          status: meaning?.status ?? 'pending',
+          statusText: statusValue,
+          dependsOn: on,
+          dependencyRaw: raws.length > 0 ? raws.join('; ') : undefined,
+          format: 'Claude Code',
+        });
+        task.cancelled = meaning?.cancelled === true;
+        task.agent = typeof raw.owner === 'string' && raw.owner.trim() !== '' ? raw.owner.trim() : null;
+        task.metadataStyle = 'json-list';
+        task.statusEvidence = { ...task.statusEvidence, summary: `"${statusValue}" in ${file.path.split('/').at(-1)}` };
+        const description = typeof raw.description === 'string' ? raw.description.trim() : '';
+        return { task, content: description };
+      });
     return { title: null, tasks, issues: [...issues, ...entries.flatMap((entry) => entry.sink.issues)] };
   },
 };

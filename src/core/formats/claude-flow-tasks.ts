@@ -65,7 +65,11 @@ function statusOf(value: string): { status: TaskStatus; cancelled?: boolean } | 
 export function storeTime(value: Json | undefined): { time: string | null; bad?: string } {
   if (value === undefined || value === null || value === '') return { time: null };
   if (typeof value === 'number' && Number.isFinite(value) && value > 1e11) return { time: new Date(value).toISOString() };
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim()) && !Number.isNaN(Date.parse(value.trim()))) {
+  if (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim()) &&
+    !Number.isNaN(Date.parse(value.trim()))
+  ) {
     return { time: new Date(Date.parse(value.trim())).toISOString() };
   }
   return { time: null, bad: JSON.stringify(value) };
@@ -73,7 +77,10 @@ export function storeTime(value: Json | undefined): { time: string | null; bad?:
 
 /** The task's title: the first line of its description (the store gives no other name), whole. */
 export function titleOf(description: string): string {
-  return description.trim().split(/\r\n|\r|\n/)[0]!.trim();
+  return description
+    .trim()
+    .split(/\r\n|\r|\n/)[0]!
+    .trim();
 }
 
 /** A task's page: its whole description, its type and tags, and the result the tool stored when it finished. */
@@ -97,7 +104,10 @@ export const claudeFlowTasks: TaskListFormat = {
   detect(name, text) {
     if (name !== 'store.json') return null;
     const parsed = parse(text);
-    if (!('data' in parsed)) return /"tasks"\s*:\s*\{/.test(text) && /"taskId"\s*:/.test(text) ? `${name} holds a "tasks" object of records with "taskId", as claude-flow v3 writes it (the file is not valid JSON)` : null;
+    if (!('data' in parsed))
+      return /"tasks"\s*:\s*\{/.test(text) && /"taskId"\s*:/.test(text)
+        ? `${name} holds a "tasks" object of records with "taskId", as claude-flow v3 writes it (the file is not valid JSON)`
+        : null;
     const records = recordsOf(parsed.data);
     if (records === null) return null;
     const version = isObject(parsed.data) && typeof parsed.data.version === 'string' ? ` (store version ${parsed.data.version})` : '';
@@ -108,27 +118,50 @@ export const claudeFlowTasks: TaskListFormat = {
     const parsed = parse(file.text);
     if (!('data' in parsed)) {
       const { line, column } = locateJsonError(file.text.replace(/^\uFEFF/, ''), parsed.error);
-      sink.error(line, column, `store.json is not valid JSON: ${jsonErrorReason(parsed.error)}; none of its tasks can be read.`, 'Fix the JSON syntax (a missing comma or quote is the usual cause); claude-flow rewrites the whole file on every change, so an interrupted write can leave it cut short.');
+      sink.error(
+        line,
+        column,
+        `store.json is not valid JSON: ${jsonErrorReason(parsed.error)}; none of its tasks can be read.`,
+        'Fix the JSON syntax (a missing comma or quote is the usual cause); claude-flow rewrites the whole file on every change, so an interrupted write can leave it cut short.',
+      );
       return { title: null, tasks: [], issues: sink.issues };
     }
     const records = recordsOf(parsed.data);
     if (records === null) {
-      sink.error(1, 1, 'store.json holds no claude-flow task store: no "tasks" object of task records.', 'A claude-flow v3 task store is {"tasks": {"<taskId>": {"taskId": …, "status": …}}, "version": "3.0.0"}.');
+      sink.error(
+        1,
+        1,
+        'store.json holds no claude-flow task store: no "tasks" object of task records.',
+        'A claude-flow v3 task store is {"tasks": {"<taskId>": {"taskId": …, "status": …}}, "version": "3.0.0"}.',
+      );
       return { title: null, tasks: [], issues: sink.issues };
     }
     const lines = keyLines(file.text, 3);
     const lineOf = (key: string) => lines.get(pathKey(['tasks', key, 'taskId'])) ?? lines.get(pathKey(['tasks', key])) ?? 1;
-    const ids = new Set(records.map(([key, record]) => (isObject(record) && typeof record.taskId === 'string' && record.taskId.trim() !== '' ? record.taskId.trim() : key)));
+    const ids = new Set(
+      records.map(([key, record]) => (isObject(record) && typeof record.taskId === 'string' && record.taskId.trim() !== '' ? record.taskId.trim() : key)),
+    );
     const tasks: { task: Task; content: string; created?: string }[] = [];
     const seen = new Set<string>();
     for (const [key, record] of records) {
       const line = lineOf(key);
       if (!isObject(record)) {
-        sink.warning(line, 1, `The entry "${key}" of the store is not a task record, so it is not read.`, 'Each entry of "tasks" is an object with "taskId", "description" and "status".');
+        sink.warning(
+          line,
+          1,
+          `The entry "${key}" of the store is not a task record, so it is not read.`,
+          'Each entry of "tasks" is an object with "taskId", "description" and "status".',
+        );
         continue;
       }
       const id = typeof record.taskId === 'string' && record.taskId.trim() !== '' ? record.taskId.trim() : key;
-      if (id !== key) sink.warning(line, 1, `The record kept under "${key}" says its taskId is "${id}"; it is read as ${id}.`, 'claude-flow keeps every record under its own taskId; the two should be one.');
+      if (id !== key)
+        sink.warning(
+          line,
+          1,
+          `The record kept under "${key}" says its taskId is "${id}"; it is read as ${id}.`,
+          'claude-flow keeps every record under its own taskId; the two should be one.',
+        );
       if (seen.has(id)) {
         sink.warning(line, 1, `Task ${id} is in the store twice; this record is left out.`, 'Keep one record per taskId.');
         continue;
@@ -136,15 +169,27 @@ export const claudeFlowTasks: TaskListFormat = {
       seen.add(id);
       const description = typeof record.description === 'string' ? record.description : '';
       const title = description.trim() === '' ? id : titleOf(description);
-      if (description.trim() === '') sink.warning(line, 1, `Task ${id} has no description, so its id is its title.`, 'claude-flow\'s task_create takes the task\'s text as "description".');
+      if (description.trim() === '')
+        sink.warning(line, 1, `Task ${id} has no description, so its id is its title.`, 'claude-flow\'s task_create takes the task\'s text as "description".');
 
       const statusValue = record.status;
       let meaning: { status: TaskStatus; cancelled?: boolean } | null = null;
       if (typeof statusValue === 'string') {
         meaning = statusOf(statusValue);
-        if (!meaning) sink.warning(line, 1, `Task ${id} has the status "${statusValue}", which is no claude-flow status; it is read as pending.`, 'claude-flow\'s statuses are pending, in_progress, completed, failed and cancelled.');
+        if (!meaning)
+          sink.warning(
+            line,
+            1,
+            `Task ${id} has the status "${statusValue}", which is no claude-flow status; it is read as pending.`,
+            "claude-flow's statuses are pending, in_progress, completed, failed and cancelled.",
+          );
       } else {
-        sink.warning(line, 1, `Task ${id} has ${statusValue === undefined ? 'no status' : `the status ${JSON.stringify(statusValue)}, which is not a word`}; it is read as pending.`, 'Give it a "status" such as "pending", "in_progress" or "completed".');
+        sink.warning(
+          line,
+          1,
+          `Task ${id} has ${statusValue === undefined ? 'no status' : `the status ${JSON.stringify(statusValue)}, which is not a word`}; it is read as pending.`,
+          'Give it a "status" such as "pending", "in_progress" or "completed".',
+        );
       }
       const status = meaning?.status ?? 'pending';
 
@@ -153,13 +198,35 @@ export const claudeFlowTasks: TaskListFormat = {
       for (const name of ['createdAt', 'startedAt', 'completedAt'] as const) {
         const read = storeTime(record[name]);
         dates[name] = read.time;
-        if (read.bad) sink.warning(line, 1, `Task ${id} has ${name} ${read.bad}, which is no time; it is shown as unknown.`, 'claude-flow writes times as ISO 8601 ("2026-01-18T10:05:16.475Z").');
+        if (read.bad)
+          sink.warning(
+            line,
+            1,
+            `Task ${id} has ${name} ${read.bad}, which is no time; it is shown as unknown.`,
+            'claude-flow writes times as ISO 8601 ("2026-01-18T10:05:16.475Z").',
+          );
       }
-      if (status === 'complete' && dates.completedAt === null) sink.warning(line, 1, `Task ${id} is ${meaning?.cancelled ? 'cancelled' : 'completed'} but has no completedAt; when it ended is unknown.`, 'claude-flow\'s task_complete and task_cancel set "completedAt".');
-      if (dates.startedAt && dates.completedAt && dates.completedAt < dates.startedAt) sink.warning(line, 1, `Task ${id} has a completedAt (${dates.completedAt}) before its startedAt (${dates.startedAt}); both are shown as written.`, 'Check the clock of the machine that wrote the store.');
+      if (status === 'complete' && dates.completedAt === null)
+        sink.warning(
+          line,
+          1,
+          `Task ${id} is ${meaning?.cancelled ? 'cancelled' : 'completed'} but has no completedAt; when it ended is unknown.`,
+          'claude-flow\'s task_complete and task_cancel set "completedAt".',
+        );
+      if (dates.startedAt && dates.completedAt && dates.completedAt < dates.startedAt)
+        sink.warning(
+          line,
+          1,
+          `Task ${id} has a completedAt (${dates.completedAt}) before its startedAt (${dates.startedAt}); both are shown as written.`,
+          'Check the clock of the machine that wrote the store.',
+        );
 
       // Agents: the ids of the agents it is assigned to ([] is unassigned).
-      const assigned = Array.isArray(record.assignedTo) ? record.assignedTo.filter((agent): agent is string => typeof agent === 'string' && agent.trim() !== '').map((agent) => agent.trim()) : typeof record.assignedTo === 'string' && record.assignedTo.trim() !== '' ? [record.assignedTo.trim()] : [];
+      const assigned = Array.isArray(record.assignedTo)
+        ? record.assignedTo.filter((agent): agent is string => typeof agent === 'string' && agent.trim() !== '').map((agent) => agent.trim())
+        : typeof record.assignedTo === 'string' && record.assignedTo.trim() !== ''
+          ? [record.assignedTo.trim()]
+          : [];
 
       // Dependencies: the tools do not store them; a "dependencies" list of task ids is read where a store has one.
       const written = Array.isArray(record.dependencies) ? record.dependencies : [];
@@ -170,10 +237,28 @@ export const claudeFlowTasks: TaskListFormat = {
         if (target !== null && ids.has(target) && target !== id) dependsOn.push(target);
         else unknown.push(target ?? JSON.stringify(value));
       }
-      if (unknown.length > 0) sink.warning(line, 1, `Task ${id} depends on ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is no other task' : 'are no other tasks'} of the store; left out.`, 'A dependency names another record\'s taskId.');
+      if (unknown.length > 0)
+        sink.warning(
+          line,
+          1,
+          `Task ${id} depends on ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is no other task' : 'are no other tasks'} of the store; left out.`,
+          "A dependency names another record's taskId.",
+        );
 
       const statusText = typeof statusValue === 'string' ? statusValue : 'pending';
-      const task = checklistTask({ id, slug: slugOf(id), phaseId, title, file: file.path, line, status, statusText, dependsOn: [...new Set(dependsOn)], dependencyRaw: written.length > 0 ? written.map(String).join(', ') : undefined, format: 'claude-flow task store' });
+      const task = checklistTask({
+        id,
+        slug: slugOf(id),
+        phaseId,
+        title,
+        file: file.path,
+        line,
+        status,
+        statusText,
+        dependsOn: [...new Set(dependsOn)],
+        dependencyRaw: written.length > 0 ? written.map(String).join(', ') : undefined,
+        format: 'claude-flow task store',
+      });
       task.cancelled = meaning?.cancelled === true;
       task.agent = assigned.length > 0 ? assigned.join(', ') : null;
       task.priority = typeof record.priority === 'string' && record.priority.trim() !== '' ? record.priority.trim() : null;

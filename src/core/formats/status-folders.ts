@@ -14,7 +14,45 @@ import type { StatusMeaning } from '../tasks/vocabulary.ts';
 export const statusFolders = { id: 'status-folders', label: 'board of status folders' } as const;
 
 /** Folder names a board uses for a status, as written with "-" or "_" or none; their meaning is the status word's. */
-const statusFolderNames = new Set(['pending', 'todo', 'to-do', 'to_do', 'backlog', 'planned', 'ready', 'open', 'queued', 'active', 'in-progress', 'in_progress', 'inprogress', 'doing', 'wip', 'started', 'review', 'in-review', 'in_review', 'design_approved', 'design-approved', 'testing', 'completed', 'complete', 'done', 'finished', 'closed', 'blocked', 'on-hold', 'on_hold', 'waiting', 'cancelled', 'canceled', 'obsolete', 'dropped', 'abandoned', 'wontfix']);
+const statusFolderNames = new Set([
+  'pending',
+  'todo',
+  'to-do',
+  'to_do',
+  'backlog',
+  'planned',
+  'ready',
+  'open',
+  'queued',
+  'active',
+  'in-progress',
+  'in_progress',
+  'inprogress',
+  'doing',
+  'wip',
+  'started',
+  'review',
+  'in-review',
+  'in_review',
+  'design_approved',
+  'design-approved',
+  'testing',
+  'completed',
+  'complete',
+  'done',
+  'finished',
+  'closed',
+  'blocked',
+  'on-hold',
+  'on_hold',
+  'waiting',
+  'cancelled',
+  'canceled',
+  'obsolete',
+  'dropped',
+  'abandoned',
+  'wontfix',
+]);
 
 /** Folder names that mean "no longer on the board". */
 const offBoardNames = new Set(['archive', 'archived']);
@@ -43,7 +81,7 @@ export function opensWithTaskFrontmatter(text: string): boolean {
  */
 export function statusFolderRole(rel: string): 'task' | { reason: string } {
   const [top = ''] = rel.split('/');
-  if (!rel.includes('/')) return { reason: 'not read: not in a status folder (the board\'s tasks are the files of its status folders)' };
+  if (!rel.includes('/')) return { reason: "not read: not in a status folder (the board's tasks are the files of its status folders)" };
   const status = folderStatus(top);
   if (status === 'off') return { reason: `not read: archived (${top}/ is off the board)` };
   if (status === null) return { reason: `not read: ${top}/ is not a status folder of the board` };
@@ -78,7 +116,17 @@ export function applyFolderStatus(tasks: readonly Task[], dir: string): { tasks:
     if (meaning === null || meaning === 'off') return task;
     if (task.statusText === null) {
       const status = meaning === 'cancelled' ? 'complete' : meaning;
-      return { ...task, status, cancelled: meaning === 'cancelled', statusEvidence: { ...task.statusEvidence, status, key: `folder ${folder}/`, summary: `no status in the task file; its folder ${folder}/ says ${meaning.replace('_', ' ')}` } };
+      return {
+        ...task,
+        status,
+        cancelled: meaning === 'cancelled',
+        statusEvidence: {
+          ...task.statusEvidence,
+          status,
+          key: `folder ${folder}/`,
+          summary: `no status in the task file; its folder ${folder}/ says ${meaning.replace('_', ' ')}`,
+        },
+      };
     }
     const written = parseStatusMeaning(task.statusText);
     if (written === null) {
@@ -86,12 +134,35 @@ export function applyFolderStatus(tasks: readonly Task[], dir: string): { tasks:
       const status = meaning === 'cancelled' ? 'complete' : meaning;
       const line = /^line (\d+)$/.exec(task.statusEvidence.key ?? '')?.[1];
       superseded.push(task.file);
-      issues.push({ file: task.file, line: line ? Number(line) : 1, column: 1, severity: 'warning', message: `Unknown status "${task.statusText}"; the task is shown as its folder ${folder}/ says: ${meaning.replace('_', ' ')}.`, hint: 'Write one of the board\'s status words, or add this one to "statusWords" in cairn.config.json.' });
-      return { ...task, status, cancelled: meaning === 'cancelled', statusEvidence: { ...task.statusEvidence, status, summary: `"${task.statusText}" in the task file is no status word Cairn knows; its folder ${folder}/ says ${meaning.replace('_', ' ')}` } };
+      issues.push({
+        file: task.file,
+        line: line ? Number(line) : 1,
+        column: 1,
+        severity: 'warning',
+        message: `Unknown status "${task.statusText}"; the task is shown as its folder ${folder}/ says: ${meaning.replace('_', ' ')}.`,
+        hint: 'Write one of the board\'s status words, or add this one to "statusWords" in cairn.config.json.',
+      });
+      return {
+        ...task,
+        status,
+        cancelled: meaning === 'cancelled',
+        statusEvidence: {
+          ...task.statusEvidence,
+          status,
+          summary: `"${task.statusText}" in the task file is no status word Cairn knows; its folder ${folder}/ says ${meaning.replace('_', ' ')}`,
+        },
+      };
     }
     if (written !== meaning) {
       const line = /^line (\d+)$/.exec(task.statusEvidence.key ?? '')?.[1];
-      issues.push({ file: task.file, line: line ? Number(line) : 1, column: 1, severity: 'warning', message: `Task ${task.id} is "${task.statusText}" here and sits in ${folder}/ (${meaning.replace('_', ' ')}); the file's own status is shown.`, hint: `Move the file to the folder of its status, or correct its status to match ${folder}/.` });
+      issues.push({
+        file: task.file,
+        line: line ? Number(line) : 1,
+        column: 1,
+        severity: 'warning',
+        message: `Task ${task.id} is "${task.statusText}" here and sits in ${folder}/ (${meaning.replace('_', ' ')}); the file's own status is shown.`,
+        hint: `Move the file to the folder of its status, or correct its status to match ${folder}/.`,
+      });
     }
     return task;
   });

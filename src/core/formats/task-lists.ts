@@ -41,7 +41,10 @@ const isTasksFile = (name: string) => /^tasks?\.md$/i.test(name);
 function detailsText(item: ChecklistLine): string {
   const lines = item.details;
   const indent = lines.filter((line) => line.trim() !== '').reduce((least, line) => Math.min(least, /^ */.exec(line)![0].length), Infinity);
-  return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim();
+  return lines
+    .map((line) => line.slice(Number.isFinite(indent) ? indent : 0))
+    .join('\n')
+    .trim();
 }
 
 /** Task ids in `text`, ranges ("T009-T011", "T005–T007") expanded. */
@@ -117,7 +120,11 @@ export function specKitDependencyLines(text: string, ids: ReadonlySet<string>): 
 }
 
 /** A list's items that are tasks (by `idOf`), the first of two with one id kept and the second named in a warning. */
-function readItems(file: SourceFile, format: string, idOf: (item: ChecklistLine) => { id: string; title: string } | null): { items: { item: ChecklistLine; id: string; title: string }[]; issues: Issue[] } {
+function readItems(
+  file: SourceFile,
+  format: string,
+  idOf: (item: ChecklistLine) => { id: string; title: string } | null,
+): { items: { item: ChecklistLine; id: string; title: string }[]; issues: Issue[] } {
   const sink = createIssueSink(file.path);
   const items: { item: ChecklistLine; id: string; title: string }[] = [];
   const seen = new Map<string, number>();
@@ -133,14 +140,24 @@ function readItems(file: SourceFile, format: string, idOf: (item: ChecklistLine)
     }
     const first = seen.get(task.id);
     if (first !== undefined) {
-      sink.warning(item.line, 1, `Task ${task.id} is listed again here (first at line ${first}); this line is left out.`, `Give every task in ${format}'s list its own number.`);
+      sink.warning(
+        item.line,
+        1,
+        `Task ${task.id} is listed again here (first at line ${first}); this line is left out.`,
+        `Give every task in ${format}'s list its own number.`,
+      );
       continue;
     }
     seen.set(task.id, item.line);
     items.push({ item, ...task });
   }
   if (unread.length > 0) {
-    sink.warning(unread[0]!, 1, `${unread.length === 1 ? 'A checkbox line' : `${unread.length} checkbox lines`} with no task id ${unread.length === 1 ? 'was' : 'were'} not read as ${unread.length === 1 ? 'a task' : 'tasks'} (line${unread.length === 1 ? '' : 's'} ${unread.slice(0, 8).join(', ')}${unread.length > 8 ? ', …' : ''}).`, `A task line starts with its id, e.g. "- [ ] ${format === 'Kiro' ? '2.1' : 'T012'} …".`);
+    sink.warning(
+      unread[0]!,
+      1,
+      `${unread.length === 1 ? 'A checkbox line' : `${unread.length} checkbox lines`} with no task id ${unread.length === 1 ? 'was' : 'were'} not read as ${unread.length === 1 ? 'a task' : 'tasks'} (line${unread.length === 1 ? '' : 's'} ${unread.slice(0, 8).join(', ')}${unread.length > 8 ? ', …' : ''}).`,
+      `A task line starts with its id, e.g. "- [ ] ${format === 'Kiro' ? '2.1' : 'T012'} …".`,
+    );
   }
   return { items, issues: sink.issues };
 }
@@ -184,7 +201,19 @@ export const specKit: TaskListFormat = {
     return {
       title: heading ? heading.replace(/^tasks\s*:\s*/i, '').trim() || null : null,
       tasks: items.map(({ item, id, title }) => ({
-        task: checklistTask({ id, slug: id, phaseId, title, file: file.path, line: item.line, status: boxStatus(item.mark), statusText: boxText(item.mark, item.optional), dependsOn: dependencies.get(id)?.on ?? [], dependencyRaw: dependencies.get(id)?.raw, format: 'Spec Kit' }),
+        task: checklistTask({
+          id,
+          slug: id,
+          phaseId,
+          title,
+          file: file.path,
+          line: item.line,
+          status: boxStatus(item.mark),
+          statusText: boxText(item.mark, item.optional),
+          dependsOn: dependencies.get(id)?.on ?? [],
+          dependencyRaw: dependencies.get(id)?.raw,
+          format: 'Spec Kit',
+        }),
         content: detailsText(item),
       })),
       issues,
@@ -217,7 +246,19 @@ export const kiro: TaskListFormat = {
     return {
       title: null,
       tasks: items.map(({ item, id, title }) => ({
-        task: checklistTask({ id, slug: `task-${id}`, phaseId, title, file: file.path, line: item.line, status: boxStatus(item.mark), statusText: boxText(item.mark, item.optional), optional: item.optional, parentId: parentOf(id), format: 'Kiro' }),
+        task: checklistTask({
+          id,
+          slug: `task-${id}`,
+          phaseId,
+          title,
+          file: file.path,
+          line: item.line,
+          status: boxStatus(item.mark),
+          statusText: boxText(item.mark, item.optional),
+          optional: item.optional,
+          parentId: parentOf(id),
+          format: 'Kiro',
+        }),
         content: detailsText(item),
       })),
       issues,
@@ -229,7 +270,11 @@ export const kiro: TaskListFormat = {
 export const taskListFormats: readonly TaskListFormat[] = [specKit, kiro, taskmaster, claudeFlowTasks, claudeCodeTasks];
 
 /** The format of a file named `name` holding `text`, with why; null when it is no task list Cairn knows. */
-export function detectTaskList(name: string, text: string, formats: readonly TaskListFormat[] = taskListFormats): { format: TaskListFormat; reason: string } | null {
+export function detectTaskList(
+  name: string,
+  text: string,
+  formats: readonly TaskListFormat[] = taskListFormats,
+): { format: TaskListFormat; reason: string } | null {
   for (const format of formats) {
     const reason = format.detect(name, text);
     if (reason) return { format, reason };

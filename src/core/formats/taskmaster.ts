@@ -28,7 +28,11 @@ interface TaskmasterPart {
 function partsOf(data: Json): TaskmasterPart[] | null {
   if (!isObject(data)) return null;
   if (Array.isArray(data.tasks)) return [{ tag: null, tasks: data.tasks, metadata: isObject(data.metadata) ? data.metadata : null, path: ['tasks'] }];
-  const parts = Object.entries(data).flatMap(([tag, value]) => (isObject(value) && Array.isArray(value.tasks) ? [{ tag, tasks: value.tasks, metadata: isObject(value.metadata) ? value.metadata : null, path: [tag, 'tasks'] }] : []));
+  const parts = Object.entries(data).flatMap(([tag, value]) =>
+    isObject(value) && Array.isArray(value.tasks)
+      ? [{ tag, tasks: value.tasks, metadata: isObject(value.metadata) ? value.metadata : null, path: [tag, 'tasks'] }]
+      : [],
+  );
   return parts.length > 0 ? parts : null;
 }
 
@@ -135,7 +139,9 @@ function idText(value: Json | undefined): string | null {
 /** A task's page: its description, then its details and test strategy under headings, as Taskmaster wrote them. */
 function pageText(task: JsonObject): string {
   const text = (key: string) => (typeof task[key] === 'string' ? (task[key] as string).trim() : '');
-  return [text('description'), text('details') && `## Details\n\n${text('details')}`, text('testStrategy') && `## Test strategy\n\n${text('testStrategy')}`].filter(Boolean).join('\n\n');
+  return [text('description'), text('details') && `## Details\n\n${text('details')}`, text('testStrategy') && `## Test strategy\n\n${text('testStrategy')}`]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** The phase title a tag's metadata gives: its name, or a description Taskmaster did not fill in itself. */
@@ -162,12 +168,26 @@ function choosePart(parts: TaskmasterPart[], part: string | undefined, sink: Iss
   if (parts[0]!.tag === null) return parts[0]!;
   if (part !== undefined) {
     const found = parts.find((candidate) => candidate.tag === part);
-    if (!found) sink.error(1, 1, `The Taskmaster list has no tag "${part}" (its tags: ${parts.map((candidate) => candidate.tag).join(', ')}).`, 'Point the content at the Taskmaster folder again, so that its tags are listed anew.');
+    if (!found)
+      sink.error(
+        1,
+        1,
+        `The Taskmaster list has no tag "${part}" (its tags: ${parts.map((candidate) => candidate.tag).join(', ')}).`,
+        'Point the content at the Taskmaster folder again, so that its tags are listed anew.',
+      );
     return found ?? null;
   }
   if (parts.length === 1) return parts[0]!;
   const chosen = parts.find((candidate) => candidate.tag === 'master') ?? parts[0]!;
-  sink.warning(tagLine(chosen.tag!), 1, `Only the tag "${chosen.tag}" of this Taskmaster list is read here; its other tags (${parts.filter((candidate) => candidate !== chosen).map((candidate) => candidate.tag).join(', ')}) are not.`, 'Point the content at the Taskmaster folder (.taskmaster/) to get one phase per tag.');
+  sink.warning(
+    tagLine(chosen.tag!),
+    1,
+    `Only the tag "${chosen.tag}" of this Taskmaster list is read here; its other tags (${parts
+      .filter((candidate) => candidate !== chosen)
+      .map((candidate) => candidate.tag)
+      .join(', ')}) are not.`,
+    'Point the content at the Taskmaster folder (.taskmaster/) to get one phase per tag.',
+  );
   return chosen;
 }
 
@@ -177,12 +197,15 @@ export const taskmaster: TaskListFormat = {
   detect(name, text) {
     if (!/^tasks\.json$/i.test(name)) return null;
     const parsed = parse(text);
-    if (!('data' in parsed)) return looksLikeTaskmaster(text) ? `${name} holds a "tasks" list with task ids, as Taskmaster writes it (the file is not valid JSON)` : null;
+    if (!('data' in parsed))
+      return looksLikeTaskmaster(text) ? `${name} holds a "tasks" list with task ids, as Taskmaster writes it (the file is not valid JSON)` : null;
     const parts = partsOf(parsed.data);
     if (!parts) return null;
     const count = parts.reduce((sum, part) => sum + part.tasks.length, 0);
     const tasks = `${count} task${count === 1 ? '' : 's'}`;
-    return parts[0]!.tag === null ? `${name} holds a "tasks" list of ${tasks} (Taskmaster's legacy, untagged file)` : `${name} holds Taskmaster tag${parts.length === 1 ? '' : 's'} ${parts.map((part) => part.tag).join(', ')}, each with a "tasks" list (${tasks} in all)`;
+    return parts[0]!.tag === null
+      ? `${name} holds a "tasks" list of ${tasks} (Taskmaster's legacy, untagged file)`
+      : `${name} holds Taskmaster tag${parts.length === 1 ? '' : 's'} ${parts.map((part) => part.tag).join(', ')}, each with a "tasks" list (${tasks} in all)`;
   },
   read(file, phaseId, part) {
     const sink = createIssueSink(file.path);
@@ -190,12 +213,22 @@ export const taskmaster: TaskListFormat = {
     const parsed = parse(file.text);
     if (!('data' in parsed)) {
       const { line, column } = locateJsonError(file.text.replace(/^\uFEFF/, ''), parsed.error);
-      sink.error(line, column, `${name} is not valid JSON: ${jsonErrorReason(parsed.error)}; none of its tasks can be read.`, 'Fix the JSON syntax (a missing comma or quote is the usual cause), or run `task-master validate-dependencies`, which rewrites the file.');
+      sink.error(
+        line,
+        column,
+        `${name} is not valid JSON: ${jsonErrorReason(parsed.error)}; none of its tasks can be read.`,
+        'Fix the JSON syntax (a missing comma or quote is the usual cause), or run `task-master validate-dependencies`, which rewrites the file.',
+      );
       return { title: null, tasks: [], issues: sink.issues };
     }
     const parts = partsOf(parsed.data);
     if (!parts) {
-      sink.error(1, 1, `${name} holds no Taskmaster task list: neither a "tasks" array nor tags that each hold one.`, 'A Taskmaster list is {"master": {"tasks": [...]}} or {"tasks": [...]}.');
+      sink.error(
+        1,
+        1,
+        `${name} holds no Taskmaster task list: neither a "tasks" array nor tags that each hold one.`,
+        'A Taskmaster list is {"master": {"tasks": [...]}} or {"tasks": [...]}.',
+      );
       return { title: null, tasks: [], issues: sink.issues };
     }
     const lines = keyLines(file.text, parts[0]!.tag === null ? 5 : 6);
@@ -209,12 +242,22 @@ export const taskmaster: TaskListFormat = {
     const add = (raw: Json, path: (string | number)[], parentId: string | null) => {
       const line = lineOf([...path, 'id']);
       if (!isObject(raw)) {
-        sink.warning(line, 1, `An entry of the ${parentId === null ? 'tasks' : `subtasks of task ${parentId}`} list is not a task object, so it is not read.`, 'Each task is an object with "id", "title" and "status".');
+        sink.warning(
+          line,
+          1,
+          `An entry of the ${parentId === null ? 'tasks' : `subtasks of task ${parentId}`} list is not a task object, so it is not read.`,
+          'Each task is an object with "id", "title" and "status".',
+        );
         return null;
       }
       const own = idText(raw.id);
       if (own === null) {
-        sink.warning(line, 1, `A ${parentId === null ? 'task' : `subtask of task ${parentId}`} has no id${typeof raw.title === 'string' ? ` ("${raw.title}")` : ''}, so it is not read.`, 'Give it an integer "id".');
+        sink.warning(
+          line,
+          1,
+          `A ${parentId === null ? 'task' : `subtask of task ${parentId}`} has no id${typeof raw.title === 'string' ? ` ("${raw.title}")` : ''}, so it is not read.`,
+          'Give it an integer "id".',
+        );
         return null;
       }
       // Subtask ids are local to their parent ("id": 3 in task 4 is 4.3); one already written "4.3" is kept as is.
@@ -245,7 +288,11 @@ export const taskmaster: TaskListFormat = {
       const { raw, id, parentId, line } = entry;
       // Dependencies: top-level tasks name task ids of the tag; a subtask names its siblings by their own number ([1, 2]
       // in task 4 is 4.1 and 4.2) or any task by its full id ("4.1").
-      const written = Array.isArray(raw.dependencies) ? raw.dependencies : raw.dependencies === undefined || raw.dependencies === null ? [] : [raw.dependencies];
+      const written = Array.isArray(raw.dependencies)
+        ? raw.dependencies
+        : raw.dependencies === undefined || raw.dependencies === null
+          ? []
+          : [raw.dependencies];
       const dependsOn: string[] = [];
       const unknown: string[] = [];
       for (const value of written) {
@@ -259,26 +306,63 @@ export const taskmaster: TaskListFormat = {
         else unknown.push(target === text ? text : `${text} (${target})`);
       }
       if (unknown.length > 0) {
-        sink.warning(line, 1, `Task ${id} depends on ${unknown.length === 1 ? `${unknown[0]}, which is no other task` : `${unknown.join(', ')}, which are no other tasks`} of ${chosen.tag === null ? 'this list' : `the tag "${chosen.tag}"`}; ${unknown.length === 1 ? 'that dependency is' : 'those dependencies are'} left out.`, `Task ids of ${chosen.tag === null ? 'the list' : 'the tag'}: ${entries.slice(0, 20).map((other) => other.id).join(', ')}${entries.length > 20 ? ', …' : ''}. Ids restart in every tag, so a task of another tag cannot be named.`);
+        sink.warning(
+          line,
+          1,
+          `Task ${id} depends on ${unknown.length === 1 ? `${unknown[0]}, which is no other task` : `${unknown.join(', ')}, which are no other tasks`} of ${chosen.tag === null ? 'this list' : `the tag "${chosen.tag}"`}; ${unknown.length === 1 ? 'that dependency is' : 'those dependencies are'} left out.`,
+          `Task ids of ${chosen.tag === null ? 'the list' : 'the tag'}: ${entries
+            .slice(0, 20)
+            .map((other) => other.id)
+            .join(', ')}${entries.length > 20 ? ', …' : ''}. Ids restart in every tag, so a task of another tag cannot be named.`,
+        );
       }
       const statusValue = raw.status;
       let meaning: { status: TaskStatus; cancelled?: boolean } | null = null;
       if (typeof statusValue === 'string') {
         meaning = statusOf(statusValue);
-        if (!meaning) sink.warning(line, 1, `Task ${id} has the status "${statusValue}", which is no Taskmaster status; it is read as pending.`, 'Taskmaster\'s statuses are pending, in-progress, review, done, deferred, cancelled and blocked.');
+        if (!meaning)
+          sink.warning(
+            line,
+            1,
+            `Task ${id} has the status "${statusValue}", which is no Taskmaster status; it is read as pending.`,
+            "Taskmaster's statuses are pending, in-progress, review, done, deferred, cancelled and blocked.",
+          );
       } else {
-        sink.warning(line, 1, `Task ${id} has ${statusValue === undefined ? 'no status' : `the status ${JSON.stringify(statusValue)}, which is not a word`}; it is read as pending.`, 'Give it a "status" such as "pending", "in-progress" or "done".');
+        sink.warning(
+          line,
+          1,
+          `Task ${id} has ${statusValue === undefined ? 'no status' : `the status ${JSON.stringify(statusValue)}, which is not a word`}; it is read as pending.`,
+          'Give it a "status" such as "pending", "in-progress" or "done".',
+        );
       }
       const statusText = typeof statusValue === 'string' ? statusValue : 'pending';
       const title = typeof raw.title === 'string' && raw.title.trim() !== '' ? raw.title.trim() : `Task ${id}`;
-      const task = checklistTask({ id, slug: `task-${id}`, phaseId, title, file: file.path, line, status: meaning?.status ?? 'pending', statusText, dependsOn, dependencyRaw: written.length > 0 ? written.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(', ') : undefined, parentId, format: 'Taskmaster' });
+      const task = checklistTask({
+        id,
+        slug: `task-${id}`,
+        phaseId,
+        title,
+        file: file.path,
+        line,
+        status: meaning?.status ?? 'pending',
+        statusText,
+        dependsOn,
+        dependencyRaw: written.length > 0 ? written.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(', ') : undefined,
+        parentId,
+        format: 'Taskmaster',
+      });
       task.cancelled = meaning?.cancelled === true;
       task.priority = typeof raw.priority === 'string' && raw.priority.trim() !== '' ? raw.priority.trim() : null;
       task.metadataStyle = 'json-list';
       return { task, content: pageText(raw) };
     });
     return {
-      title: chosen.tag === null ? (typeof chosen.metadata?.projectName === 'string' && chosen.metadata.projectName.trim() !== '' ? chosen.metadata.projectName.trim() : null) : (tagTitle(chosen.metadata) ?? chosen.tag),
+      title:
+        chosen.tag === null
+          ? typeof chosen.metadata?.projectName === 'string' && chosen.metadata.projectName.trim() !== ''
+            ? chosen.metadata.projectName.trim()
+            : null
+          : (tagTitle(chosen.metadata) ?? chosen.tag),
       tasks,
       issues: sink.issues,
     };

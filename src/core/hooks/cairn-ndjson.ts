@@ -9,7 +9,17 @@ import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { Line } from '../schema/package-files.ts';
 import { createImport, isoOrNull, type ImportCollector } from './import-result.ts';
-import { formatSize, maxRecordBytes, newReadBudget, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge, take, type ReadBudget } from './limits.ts';
+import {
+  formatSize,
+  maxRecordBytes,
+  newReadBudget,
+  overRecordLimit,
+  pastLimitWarning,
+  pastReadLimit,
+  recordTooLarge,
+  take,
+  type ReadBudget,
+} from './limits.ts';
 import type { ImportResult } from '../schema/package-files.ts';
 import { HookEventKindSchema, type HookFormat } from '../schema/model.ts';
 
@@ -30,7 +40,7 @@ export const CairnEventLineSchema = z
     status: z.string().min(1).optional().describe('A status: pending, in_progress, complete, blocked (kinds "memory.set", "task.end").'),
     durationMs: z.number().nonnegative().optional().describe('Duration in milliseconds (kind "task.end").'),
   })
-  .describe('One Cairn hook event: a single line of a .ndjson file in a phase\'s hooks/ folder.');
+  .describe("One Cairn hook event: a single line of a .ndjson file in a phase's hooks/ folder.");
 export type CairnEventLine = z.output<typeof CairnEventLineSchema>;
 
 /** The JSON Schema of one line, as committed in schemas/cairn-event.schema.json. */
@@ -110,9 +120,13 @@ export function readLines(source: LineSource, path: string, budget: ReadBudget =
   }
   take(budget, records, kept, collector.text());
   const [long] = tooLong;
-  if (long) collector.warn(`${tooLong.length} line(s) are over ${formatSize(maxRecordBytes)} (first: line ${long[0]}, ${formatSize(long[1])}); each was skipped and counted, not read.`);
+  if (long)
+    collector.warn(
+      `${tooLong.length} line(s) are over ${formatSize(maxRecordBytes)} (first: line ${long[0]}, ${formatSize(long[1])}); each was skipped and counted, not read.`,
+    );
   const [repeat] = repeats;
-  if (repeat) collector.warn(`${repeats.length} line(s) repeat an earlier event exactly (first: line ${repeat[0]} = line ${repeat[1]}); each event was imported once.`);
+  if (repeat)
+    collector.warn(`${repeats.length} line(s) repeat an earlier event exactly (first: line ${repeat[0]} = line ${repeat[1]}); each event was imported once.`);
   return collector.finish();
 }
 

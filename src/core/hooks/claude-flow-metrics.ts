@@ -57,7 +57,8 @@ export function read(value: unknown, path: string): ImportResult {
   const shape = shapeOf(value);
   const tooDeep: string[] = [];
   if (shape === 'task-metrics') (value as unknown[]).forEach((entry, index) => readTaskMetric(books, entry as Record<string, unknown>, index));
-  else if (shape === 'system-metrics') (value as unknown[]).forEach((sample, index) => readSystemSample(books, sample as Record<string, unknown>, index, tooDeep));
+  else if (shape === 'system-metrics')
+    (value as unknown[]).forEach((sample, index) => readSystemSample(books, sample as Record<string, unknown>, index, tooDeep));
   else if (shape === 'performance') readPerformance(books, value as Record<string, unknown>, tooDeep);
   else if (shape === null) books.warn('The file is not one of the claude-flow metrics shapes, so nothing was read from it.');
   // agent-metrics.json is `{}`: no records.

@@ -45,7 +45,13 @@ export const deletedReason = 'deleted in the store (status "deleted")';
  * claude-flow v3 rows: memory writes with times in milliseconds. A row over the record limit is skipped; `unread`
  * rows past the read limit are counted as skipped (limits.ts); a row marked deleted is skipped.
  */
-export function readV3Rows(rows: readonly V3Row[], path: string, damaged: string | undefined, unread = 0, { seen, graphEdges = null, hybrid = false }: V3Options = {}): ImportResult {
+export function readV3Rows(
+  rows: readonly V3Row[],
+  path: string,
+  damaged: string | undefined,
+  unread = 0,
+  { seen, graphEdges = null, hybrid = false }: V3Options = {},
+): ImportResult {
   const collector = createImport('claude-flow-v3-sqlite', path);
   let tooLarge = 0;
   rows.forEach((row, index) => {
@@ -66,7 +72,17 @@ export function readV3Rows(rows: readonly V3Row[], path: string, damaged: string
     if (row.provenance != null) data.provenance = row.provenance;
     if (row.status != null && row.status !== 'active') data.entryStatus = row.status;
     collector.event(
-      { kind: 'memory.set', memoryKey: row.key, message: row.content, status: row.content, agent: typeof row.owner === 'string' && row.owner !== '' ? row.owner : null, time, timeSource: time ? 'created_at' : 'none', order: index + 1, data },
+      {
+        kind: 'memory.set',
+        memoryKey: row.key,
+        message: row.content,
+        status: row.content,
+        agent: typeof row.owner === 'string' && row.owner !== '' ? row.owner : null,
+        time,
+        timeSource: time ? 'created_at' : 'none',
+        order: index + 1,
+        data,
+      },
       { namespace: row.namespace, key: row.key, row: typeof row.id === 'number' ? row.id : index + 1 },
     );
   });
@@ -75,8 +91,12 @@ export function readV3Rows(rows: readonly V3Row[], path: string, damaged: string
     collector.skipRecords(unread, pastReadLimit);
     collector.warn(pastLimitWarning(rows.length, unread, 'rows'));
   }
-  if (hybrid) collector.warn(`holds rows of claude-flow v2 (a "value") and of v3 (a "content", no value): the store was written by both. Each row was read by its own columns; ${rows.length + unread} row(s) are v3's.`);
-  if (graphEdges !== null && graphEdges > 0) collector.warn(`has ${graphEdges} row(s) in graph_edges (links between memory entries, not events); they were not read.`);
+  if (hybrid)
+    collector.warn(
+      `holds rows of claude-flow v2 (a "value") and of v3 (a "content", no value): the store was written by both. Each row was read by its own columns; ${rows.length + unread} row(s) are v3's.`,
+    );
+  if (graphEdges !== null && graphEdges > 0)
+    collector.warn(`has ${graphEdges} row(s) in graph_edges (links between memory entries, not events); they were not read.`);
   if (damaged) collector.warn(damaged);
   return collector.finish();
 }

@@ -25,7 +25,12 @@ export function readHookText(text: string, path: string): MemorySourceWithWarnin
   // A first line that is a whole event object cannot start one JSON document spread over lines: it is Cairn NDJSON,
   // even when a later line was cut off or garbled (that line is skipped, not the file).
   if (cairnNdjson.matchesText(text)) return cairnNdjson.readText(text, path);
-  if (isNdjson(text)) return unknownShape(text.split('\n').filter((line) => line.trim() !== '').length, path, 'is newline-delimited JSON without a "kind" field, so not Cairn events');
+  if (isNdjson(text))
+    return unknownShape(
+      text.split('\n').filter((line) => line.trim() !== '').length,
+      path,
+      'is newline-delimited JSON without a "kind" field, so not Cairn events',
+    );
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
     return fileProblem('unknown', path, 'is not a hook log Cairn can read (not SQLite, JSON or Cairn NDJSON).', 'not a hook log');
   }
@@ -38,7 +43,8 @@ export function readHookText(text: string, path: string): MemorySourceWithWarnin
     const note = `is not valid JSON (${reason} at line ${parsed.line}, column ${parsed.column}); the file looks cut off`;
     if (salvaged && salvaged.length > 0) {
       const result = dispatchJson(salvaged, path);
-      if (!('rows' in result)) result.report.warnings.push(`${path}: ${note}; the ${salvaged.length} complete records before the cut were read, the rest is lost.`);
+      if (!('rows' in result))
+        result.report.warnings.push(`${path}: ${note}; the ${salvaged.length} complete records before the cut were read, the rest is lost.`);
       else return { ...result, warning: `${note}; the ${salvaged.length} complete records before the cut were read, the rest is lost.` };
       return result;
     }
@@ -67,6 +73,8 @@ function unknownShape(records: number, path: string, what: string): ImportResult
     collector.record();
     collector.skip('unknown JSON shape');
   }
-  collector.warn(`${what}; nothing was imported from it. Cairn reads: claude-flow memory.db (with its -wal) and its sqlite3 -json dump, memory-store.json and memory export files, .claude-flow/metrics/*.json, Claude Code hook logs (logs/*.json), and Cairn NDJSON events.`);
+  collector.warn(
+    `${what}; nothing was imported from it. Cairn reads: claude-flow memory.db (with its -wal) and its sqlite3 -json dump, memory-store.json and memory export files, .claude-flow/metrics/*.json, Claude Code hook logs (logs/*.json), and Cairn NDJSON events.`,
+  );
   return collector.finish();
 }

@@ -31,7 +31,11 @@ export interface JsonFormat {
 
 /** How a file of a format is told: by its first bytes, its first line, or its parsed JSON value. */
 export type HookDetect =
-  | { by: 'bytes'; test(head: Uint8Array): boolean; /** For a database: memory_entries' columns that make it this format. */ columns?(columns: ReadonlySet<string>): boolean }
+  | {
+      by: 'bytes';
+      test(head: Uint8Array): boolean /** For a database: memory_entries' columns that make it this format. */;
+      columns?(columns: ReadonlySet<string>): boolean;
+    }
   | { by: 'first-line'; test(line: string): boolean }
   | { by: 'json'; test(value: unknown): boolean };
 
@@ -64,7 +68,8 @@ export const isWal = (bytes: Uint8Array): boolean => bytes.length >= 4 && (Buffe
  * A claude-flow v3 store encrypted at rest (CLAUDE_FLOW_ENCRYPT_AT_REST): the 4 bytes "RFE1", then a 12-byte IV, the
  * ciphertext and a 16-byte tag.
  */
-export const isEncryptedStore = (bytes: Uint8Array): boolean => bytes.length >= 4 && bytes[0] === 0x52 && bytes[1] === 0x46 && bytes[2] === 0x45 && bytes[3] === 0x31;
+export const isEncryptedStore = (bytes: Uint8Array): boolean =>
+  bytes.length >= 4 && bytes[0] === 0x52 && bytes[1] === 0x46 && bytes[2] === 0x45 && bytes[3] === 0x31;
 
 /** The skip reason of an encrypted store, as the data-quality table shows it. */
 export const encryptedReason = 'encrypted: cannot be read';
@@ -91,7 +96,12 @@ export const hookFormats: readonly HookLogFormat[] = [
     read: {
       by: 'refused',
       result: (path) =>
-        fileProblem('claude-flow-v3-sqlite', path, 'is a claude-flow store encrypted at rest (it starts with "RFE1", CLAUDE_FLOW_ENCRYPT_AT_REST), so Cairn cannot read it and imported nothing from it. Point "hooks" at an unencrypted copy of the store, or build from a store written with encryption at rest turned off.', encryptedReason),
+        fileProblem(
+          'claude-flow-v3-sqlite',
+          path,
+          'is a claude-flow store encrypted at rest (it starts with "RFE1", CLAUDE_FLOW_ENCRYPT_AT_REST), so Cairn cannot read it and imported nothing from it. Point "hooks" at an unencrypted copy of the store, or build from a store written with encryption at rest turned off.',
+          encryptedReason,
+        ),
     },
   },
   {
@@ -136,7 +146,14 @@ export const hookFormats: readonly HookLogFormat[] = [
     detect: { by: 'json', test: memoryStore.matchesExport },
     read: { by: 'json', result: memoryStore.readExport },
   },
-  ...jsonFormats.map((module): HookLogFormat => ({ id: module.format, label: jsonLabels[module.format] ?? module.format, detect: { by: 'json', test: module.matches }, read: { by: 'json', result: module.read } })),
+  ...jsonFormats.map(
+    (module): HookLogFormat => ({
+      id: module.format,
+      label: jsonLabels[module.format] ?? module.format,
+      detect: { by: 'json', test: module.matches },
+      read: { by: 'json', result: module.read },
+    }),
+  ),
 ];
 
 /** The first format whose first bytes `head` has, or undefined for a text file. */
@@ -161,6 +178,10 @@ export function isLineFormat(line: string): boolean {
 
 /** What a format id stands for, in words (every label of that id, joined); the id itself for "unknown". */
 export function hookFormatLabel(id: HookFormat): string {
-  const labels = [...new Set(hookFormats.filter((format) => format.id === id && format.read.by !== 'refused' && format.read.by !== 'with-database').map((format) => format.label))];
+  const labels = [
+    ...new Set(
+      hookFormats.filter((format) => format.id === id && format.read.by !== 'refused' && format.read.by !== 'with-database').map((format) => format.label),
+    ),
+  ];
   return labels.length > 0 ? labels.join('; ') : id === 'unknown' ? 'not a format Cairn reads' : id;
 }

@@ -173,12 +173,34 @@ const number = (text: string, at: number, length: number): number => {
  * is not enough.
  */
 function isCanonicalIso(text: string): boolean {
-  if (text.length !== 24 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.' || text[23] !== 'Z') return false;
+  if (
+    text.length !== 24 ||
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    text[10] !== 'T' ||
+    text[13] !== ':' ||
+    text[16] !== ':' ||
+    text[19] !== '.' ||
+    text[23] !== 'Z'
+  )
+    return false;
   const year = number(text, 0, 4);
   const month = number(text, 5, 2);
   const day = number(text, 8, 2);
   // A field that is not all digits is NaN, and fails its comparison.
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && number(text, 11, 2) <= 23 && number(text, 14, 2) <= 59 && number(text, 17, 2) <= 59 && number(text, 20, 3) >= 0)) return false;
+  if (
+    !(
+      year >= 0 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      number(text, 11, 2) <= 23 &&
+      number(text, 14, 2) <= 59 &&
+      number(text, 17, 2) <= 59 &&
+      number(text, 20, 3) >= 0
+    )
+  )
+    return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 }

@@ -47,9 +47,12 @@ export function take(budget: ReadBudget, records: number, bytes: number, text: n
 }
 
 /** Characters of text an event keeps: what its redaction scans and its pages may show. */
-export function textOf(event: Pick<HookEvent, 'message' | 'status' | 'description' | 'file' | 'memoryKey' | 'taskRef' | 'agent' | 'session' | 'level' | 'data'>): number {
+export function textOf(
+  event: Pick<HookEvent, 'message' | 'status' | 'description' | 'file' | 'memoryKey' | 'taskRef' | 'agent' | 'session' | 'level' | 'data'>,
+): number {
   let chars = 0;
-  for (const text of [event.message, event.status, event.description, event.file, event.memoryKey, event.taskRef, event.agent, event.session, event.level]) if (text) chars += text.length;
+  for (const text of [event.message, event.status, event.description, event.file, event.memoryKey, event.taskRef, event.agent, event.session, event.level])
+    if (text) chars += text.length;
   for (const value of Object.values(event.data)) if (typeof value === 'string') chars += value.length;
   return chars;
 }
@@ -57,7 +60,8 @@ export function textOf(event: Pick<HookEvent, 'message' | 'status' | 'descriptio
 /** The warning of a file whose records past the read limit were counted, not read. */
 export function pastLimitWarning(read: number, unread: number, unit: 'lines' | 'rows' | 'records'): string {
   const limits = `the hook logs of one folder give at most ${maxRecordsRead.toLocaleString('en-US')} records, ${formatSize(maxBytesRead)} and ${formatSize(maxTextRead)} of event text together`;
-  if (read === 0) return `holds ${unread.toLocaleString('en-US')} ${unit}, none read: ${limits}, and the logs before it in the folder gave that much; each was counted as skipped.`;
+  if (read === 0)
+    return `holds ${unread.toLocaleString('en-US')} ${unit}, none read: ${limits}, and the logs before it in the folder gave that much; each was counted as skipped.`;
   return `holds ${(read + unread).toLocaleString('en-US')} ${unit}: the first ${read.toLocaleString('en-US')} were read (${limits}), and the ${unread.toLocaleString('en-US')} after were counted as skipped, not read.`;
 }
 
@@ -74,7 +78,22 @@ export const maxShownChars = 4_000;
 export function capEventText<T extends HookEvent>(event: T): T {
   const long = (text: string | null) => text !== null && text.length > maxShownChars;
   const longData = Object.values(event.data).some((value) => typeof value === 'string' && value.length > maxShownChars);
-  if (!longData && ![event.message, event.status, event.description, event.file, event.memoryKey, event.taskRef, event.agent, event.session, event.level, event.source.key].some(long)) return event;
+  if (
+    !longData &&
+    ![
+      event.message,
+      event.status,
+      event.description,
+      event.file,
+      event.memoryKey,
+      event.taskRef,
+      event.agent,
+      event.session,
+      event.level,
+      event.source.key,
+    ].some(long)
+  )
+    return event;
   const cap = (text: string | null) => (text === null ? null : capShown(text));
   return {
     ...event,
@@ -87,7 +106,9 @@ export function capEventText<T extends HookEvent>(event: T): T {
     agent: cap(event.agent),
     session: cap(event.session),
     level: cap(event.level),
-    data: longData ? Object.fromEntries(Object.entries(event.data).map(([key, value]) => [key, typeof value === 'string' ? capShown(value) : value])) : event.data,
+    data: longData
+      ? Object.fromEntries(Object.entries(event.data).map(([key, value]) => [key, typeof value === 'string' ? capShown(value) : value]))
+      : event.data,
     source: { ...event.source, key: cap(event.source.key) },
   };
 }

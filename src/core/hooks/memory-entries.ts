@@ -9,7 +9,18 @@ import { createImport, textOrNull, type EventFields, type ImportCollector } from
 import type { ImportResult } from '../schema/package-files.ts';
 import type { HookFormat } from '../schema/model.ts';
 import { isTime, timeOrNull } from './shape.ts';
-import { formatSize, maxRecordBytes, newReadBudget, overRecordLimit, pastLimitWarning, pastReadLimit, recordTooLarge, spent, take, type ReadBudget } from './limits.ts';
+import {
+  formatSize,
+  maxRecordBytes,
+  newReadBudget,
+  overRecordLimit,
+  pastLimitWarning,
+  pastReadLimit,
+  recordTooLarge,
+  spent,
+  take,
+  type ReadBudget,
+} from './limits.ts';
 
 /** One row as SQLite (or its JSON dump) gives it. */
 export interface MemoryEntryRow {
@@ -52,8 +63,25 @@ const numberOrNull = (value: unknown): number | null => (typeof value === 'numbe
 /** What each namespace's rows mean. A function returns event fields, or a string: the reason to skip the row. */
 export const namespaceRules: Record<string, Rule> = {
   // One row per pre-task call, restarts included; hooks:pre-task keeps only the latest start of an id.
-  'task-index': (value, _row, context) => ({ kind: 'task.start', taskRef: textOrNull(value.taskId), description: textOrNull(value.description), agent: context.agentByTaskId.get(String(value.taskId)) ?? null, time: timeFrom(value, 'timestamp'), status: 'started' }),
-  'hooks:pre-task': (value, _row, context) => context.indexedTaskIds.has(String(value.taskId)) ? copyOf('a task start', 'task-index') : ({ kind: 'task.start', taskRef: textOrNull(value.taskId), description: textOrNull(value.description), agent: textOrNull(value.agentId), time: timeFrom(value, 'startedAt'), status: textOrNull(value.status) }),
+  'task-index': (value, _row, context) => ({
+    kind: 'task.start',
+    taskRef: textOrNull(value.taskId),
+    description: textOrNull(value.description),
+    agent: context.agentByTaskId.get(String(value.taskId)) ?? null,
+    time: timeFrom(value, 'timestamp'),
+    status: 'started',
+  }),
+  'hooks:pre-task': (value, _row, context) =>
+    context.indexedTaskIds.has(String(value.taskId))
+      ? copyOf('a task start', 'task-index')
+      : {
+          kind: 'task.start',
+          taskRef: textOrNull(value.taskId),
+          description: textOrNull(value.description),
+          agent: textOrNull(value.agentId),
+          time: timeFrom(value, 'startedAt'),
+          status: textOrNull(value.status),
+        },
   'hooks:post-task': (value, row) => ({
     kind: 'task.end',
     // Run with --task-id and no matching pre-task, the row holds only {status, completedAt, duration: null}: the id is in the key.
@@ -72,7 +100,13 @@ export const namespaceRules: Record<string, Rule> = {
   coordination: (value, row) => {
     // post-edit upserts its --memory-key here with the edit record; only other values are memory writes.
     if (typeof value.editId === 'string' || typeof value.editedAt === 'string') return copyOf('an edit (its --memory-key record)', 'hooks:post-edit');
-    return { kind: 'memory.set', memoryKey: row.key, status: textOrNull(value.__text) ?? textOrNull(value.status), message: textOrNull(value.__text), time: timeFrom(value, 'timestamp', 'updatedAt') };
+    return {
+      kind: 'memory.set',
+      memoryKey: row.key,
+      status: textOrNull(value.__text) ?? textOrNull(value.status),
+      message: textOrNull(value.__text),
+      time: timeFrom(value, 'timestamp', 'updatedAt'),
+    };
   },
   'hooks:notify': (value) => ({
     kind: 'notify',
@@ -99,23 +133,42 @@ export const namespaceRules: Record<string, Rule> = {
   }),
   'session-states': { skip: 'session snapshot: copies of earlier rows' },
   'session-events': (value) => ({ kind: 'session.restore', session: textOrNull(value.restoredSessionId), time: timeFrom(value, 'restoredAt') }),
-  'hooks:post-bash': (value) => ({ kind: 'command', message: textOrNull(value.command), status: textOrNull(value.exitCode), time: timeFrom(value, 'timestamp') }),
+  'hooks:post-bash': (value) => ({
+    kind: 'command',
+    message: textOrNull(value.command),
+    status: textOrNull(value.exitCode),
+    time: timeFrom(value, 'timestamp'),
+  }),
   'hooks:pre-bash': { skip: 'command announced (pre-command); runs are counted from hooks:post-bash' },
   'command-history': { skip: copyOf('a command', 'hooks:post-bash') },
   'command-results': { skip: copyOf('a command', 'hooks:post-bash') },
   'performance-metrics': { skip: copyOf('command metrics', 'hooks:post-bash') },
-  'hooks:agent-spawned': (value) => ({ kind: 'agent.spawn', agent: textOrNull(value.agentName) ?? textOrNull(value.agentType), time: timeFrom(value, 'spawnedAt'), data: { agentType: textOrNull(value.agentType) } }),
+  'hooks:agent-spawned': (value) => ({
+    kind: 'agent.spawn',
+    agent: textOrNull(value.agentName) ?? textOrNull(value.agentType),
+    time: timeFrom(value, 'spawnedAt'),
+    data: { agentType: textOrNull(value.agentType) },
+  }),
   'agent-roster': { skip: copyOf('an agent spawn', 'hooks:agent-spawned') },
   'hooks:ruv-swarm': { skip: 'ruv-swarm output, not an event' },
   agents: { skip: 'MCP server state (agents), not a hook event' },
   swarms: { skip: 'MCP server state (swarms), not a hook event' },
   tasks: { skip: 'MCP server state (orchestrated tasks), not a hook event' },
   system: { skip: 'MCP server state (system), not a hook event' },
-  default: (value, row) => ({ kind: 'memory.set', memoryKey: row.key, status: textOrNull(value.__text), message: textOrNull(value.__text) ?? JSON.stringify(value).slice(0, 500) }),
+  default: (value, row) => ({
+    kind: 'memory.set',
+    memoryKey: row.key,
+    status: textOrNull(value.__text),
+    message: textOrNull(value.__text) ?? JSON.stringify(value).slice(0, 500),
+  }),
 };
 
 function flatNumbers(value: Fields): Record<string, number | string | null> {
-  return Object.fromEntries(Object.entries(value).filter(([, inner]) => typeof inner === 'number' || typeof inner === 'string').map(([key, inner]) => [key, inner as number | string]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, inner]) => typeof inner === 'number' || typeof inner === 'string')
+      .map(([key, inner]) => [key, inner as number | string]),
+  );
 }
 
 /** Rows of one file: the SQLite store or a dump of it. */
@@ -174,7 +227,13 @@ const isStream = (rows: MemoryEntrySource['rows']): rows is RowStream => !Array.
 function prepare(rows: MemoryEntrySource['rows'], limit: number): Prepared {
   const retyped: Retyped = { count: 0, first: null };
   if (isStream(rows) && rows.inIdOrder) {
-    return { retyped, each: (use) => rows.each(normalizing(retyped, use)), unread: () => rows.unread(), count: () => rows.count(), contextRows: () => rows.of(CONTEXT_NAMESPACES).map((raw, index) => normalizeRow(raw, index, [])) };
+    return {
+      retyped,
+      each: (use) => rows.each(normalizing(retyped, use)),
+      unread: () => rows.unread(),
+      count: () => rows.count(),
+      contextRows: () => rows.of(CONTEXT_NAMESPACES).map((raw, index) => normalizeRow(raw, index, [])),
+    };
   }
   // Id order is insertion order: many rows share one created_at second (docs/hook-logs.md#the-table-of-entries). A dump
   // may be in any order. Such rows are held to be sorted, so only as many as may be read are (limits.ts); the rest are
@@ -229,35 +288,41 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[], bu
     // Each value is decoded when its row is imported (and only when its namespace's rule reads it), and let go
     // after: a store of a million rows is never held decoded all at once.
     const rows = prepared[index]!;
-    if (!spent(budget)) rows.each((row) => {
-      read += 1;
-      bytes += row.value.length + row.key.length + (row.metadata?.length ?? 0);
-      collector.record();
-      if (row.created_at !== null && !isTime(row.created_at)) {
-        untimed += 1;
-        firstUntimed ??= row;
-      }
-      if (overRecordLimit(row.value) || (row.metadata !== null && overRecordLimit(row.metadata)) || overRecordLimit(row.key) || overRecordLimit(row.namespace)) {
-        tooLarge += 1;
-        firstTooLarge ??= { ...row, value: '' };
-        collector.skip(recordTooLarge);
-        return more();
-      }
-      // The same row: a dump keeps the row's id and created_at. Two databases (two agents' .swarm folders) can share a
-      // key such as "system/active_swarm" or "task:task-7.1-build-infra:completed"; those are different rows.
-      // One source has no twin to find: its rows are not keyed at all.
-      if (sources.length > 1) {
-        const identity = `${row.id}\u0000${row.namespace}\u0000${row.key}\u0000${row.created_at}`;
-        const twin = firstSeen.get(identity);
-        if (twin !== undefined && twin !== source.path) {
-          collector.skip(`duplicate of the same row in ${twin}`);
+    if (!spent(budget))
+      rows.each((row) => {
+        read += 1;
+        bytes += row.value.length + row.key.length + (row.metadata?.length ?? 0);
+        collector.record();
+        if (row.created_at !== null && !isTime(row.created_at)) {
+          untimed += 1;
+          firstUntimed ??= row;
+        }
+        if (
+          overRecordLimit(row.value) ||
+          (row.metadata !== null && overRecordLimit(row.metadata)) ||
+          overRecordLimit(row.key) ||
+          overRecordLimit(row.namespace)
+        ) {
+          tooLarge += 1;
+          firstTooLarge ??= { ...row, value: '' };
+          collector.skip(recordTooLarge);
           return more();
         }
-        firstSeen.set(identity, source.path);
-      }
-      importRow(row, context, collector);
-      return more();
-    });
+        // The same row: a dump keeps the row's id and created_at. Two databases (two agents' .swarm folders) can share a
+        // key such as "system/active_swarm" or "task:task-7.1-build-infra:completed"; those are different rows.
+        // One source has no twin to find: its rows are not keyed at all.
+        if (sources.length > 1) {
+          const identity = `${row.id}\u0000${row.namespace}\u0000${row.key}\u0000${row.created_at}`;
+          const twin = firstSeen.get(identity);
+          if (twin !== undefined && twin !== source.path) {
+            collector.skip(`duplicate of the same row in ${twin}`);
+            return more();
+          }
+          firstSeen.set(identity, source.path);
+        }
+        importRow(row, context, collector);
+        return more();
+      });
     // A budget spent before this source: every row is counted, none read.
     const unread = read === 0 ? rows.count() : rows.unread();
     if (unread > 0) {
@@ -266,15 +331,21 @@ export function readMemoryEntrySources(sources: readonly MemoryEntrySource[], bu
     }
     take(budget, read, bytes, collector.text());
     if (firstTooLarge) {
-      collector.warn(`${tooLarge} row(s) have a key, value or metadata over ${formatSize(maxRecordBytes)} (first: row ${(firstTooLarge as MemoryEntryRow).id}); each was skipped and counted, not read.`);
+      collector.warn(
+        `${tooLarge} row(s) have a key, value or metadata over ${formatSize(maxRecordBytes)} (first: row ${(firstTooLarge as MemoryEntryRow).id}); each was skipped and counted, not read.`,
+      );
     }
     if (firstUntimed) {
       const first: MemoryEntryRow = firstUntimed;
-      collector.warn(`${untimed} row(s) have a created_at that is not a time (first: row ${first.id}, ${JSON.stringify(first.created_at)}); their events take the time in their value, or have none.`);
+      collector.warn(
+        `${untimed} row(s) have a created_at that is not a time (first: row ${first.id}, ${JSON.stringify(first.created_at)}); their events take the time in their value, or have none.`,
+      );
     }
     const { retyped } = prepared[index]!;
     if (retyped.first) {
-      collector.warn(`${retyped.count} row(s) have fields of a type memory_entries does not hold (first: row ${retyped.first.row.id}, ${retyped.first.retyped.join(', ')}); they were read as text.`);
+      collector.warn(
+        `${retyped.count} row(s) have fields of a type memory_entries does not hold (first: row ${retyped.first.row.id}, ${retyped.first.retyped.join(', ')}); they were read as text.`,
+      );
     }
     return collector.finish();
   });
@@ -315,7 +386,8 @@ function textField(value: unknown, name: string, found: string[]): string | null
 
 /** A row from its values in MEMORY_ENTRY_COLUMNS' order. */
 function normalizeRow([id, key, value, namespace, metadata, createdAt, updatedAt]: readonly unknown[], index: number, found: string[]): MemoryEntryRow {
-  if (createdAt !== null && createdAt !== undefined && typeof createdAt !== 'number' && typeof createdAt !== 'string') found.push(`created_at is ${kindOf(createdAt)}`);
+  if (createdAt !== null && createdAt !== undefined && typeof createdAt !== 'number' && typeof createdAt !== 'string')
+    found.push(`created_at is ${kindOf(createdAt)}`);
   return {
     id: typeof id === 'number' && Number.isFinite(id) ? id : index + 1,
     key: textField(key, 'key', found) ?? '',
@@ -343,7 +415,8 @@ function buildContext(sources: readonly Prepared[]): RowContext {
     for (const row of source.contextRows()) {
       const value = decodeRow(row);
       if (row.namespace === 'task-index' && typeof value.taskId === 'string') indexedTaskIds.add(value.taskId);
-      if (row.namespace === 'hooks:pre-task' && typeof value.taskId === 'string' && typeof value.agentId === 'string') agentByTaskId.set(value.taskId, value.agentId);
+      if (row.namespace === 'hooks:pre-task' && typeof value.taskId === 'string' && typeof value.agentId === 'string')
+        agentByTaskId.set(value.taskId, value.agentId);
     }
   }
   return { indexedTaskIds, agentByTaskId };
@@ -380,6 +453,14 @@ export function isMemoryEntryRows(value: unknown): value is MemoryEntryRow[] {
   return (
     Array.isArray(value) &&
     value.length > 0 &&
-    value.every((row) => row !== null && typeof row === 'object' && typeof (row as Fields).key === 'string' && 'value' in (row as Fields) && typeof (row as Fields).namespace === 'string' && typeof (row as Fields).id === 'number')
+    value.every(
+      (row) =>
+        row !== null &&
+        typeof row === 'object' &&
+        typeof (row as Fields).key === 'string' &&
+        'value' in (row as Fields) &&
+        typeof (row as Fields).namespace === 'string' &&
+        typeof (row as Fields).id === 'number',
+    )
   );
 }

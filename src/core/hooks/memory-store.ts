@@ -86,5 +86,7 @@ function warnUntimed(collector: ImportCollector, untimed: readonly Entry[], fiel
   const [first] = untimed;
   if (!first) return;
   const shown = JSON.stringify(first[field] ?? first.timestamp);
-  collector.warn(`${untimed.length} entr${untimed.length === 1 ? 'y has' : 'ies have'} a ${field} that is not a time (first: "${String(first.key)}", ${shown}); ${untimed.length === 1 ? 'it was' : 'they were'} imported without one.`);
+  collector.warn(
+    `${untimed.length} entr${untimed.length === 1 ? 'y has' : 'ies have'} a ${field} that is not a time (first: "${String(first.key)}", ${shown}); ${untimed.length === 1 ? 'it was' : 'they were'} imported without one.`,
+  );
 }

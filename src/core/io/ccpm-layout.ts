@@ -39,7 +39,10 @@ const archiveNames = ['archived', '.archived'];
 
 const sortedFolders = (dir: string) => {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && (!entry.name.startsWith('.') || archiveNames.includes(entry.name))).map((entry) => entry.name).toSorted();
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && (!entry.name.startsWith('.') || archiveNames.includes(entry.name)))
+      .map((entry) => entry.name)
+      .toSorted();
   } catch {
     return [];
   }
@@ -53,7 +56,8 @@ const sortedFolders = (dir: string) => {
 export function ccpmEpicFolders(root: string): { dirs: { dir: string; phaseId: string }[]; issues: Issue[] } {
   // A repository: its .claude/epics/ holds the epics.
   const inRepository = join(root, '.claude', 'epics');
-  if (sortedFolders(join(root, '.claude')).includes('epics') && staysInside(inRepository, root) && !isCcpmEpicFolder(root)) return ccpmEpicFolders(inRepository);
+  if (sortedFolders(join(root, '.claude')).includes('epics') && staysInside(inRepository, root) && !isCcpmEpicFolder(root))
+    return ccpmEpicFolders(inRepository);
   if (isCcpmEpicFolder(root)) {
     const phaseId = [basename(resolve(root))].find((name) => name !== '' && phaseNameProblem(name) === null) ?? 'epic';
     return { dirs: [{ dir: root, phaseId }], issues: [] };
@@ -67,17 +71,38 @@ export function ccpmEpicFolders(root: string): { dirs: { dir: string; phaseId: s
       return;
     }
     if (!isCcpmEpicFolder(path)) {
-      issues.push({ file: displayPath(path), line: 1, column: 1, severity: 'warning', message: `The folder ${where}${name} holds no ccpm epic (epic.md with ccpm's frontmatter), so it is not read as a phase.`, hint: 'An epic folder is read when its epic.md opens with name, status and created (as /pm:prd-parse writes it).' });
+      issues.push({
+        file: displayPath(path),
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        message: `The folder ${where}${name} holds no ccpm epic (epic.md with ccpm's frontmatter), so it is not read as a phase.`,
+        hint: 'An epic folder is read when its epic.md opens with name, status and created (as /pm:prd-parse writes it).',
+      });
       return;
     }
     const problem = phaseNameProblem(name);
     if (problem) {
-      issues.push({ file: displayPath(path), line: 1, column: 1, severity: 'error', message: `The epic folder cannot be published: ${problem}.`, hint: 'Rename the folder, e.g. "user-login".' });
+      issues.push({
+        file: displayPath(path),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `The epic folder cannot be published: ${problem}.`,
+        hint: 'Rename the folder, e.g. "user-login".',
+      });
       return;
     }
     const twin = dirs.find((dir) => dir.phaseId === name);
     if (twin) {
-      issues.push({ file: displayPath(path), line: 1, column: 1, severity: 'warning', message: `The archived epic ${name} has the name of the epic in ${displayPath(twin.dir)}, so it is not read (one phase per name).`, hint: 'Rename one of the two folders to read both.' });
+      issues.push({
+        file: displayPath(path),
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        message: `The archived epic ${name} has the name of the epic in ${displayPath(twin.dir)}, so it is not read (one phase per name).`,
+        hint: 'Rename one of the two folders to read both.',
+      });
       return;
     }
     dirs.push({ dir: path, phaseId: name });

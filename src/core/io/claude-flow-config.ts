@@ -35,15 +35,33 @@ export function claudeFlowStore(dir: string): ClaudeFlowStore | null {
     return null;
   }
   if (memory === null || typeof memory !== 'object') return null;
-  const key = ['persistPath', 'path'].find((name) => typeof (memory as Record<string, unknown>)[name] === 'string' && ((memory as Record<string, string>)[name] ?? '').trim() !== '');
+  const key = ['persistPath', 'path'].find(
+    (name) => typeof (memory as Record<string, unknown>)[name] === 'string' && ((memory as Record<string, string>)[name] ?? '').trim() !== '',
+  );
   if (!key) return null;
   const named = (memory as Record<string, string>)[key]!.trim();
   const { line, column } = locateJsonPath(text, ['memory', key]);
   const at = { file: displayPath(file), line, column };
   const path = resolve(dir, named);
   if (/\p{Cc}/u.test(named) || !existsSync(path)) {
-    return { hooks: [], issue: { ...at, severity: 'warning', message: `claude-flow.config.json's memory.${key} names ${JSON.stringify(named)}, which does not exist, so no hook store is read (cairn.config.json names no "hooks").`, hint: 'Name the store in cairn.config.json "hooks", e.g. [".swarm/memory.db"], or fix memory.' + key + '.' } };
+    return {
+      hooks: [],
+      issue: {
+        ...at,
+        severity: 'warning',
+        message: `claude-flow.config.json's memory.${key} names ${JSON.stringify(named)}, which does not exist, so no hook store is read (cairn.config.json names no "hooks").`,
+        hint: 'Name the store in cairn.config.json "hooks", e.g. [".swarm/memory.db"], or fix memory.' + key + '.',
+      },
+    };
   }
   const hooks = statSync(path).isDirectory() ? [join(path, '*.db')] : [path];
-  return { hooks, issue: { ...at, severity: 'warning', message: `The hook store comes from claude-flow.config.json memory.${key} (${displayPath(path)}), since cairn.config.json names no "hooks".`, hint: 'Name the store in cairn.config.json "hooks" to choose it yourself; then claude-flow.config.json is not read.' } };
+  return {
+    hooks,
+    issue: {
+      ...at,
+      severity: 'warning',
+      message: `The hook store comes from claude-flow.config.json memory.${key} (${displayPath(path)}), since cairn.config.json names no "hooks".`,
+      hint: 'Name the store in cairn.config.json "hooks" to choose it yourself; then claude-flow.config.json is not read.',
+    },
+  };
 }

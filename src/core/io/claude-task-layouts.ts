@@ -49,34 +49,44 @@ export function claudeFlowStoreOf(dir: string, copied = false): { rel: string; r
 export function claudeCodeListOf(dir: string): { rels: string[]; reason: string } | null {
   let names: string[];
   try {
-    names = readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.isDirectory() && isTaskFileName(entry.name)).map((entry) => entry.name);
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => !entry.isDirectory() && isTaskFileName(entry.name))
+      .map((entry) => entry.name);
   } catch {
     return null;
   }
-  const rels = names.filter((name) => {
-    const text = textOf(join(dir, name));
-    return text !== null && isClaudeCodeTask(name, text);
-  }).toSorted((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const rels = names
+    .filter((name) => {
+      const text = textOf(join(dir, name));
+      return text !== null && isClaudeCodeTask(name, text);
+    })
+    .toSorted((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   if (rels.length === 0) return null;
   const named = rels.length <= 3 ? rels.join(', ') : `${rels[0]} … ${rels.at(-1)}`;
-  return { rels, reason: `${rels.length} task file${rels.length === 1 ? '' : 's'} (${named}), each a task object with "subject", "status", "blocks" and "blockedBy", as Claude Code's task tools write one file per task` };
+  return {
+    rels,
+    reason: `${rels.length} task file${rels.length === 1 ? '' : 's'} (${named}), each a task object with "subject", "status", "blocks" and "blockedBy", as Claude Code's task tools write one file per task`,
+  };
 }
 
 /** Why a file of a Claude Code list folder other than its task files is not read, in the words the data-quality panel shows. */
 export function claudeCodeOtherReason(rel: string): string {
-  if (rel === '.lock') return 'not read: Claude Code\'s lock file (empty; it keeps two sessions from writing at once)';
-  if (rel === '.highwatermark') return 'not read: Claude Code\'s highest task id ever given (a deleted task\'s id is not given again)';
+  if (rel === '.lock') return "not read: Claude Code's lock file (empty; it keeps two sessions from writing at once)";
+  if (rel === '.highwatermark') return "not read: Claude Code's highest task id ever given (a deleted task's id is not given again)";
   if (/\.json$/i.test(rel)) return 'not read: JSON that is not one of Claude Code\'s task objects ("subject", "status", "blocks", "blockedBy")';
   return 'not read: not a task file of the Claude Code list (its tasks are the <id>.json files)';
 }
 
 /** Why a file of the store's own folder other than store.json is not read. */
 export function claudeFlowOtherReason(): string {
-  return 'not read: not part of claude-flow\'s task store (its tasks are in store.json)';
+  return "not read: not part of claude-flow's task store (its tasks are in store.json)";
 }
 
 /** The skip reasons of a file that holds no log at all (as opposed to a log that is damaged), in the hook reader's words. */
-const noLogReasons: Readonly<Record<string, string>> = { 'not a hook log': 'not SQLite, JSON or NDJSON', 'unknown JSON shape': 'JSON of a shape that holds no log Cairn reads' };
+const noLogReasons: Readonly<Record<string, string>> = {
+  'not a hook log': 'not SQLite, JSON or NDJSON',
+  'unknown JSON shape': 'JSON of a shape that holds no log Cairn reads',
+};
 
 /**
  * A repository's .claude-flow/ read for its task store: the hook reader reads every other file of it, and the files
@@ -90,12 +100,20 @@ export function claudeFlowStateFiles(results: readonly ImportResult[]): { logs: 
   for (const result of results) {
     const { report } = result;
     const reasons = Object.keys(report.skippedReasons);
-    const noLog = report.format === 'unknown' && report.imported === 0 && reasons.length > 0 && reasons.every((reason) => reason in noLogReasons) && report.warnings.length <= 1;
+    const noLog =
+      report.format === 'unknown' &&
+      report.imported === 0 &&
+      reasons.length > 0 &&
+      reasons.every((reason) => reason in noLogReasons) &&
+      report.warnings.length <= 1;
     if (!noLog) {
       logs.push(result);
       continue;
     }
-    notRead.push({ path: report.path, reason: `not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (${reasons.map((reason) => noLogReasons[reason]).join('; ')}); the tasks are in tasks/store.json` });
+    notRead.push({
+      path: report.path,
+      reason: `not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (${reasons.map((reason) => noLogReasons[reason]).join('; ')}); the tasks are in tasks/store.json`,
+    });
   }
   return { logs, notRead };
 }
@@ -114,14 +132,23 @@ function phaseName(name: string): string | null {
 export function claudeFlowStoreFolders(root: string): { dirs: PackageDir[]; issues: Issue[] } {
   const full = resolve(root);
   const candidates = [
-    { dir: root, repository: basename(full) === 'tasks' && basename(dirname(full)) === '.claude-flow' ? dirname(dirname(full)) : basename(full) === '.claude-flow' ? dirname(full) : full },
+    {
+      dir: root,
+      repository:
+        basename(full) === 'tasks' && basename(dirname(full)) === '.claude-flow'
+          ? dirname(dirname(full))
+          : basename(full) === '.claude-flow'
+            ? dirname(full)
+            : full,
+    },
     { dir: join(root, '.claude-flow'), repository: full },
   ];
   for (const { dir, repository } of candidates) {
     const rel = basename(resolve(dir)) === '.claude-flow' ? 'tasks/store.json' : 'store.json';
     const path = join(dir, rel);
     if (!existsSync(path)) continue;
-    if (![dir, join(dir, 'tasks'), path].filter((each) => each === dir || each === path || rel !== 'store.json').every((each) => staysInside(each, root))) return { dirs: [], issues: [linkOutsideIssue(path)] };
+    if (![dir, join(dir, 'tasks'), path].filter((each) => each === dir || each === path || rel !== 'store.json').every((each) => staysInside(each, root)))
+      return { dirs: [], issues: [linkOutsideIssue(path)] };
     if (!claudeFlowStoreOf(dir)) continue;
     return { dirs: [{ dir, phaseId: phaseName(basename(repository).replace(/^\.+/, '')) ?? 'claude-flow' }], issues: [] };
   }
@@ -153,16 +180,29 @@ export function claudeCodeTaskFolders(root: string): { dirs: PackageDir[]; issue
       continue;
     }
     if (!claudeCodeListOf(path)) {
-      issues.push({ file: displayPath(path), line: 1, column: 1, severity: 'warning', message: `The folder ${entry.name} holds no Claude Code task file, so it is not read as a phase.`, hint: 'Claude Code leaves a folder with only .lock and .highwatermark for a session that made no task; a list folder holds 1.json, 2.json, ….' });
+      issues.push({
+        file: displayPath(path),
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        message: `The folder ${entry.name} holds no Claude Code task file, so it is not read as a phase.`,
+        hint: 'Claude Code leaves a folder with only .lock and .highwatermark for a session that made no task; a list folder holds 1.json, 2.json, ….',
+      });
       continue;
     }
     const problem = phaseNameProblem(entry.name);
     if (problem) {
-      issues.push({ file: printable(redactText(displayPath(path))), line: 1, column: 1, severity: 'error', message: `The task list folder cannot be published: ${problem}.`, hint: 'Rename the folder (the list id), e.g. "my-project".' });
+      issues.push({
+        file: printable(redactText(displayPath(path))),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `The task list folder cannot be published: ${problem}.`,
+        hint: 'Rename the folder (the list id), e.g. "my-project".',
+      });
       continue;
     }
     dirs.push({ dir: path, phaseId: entry.name });
   }
   return { dirs, issues: dirs.length > 0 ? issues : [] };
 }
-

@@ -7,7 +7,11 @@ import { execFileSync } from 'node:child_process';
 /** The committer time of HEAD in the repository holding `dir` (ISO 8601, UTC), or null outside a repository or without git. */
 export function commitTime(dir: string): string | null {
   try {
-    const out = execFileSync('git', ['-C', dir, 'log', '-1', '--format=%ct'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+    const out = execFileSync('git', ['-C', dir, 'log', '-1', '--format=%ct'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 10_000,
+    }).trim();
     return /^\d+$/.test(out) ? new Date(Number(out) * 1000).toISOString() : null;
   } catch {
     return null;

@@ -91,10 +91,13 @@ function hookEntryAt(pattern: string, configFile: string | null): { line: number
 /** Where a problem with `pattern` is reported: the config's `hooks` entry, or the --hooks flag. */
 function patternIssueAt(pattern: string, configFile: string | null): { at: { file: string; line: number; column: number }; from: string } {
   const entry = hookEntryAt(pattern, configFile);
-  return entry && configFile ? { at: { file: displayPath(configFile), line: entry.line, column: entry.column }, from: `"${entry.key}"` } : { at: { file: '--hooks', line: 1, column: 1 }, from: '--hooks' };
+  return entry && configFile
+    ? { at: { file: displayPath(configFile), line: entry.line, column: entry.column }, from: `"${entry.key}"` }
+    : { at: { file: '--hooks', line: 1, column: 1 }, from: '--hooks' };
 }
 
-const outsideHint = (reach: HookReach) => `Hook logs are read from ${reach.name} only. Copy the logs into it, or list their folder in the config's "allowOutside" (e.g. "allowOutside": ["../shared-logs"]) to read them where they are.`;
+const outsideHint = (reach: HookReach) =>
+  `Hook logs are read from ${reach.name} only. Copy the logs into it, or list their folder in the config's "allowOutside" (e.g. "allowOutside": ["../shared-logs"]) to read them where they are.`;
 
 /** "the repository (..)": the reach's boundary as messages name it. */
 const outsideOf = (reach: HookReach) => `outside ${reach.name} (${displayPath(reach.boundary)})`;
@@ -107,7 +110,9 @@ export function hookPatternIssues(patterns: readonly string[], configFile: strin
     if (outside === null) return [];
     const { at, from } = patternIssueAt(pattern, configFile);
     const where = outside === resolve(base) ? `is ${outsideOf(reach)}` : `leads through a link to ${displayPath(outside)}, ${outsideOf(reach)}`;
-    return [{ ...at, severity: 'error', message: `The hook log ${displayPath(pattern)} (${from}) ${where}; Cairn does not read it.`, hint: outsideHint(reach) }];
+    return [
+      { ...at, severity: 'error', message: `The hook log ${displayPath(pattern)} (${from}) ${where}; Cairn does not read it.`, hint: outsideHint(reach) },
+    ];
   });
 }
 
@@ -115,14 +120,23 @@ export function hookPatternIssues(patterns: readonly string[], configFile: strin
  * The files `patterns` match, and the issues: a pattern that matches nothing (a warning), and a match that leads out
  * of the reach, links followed (an error; the file is not read).
  */
-export function expandHookPatterns(patterns: readonly string[], configFile: string | null, reach: HookReach = environmentReach()): { files: string[]; issues: Issue[] } {
+export function expandHookPatterns(
+  patterns: readonly string[],
+  configFile: string | null,
+  reach: HookReach = environmentReach(),
+): { files: string[]; issues: Issue[] } {
   const files = new Set<string>();
   const issues: Issue[] = [];
   for (const pattern of patterns) {
     const matched = globSync(pattern).filter((file) => existsSync(file) && !statSync(file).isDirectory());
     if (matched.length === 0) {
       const { at } = patternIssueAt(pattern, configFile);
-      issues.push({ ...at, severity: 'warning', message: `The hook log ${displayPath(pattern)} matches no file, so nothing is read from it.`, hint: 'Paths in "hooks" are relative to the config file, e.g. ".swarm/memory.db" or ".claude-flow/metrics/*.json".' });
+      issues.push({
+        ...at,
+        severity: 'warning',
+        message: `The hook log ${displayPath(pattern)} matches no file, so nothing is read from it.`,
+        hint: 'Paths in "hooks" are relative to the config file, e.g. ".swarm/memory.db" or ".claude-flow/metrics/*.json".',
+      });
     }
     for (const file of matched) {
       for (const path of [file, ...['-wal', '-shm'].map((companion) => `${file}${companion}`).filter((companion) => existsSync(companion))]) {
@@ -133,7 +147,12 @@ export function expandHookPatterns(patterns: readonly string[], configFile: stri
         }
         const { at, from } = patternIssueAt(pattern, configFile);
         const where = outside === resolve(path) ? `is ${outsideOf(reach)}` : `leads through a link to ${displayPath(outside)}, ${outsideOf(reach)}`;
-        issues.push({ ...at, severity: 'error', message: `The hook log ${displayPath(path)} (matched by ${from}) ${where}; Cairn does not read it.`, hint: outsideHint(reach) });
+        issues.push({
+          ...at,
+          severity: 'error',
+          message: `The hook log ${displayPath(path)} (matched by ${from}) ${where}; Cairn does not read it.`,
+          hint: outsideHint(reach),
+        });
       }
     }
   }

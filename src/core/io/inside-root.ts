@@ -33,5 +33,12 @@ export function linkProblem(path: string, root: string): { message: string; reas
 
 /** The error for a symbolic link that leads out of the content root. */
 export function linkOutsideIssue(path: string): Issue {
-  return { file: displayPath(path), line: 1, column: 1, severity: 'error', message: `${displayPath(path)} is a symbolic link to a place outside the content root; Cairn does not read it.`, hint: 'Copy the file into the content folder, or point the link at a file inside it.' };
+  return {
+    file: displayPath(path),
+    line: 1,
+    column: 1,
+    severity: 'error',
+    message: `${displayPath(path)} is a symbolic link to a place outside the content root; Cairn does not read it.`,
+    hint: 'Copy the file into the content folder, or point the link at a file inside it.',
+  };
 }

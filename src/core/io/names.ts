@@ -8,14 +8,31 @@ import { describeCounts, locateSecrets } from '../redact/redact.ts';
 import { codePoint, lookAlikeProblem, printable } from '../text/look-alike.ts';
 
 /** Top-level names the site itself uses (pages, folders and files of dist/). */
-export const reservedPhaseNames: ReadonlySet<string> = new Set(['releases', 'search', 'v', 'badges', 'pagefind', '_astro', '404', '404.html', 'index.html', 'status.json', 'feed.xml', 'changelog.md', 'favicon.svg', 'robots.txt']);
+export const reservedPhaseNames: ReadonlySet<string> = new Set([
+  'releases',
+  'search',
+  'v',
+  'badges',
+  'pagefind',
+  '_astro',
+  '404',
+  '404.html',
+  'index.html',
+  'status.json',
+  'feed.xml',
+  'changelog.md',
+  'favicon.svg',
+  'robots.txt',
+]);
 
 // Letters and digits of any script, then also spaces, dots, "_" and "-": what survives as one part of an address.
 const routeName = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
 
 /** Why a phase folder's name cannot be used, or null when it can. */
 export function phaseNameProblem(name: string): string | null {
-  return reservedPhaseNames.has(name.toLowerCase()) ? `its name "${name}" is also the address of the site's own ${name.toLowerCase()} page or folder` : routeNameProblem(name);
+  return reservedPhaseNames.has(name.toLowerCase())
+    ? `its name "${name}" is also the address of the site's own ${name.toLowerCase()} page or folder`
+    : routeNameProblem(name);
 }
 
 /** Why a name cannot be one part of a page's address, or null when it can. */

@@ -9,7 +9,20 @@ import type { ImportResult } from '../schema/package-files.ts';
 import { fileProblem, readHookText, type MemorySourceWithWarning } from '../hooks/detect.ts';
 import { detectBytes, isLineFormat } from '../hooks/formats.ts';
 import * as cairnNdjson from '../hooks/cairn-ndjson.ts';
-import { formatSize, maxBytesRead, maxJsonLogBytes, maxRecordBytes, maxRecordsRead, maxTextRead, newReadBudget, pastReadLimit, spent, take, textOf, type ReadBudget } from '../hooks/limits.ts';
+import {
+  formatSize,
+  maxBytesRead,
+  maxJsonLogBytes,
+  maxRecordBytes,
+  maxRecordsRead,
+  maxTextRead,
+  newReadBudget,
+  pastReadLimit,
+  spent,
+  take,
+  textOf,
+  type ReadBudget,
+} from '../hooks/limits.ts';
 import { FileLines } from './read-lines.ts';
 import { readMemoryEntrySources, type MemoryEntrySource } from '../hooks/memory-entries.ts';
 import { readV3Rows } from '../hooks/claude-flow-v3-sqlite.ts';
@@ -17,16 +30,17 @@ import { displayPath } from './display-path.ts';
 import { linkProblem } from './inside-root.ts';
 import { openSqliteStore, type OpenStore, type SqliteRead } from './read-sqlite.ts';
 
-
 /**
  * Files under `dir`, recursively, in path order, hidden ones included: claude-flow writes its store to `.swarm/` and
  * its metrics to `.claude-flow/metrics/`, and a copied folder keeps those names.
  */
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    // Linked folders are not descended into: a link can only name a single file, checked by the caller.
-    .flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]))
-    .toSorted();
+  return (
+    readdirSync(dir, { withFileTypes: true })
+      // Linked folders are not descended into: a link can only name a single file, checked by the caller.
+      .flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]))
+      .toSorted()
+  );
 }
 
 /** The first 16 bytes of a file (fewer when it is shorter): enough for SQLite's and the WAL's headers. */
@@ -55,7 +69,10 @@ function isRegularFile(path: string): boolean {
  */
 export function readHookSources(hooksDir: string, root: string = hooksDir, except: readonly string[] = []): ImportResult[] {
   if (!existsSync(hooksDir) || !statSync(hooksDir).isDirectory()) return [];
-  return readHookFiles(listFiles(hooksDir).filter((file) => !except.includes(file)), root);
+  return readHookFiles(
+    listFiles(hooksDir).filter((file) => !except.includes(file)),
+    root,
+  );
 }
 
 /**
@@ -64,7 +81,12 @@ export function readHookSources(hooksDir: string, root: string = hooksDir, excep
  * the path reports and events name a file by (from the working folder unless told otherwise). The logs give at most
  * `budget` together (hooks/limits.ts): what a file has past it is counted as skipped, not read.
  */
-export function readHookFiles(files: readonly string[], root: string | null, show: (file: string) => string = displayPath, budget: ReadBudget = newReadBudget()): ImportResult[] {
+export function readHookFiles(
+  files: readonly string[],
+  root: string | null,
+  show: (file: string) => string = displayPath,
+  budget: ReadBudget = newReadBudget(),
+): ImportResult[] {
   const results: ImportResult[] = [];
   const databases: OpenDatabase[] = [];
   const dumps: MemorySourceWithWarning[] = [];
@@ -77,12 +99,16 @@ export function readHookFiles(files: readonly string[], root: string | null, sho
     const memorySources = [...databases.map((database) => database.source), ...dumps];
     const memoryResults = readMemoryEntrySources(memorySources, budget).map((result, index) => {
       const warning = index < databases.length ? databaseWarning(databases[index]!.store.read) : dumps[index - databases.length]!.warning;
-      const read = warning ? { ...result, report: { ...result.report, warnings: [...result.report.warnings, `${memorySources[index]!.path}: ${warning}`] } } : result;
+      const read = warning
+        ? { ...result, report: { ...result.report, warnings: [...result.report.warnings, `${memorySources[index]!.path}: ${warning}`] } }
+        : result;
       // A store with v2's rows and v3's: one file, one line of data quality, each row read as its own kind.
       const v3 = index < databases.length ? databases[index]!.v3 : undefined;
       return v3 ? mergeResults(read, v3) : read;
     });
-    return [...memoryResults, ...results].map((result) => withCompanions(result, companions.get(result.report.path))).toSorted((a, b) => (a.report.path < b.report.path ? -1 : a.report.path > b.report.path ? 1 : 0));
+    return [...memoryResults, ...results]
+      .map((result) => withCompanions(result, companions.get(result.report.path)))
+      .toSorted((a, b) => (a.report.path < b.report.path ? -1 : a.report.path > b.report.path ? 1 : 0));
   } finally {
     for (const database of databases) database.store.close();
   }
@@ -100,10 +126,22 @@ interface OpenDatabase {
 function mergeResults(v2: ImportResult, v3: ImportResult): ImportResult {
   const reasons = { ...v2.report.skippedReasons };
   for (const [reason, count] of Object.entries(v3.report.skippedReasons)) reasons[reason] = (reasons[reason] ?? 0) + count;
-  const newest = [v2.report.newest, v3.report.newest].filter((time): time is string => time !== null).toSorted().at(-1) ?? null;
+  const newest =
+    [v2.report.newest, v3.report.newest]
+      .filter((time): time is string => time !== null)
+      .toSorted()
+      .at(-1) ?? null;
   return {
     events: [...v2.events, ...v3.events],
-    report: { ...v2.report, records: v2.report.records + v3.report.records, imported: v2.report.imported + v3.report.imported, skipped: v2.report.skipped + v3.report.skipped, skippedReasons: reasons, newest, warnings: [...v2.report.warnings, ...v3.report.warnings] },
+    report: {
+      ...v2.report,
+      records: v2.report.records + v3.report.records,
+      imported: v2.report.imported + v3.report.imported,
+      skipped: v2.report.skipped + v3.report.skipped,
+      skippedReasons: reasons,
+      newest,
+      warnings: [...v2.report.warnings, ...v3.report.warnings],
+    },
   };
 }
 
@@ -118,7 +156,12 @@ interface Found {
 }
 
 /** Sorts the files into results (read or reported), databases to import and dumps to import. */
-function readEachFile(files: readonly string[], root: string | null, show: (file: string) => string, { results, databases, dumps, companions, budget, seen }: Found): void {
+function readEachFile(
+  files: readonly string[],
+  root: string | null,
+  show: (file: string) => string,
+  { results, databases, dumps, companions, budget, seen }: Found,
+): void {
   for (const file of files) {
     const path = show(file);
     const link = root === null ? null : linkProblem(file, root);
@@ -157,10 +200,19 @@ function readEachFile(files: readonly string[], root: string | null, show: (file
         continue;
       }
       if (/-shm$/.test(file)) {
-        results.push(fileProblem('claude-flow-sqlite', path, `is the shared-memory index of a database that is not here (${show(db)}); it holds no records.`, 'index without its database'));
+        results.push(
+          fileProblem(
+            'claude-flow-sqlite',
+            path,
+            `is the shared-memory index of a database that is not here (${show(db)}); it holds no records.`,
+            'index without its database',
+          ),
+        );
         continue;
       }
-      results.push(fileProblem('claude-flow-sqlite', path, `has no database beside it (${show(db)}); a WAL cannot be read on its own.`, 'WAL without its database'));
+      results.push(
+        fileProblem('claude-flow-sqlite', path, `has no database beside it (${show(db)}); a WAL cannot be read on its own.`, 'WAL without its database'),
+      );
     } else {
       const read = readTextLog(file, path, size, budget);
       if ('rows' in read) dumps.push(read);
@@ -185,14 +237,30 @@ function readTextLog(file: string, path: string, size: number, budget: ReadBudge
     }
   }
   if (size > maxJsonLogBytes) {
-    return fileProblem('unknown', path, `is ${formatSize(size)}; hook logs other than Cairn NDJSON are parsed whole, and only up to ${formatSize(maxJsonLogBytes)}, so it was not read (its records are not counted one by one).`, `file over ${formatSize(maxJsonLogBytes)}`);
+    return fileProblem(
+      'unknown',
+      path,
+      `is ${formatSize(size)}; hook logs other than Cairn NDJSON are parsed whole, and only up to ${formatSize(maxJsonLogBytes)}, so it was not read (its records are not counted one by one).`,
+      `file over ${formatSize(maxJsonLogBytes)}`,
+    );
   }
   if (spent(budget)) {
-    return fileProblem('unknown', path, `was not read: the hook logs before it in this folder gave ${maxRecordsRead.toLocaleString('en-US')} records, ${formatSize(maxBytesRead)} or ${formatSize(maxTextRead)} of event text, all one folder's logs may give together (its records are not counted one by one).`, pastReadLimit);
+    return fileProblem(
+      'unknown',
+      path,
+      `was not read: the hook logs before it in this folder gave ${maxRecordsRead.toLocaleString('en-US')} records, ${formatSize(maxBytesRead)} or ${formatSize(maxTextRead)} of event text, all one folder's logs may give together (its records are not counted one by one).`,
+      pastReadLimit,
+    );
   }
   const read = readHookText(readFileSync(file, 'utf8'), path);
   // A JSON log is read whole; what it gave is taken off the budget after (a dump's rows are taken as they are imported).
-  if (!('rows' in read)) take(budget, read.report.records, size, read.events.reduce((sum, event) => sum + textOf(event), 0));
+  if (!('rows' in read))
+    take(
+      budget,
+      read.report.records,
+      size,
+      read.events.reduce((sum, event) => sum + textOf(event), 0),
+    );
   return read;
 }
 
@@ -202,7 +270,11 @@ function firstLine(file: string): string | null {
   try {
     const head = Buffer.alloc(maxRecordBytes + 1);
     const length = readSync(fd, head, 0, head.length, 0);
-    const lines = head.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '').split('\n');
+    const lines = head
+      .subarray(0, length)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\n');
     // The last piece is cut at the buffer's end, unless the whole file fit.
     const complete = length < head.length ? lines : lines.slice(0, -1);
     return complete.find((line) => line.trim() !== '') ?? null;
@@ -225,18 +297,38 @@ function openSqlite(file: string, path: string, budget: ReadBudget, seen: Map<st
   }
   const { read } = store;
   if (read.schema === 'v2') {
-    const v3 = read.v3 ? readV3Rows(read.v3.rows, path, read.v3.error ? `the database is damaged (${read.v3.error}); the rows before the damage were read.` : undefined, read.v3.unread, { seen, graphEdges: read.v3.graphEdges, hybrid: true }) : undefined;
+    const v3 = read.v3
+      ? readV3Rows(
+          read.v3.rows,
+          path,
+          read.v3.error ? `the database is damaged (${read.v3.error}); the rows before the damage were read.` : undefined,
+          read.v3.unread,
+          { seen, graphEdges: read.v3.graphEdges, hybrid: true },
+        )
+      : undefined;
     return { store, source: { path, format: 'claude-flow-sqlite', rows: read.rows }, ...(v3 ? { v3 } : {}) };
   }
   store.close();
   if (read.schema === 'v3') return readV3Rows(read.rows, path, damagedWarning(read.torn, read.error), read.unread, { seen, graphEdges: read.graphEdges });
-  if (read.columns) return fileProblem('claude-flow-sqlite', path, `has a memory_entries table, but with neither claude-flow v2's "value" column nor v3's "content" (columns: ${read.columns.join(', ') || 'none'}).`, 'unknown memory_entries columns');
-  return fileProblem('claude-flow-sqlite', path, `is a SQLite database without a memory_entries table (tables: ${read.tables.join(', ') || 'none'}).`, 'no memory_entries table');
+  if (read.columns)
+    return fileProblem(
+      'claude-flow-sqlite',
+      path,
+      `has a memory_entries table, but with neither claude-flow v2's "value" column nor v3's "content" (columns: ${read.columns.join(', ') || 'none'}).`,
+      'unknown memory_entries columns',
+    );
+  return fileProblem(
+    'claude-flow-sqlite',
+    path,
+    `is a SQLite database without a memory_entries table (tables: ${read.tables.join(', ') || 'none'}).`,
+    'no memory_entries table',
+  );
 }
 
 /** What to say of a store that was damaged or kept changing while it was copied: it can look damaged without being so. */
 function damagedWarning(torn: boolean | undefined, error: string | null): string | undefined {
-  if (torn) return `the store kept changing while it was copied (agents were writing to it), so the newest rows may be missing${error ? ` (${error})` : ''}; build again once the writers are idle.`;
+  if (torn)
+    return `the store kept changing while it was copied (agents were writing to it), so the newest rows may be missing${error ? ` (${error})` : ''}; build again once the writers are idle.`;
   return error ? `the database is damaged (${error}); the rows before the damage were read.` : undefined;
 }
 
@@ -246,4 +338,3 @@ function databaseWarning(read: SqliteRead): string | undefined {
   const rebuilt = read.fromWalOnly ? 'the database file is empty (its first checkpoint never ran), so its rows were read from its -wal.' : undefined;
   return [rebuilt, damagedWarning(read.torn, read.rows.error)].filter(Boolean).join(' ') || undefined;
 }
-

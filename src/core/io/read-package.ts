@@ -21,13 +21,21 @@ import { ccpmEpicFolders, isCcpmEpicFolder } from './ccpm-layout.ts';
 import { ccpm, ccpmCompanionReason, ccpmFileRole, ccpmReason, isSlugNamedCcpmTask } from '../formats/ccpm.ts';
 import { statusBoardFolders, statusBoardOf } from './status-folders-layout.ts';
 import { opensWithTaskFrontmatter, statusFolderDocumentReason, statusFolderRole, statusFolders, statusFoldersReason } from '../formats/status-folders.ts';
-import { claudeCodeListOf, claudeCodeOtherReason, claudeCodeTaskFolders, claudeFlowOtherReason, claudeFlowStateFiles, claudeFlowStoreFolders, claudeFlowStoreOf, copiedStoreRel } from './claude-task-layouts.ts';
+import {
+  claudeCodeListOf,
+  claudeCodeOtherReason,
+  claudeCodeTaskFolders,
+  claudeFlowOtherReason,
+  claudeFlowStateFiles,
+  claudeFlowStoreFolders,
+  claudeFlowStoreOf,
+  copiedStoreRel,
+} from './claude-task-layouts.ts';
 
 /** The content root: CAIRN_CONTENT, or ./content. */
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
   return resolve(env.CAIRN_CONTENT || 'content');
 }
-
 
 /** Reads every package under `root`/phases, in folder-name order. */
 export function readPackages(root: string): { packages: PackageFiles[]; issues: Issue[] } {
@@ -39,7 +47,19 @@ export function readPackages(root: string): { packages: PackageFiles[]; issues: 
 export function listPackageDirs(root: string): { dirs: PackageDir[]; issues: Issue[] } {
   const phasesDir = join(root, 'phases');
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    return { dirs: [], issues: [{ file: displayPath(root), line: 1, column: 1, severity: 'error', message: `The content folder ${displayPath(root)} does not exist.`, hint: 'Set CAIRN_CONTENT to the folder that holds phases/, or run from the project root.' }] };
+    return {
+      dirs: [],
+      issues: [
+        {
+          file: displayPath(root),
+          line: 1,
+          column: 1,
+          severity: 'error',
+          message: `The content folder ${displayPath(root)} does not exist.`,
+          hint: 'Set CAIRN_CONTENT to the folder that holds phases/, or run from the project root.',
+        },
+      ],
+    };
   }
   if (!existsSync(phasesDir)) {
     // A content root laid out as a tool lays out its tasks: the first layout that finds phases in it is the one.
@@ -47,7 +67,19 @@ export function listPackageDirs(root: string): { dirs: PackageDir[]; issues: Iss
       const found = find(root);
       if (found.dirs.length > 0 || found.issues.some((issue) => issue.severity === 'error')) return found;
     }
-    return { dirs: [], issues: [{ file: displayPath(phasesDir), line: 1, column: 1, severity: 'error', message: `The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories, ccpm's .claude/epics/, a board of status folders, claude-flow's .claude-flow/tasks/store.json, Claude Code's task lists).`, hint: 'Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool\'s folder (specs/, .kiro/specs/, .taskmaster/, backlog/, docs/stories/, .claude/epics/, a folder of backlog/, in_progress/ and completed/, the repository holding .claude-flow/, a copy of ~/.claude/tasks/).' }] };
+    return {
+      dirs: [],
+      issues: [
+        {
+          file: displayPath(phasesDir),
+          line: 1,
+          column: 1,
+          severity: 'error',
+          message: `The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories, ccpm's .claude/epics/, a board of status folders, claude-flow's .claude-flow/tasks/store.json, Claude Code's task lists).`,
+          hint: "Put each coordination package in phases/<phase-id>/ (README.md, task-*.md, baseline-metrics.json), or point the content at your tool's folder (specs/, .kiro/specs/, .taskmaster/, backlog/, docs/stories/, .claude/epics/, a folder of backlog/, in_progress/ and completed/, the repository holding .claude-flow/, a copy of ~/.claude/tasks/).",
+        },
+      ],
+    };
   }
   // phases/ itself may be a link: followed out of the root, it would publish another folder's packages.
   if (!staysInside(phasesDir, root)) return { dirs: [], issues: [linkOutsideIssue(phasesDir)] };
@@ -56,12 +88,28 @@ export function listPackageDirs(root: string): { dirs: PackageDir[]; issues: Iss
     .filter((entry) => entry.isDirectory() || entry.isSymbolicLink())
     .filter((entry) => {
       if (!entry.name.startsWith('.')) return true;
-      if (entry.name !== '.git') issues.push({ file: displayPath(join(phasesDir, entry.name)), line: 1, column: 1, severity: 'warning', message: `The folder ${entry.name} under phases/ is hidden (its name starts with a dot), so it is not read as a phase.`, hint: 'Rename it without the leading dot if it is a phase.' });
+      if (entry.name !== '.git')
+        issues.push({
+          file: displayPath(join(phasesDir, entry.name)),
+          line: 1,
+          column: 1,
+          severity: 'warning',
+          message: `The folder ${entry.name} under phases/ is hidden (its name starts with a dot), so it is not read as a phase.`,
+          hint: 'Rename it without the leading dot if it is a phase.',
+        });
       return false;
     })
     .filter((entry) => {
       const problem = phaseNameProblem(entry.name);
-      if (problem) issues.push({ file: printable(redactText(displayPath(join(phasesDir, entry.name)))), line: 1, column: 1, severity: 'error', message: `The phase folder cannot be published: ${problem}.`, hint: 'Rename the folder, e.g. "phase-8".' });
+      if (problem)
+        issues.push({
+          file: printable(redactText(displayPath(join(phasesDir, entry.name)))),
+          line: 1,
+          column: 1,
+          severity: 'error',
+          message: `The phase folder cannot be published: ${problem}.`,
+          hint: 'Rename the folder, e.g. "phase-8".',
+        });
       return problem === null;
     })
     .filter((entry) => {
@@ -81,7 +129,14 @@ export function listPackageDirs(root: string): { dirs: PackageDir[]; issues: Iss
       seen.set(nameKey(name), name);
       return true;
     }
-    issues.push({ file: redactText(displayPath(join(phasesDir, name))), line: 1, column: 1, severity: 'error', message: `The phase folders ${twin} and ${name} differ only in upper and lower case (or in how an accent is written); on a case-insensitive file system (macOS, Windows) they are one folder, and one phase's pages would overwrite the other's.`, hint: 'Rename one of the two folders, or merge them.' });
+    issues.push({
+      file: redactText(displayPath(join(phasesDir, name))),
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: `The phase folders ${twin} and ${name} differ only in upper and lower case (or in how an accent is written); on a case-insensitive file system (macOS, Windows) they are one folder, and one phase's pages would overwrite the other's.`,
+      hint: 'Rename one of the two folders, or merge them.',
+    });
     return false;
   });
   return { dirs: kept.map((name) => ({ dir: join(phasesDir, name), phaseId: name })), issues };
@@ -128,14 +183,37 @@ function taskListFolders(root: string): { dirs: { dir: string; phaseId: string }
       }
       // A tasks.md none of whose lines is a task is named as such: the folder does hold a list, in a shape not read.
       const list = readdirSync(path).find((name) => /^tasks?\.md$/i.test(name));
-      issues.push(list
-        ? { file: displayPath(join(path, list)), line: 1, column: 1, severity: 'warning', message: `No line of ${list} is a task line Cairn reads, so the folder ${entry.name} is not read as a phase.`, hint: 'A spec folder is read when its tasks.md lists tasks as "- [ ] T001 …" (Spec Kit) or "- [ ] 1.1 …" (Kiro).' }
-        : { file: displayPath(path), line: 1, column: 1, severity: 'warning', message: `The folder ${entry.name} holds no task list (tasks.md of Spec Kit or Kiro), so it is not read as a phase.`, hint: 'A spec folder is read when its tasks.md lists tasks as "- [ ] T001 …" or "- [ ] 1.1 …".' });
+      issues.push(
+        list
+          ? {
+              file: displayPath(join(path, list)),
+              line: 1,
+              column: 1,
+              severity: 'warning',
+              message: `No line of ${list} is a task line Cairn reads, so the folder ${entry.name} is not read as a phase.`,
+              hint: 'A spec folder is read when its tasks.md lists tasks as "- [ ] T001 …" (Spec Kit) or "- [ ] 1.1 …" (Kiro).',
+            }
+          : {
+              file: displayPath(path),
+              line: 1,
+              column: 1,
+              severity: 'warning',
+              message: `The folder ${entry.name} holds no task list (tasks.md of Spec Kit or Kiro), so it is not read as a phase.`,
+              hint: 'A spec folder is read when its tasks.md lists tasks as "- [ ] T001 …" or "- [ ] 1.1 …".',
+            },
+      );
       continue;
     }
     const problem = phaseNameProblem(entry.name);
     if (problem) {
-      issues.push({ file: printable(redactText(displayPath(path))), line: 1, column: 1, severity: 'error', message: `The spec folder cannot be published: ${problem}.`, hint: 'Rename the folder, e.g. "001-feature".' });
+      issues.push({
+        file: printable(redactText(displayPath(path))),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `The spec folder cannot be published: ${problem}.`,
+        hint: 'Rename the folder, e.g. "001-feature".',
+      });
       continue;
     }
     dirs.push({ dir: path, phaseId: entry.name });
@@ -145,7 +223,15 @@ function taskListFolders(root: string): { dirs: { dir: string; phaseId: string }
     const name = basename(dir);
     const phaseId = dirs.some((other) => other.phaseId === name) ? `${folder.replace(/^[_.-]+/, '')}-${name}` : name;
     const problem = phaseNameProblem(phaseId);
-    if (problem) issues.push({ file: printable(redactText(displayPath(dir))), line: 1, column: 1, severity: 'error', message: `The spec folder cannot be published: ${problem}.`, hint: 'Rename the folder, e.g. "001-feature".' });
+    if (problem)
+      issues.push({
+        file: printable(redactText(displayPath(dir))),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `The spec folder cannot be published: ${problem}.`,
+        hint: 'Rename the folder, e.g. "001-feature".',
+      });
     else dirs.push({ dir, phaseId });
   }
   return { dirs, issues: dirs.length > 0 ? issues : [] };
@@ -178,7 +264,17 @@ export interface PackageDir {
 }
 
 /** The layouts of a content root without phases/, each a function that finds its phases (none when it is not its layout). */
-const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [taskListFolders, taskmasterFolders, backlogBoardFolders, bmadFolders, ccpmEpicFolders, statusBoardFolders, claudeFlowStoreFolders, claudeCodeTaskFolders, kiroRootFolders];
+const toolLayouts: readonly ((root: string) => { dirs: PackageDir[]; issues: Issue[] })[] = [
+  taskListFolders,
+  taskmasterFolders,
+  backlogBoardFolders,
+  bmadFolders,
+  ccpmEpicFolders,
+  statusBoardFolders,
+  claudeFlowStoreFolders,
+  claudeCodeTaskFolders,
+  kiroRootFolders,
+];
 
 /** Largest authored file (task, overview, task list, metrics JSON) read from a phase folder, in bytes; each kind has a smaller limit of its own once read. */
 const maxAuthoredBytes = 8_000_000;
@@ -187,7 +283,12 @@ const maxAuthoredBytes = 8_000_000;
 export const hookFolders: readonly string[] = ['hooks', '.swarm', '.claude-flow', '.hive-mind'];
 
 /** Root files of a phase that can be its overview when there is no README.md, most likely first. */
-const overviewNames = [/^readme\.md$/i, /^(?:overview|index|epic)\.md$/i, /[-_](?:overview|index)\.md$/i, /^(?:execution[-_ ]?plan|plan|phase[-_ ]?plan)\.md$/i];
+const overviewNames = [
+  /^readme\.md$/i,
+  /^(?:overview|index|epic)\.md$/i,
+  /[-_](?:overview|index)\.md$/i,
+  /^(?:execution[-_ ]?plan|plan|phase[-_ ]?plan)\.md$/i,
+];
 
 const markdown = /\.(?:md|markdown)$/i;
 
@@ -232,8 +333,22 @@ const taskListFolder: FolderReader = {
       .map(({ rel, file }) => ({ rel, file, found: detectTaskList(rel, file.text, only) }))
       .find(({ found }) => found !== null);
     if (!listed?.found) return null;
-    for (const rel of files) if (rel !== listed.rel) otherFiles.push({ path: displayPath(join(dir, rel)), reason: markdown.test(rel) ? `not read: a document of the ${listed.found.format.label} folder (its tasks are in ${listed.rel})` : notReadReason(rel) });
-    return { ...base(), overview: null, tasks: [], taskList: { format: listed.found.format.id, reason: listed.found.reason, file: listed.file }, baseline: null, final: null, current: [], hooks: hooks() };
+    for (const rel of files)
+      if (rel !== listed.rel)
+        otherFiles.push({
+          path: displayPath(join(dir, rel)),
+          reason: markdown.test(rel) ? `not read: a document of the ${listed.found.format.label} folder (its tasks are in ${listed.rel})` : notReadReason(rel),
+        });
+    return {
+      ...base(),
+      overview: null,
+      tasks: [],
+      taskList: { format: listed.found.format.id, reason: listed.found.reason, file: listed.file },
+      baseline: null,
+      final: null,
+      current: [],
+      hooks: hooks(),
+    };
   },
 };
 
@@ -244,7 +359,16 @@ const taskmasterFolder: FolderReader = {
     const list = taskmasterListOf(dir);
     if (!list || !files.includes(list.rel)) return null;
     for (const rel of files) if (rel !== list.rel) otherFiles.push({ path: displayPath(join(dir, rel)), reason: taskmasterOtherReason(rel, list.rel) });
-    return { ...base(), overview: null, tasks: [], taskList: { format: 'taskmaster', reason: list.reason, file: read(list.rel)!, ...(part === undefined ? {} : { part }) }, baseline: null, final: null, current: [], hooks: hooks() };
+    return {
+      ...base(),
+      overview: null,
+      tasks: [],
+      taskList: { format: 'taskmaster', reason: list.reason, file: read(list.rel)!, ...(part === undefined ? {} : { part }) },
+      baseline: null,
+      final: null,
+      current: [],
+      hooks: hooks(),
+    };
   },
 };
 
@@ -254,7 +378,12 @@ const claudeTasksFolder: FolderReader = {
   read({ dir, root, files, read, otherFiles, hooks, base }, pinned) {
     const store = pinned === 'claude-code-tasks' ? null : claudeFlowStoreOf(dir);
     const codeList = store || pinned === 'claude-flow-tasks' ? null : claudeCodeListOf(dir);
-    const own = store && files.includes(store.rel) ? { format: 'claude-flow-tasks', rels: [store.rel], reason: store.reason, other: claudeFlowOtherReason } : codeList ? { format: 'claude-code-tasks', rels: codeList.rels.filter((rel) => files.includes(rel)), reason: codeList.reason, other: claudeCodeOtherReason } : null;
+    const own =
+      store && files.includes(store.rel)
+        ? { format: 'claude-flow-tasks', rels: [store.rel], reason: store.reason, other: claudeFlowOtherReason }
+        : codeList
+          ? { format: 'claude-code-tasks', rels: codeList.rels.filter((rel) => files.includes(rel)), reason: codeList.reason, other: claudeCodeOtherReason }
+          : null;
     if (!own || own.rels.length === 0) return null;
     // A repository's .claude-flow/ read for its tasks/store.json: its other files are claude-flow's logs, for the hook
     // reader (which names each one it cannot read).
@@ -263,7 +392,16 @@ const claudeTasksFolder: FolderReader = {
     const listFiles = own.rels.map((rel) => read(rel)!);
     const state = logs ? claudeFlowStateFiles(readHookSources(dir, root, [join(dir, own.rels[0]!)])) : null;
     if (state) otherFiles.push(...state.notRead);
-    return { ...base(), overview: null, tasks: [], taskList: { format: own.format, reason: own.reason, file: listFiles[0]!, ...(listFiles.length > 1 ? { files: listFiles } : {}) }, baseline: null, final: null, current: [], hooks: state ? state.logs : hooks() };
+    return {
+      ...base(),
+      overview: null,
+      tasks: [],
+      taskList: { format: own.format, reason: own.reason, file: listFiles[0]!, ...(listFiles.length > 1 ? { files: listFiles } : {}) },
+      baseline: null,
+      final: null,
+      current: [],
+      hooks: state ? state.logs : hooks(),
+    };
   },
 };
 
@@ -279,7 +417,14 @@ const backlogFolder: FolderReader = {
       return role === 'task';
     });
     const tasks = taskFiles(dir, taskRels, problems, (name) => backlogPageName(name)).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
-    const layout = { format: backlogMd.id, label: backlogMd.label, reason: backlogReason(board, taskRels.length), title: board.projectName, file: displayPath(join(dir, 'config.yml')), idPrefix: board.taskPrefix };
+    const layout = {
+      format: backlogMd.id,
+      label: backlogMd.label,
+      reason: backlogReason(board, taskRels.length),
+      title: board.projectName,
+      file: displayPath(join(dir, 'config.yml')),
+      idPrefix: board.taskPrefix,
+    };
     return { ...base(), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hooks() };
   },
 };
@@ -295,14 +440,32 @@ const bmadFolder: FolderReader = {
       const named = markdown.test(rel) && isStoryFileName(basename(rel));
       // A report named like a story ("2-5-validation-report.md") is a document: a story file opens "# Story N.M: …".
       const story = named && opensStory(read(rel)?.text ?? '');
-      if (!story) otherFiles.push({ path: displayPath(join(dir, rel)), reason: named ? 'not read: named like a story file, but it does not open "# Story N.M: …"' : markdown.test(rel) ? 'not read: a document, not a BMAD story (a story file is named "1.3.story.md" or "1-3-title.md")' : notReadReason(rel) });
+      if (!story)
+        otherFiles.push({
+          path: displayPath(join(dir, rel)),
+          reason: named
+            ? 'not read: named like a story file, but it does not open "# Story N.M: …"'
+            : markdown.test(rel)
+              ? 'not read: a document, not a BMAD story (a story file is named "1.3.story.md" or "1-3-title.md")'
+              : notReadReason(rel),
+        });
       return story;
     });
     const tasks = taskFiles(dir, storyRels, problems).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
     const sprintStatus = read(stories.sprintRel ?? undefined);
     const stems = new Set(storyRels.map((rel) => basename(rel).replace(markdown, '')));
-    const sprint = stories.sprintRel ? { entries: stories.sprintStories.length, withoutFile: stories.sprintStories.filter((key) => !stems.has(key)).length } : null;
-    const layout = { format: bmad.id, label: bmad.label, reason: bmadReason(storyRels.length, sprint), title: stories.project, file: displayPath(stories.sprintRel ? join(dir, stories.sprintRel) : dir), idPrefix: '', ...(sprintStatus ? { sprintStatus } : {}) };
+    const sprint = stories.sprintRel
+      ? { entries: stories.sprintStories.length, withoutFile: stories.sprintStories.filter((key) => !stems.has(key)).length }
+      : null;
+    const layout = {
+      format: bmad.id,
+      label: bmad.label,
+      reason: bmadReason(storyRels.length, sprint),
+      title: stories.project,
+      file: displayPath(stories.sprintRel ? join(dir, stories.sprintRel) : dir),
+      idPrefix: '',
+      ...(sprintStatus ? { sprintStatus } : {}),
+    };
     return { ...base(), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hooks() };
   },
 };
@@ -327,7 +490,15 @@ const ccpmFolder: FolderReader = {
       }
     }
     const tasks = taskFiles(dir, taskRels, problems).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
-    const layout = { format: ccpm.id, label: ccpm.label, reason: ccpmReason(taskRels.length, companionRels.length), title: null, file: displayPath(join(dir, 'epic.md')), idPrefix: '', companions: companionRels.map((rel) => read(rel)!) };
+    const layout = {
+      format: ccpm.id,
+      label: ccpm.label,
+      reason: ccpmReason(taskRels.length, companionRels.length),
+      title: null,
+      file: displayPath(join(dir, 'epic.md')),
+      idPrefix: '',
+      companions: companionRels.map((rel) => read(rel)!),
+    };
     return { ...base(), overview: read('epic.md'), tasks, layout, baseline: null, final: null, current: [], hooks: hooks() };
   },
 };
@@ -354,7 +525,14 @@ const statusBoardFolder: FolderReader = {
       return true;
     });
     const tasks = taskFiles(dir, taskRels, problems).map(({ rel, slug }) => ({ ...read(rel)!, slug }));
-    const layout = { format: statusFolders.id, label: statusFolders.label, reason: statusFoldersReason(counts), title: null, file: displayPath(dir), idPrefix: '' };
+    const layout = {
+      format: statusFolders.id,
+      label: statusFolders.label,
+      reason: statusFoldersReason(counts),
+      title: null,
+      file: displayPath(dir),
+      idPrefix: '',
+    };
     return { ...base(), overview: null, tasks, layout, baseline: null, final: null, current: [], hooks: hooks() };
   },
 };
@@ -368,11 +546,16 @@ const taskFilesFolder: FolderReader = {
     const final = atRoot.find((rel) => /^final[-_]metrics\.json$/i.test(rel));
     // Metrics the phase updates while it runs: the achieved values until final-metrics.json has them.
     const current = files.filter((rel) => /^current[-_]metrics\.json$/i.test(rel) || /^metrics\/[^/]+\.json$/i.test(rel));
-    const candidates = taskFiles(dir, files.filter((rel) => markdown.test(rel) && rel !== overview), problems);
+    const candidates = taskFiles(
+      dir,
+      files.filter((rel) => markdown.test(rel) && rel !== overview),
+      problems,
+    );
     // A copied .claude-flow/ holding claude-flow's task store: the store is the phase's task list, left out of the hook logs.
     const copiedStore = claudeFlowStoreOf(dir, true);
     for (const rel of files) {
-      if (rel !== overview && rel !== baseline && rel !== final && !current.includes(rel) && !markdown.test(rel)) otherFiles.push({ path: displayPath(join(dir, rel)), reason: notReadReason(rel) });
+      if (rel !== overview && rel !== baseline && rel !== final && !current.includes(rel) && !markdown.test(rel))
+        otherFiles.push({ path: displayPath(join(dir, rel)), reason: notReadReason(rel) });
     }
     return {
       ...base(),
@@ -388,14 +571,29 @@ const taskFilesFolder: FolderReader = {
 };
 
 /** Every reader of a phase folder, in the order they are tried; the free-form reader last, as it reads any folder. */
-export const folderReaders: readonly FolderReader[] = [taskListFolder, taskmasterFolder, claudeTasksFolder, backlogFolder, bmadFolder, ccpmFolder, statusBoardFolder, taskFilesFolder];
+export const folderReaders: readonly FolderReader[] = [
+  taskListFolder,
+  taskmasterFolder,
+  claudeTasksFolder,
+  backlogFolder,
+  bmadFolder,
+  ccpmFolder,
+  statusBoardFolder,
+  taskFilesFolder,
+];
 
 /**
  * Reads one package folder: the first reader whose format the folder is reads it (only the pinned one when the team's
  * "formats" pins one for the folder); every file in it is the overview, a task, a metrics file, a hook log, or listed as
  * not read.
  */
-export function readPackage(dir: string, phaseId: string, root: string = dir, part?: string, pins: Readonly<Record<string, string>> = readingFromEnv().formats): PackageFiles {
+export function readPackage(
+  dir: string,
+  phaseId: string,
+  root: string = dir,
+  part?: string,
+  pins: Readonly<Record<string, string>> = readingFromEnv().formats,
+): PackageFiles {
   const problems: Issue[] = [];
   const otherFiles: { path: string; reason: string }[] = [];
   const files = listPhaseFiles(dir, root, problems, otherFiles);
@@ -405,7 +603,14 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
     // A file far past any authored file's limit is not read at all: a string cannot hold some of them whole.
     const size = statSync(path).size;
     if (size > maxAuthoredBytes) {
-      problems.push({ file: displayPath(path), line: 1, column: 1, severity: 'error', message: `The file is ${(size / 1e6).toFixed(1)} MB; Cairn reads task, overview and metrics files of at most ${maxAuthoredBytes / 1e6} MB, so it was not read.`, hint: 'Check that this is the right file: logs and data belong in hooks/ or in a file of their own.' });
+      problems.push({
+        file: displayPath(path),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `The file is ${(size / 1e6).toFixed(1)} MB; Cairn reads task, overview and metrics files of at most ${maxAuthoredBytes / 1e6} MB, so it was not read.`,
+        hint: 'Check that this is the right file: logs and data belong in hooks/ or in a file of their own.',
+      });
       return { path: displayPath(path), text: '' };
     }
     const decoded = decodeText(readFileSync(path), displayPath(path));
@@ -432,8 +637,16 @@ export function readPackage(dir: string, phaseId: string, root: string = dir, pa
     if (found) return found;
   }
   // Pinned to a format the folder is not in: said at the pin, and nothing is guessed instead.
-  problems.push({ file: displayPath(dir), line: 1, column: 1, severity: 'error', message: `"formats" in cairn.config.json reads this folder as ${pin!.format} ("${pin!.glob}"), but it is not a folder of that format, so no task was read.`, hint: 'Run `cairn doctor` on the folder to see what Cairn finds without the pin, and fix the pin or the folder.' });
-  for (const rel of files) otherFiles.push({ path: displayPath(join(dir, rel)), reason: `not read: the folder is pinned to ${pin!.format}, which does not read it` });
+  problems.push({
+    file: displayPath(dir),
+    line: 1,
+    column: 1,
+    severity: 'error',
+    message: `"formats" in cairn.config.json reads this folder as ${pin!.format} ("${pin!.glob}"), but it is not a folder of that format, so no task was read.`,
+    hint: 'Run `cairn doctor` on the folder to see what Cairn finds without the pin, and fix the pin or the folder.',
+  });
+  for (const rel of files)
+    otherFiles.push({ path: displayPath(join(dir, rel)), reason: `not read: the folder is pinned to ${pin!.format}, which does not read it` });
   return { ...context.base(), overview: null, tasks: [], baseline: null, final: null, current: [], hooks: context.hooks() };
 }
 
@@ -448,15 +661,30 @@ function pinFor(dir: string, pins: Readonly<Record<string, string>>): { glob: st
  * The task files among `rels` with their page slugs: the file name (as `pageName` makes it), or the path in the
  * folder when two files share a name. A name that cannot be an address, and two files with one page, are errors.
  */
-function taskFiles(dir: string, rels: readonly string[], problems: Issue[], pageName: (name: string) => string = (name) => name): { rel: string; slug: string }[] {
+function taskFiles(
+  dir: string,
+  rels: readonly string[],
+  problems: Issue[],
+  pageName: (name: string) => string = (name) => name,
+): { rel: string; slug: string }[] {
   const nameOf = (rel: string) => pageName(basename(rel).replace(markdown, ''));
   const candidates = rels.filter((rel) => {
     const problem = routeNameProblem(nameOf(rel));
-    if (problem) problems.push({ file: printable(redactText(displayPath(join(dir, rel)))), line: 1, column: 1, severity: 'error', message: `The file cannot be published: ${problem}.`, hint: 'Rename the file, e.g. "task-7.5-release.md".' });
+    if (problem)
+      problems.push({
+        file: printable(redactText(displayPath(join(dir, rel)))),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `The file cannot be published: ${problem}.`,
+        hint: 'Rename the file, e.g. "task-7.5-release.md".',
+      });
     return problem === null;
   });
   const names = candidates.map(nameOf);
-  const slugs = candidates.map((rel, index) => (names.indexOf(names[index]!) === names.lastIndexOf(names[index]!) ? names[index]! : pageName(rel.replace(markdown, '').replaceAll('/', '-'))));
+  const slugs = candidates.map((rel, index) =>
+    names.indexOf(names[index]!) === names.lastIndexOf(names[index]!) ? names[index]! : pageName(rel.replace(markdown, '').replaceAll('/', '-')),
+  );
   // Pages are files: "task-7.5.md" and "task-7.5.MD" would be one page, and one of them lost.
   const seen = new Map<string, string>();
   return candidates.flatMap((rel, index) => {
@@ -466,14 +694,22 @@ function taskFiles(dir: string, rels: readonly string[], problems: Issue[], page
       seen.set(key, rel);
       return [{ rel, slug: slugs[index]! }];
     }
-    problems.push({ file: displayPath(join(dir, rel)), line: 1, column: 1, severity: 'error', message: `This file and ${twin} would have the same page (${slugs[index]}), so one of them would be lost.`, hint: 'Rename one of the two files; names that differ only in upper and lower case share a page.' });
+    problems.push({
+      file: displayPath(join(dir, rel)),
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: `This file and ${twin} would have the same page (${slugs[index]}), so one of them would be lost.`,
+      hint: 'Rename one of the two files; names that differ only in upper and lower case share a page.',
+    });
     return [];
   });
 }
 
 /** Why a file in a phase folder is not read, in the words the data-quality panel shows. */
 function notReadReason(rel: string): string {
-  if (/\.json$/i.test(rel)) return 'not read: JSON outside hooks/ other than baseline-metrics.json, final-metrics.json, current-metrics.json and metrics/*.json';
+  if (/\.json$/i.test(rel))
+    return 'not read: JSON outside hooks/ other than baseline-metrics.json, final-metrics.json, current-metrics.json and metrics/*.json';
   if (/(?:^|\/)\.(?:gitkeep|keep|DS_Store)$/.test(rel)) return 'not read: a placeholder or system file';
   return 'not read: not Markdown, and not in hooks/';
 }

@@ -5,7 +5,20 @@
  * read-only, which still reads the rows that live only in the un-checkpointed WAL. Text past the record limit is not
  * read, and a file is read up to the per-file limit of rows (hooks/limits.ts).
  */
-import { closeSync, copyFileSync, existsSync, fstatSync, ftruncateSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -25,9 +38,20 @@ export interface V3Read {
 }
 
 export type SqliteRead = (
-  | { schema: 'v2'; rows: StoreRows; walRead: boolean; /** A store with v3's columns as well (v3 reopened a v2 store): its v3 rows, read as v3's are. */ v3?: V3Read }
+  | {
+      schema: 'v2';
+      rows: StoreRows;
+      walRead: boolean /** A store with v3's columns as well (v3 reopened a v2 store): its v3 rows, read as v3's are. */;
+      v3?: V3Read;
+    }
   | ({ schema: 'v3'; walRead: boolean } & V3Read)
-  | { schema: 'none'; tables: string[]; walRead: boolean; error: string | null; /** memory_entries' columns, when the table is there but of neither shape. */ columns?: string[] }
+  | {
+      schema: 'none';
+      tables: string[];
+      walRead: boolean;
+      error: string | null /** memory_entries' columns, when the table is there but of neither shape. */;
+      columns?: string[];
+    }
 ) & {
   /** True when the store kept changing while it was copied (agents writing): the newest rows may be missing. */
   torn?: boolean;
@@ -88,7 +112,10 @@ const copyAttempts = 5;
  */
 function copyConsistently(dbPath: string, copy: string): { torn: boolean } {
   const companions = ['-wal', '-journal'];
-  const signature = () => [dbPath, ...companions.map((end) => `${dbPath}${end}`)].map((path) => (existsSync(path) ? `${statSync(path).size}:${statSync(path).mtimeMs}` : '-')).join('|');
+  const signature = () =>
+    [dbPath, ...companions.map((end) => `${dbPath}${end}`)]
+      .map((path) => (existsSync(path) ? `${statSync(path).size}:${statSync(path).mtimeMs}` : '-'))
+      .join('|');
   for (let attempt = 1; ; attempt++) {
     const before = signature();
     copyFileSync(dbPath, copy);
@@ -167,7 +194,8 @@ function readTables(db: DatabaseSync, walRead: boolean, budget: ReadBudget): Sql
   const v2 = formats.includes('claude-flow-sqlite');
   const v3 = formats.includes('claude-flow-v3-sqlite');
   const graphEdges = tables.includes('graph_edges') ? countTable(db, 'graph_edges') : null;
-  if (v2 && v3) return { schema: 'v2', rows: new StoreRows(db, rowidIsId(db), `not (${V3_ROW})`), walRead, v3: readV3(db, columns, budget, V3_ROW, graphEdges) };
+  if (v2 && v3)
+    return { schema: 'v2', rows: new StoreRows(db, rowidIsId(db), `not (${V3_ROW})`), walRead, v3: readV3(db, columns, budget, V3_ROW, graphEdges) };
   if (v2) return { schema: 'v2', rows: new StoreRows(db, rowidIsId(db)), walRead };
   if (v3) return { schema: 'v3', walRead, ...readV3(db, columns, budget, null, graphEdges) };
   return { schema: 'none', tables, walRead, error: null, columns: [...columns] };
@@ -187,14 +215,16 @@ function readV3(db: DatabaseSync, columns: ReadonlySet<string>, budget: ReadBudg
   const optional = (column: string) => (columns.has(column) ? column : 'null');
   const where = filter ? ` where ${filter}` : '';
   const sql = `select ${cut('key')}, ${cut('namespace')}, ${cut('content')}, ${optional('type')}, created_at, ${optional('status')}, ${optional('owner_id')}, ${optional('provenance_type')}, ${columns.has('id') ? 'id' : 'rowid'} from memory_entries${where} order by created_at, key`;
-  const error = spent(budget) ? null : readEach(db, sql, [], true, (row) => {
-    const [key, namespace, content, type, created_at, status, owner, provenance, id] = row as unknown[];
-    rows.push({ key, namespace, content, type, created_at, status, owner, provenance, id } as V3Row);
-    bytes += [key, namespace, content].reduce<number>((sum, text) => sum + (typeof text === 'string' ? text.length : 0), 0);
-    // A row's content is its event's text: it counts as both.
-    stopped = rows.length >= budget.records || bytes >= budget.bytes || bytes >= budget.text;
-    return !stopped;
-  });
+  const error = spent(budget)
+    ? null
+    : readEach(db, sql, [], true, (row) => {
+        const [key, namespace, content, type, created_at, status, owner, provenance, id] = row as unknown[];
+        rows.push({ key, namespace, content, type, created_at, status, owner, provenance, id } as V3Row);
+        bytes += [key, namespace, content].reduce<number>((sum, text) => sum + (typeof text === 'string' ? text.length : 0), 0);
+        // A row's content is its event's text: it counts as both.
+        stopped = rows.length >= budget.records || bytes >= budget.bytes || bytes >= budget.text;
+        return !stopped;
+      });
   const unread = stopped || rows.length === 0 ? countTable(db, 'memory_entries', filter) - rows.length : 0;
   take(budget, rows.length, bytes, bytes);
   return { rows, error, unread, graphEdges };
@@ -245,13 +275,19 @@ const PAGE_ROWS = 4096;
 // A key, value or metadata past the record limit is read only to one character past it: enough for the importer to
 // skip it as too large, without a value of a gigabyte ever becoming a string.
 const cut = (column: string) => `case when length(${column}) > ${maxRecordBytes} then substr(${column}, 1, ${maxRecordBytes + 1}) else ${column} end`;
-const V2_COLUMNS = MEMORY_ENTRY_COLUMNS.map((column) => (column === 'key' || column === 'value' || column === 'namespace' || column === 'metadata' ? cut(column) : column)).join(', ');
+const V2_COLUMNS = MEMORY_ENTRY_COLUMNS.map((column) =>
+  column === 'key' || column === 'value' || column === 'namespace' || column === 'metadata' ? cut(column) : column,
+).join(', ');
 
 /** memory_entries' rows in all (those `filter` selects; 0 when SQLite cannot count them). */
 function countRows(db: DatabaseSync, after?: number, filter: string | null = null): number {
   const and = filter ? ` and ${filter}` : '';
   try {
-    const row = (after === undefined ? db.prepare(`select count(*) as n from memory_entries${filter ? ` where ${filter}` : ''}`).get() : db.prepare(`select count(*) as n from memory_entries where id > ?${and}`).get(after)) as { n: number };
+    const row = (
+      after === undefined
+        ? db.prepare(`select count(*) as n from memory_entries${filter ? ` where ${filter}` : ''}`).get()
+        : db.prepare(`select count(*) as n from memory_entries where id > ?${and}`).get(after)
+    ) as { n: number };
     return row.n;
   } catch {
     return 0;
@@ -333,7 +369,13 @@ export class StoreRows implements RowStream {
 
   of(namespaces: readonly string[]): (readonly unknown[])[] {
     const rows: (readonly unknown[])[] = [];
-    const error = readEach(this.#db, `select ${V2_COLUMNS} from memory_entries where namespace in (${namespaces.map(() => '?').join(', ')})${this.#and} order by id limit ${maxRecordsRead}`, namespaces, true, (row) => rows.push(row as unknown[]));
+    const error = readEach(
+      this.#db,
+      `select ${V2_COLUMNS} from memory_entries where namespace in (${namespaces.map(() => '?').join(', ')})${this.#and} order by id limit ${maxRecordsRead}`,
+      namespaces,
+      true,
+      (row) => rows.push(row as unknown[]),
+    );
     if (error === null) return rows;
     // The namespace index can be what is damaged: the rows are then sought in a full read (which notes any damage).
     const found: (readonly unknown[])[] = [];

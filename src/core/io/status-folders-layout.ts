@@ -29,21 +29,26 @@ function markdownUnder(dir: string, limit: number, depth = 0): string[] {
 export function statusBoardOf(dir: string): string[] | null {
   let folders: string[];
   try {
-    folders = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).filter((name) => {
-      const status = folderStatus(name);
-      return status !== null && status !== 'off';
-    });
+    folders = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .filter((name) => {
+        const status = folderStatus(name);
+        return status !== null && status !== 'off';
+      });
   } catch {
     return null;
   }
   if (folders.length < 2) return null;
-  const task = folders.some((folder) => markdownUnder(join(dir, folder), 50).some((path) => {
-    try {
-      return statSync(path).size < 8_000_000 && opensWithTaskFrontmatter(readFileSync(path, 'utf8'));
-    } catch {
-      return false;
-    }
-  }));
+  const task = folders.some((folder) =>
+    markdownUnder(join(dir, folder), 50).some((path) => {
+      try {
+        return statSync(path).size < 8_000_000 && opensWithTaskFrontmatter(readFileSync(path, 'utf8'));
+      } catch {
+        return false;
+      }
+    }),
+  );
   return task ? folders.toSorted() : null;
 }
 

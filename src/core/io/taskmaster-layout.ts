@@ -25,8 +25,7 @@ export function taskmasterListOf(dir: string): { rel: string; reason: string } |
       if (!statSync(path).isFile()) continue;
       const reason = taskmaster.detect(basename(rel), readFileSync(path, 'utf8'));
       if (reason) return { rel, reason };
-    } catch {
-    }
+    } catch {}
   }
   return null;
 }
@@ -34,8 +33,8 @@ export function taskmasterListOf(dir: string): { rel: string; reason: string } |
 /** Why a file of a Taskmaster folder other than its list is not read, in the words the data-quality panel shows. */
 export function taskmasterOtherReason(rel: string, list: string): string {
   if (/(?:^|\/)task_\d+\.txt$/i.test(rel)) return `not read: Taskmaster's text copy of one task (${list} is read; the copies can be stale)`;
-  if (/^state\.json$/i.test(rel)) return 'not read: Taskmaster\'s state (the tag the command line has selected; every tag is read)';
-  if (/^config\.json$/i.test(rel)) return 'not read: Taskmaster\'s settings (models and defaults)';
+  if (/^state\.json$/i.test(rel)) return "not read: Taskmaster's state (the tag the command line has selected; every tag is read)";
+  if (/^config\.json$/i.test(rel)) return "not read: Taskmaster's settings (models and defaults)";
   if (/^reports\//i.test(rel)) return 'not read: a Taskmaster report (complexity scores are not estimates)';
   if (/^docs\//i.test(rel) || /\.(?:md|markdown|txt)$/i.test(rel)) return `not read: a document of the Taskmaster folder (its tasks are in ${list})`;
   return `not read: not part of Taskmaster's list (its tasks are in ${list})`;
@@ -66,7 +65,16 @@ export function taskmasterFolders(root: string): { dirs: { dir: string; phaseId:
       const problem = phaseNameProblem(tag!);
       const twin = dirs.find((other) => nameKey(other.phaseId) === nameKey(tag!));
       if (problem || twin) {
-        issues.push({ file: displayPath(path), line, column: 1, severity: 'error', message: problem ? `The Taskmaster tag cannot be published as a phase: ${printable(redactText(problem))}.` : `The Taskmaster tags ${twin!.phaseId} and ${tag} differ only in upper and lower case (or in how an accent is written), and one phase's pages would overwrite the other's.`, hint: 'Rename the tag (task-master rename-tag <old> <new>), e.g. to "feature-login".' });
+        issues.push({
+          file: displayPath(path),
+          line,
+          column: 1,
+          severity: 'error',
+          message: problem
+            ? `The Taskmaster tag cannot be published as a phase: ${printable(redactText(problem))}.`
+            : `The Taskmaster tags ${twin!.phaseId} and ${tag} differ only in upper and lower case (or in how an accent is written), and one phase's pages would overwrite the other's.`,
+          hint: 'Rename the tag (task-master rename-tag <old> <new>), e.g. to "feature-login".',
+        });
         continue;
       }
       dirs.push({ dir, phaseId: tag!, part: tag! });

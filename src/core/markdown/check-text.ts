@@ -30,18 +30,33 @@ export function checkText(input: string, sink: IssueSink, what: string, maxBytes
   // Cheap first: UTF-8 takes at most 3 bytes per UTF-16 unit, so short text never needs counting.
   const bytes = text.length * 3 > maxBytes ? Buffer.byteLength(text, 'utf8') : 0;
   if (bytes > maxBytes) {
-    sink.error(1, 1, `The file is ${formatBytes(bytes)}; ${what} may be at most ${formatBytes(maxBytes)}, so it was not read.`, 'Check that this is the right file: logs and data belong in hooks/ or in a file of their own, not in the Markdown.');
+    sink.error(
+      1,
+      1,
+      `The file is ${formatBytes(bytes)}; ${what} may be at most ${formatBytes(maxBytes)}, so it was not read.`,
+      'Check that this is the right file: logs and data belong in hooks/ or in a file of their own, not in the Markdown.',
+    );
     return null;
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const before = text.slice(0, nul).split('\n');
-    sink.error(before.length, (before.at(-1)?.length ?? 0) + 1, `The file is binary, not text (it holds a NUL byte here), so it was not read as ${what}.`, 'Replace it with the Markdown file, saved as UTF-8 text.');
+    sink.error(
+      before.length,
+      (before.at(-1)?.length ?? 0) + 1,
+      `The file is binary, not text (it holds a NUL byte here), so it was not read as ${what}.`,
+      'Replace it with the Markdown file, saved as UTF-8 text.',
+    );
     return null;
   }
   const deep = tooDeep(text);
   if (deep) {
-    sink.error(deep.line, deep.column, `The file nests ${deep.what} here; pages render at most ${maxNesting} levels, so it was not read.`, 'Flatten the structure: close the HTML elements, or write the deep part as a code block.');
+    sink.error(
+      deep.line,
+      deep.column,
+      `The file nests ${deep.what} here; pages render at most ${maxNesting} levels, so it was not read.`,
+      'Flatten the structure: close the HTML elements, or write the deep part as a code block.',
+    );
     return null;
   }
   return guardMarkdown(text, sink);

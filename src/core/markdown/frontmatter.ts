@@ -50,9 +50,18 @@ function aliasLimit(source: string): (event: 'open' | 'close', state: { position
       const at = gap.lastIndex;
       aliased += values;
       if (aliased > maxAliasedValues) {
-        throw new AliasLimitError(source, at, `The frontmatter's aliases ("*name") repeat more than ${maxAliasedValues.toLocaleString('en-US')} values by this one, so it was not read.`);
+        throw new AliasLimitError(
+          source,
+          at,
+          `The frontmatter's aliases ("*name") repeat more than ${maxAliasedValues.toLocaleString('en-US')} values by this one, so it was not read.`,
+        );
       }
-      if (depth > maxAliasedDepth) throw new AliasLimitError(source, at, `This alias nests the frontmatter's values ${depth} levels deep, more than ${maxAliasedDepth}, so it was not read.`);
+      if (depth > maxAliasedDepth)
+        throw new AliasLimitError(
+          source,
+          at,
+          `This alias nests the frontmatter's values ${depth} levels deep, more than ${maxAliasedDepth}, so it was not read.`,
+        );
       return;
     }
     if (sizes.has(value)) return;
@@ -138,7 +147,13 @@ function sameValueRepeats(text: string): { key: string; lines: number[] }[] | nu
 }
 
 /** Reads the frontmatter, or reports why it is not valid YAML (at its line and column) and returns null. */
-export function readFrontmatterOrReport(text: string, sink: { error(line: number, column: number, message: string, hint?: string): void; warning?(line: number, column: number, message: string, hint?: string): void }): ReturnType<typeof readFrontmatter> | null {
+export function readFrontmatterOrReport(
+  text: string,
+  sink: {
+    error(line: number, column: number, message: string, hint?: string): void;
+    warning?(line: number, column: number, message: string, hint?: string): void;
+  },
+): ReturnType<typeof readFrontmatter> | null {
   try {
     return readFrontmatter(text);
   } catch (error) {
@@ -148,17 +163,33 @@ export function readFrontmatterOrReport(text: string, sink: { error(line: number
     if (repeats) {
       try {
         const read = readFrontmatter(text, { repeatedKeys: true });
-        for (const { key, lines } of repeats) sink.warning!(lines[1]!, 1, `The frontmatter key "${key}" is written ${lines.length} times (lines ${lines.join(', ')}), each with the same value; it is read once.`, `Delete the repeated "${key}:" line.`);
+        for (const { key, lines } of repeats)
+          sink.warning!(
+            lines[1]!,
+            1,
+            `The frontmatter key "${key}" is written ${lines.length} times (lines ${lines.join(', ')}), each with the same value; it is read once.`,
+            `Delete the repeated "${key}:" line.`,
+          );
         return read;
       } catch {
         // Another problem besides the repeated key: reported below.
       }
     }
     if (error instanceof AliasLimitError) {
-      sink.error(line, column, error.message, 'Write the values out instead of repeating them through anchors and aliases ("&name", "*name"): aliases of lists of aliases multiply.');
+      sink.error(
+        line,
+        column,
+        error.message,
+        'Write the values out instead of repeating them through anchors and aliases ("&name", "*name"): aliases of lists of aliases multiply.',
+      );
       return null;
     }
-    sink.error(line, column, `The frontmatter is not valid YAML: ${reason}.`, 'Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character.');
+    sink.error(
+      line,
+      column,
+      `The frontmatter is not valid YAML: ${reason}.`,
+      'Fix the YAML between the two "---" lines; quote values that contain ":" or start with a special character.',
+    );
     return null;
   }
 }

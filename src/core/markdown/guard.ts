@@ -117,7 +117,12 @@ function markLazyLines(body: string, firstLine: number, sink: IssueSink): string
   if (fixes.length === 0) return body;
   for (const fix of fixes) lines[fix.line] = fix.text;
   const first = fixes[0]!.line + firstLine + 1;
-  sink.warning(first, 1, `${fixes.length.toLocaleString('en-US')} lines here and below continue a block quote or list without its marker; more than ${maxLazyLines} in one paragraph would take the Markdown reader minutes, so each was given the marker of the line it continues.`, 'Start each line of a quote with ">", and indent the lines of a list item as far as its text.');
+  sink.warning(
+    first,
+    1,
+    `${fixes.length.toLocaleString('en-US')} lines here and below continue a block quote or list without its marker; more than ${maxLazyLines} in one paragraph would take the Markdown reader minutes, so each was given the marker of the line it continues.`,
+    'Start each line of a quote with ">", and indent the lines of a list item as far as its text.',
+  );
   return lines.join('\n');
 }
 
@@ -159,7 +164,12 @@ function escapeCrowdedMarks(body: string, firstLine: number, sink: IssueSink): s
   if (edits.length === 0) return body;
   for (const [kind, { line, count, paragraphs }] of found) {
     const others = paragraphs > 1 ? ` (and in ${(paragraphs - 1).toLocaleString('en-US')} more paragraphs below)` : '';
-    sink.warning(line, 1, `This paragraph holds ${count.toLocaleString('en-US')} ${kinds[kind].what}; more than ${maxMarks} in one paragraph would take the Markdown reader minutes, so the paragraph is shown as written${others}.`, 'Split the paragraph, or put the text in a code block (between "```" lines) if it is data.');
+    sink.warning(
+      line,
+      1,
+      `This paragraph holds ${count.toLocaleString('en-US')} ${kinds[kind].what}; more than ${maxMarks} in one paragraph would take the Markdown reader minutes, so the paragraph is shown as written${others}.`,
+      'Split the paragraph, or put the text in a code block (between "```" lines) if it is data.',
+    );
   }
   const parts: string[] = [];
   let done = 0;
@@ -173,8 +183,23 @@ function escapeCrowdedMarks(body: string, firstLine: number, sink: IssueSink): s
 
 /** Every inline construct of CommonMark and GFM: with these off, a paragraph is plain text to the parser. */
 const inlineConstructs = [
-  'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink',
-  'strikethrough', 'wwwAutolink', 'protocolAutolink', 'emailAutolink', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall', 'tasklistCheck',
+  'attention',
+  'autolink',
+  'characterEscape',
+  'characterReference',
+  'codeText',
+  'hardBreakEscape',
+  'htmlText',
+  'labelEnd',
+  'labelStartImage',
+  'labelStartLink',
+  'strikethrough',
+  'wwwAutolink',
+  'protocolAutolink',
+  'emailAutolink',
+  'gfmFootnoteCall',
+  'gfmPotentialFootnoteCall',
+  'tasklistCheck',
 ];
 
 /**

@@ -28,7 +28,10 @@ const fromMdast = createRequire(fromCairn.resolve('mdast-util-from-markdown'));
 const micromarkEntry = fromMdast.resolve('micromark');
 const fromMicromark = createRequire(micromarkEntry);
 const { EditMap } = fromMicromark('micromark-util-edit-map') as { EditMap: { prototype: { consume: (this: unknown, events: unknown[]) => void } } };
-const textInitializers = fromMicromark(join(dirname(micromarkEntry), 'lib', 'initialize', 'text.js')) as Record<'resolver' | 'string' | 'text', { resolveAll: Resolver }>;
+const textInitializers = fromMicromark(join(dirname(micromarkEntry), 'lib', 'initialize', 'text.js')) as Record<
+  'resolver' | 'string' | 'text',
+  { resolveAll: Resolver }
+>;
 
 // micromark's own functions, kept on its objects: this module may be evaluated more than once in a process (test
 // runners do), and must find the originals, not its own replacements.
@@ -83,7 +86,8 @@ export function mergeData(events: Event[]): Event[] {
   return events;
 }
 
-const initializerOriginal = (name: 'resolver' | 'string' | 'text') => originalOf(textInitializers[name] as WithOriginal<Resolver>, textInitializers[name].resolveAll);
+const initializerOriginal = (name: 'resolver' | 'string' | 'text') =>
+  originalOf(textInitializers[name] as WithOriginal<Resolver>, textInitializers[name].resolveAll);
 const copyingResolvers = { resolver: initializerOriginal('resolver'), string: initializerOriginal('string'), text: initializerOriginal('text') };
 const mergingResolvers = {
   resolver: (events: Event[], context: unknown) => copyingResolvers.resolver(mergeData(events), context),

@@ -118,9 +118,7 @@ export function findSection(doc: MarkdownDoc, test: (key: string) => boolean): S
 
 /** Top-level items of every list among `nodes` (nested items are folded into their parent's text). */
 export function listItems(nodes: readonly RootContent[]): LocatedItem[] {
-  return nodes
-    .filter((node): node is List => node.type === 'list')
-    .flatMap((list) => list.children.map(toLocatedItem));
+  return nodes.filter((node): node is List => node.type === 'list').flatMap((list) => list.children.map(toLocatedItem));
 }
 
 function toLocatedItem(item: ListItem): LocatedItem {
@@ -166,7 +164,10 @@ export function boldFields(doc: MarkdownDoc, fromLine = 1, toLine = doc.lines.le
     if (!match) continue;
     const [, lead = '', inner = '', rest = ''] = match;
     const colonInside = inner.trimEnd().endsWith(':');
-    const colonAfter = text.slice(lead.length + inner.length + 4).trimStart().startsWith(':');
+    const colonAfter = text
+      .slice(lead.length + inner.length + 4)
+      .trimStart()
+      .startsWith(':');
     if (!colonInside && !colonAfter) continue;
     const key = inner.replace(/:\s*$/, '').trim();
     const value = rest.trim();
@@ -175,4 +176,3 @@ export function boldFields(doc: MarkdownDoc, fromLine = 1, toLine = doc.lines.le
   }
   return fields;
 }
-

@@ -35,7 +35,6 @@ function cellValue(text: string): number | string {
   return /^-?\d+(?:\.\d+)?$/.test(text.trim()) ? Number(text) : text;
 }
 
-
 /**
  * Joins the overview's success metrics table with the baseline and final metrics files by normalized key, and
  * judges each. Table rows come first, in their order; metrics only the JSON files name follow, sorted by key.
@@ -54,7 +53,12 @@ export function deriveMetrics(sources: MetricSources): { metrics: Metric[]; issu
     const written = during.get(key);
     const achievedRaw = finalRaw ?? written?.raw;
     const achieved = achievedRaw === undefined ? null : parseMetricValue(achievedRaw);
-    const achievedFrom = finalRaw !== undefined ? { path: sources.finalPath ?? 'final-metrics.json', key: null, time: null } : written ? { path: written.path, key: written.memoryKey, time: written.time } : null;
+    const achievedFrom =
+      finalRaw !== undefined
+        ? { path: sources.finalPath ?? 'final-metrics.json', key: null, time: null }
+        : written
+          ? { path: written.path, key: written.memoryKey, time: written.time }
+          : null;
     const { verdict, reason } = judgeMetric(baselineValue, target, achieved);
     const taskIds = impact ? parseDependencies(impact).flatMap((dependency) => dependency.taskIds) : [];
     return { key, label, baseline: baselineValue, target, achieved, verdict, reason, impact, taskIds, achievedFrom };
@@ -93,7 +97,12 @@ export function deriveMetrics(sources: MetricSources): { metrics: Metric[]; issu
   const inTable = new Set(metrics.map((metric) => metric.key));
   const extraKeys = [...new Set([...baseline.keys(), ...final.keys(), ...during.keys()])].filter((key) => !inTable.has(key)).toSorted();
   // Metrics only the JSON files name keep the name as written there ("ci_duration"), since no label exists.
-  const names = new Map([...(sources.during ?? []).map((value) => ({ key: value.key, name: value.key })), ...sources.final, ...sources.baseline].map((entry) => [entry.key, entry.name]));
+  const names = new Map(
+    [...(sources.during ?? []).map((value) => ({ key: value.key, name: value.key })), ...sources.final, ...sources.baseline].map((entry) => [
+      entry.key,
+      entry.name,
+    ]),
+  );
   for (const key of extraKeys) metrics.push(build(key, names.get(key) ?? key, baseline.get(key), null, null));
   return { metrics, issues };
 }

@@ -5,7 +5,27 @@ import { locateJsonPath } from '../text/locate-json-path.ts';
 import { normalizeKey } from './normalize-key.ts';
 
 /** Keys that describe the file rather than measure anything. */
-const metadataKeys = new Set(['timestamp', 'generated_at', 'generatedat', 'measured_at', 'measuredat', 'date', 'created', 'created_at', 'updated_at', 'phase', 'phase_id', 'notes', 'note', 'description', 'source', 'commit', 'session', 'schema', '_comment']);
+const metadataKeys = new Set([
+  'timestamp',
+  'generated_at',
+  'generatedat',
+  'measured_at',
+  'measuredat',
+  'date',
+  'created',
+  'created_at',
+  'updated_at',
+  'phase',
+  'phase_id',
+  'notes',
+  'note',
+  'description',
+  'source',
+  'commit',
+  'session',
+  'schema',
+  '_comment',
+]);
 const timestampKeys = new Set(['timestamp', 'generated_at', 'generatedat', 'measured_at', 'measuredat', 'date', 'created', 'created_at', 'updated_at']);
 
 export interface MetricEntry {
@@ -36,11 +56,21 @@ export function parseMetricsJson(input: string, path: string): ParsedMetricsFile
     data = JSON.parse(text);
   } catch (error) {
     const { line, column } = locateJsonError(text, error);
-    sink.error(line, column, `The file is not valid JSON: ${jsonErrorReason(error)}.`, 'Fix the JSON syntax (a missing comma or quote is the usual cause); validate with `npx json5 --validate` or an editor.');
+    sink.error(
+      line,
+      column,
+      `The file is not valid JSON: ${jsonErrorReason(error)}.`,
+      'Fix the JSON syntax (a missing comma or quote is the usual cause); validate with `npx json5 --validate` or an editor.',
+    );
     return { entries: [], timestamp: null, issues: sink.issues };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    sink.error(1, 1, 'The file must hold one JSON object of metric names and values.', 'Write it as {"clippy_warnings": 12, "test_pass_rate": "626/630 (99.4%)"}.');
+    sink.error(
+      1,
+      1,
+      'The file must hold one JSON object of metric names and values.',
+      'Write it as {"clippy_warnings": 12, "test_pass_rate": "626/630 (99.4%)"}.',
+    );
     return { entries: [], timestamp: null, issues: sink.issues };
   }
   const entries: MetricEntry[] = [];
@@ -58,12 +88,28 @@ export function parseMetricsJson(input: string, path: string): ParsedMetricsFile
       if (!prefix && metadataKeys.has(key)) continue;
       if (value === null) entries.push({ key, name: written, raw: 'null' });
       else if (Array.isArray(value)) {
-        sink.warning(line(), 1, `"${written}" is a list, not one value, so it is not shown as a metric.`, 'Give each measured value its own key, or nest them in an object.');
+        sink.warning(
+          line(),
+          1,
+          `"${written}" is a list, not one value, so it is not shown as a metric.`,
+          'Give each measured value its own key, or nest them in an object.',
+        );
       } else if (typeof value === 'number' && !Number.isFinite(value)) {
-        sink.warning(line(), 1, `"${written}" is too large for a number (it reads as ${value}), so it is not shown as a metric.`, 'Write the value as text ("1e400") or in a larger unit.');
+        sink.warning(
+          line(),
+          1,
+          `"${written}" is too large for a number (it reads as ${value}), so it is not shown as a metric.`,
+          'Write the value as text ("1e400") or in a larger unit.',
+        );
       } else if (typeof value === 'object') {
         // Past any real nesting, and before the stack runs out on a file nested thousands of levels deep.
-        if (jsonPath.length + 1 >= maxDepth) sink.warning(line(), 1, `"${written}" is nested more than ${maxDepth} levels deep; what is inside it is not read.`, 'Flatten the file: nest metrics one or two levels at most.');
+        if (jsonPath.length + 1 >= maxDepth)
+          sink.warning(
+            line(),
+            1,
+            `"${written}" is nested more than ${maxDepth} levels deep; what is inside it is not read.`,
+            'Flatten the file: nest metrics one or two levels at most.',
+          );
         else walk(value as Record<string, unknown>, key, written, [...jsonPath, name]);
       } else entries.push({ key, name: written, raw: value as number | string | boolean });
     }

@@ -9,7 +9,6 @@ const percentPattern = new RegExp(String.raw`^(${numberText})\s*%$`);
 const versionPattern = /^v?\d+(?:\.(?:\d+|x|\*))+(?:[-+][\w.]+)?$/i;
 const numberWithUnitPattern = new RegExp(String.raw`^~?\s*(${numberText})\s*([^\d\s].*)?$`);
 
-
 const toNumber = (text: string): number => Number(text.replace(/,/g, ''));
 
 /** Parses a free-form metric value. Numbers stay numbers; text is read as a ratio, percentage, duration, version or placeholder. */

@@ -59,7 +59,14 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
   const issues: Issue[] = [...(files.problems ?? [])];
   const list = files.taskList ? readTaskList(files.taskList, files.phaseId) : null;
   if (!files.overview && !list && !files.layout) {
-    issues.push({ file: `${files.dir}/README.md`, line: 1, column: 1, severity: 'warning', message: `The phase folder ${files.dir} has no overview (README.md), so the folder name is its title and it has no metrics or success criteria.`, hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.' });
+    issues.push({
+      file: `${files.dir}/README.md`,
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      message: `The phase folder ${files.dir} has no overview (README.md), so the folder name is its title and it has no metrics or success criteria.`,
+      hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.',
+    });
   }
   for (const file of [files.overview, ...files.tasks, ...(files.taskList?.files ?? [files.taskList?.file ?? null]), files.baseline, files.final]) {
     const warning = file ? secretWarning(file.path, file.text) : null;
@@ -90,7 +97,10 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
       // A file a tool's reader took for a task (ccpm's 86.md) whose frontmatter cannot be read is an error, not a document.
       const unreadable = files.layout ? parsed.issues.filter((issue) => issue.severity === 'error') : [];
       issues.push(...unreadable);
-      otherFiles.push({ path: file.path, reason: unreadable.length > 0 ? `not read: ${unreadable[0]!.message}` : 'not a task: no task id with task metadata or a "Task …" title' });
+      otherFiles.push({
+        path: file.path,
+        reason: unreadable.length > 0 ? `not read: ${unreadable[0]!.message}` : 'not a task: no task id with task metadata or a "Task …" title',
+      });
       continue;
     }
     issues.push(...parsed.issues);
@@ -99,7 +109,14 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     // Ids that differ only in case read as one id to a person, in the report's anchors and in a dependency.
     const caseTwin = parsedTasks.find((task) => task.id !== parsed.task!.id && nameKey(task.id) === nameKey(parsed.task!.id));
     if (caseTwin) {
-      issues.push({ file: file.path, line: parsed.fieldLines.id ?? 1, column: 1, severity: 'error', message: `Task ids ${caseTwin.id} (${caseTwin.file}) and ${parsed.task.id} differ only in upper and lower case, so readers and dependencies cannot tell them apart.`, hint: 'Give one of the two tasks another id.' });
+      issues.push({
+        file: file.path,
+        line: parsed.fieldLines.id ?? 1,
+        column: 1,
+        severity: 'error',
+        message: `Task ids ${caseTwin.id} (${caseTwin.file}) and ${parsed.task.id} differ only in upper and lower case, so readers and dependencies cannot tell them apart.`,
+        hint: 'Give one of the two tasks another id.',
+      });
       continue;
     }
     const twinAt = parsedTasks.findIndex((task) => task.id === parsed.task!.id);
@@ -109,7 +126,14 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
       const [kept, dropped] = metadataCount(parsed.task) > metadataCount(twin) ? [parsed.task, twin] : [twin, parsed.task];
       // What was said about the file left out no longer applies to the site.
       issues.splice(0, issues.length, ...issues.filter((issue) => issue.file !== dropped.file || issue.severity === 'error'));
-      issues.push({ file: dropped.file, line: 1, column: 1, severity: 'warning', message: `Task id ${dropped.id} is also used by ${kept.file}; this file is left out.`, hint: 'Give every task in a phase its own id.' });
+      issues.push({
+        file: dropped.file,
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        message: `Task id ${dropped.id} is also used by ${kept.file}; this file is left out.`,
+        hint: 'Give every task in a phase its own id.',
+      });
       otherFiles.push({ path: dropped.file, reason: `not read: its task id ${dropped.id} is also used by ${kept.file}` });
       if (kept === twin) continue;
       parsedTasks[twinAt] = parsed.task;
@@ -183,7 +207,8 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     }
   }
   // A file that could not be read already has its error; an empty phase after it says nothing more.
-  if (parsedTasks.length === 0 && !issues.some((issue) => issue.severity === 'error')) issues.push(emptyPhaseIssue({ ...files, otherFiles }, reading.allowEmpty));
+  if (parsedTasks.length === 0 && !issues.some((issue) => issue.severity === 'error'))
+    issues.push(emptyPhaseIssue({ ...files, otherFiles }, reading.allowEmpty));
   if (unreadKeys.size > 0) issues.push(unreadKeysWarning(unreadKeys, files.overview?.path ?? files.tasks[0]?.path ?? files.dir));
   const tasks = resolveLocalDependencies(withParents(parsedTasks, parents, issues));
   if (files.overview) issues.push(...checkTaskTable(overviewResult?.taskRows ?? [], tasks, fieldLines, files.overview.path));
@@ -193,7 +218,13 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     const [first = ''] = cycle;
     const file = taskTexts.get(first)!;
     const at = dependencyLine(file.text, cycle[1] ?? '');
-    issues.push({ ...at, file: file.path, severity: 'error', message: `Dependency cycle: ${cycle.join(' → ')}. None of these tasks could ever start.`, hint: 'Remove one of the dependencies in the cycle.' });
+    issues.push({
+      ...at,
+      file: file.path,
+      severity: 'error',
+      message: `Dependency cycle: ${cycle.join(' → ')}. None of these tasks could ever start.`,
+      hint: 'Remove one of the dependencies in the cycle.',
+    });
   }
 
   const readMetrics = (file: SourceFile | null): ParsedMetricsFile | null => (file ? withNamedSecretsRedacted(parseMetricsJson(file.text, file.path)) : null);
@@ -216,15 +247,23 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     during: [...metricsFiles(current), ...metricsWritten(files.phaseId, activity.events)].toSorted((a, b) => (a.time ?? '').localeCompare(b.time ?? '')),
   });
   issues.push(...metricIssues);
-  const summary = summarizeActivity({ id: files.phaseId, title: overview.title, tasks: rollUpSubtasks(activity.tasks) }, activity.events, activity.statusChanges);
+  const summary = summarizeActivity(
+    { id: files.phaseId, title: overview.title, tasks: rollUpSubtasks(activity.tasks) },
+    activity.events,
+    activity.statusChanges,
+  );
   const sortedTasks = summary.tasks;
   const graphOk = problems.cycles.length === 0;
-  const timestamps = [overview.created, ...createdById.values(), baseline?.timestamp, final?.timestamp, activity.dataQuality.newestEvent].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
+  const timestamps = [overview.created, ...createdById.values(), baseline?.timestamp, final?.timestamp, activity.dataQuality.newestEvent].filter(
+    (value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
+  );
 
   const phase: Phase = {
     id: files.phaseId,
     title: overview.title,
-    status: derivePhaseStatus((sortedTasks.some((task) => !isLeftOut(task)) ? sortedTasks.filter((task) => !isLeftOut(task)) : sortedTasks).map((task) => task.status)),
+    status: derivePhaseStatus(
+      (sortedTasks.some((task) => !isLeftOut(task)) ? sortedTasks.filter((task) => !isLeftOut(task)) : sortedTasks).map((task) => task.status),
+    ),
     progress: deriveProgress(sortedTasks),
     statusText: overview.statusText,
     // Without a Created date in the overview, the phase began no later than the first task it holds was created.
@@ -233,16 +272,27 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     session: overview.session,
     objectives: overview.objectives,
     successCriteria: overview.successCriteria,
-    deliverables: overview.deliverables.length > 0 ? overview.deliverables : sortedTasks.map((task) => ({ title: `Task ${task.id} Deliverables`, taskId: task.id, items: task.deliverables })).filter((group) => group.items.length > 0),
+    deliverables:
+      overview.deliverables.length > 0
+        ? overview.deliverables
+        : sortedTasks
+            .map((task) => ({ title: `Task ${task.id} Deliverables`, taskId: task.id, items: task.deliverables }))
+            .filter((group) => group.items.length > 0),
     metrics,
     tasks: sortedTasks,
     criticalPath: graphOk ? criticalPathOf(sortedTasks) : { taskIds: [], days: 0, alternatives: [], unestimated: 0 },
     statedDays: overview.statedDays,
     asOf: newest(timestamps),
-    warnings: groupWarnings(issues).filter((issue) => issue.severity === 'warning').map(formatIssue),
+    warnings: groupWarnings(issues)
+      .filter((issue) => issue.severity === 'warning')
+      .map(formatIssue),
     events: summary.recent,
     activity: summary.activity,
-    dataQuality: { ...activity.dataQuality, otherFiles: otherFiles.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), readers: readersOf(files, list, tableTasks) },
+    dataQuality: {
+      ...activity.dataQuality,
+      otherFiles: otherFiles.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+      readers: readersOf(files, list, tableTasks),
+    },
     // Unjudged: the newest time the phase itself knows, until applyAsOf sets the build's.
     buildAsOf: buildAsOf ?? activity.dataQuality.newestEvent ?? new Date(0).toISOString(),
     file: overviewPath,
@@ -257,11 +307,21 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
 
 /** One warning for the metadata keys Cairn does not read, each with the number of files that use it. */
 function unreadKeysWarning(keys: ReadonlyMap<string, ReadonlySet<string>>, file: string): Issue {
-  const list = [...keys].toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, files]) => `${key} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
-  return { file, line: 1, column: 1, severity: 'warning', message: `Metadata not read: ${list.join(', ')}.`, hint: `These keys stay on the task pages but nothing is computed from them. Cairn reads ${readableKeys}; rename a key if it means one of those.` };
+  const list = [...keys]
+    .toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, files]) => `${key} (${files.size} ${files.size === 1 ? 'file' : 'files'})`);
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    message: `Metadata not read: ${list.join(', ')}.`,
+    hint: `These keys stay on the task pages but nothing is computed from them. Cairn reads ${readableKeys}; rename a key if it means one of those.`,
+  };
 }
 
-const readableKeys = 'agent (or owner, assignee), estimate (or effort, duration, time estimate), status, dependencies (or depends on, blocked by), priority, task id, started, completed, created, updated, labels, parent, memory keys';
+const readableKeys =
+  'agent (or owner, assignee), estimate (or effort, duration, time estimate), status, dependencies (or depends on, blocked by), priority, task id, started, completed, created, updated, labels, parent, memory keys';
 
 /** How much task metadata a parsed task has: the tie-breaker between two files that claim one id. */
 function metadataCount(task: Task): number {
@@ -276,11 +336,39 @@ function readTaskList(taskList: NonNullable<PackageFiles['taskList']>, phaseId: 
 
 /** Which reader read the phase's tasks, and why, for the data-quality panel. */
 function readersOf(files: PackageFiles, list: { format: TaskListFormat } | null, tableTasks: number): Phase['dataQuality']['readers'] {
-  if (list && files.taskList) return [{ format: list.format.id, label: list.format.label, files: (files.taskList.files ?? [files.taskList.file]).map((file) => file.path), reason: files.taskList.reason }];
+  if (list && files.taskList)
+    return [
+      {
+        format: list.format.id,
+        label: list.format.label,
+        files: (files.taskList.files ?? [files.taskList.file]).map((file) => file.path),
+        reason: files.taskList.reason,
+      },
+    ];
   if (files.layout) return [{ format: files.layout.format, label: files.layout.label, files: [files.layout.file], reason: files.layout.reason }];
   // Each task names its own file; the list is not repeated here.
-  const taskFileReader = files.tasks.length === 0 ? [] : [{ format: 'task-files', label: 'Markdown task files', files: [], reason: `${files.tasks.length} Markdown file${files.tasks.length === 1 ? '' : 's'} in the phase folder, each read as one task when it has an id and task metadata` }];
-  const tableReader = tableTasks === 0 || !files.overview ? [] : [{ format: 'overview-table', label: "the overview's task table", files: [files.overview.path], reason: `${tableTasks} task${tableTasks === 1 ? '' : 's'} named only in a row of the overview's task table, read from the row` }];
+  const taskFileReader =
+    files.tasks.length === 0
+      ? []
+      : [
+          {
+            format: 'task-files',
+            label: 'Markdown task files',
+            files: [],
+            reason: `${files.tasks.length} Markdown file${files.tasks.length === 1 ? '' : 's'} in the phase folder, each read as one task when it has an id and task metadata`,
+          },
+        ];
+  const tableReader =
+    tableTasks === 0 || !files.overview
+      ? []
+      : [
+          {
+            format: 'overview-table',
+            label: "the overview's task table",
+            files: [files.overview.path],
+            reason: `${tableTasks} task${tableTasks === 1 ? '' : 's'} named only in a row of the overview's task table, read from the row`,
+          },
+        ];
   return [...taskFileReader, ...tableReader];
 }
 
@@ -296,7 +384,10 @@ export function titleFromFolder(name: string): string {
  */
 function rollUpSubtasks(tasks: readonly Task[]): Task[] {
   // An optional subtask not done (Kiro's "- [ ]* …") does not hold its task back.
-  const children = Map.groupBy(tasks.filter((task) => task.parentId && !isLeftOut(task)), (task) => task.parentId!);
+  const children = Map.groupBy(
+    tasks.filter((task) => task.parentId && !isLeftOut(task)),
+    (task) => task.parentId!,
+  );
   return tasks.map((task) => {
     const own = children.get(task.id);
     if (!own || own.length === 0) return task;
@@ -305,9 +396,26 @@ function rollUpSubtasks(tasks: readonly Task[]): Task[] {
     // All subtasks done while the task itself still says otherwise: the work is under way, not closed.
     const status = rolled === 'complete' && task.statusText !== null && task.status !== 'complete' ? 'in_progress' : rolled;
     const counts = Object.entries(Object.groupBy(own, (child) => child.status)).map(([name, list]) => `${list!.length} ${name.replace('_', ' ')}`);
-    const completedAt = status === 'complete' ? (own.map((child) => child.completedAt).filter((time): time is string => time !== null).toSorted().at(-1) ?? null) : null;
-    const startedAt = own.map((child) => child.startedAt).filter((time): time is string => time !== null).toSorted()[0] ?? task.startedAt;
-    return { ...task, status, completedAt, startedAt, statusEvidence: { ...task.statusEvidence, status, summary: `from its ${own.length === 1 ? 'subtask' : `${own.length} subtasks`}: ${counts.join(', ')}` } };
+    const completedAt =
+      status === 'complete'
+        ? (own
+            .map((child) => child.completedAt)
+            .filter((time): time is string => time !== null)
+            .toSorted()
+            .at(-1) ?? null)
+        : null;
+    const startedAt =
+      own
+        .map((child) => child.startedAt)
+        .filter((time): time is string => time !== null)
+        .toSorted()[0] ?? task.startedAt;
+    return {
+      ...task,
+      status,
+      completedAt,
+      startedAt,
+      statusEvidence: { ...task.statusEvidence, status, summary: `from its ${own.length === 1 ? 'subtask' : `${own.length} subtasks`}: ${counts.join(', ')}` },
+    };
   });
 }
 
@@ -323,7 +431,14 @@ function withParents(tasks: readonly Task[], named: ReadonlyMap<string, { parent
     // Only a parent the file names makes a subtask: numbering alone (4.3.1 beside 4.3) does not.
     const parent = claim ? find(claim.parent) : undefined;
     if (claim && (parent === undefined || parent === task.id)) {
-      issues.push({ file: claim.file, line: claim.line, column: 1, severity: 'warning', message: `Task ${task.id} names ${claim.parent} as its parent, which is not a task of this phase; it is shown on its own.`, hint: 'Name a task of this phase as the parent, or remove the parent.' });
+      issues.push({
+        file: claim.file,
+        line: claim.line,
+        column: 1,
+        severity: 'warning',
+        message: `Task ${task.id} names ${claim.parent} as its parent, which is not a task of this phase; it is shown on its own.`,
+        hint: 'Name a task of this phase as the parent, or remove the parent.',
+      });
       return task;
     }
     return parent !== undefined ? { ...task, parentId: parent } : task;
@@ -348,7 +463,10 @@ function resolveLocalDependencies(tasks: readonly Task[]): Task[] {
     const local = dependencies.flatMap((dependency) => {
       const named = dependency.taskIds.flatMap((id) => find(id) ?? []);
       const phase = dependency.taskIds.length === 0 ? phaseNumberOf(dependency.raw) : null;
-      const inPhase = (other: Task) => other.id !== task.id && (other.id === String(phase) || (other.id.includes('.') && other.id.split('.')[0] === String(phase) && other.id.split('.')[0] !== task.id.split('.')[0]));
+      const inPhase = (other: Task) =>
+        other.id !== task.id &&
+        (other.id === String(phase) ||
+          (other.id.includes('.') && other.id.split('.')[0] === String(phase) && other.id.split('.')[0] !== task.id.split('.')[0]));
       const ofPhase = phase === null ? [] : tasks.filter(inPhase).map((other) => other.id);
       return [...named, ...ofPhase];
     });
@@ -400,12 +518,16 @@ function redactAuthored(phase: Phase): Phase {
  * left to the redaction of the whole model.
  */
 function withNamedSecretsRedacted(parsed: ParsedMetricsFile): ParsedMetricsFile {
-  return { ...parsed, entries: parsed.entries.map((entry) => (typeof entry.raw === 'string' ? { ...entry, raw: redactNamedValueCounting(entry.name, entry.raw).text } : entry)) };
+  return {
+    ...parsed,
+    entries: parsed.entries.map((entry) => (typeof entry.raw === 'string' ? { ...entry, raw: redactNamedValueCounting(entry.name, entry.raw).text } : entry)),
+  };
 }
 
 /** A task file without objectives or deliverables takes them from the overview's group for its id. */
 function withOverviewLists(task: Task, overview: ReturnType<typeof parseOverview>['overview']): Task {
-  const objectives = task.objectives.length > 0 ? task.objectives : (overview.objectives.find((group) => group.taskId === task.id)?.items.map((item) => item.text) ?? []);
+  const objectives =
+    task.objectives.length > 0 ? task.objectives : (overview.objectives.find((group) => group.taskId === task.id)?.items.map((item) => item.text) ?? []);
   const deliverables = task.deliverables.length > 0 ? task.deliverables : (overview.deliverables.find((group) => group.taskId === task.id)?.items ?? []);
   return { ...task, objectives, deliverables };
 }
@@ -462,7 +584,9 @@ export function newest(timestamps: readonly string[]): string | null {
 
 /** The values of the metrics files the phase updates while it runs, each at its file's "timestamp". */
 function metricsFiles(current: readonly { file: SourceFile; parsed: ParsedMetricsFile }[]): DuringValue[] {
-  return current.flatMap(({ file, parsed }) => parsed.entries.map((entry) => ({ key: entry.key, raw: String(entry.raw), path: file.path, memoryKey: null, time: parsed.timestamp })));
+  return current.flatMap(({ file, parsed }) =>
+    parsed.entries.map((entry) => ({ key: entry.key, raw: String(entry.raw), path: file.path, memoryKey: null, time: parsed.timestamp })),
+  );
 }
 
 /**

@@ -21,7 +21,6 @@ export interface CriterionVerdict {
   metricKeys: string[];
 }
 
-
 /** Every success criterion of the phase, judged. */
 export function judgeCriteria(phase: Phase): CriterionVerdict[] {
   const complete = phase.tasks.length > 0 && phase.tasks.every((task) => task.status === 'complete');
@@ -76,7 +75,8 @@ const allTasksPattern = /\ball\s+(?:(\d+)\s+)?tasks?\s+(?:are\s+)?(?:delivered|c
 function judgeCriterion(item: ChecklistItem, phase: Phase, complete: boolean): CriterionVerdict {
   const base = { text: item.text, checked: item.checked, claimed: isClaimed(item), metricKeys: [] as string[] };
   // A ticked box the data does not bear out is the hand-written report's failure mode: say so first.
-  const withNote = (verdict: Verdict, reason: string) => (item.checked === true && verdict !== 'met' ? `Checked in the package; the data says ${verdict}. ${reason}` : reason);
+  const withNote = (verdict: Verdict, reason: string) =>
+    item.checked === true && verdict !== 'met' ? `Checked in the package; the data says ${verdict}. ${reason}` : reason;
 
   const allTasks = allTasksPattern.exec(item.text);
   if (allTasks) {

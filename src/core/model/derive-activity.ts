@@ -34,18 +34,20 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
   // what a page shows whole (hooks/limits.ts): one event of a 200 MB message must not be written into three pages.
   // Summed as they come, kind by kind: a file of two million events must not become two million arguments.
   const redactedByPath = new Map<string, Record<string, number>>();
-  const redacted = imports.flatMap((result) => result.events).map((raw) => {
-    const { event, counts } = redactEventCounting(raw);
-    for (const [kind, count] of Object.entries(counts)) {
-      if (!count) continue;
-      const forPath = redactedByPath.get(raw.source.path) ?? {};
-      forPath[kind] = (forPath[kind] ?? 0) + count;
-      redactedByPath.set(raw.source.path, forPath);
-    }
-    // Cut after redaction, so a secret is never cut in two and half of it shown; always a copy of the import's event.
-    const shown = capEventText(event);
-    return shown === raw ? { ...raw } : shown;
-  });
+  const redacted = imports
+    .flatMap((result) => result.events)
+    .map((raw) => {
+      const { event, counts } = redactEventCounting(raw);
+      for (const [kind, count] of Object.entries(counts)) {
+        if (!count) continue;
+        const forPath = redactedByPath.get(raw.source.path) ?? {};
+        forPath[kind] = (forPath[kind] ?? 0) + count;
+        redactedByPath.set(raw.source.path, forPath);
+      }
+      // Cut after redaction, so a secret is never cut in two and half of it shown; always a copy of the import's event.
+      const shown = capEventText(event);
+      return shown === raw ? { ...raw } : shown;
+    });
   const events = chronological(redacted);
   const matching = matchEvents(tasks, events);
   // The redacted events are this function's own copies, so each is completed into its view in place rather than copied
@@ -57,9 +59,15 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
     view.matchedBy = match?.rule ?? null;
     return view;
   });
-  const byTask = Map.groupBy(views.filter((view) => view.taskId !== null), (view) => view.taskId!);
+  const byTask = Map.groupBy(
+    views.filter((view) => view.taskId !== null),
+    (view) => view.taskId!,
+  );
 
-  const times = views.map((view) => view.time).filter((time): time is string => time !== null).toSorted();
+  const times = views
+    .map((view) => view.time)
+    .filter((time): time is string => time !== null)
+    .toSorted();
   const newestEvent = times.at(-1) ?? null;
   const statusChanges = new Map<string, StatusEvidence[]>();
   const derived = tasks.map((task) => {
@@ -74,7 +82,16 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
     const completedAt = timeline.completedAt ?? (timeline.status === 'complete' && timeline.evidence === task.statusEvidence ? task.statusEvidence.time : null);
     const end = completedAt ?? (timeline.status === 'in_progress' ? newestEvent : null);
     const elapsedDays = startedAt && end ? round((Date.parse(end) - Date.parse(startedAt)) / DAY_MS) : null;
-    return { ...task, status: timeline.status, statusEvidence: timeline.evidence, statusConflict: timeline.disagreement, startedAt, completedAt, elapsedDays, events: own.length };
+    return {
+      ...task,
+      status: timeline.status,
+      statusEvidence: timeline.evidence,
+      statusConflict: timeline.disagreement,
+      startedAt,
+      completedAt,
+      elapsedDays,
+      events: own.length,
+    };
   });
   const completedAt = new Map(derived.map((task) => [task.id, task.completedAt]));
   const withFlags = derived.map((task) => ({ ...task, flags: [...task.flags, ...earlyStartFlags(task, completedAt)] }));
@@ -93,7 +110,10 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
     unmatchedEvents: unmatched,
     newestEvent,
     stale: false,
-    warnings: [...sources.flatMap((source) => source.warnings), ...(unmatched > 0 ? [`${unmatched} event(s) match no task; they are listed under data quality.`] : [])],
+    warnings: [
+      ...sources.flatMap((source) => source.warnings),
+      ...(unmatched > 0 ? [`${unmatched} event(s) match no task; they are listed under data quality.`] : []),
+    ],
   };
   const judged = buildAsOf === null ? dataQuality : judgeAsOf(dataQuality, withFlags, times, buildAsOf);
   return { tasks: withFlags, events: views, dataQuality: judged, times, statusChanges };

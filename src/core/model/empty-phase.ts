@@ -10,10 +10,19 @@ import { taskReaders } from '../formats/readers.ts';
 const named = 8;
 
 export function emptyPhaseIssue(files: PackageFiles, allowEmpty: boolean): Issue {
-  const seen = [...new Set([files.overview, ...files.tasks, files.taskList?.file ?? null, files.baseline, files.final].flatMap((file) => (file ? [file.path] : [])).concat((files.otherFiles ?? []).map((other) => other.path)))];
+  const seen = [
+    ...new Set(
+      [files.overview, ...files.tasks, files.taskList?.file ?? null, files.baseline, files.final]
+        .flatMap((file) => (file ? [file.path] : []))
+        .concat((files.otherFiles ?? []).map((other) => other.path)),
+    ),
+  ];
   const prefix = `${files.dir}/`;
   const shown = seen.slice(0, named).map((path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path));
-  const list = seen.length === 0 ? 'no file' : `${seen.length === 1 ? 'one file' : `${seen.length} files`} (${shown.join(', ')}${seen.length > named ? `, and ${seen.length - named} more` : ''})`;
+  const list =
+    seen.length === 0
+      ? 'no file'
+      : `${seen.length === 1 ? 'one file' : `${seen.length} files`} (${shown.join(', ')}${seen.length > named ? `, and ${seen.length - named} more` : ''})`;
   const readers = taskReaders.map((reader) => reader.label).join(', ');
   return {
     file: files.overview?.path ?? files.taskList?.file.path ?? files.dir,

@@ -9,7 +9,10 @@ import type { FeedItem, Phase, StatusEvidence, Task } from '../schema/model.ts';
 export const FEED_ITEMS = 100;
 
 /** The newest FEED_ITEMS status changes of a phase's tasks, from each task's changes (deriveTaskTimeline). */
-export function buildStatusFeedItems(phase: Pick<Phase, 'id' | 'title'> & { tasks: readonly Task[] }, changesByTask: ReadonlyMap<string, readonly StatusEvidence[]>): FeedItem[] {
+export function buildStatusFeedItems(
+  phase: Pick<Phase, 'id' | 'title'> & { tasks: readonly Task[] },
+  changesByTask: ReadonlyMap<string, readonly StatusEvidence[]>,
+): FeedItem[] {
   const items = phase.tasks.flatMap((task) =>
     (changesByTask.get(task.id) ?? []).map((step) => ({
       id: `${phase.id}/${task.id}/${step.time}/${step.status}`,

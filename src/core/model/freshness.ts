@@ -14,7 +14,13 @@ export function judgeAsOf(dataQuality: DataQuality, tasks: readonly Pick<Task, '
   const stale = isStale(dataQuality.newestEvent, tasks, buildAsOf);
   // A clock that runs ahead (a year-9999 line in a hand-written log) would make the phase look fresh; say so.
   const future = times.filter((time) => Date.parse(time) > asOf);
-  const warnings = future.length > 0 ? [...dataQuality.warnings, `${future.length} event(s) are dated after the build's time (${buildAsOf}), the newest at ${future.at(-1)}: a clock was wrong, or CAIRN_AS_OF is earlier than the logs.`] : dataQuality.warnings;
+  const warnings =
+    future.length > 0
+      ? [
+          ...dataQuality.warnings,
+          `${future.length} event(s) are dated after the build's time (${buildAsOf}), the newest at ${future.at(-1)}: a clock was wrong, or CAIRN_AS_OF is earlier than the logs.`,
+        ]
+      : dataQuality.warnings;
   return { ...dataQuality, stale, warnings };
 }
 
@@ -26,7 +32,10 @@ export function isStale(newestEvent: string | null, tasks: readonly Pick<Task, '
 
 /** The newest `asOf` of all phases: the build's "as of", taken from the inputs, never from the clock. */
 export function siteAsOf(phases: readonly Phase[]): string | null {
-  const times = phases.map((phase) => phase.asOf).filter((value): value is string => value !== null).toSorted();
+  const times = phases
+    .map((phase) => phase.asOf)
+    .filter((value): value is string => value !== null)
+    .toSorted();
   return times.at(-1) ?? null;
 }
 

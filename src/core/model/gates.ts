@@ -31,7 +31,10 @@ export function evaluateGates(phases: readonly Phase[], gates: Gates = DEFAULT_G
         case 'maxLateDays': {
           const slip = phase.forecast?.slipDays ?? null;
           if (slip === null) return result(true, 'no stated completion date to be late against');
-          return result(slip <= (limit as number), `the forecast ends ${slip > 0 ? `${formatDays(slip)} after` : `${formatDays(-slip)} before`} the stated date, at most ${formatDays(limit as number)} late allowed`);
+          return result(
+            slip <= (limit as number),
+            `the forecast ends ${slip > 0 ? `${formatDays(slip)} after` : `${formatDays(-slip)} before`} the stated date, at most ${formatDays(limit as number)} late allowed`,
+          );
         }
         case 'minProgress': {
           const progress = percentOf(phase.progress);
@@ -42,7 +45,12 @@ export function evaluateGates(phases: readonly Phase[], gates: Gates = DEFAULT_G
           return result(missed <= (limit as number), `${missed} missed ${missed === 1 ? 'target' : 'targets'}, at most ${limit} allowed`);
         }
         case 'stale':
-          return result(limit === true || !phase.dataQuality.stale, phase.dataQuality.stale ? `the hook logs have been quiet since ${phase.dataQuality.newestEvent}${limit ? ', allowed' : ''}` : 'the hook logs are fresh');
+          return result(
+            limit === true || !phase.dataQuality.stale,
+            phase.dataQuality.stale
+              ? `the hook logs have been quiet since ${phase.dataQuality.newestEvent}${limit ? ', allowed' : ''}`
+              : 'the hook logs are fresh',
+          );
       }
     }),
   );

@@ -63,7 +63,15 @@ type Judged = Omit<Phase, 'events'>;
 const severityRank: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 /** Which finding sets a task's state when it has several: the most serious first. */
 const stateRank: Record<TaskHealth['state'], number> = { blocked: 0, late: 1, 'at-risk': 2, done: 3, 'on-track': 3, waiting: 3, ready: 3 };
-const stateWords: Record<TaskHealth['state'], string> = { done: 'done', 'on-track': 'on track', 'at-risk': 'at risk', late: 'late', blocked: 'blocked', waiting: 'waiting', ready: 'ready' };
+const stateWords: Record<TaskHealth['state'], string> = {
+  done: 'done',
+  'on-track': 'on track',
+  'at-risk': 'at risk',
+  late: 'late',
+  blocked: 'blocked',
+  waiting: 'waiting',
+  ready: 'ready',
+};
 
 /** One thing found about a task: the state it makes the task, its risk, and its words in full and for the headline. */
 interface Finding {
@@ -134,35 +142,81 @@ function judgeTask(task: Task, { byId, plan, asOf, reports }: TaskContext): Task
   let quiet: { state: TaskHealth['state']; sentence: string };
   if (task.status === 'blocked') {
     quiet = { state: 'blocked', sentence: '' };
-    if (task.dependsOn.length > 0 && open.length === 0) findings.push({ state: 'blocked', kind: 'blocked-task', severity: 'high', sentence: `Marked blocked (${task.statusEvidence.summary}), but everything it depends on is complete: check whether it can start.`, short: 'it is marked blocked, but everything it depends on is complete' });
-    else if (open.length > 0) findings.push({ state: 'blocked', kind: 'blocked-task', severity: 'low', sentence: `Blocked while it waits for ${named(open)}: ${task.statusEvidence.summary}.`, short: `it waits for ${open.map((id) => `task ${id}`).join(', ')}` });
-    else findings.push({ state: 'blocked', kind: 'blocked-task', severity: 'high', sentence: `Blocked: ${task.statusEvidence.summary}.`, short: `its status says so (${task.statusEvidence.summary})` });
+    if (task.dependsOn.length > 0 && open.length === 0)
+      findings.push({
+        state: 'blocked',
+        kind: 'blocked-task',
+        severity: 'high',
+        sentence: `Marked blocked (${task.statusEvidence.summary}), but everything it depends on is complete: check whether it can start.`,
+        short: 'it is marked blocked, but everything it depends on is complete',
+      });
+    else if (open.length > 0)
+      findings.push({
+        state: 'blocked',
+        kind: 'blocked-task',
+        severity: 'low',
+        sentence: `Blocked while it waits for ${named(open)}: ${task.statusEvidence.summary}.`,
+        short: `it waits for ${open.map((id) => `task ${id}`).join(', ')}`,
+      });
+    else
+      findings.push({
+        state: 'blocked',
+        kind: 'blocked-task',
+        severity: 'high',
+        sentence: `Blocked: ${task.statusEvidence.summary}.`,
+        short: `its status says so (${task.statusEvidence.summary})`,
+      });
   } else if (task.status === 'pending') {
     const since = task.dependsOn.length > 0 ? 'everything it depends on is complete' : 'it depends on nothing';
     if (open.length > 0) quiet = { state: 'waiting', sentence: `Waits for ${named(open)}.` };
     else if (plan?.start != null && asOf - plan.start > PLAN_GRACE_MS) {
       quiet = { state: 'late', sentence: '' };
       const finished = task.dependsOn.map((id) => byId.get(id)?.completedAt ?? null);
-      const lastDone = task.dependsOn.length > 0 && finished.every((time) => time !== null && !Number.isNaN(Date.parse(time))) ? Math.max(...finished.map((time) => Date.parse(time!))) : null;
+      const lastDone =
+        task.dependsOn.length > 0 && finished.every((time) => time !== null && !Number.isNaN(Date.parse(time)))
+          ? Math.max(...finished.map((time) => Date.parse(time!)))
+          : null;
       findings.push({
         state: 'late',
         kind: 'not-started',
         severity: 'medium',
         sentence: `Not started, though the plan had it start ${formatTimestamp(new Date(plan.start).toISOString())}; ${since}.`,
-        short: lastDone !== null ? `what it waits for finished ${ago(lastDone, asOf)} and it has not started` : `not started ${ago(plan.start, asOf).replace(' ago', '')} after its planned start`,
+        short:
+          lastDone !== null
+            ? `what it waits for finished ${ago(lastDone, asOf)} and it has not started`
+            : `not started ${ago(plan.start, asOf).replace(' ago', '')} after its planned start`,
       });
     } else quiet = { state: 'ready', sentence: `Can start now: ${since}.` };
   } else {
     quiet = { state: 'on-track', sentence: task.startedAt ? `In progress since ${formatTimestamp(task.startedAt)}.` : 'In progress.' };
     const estimated = task.elapsedDays !== null && task.estimateDays !== null && task.estimateDays > 0;
     if (estimated && task.elapsedDays! > task.estimateDays!) {
-      findings.push({ state: 'late', kind: 'late-task', severity: 'medium', sentence: `Over its estimate: ${formatDays(task.elapsedDays!)} so far against ${formatDays(task.estimateDays!)}.`, short: `${formatDays(task.elapsedDays!)} so far against an estimate of ${formatDays(task.estimateDays!)}` });
+      findings.push({
+        state: 'late',
+        kind: 'late-task',
+        severity: 'medium',
+        sentence: `Over its estimate: ${formatDays(task.elapsedDays!)} so far against ${formatDays(task.estimateDays!)}.`,
+        short: `${formatDays(task.elapsedDays!)} so far against an estimate of ${formatDays(task.estimateDays!)}`,
+      });
     } else if (plan?.end != null && asOf - plan.end > PLAN_GRACE_MS) {
-      findings.push({ state: 'late', kind: 'late-task', severity: 'low', sentence: `Still in progress ${ago(plan.end, asOf).replace(' ago', '')} after its planned end (${formatTimestamp(new Date(plan.end).toISOString())}).`, short: `still open ${ago(plan.end, asOf).replace(' ago', '')} after its planned end` });
+      findings.push({
+        state: 'late',
+        kind: 'late-task',
+        severity: 'low',
+        sentence: `Still in progress ${ago(plan.end, asOf).replace(' ago', '')} after its planned end (${formatTimestamp(new Date(plan.end).toISOString())}).`,
+        short: `still open ${ago(plan.end, asOf).replace(' ago', '')} after its planned end`,
+      });
     }
     if (estimated && task.elapsedDays! <= task.estimateDays! && task.elapsedDays! >= AT_RISK_SHARE * task.estimateDays!) {
-      findings.push({ state: 'at-risk', kind: 'at-risk-task', severity: 'low', sentence: `Near its estimate: ${formatDays(task.elapsedDays!)} of its ${formatDays(task.estimateDays!)} used, still open.`, short: `${formatDays(task.elapsedDays!)} of its ${formatDays(task.estimateDays!)} used` });
-    } else if (estimated && findings.length === 0) quiet = { state: 'on-track', sentence: `${formatDays(task.elapsedDays!)} of its ${formatDays(task.estimateDays!)} used.` };
+      findings.push({
+        state: 'at-risk',
+        kind: 'at-risk-task',
+        severity: 'low',
+        sentence: `Near its estimate: ${formatDays(task.elapsedDays!)} of its ${formatDays(task.estimateDays!)} used, still open.`,
+        short: `${formatDays(task.elapsedDays!)} of its ${formatDays(task.estimateDays!)} used`,
+      });
+    } else if (estimated && findings.length === 0)
+      quiet = { state: 'on-track', sentence: `${formatDays(task.elapsedDays!)} of its ${formatDays(task.estimateDays!)} used.` };
   }
   const [newest] = reports;
   if (newest) {
@@ -187,9 +241,21 @@ function judgeComplete(task: Task, plan: PlannedDates | undefined): TaskVerdict 
   if (task.elapsedDays !== null && task.estimateDays !== null && task.elapsedDays > task.estimateDays) {
     const over = round(task.elapsedDays - task.estimateDays, 2);
     // Finished work no longer threatens the phase: its overrun is a lesson for the estimates, a low risk.
-    findings.push({ state: 'done', kind: 'late-task', severity: 'low', sentence: `It took ${formatDays(task.elapsedDays)} against an estimate of ${formatDays(task.estimateDays)} (+${formatNumber(over)} ${over === 1 ? 'day' : 'days'}).`, short: `it took ${formatDays(task.elapsedDays)} against an estimate of ${formatDays(task.estimateDays)}` });
+    findings.push({
+      state: 'done',
+      kind: 'late-task',
+      severity: 'low',
+      sentence: `It took ${formatDays(task.elapsedDays)} against an estimate of ${formatDays(task.estimateDays)} (+${formatNumber(over)} ${over === 1 ? 'day' : 'days'}).`,
+      short: `it took ${formatDays(task.elapsedDays)} against an estimate of ${formatDays(task.estimateDays)}`,
+    });
   } else if (plan?.end != null && !Number.isNaN(end) && end - plan.end > PLAN_GRACE_MS) {
-    findings.push({ state: 'done', kind: 'late-task', severity: 'low', sentence: `It finished ${formatDays(round((end - plan.end) / DAY_MS, 2))} after its planned end (${formatTimestamp(new Date(plan.end).toISOString())}), within its estimate: it started late.`, short: 'it finished after its planned end' });
+    findings.push({
+      state: 'done',
+      kind: 'late-task',
+      severity: 'low',
+      sentence: `It finished ${formatDays(round((end - plan.end) / DAY_MS, 2))} after its planned end (${formatTimestamp(new Date(plan.end).toISOString())}), within its estimate: it started late.`,
+      short: 'it finished after its planned end',
+    });
   }
   return verdictOf({ state: 'done', sentence: done }, findings, true);
 }
@@ -211,8 +277,16 @@ export function judgeTasks(phase: Judged): Map<string, TaskVerdict> {
   const asOf = Date.parse(phase.buildAsOf);
   const byId = new Map(phase.tasks.map((task) => [task.id, task]));
   const plan = plannedDates(phase, planOrigin(phase));
-  const reports = Map.groupBy(agentReports(phase).filter((event) => event.taskId !== null && byId.has(event.taskId)), (event) => event.taskId!);
-  return new Map(phase.tasks.map((task) => [task.id, judgeTask(task, { byId, plan: plan.get(task.id), asOf, reports: task.status === 'complete' ? [] : (reports.get(task.id) ?? []) })]));
+  const reports = Map.groupBy(
+    agentReports(phase).filter((event) => event.taskId !== null && byId.has(event.taskId)),
+    (event) => event.taskId!,
+  );
+  return new Map(
+    phase.tasks.map((task) => [
+      task.id,
+      judgeTask(task, { byId, plan: plan.get(task.id), asOf, reports: task.status === 'complete' ? [] : (reports.get(task.id) ?? []) }),
+    ]),
+  );
 }
 
 // ————————————————————————————————————————— the phase —————————————————————————————————————————
@@ -261,13 +335,28 @@ function forecastOf(phase: Judged, asOf: number): Forecast | null {
 
 /** Whether anything in the files dates the phase: its Created or stated end date, a task's start or end, a hook event. */
 export function isDated(phase: Pick<Judged, 'created' | 'statedEnd' | 'tasks' | 'dataQuality'>): boolean {
-  return phase.created !== null || phase.statedEnd !== null || phase.dataQuality.newestEvent !== null || phase.tasks.some((task) => task.startedAt !== null || task.completedAt !== null);
+  return (
+    phase.created !== null ||
+    phase.statedEnd !== null ||
+    phase.dataQuality.newestEvent !== null ||
+    phase.tasks.some((task) => task.startedAt !== null || task.completedAt !== null)
+  );
 }
 
 /** "7.4 is late: what it waits for finished 1.1 days ago and it has not started", most serious first, at most TASKS_IN_HEADLINE. */
 function taskFacts(tasks: readonly Task[], verdicts: ReadonlyMap<string, TaskVerdict>, critical: ReadonlySet<string>, onPath: boolean): string[] {
-  const ranked = tasks.toSorted((a, b) => stateRank[a.health!.state] - stateRank[b.health!.state] || severityRank[verdicts.get(a.id)!.risk!.severity] - severityRank[verdicts.get(b.id)!.risk!.severity] || compareTaskIds(a.id, b.id));
-  const facts = ranked.slice(0, TASKS_IN_HEADLINE).map((task) => `${task.id} is ${stateWords[task.health!.state]}${onPath && critical.has(task.id) ? ' on the critical path' : ''}: ${verdicts.get(task.id)!.risk!.short}`);
+  const ranked = tasks.toSorted(
+    (a, b) =>
+      stateRank[a.health!.state] - stateRank[b.health!.state] ||
+      severityRank[verdicts.get(a.id)!.risk!.severity] - severityRank[verdicts.get(b.id)!.risk!.severity] ||
+      compareTaskIds(a.id, b.id),
+  );
+  const facts = ranked
+    .slice(0, TASKS_IN_HEADLINE)
+    .map(
+      (task) =>
+        `${task.id} is ${stateWords[task.health!.state]}${onPath && critical.has(task.id) ? ' on the critical path' : ''}: ${verdicts.get(task.id)!.risk!.short}`,
+    );
   const rest = ranked.slice(TASKS_IN_HEADLINE);
   return rest.length > 0 ? [...facts, `${moreTasks(rest)}${onPath ? ' there' : ''}`] : facts;
 }
@@ -291,7 +380,9 @@ function phaseHealth(phase: Judged, verdicts: ReadonlyMap<string, TaskVerdict>, 
   const offTrack = [
     ...taskFacts(onPath, verdicts, critical, true),
     ...(slip !== null && slip > OFF_TRACK_SLIP_DAYS ? [`the forecast is ${formatDays(slip)} late`] : []),
-    ...(missed.length > 0 ? [`${missed.length === 1 ? 'a target is' : `${missed.length} targets are`} missed (${missed.map((metric) => metric.label).join(', ')})`] : []),
+    ...(missed.length > 0
+      ? [`${missed.length === 1 ? 'a target is' : `${missed.length} targets are`} missed (${missed.map((metric) => metric.label).join(', ')})`]
+      : []),
   ];
   // An early forecast beside a phase off track or at risk says why both hold: the forecast counts from now.
   const why = slip !== null && slip <= 0 ? ` The forecast ${slip < 0 ? 'is early' : 'meets the stated date'} only if the open work starts now.` : '';
@@ -305,9 +396,20 @@ function phaseHealth(phase: Judged, verdicts: ReadonlyMap<string, TaskVerdict>, 
   ];
   if (atRisk.length > 0) return { state: 'at-risk', reason: `At risk: ${atRisk.join('; ')}.${why}` };
   const done = tasks.filter((task) => task.status === 'complete').length;
-  if (forecast === null && phase.statedEnd === null && isDated(phase)) return { state: 'unplanned', reason: `No plan: ${done} of ${tasks.length} tasks complete, nothing blocked; no open task has an estimate and no end date is stated, so nothing can be judged late or on time.` };
-  if (!isDated(phase)) return { state: 'undated', reason: `Undated: ${done} of ${tasks.length} tasks complete, nothing blocked; nothing in the files dates this phase (no Created or Estimated Completion date, no task dates, no hook events), so there is no forecast.` };
-  return { state: 'on-track', reason: `On track: ${done} of ${tasks.length} tasks complete, nothing late or blocked${forecast ? `, expected to end by ${formatTimestamp(forecast.latest).slice(0, 10)}` : ''}.` };
+  if (forecast === null && phase.statedEnd === null && isDated(phase))
+    return {
+      state: 'unplanned',
+      reason: `No plan: ${done} of ${tasks.length} tasks complete, nothing blocked; no open task has an estimate and no end date is stated, so nothing can be judged late or on time.`,
+    };
+  if (!isDated(phase))
+    return {
+      state: 'undated',
+      reason: `Undated: ${done} of ${tasks.length} tasks complete, nothing blocked; nothing in the files dates this phase (no Created or Estimated Completion date, no task dates, no hook events), so there is no forecast.`,
+    };
+  return {
+    state: 'on-track',
+    reason: `On track: ${done} of ${tasks.length} tasks complete, nothing late or blocked${forecast ? `, expected to end by ${formatTimestamp(forecast.latest).slice(0, 10)}` : ''}.`,
+  };
 }
 
 // ————————————————————————————————————————— risks and deviations —————————————————————————————————————————
@@ -341,9 +443,17 @@ export function judgeRisks(phase: Phase, criteria: readonly CriterionVerdict[] =
   for (const metric of phase.metrics.filter((m) => m.target !== null)) {
     const owner = metric.taskIds.length > 0 ? ` for ${metric.taskIds.length === 1 ? 'task' : 'tasks'} ${metric.taskIds.join(', ')}` : '';
     const taskId = metric.taskIds.length === 1 ? metric.taskIds[0]! : null;
-    if (metric.verdict === 'missed') add('missed-target', 'high', taskId, `${metric.label}${owner} missed its target: achieved ${written(metric.achieved)} against ${metric.target!.raw}. ${metric.reason}`);
-    else if (metric.verdict === 'unknown') add('unverified-target', 'medium', taskId, `${metric.label}${owner} cannot be judged against ${metric.target!.raw}. ${metric.reason}`);
-    else if (metric.verdict === 'pending' && complete) add('unverified-target', 'medium', taskId, `${metric.label}${owner} has no achieved value, although every task is complete.`);
+    if (metric.verdict === 'missed')
+      add(
+        'missed-target',
+        'high',
+        taskId,
+        `${metric.label}${owner} missed its target: achieved ${written(metric.achieved)} against ${metric.target!.raw}. ${metric.reason}`,
+      );
+    else if (metric.verdict === 'unknown')
+      add('unverified-target', 'medium', taskId, `${metric.label}${owner} cannot be judged against ${metric.target!.raw}. ${metric.reason}`);
+    else if (metric.verdict === 'pending' && complete)
+      add('unverified-target', 'medium', taskId, `${metric.label}${owner} has no achieved value, although every task is complete.`);
   }
 
   // Each task's health, judged by the same rules as the health its row and page show, and said in the same words.
@@ -355,7 +465,12 @@ export function judgeRisks(phase: Phase, criteria: readonly CriterionVerdict[] =
       const open = task.deliverables.filter((item) => item.checked === false);
       if (open.length > 0) {
         const total = task.deliverables.filter((item) => item.checked !== null).length;
-        add('open-deliverable', 'medium', task.id, `${taskName(task)} is complete, but ${open.length} of ${total} deliverables are not checked: ${open.map((item) => item.text).join('; ')}.`);
+        add(
+          'open-deliverable',
+          'medium',
+          task.id,
+          `${taskName(task)} is complete, but ${open.length} of ${total} deliverables are not checked: ${open.map((item) => item.text).join('; ')}.`,
+        );
       }
     }
     for (const flag of task.flags) add('early-start', 'medium', task.id, `${taskName(task)}: ${flag}`);
@@ -366,7 +481,12 @@ export function judgeRisks(phase: Phase, criteria: readonly CriterionVerdict[] =
   const ids = new Set(phase.tasks.map((task) => task.id));
   for (const event of agentReports(phase).filter((report) => report.taskId === null || !ids.has(report.taskId))) {
     const about = event.taskId ? `Task ${event.taskId}: ` : '';
-    add('agent-report', levelWords(event) === 'an error' ? 'high' : 'medium', event.taskId, `${about}an agent reported ${levelWords(event)}${event.time ? ` at ${formatTimestamp(event.time)}` : ''}: ${event.message ?? event.description ?? ''}`);
+    add(
+      'agent-report',
+      levelWords(event) === 'an error' ? 'high' : 'medium',
+      event.taskId,
+      `${about}an agent reported ${levelWords(event)}${event.time ? ` at ${formatTimestamp(event.time)}` : ''}: ${event.message ?? event.description ?? ''}`,
+    );
   }
 
   for (const criterion of criteria) {
@@ -374,18 +494,37 @@ export function judgeRisks(phase: Phase, criteria: readonly CriterionVerdict[] =
       // The hand-written report's failure mode: a ✅ the data does not bear out.
       // Missed contradicts it; unknown cannot bear it out; pending says it was claimed early.
       const severity: Severity = criterion.verdict === 'missed' ? 'high' : criterion.verdict === 'unknown' ? 'medium' : 'low';
-      add('unmet-criterion', severity, null, `Success criterion "${criterion.text}" is marked done, but the data says ${criterion.verdict}: ${criterion.reason}`);
-    } else if (criterion.verdict === 'missed' && criterion.basis !== 'metric') add('unmet-criterion', 'medium', null, `Success criterion "${criterion.text}" is not met: ${criterion.reason}`);
+      add(
+        'unmet-criterion',
+        severity,
+        null,
+        `Success criterion "${criterion.text}" is marked done, but the data says ${criterion.verdict}: ${criterion.reason}`,
+      );
+    } else if (criterion.verdict === 'missed' && criterion.basis !== 'metric')
+      add('unmet-criterion', 'medium', null, `Success criterion "${criterion.text}" is not met: ${criterion.reason}`);
   }
 
   const quality = phase.dataQuality;
   if (quality.stale) add('data-quality', 'low', null, staleWarning(phase));
-  if (quality.unmatchedEvents > 0) add('data-quality', 'low', null, quality.unmatchedEvents === 1 ? "1 hook event matches no task, so it decides no task's status." : `${quality.unmatchedEvents} hook events match no task, so they decide no task's status.`);
+  if (quality.unmatchedEvents > 0)
+    add(
+      'data-quality',
+      'low',
+      null,
+      quality.unmatchedEvents === 1
+        ? "1 hook event matches no task, so it decides no task's status."
+        : `${quality.unmatchedEvents} hook events match no task, so they decide no task's status.`,
+    );
   for (const source of quality.sources) {
     if (source.skipped > 0) {
       // Most counts first, then by reason, so the text is the same on every build.
       const reasons = Object.entries(source.skippedReasons).toSorted(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
-      add('data-quality', 'low', null, `${source.path} (${source.format}): ${source.skipped} of ${source.records} records skipped${reasons.length > 0 ? `: ${reasons.map(([reason, n]) => `${reason} (${n})`).join('; ')}` : ''}.`);
+      add(
+        'data-quality',
+        'low',
+        null,
+        `${source.path} (${source.format}): ${source.skipped} of ${source.records} records skipped${reasons.length > 0 ? `: ${reasons.map(([reason, n]) => `${reason} (${n})`).join('; ')}` : ''}.`,
+      );
     }
     for (const warning of source.warnings) add('data-quality', 'low', null, `${source.path}: ${warning}`);
   }

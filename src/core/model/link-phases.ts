@@ -43,7 +43,8 @@ export function linkPhases(phases: readonly Phase[]): LinkedPhases {
         }
         const number = dependency.taskIds.length === 0 ? phaseNumberOf(dependency.raw) : null;
         const other = number === null ? undefined : byNumber.get(number);
-        if (other && other !== phase && !dependsOnLocalPhaseTasks(task, dependency, phase)) links.push({ phaseId: other.id, taskId: null, slug: null, title: other.title, status: other.status });
+        if (other && other !== phase && !dependsOnLocalPhaseTasks(task, dependency, phase))
+          links.push({ phaseId: other.id, taskId: null, slug: null, title: other.title, status: other.status });
         if (missing.length > 0) {
           // One warning per clause: a range ("P3-01 through P3-10") with several gaps is one thing to fix.
           const [first = ''] = missing;

@@ -30,7 +30,12 @@ type TaskKeys = Pick<Task, 'id' | 'slug' | 'title' | 'memoryKeys' | 'phaseId'>;
 
 /** "task-7.1-build-infra" → "build_infra": the name claude-flow packages use in memory keys and messages. */
 export function taskKeyName(task: Pick<Task, 'id' | 'slug'>): string {
-  return task.slug.replace(/^task[-_]?/i, '').replace(task.id, '').replace(/^[-_.]+/, '').replace(/-/g, '_').toLowerCase();
+  return task.slug
+    .replace(/^task[-_]?/i, '')
+    .replace(task.id, '')
+    .replace(/^[-_.]+/, '')
+    .replace(/-/g, '_')
+    .toLowerCase();
 }
 
 /** Memory-key prefixes of a task: the folders of its declared keys, and phase7/<name>/ and phase7/<id>/. */
@@ -41,7 +46,11 @@ export function memoryPrefixes(task: TaskKeys): string[] {
   return [...new Set([...declared, ...(name ? [`${phaseKey}/${name}/`] : []), `${phaseKey}/${task.id}/`])];
 }
 
-const normalizeTitle = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalizeTitle = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Matches every event to at most one task. */
 export function matchEvents(tasks: readonly TaskKeys[], events: readonly HookEvent[]): Matching {
@@ -65,7 +74,8 @@ export function matchEvents(tasks: readonly TaskKeys[], events: readonly HookEve
     return id && ids.has(id) ? id : null;
   };
   const fromRef = (ref: string | null): string | null => (ref ? (byRef.get(ref) ?? bySlug.get(ref.toLowerCase()) ?? fromId(ref)) : null);
-  const fromDescription = (text: string | null): string | null => (text ? (fromId(text) ?? byTitle.get(normalizeTitle(text.replace(/^\s*task\b[^:]*:/i, ''))) ?? null) : null);
+  const fromDescription = (text: string | null): string | null =>
+    text ? (fromId(text) ?? byTitle.get(normalizeTitle(text.replace(/^\s*task\b[^:]*:/i, ''))) ?? null) : null;
   const fromKey = (key: string | null): string | null => {
     if (!key) return null;
     const parts = key.split('/');

@@ -33,7 +33,10 @@ export function isLeftOut(task: { cancelled?: boolean; optional?: boolean; statu
  * them and takes no time itself, so nothing is counted twice.
  */
 export function scheduleGraph(tasks: readonly PlannedTask[]): ScheduleTask[] {
-  const children = Map.groupBy(tasks.filter((task) => task.parentId), (task) => task.parentId!);
+  const children = Map.groupBy(
+    tasks.filter((task) => task.parentId),
+    (task) => task.parentId!,
+  );
   const inherited = (task: PlannedTask, seen = new Set<string>()): string[] => {
     const parent = task.parentId ? tasks.find((other) => other.id === task.parentId) : undefined;
     if (!parent || seen.has(parent.id)) return [];
@@ -56,8 +59,15 @@ export function scheduleGraph(tasks: readonly PlannedTask[]): ScheduleTask[] {
 }
 
 /** Tasks whose work the progress and the critical path count: not left out, not a task made of subtasks. */
-export function countedTasks<T extends { id?: string; cancelled?: boolean; optional?: boolean; status?: string; parentId?: string | null }>(tasks: readonly T[]): T[] {
-  const parents = new Set(tasks.filter((task) => !isLeftOut(task)).map((task) => task.parentId).filter((id): id is string => !!id));
+export function countedTasks<T extends { id?: string; cancelled?: boolean; optional?: boolean; status?: string; parentId?: string | null }>(
+  tasks: readonly T[],
+): T[] {
+  const parents = new Set(
+    tasks
+      .filter((task) => !isLeftOut(task))
+      .map((task) => task.parentId)
+      .filter((id): id is string => !!id),
+  );
   return tasks.filter((task) => !isLeftOut(task) && !(task.id !== undefined && parents.has(task.id)));
 }
 
@@ -84,9 +94,7 @@ export function compareTaskIds(a: string, b: string): number {
 /** Finds dependencies on ids that are not in the phase, and every cycle (each reported once). */
 export function findGraphProblems(tasks: readonly ScheduleTask[]): GraphProblems {
   const byId = new Map(tasks.map((task) => [task.id, task]));
-  const unknown: [string, string][] = tasks.flatMap((task) =>
-    task.dependsOn.filter((dep) => !byId.has(dep)).map((dep): [string, string] => [task.id, dep]),
-  );
+  const unknown: [string, string][] = tasks.flatMap((task) => task.dependsOn.filter((dep) => !byId.has(dep)).map((dep): [string, string] => [task.id, dep]));
   const cycles: string[][] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const path: string[] = [];
@@ -150,7 +158,10 @@ export function computeCriticalPath(tasks: readonly ScheduleTask[]): Omit<Critic
   // Every chain that ends at `days` and runs through tasks with no slack.
   const chainsEndingAt = (id: string): string[][] => {
     const start = starts.get(id)!;
-    const critical = byId.get(id)!.dependsOn.filter((dep) => byId.has(dep) && earliestFinish(dep) === start).toSorted(compareTaskIds);
+    const critical = byId
+      .get(id)!
+      .dependsOn.filter((dep) => byId.has(dep) && earliestFinish(dep) === start)
+      .toSorted(compareTaskIds);
     if (critical.length === 0) return [[id]];
     return critical.flatMap((dep) => chainsEndingAt(dep).map((chain) => [...chain, id]));
   };
@@ -165,7 +176,12 @@ export function criticalTaskIds({ taskIds, alternatives }: Pick<CriticalPath, 't
 }
 
 /** The scope of a phase's tasks as the burn-up weighs it: counted tasks, and their estimated days when all have one. */
-export function scopeOf<T extends Parameters<typeof countedTasks>[0][number] & { estimateDays: number | null }>(tasks: readonly T[]): { tasks: number; days: number | null } {
+export function scopeOf<T extends Parameters<typeof countedTasks>[0][number] & { estimateDays: number | null }>(
+  tasks: readonly T[],
+): { tasks: number; days: number | null } {
   const counted = countedTasks(tasks);
-  return { tasks: counted.length, days: counted.some((task) => task.estimateDays === null) ? null : counted.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0) };
+  return {
+    tasks: counted.length,
+    days: counted.some((task) => task.estimateDays === null) ? null : counted.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0),
+  };
 }

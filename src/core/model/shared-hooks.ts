@@ -64,24 +64,50 @@ export function distributeSharedEvents(phases: readonly PhaseTaskKeys[], imports
       }
     }
     for (const [phaseId, own] of perPhase) {
-      const times = own.map((event) => event.time).filter((time): time is string => time !== null).toSorted();
+      const times = own
+        .map((event) => event.time)
+        .filter((time): time is string => time !== null)
+        .toSorted();
       const slice: ImportResult = {
         events: own,
-        report: { ...report, records: own.length, imported: own.length, skipped: 0, skippedReasons: {}, newest: times.at(-1) ?? null, warnings: [], redactions: {}, shared: true },
+        report: {
+          ...report,
+          records: own.length,
+          imported: own.length,
+          skipped: 0,
+          skippedReasons: {},
+          newest: times.at(-1) ?? null,
+          warnings: [],
+          redactions: {},
+          shared: true,
+        },
       };
       byPhase.set(phaseId, [...(byPhase.get(phaseId) ?? []), slice]);
     }
     // A log's name can hold a secret as well as its records can ("logs/export-ghp_….ndjson"); so can its warnings.
     const { report: shown, counts } = redactSourceReport(report);
-    sources.push({ ...shown, redactions: counts, shared: true, phases: Object.fromEntries([...perPhase.keys()].toSorted().map((phaseId) => [phaseId, perPhase.get(phaseId)!.length])), unmatched, ambiguous, siteWide });
+    sources.push({
+      ...shown,
+      redactions: counts,
+      shared: true,
+      phases: Object.fromEntries([...perPhase.keys()].toSorted().map((phaseId) => [phaseId, perPhase.get(phaseId)!.length])),
+      unmatched,
+      ambiguous,
+      siteWide,
+    });
   }
-  const newest = chronological(unplaced.map(({ event }) => event)).toReversed().slice(0, UNPLACED_SHOWN);
+  const newest = chronological(unplaced.map(({ event }) => event))
+    .toReversed()
+    .slice(0, UNPLACED_SHOWN);
   const reasons = new Map(unplaced.map(({ event, reason }) => [event.id, reason]));
   return {
     byPhase,
     shared: {
       sources,
-      unplaced: newest.map((event) => ({ ...toEventLine({ ...redactEventCounting(event).event, taskId: null, matchedBy: null }), reason: reasons.get(event.id)! })),
+      unplaced: newest.map((event) => ({
+        ...toEventLine({ ...redactEventCounting(event).event, taskId: null, matchedBy: null }),
+        reason: reasons.get(event.id)!,
+      })),
       warnings: sources.flatMap((source) => source.warnings),
     },
   };

@@ -36,7 +36,14 @@ export function chronological(events: readonly HookEvent[]): HookEvent[] {
 
 function evidenceOf(event: HookEvent, status: TaskStatus, summary: string): StatusEvidence {
   const where = [event.source.namespace, event.source.key].filter(Boolean).join(' ');
-  return { status, kind: event.kind, time: event.time, path: event.source.path, key: where || (event.source.row !== null ? `#${event.source.row}` : null), summary };
+  return {
+    status,
+    kind: event.kind,
+    time: event.time,
+    path: event.source.path,
+    key: where || (event.source.row !== null ? `#${event.source.row}` : null),
+    summary,
+  };
 }
 
 /** Every step of a task's status, oldest first: the authored status, then each event that set one. */
@@ -52,7 +59,8 @@ function statusSteps(authored: StatusEvidence, events: readonly HookEvent[]): St
 /** The status an event sets, with its evidence, or null for events that set none. */
 function statusFromEvent(event: HookEvent): StatusEvidence | null {
   if (event.kind === 'task.start') return evidenceOf(event, 'in_progress', `started${event.description ? `: ${event.description}` : ''}`);
-  if (event.kind === 'task.end' && !/fail|error/i.test(event.status ?? '')) return evidenceOf(event, 'complete', `finished${event.taskRef ? ` (${event.taskRef})` : ''}`);
+  if (event.kind === 'task.end' && !/fail|error/i.test(event.status ?? ''))
+    return evidenceOf(event, 'complete', `finished${event.taskRef ? ` (${event.taskRef})` : ''}`);
   if (event.kind === 'memory.set' && event.memoryKey) {
     const leaf = event.memoryKey.slice(event.memoryKey.lastIndexOf('/') + 1).toLowerCase();
     const value = event.status ?? event.message ?? '';
@@ -90,5 +98,12 @@ export function deriveTaskTimeline(authored: StatusEvidence, events: readonly Ho
   const [winner, loser] = fileIsNewer ? [authored, fromLogs] : [fromLogs, authored];
   const explicit = authored.status !== 'pending';
   const disagreement = fromLogs !== authored && explicit && winner.status !== loser.status ? loser : null;
-  return { status: evidence.status, evidence, startedAt, completedAt: evidence.status === 'complete' ? (fileIsNewer ? authored.time : completedAt) : null, changes, disagreement };
+  return {
+    status: evidence.status,
+    evidence,
+    startedAt,
+    completedAt: evidence.status === 'complete' ? (fileIsNewer ? authored.time : completedAt) : null,
+    changes,
+    disagreement,
+  };
 }

@@ -3,7 +3,16 @@
  * events; the pages need counts, the newest few, and summaries, so those are computed here, once, from all of them,
  * and the full list is dropped. That keeps the model (and every page built from it) small however long the logs get.
  */
-import { toEventLine, type EventLine, type EventView, type FileEdits, type PhaseActivity, type SessionView, type StatusEvidence, type Task } from '../schema/model.ts';
+import {
+  toEventLine,
+  type EventLine,
+  type EventView,
+  type FileEdits,
+  type PhaseActivity,
+  type SessionView,
+  type StatusEvidence,
+  type Task,
+} from '../schema/model.ts';
 import { buildStatusFeedItems } from './feed.ts';
 
 /** Events the activity page lists: the newest of the phase. */
@@ -25,8 +34,15 @@ export interface SummarizedActivity {
 
 /** `events` oldest first (as deriveActivity orders them), each already matched to its task. */
 /** `statusChanges`: each task's dated changes of status (deriveActivity), for the feed. */
-export function summarizeActivity(phase: { id: string; title: string; tasks: readonly Task[] }, events: readonly EventView[], statusChanges: ReadonlyMap<string, readonly StatusEvidence[]> = new Map()): SummarizedActivity {
-  const byTask = Map.groupBy(events.filter((event) => event.taskId !== null), (event) => event.taskId!);
+export function summarizeActivity(
+  phase: { id: string; title: string; tasks: readonly Task[] },
+  events: readonly EventView[],
+  statusChanges: ReadonlyMap<string, readonly StatusEvidence[]> = new Map(),
+): SummarizedActivity {
+  const byTask = Map.groupBy(
+    events.filter((event) => event.taskId !== null),
+    (event) => event.taskId!,
+  );
   const taskEvents: Record<string, EventLine[]> = {};
   const ticks: Record<string, string[]> = {};
   for (const task of phase.tasks) {
@@ -35,7 +51,10 @@ export function summarizeActivity(phase: { id: string; title: string; tasks: rea
     taskEvents[task.id] = newestFirst(own).slice(0, RECENT_TASK_EVENTS).map(toEventLine);
     ticks[task.id] = toHours(own.flatMap((event) => (event.time ? [event.time] : [])));
   }
-  const oldestEvent = events.reduce<string | null>((oldest, event) => (event.time !== null && (oldest === null || event.time < oldest) ? event.time : oldest), null);
+  const oldestEvent = events.reduce<string | null>(
+    (oldest, event) => (event.time !== null && (oldest === null || event.time < oldest) ? event.time : oldest),
+    null,
+  );
   const edits = buildEditsByFile(events);
   const filesByTask = new Map<string, string[]>();
   for (const { file, taskIds } of edits) for (const taskId of taskIds) filesByTask.set(taskId, [...(filesByTask.get(taskId) ?? []), file]);
@@ -46,7 +65,9 @@ export function summarizeActivity(phase: { id: string; title: string; tasks: rea
     activity: {
       eventCount: events.length,
       oldestEvent,
-      notifications: newestFirst(events.filter((event) => event.kind === 'notify')).slice(0, RECENT_NOTIFICATIONS).map(toEventLine),
+      notifications: newestFirst(events.filter((event) => event.kind === 'notify'))
+        .slice(0, RECENT_NOTIFICATIONS)
+        .map(toEventLine),
       topFiles: edits.slice(0, TOP_FILES),
       fileCount: edits.length,
       sessions: buildSessions(events),
@@ -81,13 +102,21 @@ export function newestFirst<T extends Pick<EventView, 'time'>>(events: readonly 
 
 /** Edits per file, most edited first (ties by name). */
 export function buildEditsByFile(events: readonly EventView[]): FileEdits[] {
-  const groups = Map.groupBy(events.filter((event) => event.kind === 'edit' && event.file), (event) => event.file!);
+  const groups = Map.groupBy(
+    events.filter((event) => event.kind === 'edit' && event.file),
+    (event) => event.file!,
+  );
   return [...groups]
     .map(([file, edits]) => ({
       file,
       edits: edits.length,
       taskIds: [...new Set(edits.map((edit) => edit.taskId).filter((id): id is string => id !== null))].toSorted(),
-      last: edits.map((edit) => edit.time).filter((time): time is string => time !== null).toSorted().at(-1) ?? null,
+      last:
+        edits
+          .map((edit) => edit.time)
+          .filter((time): time is string => time !== null)
+          .toSorted()
+          .at(-1) ?? null,
     }))
     .toSorted((a, b) => b.edits - a.edits || (a.file < b.file ? -1 : 1));
 }
@@ -97,6 +126,12 @@ export function buildSessions(events: readonly EventView[]): SessionView[] {
   const metrics = new Map(events.filter((event) => event.kind === 'metrics' && event.session).map((event) => [event.session!, event]));
   return newestFirst(events.filter((event) => event.kind === 'session.end')).map((event) => {
     const exported = event.session ? metrics.get(event.session) : undefined;
-    return { session: event.session, endedAt: event.time, durationMs: exported?.durationMs ?? null, metrics: { ...event.data, ...(exported?.data ?? {}) }, source: event.source.path };
+    return {
+      session: event.session,
+      endedAt: event.time,
+      durationMs: exported?.durationMs ?? null,
+      metrics: { ...event.data, ...(exported?.data ?? {}) },
+      source: event.source.path,
+    };
   });
 }

@@ -53,7 +53,8 @@ const statedTotalPatterns = [
   /estimated completion\s*:?\**\s*[^(\n]*\(\s*~?(\d+(?:\.\d+)?)\s*days?\s*\)/i,
 ];
 // "**Duration:** 8-10 weeks", "Total: 4 hours 20 minutes", "- **Estimated Time**: 72 hours": a stated total on its own line.
-const statedTotalLine = /^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:total(?: (?:duration|estimate|estimated time|time|effort))?|(?:estimated |planned )?(?:duration|time|effort)|timeline)\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+)$/im;
+const statedTotalLine =
+  /^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:total(?: (?:duration|estimate|estimated time|time|effort))?|(?:estimated |planned )?(?:duration|time|effort)|timeline)\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+)$/im;
 
 /** Parses the overview's text. Never throws for bad input. */
 export function parseOverview(input: string, path: string, fallbackTitle: string): ParsedOverview {
@@ -80,7 +81,12 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
   const frontText = (key: string): string | null => (typeof front[key] === 'string' ? front[key] : null);
   const title = (frontText('title') ?? h1?.title ?? fallbackTitle).replace(titleSuffix, '').trim();
   if (!h1 && frontText('title') === null) {
-    sink.warning(1, 1, 'The overview has no "# Title" heading, so the folder name is used as the phase title.', 'Start the file with a heading such as "# Phase 7: Quality & Infrastructure".');
+    sink.warning(
+      1,
+      1,
+      'The overview has no "# Title" heading, so the folder name is used as the phase title.',
+      'Start the file with a heading such as "# Phase 7: Quality & Infrastructure".',
+    );
   }
 
   const metricsSection = findSection(doc, (key) => key.includes('metric'));
@@ -92,14 +98,29 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
     const near = metricsSection.nodes.find((node) => node.type === 'table' && hasMetric(node.children[0]?.children.map((cell) => toString(cell).trim()) ?? []));
     if (near) {
       const header = near.type === 'table' ? (near.children[0]?.children.map((cell) => toString(cell).trim()) ?? []) : [];
-      sink.warning(offset + (near.position?.start.line ?? metricsSection.line), 1, `The success metrics table has no Target column (its columns: ${header.join(', ')}), so it is not read and no metric has a target.`, 'Add a "Target" column: | Metric | Baseline | Target |, with a target such as "<20" or "at least 80%" in each row.');
+      sink.warning(
+        offset + (near.position?.start.line ?? metricsSection.line),
+        1,
+        `The success metrics table has no Target column (its columns: ${header.join(', ')}), so it is not read and no metric has a target.`,
+        'Add a "Target" column: | Metric | Baseline | Target |, with a target such as "<20" or "at least 80%" in each row.',
+      );
     } else {
-      sink.warning(offset + metricsSection.line, 1, `The section "${metricsSection.title}" has no table with Metric and Target columns, so no metric has a target.`, 'Write the metrics as a table: | Metric | Baseline | Target |, one row per metric.');
+      sink.warning(
+        offset + metricsSection.line,
+        1,
+        `The section "${metricsSection.title}" has no table with Metric and Target columns, so no metric has a target.`,
+        'Write the metrics as a table: | Metric | Baseline | Target |, one row per metric.',
+      );
     }
   }
   if (table) {
     const column = (pattern: RegExp) => table.header.findIndex((cell) => pattern.test(cell));
-    const [labelAt, baselineAt, targetAt, impactAt] = [column(/metric/i), column(/baseline|before|current/i), column(/target|goal/i), column(/impact|task|owner/i)];
+    const [labelAt, baselineAt, targetAt, impactAt] = [
+      column(/metric/i),
+      column(/baseline|before|current/i),
+      column(/target|goal/i),
+      column(/impact|task|owner/i),
+    ];
     for (const row of table.rows) {
       const label = row.cells[labelAt] ?? '';
       if (label === '') {
@@ -108,7 +129,12 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
       }
       if (row.cells.length < table.header.length) {
         const missing = table.header.slice(row.cells.length).join(', ');
-        sink.warning(offset + row.line, 1, `The success metrics row "${label}" has ${row.cells.length} of the table's ${table.header.length} cells; ${missing} ${table.header.length - row.cells.length === 1 ? 'is' : 'are'} read as empty.`, 'Give every row one cell per column ("| | " for an empty one).');
+        sink.warning(
+          offset + row.line,
+          1,
+          `The success metrics row "${label}" has ${row.cells.length} of the table's ${table.header.length} cells; ${missing} ${table.header.length - row.cells.length === 1 ? 'is' : 'are'} read as empty.`,
+          'Give every row one cell per column ("| | " for an empty one).',
+        );
       }
       metricRows.push({
         label,
@@ -126,7 +152,10 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
   const statedMatch = statedTotalPatterns.map((pattern) => pattern.exec(text)).find((match) => match !== null);
 
   return {
-    taskRows: readTaskTables(findTables(doc.root.children, () => true), offset),
+    taskRows: readTaskTables(
+      findTables(doc.root.children, () => true),
+      offset,
+    ),
     overview: {
       title,
       statusText: frontText('status') ?? fields.get('status') ?? null,
@@ -155,7 +184,20 @@ function statedTotal(text: string): number | null {
 
 /** What an overview that could not be read at all, or is missing, shows: the folder name as its title and nothing else. */
 export function emptyOverview(title: string): Overview {
-  return { title, statusText: null, created: null, coordinator: null, session: null, objectives: [], metricRows: [], successCriteria: [], deliverables: [], statedDays: null, statedEnd: null, nextAction: null };
+  return {
+    title,
+    statusText: null,
+    created: null,
+    coordinator: null,
+    session: null,
+    objectives: [],
+    metricRows: [],
+    successCriteria: [],
+    deliverables: [],
+    statedDays: null,
+    statedEnd: null,
+    nextAction: null,
+  };
 }
 
 /** Sub-headings ("### Task 7.1 Deliverables") or bold paragraphs ("**Task 7.1: Build**") each head a list. */

@@ -12,7 +12,12 @@ import { isUnassigned, statusHint, unitOfKey } from '../tasks/vocabulary.ts';
 import type { TaskTableRow } from './task-table.ts';
 
 /** The tasks of the rows that name an id no task of the phase has, in table order; the first row of an id counts. */
-export function tasksFromTable(rows: readonly TaskTableRow[], tasks: readonly Task[], overviewPath: string, phaseId: string): { tasks: Task[]; issues: Issue[] } {
+export function tasksFromTable(
+  rows: readonly TaskTableRow[],
+  tasks: readonly Task[],
+  overviewPath: string,
+  phaseId: string,
+): { tasks: Task[]; issues: Issue[] } {
   // "| 1 |" is the task of TASK-01-….md, "| TASK-1C03 |" the one of TASK-1C03.md: ids match as the phase writes them (idKey).
   const known = new Set(tasks.map((task) => idKey(task.id)));
   const slugs = new Set(tasks.map((task) => task.slug.toLowerCase()));
@@ -26,7 +31,14 @@ export function tasksFromTable(rows: readonly TaskTableRow[], tasks: readonly Ta
     const statusText = row.cells.status?.text || null;
     const meaning = statusText === null ? null : parseStatusMeaning(statusText);
     if (statusText !== null && meaning === null) {
-      issues.push({ file: overviewPath, line: row.line, column: 1, severity: 'warning', message: `Unknown status "${statusText}" for task ${id} in the task table; the task is shown as pending.`, hint: statusHint });
+      issues.push({
+        file: overviewPath,
+        line: row.line,
+        column: 1,
+        severity: 'warning',
+        message: `Unknown status "${statusText}" for task ${id} in the task table; the task is shown as pending.`,
+        hint: statusHint,
+      });
     }
     const status = meaning === null || meaning === 'cancelled' ? (meaning === 'cancelled' ? 'complete' : 'pending') : meaning;
     const dependencyText = row.cells.dependencies?.text ?? '';
@@ -37,7 +49,10 @@ export function tasksFromTable(rows: readonly TaskTableRow[], tasks: readonly Ta
     let slug = `task-${id}`;
     while (slugs.has(slug.toLowerCase())) slug = `${slug}-overview`;
     slugs.add(slug.toLowerCase());
-    const evidence = statusText === null ? `named only in the task table of ${name} (line ${row.line}), which gives no status, so pending` : `"${statusText}" in the task table of ${name} (line ${row.line}); the task has no file of its own`;
+    const evidence =
+      statusText === null
+        ? `named only in the task table of ${name} (line ${row.line}), which gives no status, so pending`
+        : `"${statusText}" in the task table of ${name} (line ${row.line}); the task has no file of its own`;
     added.push({
       id,
       slug,
@@ -73,7 +88,14 @@ export function tasksFromTable(rows: readonly TaskTableRow[], tasks: readonly Ta
   }
   if (added.length > 0) {
     const list = added.map((task) => task.id).join(', ');
-    issues.push({ file: overviewPath, line: Number(added[0]!.statusEvidence.key?.slice('line '.length) ?? 1), column: 1, severity: 'warning', message: `${added.length === 1 ? 'Task' : `${added.length} tasks`} ${list} ${added.length === 1 ? 'has' : 'have'} no task file and ${added.length === 1 ? 'is' : 'are'} read from the task table of ${name}.`, hint: 'Add a task file for each (its id in the title or the file name) to give it an agent, an estimate and dependencies of its own.' });
+    issues.push({
+      file: overviewPath,
+      line: Number(added[0]!.statusEvidence.key?.slice('line '.length) ?? 1),
+      column: 1,
+      severity: 'warning',
+      message: `${added.length === 1 ? 'Task' : `${added.length} tasks`} ${list} ${added.length === 1 ? 'has' : 'have'} no task file and ${added.length === 1 ? 'is' : 'are'} read from the task table of ${name}.`,
+      hint: 'Add a task file for each (its id in the title or the file name) to give it an agent, an estimate and dependencies of its own.',
+    });
   }
   return { tasks: added, issues };
 }

@@ -43,7 +43,10 @@ export function readTaskTables(tables: readonly { header: string[]; rows: { cell
     const columns = checkedFields.map((field) => [field, named.indexOf(field)] as const).filter(([, index]) => index >= 0);
     if ((idAt < 0 && fileAt < 0) || columns.length === 0) continue;
     // The name: a Title or Name column, else a Task column that is not the one holding the id.
-    const titleAt = [named.indexOf('title'), folded.findIndex((key, index) => index !== idAt && (key === 'task' || key === 'tasks'))].find((index) => index >= 0 && index !== idAt) ?? -1;
+    const titleAt =
+      [named.indexOf('title'), folded.findIndex((key, index) => index !== idAt && (key === 'task' || key === 'tasks'))].find(
+        (index) => index >= 0 && index !== idAt,
+      ) ?? -1;
     for (const row of table.rows) {
       const file = fileAt >= 0 ? /[\w.-]+\.md\b/i.exec(row.cells[fileAt] ?? '')?.[0] : undefined;
       const idCell = idAt >= 0 ? (row.cells[idAt] ?? '').trim() : '';
@@ -63,7 +66,12 @@ export function readTaskTables(tables: readonly { header: string[]; rows: { cell
  * One warning per row that disagrees with its task's file on status, agent, estimate or dependencies, naming both
  * lines. A cell that is empty or says nothing readable ("All", "TBD") is not a disagreement.
  */
-export function checkTaskTable(rows: readonly TaskTableRow[], tasks: readonly Task[], fieldLines: ReadonlyMap<string, FieldLines>, overviewPath: string): Issue[] {
+export function checkTaskTable(
+  rows: readonly TaskTableRow[],
+  tasks: readonly Task[],
+  fieldLines: ReadonlyMap<string, FieldLines>,
+  overviewPath: string,
+): Issue[] {
   const issues: Issue[] = [];
   const byFile = new Map(tasks.map((task) => [task.file.slice(task.file.lastIndexOf('/') + 1).toLowerCase(), task]));
   const findId = idLookup(tasks.map((task) => task.id));
@@ -103,10 +111,15 @@ function compare(field: CheckedField, cell: { text: string; header: string }, ta
       const table = parseStatusMeaning(text);
       const file = task.cancelled ? 'cancelled' : task.status;
       // A status another file gave (a completion report) is compared as that file says it, and named there.
-      const elsewhere = task.statusEvidence.kind === 'authored' && task.statusEvidence.path !== task.file ? /^"(.*)" from /.exec(task.statusEvidence.summary)?.[1] : undefined;
+      const elsewhere =
+        task.statusEvidence.kind === 'authored' && task.statusEvidence.path !== task.file ? /^"(.*)" from /.exec(task.statusEvidence.summary)?.[1] : undefined;
       if (elsewhere !== undefined && table !== null && table !== file) {
         const name = task.statusEvidence.path.slice(task.statusEvidence.path.lastIndexOf('/') + 1);
-        return { table: quoted, file: `"${elsewhere}"`, where: `${name}${task.statusEvidence.key?.startsWith('line ') ? `:${task.statusEvidence.key.slice(5)}` : ''}` };
+        return {
+          table: quoted,
+          file: `"${elsewhere}"`,
+          where: `${name}${task.statusEvidence.key?.startsWith('line ') ? `:${task.statusEvidence.key.slice(5)}` : ''}`,
+        };
       }
       return table !== null && task.statusText !== null && table !== file ? { table: quoted, file: `"${task.statusText}"` } : null;
     }

@@ -28,10 +28,14 @@ export function environmentProblems(env: Record<string, string | undefined>): st
     } catch {
       url = null;
     }
-    if (!url || !/^https?:$/.test(url.protocol) || url.hostname === '') problems.push(`SITE is "${SITE}": it must be the site's origin, such as https://owner.github.io.`);
+    if (!url || !/^https?:$/.test(url.protocol) || url.hostname === '')
+      problems.push(`SITE is "${SITE}": it must be the site's origin, such as https://owner.github.io.`);
   }
-  if (BASE && !secretBase && !/^\/(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/.test(BASE)) problems.push(`BASE is "${BASE}": it must be a path such as /repo/ (starting with "/", letters, digits, ".", "_", "~" and "-" between the slashes).`);
-  if (SOURCE_DATE_EPOCH && !(/^\d+$/.test(SOURCE_DATE_EPOCH) && Number(SOURCE_DATE_EPOCH) <= maxEpochSeconds)) problems.push(`SOURCE_DATE_EPOCH is "${SOURCE_DATE_EPOCH}": it must be whole seconds since 1970, such as 1761400000.`);
-  if (CAIRN_AS_OF && Number.isNaN(Date.parse(CAIRN_AS_OF))) problems.push(`CAIRN_AS_OF is "${CAIRN_AS_OF}": it must be an ISO 8601 time, such as 2025-10-25T18:00:00Z.`);
+  if (BASE && !secretBase && !/^\/(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/.test(BASE))
+    problems.push(`BASE is "${BASE}": it must be a path such as /repo/ (starting with "/", letters, digits, ".", "_", "~" and "-" between the slashes).`);
+  if (SOURCE_DATE_EPOCH && !(/^\d+$/.test(SOURCE_DATE_EPOCH) && Number(SOURCE_DATE_EPOCH) <= maxEpochSeconds))
+    problems.push(`SOURCE_DATE_EPOCH is "${SOURCE_DATE_EPOCH}": it must be whole seconds since 1970, such as 1761400000.`);
+  if (CAIRN_AS_OF && Number.isNaN(Date.parse(CAIRN_AS_OF)))
+    problems.push(`CAIRN_AS_OF is "${CAIRN_AS_OF}": it must be an ISO 8601 time, such as 2025-10-25T18:00:00Z.`);
   return problems;
 }

@@ -54,7 +54,8 @@ export function sharedHookPatterns(env: Record<string, string | undefined> = pro
  */
 export function resolveBuildAsOf(env: Record<string, string | undefined> = process.env): string | null {
   if (env.CAIRN_AS_OF && !Number.isNaN(Date.parse(env.CAIRN_AS_OF))) return new Date(env.CAIRN_AS_OF).toISOString();
-  if (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) && !environmentProblems({ SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH }).length) return new Date(Number(env.SOURCE_DATE_EPOCH) * 1000).toISOString();
+  if (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH) && !environmentProblems({ SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH }).length)
+    return new Date(Number(env.SOURCE_DATE_EPOCH) * 1000).toISOString();
   return null;
 }
 
@@ -62,7 +63,16 @@ export function resolveBuildAsOf(env: Record<string, string | undefined> = proce
  * Reads and builds every phase under the content root. The one entry point for the loaders and the CLI. Phases are
  * read one at a time and only their model is kept, so a phase's raw hook rows are gone before the next is read.
  */
-export function loadContent(root: string, asOf: string | null, { cache = null, hooks = sharedHookPatterns(), configFile = process.env.CAIRN_CONFIG ?? null, hooksFrom = process.env.CAIRN_HOOKS_FROM ?? null }: LoadOptions = {}): LoadedContent {
+export function loadContent(
+  root: string,
+  asOf: string | null,
+  {
+    cache = null,
+    hooks = sharedHookPatterns(),
+    configFile = process.env.CAIRN_CONFIG ?? null,
+    hooksFrom = process.env.CAIRN_HOOKS_FROM ?? null,
+  }: LoadOptions = {},
+): LoadedContent {
   const { dirs, issues } = listPackageDirs(root);
   const releases = readReleases(root);
   issues.push(...releases.issues);
@@ -79,12 +89,22 @@ export function loadContent(root: string, asOf: string | null, { cache = null, h
   const shared = hooks.length > 0 ? withSharedHooks(unjudged, hooks, configFile, root, cache, issues) : null;
   if (shared && hooksFrom) shared.warnings.unshift(hooksFrom);
   // Judged now when the time is known, so the event times need not be kept.
-  const built = unjudged.map(({ result }) => (asOf === null || !result.phase ? result : { ...result, phase: applyAsOf(result.phase, result.eventTimes, asOf), eventTimes: [] }));
+  const built = unjudged.map(({ result }) =>
+    asOf === null || !result.phase ? result : { ...result, phase: applyAsOf(result.phase, result.eventTimes, asOf), eventTimes: [] },
+  );
   if (cache) pruneCache(cache);
   // Without a given time, the newest hook event anywhere in the site stands for "now": nothing is after it, and a
   // phase is stale when its own newest event is more than a day older than the site's. Without any event, the time of
   // the commit being built, or outside a repository the clock: never a date the inputs do not have.
-  const buildAsOf = asOf ?? built.map((result) => result.phase?.dataQuality.newestEvent ?? null).filter((time): time is string => time !== null).toSorted().at(-1) ?? commitTime(root) ?? new Date().toISOString();
+  const buildAsOf =
+    asOf ??
+    built
+      .map((result) => result.phase?.dataQuality.newestEvent ?? null)
+      .filter((time): time is string => time !== null)
+      .toSorted()
+      .at(-1) ??
+    commitTime(root) ??
+    new Date().toISOString();
   const phases: Phase[] = [];
   const bodies = new Map<string, string>();
   for (const result of built) {
@@ -103,7 +123,14 @@ export function loadContent(root: string, asOf: string | null, { cache = null, h
  * again each phase that got some, with its own logs and its share. A phase's build with a share is cached under its
  * own key, the logs' sizes and times and the events it got, so an unchanged store costs no phase build next time.
  */
-function withSharedHooks(phases: { dir: string; phaseId: string; part?: string; key: string | null; result: PhaseResult }[], patterns: readonly string[], configFile: string | null, root: string, cache: PhaseCache | null, issues: Issue[]): SharedHooks {
+function withSharedHooks(
+  phases: { dir: string; phaseId: string; part?: string; key: string | null; result: PhaseResult }[],
+  patterns: readonly string[],
+  configFile: string | null,
+  root: string,
+  cache: PhaseCache | null,
+  issues: Issue[],
+): SharedHooks {
   const { files, issues: missing } = expandHookPatterns(patterns, configFile);
   issues.push(...missing);
   // Named from the config's folder (the repository root): ".swarm/memory.db", wherever the build runs from.
@@ -111,12 +138,22 @@ function withSharedHooks(phases: { dir: string; phaseId: string; part?: string; 
   const imports = readHookFiles(files, null, (file) => relative(base, file).split('\\').join('/'));
   const built = phases.flatMap(({ result }) => (result.phase ? [{ id: result.phase.id, tasks: result.phase.tasks }] : []));
   const { byPhase, shared } = distributeSharedEvents(built, imports);
-  const stamp = createHash('sha256').update(JSON.stringify(files.map((file) => [file, statSync(file).size, statSync(file).mtimeMs]))).digest('hex');
+  const stamp = createHash('sha256')
+    .update(JSON.stringify(files.map((file) => [file, statSync(file).size, statSync(file).mtimeMs])))
+    .digest('hex');
   for (const entry of phases) {
     const slices = entry.result.phase ? byPhase.get(entry.result.phase.id) : undefined;
     if (!slices) continue;
     // The phase's files, the logs' sizes and times, and which events it got (another phase's tasks can change that).
-    const key = cache && entry.key ? slices.reduce((hash, slice) => slice.events.reduce((inner, event) => inner.update(`\0${event.id}`), hash), createHash('sha256').update(`${entry.key}\0${stamp}`)).digest('hex') : null;
+    const key =
+      cache && entry.key
+        ? slices
+            .reduce(
+              (hash, slice) => slice.events.reduce((inner, event) => inner.update(`\0${event.id}`), hash),
+              createHash('sha256').update(`${entry.key}\0${stamp}`),
+            )
+            .digest('hex')
+        : null;
     let result = cache && key ? readCachedPhase(cache, key) : null;
     if (!result) {
       const files = readPackage(entry.dir, entry.phaseId, root, entry.part);
@@ -127,4 +164,3 @@ function withSharedHooks(phases: { dir: string; phaseId: string; part?: string; 
   }
   return shared;
 }
-

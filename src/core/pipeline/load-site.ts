@@ -64,7 +64,20 @@ function versionIndex(root: string, cache: PhaseCache | null): { versions: Versi
   const made = cachedByText(cache, 'version-index', JSON.stringify(snapshotDigests(root, { cache })), () => {
     const found: VersionInfo[] = [];
     const issues = visitSnapshots(root, { cache }, (snapshot, digest) => {
-      found.push({ version: snapshot.version, frozenAt: snapshot.frozenAt, digest, phases: snapshot.phases.map(({ id, title, status, progress, tasks, metrics }) => ({ id, title, status, progress, tasks: tasks.length, scope: scopeOf(tasks), metrics: Object.fromEntries(metrics.map((metric) => [metric.key, metric.achieved?.raw ?? null])) })) });
+      found.push({
+        version: snapshot.version,
+        frozenAt: snapshot.frozenAt,
+        digest,
+        phases: snapshot.phases.map(({ id, title, status, progress, tasks, metrics }) => ({
+          id,
+          title,
+          status,
+          progress,
+          tasks: tasks.length,
+          scope: scopeOf(tasks),
+          metrics: Object.fromEntries(metrics.map((metric) => [metric.key, metric.achieved?.raw ?? null])),
+        })),
+      });
     });
     return { versions: found.toSorted((a, b) => compareVersions(a.version, b.version)), issues };
   });
@@ -79,7 +92,14 @@ function versionIndex(root: string, cache: PhaseCache | null): { versions: Versi
 function changeCounts(versions: readonly VersionInfo[], cache: PhaseCache | null, snapshot: (version: string) => Snapshot): (number | null)[] {
   return versions.map((info, index) => {
     const before = versions[index - 1];
-    return before ? cachedByText(cache, 'version-changes', `${before.digest}\0${info.digest}`, () => countChanges(diffSnapshots(snapshot(before.version), snapshot(info.version))).total) : null;
+    return before
+      ? cachedByText(
+          cache,
+          'version-changes',
+          `${before.digest}\0${info.digest}`,
+          () => countChanges(diffSnapshots(snapshot(before.version), snapshot(info.version))).total,
+        )
+      : null;
   });
 }
 
@@ -103,6 +123,8 @@ export function siteFingerprint(root: string, env: Record<string, string | undef
       return '';
     }
   })();
-  const shared = expandHookPatterns(sharedHookPatterns(env), null).files.map((file) => `${file}:${statSync(file).size}:${statSync(file).mtimeMs}`).join('\n');
+  const shared = expandHookPatterns(sharedHookPatterns(env), null)
+    .files.map((file) => `${file}:${statSync(file).size}:${statSync(file).mtimeMs}`)
+    .join('\n');
   return `${root}\n${files}\n${shared}`;
 }

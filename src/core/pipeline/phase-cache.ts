@@ -52,7 +52,11 @@ function hashCode(coreDir: string): string | null {
 function computeCodeHash(coreDir: string): string | null {
   if (!existsSync(coreDir)) return null;
   const hash = createHash('sha256');
-  for (const path of listFiles(coreDir)) hash.update(`${relative(coreDir, path)}\0`).update(readFileSync(path)).update('\0');
+  for (const path of listFiles(coreDir))
+    hash
+      .update(`${relative(coreDir, path)}\0`)
+      .update(readFileSync(path))
+      .update('\0');
   return hash.digest('hex');
 }
 

@@ -10,7 +10,8 @@ import type { WarmJob } from './warm-phase-cache.ts';
 parentPort?.on('message', (job: WarmJob) => {
   try {
     if (job.kind === 'snapshot') readSnapshot(job.root, job.version, { cache: job.cache });
-    else writeCachedPhase(job.cache, job.key, buildPhase(readPackage(job.dir, job.phaseId, job.root, job.part), { buildAsOf: null, reading: readingFromEnv() }));
+    else
+      writeCachedPhase(job.cache, job.key, buildPhase(readPackage(job.dir, job.phaseId, job.root, job.part), { buildAsOf: null, reading: readingFromEnv() }));
   } finally {
     parentPort?.postMessage('done');
   }

@@ -76,10 +76,26 @@ export function findConfig(dir: string): string | null {
 
 /** An error for each path flag that holds a control character: it names no file a team meant, and would reach the terminal. */
 function pathFlagIssues(flags: Flags): Issue[] {
-  const paths: [string, string | undefined][] = [['--config', flags.config], ['--content', flags.content], ['--out', flags.out], ...(flags.hooks ?? []).map((path): [string, string] => ['--hooks', path])];
+  const paths: [string, string | undefined][] = [
+    ['--config', flags.config],
+    ['--content', flags.content],
+    ['--out', flags.out],
+    ...(flags.hooks ?? []).map((path): [string, string] => ['--hooks', path]),
+  ];
   return paths.flatMap(([flag, path]) => {
     const char = path === undefined ? undefined : /\p{Cc}/u.exec(path)?.[0];
-    return char === undefined ? [] : [{ file: flag, line: 1, column: 1, severity: 'error' as const, message: `The path given with ${flag} holds a control character (${codePoint(char)}), which a path Cairn reads or writes must not.`, hint: 'Give the path as printable text.' }];
+    return char === undefined
+      ? []
+      : [
+          {
+            file: flag,
+            line: 1,
+            column: 1,
+            severity: 'error' as const,
+            message: `The path given with ${flag} holds a control character (${codePoint(char)}), which a path Cairn reads or writes must not.`,
+            hint: 'Give the path as printable text.',
+          },
+        ];
   });
 }
 
@@ -93,7 +109,19 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
   let outFrom = flags.out ? '--out' : 'the default, ./dist';
   if (configPath) {
     if (!existsSync(configPath)) {
-      return { settings: null, issues: [{ file: displayPath(configPath), line: 1, column: 1, severity: 'error', message: 'The config file does not exist.', hint: `Name an existing file with --config, or create ${CONFIG_FILE} with \`cairn init\`.` }] };
+      return {
+        settings: null,
+        issues: [
+          {
+            file: displayPath(configPath),
+            line: 1,
+            column: 1,
+            severity: 'error',
+            message: 'The config file does not exist.',
+            hint: `Name an existing file with --config, or create ${CONFIG_FILE} with \`cairn init\`.`,
+          },
+        ],
+      };
     }
     const text = readFileSync(configPath, 'utf8');
     const parsed = parseConfig(text, displayPath(configPath));
@@ -137,7 +165,10 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
     ...(claudeFlow && claudeFlow.hooks.length > 0 ? { hooksFrom: claudeFlow.issue.message } : {}),
   };
   // Hook logs are read from the repository only, or from a folder the config's `allowOutside` lists.
-  return { settings, issues: [...issues, ...(claudeFlow ? [claudeFlow.issue] : []), ...hookPatternIssues(settings.hooks, configPath, settingsReach(settings, cwd))] };
+  return {
+    settings,
+    issues: [...issues, ...(claudeFlow ? [claudeFlow.issue] : []), ...hookPatternIssues(settings.hooks, configPath, settingsReach(settings, cwd))],
+  };
 }
 
 /** The environment a build or check runs with: the settings as the variables the pipeline and Astro read. */

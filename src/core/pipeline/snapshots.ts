@@ -18,7 +18,8 @@ export function snapshotsDir(root: string): string {
 /** Why `version` cannot name a snapshot file, or null when it can. */
 export function checkVersionName(version: string): string | null {
   if (version === '') return 'The version is empty.';
-  if (version.includes('/') || version.includes('\\')) return `The version "${version}" contains a slash; it becomes a file name, so it must not name a folder.`;
+  if (version.includes('/') || version.includes('\\'))
+    return `The version "${version}" contains a slash; it becomes a file name, so it must not name a folder.`;
   if (version.includes('..')) return `The version "${version}" contains "..".`;
   if (!/^[0-9A-Za-z.+-]+$/.test(version)) return `The version "${version}" contains characters other than letters, digits, ".", "+" and "-".`;
   if (/^[.-]/.test(version)) return `The version "${version}" starts with "${version[0]}"; start it with a letter or digit.`;
@@ -105,7 +106,14 @@ function readSnapshotFile(dir: string, name: string, cache: PhaseCache | null): 
   if (!result.snapshot) return { snapshot: null, issues: result.issues, digest };
   const expected = name.slice(0, -'.json'.length);
   if (result.snapshot.version !== expected) {
-    const issue: Issue = { file: path, line: 1, column: 1, severity: 'error', message: `The file ${name} holds version ${JSON.stringify(result.snapshot.version)}; a snapshot's file is named after its version.`, hint: `Rename the file to ${result.snapshot.version}.json, or freeze ${expected} again with \`npm run snapshot -- ${expected} --force\`.` };
+    const issue: Issue = {
+      file: path,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: `The file ${name} holds version ${JSON.stringify(result.snapshot.version)}; a snapshot's file is named after its version.`,
+      hint: `Rename the file to ${result.snapshot.version}.json, or freeze ${expected} again with \`npm run snapshot -- ${expected} --force\`.`,
+    };
     return { snapshot: null, issues: [...result.issues, issue], digest };
   }
   return { snapshot: result.snapshot, issues: result.issues, digest };
@@ -126,9 +134,14 @@ export function writeSnapshot(root: string, snapshot: Snapshot, { force = false 
   const target = join(dir, `${snapshot.version}.json`);
   const at = { file: displayPath(target), line: 1, column: 1, severity: 'error' as const };
   const invalid = checkVersionName(snapshot.version);
-  if (invalid) return { written: null, issues: [{ ...at, file: displayPath(dir), message: invalid, hint: 'Use a version such as 1.0.0, 2.0.0-rc.1 or 2025.10.26.' }] };
+  if (invalid)
+    return { written: null, issues: [{ ...at, file: displayPath(dir), message: invalid, hint: 'Use a version such as 1.0.0, 2.0.0-rc.1 or 2025.10.26.' }] };
   const replaced = existsSync(target);
-  if (replaced && !force) return { written: null, issues: [{ ...at, message: `Version ${snapshot.version} already exists.`, hint: 'Pick a new version, or pass --force to replace it.' }] };
+  if (replaced && !force)
+    return {
+      written: null,
+      issues: [{ ...at, message: `Version ${snapshot.version} already exists.`, hint: 'Pick a new version, or pass --force to replace it.' }],
+    };
   const text = serializeSnapshot(snapshot);
   mkdirSync(dir, { recursive: true });
   writeFileAtomic(target, text);

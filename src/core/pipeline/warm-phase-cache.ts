@@ -46,7 +46,9 @@ export async function warmPhaseCache(root: string, cache: PhaseCache | null, thr
   if (jobs.length < 2) return;
   const queue = [...jobs];
   // phase-worker.ts in a checkout; phase-worker.mjs beside the compiled command of an installed Cairn.
-  const workerUrl = [new URL('./phase-worker.ts', import.meta.url), new URL('./phase-worker.mjs', import.meta.url)].find((url) => existsSync(fileURLToPath(url)));
+  const workerUrl = [new URL('./phase-worker.ts', import.meta.url), new URL('./phase-worker.mjs', import.meta.url)].find((url) =>
+    existsSync(fileURLToPath(url)),
+  );
   if (!workerUrl) return;
   await Promise.all(Array.from({ length: Math.min(threads, jobs.length) }, () => runWorker(workerUrl, queue)));
 }

@@ -24,14 +24,16 @@ export type Evidence =
 
 // Placeholders written out: "<token>", "{{token}}", "{token}", "[token]", "xxxx", "****", "...", "changeme",
 // "changeme-in-production", "your-secret-key", "my_token", "api-key-here".
-const placeholder = /^(?:<[^>]*>|\{\{[^}]*\}\}|\{[A-Za-z_]+\}|\[[A-Za-z0-9 _-]+\]?|x+|\*+|\.+|-+|_+|(?:change[-_]?me|replace[-_]?me)(?:[-_ ].*)?|placeholder|redacted|secret|password|passw0rd|token|api[-_]?key|none|null|nil|empty|todo|tbd|n\/a|example|sample|dummy|test|foo|bar|\.\.\..*|….*|(?:your|my|the|an?|example|sample|dummy|fake|test|placeholder|insert|enter|paste|put)[-_ ].*|.*[-_](?:here|example|placeholder|goes[-_]here))$/i;
+const placeholder =
+  /^(?:<[^>]*>|\{\{[^}]*\}\}|\{[A-Za-z_]+\}|\[[A-Za-z0-9 _-]+\]?|x+|\*+|\.+|-+|_+|(?:change[-_]?me|replace[-_]?me)(?:[-_ ].*)?|placeholder|redacted|secret|password|passw0rd|token|api[-_]?key|none|null|nil|empty|todo|tbd|n\/a|example|sample|dummy|test|foo|bar|\.\.\..*|….*|(?:your|my|the|an?|example|sample|dummy|fake|test|placeholder|insert|enter|paste|put)[-_ ].*|.*[-_](?:here|example|placeholder|goes[-_]here))$/i;
 
 /** An angle-bracket placeholder that may hold spaces and quotes: `<from Google Cloud Console>`, `<run: openssl rand -hex 32>`. */
 export const anglePlaceholder = /<[^<>\n]{1,512}>/y;
 
 // References to where the value lives: environment and template variables ("$TOKEN", "${API_KEY}",
 // "${{ secrets.X }}", "$(openssl rand -hex 32)", "%TOKEN%", "!vault"), and code that reads them.
-const reference = /^(?:![A-Za-z]|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\{\{|\$\(|%[A-Za-z_][A-Za-z0-9_]*%|(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|Deno\.env|System\.getenv|ENV\[|env\(|secrets\.|vars\.))/;
+const reference =
+  /^(?:![A-Za-z]|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\{\{|\$\(|%[A-Za-z_][A-Za-z0-9_]*%|(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|Deno\.env|System\.getenv|ENV\[|env\(|secrets\.|vars\.))/;
 
 // printf and format placeholders: "%s", "%(name)s", "{}", "{0}".
 const formatSpecifier = /^(?:%[-+ #0]*\d*(?:\.\d+)?[sdifxXoeEgGqvp]|%\(\w+\)[sd]|\{\d*\})\W*$/;
@@ -47,7 +49,8 @@ const keyArmor = /^-----BEGIN(?: |$)/;
 // A token's prefix followed by "x", "*" or an ellipsis, with at most its last four characters shown as a dashboard
 // shows them: "ghp_xxxxxxxx", "sk-XXXX", "SG.xxxx.xxxx", "sk-...", "sk_test_...", "sk-ant-…", "sk-...wxyz".
 // AWS and Google prefixes take no separator: "AKIAXXXXXXXXXXXXXXXX".
-const maskedToken = /^(?:(?:[A-Za-z0-9]+[_.:-])+?(?:(?:x+|X+|\*+)(?:[_.-](?:x+|X+|\*+))*|(?:\.{2,}|…)[A-Za-z0-9]{0,4})|(?:AKIA|ASIA|ABIA|ACCA|AIza)(?:x+|X+|\*+))$/;
+const maskedToken =
+  /^(?:(?:[A-Za-z0-9]+[_.:-])+?(?:(?:x+|X+|\*+)(?:[_.-](?:x+|X+|\*+))*|(?:\.{2,}|…)[A-Za-z0-9]{0,4})|(?:AKIA|ASIA|ABIA|ACCA|AIza)(?:x+|X+|\*+))$/;
 
 // A JWT's header alone, or cut short by an ellipsis after its header or payload: a header is public
 // ("eyJhbGciOiJIUzI1NiIs..." is `{"alg":"HS256",`), and a token without its signature authenticates nothing. A
@@ -77,8 +80,10 @@ export const minSecretLength = 6;
 // them they still do ("password123", "Test@1234", "sk-test-123", "supersecret", "YOUR_POSTGRES_PASSWORD",
 // "abc123"). The service defaults (postgres, root, guest, minioadmin) are in every image's documentation. Describing words say
 // what a secret is made of: "Password: bcrypt, cost 12", "Secret: HMAC-SHA256", "Token: short-lived".
-const placeholderWords = 'password passwd pass pwd secret test testing example sample dummy fake demo dev local changeme admin user guest postgres mysql redis mongo minio root key token api sk pk foo bar baz abc xyz default super my your new app db';
-const describingWords = 'jwt jws jwe opaque random bcrypt argon argon2id scrypt pbkdf hmac sha hs rs es ps uuid uuidv base base64url hex hashed encrypted signed short long lived rotated required optional bearer string bytes';
+const placeholderWords =
+  'password passwd pass pwd secret test testing example sample dummy fake demo dev local changeme admin user guest postgres mysql redis mongo minio root key token api sk pk foo bar baz abc xyz default super my your new app db';
+const describingWords =
+  'jwt jws jwe opaque random bcrypt argon argon2id scrypt pbkdf hmac sha hs rs es ps uuid uuidv base base64url hex hashed encrypted signed short long lived rotated required optional bearer string bytes';
 const wordPart = new RegExp(`^(?:(?:${[...placeholderWords.split(' '), ...describingWords.split(' ')].join('|')})+\\d*|\\d+)$`, 'i');
 const maxWordsValue = 40;
 

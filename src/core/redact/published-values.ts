@@ -26,7 +26,8 @@ export function publishedValueProblem(value: string, { address = false }: { addr
 }
 
 /** What to do about a secret in a published value. */
-export const publishedValueHint = 'Take the secret out (and rotate it: the config and CI logs keep it); give credentials to the deploy step, never to the site.';
+export const publishedValueHint =
+  'Take the secret out (and rotate it: the config and CI logs keep it); give credentials to the deploy step, never to the site.';
 
 /**
  * An error for each of a config's title, site and base (read from its JSON `text`) that holds a secret, at the key's

@@ -14,12 +14,48 @@ import { decodedView, joinedView, originOf, type TextView } from './text-view.ts
  * lengths); "password" and "secret" are values of names that announce one ("DB_PASSWORD=", "deploy_token: ").
  */
 export const secretKinds = [
-  'private-key', 'github-token', 'gitlab-token', 'npm-token', 'pypi-token', 'anthropic-key', 'openai-key', 'huggingface-token',
-  'aws-access-key', 'aws-secret-key', 'azure-key', 'google-api-key', 'google-oauth', 'slack-webhook', 'slack-token', 'discord-token',
-  'telegram-bot-token', 'stripe-key', 'square-token', 'shopify-token', 'sendgrid-key', 'mailgun-key', 'mailchimp-key', 'twilio-key',
-  'digitalocean-token', 'databricks-token', 'doppler-token', 'linear-key', 'postman-key', 'atlassian-token', 'heroku-key',
-  'hashicorp-token', 'grafana-token', 'sentry-token', 'pulumi-token', 'rubygems-token', 'planetscale-token',
-  'jwt', 'bearer-token', 'session-cookie', 'password', 'secret',
+  'private-key',
+  'github-token',
+  'gitlab-token',
+  'npm-token',
+  'pypi-token',
+  'anthropic-key',
+  'openai-key',
+  'huggingface-token',
+  'aws-access-key',
+  'aws-secret-key',
+  'azure-key',
+  'google-api-key',
+  'google-oauth',
+  'slack-webhook',
+  'slack-token',
+  'discord-token',
+  'telegram-bot-token',
+  'stripe-key',
+  'square-token',
+  'shopify-token',
+  'sendgrid-key',
+  'mailgun-key',
+  'mailchimp-key',
+  'twilio-key',
+  'digitalocean-token',
+  'databricks-token',
+  'doppler-token',
+  'linear-key',
+  'postman-key',
+  'atlassian-token',
+  'heroku-key',
+  'hashicorp-token',
+  'grafana-token',
+  'sentry-token',
+  'pulumi-token',
+  'rubygems-token',
+  'planetscale-token',
+  'jwt',
+  'bearer-token',
+  'session-cookie',
+  'password',
+  'secret',
 ] as const;
 
 export type SecretKind = (typeof secretKinds)[number];
@@ -131,7 +167,11 @@ export const secretPatterns: Readonly<Record<SecretKind, readonly RegExp[]>> = {
   // Vault service and batch tokens, and Terraform Cloud API tokens.
   'hashicorp-token': [token(`hv[sb]\\.${atLeast(urlSafe, 90)}`), token(`${alnum}{14}\\.atlasv1\\.${atLeast('[A-Za-z0-9_=-]', 60)}`)],
   // Cloud access policy tokens, service account tokens and API keys.
-  'grafana-token': [token(`glc_${atLeast('[A-Za-z0-9+/]', 32)}={0,3}`), token(`glsa_${alnum}{32}_${anyHex}{8}${end}`), token(`eyJrIjoi${atLeast(alnum, 70)}={0,3}`)],
+  'grafana-token': [
+    token(`glc_${atLeast('[A-Za-z0-9+/]', 32)}={0,3}`),
+    token(`glsa_${alnum}{32}_${anyHex}{8}${end}`),
+    token(`eyJrIjoi${atLeast(alnum, 70)}={0,3}`),
+  ],
   // User auth tokens and organization tokens.
   'sentry-token': [token(`sntryu_${hex}{64}${end}`), token(`sntrys_eyJ${atLeast('[A-Za-z0-9+/=_]', 40)}`)],
   'pulumi-token': [token(`pul-${hex}{40}${end}`)],
@@ -181,7 +221,10 @@ const namedJson = new RegExp(String.raw`(?<pre>"${secretName}"\s{0,200}:\s{0,200
 // <password>…</password>, as in Maven's settings.xml.
 const namedElement = new RegExp(String.raw`(?<pre><${secretName}>)(?<value>[^<\n]{1,1000})(?<post></)`, 'gi');
 // A YAML block or folded value under a secret name: "DEPLOY_TOKEN: |" and the indented lines after it.
-const blockValue = new RegExp(String.raw`^(?<indent>[ \t]*)(?:[-*][ \t]+)?["']?${secretName}["']?[ \t]*:[ \t]*[|>][+-]?[0-9]?[ \t]*\n(?<body>(?:\k<indent>[ \t]+\S[^\n]*(?:\n|$)|[ \t]*\n)+)`, 'gim');
+const blockValue = new RegExp(
+  String.raw`^(?<indent>[ \t]*)(?:[-*][ \t]+)?["']?${secretName}["']?[ \t]*:[ \t]*[|>][+-]?[0-9]?[ \t]*\n(?<body>(?:\k<indent>[ \t]+\S[^\n]*(?:\n|$)|[ \t]*\n)+)`,
+  'gim',
+);
 // A Cookie or Set-Cookie header, to the end of its line or of the string it is in.
 const cookieHeader = /(?<![A-Za-z0-9-])(?<set>set-)?cookie["']?[ \t]*:[ \t]*(?<pairs>[^\n\r"'\x60\\]{1,4096})/gi;
 // Cookies that hold a session or a login, by name.
@@ -191,7 +234,8 @@ const jwkPrivate = new RegExp(`(?<pre>"(?:d|p|q|dp|dq|qi|k)"\\s*:\\s*")${atLeast
 // Base64 long enough to hide a secret; decoded and searched once (a base64-encoded .env).
 const base64Run = new RegExp(`(?<![A-Za-z0-9+/])${atLeast('[A-Za-z0-9+/]', 24)}={0,2}(?![A-Za-z0-9+/=])`, 'g');
 /** Something every pattern needs: a token prefix, a secret-like name, an address, an auth scheme or a key format. */
-const trigger = /(?<![A-Za-z0-9])(?:gh[pousr]_|github_pat_|gl[a-z]{1,5}-|GR1348941|npm_|pypi-|[sr]k[-_]|hf_|api_org_|xox|xapp-|AIza|ya29\.|GOCSPX-|eyJ|SG\.|SK[0-9a-f]|AC[0-9a-f]|shp|do[opr]_|dapi|dp\.|lin_|PMAK-|ATATT|HRKU-|hv[sb]\.|glc_|glsa_|sntry|pul-|rubygems_|pscale_|EAAA|sq0|whsec_|AGE-SECRET-KEY-|key-|_gitlab_session=|[0-9a-f]{32}-|[MNO][A-Za-z0-9_-]{23,25}\.)|AKIA|ASIA|ABIA|ACCA|\d:A|Q~|atlasv1|bearer|basic|:\/\/|token|secret|key|pass|pwd|cred|cookie|private|putty|"kty"|sig=/i;
+const trigger =
+  /(?<![A-Za-z0-9])(?:gh[pousr]_|github_pat_|gl[a-z]{1,5}-|GR1348941|npm_|pypi-|[sr]k[-_]|hf_|api_org_|xox|xapp-|AIza|ya29\.|GOCSPX-|eyJ|SG\.|SK[0-9a-f]|AC[0-9a-f]|shp|do[opr]_|dapi|dp\.|lin_|PMAK-|ATATT|HRKU-|hv[sb]\.|glc_|glsa_|sntry|pul-|rubygems_|pscale_|EAAA|sq0|whsec_|AGE-SECRET-KEY-|key-|_gitlab_session=|[0-9a-f]{32}-|[MNO][A-Za-z0-9_-]{23,25}\.)|AKIA|ASIA|ABIA|ACCA|\d:A|Q~|atlasv1|bearer|basic|:\/\/|token|secret|key|pass|pwd|cred|cookie|private|putty|"kty"|sig=/i;
 /** The longest base64 run decoded; a bigger blob is data, not a credential file. */
 const maxBase64 = 65_536;
 // The rest of a token wrapped at a fixed width: a line of nothing but token characters, with a digit, a capital or
@@ -210,7 +254,8 @@ function keepValue(secret: string): boolean {
 }
 
 // Types, calls, references and placeholders: what code and templates assign to secret names without a secret.
-const typeAnnotation = /^(?:string|number|boolean|bool|any|unknown|object|str|int|integer|float|bytes|char|text|varchar|uuid|secretstr|secretstring|secret|optional|option|none|null|undefined|nil|required)(?:\[[^\]]*\]|<[^>]*>|\(\d*\))?[;:,)>\]?|!={]*$/i;
+const typeAnnotation =
+  /^(?:string|number|boolean|bool|any|unknown|object|str|int|integer|float|bytes|char|text|varchar|uuid|secretstr|secretstring|secret|optional|option|none|null|undefined|nil|required)(?:\[[^\]]*\]|<[^>]*>|\(\d*\))?[;:,)>\]?|!={]*$/i;
 // A call or index ("z.string().min(8)", "os.environ['X']", "std::env::var(", "querySelector<T>(") or a member path
 // ("config.auth.token", "std::env", TypeScript's "result.apiKey!").
 const expression = /^[A-Za-z_$][\w$]*(?:(?:\??\.|::)[A-Za-z_$][\w$]*)*\s*[([<]|^[A-Za-z_$][\w$]*(?:(?:\??\.|::)[A-Za-z_$][\w$]*)+!?[;,)]*$/;
@@ -220,7 +265,30 @@ const generated = new RegExp(`^(?=[^A-Z]*[A-Z])(?=[^a-z]*[a-z])(?=[^0-9]*[0-9])$
 // ("SecretString", "Uint8Array"); one capitalised word with digits ("Summer2024") is a password.
 const otherType = /^(?:[&*]+(?:mut\s+)?[[A-Za-z_][^\s;:,)>\]?|!={]*|\[\]\w+|[A-Z][a-z]{2,}\d*(?:[A-Z][a-z]{2,}\d*)+)[;:,)>\]?|!={]*$/;
 // Words of code and configuration that stand where a value would: keywords, permissions, modes.
-const codeWords = new Set(['await', 'async', 'new', 'function', 'fn', 'lambda', 'yield', 'typeof', 'return', 'const', 'let', 'var', 'self', 'this', 'read', 'write', 'admin', 'inherit', 'default', 'auto', 'true', 'false']);
+const codeWords = new Set([
+  'await',
+  'async',
+  'new',
+  'function',
+  'fn',
+  'lambda',
+  'yield',
+  'typeof',
+  'return',
+  'const',
+  'let',
+  'var',
+  'self',
+  'this',
+  'read',
+  'write',
+  'admin',
+  'inherit',
+  'default',
+  'auto',
+  'true',
+  'false',
+]);
 const camelCase = /^[a-z]+(?:[A-Z][a-z]+)+[;,)]*$/;
 // An address without credentials ("proxy: https://proxy.internal:3128"); one with them is found by its shape.
 const plainUrl = /^[a-z][a-z0-9+.-]{0,30}:\/\/[^\s@]*$/i;
@@ -271,7 +339,9 @@ export function isSecretLiteral(raw: string, after = '', { firstWord = false } =
 
 // Words that make a run of words prose rather than a passphrase: "the token: it lives in a cookie".
 const proseWords = new Set(
-  'a an the and or but nor not no is are was were be been being am it its this that these those there here to of in on at by for from with without within into onto as if when while then than so via per must should shall will would can could may might do does did has have had we you they he she i our your their his her my me us them who which what where how why all any each every some only also just after before until since because about over under between through see use used using e.g. i.e. etc'.split(' '),
+  'a an the and or but nor not no is are was were be been being am it its this that these those there here to of in on at by for from with without within into onto as if when while then than so via per must should shall will would can could may might do does did has have had we you they he she i our your their his her my me us them who which what where how why all any each every some only also just after before until since because about over under between through see use used using e.g. i.e. etc'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -458,7 +528,11 @@ function cookieSpans(view: TextView): Span[] {
     for (const pair of pairs.matchAll(/(?<=^|;)[ \t]*(?<name>[^=;\s]{1,100})=(?<value>[^;]*)/g)) {
       const value = pair.groups!.value!.trimEnd();
       const from = offset + pair.index + pair[0].length - pair.groups!.value!.length;
-      const secret = value.length >= 8 && !keepValue(value) && isSecretLiteral(value) && (sessionCookieName.test(pair.groups!.name!) || generated.test(value) || /^[A-Za-z0-9%._~+/=-]{24,}$/.test(value));
+      const secret =
+        value.length >= 8 &&
+        !keepValue(value) &&
+        isSecretLiteral(value) &&
+        (sessionCookieName.test(pair.groups!.name!) || generated.test(value) || /^[A-Za-z0-9%._~+/=-]{24,}$/.test(value));
       if (secret) found.push({ start: originOf(view, from), end: originOf(view, from + value.length), kind: 'session-cookie' });
       if (match.groups!.set !== undefined) break;
     }
@@ -557,7 +631,8 @@ function findInWindow(text: string, depth: number): Span[] {
       const lead = body.length - body.trimStart().length;
       const from = match.index + match[0].length - body.length + lead;
       const to = match.index + match[0].length - (body.length - body.trimEnd().length);
-      if (kind && to > from && isSecretLiteral(decoded.text.slice(from, to).trim())) blocks.push({ start: originOf(decoded, from), end: originOf(decoded, to), kind });
+      if (kind && to > from && isSecretLiteral(decoded.text.slice(from, to).trim()))
+        blocks.push({ start: originOf(decoded, from), end: originOf(decoded, to), kind });
     }
     spans = mergeSpans(spans, blocks);
     if (/"kty"\s*:/.test(decoded.text)) {
@@ -575,7 +650,8 @@ function findInWindow(text: string, depth: number): Span[] {
       if (match[0].length > maxBase64) continue;
       const inner = decodeBase64Text(match[0]);
       const found = inner === null ? [] : findSecrets(inner, 1);
-      if (found.length > 0) encoded.push({ start: originOf(decoded, match.index), end: originOf(decoded, match.index + match[0].length), kind: found[0]!.kind });
+      if (found.length > 0)
+        encoded.push({ start: originOf(decoded, match.index), end: originOf(decoded, match.index + match[0].length), kind: found[0]!.kind });
     }
     spans = mergeSpans(spans, encoded);
   }
@@ -625,13 +701,15 @@ type Counts = Readonly<Record<string, number | undefined>>;
 
 // Words before "key" that make it a secret ("SECRET_KEY", "encryptionKey", "signing-key"); "primary_key",
 // "cache_key" and "sort_key" name none.
-const secretKeyName = /(?:secret|encryption|encrypt|signing|sign|master|private|api|access|app|auth|session|hmac|jwt|license|licence|crypto|cipher|aes|kms|storage|account|shared|webhook|deploy|root|admin|service|client|consumer|sdk)[_.-]?key$/i;
+const secretKeyName =
+  /(?:secret|encryption|encrypt|signing|sign|master|private|api|access|app|auth|session|hmac|jwt|license|licence|crypto|cipher|aes|kms|storage|account|shared|webhook|deploy|root|admin|service|client|consumer|sdk)[_.-]?key$/i;
 // An environment variable ending in _KEY names a secret ("STRIPE_KEY", "OPENAI_KEY") unless its word before says it
 // is public or a key of data.
 const envKeyName = /^[A-Z][A-Z0-9_]*_KEY$/;
 // Passes that are not passwords: nginx's proxy_pass, a renderer's or a compiler's passes, tickets.
 const notPassword = /(?:proxy|first|second|third|last|next|single|multi|two|one|render|shadow|depth|compile|boarding|season|hall)[_.-]?pass$/i;
-const dataKeyName = /(?:^|_)(?:PUBLIC|PUBLISHABLE|PUB|PRIMARY|FOREIGN|PARTITION|SORT|CACHE|ROUTING|IDEMPOTENCY|OBJECT|LOOKUP|HASH|ROW|SHARD|DEDUPE?|UNIQUE|COMPOSITE|MAP|ANON|SITE|INDEX|QUEUE|TOPIC|STREAM|LOCK|S3|PREFIX|SEARCH)_KEY$/;
+const dataKeyName =
+  /(?:^|_)(?:PUBLIC|PUBLISHABLE|PUB|PRIMARY|FOREIGN|PARTITION|SORT|CACHE|ROUTING|IDEMPOTENCY|OBJECT|LOOKUP|HASH|ROW|SHARD|DEDUPE?|UNIQUE|COMPOSITE|MAP|ANON|SITE|INDEX|QUEUE|TOPIC|STREAM|LOCK|S3|PREFIX|SEARCH)_KEY$/;
 
 /**
  * The kind of secret a name announces, or null: "aws_secret_access_key", "DB_PASSWORD", "DB_PASS", "MYSQL_PWD",
@@ -738,7 +816,10 @@ export function redactSourceReport(report: SourceReport): { report: SourceReport
     const key = redact(reason);
     skippedReasons[key] = (skippedReasons[key] ?? 0) + n; // two reasons that differ only in a secret become one
   }
-  return { report: { ...report, path: redact(report.path), skippedReasons, warnings: report.warnings.map(redact), readWith: report.readWith.map(redact) }, counts: addCounts(...found) };
+  return {
+    report: { ...report, path: redact(report.path), skippedReasons, warnings: report.warnings.map(redact), readWith: report.readWith.map(redact) },
+    counts: addCounts(...found),
+  };
 }
 
 /**
@@ -770,7 +851,9 @@ export function locateSecrets(text: string): { counts: RedactionCounts; first: n
 
 /** "2 × github-token, 1 × password", kinds in the table's order. */
 export function describeCounts(counts: Counts): string {
-  return Object.entries(addCounts(counts)).map(([kind, n]) => `${n} × ${kind}`).join(', ');
+  return Object.entries(addCounts(counts))
+    .map(([kind, n]) => `${n} × ${kind}`)
+    .join(', ');
 }
 
 /**

@@ -32,7 +32,12 @@ export function mergeReleases(changelog: Changelog | null, notes: readonly Parse
     const key = releaseKey(fromNotes);
     const otherNotes = notesPaths.get(key);
     if (otherNotes !== undefined) {
-      sink.error(positions.version.line, positions.version.column, `Version ${fromNotes.version} already has a notes file, ${otherNotes}.`, 'Keep one notes file per version: merge the two and delete this one.');
+      sink.error(
+        positions.version.line,
+        positions.version.column,
+        `Version ${fromNotes.version} already has a notes file, ${otherNotes}.`,
+        'Keep one notes file per version: merge the two and delete this one.',
+      );
       issues.push(...sink.issues);
       continue;
     }

@@ -83,12 +83,23 @@ export function parseChangelog(input: string, path: string): ParsedChangelog {
       let date: string | null = null;
       if (read.dateText !== null) {
         if (isIsoDate(read.dateText)) date = read.dateText;
-        else sink.error(line, column + Math.max(0, read.dateOffset), `Cannot read the date "${read.dateText}" of release ${read.version}.`, `Write the date as YYYY-MM-DD, e.g. "## [${read.version}] - 2025-10-26".`);
+        else
+          sink.error(
+            line,
+            column + Math.max(0, read.dateOffset),
+            `Cannot read the date "${read.dateText}" of release ${read.version}.`,
+            `Write the date as YYYY-MM-DD, e.g. "## [${read.version}] - 2025-10-26".`,
+          );
       }
       const key = read.unreleased ? 'unreleased' : read.version;
       const first = seen.get(key);
       if (first !== undefined) {
-        sink.error(line, column, `Version ${read.version} appears twice in the changelog (first on line ${first}).`, `Give each version one "## [${read.version}]" heading and put all its entries under it.`);
+        sink.error(
+          line,
+          column,
+          `Version ${read.version} appears twice in the changelog (first on line ${first}).`,
+          `Give each version one "## [${read.version}]" heading and put all its entries under it.`,
+        );
       } else seen.set(key, line);
       current = {
         release: {
@@ -135,7 +146,12 @@ export function parseChangelog(input: string, path: string): ParsedChangelog {
     if (node.type === 'list') {
       if (!current.section) {
         if (!current.warnedNoSection) {
-          sink.warning(line, 1, `Release ${current.release.version} lists entries under no "###" heading.`, 'Put them under a heading such as "### Added", "### Changed" or "### Fixed".');
+          sink.warning(
+            line,
+            1,
+            `Release ${current.release.version} lists entries under no "###" heading.`,
+            'Put them under a heading such as "### Added", "### Changed" or "### Fixed".',
+          );
           current.warnedNoSection = true;
         }
         current.section = { section: { type: 'Other', title: null, description: null, items: [] }, descriptionNodes: [], lastEnd: 0 };
@@ -159,7 +175,12 @@ export function parseChangelog(input: string, path: string): ParsedChangelog {
       const section = current.section;
       const last = section.section.items.at(-1)!;
       const where = section.section.title === null ? `release ${current.release.version}` : `"${section.section.title}"`;
-      sink.warning(line, 1, `Text after the entries of ${where} is not in a list item; it is kept with the entry above it.`, 'Indent it under that entry, or make it an entry of its own ("- …").');
+      sink.warning(
+        line,
+        1,
+        `Text after the entries of ${where} is not in a list item; it is kept with the entry above it.`,
+        'Indent it under that entry, or make it an entry of its own ("- …").',
+      );
       const end = node.position?.end.offset ?? section.lastEnd;
       section.section.items[section.section.items.length - 1] = { ...last, text: last.text + text.slice(section.lastEnd, end) };
       section.lastEnd = end;
@@ -190,7 +211,10 @@ function headingText(lines: readonly string[], node: RootContent): string {
   const first = lines[start - 1] ?? '';
   // A setext heading ("1.2.0" over "-----") spans two lines and has no "#" to strip.
   if (end > start) return first.trim();
-  return first.replace(/^\s{0,3}#{1,6}(?:\s+|$)/, '').replace(/\s+#+\s*$/, '').trim();
+  return first
+    .replace(/^\s{0,3}#{1,6}(?:\s+|$)/, '')
+    .replace(/\s+#+\s*$/, '')
+    .trim();
 }
 
 /** 1-based column where a heading's text starts. */

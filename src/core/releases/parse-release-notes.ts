@@ -78,7 +78,8 @@ export function parseReleaseNotes(input: string, path: string): ParsedReleaseNot
     const line = index < 0 ? 1 : index + 1;
     const yamlLine = yamlLines[index] ?? '';
     const column = yamlLine.indexOf(':') + 1 + (/^:\s*/.exec(yamlLine.slice(yamlLine.indexOf(':')))?.[0].length ?? 1);
-    if ((knownKeys as readonly string[]).includes(key)) fields.set(key as Key, { value, line, column: Math.max(1, column), raw: yamlLine.slice(Math.max(1, column) - 1).trim() });
+    if ((knownKeys as readonly string[]).includes(key))
+      fields.set(key as Key, { value, line, column: Math.max(1, column), raw: yamlLine.slice(Math.max(1, column) - 1).trim() });
     else sink.warning(line, 1, `Unknown frontmatter key "${key}" in release notes; it is ignored.`, `Known keys: ${knownKeys.join(', ')}.`);
   }
 
@@ -92,9 +93,19 @@ export function parseReleaseNotes(input: string, path: string): ParsedReleaseNot
     sink.error(versionField?.line ?? 1, 1, 'The release notes name no version.', versionHint);
   } else if (!version) {
     const shown = versionText ?? shownValue(versionField);
-    sink.error(versionField.line, versionField.column, `Cannot read the version "${shown}".`, 'Write a version such as "2.0.0", "2.0.0-rc.1" or "Unreleased", with no spaces.');
+    sink.error(
+      versionField.line,
+      versionField.column,
+      `Cannot read the version "${shown}".`,
+      'Write a version such as "2.0.0", "2.0.0-rc.1" or "Unreleased", with no spaces.',
+    );
   } else if (nameVersion && nameVersion.version !== version.version) {
-    sink.warning(versionField.line, versionField.column, `The file name says version ${nameVersion.version} but the frontmatter says ${version.version}.`, 'Rename the file or correct the version; the frontmatter\'s version is used.');
+    sink.warning(
+      versionField.line,
+      versionField.column,
+      `The file name says version ${nameVersion.version} but the frontmatter says ${version.version}.`,
+      "Rename the file or correct the version; the frontmatter's version is used.",
+    );
   }
 
   const date = readDate(dateField, sink);
@@ -153,7 +164,12 @@ function readList(field: Field | undefined, key: string, sink: IssueSink, read: 
     if (text === '') continue;
     const value = text === null ? null : read(text);
     if (value === null) {
-      sink.error(field.line, field.column, `"${text ?? JSON.stringify(item)}" in "${key}" is not a ${key === 'tasks' ? 'task id' : 'phase id'}.`, key === 'tasks' ? 'Write task ids such as "7.1".' : 'Write phase ids, the folder names under phases/, such as "phase-7".');
+      sink.error(
+        field.line,
+        field.column,
+        `"${text ?? JSON.stringify(item)}" in "${key}" is not a ${key === 'tasks' ? 'task id' : 'phase id'}.`,
+        key === 'tasks' ? 'Write task ids such as "7.1".' : 'Write phase ids, the folder names under phases/, such as "phase-7".',
+      );
       continue;
     }
     if (!out.includes(value)) out.push(value);

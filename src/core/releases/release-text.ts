@@ -65,7 +65,11 @@ export function readReleaseHeading(heading: string): ReleaseHeading {
   rest = rest.slice(token[0].length);
 
   // What follows the version is the date: "- 2025-10-26", "– 2025-10-26", "(2025-10-26)", ": 2025-10-26".
-  const dateText = rest.trim().replace(/^[-–—:|,]\s*/, '').replace(/^\((.*)\)$/, '$1').trim();
+  const dateText = rest
+    .trim()
+    .replace(/^[-–—:|,]\s*/, '')
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
   if (dateText === '') return { ok: true, ...found, dateText: null, dateOffset: -1, yanked, breaking };
   const dateOffset = heading.indexOf(dateText, heading.indexOf(token[0]) + token[0].length);
   return { ok: true, ...found, dateText, dateOffset, yanked, breaking };

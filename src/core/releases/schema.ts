@@ -38,7 +38,10 @@ export const ReleaseSchema = z.object({
   /** As written, without brackets or a leading "v": "1.2.0", "2.0.0-rc.1", "1.x"; "Unreleased" for the unreleased section. */
   version: z.string(),
   /** YYYY-MM-DD, or null when the heading or notes file gives none. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   /** Marked "[YANKED]" in the changelog, or `yanked: true` in its notes file. */
   yanked: z.boolean(),
   /** True for "## [Unreleased]": changes not yet in any version. */

@@ -67,7 +67,10 @@ function header(report: CompletionReport): string[] {
       `Status: ${statusLabels[report.status]}; ${report.tasksComplete} of ${plural(total, 'task', 'tasks')} complete; ${Math.round(report.progress * 100)}% of the estimated work done.`,
   ];
   if (report.draft) {
-    lines.push('', `> **Draft:** ${total === 0 ? 'the phase has no tasks yet' : `${plural(total - report.tasksComplete, 'task is', 'tasks are')} not complete`}. Verdicts will change as the work and the metrics come in.`);
+    lines.push(
+      '',
+      `> **Draft:** ${total === 0 ? 'the phase has no tasks yet' : `${plural(total - report.tasksComplete, 'task is', 'tasks are')} not complete`}. Verdicts will change as the work and the metrics come in.`,
+    );
   }
   return lines;
 }
@@ -82,7 +85,15 @@ function summary(report: CompletionReport): string[] {
     '',
     table(
       ['Tasks', 'Metric', 'Baseline', 'Target', 'Achieved', 'Verdict', 'Why'],
-      rows.map((row) => [row.taskIds.join(', ') || DASH, row.label, orDash(row.baseline), row.target, orDash(row.achieved), verdictLabels[row.verdict], row.reason]),
+      rows.map((row) => [
+        row.taskIds.join(', ') || DASH,
+        row.label,
+        orDash(row.baseline),
+        row.target,
+        orDash(row.achieved),
+        verdictLabels[row.verdict],
+        row.reason,
+      ]),
     ),
   ];
 }
@@ -104,7 +115,10 @@ function taskSection(task: ReportTask): string[] {
     '',
     '#### Objectives',
     '',
-    ...list(task.objectives.map((objective) => `- ${escapeInline(objective)}`), 'None listed.'),
+    ...list(
+      task.objectives.map((objective) => `- ${escapeInline(objective)}`),
+      'None listed.',
+    ),
     '',
     '#### Deliverables',
     '',
@@ -115,7 +129,10 @@ function taskSection(task: ReportTask): string[] {
     '',
     '#### Files touched',
     '',
-    ...list(task.filesTouched.map((file) => `- ${code(file)}`), 'No edits recorded in the hook logs.'),
+    ...list(
+      task.filesTouched.map((file) => `- ${code(file)}`),
+      'No edits recorded in the hook logs.',
+    ),
   ];
 }
 
@@ -180,7 +197,14 @@ function deviations(report: CompletionReport): string[] {
 
 function criteria(report: CompletionReport): string[] {
   if (report.criteria.length === 0) return ['## Success criteria', '', 'The package lists no success criteria.'];
-  return ['## Success criteria', '', table(['Criterion', 'Verdict', 'Why'], report.criteria.map((c) => [c.text, verdictLabels[c.verdict], c.reason]))];
+  return [
+    '## Success criteria',
+    '',
+    table(
+      ['Criterion', 'Verdict', 'Why'],
+      report.criteria.map((c) => [c.text, verdictLabels[c.verdict], c.reason]),
+    ),
+  ];
 }
 
 /** Renders a completion report as GitHub-flavoured Markdown, ending in one newline. */

@@ -183,7 +183,10 @@ function impactRow(metric: Metric): ReportImpactRow[] {
       label: metric.label,
       before: String(baseline.raw),
       after: String(achieved.raw),
-      change: delta === null ? null : { delta, percent: baseline.value === 0 ? null : round(((achieved.value! - baseline.value!) / Math.abs(baseline.value!)) * 100, 2) },
+      change:
+        delta === null
+          ? null
+          : { delta, percent: baseline.value === 0 ? null : round(((achieved.value! - baseline.value!) / Math.abs(baseline.value!)) * 100, 2) },
       unit: achieved.unit ?? baseline.unit,
     },
   ];

@@ -335,7 +335,17 @@ export const PhaseActivitySchema = z.object({
 });
 export type PhaseActivity = z.output<typeof PhaseActivitySchema>;
 
-export const emptyActivity = (): PhaseActivity => ({ eventCount: 0, oldestEvent: null, notifications: [], topFiles: [], fileCount: 0, sessions: [], feed: [], taskEvents: {}, ticks: {} });
+export const emptyActivity = (): PhaseActivity => ({
+  eventCount: 0,
+  oldestEvent: null,
+  notifications: [],
+  topFiles: [],
+  fileCount: 0,
+  sessions: [],
+  feed: [],
+  taskEvents: {},
+  ticks: {},
+});
 
 /** Where a task stands against its plan, in one word, with the sentence that says why. */
 export const TaskHealthSchema = z.object({
@@ -429,7 +439,6 @@ export const TaskSchema = z.object({
 });
 export type Task = z.output<typeof TaskSchema>;
 
-
 /** A titled checklist from the overview, e.g. "Task 7.1 Deliverables". */
 export const ChecklistGroupSchema = z.object({
   title: z.string(),
@@ -514,4 +523,3 @@ export const SharedHooksSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type SharedHooks = z.output<typeof SharedHooksSchema>;
-

@@ -34,7 +34,16 @@ export interface PackageFiles {
    * sprint-status.yaml, whose statuses the stories are shown with; ccpm's analysis and update files, read with their
    * tasks.
    */
-  layout?: { format: string; label: string; reason: string; title: string | null; file: string; idPrefix: string; sprintStatus?: SourceFile; companions?: SourceFile[] } | null;
+  layout?: {
+    format: string;
+    label: string;
+    reason: string;
+    title: string | null;
+    file: string;
+    idPrefix: string;
+    sprintStatus?: SourceFile;
+    companions?: SourceFile[];
+  } | null;
   baseline: SourceFile | null;
   final: SourceFile | null;
   /** Metrics files the phase updates while it runs: current-metrics.json and metrics/*.json. */

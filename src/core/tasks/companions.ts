@@ -70,11 +70,19 @@ const rank: Record<TaskStatus, number> = { pending: 0, blocked: 0, in_progress: 
  * the task its status (and Started and Completed dates where the task has none), with a warning naming both files;
  * an update gives at most "in progress" (one stream of the work under way) and a start.
  */
-export function attachCompanions(tasks: readonly Task[], companions: readonly CompanionFile[], phaseId: string): { tasks: Task[]; issues: Issue[]; otherFiles: { path: string; reason: string }[] } {
+export function attachCompanions(
+  tasks: readonly Task[],
+  companions: readonly CompanionFile[],
+  phaseId: string,
+): { tasks: Task[]; issues: Issue[]; otherFiles: { path: string; reason: string }[] } {
   const result = [...tasks];
   const issues: Issue[] = [];
   const otherFiles: { path: string; reason: string }[] = [];
-  const fileStem = (task: Task) => task.file.slice(task.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '').toLowerCase();
+  const fileStem = (task: Task) =>
+    task.file
+      .slice(task.file.lastIndexOf('/') + 1)
+      .replace(/\.[^.]+$/, '')
+      .toLowerCase();
   for (const companion of companions) {
     const kind = companionKind(companion.slug)!;
     const stem = companionStem(companion.slug).toLowerCase();
@@ -89,12 +97,18 @@ export function attachCompanions(tasks: readonly Task[], companions: readonly Co
     // attaches by the id its title gives, but the part's status is not the task's.
     const at = byName ?? (ownId === null ? undefined : result.findIndex((task) => task.id.toLowerCase() === ownId));
     if (at === undefined || at < 0) {
-      otherFiles.push({ path: companion.path, reason: `not a task: ${article(kind)} ${kind}, and no task of this phase is named "${companionStem(companion.slug)}"` });
+      otherFiles.push({
+        path: companion.path,
+        reason: `not a task: ${article(kind)} ${kind}, and no task of this phase is named "${companionStem(companion.slug)}"`,
+      });
       continue;
     }
     const task = result[at]!;
     const gives = byName !== undefined && (kind === 'completion report' || kind === 'update');
-    otherFiles.push({ path: companion.path, reason: `not a task: ${byName === undefined ? `${article(kind)} ${kind} about part of task ${task.id}` : `the ${kind} of task ${task.id}`}${gives ? ', read for its status and dates' : ''}` });
+    otherFiles.push({
+      path: companion.path,
+      reason: `not a task: ${byName === undefined ? `${article(kind)} ${kind} about part of task ${task.id}` : `the ${kind} of task ${task.id}`}${gives ? ', read for its status and dates' : ''}`,
+    });
     const said = parsed.task;
     if (!said || !gives) continue;
     const offered: TaskStatus = kind === 'update' && said.status === 'complete' ? 'in_progress' : said.status;
@@ -106,11 +120,25 @@ export function attachCompanions(tasks: readonly Task[], companions: readonly Co
       next = {
         ...next,
         status: offered,
-        statusEvidence: { status: offered, kind: 'authored', time: said.completedAt ?? said.startedAt ?? null, path: companion.path, key: statusLine ? `line ${statusLine}` : null, summary: `"${said.statusText}" from the ${kind} (${where})` },
+        statusEvidence: {
+          status: offered,
+          kind: 'authored',
+          time: said.completedAt ?? said.startedAt ?? null,
+          path: companion.path,
+          key: statusLine ? `line ${statusLine}` : null,
+          summary: `"${said.statusText}" from the ${kind} (${where})`,
+        },
       };
       if (task.statusText !== null) {
         const own = task.file.slice(task.file.lastIndexOf('/') + 1);
-        issues.push({ file: companion.path, line: statusLine ?? 1, column: 1, severity: 'warning', message: `Task ${task.id}'s file ${own} says "${task.statusText}"; its ${kind} says "${said.statusText}", so the task is shown as ${offered.replace('_', ' ')} (from the ${kind}).`, hint: `Update the status in ${own} so that both say the same.` });
+        issues.push({
+          file: companion.path,
+          line: statusLine ?? 1,
+          column: 1,
+          severity: 'warning',
+          message: `Task ${task.id}'s file ${own} says "${task.statusText}"; its ${kind} says "${said.statusText}", so the task is shown as ${offered.replace('_', ' ')} (from the ${kind}).`,
+          hint: `Update the status in ${own} so that both say the same.`,
+        });
       }
     }
     const startedAt = next.startedAt ?? said.startedAt;

@@ -10,7 +10,9 @@ const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})/i
 
 /** The date a text starts with, as ISO 8601 UTC, or null. Emoji and words before it ("✅ 2025-03-04") are skipped. */
 export function parseDate(text: string): string | null {
-  const start = text.search(/\d{4}[-/]\d{1,2}[-/]\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}/);
+  const start = text.search(
+    /\d{4}[-/]\d{1,2}[-/]\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}/,
+  );
   if (start < 0) return null;
   const rest = text.slice(start);
   const iso = isoDate.exec(rest);

@@ -24,7 +24,13 @@ const reverseWords = /(?<![\p{L}\p{N}_-])(?:blocks|blocking|unblocks|enables|req
 
 /** A key or heading that lists the tasks waiting for this one ("Blocks", "### Blocking Other Tasks"), never its dependencies. */
 export function isReverseDependencyKey(text: string): boolean {
-  return reverseWords.test(text.replace(/^[^\p{L}]+/u, '').split(/\s+/).slice(0, 2).join(' '));
+  return reverseWords.test(
+    text
+      .replace(/^[^\p{L}]+/u, '')
+      .split(/\s+/)
+      .slice(0, 2)
+      .join(' '),
+  );
 }
 
 /**
@@ -40,11 +46,23 @@ export function parseDependencies(value: string | readonly (string | number)[] |
     return at < 0 ? text : text.slice(0, at);
   };
   const clauses = listed ? value.map(String).map(forward) : forward(String(value)).split(/[,;]|\s+and\s+|\s+&\s+/i);
-  return clauses
-    .map((clause) => clause.trim().replace(/[([{:\-–—]+$/, '').trim())
-    .filter((clause) => /[\p{L}\p{N}]/u.test(clause) && !noneWords.test(clause))
-    // "TASK 1, 3": a bare number after a "Task N" in the same field continues the list of tasks.
-    .map((clause, index, all) => ((listed && (/^\d+$/.test(clause) || isNamedId(clause))) || (/^\d+$/.test(clause) && all.slice(0, index).some((before) => new RegExp(`^${taskWordId}$`).test(before))) ? { ...parseClause(clause), taskIds: [clause] } : parseClause(clause)));
+  return (
+    clauses
+      .map((clause) =>
+        clause
+          .trim()
+          .replace(/[([{:\-–—]+$/, '')
+          .trim(),
+      )
+      .filter((clause) => /[\p{L}\p{N}]/u.test(clause) && !noneWords.test(clause))
+      // "TASK 1, 3": a bare number after a "Task N" in the same field continues the list of tasks.
+      .map((clause, index, all) =>
+        (listed && (/^\d+$/.test(clause) || isNamedId(clause))) ||
+        (/^\d+$/.test(clause) && all.slice(0, index).some((before) => new RegExp(`^${taskWordId}$`).test(before)))
+          ? { ...parseClause(clause), taskIds: [clause] }
+          : parseClause(clause),
+      )
+  );
 }
 
 /**
@@ -134,7 +152,8 @@ export function proseIds(raw: string): string[] {
 // Words that say the number beside them is a task: "Task 7.3", "Story 1.4", "subtask 2.1".
 const markerWords = /^(?:tasks?|subtasks?|stor(?:y|ies)|issues?|tickets?|items?)$/i;
 // Words that may stand beside a task's number in a dependency without making it prose: "after 7.3 is complete".
-const connectives = /^(?:and|or|to|through|thru|until|after|before|once|when|is|are|be|been|being|has|have|must|needs?|requires?|waits?|waiting|for|on|the|see|also|only|first|then|at|least|partially|fully|of|its|their|if|still|in)$/i;
+const connectives =
+  /^(?:and|or|to|through|thru|until|after|before|once|when|is|are|be|been|being|has|have|must|needs?|requires?|waits?|waiting|for|on|the|see|also|only|first|then|at|least|partially|fully|of|its|their|if|still|in)$/i;
 const plainWord = (word: string) => connectives.test(word) || markerWords.test(word) || parseStatusMeaning(word) !== null;
 
 function isTaskId(id: string): boolean {

@@ -75,7 +75,10 @@ const labelledPart = /^\s*(?:[-*+]\s+)?([A-Za-z][A-Za-z .]{0,30}?)\s*:\s*(.*?)\s
  * names one. Null when the text is not such a list; a size with no such part is refused.
  */
 function labelledDuration(text: string, bareUnit: string): DurationResult | null {
-  const parts = text.split(/[,;\n]/).map((part) => labelledPart.exec(part)).filter((match) => match !== null);
+  const parts = text
+    .split(/[,;\n]/)
+    .map((part) => labelledPart.exec(part))
+    .filter((match) => match !== null);
   if (parts.length === 0) return null;
   const timed = parts.find((match) => durationKey.test(match[1]!.trim()));
   if (timed) {
@@ -125,5 +128,3 @@ function finiteDays(days: number): DurationResult {
 function toNumber(text: string): number {
   return Number(text.replace(',', '.'));
 }
-
-

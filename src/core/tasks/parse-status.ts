@@ -10,7 +10,10 @@ const isWordy = (phrase: string) => /^[\p{L}\p{N}]/u.test(phrase);
 // phrase of the other kind (an emoji) cannot start where a word does, so the two groups never compete.
 const phrases = Object.keys(statusVocabulary).toSorted((a, b) => b.length - a.length);
 const alternatives = (list: string[]) => list.map((phrase) => RegExp.escape(phrase)).join('|');
-const statusPattern = new RegExp(`(?<![\\p{L}\\p{N}_'])(?:${alternatives(phrases.filter(isWordy))})(?![\\p{L}\\p{N}_])|${alternatives(phrases.filter((phrase) => !isWordy(phrase)))}`, 'giu');
+const statusPattern = new RegExp(
+  `(?<![\\p{L}\\p{N}_'])(?:${alternatives(phrases.filter(isWordy))})(?![\\p{L}\\p{N}_])|${alternatives(phrases.filter((phrase) => !isWordy(phrase)))}`,
+  'giu',
+);
 
 const progress: Record<StatusMeaning, number> = { pending: 0, blocked: 0, in_progress: 1, complete: 2, cancelled: 2 };
 
@@ -23,11 +26,18 @@ const progress: Record<StatusMeaning, number> = { pending: 0, blocked: 0, in_pro
 export function parseStatusMeaning(text: string): StatusMeaning | null {
   // A team's own words (cairn.config.json's statusWords) come first where they start at the same place as a built-in one.
   const team = teamStatusWords(text);
-  const builtIn = [...text.matchAll(statusPattern)].filter((match) => !team.some((word) => match.index >= word.index && match.index < word.index + word.length)).map((match) => ({ meaning: statusVocabulary[match[0].toLowerCase()]!, index: match.index }));
+  const builtIn = [...text.matchAll(statusPattern)]
+    .filter((match) => !team.some((word) => match.index >= word.index && match.index < word.index + word.length))
+    .map((match) => ({ meaning: statusVocabulary[match[0].toLowerCase()]!, index: match.index }));
   const sorted = [...team, ...builtIn].toSorted((a, b) => a.index - b.index);
   // A mark followed by words says the same thing less precisely: in "⏳ WAITING" the word decides (blocked, not pending).
   const [mark, word] = sorted;
-  const markThenWord = mark && word && !/^[\p{L}\p{N}]/u.test(text.slice(mark.index)) && /^[^\p{L}\p{N}]*$/u.test(text.slice(mark.index, word.index).replace(/^\S+/u, '')) && /^[\p{L}\p{N}]/u.test(text.slice(word.index));
+  const markThenWord =
+    mark &&
+    word &&
+    !/^[\p{L}\p{N}]/u.test(text.slice(mark.index)) &&
+    /^[^\p{L}\p{N}]*$/u.test(text.slice(mark.index, word.index).replace(/^\S+/u, '')) &&
+    /^[\p{L}\p{N}]/u.test(text.slice(word.index));
   const found = markThenWord ? sorted.slice(1) : sorted;
   const [first] = found;
   if (!first) return null;

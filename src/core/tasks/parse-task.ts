@@ -30,7 +30,18 @@ const textFields: ReadonlySet<FieldName> = new Set(['id', 'title', 'agent', 'est
 const listableFields: ReadonlySet<FieldName> = new Set(['agent']);
 
 /** Fields the task page shows from the model: their bold and plain lines are left out of its body. */
-const shownFields: ReadonlySet<FieldName> = new Set(['id', 'title', 'agent', 'estimate', 'dependencies', 'status', 'priority', 'memoryKeys', 'started', 'completed']);
+const shownFields: ReadonlySet<FieldName> = new Set([
+  'id',
+  'title',
+  'agent',
+  'estimate',
+  'dependencies',
+  'status',
+  'priority',
+  'memoryKeys',
+  'started',
+  'completed',
+]);
 
 /** Fields that mark a file as a task when it has an id, beside a "Task …" heading. */
 const taskFields: readonly FieldName[] = ['agent', 'estimate', 'status', 'dependencies'];
@@ -94,7 +105,20 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const sink = createIssueSink(path);
   const none = { parent: null, created: null, updated: null, labels: [] };
   const checked = checkText(input, sink, 'a task file');
-  if (checked === null) return { task: null, body: '', content: '', issues: sink.issues, isTask: true, unreadKeys: [], fieldLines: {}, fieldSources: {}, idFrom: { from: 'file name', line: null }, titleFrom: { from: 'file name', line: null }, ...none };
+  if (checked === null)
+    return {
+      task: null,
+      body: '',
+      content: '',
+      issues: sink.issues,
+      isTask: true,
+      unreadKeys: [],
+      fieldLines: {},
+      fieldSources: {},
+      idFrom: { from: 'file name', line: null },
+      titleFrom: { from: 'file name', line: null },
+      ...none,
+    };
   const repairedText = repairWithWarning(checked, sink.warning);
   const front = readFrontmatterFields(repairedText, sink);
   const { body, bodyOffset, broken, notText } = front;
@@ -104,7 +128,14 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const read = readBodyFields(doc, heading);
   const fields = new Map(front.fields);
   for (const field of read.fields) if (!fields.has(field.name)) fields.set(field.name, { ...field, line: shift(field.line) });
-  const metadataLines = new Set(read.fields.filter((field) => shownFields.has(field.name) && fields.get(field.name)?.line === shift(field.line) && (field.form === 'bold-lines' || field.form === 'plain-lines')).map((field) => field.line));
+  const metadataLines = new Set(
+    read.fields
+      .filter(
+        (field) =>
+          shownFields.has(field.name) && fields.get(field.name)?.line === shift(field.line) && (field.form === 'bold-lines' || field.form === 'plain-lines'),
+      )
+      .map((field) => field.line),
+  );
   const unreadKeys = [...new Set([...front.unreadKeys, ...read.unreadKeys])];
 
   const fileName = slug.slice(slug.lastIndexOf('/') + 1);
@@ -112,47 +143,96 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const hasTaskFields = taskFields.some((name) => fields.has(name));
   // An id written whole ("task-12", "TASK-195.1") is the id as written; in a tool's folder, so is its file name's.
   // In a tool's folder an id in the metadata is the tool's, whole as written ("TASK-030B-1.8", "TASK-006-REV").
-  const idIn = (text: string) => (idPrefix !== undefined && isWholeId(text.trim()) ? text.trim() : null) ?? (idPrefix ? prefixedTaskId(text, idPrefix) : null) ?? (isNamedId(text.trim()) ? text.trim() : null) ?? findTaskId(text);
+  const idIn = (text: string) =>
+    (idPrefix !== undefined && isWholeId(text.trim()) ? text.trim() : null) ??
+    (idPrefix ? prefixedTaskId(text, idPrefix) : null) ??
+    (isNamedId(text.trim()) ? text.trim() : null) ??
+    findTaskId(text);
   const fileId = idPrefix ? prefixedTaskId(fileName, idPrefix) : null;
   const sharedId = heading ? sharedTitleId(heading.title, fileName) : null;
   // BMAD's "**Story ID:** 2-2-pass-recording-session" is the story's key, not its id: the heading's story number is.
   const storyId = heading ? storyHeadingId(heading.title) : null;
   const keyOnly = idText !== null && storyId !== null && /^\d+(?:-\d+)+-[a-z]/i.test(idText.trim());
-  let id = (idText && !keyOnly ? (idIn(idText) ?? idText) : null) ?? fileId ?? (heading ? (storyId ?? findTaskId(heading.title)) : null) ?? sharedId ?? findTaskId(fileName) ?? (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
+  let id =
+    (idText && !keyOnly ? (idIn(idText) ?? idText) : null) ??
+    fileId ??
+    (heading ? (storyId ?? findTaskId(heading.title)) : null) ??
+    sharedId ??
+    findTaskId(fileName) ??
+    (hasTaskFields ? fallbackTaskId(heading?.title ?? '', fileName) : null);
   const headingId = heading !== null && (storyHeadingId(heading.title) ?? findTaskId(heading.title) ?? sharedId ?? fallbackTaskId(heading.title, '')) === id;
-  const idFrom: ParsedTask['idFrom'] = idText && !keyOnly ? { from: 'metadata', line: fields.get('id')!.line } : !fileId && headingId ? { from: 'title', line: shift(heading.line) } : { from: 'file name', line: null };
+  const idFrom: ParsedTask['idFrom'] =
+    idText && !keyOnly
+      ? { from: 'metadata', line: fields.get('id')!.line }
+      : !fileId && headingId
+        ? { from: 'title', line: shift(heading.line) }
+        : { from: 'file name', line: null };
   // A file is a task when it has an id and either task metadata, a "Task …" title, or a name that starts with the id.
-  const isTask = (id !== null && (hasTaskFields || /^[^\p{L}\p{N}]*task\b/iu.test(heading?.title ?? '') || fileName.startsWith(id))) || /^task[-_ \d]/i.test(fileName);
+  const isTask =
+    (id !== null && (hasTaskFields || /^[^\p{L}\p{N}]*task\b/iu.test(heading?.title ?? '') || fileName.startsWith(id))) || /^task[-_ \d]/i.test(fileName);
   if (id === null && !notText.has('id')) {
-    sink.warning(heading ? shift(heading.line) : 1, 1, `The task has no id in its metadata, its title or its file name, so its file name "${fileName}" is used.`, 'Start the title with the id ("# Task 7.1: Build Infrastructure", "# VC-001: Capture") or add "id: \\"7.1\\"" to the frontmatter.');
+    sink.warning(
+      heading ? shift(heading.line) : 1,
+      1,
+      `The task has no id in its metadata, its title or its file name, so its file name "${fileName}" is used.`,
+      'Start the title with the id ("# Task 7.1: Build Infrastructure", "# VC-001: Capture") or add "id: \\"7.1\\"" to the frontmatter.',
+    );
   }
   id ??= fileName;
   // The id is shown beside the task everywhere and addresses its part of the report: it must read as what it is.
   const idProblem = lookAlikeProblem(id, 'id');
   if (idProblem) {
     const idField = fields.get('id');
-    sink.error(idField?.line ?? (heading ? shift(heading.line) : 1), idField?.column ?? 1, `The task id cannot be used: ${idProblem}.`, 'Write the id in plain letters and digits, e.g. "7.1" or "VC-001".');
+    sink.error(
+      idField?.line ?? (heading ? shift(heading.line) : 1),
+      idField?.column ?? 1,
+      `The task id cannot be used: ${idProblem}.`,
+      'Write the id in plain letters and digits, e.g. "7.1" or "VC-001".',
+    );
   }
   const title = textOf(fields.get('title')) ?? (heading ? undecorated(stripTaskPrefix(undecorated(withoutOwnId(heading.title, id)))) : fileName);
-  const titleFrom: ParsedTask['titleFrom'] = textOf(fields.get('title')) ? { from: 'metadata', line: fields.get('title')!.line } : heading ? { from: 'title', line: shift(heading.line) } : { from: 'file name', line: null };
+  const titleFrom: ParsedTask['titleFrom'] = textOf(fields.get('title'))
+    ? { from: 'metadata', line: fields.get('title')!.line }
+    : heading
+      ? { from: 'title', line: shift(heading.line) }
+      : { from: 'file name', line: null };
 
   const agentField = fields.get('agent');
   const agentText = textOf(agentField);
   const agent = agentText !== null && isUnassigned(agentText) ? null : agentText;
   // With broken frontmatter its fields are unknown, not missing: the YAML error alone says what to fix.
   if (!agentField && !broken && !notText.has('agent')) {
-    sink.warning(1, 1, 'The task names no agent, so it is shown as unassigned.', 'Add "**Agent:** cicd-engineer" (or Owner, Assignee) under the title, or "agent: cicd-engineer" to the frontmatter.', 'no-agent');
+    sink.warning(
+      1,
+      1,
+      'The task names no agent, so it is shown as unassigned.',
+      'Add "**Agent:** cicd-engineer" (or Owner, Assignee) under the title, or "agent: cicd-engineer" to the frontmatter.',
+      'no-agent',
+    );
   }
 
   const estimateField = fields.get('estimate');
   const estimateText = estimateField && estimateField.value !== null && estimateField.value !== undefined ? String(estimateField.value).trim() : '';
   let estimateDays: number | null = null;
   if (!estimateField || estimateText === '') {
-    if (!broken && !notText.has('estimate')) sink.warning(estimateField?.line ?? 1, estimateField?.column ?? 1, 'The task has no estimate; the critical path leaves it out and progress counts tasks.', 'Add "**Estimate:** 2.4 days" (or hours such as "6h", or "2 weeks").', 'no-estimate');
+    if (!broken && !notText.has('estimate'))
+      sink.warning(
+        estimateField?.line ?? 1,
+        estimateField?.column ?? 1,
+        'The task has no estimate; the critical path leaves it out and progress counts tasks.',
+        'Add "**Estimate:** 2.4 days" (or hours such as "6h", or "2 weeks").',
+        'no-estimate',
+      );
   } else {
     const duration = parseDuration(typeof estimateField.value === 'number' ? estimateField.value : estimateText, unitOfKey(estimateField.key) ?? 'd');
     if (duration.ok) estimateDays = duration.days;
-    else sink.warning(estimateField.line, estimateField.column, `Cannot read the estimate "${estimateText}": ${duration.reason}; it is shown as unknown.`, 'Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks", "6-8 weeks".');
+    else
+      sink.warning(
+        estimateField.line,
+        estimateField.column,
+        `Cannot read the estimate "${estimateText}": ${duration.reason}; it is shown as unknown.`,
+        'Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks", "6-8 weeks".',
+      );
   }
 
   const startedAt = readDate(fields.get('started'), sink);
@@ -168,10 +248,14 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
 
   const dependencyField = fields.get('dependencies');
   const dependencyText = typeof dependencyField?.value === 'string' ? dependencyField.value : null;
-  const dependencies = parseDependencies(dependencyValue(dependencyField)).map((dependency) => (idPrefix !== undefined && !dependency.external && isWholeId(dependency.raw.trim()) ? { ...dependency, taskIds: [dependency.raw.trim()] } : dependency)).map((dependency) => {
-    const at = dependencyText?.indexOf(dependency.raw) ?? -1;
-    return { ...dependency, line: dependencyField?.line ?? null, column: dependencyField && at >= 0 ? dependencyField.column + at : null };
-  });
+  const dependencies = parseDependencies(dependencyValue(dependencyField))
+    .map((dependency) =>
+      idPrefix !== undefined && !dependency.external && isWholeId(dependency.raw.trim()) ? { ...dependency, taskIds: [dependency.raw.trim()] } : dependency,
+    )
+    .map((dependency) => {
+      const at = dependencyText?.indexOf(dependency.raw) ?? -1;
+      return { ...dependency, line: dependencyField?.line ?? null, column: dependencyField && at >= 0 ? dependencyField.column + at : null };
+    });
   const sections = readSections(doc, fields.get('memoryKeys'));
   const content = withoutLines(body, new Set([...metadataLines, ...(heading && heading.depth === 1 ? [heading.line] : [])]));
   // With broken frontmatter the task's fields are unknown: the YAML error alone is reported, and the build stops on it.
@@ -181,7 +265,9 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const created = readDate(fields.get('created'), sink);
   const updated = readDate(fields.get('updated'), sink);
   const labelsValue = fields.get('labels')?.value;
-  const labels = (Array.isArray(labelsValue) ? labelsValue.map(String) : (textOf(fields.get('labels'))?.split(',') ?? [])).map((label) => label.trim()).filter((label) => label !== '');
+  const labels = (Array.isArray(labelsValue) ? labelsValue.map(String) : (textOf(fields.get('labels'))?.split(',') ?? []))
+    .map((label) => label.trim())
+    .filter((label) => label !== '');
 
   const task: Task = {
     id,
@@ -214,7 +300,11 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
       time: statusTime(statusText),
       path,
       key: statusField ? `line ${statusField.line}` : null,
-      summary: statusText ? `"${statusText}" in the task file` : meaning === 'pending' ? 'no status in the task file, so pending' : `no status in the task file; its ${completedAt ? 'Completed' : 'Started'} date says ${meaning === 'complete' ? 'complete' : 'in progress'}`,
+      summary: statusText
+        ? `"${statusText}" in the task file`
+        : meaning === 'pending'
+          ? 'no status in the task file, so pending'
+          : `no status in the task file; its ${completedAt ? 'Completed' : 'Started'} date says ${meaning === 'complete' ? 'complete' : 'in progress'}`,
     },
     flags: [],
     health: null,
@@ -267,7 +357,9 @@ function afterOwnId(title: string, id: string): string | null {
 /** Line of a task's dependency field in its file, for messages about unknown ids and cycles. */
 export function dependencyLine(text: string, taskId: string): { line: number; column: number } {
   const lines = repairMojibake(text).text.split('\n');
-  const index = lines.findIndex((line) => /^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(dependencies|depends[\s_-]?on|dependency|blocked[\s_-]?by|prerequisites)\b/i.test(line));
+  const index = lines.findIndex((line) =>
+    /^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(dependencies|depends[\s_-]?on|dependency|blocked[\s_-]?by|prerequisites)\b/i.test(line),
+  );
   if (index < 0) return { line: 1, column: 1 };
   const column = (lines[index] ?? '').indexOf(taskId);
   return { line: index + 1, column: column >= 0 ? column + 1 : 1 };
@@ -311,7 +403,12 @@ function readFrontmatterFields(text: string, sink: IssueSink): FrontmatterFields
       }
       const listOfText = listableFields.has(name) && Array.isArray(value) && value.every((item) => typeof item === 'string');
       if (textFields.has(name) && value !== null && typeof value === 'object' && !listOfText) {
-        sink.error(line, 1, `"${key}" is ${Array.isArray(value) ? 'a list' : 'a set of keys'}, not one value.`, `Write it on one line, e.g. "${key}: ${exampleValue[name] ?? 'text'}".`);
+        sink.error(
+          line,
+          1,
+          `"${key}" is ${Array.isArray(value) ? 'a list' : 'a set of keys'}, not one value.`,
+          `Write it on one line, e.g. "${key}: ${exampleValue[name] ?? 'text'}".`,
+        );
         notText.add(name);
         continue;
       }
@@ -322,7 +419,14 @@ function readFrontmatterFields(text: string, sink: IssueSink): FrontmatterFields
   return { fields, body, bodyOffset: text.split('\n').length - body.split('\n').length, broken: false, notText, unreadKeys };
 }
 
-const exampleValue: Partial<Record<FieldName, string>> = { id: '"7.1"', title: 'Build Infrastructure', agent: 'cicd-engineer', estimate: '2.4 days', status: 'pending', priority: 'high' };
+const exampleValue: Partial<Record<FieldName, string>> = {
+  id: '"7.1"',
+  title: 'Build Infrastructure',
+  agent: 'cicd-engineer',
+  estimate: '2.4 days',
+  status: 'pending',
+  priority: 'high',
+};
 
 function textOf(field: Field | undefined): string | null {
   if (!field || field.value === null || field.value === undefined) return null;
@@ -361,7 +465,13 @@ function readDate(field: Field | undefined, sink: IssueSink): string | null {
   const text = textOf(field);
   if (!field || text === null) return null;
   const date = parseDate(text);
-  if (date === null && /\d/.test(text)) sink.warning(field.line, field.column, `Cannot read the date "${text}"; it is left out.`, 'Write dates as 2025-03-02 (or 2025-03-02 14:30, or March 2, 2025).');
+  if (date === null && /\d/.test(text))
+    sink.warning(
+      field.line,
+      field.column,
+      `Cannot read the date "${text}"; it is left out.`,
+      'Write dates as 2025-03-02 (or 2025-03-02 14:30, or March 2, 2025).',
+    );
   return date;
 }
 
@@ -393,7 +503,13 @@ function taskHeading(doc: MarkdownDoc, fileName: string): Section | null {
   const top = Math.min(...sections.map((section) => section.depth));
   return (
     // A BMAD story's "# Story 4.6.1: …" too: its notes may number headings further down ("#### 7.1 Matrix Review").
-    sections.find((section) => section.depth === top && ((/^[^\p{L}\p{N}]*(?:task|story)\b/iu.test(section.title) && findTaskId(section.title) !== null) || storyHeadingId(section.title) !== null || sharedTitleId(section.title, fileName) !== null)) ??
+    sections.find(
+      (section) =>
+        section.depth === top &&
+        ((/^[^\p{L}\p{N}]*(?:task|story)\b/iu.test(section.title) && findTaskId(section.title) !== null) ||
+          storyHeadingId(section.title) !== null ||
+          sharedTitleId(section.title, fileName) !== null),
+    ) ??
     sections.find((section) => leadingId.test(section.title)) ??
     sections.find((section) => section.depth === 1) ??
     sections[0] ??
@@ -465,9 +581,20 @@ function readBodyFields(doc: MarkdownDoc, heading: Section | null): { fields: Bo
     const value = field.value ?? headingValue(section, field.name);
     // A heading names a date only when a date is there: "### Completed:" over a list of finished work is not one.
     if (dateFields.has(field.name) && (typeof value !== 'string' || parseDate(value) === null)) continue;
-    if (value !== null) fields.push({ name: field.name, value, key: field.key, line: field.value === null ? section.line + 1 : section.line, column: 1, form: 'headings', inBlock: inBlock(section.line) });
+    if (value !== null)
+      fields.push({
+        name: field.name,
+        value,
+        key: field.key,
+        line: field.value === null ? section.line + 1 : section.line,
+        column: 1,
+        form: 'headings',
+        inBlock: inBlock(section.line),
+      });
   }
-  const ordered = fields.filter((field) => field.inBlock || !blockOnlyFields.has(field.name)).toSorted((a, b) => Number(b.inBlock) - Number(a.inBlock) || a.line - b.line);
+  const ordered = fields
+    .filter((field) => field.inBlock || !blockOnlyFields.has(field.name))
+    .toSorted((a, b) => Number(b.inBlock) - Number(a.inBlock) || a.line - b.line);
   return { fields: ordered, unreadKeys };
 }
 
@@ -477,13 +604,20 @@ function readBodyFields(doc: MarkdownDoc, heading: Section | null): { fields: Bo
  * those, so a key Cairn does not read there is worth naming.
  */
 function tableFields(table: Table): { key: string; value: string; line: number; column: number; keyed: boolean }[] {
-  const rows = table.children.map((row) => ({ cells: row.children.map((cell) => toString(cell).trim()), line: row.position?.start.line ?? 1, column: (row.children[1]?.position?.start.column ?? 1) + 1 }));
+  const rows = table.children.map((row) => ({
+    cells: row.children.map((cell) => toString(cell).trim()),
+    line: row.position?.start.line ?? 1,
+    column: (row.children[1]?.position?.start.column ?? 1) + 1,
+  }));
   const [head, ...body] = rows;
   if (!head) return [];
   if (head.cells.length === 2) {
     const headerIsPair = fieldName(head.cells[0] ?? '') !== undefined;
     const pairs = (headerIsPair ? rows : body).filter((row) => (row.cells[0] ?? '') !== '');
-    const keyed = headerIsPair || /^(field|key|property|attribute|item|name|metadata|detail)s?$/i.test(head.cells[0] ?? '') || pairs.some((row) => fieldName(row.cells[0] ?? '') !== undefined);
+    const keyed =
+      headerIsPair ||
+      /^(field|key|property|attribute|item|name|metadata|detail)s?$/i.test(head.cells[0] ?? '') ||
+      pairs.some((row) => fieldName(row.cells[0] ?? '') !== undefined);
     if (!keyed) return [];
     return pairs.map((row) => ({ key: row.cells[0] ?? '', value: row.cells[1] ?? '', line: row.line, column: row.column, keyed: true }));
   }
@@ -533,15 +667,21 @@ function headingValue(section: Section, name: FieldName): string | string[] | nu
     // stories' "### Dependencies") is the other way round too.
     section.nodes.forEach((node, index) => {
       const before = section.nodes[index - 1];
-      if (node.type === 'list' && before?.type === 'paragraph' && (isReverseDependencyKey(toString(before).trim()) || reverseLabel.test(toString(before)))) reverseNodes.add(node);
+      if (node.type === 'list' && before?.type === 'paragraph' && (isReverseDependencyKey(toString(before).trim()) || reverseLabel.test(toString(before))))
+        reverseNodes.add(node);
     });
     // An item the file marks as not needed yet ("Story 4.7: sync (future - local-first for now)") is no dependency.
-    const items = listItems(section.nodes.filter((node) => node.type === 'list' && !reverseNodes.has(node))).map((item) => item.text).filter((text) => text !== '' && !/\((?:future|later)\b/i.test(text));
+    const items = listItems(section.nodes.filter((node) => node.type === 'list' && !reverseNodes.has(node)))
+      .map((item) => item.text)
+      .filter((text) => text !== '' && !/\((?:future|later)\b/i.test(text));
     if (items.length > 0) return items;
   }
   const first = section.ownNodes.find((node) => node.type === 'paragraph' || node.type === 'list');
   if (!first) return null;
-  if (first.type === 'list') return listItems([first]).map((item) => item.text).filter((text) => text !== '');
+  if (first.type === 'list')
+    return listItems([first])
+      .map((item) => item.text)
+      .filter((text) => text !== '');
   const text = toString(first).split('\n')[0]?.trim() ?? '';
   return text === '' ? null : text;
 }
@@ -563,14 +703,22 @@ function withoutLines(text: string, lines: ReadonlySet<number>): string {
  * …") → "Build Infrastructure".
  */
 export function stripTaskPrefix(title: string): string {
-  const stripped = title.replace(/^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:[A-Z][A-Z0-9]{0,9}-\d[A-Z0-9]*|(?:task|TASK|Task)[\s#-]*\d+(?:\.\d+)*|(?:story|STORY|Story)\s+\d+(?:[.-]\d+)*(?:-[a-z][a-z0-9]*)*(?=\s*[:\-–—.|])|(?:(?:task|TASK|Task)[\s-]*)?(?:\d+(?:\.\d+)+|[Tt]\d+)|(?:task|TASK|Task)(?=\s*:))\s*[:\-–—.|]?\s*/u, '').trim();
+  const stripped = title
+    .replace(
+      /^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:[A-Z][A-Z0-9]{0,9}-\d[A-Z0-9]*|(?:task|TASK|Task)[\s#-]*\d+(?:\.\d+)*|(?:story|STORY|Story)\s+\d+(?:[.-]\d+)*(?:-[a-z][a-z0-9]*)*(?=\s*[:\-–—.|])|(?:(?:task|TASK|Task)[\s-]*)?(?:\d+(?:\.\d+)+|[Tt]\d+)|(?:task|TASK|Task)(?=\s*:))\s*[:\-–—.|]?\s*/u,
+      '',
+    )
+    .trim();
   return stripped === '' ? title.trim() : stripped;
 }
 
 // Status marks a title carries beside its name: "✅ COMPLETED TASK: …", "… - COMPLETE ✅", "… (DONE)".
 const statusMarks = '[✅✔☑🔄⏳🚧⛔🚫❌\\uFE0F]';
 const statusCaps = String.raw`(?:COMPLETED|COMPLETE|DONE|FINISHED|IN PROGRESS|IN-PROGRESS|BLOCKED|CANCELLED|CANCELED|WIP|TODO)`;
-const leadingDecoration = new RegExp(String.raw`^\s*(?:(?:${statusMarks}|\p{Extended_Pictographic})+\s*(?=${statusCaps}))?(?:${statusMarks}+\s*)?(?:${statusCaps}(?:\s+TASK)?(?:\s*[:\-–—|]\s*|\s+(?=\S)))?`, 'u');
+const leadingDecoration = new RegExp(
+  String.raw`^\s*(?:(?:${statusMarks}|\p{Extended_Pictographic})+\s*(?=${statusCaps}))?(?:${statusMarks}+\s*)?(?:${statusCaps}(?:\s+TASK)?(?:\s*[:\-–—|]\s*|\s+(?=\S)))?`,
+  'u',
+);
 const trailingDecoration = new RegExp(String.raw`(?:\s*[:\-–—|]?\s*\(?${statusCaps}\)?)?\s*${statusMarks}*\s*$`, 'u');
 
 /** A title without the status marks written around it; the title as written when nothing else would be left. */

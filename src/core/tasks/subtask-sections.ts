@@ -25,10 +25,18 @@ export function subtaskSections(parent: Task, body: string, offset = 0): { task:
     if (!match || !id?.startsWith(`${parent.id}.`) || found.some((sub) => sub.task.id === id)) continue;
     const end = (starts.find((line) => line > section.line) ?? doc.lines.length + 1) - 1;
     const content = doc.lines.slice(section.line, end).join('\n');
-    const parsed = parseTaskFile({ text: `# Task ${id}: ${match[2]!.trim()}\n\n${content}\n`, path: parent.file, slug: `${parent.slug}--${id}`, phaseId: parent.phaseId });
+    const parsed = parseTaskFile({
+      text: `# Task ${id}: ${match[2]!.trim()}\n\n${content}\n`,
+      path: parent.file,
+      slug: `${parent.slug}--${id}`,
+      phaseId: parent.phaseId,
+    });
     if (!parsed.task) continue;
     const line = section.line + offset;
-    const summary = parsed.task.statusText === null ? 'no status in its section of the task file, so pending' : `"${parsed.task.statusText}" in its section of the task file (line ${line})`;
+    const summary =
+      parsed.task.statusText === null
+        ? 'no status in its section of the task file, so pending'
+        : `"${parsed.task.statusText}" in its section of the task file (line ${line})`;
     found.push({
       task: { ...parsed.task, id, parentId: parent.id, statusEvidence: { ...parsed.task.statusEvidence, key: `line ${line}`, summary } },
       content: parsed.content,

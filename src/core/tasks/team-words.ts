@@ -18,10 +18,22 @@ const none: TeamWords = { fields: {}, statusWords: {}, statusPattern: null };
 let current: TeamWords = none;
 
 /** Runs `build` with the team's words understood, and forgets them after. */
-export function withTeamWords<T>(words: { fields: Readonly<Record<string, FieldName>>; statusWords: Readonly<Record<string, StatusMeaning>> }, build: () => T): T {
+export function withTeamWords<T>(
+  words: { fields: Readonly<Record<string, FieldName>>; statusWords: Readonly<Record<string, StatusMeaning>> },
+  build: () => T,
+): T {
   const phrases = Object.keys(words.statusWords).toSorted((a, b) => b.length - a.length);
   const previous = current;
-  current = phrases.length === 0 && Object.keys(words.fields).length === 0 ? none : { ...words, statusPattern: phrases.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}_])(?:${phrases.map((phrase) => RegExp.escape(phrase)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') };
+  current =
+    phrases.length === 0 && Object.keys(words.fields).length === 0
+      ? none
+      : {
+          ...words,
+          statusPattern:
+            phrases.length === 0
+              ? null
+              : new RegExp(`(?<![\\p{L}\\p{N}_])(?:${phrases.map((phrase) => RegExp.escape(phrase)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu'),
+        };
   try {
     return build();
   } finally {
@@ -37,5 +49,9 @@ export function teamField(folded: string): FieldName | undefined {
 /** The team's status words found in `text`, each with its meaning and where it starts. */
 export function teamStatusWords(text: string): { meaning: StatusMeaning; index: number; length: number }[] {
   if (!current.statusPattern) return [];
-  return [...text.matchAll(current.statusPattern)].map((match) => ({ meaning: current.statusWords[match[0].toLowerCase()]!, index: match.index, length: match[0].length }));
+  return [...text.matchAll(current.statusPattern)].map((match) => ({
+    meaning: current.statusWords[match[0].toLowerCase()]!,
+    index: match.index,
+    length: match[0].length,
+  }));
 }

@@ -7,7 +7,21 @@ import type { TaskStatus } from '../schema/model.ts';
 import { teamField } from './team-words.ts';
 
 /** The metadata fields Cairn reads, under their canonical names. */
-export type FieldName = 'id' | 'title' | 'agent' | 'estimate' | 'dependencies' | 'status' | 'priority' | 'memoryKeys' | 'started' | 'completed' | 'created' | 'updated' | 'labels' | 'parent';
+export type FieldName =
+  | 'id'
+  | 'title'
+  | 'agent'
+  | 'estimate'
+  | 'dependencies'
+  | 'status'
+  | 'priority'
+  | 'memoryKeys'
+  | 'started'
+  | 'completed'
+  | 'created'
+  | 'updated'
+  | 'labels'
+  | 'parent';
 
 /** Field names as packages write them, folded to lowercase letters ("Agent Type" → "agenttype") → the field. */
 export const fieldVocabulary: Record<string, FieldName> = {
@@ -119,7 +133,10 @@ export function fieldName(key: string): FieldName | undefined {
 
 /** "Estimated Time (hours)" → "estimatedtime": lowercase letters only, a parenthesised unit left out. */
 export function foldKey(key: string): string {
-  return key.replace(/\([^)]*\)/g, '').toLowerCase().replace(/[^a-z]/g, '');
+  return key
+    .replace(/\([^)]*\)/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 }
 
 /** The unit a key implies for a bare number: "Estimated Hours: 6" is 6 hours, "Effort (days): 2" two days. */
@@ -144,7 +161,7 @@ export const statusVocabulary: Record<string, StatusMeaning> = {
   ready: 'pending',
   'not started': 'pending',
   'not yet started': 'pending',
-  'not_started': 'pending',
+  not_started: 'pending',
   'not-started': 'pending',
   todo: 'pending',
   'to do': 'pending',
@@ -185,7 +202,7 @@ export const statusVocabulary: Record<string, StatusMeaning> = {
   ongoing: 'in_progress',
   'in review': 'in_progress',
   'under review': 'in_progress',
-  'in_review': 'in_progress',
+  in_review: 'in_progress',
   review: 'in_progress',
   // BMAD's "Ready for Review": built, waiting for its review.
   'ready for review': 'in_progress',
@@ -248,7 +265,10 @@ export const unassignedWords: ReadonlySet<string> = new Set(['none', 'n/a', 'na'
  * "None (available)", "TBD - pick up", "Unassigned."); a value of words that only starts like one ("Nonexistent") names someone.
  */
 export function isUnassigned(text: string): boolean {
-  const plain = text.replace(/[`*_"']/g, '').trim().toLowerCase();
+  const plain = text
+    .replace(/[`*_"']/g, '')
+    .trim()
+    .toLowerCase();
   if (unassignedWords.has(plain)) return true;
   const head = /^(none|n\/a|tbd|tba|unassigned|nobody|unknown)(?=$|[\s.,;:([])/.exec(plain)?.[1];
   return head !== undefined && /^[.,;:]*(?:$|\s*[([]|\s+[–—-](?:\s|$))/.test(plain.slice(head.length));

@@ -29,11 +29,8 @@ export function hasErrors(issues: readonly Issue[]): boolean {
 
 /** Orders issues by file, then position: the order a reader walks through them. */
 export function sortIssues(issues: readonly Issue[]): Issue[] {
-  return issues.toSorted(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
-  );
+  return issues.toSorted((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
 }
-
 
 /** What a group of warnings of one kind says, given how many files share it; by the warning's code. */
 const groupedMessages: Record<string, (count: number) => string> = {

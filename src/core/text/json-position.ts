@@ -45,5 +45,8 @@ function unexpectedTokenOffset(text: string, message: string): number | null {
  */
 export function jsonErrorReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/, (?:\.\.\.)?"[\s\S]*$/, '').split('\n')[0]!.trim();
+  return message
+    .replace(/, (?:\.\.\.)?"[\s\S]*$/, '')
+    .split('\n')[0]!
+    .trim();
 }

@@ -19,10 +19,53 @@ const invisible = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F]/u;
 const homoglyphs: ReadonlyMap<string, string> = new Map(
   Object.entries({
     // Cyrillic
-    а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', ѕ: 's', і: 'i', ј: 'j', ԁ: 'd', һ: 'h', ԛ: 'q', ԝ: 'w', ӏ: 'l',
-    А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', Ѕ: 'S', І: 'I', Ј: 'J', Ԛ: 'Q', Ԝ: 'W',
+    а: 'a',
+    е: 'e',
+    о: 'o',
+    р: 'p',
+    с: 'c',
+    у: 'y',
+    х: 'x',
+    ѕ: 's',
+    і: 'i',
+    ј: 'j',
+    ԁ: 'd',
+    һ: 'h',
+    ԛ: 'q',
+    ԝ: 'w',
+    ӏ: 'l',
+    А: 'A',
+    В: 'B',
+    Е: 'E',
+    К: 'K',
+    М: 'M',
+    Н: 'H',
+    О: 'O',
+    Р: 'P',
+    С: 'C',
+    Т: 'T',
+    Х: 'X',
+    Ѕ: 'S',
+    І: 'I',
+    Ј: 'J',
+    Ԛ: 'Q',
+    Ԝ: 'W',
     // Greek
-    Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X', ο: 'o',
+    Α: 'A',
+    Β: 'B',
+    Ε: 'E',
+    Ζ: 'Z',
+    Η: 'H',
+    Ι: 'I',
+    Κ: 'K',
+    Μ: 'M',
+    Ν: 'N',
+    Ο: 'O',
+    Ρ: 'P',
+    Τ: 'T',
+    Υ: 'Y',
+    Χ: 'X',
+    ο: 'o',
   }),
 );
 
@@ -46,9 +89,11 @@ export function lookAlikeProblem(name: string, what: 'name' | 'id' = 'name'): st
   const chars = [...name];
   const another = what === 'name' ? 'another address' : 'another id';
   const bidi = chars.find((char) => bidiControl.test(char));
-  if (bidi) return `its ${what} "${printable(name)}" holds ${codePoint(bidi)}, a bidirectional control character, which shows the ${what} in another order than it is written`;
+  if (bidi)
+    return `its ${what} "${printable(name)}" holds ${codePoint(bidi)}, a bidirectional control character, which shows the ${what} in another order than it is written`;
   const hidden = chars.find((char) => invisible.test(char));
-  if (hidden) return `its ${what} "${printable(name)}" holds ${codePoint(hidden)}, an invisible character, so it looks like "${printable(chars.filter((char) => !invisible.test(char)).join(''))}" but is ${another}`;
+  if (hidden)
+    return `its ${what} "${printable(name)}" holds ${codePoint(hidden)}, an invisible character, so it looks like "${printable(chars.filter((char) => !invisible.test(char)).join(''))}" but is ${another}`;
   const shown = printable(name);
   const compatible = chars.find((char) => compatibilityOf(char) !== null);
   if (compatible && /[A-Za-z0-9]/.test(name)) {
@@ -59,7 +104,10 @@ export function lookAlikeProblem(name: string, what: 'name' | 'id' = 'name'): st
   // Latin ones beside a Latin word; "Проект-Alpha" is two words, each plainly in its own script.
   const words = name.match(/\p{L}+/gu) ?? [];
   const latin = /[A-Za-z]/.test(name);
-  const word = words.find((letters) => [...letters].some((char) => homoglyphs.has(char)) && (/[A-Za-z]/.test(letters) || (latin && [...letters].every((char) => homoglyphs.has(char)))));
+  const word = words.find(
+    (letters) =>
+      [...letters].some((char) => homoglyphs.has(char)) && (/[A-Za-z]/.test(letters) || (latin && [...letters].every((char) => homoglyphs.has(char)))),
+  );
   if (word) {
     const homoglyph = [...word].find((char) => homoglyphs.has(char))!;
     const plain = chars.map((char) => homoglyphs.get(char) ?? char).join('');

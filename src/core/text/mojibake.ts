@@ -54,7 +54,12 @@ function decodeRun(run: string): string | null {
 export function repairWithWarning(text: string, warn: (line: number, column: number, message: string, hint?: string) => void): string {
   const repaired = repairMojibake(text);
   if (repaired.firstLine !== null) {
-    warn(repaired.firstLine, 1, `Repaired ${repaired.repairs} garbled character sequences (UTF-8 read as Mac Roman).`, 'Save the file as UTF-8 to keep emoji and symbols intact.');
+    warn(
+      repaired.firstLine,
+      1,
+      `Repaired ${repaired.repairs} garbled character sequences (UTF-8 read as Mac Roman).`,
+      'Save the file as UTF-8 to keep emoji and symbols intact.',
+    );
   }
   return repaired.text;
 }

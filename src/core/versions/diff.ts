@@ -157,17 +157,47 @@ function diffPhase(previous: FrozenPhase, next: FrozenPhase): Pick<Changes, 'tas
     const [from, to] = [rawOf(before?.achieved ?? null), rawOf(after?.achieved ?? null)];
     const [fromBaseline, toBaseline] = [rawOf(before?.baseline ?? null), rawOf(after?.baseline ?? null)];
     if (from === to && fromBaseline === toBaseline) return [];
-    return [{ phaseId, key, label: (after ?? before)!.label, from, to, delta: metricDelta(before?.achieved ?? null, after?.achieved ?? null), fromVerdict: before?.verdict ?? null, toVerdict: after?.verdict ?? null, fromBaseline, toBaseline }];
+    return [
+      {
+        phaseId,
+        key,
+        label: (after ?? before)!.label,
+        from,
+        to,
+        delta: metricDelta(before?.achieved ?? null, after?.achieved ?? null),
+        fromVerdict: before?.verdict ?? null,
+        toVerdict: after?.verdict ?? null,
+        fromBaseline,
+        toBaseline,
+      },
+    ];
   });
 
-  const criteria = diffChecks(keyItems(previous.successCriteria, ''), keyItems(next.successCriteria, '')).map(({ item, from, to }) => ({ phaseId, text: item.text, from, to }));
-  const groupItems = (phase: FrozenPhase) => new Map(phase.deliverables.flatMap((group) => [...keyItems(group.items, group.title)].map(([key, item]) => [key, { ...item, group: group.title }] as const)));
-  const deliverables = diffChecks(groupItems(previous), groupItems(next)).map(({ item, from, to }) => ({ phaseId, group: item.group, text: item.text, from, to }));
+  const criteria = diffChecks(keyItems(previous.successCriteria, ''), keyItems(next.successCriteria, '')).map(({ item, from, to }) => ({
+    phaseId,
+    text: item.text,
+    from,
+    to,
+  }));
+  const groupItems = (phase: FrozenPhase) =>
+    new Map(
+      phase.deliverables.flatMap((group) => [...keyItems(group.items, group.title)].map(([key, item]) => [key, { ...item, group: group.title }] as const)),
+    );
+  const deliverables = diffChecks(groupItems(previous), groupItems(next)).map(({ item, from, to }) => ({
+    phaseId,
+    group: item.group,
+    text: item.text,
+    from,
+    to,
+  }));
   return { tasks, metrics, criteria, deliverables };
 }
 
 /** Items whose checkbox differs between the two maps (absent counts as null), with the newer item when there is one. */
-function diffChecks<T extends ChecklistItem>(previous: ReadonlyMap<string, T>, next: ReadonlyMap<string, T>): { item: T; from: boolean | null; to: boolean | null }[] {
+function diffChecks<T extends ChecklistItem>(
+  previous: ReadonlyMap<string, T>,
+  next: ReadonlyMap<string, T>,
+): { item: T; from: boolean | null; to: boolean | null }[] {
   return unionKeys(previous, next).flatMap((key) => {
     const [before, after] = [previous.get(key), next.get(key)];
     const [from, to] = [before?.checked ?? null, after?.checked ?? null];

@@ -9,7 +9,15 @@ export interface VersionInfo {
   frozenAt: string;
   /** Hash of the snapshot file: what a page of this version shows changes only with it. */
   digest: string;
-  phases: { id: string; title: string; status: TaskStatus; progress: number; tasks: number; scope: { tasks: number; days: number | null }; metrics: Record<string, number | string | null> }[];
+  phases: {
+    id: string;
+    title: string;
+    status: TaskStatus;
+    progress: number;
+    tasks: number;
+    scope: { tasks: number; days: number | null };
+    metrics: Record<string, number | string | null>;
+  }[];
 }
 
 export interface Site {
@@ -32,4 +40,3 @@ export interface Site {
   /** Every problem found, errors and warnings, as the core reports them. */
   issues: Issue[];
 }
-

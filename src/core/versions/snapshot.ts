@@ -49,7 +49,8 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** MAJOR.MINOR.PATCH, then an optional -prerelease and +build (semver.org's own expression). */
-const semanticVersion = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const semanticVersion =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 /**
  * Why `version` cannot be frozen as a new version, or null when it can: it must be a semantic version, so that it
@@ -84,7 +85,14 @@ export interface FreezeInput {
  * (`frozenAt`), and staleness is judged against it, so the snapshot does not depend on when it was taken.
  */
 export function freezeSnapshot({ version, phases, releases }: FreezeInput): Snapshot {
-  const frozenAt = new Date(siteAsOf(phases) ?? phases.map((phase) => phase.buildAsOf).toSorted().at(-1) ?? Date.now()).toISOString();
+  const frozenAt = new Date(
+    siteAsOf(phases) ??
+      phases
+        .map((phase) => phase.buildAsOf)
+        .toSorted()
+        .at(-1) ??
+      Date.now(),
+  ).toISOString();
   return {
     schemaVersion: 1,
     version,
@@ -100,7 +108,14 @@ function freezePhase(phase: Phase, frozenAt: string): FrozenPhase {
   // The files each task edited are a long list on a big phase, and no frozen page shows them. Of the activity, only
   // the agents' warnings and errors are kept: the judge reads them, so the version lists the risks the live page does.
   const activity = { ...emptyActivity(), notifications: agentReports(phase) };
-  return judgeHealth({ ...phase, tasks: phase.tasks.map((task) => ({ ...task, files: [] })), events: [], activity, buildAsOf: frozenAt, dataQuality: { ...phase.dataQuality, stale } });
+  return judgeHealth({
+    ...phase,
+    tasks: phase.tasks.map((task) => ({ ...task, files: [] })),
+    events: [],
+    activity,
+    buildAsOf: frozenAt,
+    dataQuality: { ...phase.dataQuality, stale },
+  });
 }
 
 /**
@@ -132,7 +147,12 @@ export function parseSnapshot(text: string, path: string): { snapshot: Snapshot 
   const schemaVersion = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>).schemaVersion : undefined;
   if (schemaVersion !== undefined && schemaVersion !== 1) {
     const { line, column } = locateJsonPath(text, ['schemaVersion']);
-    sink.error(line, column, `The snapshot has schemaVersion ${JSON.stringify(schemaVersion)}; this version of Cairn reads schemaVersion 1.`, `Build with the Cairn that wrote it, or freeze the version again with \`npm run snapshot -- <version> --force\`.`);
+    sink.error(
+      line,
+      column,
+      `The snapshot has schemaVersion ${JSON.stringify(schemaVersion)}; this version of Cairn reads schemaVersion 1.`,
+      `Build with the Cairn that wrote it, or freeze the version again with \`npm run snapshot -- <version> --force\`.`,
+    );
     return { snapshot: null, issues: sink.issues };
   }
   const result = SnapshotSchema.safeParse(data);

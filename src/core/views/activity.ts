@@ -49,7 +49,9 @@ export function buildActivityFilters(phase: Phase, events: readonly EventLine[])
   const agents = count(events.map(agentOf));
   const kinds = count(events.map((event) => event.kind));
   const options = (counts: Map<string, number>, label: (value: string) => string) =>
-    [...counts].map(([value, n]) => ({ value, label: label(value), count: n })).toSorted((a, b) => (a.value === '' ? 1 : b.value === '' ? -1 : a.label < b.label ? -1 : 1));
+    [...counts]
+      .map(([value, n]) => ({ value, label: label(value), count: n }))
+      .toSorted((a, b) => (a.value === '' ? 1 : b.value === '' ? -1 : a.label < b.label ? -1 : 1));
   return {
     tasks: options(tasks, (value) => (value === '' ? 'No task (unmatched or phase-wide)' : (titles.get(value) ?? value))),
     agents: options(agents, (value) => (value === '' ? 'Unknown agent' : value)),

@@ -43,8 +43,16 @@ export function buildChangesView(changes: Changes): ChangesView {
       verdict: metric.fromVerdict === metric.toVerdict ? null : `${verdict(metric.fromVerdict)} → ${verdict(metric.toVerdict)}`,
       baseline: metric.fromBaseline === metric.toBaseline ? null : `${value(metric.fromBaseline)} → ${value(metric.toBaseline)}`,
     })),
-    criteria: changes.criteria.map((criterion) => ({ text: criterion.text, phaseId: criterion.phaseId, change: checkChange(criterion.from, criterion.to, 'newly met', 'no longer met') })),
-    deliverables: changes.deliverables.map((item) => ({ text: item.text, group: item.group, change: checkChange(item.from, item.to, 'checked off', 're-opened') })),
+    criteria: changes.criteria.map((criterion) => ({
+      text: criterion.text,
+      phaseId: criterion.phaseId,
+      change: checkChange(criterion.from, criterion.to, 'newly met', 'no longer met'),
+    })),
+    deliverables: changes.deliverables.map((item) => ({
+      text: item.text,
+      group: item.group,
+      change: checkChange(item.from, item.to, 'checked off', 're-opened'),
+    })),
     releases: changes.releases,
   };
 }

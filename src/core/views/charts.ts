@@ -53,7 +53,14 @@ export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint
   const byCount = counted.some((task) => task.estimateDays === null);
   const weight = (task: Task) => (byCount ? 1 : (task.estimateDays ?? 0));
   const total = counted.reduce((sum, task) => sum + weight(task), 0);
-  const times = [phase.created, ...phase.tasks.map((task) => task.startedAt), ...phase.tasks.map((task) => task.completedAt), phase.dataQuality.newestEvent, phase.asOf, ...snapshots.map((point) => point.frozenAt)]
+  const times = [
+    phase.created,
+    ...phase.tasks.map((task) => task.startedAt),
+    ...phase.tasks.map((task) => task.completedAt),
+    phase.dataQuality.newestEvent,
+    phase.asOf,
+    ...snapshots.map((point) => point.frozenAt),
+  ]
     .filter((time): time is string => time !== null && !Number.isNaN(Date.parse(time)))
     .map((time) => new Date(time).toISOString());
   const days = [...new Set(times.map(day))].toSorted();
@@ -72,7 +79,9 @@ export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint
     return round((versionScope(at) / total) * 100, 2);
   };
   // A frozen version's progress is a share of its own scope; drawn against today's.
-  const versionOn = new Map(ordered.map((point) => [day(new Date(point.frozenAt).toISOString()), total === 0 ? point.progress : (point.progress * versionScope(point)) / total]));
+  const versionOn = new Map(
+    ordered.map((point) => [day(new Date(point.frozenAt).toISOString()), total === 0 ? point.progress : (point.progress * versionScope(point)) / total]),
+  );
   return {
     id: `burn-up-${phase.id}`,
     title: 'Progress over time',
@@ -82,7 +91,9 @@ export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint
     labels: days,
     series: [
       { label: 'Complete', data: days.map((date) => round(doneBy(date) * 100, 2)), style: 'step' },
-      ...(snapshots.length > 0 ? [{ label: 'Frozen versions', data: days.map((date) => (versionOn.has(date) ? round(versionOn.get(date)! * 100, 2) : null)), style: 'line' as const }] : []),
+      ...(snapshots.length > 0
+        ? [{ label: 'Frozen versions', data: days.map((date) => (versionOn.has(date) ? round(versionOn.get(date)! * 100, 2) : null)), style: 'line' as const }]
+        : []),
       { label: 'Scope', data: days.map(scopeOn), style: 'dashed' },
     ],
   };
@@ -102,7 +113,10 @@ export function targetValue(target: Target | null, baseline: MetricValue | null)
 export function buildMetricsChart(phase: Phase): ChartSpec | null {
   const rows = phase.metrics
     .filter((metric) => metric.target !== null)
-    .map((metric: Metric) => ({ metric, values: [metric.baseline?.value ?? null, targetValue(metric.target, metric.baseline), metric.achieved?.value ?? null] }))
+    .map((metric: Metric) => ({
+      metric,
+      values: [metric.baseline?.value ?? null, targetValue(metric.target, metric.baseline), metric.achieved?.value ?? null],
+    }))
     .filter((row) => row.values.filter((value) => value !== null).length >= 2);
   if (rows.length === 0) return null;
   return {
@@ -112,7 +126,11 @@ export function buildMetricsChart(phase: Phase): ChartSpec | null {
     kind: 'bar',
     labelHeader: 'Metric',
     labels: rows.map((row) => row.metric.label),
-    series: ['Baseline', 'Target', 'Achieved'].map((label, index) => ({ label, data: rows.map((row) => (row.values[index] === null ? null : round(row.values[index]!))), style: 'bar' })),
+    series: ['Baseline', 'Target', 'Achieved'].map((label, index) => ({
+      label,
+      data: rows.map((row) => (row.values[index] === null ? null : round(row.values[index]!))),
+      style: 'bar',
+    })),
   };
 }
 
@@ -152,5 +170,13 @@ export function buildTrendsChart(phase: Phase, history: readonly ProgressPoint[]
     return data.some((value) => value !== null) ? [{ label: metric.label, data, style: 'line' }] : [];
   });
   if (series.length === 0) return null;
-  return { id: `trends-${phase.id}`, title: 'Targets across versions', unit: '% of the way from baseline to target', kind: 'line', labelHeader: 'Version', labels, series };
+  return {
+    id: `trends-${phase.id}`,
+    title: 'Targets across versions',
+    unit: '% of the way from baseline to target',
+    kind: 'line',
+    labelHeader: 'Version',
+    labels,
+    series,
+  };
 }

@@ -84,12 +84,26 @@ export interface DashboardView {
 }
 
 /** The dashboard of a phase; `version` for a frozen one, `history` its progress in each frozen version (burn-up). */
-export function buildDashboardView(phase: Phase, { version = null, history = [] }: { version?: string | null; history?: readonly ProgressPoint[] } = {}): DashboardView {
+export function buildDashboardView(
+  phase: Phase,
+  { version = null, history = [] }: { version?: string | null; history?: readonly ProgressPoint[] } = {},
+): DashboardView {
   const { activity } = phase;
   const { targeted, tracked } = splitMetrics(phase.metrics);
   return {
     // Only what the page shows of the phase: its key changes with nothing else.
-    phase: { id: phase.id, title: phase.title, status: phase.status, statusText: phase.statusText, session: phase.session, coordinator: phase.coordinator, statedDays: phase.statedDays, successCriteria: phase.successCriteria, warnings: phase.warnings, objectives: phase.objectives },
+    phase: {
+      id: phase.id,
+      title: phase.title,
+      status: phase.status,
+      statusText: phase.statusText,
+      session: phase.session,
+      coordinator: phase.coordinator,
+      statedDays: phase.statedDays,
+      successCriteria: phase.successCriteria,
+      warnings: phase.warnings,
+      objectives: phase.objectives,
+    },
     version,
     created: phase.created && formatTimestamp(phase.created),
     asOf: formatTimestamp(phase.asOf),
@@ -97,7 +111,14 @@ export function buildDashboardView(phase: Phase, { version = null, history = [] 
     taskCount: phase.tasks.length,
     summary: buildPhaseSummary(phase),
     glance: buildGlanceView(phase),
-    criticalPath: phase.criticalPath.taskIds.length === 0 && phase.criticalPath.unestimated > 0 ? { days: 'unknown', chain: 'no task has an estimate', stated: phase.statedDays === null ? null : formatDays(phase.statedDays) } : { days: formatDays(phase.criticalPath.days), chain: phase.criticalPath.taskIds.join(' → '), stated: phase.statedDays === null ? null : formatDays(phase.statedDays) },
+    criticalPath:
+      phase.criticalPath.taskIds.length === 0 && phase.criticalPath.unestimated > 0
+        ? { days: 'unknown', chain: 'no task has an estimate', stated: phase.statedDays === null ? null : formatDays(phase.statedDays) }
+        : {
+            days: formatDays(phase.criticalPath.days),
+            chain: phase.criticalPath.taskIds.join(' → '),
+            stated: phase.statedDays === null ? null : formatDays(phase.statedDays),
+          },
     tasks: buildTaskRows(phase),
     frozen: version ? { statusJson: `v/${version}/status.json` } : null,
     charts: version ? null : { burnUp: buildBurnUpChart(phase, history), planActual: buildPlanActualChart(phase), metrics: buildMetricsChart(phase) },
@@ -106,12 +127,21 @@ export function buildDashboardView(phase: Phase, { version = null, history = [] 
     graph: version ? null : buildGraphLayout(phase),
     activity: version
       ? null
-      : { notifications: toEventRows(activity.notifications), events: formatCount(activity.eventCount), listed: activity.eventCount > RECENT_EVENTS ? RECENT_EVENTS : null },
+      : {
+          notifications: toEventRows(activity.notifications),
+          events: formatCount(activity.eventCount),
+          listed: activity.eventCount > RECENT_EVENTS ? RECENT_EVENTS : null,
+        },
     metrics: { targeted, tracked },
     deliverables: phase.deliverables,
     criteria: judgeCriteria(phase).map(({ text, claimed, verdict, reason }) => ({ text, claimed, verdict, verdictLabel: verdictLabels[verdict], reason })),
     files: {
-      rows: activity.topFiles.map((file) => ({ file: file.file, edits: file.edits, tasks: file.taskIds.join(', ') || '—', lastEdit: formatTimestamp(file.last) })),
+      rows: activity.topFiles.map((file) => ({
+        file: file.file,
+        edits: file.edits,
+        tasks: file.taskIds.join(', ') || '—',
+        lastEdit: formatTimestamp(file.last),
+      })),
       of: activity.fileCount > activity.topFiles.length ? activity.fileCount : null,
     },
     sessions: activity.sessions.map((session) => ({

@@ -27,7 +27,12 @@ export function buildDataQualityView(phase: Pick<Phase, 'id' | 'dataQuality' | '
     stale: quality.stale ? staleWarning(phase) : null,
     newestEvent: formatTimestamp(quality.newestEvent),
     totals: `${sum((source) => source.records)} records read from ${quality.sources.length} file(s): ${sum((source) => source.imported)} imported, ${sum((source) => source.skipped)} skipped.`,
-    sources: quality.sources.map((source) => ({ ...source, formatLabel: hookFormatLabel(source.format), reasons: Object.entries(source.skippedReasons), redacted: Object.entries(source.redactions) })),
+    sources: quality.sources.map((source) => ({
+      ...source,
+      formatLabel: hookFormatLabel(source.format),
+      reasons: Object.entries(source.skippedReasons),
+      redacted: Object.entries(source.redactions),
+    })),
     readers: quality.readers.map((reader) => `${reader.label}${reader.files.length > 0 ? ` from ${reader.files.join(', ')}` : ''}: ${reader.reason}.`),
   };
 }

@@ -24,8 +24,16 @@ function tasksById(tasks: readonly Task[]): ReadonlyMap<string, Task> {
 export function dependencyItems(task: Task, phase: Pick<Phase, 'id' | 'tasks'>): DependencyItem[] {
   const byId = tasksById(phase.tasks);
   return task.dependencies.flatMap((dependency): DependencyItem[] => {
-    const local = dependency.taskIds.filter((id) => byId.has(id)).map((id) => ({ text: id, phaseId: phase.id, slug: byId.get(id)!.slug, status: byId.get(id)!.status, note: null }));
-    const linked = dependency.links.map((link) => ({ text: link.taskId ? `${link.taskId} (${link.phaseId})` : link.title, phaseId: link.phaseId, slug: link.slug, status: link.status, note: null }));
+    const local = dependency.taskIds
+      .filter((id) => byId.has(id))
+      .map((id) => ({ text: id, phaseId: phase.id, slug: byId.get(id)!.slug, status: byId.get(id)!.status, note: null }));
+    const linked = dependency.links.map((link) => ({
+      text: link.taskId ? `${link.taskId} (${link.phaseId})` : link.title,
+      phaseId: link.phaseId,
+      slug: link.slug,
+      status: link.status,
+      note: null,
+    }));
     const missing = dependency.missing.map((id) => ({ text: id, phaseId: null, slug: null, status: null, note: 'not found in any phase' }));
     const items = [...local, ...linked, ...missing];
     if (items.length > 0) return items;

@@ -70,7 +70,13 @@ export interface DoctorReport {
   exitCode: 0 | 1;
 }
 
-const formNames: Record<FieldForm, string> = { frontmatter: 'frontmatter', 'bold-lines': 'bold line', 'plain-lines': 'plain line', table: 'table', headings: 'heading' };
+const formNames: Record<FieldForm, string> = {
+  frontmatter: 'frontmatter',
+  'bold-lines': 'bold line',
+  'plain-lines': 'plain line',
+  table: 'table',
+  headings: 'heading',
+};
 
 /** The report of what was read, secrets redacted. */
 export function doctorReport({ phases, loose = [], issues = [], only = null }: DoctorInput): DoctorReport {
@@ -85,7 +91,8 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
     problems.push(...result.issues);
     const phase = result.phase;
     const reader = phase?.dataQuality.readers[0]?.format ?? 'task-files';
-    if (pkg.overview) add(plain(pkg.overview.path, pkg.phaseId, pkg.layout?.format ?? 'task-files', 'the phase overview (title, status, metrics table, success criteria)'));
+    if (pkg.overview)
+      add(plain(pkg.overview.path, pkg.phaseId, pkg.layout?.format ?? 'task-files', 'the phase overview (title, status, metrics table, success criteria)'));
     if (pkg.baseline) add(plain(pkg.baseline.path, pkg.phaseId, 'task-files', 'baseline metrics'));
     if (pkg.final) add(plain(pkg.final.path, pkg.phaseId, 'task-files', 'final metrics'));
     for (const file of pkg.current ?? []) add(plain(file.path, pkg.phaseId, 'task-files', 'metrics updated while the phase runs'));
@@ -94,12 +101,30 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
     for (const file of pkg.taskList ? (pkg.taskList.files ?? [pkg.taskList.file]) : []) {
       const { format, part, reason } = pkg.taskList!;
       const listed = tasks.filter((task) => task.file === file.path);
-      const note = pkg.taskList!.files ? (listed.length > 0 ? `task ${listed.map((task) => task.id).join(', ')}, one file of the list of ${count(pkg.taskList!.files.length, 'task file')} (the phase line says why)` : 'a task file of the list, not read (see the problems below)') : `${part === undefined ? '' : `tag "${part}": `}${reason}; ${count(listed.length, 'task')} read`;
-      add({ path: file.path, phase: pkg.phaseId, reader: format, note, tasks: listed.map((task) => listTask(task, format)), ignored: listIgnored(file.text, format, listed) }, part);
+      const note = pkg.taskList!.files
+        ? listed.length > 0
+          ? `task ${listed.map((task) => task.id).join(', ')}, one file of the list of ${count(pkg.taskList!.files.length, 'task file')} (the phase line says why)`
+          : 'a task file of the list, not read (see the problems below)'
+        : `${part === undefined ? '' : `tag "${part}": `}${reason}; ${count(listed.length, 'task')} read`;
+      add(
+        {
+          path: file.path,
+          phase: pkg.phaseId,
+          reader: format,
+          note,
+          tasks: listed.map((task) => listTask(task, format)),
+          ignored: listIgnored(file.text, format, listed),
+        },
+        part,
+      );
     }
     // A board of status folders is said by its folders, not by a file: the phase line says why.
     // Stories BMAD's sprint-status.yaml names with no file yet are its own tasks, one row each at its line.
-    if (pkg.layout && pkg.layout.file !== pkg.dir) add({ ...plain(pkg.layout.file, pkg.phaseId, pkg.layout.format, `the board's config: ${pkg.layout.reason}`), tasks: tasks.filter((task) => task.file === pkg.layout!.file).map((task) => listTask(task, pkg.layout!.format)) });
+    if (pkg.layout && pkg.layout.file !== pkg.dir)
+      add({
+        ...plain(pkg.layout.file, pkg.phaseId, pkg.layout.format, `the board's config: ${pkg.layout.reason}`),
+        tasks: tasks.filter((task) => task.file === pkg.layout!.file).map((task) => listTask(task, pkg.layout!.format)),
+      });
     const unread = new Map((phase?.dataQuality.otherFiles ?? pkg.otherFiles ?? []).map((other) => [other.path, other.reason]));
     for (const file of pkg.tasks) {
       const task = tasks.find((candidate) => candidate.file === file.path);
@@ -108,11 +133,32 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
         continue;
       }
       const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: pkg.phaseId, idPrefix: pkg.layout?.idPrefix });
-      add({ path: file.path, phase: pkg.phaseId, reader, note: `task ${task.id}`, tasks: [fileTask(task, parsed)], ignored: parsed.unreadKeys.length > 0 ? [`metadata keys not read: ${parsed.unreadKeys.join(', ')}`] : [] });
+      add({
+        path: file.path,
+        phase: pkg.phaseId,
+        reader,
+        note: `task ${task.id}`,
+        tasks: [fileTask(task, parsed)],
+        ignored: parsed.unreadKeys.length > 0 ? [`metadata keys not read: ${parsed.unreadKeys.join(', ')}`] : [],
+      });
     }
     for (const source of phase?.dataQuality.sources ?? []) {
-      for (const name of source.readWith) add(plain(`${source.path.slice(0, source.path.lastIndexOf('/') + 1)}${name}`, pkg.phaseId, `hook log (${source.format})`, `read with ${source.path}`));
-      add(plain(source.path, pkg.phaseId, `hook log (${source.format})`, `${source.records} records, ${source.imported} imported, ${source.skipped} skipped${Object.keys(source.skippedReasons).length > 0 ? ` (${Object.entries(source.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join(', ')})` : ''}`));
+      for (const name of source.readWith)
+        add(plain(`${source.path.slice(0, source.path.lastIndexOf('/') + 1)}${name}`, pkg.phaseId, `hook log (${source.format})`, `read with ${source.path}`));
+      add(
+        plain(
+          source.path,
+          pkg.phaseId,
+          `hook log (${source.format})`,
+          `${source.records} records, ${source.imported} imported, ${source.skipped} skipped${
+            Object.keys(source.skippedReasons).length > 0
+              ? ` (${Object.entries(source.skippedReasons)
+                  .map(([reason, n]) => `${n} ${reason}`)
+                  .join(', ')})`
+              : ''
+          }`,
+        ),
+      );
     }
     hookWarnings.push(...(phase?.dataQuality.warnings ?? []));
     // ccpm's analyses and updates are read with their task, never as tasks.
@@ -127,7 +173,9 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
   return redactStrings({
     phases: phases.flatMap(({ files: pkg, result }) => {
       const read = result.phase?.dataQuality.readers[0];
-      return [{ id: pkg.phaseId, dir: pkg.dir, reader: read?.format ?? 'none', reason: read?.reason ?? 'no tasks were read', tasks: result.phase?.tasks.length ?? 0 }];
+      return [
+        { id: pkg.phaseId, dir: pkg.dir, reader: read?.format ?? 'none', reason: read?.reason ?? 'no tasks were read', tasks: result.phase?.tasks.length ?? 0 },
+      ];
     }),
     files: kept,
     problems: [...shown.map(formatIssue), ...warnings.map((warning) => `warning ${warning}`)],
@@ -161,7 +209,10 @@ function fileTask(task: Task, parsed: ParsedTask): DoctorTask {
   const id = parsed.idFrom.from === 'metadata' ? fromField(parsed, 'id')! : fromTitle(parsed.idFrom);
   const title = parsed.titleFrom.from === 'metadata' ? fromField(parsed, 'title')! : fromTitle(parsed.titleFrom);
   const evidence = task.statusEvidence;
-  const status = evidence.kind === 'authored' ? (fromField(parsed, 'status') ?? none(evidence.summary)) : { line: null, from: `${evidence.path}${evidence.key ? ` (${evidence.key})` : ''}: ${evidence.summary}` };
+  const status =
+    evidence.kind === 'authored'
+      ? (fromField(parsed, 'status') ?? none(evidence.summary))
+      : { line: null, from: `${evidence.path}${evidence.key ? ` (${evidence.key})` : ''}: ${evidence.summary}` };
   const dependencies = task.dependencies.map((dependency) => dependency.raw).join('; ');
   return {
     id: task.id,
@@ -171,7 +222,16 @@ function fileTask(task: Task, parsed: ParsedTask): DoctorTask {
       { field: 'title', value: task.title, ...title },
       { field: 'status', value: statusValue(task), ...status },
       { field: 'agent', value: task.agent ?? 'unassigned', ...(fromField(parsed, 'agent') ?? none('not given')) },
-      { field: 'estimate', value: task.estimateText === null ? 'none' : task.estimateDays === null ? `${task.estimateText} (not read)` : `${task.estimateText} (${task.estimateDays} d)`, ...(fromField(parsed, 'estimate') ?? none('not given')) },
+      {
+        field: 'estimate',
+        value:
+          task.estimateText === null
+            ? 'none'
+            : task.estimateDays === null
+              ? `${task.estimateText} (not read)`
+              : `${task.estimateText} (${task.estimateDays} d)`,
+        ...(fromField(parsed, 'estimate') ?? none('not given')),
+      },
       { field: 'dependencies', value: dependencies === '' ? 'none' : dependencies, ...(fromField(parsed, 'dependencies') ?? none('not given')) },
     ],
   };
@@ -200,7 +260,10 @@ function listTask(task: Task, format: string): DoctorTask {
   const line = taskLine(task);
   const json = task.metadataStyle === 'json-list';
   const keys = jsonKeys[format] ?? jsonKeys.taskmaster!;
-  const at = (field: 'id' | 'title' | 'status' | 'dependencies') => ({ line, from: json ? `JSON key "${keys[field]}"` : format === 'bmad' ? 'development_status line' : 'checkbox line' });
+  const at = (field: 'id' | 'title' | 'status' | 'dependencies') => ({
+    line,
+    from: json ? `JSON key "${keys[field]}"` : format === 'bmad' ? 'development_status line' : 'checkbox line',
+  });
   const evidence = task.statusEvidence;
   const dependencies = task.dependencies.map((dependency) => dependency.raw).join('; ');
   return {
@@ -209,10 +272,29 @@ function listTask(task: Task, format: string): DoctorTask {
     fields: [
       { field: 'id', value: task.id, ...at('id') },
       { field: 'title', value: task.title, ...at('title') },
-      { field: 'status', value: statusValue(task), ...(evidence.kind === 'authored' ? at('status') : { line: null, from: `${evidence.path}${evidence.key ? ` (${evidence.key})` : ''}: ${evidence.summary}` }) },
-      { field: 'agent', value: task.agent ?? 'unassigned', ...(json && keys.agent ? at('id') : { line: null }), from: json && keys.agent ? `JSON key "${keys.agent}"` : 'not in the format' },
+      {
+        field: 'status',
+        value: statusValue(task),
+        ...(evidence.kind === 'authored'
+          ? at('status')
+          : { line: null, from: `${evidence.path}${evidence.key ? ` (${evidence.key})` : ''}: ${evidence.summary}` }),
+      },
+      {
+        field: 'agent',
+        value: task.agent ?? 'unassigned',
+        ...(json && keys.agent ? at('id') : { line: null }),
+        from: json && keys.agent ? `JSON key "${keys.agent}"` : 'not in the format',
+      },
       { field: 'estimate', value: 'none', line: null, from: 'not in the format' },
-      { field: 'dependencies', value: dependencies === '' ? 'none' : dependencies, ...(dependencies === '' ? { line: null, from: json ? `JSON key "${keys.dependencies}"` : 'none stated' } : json ? at('dependencies') : { line, from: 'a "depends on" sentence (the task\'s line shown)' }) },
+      {
+        field: 'dependencies',
+        value: dependencies === '' ? 'none' : dependencies,
+        ...(dependencies === ''
+          ? { line: null, from: json ? `JSON key "${keys.dependencies}"` : 'none stated' }
+          : json
+            ? at('dependencies')
+            : { line, from: 'a "depends on" sentence (the task\'s line shown)' }),
+      },
     ],
     ...(task.startedAt !== null || task.completedAt !== null ? { dates: { started: task.startedAt, completed: task.completedAt } } : {}),
   };
@@ -222,12 +304,18 @@ function listTask(task: Task, format: string): DoctorTask {
 function listIgnored(text: string, format: string, tasks: readonly Task[]): string[] {
   if (format === 'taskmaster') return [];
   const read = new Set(tasks.map(taskLine));
-  const unread = checklistLines(text).map((item) => item.line).filter((line) => !read.has(line));
+  const unread = checklistLines(text)
+    .map((item) => item.line)
+    .filter((line) => !read.has(line));
   const lines = (numbers: readonly number[]) => `line${numbers.length === 1 ? '' : 's'} ${numbers.slice(0, 12).join(', ')}${numbers.length > 12 ? ', …' : ''}`;
   const sentences = format === 'spec-kit' ? specKitDependencyLines(text, new Set(tasks.map((task) => task.id))).unread : [];
   return [
     ...(unread.length === 0 ? [] : [`${count(unread.length, 'checkbox line')} not read as tasks (no task id, or an id listed before): ${lines(unread)}`]),
-    ...(sentences.length === 0 ? [] : [`${count(sentences.length, 'dependency sentence')} of a phase or a user story not read as task dependencies (they pair no two task ids): ${lines(sentences)}`]),
+    ...(sentences.length === 0
+      ? []
+      : [
+          `${count(sentences.length, 'dependency sentence')} of a phase or a user story not read as task dependencies (they pair no two task ids): ${lines(sentences)}`,
+        ]),
   ];
 }
 
@@ -240,20 +328,29 @@ export function renderDoctor(report: DoctorReport): string {
     out.push(file.path);
     out.push(`  reader    ${file.reader}: ${file.reader === 'not read' ? file.note.replace(/^not read: /, '') : file.note}`);
     // A whole list's tasks are one row each; a task file's fields one row each.
-    if (file.tasks.length > 0 && /^(?:checkbox line|JSON key|development_status line)/.test(file.tasks[0]!.fields.find((row) => row.field === 'id')!.from)) out.push(...taskTable(file.tasks));
+    if (file.tasks.length > 0 && /^(?:checkbox line|JSON key|development_status line)/.test(file.tasks[0]!.fields.find((row) => row.field === 'id')!.from))
+      out.push(...taskTable(file.tasks));
     else for (const task of file.tasks) out.push(...fieldBlock(task));
     for (const ignored of file.ignored) out.push(`  ignored   ${ignored}`);
     out.push('');
   }
   out.push(...(report.problems.length > 0 ? report.problems : ['no problems']));
-  out.push('', `${count(report.files.length, 'file')}, ${count(report.files.reduce((sum, file) => sum + file.tasks.length, 0), 'task')}, ${count(report.errors, 'error')}, ${count(report.warnings, 'warning')}`);
+  out.push(
+    '',
+    `${count(report.files.length, 'file')}, ${count(
+      report.files.reduce((sum, file) => sum + file.tasks.length, 0),
+      'task',
+    )}, ${count(report.errors, 'error')}, ${count(report.warnings, 'warning')}`,
+  );
   return out.join('\n');
 }
 
 /** A task file's fields, one aligned row each: field, value, line, where it came from. */
 function fieldBlock(task: DoctorTask): string[] {
   const width = Math.min(40, Math.max(...task.fields.map((row) => row.value.length)));
-  return task.fields.map((row) => `  ${row.field.padEnd(12)}  ${clip(row.value, 40).padEnd(width)}  ${(row.line === null ? '' : `line ${row.line}`).padEnd(9)}${row.from}`.trimEnd());
+  return task.fields.map((row) =>
+    `  ${row.field.padEnd(12)}  ${clip(row.value, 40).padEnd(width)}  ${(row.line === null ? '' : `line ${row.line}`).padEnd(9)}${row.from}`.trimEnd(),
+  );
 }
 
 /** A list's tasks, one aligned row each; what the format does not give (an estimate, an agent) is said once. */
@@ -267,7 +364,15 @@ function taskTable(tasks: readonly DoctorTask[]): string[] {
   // A list that dates its tasks (claude-flow's startedAt, completedAt) shows each start and end, "?" where unknown.
   const withDates = tasks.some((task) => task.dates !== undefined);
   const when = (time: string | null | undefined) => (time ? time.slice(0, 16).replace('T', ' ') : '?');
-  const rows = tasks.map((task) => [task.line === null ? '?' : String(task.line), task.id, cell(task, 'status').value, ...(withAgent ? [clip(cell(task, 'agent').value, 30)] : []), ...(withDates ? [when(task.dates?.started), when(task.dates?.completed)] : []), cell(task, 'dependencies').value === 'none' ? '' : clip(cell(task, 'dependencies').value, 30), clip(cell(task, 'title').value, 50)]);
+  const rows = tasks.map((task) => [
+    task.line === null ? '?' : String(task.line),
+    task.id,
+    cell(task, 'status').value,
+    ...(withAgent ? [clip(cell(task, 'agent').value, 30)] : []),
+    ...(withDates ? [when(task.dates?.started), when(task.dates?.completed)] : []),
+    cell(task, 'dependencies').value === 'none' ? '' : clip(cell(task, 'dependencies').value, 30),
+    clip(cell(task, 'title').value, 50),
+  ]);
   const header = ['line', 'id', 'status', ...(withAgent ? ['agent'] : []), ...(withDates ? ['started', 'completed'] : []), 'depends on', 'title'];
   const widths = header.map((name, index) => Math.max(name.length, ...rows.map((row) => row[index]!.length)));
   const line = (row: string[]) => `  ${row.map((value, index) => value.padEnd(widths[index]!)).join('  ')}`.trimEnd();

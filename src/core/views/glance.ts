@@ -39,7 +39,20 @@ export interface GlanceView {
 const day = (iso: string) => formatTimestamp(iso).slice(0, 10);
 
 /** Within a severity, what needs someone's attention now comes first: what agents report, then the work, then the targets. */
-const kindOrder: Record<Deviation['kind'], number> = { 'agent-report': 0, 'blocked-task': 1, 'conflicting-sources': 2, 'late-task': 3, 'not-started': 4, 'at-risk-task': 5, 'early-start': 6, 'missed-target': 7, 'open-deliverable': 8, 'unmet-criterion': 9, 'unverified-target': 10, 'data-quality': 11 };
+const kindOrder: Record<Deviation['kind'], number> = {
+  'agent-report': 0,
+  'blocked-task': 1,
+  'conflicting-sources': 2,
+  'late-task': 3,
+  'not-started': 4,
+  'at-risk-task': 5,
+  'early-start': 6,
+  'missed-target': 7,
+  'open-deliverable': 8,
+  'unmet-criterion': 9,
+  'unverified-target': 10,
+  'data-quality': 11,
+};
 const severityOrder: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const severityLabels: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 
@@ -57,7 +70,14 @@ export function buildGlanceView(phase: Phase): GlanceView {
       range: forecast.earliest.slice(0, 10) === forecast.latest.slice(0, 10) ? day(forecast.latest) : `${day(forecast.earliest)} – ${day(forecast.latest)}`,
       detail: `${formatDays(forecast.remainingDays)} of work left on the longest remaining chain${forecast.pace === null ? '' : `, finished tasks took ${forecast.pace}× their estimates`} (an estimate; days as defined under the charts)`,
       stated: forecast.statedEnd && day(forecast.statedEnd),
-      slip: forecast.slipDays === null ? null : forecast.slipDays > 0 ? `${formatDays(forecast.slipDays)} late` : forecast.slipDays < 0 ? `${formatDays(-forecast.slipDays)} early` : 'on the day',
+      slip:
+        forecast.slipDays === null
+          ? null
+          : forecast.slipDays > 0
+            ? `${formatDays(forecast.slipDays)} late`
+            : forecast.slipDays < 0
+              ? `${formatDays(-forecast.slipDays)} early`
+              : 'on the day',
       late: (forecast.slipDays ?? 0) > 0,
     },
     risks: deviations.slice(0, RISKS_SHOWN).map(({ severity, text }) => ({ severity, label: severityLabels[severity], text })),

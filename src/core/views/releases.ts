@@ -27,7 +27,13 @@ export interface ReleasesView {
 export function buildReleasesView(releases: readonly Release[], phases: readonly Phase[]): ReleasesView {
   return {
     asOf: siteAsOf(phases),
-    releases: sortReleases(releases).map((release) => ({ ...release, id: releaseId(release), name: release.unreleased ? 'Unreleased' : release.version, counts: sectionCounts(release, ' · '), planned: isPlanned(release, buildTime(phases)) })),
+    releases: sortReleases(releases).map((release) => ({
+      ...release,
+      id: releaseId(release),
+      name: release.unreleased ? 'Unreleased' : release.version,
+      counts: sectionCounts(release, ' · '),
+      planned: isPlanned(release, buildTime(phases)),
+    })),
   };
 }
 
@@ -60,8 +66,12 @@ export function buildReleasePageView(release: Release, phases: readonly Phase[])
       .filter((phase) => release.phases.includes(phase.id))
       .map((phase) => ({
         phase: { id: phase.id, title: phase.title, status: phase.status },
-        tasks: phase.tasks.filter((task) => release.tasks.length === 0 || release.tasks.includes(task.id)).map(({ id, title, slug, status }) => ({ id, title, slug, status })),
-        metrics: phase.metrics.filter((metric) => metric.target !== null).map((metric) => ({ label: metric.label, target: metric.target!.raw, achieved: String(metric.achieved?.raw ?? '—'), verdict: metric.verdict })),
+        tasks: phase.tasks
+          .filter((task) => release.tasks.length === 0 || release.tasks.includes(task.id))
+          .map(({ id, title, slug, status }) => ({ id, title, slug, status })),
+        metrics: phase.metrics
+          .filter((metric) => metric.target !== null)
+          .map((metric) => ({ label: metric.label, target: metric.target!.raw, achieved: String(metric.achieved?.raw ?? '—'), verdict: metric.verdict })),
       })),
   };
 }
@@ -76,7 +86,11 @@ export interface SiteFeedItem {
 }
 
 /** The site feed: releases with a date (a planned one says so) and the status changes of every phase, the newest FEED_ITEMS. */
-export function buildSiteFeedItems(releases: readonly Release[], phaseFeeds: readonly (readonly FeedItem[])[], buildAsOf: string | null = null): SiteFeedItem[] {
+export function buildSiteFeedItems(
+  releases: readonly Release[],
+  phaseFeeds: readonly (readonly FeedItem[])[],
+  buildAsOf: string | null = null,
+): SiteFeedItem[] {
   return [
     ...releases
       .filter((release) => release.date !== null && !release.unreleased)

@@ -34,9 +34,15 @@ export function buildReportPageView(phase: Phase): ReportPageView {
     open: phase.tasks.length - report.tasksComplete,
     tasks: report.tasks.map((task) => {
       const elapsed = task.elapsedDays === null ? '' : ` · ${formatDays(task.elapsedDays)} ${task.completedAt ? 'taken' : 'so far'}`;
-      return { ...task, slug: slugs.get(task.id) ?? task.id, legend: `${formatAgent(task.agent)} · estimate ${formatEstimate(task.estimateDays)}${elapsed} · ${describeEvidence(task.statusEvidence)}` };
+      return {
+        ...task,
+        slug: slugs.get(task.id) ?? task.id,
+        legend: `${formatAgent(task.agent)} · estimate ${formatEstimate(task.estimateDays)}${elapsed} · ${describeEvidence(task.statusEvidence)}`,
+      };
     }),
-    changes: report.impact.map(({ change }) => (change ? `${formatSigned(change.delta)}${change.percent === null ? '' : ` (${formatSigned(change.percent)}%)`}` : '—')),
+    changes: report.impact.map(({ change }) =>
+      change ? `${formatSigned(change.delta)}${change.percent === null ? '' : ` (${formatSigned(change.percent)}%)`}` : '—',
+    ),
     timeline: buildTimelineLayout(phase),
     deviations: (['high', 'medium', 'low'] as const)
       .map((severity) => ({ severity, label: severityLabels[severity], items: report.deviations.filter((deviation) => deviation.severity === severity) }))

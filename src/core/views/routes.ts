@@ -110,7 +110,11 @@ export function digestOf(...values: unknown[]): string {
 /** A release's changes as Markdown, one "## Added" block per section (the page's h1 is the version). */
 function releaseMarkdown(release: Site['releases'][number]): string {
   const sections = release.sections
-    .map((section) => [`## ${section.title ?? section.type}`, section.description ?? '', ...section.items.map((item) => `- ${item.text.replace(/\n/g, '\n  ')}`)].filter((part) => part !== '').join('\n\n'))
+    .map((section) =>
+      [`## ${section.title ?? section.type}`, section.description ?? '', ...section.items.map((item) => `- ${item.text.replace(/\n/g, '\n  ')}`)]
+        .filter((part) => part !== '')
+        .join('\n\n'),
+    )
     .join('\n\n');
   return [release.description ?? '', sections, release.body ? `## Notes\n\n${release.body}` : ''].filter((part) => part !== '').join('\n\n');
 }
@@ -131,7 +135,12 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
   const newest = versions.at(-1)?.version ?? null;
   // The time the live site was judged at: every live page says it in its footer.
   const judgedAt = phases[0]?.buildAsOf ?? null;
-  const frame = (title: string, asOf: string | null, crumbs: Crumb[] = [], more: Partial<Pick<Frame, 'feeds' | 'searchable' | 'version' | 'stamp'>> = {}): Frame => ({
+  const frame = (
+    title: string,
+    asOf: string | null,
+    crumbs: Crumb[] = [],
+    more: Partial<Pick<Frame, 'feeds' | 'searchable' | 'version' | 'stamp'>> = {},
+  ): Frame => ({
     title,
     crumbs,
     asOf,
@@ -161,39 +170,88 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
     const inPhase = (label: string): Crumb[] => [home, { label: phase.title, path: `${phase.id}/` }, { label }];
     const params = { phase: phase.id };
     const history = phaseHistory(site, phase.id);
-    add('phase', params, { frame: frame(phase.title, phase.asOf, [home, { label: phase.title }], { feeds: [{ title: `${phase.title}: status changes`, path: `${phase.id}/feed.xml` }] }), dashboard: buildDashboardView(phase, { history }) });
-    add('activity', params, { frame: frame(`Activity · ${phase.title}`, phase.asOf, inPhase('Activity'), { searchable: false }), phase: ref, activity: buildActivityPageView(phase, whole.events) });
-    add('timeline', params, { frame: frame(`Timeline · ${phase.title}`, phase.asOf, inPhase('Timeline'), { searchable: false }), phase: ref, layout: buildTimelineLayout(whole) });
-    add('report', params, { frame: frame(`Completion report · ${phase.title}`, phase.asOf, inPhase('Completion report')), phase: ref, report: buildReportPageView(whole) });
+    add('phase', params, {
+      frame: frame(phase.title, phase.asOf, [home, { label: phase.title }], {
+        feeds: [{ title: `${phase.title}: status changes`, path: `${phase.id}/feed.xml` }],
+      }),
+      dashboard: buildDashboardView(phase, { history }),
+    });
+    add('activity', params, {
+      frame: frame(`Activity · ${phase.title}`, phase.asOf, inPhase('Activity'), { searchable: false }),
+      phase: ref,
+      activity: buildActivityPageView(phase, whole.events),
+    });
+    add('timeline', params, {
+      frame: frame(`Timeline · ${phase.title}`, phase.asOf, inPhase('Timeline'), { searchable: false }),
+      phase: ref,
+      layout: buildTimelineLayout(whole),
+    });
+    add('report', params, {
+      frame: frame(`Completion report · ${phase.title}`, phase.asOf, inPhase('Completion report')),
+      phase: ref,
+      report: buildReportPageView(whole),
+    });
     add('report-markdown', params, { text: buildReportMarkdown(whole) });
     add('phase-feed', params, {
       feed: {
         title: `${phase.title}: status changes`,
         description: `Task status changes of ${phase.title}, from the agents' hook logs.${phase.health ? ` Now: ${phase.health.reason}` : ''}`,
-        items: whole.activity.feed.map((item) => ({ title: item.title, pubDate: Date.parse(item.time), description: item.description, path: item.path, guid: item.id })),
+        items: whole.activity.feed.map((item) => ({
+          title: item.title,
+          pubDate: Date.parse(item.time),
+          description: item.description,
+          path: item.path,
+          guid: item.id,
+        })),
       },
     });
     add('badge', params, { svg: renderStatusBadge(phase.id, phase.status, phase.progress, phase.health?.state ?? null) });
     for (const task of phase.tasks) {
       const events = whole.activity.taskEvents[task.id] ?? [];
       const files = whole.tasks.find((candidate) => candidate.id === task.id)?.files ?? [];
-      add('task', { phase: phase.id, task: task.slug }, {
-        frame: frame(`Task ${task.id}: ${task.title}`, phase.asOf, [home, { label: phase.title, path: `${phase.id}/` }, { label: `Task ${task.id}` }]),
-        phase: ref,
-        task,
-        page: buildTaskPageView(phase, task, { events, files }),
-        markdown: site.bodies.get(`${phase.id}/${task.id}`) ?? '',
-      });
+      add(
+        'task',
+        { phase: phase.id, task: task.slug },
+        {
+          frame: frame(`Task ${task.id}: ${task.title}`, phase.asOf, [home, { label: phase.title, path: `${phase.id}/` }, { label: `Task ${task.id}` }]),
+          phase: ref,
+          task,
+          page: buildTaskPageView(phase, task, { events, files }),
+          markdown: site.bodies.get(`${phase.id}/${task.id}`) ?? '',
+        },
+      );
     }
   }
 
   if (site.shared) add('data-quality', { page: undefined }, dataQuality(site.shared, phases, frame));
-  add('site-feed', {}, { feed: { title: 'Releases and status changes', description: 'Releases and task status changes, from the coordination packages and the agents’ hook logs.', items: buildSiteFeedItems(site.releases, phases.map((phase) => phase.activity.feed), judgedAt).map((item) => ({ ...item, pubDate: item.pubDate.getTime() })) } });
+  add(
+    'site-feed',
+    {},
+    {
+      feed: {
+        title: 'Releases and status changes',
+        description: 'Releases and task status changes, from the coordination packages and the agents’ hook logs.',
+        items: buildSiteFeedItems(
+          site.releases,
+          phases.map((phase) => phase.activity.feed),
+          judgedAt,
+        ).map((item) => ({ ...item, pubDate: item.pubDate.getTime() })),
+      },
+    },
+  );
   const releasesView = buildReleasesView(site.releases, phases);
   add('releases', {}, { frame: frame('Releases', releasesView.asOf, [home, { label: 'Releases' }]), releases: releasesView });
   for (const release of site.releases) {
     const view = buildReleasePageView(release, phases);
-    add('release', { version: releaseId(release) }, { frame: frame(`Release ${view.release.version}`, view.asOf, [home, { label: 'Releases', path: 'releases/' }, { label: view.name }]), release: view, markdown: releaseMarkdown(release) });
+    add(
+      'release',
+      { version: releaseId(release) },
+      {
+        frame: frame(`Release ${view.release.version}`, view.asOf, [home, { label: 'Releases', path: 'releases/' }, { label: view.name }]),
+        release: view,
+        markdown: releaseMarkdown(release),
+      },
+    );
   }
   add('status-json', {}, { text: `${JSON.stringify(buildStatusJson(phases, newest), null, 2)}\n` });
   add('changelog', {}, { text: buildChangelogText(site.changelog, site.releases) });
@@ -205,12 +263,23 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
     const frozen = { version: info.version };
     lazy('version', frozen, [newest, site.name, judgedAt, info.digest, previous?.digest ?? null, next?.version ?? null], () => {
       const view = buildVersionPageView(site.snapshot(info.version), previous === null ? null : site.snapshot(previous.version), next?.version ?? null);
-      return { frame: frame(`Version ${view.version}`, view.frozenAt, [home, { label: 'Versions', path: 'v/' }, { label: view.version }], { version: view.version }), version: view };
+      return {
+        frame: frame(`Version ${view.version}`, view.frozenAt, [home, { label: 'Versions', path: 'v/' }, { label: view.version }], { version: view.version }),
+        version: view,
+      };
     });
     for (const summary of info.phases) {
       lazy('version-phase', { version: info.version, phase: summary.id }, [newest, site.name, judgedAt, info.digest, summary.id], () => {
         const phase: Phase = site.snapshot(info.version).phases.find((candidate) => candidate.id === summary.id)!;
-        return { frame: frame(`${phase.title} · version ${info.version}`, phase.asOf, [home, { label: 'Versions', path: 'v/' }, { label: info.version, path: `v/${info.version}/` }, { label: phase.title }], { version: info.version, searchable: false }), dashboard: buildDashboardView(phase, { version: info.version }) };
+        return {
+          frame: frame(
+            `${phase.title} · version ${info.version}`,
+            phase.asOf,
+            [home, { label: 'Versions', path: 'v/' }, { label: info.version, path: `v/${info.version}/` }, { label: phase.title }],
+            { version: info.version, searchable: false },
+          ),
+          dashboard: buildDashboardView(phase, { version: info.version }),
+        };
       });
     }
     lazy('version-status-json', frozen, [info.digest], () => {
@@ -222,19 +291,39 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
   return table;
 }
 
-function dataQuality(shared: SharedHooks, phases: readonly Phase[], frame: (title: string, asOf: string | null, crumbs: Crumb[]) => Frame): Views['data-quality'] {
+function dataQuality(
+  shared: SharedHooks,
+  phases: readonly Phase[],
+  frame: (title: string, asOf: string | null, crumbs: Crumb[]) => Frame,
+): Views['data-quality'] {
   const quality = buildSiteDataQualityView(shared, phases);
   return { frame: frame('Data quality', quality.asOf, [{ label: 'Phases', path: '' }, { label: 'Data quality' }]), quality };
 }
 
 /** A phase in each frozen version that has it: progress, task count and metric values (burn-up and trends). */
 function phaseHistory(site: Site, phaseId: string): ProgressPoint[] {
-  return site.versions.flatMap((info) => info.phases.filter((phase) => phase.id === phaseId).map((phase) => ({ version: info.version, frozenAt: info.frozenAt, progress: phase.progress, tasks: phase.tasks, scope: phase.scope, metrics: phase.metrics })));
+  return site.versions.flatMap((info) =>
+    info.phases
+      .filter((phase) => phase.id === phaseId)
+      .map((phase) => ({
+        version: info.version,
+        frozenAt: info.frozenAt,
+        progress: phase.progress,
+        tasks: phase.tasks,
+        scope: phase.scope,
+        metrics: phase.metrics,
+      })),
+  );
 }
 
 /** A phase without its long lists (events, feed, timeline marks, files per task), for the pages that show none. */
 function withoutLists(phase: Phase): Phase {
-  return { ...phase, tasks: phase.tasks.map((task) => ({ ...task, files: [] })), events: [], activity: { ...phase.activity, taskEvents: {}, feed: [], ticks: {} } };
+  return {
+    ...phase,
+    tasks: phase.tasks.map((task) => ({ ...task, files: [] })),
+    events: [],
+    activity: { ...phase.activity, taskEvents: {}, feed: [], ticks: {} },
+  };
 }
 
 /** The routes of one kind of page, each with its view built. */

@@ -32,7 +32,14 @@ export function buildSiteDataQualityView(shared: SharedHooks, phases: readonly P
   const titles = new Map(phases.map((phase) => [phase.id, phase.title]));
   return {
     // A site whose phases date nothing is as of its repository logs' newest record.
-    asOf: siteAsOf(phases) ?? (shared.sources.map((source) => source.newest).filter((time): time is string => time !== null).toSorted().at(-1) ?? null),
+    asOf:
+      siteAsOf(phases) ??
+      shared.sources
+        .map((source) => source.newest)
+        .filter((time): time is string => time !== null)
+        .toSorted()
+        .at(-1) ??
+      null,
     sources: shared.sources.map((source) => ({
       path: source.path,
       format: source.format,
@@ -47,7 +54,13 @@ export function buildSiteDataQualityView(shared: SharedHooks, phases: readonly P
       ambiguous: formatCount(source.ambiguous),
       siteWide: formatCount(source.siteWide),
     })),
-    unplaced: shared.unplaced.map((event) => ({ time: event.time ? formatTimestamp(event.time) : '—', kind: kindLabels[event.kind], what: describeEvent(event), reason: event.reason, file: event.source.path })),
+    unplaced: shared.unplaced.map((event) => ({
+      time: event.time ? formatTimestamp(event.time) : '—',
+      kind: kindLabels[event.kind],
+      what: describeEvent(event),
+      reason: event.reason,
+      file: event.source.path,
+    })),
     warnings: shared.warnings,
   };
 }

@@ -45,7 +45,13 @@ export function buildStatusJson(phases: readonly Phase[], version: string | null
   return {
     schemaVersion: 1,
     // The newest input; a site whose inputs are not dated gives the time its phases were judged at (the commit built).
-    generatedAt: siteAsOf(phases) ?? phases.map((phase) => phase.buildAsOf).toSorted().at(-1) ?? null,
+    generatedAt:
+      siteAsOf(phases) ??
+      phases
+        .map((phase) => phase.buildAsOf)
+        .toSorted()
+        .at(-1) ??
+      null,
     version,
     phases: phases.map((phase) => ({
       id: phase.id,
@@ -60,7 +66,14 @@ export function buildStatusJson(phases: readonly Phase[], version: string | null
       metrics: phase.metrics.map(statusMetric),
       dataQuality: {
         // Source paths from the phase folder, as in "hooks/memory.db".
-        sources: phase.dataQuality.sources.map(({ path, format, records, imported, skipped, redactions }) => ({ path: path.replace(new RegExp(`^(?:.*/)?phases/${RegExp.escape(phase.id)}/`), ''), format, records, imported, skipped, redacted: countRedactions(redactions) })),
+        sources: phase.dataQuality.sources.map(({ path, format, records, imported, skipped, redactions }) => ({
+          path: path.replace(new RegExp(`^(?:.*/)?phases/${RegExp.escape(phase.id)}/`), ''),
+          format,
+          records,
+          imported,
+          skipped,
+          redacted: countRedactions(redactions),
+        })),
         unmatchedEvents: phase.dataQuality.unmatchedEvents,
         otherFiles: phase.dataQuality.otherFiles,
         readers: phase.dataQuality.readers,

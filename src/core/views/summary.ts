@@ -45,7 +45,10 @@ export function buildPhaseSummary(phase: Phase): PhaseSummary {
   return {
     progressPercent: percentOf(phase.progress),
     progressLabel: progressLabel(phase.tasks),
-    taskCounts: countBy(['pending', 'in_progress', 'complete', 'blocked'], phase.tasks.map((task) => task.status)),
+    taskCounts: countBy(
+      ['pending', 'in_progress', 'complete', 'blocked'],
+      phase.tasks.map((task) => task.status),
+    ),
     verdictCounts: countVerdicts(targeted),
     targetCount: targeted.length,
     criticalPathText,
@@ -57,6 +60,11 @@ export function buildPhaseSummary(phase: Phase): PhaseSummary {
 
 /** "75% of the estimated work complete · 4 tasks · critical path 2.4 days": a phase in a list of phases. */
 export function phaseLine(phase: Pick<Phase, 'progress' | 'tasks' | 'criticalPath'>): string {
-  const path = phase.criticalPath.taskIds.length === 0 ? (phase.criticalPath.unestimated > 0 ? 'no estimates' : 'no critical path') : `critical path ${formatDays(phase.criticalPath.days)}`;
+  const path =
+    phase.criticalPath.taskIds.length === 0
+      ? phase.criticalPath.unestimated > 0
+        ? 'no estimates'
+        : 'no critical path'
+      : `critical path ${formatDays(phase.criticalPath.days)}`;
   return `${percentOf(phase.progress)}% ${progressLabel(phase.tasks)} · ${phase.tasks.length} tasks · ${path}`;
 }

@@ -48,7 +48,8 @@ export function buildTaskPageView(phase: Phase, task: Task, lists: { events: rea
     events: toEventRows(lists.events),
     conflict: task.statusConflict ? conflictText(task) : null,
     health: task.health && { ...task.health, label: healthLabels[task.health.state] },
-    shown: task.events > lists.events.length ? `The newest ${lists.events.length} of its ${formatCount(task.events)} events. The hook logs hold them all.` : null,
+    shown:
+      task.events > lists.events.length ? `The newest ${lists.events.length} of its ${formatCount(task.events)} events. The hook logs hold them all.` : null,
   };
 }
 

@@ -100,8 +100,16 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
     title: task.title,
     label: clip(`${task.id} ${task.title}`, 24),
     statusLabel: statusLabels[task.status],
-    planned: planStart === null || planEnd === null ? (task.estimateDays === null ? 'not planned: no estimate' : 'not planned: after work of unknown length') : `${when(planStart)} → ${when(planEnd)}`,
-    actualText: actualStart === null ? 'not started' : `${formatTimestamp(new Date(actualStart).toISOString())} → ${ongoing ? 'in progress' : formatTimestamp(actualEnd === null ? null : new Date(actualEnd).toISOString())}`,
+    planned:
+      planStart === null || planEnd === null
+        ? task.estimateDays === null
+          ? 'not planned: no estimate'
+          : 'not planned: after work of unknown length'
+        : `${when(planStart)} → ${when(planEnd)}`,
+    actualText:
+      actualStart === null
+        ? 'not started'
+        : `${formatTimestamp(new Date(actualStart).toISOString())} → ${ongoing ? 'in progress' : formatTimestamp(actualEnd === null ? null : new Date(actualEnd).toISOString())}`,
     estimate: formatEstimate(task.estimateDays),
     elapsed: task.elapsedDays === null ? '—' : formatDays(task.elapsedDays),
     status: task.status,
@@ -122,12 +130,14 @@ export function buildTimelineLayout(phase: Phase): TimelineLayout {
     phaseId: phase.id,
     phaseTitle: phase.title,
     origin: dated === null ? null : new Date(origin).toISOString(),
-    originText: dated === null ? 'the phase\'s start, which its files do not date' : formatTimestamp(new Date(origin).toISOString()),
+    originText: dated === null ? "the phase's start, which its files do not date" : formatTimestamp(new Date(origin).toISOString()),
     days: DAY_DEFINITION,
     end: dated === null ? null : new Date(end).toISOString(),
     width: LABEL_WIDTH + CHART_WIDTH + 16,
     height: TOP + lanes.length * LANE_HEIGHT + 8,
-    empty: lanes.some((lane) => lane.plan !== null || lane.actual !== null) ? null : `No task has a date to draw: ${phase.tasks.some((task) => task.estimateDays !== null) ? 'the plan cannot date the work (tasks after work of unknown length)' : 'no task has an estimate, so the plan cannot date the work'}, and no start or finish is recorded. The table lists every task.`,
+    empty: lanes.some((lane) => lane.plan !== null || lane.actual !== null)
+      ? null
+      : `No task has a date to draw: ${phase.tasks.some((task) => task.estimateDays !== null) ? 'the plan cannot date the work (tasks after work of unknown length)' : 'no task has an estimate, so the plan cannot date the work'}, and no start or finish is recorded. The table lists every task.`,
     labelWidth: LABEL_WIDTH,
     laneHeight: LANE_HEIGHT,
     axis,

@@ -20,11 +20,19 @@ export interface VersionsIndexView {
 }
 
 /** `versions` oldest first; `changeCounts[i]` the number of changes from version i-1 to i (null for the first). */
-export function buildVersionsIndexView(versions: readonly { version: string; frozenAt: string; phases: readonly { id: string }[] }[], changeCounts: readonly (number | null)[]): VersionsIndexView {
+export function buildVersionsIndexView(
+  versions: readonly { version: string; frozenAt: string; phases: readonly { id: string }[] }[],
+  changeCounts: readonly (number | null)[],
+): VersionsIndexView {
   return {
     asOf: versions.at(-1)?.frozenAt ?? null,
     rows: versions
-      .map((info, index) => ({ version: info.version, frozenAt: formatTimestamp(info.frozenAt), phases: info.phases.map((phase) => phase.id).join(', '), changes: String(changeCounts[index] ?? '—') }))
+      .map((info, index) => ({
+        version: info.version,
+        frozenAt: formatTimestamp(info.frozenAt),
+        phases: info.phases.map((phase) => phase.id).join(', '),
+        changes: String(changeCounts[index] ?? '—'),
+      }))
       .toReversed(),
   };
 }

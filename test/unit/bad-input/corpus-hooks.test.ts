@@ -50,10 +50,14 @@ describe('hook logs (readHookSources; loadContent for the clock)', () => {
     `);
   });
   test('hooks-unknown-namespace: counted-and-skipped', () => {
-    expect(pin('hooks-unknown-namespace')).toMatchInlineSnapshot(`"<tmp>/hooks/memory_entries.json: sqlite-json, 4 records, 1 imported, 3 skipped (2 × namespace "mystery" is not a known hook namespace; 1 × namespace "swarm-v9" is not a known hook namespace)"`);
+    expect(pin('hooks-unknown-namespace')).toMatchInlineSnapshot(
+      `"<tmp>/hooks/memory_entries.json: sqlite-json, 4 records, 1 imported, 3 skipped (2 × namespace "mystery" is not a known hook namespace; 1 × namespace "swarm-v9" is not a known hook namespace)"`,
+    );
   });
   test('hooks-prototype-namespace: counted-and-skipped', () => {
-    expect(pin('hooks-prototype-namespace')).toMatchInlineSnapshot(`"<tmp>/hooks/memory_entries.json: sqlite-json, 4 records, 0 imported, 4 skipped (1 × namespace "__proto__" is not a known hook namespace; 1 × namespace "constructor" is not a known hook namespace; 1 × namespace "toString" is not a known hook namespace; 1 × namespace "hasOwnProperty" is not a known hook namespace)"`);
+    expect(pin('hooks-prototype-namespace')).toMatchInlineSnapshot(
+      `"<tmp>/hooks/memory_entries.json: sqlite-json, 4 records, 0 imported, 4 skipped (1 × namespace "__proto__" is not a known hook namespace; 1 × namespace "constructor" is not a known hook namespace; 1 × namespace "toString" is not a known hook namespace; 1 × namespace "hasOwnProperty" is not a known hook namespace)"`,
+    );
   });
   test('hooks-dump-wrong-types: warning', () => {
     expect(pin('hooks-dump-wrong-types')).toMatchInlineSnapshot(`
@@ -147,7 +151,9 @@ describe('hook logs (readHookSources; loadContent for the clock)', () => {
     `);
   });
   test('hooks-claude-flow-data-bad-elements: counted-and-skipped', () => {
-    expect(pin('hooks-claude-flow-data-bad-elements')).toMatchInlineSnapshot(`"<tmp>/hooks/claude-flow-data.json: claude-flow-data, 5 records, 2 imported, 3 skipped (2 × not an agent record; 1 × not a task record)"`);
+    expect(pin('hooks-claude-flow-data-bad-elements')).toMatchInlineSnapshot(
+      `"<tmp>/hooks/claude-flow-data.json: claude-flow-data, 5 records, 2 imported, 3 skipped (2 × not an agent record; 1 × not a task record)"`,
+    );
   });
   test('hooks-ndjson-line-over-limit: counted-and-skipped', () => {
     expect(pin('hooks-ndjson-line-over-limit')).toMatchInlineSnapshot(`

@@ -43,10 +43,75 @@ beforeAll(() => {
 
 /** Pieces that break parsers when they land in the wrong place. */
 const nasty = [
-  '---\n', '---', ':', ': ', '"', "'", '[', ']', '{', '}', '|', '| ', '**', '**Status:** ', '**Duration:** ', '# ', '## ', '### ', '- ', '- [ ] ', '- [x] ',
-  '\n', '\r\n', '\r', '\t', '  ', '\u0000', '\uFEFF', '\u2028', '\uD800', '🔄', '✅', 'üîÑ', '‚úÖ', 'constructor', '__proto__', 'toString', 'NaN', 'Infinity',
-  '-Infinity', '1e400', '-1e400', '9'.repeat(400), '-', '–', '..', '...', 'Task 1.', 'Task 1.1', '7.1, 7.2', '2.4 days', '3 constructor', '<', '≤ ', '≈ 3', '%',
-  'n/a', 'TBD', '## [1.0.0] - 2025-10-01', '## [Unreleased]', 'version: ', 'date: ', '`a/b/c`', '<script>', '&amp;', '\\', '\\u0000', ',', '}]',
+  '---\n',
+  '---',
+  ':',
+  ': ',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '|',
+  '| ',
+  '**',
+  '**Status:** ',
+  '**Duration:** ',
+  '# ',
+  '## ',
+  '### ',
+  '- ',
+  '- [ ] ',
+  '- [x] ',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '  ',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
+  '\uD800',
+  '🔄',
+  '✅',
+  'üîÑ',
+  '‚úÖ',
+  'constructor',
+  '__proto__',
+  'toString',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e400',
+  '-1e400',
+  '9'.repeat(400),
+  '-',
+  '–',
+  '..',
+  '...',
+  'Task 1.',
+  'Task 1.1',
+  '7.1, 7.2',
+  '2.4 days',
+  '3 constructor',
+  '<',
+  '≤ ',
+  '≈ 3',
+  '%',
+  'n/a',
+  'TBD',
+  '## [1.0.0] - 2025-10-01',
+  '## [Unreleased]',
+  'version: ',
+  'date: ',
+  '`a/b/c`',
+  '<script>',
+  '&amp;',
+  '\\',
+  '\\u0000',
+  ',',
+  '}]',
 ];
 
 /** Arbitrary text: printable ASCII, any code point, or a mix with the pieces above. */
@@ -60,31 +125,54 @@ const anyText = fc.oneof(
 /** One edit to a text: insert a piece, delete a range, repeat or drop a line, or cut the text off. Positions wrap around. */
 type Edit = (text: string) => string;
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...nasty), fc.string({ unit: 'binary', maxLength: 6 }))).map(([at, piece]): Edit => (text) => {
-    const i = at % (text.length + 1);
-    return text.slice(0, i) + piece + text.slice(i);
-  }),
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 40 })).map(([at, length]): Edit => (text) => {
-    const i = at % (text.length + 1);
-    return text.slice(0, i) + text.slice(i + length);
-  }),
-  fc.nat().map((at): Edit => (text) => {
-    const lines = text.split('\n');
-    const i = at % lines.length;
-    return [...lines.slice(0, i + 1), ...lines.slice(i)].join('\n');
-  }),
-  fc.nat().map((at): Edit => (text) => {
-    const lines = text.split('\n');
-    return lines.filter((_, index) => index !== at % lines.length).join('\n');
-  }),
-  fc.nat().map((at): Edit => (text) => text.slice(0, at % (text.length + 1))),
+  fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...nasty), fc.string({ unit: 'binary', maxLength: 6 }))).map(
+    ([at, piece]): Edit =>
+      (text) => {
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + piece + text.slice(i);
+      },
+  ),
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 40 })).map(
+    ([at, length]): Edit =>
+      (text) => {
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + text.slice(i + length);
+      },
+  ),
+  fc.nat().map(
+    (at): Edit =>
+      (text) => {
+        const lines = text.split('\n');
+        const i = at % lines.length;
+        return [...lines.slice(0, i + 1), ...lines.slice(i)].join('\n');
+      },
+  ),
+  fc.nat().map(
+    (at): Edit =>
+      (text) => {
+        const lines = text.split('\n');
+        return lines.filter((_, index) => index !== at % lines.length).join('\n');
+      },
+  ),
+  fc.nat().map(
+    (at): Edit =>
+      (text) =>
+        text.slice(0, at % (text.length + 1)),
+  ),
 );
 
 /** A valid text with one to six random edits: almost valid, as hand-edited files are. */
 const almost = (...valid: string[]): fc.Arbitrary<string> =>
   fc.tuple(fc.constantFrom(...valid), fc.array(edit, { minLength: 1, maxLength: 6 })).map(([text, edits]) => edits.reduce((acc, apply) => apply(acc), text));
 
-const taskFiles = ['tasks/frontmatter.md', 'tasks/bold-keys.md', 'tasks/bold-keys-in-list.md', 'tasks/emoji-real-world.md', 'tasks/mojibake.md', 'packages/real-world/phases/phase-7/task-7.4-release-prep.md'].map(readFixture);
+const taskFiles = [
+  'tasks/frontmatter.md',
+  'tasks/bold-keys.md',
+  'tasks/bold-keys-in-list.md',
+  'tasks/emoji-real-world.md',
+  'tasks/mojibake.md',
+  'packages/real-world/phases/phase-7/task-7.4-release-prep.md',
+].map(readFixture);
 const overviews = ['packages/real-world/phases/phase-7/README.md', 'packages/minimal/phases/phase-1/README.md'].map(readFixture);
 const changelogs = ['releases/keep-a-changelog-full.md', 'releases/mojibake.md', 'releases/duplicate-version.md'].map(readFixture);
 const notesFiles = ['releases/notes-2.0.0.md', 'releases/notes-1.2.0.md', 'releases/notes-unreleased.md'].map(readFixture);
@@ -200,7 +288,11 @@ describe('value parsers never throw, and give finite numbers', () => {
   const numberish = fc
     .tuple(
       fc.constantFrom('', '~', '<', '<=', '≥ ', 'at least ', '-', '+', '−'),
-      fc.oneof(fc.nat().map(String), fc.double({ noNaN: false }).map(String), fc.constantFrom('1,000', '0.5', '1e400', '9'.repeat(400), '0', '1/0', '626/630 (99.4%)')),
+      fc.oneof(
+        fc.nat().map(String),
+        fc.double({ noNaN: false }).map(String),
+        fc.constantFrom('1,000', '0.5', '1e400', '9'.repeat(400), '0', '1/0', '626/630 (99.4%)'),
+      ),
       fc.constantFrom('', ' ', '%', 's', ' min', 'h', ' days', ' weeks', ' constructor', ' __proto__', ' toString', 'e400', ' to -40%', '-3 days', '.x'),
     )
     .map((parts) => parts.join(''));
@@ -258,12 +350,19 @@ describe('text helpers never throw', () => {
 
   test('repairMojibake, decodeStoredValue, redactText', () => {
     fc.assert(
-      fc.property(fc.oneof(anyText, jsonText, jsonText.map((text) => `__compressed__${Buffer.from(text).toString('base64')}`)), (text) => {
-        const repaired = repairMojibake(text);
-        expect(repaired.firstLine === null || repaired.firstLine >= 1).toBe(true);
-        decodeStoredValue(text);
-        expect(typeof redactText(text)).toBe('string');
-      }),
+      fc.property(
+        fc.oneof(
+          anyText,
+          jsonText,
+          jsonText.map((text) => `__compressed__${Buffer.from(text).toString('base64')}`),
+        ),
+        (text) => {
+          const repaired = repairMojibake(text);
+          expect(repaired.firstLine === null || repaired.firstLine >= 1).toBe(true);
+          decodeStoredValue(text);
+          expect(typeof redactText(text)).toBe('string');
+        },
+      ),
     );
   });
 });
@@ -271,10 +370,28 @@ describe('text helpers never throw', () => {
 describe('hook-log readers never throw, and every record is imported or skipped', () => {
   test('cairn-ndjson readText: arbitrary text, and lines of events with random edits', () => {
     const event = fc.record(
-      { kind: fc.constantFrom('task.start', 'task.end', 'notify', 'memory.set', 'teleport'), time: fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), anyText, fc.integer()), task: anyText, message: anyText, durationMs: fc.double() },
+      {
+        kind: fc.constantFrom('task.start', 'task.end', 'notify', 'memory.set', 'teleport'),
+        time: fc.oneof(
+          fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+          anyText,
+          fc.integer(),
+        ),
+        task: anyText,
+        message: anyText,
+        durationMs: fc.double(),
+      },
       { requiredKeys: ['kind'] },
     );
-    const lines = fc.array(fc.oneof(event.map((value) => JSON.stringify(value)), anyText), { maxLength: 12 }).map((all) => all.join('\n'));
+    const lines = fc
+      .array(
+        fc.oneof(
+          event.map((value) => JSON.stringify(value)),
+          anyText,
+        ),
+        { maxLength: 12 },
+      )
+      .map((all) => all.join('\n'));
     fc.assert(
       fc.property(fc.oneof(anyText, lines), (text) => {
         const result = cairnNdjson.readText(text, 'h/events.ndjson');
@@ -291,16 +408,49 @@ describe('hook-log readers never throw, and every record is imported or skipped'
   ];
 
   /** JSON values shaped like the hook formats, so the readers get past their shape checks. */
-  const time = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(1e20, -1, 0, 8.64e15 + 1), fc.string(), fc.date({ noInvalidDate: true }).map((date) => date.toISOString()));
+  const time = fc.oneof(
+    fc.integer(),
+    fc.double(),
+    fc.constantFrom(1e20, -1, 0, 8.64e15 + 1),
+    fc.string(),
+    fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+  );
   const loose = fc.oneof(fc.jsonValue({ maxDepth: 2 }), time);
   const formatShaped = fc.oneof(
-    fc.array(fc.record({ hook_event_name: fc.oneof(fc.constantFrom('PostToolUse', 'Notification', 'Stop', 'SubagentStop', 'PreToolUse', 'constructor', '__proto__'), fc.string()), tool_name: loose, tool_input: loose, session_id: loose, message: loose }, { requiredKeys: ['hook_event_name'] }), { minLength: 1, maxLength: 5 }),
-    fc.array(fc.record({ id: fc.string(), content: fc.string(), createdAt: fc.double(), key: loose, namespace: loose, type: loose, metadata: loose }, { requiredKeys: ['id', 'content', 'createdAt'] }), { minLength: 1, maxLength: 5 }),
+    fc.array(
+      fc.record(
+        {
+          hook_event_name: fc.oneof(
+            fc.constantFrom('PostToolUse', 'Notification', 'Stop', 'SubagentStop', 'PreToolUse', 'constructor', '__proto__'),
+            fc.string(),
+          ),
+          tool_name: loose,
+          tool_input: loose,
+          session_id: loose,
+          message: loose,
+        },
+        { requiredKeys: ['hook_event_name'] },
+      ),
+      { minLength: 1, maxLength: 5 },
+    ),
+    fc.array(
+      fc.record(
+        { id: fc.string(), content: fc.string(), createdAt: fc.double(), key: loose, namespace: loose, type: loose, metadata: loose },
+        { requiredKeys: ['id', 'content', 'createdAt'] },
+      ),
+      { minLength: 1, maxLength: 5 },
+    ),
     fc.record({ agents: fc.array(loose, { maxLength: 4 }), tasks: fc.array(loose, { maxLength: 4 }), lastUpdated: fc.double() }),
     fc.record({ startTime: fc.double(), totalTasks: fc.double(), lastActivity: time, sessionId: loose, nested: fc.jsonValue({ maxDepth: 6 }) }),
-    fc.array(fc.record({ id: fc.string().map((id) => `cmd-${id}`), type: fc.string(), success: fc.boolean(), timestamp: fc.double(), duration: loose }), { minLength: 1, maxLength: 5 }),
+    fc.array(fc.record({ id: fc.string().map((id) => `cmd-${id}`), type: fc.string(), success: fc.boolean(), timestamp: fc.double(), duration: loose }), {
+      minLength: 1,
+      maxLength: 5,
+    }),
     fc.dictionary(fc.string(), fc.array(fc.record({ key: fc.string(), value: loose, namespace: loose, timestamp: time }), { maxLength: 4 }), { maxKeys: 3 }),
-    fc.record({ version: fc.string(), entries: fc.array(fc.record({ key: fc.string(), value: loose, namespace: loose, createdAt: time, timestamp: time }), { maxLength: 4 }) }),
+    fc.record({
+      version: fc.string(),
+      entries: fc.array(fc.record({ key: fc.string(), value: loose, namespace: loose, createdAt: time, timestamp: time }), { maxLength: 4 }),
+    }),
   );
 
   test.each(readers)('%s read: any JSON value, and values shaped like the formats', (_format, read) => {
@@ -317,7 +467,24 @@ describe('hook-log readers never throw, and every record is imported or skipped'
     const storedValue = fc.oneof(
       fc.string(),
       fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
-      fc.record({ taskId: scalar, agentId: scalar, description: scalar, message: fc.oneof(scalar, fc.constant(true)), status: scalar, timestamp: time, startedAt: time, completedAt: time, duration: scalar, editId: scalar, __type__: fc.constantFrom('__Date__', '__NaN__', '__undefined__', '__Map__') }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
+      fc
+        .record(
+          {
+            taskId: scalar,
+            agentId: scalar,
+            description: scalar,
+            message: fc.oneof(scalar, fc.constant(true)),
+            status: scalar,
+            timestamp: time,
+            startedAt: time,
+            completedAt: time,
+            duration: scalar,
+            editId: scalar,
+            __type__: fc.constantFrom('__Date__', '__NaN__', '__undefined__', '__Map__'),
+          },
+          { requiredKeys: [] },
+        )
+        .map((value) => JSON.stringify(value)),
       scalar,
       fc.jsonValue({ maxDepth: 2 }),
     );
@@ -331,7 +498,11 @@ describe('hook-log readers never throw, and every record is imported or skipped'
       updated_at: scalar,
     });
     const sources = fc.array(
-      fc.record({ path: fc.constantFrom('h/memory.db', 'h/memory_entries.json', 'h/other.db'), format: fc.constantFrom('claude-flow-sqlite' as const, 'sqlite-json' as const), rows: fc.array(row, { maxLength: 8 }) }),
+      fc.record({
+        path: fc.constantFrom('h/memory.db', 'h/memory_entries.json', 'h/other.db'),
+        format: fc.constantFrom('claude-flow-sqlite' as const, 'sqlite-json' as const),
+        rows: fc.array(row, { maxLength: 8 }),
+      }),
       { maxLength: 3 },
     );
     fc.assert(

@@ -41,7 +41,15 @@ describe('formatting', () => {
 
 describe('markdownTable', () => {
   test('pads the columns and escapes pipes', () => {
-    expect(markdownTable(['a', 'bb'], [['1', 'x|y'], ['22', '']])).toBe(['| a   | bb   |', '| --- | ---- |', '| 1   | x\\|y |', '| 22  |      |'].join('\n'));
+    expect(
+      markdownTable(
+        ['a', 'bb'],
+        [
+          ['1', 'x|y'],
+          ['22', ''],
+        ],
+      ),
+    ).toBe(['| a   | bb   |', '| --- | ---- |', '| 1   | x\\|y |', '| 22  |      |'].join('\n'));
   });
 
   test('the results table has metric, measured, target and verdict', () => {

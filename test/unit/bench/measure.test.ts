@@ -47,6 +47,11 @@ describe('processTree', () => {
   });
 
   test('ends on a cycle (a reused pid read mid-walk)', () => {
-    expect(processTree(5, [{ pid: 5, ppid: 6 }, { pid: 6, ppid: 5 }]).toSorted()).toEqual([5, 6]);
+    expect(
+      processTree(5, [
+        { pid: 5, ppid: 6 },
+        { pid: 6, ppid: 5 },
+      ]).toSorted(),
+    ).toEqual([5, 6]);
   });
 });

@@ -25,7 +25,10 @@ function publish(pages: string, outDir: string, keep: string[] = []): ReturnType
   return staged;
 }
 
-const siteFiles = (dir: string) => entriesUnder(dir).files.filter((file) => file !== SITE_MARK).toSorted();
+const siteFiles = (dir: string) =>
+  entriesUnder(dir)
+    .files.filter((file) => file !== SITE_MARK)
+    .toSorted();
 
 describe('publishing a site whole', () => {
   test('the new site replaces the old, files Cairn did not write are carried over and said, and nothing is left beside it', () => {
@@ -59,7 +62,14 @@ describe('publishing a site whole', () => {
     const last = { outDir, at: Date.now() + 1000 };
     const old = new Date(Date.now() - 60_000);
     for (const file of entriesUnder(pages).files) utimesSync(join(pages, file), old, old);
-    swapInto((() => { const staging = prepareStaging(outDir); stageSite(pages, staging, outDir, null); return staging; })(), outDir);
+    swapInto(
+      (() => {
+        const staging = prepareStaging(outDir);
+        stageSite(pages, staging, outDir, null);
+        return staging;
+      })(),
+      outDir,
+    );
     const held = readFileSync(join(outDir, 'phase/task-1/index.html'), 'utf8');
     writeFileSync(join(pages, 'phase/task-1/index.html'), '<p>two 1</p>');
     utimesSync(join(pages, 'phase/task-1/index.html'), new Date(last.at + 1), new Date(last.at + 1));
@@ -72,7 +82,7 @@ describe('publishing a site whole', () => {
     expect(readFileSync(join(outDir, 'phase/task-1/index.html'), 'utf8')).toBe('<p>two 1</p>');
   });
 
-  test('a build killed between its two renames is put back by the next; leftovers of dead builds are removed, a running build\'s are not', () => {
+  test("a build killed between its two renames is put back by the next; leftovers of dead builds are removed, a running build's are not", () => {
     const parent = mkdtempSync(join(tmpdir(), 'cairn-publish-'));
     const outDir = join(parent, 'site');
     publish(pagesOf('old', 2), outDir);

@@ -45,7 +45,9 @@ describe('resolveSettings: hook patterns outside the repository', () => {
   test('an absolute path outside is an error too; the same path is allowed once its folder is in "allowOutside"', () => {
     const { repo, outside } = layout(null);
     writeFileSync(join(repo, 'cairn.config.json'), JSON.stringify({ hooks: [join(outside, 'events.ndjson')] }));
-    expect(resolveSettings({}, repo, {}).issues.map((issue) => [issue.line, issue.column, issue.message.replace(temp, '<tmp>')])).toEqual([[1, 11, expect.stringMatching(/^The hook log .*private\/events\.ndjson \("hooks\[0\]"\) is outside the repository \(/)]]);
+    expect(resolveSettings({}, repo, {}).issues.map((issue) => [issue.line, issue.column, issue.message.replace(temp, '<tmp>')])).toEqual([
+      [1, 11, expect.stringMatching(/^The hook log .*private\/events\.ndjson \("hooks\[0\]"\) is outside the repository \(/)],
+    ]);
     writeFileSync(join(repo, 'cairn.config.json'), JSON.stringify({ hooks: [join(outside, 'events.ndjson')], allowOutside: ['../private'] }));
     const allowed = resolveSettings({}, repo, {});
     expect([allowed.issues, allowed.settings?.allowOutside]).toEqual([[], [outside]]);
@@ -59,9 +61,11 @@ describe('resolveSettings: hook patterns outside the repository', () => {
     ]);
   });
 
-  test('without a repository the config\'s folder is the boundary; without a config, the working folder', () => {
+  test("without a repository the config's folder is the boundary; without a config, the working folder", () => {
     const { repo } = layout('{"hooks": ["../private/events.ndjson"]}', { git: false });
-    expect(resolveSettings({}, repo, {}).issues.map((issue) => issue.message.replaceAll(displayPath(temp), '<tmp>'))).toEqual([`The hook log <tmp>/3/private/events.ndjson ("hooks[0]") is outside the config's folder (<tmp>/3/repo); Cairn does not read it.`]);
+    expect(resolveSettings({}, repo, {}).issues.map((issue) => issue.message.replaceAll(displayPath(temp), '<tmp>'))).toEqual([
+      `The hook log <tmp>/3/private/events.ndjson ("hooks[0]") is outside the config's folder (<tmp>/3/repo); Cairn does not read it.`,
+    ]);
     const bare = layout(null, { git: false });
     expect(printed(resolveSettings({ hooks: ['../private/*.ndjson'] }, bare.repo, {}).issues)).toEqual([
       `--hooks:1:1 error The hook log <tmp>/4/private/*.ndjson (--hooks) is outside the working folder (<tmp>/4/repo); Cairn does not read it.\n  hint: Hook logs are read from the working folder only. Copy the logs into it, or list their folder in the config's "allowOutside" (e.g. "allowOutside": ["../shared-logs"]) to read them where they are.`,
@@ -98,10 +102,13 @@ describe('expandHookPatterns: matches that leave the repository', () => {
       `<tmp>/7/repo/cairn.config.json:2:13 error The hook log <tmp>/7/repo/logs/leak.ndjson (matched by "hooks[0]") leads through a link to <tmp>/7/private/events.ndjson, outside the repository (<tmp>/7/repo); Cairn does not read it.\n  hint: Hook logs are read from the repository only. Copy the logs into it, or list their folder in the config's "allowOutside" (e.g. "allowOutside": ["../shared-logs"]) to read them where they are.`,
     ]);
     // Listed in allowOutside, the same link is read.
-    expect(expandHookPatterns(settings.hooks, settings.configPath, { ...settingsReach(settings, repo), allowOutside: [outside] })).toEqual({ files: [join(repo, 'logs/leak.ndjson'), join(repo, 'logs/own.ndjson')], issues: [] });
+    expect(expandHookPatterns(settings.hooks, settings.configPath, { ...settingsReach(settings, repo), allowOutside: [outside] })).toEqual({
+      files: [join(repo, 'logs/leak.ndjson'), join(repo, 'logs/own.ndjson')],
+      issues: [],
+    });
   });
 
-  test('a database\'s -wal that is a link out of the repository is refused, the database itself read', () => {
+  test("a database's -wal that is a link out of the repository is refused, the database itself read", () => {
     const { repo, outside } = layout('{"hooks": [".swarm/memory.db"]}');
     mkdirSync(join(repo, '.swarm'));
     writeFileSync(join(repo, '.swarm/memory.db'), 'SQLite format 3\u0000');
@@ -110,10 +117,17 @@ describe('expandHookPatterns: matches that leave the repository', () => {
     const settings = resolveSettings({}, repo, {}).settings!;
     const { files, issues } = expandHookPatterns(settings.hooks, settings.configPath, settingsReach(settings, repo));
     expect(files).toEqual([join(repo, '.swarm/memory.db')]);
-    expect(issues.map((issue) => issue.message.replaceAll(displayPath(temp), '<tmp>'))).toEqual([`The hook log <tmp>/8/repo/.swarm/memory.db-wal (matched by "hooks[0]") leads through a link to <tmp>/8/private/memory.db-wal, outside the repository (<tmp>/8/repo); Cairn does not read it.`]);
+    expect(issues.map((issue) => issue.message.replaceAll(displayPath(temp), '<tmp>'))).toEqual([
+      `The hook log <tmp>/8/repo/.swarm/memory.db-wal (matched by "hooks[0]") leads through a link to <tmp>/8/private/memory.db-wal, outside the repository (<tmp>/8/repo); Cairn does not read it.`,
+    ]);
   });
 
   test('the fixed part of a glob is the folder every match lies in', () => {
-    expect([globBase('/r/.swarm/memory.db'), globBase('/r/.claude-flow/metrics/*.json'), globBase('/r/logs/**/x-?.ndjson'), globBase('/*.db')]).toEqual(['/r/.swarm/memory.db', '/r/.claude-flow/metrics', '/r/logs', '/']);
+    expect([globBase('/r/.swarm/memory.db'), globBase('/r/.claude-flow/metrics/*.json'), globBase('/r/logs/**/x-?.ndjson'), globBase('/*.db')]).toEqual([
+      '/r/.swarm/memory.db',
+      '/r/.claude-flow/metrics',
+      '/r/logs',
+      '/',
+    ]);
   });
 });

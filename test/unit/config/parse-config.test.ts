@@ -20,7 +20,15 @@ describe('parseConfig', () => {
 }
 `;
     expect(parseConfig(text, path)).toEqual({
-      config: { content: 'docs/project-history', hooks: ['.swarm/memory.db', '.claude-flow/metrics/*.json'], site: 'https://owner.github.io', base: '/repo/', title: 'Riptide phases', out: 'site', asOf: '2025-10-25T18:00:00Z' },
+      config: {
+        content: 'docs/project-history',
+        hooks: ['.swarm/memory.db', '.claude-flow/metrics/*.json'],
+        site: 'https://owner.github.io',
+        base: '/repo/',
+        title: 'Riptide phases',
+        out: 'site',
+        asOf: '2025-10-25T18:00:00Z',
+      },
       issues: [],
     });
   });
@@ -57,9 +65,13 @@ describe('parseConfig', () => {
     `);
   });
 
-  test('reading rules: allowEmpty, a team\'s status words and its metadata keys', () => {
-    const text = '{\n  "allowEmpty": true,\n  "statusWords": {"Parked": "blocked", "Shipped": "complete"},\n  "fields": {"Owner": "agent", "T-shirt size": "estimate"}\n}\n';
-    expect(parseConfig(text, path)).toEqual({ config: { allowEmpty: true, statusWords: { Parked: 'blocked', Shipped: 'complete' }, fields: { Owner: 'agent', 'T-shirt size': 'estimate' } }, issues: [] });
+  test("reading rules: allowEmpty, a team's status words and its metadata keys", () => {
+    const text =
+      '{\n  "allowEmpty": true,\n  "statusWords": {"Parked": "blocked", "Shipped": "complete"},\n  "fields": {"Owner": "agent", "T-shirt size": "estimate"}\n}\n';
+    expect(parseConfig(text, path)).toEqual({
+      config: { allowEmpty: true, statusWords: { Parked: 'blocked', Shipped: 'complete' }, fields: { Owner: 'agent', 'T-shirt size': 'estimate' } },
+      issues: [],
+    });
   });
 
   test('reading rules with wrong values: the field, its line, and what it may be', () => {
@@ -73,8 +85,13 @@ describe('parseConfig', () => {
   });
 
   test('formats: folder globs pinned to a format; a format Cairn has no reader for is an error naming the formats', () => {
-    expect(parseConfig('{"formats": {"specs/**": "spec-kit", "docs/tasks": "task-files"}}', path)).toEqual({ config: { formats: { 'specs/**': 'spec-kit', 'docs/tasks': 'task-files' } }, issues: [] });
-    expect(messages('{"formats": {"specs/**": "speckit"}}').map((message) => message.split('\n')[0])).toEqual(['cairn.config.json:1:26 error "formats.specs/**" is not valid: a format must be one of spec-kit, kiro, taskmaster, claude-flow-tasks, claude-code-tasks, backlog-md, bmad, ccpm, status-folders, task-files.']);
+    expect(parseConfig('{"formats": {"specs/**": "spec-kit", "docs/tasks": "task-files"}}', path)).toEqual({
+      config: { formats: { 'specs/**': 'spec-kit', 'docs/tasks': 'task-files' } },
+      issues: [],
+    });
+    expect(messages('{"formats": {"specs/**": "speckit"}}').map((message) => message.split('\n')[0])).toEqual([
+      'cairn.config.json:1:26 error "formats.specs/**" is not valid: a format must be one of spec-kit, kiro, taskmaster, claude-flow-tasks, claude-code-tasks, backlog-md, bmad, ccpm, status-folders, task-files.',
+    ]);
   });
 
   test('the formats a folder may be pinned to are the ids of the readers, every one', () => {
@@ -101,7 +118,8 @@ describe('parseConfig', () => {
   });
 
   test('a path with a NUL or another control character is an error at its line and column, never a crash later', () => {
-    const text = '{\n  "content": "docs\\u0000x",\n  "out": "si\\nte",\n  "hooks": [".swarm/memory.db", "logs/\\u001b[31m*.json"],\n  "allowOutside": ["../logs\\u007f"],\n  "keep": ["CN\\tAME", "CNAME\\n"]\n}\n';
+    const text =
+      '{\n  "content": "docs\\u0000x",\n  "out": "si\\nte",\n  "hooks": [".swarm/memory.db", "logs/\\u001b[31m*.json"],\n  "allowOutside": ["../logs\\u007f"],\n  "keep": ["CN\\tAME", "CNAME\\n"]\n}\n';
     expect(parseConfig(text, path).config).toBeNull();
     expect(messages(text)).toMatchInlineSnapshot(`
       [

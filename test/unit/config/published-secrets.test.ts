@@ -64,11 +64,15 @@ describe('config: a secret in title, site or base', () => {
 
 describe('SITE, BASE (from --site, --base or the environment) and the title passed on to the build', () => {
   test.each([
-    ['SITE with a user and password', { SITE: 'https://deploy:Hunter2pw@example.com' }, 'SITE (--site, or the environment) is not valid: it holds a user name and password'],
+    [
+      'SITE with a user and password',
+      { SITE: 'https://deploy:Hunter2pw@example.com' },
+      'SITE (--site, or the environment) is not valid: it holds a user name and password',
+    ],
     ['SITE with a user name', { SITE: 'https://deploy@example.com' }, 'SITE (--site, or the environment) is not valid: it holds a user name,'],
     ['SITE with a token', { SITE: `https://example.com/?t=${ghp}` }, 'SITE (--site, or the environment) is not valid: it holds a secret (1 × github-token)'],
     ['BASE with a key', { BASE: `/${openai}/` }, 'BASE (--base, or the environment) is not valid: it holds a secret (1 × openai-key)'],
-    ['the title with a token', { CAIRN_TITLE: `Ops ${glpat}` }, 'CAIRN_TITLE (the config\'s title) is not valid: it holds a secret (1 × gitlab-token)'],
+    ['the title with a token', { CAIRN_TITLE: `Ops ${glpat}` }, "CAIRN_TITLE (the config's title) is not valid: it holds a secret (1 × gitlab-token)"],
   ])('%s is one problem, without the secret', (_name, env, start) => {
     const problems = environmentProblems(env);
     expect(problems).toHaveLength(1);
@@ -78,7 +82,10 @@ describe('SITE, BASE (from --site, --base or the environment) and the title pass
 
   test('a flag reaches the check as SITE or BASE', () => {
     const { settings } = resolveSettings({ site: 'https://deploy:Hunter2pw@example.com', base: `/${ghp}/` }, '/tmp', {});
-    expect(environmentProblems(settingsEnv(settings!)).map((problem) => problem.split(' is not valid')[0])).toEqual(['SITE (--site, or the environment)', 'BASE (--base, or the environment)']);
+    expect(environmentProblems(settingsEnv(settings!)).map((problem) => problem.split(' is not valid')[0])).toEqual([
+      'SITE (--site, or the environment)',
+      'BASE (--base, or the environment)',
+    ]);
   });
 });
 

@@ -15,11 +15,32 @@ function repository(config: object | null): string {
 
 describe('resolveSettings', () => {
   test('the config is found from a folder below it; its paths are relative to it', () => {
-    const repo = repository({ content: 'docs/project-history', hooks: ['.swarm/memory.db', '.claude-flow/metrics/*.json'], out: 'site', site: 'https://owner.github.io', base: '/repo/' });
+    const repo = repository({
+      content: 'docs/project-history',
+      hooks: ['.swarm/memory.db', '.claude-flow/metrics/*.json'],
+      out: 'site',
+      site: 'https://owner.github.io',
+      base: '/repo/',
+    });
     const cwd = join(repo, 'docs/deep');
     expect(findConfig(cwd)).toBe(join(repo, 'cairn.config.json'));
     expect(resolveSettings({}, cwd, {})).toEqual({
-      settings: { configPath: join(repo, 'cairn.config.json'), content: join(repo, 'docs/project-history'), out: join(repo, 'site'), outFrom: `"out" at ${displayPath(join(repo, 'cairn.config.json'))}:1:100`, hooks: [join(repo, '.swarm/memory.db'), join(repo, '.claude-flow/metrics/*.json')], site: 'https://owner.github.io', base: '/repo/', asOf: null, title: null, gates: null, keep: [], allowOutside: [], reading: defaultReading, repoRoot: null },
+      settings: {
+        configPath: join(repo, 'cairn.config.json'),
+        content: join(repo, 'docs/project-history'),
+        out: join(repo, 'site'),
+        outFrom: `"out" at ${displayPath(join(repo, 'cairn.config.json'))}:1:100`,
+        hooks: [join(repo, '.swarm/memory.db'), join(repo, '.claude-flow/metrics/*.json')],
+        site: 'https://owner.github.io',
+        base: '/repo/',
+        asOf: null,
+        title: null,
+        gates: null,
+        keep: [],
+        allowOutside: [],
+        reading: defaultReading,
+        repoRoot: null,
+      },
       issues: [],
     });
   });
@@ -27,8 +48,17 @@ describe('resolveSettings', () => {
   test('flags override the environment, the environment overrides the config; flag paths are relative to the working folder', () => {
     const repo = repository({ content: 'docs/project-history', asOf: '2025-10-25T18:00:00Z', base: '/repo/' });
     const cwd = join(repo, 'docs');
-    const { settings } = resolveSettings({ content: 'other', asOf: '2025-11-01T00:00:00Z' }, cwd, { CAIRN_AS_OF: '2025-10-30T00:00:00Z', BASE: '/env/', CAIRN_CONTENT: 'ignored' });
-    expect([settings!.content, settings!.asOf, settings!.base, settings!.out]).toEqual([join(cwd, 'other'), '2025-11-01T00:00:00Z', '/env/', join(cwd, 'dist')]);
+    const { settings } = resolveSettings({ content: 'other', asOf: '2025-11-01T00:00:00Z' }, cwd, {
+      CAIRN_AS_OF: '2025-10-30T00:00:00Z',
+      BASE: '/env/',
+      CAIRN_CONTENT: 'ignored',
+    });
+    expect([settings!.content, settings!.asOf, settings!.base, settings!.out]).toEqual([
+      join(cwd, 'other'),
+      '2025-11-01T00:00:00Z',
+      '/env/',
+      join(cwd, 'dist'),
+    ]);
     expect(resolveSettings({}, cwd, { CAIRN_CONTENT: 'from-env' }).settings!.content).toBe(join(cwd, 'from-env'));
   });
 
@@ -52,6 +82,11 @@ describe('resolveSettings', () => {
 
   test('the environment a build runs with', () => {
     const repo = repository({ content: 'docs', title: 'Riptide' });
-    expect(settingsEnv(resolveSettings({}, repo, {}).settings!)).toEqual({ CAIRN_CONTENT: join(repo, 'docs'), CAIRN_OUT_DIR: join(repo, 'dist'), CAIRN_CONFIG: join(repo, 'cairn.config.json'), CAIRN_TITLE: 'Riptide' });
+    expect(settingsEnv(resolveSettings({}, repo, {}).settings!)).toEqual({
+      CAIRN_CONTENT: join(repo, 'docs'),
+      CAIRN_OUT_DIR: join(repo, 'dist'),
+      CAIRN_CONFIG: join(repo, 'cairn.config.json'),
+      CAIRN_TITLE: 'Riptide',
+    });
   });
 });

@@ -74,46 +74,71 @@ const fixtures = [
  * status as written is checked in its status text), or read with other values (`read`; with `warning`, a warning at its
  * file is checked). Backlog.md and BMAD tasks are keyed by file instead of line.
  */
-const deviations: Record<string, string | { status: string; written: string; reason: string } | { read: Partial<TaskFact>; reason: string; warning: boolean }> = {
-  // Two lines with one id: the model holds one task per id, so the first is kept and the second named in a warning.
-  'kiro-garden-plots/1-plot-design-tokens/2.5@59': 'listed again, left out with a warning',
-  // A task with subtasks is shown where its subtasks stand (README, "Packages Cairn reads"): Taskmaster parents marked
-  // done whose subtasks are all still pending are shown pending, as their work is; the reader reads them as done.
-  'taskmaster-dock-updater/master/5@200': { status: 'pending', written: 'done', reason: 'done, with its 3 subtasks pending' },
-  'taskmaster-dock-updater/master/6@250': { status: 'pending', written: 'done', reason: 'done, with its 2 subtasks pending' },
-  'taskmaster-dock-updater/bugfix-ui/2@333': { status: 'pending', written: 'done', reason: 'done, with its 2 subtasks pending' },
-  'taskmaster-dock-updater/bugfix-ui/3@373': { status: 'pending', written: 'done', reason: 'done, with its 2 subtasks pending' },
-  // Two files with one id, as in the source board: the first file is kept and the second named in a warning.
-  'backlog-md-museum-kiosk/backlog/task-56@backlog/tasks/task-56 - update-framework-deps.md': 'listed again, left out with a warning',
-  // A parent is a task of the phase, named by its own id: TASK-162 is the board's task-162, as that file writes it.
-  'backlog-md-formula-linter/backlog/TASK-162.1@backlog/completed/task-162.1 - Rename-badly-named-task-files.md': { read: { parentId: 'task-162' }, reason: 'the parent by its own id', warning: false },
-  // A parent with no file on the board (TASK-161, epic-11) is no parent: the task stands on its own, with a warning.
-  'backlog-md-formula-linter/backlog/TASK-161.1@backlog/completed/task-161.1 - Cache-compiled-grammar-queries-per-dialect.md': { read: { parentId: null }, reason: 'parent not on the board', warning: true },
-  // dependsOn holds the phase's own tasks: the archived task-epic-11.2 stays in the task's dependencies, and the build
-  // names it as in no phase.
-  'backlog-md-formula-linter/backlog/task-epic-11.11@backlog/tasks/epics/epic-11-rule-engine-restructuring/task-epic-11.11 - Move-name-detection.md': { read: { parentId: null, dependsOn: [] }, reason: 'parent and dependency not on the board', warning: true },
-  // ccpm's depends_on still names the tasks by their numbers before the sync (003.md, …), files the epic no longer has:
-  // no edge (not to 3.md either), and a warning at the task's depends_on line.
-  ...Object.fromEntries(
-    ['2', '4', '5', '8', '9', '10'].map((id) => [
-      `ccpm-local-runner/route-builds-to-local-runner/${id}@.claude/epics/route-builds-to-local-runner/${id}.md`,
-      { read: { dependsOn: [] }, reason: 'depends_on names tasks by their numbers before the sync', warning: true },
-    ]),
-  ),
-  // depends_on: [1,] names a task 1 that no epic has: no edge; the build names it as in no phase.
-  ...Object.fromEntries(
-    [['architecture', '394'], ['bugs', '397'], ['template-system', '406']].map(([epic, id]) => [
-      `ccpm-harbor-epics/${epic}/${id}@.claude/epics/${epic}/${id}.md`,
-      { read: { dependsOn: [] }, reason: 'depends on a task 1 no epic has', warning: false },
-    ]),
-  ),
-  // One id in two folders: the first file is kept and the second named in a warning.
-  'status-folders-quay-tasks/tasks/TASK-004@tasks/obsolete/TASK-004-drop-plan-fields-from-create.md': 'listed again, left out with a warning',
-  // Its parent and dependency are not on the board (a warning names the parent); marked completed while its subtask
-  // TASK-030B-1 is in progress, it is shown where its subtask stands.
-  'status-folders-quay-tasks/tasks/TASK-030B@tasks/completed/TASK-030B/TASK-030B-write-quay-lite-guide.md': { read: { parentId: null, dependsOn: [], status: 'in_progress' }, reason: 'parent not on the board; subtask in progress', warning: true },
-  'status-folders-quay-tasks/tasks/TASK-030B-1.8@tasks/in_review/TASK-030B-1.8-tool-discovery.md': { read: { dependsOn: [] }, reason: 'TASK-030B-1.7 is not on the board', warning: false },
-};
+const deviations: Record<string, string | { status: string; written: string; reason: string } | { read: Partial<TaskFact>; reason: string; warning: boolean }> =
+  {
+    // Two lines with one id: the model holds one task per id, so the first is kept and the second named in a warning.
+    'kiro-garden-plots/1-plot-design-tokens/2.5@59': 'listed again, left out with a warning',
+    // A task with subtasks is shown where its subtasks stand (README, "Packages Cairn reads"): Taskmaster parents marked
+    // done whose subtasks are all still pending are shown pending, as their work is; the reader reads them as done.
+    'taskmaster-dock-updater/master/5@200': { status: 'pending', written: 'done', reason: 'done, with its 3 subtasks pending' },
+    'taskmaster-dock-updater/master/6@250': { status: 'pending', written: 'done', reason: 'done, with its 2 subtasks pending' },
+    'taskmaster-dock-updater/bugfix-ui/2@333': { status: 'pending', written: 'done', reason: 'done, with its 2 subtasks pending' },
+    'taskmaster-dock-updater/bugfix-ui/3@373': { status: 'pending', written: 'done', reason: 'done, with its 2 subtasks pending' },
+    // Two files with one id, as in the source board: the first file is kept and the second named in a warning.
+    'backlog-md-museum-kiosk/backlog/task-56@backlog/tasks/task-56 - update-framework-deps.md': 'listed again, left out with a warning',
+    // A parent is a task of the phase, named by its own id: TASK-162 is the board's task-162, as that file writes it.
+    'backlog-md-formula-linter/backlog/TASK-162.1@backlog/completed/task-162.1 - Rename-badly-named-task-files.md': {
+      read: { parentId: 'task-162' },
+      reason: 'the parent by its own id',
+      warning: false,
+    },
+    // A parent with no file on the board (TASK-161, epic-11) is no parent: the task stands on its own, with a warning.
+    'backlog-md-formula-linter/backlog/TASK-161.1@backlog/completed/task-161.1 - Cache-compiled-grammar-queries-per-dialect.md': {
+      read: { parentId: null },
+      reason: 'parent not on the board',
+      warning: true,
+    },
+    // dependsOn holds the phase's own tasks: the archived task-epic-11.2 stays in the task's dependencies, and the build
+    // names it as in no phase.
+    'backlog-md-formula-linter/backlog/task-epic-11.11@backlog/tasks/epics/epic-11-rule-engine-restructuring/task-epic-11.11 - Move-name-detection.md': {
+      read: { parentId: null, dependsOn: [] },
+      reason: 'parent and dependency not on the board',
+      warning: true,
+    },
+    // ccpm's depends_on still names the tasks by their numbers before the sync (003.md, …), files the epic no longer has:
+    // no edge (not to 3.md either), and a warning at the task's depends_on line.
+    ...Object.fromEntries(
+      ['2', '4', '5', '8', '9', '10'].map((id) => [
+        `ccpm-local-runner/route-builds-to-local-runner/${id}@.claude/epics/route-builds-to-local-runner/${id}.md`,
+        { read: { dependsOn: [] }, reason: 'depends_on names tasks by their numbers before the sync', warning: true },
+      ]),
+    ),
+    // depends_on: [1,] names a task 1 that no epic has: no edge; the build names it as in no phase.
+    ...Object.fromEntries(
+      [
+        ['architecture', '394'],
+        ['bugs', '397'],
+        ['template-system', '406'],
+      ].map(([epic, id]) => [
+        `ccpm-harbor-epics/${epic}/${id}@.claude/epics/${epic}/${id}.md`,
+        { read: { dependsOn: [] }, reason: 'depends on a task 1 no epic has', warning: false },
+      ]),
+    ),
+    // One id in two folders: the first file is kept and the second named in a warning.
+    'status-folders-quay-tasks/tasks/TASK-004@tasks/obsolete/TASK-004-drop-plan-fields-from-create.md': 'listed again, left out with a warning',
+    // Its parent and dependency are not on the board (a warning names the parent); marked completed while its subtask
+    // TASK-030B-1 is in progress, it is shown where its subtask stands.
+    'status-folders-quay-tasks/tasks/TASK-030B@tasks/completed/TASK-030B/TASK-030B-write-quay-lite-guide.md': {
+      read: { parentId: null, dependsOn: [], status: 'in_progress' },
+      reason: 'parent not on the board; subtask in progress',
+      warning: true,
+    },
+    'status-folders-quay-tasks/tasks/TASK-030B-1.8@tasks/in_review/TASK-030B-1.8-tool-discovery.md': {
+      read: { dependsOn: [] },
+      reason: 'TASK-030B-1.7 is not on the board',
+      warning: false,
+    },
+  };
 
 describe.each(fixtures)('$name', ({ name, root, title }) => {
   const base = join('test/fixtures/formats', name);
@@ -129,15 +154,42 @@ describe.each(fixtures)('$name', ({ name, root, title }) => {
     expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(phase!.title).toBe(facts.format === 'kiro' ? title(dir!.phaseId) : phaseFacts.title);
     expect(phase!.dataQuality.readers.map((reader) => reader.format)).toEqual([facts.format]);
-    const byFile = facts.format === 'backlog-md' || facts.format === 'bmad' || facts.format === 'ccpm' || facts.format === 'status-folders' || facts.format === 'claude-code-tasks';
+    const byFile =
+      facts.format === 'backlog-md' ||
+      facts.format === 'bmad' ||
+      facts.format === 'ccpm' ||
+      facts.format === 'status-folders' ||
+      facts.format === 'claude-code-tasks';
     const deviation = (fact: TaskFact) => deviations[`${name}/${dir!.phaseId}/${fact.id}@${byFile ? fact.file : fact.line}`];
-    const expected = phaseFacts.tasks.filter((fact) => typeof deviation(fact) !== 'string').map((fact) => {
-      const shown = deviation(fact);
-      return typeof shown !== 'object' ? fact : 'read' in shown ? { ...fact, ...shown.read } : { ...fact, status: shown.status };
-    });
+    const expected = phaseFacts.tasks
+      .filter((fact) => typeof deviation(fact) !== 'string')
+      .map((fact) => {
+        const shown = deviation(fact);
+        return typeof shown !== 'object' ? fact : 'read' in shown ? { ...fact, ...shown.read } : { ...fact, status: shown.status };
+      });
     // Cancelled work is complete in the model, with `cancelled` set; the facts name it cancelled.
-    const read = phase!.tasks.map((task) => ({ id: task.id, title: task.title, status: task.cancelled ? 'cancelled' : task.status, dependsOn: task.dependsOn, parentId: task.parentId, optional: task.optional, at: byFile ? task.file : Number(task.statusEvidence.key?.replace('line ', '')) }));
-    expect(read).toEqual(expected.map((fact) => ({ id: fact.id, title: fact.title, status: fact.status, dependsOn: fact.dependsOn, parentId: fact.parentId, optional: fact.optional ?? false, at: byFile ? join(base, fact.file!) : fact.line })).toSorted((a, b) => read.findIndex((task) => task.id === a.id) - read.findIndex((task) => task.id === b.id)));
+    const read = phase!.tasks.map((task) => ({
+      id: task.id,
+      title: task.title,
+      status: task.cancelled ? 'cancelled' : task.status,
+      dependsOn: task.dependsOn,
+      parentId: task.parentId,
+      optional: task.optional,
+      at: byFile ? task.file : Number(task.statusEvidence.key?.replace('line ', '')),
+    }));
+    expect(read).toEqual(
+      expected
+        .map((fact) => ({
+          id: fact.id,
+          title: fact.title,
+          status: fact.status,
+          dependsOn: fact.dependsOn,
+          parentId: fact.parentId,
+          optional: fact.optional ?? false,
+          at: byFile ? join(base, fact.file!) : fact.line,
+        }))
+        .toSorted((a, b) => read.findIndex((task) => task.id === a.id) - read.findIndex((task) => task.id === b.id)),
+    );
     // claude-flow's and Claude Code's agents, and the store's dates: each as the list says it, an unknown one null.
     for (const fact of facts.format.startsWith('claude-') ? expected : []) {
       const task = phase!.tasks.find((each) => each.id === fact.id)!;

@@ -39,7 +39,11 @@ export interface PackageFacts {
 
 export function packageFacts(root: string, phases: readonly Phase[], issues: readonly Issue[]): PackageFacts {
   const rel = (path: string) => relative(root, path).split('\\').join('/');
-  const line = (issue: Issue) => `${rel(issue.file)}:${issue.line} ${issue.message.split(root.split('\\').join('/')).join('').replaceAll(`${rel('')}/`, '')}`;
+  const line = (issue: Issue) =>
+    `${rel(issue.file)}:${issue.line} ${issue.message
+      .split(root.split('\\').join('/'))
+      .join('')
+      .replaceAll(`${rel('')}/`, '')}`;
   return {
     phases: phases.map((phase) => ({
       id: phase.id,

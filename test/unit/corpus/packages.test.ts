@@ -14,7 +14,9 @@ import { fixturePath } from '../fixtures.ts';
 import { packageFacts } from './package-facts.ts';
 
 const AS_OF = '2026-01-01T00:00:00.000Z';
-const shapes = readdirSync(fixturePath('packages')).filter((name) => name.startsWith('shape-')).toSorted();
+const shapes = readdirSync(fixturePath('packages'))
+  .filter((name) => name.startsWith('shape-'))
+  .toSorted();
 
 /** Every file under a folder, recursively. */
 function filesUnder(dir: string): string[] {
@@ -48,7 +50,11 @@ describe.each(shapes)('%s', (name) => {
       const dir = join(root, 'phases', phase.id);
       const markdown = filesUnder(dir).filter((file) => /\.md$/i.test(file) && !/\/(?:hooks|\.swarm|\.claude-flow|\.hive-mind)\//.test(file));
       const errors = issues.filter((issue) => issue.severity === 'error').map((issue) => issue.file);
-      const accounted = new Set([...phase.tasks.map((task) => task.file), ...phase.dataQuality.otherFiles.map((file) => file.path), phase.file, ...errors].map((path) => join(process.cwd(), path)));
+      const accounted = new Set(
+        [...phase.tasks.map((task) => task.file), ...phase.dataQuality.otherFiles.map((file) => file.path), phase.file, ...errors].map((path) =>
+          join(process.cwd(), path),
+        ),
+      );
       expect(markdown.filter((file) => !accounted.has(file))).toEqual([]);
     }
   });
@@ -83,7 +89,11 @@ describe('a hook store copied as claude-flow writes it (hooks/.swarm/, hooks/.cl
   });
 
   test('every metrics file is a source, the one holding only {} with no records', () => {
-    expect(sources.filter((source) => source.path.includes('/.claude-flow/metrics/')).map((source) => [source.path.split('/').at(-1), source.format, source.records])).toEqual([
+    expect(
+      sources
+        .filter((source) => source.path.includes('/.claude-flow/metrics/'))
+        .map((source) => [source.path.split('/').at(-1), source.format, source.records]),
+    ).toEqual([
       ['agent-metrics.json', 'claude-flow-metrics', 0],
       ['performance.json', 'claude-flow-metrics', 1],
       ['system-metrics.json', 'claude-flow-metrics', 1],

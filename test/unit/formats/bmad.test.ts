@@ -70,18 +70,32 @@ test('sprint-status.yaml: stories, epics and retrospectives at their lines, unti
 const story = (name: string, text: string) => parseTaskFile({ text, path: `docs/stories/${name}`, slug: name.replace(/\.md$/, ''), phaseId: 'stories' }).task!;
 
 test('a v4 story: id and title from "# Story 1.3: …", status under "## Status", checkboxes as its checklist, prose no dependency', () => {
-  const task = story('1.3.story.md', '# Story 1.3: Export Notes\n\n## Status\nDone\n\n## Story\n**As a** user, **I want** export, **so that** I keep a copy.\n\n## Tasks / Subtasks\n- [x] Task 1: Write the exporter (AC: 1)\n  - [x] Subtask\n- [ ] Task 2: Tests (AC: 2)\n\n## Dev Notes\nStory 1.2 must be complete before this one.\n');
+  const task = story(
+    '1.3.story.md',
+    '# Story 1.3: Export Notes\n\n## Status\nDone\n\n## Story\n**As a** user, **I want** export, **so that** I keep a copy.\n\n## Tasks / Subtasks\n- [x] Task 1: Write the exporter (AC: 1)\n  - [x] Subtask\n- [ ] Task 2: Tests (AC: 2)\n\n## Dev Notes\nStory 1.2 must be complete before this one.\n',
+  );
   expect([task.id, task.title, task.status, task.statusText, task.dependsOn, task.parentId]).toEqual(['1.3', 'Export Notes', 'complete', 'Done', [], null]);
   expect(task.deliverables.map((item) => item.checked)).toEqual([true, false]);
 });
 
 test('a story of a decimal epic ("# Story 4.6.1: …") is read by its own heading, not by a numbered heading further down ("#### 7.1 …")', () => {
-  const task = story('4-6-1-gap-review.md', '# Story 4.6.1: Gap Review\n\nStatus: Done\n\n## Tasks / Subtasks\n- [x] 7.1 Review the matrix\n\n## Dev Agent Record\n\n#### 7.1 Matrix Review\nThe matrix is whole.\n');
+  const task = story(
+    '4-6-1-gap-review.md',
+    '# Story 4.6.1: Gap Review\n\nStatus: Done\n\n## Tasks / Subtasks\n- [x] 7.1 Review the matrix\n\n## Dev Agent Record\n\n#### 7.1 Matrix Review\nThe matrix is whole.\n',
+  );
   expect([task.id, task.title, task.status, task.statusText]).toEqual(['4.6.1', 'Gap Review', 'complete', 'Done']);
 });
 
 test('sprint-status.yaml: with an "epic-3-5" key, "3-5-2-…" is story 2 of epic 3.5 (3.5.2), while "3-5-help" stays story 3.5', () => {
-  const text = ['development_status:', '  epic-3: done', '  3-5-help-overlay: done', '  epic-3-5: in-progress', '  3-5-2-shelf-sync: review', '  epic-3-5-retrospective: optional', '  4-5-2-no-epic-key: done'].join('\n');
+  const text = [
+    'development_status:',
+    '  epic-3: done',
+    '  3-5-help-overlay: done',
+    '  epic-3-5: in-progress',
+    '  3-5-2-shelf-sync: review',
+    '  epic-3-5-retrospective: optional',
+    '  4-5-2-no-epic-key: done',
+  ].join('\n');
   expect(readSprintStatus(text)!.entries.map((entry) => [entry.key, entry.kind, entry.storyId])).toEqual([
     ['epic-3', 'epic', null],
     ['3-5-help-overlay', 'story', '3.5'],
@@ -100,7 +114,12 @@ test('sprint-status.yaml: with an "epic-3-5" key, "3-5-2-…" is story 2 of epic
 
 test.each([
   ['10-1-key-check.md', '# Story 10-1: Key Check\n\nStatus: ready-for-dev\n', '10.1', 'Key Check'],
-  ['7-1-video-session.md', '# Story 7-1-video-session: Video Session\n\n## Story Overview\n- **Story ID:** 7-1-video-session\n\n## Tasks\n\n### Task 1.1: Start Recording\n\n### Status: REVIEW\n', '7.1', 'Video Session'],
+  [
+    '7-1-video-session.md',
+    '# Story 7-1-video-session: Video Session\n\n## Story Overview\n- **Story ID:** 7-1-video-session\n\n## Tasks\n\n### Task 1.1: Start Recording\n\n### Status: REVIEW\n',
+    '7.1',
+    'Video Session',
+  ],
   ['3-5-2-shelf-sync.md', '# Story 3-5-2: Shelf Sync\n\nStatus: done\n', '3.5.2', 'Shelf Sync'],
 ])('a story heading written with dashes (%s) names its story by the numbers, as its file name does', (name, text, id, title) => {
   const task = story(name, text);
@@ -111,7 +130,9 @@ test('a report named like a story file (1-2-validation-report.md) is a document,
   const root = 'test/fixtures/formats/bmad-kiln-ledger/docs/sprint-artifacts';
   const [dir] = listPackageDirs(root).dirs;
   const { phase } = buildPhase(readPackage(dir!.dir, dir!.phaseId, root), { buildAsOf: null });
-  expect(phase!.dataQuality.otherFiles.find((other) => other.path.endsWith('validations/epic-1/1-2-validation-report.md'))?.reason).toBe('not read: named like a story file, but it does not open "# Story N.M: …"');
+  expect(phase!.dataQuality.otherFiles.find((other) => other.path.endsWith('validations/epic-1/1-2-validation-report.md'))?.reason).toBe(
+    'not read: named like a story file, but it does not open "# Story N.M: …"',
+  );
   expect(phase!.dataQuality.readers[0]!.reason).toContain('; 7 story files opening "# Story N.M: …"');
 });
 

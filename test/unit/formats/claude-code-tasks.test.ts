@@ -11,7 +11,16 @@ import { listPackageDirs, readPackage } from '../../../src/core/io/read-package.
 import { buildPhase } from '../../../src/core/model/build-phase.ts';
 
 type Fields = { [key: string]: unknown };
-const task = (id: string, fields: Fields = {}): Fields => ({ id, subject: `Task ${id}`, description: `What ${id} does`, activeForm: `Doing ${id}`, status: 'pending', blocks: [], blockedBy: [], ...fields });
+const task = (id: string, fields: Fields = {}): Fields => ({
+  id,
+  subject: `Task ${id}`,
+  description: `What ${id} does`,
+  activeForm: `Doing ${id}`,
+  status: 'pending',
+  blocks: [],
+  blockedBy: [],
+  ...fields,
+});
 const file = (fields: Fields, name = `${String(fields.id)}.json`) => ({ path: `list/${name}`, text: JSON.stringify(fields, null, 2) });
 const read = (...files: { path: string; text: string }[]) => claudeCodeTasks.read(files[0]!, 'list', undefined, files);
 
@@ -66,15 +75,13 @@ describe('disagreements and odd files', () => {
   });
 
   test('a number id, an id other than the file name, internal tasks, invalid JSON', () => {
-    const result = read(
-      file(task('1', { id: 1 }), '1.json'),
-      file(task('3'), '2.json'),
-      file(task('5', { metadata: { _internal: true } })),
-      { path: 'list/9.json', text: '{\n  "id": "9",\n  "subject": "x",\n}' },
-    );
+    const result = read(file(task('1', { id: 1 }), '1.json'), file(task('3'), '2.json'), file(task('5', { metadata: { _internal: true } })), {
+      path: 'list/9.json',
+      text: '{\n  "id": "9",\n  "subject": "x",\n}',
+    });
     expect(result.tasks.map(({ task: each }) => each.id)).toEqual(['1', '3']);
     const messages = result.issues.map((issue) => `${issue.severity} ${issue.file} ${issue.message}`);
-    expect(messages.some((message) => message.startsWith('warning list/1.json The task\'s id is the number 1'))).toBe(true);
+    expect(messages.some((message) => message.startsWith("warning list/1.json The task's id is the number 1"))).toBe(true);
     expect(messages.some((message) => message.startsWith('warning list/2.json The file 2.json holds task 3'))).toBe(true);
     expect(messages.some((message) => message.startsWith('warning list/5.json Task 5 is marked internal'))).toBe(true);
     expect(messages.some((message) => message.startsWith('error list/9.json 9.json is not valid JSON'))).toBe(true);
@@ -83,7 +90,10 @@ describe('disagreements and odd files', () => {
   test('the same id in two files: the first is kept, the second named', () => {
     const result = read(file(task('2'), '2.json'), file(task('2'), '3.json'));
     expect(result.tasks.map(({ task: each }) => each.file)).toEqual(['list/2.json']);
-    expect(result.issues.map((issue) => `${issue.file} ${issue.message}`)).toEqual(['list/3.json The file 3.json holds task 2; it is read as 2.', 'list/3.json Task 2 is also in list/2.json; this file is left out.']);
+    expect(result.issues.map((issue) => `${issue.file} ${issue.message}`)).toEqual([
+      'list/3.json The file 3.json holds task 2; it is read as 2.',
+      'list/3.json Task 2 is also in list/2.json; this file is left out.',
+    ]);
   });
 });
 
@@ -101,10 +111,12 @@ describe('folders', () => {
     writeFileSync(join(dir, 'empty-session', '.highwatermark'), '2');
     const { dirs, issues } = listPackageDirs(dir);
     expect(dirs).toEqual([{ dir: join(dir, 'team-alpha'), phaseId: 'team-alpha' }]);
-    expect(issues.map((issue) => [issue.severity, issue.message])).toEqual([['warning', 'The folder empty-session holds no Claude Code task file, so it is not read as a phase.']]);
+    expect(issues.map((issue) => [issue.severity, issue.message])).toEqual([
+      ['warning', 'The folder empty-session holds no Claude Code task file, so it is not read as a phase.'],
+    ]);
     const files = readPackage(join(dir, 'team-alpha'), 'team-alpha', dir);
     expect(files.taskList?.format).toBe('claude-code-tasks');
-    expect(files.otherFiles?.map((other) => other.reason)).toEqual(['not read: Claude Code\'s lock file (empty; it keeps two sessions from writing at once)']);
+    expect(files.otherFiles?.map((other) => other.reason)).toEqual(["not read: Claude Code's lock file (empty; it keeps two sessions from writing at once)"]);
   });
 
   test('a project holding .claude/tasks/, and a list folder itself, are read the same way', () => {
@@ -117,7 +129,10 @@ describe('folders', () => {
     expect(listPackageDirs(list).dirs).toEqual([{ dir: list, phaseId: 'reef' }]);
     const { phase, issues } = buildPhase(readPackage(list, 'reef', list), { buildAsOf: null });
     expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
-    expect(phase!.tasks.map((each) => [each.id, each.dependsOn])).toEqual([['1', []], ['2', ['1']]]);
+    expect(phase!.tasks.map((each) => [each.id, each.dependsOn])).toEqual([
+      ['1', []],
+      ['2', ['1']],
+    ]);
     expect(phase!.dataQuality.readers[0]!.files).toEqual([expect.stringMatching(/\/reef\/1\.json$/), expect.stringMatching(/\/reef\/2\.json$/)]);
   });
 

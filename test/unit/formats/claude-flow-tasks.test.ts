@@ -11,7 +11,20 @@ import { listPackageDirs, readPackage } from '../../../src/core/io/read-package.
 import { buildPhase } from '../../../src/core/model/build-phase.ts';
 
 type Record = { [key: string]: unknown };
-const record = (taskId: string, fields: Record = {}): Record => ({ taskId, type: 'feature', description: `Work of ${taskId}`, priority: 'normal', status: 'pending', progress: 0, assignedTo: [], tags: [], createdAt: '2026-01-18T10:05:16.475Z', startedAt: null, completedAt: null, ...fields });
+const record = (taskId: string, fields: Record = {}): Record => ({
+  taskId,
+  type: 'feature',
+  description: `Work of ${taskId}`,
+  priority: 'normal',
+  status: 'pending',
+  progress: 0,
+  assignedTo: [],
+  tags: [],
+  createdAt: '2026-01-18T10:05:16.475Z',
+  startedAt: null,
+  completedAt: null,
+  ...fields,
+});
 const store = (...records: Record[]) => JSON.stringify({ tasks: Object.fromEntries(records.map((each) => [each.taskId, each])), version: '3.0.0' }, null, 2);
 const read = (text: string) => claudeFlowTasks.read({ path: '.claude-flow/tasks/store.json', text }, 'phase');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
@@ -38,7 +51,7 @@ describe('statuses', () => {
     ]);
   });
 
-  test('a word that is no status is a warning at the record\'s taskId line, and the task is pending', () => {
+  test("a word that is no status is a warning at the record's taskId line, and the task is pending", () => {
     const warning = result.issues.find((issue) => issue.message.includes('"someday"'));
     expect(warning).toMatchObject({ severity: 'warning', line: lineOf(text, '"taskId": "task-6-f"') });
   });
@@ -46,7 +59,14 @@ describe('statuses', () => {
 
 describe('dates, agents and the title', () => {
   const text = store(
-    record('task-1768730716475-li3esh', { description: 'Audit the ledger queries\nSecond line of detail', status: 'in_progress', assignedTo: ['agent-1-x', 'agent-2-y'], createdAt: '2026-01-18T10:05:16.475Z', startedAt: '2026-01-18T10:05:20.000Z', priority: 'critical' }),
+    record('task-1768730716475-li3esh', {
+      description: 'Audit the ledger queries\nSecond line of detail',
+      status: 'in_progress',
+      assignedTo: ['agent-1-x', 'agent-2-y'],
+      createdAt: '2026-01-18T10:05:16.475Z',
+      startedAt: '2026-01-18T10:05:20.000Z',
+      priority: 'critical',
+    }),
     record('task-1768730716587-dxvwuq', { status: 'completed', completedAt: '2026-01-18T11:00:00.000Z', result: { checks: 3 } }),
     record('task-1768730716673-nhc0x6', { status: 'completed' }),
     record('task-1768730716756-28efvr', { createdAt: 'yesterday' }),
@@ -62,7 +82,9 @@ describe('dates, agents and the title', () => {
 
   test('a completed record without completedAt: its end unknown, with a warning', () => {
     expect(undated!.task.completedAt).toBeNull();
-    expect(result.issues.some((issue) => issue.line === lineOf(text, '"taskId": "task-1768730716673-nhc0x6"') && /no completedAt/.test(issue.message))).toBe(true);
+    expect(result.issues.some((issue) => issue.line === lineOf(text, '"taskId": "task-1768730716673-nhc0x6"') && /no completedAt/.test(issue.message))).toBe(
+      true,
+    );
   });
 
   test('createdAt is the creation date only (never a start); one that is no time is a warning and unknown', () => {
@@ -78,7 +100,7 @@ describe('dates, agents and the title', () => {
     expect(inProgress!.task.priority).toBe('critical');
   });
 
-  test('the title is the description\'s first line; the page keeps the rest, the type and the stored result', () => {
+  test("the title is the description's first line; the page keeps the rest, the type and the stored result", () => {
     expect(inProgress!.task.title).toBe('Audit the ledger queries');
     expect(inProgress!.content).toContain('Second line of detail');
     expect(done!.content).toContain('"checks": 3');
@@ -99,7 +121,10 @@ describe('dependencies', () => {
     const text = store(record('task-1-a'), record('task-2-b', { dependencies: ['task-1-a', 'task-9-z'] }));
     const result = read(text);
     expect(result.tasks.map(({ task }) => task.dependsOn)).toEqual([[], ['task-1-a']]);
-    expect(result.issues.find((issue) => issue.message.includes('task-9-z'))).toMatchObject({ severity: 'warning', line: lineOf(text, '"taskId": "task-2-b"') });
+    expect(result.issues.find((issue) => issue.message.includes('task-9-z'))).toMatchObject({
+      severity: 'warning',
+      line: lineOf(text, '"taskId": "task-2-b"'),
+    });
   });
 });
 
@@ -112,7 +137,7 @@ describe('what is no store', () => {
     expect(result.issues[0]).toMatchObject({ severity: 'error', line: 3 });
   });
 
-  test('another tool\'s store.json (claude-flow\'s agents store, a Taskmaster list) is not taken', () => {
+  test("another tool's store.json (claude-flow's agents store, a Taskmaster list) is not taken", () => {
     expect(claudeFlowTasks.detect('store.json', JSON.stringify({ agents: { 'agent-1': { status: 'idle' } } }))).toBeNull();
     expect(claudeFlowTasks.detect('store.json', JSON.stringify({ tasks: [{ id: 1, status: 'done' }] }))).toBeNull();
     expect(claudeFlowTasks.detect('tasks.json', store(record('task-1-a')))).toBeNull();
@@ -126,8 +151,11 @@ describe('where the store is found', () => {
   const fixture = 'test/fixtures/formats/claude-flow-store-release-gate';
 
   test('a repository root, its .claude-flow/ and its tasks/ folder each give the one phase, named by the repository', () => {
-    for (const root of [fixture, `${fixture}/.claude-flow`]) expect(listPackageDirs(root).dirs, root).toEqual([{ dir: join(fixture, '.claude-flow'), phaseId: 'claude-flow-store-release-gate' }]);
-    expect(listPackageDirs(`${fixture}/.claude-flow/tasks`).dirs).toEqual([{ dir: `${fixture}/.claude-flow/tasks`, phaseId: 'claude-flow-store-release-gate' }]);
+    for (const root of [fixture, `${fixture}/.claude-flow`])
+      expect(listPackageDirs(root).dirs, root).toEqual([{ dir: join(fixture, '.claude-flow'), phaseId: 'claude-flow-store-release-gate' }]);
+    expect(listPackageDirs(`${fixture}/.claude-flow/tasks`).dirs).toEqual([
+      { dir: `${fixture}/.claude-flow/tasks`, phaseId: 'claude-flow-store-release-gate' },
+    ]);
   });
 
   test('a phase folder with a copied .claude-flow/: the store is its task list beside its task files, and no hook log', () => {
@@ -148,11 +176,14 @@ describe('where the store is found', () => {
     expect(built!.tasks.filter((task) => task.file.endsWith('store.json'))).toHaveLength(10);
   });
 
-  test('a repository read for its store: the other files of its .claude-flow/ are the phase\'s hook logs, the store is not one', () => {
+  test("a repository read for its store: the other files of its .claude-flow/ are the phase's hook logs, the store is not one", () => {
     dir = mkdtempSync(join(tmpdir(), 'cairn-claude-flow-'));
     cpSync(`${fixture}/.claude-flow`, join(dir, '.claude-flow'), { recursive: true });
     mkdirSync(join(dir, '.claude-flow', 'metrics'));
-    cpSync('test/fixtures/packages/hooks-dot-folders/phases/phase-1/hooks/.claude-flow/metrics/task-metrics.json', join(dir, '.claude-flow', 'metrics', 'task-metrics.json'));
+    cpSync(
+      'test/fixtures/packages/hooks-dot-folders/phases/phase-1/hooks/.claude-flow/metrics/task-metrics.json',
+      join(dir, '.claude-flow', 'metrics', 'task-metrics.json'),
+    );
     writeFileSync(join(dir, '.claude-flow', 'metrics', 'system-metrics.json'), '[{"timestamp":1,');
     const [phase] = listPackageDirs(dir).dirs;
     const files = readPackage(phase!.dir, phase!.phaseId, dir);
@@ -179,16 +210,28 @@ describe('where the store is found', () => {
     const files = readPackage(phase!.dir, phase!.phaseId, dir);
     expect(files.hooks.map((hook) => hook.report.path)).toEqual([]);
     expect((files.otherFiles ?? []).map(({ path, reason }) => [path.slice(path.indexOf('.claude-flow')), reason])).toEqual([
-      ['.claude-flow/CAPABILITIES.md', "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (not SQLite, JSON or NDJSON); the tasks are in tasks/store.json"],
-      ['.claude-flow/agents/store.json', "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (JSON of a shape that holds no log Cairn reads); the tasks are in tasks/store.json"],
-      ['.claude-flow/config.yaml', "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (not SQLite, JSON or NDJSON); the tasks are in tasks/store.json"],
-      ['.claude-flow/daemon.pid', "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (not SQLite, JSON or NDJSON); the tasks are in tasks/store.json"],
+      [
+        '.claude-flow/CAPABILITIES.md',
+        "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (not SQLite, JSON or NDJSON); the tasks are in tasks/store.json",
+      ],
+      [
+        '.claude-flow/agents/store.json',
+        "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (JSON of a shape that holds no log Cairn reads); the tasks are in tasks/store.json",
+      ],
+      [
+        '.claude-flow/config.yaml',
+        "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (not SQLite, JSON or NDJSON); the tasks are in tasks/store.json",
+      ],
+      [
+        '.claude-flow/daemon.pid',
+        "not read: in claude-flow's folder beside its task store, it holds no log Cairn reads (not SQLite, JSON or NDJSON); the tasks are in tasks/store.json",
+      ],
     ]);
     const { issues } = buildPhase(files, { buildAsOf: null });
     expect(issues.filter((issue) => issue.severity === 'warning')).toEqual([]);
   });
 
-  test('a hook folder .claude-flow/ without the store stays the hook reader\'s', () => {
+  test("a hook folder .claude-flow/ without the store stays the hook reader's", () => {
     dir = mkdtempSync(join(tmpdir(), 'cairn-claude-flow-'));
     const phase = join(dir, 'phases', 'phase-1');
     mkdirSync(join(phase, '.claude-flow', 'agents'), { recursive: true });

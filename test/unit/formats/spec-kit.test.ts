@@ -90,7 +90,15 @@ describe('a tasks.md with bold and lettered ids', () => {
     expect(read.issues).toEqual([]);
   });
   test('dependencies are read from and to lettered ids', () => {
-    expect(Object.fromEntries(read.tasks.map(({ task }) => [task.id, task.dependsOn]))).toEqual({ T001: [], T002: [], T003: ['T001', 'T002'], T004: [], T004a: [], T004b: ['T004a'], T005: [] });
+    expect(Object.fromEntries(read.tasks.map(({ task }) => [task.id, task.dependsOn]))).toEqual({
+      T001: [],
+      T002: [],
+      T003: ['T001', 'T002'],
+      T004: [],
+      T004a: [],
+      T004b: ['T004a'],
+      T005: [],
+    });
   });
 });
 
@@ -132,7 +140,12 @@ describe('a statement whose tasks are a range ("T035-T040 depend on T013")', () 
   const ids = new Set(['T001', 'T002', 'T003', 'T004', 'T005']);
   const { found, unread } = specKitDependencyLines(list, ids);
   test('each task of the range waits for what the statement names', () => {
-    expect(Object.fromEntries([...found].map(([id, { on }]) => [id, on]))).toEqual({ T001: ['T002'], T003: ['T001', 'T002'], T004: ['T001', 'T002', 'T003'], T005: ['T001', 'T002'] });
+    expect(Object.fromEntries([...found].map(([id, { on }]) => [id, on]))).toEqual({
+      T001: ['T002'],
+      T003: ['T001', 'T002'],
+      T004: ['T001', 'T002', 'T003'],
+      T005: ['T001', 'T002'],
+    });
   });
   test('a range waiting only for one of its own tasks gives no edge to that task, and no line is left unread', () => {
     expect(found.get('T002')).toBeUndefined();

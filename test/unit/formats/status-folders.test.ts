@@ -48,7 +48,7 @@ test.each([
   ['completed/TASK-030B/TASK-030B-guide.md', 'task'],
   ['archived/TASK-3.md', { reason: 'not read: archived (archived/ is off the board)' }],
   ['notes/plan.md', { reason: 'not read: notes/ is not a status folder of the board' }],
-  ['README.md', { reason: 'not read: not in a status folder (the board\'s tasks are the files of its status folders)' }],
+  ['README.md', { reason: "not read: not in a status folder (the board's tasks are the files of its status folders)" }],
   ['done/diagram.png', { reason: 'not read: not Markdown (a task of the board is one Markdown file)' }],
 ])('%s: %j', (rel, role) => {
   expect(statusFolderRole(rel)).toEqual(role);
@@ -72,11 +72,17 @@ test('a GuardKit board of backlog/ and design_approved/ only is a board; "design
     mkdirSync(join(temp, 'tasks', 'backlog'), { recursive: true });
     mkdirSync(join(temp, 'tasks', 'design_approved'));
     writeFileSync(join(temp, 'tasks', 'backlog', 'TASK-A01-001-scaffold.md'), '---\nid: TASK-A01-001\ntitle: Scaffold\nstatus: backlog\n---\n# Scaffold\n');
-    writeFileSync(join(temp, 'tasks', 'design_approved', 'TASK-A01-002-endpoints.md'), '---\nid: TASK-A01-002\ntitle: Endpoints\nstatus: design_approved\n---\n# Endpoints\n');
+    writeFileSync(
+      join(temp, 'tasks', 'design_approved', 'TASK-A01-002-endpoints.md'),
+      '---\nid: TASK-A01-002\ntitle: Endpoints\nstatus: design_approved\n---\n# Endpoints\n',
+    );
     const [dir] = listPackageDirs(temp).dirs;
     const { phase, issues } = buildPhase(readPackage(dir!.dir, dir!.phaseId, temp), { buildAsOf: null });
     expect(phase!.dataQuality.readers.map((reader) => reader.format)).toEqual(['status-folders']);
-    expect(phase!.tasks.map((task) => [task.id, task.status, task.statusText])).toEqual([['TASK-A01-001', 'pending', 'backlog'], ['TASK-A01-002', 'pending', 'design_approved']]);
+    expect(phase!.tasks.map((task) => [task.id, task.status, task.statusText])).toEqual([
+      ['TASK-A01-001', 'pending', 'backlog'],
+      ['TASK-A01-002', 'pending', 'design_approved'],
+    ]);
     expect(issues.filter((issue) => /status/i.test(issue.message)).map((issue) => issue.message)).toEqual([]);
   } finally {
     rmSync(temp, { recursive: true, force: true });
@@ -89,18 +95,27 @@ test('a status word the reader does not know ("review_complete" in in_review/) t
     mkdirSync(join(temp, 'tasks', 'backlog'), { recursive: true });
     mkdirSync(join(temp, 'tasks', 'in_review'));
     writeFileSync(join(temp, 'tasks', 'backlog', 'TASK-1.md'), '---\nid: TASK-1\ntitle: One\nstatus: backlog\n---\n# One\n');
-    writeFileSync(join(temp, 'tasks', 'in_review', 'TASK-REV-2.md'), '---\nid: TASK-REV-2\ntitle: Review the plan\nstatus: review_complete\n---\n# Review the plan\n');
+    writeFileSync(
+      join(temp, 'tasks', 'in_review', 'TASK-REV-2.md'),
+      '---\nid: TASK-REV-2\ntitle: Review the plan\nstatus: review_complete\n---\n# Review the plan\n',
+    );
     const [dir] = listPackageDirs(temp).dirs;
     const { phase, issues } = buildPhase(readPackage(dir!.dir, dir!.phaseId, temp), { buildAsOf: null });
     const task = phase!.tasks.find((each) => each.id === 'TASK-REV-2')!;
-    expect([task.status, task.statusText, task.statusEvidence.summary]).toEqual(['in_progress', 'review_complete', '"review_complete" in the task file is no status word Cairn knows; its folder in_review/ says in progress']);
-    expect(issues.filter((issue) => issue.file.endsWith('TASK-REV-2.md')).map((issue) => [issue.line, issue.message])).toEqual([[4, 'Unknown status "review_complete"; the task is shown as its folder in_review/ says: in progress.']]);
+    expect([task.status, task.statusText, task.statusEvidence.summary]).toEqual([
+      'in_progress',
+      'review_complete',
+      '"review_complete" in the task file is no status word Cairn knows; its folder in_review/ says in progress',
+    ]);
+    expect(issues.filter((issue) => issue.file.endsWith('TASK-REV-2.md')).map((issue) => [issue.line, issue.message])).toEqual([
+      [4, 'Unknown status "review_complete"; the task is shown as its folder in_review/ says: in progress.'],
+    ]);
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
 });
 
-test('GuardKit\'s estimated_minutes is the task\'s estimate, in minutes', () => {
+test("GuardKit's estimated_minutes is the task's estimate, in minutes", () => {
   const text = '---\nid: TASK-C002-004\ntitle: Tide table tool\nstatus: in_review\nestimated_minutes: 96\n---\n\n# Task: tide table tool\n';
   const parsed = parseTaskFile({ text, path: 'tasks/in_review/TASK-C002-004.md', slug: 'TASK-C002-004', phaseId: 'tasks', idPrefix: '' });
   expect([parsed.task?.estimateText, parsed.task?.estimateDays]).toEqual(['96', 0.2]);
@@ -161,9 +176,14 @@ test('a phase folder under phases/ laid out as a board is read as one, its statu
     const [dir] = listPackageDirs(temp).dirs;
     const files = readPackage(dir!.dir, dir!.phaseId, temp);
     expect(files.layout?.format).toBe('status-folders');
-    expect(files.otherFiles?.map((other) => other.reason)).toEqual(['not read: not in a status folder (the board\'s tasks are the files of its status folders)']);
+    expect(files.otherFiles?.map((other) => other.reason)).toEqual([
+      "not read: not in a status folder (the board's tasks are the files of its status folders)",
+    ]);
     const { phase: built } = buildPhase(files, { buildAsOf: null });
-    expect(built!.tasks.map((task) => [task.id, task.status])).toEqual([['S4-1', 'complete'], ['S4-2', 'pending']]);
+    expect(built!.tasks.map((task) => [task.id, task.status])).toEqual([
+      ['S4-1', 'complete'],
+      ['S4-2', 'pending'],
+    ]);
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
@@ -177,7 +197,9 @@ describe('the fixture board', () => {
 
   test('estimates as the facts say: hours, minutes, "1 hour (of 3 hours total, …)"; an empty estimated_effort is none, with no warning', () => {
     const kept = facts.phases[0]!.tasks.filter((task) => task.file !== 'tasks/obsolete/TASK-004-drop-plan-fields-from-create.md');
-    expect(Object.fromEntries(phase!.tasks.map((task) => [task.id, task.estimateDays]))).toEqual(Object.fromEntries(kept.map((task) => [task.id, task.estimateDays])));
+    expect(Object.fromEntries(phase!.tasks.map((task) => [task.id, task.estimateDays]))).toEqual(
+      Object.fromEntries(kept.map((task) => [task.id, task.estimateDays])),
+    );
     expect(issues.filter((issue) => issue.message.startsWith('Cannot read the estimate'))).toEqual([]);
   });
 

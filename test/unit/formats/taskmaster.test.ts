@@ -8,7 +8,8 @@ import { detectTaskList } from '../../../src/core/formats/task-lists.ts';
 import { listPackageDirs, readPackage } from '../../../src/core/io/read-package.ts';
 import { buildPhase } from '../../../src/core/model/build-phase.ts';
 
-const read = (data: unknown, part?: string) => taskmaster.read({ path: 'tm/tasks.json', text: typeof data === 'string' ? data : `${JSON.stringify(data, null, 2)}\n` }, 'phase', part);
+const read = (data: unknown, part?: string) =>
+  taskmaster.read({ path: 'tm/tasks.json', text: typeof data === 'string' ? data : `${JSON.stringify(data, null, 2)}\n` }, 'phase', part);
 /** The 1-based line of the first line of `text` that holds `needle`, searched from line `from`. */
 const lineOf = (text: string, needle: string, from = 1) => text.split('\n').findIndex((line, index) => index + 1 >= from && line.includes(needle)) + 1;
 
@@ -35,7 +36,7 @@ describe('statuses', () => {
   const text = `${JSON.stringify(data, null, 2)}\n`;
   const result = read(data);
 
-  test('Taskmaster\'s words, with the word kept as the status text', () => {
+  test("Taskmaster's words, with the word kept as the status text", () => {
     expect(result.tasks.map(({ task }) => [task.statusText, task.status, task.cancelled])).toEqual([
       ['done', 'complete', false],
       ['completed', 'complete', false],
@@ -50,7 +51,7 @@ describe('statuses', () => {
     ]);
   });
 
-  test('a word it does not know, or no word, is a warning at the line of the task\'s id, read as pending', () => {
+  test("a word it does not know, or no word, is a warning at the line of the task's id, read as pending", () => {
     const someday = lineOf(text, '"id": 9');
     expect(result.issues.map((issue) => [issue.severity, issue.line, issue.message])).toEqual([
       ['warning', someday, 'Task 9 has the status "someday", which is no Taskmaster status; it is read as pending.'],
@@ -86,7 +87,17 @@ describe('dependencies', () => {
   const byId = new Map(result.tasks.map(({ task }) => [task.id, task]));
 
   test('top-level tasks name task ids as numbers or strings; a subtask is <parent>.<sub> with its parent', () => {
-    expect(result.tasks.map(({ task }) => [task.id, task.parentId])).toEqual([['1', null], ['2', null], ['4', null], ['4.1', '4'], ['4.2', '4'], ['4.3', '4'], ['4.4', '4'], ['4.5', '4'], ['5', null]]);
+    expect(result.tasks.map(({ task }) => [task.id, task.parentId])).toEqual([
+      ['1', null],
+      ['2', null],
+      ['4', null],
+      ['4.1', '4'],
+      ['4.2', '4'],
+      ['4.3', '4'],
+      ['4.4', '4'],
+      ['4.5', '4'],
+      ['5', null],
+    ]);
     expect(byId.get('4')!.dependsOn).toEqual(['1', '2']);
     expect(byId.get('5')!.dependsOn).toEqual(['4.3']);
   });
@@ -97,7 +108,7 @@ describe('dependencies', () => {
     expect(byId.get('4.4')!.dependsOn).toEqual(['4.1', '4.2']);
   });
 
-  test('an id that is no task of the list is a warning naming it at the task\'s line, and left out', () => {
+  test("an id that is no task of the list is a warning naming it at the task's line, and left out", () => {
     expect(byId.get('2')!.dependsOn).toEqual(['1']);
     expect(byId.get('4.5')!.dependsOn).toEqual([]);
     expect(byId.get('2')!.dependencies.flatMap((dependency) => dependency.taskIds)).toEqual(['1']);
@@ -110,7 +121,20 @@ describe('dependencies', () => {
   });
 
   test('priority and the page, from description, details and test strategy', () => {
-    const page = read({ tasks: [{ id: 1, title: 'One', description: 'What it does.', details: 'Use <b>bold</b> & *this*.', testStrategy: 'Run it.', priority: 'high', status: 'pending', complexity: 7 }] });
+    const page = read({
+      tasks: [
+        {
+          id: 1,
+          title: 'One',
+          description: 'What it does.',
+          details: 'Use <b>bold</b> & *this*.',
+          testStrategy: 'Run it.',
+          priority: 'high',
+          status: 'pending',
+          complexity: 7,
+        },
+      ],
+    });
     expect(page.tasks[0]!.task).toMatchObject({ priority: 'high', estimateDays: null, agent: null, metadataStyle: 'json-list' });
     expect(page.tasks[0]!.content).toBe('What it does.\n\n## Details\n\nUse <b>bold</b> & *this*.\n\n## Test strategy\n\nRun it.');
   });
@@ -120,12 +144,20 @@ describe('legacy and tagged files', () => {
   const legacy = { tasks: [{ id: 1, title: 'One', status: 'pending', dependencies: [] }], metadata: { projectName: 'Carousel' } };
   const tagged = {
     master: { tasks: [{ id: 1, title: 'Master one', status: 'done', dependencies: [] }], metadata: { description: 'Tasks for master context' } },
-    'feature-x': { tasks: [{ id: 1, title: 'Feature one', status: 'pending', dependencies: [] }, { id: 2, title: 'Feature two', status: 'pending', dependencies: [1] }], metadata: { description: 'Login by e-mail' } },
+    'feature-x': {
+      tasks: [
+        { id: 1, title: 'Feature one', status: 'pending', dependencies: [] },
+        { id: 2, title: 'Feature two', status: 'pending', dependencies: [1] },
+      ],
+      metadata: { description: 'Login by e-mail' },
+    },
   };
 
   test('are told apart by their shape, and both by their content, never the name alone', () => {
     expect(taskmaster.detect('tasks.json', JSON.stringify(legacy))).toBe('tasks.json holds a "tasks" list of 1 task (Taskmaster\'s legacy, untagged file)');
-    expect(taskmaster.detect('tasks.json', JSON.stringify(tagged))).toBe('tasks.json holds Taskmaster tags master, feature-x, each with a "tasks" list (3 tasks in all)');
+    expect(taskmaster.detect('tasks.json', JSON.stringify(tagged))).toBe(
+      'tasks.json holds Taskmaster tags master, feature-x, each with a "tasks" list (3 tasks in all)',
+    );
     expect(taskmaster.detect('tasks.json', '{"master": {"name": "x"}}')).toBeNull();
     expect(taskmaster.detect('todo.json', JSON.stringify(legacy))).toBeNull();
     expect(detectTaskList('tasks.json', JSON.stringify(tagged))?.format.id).toBe('taskmaster');
@@ -133,7 +165,10 @@ describe('legacy and tagged files', () => {
 
   test('a tag is read as its phase, titled by its metadata unless Taskmaster wrote the description itself', () => {
     expect(read(tagged, 'feature-x')).toMatchObject({ title: 'Login by e-mail', issues: [] });
-    expect(read(tagged, 'feature-x').tasks.map(({ task }) => [task.id, task.title, task.dependsOn])).toEqual([['1', 'Feature one', []], ['2', 'Feature two', ['1']]]);
+    expect(read(tagged, 'feature-x').tasks.map(({ task }) => [task.id, task.title, task.dependsOn])).toEqual([
+      ['1', 'Feature one', []],
+      ['2', 'Feature two', ['1']],
+    ]);
     expect(read(tagged, 'master').title).toBe('master');
     expect(read(legacy).title).toBe('Carousel');
   });
@@ -141,8 +176,13 @@ describe('legacy and tagged files', () => {
   test('without a tag, a tagged file is read as master, the other tags named in a warning', () => {
     const result = read(tagged);
     expect(result.tasks.map(({ task }) => task.title)).toEqual(['Master one']);
-    expect(result.issues.map((issue) => [issue.severity, issue.line, issue.message])).toEqual([['warning', 2, 'Only the tag "master" of this Taskmaster list is read here; its other tags (feature-x) are not.']]);
-    expect(read(tagged, 'gone').issues[0]).toMatchObject({ severity: 'error', message: 'The Taskmaster list has no tag "gone" (its tags: master, feature-x).' });
+    expect(result.issues.map((issue) => [issue.severity, issue.line, issue.message])).toEqual([
+      ['warning', 2, 'Only the tag "master" of this Taskmaster list is read here; its other tags (feature-x) are not.'],
+    ]);
+    expect(read(tagged, 'gone').issues[0]).toMatchObject({
+      severity: 'error',
+      message: 'The Taskmaster list has no tag "gone" (its tags: master, feature-x).',
+    });
   });
 });
 
@@ -156,13 +196,19 @@ describe('content roots', () => {
 
   test('.taskmaster/: a phase per tag, its other files listed with why they are not read', () => {
     root = mkdtempSync(join(tmpdir(), 'cairn-taskmaster-'));
-    write('.taskmaster/tasks/tasks.json', { master: { tasks: [{ id: 1, title: 'A', status: 'done' }] }, 'feature-x': { tasks: [{ id: 1, title: 'B', status: 'pending' }] } });
+    write('.taskmaster/tasks/tasks.json', {
+      master: { tasks: [{ id: 1, title: 'A', status: 'done' }] },
+      'feature-x': { tasks: [{ id: 1, title: 'B', status: 'pending' }] },
+    });
     write('.taskmaster/state.json', { currentTag: 'feature-x' });
     write('.taskmaster/tasks/task_001.txt', '# Task ID: 1\n# Status: pending\n');
     const content = join(root, '.taskmaster');
     const { dirs, issues } = listPackageDirs(content);
     expect(issues).toEqual([]);
-    expect(dirs).toEqual([{ dir: content, phaseId: 'master', part: 'master' }, { dir: content, phaseId: 'feature-x', part: 'feature-x' }]);
+    expect(dirs).toEqual([
+      { dir: content, phaseId: 'master', part: 'master' },
+      { dir: content, phaseId: 'feature-x', part: 'feature-x' },
+    ]);
     const files = readPackage(dirs[1]!.dir, dirs[1]!.phaseId, content, dirs[1]!.part);
     expect(files.taskList).toMatchObject({ format: 'taskmaster', part: 'feature-x' });
     expect(files.otherFiles!.map((file) => [file.path.split('.taskmaster/')[1], file.reason.split(' (')[0]])).toEqual([
@@ -173,7 +219,7 @@ describe('content roots', () => {
     expect(phase!.tasks.map((task) => [task.id, task.title, task.status])).toEqual([['1', 'B', 'pending']]);
   });
 
-  test('a legacy project\'s tasks/tasks.json is one phase, master, of the tasks/ folder', () => {
+  test("a legacy project's tasks/tasks.json is one phase, master, of the tasks/ folder", () => {
     root = mkdtempSync(join(tmpdir(), 'cairn-taskmaster-'));
     write('tasks/tasks.json', { tasks: [{ id: 1, title: 'A', status: 'done' }] });
     write('package.json', '{}');

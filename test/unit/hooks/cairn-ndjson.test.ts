@@ -17,7 +17,19 @@ describe('cairn-ndjson: valid lines', () => {
   });
 
   test('every field lands on the event; line numbers count blank lines', () => {
-    const full = { kind: 'task.end', time: '2025-10-23T12:00:00Z', task: 'task-7.1-build-infra', agent: 'cicd-engineer', session: 's-1', file: '.cargo/config.toml', memoryKey: 'phase7/build_infra/status', message: 'done', level: 'info', status: 'complete', durationMs: 12_600_000 };
+    const full = {
+      kind: 'task.end',
+      time: '2025-10-23T12:00:00Z',
+      task: 'task-7.1-build-infra',
+      agent: 'cicd-engineer',
+      session: 's-1',
+      file: '.cargo/config.toml',
+      memoryKey: 'phase7/build_infra/status',
+      message: 'done',
+      level: 'info',
+      status: 'complete',
+      durationMs: 12_600_000,
+    };
     const { events, report } = read('', line(full), '   ');
     expect(report).toMatchObject({ format, records: 1, imported: 1, newest: '2025-10-23T12:00:00.000Z', warnings: [] });
     expect(events[0]).toEqual({
@@ -56,7 +68,11 @@ describe('cairn-ndjson: lines that are skipped, each with a warning naming its l
     ['no time', { kind: 'notify', message: 'x' }, 'line 1: time: missing (expected string)'],
     ['a time without a zone', { kind: 'notify', time: '2025-10-23T08:30:00' }, 'line 1: time: Invalid ISO datetime'],
     ['a date only', { kind: 'notify', time: '2025-10-23' }, 'line 1: time: Invalid ISO datetime'],
-    ['an unknown kind', { kind: 'teleport', time: '2025-10-23T08:30:00Z' }, 'line 1: kind: Invalid option: expected one of "task.start"|"task.end"|"edit"|"notify"|"memory.set"|"command"|"agent.spawn"|"session.start"|"session.restore"|"session.end"|"metrics"'],
+    [
+      'an unknown kind',
+      { kind: 'teleport', time: '2025-10-23T08:30:00Z' },
+      'line 1: kind: Invalid option: expected one of "task.start"|"task.end"|"edit"|"notify"|"memory.set"|"command"|"agent.spawn"|"session.start"|"session.restore"|"session.end"|"metrics"',
+    ],
     ['a negative duration', { kind: 'task.end', time: '2025-10-23T08:30:00Z', durationMs: -1 }, 'line 1: durationMs: Too small: expected number to be >=0'],
     ['an empty task', { kind: 'task.start', time: '2025-10-23T08:30:00Z', task: '' }, 'line 1: task: Too small: expected string to have >=1 characters'],
   ])('%s', (_name, fields, warning) => {
@@ -67,8 +83,17 @@ describe('cairn-ndjson: lines that are skipped, each with a warning naming its l
 
   test('a line that is not JSON, and one that is an array', () => {
     const result = read(line({ kind: 'notify', time: '2025-10-23T08:30:00Z' }), '{"kind":"notify","ti', '[1]');
-    expect(summarize(result)).toEqual({ records: 3, imported: 1, skipped: 2, skippedReasons: { 'line is not valid JSON': 1, [schemaMismatch]: 1 }, kinds: { notify: 1 } });
-    expect(result.report.warnings).toEqual(['hooks/events.ndjson: line 2: not valid JSON', 'hooks/events.ndjson: line 3: event: Invalid input: expected object, received array']);
+    expect(summarize(result)).toEqual({
+      records: 3,
+      imported: 1,
+      skipped: 2,
+      skippedReasons: { 'line is not valid JSON': 1, [schemaMismatch]: 1 },
+      kinds: { notify: 1 },
+    });
+    expect(result.report.warnings).toEqual([
+      'hooks/events.ndjson: line 2: not valid JSON',
+      'hooks/events.ndjson: line 3: event: Invalid input: expected object, received array',
+    ]);
   });
 });
 

@@ -11,13 +11,38 @@ describe('decodeStoredValue: JSON with the serializer type markers', () => {
     ['__undefined__ (agentId without --agent-id)', { taskId: 't', agentId: { __type__: '__undefined__' } }, { taskId: 't', agentId: undefined }],
     ['__Date__ → its ISO text', { persistedAt: date('2025-08-04T21:14:48.340Z') }, { persistedAt: '2025-08-04T21:14:48.340Z' }],
     ['__Date__ without a string value → null', { at: { __type__: '__Date__', value: 5 } }, { at: null }],
-    ['__NaN__, __Infinity__, __-Infinity__ → null', { a: { __type__: '__NaN__' }, b: { __type__: '__Infinity__' }, c: { __type__: '__-Infinity__' } }, { a: null, b: null, c: null }],
+    [
+      '__NaN__, __Infinity__, __-Infinity__ → null',
+      { a: { __type__: '__NaN__' }, b: { __type__: '__Infinity__' }, c: { __type__: '__-Infinity__' } },
+      { a: null, b: null, c: null },
+    ],
     ['__BigInt__ → its digits as text', { big: { __type__: '__BigInt__', value: '9007199254740993' } }, { big: '9007199254740993' }],
-    ['__Map__ → its entries, markers inside unmarked', { m: { __type__: '__Map__', value: [['a', 1], ['b', date('2025-01-01T00:00:00.000Z')]] } }, { m: [['a', 1], ['b', '2025-01-01T00:00:00.000Z']] }],
+    [
+      '__Map__ → its entries, markers inside unmarked',
+      {
+        m: {
+          __type__: '__Map__',
+          value: [
+            ['a', 1],
+            ['b', date('2025-01-01T00:00:00.000Z')],
+          ],
+        },
+      },
+      {
+        m: [
+          ['a', 1],
+          ['b', '2025-01-01T00:00:00.000Z'],
+        ],
+      },
+    ],
     ['__Set__ → its values', { s: { __type__: '__Set__', value: ['x', { __type__: '__undefined__' }] } }, { s: ['x', undefined] }],
     ['an unknown marker without a value → null', { r: { __type__: '__Symbol__' } }, { r: null }],
     ['{"__circular__": true} → null', { self: { __circular__: true } }, { self: null }],
-    ['markers deep inside arrays (session-states tasks[])', { tasks: [{ startedAt: date('2025-08-04T21:00:00.000Z'), agentId: { __type__: '__undefined__' } }] }, { tasks: [{ startedAt: '2025-08-04T21:00:00.000Z', agentId: undefined }] }],
+    [
+      'markers deep inside arrays (session-states tasks[])',
+      { tasks: [{ startedAt: date('2025-08-04T21:00:00.000Z'), agentId: { __type__: '__undefined__' } }] },
+      { tasks: [{ startedAt: '2025-08-04T21:00:00.000Z', agentId: undefined }] },
+    ],
   ])('%s', (_name, stored, value) => {
     expect(decodeStoredValue(JSON.stringify(stored))).toStrictEqual({ kind: 'json', value });
   });
@@ -35,8 +60,16 @@ describe('decodeStoredValue: JSON with the serializer type markers', () => {
 
 describe('decodeStoredValue: __compressed__ values', () => {
   test.each([
-    ['JSON, with markers', compressed('{"sessionId":"s-1","persistedAt":{"__type__":"__Date__","value":"2025-08-04T21:14:48.340Z"}}'), { kind: 'json', value: { sessionId: 's-1', persistedAt: '2025-08-04T21:14:48.340Z' } }],
-    ['UTF-8 text inside JSON (emoji, CJK, HTML)', compressed(`{"message":"✅ 完成 <script>alert(1)</script> ${'x'.repeat(1100)}"}`), { kind: 'json', value: { message: `✅ 完成 <script>alert(1)</script> ${'x'.repeat(1100)}` } }],
+    [
+      'JSON, with markers',
+      compressed('{"sessionId":"s-1","persistedAt":{"__type__":"__Date__","value":"2025-08-04T21:14:48.340Z"}}'),
+      { kind: 'json', value: { sessionId: 's-1', persistedAt: '2025-08-04T21:14:48.340Z' } },
+    ],
+    [
+      'UTF-8 text inside JSON (emoji, CJK, HTML)',
+      compressed(`{"message":"✅ 完成 <script>alert(1)</script> ${'x'.repeat(1100)}"}`),
+      { kind: 'json', value: { message: `✅ 完成 <script>alert(1)</script> ${'x'.repeat(1100)}` } },
+    ],
     ['plain text', compressed('not json at all'), { kind: 'text', value: 'not json at all' }],
   ])('%s', (_name, stored, decoded) => {
     expect(decodeStoredValue(stored)).toStrictEqual(decoded);

@@ -22,9 +22,16 @@ import { hookEvent } from '../hook-event.ts';
 const dir = mkdtempSync(join(tmpdir(), 'cairn-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const line = (n: number, message = `step ${n}`) => JSON.stringify({ kind: 'notify', time: `2025-10-23T08:00:${String(n % 60).padStart(2, '0')}Z`, task: '1.1', message });
+const line = (n: number, message = `step ${n}`) =>
+  JSON.stringify({ kind: 'notify', time: `2025-10-23T08:00:${String(n % 60).padStart(2, '0')}Z`, task: '1.1', message });
 /** What a source's report says, the way the data-quality panel counts it. */
-const counts = ({ report }: ImportResult) => ({ records: report.records, imported: report.imported, skipped: report.skipped, skippedReasons: report.skippedReasons, warnings: report.warnings });
+const counts = ({ report }: ImportResult) => ({
+  records: report.records,
+  imported: report.imported,
+  skipped: report.skipped,
+  skippedReasons: report.skippedReasons,
+  warnings: report.warnings,
+});
 
 describe('Cairn NDJSON', () => {
   const big = 'x'.repeat(1_200_000);
@@ -58,7 +65,9 @@ describe('Cairn NDJSON', () => {
       imported: 3,
       skipped: 4,
       skippedReasons: { 'past the read limit (not read)': 4 },
-      warnings: ['hooks/events.ndjson: holds 7 lines: the first 3 were read (the hook logs of one folder give at most 1,000,000 records, 1.0 GB and 128 MB of event text together), and the 4 after were counted as skipped, not read.'],
+      warnings: [
+        'hooks/events.ndjson: holds 7 lines: the first 3 were read (the hook logs of one folder give at most 1,000,000 records, 1.0 GB and 128 MB of event text together), and the 4 after were counted as skipped, not read.',
+      ],
     });
     expect(budget.records).toBe(0);
     // A spent budget: every line counted, none read.
@@ -66,12 +75,22 @@ describe('Cairn NDJSON', () => {
       records: 7,
       imported: 0,
       skipped: 7,
-      warnings: ['hooks/events.ndjson: holds 7 lines, none read: the hook logs of one folder give at most 1,000,000 records, 1.0 GB and 128 MB of event text together, and the logs before it in the folder gave that much; each was counted as skipped.'],
+      warnings: [
+        'hooks/events.ndjson: holds 7 lines, none read: the hook logs of one folder give at most 1,000,000 records, 1.0 GB and 128 MB of event text together, and the logs before it in the folder gave that much; each was counted as skipped.',
+      ],
     });
     // Bytes: each line is some 70 characters, so 200 are spent after the third.
-    expect(readText(lines.join('\n'), 'hooks/events.ndjson', { records: 100, bytes: 200, text: 1e9 }).report).toMatchObject({ records: 7, imported: 3, skipped: 4 });
+    expect(readText(lines.join('\n'), 'hooks/events.ndjson', { records: 100, bytes: 200, text: 1e9 }).report).toMatchObject({
+      records: 7,
+      imported: 3,
+      skipped: 4,
+    });
     // Event text: "step 1" and "1.1", 9 characters an event, so 25 are spent after the third.
-    expect(readText(lines.join('\n'), 'hooks/events.ndjson', { records: 100, bytes: 1e9, text: 25 }).report).toMatchObject({ records: 7, imported: 3, skipped: 4 });
+    expect(readText(lines.join('\n'), 'hooks/events.ndjson', { records: 100, bytes: 1e9, text: 25 }).report).toMatchObject({
+      records: 7,
+      imported: 3,
+      skipped: 4,
+    });
   });
 });
 
@@ -90,7 +109,9 @@ describe('one folder of logs', () => {
       ['hooks/b.ndjson', 5, 2, 3, { 'past the read limit (not read)': 3 }],
       ['hooks/c.json', 1, 0, 1, { 'past the read limit (not read)': 1 }],
     ]);
-    expect(results[2]!.report.warnings[0]).toMatch(/^hooks\/c\.json: was not read: the hook logs before it in this folder gave 1,000,000 records, 1\.0 GB or 128 MB of event text/);
+    expect(results[2]!.report.warnings[0]).toMatch(
+      /^hooks\/c\.json: was not read: the hook logs before it in this folder gave 1,000,000 records, 1\.0 GB or 128 MB of event text/,
+    );
   });
 });
 
@@ -116,11 +137,21 @@ describe('FileLines', () => {
 });
 
 describe('claude-flow memory_entries', () => {
-  const row = (id: number, value: string): MemoryEntryRow => ({ id, key: `notification:${id}`, value, namespace: 'hooks:notify', metadata: null, created_at: 1761206400 + id, updated_at: null });
+  const row = (id: number, value: string): MemoryEntryRow => ({
+    id,
+    key: `notification:${id}`,
+    value,
+    namespace: 'hooks:notify',
+    metadata: null,
+    created_at: 1761206400 + id,
+    updated_at: null,
+  });
   const notify = (id: number) => JSON.stringify({ message: `step ${id}`, level: 'info', timestamp: new Date((1761206400 + id) * 1000).toISOString() });
 
   test('a row whose value is over 1 MB is skipped and counted', () => {
-    const [result] = readMemoryEntrySources([{ path: 'memory.json', format: 'sqlite-json', rows: [row(1, notify(1)), row(2, 'v'.repeat(1_100_000)), row(3, notify(3))] }]);
+    const [result] = readMemoryEntrySources([
+      { path: 'memory.json', format: 'sqlite-json', rows: [row(1, notify(1)), row(2, 'v'.repeat(1_100_000)), row(3, notify(3))] },
+    ]);
     expect(counts(result!)).toEqual({
       records: 3,
       imported: 2,
@@ -140,7 +171,11 @@ describe('claude-flow memory_entries', () => {
     const store = openSqliteStore(path);
     try {
       if (store.read.schema !== 'v2') throw new Error('not a v2 store');
-      const [result] = readMemoryEntrySources([{ path: 'hooks/memory.db', format: 'claude-flow-sqlite', rows: store.read.rows }], { records: 4, bytes: 1e9, text: 1e9 });
+      const [result] = readMemoryEntrySources([{ path: 'hooks/memory.db', format: 'claude-flow-sqlite', rows: store.read.rows }], {
+        records: 4,
+        bytes: 1e9,
+        text: 1e9,
+      });
       expect(counts(result!)).toEqual({
         records: 10,
         imported: 3,
@@ -174,7 +209,24 @@ describe('text shown of an event', () => {
     const secret = `ghp_${'A1b2'.repeat(9)}`;
     const message = `${'m'.repeat(maxShownChars - 10)} ${secret} ${'n'.repeat(10_000)}`;
     const events = [hookEvent({ kind: 'notify', time: '2025-10-23T08:00:00Z', message })];
-    const imports: ImportResult[] = [{ events, report: { path: 'hooks/events.ndjson', format: 'cairn-ndjson', records: 1, imported: 1, skipped: 0, skippedReasons: {}, newest: null, warnings: [], redactions: {}, readWith: [], shared: false } }];
+    const imports: ImportResult[] = [
+      {
+        events,
+        report: {
+          path: 'hooks/events.ndjson',
+          format: 'cairn-ndjson',
+          records: 1,
+          imported: 1,
+          skipped: 0,
+          skippedReasons: {},
+          newest: null,
+          warnings: [],
+          redactions: {},
+          readWith: [],
+          shared: false,
+        },
+      },
+    ];
     const [view] = deriveActivity([], imports, null).events;
     expect(view!.message!.length).toBeLessThan(maxShownChars + 40);
     expect(view!.message).toMatch(/…\([\d,]+ more characters\)$/);

@@ -5,7 +5,13 @@ import { hookEvent } from '../hook-event.ts';
 
 /** The seed's Phase 7. Only 7.1 declares Memory Storage keys (one in a folder of its own); the others get theirs from the file name. */
 const tasks = [
-  { id: '7.1', slug: 'task-7.1-build-infra', title: 'Build Infrastructure', memoryKeys: ['phase7/build_infra/status', 'swarm/cicd/sccache'], phaseId: 'phase-7' },
+  {
+    id: '7.1',
+    slug: 'task-7.1-build-infra',
+    title: 'Build Infrastructure',
+    memoryKeys: ['phase7/build_infra/status', 'swarm/cicd/sccache'],
+    phaseId: 'phase-7',
+  },
   { id: '7.2', slug: 'task-7.2-config-system', title: 'Configuration System', memoryKeys: [], phaseId: 'phase-7' },
   { id: '7.3', slug: 'task-7.3-code-quality', title: 'Code Quality', memoryKeys: [], phaseId: 'phase-7' },
   { id: '7.4', slug: 'task-7.4-release-prep', title: 'Release Preparation', memoryKeys: [], phaseId: 'phase-7' },
@@ -43,7 +49,11 @@ describe('matchEvents: one event, one rule', () => {
     ['post-task key reference', { kind: 'task.end', taskRef: 'task-7.1-build-infra' }, { taskId: '7.1', rule: 'task-ref' }],
     ['reference by slug, any case', { kind: 'task.end', taskRef: 'TASK-7.3-Code-Quality' }, { taskId: '7.3', rule: 'task-ref' }],
     ['reference that names the id', { kind: 'task.end', taskRef: '7.2' }, { taskId: '7.2', rule: 'task-ref' }],
-    ['description with the id', { kind: 'task.start', taskRef: 'task-1', description: 'Task 7.1: Build Infrastructure' }, { taskId: '7.1', rule: 'description' }],
+    [
+      'description with the id',
+      { kind: 'task.start', taskRef: 'task-1', description: 'Task 7.1: Build Infrastructure' },
+      { taskId: '7.1', rule: 'description' },
+    ],
     ['description with the title only', { kind: 'task.start', description: 'Configuration System' }, { taskId: '7.2', rule: 'description' }],
     ['description "Task: <title>"', { kind: 'task.start', description: 'Task: release  preparation!' }, { taskId: '7.4', rule: 'description' }],
     ['declared Memory Storage folder', { kind: 'edit', memoryKey: 'swarm/cicd/sccache' }, { taskId: '7.1', rule: 'memory-key' }],
@@ -54,8 +64,16 @@ describe('matchEvents: one event, one rule', () => {
     ['message led by the key name', { kind: 'notify', message: 'build_infra: sccache installed (10GB cap)' }, { taskId: '7.1', rule: 'message' }],
     ['message led by the id', { kind: 'notify', message: '7.1: CI cache wired' }, { taskId: '7.1', rule: 'message' }],
     ['message led by "Task <id>"', { kind: 'notify', message: 'Task 7.3: clippy clean' }, { taskId: '7.3', rule: 'message' }],
-    ['the reference wins over the other fields', { kind: 'notify', taskRef: 'task-7.3-code-quality', memoryKey: 'phase7/build_infra/status', message: 'config_system: x' }, { taskId: '7.3', rule: 'task-ref' }],
-    ['the memory key wins over the message', { kind: 'edit', memoryKey: 'phase7/code_quality/clippy', message: 'build_infra: x' }, { taskId: '7.3', rule: 'memory-key' }],
+    [
+      'the reference wins over the other fields',
+      { kind: 'notify', taskRef: 'task-7.3-code-quality', memoryKey: 'phase7/build_infra/status', message: 'config_system: x' },
+      { taskId: '7.3', rule: 'task-ref' },
+    ],
+    [
+      'the memory key wins over the message',
+      { kind: 'edit', memoryKey: 'phase7/code_quality/clippy', message: 'build_infra: x' },
+      { taskId: '7.3', rule: 'memory-key' },
+    ],
   ] as const)('%s', (_name, fields, expected) => {
     expect(matchOne(fields)).toEqual(expected);
   });

@@ -12,7 +12,8 @@ const rows: MemoryEntryRow[] = [1, 2, 3].map((id) => ({
   updated_at: 1_760_000_000,
 }));
 
-const order = (source: MemoryEntryRow[]) => readMemoryEntrySources([{ path: 'memory_entries.json', format: 'sqlite-json', rows: source }])[0]!.events.map((event) => event.message);
+const order = (source: MemoryEntryRow[]) =>
+  readMemoryEntrySources([{ path: 'memory_entries.json', format: 'sqlite-json', rows: source }])[0]!.events.map((event) => event.message);
 
 describe('memory_entries rows', () => {
   test('are imported in id order, whatever order a dump lists them in', () => {

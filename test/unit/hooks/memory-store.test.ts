@@ -30,7 +30,13 @@ describe('memory-store: one test per sample file', () => {
       ['coordination', 'phase7/config_system/status', 'in_progress', '2026-11-24T12:34:13.052Z'],
     ]);
     const first = readStore(name).events[0]!;
-    expect([first.message, first.timeSource, first.order, first.source.key, first.source.row]).toEqual(['complete', 'value', 1, 'phase7/build_infra/status', 1]);
+    expect([first.message, first.timeSource, first.order, first.source.key, first.source.row]).toEqual([
+      'complete',
+      'value',
+      1,
+      'phase7/build_infra/status',
+      1,
+    ]);
   });
 
   test('saverly: free text and JSON text stay the string they were stored as', () => {
@@ -69,7 +75,15 @@ describe('memory-store: the MemoryManager export of a fork', () => {
 
 describe('memory-store: entries no sample has', () => {
   test('an epoch-ms timestamp, a missing one, and a non-string value', () => {
-    const { events } = read({ coordination: [{ key: 'phase7/7.4/status', value: 'blocked: waiting for review', namespace: 'coordination', timestamp: 1_761_210_000_000 }, { key: 'phase7/7.4/blockers', value: ['7.3'] }] }, 'memory/memory-store.json');
+    const { events } = read(
+      {
+        coordination: [
+          { key: 'phase7/7.4/status', value: 'blocked: waiting for review', namespace: 'coordination', timestamp: 1_761_210_000_000 },
+          { key: 'phase7/7.4/blockers', value: ['7.3'] },
+        ],
+      },
+      'memory/memory-store.json',
+    );
     expect(events.map((event) => [event.memoryKey, event.status, event.time, event.timeSource, event.source.namespace])).toEqual([
       ['phase7/7.4/status', 'blocked: waiting for review', '2025-10-23T09:00:00.000Z', 'value', 'coordination'],
       ['phase7/7.4/blockers', '["7.3"]', null, 'none', 'coordination'],

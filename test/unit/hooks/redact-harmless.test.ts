@@ -15,7 +15,9 @@ const files = harmlessFiles();
 
 describe('the harmless corpus: lines about credentials that hold none', () => {
   test('facts.json names every file of the corpus, with its line count', () => {
-    const names = readdirSync(dir).filter((name) => name !== 'SOURCE.md' && name !== 'facts.json').toSorted();
+    const names = readdirSync(dir)
+      .filter((name) => name !== 'SOURCE.md' && name !== 'facts.json')
+      .toSorted();
     expect(Object.keys(facts.files).toSorted()).toEqual(names);
     expect(files.map(({ name }) => name.replace(/^harmless\//, ''))).toEqual(names);
     for (const { name, text } of files) expect(text.split('\n').length - 1, name).toBe(facts.files[name.replace(/^harmless\//, '')]!.lines);
@@ -43,7 +45,9 @@ describe('the harmless corpus: lines about credentials that hold none', () => {
   test('the check can fail: a real secret added to a harmless file is reported at its line', () => {
     const file = files.find(({ name }) => name.endsWith('.env.example'))!;
     const lines = file.text.split('\n').length;
-    expect(changedLines({ name: file.name, text: `${file.text}SECRET_KEY=${'Xk9' + '#mP2vL8qR'}\n` })).toEqual([`${file.name}:${lines}: SECRET_KEY=${'Xk9' + '#mP2vL8qR'}`]);
+    expect(changedLines({ name: file.name, text: `${file.text}SECRET_KEY=${'Xk9' + '#mP2vL8qR'}\n` })).toEqual([
+      `${file.name}:${lines}: SECRET_KEY=${'Xk9' + '#mP2vL8qR'}`,
+    ]);
   });
 });
 
@@ -64,7 +68,7 @@ describe('evidence that a value is an example', () => {
     ['$TOKEN', 'reference'],
     ['process.env.DB_PASSWORD', 'reference'],
     ['%s', 'format-specifier'],
-    ['node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"', 'command'],
+    ["node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"", 'command'],
     ['-----BEGIN', 'key-armor'],
     ['sk-...', 'masked'],
     ['sk_test_...', 'masked'],

@@ -8,7 +8,10 @@ import { redactEventCounting, redactText, redactTextCounting, redactedMarker } f
 import type { HookEvent } from '../../../src/core/schema/model.ts';
 
 const megabytes = (n: number) => n * 1024 * 1024;
-const base64 = (size: number) => Buffer.from(Array.from({ length: Math.ceil((size * 3) / 4) }, (_, at) => (at * 7919 + 13) % 256)).toString('base64').slice(0, size);
+const base64 = (size: number) =>
+  Buffer.from(Array.from({ length: Math.ceil((size * 3) / 4) }, (_, at) => (at * 7919 + 13) % 256))
+    .toString('base64')
+    .slice(0, size);
 const ghp = 'ghp' + '_' + 'Fk7Qz2Lm9Xw4Rt6Yb1Nc8Vd3Hs5Jp0Ga2Ke';
 
 describe('huge inputs: redaction returns', () => {
@@ -23,7 +26,10 @@ describe('huge inputs: redaction returns', () => {
   });
 
   test('a 10 MB value under a secret name is redacted whole', () => {
-    expect(redactTextCounting(`API_TOKEN=${'a'.repeat(megabytes(10))} done`)).toEqual({ text: `API_TOKEN=${redactedMarker('secret')} done`, counts: { secret: 1 } });
+    expect(redactTextCounting(`API_TOKEN=${'a'.repeat(megabytes(10))} done`)).toEqual({
+      text: `API_TOKEN=${redactedMarker('secret')} done`,
+      counts: { secret: 1 },
+    });
   });
 
   test('a 10 MB token is redacted whole', () => {
@@ -32,7 +38,21 @@ describe('huge inputs: redaction returns', () => {
 
   test('an event with an 8 MB message is redacted, its secret counted', () => {
     const event: HookEvent = {
-      id: 'e0', kind: 'notify', time: null, timeSource: 'none', order: 0, session: null, taskRef: null, description: null, agent: null, file: null, memoryKey: null, level: null, status: null, durationMs: null, data: {},
+      id: 'e0',
+      kind: 'notify',
+      time: null,
+      timeSource: 'none',
+      order: 0,
+      session: null,
+      taskRef: null,
+      description: null,
+      agent: null,
+      file: null,
+      memoryKey: null,
+      level: null,
+      status: null,
+      durationMs: null,
+      data: {},
       message: `GITHUB_TOKEN=${ghp} screenshot ${base64(megabytes(8))}`,
       source: { format: 'cairn-ndjson', path: 'hooks/run.ndjson', namespace: null, key: null, row: null },
     };
@@ -61,7 +81,10 @@ describe('huge inputs: redaction returns', () => {
 
 describe('long texts are searched in windows that overlap', () => {
   // Lines of ordinary log text, about 3 MB, with a secret in each of them at `at`.
-  const lines = Array.from({ length: 40_000 }, (_, index) => `2025-10-25T10:00:00Z agent-${index % 7} step ${index}: compiled 42 crates, 0 warnings, cache hit`);
+  const lines = Array.from(
+    { length: 40_000 },
+    (_, index) => `2025-10-25T10:00:00Z agent-${index % 7} step ${index}: compiled 42 crates, 0 warnings, cache hit`,
+  );
   const at = [0, 9_000, 12_600, 12_601, 25_200, 39_999];
   test('a secret in any line is found, at a window boundary too', () => {
     const text = lines.map((line, index) => (at.includes(index) ? `${line} GITHUB_TOKEN=${ghp}` : line)).join('\n');

@@ -71,7 +71,10 @@ const shapes: [string, string, SecretKind][] = [
 
 describe('redactText: every provider shape, bare in a line, becomes the marker of its kind', () => {
   test.each(shapes)('%s', (_name, secret, kind) => {
-    expect(redactTextCounting(`deploy step 4 used ${secret} and failed`)).toEqual({ text: `deploy step 4 used ${redactedMarker(kind)} and failed`, counts: { [kind]: 1 } });
+    expect(redactTextCounting(`deploy step 4 used ${secret} and failed`)).toEqual({
+      text: `deploy step 4 used ${redactedMarker(kind)} and failed`,
+      counts: { [kind]: 1 },
+    });
   });
 
   test.each(shapes)('%s, glued to a name by "_" or "-", in quotes and after "="', (_name, secret, kind) => {
@@ -85,18 +88,58 @@ const mark = redactedMarker;
 describe('redactText: secrets that their context makes one', () => {
   const accountKey = fill(b64, 86) + '==';
   test.each<[string, string, string]>([
-    ['an Azure storage connection string (AccountKey=)', `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${accountKey};EndpointSuffix=core.windows.net`, `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${mark('azure-key')};EndpointSuffix=core.windows.net`],
-    ['an Azure Service Bus connection string (SharedAccessKey=)', `Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=${fill(b64, 43)}=`, `Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=${mark('azure-key')}`],
-    ['an Azure shared access signature (sig=)', `https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&sp=r&sig=${fill(alnum, 40)}%2B${fill(alnum, 3)}%3D`, `https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&sp=r&sig=${mark('azure-key')}`],
+    [
+      'an Azure storage connection string (AccountKey=)',
+      `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${accountKey};EndpointSuffix=core.windows.net`,
+      `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${mark('azure-key')};EndpointSuffix=core.windows.net`,
+    ],
+    [
+      'an Azure Service Bus connection string (SharedAccessKey=)',
+      `Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=${fill(b64, 43)}=`,
+      `Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=${mark('azure-key')}`,
+    ],
+    [
+      'an Azure shared access signature (sig=)',
+      `https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&sp=r&sig=${fill(alnum, 40)}%2B${fill(alnum, 3)}%3D`,
+      `https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&sp=r&sig=${mark('azure-key')}`,
+    ],
     ['an Entra ID client secret (…Q~…)', `client secret ${'abC' + '8Q~' + fill(alnum + '_~.-', 34)} set`, `client secret ${mark('azure-key')} set`],
-    ['a Google service account key (private_key with \\n escapes)', `{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n${fill(b64, 64)}\\n-----END PRIVATE KEY-----\\n", "client_email": "ci@p.iam.gserviceaccount.com"}`, `{"type": "service_account", "private_key": "${mark('private-key')}\\n", "client_email": "ci@p.iam.gserviceaccount.com"}`],
-    ['a Discord webhook URL: host, path and id stay', `post to https://discord.com/api/webhooks/123456789012345678/${fill(alnum + '_-', 68)} now`, `post to https://discord.com/api/webhooks/123456789012345678/${mark('discord-token')} now`],
-    ['a Telegram Bot API address: "bot" stays', `GET https://api.telegram.org/bot123456789:AA${fill(alnum, 33)}/getMe`, `GET https://api.telegram.org/bot${mark('telegram-bot-token')}/getMe`],
-    ['a Twilio auth token beside its account SID', `client = Client("AC${fill(hex, 32)}", "${fill(hex, 32)}")`, `client = Client("AC${fill(hex, 32)}", "${mark('twilio-key')}")`],
+    [
+      'a Google service account key (private_key with \\n escapes)',
+      `{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n${fill(b64, 64)}\\n-----END PRIVATE KEY-----\\n", "client_email": "ci@p.iam.gserviceaccount.com"}`,
+      `{"type": "service_account", "private_key": "${mark('private-key')}\\n", "client_email": "ci@p.iam.gserviceaccount.com"}`,
+    ],
+    [
+      'a Discord webhook URL: host, path and id stay',
+      `post to https://discord.com/api/webhooks/123456789012345678/${fill(alnum + '_-', 68)} now`,
+      `post to https://discord.com/api/webhooks/123456789012345678/${mark('discord-token')} now`,
+    ],
+    [
+      'a Telegram Bot API address: "bot" stays',
+      `GET https://api.telegram.org/bot123456789:AA${fill(alnum, 33)}/getMe`,
+      `GET https://api.telegram.org/bot${mark('telegram-bot-token')}/getMe`,
+    ],
+    [
+      'a Twilio auth token beside its account SID',
+      `client = Client("AC${fill(hex, 32)}", "${fill(hex, 32)}")`,
+      `client = Client("AC${fill(hex, 32)}", "${mark('twilio-key')}")`,
+    ],
     ['a GitLab session cookie', `_gitlab_session=${fill('0123456789abcdefghijklmnopqrstuv', 32)}`, `_gitlab_session=${mark('gitlab-token')}`],
-    ['a session cookie in a Cookie header; other cookies stay', `Cookie: session=${fill(alnum, 24)}; theme=dark`, `Cookie: session=${mark('session-cookie')}; theme=dark`],
-    ['every session cookie of a Cookie header', `curl -H "Cookie: sid=${fill(alnum, 20)}; _csrf=${fill(alnum, 16)}" https://app`, `curl -H "Cookie: sid=${mark('session-cookie')}; _csrf=${mark('session-cookie')}" https://app`],
-    ['a Set-Cookie header: the cookie, not its attributes', `Set-Cookie: connect.sid=s%3A${fill(alnum, 32)}; Path=/; HttpOnly`, `Set-Cookie: connect.sid=${mark('session-cookie')}; Path=/; HttpOnly`],
+    [
+      'a session cookie in a Cookie header; other cookies stay',
+      `Cookie: session=${fill(alnum, 24)}; theme=dark`,
+      `Cookie: session=${mark('session-cookie')}; theme=dark`,
+    ],
+    [
+      'every session cookie of a Cookie header',
+      `curl -H "Cookie: sid=${fill(alnum, 20)}; _csrf=${fill(alnum, 16)}" https://app`,
+      `curl -H "Cookie: sid=${mark('session-cookie')}; _csrf=${mark('session-cookie')}" https://app`,
+    ],
+    [
+      'a Set-Cookie header: the cookie, not its attributes',
+      `Set-Cookie: connect.sid=s%3A${fill(alnum, 32)}; Path=/; HttpOnly`,
+      `Set-Cookie: connect.sid=${mark('session-cookie')}; Path=/; HttpOnly`,
+    ],
     ['a generated value in any cookie', `cookie: prefs=${fill(alnum, 32)}`, `cookie: prefs=${mark('session-cookie')}`],
     ['curl -u user:password', `curl -u deploy:${fill(alnum, 16)} https://ci.example.com/api`, `curl -u deploy:${mark('password')} https://ci.example.com/api`],
   ])('%s', (_name, text, expected) => {
@@ -133,9 +176,12 @@ describe('redactText: values of names that announce a secret, in =, :, JSON and 
     ["Go's :=", (name) => `${name} := "${value}"`, (name, marker) => `${name} := ${marker}`],
     ['an XML element', (name) => `<${name}>${value}</${name}>`, (name, marker) => `<${name}>${marker}</${name}>`],
   ];
-  test.each(names.flatMap(([name, kind]) => forms.map(([form, make, expected]) => [`${name} (${form})`, make(name), expected(name, redactedMarker(kind))])))('%s', (_name, text, expected) => {
-    expect(redactText(text)).toBe(expected);
-  });
+  test.each(names.flatMap(([name, kind]) => forms.map(([form, make, expected]) => [`${name} (${form})`, make(name), expected(name, redactedMarker(kind))])))(
+    '%s',
+    (_name, text, expected) => {
+      expect(redactText(text)).toBe(expected);
+    },
+  );
 
   test.each<[string, SecretKind | null]>([
     ['SECRET_KEY', 'secret'],
@@ -161,7 +207,11 @@ describe('redactText: values of names that announce a secret, in =, :, JSON and 
 describe('redactText: a passphrase of several words goes whole, and the prose after it stays', () => {
   test.each<[string, string, string]>([
     ['after other text in a hook message', 'deploy failed; db_password: PRBhook staple battery horse', `deploy failed; db_password: ${mark('password')}`],
-    ['in a JSON string', '{"message": "db_password: PRBhook staple battery horse", "level": "warn"}', `{"message": "db_password: ${mark('password')}", "level": "warn"}`],
+    [
+      'in a JSON string',
+      '{"message": "db_password: PRBhook staple battery horse", "level": "warn"}',
+      `{"message": "db_password: ${mark('password')}", "level": "warn"}`,
+    ],
     ['on a line of its own, all lower case', 'ssh_passphrase: correct horse battery staple\nhost: a', `ssh_passphrase: ${mark('password')}\nhost: a`],
     ['after other text, all lower case', 'step 3 done. DB_PASSWORD: correct horse battery staple', `step 3 done. DB_PASSWORD: ${mark('password')}`],
     ['up to a comma', 'db_password: PRBhook staple battery horse, then restart', `db_password: ${mark('password')}, then restart`],
@@ -185,11 +235,23 @@ describe('redactText: text that only looks like a secret stays', () => {
     ['a Cookie header with placeholders', 'Cookie: session=<session-id>\nCookie: session=${SESSION}\nCookie: sid=...'],
     ['harmless cookies', 'Set-Cookie: theme=dark-mode-enabled; Path=/; Max-Age=3600\nCookie: lang=en-US; tz=Europe/Berlin'],
     ['a cookie option object', "cookie: { httpOnly: true, secure: true, sameSite: 'lax' }"],
-    ['token-shaped placeholders', 'glpat-xxxxxxxxxxxxxxxxxxxx and SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx and hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
-    ['keys of data, not secrets', 'primary_key: true\npartition_key: "tenant_id"\ncache_key = f"user:{id}"\nsort_key: created_at\nPUBLIC_KEY=ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 ci@example\nSTRIPE_PUBLISHABLE_KEY=pk_live_placeholder'],
+    [
+      'token-shaped placeholders',
+      'glpat-xxxxxxxxxxxxxxxxxxxx and SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx and hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
+    [
+      'keys of data, not secrets',
+      'primary_key: true\npartition_key: "tenant_id"\ncache_key = f"user:{id}"\nsort_key: created_at\nPUBLIC_KEY=ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 ci@example\nSTRIPE_PUBLISHABLE_KEY=pk_live_placeholder',
+    ],
     ['names that end like secrets', 'monkey: banana\nkeyboard: true\nbypass: true\nproxy_pass: http://backend:8080\nfirst_pass: done\ncompass: north'],
-    ['paths and addresses of secrets', 'GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/google/key.json\nDB_PASSWORD_FILE: /run/secrets/db_password\nSECRET_KEY=/etc/app/secret.key\nVAULT_TOKEN: https://vault.internal/v1/auth'],
-    ['code: types and defaults over several words', 'password: str = Field(min_length=12)\n  token: string | null;\ndb_password: Optional[str] = None\napi_key: Option<String>,'],
+    [
+      'paths and addresses of secrets',
+      'GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/google/key.json\nDB_PASSWORD_FILE: /run/secrets/db_password\nSECRET_KEY=/etc/app/secret.key\nVAULT_TOKEN: https://vault.internal/v1/auth',
+    ],
+    [
+      'code: types and defaults over several words',
+      'password: str = Field(min_length=12)\n  token: string | null;\ndb_password: Optional[str] = None\napi_key: Option<String>,',
+    ],
     ['environment references', 'SECRET_KEY=os.environ["SECRET_KEY"]\nENCRYPTION_KEY: ${ENCRYPTION_KEY}\nDB_PASS=process.env.DB_PASS'],
     ['prose after a name', '- api_token: the token used to call the API\ndb_password: it lives in Vault\nThe password: must be at least 12 characters'],
     ['prose about these services', 'Telegram bot 12345:notes; Stripe keys start with sk_live_; GitLab tokens start with glpat-.'],
@@ -203,11 +265,27 @@ describe('redactText: a secret wrapped over lines goes whole; the next line stay
   const slack = 'xo' + 'xb-' + '204761938527-' + 'Hq8Jw2Ke5Lr7Mt9Np1Qs3Ru6';
   const ghp = 'gh' + 'p_' + 'Fk7Qz2Lm9Xw4Rt6Yb1Nc8Vd3Hs5Jp0Ga2Ke';
   test.each<[string, string, string]>([
-    ['a token whose first line already fits its shape', `SLACK_BOT_TOKEN=${slack.slice(0, 22)}\n    ${slack.slice(22)}\n`, `SLACK_BOT_TOKEN=${mark('slack-token')}\n`],
-    ['the value of a secret name, on lines of nothing but the rest of it', 'aws_secret_access_key=Wj7K2mP9qR4sT6vX\n    1yZ3bN5cD8fG0hJ2kL4m\nregion=eu', `aws_secret_access_key=${mark('aws-secret-key')}\nregion=eu`],
-    ['a whole token at a line end, a timestamp on the next line', `push ${ghp}\n2025-10-25T10:00:00Z next step`, `push ${mark('github-token')}\n2025-10-25T10:00:00Z next step`],
+    [
+      'a token whose first line already fits its shape',
+      `SLACK_BOT_TOKEN=${slack.slice(0, 22)}\n    ${slack.slice(22)}\n`,
+      `SLACK_BOT_TOKEN=${mark('slack-token')}\n`,
+    ],
+    [
+      'the value of a secret name, on lines of nothing but the rest of it',
+      'aws_secret_access_key=Wj7K2mP9qR4sT6vX\n    1yZ3bN5cD8fG0hJ2kL4m\nregion=eu',
+      `aws_secret_access_key=${mark('aws-secret-key')}\nregion=eu`,
+    ],
+    [
+      'a whole token at a line end, a timestamp on the next line',
+      `push ${ghp}\n2025-10-25T10:00:00Z next step`,
+      `push ${mark('github-token')}\n2025-10-25T10:00:00Z next step`,
+    ],
     ['a whole token at a line end, a word on the next line', `push ${ghp}\nconfiguration was fixed`, `push ${mark('github-token')}\nconfiguration was fixed`],
-    ['a secret value, then an empty assignment on the next line', 'JWT_SECRET=Xk2Lm7Pq4Rs9Tv1W\nSESSION_SECRET=\nPORT=80', `JWT_SECRET=${mark('secret')}\nSESSION_SECRET=\nPORT=80`],
+    [
+      'a secret value, then an empty assignment on the next line',
+      'JWT_SECRET=Xk2Lm7Pq4Rs9Tv1W\nSESSION_SECRET=\nPORT=80',
+      `JWT_SECRET=${mark('secret')}\nSESSION_SECRET=\nPORT=80`,
+    ],
   ])('%s', (_name, text, expected) => {
     expect(redactText(text)).toBe(expected);
   });

@@ -25,16 +25,36 @@ const mark = redactedMarker;
 
 describe('redactText: secrets go', () => {
   test.each([
-    ['GitHub token in an assignment (run 1 notify)', `build_infra: CI cache wired; WARNING leaked token in CI log: GITHUB_TOKEN=${ghp} (rotate it)`, `build_infra: CI cache wired; WARNING leaked token in CI log: GITHUB_TOKEN=${mark('github-token')} (rotate it)`],
+    [
+      'GitHub token in an assignment (run 1 notify)',
+      `build_infra: CI cache wired; WARNING leaked token in CI log: GITHUB_TOKEN=${ghp} (rotate it)`,
+      `build_infra: CI cache wired; WARNING leaked token in CI log: GITHUB_TOKEN=${mark('github-token')} (rotate it)`,
+    ],
     ['bare GitHub token', `pushed with ${ghp}.`, `pushed with ${mark('github-token')}.`],
-    ['other GitHub token kinds', 'gho_0123456789abcdefghijABCDEFGHIJ0123 ghs_0123456789abcdefghijABCDEFGHIJ0123', `${mark('github-token')} ${mark('github-token')}`],
-    ['fine-grained GitHub token', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01 in env', `${mark('github-token')} in env`],
+    [
+      'other GitHub token kinds',
+      'gho_0123456789abcdefghijABCDEFGHIJ0123 ghs_0123456789abcdefghijABCDEFGHIJ0123',
+      `${mark('github-token')} ${mark('github-token')}`,
+    ],
+    [
+      'fine-grained GitHub token',
+      'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01 in env',
+      `${mark('github-token')} in env`,
+    ],
     ['Anthropic key', 'ANTHROPIC_API_KEY is sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AA now', `ANTHROPIC_API_KEY is ${mark('anthropic-key')} now`],
     ['OpenAI key', 'key sk-proj-AbCdEfGhIjKlMnOpQrStUvWx', `key ${mark('openai-key')}`],
     ['AWS access key id', `aws id ${'AKIA' + 'Q7W2E9R4T6Y1U3I8'} set`, `aws id ${mark('aws-access-key')} set`],
-    ['AWS secret access key in an assignment', `aws_secret_access_key = ${'Wj7K2mP9qR4sT6vX1y' + 'Z3bN5cD8fG0hJ2/kL4mN6p'}`, `aws_secret_access_key = ${mark('aws-secret-key')}`],
+    [
+      'AWS secret access key in an assignment',
+      `aws_secret_access_key = ${'Wj7K2mP9qR4sT6vX1y' + 'Z3bN5cD8fG0hJ2/kL4mN6p'}`,
+      `aws_secret_access_key = ${mark('aws-secret-key')}`,
+    ],
     ['JWT', `Authorization: Bearer ${jwt}`, `Authorization: Bearer ${mark('jwt')}`],
-    ['URL credentials: user and host stay', 'DATABASE_URL postgres://admin:s3cr3t-P4ss@db.example.com:5432/app', `DATABASE_URL postgres://admin:${mark('password')}@db.example.com:5432/app`],
+    [
+      'URL credentials: user and host stay',
+      'DATABASE_URL postgres://admin:s3cr3t-P4ss@db.example.com:5432/app',
+      `DATABASE_URL postgres://admin:${mark('password')}@db.example.com:5432/app`,
+    ],
     ['password=…', 'login with password=hunter2, then retry', `login with password=${mark('password')}, then retry`],
     ['quoted value with a space', 'DB_PASSWORD: "p@ss word" ok', `DB_PASSWORD: ${mark('password')} ok`],
     ['api key assignment', 'STRIPE_API_KEY=whsec_abc123XYZ', `STRIPE_API_KEY=${mark('secret')}`],
@@ -95,7 +115,12 @@ describe('redactText: every kind, with its marker', () => {
     ['Slack app token', `slack ${fake.xoxa}`, 'slack #', 'slack-token'],
     ['Slack refresh token', `slack ${fake.xoxr}`, 'slack #', 'slack-token'],
     ['Slack session token', `slack ${fake.xoxs}`, 'slack #', 'slack-token'],
-    ['Slack webhook URL: host and path kind stay', `post to https://hooks.slack.com/services/${fake.slackHook} now`, 'post to https://hooks.slack.com/services/# now', 'slack-webhook'],
+    [
+      'Slack webhook URL: host and path kind stay',
+      `post to https://hooks.slack.com/services/${fake.slackHook} now`,
+      'post to https://hooks.slack.com/services/# now',
+      'slack-webhook',
+    ],
     ['OpenAI key', `OPENAI=${fake.openai}`, 'OPENAI=#', 'openai-key'],
     ['OpenAI project key', `key ${fake.openaiProject}`, 'key #', 'openai-key'],
     ['Anthropic key (never taken for an OpenAI key)', `key ${fake.anthropic}`, 'key #', 'anthropic-key'],
@@ -107,7 +132,12 @@ describe('redactText: every kind, with its marker', () => {
     ['OpenSSH private key block', pem('OPENSSH '), '#', 'private-key'],
     ['private key block cut off before its END line', `-----BEGIN PRIVATE KEY-----\n${fake.keyBody}`, '#', 'private-key'],
     ['bearer token', `Authorization: Bearer ${fake.bearer}`, 'Authorization: Bearer #', 'bearer-token'],
-    ['password in a URL', `git clone https://deploy:${fake.password}@git.example.com/repo.git`, 'git clone https://deploy:#@git.example.com/repo.git', 'password'],
+    [
+      'password in a URL',
+      `git clone https://deploy:${fake.password}@git.example.com/repo.git`,
+      'git clone https://deploy:#@git.example.com/repo.git',
+      'password',
+    ],
     ['password in a URL without a user', `redis://:${fake.password}@cache:6379/0`, 'redis://:#@cache:6379/0', 'password'],
     ['basic authorization header', `Authorization: Basic ${btoa(`deploy:${fake.password}`)}`, 'Authorization: Basic #', 'password'],
     ['password=', `password=${fake.password}`, 'password=#', 'password'],
@@ -138,12 +168,33 @@ describe('redactText: every kind, with its marker', () => {
 
   test('a JSON text stays valid JSON', () => {
     const json = JSON.stringify({ API_TOKEN: fake.secret, note: `uses ${fake.ghp}`, max_tokens: 1000, token: 5, use_token: true });
-    expect(JSON.parse(redactText(json))).toEqual({ API_TOKEN: mark('secret'), note: `uses ${mark('github-token')}`, max_tokens: 1000, token: 5, use_token: true });
+    expect(JSON.parse(redactText(json))).toEqual({
+      API_TOKEN: mark('secret'),
+      note: `uses ${mark('github-token')}`,
+      max_tokens: 1000,
+      token: 5,
+      use_token: true,
+    });
   });
 });
 
 const sampleEvent: HookEvent = {
-  id: 'e0', kind: 'notify', time: null, timeSource: 'none', order: 0, session: null, taskRef: null, description: null, agent: null, file: null, memoryKey: null, message: null, level: null, status: null, durationMs: null, data: {},
+  id: 'e0',
+  kind: 'notify',
+  time: null,
+  timeSource: 'none',
+  order: 0,
+  session: null,
+  taskRef: null,
+  description: null,
+  agent: null,
+  file: null,
+  memoryKey: null,
+  message: null,
+  level: null,
+  status: null,
+  durationMs: null,
+  data: {},
   source: { format: 'claude-flow-sqlite', path: 'x', namespace: null, key: null, row: null },
 };
 
@@ -178,7 +229,14 @@ describe('a value under a name that announces a secret', () => {
   });
 
   test('a memory write under such a key, and event data under such a name, are redacted whole', () => {
-    const { event, counts } = redactEventCounting({ ...sampleEvent, kind: 'memory.set', memoryKey: 'phase7/deploy/db_password', message: fake.password, status: fake.password, data: { apiKey: fake.secret, rows: 3 } });
+    const { event, counts } = redactEventCounting({
+      ...sampleEvent,
+      kind: 'memory.set',
+      memoryKey: 'phase7/deploy/db_password',
+      message: fake.password,
+      status: fake.password,
+      data: { apiKey: fake.secret, rows: 3 },
+    });
     expect([event.message, event.status, event.data]).toEqual([mark('password'), mark('password'), { apiKey: mark('secret'), rows: 3 }]);
     expect(counts).toEqual({ password: 2, secret: 1 });
   });
@@ -241,7 +299,16 @@ describe('redactEvent', () => {
   });
 
   test('null fields stay null', () => {
-    const empty = { ...event, description: null, file: null, memoryKey: null, message: null, status: null, data: {}, source: { ...event.source, path: 'hooks/memory.db' } };
+    const empty = {
+      ...event,
+      description: null,
+      file: null,
+      memoryKey: null,
+      message: null,
+      status: null,
+      data: {},
+      source: { ...event.source, path: 'hooks/memory.db' },
+    };
     expect(redactEvent(empty)).toEqual(empty);
   });
 
@@ -255,20 +322,41 @@ describe('redactEvent', () => {
 
 test('bearer tokens of any shape, and secrets in keys, agents and sessions, are redacted', () => {
   expect(redactText('curl -H "Authorization: Bearer abcdefghijklmnopqrstuvwxyz0123"')).toBe(`curl -H "Authorization: Bearer ${mark('bearer-token')}"`);
-  const redacted = redactEvent({ ...sampleEvent, agent: 'agent-ghp_FAKEfakeFAKEfake0123456789abcdefABCD', session: `session-${fake.npm}`, source: { format: 'claude-flow-sqlite', path: 'x', namespace: 'default', key: 'token=s3cr3t-value', row: 1 } });
-  expect([redacted.agent, redacted.session, redacted.source.key]).toEqual([`agent-${mark('github-token')}`, `session-${mark('npm-token')}`, `token=${mark('secret')}`]);
+  const redacted = redactEvent({
+    ...sampleEvent,
+    agent: 'agent-ghp_FAKEfakeFAKEfake0123456789abcdefABCD',
+    session: `session-${fake.npm}`,
+    source: { format: 'claude-flow-sqlite', path: 'x', namespace: 'default', key: 'token=s3cr3t-value', row: 1 },
+  });
+  expect([redacted.agent, redacted.session, redacted.source.key]).toEqual([
+    `agent-${mark('github-token')}`,
+    `session-${mark('npm-token')}`,
+    `token=${mark('secret')}`,
+  ]);
 });
 
 describe('redactSourceReport', () => {
   test('redacts its path, warnings and skip reasons, merging reasons that differ only in a secret, and counts them', () => {
     const report: SourceReport = {
-      path: `hooks/${fake.npm}.ndjson`, format: 'cairn-ndjson', records: 3, imported: 0, skipped: 3, newest: null, redactions: {}, readWith: [],
+      path: `hooks/${fake.npm}.ndjson`,
+      format: 'cairn-ndjson',
+      records: 3,
+      imported: 0,
+      skipped: 3,
+      newest: null,
+      redactions: {},
+      readWith: [],
       shared: false,
       skippedReasons: { [`unknown kind ${fake.ghp}`]: 1, [`unknown kind ${fake.gho}`]: 1, 'not valid JSON': 1 },
       warnings: [`line 2: password=${fake.password}`],
     };
     expect(redactSourceReport(report)).toEqual({
-      report: { ...report, path: `hooks/${mark('npm-token')}.ndjson`, skippedReasons: { [`unknown kind ${mark('github-token')}`]: 2, 'not valid JSON': 1 }, warnings: [`line 2: password=${mark('password')}`] },
+      report: {
+        ...report,
+        path: `hooks/${mark('npm-token')}.ndjson`,
+        skippedReasons: { [`unknown kind ${mark('github-token')}`]: 2, 'not valid JSON': 1 },
+        warnings: [`line 2: password=${mark('password')}`],
+      },
       counts: { 'npm-token': 1, 'github-token': 2, password: 1 },
     });
   });
@@ -276,10 +364,21 @@ describe('redactSourceReport', () => {
 
 describe('redactStrings', () => {
   test('every string at any depth, keys included; numbers, booleans, null and the input stay as they were', () => {
-    const model = { title: `Task with ${fake.ghp}`, n: 3, ok: false, none: null, items: [{ text: `API_TOKEN=${fake.secret}`, checked: true }], map: new Map([[`k ${fake.npm}`, `v ${fake.google}`]]), [`key ${fake.akia}`]: 1 };
+    const model = {
+      title: `Task with ${fake.ghp}`,
+      n: 3,
+      ok: false,
+      none: null,
+      items: [{ text: `API_TOKEN=${fake.secret}`, checked: true }],
+      map: new Map([[`k ${fake.npm}`, `v ${fake.google}`]]),
+      [`key ${fake.akia}`]: 1,
+    };
     const before = structuredClone(model);
     expect(redactStrings(model)).toEqual({
-      title: `Task with ${mark('github-token')}`, n: 3, ok: false, none: null,
+      title: `Task with ${mark('github-token')}`,
+      n: 3,
+      ok: false,
+      none: null,
       items: [{ text: `API_TOKEN=${mark('secret')}`, checked: true }],
       map: new Map([[`k ${mark('npm-token')}`, `v ${mark('google-api-key')}`]]),
       [`key ${mark('aws-access-key')}`]: 1,
@@ -291,7 +390,10 @@ describe('redactStrings', () => {
 describe('counts', () => {
   test('addCounts sums by kind in the table order; describeCounts says it in words', () => {
     const sum = addCounts({ password: 1, 'github-token': 1 }, { 'github-token': 1 }, {});
-    expect(Object.entries(sum)).toEqual([['github-token', 2], ['password', 1]]);
+    expect(Object.entries(sum)).toEqual([
+      ['github-token', 2],
+      ['password', 1],
+    ]);
     expect(describeCounts(sum)).toBe('2 × github-token, 1 × password');
   });
 });
@@ -320,7 +422,12 @@ describe('secretWarning: an authored file that holds secrets', () => {
 describe('redactText: secrets hidden by an encoding, a wrap or a name', () => {
   const url = (text: string) => encodeURIComponent(text);
   test.each<[string, string, string, Partial<Record<SecretKind, number>>]>([
-    ['a token after %3D in a URL-encoded redirect', `next=https%3A%2F%2Fci.example.com%2Fcb%3Ftoken%3D${fake.ghp}&x=1`, 'next=https%3A%2F%2Fci.example.com%2Fcb%3Ftoken%3D#&x=1', { 'github-token': 1 }],
+    [
+      'a token after %3D in a URL-encoded redirect',
+      `next=https%3A%2F%2Fci.example.com%2Fcb%3Ftoken%3D${fake.ghp}&x=1`,
+      'next=https%3A%2F%2Fci.example.com%2Fcb%3Ftoken%3D#&x=1',
+      { 'github-token': 1 },
+    ],
     ['an AWS key after %2C', `ids=a%2C${fake.akia}%2Cb`, 'ids=a%2C#%2Cb', { 'aws-access-key': 1 }],
     ['a bearer token after %20', `auth=Bearer%20${fake.bearer}`, 'auth=Bearer%20#', { 'bearer-token': 1 }],
     ['a whole URL-encoded assignment', `q=${url(`GITHUB_TOKEN=${fake.gho}`)}`, `q=GITHUB_TOKEN%3D#`, { 'github-token': 1 }],
@@ -329,14 +436,34 @@ describe('redactText: secrets hidden by an encoding, a wrap or a name', () => {
     ['a token with a zero-width space inside', `pushed ${fake.ghp.slice(0, 10)}\u200b${fake.ghp.slice(10)} ok`, 'pushed # ok', { 'github-token': 1 }],
     ['a token with a soft hyphen inside', `pushed ${fake.npm.slice(0, 12)}\u00ad${fake.npm.slice(12)}`, 'pushed #', { 'npm-token': 1 }],
     ['a token hard-wrapped over two lines', `token:\n  ${fake.ghp.slice(0, 20)}\n  ${fake.ghp.slice(20)}\nend`, 'token:\n  #\nend', { 'github-token': 1 }],
-    ['a token split by an escaped \\n in a hook message', `leaked ${fake.ghp.slice(0, 18)}\\n${fake.ghp.slice(18)} (rotate)`, 'leaked # (rotate)', { 'github-token': 1 }],
-    ['a YAML block value under a secret name', `env:\n  DEPLOY_TOKEN: |\n    ${fake.secret}\n  REGION: eu-west-1`, `env:\n  DEPLOY_TOKEN: |\n    #\n  REGION: eu-west-1`, { secret: 1 }],
+    [
+      'a token split by an escaped \\n in a hook message',
+      `leaked ${fake.ghp.slice(0, 18)}\\n${fake.ghp.slice(18)} (rotate)`,
+      'leaked # (rotate)',
+      { 'github-token': 1 },
+    ],
+    [
+      'a YAML block value under a secret name',
+      `env:\n  DEPLOY_TOKEN: |\n    ${fake.secret}\n  REGION: eu-west-1`,
+      `env:\n  DEPLOY_TOKEN: |\n    #\n  REGION: eu-west-1`,
+      { secret: 1 },
+    ],
     ['a folded YAML value over lines', `db_password: >-\n  ${fake.password}\n  more\nnext: 1`, 'db_password: >-\n  #\nnext: 1', { password: 1 }],
     ['a pretty-printed JSON value on the next line', `{\n  "api_key":\n    "${fake.secret}"\n}`, '{\n  "api_key":\n    "#"\n}', { secret: 1 }],
     ['a passphrase of several words, whole', 'ssh_passphrase: correct horse battery staple\nhost: a', 'ssh_passphrase: #\nhost: a', { password: 1 }],
     ['a digit-only password', 'redis_password: 8675309001', 'redis_password: #', { password: 1 }],
-    ['a PuTTY private key', `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n${fake.keyBody}\nPrivate-MAC: ${'ab'.repeat(32)}\ndone`, '#\ndone', { 'private-key': 1 }],
-    ['a JSON Web Key private member', `{"kty":"EC","crv":"P-256","x":"abc","d":"${'D'.repeat(43)}"}`, '{"kty":"EC","crv":"P-256","x":"abc","d":"#"}', { 'private-key': 1 }],
+    [
+      'a PuTTY private key',
+      `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n${fake.keyBody}\nPrivate-MAC: ${'ab'.repeat(32)}\ndone`,
+      '#\ndone',
+      { 'private-key': 1 },
+    ],
+    [
+      'a JSON Web Key private member',
+      `{"kty":"EC","crv":"P-256","x":"abc","d":"${'D'.repeat(43)}"}`,
+      '{"kty":"EC","crv":"P-256","x":"abc","d":"#"}',
+      { 'private-key': 1 },
+    ],
     ['a base64-encoded .env', `ENV_B64=${btoa(`DB_PASSWORD=${fake.password}\nPORT=5432\n`)} done`, 'ENV_B64=# done', { password: 1 }],
   ])('%s', (_name, text, expected, counts) => {
     const kind = Object.keys(counts)[0] as SecretKind;
@@ -354,7 +481,10 @@ describe('redactText: code and templates under secret names stay', () => {
     ['an identifier', 'const consentToken = buildConsentToken(user); token: consentToken,'],
     ['a member path', 'headers: { Authorization: `Bearer ${token}` }, secret: config.auth.secret'],
     ['environment references', 'API_KEY=process.env.API_KEY; token = os.environ["GH_TOKEN"]; SECRET=${APP_SECRET}; key: ${{ secrets.NPM_TOKEN }}'],
-    ['placeholders', 'JWT_SECRET=your-secret-key\nAPI_KEY=<your-api-key>\nDB_PASSWORD=changeme\nSTRIPE_SECRET=sk_test_placeholder_here\nTOKEN=xxxxxxxx\napi_key: "..."'],
+    [
+      'placeholders',
+      'JWT_SECRET=your-secret-key\nAPI_KEY=<your-api-key>\nDB_PASSWORD=changeme\nSTRIPE_SECRET=sk_test_placeholder_here\nTOKEN=xxxxxxxx\napi_key: "..."',
+    ],
     ['a placeholder in a template', 'SLACK_TOKEN={{ slack_token }} and password: [REDACTED]'],
     ['a token-shaped placeholder', 'export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
     ['prose about a token', 'The token is refreshed by the gateway; rotate the secret monthly.'],

@@ -9,7 +9,11 @@ test('every seeded secret, in every encoding, is gone from the redacted text', (
 });
 
 test('the check for a secret that is still there can fail: an unredacted text holds each one', () => {
-  expect(seededCases().filter((one) => !stillHolds(one.text, one.secret)).map((one) => `${one.kind} / ${one.encoding}`)).toEqual([]);
+  expect(
+    seededCases()
+      .filter((one) => !stillHolds(one.text, one.secret))
+      .map((one) => `${one.kind} / ${one.encoding}`),
+  ).toEqual([]);
 });
 
 test('task and spec files full of code, placeholders and prose about credentials lose nothing', () => {

@@ -25,7 +25,8 @@ export function copyCase(name: string, files?: readonly string[]): string {
 
 /** Every file under `dir` (relative path) with its size, mtime and sha256, in path order: equal before and after = untouched. */
 export function fingerprint(dir: string): [string, number, number, string][] {
-  const walk = (at: string): string[] => readdirSync(at, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(at, entry.name)) : [join(at, entry.name)]));
+  const walk = (at: string): string[] =>
+    readdirSync(at, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(at, entry.name)) : [join(at, entry.name)]));
   return walk(dir)
     .toSorted()
     .map((file) => {

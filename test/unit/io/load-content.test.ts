@@ -33,7 +33,9 @@ describe.each(Object.entries(packages))('loadContent(%s, AS_OF): the Phase 7 fac
       ['7.3', 'reviewer', 1.2, []],
       ['7.4', 'planner', 1, ['7.3']],
     ]);
-    expect(phase?.tasks[3]?.dependencies).toEqual([{ raw: 'Task 7.3 COMPLETE (code quality) ⚠️', taskIds: ['7.3'], external: false, line: 5, column: 19, links: [], missing: [] }]);
+    expect(phase?.tasks[3]?.dependencies).toEqual([
+      { raw: 'Task 7.3 COMPLETE (code quality) ⚠️', taskIds: ['7.3'], external: false, line: 5, column: 19, links: [], missing: [] },
+    ]);
     expect([...bodies.keys()]).toEqual(['phase-7/7.1', 'phase-7/7.2', 'phase-7/7.3', 'phase-7/7.4']);
   });
 
@@ -44,7 +46,14 @@ describe.each(Object.entries(packages))('loadContent(%s, AS_OF): the Phase 7 fac
 
   test('metrics: clippy_warnings 12 → "<20" is pending, relative targets on a TBD baseline are unknown', () => {
     const byKey = new Map(phase?.metrics.map((m) => [m.key, m]));
-    expect(byKey.get('clippy_warnings')).toMatchObject({ label: 'Clippy Warnings', baseline: { raw: 12 }, target: { raw: '<20', kind: 'compare' }, achieved: null, verdict: 'pending', taskIds: ['7.3'] });
+    expect(byKey.get('clippy_warnings')).toMatchObject({
+      label: 'Clippy Warnings',
+      baseline: { raw: 12 },
+      target: { raw: '<20', kind: 'compare' },
+      achieved: null,
+      verdict: 'pending',
+      taskIds: ['7.3'],
+    });
     expect(phase?.metrics.slice(0, 6).map((m) => [m.key, m.verdict])).toEqual([
       ['build_time_clean', 'unknown'],
       ['build_time_incremental', 'unknown'],
@@ -54,7 +63,6 @@ describe.each(Object.entries(packages))('loadContent(%s, AS_OF): the Phase 7 fac
       ['version', 'pending'],
     ]);
   });
-
 });
 
 describe('loadContent(real-world, AS_OF): what is particular to the seed', () => {
@@ -68,7 +76,13 @@ describe('loadContent(real-world, AS_OF): what is particular to the seed', () =>
 
   test('without hook logs nothing has started: the phase is pending at 0%, as of its Created time', () => {
     expect(tasks.slice(0, 3).map((t) => [t.status, t.statusText, t.statusEvidence.kind])).toEqual(Array(3).fill(['pending', 'Ready to execute', 'authored']));
-    expect(phases[0]).toMatchObject({ status: 'pending', progress: 0, statusText: '🟢 Ready for Agent Execution', asOf: '2025-10-23T08:00:00.000Z', events: [] });
+    expect(phases[0]).toMatchObject({
+      status: 'pending',
+      progress: 0,
+      statusText: '🟢 Ready for Agent Execution',
+      asOf: '2025-10-23T08:00:00.000Z',
+      events: [],
+    });
   });
 
   test('7.4 "⏸️ Waiting for Task 7.3" is blocked', () => {
@@ -123,7 +137,7 @@ describe('loadContent(content, AS_OF): what is particular to the example', () =>
   });
 });
 
-describe('the build\'s time when no input is dated', () => {
+describe("the build's time when no input is dated", () => {
   test('in a repository: the time of the commit checked out, for every phase and status.json, never the epoch', () => {
     const { phases } = loadContent('test/fixtures/formats/spec-kit-route-log/specs', null);
     const committed = execFileSync('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8' }).trim();

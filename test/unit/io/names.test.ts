@@ -31,13 +31,34 @@ describe('names that pass for other names', () => {
     ['phase\u200b-7', 'its name "phase\\u200b-7" holds U+200B, an invisible character, so it looks like "phase-7" but is another address'],
     ['phase-7\u200d', 'its name "phase-7\\u200d" holds U+200D, an invisible character, so it looks like "phase-7" but is another address'],
     ['pha\u3164se', 'its name "pha\u3164se" holds U+3164, an invisible character, so it looks like "phase" but is another address'],
-    ['ph\u0430se-7', 'its name "ph\u0430se-7" mixes Latin letters with U+0430 ("\u0430", a Cyrillic letter drawn like "a") in "ph\u0430se", so it looks like "phase-7" but is another address'],
-    ['\u0420hase-7', 'its name "\u0420hase-7" mixes Latin letters with U+0420 ("\u0420", a Cyrillic letter drawn like "P") in "\u0420hase", so it looks like "Phase-7" but is another address'],
-    ['Alpha-\u039f', 'its name "Alpha-\u039f" mixes Latin letters with U+039F ("\u039f", a Greek letter drawn like "O") in "\u039f", so it looks like "Alpha-O" but is another address'],
-    ['phase-\uff17', 'its name "phase-\uff17" mixes ASCII with U+FF17 ("\uff17", a compatibility form of "7"), so it looks like "phase-7" but is another address'],
-    ['\u{1d429}hase', 'its name "\u{1d429}hase" mixes ASCII with U+1D429 ("\u{1d429}", a compatibility form of "p"), so it looks like "phase" but is another address'],
-    ['phase-\u2460', 'its name "phase-\u2460" mixes ASCII with U+2460 ("\u2460", a compatibility form of "1"), so it looks like "phase-1" but is another address'],
-    ['phase\u00a07', 'its name "phase\u00a07" has characters an address cannot hold: U+00A0 (only letters, digits, spaces, ".", "_" and "-" can be used, starting with a letter or digit)'],
+    [
+      'ph\u0430se-7',
+      'its name "ph\u0430se-7" mixes Latin letters with U+0430 ("\u0430", a Cyrillic letter drawn like "a") in "ph\u0430se", so it looks like "phase-7" but is another address',
+    ],
+    [
+      '\u0420hase-7',
+      'its name "\u0420hase-7" mixes Latin letters with U+0420 ("\u0420", a Cyrillic letter drawn like "P") in "\u0420hase", so it looks like "Phase-7" but is another address',
+    ],
+    [
+      'Alpha-\u039f',
+      'its name "Alpha-\u039f" mixes Latin letters with U+039F ("\u039f", a Greek letter drawn like "O") in "\u039f", so it looks like "Alpha-O" but is another address',
+    ],
+    [
+      'phase-\uff17',
+      'its name "phase-\uff17" mixes ASCII with U+FF17 ("\uff17", a compatibility form of "7"), so it looks like "phase-7" but is another address',
+    ],
+    [
+      '\u{1d429}hase',
+      'its name "\u{1d429}hase" mixes ASCII with U+1D429 ("\u{1d429}", a compatibility form of "p"), so it looks like "phase" but is another address',
+    ],
+    [
+      'phase-\u2460',
+      'its name "phase-\u2460" mixes ASCII with U+2460 ("\u2460", a compatibility form of "1"), so it looks like "phase-1" but is another address',
+    ],
+    [
+      'phase\u00a07',
+      'its name "phase\u00a07" has characters an address cannot hold: U+00A0 (only letters, digits, spaces, ".", "_" and "-" can be used, starting with a letter or digit)',
+    ],
   ])('%j: %s', (name, problem) => {
     expect(routeNameProblem(name)).toBe(problem);
   });
@@ -49,8 +70,12 @@ describe('names that pass for other names', () => {
   });
 
   test('a task id is named as an id', () => {
-    expect(lookAlikeProblem('VC-\u0030\u0030\u2067', 'id')).toBe('its id "VC-00\\u2067" holds U+2067, a bidirectional control character, which shows the id in another order than it is written');
-    expect(lookAlikeProblem('\u0405etup', 'id')).toBe('its id "\u0405etup" mixes Latin letters with U+0405 ("\u0405", a Cyrillic letter drawn like "S") in "\u0405etup", so it looks like "Setup" but is another id');
+    expect(lookAlikeProblem('VC-\u0030\u0030\u2067', 'id')).toBe(
+      'its id "VC-00\\u2067" holds U+2067, a bidirectional control character, which shows the id in another order than it is written',
+    );
+    expect(lookAlikeProblem('\u0405etup', 'id')).toBe(
+      'its id "\u0405etup" mixes Latin letters with U+0405 ("\u0405", a Cyrillic letter drawn like "S") in "\u0405etup", so it looks like "Setup" but is another id',
+    );
   });
 
   test('names alike on a case-insensitive file system share a key', () => {

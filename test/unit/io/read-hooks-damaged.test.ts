@@ -80,11 +80,23 @@ describe('damaged SQLite files: a warning naming the file, never a throw', () =>
     const bytes = Buffer.concat([run1.subarray(0, kept), garbage(run1.length - kept)]);
     expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     const result = readOne(folder({ 'memory.db': bytes }));
-    expect(result).toEqual({ format: 'claude-flow-sqlite', records, imported: 0, skipped: records, skippedReasons, kinds: {}, warnings: [warning], events: [] });
+    expect(result).toEqual({
+      format: 'claude-flow-sqlite',
+      records,
+      imported: 0,
+      skipped: records,
+      skippedReasons,
+      kinds: {},
+      warnings: [warning],
+      events: [],
+    });
   });
 
   test('a database SQLite cannot open does not stop the other files of the folder', () => {
-    const dir = folder({ 'memory.db': Buffer.concat([run1.subarray(0, 100), garbage(run1.length - 100)]), 'events.ndjson': '{"kind":"notify","time":"2025-10-23T08:30:00Z","message":"still here"}\n' });
+    const dir = folder({
+      'memory.db': Buffer.concat([run1.subarray(0, 100), garbage(run1.length - 100)]),
+      'events.ndjson': '{"kind":"notify","time":"2025-10-23T08:30:00Z","message":"still here"}\n',
+    });
     expect(readHookSources(dir).map((result) => [basename(result.report.path), result.report.imported, result.report.warnings.length])).toEqual([
       ['events.ndjson', 1, 0],
       ['memory.db', 0, 1],
@@ -102,16 +114,23 @@ describe('damaged and foreign text files', () => {
       records: 25,
       imported: 12,
       skipped: 13,
-      skippedReasons: { 'copy of a task start counted from task-index': 3, 'copy of an edit (its --memory-key record) counted from hooks:post-edit': 5, 'copy of an edit counted from hooks:post-edit': 5 },
+      skippedReasons: {
+        'copy of a task start counted from task-index': 3,
+        'copy of an edit (its --memory-key record) counted from hooks:post-edit': 5,
+        'copy of an edit counted from hooks:post-edit': 5,
+      },
       kinds: { 'task.start': 3, edit: 5, notify: 4 },
-      warnings: ['<dir>/memory_entries.json: is not valid JSON (Unterminated string in JSON at line 26, column 81); the file looks cut off; the 25 complete records before the cut were read, the rest is lost.'],
+      warnings: [
+        '<dir>/memory_entries.json: is not valid JSON (Unterminated string in JSON at line 26, column 81); the file looks cut off; the 25 complete records before the cut were read, the rest is lost.',
+      ],
       events: undefined,
     });
     const firstIds = (JSON.parse(dump) as { id: number }[]).slice(0, 25).map((row) => row.id);
     expect(result.events.every((event) => firstIds.includes(event.source.row!))).toBe(true);
   });
 
-  const unknownShape = 'is JSON of a shape Cairn does not know; nothing was imported from it. Cairn reads: claude-flow memory.db (with its -wal) and its sqlite3 -json dump, memory-store.json and memory export files, .claude-flow/metrics/*.json, Claude Code hook logs (logs/*.json), and Cairn NDJSON events.';
+  const unknownShape =
+    'is JSON of a shape Cairn does not know; nothing was imported from it. Cairn reads: claude-flow memory.db (with its -wal) and its sqlite3 -json dump, memory-store.json and memory export files, .claude-flow/metrics/*.json, Claude Code hook logs (logs/*.json), and Cairn NDJSON events.';
   const notHookLog = 'is not a hook log Cairn can read (not SQLite, JSON or Cairn NDJSON).';
   test.each([
     // [file, content, format, records, skippedReasons, warning]
@@ -120,18 +139,43 @@ describe('damaged and foreign text files', () => {
     ['notes.txt', 'Phase 7 notes\nnothing to import here\n', 'unknown', 1, { 'not a hook log': 1 }, `<dir>/notes.txt: ${notHookLog}`],
     ['empty.json', '', 'unknown', 1, { 'empty file': 1 }, '<dir>/empty.json: is empty; there is nothing to import.'],
   ])('%s: format %s, every record skipped, one warning', (file, content, format, records, skippedReasons, warning) => {
-    expect(readOne(folder({ [file]: content }))).toEqual({ format, records, imported: 0, skipped: records, skippedReasons, kinds: {}, warnings: [warning], events: [] });
+    expect(readOne(folder({ [file]: content }))).toEqual({
+      format,
+      records,
+      imported: 0,
+      skipped: records,
+      skippedReasons,
+      kinds: {},
+      warnings: [warning],
+      events: [],
+    });
   });
 
   const stray = (name: string) => `<dir>/logs/${name}: has 7 stray characters after its JSON (a write that raced another); they were ignored.`;
   test.each([
     // The real sample (FORMATS §7): a whole array, then 7 bytes of a racing rewrite. PreToolUse only announces calls.
-    ['pre_tool_use.json', readFileSync(fixturePath('hooks/claude-code-log/teamwork-pre-tool-use-trailing-bytes.json')), 6, 0, { 'tool call announced; counted from PostToolUse': 6 }, {}],
+    [
+      'pre_tool_use.json',
+      readFileSync(fixturePath('hooks/claude-code-log/teamwork-pre-tool-use-trailing-bytes.json')),
+      6,
+      0,
+      { 'tool call announced; counted from PostToolUse': 6 },
+      {},
+    ],
     // The same 7 bytes after a log that gives events.
     ['stop.json', `${readFileSync(fixturePath('hooks/claude-code-log/big3-stop.json'), 'utf8').trimEnd()}"\n  }\n]`, 11, 11, {}, { 'session.end': 11 }],
   ])('Claude Code %s with 7 stray bytes: read, with a warning', (file, content, records, imported, skippedReasons, kinds) => {
     const result = readOne(folder({ [`logs/${file}`]: content }));
-    expect({ ...result, events: undefined }).toEqual({ format: 'claude-code-log', records, imported, skipped: records - imported, skippedReasons, kinds, warnings: [stray(file)], events: undefined });
+    expect({ ...result, events: undefined }).toEqual({
+      format: 'claude-code-log',
+      records,
+      imported,
+      skipped: records - imported,
+      skippedReasons,
+      kinds,
+      warnings: [stray(file)],
+      events: undefined,
+    });
   });
 
   test('Cairn NDJSON with a cut-off line and a line breaking the schema: the good lines are imported, the bad ones skipped by line number', () => {

@@ -30,7 +30,9 @@ describe('readHookSources leaves its input untouched', () => {
     const before = fingerprint(dir);
     readHookSources(dir);
     expect(fingerprint(dir)).toEqual(before);
-    expect(readdirSync(dir).filter((file) => /-(shm|journal)$/.test(file))).toEqual(before.map(([file]) => file).filter((file) => /-(shm|journal)$/.test(file)));
+    expect(readdirSync(dir).filter((file) => /-(shm|journal)$/.test(file))).toEqual(
+      before.map(([file]) => file).filter((file) => /-(shm|journal)$/.test(file)),
+    );
   });
 
   // Tests run as root, who may write anyway; so this checks what changed, not that a write failed.

@@ -35,7 +35,12 @@ interface FileFacts {
   events: Record<string, unknown>[];
 }
 
-const facts = (name: string) => JSON.parse(readFileSync(fixturePath(`hooks/claude-flow-v3-stores/${name}/facts.json`), 'utf8')) as { files: FileFacts[]; hooks?: string[]; issue?: Record<string, unknown> };
+const facts = (name: string) =>
+  JSON.parse(readFileSync(fixturePath(`hooks/claude-flow-v3-stores/${name}/facts.json`), 'utf8')) as {
+    files: FileFacts[];
+    hooks?: string[];
+    issue?: Record<string, unknown>;
+  };
 
 /** What a reader got from a folder, in the words of facts.json (the folder's shown path as "<dir>"). */
 function got(dir: string): FileFacts[] {
@@ -49,7 +54,18 @@ function got(dir: string): FileFacts[] {
     skipped: report.skipped,
     skippedReasons: Object.fromEntries(Object.entries(report.skippedReasons).map(([reason, count]) => [swap(reason), count])),
     warnings: report.warnings.map(swap),
-    events: events.map((event) => ({ format: event.source.format, kind: event.kind, memoryKey: event.memoryKey, taskRef: event.taskRef, message: event.message, status: event.status, time: event.time, timeSource: event.timeSource, agent: event.agent, provenance: event.data.provenance ?? null })),
+    events: events.map((event) => ({
+      format: event.source.format,
+      kind: event.kind,
+      memoryKey: event.memoryKey,
+      taskRef: event.taskRef,
+      message: event.message,
+      status: event.status,
+      time: event.time,
+      timeSource: event.timeSource,
+      agent: event.agent,
+      provenance: event.data.provenance ?? null,
+    })),
   }));
 }
 
@@ -66,7 +82,15 @@ describe('claude-flow v3 stores, against their hand-written facts', () => {
   });
 
   test('the stores are the same bytes each time they are written (reproducible fixtures)', () => {
-    const hashes = (dir: string) => readdirSync(join(dir, '.swarm')).toSorted().map((file) => [file, createHash('sha256').update(readFileSync(join(dir, '.swarm', file))).digest('hex')]);
+    const hashes = (dir: string) =>
+      readdirSync(join(dir, '.swarm'))
+        .toSorted()
+        .map((file) => [
+          file,
+          createHash('sha256')
+            .update(readFileSync(join(dir, '.swarm', file)))
+            .digest('hex'),
+        ]);
     for (const name of ['sqljs-with-agentdb', 'hybrid-v2-v3', 'encrypted'] as const) expect(hashes(store(name))).toEqual(hashes(store(name)));
   });
 
@@ -80,7 +104,13 @@ describe('claude-flow v3 stores, against their hand-written facts', () => {
     const dir = store('sqljs-with-agentdb');
     const results = readHookFiles([join(dir, '.swarm/memory.db'), join(dir, '.swarm/agentdb-memory.db')], dir);
     const keys = results.flatMap((result) => result.events.map((event) => event.memoryKey)).toSorted();
-    expect(keys).toEqual(['notes/first-plan', 'phase7/build_infra/status', 'phase7/config_system/status', 'phase7/release_prep/status', 'task-7.3-code-quality']);
+    expect(keys).toEqual([
+      'notes/first-plan',
+      'phase7/build_infra/status',
+      'phase7/config_system/status',
+      'phase7/release_prep/status',
+      'task-7.3-code-quality',
+    ]);
   });
 });
 
@@ -131,7 +161,9 @@ describe('the hook store from claude-flow.config.json', () => {
     const { settings, issues } = resolveSettings({}, dir, {});
     const { files } = expandHookPatterns(settings!.hooks, settings!.configPath, { boundary: dir, name: 'the repository', allowOutside: [] });
     expect(files.map((file) => relative(dir, file))).toEqual(expected.hooks);
-    expect(issues.map(({ file, line, column, severity }) => ({ file, line, column, severity }))).toEqual([{ ...expected.issue, file: displayPath(join(dir, 'claude-flow.config.json')) }]);
+    expect(issues.map(({ file, line, column, severity }) => ({ file, line, column, severity }))).toEqual([
+      { ...expected.issue, file: displayPath(join(dir, 'claude-flow.config.json')) },
+    ]);
     expect(issues[0]!.message).toContain('hook store comes from claude-flow.config.json memory.persistPath');
     const [result] = readHookFiles(files, dir);
     expect(result!.events.map((event) => [event.source.format, event.memoryKey])).toEqual([['claude-flow-v3-sqlite', 'phase7/build_infra/status']]);
@@ -159,6 +191,11 @@ describe('the hook store from claude-flow.config.json', () => {
     writeFileSync(join(dir, 'claude-flow.config.json'), JSON.stringify({ memory: { persistPath: './gone/memory.db' } }));
     const { settings, issues } = resolveSettings({}, dir, {});
     expect(settings!.hooks).toEqual([]);
-    expect(issues.map((issue) => [issue.severity, issue.message])).toEqual([['warning', 'claude-flow.config.json\'s memory.persistPath names "./gone/memory.db", which does not exist, so no hook store is read (cairn.config.json names no "hooks").']]);
+    expect(issues.map((issue) => [issue.severity, issue.message])).toEqual([
+      [
+        'warning',
+        'claude-flow.config.json\'s memory.persistPath names "./gone/memory.db", which does not exist, so no hook store is read (cairn.config.json names no "hooks").',
+      ],
+    ]);
   });
 });

@@ -36,11 +36,38 @@ const reason = {
 const shown = (name: string, file: string) => `test/fixtures/hooks/claude-flow-sqlite/${name}/${file}`;
 
 /** What each case folder gives: one entry per source, in path order. */
-const expected: Record<string, { file: string; format: string; records: number; imported: number; skipped: number; skippedReasons: Record<string, number>; kinds: Record<string, number>; warnings: string[]; readWith?: string[] }[]> = {
+const expected: Record<
+  string,
+  {
+    file: string;
+    format: string;
+    records: number;
+    imported: number;
+    skipped: number;
+    skippedReasons: Record<string, number>;
+    kinds: Record<string, number>;
+    warnings: string[];
+    readWith?: string[];
+  }[]
+> = {
   'saverly-with-wal': [
     {
-      file: 'memory.db', format: 'claude-flow-sqlite', records: 641, imported: 357, skipped: 284,
-      skippedReasons: { [reason.snapshot]: 71, [reason.startCopy]: 38, [reason.editRecord]: 64, [reason.editCopy]: 64, [reason.durationCopy]: 1, [reason.agents]: 33, [reason.swarms]: 6, [reason.system]: 1, [reason.tasks]: 6 },
+      file: 'memory.db',
+      format: 'claude-flow-sqlite',
+      records: 641,
+      imported: 357,
+      skipped: 284,
+      skippedReasons: {
+        [reason.snapshot]: 71,
+        [reason.startCopy]: 38,
+        [reason.editRecord]: 64,
+        [reason.editCopy]: 64,
+        [reason.durationCopy]: 1,
+        [reason.agents]: 33,
+        [reason.swarms]: 6,
+        [reason.system]: 1,
+        [reason.tasks]: 6,
+      },
       kinds: { 'session.end': 72, metrics: 71, 'task.start': 38, notify: 68, 'task.end': 38, edit: 64, 'memory.set': 6 },
       warnings: [],
       readWith: ['memory.db-wal'],
@@ -48,53 +75,138 @@ const expected: Record<string, { file: string; format: string; records: number; 
   ],
   'hccg-with-wal': [
     {
-      file: 'memory.db', format: 'claude-flow-sqlite', records: 121, imported: 54, skipped: 67,
-      skippedReasons: { [reason.startCopy]: 21, [reason.editRecord]: 9, [reason.editCopy]: 9, [reason.agents]: 10, [reason.swarms]: 8, [reason.system]: 1, [reason.tasks]: 6, [reason.snapshot]: 1, [reason.durationCopy]: 2 },
+      file: 'memory.db',
+      format: 'claude-flow-sqlite',
+      records: 121,
+      imported: 54,
+      skipped: 67,
+      skippedReasons: {
+        [reason.startCopy]: 21,
+        [reason.editRecord]: 9,
+        [reason.editCopy]: 9,
+        [reason.agents]: 10,
+        [reason.swarms]: 8,
+        [reason.system]: 1,
+        [reason.tasks]: 6,
+        [reason.snapshot]: 1,
+        [reason.durationCopy]: 2,
+      },
       kinds: { 'task.start': 21, 'task.end': 19, edit: 9, notify: 3, 'session.end': 1, metrics: 1 },
       warnings: [],
       readWith: ['memory.db-wal'],
     },
   ],
   'myclaudeflowsetup-with-wal': [
-    { file: 'memory.db', format: 'claude-flow-sqlite', records: 39, imported: 26, skipped: 13, skippedReasons: { [reason.snapshot]: 13 }, kinds: { 'session.end': 13, metrics: 13 }, warnings: [], readWith: ['memory.db-wal'] },
+    {
+      file: 'memory.db',
+      format: 'claude-flow-sqlite',
+      records: 39,
+      imported: 26,
+      skipped: 13,
+      skippedReasons: { [reason.snapshot]: 13 },
+      kinds: { 'session.end': 13, metrics: 13 },
+      warnings: [],
+      readWith: ['memory.db-wal'],
+    },
   ],
   'dsfr-no-wal': [
     {
-      file: 'memory.db', format: 'claude-flow-sqlite', records: 218, imported: 37, skipped: 181,
-      skippedReasons: { [reason.preCommand]: 102, [reason.commandCopy]: 42, [reason.commandMetrics]: 22, [reason.snapshot]: 7, [reason.preEdit]: 2, [reason.recommendation]: 2, [reason.editRecord]: 2, [reason.editCopy]: 2 },
+      file: 'memory.db',
+      format: 'claude-flow-sqlite',
+      records: 218,
+      imported: 37,
+      skipped: 181,
+      skippedReasons: {
+        [reason.preCommand]: 102,
+        [reason.commandCopy]: 42,
+        [reason.commandMetrics]: 22,
+        [reason.snapshot]: 7,
+        [reason.preEdit]: 2,
+        [reason.recommendation]: 2,
+        [reason.editRecord]: 2,
+        [reason.editCopy]: 2,
+      },
       kinds: { command: 21, 'session.end': 7, metrics: 7, edit: 2 },
       warnings: [],
     },
   ],
   // v3 shares the file and table name; its memory_entries has `content`, not `value`, and no rows (FORMATS §5).
   // Its -shm and -wal are read as part of it, and named on its line.
-  'ruflo-v3': [{ file: 'memory.db', format: 'claude-flow-v3-sqlite', records: 0, imported: 0, skipped: 0, skippedReasons: {}, kinds: {}, warnings: [], readWith: ['memory.db-shm', 'memory.db-wal'] }],
+  'ruflo-v3': [
+    {
+      file: 'memory.db',
+      format: 'claude-flow-v3-sqlite',
+      records: 0,
+      imported: 0,
+      skipped: 0,
+      skippedReasons: {},
+      kinds: {},
+      warnings: [],
+      readWith: ['memory.db-shm', 'memory.db-wal'],
+    },
+  ],
   // Without their database, a -shm (only an index of the WAL) and a WAL are each listed with why nothing came of them.
   'orphan-wal': [
     {
-      file: 'memory.db-shm', format: 'claude-flow-sqlite', records: 1, imported: 0, skipped: 1, skippedReasons: { 'index without its database': 1 }, kinds: {},
-      warnings: [`${shown('orphan-wal', 'memory.db-shm')}: is the shared-memory index of a database that is not here (${shown('orphan-wal', 'memory.db')}); it holds no records.`],
+      file: 'memory.db-shm',
+      format: 'claude-flow-sqlite',
+      records: 1,
+      imported: 0,
+      skipped: 1,
+      skippedReasons: { 'index without its database': 1 },
+      kinds: {},
+      warnings: [
+        `${shown('orphan-wal', 'memory.db-shm')}: is the shared-memory index of a database that is not here (${shown('orphan-wal', 'memory.db')}); it holds no records.`,
+      ],
     },
     {
-      file: 'memory.db-wal', format: 'claude-flow-sqlite', records: 1, imported: 0, skipped: 1, skippedReasons: { 'WAL without its database': 1 }, kinds: {},
+      file: 'memory.db-wal',
+      format: 'claude-flow-sqlite',
+      records: 1,
+      imported: 0,
+      skipped: 1,
+      skippedReasons: { 'WAL without its database': 1 },
+      kinds: {},
       warnings: [`${shown('orphan-wal', 'memory.db-wal')}: has no database beside it (${shown('orphan-wal', 'memory.db')}); a WAL cannot be read on its own.`],
     },
   ],
   'run1-db-and-dump': [
     {
-      file: 'memory.db', format: 'claude-flow-sqlite', records: 45, imported: 23, skipped: 22,
+      file: 'memory.db',
+      format: 'claude-flow-sqlite',
+      records: 45,
+      imported: 23,
+      skipped: 22,
       skippedReasons: { [reason.startCopy]: 4, [reason.editRecord]: 8, [reason.editCopy]: 9, [reason.snapshot]: 1 },
       kinds: { 'task.start': 4, edit: 9, notify: 6, 'task.end': 2, 'session.end': 1, metrics: 1 },
       warnings: [],
     },
     // The dump holds the same 45 rows: each event is imported once, from the database.
-    { file: 'memory_entries.json', format: 'sqlite-json', records: 45, imported: 0, skipped: 45, skippedReasons: { [`duplicate of the same row in ${shown('run1-db-and-dump', 'memory.db')}`]: 45 }, kinds: {}, warnings: [] },
+    {
+      file: 'memory_entries.json',
+      format: 'sqlite-json',
+      records: 45,
+      imported: 0,
+      skipped: 45,
+      skippedReasons: { [`duplicate of the same row in ${shown('run1-db-and-dump', 'memory.db')}`]: 45 },
+      kinds: {},
+      warnings: [],
+    },
   ],
 };
 
-const view = (name: string, result: ImportResult) => ({ file: result.report.path.replace(`${shown(name, '')}`, ''), format: result.report.format, ...summarize(result), warnings: result.report.warnings, ...(result.report.readWith.length > 0 ? { readWith: result.report.readWith } : {}) });
+const view = (name: string, result: ImportResult) => ({
+  file: result.report.path.replace(`${shown(name, '')}`, ''),
+  format: result.report.format,
+  ...summarize(result),
+  warnings: result.report.warnings,
+  ...(result.report.readWith.length > 0 ? { readWith: result.report.readWith } : {}),
+});
 const readCase = (name: string) => readHookSources(sqliteCase(name));
-const eventsOf = (name: string, kind?: HookEvent['kind']) => readCase(name).flatMap((result) => result.events).filter((event) => kind === undefined || event.kind === kind);
+const eventsOf = (name: string, kind?: HookEvent['kind']) =>
+  readCase(name)
+    .flatMap((result) => result.events)
+    .filter((event) => kind === undefined || event.kind === kind);
 
 describe('readHookSources: the claude-flow SQLite samples', () => {
   test.each(Object.entries(expected))('%s', (name, sources) => {
@@ -146,16 +258,32 @@ describe('readHookSources: values', () => {
     expect(row?.value.startsWith('__compressed__')).toBe(true);
     const notify = eventsOf('run1-db-and-dump', 'notify').find((event) => event.source.key === row!.key)!;
     expect(notify.message).toHaveLength(3933);
-    expect(notify.message!.startsWith('code_quality: clippy baseline report (cargo clippy --all-targets -- -D warnings): [W01] warning: this `if` has identical blocks')).toBe(true);
+    expect(
+      notify.message!.startsWith(
+        'code_quality: clippy baseline report (cargo clippy --all-targets -- -D warnings): [W01] warning: this `if` has identical blocks',
+      ),
+    ).toBe(true);
     expect([notify.level, notify.time, notify.timeSource]).toEqual(['warning', '2026-11-24T12:33:56.199Z', 'value']);
   });
 
   test('saverly: plain-text values are memory writes with the text as written; active_swarm is MCP state', () => {
     const writes = eventsOf('saverly-with-wal', 'memory.set');
-    expect(writes.map((event) => event.memoryKey)).toEqual(['research/context', 'development/requirements', 'consumer_requirements', 'current_coupon_system', 'critical_subscription_model', 'final_subscription_model']);
+    expect(writes.map((event) => event.memoryKey)).toEqual([
+      'research/context',
+      'development/requirements',
+      'consumer_requirements',
+      'current_coupon_system',
+      'critical_subscription_model',
+      'final_subscription_model',
+    ]);
     const [context, requirements] = writes;
     expect(context!.message!.startsWith('Saverly subscription system research context: React/TypeScript coupon marketplace')).toBe(true);
-    expect([context!.message!.length, context!.status === context!.message, context!.time, context!.timeSource]).toEqual([322, true, '2025-08-07T03:41:13.000Z', 'created_at']);
+    expect([context!.message!.length, context!.status === context!.message, context!.time, context!.timeSource]).toEqual([
+      322,
+      true,
+      '2025-08-07T03:41:13.000Z',
+      'created_at',
+    ]);
     expect([requirements!.message!.length, requirements!.time]).toEqual([351, '2025-08-07T13:54:31.000Z']);
     // A JSON object is not a status: shown as JSON text, status null.
     expect([writes[2]!.status, JSON.parse(writes[2]!.message!).target_users]).toEqual([null, 'active subscribers']);
@@ -170,7 +298,15 @@ describe('readHookSources: values', () => {
 
 describe('readHookSources: task references of post-task rows', () => {
   test('run1: post-task run with --task-id has only its key; the reference comes from it', () => {
-    expect(eventsOf('run1-db-and-dump', 'task.end').map(({ taskRef, description, durationMs, status, time }) => ({ taskRef, description, durationMs, status, time }))).toEqual([
+    expect(
+      eventsOf('run1-db-and-dump', 'task.end').map(({ taskRef, description, durationMs, status, time }) => ({
+        taskRef,
+        description,
+        durationMs,
+        status,
+        time,
+      })),
+    ).toEqual([
       { taskRef: 'task-7.1-build-infra', description: null, durationMs: null, status: 'completed', time: '2026-11-24T12:34:00.305Z' },
       { taskRef: 'task-7.3-code-quality', description: null, durationMs: null, status: 'completed', time: '2026-11-24T12:34:03.400Z' },
     ]);
@@ -198,6 +334,8 @@ test('run1: the sqlite3 -json dump alone gives the same events as the database',
   const strip = ({ id: _id, source, ...event }: HookEvent) => ({ ...event, source: { ...source, format: null, path: null } });
   const dumpOnly = readHookSources(scratchCopy('run1-db-and-dump', ['memory_entries.json']));
   const dbOnly = readHookSources(scratchCopy('run1-db-and-dump', ['memory.db']));
-  expect(dumpOnly.map((result) => [basename(result.report.path), result.report.format, summarize(result)])).toEqual([['memory_entries.json', 'sqlite-json', summarize(dbOnly[0]!)]]);
+  expect(dumpOnly.map((result) => [basename(result.report.path), result.report.format, summarize(result)])).toEqual([
+    ['memory_entries.json', 'sqlite-json', summarize(dbOnly[0]!)],
+  ]);
   expect(dumpOnly[0]!.events.map(strip)).toEqual(dbOnly[0]!.events.map(strip));
 });

@@ -64,7 +64,11 @@ describe('readPackages', () => {
 
   test.each([
     ['a root that does not exist', 'packages/nope', 'The content folder test/fixtures/packages/nope does not exist.'],
-    ['a root without phases/', 'tasks', "The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories, ccpm's .claude/epics/, a board of status folders, claude-flow's .claude-flow/tasks/store.json, Claude Code's task lists)."],
+    [
+      'a root without phases/',
+      'tasks',
+      "The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories, ccpm's .claude/epics/, a board of status folders, claude-flow's .claude-flow/tasks/store.json, Claude Code's task lists).",
+    ],
   ])('%s is an error', (_case, name, message) => {
     const { packages, issues } = readPackages(fixturePath(name));
     expect(packages).toEqual([]);
@@ -93,7 +97,9 @@ test('a task file far past any limit (600 MB, sparse) is an error naming it, nev
   writeFileSync(join(dir, 'task-1.1-huge.md'), '');
   truncateSync(join(dir, 'task-1.1-huge.md'), 600_000_000);
   const files = readPackage(dir, 'phase-1');
-  expect(files.problems?.map((issue) => [issue.severity, issue.message])).toEqual([['error', 'The file is 600.0 MB; Cairn reads task, overview and metrics files of at most 8 MB, so it was not read.']]);
+  expect(files.problems?.map((issue) => [issue.severity, issue.message])).toEqual([
+    ['error', 'The file is 600.0 MB; Cairn reads task, overview and metrics files of at most 8 MB, so it was not read.'],
+  ]);
   expect(files.tasks.map((task) => task.text)).toEqual(['']);
 });
 
@@ -103,15 +109,21 @@ describe('a folder pinned to a format ("formats" in cairn.config.json)', () => {
     expect(readPackage(feature, 'f', feature).taskList?.format).toBe('spec-kit');
   });
   test('pinned to its own format: read by it', () => {
-    expect(readPackage(feature, 'f', feature, undefined, { [resolve('test/fixtures/formats/spec-kit-route-log/specs/**')]: 'spec-kit' }).taskList?.format).toBe('spec-kit');
+    expect(readPackage(feature, 'f', feature, undefined, { [resolve('test/fixtures/formats/spec-kit-route-log/specs/**')]: 'spec-kit' }).taskList?.format).toBe(
+      'spec-kit',
+    );
   });
   test('pinned to another list format: an error at the folder naming the pin, every file listed, nothing guessed', () => {
     const glob = resolve('test/fixtures/formats/spec-kit-route-log/specs/*');
     const files = readPackage(feature, 'f', feature, undefined, { [glob]: 'kiro' });
     expect(files.taskList ?? null).toBeNull();
     expect(files.tasks).toEqual([]);
-    expect(files.problems?.map((problem) => [problem.severity, problem.message])).toEqual([['error', `"formats" in cairn.config.json reads this folder as kiro ("${glob}"), but it is not a folder of that format, so no task was read.`]]);
-    expect(files.otherFiles?.some((other) => other.path.endsWith('/tasks.md') && other.reason === 'not read: the folder is pinned to kiro, which does not read it')).toBe(true);
+    expect(files.problems?.map((problem) => [problem.severity, problem.message])).toEqual([
+      ['error', `"formats" in cairn.config.json reads this folder as kiro ("${glob}"), but it is not a folder of that format, so no task was read.`],
+    ]);
+    expect(
+      files.otherFiles?.some((other) => other.path.endsWith('/tasks.md') && other.reason === 'not read: the folder is pinned to kiro, which does not read it'),
+    ).toBe(true);
   });
   test('pinned to free-form task files: its Markdown files are task candidates, tasks.md among them', () => {
     const files = readPackage(feature, 'f', feature, undefined, { [resolve('test/fixtures/formats/spec-kit-route-log/specs/**')]: 'task-files' });

@@ -46,7 +46,8 @@ test('reads during writes and TRUNCATE checkpoints never miss committed rows wit
       outcomes.reads++;
       if (read.torn) outcomes.torn++;
       const rows = read.rows.length;
-      if (!read.torn && (rows < before || read.error !== null)) outcomes.short.push(`${rows} rows of ${before} committed${read.error ? `, error ${read.error}` : ''}`);
+      if (!read.torn && (rows < before || read.error !== null))
+        outcomes.short.push(`${rows} rows of ${before} committed${read.error ? `, error ${read.error}` : ''}`);
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect(outcomes.short).toEqual([]);
@@ -62,7 +63,9 @@ test('a store copied in the middle of a transaction in rollback-journal mode giv
   const dir = mkdtempSync(join(tmpdir(), 'cairn-hot-journal-'));
   try {
     const db = new DatabaseSync(join(dir, 'writer.db'));
-    db.exec('PRAGMA journal_mode=DELETE; PRAGMA cache_size=2; create table memory_entries (id integer primary key, key text, value text, namespace text, metadata text, created_at integer, updated_at integer);');
+    db.exec(
+      'PRAGMA journal_mode=DELETE; PRAGMA cache_size=2; create table memory_entries (id integer primary key, key text, value text, namespace text, metadata text, created_at integer, updated_at integer);',
+    );
     const insert = db.prepare('insert into memory_entries (key, value, namespace) values (?, ?, ?)');
     for (let row = 0; row < 200; row++) insert.run(`notify-${row}`, 'v'.repeat(200), 'hooks:notify');
     db.exec('begin');

@@ -26,7 +26,15 @@ function store(idType: 'integer primary key' | 'text'): { dir: string; rows: Mem
   const rows: MemoryEntryRow[] = [];
   db.exec('begin');
   for (let id = 1; id <= ROWS; id++) {
-    const row = { id, key: `notify-${id}`, value: JSON.stringify({ message: `step ${id} done`, level: 'info' }), namespace: 'hooks:notify', metadata: null, created_at: START + id, updated_at: START + id };
+    const row = {
+      id,
+      key: `notify-${id}`,
+      value: JSON.stringify({ message: `step ${id} done`, level: 'info' }),
+      namespace: 'hooks:notify',
+      metadata: null,
+      created_at: START + id,
+      updated_at: START + id,
+    };
     // Text ids are written as text, so SQLite orders them as text: "10" before "2".
     insert.run(idType === 'text' ? String(id) : id, row.key, row.value, row.namespace, row.created_at, row.updated_at);
     rows.push(row);
@@ -63,14 +71,25 @@ describe('a store read in pages', () => {
 
   test('a table whose id is not its rowid (ids stored as text): every row, in the order SQLite sorts the ids', () => {
     const { dir, rows } = store('text');
-    expect(messages(dir)).toEqual(rows.map((row) => String(row.id)).toSorted().map((id) => `step ${id} done`));
+    expect(messages(dir)).toEqual(
+      rows
+        .map((row) => String(row.id))
+        .toSorted()
+        .map((id) => `step ${id} done`),
+    );
   });
 
   test('a task-index row read before the rows it explains: the agent of a pre-task row many pages later', () => {
     const { dir } = store('integer primary key');
     const db = new DatabaseSync(join(dir, 'memory.db'));
-    db.prepare("update memory_entries set key = 'task-index:1', value = ?, namespace = 'task-index' where id = 1").run(JSON.stringify({ taskId: 'task-1', timestamp: '2025-10-24T10:00:00Z' }));
-    db.prepare("insert into memory_entries (id, key, value, namespace, created_at) values (?, 'pre-task:task-1', ?, 'hooks:pre-task', ?)").run(ROWS + 1, JSON.stringify({ taskId: 'task-1', agentId: 'coder-7' }), START + ROWS + 1);
+    db.prepare("update memory_entries set key = 'task-index:1', value = ?, namespace = 'task-index' where id = 1").run(
+      JSON.stringify({ taskId: 'task-1', timestamp: '2025-10-24T10:00:00Z' }),
+    );
+    db.prepare("insert into memory_entries (id, key, value, namespace, created_at) values (?, 'pre-task:task-1', ?, 'hooks:pre-task', ?)").run(
+      ROWS + 1,
+      JSON.stringify({ taskId: 'task-1', agentId: 'coder-7' }),
+      START + ROWS + 1,
+    );
     db.close();
     const { events, report } = readHookSources(dir)[0]!;
     const starts = events.filter((event) => event.kind === 'task.start');

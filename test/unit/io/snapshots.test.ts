@@ -7,7 +7,13 @@ import { formatIssue } from '../../../src/core/text/issues.ts';
 import { serializeSnapshot, type Snapshot } from '../../../src/core/versions/snapshot.ts';
 
 /** A snapshot with no phases: enough for the file side. */
-const snapshot = (version: string, releases: string[] = []): Snapshot => ({ schemaVersion: 1, version, frozenAt: '2025-10-25T15:58:33.694Z', releases, phases: [] });
+const snapshot = (version: string, releases: string[] = []): Snapshot => ({
+  schemaVersion: 1,
+  version,
+  frozenAt: '2025-10-25T15:58:33.694Z',
+  releases,
+  phases: [],
+});
 const roots: string[] = [];
 const tempRoot = () => roots[roots.push(mkdtempSync(join(tmpdir(), 'cairn-snapshots-'))) - 1]!;
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -28,7 +34,9 @@ describe('writeSnapshot', () => {
     writeSnapshot(root, snapshot('1.0.0'));
     const refused = writeSnapshot(root, snapshot('1.0.0', ['1.0.0']));
     expect(refused.written).toBeNull();
-    expect(formatIssue(refused.issues[0]!)).toMatch(/snapshots\/1\.0\.0\.json:1:1 error Version 1\.0\.0 already exists\.\n {2}hint: Pick a new version, or pass --force to replace it\.$/);
+    expect(formatIssue(refused.issues[0]!)).toMatch(
+      /snapshots\/1\.0\.0\.json:1:1 error Version 1\.0\.0 already exists\.\n {2}hint: Pick a new version, or pass --force to replace it\.$/,
+    );
     expect(readFileSync(join(root, 'snapshots/1.0.0.json'), 'utf8')).toBe(serializeSnapshot(snapshot('1.0.0')));
 
     const forced = writeSnapshot(root, snapshot('1.0.0', ['1.0.0']), { force: true });
@@ -72,7 +80,9 @@ describe('readSnapshots', () => {
     const { snapshots, issues } = readSnapshots(root);
     expect(snapshots.map((s) => s.version)).toEqual(['1.2.0', '1.10.0']);
     expect(issues.map(formatIssue)).toEqual([
-      expect.stringMatching(/snapshots\/3\.0\.0\.json:1:1 error The file 3\.0\.0\.json holds version "2\.0\.0"; a snapshot's file is named after its version\.\n {2}hint: Rename the file to 2\.0\.0\.json/),
+      expect.stringMatching(
+        /snapshots\/3\.0\.0\.json:1:1 error The file 3\.0\.0\.json holds version "2\.0\.0"; a snapshot's file is named after its version\.\n {2}hint: Rename the file to 2\.0\.0\.json/,
+      ),
       expect.stringMatching(/snapshots\/broken\.json:3:\d+ error The snapshot is not valid JSON: /),
     ]);
   });

@@ -23,7 +23,12 @@ test('a task file linked from outside the content root is refused with an error 
   const { root, outside, phaseDir } = setUp();
   symlinkSync(join(outside, 'task-1.9-leak.md'), join(phaseDir, 'task-1.9-leak.md'));
   const { issues, phases } = loadContent(root, AS_OF);
-  expect(issues.filter((issue) => issue.severity === 'error').map(formatIssue).join('\n')).toContain('task-1.9-leak.md:1:1 error');
+  expect(
+    issues
+      .filter((issue) => issue.severity === 'error')
+      .map(formatIssue)
+      .join('\n'),
+  ).toContain('task-1.9-leak.md:1:1 error');
   expect(issues.map((issue) => issue.message).join('\n')).toContain('is a symbolic link to a place outside the content root');
   expect(phases[0]?.tasks.map((task) => task.id)).not.toContain('1.9');
 });

@@ -6,8 +6,15 @@ import { createIssueSink, formatIssue } from '../../../src/core/text/issues.ts';
 function aliasBomb(levels: number, width: number, key = 'dependencies'): string {
   const names = Array.from({ length: levels }, (_, level) => `l${level}`);
   const lines = [`l0: &l0 [${Array(width).fill('"x"').join(', ')}]`];
-  for (let level = 1; level < levels; level++) lines.push(`${names[level]}: &${names[level]} [${Array(width).fill(`*${names[level - 1]}`).join(', ')}]`);
-  return `---\nid: "1.1"\n${lines.join('\n')}\n${key}: [${Array(width).fill(`*${names.at(-1)}`).join(', ')}]\n---\n# Task 1.1: Bomb\n`;
+  for (let level = 1; level < levels; level++)
+    lines.push(
+      `${names[level]}: &${names[level]} [${Array(width)
+        .fill(`*${names[level - 1]}`)
+        .join(', ')}]`,
+    );
+  return `---\nid: "1.1"\n${lines.join('\n')}\n${key}: [${Array(width)
+    .fill(`*${names.at(-1)}`)
+    .join(', ')}]\n---\n# Task 1.1: Bomb\n`;
 }
 
 function report(text: string): string {
@@ -19,7 +26,14 @@ function report(text: string): string {
 describe('readFrontmatter: aliases', () => {
   test('an alias or two reads as the values it stands for', () => {
     const { data } = readFrontmatter('---\nbase: &base ["7.1", "7.2"]\ndependencies: *base\nalso: [*base, *base]\n---\n');
-    expect(data).toEqual({ base: ['7.1', '7.2'], dependencies: ['7.1', '7.2'], also: [['7.1', '7.2'], ['7.1', '7.2']] });
+    expect(data).toEqual({
+      base: ['7.1', '7.2'],
+      dependencies: ['7.1', '7.2'],
+      also: [
+        ['7.1', '7.2'],
+        ['7.1', '7.2'],
+      ],
+    });
   });
 
   test('aliases up to the limit are read', () => {

@@ -88,7 +88,7 @@ describe('guardMarkdown: lazy lines', () => {
     expect(text).toBe(`# Title\n\n> > quoted\n${lines.map((line) => `> > ${line}`).join('\n')}\n\nAfter.\n`);
   });
 
-  test('list items: lazy lines are indented to the item\'s text; and the tree is the same as before', () => {
+  test("list items: lazy lines are indented to the item's text; and the tree is the same as before", () => {
     const input = `1. item\n${'more\n'.repeat(250)}\nAfter.\n`;
     const { text } = guard(input);
     expect(text).toBe(`1. item\n${'   more\n'.repeat(250)}\nAfter.\n`);

@@ -1,13 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  allSections,
-  boldFields,
-  findSection,
-  findTable,
-  listItems,
-  normalizeHeading,
-  parseMarkdown,
-} from '../../../src/core/markdown/parse-markdown.ts';
+import { allSections, boldFields, findSection, findTable, listItems, normalizeHeading, parseMarkdown } from '../../../src/core/markdown/parse-markdown.ts';
 
 describe('normalizeHeading', () => {
   test.each([
@@ -23,7 +15,11 @@ describe('normalizeHeading', () => {
 });
 
 describe('parseMarkdown sections', () => {
-  const doc = parseMarkdown(['# Task 7.1: Build', '', 'Intro.', '', '## 🎯 Objectives', '', '- one', '', '### Detail', '', '- two', '', '## 📦 Deliverables', '', '- [x] done'].join('\n'));
+  const doc = parseMarkdown(
+    ['# Task 7.1: Build', '', 'Intro.', '', '## 🎯 Objectives', '', '- one', '', '### Detail', '', '- two', '', '## 📦 Deliverables', '', '- [x] done'].join(
+      '\n',
+    ),
+  );
 
   test('nests headings and keeps their lines', () => {
     expect(allSections(doc.sections).map((s) => [s.depth, s.title, s.key, s.line])).toEqual([
@@ -54,7 +50,18 @@ describe('listItems', () => {
 });
 
 describe('findTable', () => {
-  const doc = parseMarkdown(['| File | Purpose |', '|---|---|', '| a.md | x |', '', '| Metric | Baseline | Target |', '|---|---|---|', '| **Clippy Warnings** | 12 | <20 |', '| Env Variables | 0 | 93 |'].join('\n'));
+  const doc = parseMarkdown(
+    [
+      '| File | Purpose |',
+      '|---|---|',
+      '| a.md | x |',
+      '',
+      '| Metric | Baseline | Target |',
+      '|---|---|---|',
+      '| **Clippy Warnings** | 12 | <20 |',
+      '| Env Variables | 0 | 93 |',
+    ].join('\n'),
+  );
 
   test('returns the first table whose header passes, with trimmed cells and row lines', () => {
     expect(findTable(doc.root.children, (header) => header.includes('Metric'))).toEqual({
@@ -83,13 +90,12 @@ describe('boldFields', () => {
     expect(boldFields(parseMarkdown(line))).toEqual([{ key, value, line: 1, column }]);
   });
 
-  test.each([
-    ['**START HERE** - Executive summary'],
-    ['⚠️ **Task 7.4 is blocked on this task** - update memory when done!'],
-    ['Some **bold:** in the middle'],
-  ])('ignores %j', (line) => {
-    expect(boldFields(parseMarkdown(line))).toEqual([]);
-  });
+  test.each([['**START HERE** - Executive summary'], ['⚠️ **Task 7.4 is blocked on this task** - update memory when done!'], ['Some **bold:** in the middle']])(
+    'ignores %j',
+    (line) => {
+      expect(boldFields(parseMarkdown(line))).toEqual([]);
+    },
+  );
 
   test('skips lines inside code fences and honours the line range', () => {
     const doc = parseMarkdown(['**Agent:** coder', '```', '**Agent:** fake', '```', '**Status:** Done'].join('\n'));

@@ -11,7 +11,11 @@ describe('redactHtmlText', () => {
     ['text in a paragraph', `<p>token ${ghp} here</p>`, '<p>token [redacted: github-token] here</p>'],
     ['text in code', `<pre><code>GITHUB_TOKEN=${ghp}\n</code></pre>`, '<pre><code>GITHUB_TOKEN=[redacted: github-token]\n</code></pre>'],
     ['a secret the renderer decoded from an entity', `<p>ghp&#95;${'A'.repeat(36)}</p>`, '<p>[redacted: github-token]</p>'],
-    ['credentials in a link: the href and the text', `<a href="https://ci:${password}@ci.example.com/">https://ci:${password}@ci.example.com/</a>`, '<a href="https://ci:[redacted: password]@ci.example.com/">https://ci:[redacted: password]@ci.example.com/</a>'],
+    [
+      'credentials in a link: the href and the text',
+      `<a href="https://ci:${password}@ci.example.com/">https://ci:${password}@ci.example.com/</a>`,
+      '<a href="https://ci:[redacted: password]@ci.example.com/">https://ci:[redacted: password]@ci.example.com/</a>',
+    ],
     ['a comment', `<!-- ${ghp} --><p>x</p>`, '<!-- [redacted: github-token] --><p>x</p>'],
     ['markers are text: no tag can be opened by one', `<p>&lt;b&gt;${ghp}</p>`, '<p>&#x3C;b>[redacted: github-token]</p>'],
   ])('%s', (_name, html, expected) => {
@@ -34,7 +38,9 @@ describe('redactHtmlText', () => {
 });
 
 test('sanitizeHtml, which every rendered task and release goes through, redacts as well', () => {
-  expect(sanitizeHtml(`<p>ghp&#95;${'A'.repeat(36)}</p><a href="https://ci:${password}@ci.example.com/">log</a>`)).toBe('<p>[redacted: github-token]</p><a href="https://ci:[redacted: password]@ci.example.com/">log</a>');
+  expect(sanitizeHtml(`<p>ghp&#95;${'A'.repeat(36)}</p><a href="https://ci:${password}@ci.example.com/">log</a>`)).toBe(
+    '<p>[redacted: github-token]</p><a href="https://ci:[redacted: password]@ci.example.com/">log</a>',
+  );
 });
 
 test('typographic quotes, as smart punctuation renders a quoted value', () => {

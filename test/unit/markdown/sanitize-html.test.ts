@@ -16,7 +16,10 @@ describe('sanitizeHtml', () => {
     ['<a href="mailto:team@example.org">x</a>', '<a href="mailto:team@example.org">x</a>'],
     ['<h2 id="objectives">Objectives</h2>', '<h2 id="objectives">Objectives</h2>'],
     ['<pre><code class="language-bash">npx claude-flow</code></pre>', '<pre><code class="language-bash">npx claude-flow</code></pre>'],
-    ['<li class="task-list-item"><span class="check done" role="img" aria-label="Done">✓</span> x</li>', '<li class="task-list-item"><span class="check done" role="img" aria-label="Done">✓</span> x</li>'],
+    [
+      '<li class="task-list-item"><span class="check done" role="img" aria-label="Done">✓</span> x</li>',
+      '<li class="task-list-item"><span class="check done" role="img" aria-label="Done">✓</span> x</li>',
+    ],
   ])('%s → %s', (input, output) => {
     expect(sanitizeHtml(input)).toBe(output);
   });

@@ -26,11 +26,13 @@ describe('deriveMetrics', () => {
   ];
 
   test('joins the table with both files by normalized key: table rows first, then file-only keys sorted', () => {
-    const result = summary(sources({
-      rows,
-      baseline: [entry('clippy_warnings', 12), entry('build_time_clean', '100s'), entry('total_loc', 'pending_tokei')],
-      final: [entry('clippy_warnings', 34), entry('build_time_clean', '70s'), entry('env_variables', 93), entry('binary_size', '12MB')],
-    }));
+    const result = summary(
+      sources({
+        rows,
+        baseline: [entry('clippy_warnings', 12), entry('build_time_clean', '100s'), entry('total_loc', 'pending_tokei')],
+        final: [entry('clippy_warnings', 34), entry('build_time_clean', '70s'), entry('env_variables', 93), entry('binary_size', '12MB')],
+      }),
+    );
     expect(result).toEqual([
       ['clippy_warnings', 12, '<20', 34, 'missed', ['7.3']],
       ['env_variables', 0, '93', 93, 'met', ['7.2', '7.5']],
@@ -43,7 +45,13 @@ describe('deriveMetrics', () => {
 
   test('a numeric table cell becomes a number, and the table label is kept', () => {
     const [metric] = deriveMetrics(sources({ rows: rows.slice(0, 1) })).metrics;
-    expect(metric).toMatchObject({ key: 'clippy_warnings', label: 'Clippy Warnings', baseline: { raw: 12, kind: 'number', value: 12 }, verdict: 'pending', impact: 'Task 7.3' });
+    expect(metric).toMatchObject({
+      key: 'clippy_warnings',
+      label: 'Clippy Warnings',
+      baseline: { raw: 12, kind: 'number', value: 12 },
+      verdict: 'pending',
+      impact: 'Task 7.3',
+    });
   });
 
   test('a table baseline that disagrees with the file warns at the row, and the file wins', () => {
@@ -57,6 +65,8 @@ describe('deriveMetrics', () => {
 
   test('agreeing baselines, placeholders and a missing baseline file do not warn', () => {
     expect(deriveMetrics(sources({ rows, baseline: [entry('clippy_warnings', '12'), entry('build_time_clean', '100s')] })).issues).toEqual([]);
-    expect(deriveMetrics(sources({ rows: [{ ...rows[0]!, baseline: '14' }], baseline: [entry('clippy_warnings', 12)], baselinePath: null })).issues).toEqual([]);
+    expect(deriveMetrics(sources({ rows: [{ ...rows[0]!, baseline: '14' }], baseline: [entry('clippy_warnings', 12)], baselinePath: null })).issues).toEqual(
+      [],
+    );
   });
 });

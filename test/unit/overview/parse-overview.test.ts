@@ -55,11 +55,28 @@ describe('parseOverview: the seed README (mojibake, bold lines, emoji headings)'
 
 describe('parseOverview: other shapes', () => {
   test('frontmatter metadata, a "Goal" column without a metrics heading, lines shifted past the frontmatter', () => {
-    const text = ['---', 'title: "Phase 9: Docs"', 'status: Done', 'created: 2025-11-01', '---', '', 'Intro.', '', '| Metric | Current | Goal | Owner |', '|---|---|---|---|', '| Broken Links | 14 | 0 | Task 9.1 |', '| | 1 | 2 | x |', '', 'Total estimate: 5 days'].join('\n');
+    const text = [
+      '---',
+      'title: "Phase 9: Docs"',
+      'status: Done',
+      'created: 2025-11-01',
+      '---',
+      '',
+      'Intro.',
+      '',
+      '| Metric | Current | Goal | Owner |',
+      '|---|---|---|---|',
+      '| Broken Links | 14 | 0 | Task 9.1 |',
+      '| | 1 | 2 | x |',
+      '',
+      'Total estimate: 5 days',
+    ].join('\n');
     const { overview, issues } = parseOverview(text, 'O.md', 'phase-9');
     expect(overview).toMatchObject({ title: 'Phase 9: Docs', statusText: 'Done', created: '2025-11-01', statedDays: 5 });
     expect(overview.metricRows).toEqual([{ label: 'Broken Links', baseline: '14', target: '0', impact: 'Task 9.1', line: 11 }]);
-    expect(issues.map(formatIssue)).toEqual(['O.md:12:1 warning A success metrics row has no metric name and is left out.\n  hint: Name the metric in the first column.']);
+    expect(issues.map(formatIssue)).toEqual([
+      'O.md:12:1 warning A success metrics row has no metric name and is left out.\n  hint: Name the metric in the first column.',
+    ]);
   });
 
   test('no heading: the folder name is the title, with a warning', () => {

@@ -77,7 +77,10 @@ describe('mergeReleases', () => {
   });
 
   test('two notes files for one version: an error at the second; the first is kept', () => {
-    const { releases, issues } = mergeReleases(null, [inline('releases/1.0.0.md', 'version: 1.0.0', 'First.'), inline('releases/v1.0.0.md', 'date: 2025-09-15\nversion: v1.0.0', 'Second.')]);
+    const { releases, issues } = mergeReleases(null, [
+      inline('releases/1.0.0.md', 'version: 1.0.0', 'First.'),
+      inline('releases/v1.0.0.md', 'date: 2025-09-15\nversion: v1.0.0', 'Second.'),
+    ]);
     expect(releases.map((r) => [r.version, r.body])).toEqual([['1.0.0', 'First.']]);
     expect(issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`
       "releases/v1.0.0.md:3:10 error Version 1.0.0 already has a notes file, releases/1.0.0.md.

@@ -14,7 +14,8 @@ describe('parseChangelog: valid files', () => {
     expect(issues).toEqual([]);
     expect(changelog).toEqual({
       title: 'Changelog',
-      preamble: 'All notable changes to this project are documented in this file.\n\nThe format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).',
+      preamble:
+        'All notable changes to this project are documented in this file.\n\nThe format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/).',
       bullet: '-',
       releases: [
         release({
@@ -94,8 +95,20 @@ describe('parseChangelog: valid files', () => {
       bullet: '*',
       links: [],
       releases: [
-        release({ version: '0.3.0', date: '2025-03-01', sections: [section('Added', ['Export to CSV.', 'Import from CSV.'])], heading: 'v0.3.0 – 2025-03-01', sources }),
-        release({ version: '0.2.0', date: '2025-02-01', sections: [section('Fixed', ['Crash on empty input.'], { title: 'fixed:' })], heading: '0.2.0 (2025-02-01)', sources }),
+        release({
+          version: '0.3.0',
+          date: '2025-03-01',
+          sections: [section('Added', ['Export to CSV.', 'Import from CSV.'])],
+          heading: 'v0.3.0 – 2025-03-01',
+          sources,
+        }),
+        release({
+          version: '0.2.0',
+          date: '2025-02-01',
+          sections: [section('Fixed', ['Crash on empty input.'], { title: 'fixed:' })],
+          heading: '0.2.0 (2025-02-01)',
+          sources,
+        }),
         release({ version: '0.1.0', sections: [section('Added', ['First release.'])], heading: '[0.1.0]', sources }),
       ],
     });
@@ -104,21 +117,47 @@ describe('parseChangelog: valid files', () => {
   test.each([
     ['an empty file', '', { title: null, preamble: null, releases: [] }],
     ['a title only', '# Changelog\n', { title: 'Changelog', preamble: null, releases: [] }],
-    ['no title', 'Intro.\n\n## [1.0.0]\n', { title: null, preamble: 'Intro.', releases: [release({ version: '1.0.0', heading: '[1.0.0]', sources: ['c.md'] })] }],
+    [
+      'no title',
+      'Intro.\n\n## [1.0.0]\n',
+      { title: null, preamble: 'Intro.', releases: [release({ version: '1.0.0', heading: '[1.0.0]', sources: ['c.md'] })] },
+    ],
     [
       'Windows line endings',
       '# Changelog\r\n\r\n## [1.0.0] - 2025-09-15\r\n\r\n### Added\r\n\r\n- One\r\n  two\r\n',
-      { title: 'Changelog', releases: [release({ version: '1.0.0', date: '2025-09-15', sections: [section('Added', ['One\ntwo'])], heading: '[1.0.0] - 2025-09-15', sources: ['c.md'] })] },
+      {
+        title: 'Changelog',
+        releases: [
+          release({ version: '1.0.0', date: '2025-09-15', sections: [section('Added', ['One\ntwo'])], heading: '[1.0.0] - 2025-09-15', sources: ['c.md'] }),
+        ],
+      },
     ],
     [
       'a setext release heading',
       '1.0.0 - 2025-09-15\n------------------\n\n### Fixed\n\n- A bug.\n',
-      { title: null, releases: [release({ version: '1.0.0', date: '2025-09-15', sections: [section('Fixed', ['A bug.'])], heading: '1.0.0 - 2025-09-15', sources: ['c.md'] })] },
+      {
+        title: null,
+        releases: [
+          release({ version: '1.0.0', date: '2025-09-15', sections: [section('Fixed', ['A bug.'])], heading: '1.0.0 - 2025-09-15', sources: ['c.md'] }),
+        ],
+      },
     ],
     [
       'a "Breaking" section marks its entries',
       '## [2.0.0]\n\n### ⚠️ Breaking changes\n\n- Renamed the binary.\n',
-      { releases: [release({ version: '2.0.0', breaking: true, sections: [{ type: '⚠️ Breaking changes', title: '⚠️ Breaking changes', description: null, items: [{ text: 'Renamed the binary.', breaking: true }] }], heading: '[2.0.0]', sources: ['c.md'] })] },
+      {
+        releases: [
+          release({
+            version: '2.0.0',
+            breaking: true,
+            sections: [
+              { type: '⚠️ Breaking changes', title: '⚠️ Breaking changes', description: null, items: [{ text: 'Renamed the binary.', breaking: true }] },
+            ],
+            heading: '[2.0.0]',
+            sources: ['c.md'],
+          }),
+        ],
+      },
     ],
     [
       'a BREAKING marker on the heading',

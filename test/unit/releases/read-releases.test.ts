@@ -28,7 +28,9 @@ describe('readReleases', () => {
       ['Removed', 1],
       ['Fixed', 2],
     ]);
-    expect(releases.flatMap((r) => r.sections.map((s) => s.type))).toEqual(expect.arrayContaining(['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security']));
+    expect(releases.flatMap((r) => r.sections.map((s) => s.type))).toEqual(
+      expect.arrayContaining(['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security']),
+    );
   });
 
   test('no releases/ folder: no releases and no issue', () => {
@@ -38,8 +40,18 @@ describe('readReleases', () => {
   test('merged: an .mdx notes file merged with its changelog version, other files ignored, problems sorted', () => {
     const { releases, issues } = readReleases(fixturePath('releases/packages/merged'));
     expect(releases.map((r) => [r.version, r.date, r.summary, r.sources])).toEqual([
-      ['1.1.0', '2025-10-01', 'Search arrives.', ['test/fixtures/releases/packages/merged/releases/CHANGELOG.md', 'test/fixtures/releases/packages/merged/releases/1.1.0.mdx']],
-      ['1.0.0', '2025-09-15', null, ['test/fixtures/releases/packages/merged/releases/CHANGELOG.md', 'test/fixtures/releases/packages/merged/releases/1.0.0.md']],
+      [
+        '1.1.0',
+        '2025-10-01',
+        'Search arrives.',
+        ['test/fixtures/releases/packages/merged/releases/CHANGELOG.md', 'test/fixtures/releases/packages/merged/releases/1.1.0.mdx'],
+      ],
+      [
+        '1.0.0',
+        '2025-09-15',
+        null,
+        ['test/fixtures/releases/packages/merged/releases/CHANGELOG.md', 'test/fixtures/releases/packages/merged/releases/1.0.0.md'],
+      ],
     ]);
     expect(releases[0]?.body).toContain('<Note>');
     expect(issues.map(formatIssue).join('\n')).toMatchInlineSnapshot(`

@@ -65,7 +65,11 @@ describe('releaseHeading', () => {
     ['the heading as written while it agrees', release({ version: '0.2.0', date: '2025-02-01', heading: '0.2.0 (2025-02-01)' }), '0.2.0 (2025-02-01)'],
     ['an unreadable date kept as written', release({ version: '1.2.0', heading: '[1.2.0] - 2025-13-01' }), '[1.2.0] - 2025-13-01'],
     ['canonical once the date changed', release({ version: '0.2.0', date: '2025-02-03', heading: '0.2.0 (2025-02-01)' }), '[0.2.0] - 2025-02-03'],
-    ['canonical once yanked', release({ version: '1.1.0', date: '2025-10-01', yanked: true, heading: '[1.1.0] - 2025-10-01' }), '[1.1.0] - 2025-10-01 [YANKED]'],
+    [
+      'canonical once yanked',
+      release({ version: '1.1.0', date: '2025-10-01', yanked: true, heading: '[1.1.0] - 2025-10-01' }),
+      '[1.1.0] - 2025-10-01 [YANKED]',
+    ],
     ['canonical without a heading', release({ version: '2.0.0', date: '2025-10-27' }), '[2.0.0] - 2025-10-27'],
     ['unreleased', release({ version: 'Unreleased', unreleased: true }), '[Unreleased]'],
   ])('%s', (_name, input, expected) => {
@@ -77,7 +81,12 @@ describe('renderReleasesChangelog', () => {
   test('newest first; the summary under the heading; no notes body', () => {
     const releases = [
       release({ version: '1.0.0', date: '2025-09-15', sections: [section('Added', ['First release.'])], url: 'https://example.com/v1.0.0' }),
-      release({ version: '2.0.0', date: '2025-10-27', summary: 'Faster builds.', body: '## Highlights\n\n- sccache.\n\nUpgrade\n=======\n\nSet the variables.' }),
+      release({
+        version: '2.0.0',
+        date: '2025-10-27',
+        summary: 'Faster builds.',
+        body: '## Highlights\n\n- sccache.\n\nUpgrade\n=======\n\nSet the variables.',
+      }),
       release({ version: 'Unreleased', unreleased: true, sections: [section('Fixed', ['A bug.'])] }),
     ];
     expect(renderReleasesChangelog(releases, { preamble: 'All notable changes.' })).toMatchInlineSnapshot(`
@@ -119,9 +128,9 @@ describe('renderReleasesChangelog', () => {
   });
 
   test('title null and explicit links', () => {
-    expect(renderReleasesChangelog([release({ version: '1.0.0' })], { title: null, links: [{ label: '1.0.0', url: 'https://example.com', title: null }] })).toBe(
-      '## [1.0.0]\n\n[1.0.0]: https://example.com\n',
-    );
+    expect(
+      renderReleasesChangelog([release({ version: '1.0.0' })], { title: null, links: [{ label: '1.0.0', url: 'https://example.com', title: null }] }),
+    ).toBe('## [1.0.0]\n\n[1.0.0]: https://example.com\n');
   });
 });
 

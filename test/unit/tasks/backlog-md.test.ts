@@ -54,7 +54,9 @@ describe('dependencies', () => {
   });
 
   test('a listed phase is no task', () => {
-    expect(task('id: task-5\nstatus: To Do\ndependencies: [phase-6]').task?.dependencies.map(({ taskIds, external }) => ({ taskIds, external }))).toEqual([{ taskIds: [], external: true }]);
+    expect(task('id: task-5\nstatus: To Do\ndependencies: [phase-6]').task?.dependencies.map(({ taskIds, external }) => ({ taskIds, external }))).toEqual([
+      { taskIds: [], external: true },
+    ]);
   });
 });
 
@@ -73,9 +75,14 @@ describe('status, dates, labels', () => {
   });
 
   test('created_date is when the task was written, not a start; completed_date is its completion', () => {
-    const open = task("id: task-1\nstatus: To Do\ncreated_date: '2025-08-15 06:06'\nupdated_date: \"2025-08-16\"\nlabels:\n  - ui\n  - awaiting hardware test");
+    const open = task('id: task-1\nstatus: To Do\ncreated_date: \'2025-08-15 06:06\'\nupdated_date: "2025-08-16"\nlabels:\n  - ui\n  - awaiting hardware test');
     expect(open.task).toMatchObject({ status: 'pending', startedAt: null, completedAt: null });
-    expect(open).toMatchObject({ created: '2025-08-15T06:06:00.000Z', updated: '2025-08-16T00:00:00.000Z', labels: ['ui', 'awaiting hardware test'], unreadKeys: [] });
+    expect(open).toMatchObject({
+      created: '2025-08-15T06:06:00.000Z',
+      updated: '2025-08-16T00:00:00.000Z',
+      labels: ['ui', 'awaiting hardware test'],
+      unreadKeys: [],
+    });
     expect(task("id: task-1\nstatus: Done\ncompleted_date: '2025-10-22'").task?.completedAt).toBe('2025-10-22T00:00:00.000Z');
   });
 
@@ -95,14 +102,33 @@ describe('ids', () => {
   });
 
   test('on a board, a file without frontmatter takes its id from its name, and its title from its heading', () => {
-    const read = (name: string, text: string) => parseTaskFile({ text, path: `backlog/tasks/${name}.md`, slug: name, phaseId: 'backlog', idPrefix: 'task' }).task;
-    expect(read('task-110 - Support-edges', '# Task 110: Support Edges\n\n**Status:** Ready  \n')).toMatchObject({ id: 'task-110', title: 'Support Edges', status: 'pending' });
-    expect(read('task-152.9-plan-test-migration', '# Task 152.9: Plan\n\n**Parent**: task-152 (Split)\n**Status**: In Progress\n')).toMatchObject({ id: 'task-152.9', title: 'Plan', status: 'in_progress' });
-    expect(read('task-epic-11.95-Add-lambda', '# task-epic-11.95 - Add LAMBDA\n\n## Status\n- **Status**: `In Progress`\n')).toMatchObject({ id: 'task-epic-11.95', title: 'Add LAMBDA', status: 'in_progress' });
+    const read = (name: string, text: string) =>
+      parseTaskFile({ text, path: `backlog/tasks/${name}.md`, slug: name, phaseId: 'backlog', idPrefix: 'task' }).task;
+    expect(read('task-110 - Support-edges', '# Task 110: Support Edges\n\n**Status:** Ready  \n')).toMatchObject({
+      id: 'task-110',
+      title: 'Support Edges',
+      status: 'pending',
+    });
+    expect(read('task-152.9-plan-test-migration', '# Task 152.9: Plan\n\n**Parent**: task-152 (Split)\n**Status**: In Progress\n')).toMatchObject({
+      id: 'task-152.9',
+      title: 'Plan',
+      status: 'in_progress',
+    });
+    expect(read('task-epic-11.95-Add-lambda', '# task-epic-11.95 - Add LAMBDA\n\n## Status\n- **Status**: `In Progress`\n')).toMatchObject({
+      id: 'task-epic-11.95',
+      title: 'Add LAMBDA',
+      status: 'in_progress',
+    });
   });
 
   test('an id never comes from a date in a file name', () => {
-    const parsed = parseTaskFile({ text: '# Notes\n\n**Status:** Done\n', path: 'backlog/tasks/task-2025-01-15 - notes.md', slug: 'task-2025-01-15 - notes', phaseId: 'backlog', idPrefix: 'task' });
+    const parsed = parseTaskFile({
+      text: '# Notes\n\n**Status:** Done\n',
+      path: 'backlog/tasks/task-2025-01-15 - notes.md',
+      slug: 'task-2025-01-15 - notes',
+      phaseId: 'backlog',
+      idPrefix: 'task',
+    });
     expect(['2025', 'task-2025', 'TASK-2025']).not.toContain(parsed.task?.id);
     const plain = parseTaskFile({ text: '# Notes\n\n**Status:** Done\n', path: 'p/task-2025-01-15-notes.md', slug: 'task-2025-01-15-notes', phaseId: 'p' });
     expect(plain.task?.id).toBe('task-2025-01-15-notes');
@@ -110,7 +136,11 @@ describe('ids', () => {
 });
 
 describe('a board with ids in two cases', () => {
-  const file = (name: string, frontmatter: string) => ({ path: `backlog/tasks/${name}.md`, slug: name, text: `---\n${frontmatter}\n---\n\n## Description\n\nText.\n` });
+  const file = (name: string, frontmatter: string) => ({
+    path: `backlog/tasks/${name}.md`,
+    slug: name,
+    text: `---\n${frontmatter}\n---\n\n## Description\n\nText.\n`,
+  });
   const board: PackageFiles = {
     phaseId: 'backlog',
     dir: 'backlog',
@@ -137,7 +167,9 @@ describe('a board with ids in two cases', () => {
   });
 
   test('a parent not on the board is a warning, and the task stands on its own', () => {
-    expect(issues.filter((issue) => issue.message.includes('TASK-161')).map((issue) => [issue.file, issue.line, issue.severity])).toEqual([['backlog/tasks/task-195 - Next.md', 7, 'warning']]);
+    expect(issues.filter((issue) => issue.message.includes('TASK-161')).map((issue) => [issue.file, issue.line, issue.severity])).toEqual([
+      ['backlog/tasks/task-195 - Next.md', 7, 'warning'],
+    ]);
   });
 
   test('the board titles the phase, and no overview is asked for', () => {
@@ -148,8 +180,12 @@ describe('a board with ids in two cases', () => {
 });
 
 describe('the board itself', () => {
-  test('config.yml is Backlog.md\'s when it has project_name and statuses', () => {
-    expect(backlogConfig('project_name: "kiosk"\nstatuses: ["To Do", "Done", "Wontfix"]\ntask_prefix: "task"\n')).toEqual({ projectName: 'kiosk', statuses: ['To Do', 'Done', 'Wontfix'], taskPrefix: 'task' });
+  test("config.yml is Backlog.md's when it has project_name and statuses", () => {
+    expect(backlogConfig('project_name: "kiosk"\nstatuses: ["To Do", "Done", "Wontfix"]\ntask_prefix: "task"\n')).toEqual({
+      projectName: 'kiosk',
+      statuses: ['To Do', 'Done', 'Wontfix'],
+      taskPrefix: 'task',
+    });
     expect(backlogConfig('project_name: kiosk\n')).toBeNull();
     expect(backlogConfig('name: kiosk\nstatuses: [a]\n')).toBeNull();
     expect(backlogConfig('project_name: [\n')).toBeNull();
@@ -159,7 +195,14 @@ describe('the board itself', () => {
     expect(backlogFileRole('tasks/epics/epic-11/task-152 - Split.md')).toBe('task');
     expect(backlogFileRole('completed/task-1 - One.md')).toBe('task');
     expect(backlogFileRole('config.yml')).toBe('config');
-    for (const rel of ['drafts/draft-3 - Idea.md', 'archive/tasks/task-1 - Old.md', 'docs/guide.md', 'decisions/naming.md', 'task-dependencies.yaml', 'tasks/notes.txt']) {
+    for (const rel of [
+      'drafts/draft-3 - Idea.md',
+      'archive/tasks/task-1 - Old.md',
+      'docs/guide.md',
+      'decisions/naming.md',
+      'task-dependencies.yaml',
+      'tasks/notes.txt',
+    ]) {
       expect(backlogFileRole(rel), rel).toEqual({ reason: expect.stringMatching(/^not read: /) });
     }
   });

@@ -42,37 +42,101 @@ describe('metadata comes only from the metadata block', () => {
   });
 
   test('a "### Completed:" heading over a list of finished work is not a date', () => {
-    const { task, issues } = parse(['# Task 4: Reports', '', '**Status:** in progress', '', '## Progress', '', '### Completed:', '', '- 3 endpoints on 2 servers', '- 12 tests'].join('\n'));
+    const { task, issues } = parse(
+      ['# Task 4: Reports', '', '**Status:** in progress', '', '## Progress', '', '### Completed:', '', '- 3 endpoints on 2 servers', '- 12 tests'].join('\n'),
+    );
     expect(task).toMatchObject({ status: 'in_progress', completedAt: null });
     expect(issues.filter((issue) => /date/i.test(issue.message))).toEqual([]);
   });
 
   test('a bold line inside a fenced block in a list item is code, not metadata', () => {
-    const { task } = parse(['# Task 5: Template', '', '**Status:** pending', '', '## Usage', '', '- Copy this:', '', '  ```markdown', '  **Agent:** template-agent', '  **Estimate:** 9 days', '  ```'].join('\n'));
+    const { task } = parse(
+      [
+        '# Task 5: Template',
+        '',
+        '**Status:** pending',
+        '',
+        '## Usage',
+        '',
+        '- Copy this:',
+        '',
+        '  ```markdown',
+        '  **Agent:** template-agent',
+        '  **Estimate:** 9 days',
+        '  ```',
+      ].join('\n'),
+    );
     expect(task).toMatchObject({ agent: null, estimateText: null });
   });
 
   test('a "# Task 1.3 Specification" heading inside a fenced block is not the title', () => {
-    const { task } = parse(['Hand-off: write the spec from this outline.', '', '```markdown', '# Task 1.3 Specification', '```', '', '# Task 1.4: Import Profiles', '', '**Status:** pending'].join('\n'), 'notes');
+    const { task } = parse(
+      [
+        'Hand-off: write the spec from this outline.',
+        '',
+        '```markdown',
+        '# Task 1.3 Specification',
+        '```',
+        '',
+        '# Task 1.4: Import Profiles',
+        '',
+        '**Status:** pending',
+      ].join('\n'),
+      'notes',
+    );
     expect(task).toMatchObject({ id: '1.4', title: 'Import Profiles' });
   });
 
   test('"## Status" then "## Assignment": both are the metadata block; "- **Started**: …" there is read, "Agent: None" is nobody', () => {
-    const text = ['# Task 5.1: Gap Finder', '', '## Status', '', '🔵 IN_PROGRESS', '', '## Assignment', '', '- **Agent**: None', '- **Estimated Time**: 5 hours', '- **Dependencies**: Task 2.2', '- **Started**: 2025-08-12', '- **Completed**:', '', '## Description', '', 'Built on Task 2.1 and ready for Task 5.2.', '', '## Notes', '', '- **Agent**: someone-else'].join('\n');
+    const text = [
+      '# Task 5.1: Gap Finder',
+      '',
+      '## Status',
+      '',
+      '🔵 IN_PROGRESS',
+      '',
+      '## Assignment',
+      '',
+      '- **Agent**: None',
+      '- **Estimated Time**: 5 hours',
+      '- **Dependencies**: Task 2.2',
+      '- **Started**: 2025-08-12',
+      '- **Completed**:',
+      '',
+      '## Description',
+      '',
+      'Built on Task 2.1 and ready for Task 5.2.',
+      '',
+      '## Notes',
+      '',
+      '- **Agent**: someone-else',
+    ].join('\n');
     const { task, issues } = parse(text);
-    expect(task).toMatchObject({ id: '5.1', agent: null, estimateText: '5 hours', status: 'in_progress', startedAt: '2025-08-12T00:00:00.000Z', dependsOn: ['2.2'] });
+    expect(task).toMatchObject({
+      id: '5.1',
+      agent: null,
+      estimateText: '5 hours',
+      status: 'in_progress',
+      startedAt: '2025-08-12T00:00:00.000Z',
+      dependsOn: ['2.2'],
+    });
     expect(issues.map((issue) => issue.message)).not.toContain('The task names no agent, so it is shown as unassigned.');
   });
 
   test('a section titled Metadata further down is read', () => {
-    const { task } = parse(['# Task 6: Late Metadata', '', '## Description', '', 'Text.', '', '## Metadata', '', '- **Agent**: coder', '- **Status**: done'].join('\n'));
+    const { task } = parse(
+      ['# Task 6: Late Metadata', '', '## Description', '', 'Text.', '', '## Metadata', '', '- **Agent**: coder', '- **Status**: done'].join('\n'),
+    );
     expect(task).toMatchObject({ agent: 'coder', status: 'complete' });
   });
 
-  test.each(['None', 'none', 'N/A', 'TBD', '-', 'Unassigned', '_None_', 'None (available)', 'TBD - pick up', 'Unassigned.'])('"**Agent:** %s" names nobody', (value) => {
-    expect(parse(`# Task 1: A\n\n**Agent:** ${value}\n**Status:** pending\n`).task?.agent).toBeNull();
-    expect(isUnassigned(value)).toBe(true);
-  });
+  test.each(['None', 'none', 'N/A', 'TBD', '-', 'Unassigned', '_None_', 'None (available)', 'TBD - pick up', 'Unassigned.'])(
+    '"**Agent:** %s" names nobody',
+    (value) => {
+      expect(parse(`# Task 1: A\n\n**Agent:** ${value}\n**Status:** pending\n`).task?.agent).toBeNull();
+      expect(isUnassigned(value)).toBe(true);
+    },
+  );
 
   test.each(['Nonexistent Team', 'Tbdesign', 'Nobody-Knows Inc'])('"%s" names someone', (value) => {
     expect(isUnassigned(value)).toBe(false);
@@ -114,10 +178,16 @@ describe('values and titles without their Markdown and decorations', () => {
 
 describe('an id of a letter and a number, written both in the title and at the start of the file name', () => {
   test('"# M167 — Fix Canvas" in M167-fix-canvas.md is task M167, titled without its id', () => {
-    const task = parse('# M167 — Fix Canvas Size\n\n**Status:** `done`\n**Severity:** `high`\n**Created:** 2026-06-24\n\n## Description\n\nThe canvas is too large.\n', 'M167-fix-canvas')?.task;
+    const task = parse(
+      '# M167 — Fix Canvas Size\n\n**Status:** `done`\n**Severity:** `high`\n**Created:** 2026-06-24\n\n## Description\n\nThe canvas is too large.\n',
+      'M167-fix-canvas',
+    )?.task;
     expect([task?.id, task?.title, task?.status]).toEqual(['M167', 'Fix Canvas Size', 'complete']);
     // Its plan numbers its own steps further down ("### T1 — Clip enum"): the title is still the task's.
-    const deeper = parse('# M170 — Flag Grid: Clip Shapes\n\n**Status:** `complete`\n\n## Plan\n\n### T1 — Clip enum\n\nAdd the enum.\n', 'M170-flag-grid-clip-shapes')?.task;
+    const deeper = parse(
+      '# M170 — Flag Grid: Clip Shapes\n\n**Status:** `complete`\n\n## Plan\n\n### T1 — Clip enum\n\nAdd the enum.\n',
+      'M170-flag-grid-clip-shapes',
+    )?.task;
     expect([deeper?.id, deeper?.title, deeper?.status]).toEqual(['M170', 'Flag Grid: Clip Shapes', 'complete']);
   });
 
@@ -129,17 +199,64 @@ describe('an id of a letter and a number, written both in the title and at the s
 
 describe('dependencies point one way and name tasks', () => {
   test('a "### Blocking Other Tasks" list under "## Dependencies" are the tasks that wait for this one', () => {
-    const text = ['# Task 8.0: Data Cleanup', '', '**Status:** pending', '', '## Dependencies', '', '### Required Before Starting', '- Task 7.9 complete', '', '### Blocking Other Tasks', '- **Task 8.1:** Age checks', '- **Task 8.2:** Invitations'].join('\n');
+    const text = [
+      '# Task 8.0: Data Cleanup',
+      '',
+      '**Status:** pending',
+      '',
+      '## Dependencies',
+      '',
+      '### Required Before Starting',
+      '- Task 7.9 complete',
+      '',
+      '### Blocking Other Tasks',
+      '- **Task 8.1:** Age checks',
+      '- **Task 8.2:** Invitations',
+    ].join('\n');
     expect(parse(text).task?.dependsOn).toEqual(['7.9']);
   });
 
   test('a list under a "**Required by:**" line inside "### Dependencies" names the stories that wait for this one (BMAD story files)', () => {
-    const text = ['# Story 4.2: Shelf Sync', '', 'Status: done', '', '## Dev Notes', '', '### Dependencies', '', '**Depends on (COMPLETED):**', '- Story 4.1: Shelf Index - gives the index', '', '**Required by:**', '- Story 4.5: Sync Coordinator - merges the shelves', '- Story 4.6: Commands - uses the coordinator', '', 'Blocks:', '- Story 4.7: Export'].join('\n');
+    const text = [
+      '# Story 4.2: Shelf Sync',
+      '',
+      'Status: done',
+      '',
+      '## Dev Notes',
+      '',
+      '### Dependencies',
+      '',
+      '**Depends on (COMPLETED):**',
+      '- Story 4.1: Shelf Index - gives the index',
+      '',
+      '**Required by:**',
+      '- Story 4.5: Sync Coordinator - merges the shelves',
+      '- Story 4.6: Commands - uses the coordinator',
+      '',
+      'Blocks:',
+      '- Story 4.7: Export',
+    ].join('\n');
     expect(parse(text, '4-2-shelf-sync').task?.dependsOn).toEqual(['4.1']);
   });
 
   test('under "### Dependencies", a "**Subsequent Stories (Depend on This):**" list waits for this story, and an item marked "(future …)" is not needed yet', () => {
-    const text = ['# Story 5.1: Roles', '', 'Status: done', '', '## Dev Notes', '', '### Dependencies', '', '**Prerequisite Stories (All DONE):**', '- Story 1.3: Shared Types - DONE', '- **Story 4.7:** Sync of deletions (future - local-first for now)', '', '**Subsequent Stories (Depend on This):**', '- Story 5.2: Show the role (needs the role data)', '- Story 5.3: Permissions'].join('\n');
+    const text = [
+      '# Story 5.1: Roles',
+      '',
+      'Status: done',
+      '',
+      '## Dev Notes',
+      '',
+      '### Dependencies',
+      '',
+      '**Prerequisite Stories (All DONE):**',
+      '- Story 1.3: Shared Types - DONE',
+      '- **Story 4.7:** Sync of deletions (future - local-first for now)',
+      '',
+      '**Subsequent Stories (Depend on This):**',
+      '- Story 5.2: Show the role (needs the role data)',
+      '- Story 5.3: Permissions',
+    ].join('\n');
     expect(parse(text, '5-1-roles').task?.dependsOn).toEqual(['1.3']);
   });
 

@@ -42,7 +42,10 @@ describe('parseDependencies', () => {
 
   test.each([
     [['7.3'], [dep('7.3', ['7.3'])]],
-    [['7.1', 'Phase 6'], [dep('7.1', ['7.1']), dep('Phase 6', [], true)]],
+    [
+      ['7.1', 'Phase 6'],
+      [dep('7.1', ['7.1']), dep('Phase 6', [], true)],
+    ],
     [[7.3], [dep('7.3', ['7.3'])]],
     [[], []],
     [null, []],

@@ -4,8 +4,7 @@ import { dependencyLine, parseTaskFile, stripTaskPrefix } from '../../../src/cor
 import { readFixture } from '../fixtures.ts';
 
 /** Parses test/fixtures/tasks/<name>.md as a task of phase "p". */
-const parseFixture = (name: string) =>
-  parseTaskFile({ text: readFixture(`tasks/${name}.md`), path: `tasks/${name}.md`, slug: name, phaseId: 'p' });
+const parseFixture = (name: string) => parseTaskFile({ text: readFixture(`tasks/${name}.md`), path: `tasks/${name}.md`, slug: name, phaseId: 'p' });
 
 describe('parseTaskFile: metadata styles', () => {
   test.each([
@@ -13,12 +12,38 @@ describe('parseTaskFile: metadata styles', () => {
     ['frontmatter', '3.2', 'Wire the metrics endpoint', 'backend-dev', 0.75, '6h', ['3.1'], 'in_progress', 'In progress', 'medium', 'frontmatter'],
     ['bold-keys', '2.1', 'Database Migration', 'backend-dev', 1.5, '1.5 days', ['1.1', '1.2'], 'in_progress', 'In progress', 'High', 'bold-lines'],
     ['bold-keys-in-list', '2.2', 'Load Testing', 'tester', 10, '2 weeks', ['2.1'], 'blocked', 'Blocked', 'Medium', 'bold-lines'],
-    ['emoji-real-world', '4.3', 'API Gateway Hardening', 'security-manager', 3, '~3 days', ['4.1'], 'in_progress', '🔄 In Progress', '🔴 Critical', 'bold-lines'],
+    [
+      'emoji-real-world',
+      '4.3',
+      'API Gateway Hardening',
+      'security-manager',
+      3,
+      '~3 days',
+      ['4.1'],
+      'in_progress',
+      '🔄 In Progress',
+      '🔴 Critical',
+      'bold-lines',
+    ],
     ['missing-status', '1.4', 'Write the Runbook', 'api-docs', 0.5, '4 hours', [], 'pending', null, null, 'bold-lines'],
   ])('%s', (name, id, title, agent, estimateDays, estimateText, dependsOn, status, statusText, priority, metadataStyle) => {
     const { task, issues } = parseFixture(name);
     expect(issues).toEqual([]);
-    expect(task).toMatchObject({ id, slug: name, phaseId: 'p', title, agent, estimateDays, estimateText, dependsOn, status, statusText, priority, metadataStyle, file: `tasks/${name}.md` });
+    expect(task).toMatchObject({
+      id,
+      slug: name,
+      phaseId: 'p',
+      title,
+      agent,
+      estimateDays,
+      estimateText,
+      dependsOn,
+      status,
+      statusText,
+      priority,
+      metadataStyle,
+      file: `tasks/${name}.md`,
+    });
   });
 
   test('frontmatter: sections come from the body, memory keys from both', () => {
@@ -89,7 +114,13 @@ describe('parseTaskFile: problems point at the file position', () => {
 
   test.each([
     ['**Agent:** a\n**Duration:** 1 day\n**Status:** Redy', 3, 13, 'warning', 'Unknown status "Redy"; the task is shown as pending.'],
-    ['# Build things\n\n**Agent:** a\n**Duration:** 1 day', 1, 1, 'warning', 'The task has no id in its metadata, its title or its file name, so its file name "notes" is used.'],
+    [
+      '# Build things\n\n**Agent:** a\n**Duration:** 1 day',
+      1,
+      1,
+      'warning',
+      'The task has no id in its metadata, its title or its file name, so its file name "notes" is used.',
+    ],
     ['# Task 1.1: X\n\n**Agent:** a', 1, 1, 'warning', 'The task has no estimate; the critical path leaves it out and progress counts tasks.'],
     ['---\n- a\n- b\n---\n# Task 1.1: X', 2, 1, 'error', 'The frontmatter is not a set of "key: value" lines.'],
   ])('inline %j → %i:%i %s %s', (text, line, column, severity, message) => {
@@ -135,7 +166,18 @@ describe('frontmatter scalars stay as written', () => {
 
 describe('content shown on the task page', () => {
   test('leaves out the title and the metadata lines the page lists itself, keeps everything else', () => {
-    const text = ['# Task 7.2: Configuration System', '', '**Agent Type:** backend-dev', '**Duration:** 2.4 days', '**Note:** kept, not metadata', '', '## Objectives', '', '- Add 93 env vars', ''].join('\n');
+    const text = [
+      '# Task 7.2: Configuration System',
+      '',
+      '**Agent Type:** backend-dev',
+      '**Duration:** 2.4 days',
+      '**Note:** kept, not metadata',
+      '',
+      '## Objectives',
+      '',
+      '- Add 93 env vars',
+      '',
+    ].join('\n');
     const parsed = parseTaskFile({ text, path: 'task-7.2.md', slug: 'task-7.2', phaseId: 'phase-7' });
     expect(parsed.content).toBe(['**Note:** kept, not metadata', '', '## Objectives', '', '- Add 93 env vars', ''].join('\n'));
     expect(parsed.body).toBe(text);

@@ -21,8 +21,10 @@ const files = (tasks: { name: string; text: string }[], overview = '# Phase 1: T
 const build = (tasks: { name: string; text: string }[], overview?: string) => buildPhase(files(tasks, overview), { buildAsOf: AS_OF });
 const taskOf = (result: ReturnType<typeof build>, id: string) => result.phase?.tasks.find((task) => task.id === id);
 
-const spec = (id: number, title: string, status = '📋 Planned') => `# TASK ${id}: ${title}\n\n**Priority:** HIGH\n**Effort:** 4 hours\n**Dependencies:** None\n**Status:** ${status}\n\n## Overview\n\nText.\n`;
-const report = (id: number, title: string, date: string) => `# TASK ${id}: ${title} - COMPLETE ✅\n\n**Status:** ✅ **IMPLEMENTED & VERIFIED**\n**Date Completed:** ${date}\n**Time Taken:** ~1 hour\n\n## Summary\n\nDone.\n`;
+const spec = (id: number, title: string, status = '📋 Planned') =>
+  `# TASK ${id}: ${title}\n\n**Priority:** HIGH\n**Effort:** 4 hours\n**Dependencies:** None\n**Status:** ${status}\n\n## Overview\n\nText.\n`;
+const report = (id: number, title: string, date: string) =>
+  `# TASK ${id}: ${title} - COMPLETE ✅\n\n**Status:** ✅ **IMPLEMENTED & VERIFIED**\n**Date Completed:** ${date}\n**Time Taken:** ~1 hour\n\n## Summary\n\nDone.\n`;
 
 describe('companion files', () => {
   test.each([
@@ -54,15 +56,26 @@ describe('companion files', () => {
     ]);
     const four = taskOf(result, '4')!;
     expect(four.completedAt).toBe('2024-11-23T00:00:00.000Z');
-    expect(four.statusEvidence).toMatchObject({ path: 'phases/phase-1/TASK-04-COMPLETION-REPORT.md', summary: '"✅ IMPLEMENTED & VERIFIED" from the completion report (TASK-04-COMPLETION-REPORT.md:3)' });
-    expect(result.phase?.dataQuality.otherFiles).toContainEqual({ path: 'phases/phase-1/TASK-04-COMPLETION-REPORT.md', reason: 'not a task: the completion report of task 4, read for its status and dates' });
-    expect(result.issues.map((issue) => issue.message)).toContain('Task 4\'s file TASK-04-CONSENT-REQUEST.md says "📋 Planned"; its completion report says "✅ IMPLEMENTED & VERIFIED", so the task is shown as complete (from the completion report).');
+    expect(four.statusEvidence).toMatchObject({
+      path: 'phases/phase-1/TASK-04-COMPLETION-REPORT.md',
+      summary: '"✅ IMPLEMENTED & VERIFIED" from the completion report (TASK-04-COMPLETION-REPORT.md:3)',
+    });
+    expect(result.phase?.dataQuality.otherFiles).toContainEqual({
+      path: 'phases/phase-1/TASK-04-COMPLETION-REPORT.md',
+      reason: 'not a task: the completion report of task 4, read for its status and dates',
+    });
+    expect(result.issues.map((issue) => issue.message)).toContain(
+      'Task 4\'s file TASK-04-CONSENT-REQUEST.md says "📋 Planned"; its completion report says "✅ IMPLEMENTED & VERIFIED", so the task is shown as complete (from the completion report).',
+    );
   });
 
   test('an analysis attaches to its task by name and changes nothing of it', () => {
     const result = build([
       { name: '412', text: '# Task 412: Asset Cache\n\n**Status:** open\n**Agent:** claude\n' },
-      { name: '412-analysis', text: '# Issue #412 Analysis: Asset Cache\n\n**Status:** Ready to proceed\n\n### Stream A\n**Agent**: `general-purpose`\n**Estimated Duration**: 1-2 days\n' },
+      {
+        name: '412-analysis',
+        text: '# Issue #412 Analysis: Asset Cache\n\n**Status:** Ready to proceed\n\n### Stream A\n**Agent**: `general-purpose`\n**Estimated Duration**: 1-2 days\n',
+      },
     ]);
     expect(result.phase?.tasks.map((task) => [task.id, task.agent, task.status, task.estimateDays])).toEqual([['412', 'claude', 'pending', null]]);
     expect(result.phase?.dataQuality.otherFiles.map((file) => file.reason)).toEqual(['not a task: the analysis of task 412']);
@@ -87,8 +100,16 @@ describe('companion files', () => {
 
   test('the overview table is checked against the status the report gave, naming the report', () => {
     const overview = ['# Phase 1: Core', '', '| # | Task | Status |', '|---|---|---|', '| 4 | Swaps | 📋 Planned |'].join('\n');
-    const result = build([{ name: 'TASK-04-SWAP-REQUEST', text: '# TASK 4: Swaps\n\n## Objective\n\nText.\n' }, { name: 'TASK-04-COMPLETION-REPORT', text: report(4, 'Swaps', 'November 23, 2024') }], overview);
-    expect(result.issues.map((issue) => issue.message)).toContain('The task table and task 4\'s file disagree: status "📋 Planned" here, "✅ IMPLEMENTED & VERIFIED" in TASK-04-COMPLETION-REPORT.md:3. The task file is used.');
+    const result = build(
+      [
+        { name: 'TASK-04-SWAP-REQUEST', text: '# TASK 4: Swaps\n\n## Objective\n\nText.\n' },
+        { name: 'TASK-04-COMPLETION-REPORT', text: report(4, 'Swaps', 'November 23, 2024') },
+      ],
+      overview,
+    );
+    expect(result.issues.map((issue) => issue.message)).toContain(
+      'The task table and task 4\'s file disagree: status "📋 Planned" here, "✅ IMPLEMENTED & VERIFIED" in TASK-04-COMPLETION-REPORT.md:3. The task file is used.',
+    );
   });
 
   test('a companion of no task is listed, not read as a task', () => {
@@ -99,7 +120,15 @@ describe('companion files', () => {
 });
 
 describe('tasks named only in the overview table', () => {
-  const overview = ['# Phase 1: Core', '', '| # | Task | Priority | Effort | Status | Dependencies |', '|---|------|----------|--------|--------|--------------|', '| 1 | [Registration](./TASK-01-REGISTRATION.md) | HIGH | 4h | ✅ Completed | None |', '| 2 | Audit Trail | HIGH | 3h | 📋 Planned | TASK 1 |', '| 3 | Exports | LOW | 2h | Planned | Task 2 |'].join('\n');
+  const overview = [
+    '# Phase 1: Core',
+    '',
+    '| # | Task | Priority | Effort | Status | Dependencies |',
+    '|---|------|----------|--------|--------|--------------|',
+    '| 1 | [Registration](./TASK-01-REGISTRATION.md) | HIGH | 4h | ✅ Completed | None |',
+    '| 2 | Audit Trail | HIGH | 3h | 📋 Planned | TASK 1 |',
+    '| 3 | Exports | LOW | 2h | Planned | Task 2 |',
+  ].join('\n');
 
   test('are tasks, from their row, marked as read from the overview; a row with a file is that one task, the file deciding', () => {
     const result = build([{ name: 'TASK-01-REGISTRATION', text: spec(1, 'Registration', 'In progress') }], overview);
@@ -134,7 +163,10 @@ describe('subtasks and dependencies between the files of a phase', () => {
   });
 
   test('a parent the file names makes the subtask', () => {
-    const result = build([{ name: 'story-4.3', text: story('4.3') }, { name: 'story-4.3.1', text: story('4.3.1', '**Parent:** Story 4.3\n') }]);
+    const result = build([
+      { name: 'story-4.3', text: story('4.3') },
+      { name: 'story-4.3.1', text: story('4.3.1', '**Parent:** Story 4.3\n') },
+    ]);
     expect(taskOf(result, '4.3.1')?.parentId).toBe('4.3');
     expect(taskOf(result, '4.3')?.status).toBe('in_progress');
   });
@@ -186,7 +218,15 @@ test('idKey: the prefix does not matter, the digits do', async () => {
 test('idLookup: "001" finds TASK-001 and the reverse, never across prefixes, never when two could be meant', async () => {
   const { idLookup } = await import('../../../src/core/tasks/parse-dependencies.ts');
   const find = idLookup(['001', 'TASK-038', 'SEC-002', 'VC-003', 'OPS-003']);
-  expect(['TASK-001', '038', 'task-038', 'VC-002', '002', '003', 'vc-003'].map(find)).toEqual(['001', 'TASK-038', 'TASK-038', undefined, 'SEC-002', undefined, 'VC-003']);
+  expect(['TASK-001', '038', 'task-038', 'VC-002', '002', '003', 'vc-003'].map(find)).toEqual([
+    '001',
+    'TASK-038',
+    'TASK-038',
+    undefined,
+    'SEC-002',
+    undefined,
+    'VC-003',
+  ]);
 });
 
 describe('an analysis alone may be the task itself', () => {
@@ -204,7 +244,30 @@ describe('an analysis alone may be the task itself', () => {
 });
 
 describe('subtasks a task file nests as its sections', () => {
-  const text = ['# Task 8.0: Data Corrections', '', '**Status:** ✅ COMPLETED', '**Owner:** Database Team', '', '## Sub-Task Breakdown', '', '### Sub-Task 8.0.1: Damage Assessment', '**Status:** ✅ COMPLETED', '**Duration:** 2 days', '**Owner:** Data Analyst', '', '#### Success Criteria', '- [x] Counted', '', '### Sub-Task 8.0.2: Table Split', '**Status:** 🔄 In Progress', '**Duration:** 3 days', '', '## Notes', '', '- 8.0.3 may follow'].join('\n');
+  const text = [
+    '# Task 8.0: Data Corrections',
+    '',
+    '**Status:** ✅ COMPLETED',
+    '**Owner:** Database Team',
+    '',
+    '## Sub-Task Breakdown',
+    '',
+    '### Sub-Task 8.0.1: Damage Assessment',
+    '**Status:** ✅ COMPLETED',
+    '**Duration:** 2 days',
+    '**Owner:** Data Analyst',
+    '',
+    '#### Success Criteria',
+    '- [x] Counted',
+    '',
+    '### Sub-Task 8.0.2: Table Split',
+    '**Status:** 🔄 In Progress',
+    '**Duration:** 3 days',
+    '',
+    '## Notes',
+    '',
+    '- 8.0.3 may follow',
+  ].join('\n');
 
   test('"### Sub-Task 8.0.1: Title" with its own status lines is a subtask of 8.0; a number in a list is not', () => {
     const result = build([{ name: 'task-8.0-data-corrections', text }]);
@@ -217,7 +280,10 @@ describe('subtasks a task file nests as its sections', () => {
   });
 
   test('a subtask with a file of its own is that file', () => {
-    const result = build([{ name: 'task-8.0-data-corrections', text }, { name: 'task-8.0.2-table-split', text: '# Task 8.0.2: Table Split (file)\n\n**Status:** Done\n' }]);
+    const result = build([
+      { name: 'task-8.0-data-corrections', text },
+      { name: 'task-8.0.2-table-split', text: '# Task 8.0.2: Table Split (file)\n\n**Status:** Done\n' },
+    ]);
     expect(result.phase?.tasks.map((task) => [task.id, task.title])).toEqual([
       ['8.0', 'Data Corrections'],
       ['8.0.1', 'Damage Assessment'],

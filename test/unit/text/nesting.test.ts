@@ -4,7 +4,11 @@ import { htmlTags, tooDeep } from '../../../src/core/text/nesting.ts';
 
 describe('tooDeep', () => {
   test.each([
-    ['HTML elements past the limit, at the tag that goes past it', `text\n${'<div>'.repeat(4)}x`, { line: 2, column: 16, what: '4 HTML elements inside each other' }],
+    [
+      'HTML elements past the limit, at the tag that goes past it',
+      `text\n${'<div>'.repeat(4)}x`,
+      { line: 2, column: 16, what: '4 HTML elements inside each other' },
+    ],
     ['block quotes', '> > > > deep', { line: 1, column: 1, what: '4 block quotes inside each other' }],
     ['lists', ['- a', '  - b', '    - c', '      - d'].join('\n'), { line: 4, column: 1, what: '4 lists inside each other' }],
     ['list markers on one line', 'ok\n- 1. * + deep', { line: 2, column: 1, what: '4 lists inside each other' }],
@@ -39,7 +43,12 @@ describe('htmlTags', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const line = parts.join('');
-        const expected = [...line.matchAll(tagPattern)].map((match) => ({ index: match.index, closing: match[1] === '/', name: match[2], selfClosing: match[3] === '/' }));
+        const expected = [...line.matchAll(tagPattern)].map((match) => ({
+          index: match.index,
+          closing: match[1] === '/',
+          name: match[2],
+          selfClosing: match[3] === '/',
+        }));
         expect([...htmlTags(line)]).toEqual(expected);
       }),
       { seed: 42, numRuns: 2000 },

@@ -203,7 +203,11 @@ describe('doctorReport', () => {
       phases: [
         inline({
           tasks: [
-            { path: 'phases/phase-9/task-9.1.md', slug: 'task-9.1', text: '# Task 9.1: Deploy\n\n**Agent:** ops\n**Complexity:** high\n**Status:** Blocked by ghp_abcdefghijklmnopqrstuvwxyz0123456789\n' },
+            {
+              path: 'phases/phase-9/task-9.1.md',
+              slug: 'task-9.1',
+              text: '# Task 9.1: Deploy\n\n**Agent:** ops\n**Complexity:** high\n**Status:** Blocked by ghp_abcdefghijklmnopqrstuvwxyz0123456789\n',
+            },
             { path: 'phases/phase-9/notes.md', slug: 'notes', text: '# Notes\n\nNothing here.\n' },
           ],
         }),
@@ -216,7 +220,7 @@ describe('doctorReport', () => {
     expect(renderDoctor(report)).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
   });
 
-  test('BMAD stories: a story file as a field block; the stories only sprint-status.yaml names, one row each at its line; the count of tasks is the phase\'s', () => {
+  test("BMAD stories: a story file as a field block; the stories only sprint-status.yaml names, one row each at its line; the count of tasks is the phase's", () => {
     const root = 'test/fixtures/formats/bmad-pantry-shelf/_bmad-output/implementation-artifacts';
     const report = doctorReport({ phases: phasesOf(root) });
     const sprint = report.files.find((file) => file.path === `${root}/sprint-status.yaml`)!;
@@ -226,7 +230,9 @@ describe('doctorReport', () => {
       [55, '4.1', 'development_status line'],
     ]);
     const text = renderDoctor(report);
-    expect(text).toContain('  tasks     each from its development_status line, the story having no file yet (id and title from the key, status from its value)');
+    expect(text).toContain(
+      '  tasks     each from its development_status line, the story having no file yet (id and title from the key, status from its value)',
+    );
     expect(text).toMatch(/implementation-artifacts\/1-1-project-setup-and-containers\.md\n {2}reader {4}bmad: task 1\.1\n {2}id {12}1\.1 /);
     expect(report.files.reduce((sum, file) => sum + file.tasks.length, 0)).toBe(report.phases[0]!.tasks);
     expect(report.phases[0]!.tasks).toBe(9);
@@ -234,7 +240,11 @@ describe('doctorReport', () => {
 
   test('one file named: only its block and its problems; errors give exit 1', () => {
     const phase = inline({ tasks: [{ path: 'phases/phase-9/task-9.1.md', slug: 'task-9.1', text: '---\nid: [1, 2]\nagent: ops\n---\n# Task\n' }] });
-    const report = doctorReport({ phases: [phase], loose: [{ path: 'phases/README.md', reason: 'not read: not in a phase folder' }], only: 'phases/phase-9/task-9.1.md' });
+    const report = doctorReport({
+      phases: [phase],
+      loose: [{ path: 'phases/README.md', reason: 'not read: not in a phase folder' }],
+      only: 'phases/phase-9/task-9.1.md',
+    });
     expect(report.files.map((file) => file.path)).toEqual(['phases/phase-9/task-9.1.md']);
     expect(report.problems.every((problem) => problem.startsWith('phases/phase-9/task-9.1.md:'))).toBe(true);
     expect(report.exitCode).toBe(1);

@@ -43,7 +43,16 @@ describe('buildDashboardView', () => {
         },
       }
     `);
-    expect(view.tasks.map((row) => ({ id: row.task.id, critical: row.critical, agent: row.agentText, estimate: row.estimateText, elapsed: row.elapsedText, dependencies: row.dependencies.map((item) => item.text) }))).toMatchInlineSnapshot(`
+    expect(
+      view.tasks.map((row) => ({
+        id: row.task.id,
+        critical: row.critical,
+        agent: row.agentText,
+        estimate: row.estimateText,
+        elapsed: row.elapsedText,
+        dependencies: row.dependencies.map((item) => item.text),
+      })),
+    ).toMatchInlineSnapshot(`
       [
         {
           "agent": "cicd-engineer",
@@ -81,7 +90,11 @@ describe('buildDashboardView', () => {
         },
       ]
     `);
-    expect({ activity: view.activity && { ...view.activity, notifications: view.activity.notifications.map((event) => event.what) }, files: view.files, sessions: view.sessions }).toMatchInlineSnapshot(`
+    expect({
+      activity: view.activity && { ...view.activity, notifications: view.activity.notifications.map((event) => event.what) },
+      files: view.files,
+      sessions: view.sessions,
+    }).toMatchInlineSnapshot(`
       {
         "activity": {
           "events": "47",
@@ -201,7 +214,12 @@ describe('buildDashboardView', () => {
   test('a frozen dashboard keeps the state and links to its status.json for the rest: no charts, no graph, no activity', () => {
     const live = buildDashboardView(example());
     const frozen = buildDashboardView(example(), { version: '1.0.0' });
-    expect({ charts: frozen.charts, graph: frozen.graph, activity: frozen.activity, frozen: frozen.frozen }).toEqual({ charts: null, graph: null, activity: null, frozen: { statusJson: 'v/1.0.0/status.json' } });
+    expect({ charts: frozen.charts, graph: frozen.graph, activity: frozen.activity, frozen: frozen.frozen }).toEqual({
+      charts: null,
+      graph: null,
+      activity: null,
+      frozen: { statusJson: 'v/1.0.0/status.json' },
+    });
     expect([live.charts === null, live.graph === null, live.frozen]).toEqual([false, false, null]);
     // The state itself is the same: tasks, metrics, criteria, deliverables.
     expect(frozen.tasks).toEqual(live.tasks);
@@ -253,7 +271,7 @@ describe('buildDashboardView', () => {
     `);
   });
 
-  test('trends: the phase in each frozen version and now, progress, scope and each target\'s value', () => {
+  test("trends: the phase in each frozen version and now, progress, scope and each target's value", () => {
     const history = [{ version: '1.0.0', frozenAt: '2025-10-23T12:00:00.000Z', progress: 0, tasks: 3, metrics: { clippy_warnings: 12 } }];
     expect(buildDashboardView(example(), { history }).trends).toMatchInlineSnapshot(`
       {
@@ -332,7 +350,17 @@ describe('buildTaskPageView', () => {
     const phase = example();
     const task = phase.tasks.find((candidate) => candidate.id === '7.3')!;
     const view = buildTaskPageView(phase, task, { events: phase.activity.taskEvents['7.3']!, files: task.files });
-    expect({ actual: view.actual, agent: view.agentText, estimate: view.estimate, dependencies: view.dependencies, parent: view.parent, files: view.files, style: view.metadataStyle, shown: view.shown, events: view.events.map((event) => `${event.kind}: ${event.what}`) }).toMatchInlineSnapshot(`
+    expect({
+      actual: view.actual,
+      agent: view.agentText,
+      estimate: view.estimate,
+      dependencies: view.dependencies,
+      parent: view.parent,
+      files: view.files,
+      style: view.metadataStyle,
+      shown: view.shown,
+      events: view.events.map((event) => `${event.kind}: ${event.what}`),
+    }).toMatchInlineSnapshot(`
       {
         "actual": "started 2025-10-23 08:32 UTC, done 2025-10-24 15:01 UTC · 1.27 days taken",
         "agent": "reviewer",
@@ -536,7 +564,18 @@ describe('buildActivityPageView', () => {
 describe('buildTimelineLayout', () => {
   test('day 0 and each lane as the table lists it', () => {
     const layout = buildTimelineLayout(example());
-    expect({ origin: layout.originText, lanes: layout.lanes.map(({ label, statusLabel, planned, actualText, estimate, elapsed, critical }) => ({ label, statusLabel, planned, actualText, estimate, elapsed, critical })) }).toMatchInlineSnapshot(`
+    expect({
+      origin: layout.originText,
+      lanes: layout.lanes.map(({ label, statusLabel, planned, actualText, estimate, elapsed, critical }) => ({
+        label,
+        statusLabel,
+        planned,
+        actualText,
+        estimate,
+        elapsed,
+        critical,
+      })),
+    }).toMatchInlineSnapshot(`
       {
         "lanes": [
           {
@@ -583,9 +622,16 @@ describe('buildTimelineLayout', () => {
 });
 
 describe('buildReportPageView', () => {
-  test('the lede, each task\'s line, the changes and the deviations by severity', () => {
+  test("the lede, each task's line, the changes and the deviations by severity", () => {
     const view = buildReportPageView(example());
-    expect({ asOf: view.asOf, progress: view.progress, open: view.open, legends: view.tasks.map((task) => task.legend), changes: view.changes, statusWords: view.statusWords }).toMatchInlineSnapshot(`
+    expect({
+      asOf: view.asOf,
+      progress: view.progress,
+      open: view.open,
+      legends: view.tasks.map((task) => task.legend),
+      changes: view.changes,
+      statusWords: view.statusWords,
+    }).toMatchInlineSnapshot(`
       {
         "asOf": "2025-10-25 15:58 UTC",
         "changes": [],
@@ -624,7 +670,6 @@ describe('buildReportMarkdown', () => {
   });
 });
 
-
 describe('buildBurnUpChart', () => {
   test.each(['content', 'test/fixtures/packages/real-world', 'test/fixtures/packages/minimal'])('%s: the line ends where the progress card stands', (dir) => {
     for (const phase of site(dir).phases) {
@@ -635,8 +680,8 @@ describe('buildBurnUpChart', () => {
   });
 });
 
-describe('the burn-up\'s scope line', () => {
-  test('it stands where each frozen version\'s scope stood against today\'s, and steps up to 100 % when work was added since', () => {
+describe("the burn-up's scope line", () => {
+  test("it stands where each frozen version's scope stood against today's, and steps up to 100 % when work was added since", () => {
     // The example today: 4 tasks, 2.4 + 2.4 + 1.2 + 1 = 7 days. Version 1.0.0 had 7.1 and 7.2 only (4.8 days), half done.
     const history = [{ version: '1.0.0', frozenAt: '2025-10-23T12:00:00.000Z', progress: 0.5, scope: { tasks: 2, days: 4.8 } }];
     const chart = buildDashboardView(example(), { history }).charts!.burnUp;
@@ -648,9 +693,13 @@ describe('the burn-up\'s scope line', () => {
 });
 
 describe('success criteria on the dashboard', () => {
-  test('the author\'s ✅ is shown as a claim beside the verdict the data gives', () => {
+  test("the author's ✅ is shown as a claim beside the verdict the data gives", () => {
     const [phase] = site('test/fixtures/packages/real-world').phases;
-    expect(buildDashboardView(phase!).criteria.slice(0, 2).map(({ text, claimed, verdict }) => [text, claimed, verdict])).toEqual([
+    expect(
+      buildDashboardView(phase!)
+        .criteria.slice(0, 2)
+        .map(({ text, claimed, verdict }) => [text, claimed, verdict]),
+    ).toEqual([
       ['✅ All 4 tasks delivered', true, 'pending'],
       ['✅ Build time improved 25-40%', true, 'unknown'],
     ]);

@@ -21,10 +21,21 @@ const keyed = (table: readonly Route[]) => new Map(table.map((route) => [`${rout
 describe('routes', () => {
   const example = tableOf('content');
 
-  test('the example has every page once: home, search, 404, each phase\'s pages, each task, releases, versions, feeds', () => {
+  test("the example has every page once: home, search, 404, each phase's pages, each task, releases, versions, feeds", () => {
     const count = (page: string) => example.filter((route) => route.page === page).length;
     const tasks = loadSite({ root: 'content', asOf: AS_OF, cache: null, name: 'Cairn' }).phases[0]!.tasks.length;
-    expect({ home: count('home'), search: count('search'), notFound: count('not-found'), phase: count('phase'), activity: count('activity'), timeline: count('timeline'), report: count('report'), task: count('task'), versions: count('versions'), status: count('status-json') }).toEqual({ home: 1, search: 1, notFound: 1, phase: 1, activity: 1, timeline: 1, report: 1, task: tasks, versions: 1, status: 1 });
+    expect({
+      home: count('home'),
+      search: count('search'),
+      notFound: count('not-found'),
+      phase: count('phase'),
+      activity: count('activity'),
+      timeline: count('timeline'),
+      report: count('report'),
+      task: count('task'),
+      versions: count('versions'),
+      status: count('status-json'),
+    }).toEqual({ home: 1, search: 1, notFound: 1, phase: 1, activity: 1, timeline: 1, report: 1, task: tasks, versions: 1, status: 1 });
     expect(new Set(example.map((route) => `${route.page} ${JSON.stringify(route.params)}`)).size).toBe(example.length);
   });
 
@@ -34,7 +45,7 @@ describe('routes', () => {
     for (const [path, key] of keyed(example)) expect(other.get(path), path).not.toBe(key);
   });
 
-  test('a task file edited in one phase changes the keys of the pages that show it, and no other phase\'s', () => {
+  test("a task file edited in one phase changes the keys of the pages that show it, and no other phase's", () => {
     const root = join(temp, 'gita');
     cpSync('test/fixtures/packages/shape-gita-progress', root, { recursive: true });
     const before = keyed(tableOf(root));
@@ -47,7 +58,7 @@ describe('routes', () => {
     expect(changed.filter((path) => path.includes('"phase-7"'))).toEqual([]);
   });
 
-  test('time only where it changes what a page says: judged a day later, an undated phase\'s pages keep their keys; the home page says the new time', () => {
+  test("time only where it changes what a page says: judged a day later, an undated phase's pages keep their keys; the home page says the new time", () => {
     const root = 'test/fixtures/formats/spec-kit-route-log/specs';
     const at = (asOf: string) => keyed(routes(loadSite({ root, asOf, cache: null, name: 'Cairn' }), { renderer: 'r1' }));
     const before = at('2026-03-01T10:00:00.000Z');
@@ -57,7 +68,7 @@ describe('routes', () => {
     expect(changed).toEqual(['home {}', 'status-json {}']);
   });
 
-  test('the footer: a phase\'s pages say its own newest input, the home page the time the site was judged at', () => {
+  test("the footer: a phase's pages say its own newest input, the home page the time the site was judged at", () => {
     const home = viewOf(example.find((route) => route.page === 'home')! as Route<'home'>);
     const phase = example.find((route) => route.page === 'phase')! as Route<'phase'>;
     const site = loadSite({ root: 'content', asOf: AS_OF, cache: null, name: 'Cairn' });
@@ -66,7 +77,7 @@ describe('routes', () => {
     expect(site.phases[0]!.asOf).not.toBe(site.phases[0]!.buildAsOf);
   });
 
-  test('a frozen version\'s pages are built when rendered, and keyed by the snapshot they show', () => {
+  test("a frozen version's pages are built when rendered, and keyed by the snapshot they show", () => {
     const root = join(temp, 'versions');
     cpSync('content', root, { recursive: true });
     const live = loadSite({ root, asOf: AS_OF, cache: null, name: 'Cairn' });
@@ -79,7 +90,11 @@ describe('routes', () => {
     expect(view.frame.version).toBe(frozen[0]!.params.version);
     expect(view.dashboard.version).toBe(frozen[0]!.params.version);
     // Frozen again with another state, the version's pages have other keys; the live pages do not change with it.
-    writeSnapshot(root, freezeSnapshot({ version: '1.0.0', phases: live.phases.map((phase) => ({ ...phase, title: `${phase.title} (then)` })), releases: [] }), { force: true });
+    writeSnapshot(
+      root,
+      freezeSnapshot({ version: '1.0.0', phases: live.phases.map((phase) => ({ ...phase, title: `${phase.title} (then)` })), releases: [] }),
+      { force: true },
+    );
     const again = keyed(tableOf(root));
     expect(again.get(`version-phase ${JSON.stringify(frozen[0]!.params)}`)).not.toBe(frozen[0]!.key);
   });

@@ -14,7 +14,12 @@ import { example, site } from './sites.ts';
 /** The example as it stood before 7.3 was done: the version a change list is measured from. */
 function earlier(): Phase {
   const phase = example();
-  return { ...phase, progress: 0, tasks: phase.tasks.map((task) => ({ ...task, status: 'pending' as const })), metrics: phase.metrics.map((metric) => ({ ...metric, achieved: null, verdict: 'pending' as const })) };
+  return {
+    ...phase,
+    progress: 0,
+    tasks: phase.tasks.map((task) => ({ ...task, status: 'pending' as const })),
+    metrics: phase.metrics.map((metric) => ({ ...metric, achieved: null, verdict: 'pending' as const })),
+  };
 }
 
 describe('buildHomeView', () => {
@@ -152,7 +157,7 @@ describe('versions', () => {
 describe('releases', () => {
   const { releases, changelog, phases } = site('content');
 
-  test('the list, newest first, with each release\'s id and counts', () => {
+  test("the list, newest first, with each release's id and counts", () => {
     expect(buildReleasesView(releases, phases).releases.map(({ id, name, date, counts }) => ({ id, name, date, counts }))).toMatchInlineSnapshot(`
       [
         {
@@ -281,7 +286,11 @@ describe('releases', () => {
   });
 
   test('the site feed: dated releases and status changes, newest first', () => {
-    const items = buildSiteFeedItems(releases, phases.map((phase) => phase.activity.feed), phases[0]!.buildAsOf);
+    const items = buildSiteFeedItems(
+      releases,
+      phases.map((phase) => phase.activity.feed),
+      phases[0]!.buildAsOf,
+    );
     expect(items.slice(0, 4).map(({ title, pubDate, path }) => `${pubDate.toISOString()} ${title} → ${path}`)).toMatchInlineSnapshot(`
       [
         "2025-10-27T00:00:00.000Z Release 2.0.0 (planned) → releases/2.0.0/",
@@ -292,21 +301,35 @@ describe('releases', () => {
     `);
   });
 
-  test('a feed holds the newest FEED_ITEMS items: a big site\'s whole history is on its pages, not in the feed', () => {
+  test("a feed holds the newest FEED_ITEMS items: a big site's whole history is on its pages, not in the feed", () => {
     // Two phases of 150 changes each, a minute apart, all after every release.
     const feed = (phase: string): FeedItem[] =>
-      Array.from({ length: 150 }, (_, at) => ({ id: `${phase}/${at}`, title: `${phase} change ${at}`, time: new Date(Date.UTC(2030, 0, 1) + at * 60_000).toISOString(), description: '', path: `${phase}/` }));
+      Array.from({ length: 150 }, (_, at) => ({
+        id: `${phase}/${at}`,
+        title: `${phase} change ${at}`,
+        time: new Date(Date.UTC(2030, 0, 1) + at * 60_000).toISOString(),
+        description: '',
+        path: `${phase}/`,
+      }));
     const items = buildSiteFeedItems(releases, [feed('phase-1'), feed('phase-2')], phases[0]!.buildAsOf);
     expect(FEED_ITEMS).toBe(100);
     const newest = [149, 148].flatMap((at) => [`phase-1 change ${at}`, `phase-2 change ${at}`]);
     expect(items.slice(0, 4).map((item) => item.title)).toEqual(newest);
-    expect(items.map((item) => item.title).toSorted()).toEqual(Array.from({ length: 50 }, (_, at) => [`phase-1 change ${100 + at}`, `phase-2 change ${100 + at}`]).flat().toSorted());
+    expect(items.map((item) => item.title).toSorted()).toEqual(
+      Array.from({ length: 50 }, (_, at) => [`phase-1 change ${100 + at}`, `phase-2 change ${100 + at}`])
+        .flat()
+        .toSorted(),
+    );
   });
 
-  test('a release dated after the build\'s time is planned: in the list, on its page and in the feed', () => {
+  test("a release dated after the build's time is planned: in the list, on its page and in the feed", () => {
     const release = releases.find((candidate) => candidate.version === '2.0.0')!;
     expect([release.date, phases[0]!.buildAsOf]).toEqual(['2025-10-27', '2025-10-25T18:00:00.000Z']);
-    expect(buildReleasesView(releases, phases).releases.filter((item) => item.planned).map((item) => item.id)).toEqual(['2.0.0']);
+    expect(
+      buildReleasesView(releases, phases)
+        .releases.filter((item) => item.planned)
+        .map((item) => item.id),
+    ).toEqual(['2.0.0']);
     expect(buildReleasePageView(release, phases)).toMatchObject({ heading: 'Release 2.0.0 (planned)', planned: true });
     expect(buildSiteFeedItems(releases, [], phases[0]!.buildAsOf).map((item) => item.title)).toContain('Release 2.0.0 (planned)');
     expect(buildSiteFeedItems(releases, [], '2025-10-28T00:00:00.000Z').map((item) => item.title)).toContain('Release 2.0.0');
@@ -338,8 +361,44 @@ describe('releases', () => {
 
 describe('buildSiteDataQualityView', () => {
   test('each repository log with the phases its events went to, by title, and what stayed', () => {
-    const source = { path: '.swarm/memory.db', format: 'claude-flow-sqlite' as const, records: 1200, imported: 1100, skipped: 100, skippedReasons: { 'not a hook row': 100 }, newest: null, warnings: [], redactions: {}, readWith: ['memory.db-wal'], shared: true, phases: { 'phase-7': 1000 }, unmatched: 60, ambiguous: 0, siteWide: 40 };
-    const unplaced = [{ kind: 'notify' as const, time: '2025-10-24T18:00:00.000Z', session: null, taskRef: null, description: null, agent: null, file: null, memoryKey: null, message: 'lunch break', level: null, status: null, durationMs: null, data: {}, source: { path: '.swarm/memory.db', namespace: 'hooks:notify', key: 'notify-1' }, taskId: null, matchedBy: null, reason: 'matches no task of any phase' }];
+    const source = {
+      path: '.swarm/memory.db',
+      format: 'claude-flow-sqlite' as const,
+      records: 1200,
+      imported: 1100,
+      skipped: 100,
+      skippedReasons: { 'not a hook row': 100 },
+      newest: null,
+      warnings: [],
+      redactions: {},
+      readWith: ['memory.db-wal'],
+      shared: true,
+      phases: { 'phase-7': 1000 },
+      unmatched: 60,
+      ambiguous: 0,
+      siteWide: 40,
+    };
+    const unplaced = [
+      {
+        kind: 'notify' as const,
+        time: '2025-10-24T18:00:00.000Z',
+        session: null,
+        taskRef: null,
+        description: null,
+        agent: null,
+        file: null,
+        memoryKey: null,
+        message: 'lunch break',
+        level: null,
+        status: null,
+        durationMs: null,
+        data: {},
+        source: { path: '.swarm/memory.db', namespace: 'hooks:notify', key: 'notify-1' },
+        taskId: null,
+        matchedBy: null,
+        reason: 'matches no task of any phase',
+      },
+    ];
     expect(buildSiteDataQualityView({ sources: [source], unplaced, warnings: [] }, [example()])).toMatchInlineSnapshot(`
       {
         "asOf": "2025-10-25T15:58:33.694Z",

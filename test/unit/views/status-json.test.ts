@@ -113,7 +113,11 @@ describe('buildStatusJson', () => {
   test('the example: source paths from the phase folder, statuses from the hook logs, the version given', () => {
     const [phase] = buildStatusJson([example()], '1.2.0').phases;
     expect(buildStatusJson([example()], '1.2.0').version).toBe('1.2.0');
-    expect(phase!.dataQuality.sources.map(({ path, format, records, imported, skipped, redacted }) => `${path} ${format} ${records}/${imported}/${skipped} redacted ${redacted}`)).toMatchInlineSnapshot(`
+    expect(
+      phase!.dataQuality.sources.map(
+        ({ path, format, records, imported, skipped, redacted }) => `${path} ${format} ${records}/${imported}/${skipped} redacted ${redacted}`,
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "hooks/memory-store.json claude-flow-memory-store 4/4/0 redacted 0",
         "hooks/memory.db claude-flow-sqlite 81/43/38 redacted 1",
@@ -156,7 +160,9 @@ describe('buildStatusJson', () => {
   test('a stale phase says so in its warnings', () => {
     const phase = example();
     const stale = { ...phase, dataQuality: { ...phase.dataQuality, stale: true } };
-    expect(buildStatusJson([stale]).phases[0]!.dataQuality.warnings.at(-1)).toMatchInlineSnapshot(`"The newest hook event is from 2025-10-25 15:58 UTC, more than a day before this build (2025-10-25 18:00 UTC): the status shown may be out of date."`);
+    expect(buildStatusJson([stale]).phases[0]!.dataQuality.warnings.at(-1)).toMatchInlineSnapshot(
+      `"The newest hook event is from 2025-10-25 15:58 UTC, more than a day before this build (2025-10-25 18:00 UTC): the status shown may be out of date."`,
+    );
   });
 
   test('no phases: no time, never the epoch or the clock', () => {

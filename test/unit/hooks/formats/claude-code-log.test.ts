@@ -42,7 +42,9 @@ describe('claude-code-log: one test per sample file', () => {
 describe('claude-code-log: fields', () => {
   test('has no time: order and row are the array index, time is null', () => {
     const { events } = readCase('openshrooly-stop.json');
-    expect(events.map((event) => [event.order, event.source.row, event.time, event.timeSource])).toEqual([0, 1, 2, 3, 4].map((index) => [index, index, null, 'none']));
+    expect(events.map((event) => [event.order, event.source.row, event.time, event.timeSource])).toEqual(
+      [0, 1, 2, 3, 4].map((index) => [index, index, null, 'none']),
+    );
     expect(events[0]!.source).toEqual({ format: 'claude-code-log', path: 'logs/openshrooly-stop.json', namespace: null, key: 'Stop', row: 0 });
     expect(events[0]!.session).toBe('04c2be8b-aa6b-4b11-b2f4-26623c099ab1');
   });

@@ -16,7 +16,17 @@ describe('claude-flow-data: records no sample has (JsonPersistenceManager fields
     {
       agents: [{ id: 'agent-1', type: 'coder', name: 'rust-coder', status: 'active', capabilities: [], createdAt: 1_700_000_000_000 }, 42],
       tasks: [
-        { id: 'task-9', type: 'build', description: 'Build Infrastructure', status: 'completed', priority: 5, progress: 100, assignedAgent: 'agent-1', createdAt: 1_700_000_000_000, completedAt: 1_700_000_060_000 },
+        {
+          id: 'task-9',
+          type: 'build',
+          description: 'Build Infrastructure',
+          status: 'completed',
+          priority: 5,
+          progress: 100,
+          assignedAgent: 'agent-1',
+          createdAt: 1_700_000_000_000,
+          completedAt: 1_700_000_060_000,
+        },
         { id: 'task-10', type: 'test', description: 'Configuration System', status: 'pending', priority: 1, progress: 0, createdAt: 1_700_000_001_000 },
         'junk',
       ],
@@ -37,7 +47,19 @@ describe('claude-flow-data: records no sample has (JsonPersistenceManager fields
   });
 
   test('an agent is a spawn; a task is its last state, under tasks/<id>', () => {
-    expect(result.events.map((event) => [event.kind, event.order, event.agent, event.memoryKey, event.message, event.status, event.time, event.source.namespace, event.source.row])).toEqual([
+    expect(
+      result.events.map((event) => [
+        event.kind,
+        event.order,
+        event.agent,
+        event.memoryKey,
+        event.message,
+        event.status,
+        event.time,
+        event.source.namespace,
+        event.source.row,
+      ]),
+    ).toEqual([
       ['agent.spawn', 0, 'rust-coder', null, null, 'active', '2023-11-14T22:13:20.000Z', 'agents', 0],
       ['memory.set', 2, 'agent-1', 'tasks/task-9', 'Build Infrastructure', 'completed', '2023-11-14T22:14:20.000Z', 'tasks', 0],
       ['memory.set', 3, null, 'tasks/task-10', 'Configuration System', 'pending', '2023-11-14T22:13:21.000Z', 'tasks', 1],

@@ -47,7 +47,15 @@ describe('claude-flow-metrics: fields', () => {
   test('performance.json, old shape: its counters, no session', () => {
     const [event] = readCase('saverly-modern-performance-old-shape.json').events;
     expect(event!.session).toBeNull();
-    expect(event!.data).toEqual({ startTime: 1754521999141, totalTasks: 1, successfulTasks: 1, failedTasks: 0, totalAgents: 0, activeAgents: 0, neuralEvents: 0 });
+    expect(event!.data).toEqual({
+      startTime: 1754521999141,
+      totalTasks: 1,
+      successfulTasks: 1,
+      failedTasks: 0,
+      totalAgents: 0,
+      activeAgents: 0,
+      neuralEvents: 0,
+    });
   });
 
   test('performance.json, new shape: session id and nested counters flattened, empty lists left out', () => {
@@ -92,7 +100,13 @@ describe('claude-flow-metrics: fields', () => {
 
   test('several task metrics and system samples keep their order', () => {
     const sample = { memoryTotal: 100, memoryUsagePercent: 0.65, cpuLoad: 1 };
-    const system = read([{ ...sample, timestamp: 1_700_000_060_000 }, { ...sample, timestamp: 1_700_000_030_000 }], 'system-metrics.json');
+    const system = read(
+      [
+        { ...sample, timestamp: 1_700_000_060_000 },
+        { ...sample, timestamp: 1_700_000_030_000 },
+      ],
+      'system-metrics.json',
+    );
     expect(system.events.map((event) => [event.order, event.time, event.data.memoryUsagePercent])).toEqual([
       [0, '2023-11-14T22:14:20.000Z', 0.65],
       [1, '2023-11-14T22:13:50.000Z', 0.65],
@@ -128,6 +142,9 @@ describe('claude-flow-metrics: matches', () => {
   });
 
   test('a value of no metrics shape gives no records and a warning', () => {
-    expect(read([], 'metrics.json').report).toMatchObject({ records: 0, warnings: ['metrics.json: The file is not one of the claude-flow metrics shapes, so nothing was read from it.'] });
+    expect(read([], 'metrics.json').report).toMatchObject({
+      records: 0,
+      warnings: ['metrics.json: The file is not one of the claude-flow metrics shapes, so nothing was read from it.'],
+    });
   });
 });

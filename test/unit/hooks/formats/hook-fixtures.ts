@@ -49,7 +49,12 @@ export const hookFixtures = {
   'claude-flow-data': ['myclaudeflowsetup-alpha-data-empty.json', 'saverly-modern-empty.json'],
   // Shapes of formats other modules read; none of the four JSON modules may claim them.
   'sqlite-json': ['run1-seed-memory-entries.json'],
-  'claude-flow-memory-store': ['run1-seed-memory-export-coordination.json', 'run1-seed-memory-export-default-empty.json', 'run1-seed-memory-store.json', 'saverly-modern-memory-store.json'],
+  'claude-flow-memory-store': [
+    'run1-seed-memory-export-coordination.json',
+    'run1-seed-memory-export-default-empty.json',
+    'run1-seed-memory-store.json',
+    'saverly-modern-memory-store.json',
+  ],
   'claude-flow-memory-export': ['claude-flow-windows.json'],
 } as const;
 

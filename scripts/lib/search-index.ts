@@ -11,9 +11,6 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { entriesUnder } from './publish.ts';
 
-/** Where a phase's bundle is, under the site's root. */
-export const phaseBundle = (phaseId: string): string => `pagefind/phases/${phaseId}/`;
-
 /** Top-level folders that are not the site's own searchable pages. */
 const NOT_SITE_PAGES = new Set(['v', '_astro', 'pagefind']);
 

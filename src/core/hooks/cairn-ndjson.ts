@@ -41,7 +41,6 @@ export const CairnEventLineSchema = z
     durationMs: z.number().nonnegative().optional().describe('Duration in milliseconds (kind "task.end").'),
   })
   .describe("One Cairn hook event: a single line of a .ndjson file in a phase's hooks/ folder.");
-export type CairnEventLine = z.output<typeof CairnEventLineSchema>;
 
 /** The JSON Schema of one line, as committed in schemas/cairn-event.schema.json. */
 export function cairnEventJsonSchema(): Record<string, unknown> {

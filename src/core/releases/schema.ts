@@ -7,7 +7,6 @@ import { z } from 'zod';
 
 /** The six change types Keep a Changelog names, in its order. */
 export const ChangeTypeSchema = z.enum(['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security']);
-export type ChangeType = z.output<typeof ChangeTypeSchema>;
 
 /** One changelog entry: a top-level list item. */
 export const ReleaseItemSchema = z.object({

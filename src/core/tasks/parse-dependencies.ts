@@ -181,12 +181,6 @@ export function fallbackTaskId(title: string, fileName: string): string | null {
   return stage.exec(title)?.[1] ?? stage.exec(fileName)?.[1] ?? /^(\d+)(?:[\s_.-]|$)/.exec(fileName)?.[1] ?? null;
 }
 
-/** The parent of a subtask id ("8.11.1" → "8.11"), or null for an id with fewer than three parts. */
-export function parentIdOf(id: string): string | null {
-  const parts = id.split('.');
-  return parts.length >= 3 && parts.every((part) => /^\d+$/.test(part)) ? parts.slice(0, -1).join('.') : null;
-}
-
 /**
  * The key two ids of one phase are matched by when written with and without the phase's prefix: "001" and
  * "TASK-001" are one id ("001" beside "TASK-038" in one folder). The digits must be the same: "1" and "001" are not

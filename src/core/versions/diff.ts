@@ -18,7 +18,6 @@ export const TaskChangeSchema = z.object({
   /** Status after; null when the task was removed from this phase. */
   to: TaskStatusSchema.nullable(),
 });
-export type TaskChange = z.output<typeof TaskChangeSchema>;
 
 export const MetricChangeSchema = z.object({
   phaseId: z.string(),
@@ -45,7 +44,6 @@ export const CriterionChangeSchema = z.object({
   from: CheckedSchema,
   to: CheckedSchema,
 });
-export type CriterionChange = z.output<typeof CriterionChangeSchema>;
 
 export const DeliverableChangeSchema = z.object({
   phaseId: z.string(),
@@ -56,7 +54,6 @@ export const DeliverableChangeSchema = z.object({
   from: CheckedSchema,
   to: CheckedSchema,
 });
-export type DeliverableChange = z.output<typeof DeliverableChangeSchema>;
 
 export const ChangesSchema = z.object({
   fromVersion: z.string(),

@@ -2,11 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { normalizeWhitespace } from '../../src/core/releases/render-changelog.ts';
 import { loadContent } from '../../src/core/pipeline/load-content.ts';
 import { buildStatusJson } from '../../src/core/views/status-json.ts';
 import { PHASE_PAGES_NOT_SEARCHED } from '../../scripts/lib/search-index.ts';
 import { BUILD_AS_OF, buildSite, sharedBuild } from './build-site.ts';
+
+/** Runs of whitespace, blank lines included, as one space; no space at either end. */
+const normalizeWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** The facts of the Phase 7 package, whichever way it is written. */
 function expectPhase7Facts(status: ReturnType<ReturnType<typeof buildSite>['statusJson']>) {

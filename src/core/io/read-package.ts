@@ -37,12 +37,6 @@ export function contentRoot(env: Record<string, string | undefined> = process.en
   return resolve(env.CAIRN_CONTENT || 'content');
 }
 
-/** Reads every package under `root`/phases, in folder-name order. */
-export function readPackages(root: string): { packages: PackageFiles[]; issues: Issue[] } {
-  const { dirs, issues } = listPackageDirs(root);
-  return { packages: dirs.map(({ dir, phaseId, part }) => readPackage(dir, phaseId, root, part)), issues };
-}
-
 /** The package folders under `root`/phases, in folder-name order, without reading them. */
 export function listPackageDirs(root: string): { dirs: PackageDir[]; issues: Issue[] } {
   const phasesDir = join(root, 'phases');

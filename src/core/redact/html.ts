@@ -7,8 +7,6 @@
  * data the pages put in them (chart specs) is built from the already redacted model.
  */
 import type { Element, Nodes, Properties } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
 import { addCounts, redactTextCounting, type RedactionCounts } from './redact.ts';
 
 const codeElements = new Set(['script', 'style']);
@@ -35,20 +33,6 @@ export function redactTree(tree: Nodes): RedactionCounts {
   };
   visit(tree);
   return addCounts(...found);
-}
-
-/** The HTML fragment with every secret in its text and attribute values redacted, and the counts by kind. */
-export function redactHtmlTextCounting(html: string): { html: string; counts: RedactionCounts } {
-  const tree = fromHtml(html, { fragment: true });
-  const counts = redactTree(tree);
-  // Untouched HTML is returned as it came, byte for byte: serializing again would change quoting and entities.
-  if (Object.keys(counts).length === 0) return { html, counts };
-  return { html: toHtml(tree), counts };
-}
-
-/** The HTML fragment with every secret in its text and attribute values replaced by `[redacted: <kind>]`. */
-export function redactHtmlText(html: string): string {
-  return redactHtmlTextCounting(html).html;
 }
 
 function redactProperties(properties: Element['properties'], redact: (text: string) => string): Properties {

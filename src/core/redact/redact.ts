@@ -798,11 +798,6 @@ export function redactEventCounting(event: HookEvent): { event: HookEvent; count
   return { event: redacted, counts: addCounts(...found) };
 }
 
-/** The event with all its text redacted. */
-export function redactEvent(event: HookEvent): HookEvent {
-  return redactEventCounting(event).event;
-}
-
 /** A source's own texts (its path, warnings and skip reasons, which can quote a record) redacted, with the counts. */
 export function redactSourceReport(report: SourceReport): { report: SourceReport; counts: RedactionCounts } {
   const found: RedactionCounts[] = [];

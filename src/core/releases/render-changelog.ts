@@ -8,11 +8,6 @@ import type { Changelog, LinkDefinition, Release, ReleaseItem } from './schema.t
 
 type Bullet = Changelog['bullet'];
 
-/** Runs of whitespace, blank lines included, as one space; no space at either end. Round-trip tests compare with it. */
-export function normalizeWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** The changelog's text: title, preamble, releases in their order, link definitions. Ends with one newline. */
 export function renderChangelog(changelog: Changelog): string {
   const blocks: string[] = [];

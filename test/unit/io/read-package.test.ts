@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { displayPath } from '../../../src/core/io/display-path.ts';
-import { contentRoot, readPackage, readPackages } from '../../../src/core/io/read-package.ts';
+import { contentRoot, listPackageDirs, readPackage } from '../../../src/core/io/read-package.ts';
 import { fixturePath } from '../fixtures.ts';
 
 describe('readPackage', () => {
@@ -55,10 +55,12 @@ test('files that cannot be read as files are listed with why, never opened: pipe
   }
 });
 
-describe('readPackages', () => {
-  test('reads every phase folder under phases/', () => {
-    const { packages, issues } = readPackages(fixturePath('packages/real-world'));
+describe('listPackageDirs', () => {
+  test('lists every phase folder under phases/, each read by readPackage', () => {
+    const root = fixturePath('packages/real-world');
+    const { dirs, issues } = listPackageDirs(root);
     expect(issues).toEqual([]);
+    const packages = dirs.map(({ dir, phaseId, part }) => readPackage(dir, phaseId, root, part));
     expect(packages.map((p) => [p.phaseId, p.tasks.length])).toEqual([['phase-7', 4]]);
   });
 
@@ -70,8 +72,8 @@ describe('readPackages', () => {
       "The content folder has no phases/ folder, and is not a folder of task lists Cairn reads (Spec Kit's specs/, Kiro's .kiro/specs/, Taskmaster's .taskmaster/, a Backlog.md board, BMAD's stories, ccpm's .claude/epics/, a board of status folders, claude-flow's .claude-flow/tasks/store.json, Claude Code's task lists).",
     ],
   ])('%s is an error', (_case, name, message) => {
-    const { packages, issues } = readPackages(fixturePath(name));
-    expect(packages).toEqual([]);
+    const { dirs, issues } = listPackageDirs(fixturePath(name));
+    expect(dirs).toEqual([]);
     expect(issues.map((issue) => [issue.severity, issue.message])).toEqual([['error', message]]);
   });
 });

@@ -10,8 +10,8 @@ import { deriveMetrics, type DuringValue } from '../metrics/derive-metrics.ts';
 import { normalizeKey } from '../metrics/normalize-key.ts';
 import { parseMetricsJson, type ParsedMetricsFile } from '../metrics/parse-metrics-json.ts';
 import { formatIssue, groupWarnings } from '../text/issues.ts';
-import { emptyOverview, parseOverview } from '../overview/parse-overview.ts';
-import { checkTaskTable, type FieldLines } from '../overview/task-table.ts';
+import { emptyOverview, parseOverview, type Overview, type ParsedOverview } from '../overview/parse-overview.ts';
+import { checkTaskTable, type FieldLines, type TaskTableRow } from '../overview/task-table.ts';
 import { compareTaskIds, computeCriticalPath, countedTasks, findGraphProblems, isLeftOut, scheduleGraph } from './schedule.ts';
 import { idLookup, phaseNumberOf, proseIds } from '../tasks/parse-dependencies.ts';
 import { attachCompanions, isCompanion } from '../tasks/companions.ts';
@@ -58,194 +58,19 @@ export function buildPhase(files: PackageFiles, { buildAsOf, reading = defaultRe
 function readPhase(files: PackageFiles, buildAsOf: string | null, reading: ReadingRules): PhaseResult {
   const issues: Issue[] = [...(files.problems ?? [])];
   const list = files.taskList ? readTaskList(files.taskList, files.phaseId) : null;
-  if (!files.overview && !list && !files.layout) {
-    issues.push({
-      file: `${files.dir}/README.md`,
-      line: 1,
-      column: 1,
-      severity: 'warning',
-      message: `The phase folder ${files.dir} has no overview (README.md), so the folder name is its title and it has no metrics or success criteria.`,
-      hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.',
-    });
-  }
-  for (const file of [files.overview, ...files.tasks, ...(files.taskList?.files ?? [files.taskList?.file ?? null]), files.baseline, files.final]) {
-    const warning = file ? secretWarning(file.path, file.text) : null;
-    if (warning) issues.push(warning);
-  }
+  issues.push(...packageWarnings(files, list !== null));
   const overviewResult = files.overview ? parseOverview(files.overview.text, files.overview.path, files.phaseId) : null;
   issues.push(...(overviewResult?.issues ?? []));
+  const { tasks, read, otherFiles, tableTasks, problems } = phaseTasks(files, list, overviewResult, issues, reading);
 
-  const parsedTasks: Task[] = [];
-  const bodies = new Map<string, string>();
-  const taskTexts = new Map<string, SourceFile>();
-  const fieldLines = new Map<string, FieldLines>();
-  const otherFiles = [...(files.otherFiles ?? [])];
-  const unreadKeys = new Map<string, Set<string>>();
-  const parents = new Map<string, { parent: string; file: string; line: number }>();
-  /** The creation date each task file states (Backlog.md's created_date), which dates a phase whose overview does not. */
-  const createdById = new Map<string, string>();
-  /** Each task file's Markdown body, for the subtasks it nests as sections. */
-  const fileBodies = new Map<string, string>();
-  // A completion report, an analysis or an update beside a task speaks about it: it attaches to it, never a task itself.
-  // A tool's folder (files.layout) has its own rules for the files beside its tasks.
-  const slugs = files.tasks.map((file) => file.slug);
-  const companions = files.layout ? [] : files.tasks.filter((file) => isCompanion(file.slug, slugs));
-  for (const file of files.tasks) {
-    if (companions.includes(file)) continue;
-    const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: files.phaseId, idPrefix: files.layout?.idPrefix });
-    if (!parsed.isTask) {
-      // A file a tool's reader took for a task (ccpm's 86.md) whose frontmatter cannot be read is an error, not a document.
-      const unreadable = files.layout ? parsed.issues.filter((issue) => issue.severity === 'error') : [];
-      issues.push(...unreadable);
-      otherFiles.push({
-        path: file.path,
-        reason: unreadable.length > 0 ? `not read: ${unreadable[0]!.message}` : 'not a task: no task id with task metadata or a "Task …" title',
-      });
-      continue;
-    }
-    issues.push(...parsed.issues);
-    for (const key of parsed.unreadKeys) unreadKeys.set(key, (unreadKeys.get(key) ?? new Set()).add(file.path));
-    if (!parsed.task) continue;
-    // Ids that differ only in case read as one id to a person, in the report's anchors and in a dependency.
-    const caseTwin = parsedTasks.find((task) => task.id !== parsed.task!.id && nameKey(task.id) === nameKey(parsed.task!.id));
-    if (caseTwin) {
-      issues.push({
-        file: file.path,
-        line: parsed.fieldLines.id ?? 1,
-        column: 1,
-        severity: 'error',
-        message: `Task ids ${caseTwin.id} (${caseTwin.file}) and ${parsed.task.id} differ only in upper and lower case, so readers and dependencies cannot tell them apart.`,
-        hint: 'Give one of the two tasks another id.',
-      });
-      continue;
-    }
-    const twinAt = parsedTasks.findIndex((task) => task.id === parsed.task!.id);
-    if (twinAt >= 0) {
-      // Two files claim one id: the one with more task metadata is the task, the other is listed and named in a warning.
-      const twin = parsedTasks[twinAt]!;
-      const [kept, dropped] = metadataCount(parsed.task) > metadataCount(twin) ? [parsed.task, twin] : [twin, parsed.task];
-      // What was said about the file left out no longer applies to the site.
-      issues.splice(0, issues.length, ...issues.filter((issue) => issue.file !== dropped.file || issue.severity === 'error'));
-      issues.push({
-        file: dropped.file,
-        line: 1,
-        column: 1,
-        severity: 'warning',
-        message: `Task id ${dropped.id} is also used by ${kept.file}; this file is left out.`,
-        hint: 'Give every task in a phase its own id.',
-      });
-      otherFiles.push({ path: dropped.file, reason: `not read: its task id ${dropped.id} is also used by ${kept.file}` });
-      if (kept === twin) continue;
-      parsedTasks[twinAt] = parsed.task;
-    } else {
-      parsedTasks.push(parsed.task);
-    }
-    bodies.set(parsed.task.id, parsed.content);
-    fileBodies.set(parsed.task.id, parsed.body);
-    taskTexts.set(parsed.task.id, file);
-    fieldLines.set(parsed.task.id, parsed.fieldLines);
-    if (parsed.created) createdById.set(parsed.task.id, parsed.created);
-    else createdById.delete(parsed.task.id);
-    if (parsed.parent) parents.set(parsed.task.id, { parent: parsed.parent, file: file.path, line: parsed.fieldLines.parent ?? 1 });
-    else parents.delete(parsed.task.id);
-  }
-  // Subtasks a task file nests as its own sections ("### Sub-Task 8.0.1: …"); a task with a file of its own wins.
-  for (const task of [...parsedTasks]) {
-    const body = fileBodies.get(task.id);
-    const file = taskTexts.get(task.id);
-    if (body === undefined || !file) continue;
-    for (const sub of subtaskSections(task, body, file.text.split('\n').length - body.split('\n').length)) {
-      if (parsedTasks.some((other) => other.id.toLowerCase() === sub.task.id.toLowerCase())) continue;
-      parsedTasks.push(sub.task);
-      bodies.set(sub.task.id, sub.content);
-      taskTexts.set(sub.task.id, file);
-    }
-  }
-  if (companions.length > 0) {
-    const attached = attachCompanions(parsedTasks, companions, files.phaseId);
-    parsedTasks.splice(0, parsedTasks.length, ...attached.tasks);
-    issues.push(...attached.issues);
-    otherFiles.push(...attached.otherFiles);
-  }
-  // BMAD's sprint-status.yaml: the stories' statuses as the workflow keeps them, and the stories with no file yet.
-  const sprintStatus = files.layout?.sprintStatus;
-  if (sprintStatus) {
-    const sprint = applySprintStatus(parsedTasks, sprintStatus, files.phaseId);
-    parsedTasks.splice(0, parsedTasks.length, ...sprint.tasks);
-    issues.push(...sprint.issues);
-    for (const task of sprint.added) {
-      bodies.set(task.id, '');
-      taskTexts.set(task.id, sprintStatus);
-    }
-  }
-  // What a layout says of its tasks besides their files (a board's status folders, ccpm's update files).
-  const evidence = applyLayoutEvidence(parsedTasks, files);
-  parsedTasks.splice(0, parsedTasks.length, ...evidence.tasks);
-  const superseded = new Set(evidence.superseded ?? []);
-  issues.splice(0, issues.length, ...issues.filter((issue) => !(superseded.has(issue.file) && issue.message.startsWith('Unknown status '))));
-  issues.push(...evidence.issues);
-  if (list) {
-    issues.push(...list.read.issues);
-    for (const { task, content, created } of list.read.tasks) {
-      parsedTasks.push(task);
-      bodies.set(task.id, content);
-      // A list kept one file per task (Claude Code's <id>.json): each task's text is its own file.
-      taskTexts.set(task.id, files.taskList!.files?.find((file) => file.path === task.file) ?? files.taskList!.file);
-      if (created) createdById.set(task.id, created);
-    }
-  }
-  // Tasks the overview's task table names and no file holds are tasks, read from their rows.
-  let tableTasks = 0;
-  if (files.overview && overviewResult && !list && !files.layout) {
-    const fromTable = tasksFromTable(overviewResult.taskRows, parsedTasks, files.overview.path, files.phaseId);
-    issues.push(...fromTable.issues);
-    tableTasks = fromTable.tasks.length;
-    for (const task of fromTable.tasks) {
-      parsedTasks.push(task);
-      bodies.set(task.id, '');
-      taskTexts.set(task.id, files.overview);
-    }
-  }
-  // A file that could not be read already has its error; an empty phase after it says nothing more.
-  if (parsedTasks.length === 0 && !issues.some((issue) => issue.severity === 'error'))
-    issues.push(emptyPhaseIssue({ ...files, otherFiles }, reading.allowEmpty));
-  if (unreadKeys.size > 0) issues.push(unreadKeysWarning(unreadKeys, files.overview?.path ?? files.tasks[0]?.path ?? files.dir));
-  const tasks = resolveLocalDependencies(withParents(parsedTasks, parents, issues));
-  if (files.overview) issues.push(...checkTaskTable(overviewResult?.taskRows ?? [], tasks, fieldLines, files.overview.path));
-
-  const problems = findGraphProblems(scheduleGraph(tasks));
-  for (const cycle of problems.cycles) {
-    const [first = ''] = cycle;
-    const file = taskTexts.get(first)!;
-    const at = dependencyLine(file.text, cycle[1] ?? '');
-    issues.push({
-      ...at,
-      file: file.path,
-      severity: 'error',
-      message: `Dependency cycle: ${cycle.join(' → ')}. None of these tasks could ever start.`,
-      hint: 'Remove one of the dependencies in the cycle.',
-    });
-  }
-
-  const readMetrics = (file: SourceFile | null): ParsedMetricsFile | null => (file ? withNamedSecretsRedacted(parseMetricsJson(file.text, file.path)) : null);
-  const baseline = readMetrics(files.baseline);
-  const final = readMetrics(files.final);
-  const current = (files.current ?? []).map((file) => ({ file, parsed: readMetrics(file)! }));
-  issues.push(...(baseline?.issues ?? []), ...(final?.issues ?? []), ...current.flatMap(({ parsed }) => parsed.issues));
+  const measured = readMetricFiles(files);
+  issues.push(...measured.issues);
 
   const overview = overviewResult?.overview ?? emptyOverview(list?.read.title ?? files.layout?.title ?? titleFromFolder(files.phaseId));
   const overviewPath = files.overview?.path ?? files.dir;
   const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
   const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
-  const { metrics, issues: metricIssues } = deriveMetrics({
-    rows: overview.metricRows,
-    overviewPath,
-    baseline: baseline?.entries ?? [],
-    baselinePath: files.baseline?.path ?? null,
-    final: final?.entries ?? [],
-    finalPath: files.final?.path ?? null,
-    during: [...metricsFiles(current), ...metricsWritten(files.phaseId, activity.events)].toSorted((a, b) => (a.time ?? '').localeCompare(b.time ?? '')),
-  });
+  const { metrics, issues: metricIssues } = phaseMetrics(files, overview, overviewPath, measured, activity.events);
   issues.push(...metricIssues);
   const summary = summarizeActivity(
     { id: files.phaseId, title: overview.title, tasks: rollUpSubtasks(activity.tasks) },
@@ -254,30 +79,27 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
   );
   const sortedTasks = summary.tasks;
   const graphOk = problems.cycles.length === 0;
-  const timestamps = [overview.created, ...createdById.values(), baseline?.timestamp, final?.timestamp, activity.dataQuality.newestEvent].filter(
-    (value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
-  );
+  const timestamps = [
+    overview.created,
+    ...read.createdById.values(),
+    measured.baseline?.timestamp,
+    measured.final?.timestamp,
+    activity.dataQuality.newestEvent,
+  ].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
 
   const phase: Phase = {
     id: files.phaseId,
     title: overview.title,
-    status: derivePhaseStatus(
-      (sortedTasks.some((task) => !isLeftOut(task)) ? sortedTasks.filter((task) => !isLeftOut(task)) : sortedTasks).map((task) => task.status),
-    ),
+    status: phaseStatusOf(sortedTasks),
     progress: deriveProgress(sortedTasks),
     statusText: overview.statusText,
     // Without a Created date in the overview, the phase began no later than the first task it holds was created.
-    created: overview.created ?? oldestOf([...createdById.values()]),
+    created: overview.created ?? oldestOf([...read.createdById.values()]),
     coordinator: overview.coordinator,
     session: overview.session,
     objectives: overview.objectives,
     successCriteria: overview.successCriteria,
-    deliverables:
-      overview.deliverables.length > 0
-        ? overview.deliverables
-        : sortedTasks
-            .map((task) => ({ title: `Task ${task.id} Deliverables`, taskId: task.id, items: task.deliverables }))
-            .filter((group) => group.items.length > 0),
+    deliverables: deliverablesOf(overview, sortedTasks),
     metrics,
     tasks: sortedTasks,
     criticalPath: graphOk ? criticalPathOf(sortedTasks) : { taskIds: [], days: 0, alternatives: [], unestimated: 0 },
@@ -302,7 +124,302 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     health: null,
     forecast: null,
   };
-  return redactPhaseResult({ phase, bodies, issues: groupWarnings(issues), eventTimes: activity.times });
+  return redactPhaseResult({ phase, bodies: read.bodies, issues: groupWarnings(issues), eventTimes: activity.times });
+}
+
+/** What the package as a whole gets a warning for: no overview, no task list and no tool's folder; a secret in a file. */
+function packageWarnings(files: PackageFiles, hasList: boolean): Issue[] {
+  const issues: Issue[] = [];
+  if (!files.overview && !hasList && !files.layout) {
+    issues.push({
+      file: `${files.dir}/README.md`,
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      message: `The phase folder ${files.dir} has no overview (README.md), so the folder name is its title and it has no metrics or success criteria.`,
+      hint: 'Add a README.md with a "# Phase N: Title" heading, **Status:** and the success metrics table.',
+    });
+  }
+  for (const file of [files.overview, ...files.tasks, ...(files.taskList?.files ?? [files.taskList?.file ?? null]), files.baseline, files.final]) {
+    const warning = file ? secretWarning(file.path, file.text) : null;
+    if (warning) issues.push(warning);
+  }
+  return issues;
+}
+
+/** What the phase's task files gave, gathered as they are read: the tasks and, by task id, what else each file said. */
+interface TaskFileReading {
+  tasks: Task[];
+  /** Markdown of each task as its page shows it, by task id. */
+  bodies: Map<string, string>;
+  /** The file each task was read from, by task id. */
+  taskTexts: Map<string, SourceFile>;
+  fieldLines: Map<string, FieldLines>;
+  /** Metadata keys Cairn does not read, each with the files that use it. */
+  unreadKeys: Map<string, Set<string>>;
+  /** The parent a task file names, by task id. */
+  parents: Map<string, { parent: string; file: string; line: number }>;
+  /** The creation date each task file states (Backlog.md's created_date), which dates a phase whose overview does not. */
+  createdById: Map<string, string>;
+  /** Each task file's Markdown body, for the subtasks it nests as sections. */
+  fileBodies: Map<string, string>;
+}
+
+/**
+ * Every task of the phase, its dependencies resolved and its parent set, from its task files, its tool's folder, its
+ * task list or its overview's task table; with what was read besides and the dependency graph's problems. What is
+ * wrong is added to `issues`.
+ */
+function phaseTasks(
+  files: PackageFiles,
+  list: { format: TaskListFormat; read: TaskListRead } | null,
+  overviewResult: ParsedOverview | null,
+  issues: Issue[],
+  reading: ReadingRules,
+) {
+  const otherFiles = [...(files.otherFiles ?? [])];
+  const read = readTaskFiles(files, issues, otherFiles);
+  applyLayout(files, read, issues);
+  if (list) addListTasks(files.taskList!, list.read, read, issues);
+  // Tasks the overview's task table names and no file holds are tasks, read from their rows.
+  const tableTasks =
+    files.overview && overviewResult && !list && !files.layout ? addTableTasks(overviewResult.taskRows, files.overview, files.phaseId, read, issues) : 0;
+  // A file that could not be read already has its error; an empty phase after it says nothing more.
+  if (read.tasks.length === 0 && !issues.some((issue) => issue.severity === 'error'))
+    issues.push(emptyPhaseIssue({ ...files, otherFiles }, reading.allowEmpty));
+  if (read.unreadKeys.size > 0) issues.push(unreadKeysWarning(read.unreadKeys, files.overview?.path ?? files.tasks[0]?.path ?? files.dir));
+  const tasks = resolveLocalDependencies(withParents(read.tasks, read.parents, issues));
+  if (files.overview) issues.push(...checkTaskTable(overviewResult?.taskRows ?? [], tasks, read.fieldLines, files.overview.path));
+  const problems = findGraphProblems(scheduleGraph(tasks));
+  issues.push(...cycleErrors(problems.cycles, read.taskTexts));
+  return { tasks, read, otherFiles, tableTasks, problems };
+}
+
+/**
+ * Reads the phase's task files, then the subtasks they nest as sections and the reports beside them. What is wrong
+ * is added to `issues`, and each file that is not a task to `otherFiles`.
+ */
+function readTaskFiles(files: PackageFiles, issues: Issue[], otherFiles: { path: string; reason: string }[]): TaskFileReading {
+  const read: TaskFileReading = {
+    tasks: [],
+    bodies: new Map(),
+    taskTexts: new Map(),
+    fieldLines: new Map(),
+    unreadKeys: new Map(),
+    parents: new Map(),
+    createdById: new Map(),
+    fileBodies: new Map(),
+  };
+  // A completion report, an analysis or an update beside a task speaks about it: it attaches to it, never a task itself.
+  // A tool's folder (files.layout) has its own rules for the files beside its tasks.
+  const slugs = files.tasks.map((file) => file.slug);
+  const companions = files.layout ? [] : files.tasks.filter((file) => isCompanion(file.slug, slugs));
+  for (const file of files.tasks) {
+    if (!companions.includes(file)) readTaskFile(file, files, read, issues, otherFiles);
+  }
+  addSubtaskSections(read);
+  if (companions.length > 0) {
+    const attached = attachCompanions(read.tasks, companions, files.phaseId);
+    read.tasks.splice(0, read.tasks.length, ...attached.tasks);
+    issues.push(...attached.issues);
+    otherFiles.push(...attached.otherFiles);
+  }
+  return read;
+}
+
+/** Reads one task file into `read`: its task, unless another file's task with its id is kept instead. */
+function readTaskFile(
+  file: PackageFiles['tasks'][number],
+  files: PackageFiles,
+  read: TaskFileReading,
+  issues: Issue[],
+  otherFiles: { path: string; reason: string }[],
+): void {
+  const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: files.phaseId, idPrefix: files.layout?.idPrefix });
+  if (!parsed.isTask) {
+    // A file a tool's reader took for a task (ccpm's 86.md) whose frontmatter cannot be read is an error, not a document.
+    const unreadable = files.layout ? parsed.issues.filter((issue) => issue.severity === 'error') : [];
+    issues.push(...unreadable);
+    otherFiles.push({
+      path: file.path,
+      reason: unreadable.length > 0 ? `not read: ${unreadable[0]!.message}` : 'not a task: no task id with task metadata or a "Task …" title',
+    });
+    return;
+  }
+  issues.push(...parsed.issues);
+  for (const key of parsed.unreadKeys) read.unreadKeys.set(key, (read.unreadKeys.get(key) ?? new Set()).add(file.path));
+  if (!parsed.task) return;
+  if (!placeTask(parsed.task, file.path, parsed.fieldLines.id ?? 1, read.tasks, issues, otherFiles)) return;
+  const { id } = parsed.task;
+  read.bodies.set(id, parsed.content);
+  read.fileBodies.set(id, parsed.body);
+  read.taskTexts.set(id, file);
+  read.fieldLines.set(id, parsed.fieldLines);
+  if (parsed.created) read.createdById.set(id, parsed.created);
+  else read.createdById.delete(id);
+  if (parsed.parent) read.parents.set(id, { parent: parsed.parent, file: file.path, line: parsed.fieldLines.parent ?? 1 });
+  else read.parents.delete(id);
+}
+
+/**
+ * Puts a task read from `path` among `tasks`. False when it is left out: its id differs from another's only in case,
+ * or another file with the same id has more task metadata.
+ */
+function placeTask(task: Task, path: string, idLine: number, tasks: Task[], issues: Issue[], otherFiles: { path: string; reason: string }[]): boolean {
+  // Ids that differ only in case read as one id to a person, in the report's anchors and in a dependency.
+  const caseTwin = tasks.find((other) => other.id !== task.id && nameKey(other.id) === nameKey(task.id));
+  if (caseTwin) {
+    issues.push({
+      file: path,
+      line: idLine,
+      column: 1,
+      severity: 'error',
+      message: `Task ids ${caseTwin.id} (${caseTwin.file}) and ${task.id} differ only in upper and lower case, so readers and dependencies cannot tell them apart.`,
+      hint: 'Give one of the two tasks another id.',
+    });
+    return false;
+  }
+  const twinAt = tasks.findIndex((other) => other.id === task.id);
+  if (twinAt < 0) {
+    tasks.push(task);
+    return true;
+  }
+  // Two files claim one id: the one with more task metadata is the task, the other is listed and named in a warning.
+  const twin = tasks[twinAt]!;
+  const [kept, dropped] = metadataCount(task) > metadataCount(twin) ? [task, twin] : [twin, task];
+  // What was said about the file left out no longer applies to the site.
+  issues.splice(0, issues.length, ...issues.filter((issue) => issue.file !== dropped.file || issue.severity === 'error'));
+  issues.push({
+    file: dropped.file,
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    message: `Task id ${dropped.id} is also used by ${kept.file}; this file is left out.`,
+    hint: 'Give every task in a phase its own id.',
+  });
+  otherFiles.push({ path: dropped.file, reason: `not read: its task id ${dropped.id} is also used by ${kept.file}` });
+  if (kept === twin) return false;
+  tasks[twinAt] = task;
+  return true;
+}
+
+/** Subtasks a task file nests as its own sections ("### Sub-Task 8.0.1: …"), added to `read`; a task with a file of its own wins. */
+function addSubtaskSections(read: TaskFileReading): void {
+  for (const task of [...read.tasks]) {
+    const body = read.fileBodies.get(task.id);
+    const file = read.taskTexts.get(task.id);
+    if (body === undefined || !file) continue;
+    for (const sub of subtaskSections(task, body, file.text.split('\n').length - body.split('\n').length)) {
+      if (read.tasks.some((other) => other.id.toLowerCase() === sub.task.id.toLowerCase())) continue;
+      read.tasks.push(sub.task);
+      read.bodies.set(sub.task.id, sub.content);
+      read.taskTexts.set(sub.task.id, file);
+    }
+  }
+}
+
+/**
+ * What a tool's folder says of its tasks besides their files, applied to `read`: BMAD's sprint-status.yaml (the
+ * stories' statuses as the workflow keeps them, and the stories with no file yet), a board's status folders, ccpm's
+ * update files.
+ */
+function applyLayout(files: PackageFiles, read: TaskFileReading, issues: Issue[]): void {
+  const sprintStatus = files.layout?.sprintStatus;
+  if (sprintStatus) {
+    const sprint = applySprintStatus(read.tasks, sprintStatus, files.phaseId);
+    read.tasks.splice(0, read.tasks.length, ...sprint.tasks);
+    issues.push(...sprint.issues);
+    for (const task of sprint.added) {
+      read.bodies.set(task.id, '');
+      read.taskTexts.set(task.id, sprintStatus);
+    }
+  }
+  const evidence = applyLayoutEvidence(read.tasks, files);
+  read.tasks.splice(0, read.tasks.length, ...evidence.tasks);
+  const superseded = new Set(evidence.superseded ?? []);
+  issues.splice(0, issues.length, ...issues.filter((issue) => !(superseded.has(issue.file) && issue.message.startsWith('Unknown status '))));
+  issues.push(...evidence.issues);
+}
+
+/** The tasks a task list's reader read, added to `read`. */
+function addListTasks(taskList: NonNullable<PackageFiles['taskList']>, list: TaskListRead, read: TaskFileReading, issues: Issue[]): void {
+  issues.push(...list.issues);
+  for (const { task, content, created } of list.tasks) {
+    read.tasks.push(task);
+    read.bodies.set(task.id, content);
+    // A list kept one file per task (Claude Code's <id>.json): each task's text is its own file.
+    read.taskTexts.set(task.id, taskList.files?.find((file) => file.path === task.file) ?? taskList.file);
+    if (created) read.createdById.set(task.id, created);
+  }
+}
+
+/** The tasks the overview's task table names and no file holds, read from their rows and added to `read`; how many. */
+function addTableTasks(rows: readonly TaskTableRow[], overview: SourceFile, phaseId: string, read: TaskFileReading, issues: Issue[]): number {
+  const fromTable = tasksFromTable(rows, read.tasks, overview.path, phaseId);
+  issues.push(...fromTable.issues);
+  for (const task of fromTable.tasks) {
+    read.tasks.push(task);
+    read.bodies.set(task.id, '');
+    read.taskTexts.set(task.id, overview);
+  }
+  return fromTable.tasks.length;
+}
+
+/** An error for each dependency cycle, at the dependency that closes it in the first task's file. */
+function cycleErrors(cycles: readonly string[][], taskTexts: ReadonlyMap<string, SourceFile>): Issue[] {
+  return cycles.map((cycle): Issue => {
+    const [first = ''] = cycle;
+    const file = taskTexts.get(first)!;
+    const at = dependencyLine(file.text, cycle[1] ?? '');
+    return {
+      ...at,
+      file: file.path,
+      severity: 'error',
+      message: `Dependency cycle: ${cycle.join(' → ')}. None of these tasks could ever start.`,
+      hint: 'Remove one of the dependencies in the cycle.',
+    };
+  });
+}
+
+/** The phase's metrics files (baseline, final, and those it updates while it runs), read, with what is wrong in them. */
+function readMetricFiles(files: PackageFiles) {
+  const readMetrics = (file: SourceFile | null): ParsedMetricsFile | null => (file ? withNamedSecretsRedacted(parseMetricsJson(file.text, file.path)) : null);
+  const baseline = readMetrics(files.baseline);
+  const final = readMetrics(files.final);
+  const current = (files.current ?? []).map((file) => ({ file, parsed: readMetrics(file)! }));
+  const issues = [...(baseline?.issues ?? []), ...(final?.issues ?? []), ...current.flatMap(({ parsed }) => parsed.issues)];
+  return { baseline, final, current, issues };
+}
+
+/** The metrics of the overview's table, with their values from the metrics files and from what the agents wrote. */
+function phaseMetrics(
+  files: PackageFiles,
+  overview: Overview,
+  overviewPath: string,
+  { baseline, final, current }: ReturnType<typeof readMetricFiles>,
+  events: readonly EventView[],
+) {
+  return deriveMetrics({
+    rows: overview.metricRows,
+    overviewPath,
+    baseline: baseline?.entries ?? [],
+    baselinePath: files.baseline?.path ?? null,
+    final: final?.entries ?? [],
+    finalPath: files.final?.path ?? null,
+    during: [...metricsFiles(current), ...metricsWritten(files.phaseId, events)].toSorted((a, b) => (a.time ?? '').localeCompare(b.time ?? '')),
+  });
+}
+
+/** The phase's status from its tasks' statuses: those left out (optional, cancelled) count only when all are. */
+function phaseStatusOf(tasks: readonly Task[]): TaskStatus {
+  return derivePhaseStatus((tasks.some((task) => !isLeftOut(task)) ? tasks.filter((task) => !isLeftOut(task)) : tasks).map((task) => task.status));
+}
+
+/** The overview's deliverables, or else each task's own, grouped by task. */
+function deliverablesOf(overview: Overview, tasks: readonly Task[]): Phase['deliverables'] {
+  return overview.deliverables.length > 0
+    ? overview.deliverables
+    : tasks.map((task) => ({ title: `Task ${task.id} Deliverables`, taskId: task.id, items: task.deliverables })).filter((group) => group.items.length > 0);
 }
 
 /** One warning for the metadata keys Cairn does not read, each with the number of files that use it. */

@@ -12,14 +12,14 @@ import { warmPhaseCache } from '../../src/core/pipeline/warm-phase-cache.ts';
 import { formatIssue, hasErrors } from '../../src/core/text/issues.ts';
 import { staleWarning } from '../../src/core/model/freshness.ts';
 
-export interface CheckOptions {
+interface CheckOptions {
   /** Warnings stop it too. */
   strict?: boolean;
   /** A phase whose hook logs went quiet counts as a warning. */
   stale?: boolean;
 }
 
-export interface Checked {
+interface Checked {
   root: string;
   asOf: string | null;
   content: LoadedContent;

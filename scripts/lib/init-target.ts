@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { displayPath } from '../../src/core/io/display-path.ts';
 
 /** What stops `cairn init` before it writes, or null when nothing does. */
-export type InitProblem = { kind: 'exists'; files: string[] } | { kind: 'link'; link: string; leadsTo: string } | { kind: 'unwritable'; message: string };
+type InitProblem = { kind: 'exists'; files: string[] } | { kind: 'link'; link: string; leadsTo: string } | { kind: 'unwritable'; message: string };
 
 function lstatOrNull(path: string): Stats | null {
   try {

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 
-export interface ProcEntry {
+interface ProcEntry {
   pid: number;
   ppid: number;
 }
@@ -56,7 +56,7 @@ function readProc(path: string): string | null {
 }
 
 /** The summed resident memory of `root` and its descendants now, in bytes. */
-export function treeRss(root: number): number {
+function treeRss(root: number): number {
   const entries = readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .map((name) => readProc(`/proc/${name}/stat`))
@@ -74,7 +74,7 @@ export interface Measured {
   signal: string | null;
 }
 
-export interface RunOptions {
+interface RunOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   /** The command's stdout and stderr go to this file; a build's log is long and the bench prints its own lines. */

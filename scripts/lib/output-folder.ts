@@ -19,7 +19,7 @@ export interface SiteMark {
   files: string[];
 }
 
-export interface OutputPlaces {
+interface OutputPlaces {
   /** The output folder, absolute. */
   out: string;
   /** Where it was named, for messages: "--out", "cairn.config.json:4:10", or "the default (./dist)". */
@@ -37,13 +37,13 @@ export interface OutputPlaces {
   lastPublished?: string | null;
 }
 
-export interface OutputProblem {
+interface OutputProblem {
   message: string;
   hint: string;
 }
 
 /** The path with every link in the part that exists followed, so two names of one folder compare equal. */
-export function realPath(path: string): string {
+function realPath(path: string): string {
   const absolute = resolve(path);
   let existing = absolute;
   const rest: string[] = [];
@@ -61,13 +61,13 @@ export function realPath(path: string): string {
 }
 
 /** Whether `path` is `folder` or inside it (both real paths). */
-export function isWithin(path: string, folder: string): boolean {
+function isWithin(path: string, folder: string): boolean {
   const from = relative(folder, path);
   return from === '' || (!from.startsWith(`..${sep}`) && from !== '..' && !isAbsolute(from));
 }
 
 /** The folder a path or glob reads from: the part before its first segment with a glob character. */
-export function globBase(pattern: string): string {
+function globBase(pattern: string): string {
   const parts = resolve(pattern).split(sep);
   const first = parts.findIndex((part) => /[*?[\]{}]/.test(part));
   return first === -1 ? parts.join(sep) : parts.slice(0, first).join(sep) || sep;

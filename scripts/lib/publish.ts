@@ -114,7 +114,7 @@ export interface Published {
 }
 
 /** Files in an output folder that every build keeps, whoever wrote them: the custom domain and the Jekyll switch. */
-export const ALWAYS_KEPT = ['CNAME', '.nojekyll'];
+const ALWAYS_KEPT = ['CNAME', '.nojekyll'];
 
 /** The folders a build of `outDir` uses beside it: `.<name>.cairn-staging-<pid>` and `.<name>.cairn-previous-<pid>`. */
 function besideOutput(outDir: string, kind: 'staging' | 'previous', pid = process.pid): string {

@@ -32,7 +32,7 @@ function phaseGlobs(root: string, phaseId: string): string[] {
 /** What a merged bundle needs: the index, its fragments and filters. Scripts, styles and WebAssembly come from the site's bundle. */
 const MERGED_KEEPS = (name: string): boolean => name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || ['index', 'fragment', 'filter'].includes(name);
 
-export interface SearchIndexResult {
+interface SearchIndexResult {
   /** Pages read into the bundles written in this build. */
   pages: number;
   /** Phases whose bundle was written again. */

@@ -22,7 +22,7 @@ const relativePath = z
   });
 
 /** Quality gates for `cairn check` in CI: each a limit every phase must keep (model/gates.ts). */
-export const GatesSchema = z.strictObject({
+const GatesSchema = z.strictObject({
   /** Blocked tasks a phase may have. */
   maxBlocked: z.int().nonnegative().optional(),
   /** Days the forecast may end after the stated completion date. */
@@ -36,7 +36,7 @@ export const GatesSchema = z.strictObject({
 });
 export type Gates = z.output<typeof GatesSchema>;
 
-export const ConfigSchema = z.object({
+const ConfigSchema = z.object({
   /** The folder that holds phases/, releases/ and snapshots/. */
   content: relativePath.optional(),
   /** Hook logs read for every phase: paths or globs (`*`, `**`), e.g. ".swarm/memory.db", ".claude-flow/metrics/*.json". */
@@ -88,7 +88,7 @@ function fieldName(path: readonly PropertyKey[]): string {
 }
 
 /** The known key a mistyped one was most likely meant to be ("allowempty", "hook"), or null when none is close. */
-export function closestKey(key: string, known: readonly string[]): string | null {
+function closestKey(key: string, known: readonly string[]): string | null {
   const folded = key.toLowerCase().replace(/[-_\s]/g, '');
   let best: { name: string; distance: number } | null = null;
   for (const name of known) {

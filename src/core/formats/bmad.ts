@@ -26,7 +26,7 @@ export function opensStory(text: string): boolean {
 }
 
 /** One line of `development_status`: a story, an epic (`epic-1`) or a retrospective (`epic-1-retrospective`). */
-export interface SprintEntry {
+interface SprintEntry {
   key: string;
   /** The status as written. */
   status: string;
@@ -36,7 +36,7 @@ export interface SprintEntry {
   storyId: string | null;
 }
 
-export interface SprintStatus {
+interface SprintStatus {
   /** `project:`, the phase's title, or null. */
   project: string | null;
   entries: SprintEntry[];

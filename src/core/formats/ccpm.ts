@@ -17,7 +17,7 @@ import type { StatusMeaning } from '../tasks/vocabulary.ts';
 export const ccpm = { id: 'ccpm', label: 'ccpm epic' } as const;
 
 /** The frontmatter keys of a file's opening block, each with its value as written and its 1-based line. */
-export function frontmatterKeys(text: string): Map<string, { value: string; line: number }> {
+function frontmatterKeys(text: string): Map<string, { value: string; line: number }> {
   const keys = new Map<string, { value: string; line: number }>();
   const lines = text
     .slice(0, 16_384)
@@ -67,10 +67,10 @@ const documents: Record<string, string> = {
   'execution-status.md': "the agents' notes on their run of the epic, not the tasks' own status",
 };
 
-export type CcpmRole = 'epic' | 'task' | { companion: string; kind: CompanionKind } | { reason: string };
+type CcpmRole = 'epic' | 'task' | { companion: string; kind: CompanionKind } | { reason: string };
 
 /** A file that belongs to a task: its analysis (`412-analysis.md`), a note named after it (`362-progress.md`), or an update. */
-export type CompanionKind = 'analysis' | 'note' | 'update';
+type CompanionKind = 'analysis' | 'note' | 'update';
 
 /** What a file of an epic folder is, by its path in the folder. */
 export function ccpmFileRole(rel: string): CcpmRole {

@@ -9,12 +9,12 @@ import { ccpm } from './ccpm.ts';
 import { statusFolders } from './status-folders.ts';
 import { taskListFormats } from './task-lists.ts';
 
-export interface TaskReader {
+interface TaskReader {
   id: string;
   label: string;
 }
 
 /** The reader of free-form folders: one Markdown file per task. */
-export const taskFiles: TaskReader = { id: 'task-files', label: 'Markdown task files' };
+const taskFiles: TaskReader = { id: 'task-files', label: 'Markdown task files' };
 
 export const taskReaders: readonly TaskReader[] = [...taskListFormats, backlogMd, bmad, ccpm, statusFolders, taskFiles];

@@ -26,7 +26,7 @@ import { HookEventKindSchema, type HookFormat } from '../schema/model.ts';
 export const format: HookFormat = 'cairn-ndjson';
 
 /** One line of a Cairn event log. */
-export const CairnEventLineSchema = z
+const CairnEventLineSchema = z
   .object({
     kind: HookEventKindSchema.describe('What happened.'),
     time: z.iso.datetime({ offset: true }).describe('When, as ISO 8601 with a time zone, e.g. 2025-10-23T08:30:00Z.'),
@@ -78,7 +78,7 @@ export function readText(text: string, path: string, budget?: ReadBudget): Impor
 }
 
 /** Lines to read as Cairn NDJSON: a text's, or a file's read in chunks (io/read-lines.ts). */
-export interface LineSource {
+interface LineSource {
   next(): Line | null;
   /** How many lines not read yet hold anything. */
   rest(): number;

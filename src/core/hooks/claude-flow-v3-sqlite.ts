@@ -26,7 +26,7 @@ export interface V3Row {
   id?: string | number | null;
 }
 
-export interface V3Options {
+interface V3Options {
   /**
    * Rows already imported from another store of this read, by id, namespace, key and time, with its path: a row
    * in both memory.db and agentdb-memory.db is imported once, from the first (in path order).
@@ -39,7 +39,7 @@ export interface V3Options {
 }
 
 /** The skip reason of a row v3 has marked deleted. */
-export const deletedReason = 'deleted in the store (status "deleted")';
+const deletedReason = 'deleted in the store (status "deleted")';
 
 /**
  * claude-flow v3 rows: memory writes with times in milliseconds. A row over the record limit is skipped; `unread`

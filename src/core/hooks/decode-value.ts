@@ -3,9 +3,9 @@
  * long values are "__compressed__" + base64 (not compressed at all), and JSON may carry {"__type__": …} markers. Both
  * directions live here: Cairn decodes what agents wrote, and the hook-log generators in scripts/ encode the same way.
  */
-export type DecodedValue = { kind: 'json'; value: unknown } | { kind: 'text'; value: string };
+type DecodedValue = { kind: 'json'; value: unknown } | { kind: 'text'; value: string };
 
-export const compressedPrefix = '__compressed__';
+const compressedPrefix = '__compressed__';
 const COMPRESS_ABOVE = 1024;
 
 function toSerializable(value: unknown): unknown {

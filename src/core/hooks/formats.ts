@@ -30,7 +30,7 @@ export interface JsonFormat {
 }
 
 /** How a file of a format is told: by its first bytes, its first line, or its parsed JSON value. */
-export type HookDetect =
+type HookDetect =
   | {
       by: 'bytes';
       test(head: Uint8Array): boolean /** For a database: memory_entries' columns that make it this format. */;
@@ -40,14 +40,14 @@ export type HookDetect =
   | { by: 'json'; test(value: unknown): boolean };
 
 /** How a file of a format is read, once told. Databases and their WALs need the file system (io/). */
-export type HookRead =
+type HookRead =
   | { by: 'database' }
   | { by: 'with-database' }
   | { by: 'refused'; result(path: string): ImportResult }
   | { by: 'lines' }
   | { by: 'json'; result(value: unknown, path: string): ImportResult | MemorySourceWithWarning };
 
-export interface HookLogFormat {
+interface HookLogFormat {
   /** The format id every event and data-quality line carries. */
   id: HookFormat;
   /** What the format is, in words: the data-quality page and the unknown-shape warning name it so. */
@@ -72,7 +72,7 @@ export const isEncryptedStore = (bytes: Uint8Array): boolean =>
   bytes.length >= 4 && bytes[0] === 0x52 && bytes[1] === 0x46 && bytes[2] === 0x45 && bytes[3] === 0x31;
 
 /** The skip reason of an encrypted store, as the data-quality table shows it. */
-export const encryptedReason = 'encrypted: cannot be read';
+const encryptedReason = 'encrypted: cannot be read';
 
 /**
  * The JSON formats read by their own module, most specific `matches` first; the first module that matches reads the

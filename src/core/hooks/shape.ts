@@ -27,7 +27,7 @@ const maxEpochMs = 8.64e15;
  * negative (a hand-edited or defaulted field, never a real claude-flow time), or past what a JS Date can hold
  * (`epochToIso` would throw on 1e20).
  */
-export function epochOrNull(value: unknown): string | null {
+function epochOrNull(value: unknown): string | null {
   return isEpoch(value) ? epochToIso(value) : null;
 }
 
@@ -50,7 +50,7 @@ export function timeFrom(value: unknown): { time: string | null; timeSource: 'va
 }
 
 /** How deep `flattenData` follows nested objects; deeper ones are left out (a 10,000-level file would overflow the stack). */
-export const maxDataDepth = 16;
+const maxDataDepth = 16;
 
 /** The warning for values `flattenData` left out as too deep, or null when there were none. */
 export function tooDeepWarning(tooDeep: readonly string[]): string | null {

@@ -10,7 +10,7 @@ import { phaseNameProblem } from './names.ts';
 import type { Issue } from '../schema/model.ts';
 
 /** What makes a folder BMAD's: its sprint-status.yaml (with the project and the stories it lists), or story files. */
-export interface BmadFolder {
+interface BmadFolder {
   /** sprint-status.yaml's path in the folder, or null (v4). */
   sprintRel: string | null;
   project: string | null;

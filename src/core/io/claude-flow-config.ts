@@ -11,10 +11,10 @@ import type { Issue } from '../schema/model.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
 import { displayPath } from './display-path.ts';
 
-export const CLAUDE_FLOW_CONFIG = 'claude-flow.config.json';
+const CLAUDE_FLOW_CONFIG = 'claude-flow.config.json';
 
 /** What claude-flow.config.json says of the store: the hook patterns it gives, and the issue that says so. */
-export interface ClaudeFlowStore {
+interface ClaudeFlowStore {
   /** Absolute paths or globs, as cairn.config.json's `hooks` would give them. */
   hooks: string[];
   /** A warning at the key: where the store came from, or why nothing could be taken from it. */

@@ -14,7 +14,7 @@ import { locateJsonPath } from '../text/locate-json-path.ts';
 import { displayPath } from './display-path.ts';
 
 /** Where hook logs may be read from. */
-export interface HookReach {
+interface HookReach {
   /** The repository (the nearest folder with `.git` above the config), else the config's folder, else the working folder. */
   boundary: string;
   /** What the boundary is, in a message: "the repository", "the config's folder" or "the working folder". */
@@ -31,7 +31,7 @@ export function settingsReach(settings: { repoRoot: string | null; configPath: s
 }
 
 /** The same reach, from the variables the `cairn` command passes on (CAIRN_REPO_ROOT, CAIRN_CONFIG, CAIRN_CWD, CAIRN_ALLOW_OUTSIDE). */
-export function environmentReach(env: Record<string, string | undefined> = process.env): HookReach {
+function environmentReach(env: Record<string, string | undefined> = process.env): HookReach {
   let allowOutside: string[] = [];
   try {
     const list: unknown = JSON.parse(env.CAIRN_ALLOW_OUTSIDE ?? '[]');
@@ -59,7 +59,7 @@ function isWithin(path: string, dir: string): boolean {
 }
 
 /** Where `path` really is (links followed) when that is outside the reach, or null when it is inside. */
-export function outsideReach(path: string, reach: HookReach): string | null {
+function outsideReach(path: string, reach: HookReach): string | null {
   const real = realPath(path);
   if (isWithin(real, realPath(reach.boundary))) return null;
   return reach.allowOutside.some((dir) => isWithin(real, realPath(dir))) ? null : real;

@@ -8,7 +8,7 @@ import { describeCounts, locateSecrets } from '../redact/redact.ts';
 import { codePoint, lookAlikeProblem, printable } from '../text/look-alike.ts';
 
 /** Top-level names the site itself uses (pages, folders and files of dist/). */
-export const reservedPhaseNames: ReadonlySet<string> = new Set([
+const reservedPhaseNames: ReadonlySet<string> = new Set([
   'releases',
   'search',
   'v',

@@ -565,7 +565,7 @@ const taskFilesFolder: FolderReader = {
 };
 
 /** Every reader of a phase folder, in the order they are tried; the free-form reader last, as it reads any folder. */
-export const folderReaders: readonly FolderReader[] = [
+const folderReaders: readonly FolderReader[] = [
   taskListFolder,
   taskmasterFolder,
   claudeTasksFolder,

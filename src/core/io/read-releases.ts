@@ -11,7 +11,7 @@ import type { Changelog, Release } from '../releases/schema.ts';
 import type { Issue } from '../schema/model.ts';
 import { displayPath } from './display-path.ts';
 
-export interface ReleasesContent {
+interface ReleasesContent {
   /** Changelog and notes merged, newest first (see mergeReleases). */
   releases: Release[];
   /** The parsed CHANGELOG.md (its title, preamble and links), or null when there is none. */

@@ -28,7 +28,7 @@ import { databaseFormats } from '../hooks/formats.ts';
 import { maxRecordBytes, maxRecordsRead, newReadBudget, spent, take, type ReadBudget } from '../hooks/limits.ts';
 
 /** claude-flow v3's rows of a store, and what else the store holds that is not read. */
-export interface V3Read {
+interface V3Read {
   rows: V3Row[];
   error: string | null;
   /** Rows past the per-file limit, counted and not read. */
@@ -295,7 +295,7 @@ function countRows(db: DatabaseSync, after?: number, filter: string | null = nul
 }
 
 /** claude-flow v2's rows, read from the open copy as they are imported. `error` says what stopped the last full read. */
-export class StoreRows implements RowStream {
+class StoreRows implements RowStream {
   error: string | null = null;
   readonly inIdOrder: boolean;
   readonly #db: DatabaseSync;

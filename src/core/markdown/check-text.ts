@@ -13,10 +13,10 @@ import { guardMarkdown } from './guard.ts';
  * real-world); mdast with GFM parses about 200 KB a second, and worse than linearly for one long paragraph (a 400 KB
  * paragraph took 3.4 s, 5 MB of list items 20 s), so the limit keeps any build step under a couple of seconds.
  */
-export const maxMarkdownBytes = 256_000;
+const maxMarkdownBytes = 256_000;
 
 /** "5.0 MB", "300 KB": sizes in messages, in decimal units, locale-independent. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} KB`;
 }
 

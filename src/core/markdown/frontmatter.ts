@@ -9,10 +9,10 @@ import yaml from 'js-yaml';
 export const maxAliasedValues = 10_000;
 
 /** Deepest a value may nest once its aliases are expanded; js-yaml's own maxDepth counts only what is written. */
-export const maxAliasedDepth = 100;
+const maxAliasedDepth = 100;
 
 /** Thrown when the frontmatter's aliases go past a limit; `mark` is where, as in js-yaml's own errors (0-based). */
-export class AliasLimitError extends Error {
+class AliasLimitError extends Error {
   readonly mark: { line: number; column: number };
   constructor(source: string, offset: number, message: string) {
     super(message);
@@ -121,7 +121,7 @@ export function keyLineIndex(yaml: string): (key: string) => number {
 }
 
 /** Where a YAML error points, as a 1-based line and column of the whole file. */
-export function yamlErrorPosition(error: unknown): { line: number; column: number; reason: string } {
+function yamlErrorPosition(error: unknown): { line: number; column: number; reason: string } {
   const { mark, reason } = error as { mark?: { line: number; column: number }; reason?: string };
   // The YAML starts with the newline that ends the opening "---" line, so its 0-based line is the file's 1-based line minus one.
   return { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, reason: reason ?? String(error) };

@@ -42,7 +42,7 @@ const originalOf = <T>(holder: WithOriginal<T>, current: T): T => (holder[origin
 const copyingConsume = originalOf(EditMap as WithOriginal<typeof EditMap.prototype.consume>, EditMap.prototype.consume);
 
 /** Applies the edits to `events` in place: what precedes the first edit stays where it is. */
-export function tailConsume(this: unknown, events: unknown[]): void {
+function tailConsume(this: unknown, events: unknown[]): void {
   const self = this as EditMapFields;
   if (self.map.length === 0) return;
   self.map.sort((a, b) => a[0] - b[0]);
@@ -65,7 +65,7 @@ export function tailConsume(this: unknown, events: unknown[]): void {
  * Merges each run of adjacent `data` tokens into its first, in place and in one pass, as micromark's text resolver
  * does one run at a time: the first token ends where the last one did.
  */
-export function mergeData(events: Event[]): Event[] {
+function mergeData(events: Event[]): Event[] {
   let write = 0;
   let read = 0;
   while (read < events.length) {

@@ -35,17 +35,17 @@ export interface Section {
   children: Section[];
 }
 
-export interface LocatedItem extends ChecklistItem {
+interface LocatedItem extends ChecklistItem {
   line: number;
 }
 
 /** A GFM table as text: its header cells, and each row's cells with the row's line. */
-export interface MarkdownTable {
+interface MarkdownTable {
   header: string[];
   rows: { cells: string[]; line: number }[];
 }
 
-export interface BoldField {
+interface BoldField {
   /** The key as written, without the colon: "Agent Type". */
   key: string;
   value: string;

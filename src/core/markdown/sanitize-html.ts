@@ -11,7 +11,7 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { redactTree } from '../redact/html.ts';
 
-export const sanitizeSchema: Schema = {
+const sanitizeSchema: Schema = {
   ...defaultSchema,
   // Keep ids as written (headings link to them); the default prefixes them with "user-content-".
   clobberPrefix: '',

@@ -1,7 +1,7 @@
 import type { Metric, MetricValue, Target, Verdict } from '../schema/model.ts';
 import { formatNumber, formatSigned } from '../format/format.ts';
 
-export interface VerdictResult {
+interface VerdictResult {
   verdict: Verdict;
   /** One sentence a reader can check by hand. */
   reason: string;

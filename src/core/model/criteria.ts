@@ -6,7 +6,7 @@
 import type { ChecklistItem, Metric, Phase, Verdict } from '../schema/model.ts';
 
 /** What a criterion's verdict rests on. */
-export type CriterionBasis = 'metric' | 'tasks' | 'checkbox' | 'none';
+type CriterionBasis = 'metric' | 'tasks' | 'checkbox' | 'none';
 
 export interface CriterionVerdict {
   text: string;
@@ -106,6 +106,6 @@ function judgeCriterion(item: ChecklistItem, phase: Phase, complete: boolean): C
 }
 
 /** A ticked box, or a done mark before the text ("✅ All tests passing"): the author says it is met. */
-export function isClaimed(item: Pick<ChecklistItem, 'text' | 'checked'>): boolean {
+function isClaimed(item: Pick<ChecklistItem, 'text' | 'checked'>): boolean {
   return item.checked === true || /^\s*(?:✅|✔️?|☑️?|\[x\])/iu.test(item.text);
 }

@@ -9,7 +9,7 @@ import { progressLabel } from './build-phase.ts';
 
 export const DEFAULT_GATES: Gates = { stale: false };
 
-export interface GateResult {
+interface GateResult {
   phaseId: string;
   gate: keyof Gates;
   passed: boolean;

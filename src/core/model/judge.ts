@@ -17,13 +17,13 @@ import { DAY_MS, planOrigin, plannedDates, type PlannedDates } from './plan.ts';
 import { compareTaskIds, countedTasks, criticalTaskIds, earliestStarts, scheduleGraph } from './schedule.ts';
 
 /** An open task at or past this share of its estimate is at risk. */
-export const AT_RISK_SHARE = 0.8;
+const AT_RISK_SHARE = 0.8;
 /** A planned start or end missed by more than this makes a task late by the plan. */
-export const PLAN_GRACE_MS = DAY_MS / 2;
+const PLAN_GRACE_MS = DAY_MS / 2;
 /** A forecast that ends more than this many days after the stated end puts the phase off track; any later, at risk. */
-export const OFF_TRACK_SLIP_DAYS = 1;
+const OFF_TRACK_SLIP_DAYS = 1;
 /** The headline names at most this many tasks, the most serious first, and counts the rest; the risk list has them all. */
-export const TASKS_IN_HEADLINE = 1;
+const TASKS_IN_HEADLINE = 1;
 
 export type Severity = 'high' | 'medium' | 'low';
 
@@ -85,7 +85,7 @@ interface Finding {
 }
 
 /** A task judged: its health, and its risk when the health is one. */
-export interface TaskVerdict {
+interface TaskVerdict {
   health: TaskHealth;
   risk: { kind: DeviationKind; severity: Severity; short: string } | null;
 }
@@ -95,7 +95,7 @@ export interface TaskVerdict {
 const reportLevels = new Set(['error', 'warning', 'warn']);
 
 /** Whether an event is an agent's report of something going wrong (a warning or an error). */
-export function isAgentReport(event: Pick<EventLine, 'level'>): boolean {
+function isAgentReport(event: Pick<EventLine, 'level'>): boolean {
   return reportLevels.has((event.level ?? '').toLowerCase());
 }
 
@@ -273,7 +273,7 @@ function verdictOf(quiet: { state: TaskHealth['state']; sentence: string }, find
 }
 
 /** Every task of the phase judged, by id, as of `phase.buildAsOf`. */
-export function judgeTasks(phase: Judged): Map<string, TaskVerdict> {
+function judgeTasks(phase: Judged): Map<string, TaskVerdict> {
   const asOf = Date.parse(phase.buildAsOf);
   const byId = new Map(phase.tasks.map((task) => [task.id, task]));
   const plan = plannedDates(phase, planOrigin(phase));
@@ -334,7 +334,7 @@ function forecastOf(phase: Judged, asOf: number): Forecast | null {
 }
 
 /** Whether anything in the files dates the phase: its Created or stated end date, a task's start or end, a hook event. */
-export function isDated(phase: Pick<Judged, 'created' | 'statedEnd' | 'tasks' | 'dataQuality'>): boolean {
+function isDated(phase: Pick<Judged, 'created' | 'statedEnd' | 'tasks' | 'dataQuality'>): boolean {
   return (
     phase.created !== null ||
     phase.statedEnd !== null ||

@@ -9,12 +9,12 @@ import type { Dependency, DependencyLink, Issue, Phase, Task } from '../schema/m
 import { phaseNumberOf } from '../tasks/parse-dependencies.ts';
 
 /** The number a phase goes by: from its folder ("phase-7", "phase7", "07-quality", "phase_1") or its title ("Phase 7: …"). */
-export function phaseNumber(phase: Pick<Phase, 'id' | 'title'>): number | null {
+function phaseNumber(phase: Pick<Phase, 'id' | 'title'>): number | null {
   const match = /(?:^|[^a-z0-9])(?:phase|p)?[-_ ]?0*(\d+)(?![\d.])/i.exec(phase.id) ?? /\bphase\s*0*(\d+)\b/i.exec(phase.title);
   return match?.[1] ? Number(match[1]) : null;
 }
 
-export interface LinkedPhases {
+interface LinkedPhases {
   phases: Phase[];
   /** Warnings for dependencies on tasks that are in no phase. */
   issues: Issue[];

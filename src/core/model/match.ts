@@ -12,14 +12,14 @@ import { findTaskId } from '../tasks/parse-dependencies.ts';
 /** Kinds that belong to a task; the others (sessions, metrics, commands) belong to the phase. */
 export const taskEventKinds: ReadonlySet<HookEventKind> = new Set(['task.start', 'task.end', 'edit', 'notify', 'memory.set']);
 
-export type MatchRule = 'task-ref' | 'description' | 'memory-key' | 'message';
+type MatchRule = 'task-ref' | 'description' | 'memory-key' | 'message';
 
-export interface EventMatch {
+interface EventMatch {
   taskId: string;
   rule: MatchRule;
 }
 
-export interface Matching {
+interface Matching {
   /** Event id → the task it belongs to and the rule that matched it. */
   byEvent: Map<string, EventMatch>;
   /** Task-level events that match no task, in input order. */

@@ -12,7 +12,7 @@ export interface ScheduleTask {
 }
 
 /** What the schedule needs of a task as the model holds it. */
-export interface PlannedTask {
+interface PlannedTask {
   id: string;
   estimateDays: number | null;
   dependsOn: readonly string[];
@@ -71,7 +71,7 @@ export function countedTasks<T extends { id?: string; cancelled?: boolean; optio
   return tasks.filter((task) => !isLeftOut(task) && !(task.id !== undefined && parents.has(task.id)));
 }
 
-export interface GraphProblems {
+interface GraphProblems {
   /** [task id, the unknown id it depends on]. */
   unknown: [string, string][];
   /** Each cycle as the ids along it, first id repeated at the end: ["7.1", "7.2", "7.1"]. */

@@ -12,14 +12,14 @@ import { matchEvents, taskEventKinds } from './match.ts';
 import { chronological } from './status.ts';
 
 /** Task events that went to no phase, listed on the site's data-quality page (the newest of them). */
-export const UNPLACED_SHOWN = 50;
+const UNPLACED_SHOWN = 50;
 
-export interface PhaseTaskKeys {
+interface PhaseTaskKeys {
   id: string;
   tasks: readonly Pick<Task, 'id' | 'slug' | 'title' | 'memoryKeys' | 'phaseId'>[];
 }
 
-export interface SharedDistribution {
+interface SharedDistribution {
   /** Per phase id: one import per shared log that has events of the phase, counting only those. */
   byPhase: Map<string, ImportResult[]>;
   /** The site-level report of every shared log. */

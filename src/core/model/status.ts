@@ -7,7 +7,7 @@
 import type { HookEvent, StatusEvidence, TaskStatus } from '../schema/model.ts';
 import { parseStatus } from '../tasks/parse-status.ts';
 
-export interface TaskTimeline {
+interface TaskTimeline {
   status: TaskStatus;
   evidence: StatusEvidence;
   /** First start, or null when the task never reported one. */

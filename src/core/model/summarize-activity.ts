@@ -24,7 +24,7 @@ export const RECENT_NOTIFICATIONS = 8;
 /** Files in the dashboard's "Files edited" table. */
 export const TOP_FILES = 10;
 
-export interface SummarizedActivity {
+interface SummarizedActivity {
   /** The tasks, each with the files it edited. */
   tasks: Task[];
   /** The newest RECENT_EVENTS events, oldest first. */
@@ -101,7 +101,7 @@ export function newestFirst<T extends Pick<EventView, 'time'>>(events: readonly 
 }
 
 /** Edits per file, most edited first (ties by name). */
-export function buildEditsByFile(events: readonly EventView[]): FileEdits[] {
+function buildEditsByFile(events: readonly EventView[]): FileEdits[] {
   const groups = Map.groupBy(
     events.filter((event) => event.kind === 'edit' && event.file),
     (event) => event.file!,
@@ -122,7 +122,7 @@ export function buildEditsByFile(events: readonly EventView[]): FileEdits[] {
 }
 
 /** Session ends, newest first, each with the metrics exported for the same session id. */
-export function buildSessions(events: readonly EventView[]): SessionView[] {
+function buildSessions(events: readonly EventView[]): SessionView[] {
   const metrics = new Map(events.filter((event) => event.kind === 'metrics' && event.session).map((event) => [event.session!, event]));
   return newestFirst(events.filter((event) => event.kind === 'session.end')).map((event) => {
     const exported = event.session ? metrics.get(event.session) : undefined;

@@ -29,7 +29,7 @@ export interface LoadedContent {
   issues: Issue[];
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** Where built phases are kept between runs (io/phase-cache.ts); none by default. */
   cache?: PhaseCache | null;
   /** Repository-wide hook logs read for every phase: absolute paths or globs (CAIRN_HOOKS, from the config's `hooks`). */

@@ -17,7 +17,7 @@ import { compareVersions, type Snapshot } from '../versions/snapshot.ts';
 import { countChanges, diffSnapshots } from '../versions/diff.ts';
 import { scopeOf } from '../model/schedule.ts';
 
-export interface SiteOptions {
+interface SiteOptions {
   root: string;
   /** The build's "now" (CAIRN_AS_OF, SOURCE_DATE_EPOCH), or null. */
   asOf: string | null;

@@ -37,7 +37,7 @@ export function openPhaseCache(env: Record<string, string | undefined> = process
 }
 
 /** The hash of the core's code in Cairn's folder (as openPhaseCache finds it), or null when the source is not there. */
-export function coreCodeHash(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string | null {
+function coreCodeHash(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string | null {
   return hashCode(join(env.CAIRN_ROOT || cwd, 'src', 'core'));
 }
 

@@ -16,7 +16,7 @@ import { locateJsonPath } from '../text/locate-json-path.ts';
 import { defaultReading, isDefaultReading, type ReadingRules } from '../config/reading.ts';
 import { foldKey } from '../tasks/vocabulary.ts';
 
-export const CONFIG_FILE = 'cairn.config.json';
+const CONFIG_FILE = 'cairn.config.json';
 
 /** Options given on the command line; each overrides the config. */
 export interface Flags {
@@ -29,7 +29,7 @@ export interface Flags {
   asOf?: string;
 }
 
-export interface Settings {
+interface Settings {
   /** The config file read, or null when there is none. */
   configPath: string | null;
   /** Absolute paths. */
@@ -58,7 +58,7 @@ export interface Settings {
 }
 
 /** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree), or null. */
-export function findRepoRoot(dir: string): string | null {
+function findRepoRoot(dir: string): string | null {
   for (let current = resolve(dir); ; current = dirname(current)) {
     if (existsSync(join(current, '.git'))) return current;
     if (dirname(current) === current) return null;

@@ -119,7 +119,7 @@ function readSnapshotFile(dir: string, name: string, cache: PhaseCache | null): 
   return { snapshot: result.snapshot, issues: result.issues, digest };
 }
 
-export interface WriteResult {
+interface WriteResult {
   /** What was written; null when the write was refused (see issues). */
   written: { path: string; bytes: number; replaced: boolean } | null;
   issues: Issue[];

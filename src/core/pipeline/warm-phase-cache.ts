@@ -13,7 +13,7 @@ import { hasCachedPhase, phaseKey, type PhaseCache } from './phase-cache.ts';
 import { listPackageDirs } from '../io/read-package.ts';
 import { uncachedSnapshots } from './snapshots.ts';
 
-export interface PhaseJob {
+interface PhaseJob {
   kind: 'phase';
   dir: string;
   phaseId: string;
@@ -25,7 +25,7 @@ export interface PhaseJob {
 }
 
 /** A frozen version to read, check and redact once (snapshots.ts caches the result by the hash of its file). */
-export interface SnapshotJob {
+interface SnapshotJob {
   kind: 'snapshot';
   root: string;
   version: string;

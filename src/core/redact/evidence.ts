@@ -74,7 +74,7 @@ const documentationExample = /EXAMPLE/;
 const minDistinct = 3;
 
 /** A value under a secret name shorter than this holds no secret: "apiKey: key", "**Token:** JWT" (as a PIN of fewer than six digits does not). */
-export const minSecretLength = 6;
+const minSecretLength = 6;
 
 // Words that stand in for a secret, or describe one, in examples and test code; run together or with digits after
 // them they still do ("password123", "Test@1234", "sk-test-123", "supersecret", "YOUR_POSTGRES_PASSWORD",

@@ -67,7 +67,7 @@ export type RedactionCounts = Partial<Record<SecretKind, number>>;
 export const redactedMarker = (kind: SecretKind): string => `[redacted: ${kind}]`;
 
 /** Start of every marker: a value that already holds one is never redacted again. */
-export const REDACTED_PREFIX = '[redacted';
+const REDACTED_PREFIX = '[redacted';
 
 // Token prefixes start a word; a preceding "_" or "-" still counts as a start ("agent-ghp_…", "X_ghp_…"), and so does
 // any other character that is not a letter or digit. Encoded neighbours ("%3Dghp_…", "\nghp_…") are decoded first.
@@ -314,7 +314,7 @@ function basicPassword(value: string): string | null {
  * not; nor is a Basic credential whose password is not one ("dXNlcjpwYXNz", "user:pass"). `after`, the text that
  * follows the value, tells prose ("the refresh token: it lives in a cookie") from an assignment.
  */
-export function isSecretLiteral(raw: string, after = '', { firstWord = false } = {}): boolean {
+function isSecretLiteral(raw: string, after = '', { firstWord = false } = {}): boolean {
   // Code under a secret name is short; a long value is data.
   if (raw.length > 1024) return true;
   const quoted = /^["'“‘]/.test(raw);

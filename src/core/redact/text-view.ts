@@ -22,7 +22,7 @@ const needsDecoding = /%[0-9A-Fa-f]{2}|\\|[\u00AD\u180E\u200B-\u200F\u202A-\u202
 const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', "'": "'", '\\': '\\', '/': '/', b: '\b', f: '\f' };
 
 /** The identity view: the text itself. */
-export function identityView(text: string): TextView {
+function identityView(text: string): TextView {
   return { text, map: null };
 }
 

@@ -8,7 +8,7 @@ import type { Issue } from '../schema/model.ts';
 import type { ParsedReleaseNotes } from './parse-release-notes.ts';
 import type { Changelog, Release } from './schema.ts';
 
-export interface MergedReleases {
+interface MergedReleases {
   /** Newest first: Unreleased, then semantic versions descending, then other versions ("1.x") by text, descending. */
   releases: Release[];
   /** Date conflicts (warnings) and versions with two notes files (errors). */

@@ -15,7 +15,7 @@ import { isBreakingHeading, isBreakingText, isIsoDate, readVersion } from './rel
 import type { Release } from './schema.ts';
 
 /** A 1-based line and column. */
-export interface Position {
+interface Position {
   line: number;
   column: number;
 }

@@ -4,7 +4,7 @@
  */
 
 /** A version as written, without brackets or a leading "v"; `unreleased` for "Unreleased". */
-export interface VersionToken {
+interface VersionToken {
   version: string;
   unreleased: boolean;
 }
@@ -30,7 +30,7 @@ export function isIsoDate(text: string): boolean {
 }
 
 /** What a "## …" release heading says. */
-export type ReleaseHeading =
+type ReleaseHeading =
   | {
       ok: true;
       version: string;

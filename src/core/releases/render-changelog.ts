@@ -18,7 +18,7 @@ export function renderChangelog(changelog: Changelog): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
-export interface ReleasesChangelogOptions {
+interface ReleasesChangelogOptions {
   /** The "# …" title; "Changelog" when not given, none when null. */
   title?: string | null;
   /** Markdown between the title and the first release, or null. */

@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const ChangeTypeSchema = z.enum(['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security']);
 
 /** One changelog entry: a top-level list item. */
-export const ReleaseItemSchema = z.object({
+const ReleaseItemSchema = z.object({
   /**
    * The entry as Markdown, as written, without its list marker. Continuation lines and nested lists are kept,
    * dedented by the marker's width so the text stands on its own ("Foo\n- nested").
@@ -21,7 +21,7 @@ export const ReleaseItemSchema = z.object({
 export type ReleaseItem = z.output<typeof ReleaseItemSchema>;
 
 /** A "### Added" group of entries. */
-export const ReleaseSectionSchema = z.object({
+const ReleaseSectionSchema = z.object({
   /** One of the six Keep a Changelog types (matched ignoring case and a trailing colon), else the heading as written; "Other" for entries under no heading. */
   type: z.union([ChangeTypeSchema, z.string()]),
   /** The heading text as written ("Added", "added:", "🔒 Security"), or null for entries under no "###" heading. */
@@ -33,7 +33,7 @@ export const ReleaseSectionSchema = z.object({
 export type ReleaseSection = z.output<typeof ReleaseSectionSchema>;
 
 /** One version, from the changelog, a notes file, or both. */
-export const ReleaseSchema = z.object({
+const ReleaseSchema = z.object({
   /** As written, without brackets or a leading "v": "1.2.0", "2.0.0-rc.1", "1.x"; "Unreleased" for the unreleased section. */
   version: z.string(),
   /** YYYY-MM-DD, or null when the heading or notes file gives none. */
@@ -69,7 +69,7 @@ export const ReleaseSchema = z.object({
 export type Release = z.output<typeof ReleaseSchema>;
 
 /** A link reference definition, e.g. `[1.0.0]: https://github.com/o/r/releases/tag/v1.0.0`. */
-export const LinkDefinitionSchema = z.object({
+const LinkDefinitionSchema = z.object({
   /** The label as written, without brackets. */
   label: z.string(),
   url: z.string(),
@@ -79,7 +79,7 @@ export const LinkDefinitionSchema = z.object({
 export type LinkDefinition = z.output<typeof LinkDefinitionSchema>;
 
 /** A parsed CHANGELOG.md. */
-export const ChangelogSchema = z.object({
+const ChangelogSchema = z.object({
   /** Text of the leading "# Changelog" heading, or null when the file has none. */
   title: z.string().nullable(),
   /** Markdown between the title and the first "##" release heading, as written, or null. */

@@ -11,7 +11,7 @@ import { judgeCriteria, type CriterionVerdict } from '../model/criteria.ts';
 import { judgeRisks, type Deviation } from '../model/judge.ts';
 
 /** One row of the executive summary: a metric with a target and its computed verdict. */
-export interface ReportSummaryRow {
+interface ReportSummaryRow {
   key: string;
   label: string;
   /** Task ids named in the metric's Impact column. */
@@ -24,7 +24,7 @@ export interface ReportSummaryRow {
   reason: string;
 }
 
-export interface ReportSummary {
+interface ReportSummary {
   rows: ReportSummaryRow[];
   /** Verdicts of the rows, every verdict present (zero when none). */
   counts: Record<Verdict, number>;
@@ -54,7 +54,7 @@ export interface ReportTask {
 }
 
 /** A metric with both a baseline and an achieved value: before → after. */
-export interface ReportImpactRow {
+interface ReportImpactRow {
   key: string;
   label: string;
   before: string;
@@ -65,7 +65,7 @@ export interface ReportImpactRow {
   unit: string | null;
 }
 
-export interface ReportTimelineRow {
+interface ReportTimelineRow {
   taskId: string;
   title: string;
   status: TaskStatus;
@@ -80,7 +80,7 @@ export interface ReportTimelineRow {
   slipDays: number | null;
 }
 
-export interface ReportTimeline {
+interface ReportTimeline {
   /** The phase start the plan counts from: the earliest of **Created:** and the first task start; null when neither. */
   origin: string | null;
   rows: ReportTimelineRow[];

@@ -14,7 +14,7 @@ export const VerdictSchema = z.enum(['met', 'missed', 'pending', 'unknown']);
 export type Verdict = z.output<typeof VerdictSchema>;
 
 /** A problem found in the content, pointing at a file position (1-based line and column). */
-export const IssueSchema = z.object({
+const IssueSchema = z.object({
   /** Path of the file, relative to the working directory. */
   file: z.string(),
   line: z.number().int().min(1),
@@ -49,7 +49,7 @@ export const MetricValueSchema = z.object({
 export type MetricValue = z.output<typeof MetricValueSchema>;
 
 /** A parsed target: "<20", "≤ 20", "-25 to -40%", "93", "100%", "2.0.0", "TBD". */
-export const TargetSchema = z.object({
+const TargetSchema = z.object({
   raw: z.string(),
   kind: z.enum([
     'compare', // "<20", "≥ 93": an absolute bound
@@ -73,7 +73,7 @@ export const TargetSchema = z.object({
 export type Target = z.output<typeof TargetSchema>;
 
 /** One metric across the overview table, baseline-metrics.json and final-metrics.json. */
-export const MetricSchema = z.object({
+const MetricSchema = z.object({
   /** Normalized key: "Clippy Warnings" and clippy_warnings both become clippy_warnings. */
   key: z.string(),
   label: z.string(),
@@ -93,7 +93,7 @@ export const MetricSchema = z.object({
 export type Metric = z.output<typeof MetricSchema>;
 
 /** Work in another phase of the same content root that a dependency names, with its status. */
-export const DependencyLinkSchema = z.object({
+const DependencyLinkSchema = z.object({
   phaseId: z.string(),
   /** The task in that phase, or null for the whole phase ("Phase 7 complete"). */
   taskId: z.string().nullable(),
@@ -105,7 +105,7 @@ export const DependencyLinkSchema = z.object({
 export type DependencyLink = z.output<typeof DependencyLinkSchema>;
 
 /** A dependency as written, with the task it names (if any). */
-export const DependencySchema = z.object({
+const DependencySchema = z.object({
   raw: z.string(),
   /** Task ids this dependency names: in this phase, or (see links and missing) elsewhere. */
   taskIds: z.array(z.string()),
@@ -155,7 +155,7 @@ export const HookFormatSchema = z.enum([
 export type HookFormat = z.output<typeof HookFormatSchema>;
 
 /** Where an event came from, precise enough to find the record again. */
-export const EventSourceSchema = z.object({
+const EventSourceSchema = z.object({
   format: HookFormatSchema,
   /** Path of the source file, relative to the working directory. */
   path: z.string(),
@@ -226,7 +226,7 @@ export const SourceReportSchema = z.object({
 export type SourceReport = z.output<typeof SourceReportSchema>;
 
 /** What decided a task's status: its file, or one hook event (with where to find it). */
-export const StatusEvidenceSchema = z.object({
+const StatusEvidenceSchema = z.object({
   status: TaskStatusSchema,
   /** "authored" for the task file, else the kind of the deciding event. */
   kind: z.union([z.literal('authored'), HookEventKindSchema]),
@@ -247,7 +247,7 @@ export const EventViewSchema = HookEventSchema.extend({
 export type EventView = z.output<typeof EventViewSchema>;
 
 /** An event as the pages list it: what it says and where it came from, without the import's bookkeeping. */
-export const EventLineSchema = EventViewSchema.omit({ id: true, order: true, timeSource: true }).extend({
+const EventLineSchema = EventViewSchema.omit({ id: true, order: true, timeSource: true }).extend({
   source: EventSourceSchema.pick({ path: true, namespace: true, key: true }),
 });
 export type EventLine = z.output<typeof EventLineSchema>;
@@ -258,7 +258,7 @@ export function toEventLine({ id: _id, order: _order, timeSource: _timeSource, s
 }
 
 /** The data-quality panel: every source with what was read, and how fresh the newest event is. */
-export const DataQualitySchema = z.object({
+const DataQualitySchema = z.object({
   sources: z.array(SourceReportSchema),
   /**
    * Files under the phase folder that are neither the overview, a task, a metrics file nor a hook log (a notes file,
@@ -277,7 +277,7 @@ export const DataQualitySchema = z.object({
 export type DataQuality = z.output<typeof DataQualitySchema>;
 
 /** Edits of one file across a phase's tasks. */
-export const FileEditsSchema = z.object({
+const FileEditsSchema = z.object({
   file: z.string(),
   edits: z.number().int().nonnegative(),
   taskIds: z.array(z.string()),
@@ -287,7 +287,7 @@ export const FileEditsSchema = z.object({
 export type FileEdits = z.output<typeof FileEditsSchema>;
 
 /** A session end, with the metrics exported for the same session id. */
-export const SessionViewSchema = z.object({
+const SessionViewSchema = z.object({
   session: z.string().nullable(),
   endedAt: z.string().nullable(),
   durationMs: z.number().nullable(),
@@ -298,7 +298,7 @@ export const SessionViewSchema = z.object({
 export type SessionView = z.output<typeof SessionViewSchema>;
 
 /** A change of a task's status that the hook logs show, for the feeds. */
-export const FeedItemSchema = z.object({
+const FeedItemSchema = z.object({
   /** Stable id: the same change keeps its id across builds. */
   id: z.string(),
   title: z.string(),
@@ -313,7 +313,7 @@ export type FeedItem = z.output<typeof FeedItemSchema>;
  * What the pages show of a phase's hook events, computed once from all of them. A phase can log hundreds of
  * thousands of events; the model keeps these summaries and the newest events, never the whole list.
  */
-export const PhaseActivitySchema = z.object({
+const PhaseActivitySchema = z.object({
   /** Every event of the phase, matched or not. */
   eventCount: z.number().int().nonnegative(),
   /** Oldest event time (ISO 8601), or null. */
@@ -382,7 +382,7 @@ export const ForecastSchema = z.object({
 export type Forecast = z.output<typeof ForecastSchema>;
 
 /** One task file, parsed. */
-export const TaskSchema = z.object({
+const TaskSchema = z.object({
   /** Task id, e.g. "7.1". */
   id: z.string(),
   /** File name without extension, e.g. "task-7.1-build-infra"; the page slug. */
@@ -440,7 +440,7 @@ export const TaskSchema = z.object({
 export type Task = z.output<typeof TaskSchema>;
 
 /** A titled checklist from the overview, e.g. "Task 7.1 Deliverables". */
-export const ChecklistGroupSchema = z.object({
+const ChecklistGroupSchema = z.object({
   title: z.string(),
   /** The task the group belongs to, when its title names one. */
   taskId: z.string().nullable(),
@@ -448,7 +448,7 @@ export const ChecklistGroupSchema = z.object({
 });
 export type ChecklistGroup = z.output<typeof ChecklistGroupSchema>;
 
-export const CriticalPathSchema = z.object({
+const CriticalPathSchema = z.object({
   /** Task ids in order, first to last. */
   taskIds: z.array(z.string()),
   /** Sum of their estimates, in days. */
@@ -504,7 +504,7 @@ export const PhaseSchema = z.object({
 export type Phase = z.output<typeof PhaseSchema>;
 
 /** A repository-wide hook log as the site's data-quality page shows it: the whole file, and where its events went. */
-export const SharedSourceSchema = SourceReportSchema.extend({
+const SharedSourceSchema = SourceReportSchema.extend({
   /** Task events matched to each phase, by phase id. */
   phases: z.record(z.string(), z.number().int()),
   /** Task events that match no task of any phase. */
@@ -516,7 +516,7 @@ export const SharedSourceSchema = SourceReportSchema.extend({
 });
 export type SharedSource = z.output<typeof SharedSourceSchema>;
 
-export const SharedHooksSchema = z.object({
+const SharedHooksSchema = z.object({
   sources: z.array(SharedSourceSchema),
   /** The newest task events that went to no phase, each with why. */
   unplaced: z.array(EventLineSchema.extend({ reason: z.string() })),

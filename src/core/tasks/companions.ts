@@ -9,7 +9,7 @@ import type { Issue, Task, TaskStatus } from '../schema/model.ts';
 import { findTaskId } from './parse-dependencies.ts';
 import { parseTaskFile } from './parse-task.ts';
 
-export type CompanionKind = 'completion report' | 'analysis' | 'hand-off' | 'course-correction request' | 'guide' | 'update';
+type CompanionKind = 'completion report' | 'analysis' | 'hand-off' | 'course-correction request' | 'guide' | 'update';
 
 const kinds: readonly [RegExp, CompanionKind][] = [
   [/[-_. ]completion[-_ ]?(?:report|summary|notes?)$|[-_. ](?:complete|completed|done)[-_ ]?report$/i, 'completion report'],
@@ -55,7 +55,7 @@ export function companionStem(slug: string): string {
   return kind ? name.replace(kind[0], '').replace(/^[-_. ]+|[-_. ]+$/g, '') : name;
 }
 
-export interface CompanionFile {
+interface CompanionFile {
   path: string;
   slug: string;
   text: string;

@@ -1,7 +1,7 @@
 import { round } from '../format/round.ts';
 
 /** Working time per unit, in days: a working day is 8 hours and a working week 5 days. */
-export const daysPerUnit: Record<string, number> = {
+const daysPerUnit: Record<string, number> = {
   m: 1 / (8 * 60),
   min: 1 / (8 * 60),
   mins: 1 / (8 * 60),
@@ -25,7 +25,7 @@ export const daysPerUnit: Record<string, number> = {
   months: 20,
 };
 
-export type DurationResult = { ok: true; days: number } | { ok: false; reason: string };
+type DurationResult = { ok: true; days: number } | { ok: false; reason: string };
 
 // "2.4 days", "1 day", "6h", "2 weeks", "~3 days", "1,5 d", "2-3 days" (a range takes its upper end).
 const durationPattern = /^(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|—|to)\s*(\d+(?:[.,]\d+)?))?\s*([a-z]+)\b/i;

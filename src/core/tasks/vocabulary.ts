@@ -24,7 +24,7 @@ export type FieldName =
   | 'parent';
 
 /** Field names as packages write them, folded to lowercase letters ("Agent Type" → "agenttype") → the field. */
-export const fieldVocabulary: Record<string, FieldName> = {
+const fieldVocabulary: Record<string, FieldName> = {
   id: 'id',
   taskid: 'id',
   tasknumber: 'id',

@@ -14,7 +14,7 @@ const macRomanByte: ReadonlyMap<string, number> = new Map(
 
 const nonAsciiRun = /[^\x00-\x7f]{2,}/g;
 
-export interface MojibakeRepair {
+interface MojibakeRepair {
   text: string;
   /** 1-based line of the first repaired run, or null when nothing was repaired. */
   firstLine: number | null;

@@ -1,7 +1,7 @@
 import { locateJsonError } from './json-position.ts';
 import { scanStructure } from './json-scan.ts';
 
-export type LenientJson =
+type LenientJson =
   | { ok: true; value: unknown /** Bytes after the first complete value that were ignored. */; trailing: number }
   | { ok: false; message: string; line: number; column: number };
 

@@ -9,7 +9,7 @@ import { ChecklistItemSchema, MetricValueSchema, TaskStatusSchema, VerdictSchema
 const RawValueSchema = MetricValueSchema.shape.raw.nullable();
 const CheckedSchema = ChecklistItemSchema.shape.checked;
 
-export const TaskChangeSchema = z.object({
+const TaskChangeSchema = z.object({
   phaseId: z.string(),
   taskId: z.string(),
   title: z.string(),
@@ -19,7 +19,7 @@ export const TaskChangeSchema = z.object({
   to: TaskStatusSchema.nullable(),
 });
 
-export const MetricChangeSchema = z.object({
+const MetricChangeSchema = z.object({
   phaseId: z.string(),
   key: z.string(),
   label: z.string(),
@@ -35,9 +35,9 @@ export const MetricChangeSchema = z.object({
   fromBaseline: RawValueSchema,
   toBaseline: RawValueSchema,
 });
-export type MetricChange = z.output<typeof MetricChangeSchema>;
+type MetricChange = z.output<typeof MetricChangeSchema>;
 
-export const CriterionChangeSchema = z.object({
+const CriterionChangeSchema = z.object({
   phaseId: z.string(),
   text: z.string(),
   /** Checked before / after; null for a plain bullet or a criterion absent on that side. true after false or null is "newly met". */
@@ -45,7 +45,7 @@ export const CriterionChangeSchema = z.object({
   to: CheckedSchema,
 });
 
-export const DeliverableChangeSchema = z.object({
+const DeliverableChangeSchema = z.object({
   phaseId: z.string(),
   /** Title of the checklist group, e.g. "Task 7.1 Deliverables". */
   group: z.string(),
@@ -55,7 +55,7 @@ export const DeliverableChangeSchema = z.object({
   to: CheckedSchema,
 });
 
-export const ChangesSchema = z.object({
+const ChangesSchema = z.object({
   fromVersion: z.string(),
   /** The newer version; null when it is the live content. */
   toVersion: z.string().nullable(),

@@ -13,14 +13,14 @@ import { locateJsonPath } from '../text/locate-json-path.ts';
 import { siteAsOf } from '../model/freshness.ts';
 
 /** A phase as a snapshot keeps it: everything but the hook events and their summaries, which are what makes a model big. */
-export const FrozenPhaseSchema = PhaseSchema.extend({
+const FrozenPhaseSchema = PhaseSchema.extend({
   /** Always empty in a snapshot; per-task event counts, evidence and timings stay on the tasks. */
   events: z.array(EventViewSchema).max(0),
 });
 export type FrozenPhase = z.output<typeof FrozenPhaseSchema>;
 
 /** content/snapshots/<version>.json. */
-export const SnapshotSchema = z.object({
+const SnapshotSchema = z.object({
   schemaVersion: z.literal(1),
   /** The version name, also the file name: "1.0.0", "2.0.0-rc.1". */
   version: z.string().min(1),
@@ -73,7 +73,7 @@ export function previousVersion<T extends { version: string }>(list: readonly T[
   return orderSnapshots(list).findLast((entry) => compareVersions(entry.version, version) < 0) ?? null;
 }
 
-export interface FreezeInput {
+interface FreezeInput {
   version: string;
   phases: readonly Phase[];
   /** Release versions known now; deduplicated and ordered oldest first. */

@@ -30,14 +30,14 @@ export function describeEvent(event: EventLine): string {
   }
 }
 
-export interface FilterOption {
+interface FilterOption {
   value: string;
   label: string;
   count: number;
 }
 
 /** Choices for the activity page's filters: tasks, agents and kinds that occur, with counts. */
-export function buildActivityFilters(phase: Phase, events: readonly EventLine[]): { tasks: FilterOption[]; agents: FilterOption[]; kinds: FilterOption[] } {
+function buildActivityFilters(phase: Phase, events: readonly EventLine[]): { tasks: FilterOption[]; agents: FilterOption[]; kinds: FilterOption[] } {
   const count = (values: (string | null)[]) => {
     const counts = new Map<string, number>();
     for (const value of values) counts.set(value ?? '', (counts.get(value ?? '') ?? 0) + 1);
@@ -60,12 +60,12 @@ export function buildActivityFilters(phase: Phase, events: readonly EventLine[])
 }
 
 /** A lookup of the agent an event speaks for: its own, or that of the task it was matched to. */
-export function createAgentOf(phase: Phase): (event: Pick<EventLine, 'agent' | 'taskId'>) => string | null {
+function createAgentOf(phase: Phase): (event: Pick<EventLine, 'agent' | 'taskId'>) => string | null {
   const agents = new Map(phase.tasks.map((task) => [task.id, task.agent]));
   return (event) => event.agent ?? (event.taskId ? (agents.get(event.taskId) ?? null) : null);
 }
 
-export interface ActivityRow {
+interface ActivityRow {
   time: string;
   kind: EventLine['kind'];
   kindLabel: string;

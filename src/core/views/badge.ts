@@ -19,7 +19,7 @@ const healthColors: Record<PhaseHealth['state'], string> = {
 };
 
 /** Approximate width of text in 11 px Verdana: narrow and wide characters differ, so estimate per character. */
-export function textWidth(text: string): number {
+function textWidth(text: string): number {
   let width = 0;
   for (const char of text) width += /[il.,:;'|!]/.test(char) ? 3.2 : /[mwMW%@]/.test(char) ? 9.5 : /[A-Z0-9]/.test(char) ? 7.5 : 6.4;
   return Math.round(width);

@@ -7,7 +7,7 @@ import { parseMetricValue } from '../metrics/parse-value.ts';
 import type { Metric, MetricValue, Phase, Target, Task } from '../schema/model.ts';
 import { countedTasks } from '../model/schedule.ts';
 
-export interface ChartSeries {
+interface ChartSeries {
   label: string;
   /** One value per label; null where there is none. */
   data: (number | null)[];
@@ -100,7 +100,7 @@ export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint
 }
 
 /** The number a target aims at, on the same scale as the values: a bound, an exact value, or baseline + change. */
-export function targetValue(target: Target | null, baseline: MetricValue | null): number | null {
+function targetValue(target: Target | null, baseline: MetricValue | null): number | null {
   if (!target || target.value === null) return null;
   if (target.kind === 'compare' || target.kind === 'exact') return target.value;
   if (target.kind === 'change' && baseline?.value != null) {

@@ -14,7 +14,7 @@ import { buildGraphLayout, type GraphLayout } from './graph.ts';
 import { buildPhaseSummary, type PhaseSummary } from './summary.ts';
 import { buildTaskRows, toEventRows, type EventRow, type TaskRow } from './tasks.ts';
 
-export interface SessionRow {
+interface SessionRow {
   session: string;
   ended: string;
   duration: string;
@@ -40,7 +40,7 @@ function sessionWork(metrics: Record<string, unknown>): string {
   return parts.join(' · ') || '—';
 }
 
-export interface FileRow {
+interface FileRow {
   file: string;
   edits: number;
   tasks: string;

@@ -21,7 +21,7 @@ export const healthLabels: Record<PhaseHealth['state'] | TaskHealth['state'], st
 };
 
 /** Risks shown on the first screen; the report lists them all. */
-export const RISKS_SHOWN = 4;
+const RISKS_SHOWN = 4;
 
 export interface GlanceView {
   health: { state: PhaseHealth['state']; label: string; reason: string } | null;

@@ -3,7 +3,7 @@ import type { Phase, TaskStatus } from '../schema/model.ts';
 import { criticalTaskIds } from '../model/schedule.ts';
 import { clip, formatAgent, formatEstimate } from '../format/format.ts';
 
-export interface GraphNode {
+interface GraphNode {
   id: string;
   /** The task page's slug. */
   slug: string;
@@ -20,7 +20,7 @@ export interface GraphNode {
   y: number;
 }
 
-export interface GraphEdge {
+interface GraphEdge {
   from: string;
   to: string;
   /** SVG path data. */

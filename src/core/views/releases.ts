@@ -6,7 +6,7 @@ import type { Release } from '../releases/schema.ts';
 import type { FeedItem, Phase, TaskStatus, Verdict } from '../schema/model.ts';
 
 /** A release dated after the build's time has not shipped yet: it is planned, everywhere it is listed. */
-export function isPlanned(release: Pick<Release, 'date' | 'unreleased'>, buildAsOf: string | null): boolean {
+function isPlanned(release: Pick<Release, 'date' | 'unreleased'>, buildAsOf: string | null): boolean {
   return !release.unreleased && release.date !== null && buildAsOf !== null && Date.parse(`${release.date}T00:00:00Z`) > Date.parse(buildAsOf);
 }
 
@@ -37,7 +37,7 @@ export function buildReleasesView(releases: readonly Release[], phases: readonly
   };
 }
 
-export interface DeliveredBy {
+interface DeliveredBy {
   phase: { id: string; title: string; status: TaskStatus };
   tasks: { id: string; title: string; slug: string; status: TaskStatus }[];
   metrics: { label: string; target: string; achieved: string; verdict: Verdict }[];
@@ -76,7 +76,7 @@ export function buildReleasePageView(release: Release, phases: readonly Phase[])
   };
 }
 
-export interface SiteFeedItem {
+interface SiteFeedItem {
   title: string;
   pubDate: Date;
   description: string;

@@ -10,7 +10,7 @@ import { statusLabels } from '../format/labels.ts';
 import { DAY_MS, planOrigin, plannedDates } from '../model/plan.ts';
 import { compareTaskIds, criticalTaskIds } from '../model/schedule.ts';
 
-export interface TimelineLane {
+interface TimelineLane {
   taskId: string;
   title: string;
   /** "7.1 Build infrastructure", cut to fit beside the bars. */

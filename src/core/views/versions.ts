@@ -5,7 +5,7 @@ import type { Snapshot } from '../versions/snapshot.ts';
 import { buildChangesView, type ChangesView } from './changes.ts';
 import { phaseListItem, type PhaseListItem } from './home.ts';
 
-export interface VersionRow {
+interface VersionRow {
   version: string;
   frozenAt: string;
   phases: string;

@@ -2,9 +2,19 @@
  * Reads a package overview (README.md): title, bold metadata, objectives per task, the success metrics table,
  * success criteria and the deliverables checklist, each with the line it came from.
  */
-import { createIssueSink } from '../text/issues.ts';
+import { createIssueSink, type IssueSink } from '../text/issues.ts';
 import { readFrontmatterOrReport } from '../markdown/frontmatter.ts';
-import { allSections, boldFields, findSection, findTable, findTables, listItems, parseMarkdown, type Section } from '../markdown/parse-markdown.ts';
+import {
+  allSections,
+  boldFields,
+  findSection,
+  findTable,
+  findTables,
+  listItems,
+  parseMarkdown,
+  type MarkdownDoc,
+  type Section,
+} from '../markdown/parse-markdown.ts';
 import type { ChecklistGroup, ChecklistItem, Issue } from '../schema/model.ts';
 import { findTaskId } from '../tasks/parse-dependencies.ts';
 import { parseDuration } from '../tasks/parse-duration.ts';
@@ -61,23 +71,10 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
   const sink = createIssueSink(path);
   const checked = checkText(input, sink, 'an overview');
   if (checked === null) return { overview: emptyOverview(fallbackTitle), taskRows: [], issues: sink.issues };
-  const repairedText = repairWithWarning(checked, sink.warning);
-  let text = repairedText;
-  let offset = 0;
-  let front: Record<string, unknown> = {};
-  const parsed = /^---\r?\n/.test(text) ? readFrontmatterOrReport(text, sink) : null;
-  if (parsed) {
-    front = parsed.data as Record<string, unknown>;
-    offset = text.split('\n').length - parsed.content.split('\n').length;
-    text = parsed.content;
-  }
+  const { text, offset, front } = withoutFrontmatter(repairWithWarning(checked, sink.warning), sink);
   const doc = parseMarkdown(text);
   const h1 = allSections(doc.sections).find((section) => section.depth === 1);
-  const fields = new Map<string, string>();
-  for (const field of boldFields(doc)) {
-    const key = field.key.toLowerCase();
-    if (!fields.has(key)) fields.set(key, field.value);
-  }
+  const fields = firstBoldFields(doc);
   const frontText = (key: string): string | null => (typeof front[key] === 'string' ? front[key] : null);
   const title = (frontText('title') ?? h1?.title ?? fallbackTitle).replace(titleSuffix, '').trim();
   if (!h1 && frontText('title') === null) {
@@ -88,63 +85,7 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
       'Start the file with a heading such as "# Phase 7: Quality & Infrastructure".',
     );
   }
-
-  const metricsSection = findSection(doc, (key) => key.includes('metric'));
-  const hasMetric = (header: string[]) => header.some((cell) => /metric/i.test(cell));
-  const table = findTable(metricsSection?.nodes ?? doc.root.children, (header) => hasMetric(header) && header.some((cell) => /target|goal/i.test(cell)));
-  const metricRows: MetricRow[] = [];
-  if (!table && metricsSection) {
-    // A metrics heading promises the table; a phase with no metrics section simply has no metrics.
-    const near = metricsSection.nodes.find((node) => node.type === 'table' && hasMetric(node.children[0]?.children.map((cell) => toString(cell).trim()) ?? []));
-    if (near) {
-      const header = near.type === 'table' ? (near.children[0]?.children.map((cell) => toString(cell).trim()) ?? []) : [];
-      sink.warning(
-        offset + (near.position?.start.line ?? metricsSection.line),
-        1,
-        `The success metrics table has no Target column (its columns: ${header.join(', ')}), so it is not read and no metric has a target.`,
-        'Add a "Target" column: | Metric | Baseline | Target |, with a target such as "<20" or "at least 80%" in each row.',
-      );
-    } else {
-      sink.warning(
-        offset + metricsSection.line,
-        1,
-        `The section "${metricsSection.title}" has no table with Metric and Target columns, so no metric has a target.`,
-        'Write the metrics as a table: | Metric | Baseline | Target |, one row per metric.',
-      );
-    }
-  }
-  if (table) {
-    const column = (pattern: RegExp) => table.header.findIndex((cell) => pattern.test(cell));
-    const [labelAt, baselineAt, targetAt, impactAt] = [
-      column(/metric/i),
-      column(/baseline|before|current/i),
-      column(/target|goal/i),
-      column(/impact|task|owner/i),
-    ];
-    for (const row of table.rows) {
-      const label = row.cells[labelAt] ?? '';
-      if (label === '') {
-        sink.warning(offset + row.line, 1, 'A success metrics row has no metric name and is left out.', 'Name the metric in the first column.');
-        continue;
-      }
-      if (row.cells.length < table.header.length) {
-        const missing = table.header.slice(row.cells.length).join(', ');
-        sink.warning(
-          offset + row.line,
-          1,
-          `The success metrics row "${label}" has ${row.cells.length} of the table's ${table.header.length} cells; ${missing} ${table.header.length - row.cells.length === 1 ? 'is' : 'are'} read as empty.`,
-          'Give every row one cell per column ("| | " for an empty one).',
-        );
-      }
-      metricRows.push({
-        label,
-        baseline: baselineAt < 0 ? '' : (row.cells[baselineAt] ?? ''),
-        target: row.cells[targetAt] ?? '',
-        impact: impactAt < 0 ? null : (row.cells[impactAt] ?? null),
-        line: offset + row.line,
-      });
-    }
-  }
+  const metricRows = metricRowsOf(doc, offset, sink);
 
   const criteriaSection = findSection(doc, (key) => key.includes('success criteria') || key.includes('acceptance criteria'));
   const deliverablesSection = findSection(doc, (key) => key.includes('deliverable'));
@@ -171,6 +112,95 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
       nextAction: frontText('next action') ?? fields.get('next action') ?? null,
     },
     issues: sink.issues,
+  };
+}
+
+/** The text after the YAML frontmatter, the number of lines the frontmatter took, and its fields (none when there is none). */
+function withoutFrontmatter(text: string, sink: IssueSink): { text: string; offset: number; front: Record<string, unknown> } {
+  const parsed = /^---\r?\n/.test(text) ? readFrontmatterOrReport(text, sink) : null;
+  if (!parsed) return { text, offset: 0, front: {} };
+  return { text: parsed.content, offset: text.split('\n').length - parsed.content.split('\n').length, front: parsed.data as Record<string, unknown> };
+}
+
+/** The "**Key:** value" fields by lower-case key, the first of each key winning. */
+function firstBoldFields(doc: MarkdownDoc): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const field of boldFields(doc)) {
+    const key = field.key.toLowerCase();
+    if (!fields.has(key)) fields.set(key, field.value);
+  }
+  return fields;
+}
+
+/** Whether a table's header has a Metric column. */
+const hasMetric = (header: string[]) => header.some((cell) => /metric/i.test(cell));
+
+/** The rows of the success metrics table (Metric, Baseline, Target and Impact columns); a warning when it cannot be read. */
+function metricRowsOf(doc: MarkdownDoc, offset: number, sink: IssueSink): MetricRow[] {
+  const metricsSection = findSection(doc, (key) => key.includes('metric'));
+  const table = findTable(metricsSection?.nodes ?? doc.root.children, (header) => hasMetric(header) && header.some((cell) => /target|goal/i.test(cell)));
+  // A metrics heading promises the table; a phase with no metrics section simply has no metrics.
+  if (!table && metricsSection) warnNoMetricsTable(metricsSection, offset, sink);
+  if (!table) return [];
+  const column = (pattern: RegExp) => table.header.findIndex((cell) => pattern.test(cell));
+  const columns = {
+    label: column(/metric/i),
+    baseline: column(/baseline|before|current/i),
+    target: column(/target|goal/i),
+    impact: column(/impact|task|owner/i),
+  };
+  return table.rows.flatMap((row) => metricRowOf(row, table.header, columns, offset, sink) ?? []);
+}
+
+/** The warning for a metrics section without a table that has Metric and Target columns. */
+function warnNoMetricsTable(metricsSection: Section, offset: number, sink: IssueSink): void {
+  const near = metricsSection.nodes.find((node) => node.type === 'table' && hasMetric(node.children[0]?.children.map((cell) => toString(cell).trim()) ?? []));
+  if (near) {
+    const header = near.type === 'table' ? (near.children[0]?.children.map((cell) => toString(cell).trim()) ?? []) : [];
+    sink.warning(
+      offset + (near.position?.start.line ?? metricsSection.line),
+      1,
+      `The success metrics table has no Target column (its columns: ${header.join(', ')}), so it is not read and no metric has a target.`,
+      'Add a "Target" column: | Metric | Baseline | Target |, with a target such as "<20" or "at least 80%" in each row.',
+    );
+  } else {
+    sink.warning(
+      offset + metricsSection.line,
+      1,
+      `The section "${metricsSection.title}" has no table with Metric and Target columns, so no metric has a target.`,
+      'Write the metrics as a table: | Metric | Baseline | Target |, one row per metric.',
+    );
+  }
+}
+
+/** One row of the success metrics table, by the index of each column (-1 for none); null, with a warning, when it names no metric. */
+function metricRowOf(
+  row: { cells: string[]; line: number },
+  header: readonly string[],
+  columns: { label: number; baseline: number; target: number; impact: number },
+  offset: number,
+  sink: IssueSink,
+): MetricRow | null {
+  const label = row.cells[columns.label] ?? '';
+  if (label === '') {
+    sink.warning(offset + row.line, 1, 'A success metrics row has no metric name and is left out.', 'Name the metric in the first column.');
+    return null;
+  }
+  if (row.cells.length < header.length) {
+    const missing = header.slice(row.cells.length).join(', ');
+    sink.warning(
+      offset + row.line,
+      1,
+      `The success metrics row "${label}" has ${row.cells.length} of the table's ${header.length} cells; ${missing} ${header.length - row.cells.length === 1 ? 'is' : 'are'} read as empty.`,
+      'Give every row one cell per column ("| | " for an empty one).',
+    );
+  }
+  return {
+    label,
+    baseline: columns.baseline < 0 ? '' : (row.cells[columns.baseline] ?? ''),
+    target: row.cells[columns.target] ?? '',
+    impact: columns.impact < 0 ? null : (row.cells[columns.impact] ?? null),
+    line: offset + row.line,
   };
 }
 

@@ -4,8 +4,8 @@
  * of list entries, and link reference definitions at the bottom. Everything is kept as written, so
  * renderChangelog gives the same text back (up to whitespace). Never throws for bad input.
  */
-import type { Definition, ListItem, RootContent } from 'mdast';
-import { createIssueSink } from '../text/issues.ts';
+import type { Definition, List, ListItem, RootContent } from 'mdast';
+import { createIssueSink, type IssueSink } from '../text/issues.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import type { Issue } from '../schema/model.ts';
 import { checkText } from '../markdown/check-text.ts';
@@ -70,60 +70,9 @@ export function parseChangelog(input: string, path: string): ParsedChangelog {
       continue;
     }
     if (node.type === 'heading' && node.depth === 2) {
-      const raw = headingText(lines, node);
-      const read = readReleaseHeading(raw);
-      const column = headingColumn(lines, node);
-      if (!read.ok) {
-        sink.error(line, column, `The release heading "## ${raw}" has no version, so what is under it is left out.`, releaseHeadingHint);
-        current = null;
-        skipping = true;
-        continue;
-      }
-      skipping = false;
-      let date: string | null = null;
-      if (read.dateText !== null) {
-        if (isIsoDate(read.dateText)) date = read.dateText;
-        else
-          sink.error(
-            line,
-            column + Math.max(0, read.dateOffset),
-            `Cannot read the date "${read.dateText}" of release ${read.version}.`,
-            `Write the date as YYYY-MM-DD, e.g. "## [${read.version}] - 2025-10-26".`,
-          );
-      }
-      const key = read.unreleased ? 'unreleased' : read.version;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        sink.error(
-          line,
-          column,
-          `Version ${read.version} appears twice in the changelog (first on line ${first}).`,
-          `Give each version one "## [${read.version}]" heading and put all its entries under it.`,
-        );
-      } else seen.set(key, line);
-      current = {
-        release: {
-          version: read.version,
-          date,
-          yanked: read.yanked,
-          unreleased: read.unreleased,
-          sections: [],
-          breaking: read.breaking,
-          summary: null,
-          description: null,
-          phases: [],
-          tasks: [],
-          body: null,
-          url: null,
-          heading: raw,
-          sources: [path],
-        },
-        descriptionNodes: [],
-        section: null,
-        sections: [],
-        warnedNoSection: false,
-      };
-      drafts.push(current);
+      current = readRelease(node, lines, seen, path, sink);
+      skipping = current === null;
+      if (current) drafts.push(current);
       continue;
     }
     if (!current && !skipping) {
@@ -138,53 +87,15 @@ export function parseChangelog(input: string, path: string): ParsedChangelog {
 
     if (node.type === 'heading' && node.depth === 3) {
       const sectionTitle = headingText(lines, node);
-      current.section = { section: { type: changeType(sectionTitle), title: sectionTitle, description: null, items: [] }, descriptionNodes: [], lastEnd: 0 };
-      current.sections.push(current.section);
-      current.release.sections.push(current.section.section);
+      openSection(current, changeType(sectionTitle), sectionTitle);
       continue;
     }
     if (node.type === 'list') {
-      if (!current.section) {
-        if (!current.warnedNoSection) {
-          sink.warning(
-            line,
-            1,
-            `Release ${current.release.version} lists entries under no "###" heading.`,
-            'Put them under a heading such as "### Added", "### Changed" or "### Fixed".',
-          );
-          current.warnedNoSection = true;
-        }
-        current.section = { section: { type: 'Other', title: null, description: null, items: [] }, descriptionNodes: [], lastEnd: 0 };
-        current.sections.push(current.section);
-        current.release.sections.push(current.section.section);
-      }
       bullet ??= listBullet(lines, node.children[0]);
-      const underBreaking = current.section.section.title !== null && isBreakingHeading(current.section.section.title);
-      for (const item of node.children) {
-        const entry = itemText(text, item);
-        current.section.section.items.push({ text: entry, breaking: underBreaking || isBreakingText(entry) });
-        current.section.lastEnd = item.position?.end.offset ?? current.section.lastEnd;
-      }
+      readEntries(current, node, text, line, sink);
       continue;
     }
-    // Any other block: text under the release heading, text under a section heading before its entries, or a
-    // block after the entries, which Keep a Changelog has no place for: it stays with the entry above it.
-    if (!current.section) current.descriptionNodes.push(node);
-    else if (current.section.section.items.length === 0) current.section.descriptionNodes.push(node);
-    else {
-      const section = current.section;
-      const last = section.section.items.at(-1)!;
-      const where = section.section.title === null ? `release ${current.release.version}` : `"${section.section.title}"`;
-      sink.warning(
-        line,
-        1,
-        `Text after the entries of ${where} is not in a list item; it is kept with the entry above it.`,
-        'Indent it under that entry, or make it an entry of its own ("- …").',
-      );
-      const end = node.position?.end.offset ?? section.lastEnd;
-      section.section.items[section.section.items.length - 1] = { ...last, text: last.text + text.slice(section.lastEnd, end) };
-      section.lastEnd = end;
-    }
+    readOtherBlock(current, node, text, line, sink);
   }
 
   // Descriptions are known once the next heading is reached.
@@ -202,6 +113,116 @@ export function parseChangelog(input: string, path: string): ParsedChangelog {
     changelog: { title, preamble: slice(preambleNodes), releases, links, bullet: bullet ?? '-' },
     issues: sink.issues,
   };
+}
+
+/**
+ * The release a "##" heading starts, with an error for a date that cannot be read or a version seen before (`seen`:
+ * the line of each version's first heading). Null, with an error, when the heading has no version.
+ */
+function readRelease(node: RootContent, lines: readonly string[], seen: Map<string, number>, path: string, sink: IssueSink): ReleaseDraft | null {
+  const line = node.position?.start.line ?? 1;
+  const raw = headingText(lines, node);
+  const read = readReleaseHeading(raw);
+  const column = headingColumn(lines, node);
+  if (!read.ok) {
+    sink.error(line, column, `The release heading "## ${raw}" has no version, so what is under it is left out.`, releaseHeadingHint);
+    return null;
+  }
+  let date: string | null = null;
+  if (read.dateText !== null) {
+    if (isIsoDate(read.dateText)) date = read.dateText;
+    else
+      sink.error(
+        line,
+        column + Math.max(0, read.dateOffset),
+        `Cannot read the date "${read.dateText}" of release ${read.version}.`,
+        `Write the date as YYYY-MM-DD, e.g. "## [${read.version}] - 2025-10-26".`,
+      );
+  }
+  const key = read.unreleased ? 'unreleased' : read.version;
+  const first = seen.get(key);
+  if (first !== undefined) {
+    sink.error(
+      line,
+      column,
+      `Version ${read.version} appears twice in the changelog (first on line ${first}).`,
+      `Give each version one "## [${read.version}]" heading and put all its entries under it.`,
+    );
+  } else seen.set(key, line);
+  return {
+    release: {
+      version: read.version,
+      date,
+      yanked: read.yanked,
+      unreleased: read.unreleased,
+      sections: [],
+      breaking: read.breaking,
+      summary: null,
+      description: null,
+      phases: [],
+      tasks: [],
+      body: null,
+      url: null,
+      heading: raw,
+      sources: [path],
+    },
+    descriptionNodes: [],
+    section: null,
+    sections: [],
+    warnedNoSection: false,
+  };
+}
+
+/** Starts a section of the release ("### Added"); the entries that follow go to it. */
+function openSection(draft: ReleaseDraft, type: string, title: string | null): SectionDraft {
+  const section: SectionDraft = { section: { type, title, description: null, items: [] }, descriptionNodes: [], lastEnd: 0 };
+  draft.section = section;
+  draft.sections.push(section);
+  draft.release.sections.push(section.section);
+  return section;
+}
+
+/** A list's items, as entries of the release's current section; before any "###" heading, of a section with no title (warned once). */
+function readEntries(draft: ReleaseDraft, list: List, text: string, line: number, sink: IssueSink): void {
+  if (!draft.section && !draft.warnedNoSection) {
+    sink.warning(
+      line,
+      1,
+      `Release ${draft.release.version} lists entries under no "###" heading.`,
+      'Put them under a heading such as "### Added", "### Changed" or "### Fixed".',
+    );
+    draft.warnedNoSection = true;
+  }
+  const section = draft.section ?? openSection(draft, 'Other', null);
+  const underBreaking = section.section.title !== null && isBreakingHeading(section.section.title);
+  for (const item of list.children) {
+    const entry = itemText(text, item);
+    section.section.items.push({ text: entry, breaking: underBreaking || isBreakingText(entry) });
+    section.lastEnd = item.position?.end.offset ?? section.lastEnd;
+  }
+}
+
+/**
+ * Any other block: text under the release heading, text under a section heading before its entries, or a block after
+ * the entries, which Keep a Changelog has no place for: it stays with the entry above it.
+ */
+function readOtherBlock(draft: ReleaseDraft, node: RootContent, text: string, line: number, sink: IssueSink): void {
+  if (!draft.section) draft.descriptionNodes.push(node);
+  else if (draft.section.section.items.length === 0) draft.section.descriptionNodes.push(node);
+  else {
+    const section = draft.section;
+    const last = section.section.items.at(-1)!;
+    const where = section.section.title === null ? `release ${draft.release.version}` : `"${section.section.title}"`;
+    sink.warning(
+      line,
+      1,
+      `Text after the entries of ${where} is not in a list item; it is kept with the entry above it.`,
+      'Indent it under that entry, or make it an entry of its own ("- …").',
+    );
+    const end = node.position?.end.offset ?? section.lastEnd;
+    section.section.items[section.section.items.length - 1] = { ...last, text: last.text + text.slice(section.lastEnd, end) };
+    section.lastEnd = end;
+  }
 }
 
 /** A heading's text as written in the file: "[1.2.0] - 2025-10-26" for "## [1.2.0] - 2025-10-26". */

@@ -61,7 +61,7 @@ export function formatCount(count: number): string {
 const cell = (text: string): string => text.replaceAll('|', '\\|');
 
 /** A Markdown table with its columns padded to line up, so it reads as well in a terminal as when rendered. */
-export function markdownTable(header: readonly string[], body: readonly (readonly string[])[]): string {
+function markdownTable(header: readonly string[], body: readonly (readonly string[])[]): string {
   const lines = [header, ...body].map((cells) => cells.map(cell));
   const widths = header.map((_, column) => Math.max(3, ...lines.map((cells) => (cells[column] ?? '').length)));
   const format = (cells: readonly string[]): string => `| ${widths.map((width, column) => (cells[column] ?? '').padEnd(width)).join(' | ')} |`;

@@ -14,7 +14,7 @@ import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:p
  * @param {{ root: string, publicDir: string | false }} config
  * @returns {string | null}
  */
-export function requestedFile(url, config) {
+function requestedFile(url, config) {
   let path;
   try {
     // Not `new URL`: it would read "//tmp/notes.md" as the host "tmp".
@@ -49,7 +49,7 @@ function real(path) {
  * @param {string} file
  * @param {{ server: { fs: { allow: string[] } }, safeModulePaths?: Set<string> }} config
  */
-export function mayServe(file, config) {
+function mayServe(file, config) {
   if (config.safeModulePaths?.has(file)) return true;
   const target = real(file);
   return config.server.fs.allow.some((dir) => {

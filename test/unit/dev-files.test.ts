@@ -1,13 +1,13 @@
 /**
  * Which requests `cairn dev` answers with a file (scripts/lib/dev-files.mjs): Cairn's own files and its state, files
  * Vite resolved for a page, and nothing else of the machine, however the path is written. The whole server is started
- * in test/build/install.test.ts; this is the rule alone.
+ * in test/build/install.test.ts; this is the guard's middleware alone, given a stand-in for Vite's server.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { mayServe, requestedFile } from '../../scripts/lib/dev-files.mjs';
+import { devFileGuard } from '../../scripts/lib/dev-files.mjs';
 
 const repo = mkdtempSync(join(tmpdir(), 'cairn-dev-files-'));
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
@@ -26,19 +26,26 @@ const config = {
   safeModulePaths: new Set([join(repo, 'node_modules/dep.js')]),
 };
 
-/** What the guard does with a request: passes it on (no file named, or one it may serve) or refuses it. */
+type Middleware = (req: { url: string }, res: { statusCode: number; setHeader: () => void; end: () => void }, next: () => void) => void;
+let middleware: Middleware | undefined;
+const server = { config: { ...config, logger: { warn: () => {} } }, middlewares: { use: (handler: Middleware) => (middleware = handler) } };
+(devFileGuard().configureServer as (server: unknown) => void)(server);
+
+/** What the guard does with a request: passes it on (no file named, or one it may serve) or refuses it with a 403. */
 function outcome(url: string): string {
-  const file = requestedFile(url, config);
-  return file === null ? 'pass' : mayServe(file, config) ? 'serve' : 'refuse';
+  let passed = false;
+  const res = { statusCode: 200, setHeader: () => {}, end: () => {} };
+  middleware!({ url }, res, () => (passed = true));
+  return passed ? 'pass' : res.statusCode === 403 ? 'refuse' : 'neither';
 }
 
 test.each([
   ['/phase-7/', 'pass'],
   ['/favicon.svg', 'pass'],
   ['/@id/astro:toolbar', 'pass'],
-  [`/@fs${cairn}/src/styles/global.css`, 'serve'],
-  [`/@fs${cairn}/src/styles/global.css?direct`, 'serve'],
-  [`/@fs${repo}/node_modules/dep.js?v=1`, 'serve'], // resolved by Vite for a page
+  [`/@fs${cairn}/src/styles/global.css`, 'pass'],
+  [`/@fs${cairn}/src/styles/global.css?direct`, 'pass'],
+  [`/@fs${repo}/node_modules/dep.js?v=1`, 'pass'], // resolved by Vite for a page
   [`${repo}/home/`, 'pass'], // a folder: a page's address can be one
   [`/@fs${repo}/notes/secret.md`, 'refuse'],
   [`/@fs${repo}/notes/secret.md?import`, 'refuse'],

@@ -80,7 +80,7 @@ export function readSprintStatus(text: string): SprintStatus | null {
 }
 
 /** "3-2-expiry-dates-and-reminders" → "Expiry dates and reminders": the title of a story that has no file yet ("3-5-2-…" of story 3.5.2 loses three numbers). */
-export function storyTitleOfKey(key: string, storyId?: string | null): string {
+function storyTitleOfKey(key: string, storyId?: string | null): string {
   const parts = storyId ? storyId.split('.').length : 2;
   const words = key
     .replace(new RegExp(`^(?:\\d+-){${parts - 1}}\\d+-?`), '')

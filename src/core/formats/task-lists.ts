@@ -177,7 +177,7 @@ function firstHeading(text: string): string | null {
  * "[P]" (may run in parallel), the story ("[US1]", "[US1/2]", a story code such as "[FN]" or "[ST]") — label the task,
  * they are not its title. Null when the line holds no task id.
  */
-export function specKitItem(text: string): { id: string; title: string } | null {
+function specKitItem(text: string): { id: string; title: string } | null {
   const plain = text.replace(/^\*\*(T\d+[a-z]?\b[^*]*?)\s*\*\*/, '$1 ');
   const match = /^(T\d+[a-z]?(?:-(?!T\d)[A-Z][A-Z0-9]*)?)\b[:.]?\s*(.*)$/.exec(plain);
   if (!match) return null;
@@ -185,7 +185,7 @@ export function specKitItem(text: string): { id: string; title: string } | null 
   return { id: match[1]!, title: title || match[1]! };
 }
 
-export const specKit: TaskListFormat = {
+const specKit: TaskListFormat = {
   id: 'spec-kit',
   label: 'GitHub Spec Kit tasks.md',
   detect(name, text) {
@@ -225,12 +225,12 @@ export const specKit: TaskListFormat = {
  * A Kiro task line's id and title: "1. text", "2.1 text", a lettered task added between two ("14a. text", its step
  * "14a.1 text"), or the id followed by a colon ("1.1.1: text"). Null when the line holds no task number.
  */
-export function kiroItem(text: string): { id: string; title: string } | null {
+function kiroItem(text: string): { id: string; title: string } | null {
   const match = /^(\d+[a-z]?(?:\.\d+[a-z]?)*)[.:]?\s+(.*)$/.exec(text);
   return match ? { id: match[1]!, title: match[2]!.trim() || match[1]! } : null;
 }
 
-export const kiro: TaskListFormat = {
+const kiro: TaskListFormat = {
   id: 'kiro',
   label: 'Kiro tasks.md',
   detect(name, text) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatBytes, formatCount, formatSeconds, markdownTable, resultsTable, row, verdict } from '../../../scripts/lib/bench-report.ts';
+import { formatBytes, formatCount, formatSeconds, resultsTable, row, verdict } from '../../../scripts/lib/bench-report.ts';
 
 const target = { max: 1.5, text: '≤ 1.5 × floor' };
 
@@ -39,17 +39,16 @@ describe('formatting', () => {
   });
 });
 
-describe('markdownTable', () => {
+describe('resultsTable', () => {
   test('pads the columns and escapes pipes', () => {
-    expect(
-      markdownTable(
-        ['a', 'bb'],
-        [
-          ['1', 'x|y'],
-          ['22', ''],
-        ],
-      ),
-    ).toBe(['| a   | bb   |', '| --- | ---- |', '| 1   | x\\|y |', '| 22  |      |'].join('\n'));
+    expect(resultsTable([row('x|y', 1, 'ms', '1 ms'), row('22', 2, 'ms', '')])).toBe(
+      [
+        '| metric | measured | target | verdict |',
+        '| ------ | -------- | ------ | ------- |',
+        '| x\\|y   | 1 ms     | —      | —       |',
+        '| 22     |          | —      | —       |',
+      ].join('\n'),
+    );
   });
 
   test('the results table has metric, measured, target and verdict', () => {

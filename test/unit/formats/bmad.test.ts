@@ -1,6 +1,6 @@
 /** BMAD stories: file names, the sprint-status.yaml map, its statuses over the story files', and the status words. */
 import { describe, expect, test } from 'vitest';
-import { applySprintStatus, isStoryFileName, opensStory, readSprintStatus, storyTitleOfKey } from '../../../src/core/formats/bmad.ts';
+import { applySprintStatus, isStoryFileName, opensStory, readSprintStatus } from '../../../src/core/formats/bmad.ts';
 import { parseTaskFile } from '../../../src/core/tasks/parse-task.ts';
 import { parseStatusMeaning } from '../../../src/core/tasks/parse-status.ts';
 import { listPackageDirs, readPackage } from '../../../src/core/io/read-package.ts';
@@ -64,7 +64,7 @@ test('sprint-status.yaml: stories, epics and retrospectives at their lines, unti
     ],
   });
   expect(readSprintStatus('project: x\nstories: []\n')).toBeNull();
-  expect(storyTitleOfKey('3-2-expiry-dates')).toBe('Expiry dates');
+  expect(applySprintStatus([], { path: 's.yaml', text: 'development_status:\n  3-2-expiry-dates: done\n' }, 'x').tasks[0]?.title).toBe('Expiry dates');
 });
 
 const story = (name: string, text: string) => parseTaskFile({ text, path: `docs/stories/${name}`, slug: name.replace(/\.md$/, ''), phaseId: 'stories' }).task!;

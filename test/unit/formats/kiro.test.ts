@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { kiro, kiroItem } from '../../../src/core/formats/task-lists.ts';
+import { taskListFormats } from '../../../src/core/formats/task-lists.ts';
 import { listPackageDirs } from '../../../src/core/io/read-package.ts';
 
 const fixture = 'test/fixtures/formats/kiro-garden-plots';
@@ -34,7 +34,15 @@ describe('a repository root holding .kiro/specs/', () => {
   });
 });
 
-describe('kiroItem and the Kiro reader', () => {
+const kiro = taskListFormats.find((format) => format.id === 'kiro')!;
+
+/** The id and title the Kiro reader gives one task line, or null when it reads no task from it. */
+function kiroItem(line: string): { id: string; title: string } | null {
+  const task = kiro.read({ path: '.kiro/specs/x/tasks.md', text: `- [ ] ${line}\n` }, 'x').tasks[0]?.task;
+  return task ? { id: task.id, title: task.title } : null;
+}
+
+describe('the Kiro reader', () => {
   test('a number, a dotted number, a lettered number and a number with a colon are ids', () => {
     expect(kiroItem('1. Set up the tide tables')).toEqual({ id: '1', title: 'Set up the tide tables' });
     expect(kiroItem('2.1 Read the gauge')).toEqual({ id: '2.1', title: 'Read the gauge' });

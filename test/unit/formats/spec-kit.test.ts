@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { listPackageDirs } from '../../../src/core/io/read-package.ts';
-import { specKit, specKitDependencyLines, specKitItem } from '../../../src/core/formats/task-lists.ts';
+import { specKitDependencyLines, taskListFormats } from '../../../src/core/formats/task-lists.ts';
+
+const specKit = taskListFormats.find((format) => format.id === 'spec-kit')!;
+
+/** The id and title the Spec Kit reader gives one task line, or null when it reads no task from it. */
+function specKitItem(line: string): { id: string; title: string } | null {
+  const task = specKit.read({ path: 'specs/x/tasks.md', text: `- [ ] ${line}\n` }, 'x').tasks[0]?.task;
+  return task ? { id: task.id, title: task.title } : null;
+}
 
 const text = `# Tasks: Route log
 
@@ -49,7 +57,7 @@ const shapes = `# Tasks: Ferry timetable
 - [ ] T005 [DEFERRED] Print the winter timetable
 `;
 
-describe('specKitItem', () => {
+describe('a task line read by the Spec Kit reader', () => {
   test('an id in bold, alone or with its labels, is the task id; the labels are not the title', () => {
     expect(specKitItem('**T001** [P] Create the timetable table')).toEqual({ id: 'T001', title: 'Create the timetable table' });
     expect(specKitItem('**T002 [P]** Contract test for the stops list')).toEqual({ id: 'T002', title: 'Contract test for the stops list' });

@@ -19,7 +19,7 @@ import { lookAlikeProblem } from '../text/look-alike.ts';
 import { parseDuration } from './parse-duration.ts';
 import { parseDate } from './parse-date.ts';
 import { parseStatusMeaning } from './parse-status.ts';
-import { fieldName, isUnassigned, statusHint, unitOfKey, type FieldName } from './vocabulary.ts';
+import { fieldName, isUnassigned, statusHint, unitOfKey, type FieldName, type StatusMeaning } from './vocabulary.ts';
 
 export { statusHint } from './vocabulary.ts';
 
@@ -105,27 +105,94 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
   const sink = createIssueSink(path);
   const none = { parent: null, created: null, updated: null, labels: [] };
   const checked = checkText(input, sink, 'a task file');
-  if (checked === null)
-    return {
-      task: null,
-      body: '',
-      content: '',
-      issues: sink.issues,
-      isTask: true,
-      unreadKeys: [],
-      fieldLines: {},
-      fieldSources: {},
-      idFrom: { from: 'file name', line: null },
-      titleFrom: { from: 'file name', line: null },
-      ...none,
-    };
+  if (checked === null) return { ...unreadTask(sink.issues), ...none };
   const repairedText = repairWithWarning(checked, sink.warning);
   const front = readFrontmatterFields(repairedText, sink);
   const { body, bodyOffset, broken, notText } = front;
   const doc = parseMarkdown(body);
   const shift = (line: number) => line + bodyOffset;
-  const heading = taskHeading(doc, slug.slice(slug.lastIndexOf('/') + 1));
-  const read = readBodyFields(doc, heading);
+  const fileName = slug.slice(slug.lastIndexOf('/') + 1);
+  const heading = taskHeading(doc, fileName);
+  const { fields, metadataLines, unreadKeys } = mergeFields(front, readBodyFields(doc, heading), shift);
+  const { id, idFrom, isTask } = readId({ fields, heading, fileName, idPrefix, notText }, shift, sink);
+  const { title, titleFrom } = readTitle(fields, heading, id, fileName, shift);
+  const agent = readAgent(fields.get('agent'), broken, notText, sink);
+  const { estimateText, estimateDays } = readEstimate(fields.get('estimate'), broken, notText, sink);
+  const { statusField, statusText, meaning, status, startedAt, completedAt } = readStatus(fields, sink);
+  const dependencies = dependenciesOf(fields.get('dependencies'), idPrefix);
+  const sections = readSections(doc, fields.get('memoryKeys'));
+  const content = withoutLines(body, new Set([...metadataLines, ...(heading && heading.depth === 1 ? [heading.line] : [])]));
+  // With broken frontmatter the task's fields are unknown: the YAML error alone is reported, and the build stops on it.
+  if (broken) return { task: null, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines: {}, fieldSources: {}, idFrom, titleFrom, ...none };
+  const parentText = textOf(fields.get('parent'));
+  const parent = parentText === null || isUnassigned(parentText) ? null : idIn(parentText, idPrefix);
+  const created = readDate(fields.get('created'), sink);
+  const updated = readDate(fields.get('updated'), sink);
+  const labels = labelsOf(fields);
+
+  const task: Task = {
+    id,
+    slug,
+    phaseId,
+    title,
+    agent,
+    estimateDays,
+    estimateText: estimateText === '' ? null : estimateText,
+    dependsOn: [...new Set(dependencies.flatMap((dependency) => dependency.taskIds))],
+    dependencies,
+    status,
+    statusText,
+    cancelled: meaning === 'cancelled',
+    optional: false,
+    parentId: null,
+    priority: textOf(fields.get('priority')),
+    ...sections,
+    metadataStyle: metadataStyleOf(fields),
+    file: path,
+    startedAt,
+    completedAt: status === 'complete' ? completedAt : null,
+    elapsedDays: null,
+    events: 0,
+    files: [],
+    statusEvidence: {
+      status,
+      kind: 'authored',
+      // A status that says when ("Blocked since 2025-10-25 14:00") is evidence at that time, weighed against the logs.
+      time: statusTime(statusText),
+      path,
+      key: statusField ? `line ${statusField.line}` : null,
+      summary: statusSummary(statusText, meaning, completedAt),
+    },
+    flags: [],
+    health: null,
+    statusConflict: null,
+  };
+  const fieldLines = Object.fromEntries([...fields].map(([name, field]) => [name, field.line]));
+  const fieldSources = Object.fromEntries([...fields].map(([name, field]) => [name, { key: field.key, line: field.line, form: field.form }]));
+  return { task, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines, fieldSources, idFrom, titleFrom, parent, created, updated, labels };
+}
+
+/** What a file that cannot be read as text at all gives: no task, only its problems. */
+function unreadTask(issues: Issue[]): Omit<ParsedTask, 'parent' | 'created' | 'updated' | 'labels'> {
+  return {
+    task: null,
+    body: '',
+    content: '',
+    issues,
+    isTask: true,
+    unreadKeys: [],
+    fieldLines: {},
+    fieldSources: {},
+    idFrom: { from: 'file name', line: null },
+    titleFrom: { from: 'file name', line: null },
+  };
+}
+
+/**
+ * The frontmatter's fields with those of the body added where the frontmatter does not give them (body lines shifted
+ * to the file's), the lines of the body's metadata lines the task page leaves out, and the keys neither reads.
+ */
+function mergeFields(front: FrontmatterFields, read: { fields: BodyField[]; unreadKeys: string[] }, shift: (line: number) => number) {
   const fields = new Map(front.fields);
   for (const field of read.fields) if (!fields.has(field.name)) fields.set(field.name, { ...field, line: shift(field.line) });
   const metadataLines = new Set(
@@ -137,24 +204,42 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
       .map((field) => field.line),
   );
   const unreadKeys = [...new Set([...front.unreadKeys, ...read.unreadKeys])];
+  return { fields, metadataLines, unreadKeys };
+}
 
-  const fileName = slug.slice(slug.lastIndexOf('/') + 1);
-  const idText = textOf(fields.get('id'));
-  const hasTaskFields = taskFields.some((name) => fields.has(name));
-  // An id written whole ("task-12", "TASK-195.1") is the id as written; in a tool's folder, so is its file name's.
-  // In a tool's folder an id in the metadata is the tool's, whole as written ("TASK-030B-1.8", "TASK-006-REV").
-  const idIn = (text: string) =>
+/**
+ * The task id a text names. An id written whole ("task-12", "TASK-195.1") is the id as written; in a tool's folder, so
+ * is its file name's. In a tool's folder an id in the metadata is the tool's, whole as written ("TASK-030B-1.8",
+ * "TASK-006-REV").
+ */
+function idIn(text: string, idPrefix: string | undefined): string | null {
+  return (
     (idPrefix !== undefined && isWholeId(text.trim()) ? text.trim() : null) ??
     (idPrefix ? prefixedTaskId(text, idPrefix) : null) ??
     (isNamedId(text.trim()) ? text.trim() : null) ??
-    findTaskId(text);
+    findTaskId(text)
+  );
+}
+
+/**
+ * The task's id, from its metadata, its file name in a tool's folder, its title heading or else its file name; where
+ * it came from, and whether the file reads as a task. A missing id is a warning, an id that cannot be shown an error.
+ */
+function readId(
+  file: { fields: ReadonlyMap<FieldName, Field>; heading: Section | null; fileName: string; idPrefix: string | undefined; notText: ReadonlySet<FieldName> },
+  shift: (line: number) => number,
+  sink: IssueSink,
+): { id: string; idFrom: ParsedTask['idFrom']; isTask: boolean } {
+  const { fields, heading, fileName, idPrefix, notText } = file;
+  const idText = textOf(fields.get('id'));
+  const hasTaskFields = taskFields.some((name) => fields.has(name));
   const fileId = idPrefix ? prefixedTaskId(fileName, idPrefix) : null;
   const sharedId = heading ? sharedTitleId(heading.title, fileName) : null;
   // BMAD's "**Story ID:** 2-2-pass-recording-session" is the story's key, not its id: the heading's story number is.
   const storyId = heading ? storyHeadingId(heading.title) : null;
   const keyOnly = idText !== null && storyId !== null && /^\d+(?:-\d+)+-[a-z]/i.test(idText.trim());
   let id =
-    (idText && !keyOnly ? (idIn(idText) ?? idText) : null) ??
+    (idText && !keyOnly ? (idIn(idText, idPrefix) ?? idText) : null) ??
     fileId ??
     (heading ? (storyId ?? findTaskId(heading.title)) : null) ??
     sharedId ??
@@ -190,14 +275,28 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
       'Write the id in plain letters and digits, e.g. "7.1" or "VC-001".',
     );
   }
+  return { id, idFrom, isTask };
+}
+
+/** The task's title, from its metadata, its title heading (without its id and status marks) or its file name, and where it came from. */
+function readTitle(
+  fields: ReadonlyMap<FieldName, Field>,
+  heading: Section | null,
+  id: string,
+  fileName: string,
+  shift: (line: number) => number,
+): { title: string; titleFrom: ParsedTask['titleFrom'] } {
   const title = textOf(fields.get('title')) ?? (heading ? undecorated(stripTaskPrefix(undecorated(withoutOwnId(heading.title, id)))) : fileName);
   const titleFrom: ParsedTask['titleFrom'] = textOf(fields.get('title'))
     ? { from: 'metadata', line: fields.get('title')!.line }
     : heading
       ? { from: 'title', line: shift(heading.line) }
       : { from: 'file name', line: null };
+  return { title, titleFrom };
+}
 
-  const agentField = fields.get('agent');
+/** The agent the task names; null when it names none (a warning) or says it is unassigned. */
+function readAgent(agentField: Field | undefined, broken: boolean, notText: ReadonlySet<FieldName>, sink: IssueSink): string | null {
   const agentText = textOf(agentField);
   const agent = agentText !== null && isUnassigned(agentText) ? null : agentText;
   // With broken frontmatter its fields are unknown, not missing: the YAML error alone says what to fix.
@@ -210,8 +309,16 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
       'no-agent',
     );
   }
+  return agent;
+}
 
-  const estimateField = fields.get('estimate');
+/** The estimate as written ('' for none) and in days (null when missing or unreadable, each with a warning). */
+function readEstimate(
+  estimateField: Field | undefined,
+  broken: boolean,
+  notText: ReadonlySet<FieldName>,
+  sink: IssueSink,
+): { estimateText: string; estimateDays: number | null } {
   const estimateText = estimateField && estimateField.value !== null && estimateField.value !== undefined ? String(estimateField.value).trim() : '';
   let estimateDays: number | null = null;
   if (!estimateField || estimateText === '') {
@@ -234,7 +341,14 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
         'Write a number with a unit: "2.4 days", "1 day", "6h", "2 weeks", "6-8 weeks".',
       );
   }
+  return { estimateText, estimateDays };
+}
 
+/**
+ * The task's status and its start and end dates. Without a status its dates say it (complete once it has ended, in
+ * progress once it has started); a status word not known is a warning, and pending.
+ */
+function readStatus(fields: ReadonlyMap<FieldName, Field>, sink: IssueSink) {
   const startedAt = readDate(fields.get('started'), sink);
   const completedAt = readDate(fields.get('completed'), sink);
   const statusField = fields.get('status');
@@ -245,10 +359,22 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
     meaning = 'pending';
   }
   const status = meaning === 'cancelled' ? 'complete' : meaning;
+  return { statusField, statusText, meaning, status, startedAt, completedAt };
+}
 
-  const dependencyField = fields.get('dependencies');
+/** What the task file says of its status, in words, for the status's evidence. */
+function statusSummary(statusText: string | null, meaning: StatusMeaning, completedAt: string | null): string {
+  return statusText
+    ? `"${statusText}" in the task file`
+    : meaning === 'pending'
+      ? 'no status in the task file, so pending'
+      : `no status in the task file; its ${completedAt ? 'Completed' : 'Started'} date says ${meaning === 'complete' ? 'complete' : 'in progress'}`;
+}
+
+/** The dependencies the task names, each with the line and column where it is written; in a tool's folder an id written whole is one task. */
+function dependenciesOf(dependencyField: Field | undefined, idPrefix: string | undefined): Task['dependencies'] {
   const dependencyText = typeof dependencyField?.value === 'string' ? dependencyField.value : null;
-  const dependencies = parseDependencies(dependencyValue(dependencyField))
+  return parseDependencies(dependencyValue(dependencyField))
     .map((dependency) =>
       idPrefix !== undefined && !dependency.external && isWholeId(dependency.raw.trim()) ? { ...dependency, taskIds: [dependency.raw.trim()] } : dependency,
     )
@@ -256,63 +382,14 @@ export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: Ta
       const at = dependencyText?.indexOf(dependency.raw) ?? -1;
       return { ...dependency, line: dependencyField?.line ?? null, column: dependencyField && at >= 0 ? dependencyField.column + at : null };
     });
-  const sections = readSections(doc, fields.get('memoryKeys'));
-  const content = withoutLines(body, new Set([...metadataLines, ...(heading && heading.depth === 1 ? [heading.line] : [])]));
-  // With broken frontmatter the task's fields are unknown: the YAML error alone is reported, and the build stops on it.
-  if (broken) return { task: null, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines: {}, fieldSources: {}, idFrom, titleFrom, ...none };
-  const parentText = textOf(fields.get('parent'));
-  const parent = parentText === null || isUnassigned(parentText) ? null : idIn(parentText);
-  const created = readDate(fields.get('created'), sink);
-  const updated = readDate(fields.get('updated'), sink);
+}
+
+/** The task's labels (or tags): a list, or text separated by commas. */
+function labelsOf(fields: ReadonlyMap<FieldName, Field>): string[] {
   const labelsValue = fields.get('labels')?.value;
-  const labels = (Array.isArray(labelsValue) ? labelsValue.map(String) : (textOf(fields.get('labels'))?.split(',') ?? []))
+  return (Array.isArray(labelsValue) ? labelsValue.map(String) : (textOf(fields.get('labels'))?.split(',') ?? []))
     .map((label) => label.trim())
     .filter((label) => label !== '');
-
-  const task: Task = {
-    id,
-    slug,
-    phaseId,
-    title,
-    agent,
-    estimateDays,
-    estimateText: estimateText === '' ? null : estimateText,
-    dependsOn: [...new Set(dependencies.flatMap((dependency) => dependency.taskIds))],
-    dependencies,
-    status,
-    statusText,
-    cancelled: meaning === 'cancelled',
-    optional: false,
-    parentId: null,
-    priority: textOf(fields.get('priority')),
-    ...sections,
-    metadataStyle: metadataStyleOf(fields),
-    file: path,
-    startedAt,
-    completedAt: status === 'complete' ? completedAt : null,
-    elapsedDays: null,
-    events: 0,
-    files: [],
-    statusEvidence: {
-      status,
-      kind: 'authored',
-      // A status that says when ("Blocked since 2025-10-25 14:00") is evidence at that time, weighed against the logs.
-      time: statusTime(statusText),
-      path,
-      key: statusField ? `line ${statusField.line}` : null,
-      summary: statusText
-        ? `"${statusText}" in the task file`
-        : meaning === 'pending'
-          ? 'no status in the task file, so pending'
-          : `no status in the task file; its ${completedAt ? 'Completed' : 'Started'} date says ${meaning === 'complete' ? 'complete' : 'in progress'}`,
-    },
-    flags: [],
-    health: null,
-    statusConflict: null,
-  };
-  const fieldLines = Object.fromEntries([...fields].map(([name, field]) => [name, field.line]));
-  const fieldSources = Object.fromEntries([...fields].map(([name, field]) => [name, { key: field.key, line: field.line, form: field.form }]));
-  return { task, body, content, issues: sink.issues, isTask, unreadKeys, fieldLines, fieldSources, idFrom, titleFrom, parent, created, updated, labels };
 }
 
 /** One id of a tool's own, written whole: letters, digits, ".", "_" and "-", with a digit or a "-" ("TASK-TEST"), and not a date. */

@@ -68,8 +68,7 @@ export const isWal = (bytes: Uint8Array): boolean => bytes.length >= 4 && (Buffe
  * A claude-flow v3 store encrypted at rest (CLAUDE_FLOW_ENCRYPT_AT_REST): the 4 bytes "RFE1", then a 12-byte IV, the
  * ciphertext and a 16-byte tag.
  */
-export const isEncryptedStore = (bytes: Uint8Array): boolean =>
-  bytes.length >= 4 && bytes[0] === 0x52 && bytes[1] === 0x46 && bytes[2] === 0x45 && bytes[3] === 0x31;
+const isEncryptedStore = (bytes: Uint8Array): boolean => bytes.length >= 4 && bytes[0] === 0x52 && bytes[1] === 0x46 && bytes[2] === 0x45 && bytes[3] === 0x31;
 
 /** The skip reason of an encrypted store, as the data-quality table shows it. */
 const encryptedReason = 'encrypted: cannot be read';
@@ -88,7 +87,7 @@ const jsonLabels: Record<string, string> = {
 };
 
 /** The one list: every format, in the order a file is tried. */
-export const hookFormats: readonly HookLogFormat[] = [
+const hookFormats: readonly HookLogFormat[] = [
   {
     id: 'claude-flow-v3-sqlite',
     label: 'claude-flow v3 store encrypted at rest ("RFE1" header; listed, never read)',

@@ -72,7 +72,7 @@ export function pastLimitWarning(read: number, unread: number, unit: 'lines' | '
 export const maxJsonLogBytes = 100_000_000;
 
 /** Longest text of an event that pages show whole: a message, a command, a memory value, a file name. */
-export const maxShownChars = 4_000;
+const maxShownChars = 4_000;
 
 /** The event with each text it shows cut by `capShown`: the same object when none is that long. */
 export function capEventText<T extends HookEvent>(event: T): T {
@@ -125,7 +125,7 @@ export function overRecordLimit(text: string): boolean {
 }
 
 /** `text` cut at `maxShownChars`, with "…(12,345 more characters)" in place of the rest; shorter text as it is. */
-export function capShown(text: string): string {
+function capShown(text: string): string {
   if (text.length <= maxShownChars) return text;
   // Not inside a surrogate pair: the cut keeps whole characters.
   let cut = maxShownChars;

@@ -14,7 +14,7 @@ const isObject = (value: unknown): value is Entry => value !== null && typeof va
 const isEntry = (value: unknown): boolean => isObject(value) && typeof value.key === 'string' && 'value' in value;
 
 export const format: HookFormat = 'claude-flow-memory-store';
-export const exportFormat: HookFormat = 'claude-flow-memory-export';
+const exportFormat: HookFormat = 'claude-flow-memory-export';
 
 /** An object whose every value is an array of {key, value} entries (an empty store `{"default": []}` too). */
 export function matches(value: unknown): boolean {

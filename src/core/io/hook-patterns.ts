@@ -68,7 +68,7 @@ function outsideReach(path: string, reach: HookReach): string | null {
 const magic = /[*?[\]{}()!]/;
 
 /** The part of a glob before its first wildcard: the folder every match lies in. */
-export function globBase(pattern: string): string {
+function globBase(pattern: string): string {
   const parts = pattern.split(/[\\/]/);
   const fixed = parts.findIndex((part) => magic.test(part));
   return fixed === -1 ? pattern : parts.slice(0, fixed).join('/') || '/';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { displayPath } from '../../../src/core/io/display-path.ts';
-import { expandHookPatterns, globBase, settingsReach } from '../../../src/core/io/hook-patterns.ts';
+import { expandHookPatterns, hookPatternIssues, settingsReach } from '../../../src/core/io/hook-patterns.ts';
 import { resolveSettings } from '../../../src/core/pipeline/settings.ts';
 import { formatIssue } from '../../../src/core/text/issues.ts';
 
@@ -122,12 +122,15 @@ describe('expandHookPatterns: matches that leave the repository', () => {
     ]);
   });
 
-  test('the fixed part of a glob is the folder every match lies in', () => {
-    expect([globBase('/r/.swarm/memory.db'), globBase('/r/.claude-flow/metrics/*.json'), globBase('/r/logs/**/x-?.ndjson'), globBase('/*.db')]).toEqual([
-      '/r/.swarm/memory.db',
-      '/r/.claude-flow/metrics',
-      '/r/logs',
-      '/',
-    ]);
+  test('a pattern is judged by its fixed part, the folder every match lies in', () => {
+    const inside = (pattern: string, repoRoot: string) =>
+      hookPatternIssues([pattern], null, settingsReach({ repoRoot, configPath: null, allowOutside: [] }, repoRoot)).length === 0;
+    expect(inside('/r/.swarm/memory.db', '/r/.swarm/memory.db')).toBe(true);
+    expect(inside('/r/.claude-flow/metrics/*.json', '/r/.claude-flow/metrics')).toBe(true);
+    expect(inside('/r/logs/**/x-?.ndjson', '/r/logs')).toBe(true);
+    expect(inside('/r/logs/**/x-?.ndjson', '/r/logs/a')).toBe(false);
+    expect(inside('/*.db', '/r')).toBe(false);
+    // "/r/a*" matches /r/ab as well as a folder of that very name: the matches lie anywhere under /r.
+    expect(inside('/r/a*/x.json', '/r/a*')).toBe(false);
   });
 });

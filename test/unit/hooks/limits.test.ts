@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readText } from '../../../src/core/hooks/cairn-ndjson.ts';
-import { capEventText, capShown, maxShownChars } from '../../../src/core/hooks/limits.ts';
+import { capEventText } from '../../../src/core/hooks/limits.ts';
 import { readMemoryEntrySources, type MemoryEntryRow } from '../../../src/core/hooks/memory-entries.ts';
 import { FileLines } from '../../../src/core/io/read-lines.ts';
 import { readHookFiles } from '../../../src/core/io/read-hooks.ts';
@@ -193,14 +193,19 @@ describe('claude-flow memory_entries', () => {
 });
 
 describe('text shown of an event', () => {
+  /** The longest text an event shows whole, as docs/guarantees.md gives it. */
+  const maxShownChars = 4_000;
+  const shown = (message: string) => capEventText(hookEvent({ kind: 'notify', time: '2025-10-23T08:00:00Z', message })).message;
+
   test(`is cut at ${maxShownChars.toLocaleString('en-US')} characters, with how many more there were`, () => {
     const long = 'm'.repeat(maxShownChars + 1234);
-    expect(capShown(long)).toBe(`${'m'.repeat(maxShownChars)}…(1,234 more characters)`);
-    expect(capShown('short')).toBe('short');
+    const cut = `${'m'.repeat(maxShownChars)}…(1,234 more characters)`;
+    expect(shown(long)).toBe(cut);
+    expect(shown('m'.repeat(maxShownChars))).toBe('m'.repeat(maxShownChars));
     // A character of two UTF-16 units is not cut in half.
-    expect(capShown(`${'m'.repeat(maxShownChars - 1)}😀tail`)).toBe(`${'m'.repeat(maxShownChars - 1)}…(6 more characters)`);
+    expect(shown(`${'m'.repeat(maxShownChars - 1)}😀tail`)).toBe(`${'m'.repeat(maxShownChars - 1)}…(6 more characters)`);
     const event = hookEvent({ kind: 'notify', time: '2025-10-23T08:00:00Z', message: long, data: { note: long, count: 3 } });
-    expect(capEventText(event)).toMatchObject({ message: capShown(long), data: { note: capShown(long), count: 3 } });
+    expect(capEventText(event)).toMatchObject({ message: cut, data: { note: cut, count: 3 } });
     const short = hookEvent({ kind: 'notify', time: '2025-10-23T08:00:00Z', message: 'ok' });
     expect(capEventText(short)).toBe(short);
   });

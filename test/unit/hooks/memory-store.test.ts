@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exportFormat, format, matches, matchesExport, read, readExport } from '../../../src/core/hooks/memory-store.ts';
+import { format, matches, matchesExport, read, readExport } from '../../../src/core/hooks/memory-store.ts';
 import { HookEventSchema, SourceReportSchema } from '../../../src/core/schema/model.ts';
 import { allHookFixtures, readHookJson, summarize } from './formats/hook-fixtures.ts';
 
@@ -66,7 +66,7 @@ describe('memory-store: the MemoryManager export of a fork', () => {
     expect([matches(value), matchesExport(value)]).toEqual([false, true]);
     const result = readExport(value, 'memory-export.json');
     expect(summarize(result)).toEqual({ records: 1, imported: 1, skipped: 0, skippedReasons: {}, kinds: { 'memory.set': 1 } });
-    expect(result.report.format).toBe(exportFormat);
+    expect(result.report.format).toBe('claude-flow-memory-export');
     expect(result.events.map((event) => [event.memoryKey, event.message, event.status, event.time, event.timeSource, event.source.namespace])).toEqual([
       ['test-data', '{"important":"information"}', '{"important":"information"}', '2025-09-21T14:25:09.898Z', 'value', 'default'],
     ]);
@@ -94,7 +94,7 @@ describe('memory-store: entries no sample has', () => {
 describe('memory-store: matches', () => {
   test.each(allHookFixtures)('%s fixture %s', (fixtureFormat, name) => {
     const value = readHookJson(name);
-    expect([matches(value), matchesExport(value)]).toEqual([fixtureFormat === format, fixtureFormat === exportFormat]);
+    expect([matches(value), matchesExport(value)]).toEqual([fixtureFormat === format, fixtureFormat === 'claude-flow-memory-export']);
   });
 
   test.each([[{}], [[]], [{ default: [{ value: 'no key' }] }], [{ default: 'x' }], [{ version: 1, entries: [] }], [null]])('not %j', (value) => {

@@ -6,7 +6,7 @@ import yaml from 'js-yaml';
  * them in memory, but everything that walks the data afterwards (checks, copies, pages) would walk every one.
  * Real frontmatter uses no aliases at all.
  */
-export const maxAliasedValues = 10_000;
+const maxAliasedValues = 10_000;
 
 /** Deepest a value may nest once its aliases are expanded; js-yaml's own maxDepth counts only what is written. */
 const maxAliasedDepth = 100;
@@ -87,7 +87,7 @@ function aliasLimit(source: string): (event: 'open' | 'close', state: { position
  * which this replaces, stripped comment lines with a pattern that took 45 s over 200 KB of blank lines, and would
  * run a "---js" block as JavaScript.
  */
-export function readFrontmatter(text: string, { repeatedKeys = false }: { repeatedKeys?: boolean } = {}): { data: unknown; content: string; matter: string } {
+function readFrontmatter(text: string, { repeatedKeys = false }: { repeatedKeys?: boolean } = {}): { data: unknown; content: string; matter: string } {
   if (!text.startsWith('---') || text[3] === '-') return { data: {}, content: text, matter: '' };
   // Anything after the opening "---" on its line (gray-matter read it as a language name) is not YAML.
   const lineEnd = text.indexOf('\n', 3);

@@ -16,10 +16,10 @@ import type { IssueSink } from '../text/issues.ts';
 import './micromark-linear.ts';
 
 /** Most marks of one kind a paragraph keeps; real paragraphs hold a few dozen, and 200 parse in milliseconds. */
-export const maxMarks = 200;
+const maxMarks = 200;
 
 /** Most lines in one paragraph that continue a block quote or list without its marker. */
-export const maxLazyLines = 200;
+const maxLazyLines = 200;
 
 /** The two kinds of marks, each with a counter of one paragraph's text, and the characters escaped. */
 const kinds = {

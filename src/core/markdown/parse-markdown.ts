@@ -99,7 +99,7 @@ function buildSections(nodes: RootContent[]): Section[] {
 }
 
 /** Lowercase letters, digits and single spaces: emoji, punctuation and case do not matter when matching. */
-export function normalizeHeading(title: string): string {
+function normalizeHeading(title: string): string {
   return title
     .toLowerCase()
     .replace(/[^\p{L}\p{N}.]+/gu, ' ')

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { keyLineIndex, maxAliasedValues, readFrontmatter, readFrontmatterOrReport } from '../../../src/core/markdown/frontmatter.ts';
+import { keyLineIndex, readFrontmatterOrReport } from '../../../src/core/markdown/frontmatter.ts';
 import { createIssueSink, formatIssue } from '../../../src/core/text/issues.ts';
 
 /** Frontmatter whose last key holds `width` aliases of a list that is `levels` lists of `width` aliases deep. */
@@ -17,15 +17,26 @@ function aliasBomb(levels: number, width: number, key = 'dependencies'): string 
     .join(', ')}]\n---\n# Task 1.1: Bomb\n`;
 }
 
+/** The frontmatter read as the task readers read it, for text that holds no error. */
+function frontmatterOf(text: string): { data: unknown; content: string; matter: string } {
+  const read = readFrontmatterOrReport(text, {
+    error: (line, column, message) => {
+      throw new Error(`${line}:${column} ${message}`);
+    },
+  });
+  if (!read) throw new Error('no frontmatter read');
+  return read;
+}
+
 function report(text: string): string {
   const sink = createIssueSink('task.md');
   readFrontmatterOrReport(text, sink);
   return sink.issues.map(formatIssue).join('\n');
 }
 
-describe('readFrontmatter: aliases', () => {
+describe('frontmatter: aliases', () => {
   test('an alias or two reads as the values it stands for', () => {
-    const { data } = readFrontmatter('---\nbase: &base ["7.1", "7.2"]\ndependencies: *base\nalso: [*base, *base]\n---\n');
+    const { data } = frontmatterOf('---\nbase: &base ["7.1", "7.2"]\ndependencies: *base\nalso: [*base, *base]\n---\n');
     expect(data).toEqual({
       base: ['7.1', '7.2'],
       dependencies: ['7.1', '7.2'],
@@ -39,7 +50,6 @@ describe('readFrontmatter: aliases', () => {
   test('aliases up to the limit are read', () => {
     // 3 levels of 10: the aliases repeat 10 × 11 + 10 × 111 + 10 × 1,111 = 12,330 values; 2 levels stay under.
     expect(report(aliasBomb(2, 10))).toBe('');
-    expect(12_330).toBeGreaterThan(maxAliasedValues);
   });
 
   test('aliases that multiply past the limit are an error at the alias, however many values they stand for', () => {
@@ -59,25 +69,25 @@ describe('readFrontmatter: aliases', () => {
   });
 });
 
-describe('readFrontmatter: the block', () => {
+describe('frontmatter: the block', () => {
   test('the YAML runs from the opening "---" line to the next line that starts with "---"', () => {
-    expect(readFrontmatter('---\nagent: coder\n---\n# Task\n')).toEqual({ data: { agent: 'coder' }, matter: '\nagent: coder', content: '# Task\n' });
-    expect(readFrontmatter('---\r\nagent: coder\r\n---\r\nbody')).toMatchObject({ data: { agent: 'coder' }, content: 'body' });
-    expect(readFrontmatter('---\n# only a comment\n\n---\nbody')).toEqual({ data: {}, matter: '\n# only a comment\n', content: 'body' });
-    expect(readFrontmatter('---\nagent: coder\n')).toEqual({ data: { agent: 'coder' }, matter: '\nagent: coder\n', content: '' });
-    expect(readFrontmatter('----\nagent: coder\n---\n').data).toEqual({});
+    expect(frontmatterOf('---\nagent: coder\n---\n# Task\n')).toEqual({ data: { agent: 'coder' }, matter: '\nagent: coder', content: '# Task\n' });
+    expect(frontmatterOf('---\r\nagent: coder\r\n---\r\nbody')).toMatchObject({ data: { agent: 'coder' }, content: 'body' });
+    expect(frontmatterOf('---\n# only a comment\n\n---\nbody')).toEqual({ data: {}, matter: '\n# only a comment\n', content: 'body' });
+    expect(frontmatterOf('---\nagent: coder\n')).toEqual({ data: { agent: 'coder' }, matter: '\nagent: coder\n', content: '' });
+    expect(frontmatterOf('----\nagent: coder\n---\n').data).toEqual({});
   });
 
   test('a "---js" block is read as YAML, never run', () => {
-    const { data } = readFrontmatter('---js\n{ id: (globalThis.cairnFrontmatterRan = 1) }\n---\n');
+    const { data } = frontmatterOf('---js\n{ id: (globalThis.cairnFrontmatterRan = 1) }\n---\n');
     expect(data).toEqual({ id: '(globalThis.cairnFrontmatterRan = 1)' });
     expect('cairnFrontmatterRan' in globalThis).toBe(false);
   });
 
   test('200 KB of blank lines between the "---" lines is empty frontmatter, read at once', () => {
     // The comment-stripping pattern of the reader this replaced took 45 s over it.
-    expect(readFrontmatter(`---\n${'\n'.repeat(200_000)}---\nbody`)).toMatchObject({ data: {}, content: 'body' });
-    expect(readFrontmatter(`---\n${' \n'.repeat(100_000)}a: b\n---\nbody`).data).toEqual({ a: 'b' });
+    expect(frontmatterOf(`---\n${'\n'.repeat(200_000)}---\nbody`)).toMatchObject({ data: {}, content: 'body' });
+    expect(frontmatterOf(`---\n${' \n'.repeat(100_000)}a: b\n---\nbody`).data).toEqual({ a: 'b' });
   });
 });
 

@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { escapeMarks, guardMarkdown, maxLazyLines, maxMarks } from '../../../src/core/markdown/guard.ts';
+import { escapeMarks, guardMarkdown } from '../../../src/core/markdown/guard.ts';
 import { parseMarkdown } from '../../../src/core/markdown/parse-markdown.ts';
 import { toString } from 'mdast-util-to-string';
 import { createIssueSink, formatIssue } from '../../../src/core/text/issues.ts';
+
+/** The limits the warnings name: most marks of one kind, and most lazy lines, in one paragraph. */
+const maxMarks = 200;
+const maxLazyLines = 200;
 
 function guard(text: string): { text: string; issues: string[] } {
   const sink = createIssueSink('task.md');

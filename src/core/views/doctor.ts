@@ -4,7 +4,7 @@
  * `cairn validate` prints them. Pure: it takes what was read and built, and returns the report and its text.
  */
 import type { PackageFiles } from '../schema/package-files.ts';
-import type { Issue, Task } from '../schema/model.ts';
+import type { Issue, Phase, Task } from '../schema/model.ts';
 import type { PhaseResult } from '../model/build-phase.ts';
 import { parseTaskFile, type FieldForm, type ParsedTask } from '../tasks/parse-task.ts';
 import { checklistLines } from '../formats/checklist.ts';
@@ -89,81 +89,8 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
   const hookWarnings: string[] = [];
   for (const { files: pkg, result } of phases) {
     problems.push(...result.issues);
-    const phase = result.phase;
-    const reader = phase?.dataQuality.readers[0]?.format ?? 'task-files';
-    if (pkg.overview)
-      add(plain(pkg.overview.path, pkg.phaseId, pkg.layout?.format ?? 'task-files', 'the phase overview (title, status, metrics table, success criteria)'));
-    if (pkg.baseline) add(plain(pkg.baseline.path, pkg.phaseId, 'task-files', 'baseline metrics'));
-    if (pkg.final) add(plain(pkg.final.path, pkg.phaseId, 'task-files', 'final metrics'));
-    for (const file of pkg.current ?? []) add(plain(file.path, pkg.phaseId, 'task-files', 'metrics updated while the phase runs'));
-    const tasks = phase?.tasks ?? [];
-    // A list kept one file per task (Claude Code's <id>.json) has a block per file.
-    for (const file of pkg.taskList ? (pkg.taskList.files ?? [pkg.taskList.file]) : []) {
-      const { format, part, reason } = pkg.taskList!;
-      const listed = tasks.filter((task) => task.file === file.path);
-      const note = pkg.taskList!.files
-        ? listed.length > 0
-          ? `task ${listed.map((task) => task.id).join(', ')}, one file of the list of ${count(pkg.taskList!.files.length, 'task file')} (the phase line says why)`
-          : 'a task file of the list, not read (see the problems below)'
-        : `${part === undefined ? '' : `tag "${part}": `}${reason}; ${count(listed.length, 'task')} read`;
-      add(
-        {
-          path: file.path,
-          phase: pkg.phaseId,
-          reader: format,
-          note,
-          tasks: listed.map((task) => listTask(task, format)),
-          ignored: listIgnored(file.text, format, listed),
-        },
-        part,
-      );
-    }
-    // A board of status folders is said by its folders, not by a file: the phase line says why.
-    // Stories BMAD's sprint-status.yaml names with no file yet are its own tasks, one row each at its line.
-    if (pkg.layout && pkg.layout.file !== pkg.dir)
-      add({
-        ...plain(pkg.layout.file, pkg.phaseId, pkg.layout.format, `the board's config: ${pkg.layout.reason}`),
-        tasks: tasks.filter((task) => task.file === pkg.layout!.file).map((task) => listTask(task, pkg.layout!.format)),
-      });
-    const unread = new Map((phase?.dataQuality.otherFiles ?? pkg.otherFiles ?? []).map((other) => [other.path, other.reason]));
-    for (const file of pkg.tasks) {
-      const task = tasks.find((candidate) => candidate.file === file.path);
-      if (!task) {
-        add(plain(file.path, pkg.phaseId, 'not read', unread.get(file.path) ?? 'not read: no task could be read from it (see the problems below)'));
-        continue;
-      }
-      const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: pkg.phaseId, idPrefix: pkg.layout?.idPrefix });
-      add({
-        path: file.path,
-        phase: pkg.phaseId,
-        reader,
-        note: `task ${task.id}`,
-        tasks: [fileTask(task, parsed)],
-        ignored: parsed.unreadKeys.length > 0 ? [`metadata keys not read: ${parsed.unreadKeys.join(', ')}`] : [],
-      });
-    }
-    for (const source of phase?.dataQuality.sources ?? []) {
-      for (const name of source.readWith)
-        add(plain(`${source.path.slice(0, source.path.lastIndexOf('/') + 1)}${name}`, pkg.phaseId, `hook log (${source.format})`, `read with ${source.path}`));
-      add(
-        plain(
-          source.path,
-          pkg.phaseId,
-          `hook log (${source.format})`,
-          `${source.records} records, ${source.imported} imported, ${source.skipped} skipped${
-            Object.keys(source.skippedReasons).length > 0
-              ? ` (${Object.entries(source.skippedReasons)
-                  .map(([reason, n]) => `${n} ${reason}`)
-                  .join(', ')})`
-              : ''
-          }`,
-        ),
-      );
-    }
-    hookWarnings.push(...(phase?.dataQuality.warnings ?? []));
-    // ccpm's analyses and updates are read with their task, never as tasks.
-    for (const file of pkg.layout?.companions ?? []) add(plain(file.path, pkg.phaseId, pkg.layout!.format, unread.get(file.path) ?? 'read with its task'));
-    for (const [path, reason] of unread) add(plain(path, pkg.phaseId, 'not read', reason));
+    for (const { file, part } of phaseBlocks(pkg, result)) add(file, part);
+    hookWarnings.push(...(result.phase?.dataQuality.warnings ?? []));
   }
   for (const other of loose) add(plain(other.path, null, 'not read', other.reason));
   const kept = [...files.values()].filter((file) => only === null || file.path === only).toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -183,6 +110,127 @@ export function doctorReport({ phases, loose = [], issues = [], only = null }: D
     warnings: shown.length - errors + warnings.length,
     exitCode: errors > 0 ? 1 : 0,
   });
+}
+
+/** A file's block, with the tag of the list it was read for (`part`) when it is one. */
+interface Block {
+  file: DoctorFile;
+  part?: string;
+}
+
+/**
+ * The blocks of one phase's files, in the order they are listed (of two blocks for one file, the first is kept): its
+ * overview and metrics, its task list, its board, its task files, its hook logs, then the files read with a task and
+ * the files not read.
+ */
+function phaseBlocks(pkg: PackageFiles, result: PhaseResult): Block[] {
+  const phase = result.phase;
+  const tasks = phase?.tasks ?? [];
+  const reader = phase?.dataQuality.readers[0]?.format ?? 'task-files';
+  const unread = new Map((phase?.dataQuality.otherFiles ?? pkg.otherFiles ?? []).map((other) => [other.path, other.reason]));
+  const afterList = [
+    ...boardConfig(pkg, tasks),
+    ...pkg.tasks.map((file) => taskFileBlock(file, pkg, tasks, reader, unread)),
+    ...hookLogs(pkg.phaseId, phase?.dataQuality.sources ?? []),
+    // ccpm's analyses and updates are read with their task, never as tasks.
+    ...(pkg.layout?.companions ?? []).map((file) => plain(file.path, pkg.phaseId, pkg.layout!.format, unread.get(file.path) ?? 'read with its task')),
+    ...[...unread].map(([path, reason]) => plain(path, pkg.phaseId, 'not read', reason)),
+  ];
+  return [...overviewAndMetrics(pkg).map((file) => ({ file })), ...listBlocks(pkg, tasks), ...afterList.map((file) => ({ file }))];
+}
+
+/** The phase's overview and its metrics files. */
+function overviewAndMetrics(pkg: PackageFiles): DoctorFile[] {
+  return [
+    ...(pkg.overview
+      ? [plain(pkg.overview.path, pkg.phaseId, pkg.layout?.format ?? 'task-files', 'the phase overview (title, status, metrics table, success criteria)')]
+      : []),
+    ...(pkg.baseline ? [plain(pkg.baseline.path, pkg.phaseId, 'task-files', 'baseline metrics')] : []),
+    ...(pkg.final ? [plain(pkg.final.path, pkg.phaseId, 'task-files', 'final metrics')] : []),
+    ...(pkg.current ?? []).map((file) => plain(file.path, pkg.phaseId, 'task-files', 'metrics updated while the phase runs')),
+  ];
+}
+
+/** The task list's block, each task at its line; a list kept one file per task (Claude Code's <id>.json) has a block per file. */
+function listBlocks(pkg: PackageFiles, tasks: readonly Task[]): Block[] {
+  if (!pkg.taskList) return [];
+  const { format, part, reason, files } = pkg.taskList;
+  return (files ?? [pkg.taskList.file]).map((file) => {
+    const listed = tasks.filter((task) => task.file === file.path);
+    const note = files
+      ? listed.length > 0
+        ? `task ${listed.map((task) => task.id).join(', ')}, one file of the list of ${count(files.length, 'task file')} (the phase line says why)`
+        : 'a task file of the list, not read (see the problems below)'
+      : `${part === undefined ? '' : `tag "${part}": `}${reason}; ${count(listed.length, 'task')} read`;
+    return {
+      file: {
+        path: file.path,
+        phase: pkg.phaseId,
+        reader: format,
+        note,
+        tasks: listed.map((task) => listTask(task, format)),
+        ignored: listIgnored(file.text, format, listed),
+      },
+      part,
+    };
+  });
+}
+
+/**
+ * The board's config file, with the tasks read from it (stories BMAD's sprint-status.yaml names with no file yet, one
+ * row each at its line). A board of status folders is said by its folders, not by a file: the phase line says why.
+ */
+function boardConfig(pkg: PackageFiles, tasks: readonly Task[]): DoctorFile[] {
+  const layout = pkg.layout;
+  if (!layout || layout.file === pkg.dir) return [];
+  return [
+    {
+      ...plain(layout.file, pkg.phaseId, layout.format, `the board's config: ${layout.reason}`),
+      tasks: tasks.filter((task) => task.file === layout.file).map((task) => listTask(task, layout.format)),
+    },
+  ];
+}
+
+/** A task file's block: its task with where each field came from, or why no task was read from it. */
+function taskFileBlock(
+  file: PackageFiles['tasks'][number],
+  pkg: PackageFiles,
+  tasks: readonly Task[],
+  reader: string,
+  unread: ReadonlyMap<string, string>,
+): DoctorFile {
+  const task = tasks.find((candidate) => candidate.file === file.path);
+  if (!task) return plain(file.path, pkg.phaseId, 'not read', unread.get(file.path) ?? 'not read: no task could be read from it (see the problems below)');
+  const parsed = parseTaskFile({ text: file.text, path: file.path, slug: file.slug, phaseId: pkg.phaseId, idPrefix: pkg.layout?.idPrefix });
+  return {
+    path: file.path,
+    phase: pkg.phaseId,
+    reader,
+    note: `task ${task.id}`,
+    tasks: [fileTask(task, parsed)],
+    ignored: parsed.unreadKeys.length > 0 ? [`metadata keys not read: ${parsed.unreadKeys.join(', ')}`] : [],
+  };
+}
+
+/** Each hook log's block with its counts, after a block for each file read with it (a SQLite database's -wal). */
+function hookLogs(phaseId: string, sources: Phase['dataQuality']['sources']): DoctorFile[] {
+  return sources.flatMap((source) => [
+    ...source.readWith.map((name) =>
+      plain(`${source.path.slice(0, source.path.lastIndexOf('/') + 1)}${name}`, phaseId, `hook log (${source.format})`, `read with ${source.path}`),
+    ),
+    plain(
+      source.path,
+      phaseId,
+      `hook log (${source.format})`,
+      `${source.records} records, ${source.imported} imported, ${source.skipped} skipped${
+        Object.keys(source.skippedReasons).length > 0
+          ? ` (${Object.entries(source.skippedReasons)
+              .map(([reason, n]) => `${n} ${reason}`)
+              .join(', ')})`
+          : ''
+      }`,
+    ),
+  ]);
 }
 
 function plain(path: string, phase: string | null, reader: string, note: string): DoctorFile {

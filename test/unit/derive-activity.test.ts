@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { deriveActivity } from '../../src/core/model/derive-activity.ts';
-import { STALE_AFTER_MS } from '../../src/core/model/freshness.ts';
+import { DAY_MS } from '../../src/core/model/plan.ts';
 import type { ImportResult } from '../../src/core/schema/package-files.ts';
 import type { HookEvent, Task, TaskStatus } from '../../src/core/schema/model.ts';
 import { AS_OF } from './fixtures.ts';
@@ -97,15 +97,11 @@ describe("deriveActivity: staleness against the build's as-of time", () => {
   const asOf = Date.parse(AS_OF);
   const ago = (ms: number) => new Date(asOf - ms).toISOString();
   test.each([
-    ['newest event 24 h + 1 s old, phase live', [started('task-7.3-code-quality', ago(STALE_AFTER_MS + 1000))], true],
-    ['newest event exactly 24 h old', [started('task-7.3-code-quality', ago(STALE_AFTER_MS))], false],
+    ['newest event 24 h + 1 s old, phase live', [started('task-7.3-code-quality', ago(DAY_MS + 1000))], true],
+    ['newest event exactly 24 h old', [started('task-7.3-code-quality', ago(DAY_MS))], false],
     ['newest event 1 h old', [started('task-7.3-code-quality', ago(3_600_000))], false],
-    [
-      'old events, but every task complete',
-      [ended('task-7.3-code-quality', ago(3 * STALE_AFTER_MS)), ended('task-7.4-release-prep', ago(2 * STALE_AFTER_MS))],
-      false,
-    ],
-    ['old events, one of two tasks complete', [ended('task-7.3-code-quality', ago(3 * STALE_AFTER_MS))], true],
+    ['old events, but every task complete', [ended('task-7.3-code-quality', ago(3 * DAY_MS)), ended('task-7.4-release-prep', ago(2 * DAY_MS))], false],
+    ['old events, one of two tasks complete', [ended('task-7.3-code-quality', ago(3 * DAY_MS))], true],
     ['no timed events', [hookEvent({ kind: 'notify', message: '7.3: no time (Claude Code log)' })], false],
   ])('%s → stale %s', (_name, events, stale) => {
     const { dataQuality } = deriveActivity(tasks, imported(...events), AS_OF);

@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/core/pipeline/load-content.ts';
 import { buildCompletionReport, type Deviation } from '../../src/core/report/report.ts';
-import { linkCriterionToMetrics } from '../../src/core/model/criteria.ts';
-import { VerdictSchema } from '../../src/core/schema/model.ts';
+import { judgeCriteria } from '../../src/core/model/criteria.ts';
+import { VerdictSchema, type Metric } from '../../src/core/schema/model.ts';
 import { AS_OF, fixturePath } from './fixtures.ts';
 import { items, reportMetric, reportPhase, reportTask } from './report-phase.ts';
 
@@ -281,6 +281,11 @@ describe('deviations of hand-built phases', () => {
 });
 
 describe('linking criteria to metrics', () => {
+  /** The labels of the metrics a criterion written as `text` is judged by. */
+  const linkedLabels = (text: string, metrics: Metric[]) => {
+    const [criterion] = judgeCriteria(reportPhase({ metrics, successCriteria: items(text) }));
+    return criterion!.metricKeys.map((key) => metrics.find((metric) => metric.key === key)!.label);
+  };
   const metrics = [
     clippy(null),
     reportMetric({ label: 'Env Variables', baseline: 0, target: '93' }),
@@ -300,11 +305,11 @@ describe('linking criteria to metrics', () => {
     ['Documentation complete', []],
     ['Clippy is happy', []],
   ])('"%s" → %j', (text, labels) => {
-    expect(linkCriterionToMetrics(text, metrics).map((metric) => metric.label)).toEqual(labels);
+    expect(linkedLabels(text, metrics)).toEqual(labels);
   });
 
   test('metrics without a target are never linked', () => {
-    expect(linkCriterionToMetrics('Clippy warnings', [{ ...clippy(3), target: null }])).toEqual([]);
+    expect(linkedLabels('Clippy warnings', [{ ...clippy(3), target: null }])).toEqual([]);
   });
 
   test('a linked criterion takes the weakest verdict of its metrics', () => {

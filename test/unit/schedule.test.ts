@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { compareTaskIds, computeCriticalPath, findGraphProblems, scheduleGraph, type ScheduleTask } from '../../src/core/model/schedule.ts';
+import { compareTaskIds, computeCriticalPath, findGraphProblems, scheduleGraph } from '../../src/core/model/schedule.ts';
+
+/** A task as the schedule computes with it: what scheduleGraph makes of the model's tasks. */
+type ScheduleTask = ReturnType<typeof scheduleGraph>[number];
 
 const task = (id: string, estimateDays: number, dependsOn: string[] = []): ScheduleTask => ({ id, estimateDays, dependsOn });
 

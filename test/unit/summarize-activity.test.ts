@@ -1,8 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { toEventLine, type EventView } from '../../src/core/schema/model.ts';
-import { RECENT_EVENTS, RECENT_NOTIFICATIONS, RECENT_TASK_EVENTS, summarizeActivity, TOP_FILES } from '../../src/core/model/summarize-activity.ts';
+import { RECENT_EVENTS, summarizeActivity } from '../../src/core/model/summarize-activity.ts';
 import { hookEvent } from './hook-event.ts';
 import { reportTask } from './report-phase.ts';
+
+// A task page lists the task's 10 newest events; the dashboard the 8 newest notifications and the 10 most edited files.
+const RECENT_TASK_EVENTS = 10;
+const RECENT_NOTIFICATIONS = 8;
+const TOP_FILES = 10;
 
 const tasks = [reportTask({ id: '1.1' }), reportTask({ id: '1.2' })];
 const phase = { id: 'phase-1', title: 'Phase 1: Test', tasks };

@@ -8,7 +8,7 @@ import { parseMetricValue } from './parse-value.ts';
 import { judgeMetric } from './verdict.ts';
 import { formatNumber } from '../format/format.ts';
 
-export interface MetricSources {
+interface MetricSources {
   rows: readonly MetricRow[];
   overviewPath: string;
   baseline: readonly MetricEntry[];

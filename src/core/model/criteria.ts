@@ -53,7 +53,7 @@ function wordsOf(text: string): string[] {
  * Metrics with a target whose label words all occur in the text. Words in parentheses ("Build Time (clean)")
  * narrow the match: when some candidates' qualifiers occur too, only those are kept.
  */
-export function linkCriterionToMetrics(text: string, metrics: readonly Metric[]): Metric[] {
+function linkCriterionToMetrics(text: string, metrics: readonly Metric[]): Metric[] {
   const words = new Set(wordsOf(text));
   const candidates = metrics.filter((metric) => {
     if (metric.target === null) return false;

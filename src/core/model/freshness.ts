@@ -3,7 +3,7 @@ import { formatTimestamp } from '../format/format.ts';
 import type { DataQuality, Phase, Task } from '../schema/model.ts';
 
 /** Older than this before the build's as-of time, the newest event makes a live phase "stale". */
-export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The parts of the data-quality summary that depend on the build's "now": the stale flag, and a warning for events

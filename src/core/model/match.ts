@@ -29,7 +29,7 @@ interface Matching {
 type TaskKeys = Pick<Task, 'id' | 'slug' | 'title' | 'memoryKeys' | 'phaseId'>;
 
 /** "task-7.1-build-infra" → "build_infra": the name claude-flow packages use in memory keys and messages. */
-export function taskKeyName(task: Pick<Task, 'id' | 'slug'>): string {
+function taskKeyName(task: Pick<Task, 'id' | 'slug'>): string {
   return task.slug
     .replace(/^task[-_]?/i, '')
     .replace(task.id, '')
@@ -39,7 +39,7 @@ export function taskKeyName(task: Pick<Task, 'id' | 'slug'>): string {
 }
 
 /** Memory-key prefixes of a task: the folders of its declared keys, and phase7/<name>/ and phase7/<id>/. */
-export function memoryPrefixes(task: TaskKeys): string[] {
+function memoryPrefixes(task: TaskKeys): string[] {
   const phaseKey = task.phaseId.replace(/[-_]/g, '').toLowerCase();
   const declared = task.memoryKeys.map((key) => key.slice(0, key.lastIndexOf('/') + 1)).filter((prefix) => prefix !== '');
   const name = taskKeyName(task);

@@ -5,7 +5,7 @@
 import type { CriticalPath } from '../schema/model.ts';
 import { round } from '../format/round.ts';
 
-export interface ScheduleTask {
+interface ScheduleTask {
   id: string;
   estimateDays: number;
   dependsOn: readonly string[];

@@ -18,11 +18,11 @@ import { buildStatusFeedItems } from './feed.ts';
 /** Events the activity page lists: the newest of the phase. */
 export const RECENT_EVENTS = 200;
 /** Events a task page lists: the newest of the task. */
-export const RECENT_TASK_EVENTS = 10;
+const RECENT_TASK_EVENTS = 10;
 /** Notifications on the dashboard. */
-export const RECENT_NOTIFICATIONS = 8;
+const RECENT_NOTIFICATIONS = 8;
 /** Files in the dashboard's "Files edited" table. */
-export const TOP_FILES = 10;
+const TOP_FILES = 10;
 
 interface SummarizedActivity {
   /** The tasks, each with the files it edited. */

@@ -66,7 +66,7 @@ function findRepoRoot(dir: string): string | null {
 }
 
 /** cairn.config.json in `dir` or the nearest folder above it, or null. */
-export function findConfig(dir: string): string | null {
+function findConfig(dir: string): string | null {
   for (let current = resolve(dir); ; current = dirname(current)) {
     const candidate = join(current, CONFIG_FILE);
     if (existsSync(candidate)) return candidate;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { displayPath } from '../../../src/core/io/display-path.ts';
-import { findConfig, resolveSettings, settingsEnv } from '../../../src/core/pipeline/settings.ts';
+import { resolveSettings, settingsEnv } from '../../../src/core/pipeline/settings.ts';
 import { defaultReading } from '../../../src/core/config/reading.ts';
 
 function repository(config: object | null): string {
@@ -23,7 +23,6 @@ describe('resolveSettings', () => {
       base: '/repo/',
     });
     const cwd = join(repo, 'docs/deep');
-    expect(findConfig(cwd)).toBe(join(repo, 'cairn.config.json'));
     expect(resolveSettings({}, cwd, {})).toEqual({
       settings: {
         configPath: join(repo, 'cairn.config.json'),

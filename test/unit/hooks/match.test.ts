@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { matchEvents, memoryPrefixes, taskKeyName } from '../../../src/core/model/match.ts';
+import { matchEvents } from '../../../src/core/model/match.ts';
 import type { HookEvent } from '../../../src/core/schema/model.ts';
 import { hookEvent } from '../hook-event.ts';
 
@@ -23,7 +23,7 @@ const matchOne = (fields: Partial<HookEvent> & Pick<HookEvent, 'kind'>) => {
   return matchEvents(tasks, [one]).byEvent.get(one.id) ?? null;
 };
 
-describe('taskKeyName and memoryPrefixes', () => {
+describe('the name a task file gives its memory keys and messages', () => {
   test.each([
     ['task-7.1-build-infra', '7.1', 'build_infra'],
     ['task-7.4-release-prep', '7.4', 'release_prep'],
@@ -31,16 +31,30 @@ describe('taskKeyName and memoryPrefixes', () => {
     ['task-T3-docs', 'T3', 'docs'],
     ['task-7.3', '7.3', ''],
   ])('%s (id %s) → %j', (slug, id, name) => {
-    expect(taskKeyName({ id, slug })).toBe(name);
+    const task = { id, slug, title: 'Some work', memoryKeys: [], phaseId: 'phase-7' };
+    const [byKey, byMessage] = [event({ kind: 'memory.set', memoryKey: `phase7/${name}/status` }), event({ kind: 'notify', message: `${name}: done` })];
+    const { byEvent } = matchEvents([task], [byKey, byMessage]);
+    // A file name that is the id alone gives no name: neither event names the task.
+    expect([byEvent.get(byKey.id) ?? null, byEvent.get(byMessage.id) ?? null]).toEqual(
+      name === ''
+        ? [null, null]
+        : [
+            { taskId: id, rule: 'memory-key' },
+            { taskId: id, rule: 'message' },
+          ],
+    );
   });
 
-  test('declared key folders first, then phase7/<name>/ and phase7/<id>/ from the file name', () => {
-    expect(tasks.map(memoryPrefixes)).toEqual([
-      ['phase7/build_infra/', 'swarm/cicd/', 'phase7/7.1/'],
-      ['phase7/config_system/', 'phase7/7.2/'],
-      ['phase7/code_quality/', 'phase7/7.3/'],
-      ['phase7/release_prep/', 'phase7/7.4/'],
-    ]);
+  test('declared key folders, then phase7/<name>/ and phase7/<id>/ from the file name', () => {
+    const folders: [string, string[]][] = [
+      ['7.1', ['phase7/build_infra/', 'swarm/cicd/', 'phase7/7.1/']],
+      ['7.2', ['phase7/config_system/', 'phase7/7.2/']],
+      ['7.3', ['phase7/code_quality/', 'phase7/7.3/']],
+      ['7.4', ['phase7/release_prep/', 'phase7/7.4/']],
+    ];
+    for (const [taskId, prefixes] of folders)
+      for (const prefix of prefixes) expect(matchOne({ kind: 'memory.set', memoryKey: `${prefix}x` }), prefix).toEqual({ taskId, rule: 'memory-key' });
+    expect(matchOne({ kind: 'memory.set', memoryKey: 'phase7/docs/x' })).toBeNull();
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { formatIssue } from '../../../src/core/text/issues.ts';
-import { deriveMetrics, type MetricSources } from '../../../src/core/metrics/derive-metrics.ts';
+import { deriveMetrics } from '../../../src/core/metrics/derive-metrics.ts';
+
+type MetricSources = Parameters<typeof deriveMetrics>[0];
 import type { MetricEntry } from '../../../src/core/metrics/parse-metrics-json.ts';
 
 const entry = (key: string, raw: MetricEntry['raw']): MetricEntry => ({ key, name: key, raw });

@@ -58,13 +58,13 @@ export const secretKinds = [
   'secret',
 ] as const;
 
-export type SecretKind = (typeof secretKinds)[number];
+type SecretKind = (typeof secretKinds)[number];
 
 /** Redactions by kind, e.g. `{ "github-token": 2 }`; kinds with none are left out. */
 export type RedactionCounts = Partial<Record<SecretKind, number>>;
 
 /** The marker that stands in for a secret of `kind`. */
-export const redactedMarker = (kind: SecretKind): string => `[redacted: ${kind}]`;
+const redactedMarker = (kind: SecretKind): string => `[redacted: ${kind}]`;
 
 /** Start of every marker: a value that already holds one is never redacted again. */
 const REDACTED_PREFIX = '[redacted';
@@ -92,7 +92,7 @@ const token = (body: string): RegExp => new RegExp(`${start}${body}`, 'g');
  * `pre` or `post` group stays; the rest of the match, and a `lead` group matched behind it, is the secret. Every pattern runs in linear time: a quantifier
  * that can run long is never followed by something that can fail after it from many starting points.
  */
-export const secretPatterns: Readonly<Record<SecretKind, readonly RegExp[]>> = {
+const secretPatterns: Readonly<Record<SecretKind, readonly RegExp[]>> = {
   'private-key': [
     // A block cut off before its END line (a truncated log) is redacted to the end of the text.
     /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|$)/g,
@@ -717,7 +717,7 @@ const dataKeyName =
  * segment of a memory key counts). Such a name makes its whole value secret, whatever the value looks like: "hunter2"
  * under "db_password" has no shape to spot.
  */
-export function secretNameKind(name: string): SecretKind | null {
+function secretNameKind(name: string): SecretKind | null {
   const last = name.split(/[/:]/).at(-1) ?? name;
   if (/aws_secret_access_key$/i.test(last)) return 'aws-secret-key';
   if (/(?:password|passwd|passphrase|pass[_-]phrase)$/i.test(last)) return 'password';

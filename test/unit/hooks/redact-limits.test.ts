@@ -4,8 +4,9 @@
  * here; `npm run audit` prints them.
  */
 import { describe, expect, test } from 'vitest';
-import { redactEventCounting, redactText, redactTextCounting, redactedMarker } from '../../../src/core/redact/redact.ts';
+import { redactEventCounting, redactText, redactTextCounting } from '../../../src/core/redact/redact.ts';
 import type { HookEvent } from '../../../src/core/schema/model.ts';
+import { mark } from './redacted.ts';
 
 const megabytes = (n: number) => n * 1024 * 1024;
 const base64 = (size: number) =>
@@ -27,13 +28,13 @@ describe('huge inputs: redaction returns', () => {
 
   test('a 10 MB value under a secret name is redacted whole', () => {
     expect(redactTextCounting(`API_TOKEN=${'a'.repeat(megabytes(10))} done`)).toEqual({
-      text: `API_TOKEN=${redactedMarker('secret')} done`,
+      text: `API_TOKEN=${mark('secret')} done`,
       counts: { secret: 1 },
     });
   });
 
   test('a 10 MB token is redacted whole', () => {
-    expect(redactText(`pushed ${ghp}${'A'.repeat(megabytes(10))} ok`)).toBe(`pushed ${redactedMarker('github-token')} ok`);
+    expect(redactText(`pushed ${ghp}${'A'.repeat(megabytes(10))} ok`)).toBe(`pushed ${mark('github-token')} ok`);
   });
 
   test('an event with an 8 MB message is redacted, its secret counted', () => {
@@ -57,7 +58,7 @@ describe('huge inputs: redaction returns', () => {
       source: { format: 'cairn-ndjson', path: 'hooks/run.ndjson', namespace: null, key: null, row: null },
     };
     const { event: redacted, counts } = redactEventCounting(event);
-    expect(redacted.message?.startsWith(`GITHUB_TOKEN=${redactedMarker('github-token')} screenshot `)).toBe(true);
+    expect(redacted.message?.startsWith(`GITHUB_TOKEN=${mark('github-token')} screenshot `)).toBe(true);
     expect(counts).toEqual({ 'github-token': 1 });
   });
 
@@ -104,6 +105,6 @@ describe('long texts are searched in windows that overlap', () => {
     const text = `${before}\n${key}\n${lines.slice(0, 100).join('\n')}`;
     expect(text.indexOf(key)).toBeLessThan(1 << 20);
     expect(text.indexOf(key) + key.length).toBeGreaterThan(1 << 20);
-    expect(redactText(text)).toBe(`${before}\n${redactedMarker('private-key')}\n${lines.slice(0, 100).join('\n')}`);
+    expect(redactText(text)).toBe(`${before}\n${mark('private-key')}\n${lines.slice(0, 100).join('\n')}`);
   });
 });

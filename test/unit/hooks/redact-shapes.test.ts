@@ -4,7 +4,8 @@
  * secrets are obviously fake and assembled at run time, so that secret scanners have nothing to flag in this file.
  */
 import { describe, expect, test } from 'vitest';
-import { redactText, redactTextCounting, redactedMarker, secretNameKind, type SecretKind } from '../../../src/core/redact/redact.ts';
+import { redactText, redactTextCounting } from '../../../src/core/redact/redact.ts';
+import { mark, nameKind, type SecretKind } from './redacted.ts';
 
 /** `length` characters cycled from `alphabet`: the random part of a fake token. */
 const fill = (alphabet: string, length: number): string => Array.from({ length }, (_, at) => alphabet[(at * 7 + 3) % alphabet.length]).join('');
@@ -72,18 +73,16 @@ const shapes: [string, string, SecretKind][] = [
 describe('redactText: every provider shape, bare in a line, becomes the marker of its kind', () => {
   test.each(shapes)('%s', (_name, secret, kind) => {
     expect(redactTextCounting(`deploy step 4 used ${secret} and failed`)).toEqual({
-      text: `deploy step 4 used ${redactedMarker(kind)} and failed`,
+      text: `deploy step 4 used ${mark(kind)} and failed`,
       counts: { [kind]: 1 },
     });
   });
 
   test.each(shapes)('%s, glued to a name by "_" or "-", in quotes and after "="', (_name, secret, kind) => {
-    expect(redactText(`"${secret}"`)).toBe(`"${redactedMarker(kind)}"`);
-    expect(redactText(`CI_VALUE=${secret};`)).toBe(`CI_VALUE=${redactedMarker(kind)};`);
+    expect(redactText(`"${secret}"`)).toBe(`"${mark(kind)}"`);
+    expect(redactText(`CI_VALUE=${secret};`)).toBe(`CI_VALUE=${mark(kind)};`);
   });
 });
-
-const mark = redactedMarker;
 
 describe('redactText: secrets that their context makes one', () => {
   const accountKey = fill(b64, 86) + '==';
@@ -176,7 +175,7 @@ describe('redactText: values of names that announce a secret, in =, :, JSON and 
     ["Go's :=", (name) => `${name} := "${value}"`, (name, marker) => `${name} := ${marker}`],
     ['an XML element', (name) => `<${name}>${value}</${name}>`, (name, marker) => `<${name}>${marker}</${name}>`],
   ];
-  test.each(names.flatMap(([name, kind]) => forms.map(([form, make, expected]) => [`${name} (${form})`, make(name), expected(name, redactedMarker(kind))])))(
+  test.each(names.flatMap(([name, kind]) => forms.map(([form, make, expected]) => [`${name} (${form})`, make(name), expected(name, mark(kind))])))(
     '%s',
     (_name, text, expected) => {
       expect(redactText(text)).toBe(expected);
@@ -199,8 +198,8 @@ describe('redactText: values of names that announce a secret, in =, :, JSON and 
     ['first_pass', null],
     ['PWD', null],
     ['credentials', null],
-  ])('secretNameKind(%j) is %j', (name, kind) => {
-    expect(secretNameKind(name)).toBe(kind);
+  ])('a value under %j is redacted as %j', (name, kind) => {
+    expect(nameKind(name)).toBe(kind);
   });
 });
 

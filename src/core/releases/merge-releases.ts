@@ -101,7 +101,7 @@ const textOrder = new Intl.Collator('en', { numeric: true });
  * orders them), then versions that are not semver ("1.x", "2025.10") by text, descending with numbers compared as
  * numbers. "1" and "1.2" compare as 1.0.0 and 1.2.0.
  */
-export function compareReleases(a: Release, b: Release): number {
+function compareReleases(a: Release, b: Release): number {
   if (a.unreleased !== b.unreleased) return a.unreleased ? -1 : 1;
   const [left, right] = [comparable(a.version), comparable(b.version)];
   if (left && right) return semver.rcompare(left, right) || textOrder.compare(b.version, a.version);

@@ -66,7 +66,7 @@ function renderRelease(release: Release, bullet: Bullet, intro: string | null, h
  * The heading as it was written when it still says the same version, date and yanked mark; else the canonical
  * "[1.2.0] - 2025-10-26 [YANKED]" or "[Unreleased]".
  */
-export function releaseHeading(release: Release): string {
+function releaseHeading(release: Release): string {
   if (release.heading !== null) {
     const read = readReleaseHeading(release.heading);
     // A date the parser could not read was reported and left null; the heading still carries it as written.

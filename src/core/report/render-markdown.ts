@@ -15,7 +15,7 @@ const DASH = '—';
  * while ordinary text stays readable in the raw file ("<20", "from_env()" and "-25 to -40%" are left alone
  * because GFM gives them no meaning there).
  */
-export function escapeInline(text: string): string {
+function escapeInline(text: string): string {
   const flat = text.replace(/\r\n?|\n/g, ' ');
   const escaped = flat
     .replace(/[\\`*[\]]/g, '\\$&')
@@ -34,7 +34,7 @@ export function escapeInline(text: string): string {
 }
 
 /** Text for a table cell: inline-escaped, and `|` escaped so it cannot end the cell. */
-export function escapeCell(text: string): string {
+function escapeCell(text: string): string {
   return escapeInline(text).replace(/\|/g, '\\|');
 }
 

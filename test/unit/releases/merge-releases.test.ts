@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatIssue } from '../../../src/core/text/issues.ts';
-import { compareReleases, mergeReleases, sortReleases } from '../../../src/core/releases/merge-releases.ts';
+import { mergeReleases, sortReleases } from '../../../src/core/releases/merge-releases.ts';
 import { parseChangelog } from '../../../src/core/releases/parse-changelog.ts';
 import { parseReleaseNotes } from '../../../src/core/releases/parse-release-notes.ts';
 import { readFixture } from '../fixtures.ts';
@@ -24,8 +24,10 @@ describe('sortReleases: newest first', () => {
     expect(input.map((r) => r.version)).toEqual(versions); // the caller's array is left as it was
   });
 
-  test('compareReleases is a comparator: 0 for the same version', () => {
-    expect(compareReleases(release({ version: '1.0.0' }), release({ version: '1.0.0' }))).toBe(0);
+  test('releases of the same version keep their order', () => {
+    const [a, b] = [release({ version: '1.0.0', summary: 'a' }), release({ version: '1.0.0', summary: 'b' })];
+    expect(sortReleases([a, b])).toEqual([a, b]);
+    expect(sortReleases([b, a])).toEqual([b, a]);
   });
 });
 

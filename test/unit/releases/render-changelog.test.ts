@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readReleases } from '../../../src/core/io/read-releases.ts';
 import { parseChangelog } from '../../../src/core/releases/parse-changelog.ts';
-import { releaseHeading, renderChangelog, renderReleasesChangelog } from '../../../src/core/releases/render-changelog.ts';
+import { renderChangelog, renderReleasesChangelog } from '../../../src/core/releases/render-changelog.ts';
 import { fixturePath } from '../fixtures.ts';
 import { release, section } from './builders.ts';
 
@@ -63,7 +63,7 @@ describe('renderChangelog: parse → render gives the text back', () => {
   });
 });
 
-describe('releaseHeading', () => {
+describe('a release heading, as the merged changelog writes it', () => {
   test.each([
     ['the heading as written while it agrees', release({ version: '0.2.0', date: '2025-02-01', heading: '0.2.0 (2025-02-01)' }), '0.2.0 (2025-02-01)'],
     ['an unreadable date kept as written', release({ version: '1.2.0', heading: '[1.2.0] - 2025-13-01' }), '[1.2.0] - 2025-13-01'],
@@ -76,7 +76,7 @@ describe('releaseHeading', () => {
     ['canonical without a heading', release({ version: '2.0.0', date: '2025-10-27' }), '[2.0.0] - 2025-10-27'],
     ['unreleased', release({ version: 'Unreleased', unreleased: true }), '[Unreleased]'],
   ])('%s', (_name, input, expected) => {
-    expect(releaseHeading(input)).toBe(expected);
+    expect(renderReleasesChangelog([input], { title: null, links: [] })).toBe(`## ${expected}\n`);
   });
 });
 

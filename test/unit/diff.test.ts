@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { countChanges, diffLive, diffSnapshots, metricDelta } from '../../src/core/versions/diff.ts';
+import { countChanges, diffLive, diffSnapshots } from '../../src/core/versions/diff.ts';
 import { loadContent } from '../../src/core/pipeline/load-content.ts';
 import { parseMetricValue } from '../../src/core/metrics/parse-value.ts';
 import { freezeSnapshot, type FrozenPhase, type Snapshot } from '../../src/core/versions/snapshot.ts';
@@ -102,7 +102,7 @@ describe('diffSnapshots', () => {
   });
 });
 
-describe('metricDelta', () => {
+describe("a metric's change between two versions", () => {
   test.each([
     [34, 18, -16],
     ['34 warnings', '18 warnings', -16],
@@ -115,7 +115,9 @@ describe('metricDelta', () => {
     ['green', 'amber', null],
     ['TBD', 12, null],
   ])('%s → %s gives %s', (from, to, delta) => {
-    expect(metricDelta(parseMetricValue(from), parseMetricValue(to))).toBe(delta);
+    const achieved = (value: string | number) => (phase: FrozenPhase) => void (metric(phase, 'clippy_warnings').achieved = parseMetricValue(value));
+    const changes = diffSnapshots(next(achieved(from)), next(achieved(to)));
+    expect(changes.metrics.map((change) => [change.key, change.delta])).toEqual([['clippy_warnings', delta]]);
   });
 });
 

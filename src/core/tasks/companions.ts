@@ -20,7 +20,7 @@ const kinds: readonly [RegExp, CompanionKind][] = [
 ];
 
 /** What kind of companion a file is, from its path in the phase folder without extension; null for any other file. */
-export function companionKind(slug: string): CompanionKind | null {
+function companionKind(slug: string): CompanionKind | null {
   if (/(?:^|\/)updates\/./i.test(slug)) return 'update';
   const name = slug.slice(slug.lastIndexOf('/') + 1);
   return kinds.find(([pattern]) => pattern.test(name))?.[1] ?? null;
@@ -47,7 +47,7 @@ function stemMatches(name: string, stem: string): boolean {
 }
 
 /** The part of a companion's name that names its task: "TASK-04-COMPLETION-REPORT" → "TASK-04", "updates/412/stream-a" → "412". */
-export function companionStem(slug: string): string {
+function companionStem(slug: string): string {
   const update = /(?:^|\/)updates\/([^/]+)\//i.exec(slug);
   if (update) return update[1]!;
   const name = slug.slice(slug.lastIndexOf('/') + 1);

@@ -117,7 +117,7 @@ export function phaseNumberOf(raw: string): number | null {
 }
 
 /** Every task id in a text, in order, normalized. A date ("task-2025-01-15", "notes-2025.01.15") holds none. */
-export function findTaskIds(text: string): string[] {
+function findTaskIds(text: string): string[] {
   const ids: string[] = [];
   const dates = [...text.matchAll(datePattern)].map((match) => [match.index, match.index + match[0].length] as const);
   for (const match of text.matchAll(taskIdPattern)) {
@@ -162,7 +162,7 @@ function isTaskId(id: string): boolean {
 }
 
 /** Upper-cases "t3" to "T3"; other ids stay as written. */
-export function normalizeTaskId(id: string): string {
+function normalizeTaskId(id: string): string {
   return /^t\d+$/i.test(id) ? id.toUpperCase() : id;
 }
 

@@ -58,7 +58,7 @@ const tagStart = /<(\/?)([A-Za-z][A-Za-z0-9-]*)\b/g;
  * A "<" with no such ">" after it is text. Where the search for the ">" has been from a place, and what it found, is
  * kept, so searches from many "<" on one line (100 KB of "<a") pass each character once instead of once per "<".
  */
-export function* htmlTags(line: string): Generator<{ index: number; closing: boolean; name: string; selfClosing: boolean }> {
+function* htmlTags(line: string): Generator<{ index: number; closing: boolean; name: string; selfClosing: boolean }> {
   // found[p]: 0 not searched from p yet, 1 no ">" from p, else the index of the ">" plus 2.
   const found = new Int32Array(line.length + 1);
   tagStart.lastIndex = 0;

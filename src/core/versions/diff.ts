@@ -127,7 +127,7 @@ const scaleOf: Record<MetricValue['kind'], string | null> = {
 };
 
 /** to − from of the comparable values, rounded to drop floating-point noise; null when they cannot be compared. */
-export function metricDelta(from: MetricValue | null, to: MetricValue | null): number | null {
+function metricDelta(from: MetricValue | null, to: MetricValue | null): number | null {
   if (from?.value == null || to?.value == null) return null;
   const scale = scaleOf[from.kind];
   if (scale === null || scale !== scaleOf[to.kind]) return null;

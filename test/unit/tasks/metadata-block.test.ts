@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parseTaskFile, undecorated, withoutMarks } from '../../../src/core/tasks/parse-task.ts';
-import { findTaskIds, isReverseDependencyKey, parseDependencies, proseIds } from '../../../src/core/tasks/parse-dependencies.ts';
+import { findTaskId, isReverseDependencyKey, parseDependencies, proseIds } from '../../../src/core/tasks/parse-dependencies.ts';
 import { isUnassigned } from '../../../src/core/tasks/vocabulary.ts';
 
 const parse = (text: string, slug = 'task') => parseTaskFile({ text, path: `phases/p/${slug}.md`, slug, phaseId: 'p' });
@@ -303,7 +303,7 @@ describe('dependencies point one way and name tasks', () => {
 
 describe('an id from a file name is never a date', () => {
   test.each(['task-20250119-1840-fix-login', 'task-20241210143052-add-user-auth', 'notes-20250119'])('%s names no id', (name) => {
-    expect(findTaskIds(name)).toEqual([]);
+    expect(findTaskId(name)).toBeNull();
   });
 
   test('two tasks of one day keep their own ids (the file name), or the id their title gives', () => {
@@ -314,8 +314,8 @@ describe('an id from a file name is never a date', () => {
   });
 
   test('a number that is not a date still names a task', () => {
-    expect(findTaskIds('task-12-export')).toEqual(['12']);
-    expect(findTaskIds('TASK-20251399-x')).toEqual(['TASK-20251399']);
+    expect(findTaskId('task-12-export')).toBe('12');
+    expect(findTaskId('TASK-20251399-x')).toBe('TASK-20251399');
   });
 });
 

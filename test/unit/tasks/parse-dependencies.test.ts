@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findTaskId, normalizeTaskId, parseDependencies } from '../../../src/core/tasks/parse-dependencies.ts';
+import { findTaskId, parseDependencies } from '../../../src/core/tasks/parse-dependencies.ts';
 
 const dep = (raw: string, taskIds: string[] = [], external = false) => ({ raw, taskIds, external, line: null, column: null, links: [], missing: [] });
 
@@ -71,12 +71,13 @@ describe('findTaskId', () => {
   });
 });
 
-describe('normalizeTaskId', () => {
+describe('an id as found: "t3" upper-cased, other ids as written', () => {
   test.each([
     ['t3', 'T3'],
     ['T12', 'T12'],
     ['7.1', '7.1'],
   ])('%j → %j', (id, expected) => {
-    expect(normalizeTaskId(id)).toBe(expected);
+    expect(findTaskId(id)).toBe(expected);
+    expect(parseDependencies(`after ${id}`).flatMap((dependency) => dependency.taskIds)).toEqual([expected]);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildPhase } from '../../../src/core/model/build-phase.ts';
 import type { PackageFiles } from '../../../src/core/schema/package-files.ts';
-import { companionKind, companionStem } from '../../../src/core/tasks/companions.ts';
+import { attachCompanions, isCompanion } from '../../../src/core/tasks/companions.ts';
 import { AS_OF } from '../fixtures.ts';
 
 const files = (tasks: { name: string; text: string }[], overview = '# Phase 1: Test\n'): PackageFiles => ({
@@ -36,12 +36,14 @@ describe('companion files', () => {
     ['updates/412/stream-a', 'update', '412'],
     ['task-7.5-testing-guide', 'guide', 'task-7.5'],
   ])('%s is a %s of %s', (slug, kind, stem) => {
-    expect(companionKind(slug)).toBe(kind);
-    expect(companionStem(slug)).toBe(stem);
+    // Alone in its phase, it is listed as a companion of that kind whose task is missing.
+    const { otherFiles } = attachCompanions([], [{ path: `phases/phase-1/${slug}.md`, slug, text: '' }], 'phase-1');
+    const article = /^[aeiou]/.test(kind) ? 'an' : 'a';
+    expect(otherFiles.map((file) => file.reason)).toEqual([`not a task: ${article} ${kind}, and no task of this phase is named "${stem}"`]);
   });
 
   test.each(['task-7.9-lender-review', 'TASK-04-CONSENT-REQUEST', 'analysis-tools', '01_API_REFERENCE'])('%s is not a companion', (slug) => {
-    expect(companionKind(slug)).toBeNull();
+    expect(isCompanion(slug, [slug, 'task-7.9', 'TASK-04', 'tools', '01'])).toBe(false);
   });
 
   test('a completion report never becomes the task nor replaces it; it gives the status and date, marked as from the report', () => {

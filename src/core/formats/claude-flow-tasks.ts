@@ -9,7 +9,7 @@
  * record's "taskId" key.
  */
 import type { Task, TaskStatus } from '../schema/model.ts';
-import { createIssueSink } from '../text/issues.ts';
+import { createIssueSink, type IssueSink } from '../text/issues.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
 import { statusVocabulary } from '../tasks/vocabulary.ts';
 import { checklistTask } from './checklist.ts';
@@ -141,134 +141,172 @@ export const claudeFlowTasks: TaskListFormat = {
     const ids = new Set(
       records.map(([key, record]) => (isObject(record) && typeof record.taskId === 'string' && record.taskId.trim() !== '' ? record.taskId.trim() : key)),
     );
-    const tasks: { task: Task; content: string; created?: string }[] = [];
+    const tasks: StoreTask[] = [];
     const seen = new Set<string>();
     for (const [key, record] of records) {
-      const line = lineOf(key);
-      if (!isObject(record)) {
-        sink.warning(
-          line,
-          1,
-          `The entry "${key}" of the store is not a task record, so it is not read.`,
-          'Each entry of "tasks" is an object with "taskId", "description" and "status".',
-        );
-        continue;
-      }
-      const id = typeof record.taskId === 'string' && record.taskId.trim() !== '' ? record.taskId.trim() : key;
-      if (id !== key)
-        sink.warning(
-          line,
-          1,
-          `The record kept under "${key}" says its taskId is "${id}"; it is read as ${id}.`,
-          'claude-flow keeps every record under its own taskId; the two should be one.',
-        );
-      if (seen.has(id)) {
-        sink.warning(line, 1, `Task ${id} is in the store twice; this record is left out.`, 'Keep one record per taskId.');
-        continue;
-      }
-      seen.add(id);
-      const description = typeof record.description === 'string' ? record.description : '';
-      const title = description.trim() === '' ? id : titleOf(description);
-      if (description.trim() === '')
-        sink.warning(line, 1, `Task ${id} has no description, so its id is its title.`, 'claude-flow\'s task_create takes the task\'s text as "description".');
-
-      const statusValue = record.status;
-      let meaning: { status: TaskStatus; cancelled?: boolean } | null = null;
-      if (typeof statusValue === 'string') {
-        meaning = statusOf(statusValue);
-        if (!meaning)
-          sink.warning(
-            line,
-            1,
-            `Task ${id} has the status "${statusValue}", which is no claude-flow status; it is read as pending.`,
-            "claude-flow's statuses are pending, in_progress, completed, failed and cancelled.",
-          );
-      } else {
-        sink.warning(
-          line,
-          1,
-          `Task ${id} has ${statusValue === undefined ? 'no status' : `the status ${JSON.stringify(statusValue)}, which is not a word`}; it is read as pending.`,
-          'Give it a "status" such as "pending", "in_progress" or "completed".',
-        );
-      }
-      const status = meaning?.status ?? 'pending';
-
-      // Dates: each a time the tools wrote, or unknown (never a default).
-      const dates: Record<'createdAt' | 'startedAt' | 'completedAt', string | null> = { createdAt: null, startedAt: null, completedAt: null };
-      for (const name of ['createdAt', 'startedAt', 'completedAt'] as const) {
-        const read = storeTime(record[name]);
-        dates[name] = read.time;
-        if (read.bad)
-          sink.warning(
-            line,
-            1,
-            `Task ${id} has ${name} ${read.bad}, which is no time; it is shown as unknown.`,
-            'claude-flow writes times as ISO 8601 ("2026-01-18T10:05:16.475Z").',
-          );
-      }
-      if (status === 'complete' && dates.completedAt === null)
-        sink.warning(
-          line,
-          1,
-          `Task ${id} is ${meaning?.cancelled ? 'cancelled' : 'completed'} but has no completedAt; when it ended is unknown.`,
-          'claude-flow\'s task_complete and task_cancel set "completedAt".',
-        );
-      if (dates.startedAt && dates.completedAt && dates.completedAt < dates.startedAt)
-        sink.warning(
-          line,
-          1,
-          `Task ${id} has a completedAt (${dates.completedAt}) before its startedAt (${dates.startedAt}); both are shown as written.`,
-          'Check the clock of the machine that wrote the store.',
-        );
-
-      // Agents: the ids of the agents it is assigned to ([] is unassigned).
-      const assigned = Array.isArray(record.assignedTo)
-        ? record.assignedTo.filter((agent): agent is string => typeof agent === 'string' && agent.trim() !== '').map((agent) => agent.trim())
-        : typeof record.assignedTo === 'string' && record.assignedTo.trim() !== ''
-          ? [record.assignedTo.trim()]
-          : [];
-
-      // Dependencies: the tools do not store them; a "dependencies" list of task ids is read where a store has one.
-      const written = Array.isArray(record.dependencies) ? record.dependencies : [];
-      const dependsOn: string[] = [];
-      const unknown: string[] = [];
-      for (const value of written) {
-        const target = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : null;
-        if (target !== null && ids.has(target) && target !== id) dependsOn.push(target);
-        else unknown.push(target ?? JSON.stringify(value));
-      }
-      if (unknown.length > 0)
-        sink.warning(
-          line,
-          1,
-          `Task ${id} depends on ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is no other task' : 'are no other tasks'} of the store; left out.`,
-          "A dependency names another record's taskId.",
-        );
-
-      const statusText = typeof statusValue === 'string' ? statusValue : 'pending';
-      const task = checklistTask({
-        id,
-        slug: slugOf(id),
-        phaseId,
-        title,
-        file: file.path,
-        line,
-        status,
-        statusText,
-        dependsOn: [...new Set(dependsOn)],
-        dependencyRaw: written.length > 0 ? written.map(String).join(', ') : undefined,
-        format: 'claude-flow task store',
-      });
-      task.cancelled = meaning?.cancelled === true;
-      task.agent = assigned.length > 0 ? assigned.join(', ') : null;
-      task.priority = typeof record.priority === 'string' && record.priority.trim() !== '' ? record.priority.trim() : null;
-      task.metadataStyle = 'json-list';
-      task.startedAt = dates.startedAt;
-      task.completedAt = status === 'complete' ? dates.completedAt : null;
-      // The status is evidence at the time the store says it was set: the end of a finished task, the start of one under way.
-      task.statusEvidence = { ...task.statusEvidence, time: status === 'complete' ? dates.completedAt : status === 'in_progress' ? dates.startedAt : null };
-      tasks.push({ task, content: pageText(record, title), ...(dates.createdAt ? { created: dates.createdAt } : {}) });
+      const task = readRecord(key, record, { line: lineOf(key), ids, seen, phaseId, path: file.path }, sink);
+      if (task) tasks.push(task);
     }
     return { title: null, tasks, issues: sink.issues };
   },
 };
+
+/** A task of the store, with its page and when it was created. */
+type StoreTask = { task: Task; content: string; created?: string };
+
+/** Where a record is and what it is read against: its line, every id of the store, and the ids already read (`seen`, added to). */
+interface RecordPlace {
+  line: number;
+  ids: ReadonlySet<string>;
+  seen: Set<string>;
+  phaseId: string;
+  path: string;
+}
+
+/** One record of the store (kept under `key`) as a task; null, with a warning, when it is no task record or its id was read before. */
+function readRecord(key: string, record: Json, { line, ids, seen, phaseId, path }: RecordPlace, sink: IssueSink): StoreTask | null {
+  if (!isObject(record)) {
+    sink.warning(
+      line,
+      1,
+      `The entry "${key}" of the store is not a task record, so it is not read.`,
+      'Each entry of "tasks" is an object with "taskId", "description" and "status".',
+    );
+    return null;
+  }
+  const id = typeof record.taskId === 'string' && record.taskId.trim() !== '' ? record.taskId.trim() : key;
+  if (id !== key)
+    sink.warning(
+      line,
+      1,
+      `The record kept under "${key}" says its taskId is "${id}"; it is read as ${id}.`,
+      'claude-flow keeps every record under its own taskId; the two should be one.',
+    );
+  if (seen.has(id)) {
+    sink.warning(line, 1, `Task ${id} is in the store twice; this record is left out.`, 'Keep one record per taskId.');
+    return null;
+  }
+  seen.add(id);
+  const description = typeof record.description === 'string' ? record.description : '';
+  const title = description.trim() === '' ? id : titleOf(description);
+  if (description.trim() === '')
+    sink.warning(line, 1, `Task ${id} has no description, so its id is its title.`, 'claude-flow\'s task_create takes the task\'s text as "description".');
+
+  const statusValue = record.status;
+  const meaning = recordStatus(statusValue, id, line, sink);
+  const status = meaning?.status ?? 'pending';
+  const dates = recordDates(record, id, line, sink);
+  if (status === 'complete' && dates.completedAt === null)
+    sink.warning(
+      line,
+      1,
+      `Task ${id} is ${meaning?.cancelled ? 'cancelled' : 'completed'} but has no completedAt; when it ended is unknown.`,
+      'claude-flow\'s task_complete and task_cancel set "completedAt".',
+    );
+  const { written, dependsOn } = recordDependencies(record, id, ids, line, sink);
+
+  const task = checklistTask({
+    id,
+    slug: slugOf(id),
+    phaseId,
+    title,
+    file: path,
+    line,
+    status,
+    statusText: typeof statusValue === 'string' ? statusValue : 'pending',
+    dependsOn: [...new Set(dependsOn)],
+    dependencyRaw: written.length > 0 ? written.map(String).join(', ') : undefined,
+    format: 'claude-flow task store',
+  });
+  task.cancelled = meaning?.cancelled === true;
+  task.agent = assignedTo(record);
+  task.priority = typeof record.priority === 'string' && record.priority.trim() !== '' ? record.priority.trim() : null;
+  task.metadataStyle = 'json-list';
+  task.startedAt = dates.startedAt;
+  task.completedAt = status === 'complete' ? dates.completedAt : null;
+  // The status is evidence at the time the store says it was set: the end of a finished task, the start of one under way.
+  task.statusEvidence = { ...task.statusEvidence, time: status === 'complete' ? dates.completedAt : status === 'in_progress' ? dates.startedAt : null };
+  return { task, content: pageText(record, title), ...(dates.createdAt ? { created: dates.createdAt } : {}) };
+}
+
+/** What a record's status means; null, with a warning, when it is missing or no status word. */
+function recordStatus(statusValue: Json | undefined, id: string, line: number, sink: IssueSink): { status: TaskStatus; cancelled?: boolean } | null {
+  if (typeof statusValue === 'string') {
+    const meaning = statusOf(statusValue);
+    if (!meaning)
+      sink.warning(
+        line,
+        1,
+        `Task ${id} has the status "${statusValue}", which is no claude-flow status; it is read as pending.`,
+        "claude-flow's statuses are pending, in_progress, completed, failed and cancelled.",
+      );
+    return meaning;
+  }
+  sink.warning(
+    line,
+    1,
+    `Task ${id} has ${statusValue === undefined ? 'no status' : `the status ${JSON.stringify(statusValue)}, which is not a word`}; it is read as pending.`,
+    'Give it a "status" such as "pending", "in_progress" or "completed".',
+  );
+  return null;
+}
+
+/**
+ * A record's dates: each a time the tools wrote, or unknown (never a default). A value that is no time, or an end
+ * before the start, is a warning.
+ */
+function recordDates(record: JsonObject, id: string, line: number, sink: IssueSink): Record<'createdAt' | 'startedAt' | 'completedAt', string | null> {
+  const dates: Record<'createdAt' | 'startedAt' | 'completedAt', string | null> = { createdAt: null, startedAt: null, completedAt: null };
+  for (const name of ['createdAt', 'startedAt', 'completedAt'] as const) {
+    const read = storeTime(record[name]);
+    dates[name] = read.time;
+    if (read.bad)
+      sink.warning(
+        line,
+        1,
+        `Task ${id} has ${name} ${read.bad}, which is no time; it is shown as unknown.`,
+        'claude-flow writes times as ISO 8601 ("2026-01-18T10:05:16.475Z").',
+      );
+  }
+  if (dates.startedAt && dates.completedAt && dates.completedAt < dates.startedAt)
+    sink.warning(
+      line,
+      1,
+      `Task ${id} has a completedAt (${dates.completedAt}) before its startedAt (${dates.startedAt}); both are shown as written.`,
+      'Check the clock of the machine that wrote the store.',
+    );
+  return dates;
+}
+
+/** The agents a record is assigned to, joined ([] is unassigned: null). */
+function assignedTo(record: JsonObject): string | null {
+  const assigned = Array.isArray(record.assignedTo)
+    ? record.assignedTo.filter((agent): agent is string => typeof agent === 'string' && agent.trim() !== '').map((agent) => agent.trim())
+    : typeof record.assignedTo === 'string' && record.assignedTo.trim() !== ''
+      ? [record.assignedTo.trim()]
+      : [];
+  return assigned.length > 0 ? assigned.join(', ') : null;
+}
+
+/**
+ * A record's dependencies as written, and those that are other tasks of the store. The tools do not store them; a
+ * "dependencies" list of task ids is read where a store has one, and an id that is no other task is a warning.
+ */
+function recordDependencies(record: JsonObject, id: string, ids: ReadonlySet<string>, line: number, sink: IssueSink): { written: Json[]; dependsOn: string[] } {
+  const written = Array.isArray(record.dependencies) ? record.dependencies : [];
+  const dependsOn: string[] = [];
+  const unknown: string[] = [];
+  for (const value of written) {
+    const target = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : null;
+    if (target !== null && ids.has(target) && target !== id) dependsOn.push(target);
+    else unknown.push(target ?? JSON.stringify(value));
+  }
+  if (unknown.length > 0)
+    sink.warning(
+      line,
+      1,
+      `Task ${id} depends on ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is no other task' : 'are no other tasks'} of the store; left out.`,
+      "A dependency names another record's taskId.",
+    );
+  return { written, dependsOn };
+}

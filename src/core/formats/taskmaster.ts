@@ -235,136 +235,160 @@ export const taskmaster: TaskListFormat = {
     const lineOf = (path: (string | number)[]) => lines.get(pathKey(path)) ?? lines.get(pathKey(path.slice(0, -1).concat('title'))) ?? 1;
     const chosen = choosePart(parts, part, sink, (tag) => lines.get(pathKey([tag])) ?? 1);
     if (!chosen) return { title: null, tasks: [], issues: sink.issues };
-
-    // Every task and subtask of the tag, in file order; a second task with one id is named and left out.
-    const entries: Entry[] = [];
-    const seen = new Map<string, number>();
-    const add = (raw: Json, path: (string | number)[], parentId: string | null) => {
-      const line = lineOf([...path, 'id']);
-      if (!isObject(raw)) {
-        sink.warning(
-          line,
-          1,
-          `An entry of the ${parentId === null ? 'tasks' : `subtasks of task ${parentId}`} list is not a task object, so it is not read.`,
-          'Each task is an object with "id", "title" and "status".',
-        );
-        return null;
-      }
-      const own = idText(raw.id);
-      if (own === null) {
-        sink.warning(
-          line,
-          1,
-          `A ${parentId === null ? 'task' : `subtask of task ${parentId}`} has no id${typeof raw.title === 'string' ? ` ("${raw.title}")` : ''}, so it is not read.`,
-          'Give it an integer "id".',
-        );
-        return null;
-      }
-      // Subtask ids are local to their parent ("id": 3 in task 4 is 4.3); one already written "4.3" is kept as is.
-      const id = parentId === null || own.startsWith(`${parentId}.`) ? own : `${parentId}.${own}`;
-      const first = seen.get(id);
-      if (first !== undefined) {
-        sink.warning(line, 1, `Task ${id} is listed again here (first at line ${first}); this one is left out.`, 'Give every task of a tag its own id.');
-        return null;
-      }
-      seen.set(id, line);
-      const entry: Entry = { id, parentId, raw, line, dependencies: [] };
-      entries.push(entry);
-      return entry;
-    };
-    for (const [index, raw] of chosen.tasks.entries()) {
-      const entry = add(raw, [...chosen.path, index], null);
-      const subtasks = entry?.raw.subtasks;
-      if (!entry || subtasks === undefined || subtasks === null) continue;
-      if (!Array.isArray(subtasks)) {
-        sink.warning(entry.line, 1, `The "subtasks" of task ${entry.id} are not a list, so they are not read.`, 'Write "subtasks" as a list of task objects.');
-        continue;
-      }
-      for (const [subIndex, sub] of subtasks.entries()) add(sub, [...chosen.path, index, 'subtasks', subIndex], entry.id);
-    }
-
+    const entries = entriesOf(chosen, lineOf, sink);
     const ids = new Set(entries.map((entry) => entry.id));
-    const tasks = entries.map((entry): { task: Task; content: string } => {
-      const { raw, id, parentId, line } = entry;
-      // Dependencies: top-level tasks name task ids of the tag; a subtask names its siblings by their own number ([1, 2]
-      // in task 4 is 4.1 and 4.2) or any task by its full id ("4.1").
-      const written = Array.isArray(raw.dependencies)
-        ? raw.dependencies
-        : raw.dependencies === undefined || raw.dependencies === null
-          ? []
-          : [raw.dependencies];
-      const dependsOn: string[] = [];
-      const unknown: string[] = [];
-      for (const value of written) {
-        const text = idText(value);
-        if (text === null) {
-          unknown.push(JSON.stringify(value));
-          continue;
-        }
-        const target = parentId !== null && !text.includes('.') ? `${parentId}.${text}` : text;
-        if (ids.has(target) && target !== id) dependsOn.push(target);
-        else unknown.push(target === text ? text : `${text} (${target})`);
-      }
-      if (unknown.length > 0) {
-        sink.warning(
-          line,
-          1,
-          `Task ${id} depends on ${unknown.length === 1 ? `${unknown[0]}, which is no other task` : `${unknown.join(', ')}, which are no other tasks`} of ${chosen.tag === null ? 'this list' : `the tag "${chosen.tag}"`}; ${unknown.length === 1 ? 'that dependency is' : 'those dependencies are'} left out.`,
-          `Task ids of ${chosen.tag === null ? 'the list' : 'the tag'}: ${entries
-            .slice(0, 20)
-            .map((other) => other.id)
-            .join(', ')}${entries.length > 20 ? ', …' : ''}. Ids restart in every tag, so a task of another tag cannot be named.`,
-        );
-      }
-      const statusValue = raw.status;
-      let meaning: { status: TaskStatus; cancelled?: boolean } | null = null;
-      if (typeof statusValue === 'string') {
-        meaning = statusOf(statusValue);
-        if (!meaning)
-          sink.warning(
-            line,
-            1,
-            `Task ${id} has the status "${statusValue}", which is no Taskmaster status; it is read as pending.`,
-            "Taskmaster's statuses are pending, in-progress, review, done, deferred, cancelled and blocked.",
-          );
-      } else {
-        sink.warning(
-          line,
-          1,
-          `Task ${id} has ${statusValue === undefined ? 'no status' : `the status ${JSON.stringify(statusValue)}, which is not a word`}; it is read as pending.`,
-          'Give it a "status" such as "pending", "in-progress" or "done".',
-        );
-      }
-      const statusText = typeof statusValue === 'string' ? statusValue : 'pending';
-      const title = typeof raw.title === 'string' && raw.title.trim() !== '' ? raw.title.trim() : `Task ${id}`;
-      const task = checklistTask({
-        id,
-        slug: `task-${id}`,
-        phaseId,
-        title,
-        file: file.path,
-        line,
-        status: meaning?.status ?? 'pending',
-        statusText,
-        dependsOn,
-        dependencyRaw: written.length > 0 ? written.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(', ') : undefined,
-        parentId,
-        format: 'Taskmaster',
-      });
-      task.cancelled = meaning?.cancelled === true;
-      task.priority = typeof raw.priority === 'string' && raw.priority.trim() !== '' ? raw.priority.trim() : null;
-      task.metadataStyle = 'json-list';
-      return { task, content: pageText(raw) };
-    });
-    return {
-      title:
-        chosen.tag === null
-          ? typeof chosen.metadata?.projectName === 'string' && chosen.metadata.projectName.trim() !== ''
-            ? chosen.metadata.projectName.trim()
-            : null
-          : (tagTitle(chosen.metadata) ?? chosen.tag),
-      tasks,
-      issues: sink.issues,
-    };
+    const tasks = entries.map((entry) => taskOf(entry, { entries, ids, tag: chosen.tag, phaseId, path: file.path }, sink));
+    return { title: partTitle(chosen), tasks, issues: sink.issues };
   },
 };
+
+/** Every task and subtask of the tag, in file order; an entry that is no task, or a second task with one id, is named and left out. */
+function entriesOf(chosen: TaskmasterPart, lineOf: (path: (string | number)[]) => number, sink: IssueSink): Entry[] {
+  const entries: Entry[] = [];
+  const seen = new Map<string, number>();
+  const add = (raw: Json, path: (string | number)[], parentId: string | null) => {
+    const line = lineOf([...path, 'id']);
+    if (!isObject(raw)) {
+      sink.warning(
+        line,
+        1,
+        `An entry of the ${parentId === null ? 'tasks' : `subtasks of task ${parentId}`} list is not a task object, so it is not read.`,
+        'Each task is an object with "id", "title" and "status".',
+      );
+      return null;
+    }
+    const own = idText(raw.id);
+    if (own === null) {
+      sink.warning(
+        line,
+        1,
+        `A ${parentId === null ? 'task' : `subtask of task ${parentId}`} has no id${typeof raw.title === 'string' ? ` ("${raw.title}")` : ''}, so it is not read.`,
+        'Give it an integer "id".',
+      );
+      return null;
+    }
+    // Subtask ids are local to their parent ("id": 3 in task 4 is 4.3); one already written "4.3" is kept as is.
+    const id = parentId === null || own.startsWith(`${parentId}.`) ? own : `${parentId}.${own}`;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      sink.warning(line, 1, `Task ${id} is listed again here (first at line ${first}); this one is left out.`, 'Give every task of a tag its own id.');
+      return null;
+    }
+    seen.set(id, line);
+    const entry: Entry = { id, parentId, raw, line, dependencies: [] };
+    entries.push(entry);
+    return entry;
+  };
+  for (const [index, raw] of chosen.tasks.entries()) {
+    const entry = add(raw, [...chosen.path, index], null);
+    const subtasks = entry?.raw.subtasks;
+    if (!entry || subtasks === undefined || subtasks === null) continue;
+    if (!Array.isArray(subtasks)) {
+      sink.warning(entry.line, 1, `The "subtasks" of task ${entry.id} are not a list, so they are not read.`, 'Write "subtasks" as a list of task objects.');
+      continue;
+    }
+    for (const [subIndex, sub] of subtasks.entries()) add(sub, [...chosen.path, index, 'subtasks', subIndex], entry.id);
+  }
+  return entries;
+}
+
+/** What a task is read against: every entry of its tag (and their ids), the tag (null for a legacy list), and where the list is. */
+interface TagContext {
+  entries: readonly Entry[];
+  ids: ReadonlySet<string>;
+  tag: string | null;
+  phaseId: string;
+  path: string;
+}
+
+/** The task an entry is, with its page. */
+function taskOf(entry: Entry, context: TagContext, sink: IssueSink): { task: Task; content: string } {
+  const { raw, id, parentId, line } = entry;
+  const { written, dependsOn } = entryDependencies(entry, context, sink);
+  const statusValue = raw.status;
+  const meaning = entryStatus(statusValue, id, line, sink);
+  const statusText = typeof statusValue === 'string' ? statusValue : 'pending';
+  const title = typeof raw.title === 'string' && raw.title.trim() !== '' ? raw.title.trim() : `Task ${id}`;
+  const task = checklistTask({
+    id,
+    slug: `task-${id}`,
+    phaseId: context.phaseId,
+    title,
+    file: context.path,
+    line,
+    status: meaning?.status ?? 'pending',
+    statusText,
+    dependsOn,
+    dependencyRaw: written.length > 0 ? written.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(', ') : undefined,
+    parentId,
+    format: 'Taskmaster',
+  });
+  task.cancelled = meaning?.cancelled === true;
+  task.priority = typeof raw.priority === 'string' && raw.priority.trim() !== '' ? raw.priority.trim() : null;
+  task.metadataStyle = 'json-list';
+  return { task, content: pageText(raw) };
+}
+
+/**
+ * A task's dependencies as written, and the task ids they name. Top-level tasks name task ids of the tag; a subtask
+ * names its siblings by their own number ([1, 2] in task 4 is 4.1 and 4.2) or any task by its full id ("4.1"). Those
+ * that name no other task of the tag are a warning.
+ */
+function entryDependencies({ raw, id, parentId, line }: Entry, { entries, ids, tag }: TagContext, sink: IssueSink): { written: Json[]; dependsOn: string[] } {
+  const written = Array.isArray(raw.dependencies) ? raw.dependencies : raw.dependencies === undefined || raw.dependencies === null ? [] : [raw.dependencies];
+  const dependsOn: string[] = [];
+  const unknown: string[] = [];
+  for (const value of written) {
+    const text = idText(value);
+    if (text === null) {
+      unknown.push(JSON.stringify(value));
+      continue;
+    }
+    const target = parentId !== null && !text.includes('.') ? `${parentId}.${text}` : text;
+    if (ids.has(target) && target !== id) dependsOn.push(target);
+    else unknown.push(target === text ? text : `${text} (${target})`);
+  }
+  if (unknown.length > 0) {
+    sink.warning(
+      line,
+      1,
+      `Task ${id} depends on ${unknown.length === 1 ? `${unknown[0]}, which is no other task` : `${unknown.join(', ')}, which are no other tasks`} of ${tag === null ? 'this list' : `the tag "${tag}"`}; ${unknown.length === 1 ? 'that dependency is' : 'those dependencies are'} left out.`,
+      `Task ids of ${tag === null ? 'the list' : 'the tag'}: ${entries
+        .slice(0, 20)
+        .map((other) => other.id)
+        .join(', ')}${entries.length > 20 ? ', …' : ''}. Ids restart in every tag, so a task of another tag cannot be named.`,
+    );
+  }
+  return { written, dependsOn };
+}
+
+/** What a task's status means; null, with a warning, when it is missing or no status word. */
+function entryStatus(statusValue: Json | undefined, id: string, line: number, sink: IssueSink): { status: TaskStatus; cancelled?: boolean } | null {
+  if (typeof statusValue === 'string') {
+    const meaning = statusOf(statusValue);
+    if (!meaning)
+      sink.warning(
+        line,
+        1,
+        `Task ${id} has the status "${statusValue}", which is no Taskmaster status; it is read as pending.`,
+        "Taskmaster's statuses are pending, in-progress, review, done, deferred, cancelled and blocked.",
+      );
+    return meaning;
+  }
+  sink.warning(
+    line,
+    1,
+    `Task ${id} has ${statusValue === undefined ? 'no status' : `the status ${JSON.stringify(statusValue)}, which is not a word`}; it is read as pending.`,
+    'Give it a "status" such as "pending", "in-progress" or "done".',
+  );
+  return null;
+}
+
+/** The phase title of a tag: its metadata's name or description, else the tag; a legacy list's project name, if it has one. */
+function partTitle(chosen: TaskmasterPart): string | null {
+  return chosen.tag === null
+    ? typeof chosen.metadata?.projectName === 'string' && chosen.metadata.projectName.trim() !== ''
+      ? chosen.metadata.projectName.trim()
+      : null
+    : (tagTitle(chosen.metadata) ?? chosen.tag);
+}

@@ -4,6 +4,7 @@
  * bear out says so.
  */
 import type { ChecklistItem, Metric, Phase, Verdict } from '../schema/model.ts';
+import { allTasksComplete } from './completion.ts';
 
 /** What a criterion's verdict rests on. */
 type CriterionBasis = 'metric' | 'tasks' | 'checkbox' | 'none';
@@ -23,7 +24,7 @@ export interface CriterionVerdict {
 
 /** Every success criterion of the phase, judged. */
 export function judgeCriteria(phase: Phase): CriterionVerdict[] {
-  const complete = phase.tasks.length > 0 && phase.tasks.every((task) => task.status === 'complete');
+  const complete = allTasksComplete(phase.tasks);
   return phase.successCriteria.map((item) => judgeCriterion(item, phase, complete));
 }
 

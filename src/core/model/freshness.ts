@@ -1,6 +1,7 @@
 /** How fresh a phase's data is against the build's time: the stale flag, events from the future, the site's "as of". */
 import { formatTimestamp } from '../format/format.ts';
 import type { DataQuality, Phase, Task } from '../schema/model.ts';
+import { allTasksComplete } from './completion.ts';
 
 /** Older than this before the build's as-of time, the newest event makes a live phase "stale". */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -26,8 +27,7 @@ export function judgeAsOf(dataQuality: DataQuality, tasks: readonly Pick<Task, '
 
 /** Whether a phase's logs have gone quiet: its newest event more than a day before `asOf`, and work still open. */
 export function isStale(newestEvent: string | null, tasks: readonly Pick<Task, 'status'>[], asOf: string): boolean {
-  const allComplete = tasks.length > 0 && tasks.every((task) => task.status === 'complete');
-  return newestEvent !== null && !allComplete && Date.parse(asOf) - Date.parse(newestEvent) > STALE_AFTER_MS;
+  return newestEvent !== null && !allTasksComplete(tasks) && Date.parse(asOf) - Date.parse(newestEvent) > STALE_AFTER_MS;
 }
 
 /** The newest `asOf` of all phases: the build's "as of", taken from the inputs, never from the clock. */

@@ -11,6 +11,7 @@ import { formatDays, formatNumber, formatTimestamp } from '../format/format.ts';
 import { round } from '../format/round.ts';
 import { statusLabels } from '../format/labels.ts';
 import type { EventLine, Forecast, MetricValue, Phase, PhaseHealth, StatusEvidence, Task, TaskHealth } from '../schema/model.ts';
+import { allTasksComplete } from './completion.ts';
 import { judgeCriteria, type CriterionVerdict } from './criteria.ts';
 import { staleWarning } from './freshness.ts';
 import { DAY_MS, planOrigin, plannedDates, type PlannedDates } from './plan.ts';
@@ -371,7 +372,7 @@ function moreTasks(rest: readonly Task[]): string {
 function phaseHealth(phase: Judged, verdicts: ReadonlyMap<string, TaskVerdict>, forecast: Forecast | null): PhaseHealth {
   const tasks = phase.tasks;
   if (tasks.length === 0) return { state: 'unknown', reason: 'No task was read from this phase, so there is nothing to judge.' };
-  if (tasks.every((task) => task.status === 'complete')) return { state: 'done', reason: `All ${tasks.length} tasks are complete.` };
+  if (allTasksComplete(tasks)) return { state: 'done', reason: `All ${tasks.length} tasks are complete.` };
   const critical = criticalTaskIds(phase.criticalPath);
   const troubled = (task: Task) => task.health?.state === 'late' || task.health?.state === 'blocked';
   const missed = phase.metrics.filter((metric) => metric.target !== null && metric.verdict === 'missed');
@@ -438,7 +439,7 @@ const written = (value: MetricValue | null): string | null => (value === null ? 
 export function judgeRisks(phase: Phase, criteria: readonly CriterionVerdict[] = judgeCriteria(phase)): Deviation[] {
   const out: Deviation[] = [];
   const add = (kind: DeviationKind, severity: Severity, taskId: string | null, text: string) => out.push({ kind, severity, taskId, text });
-  const complete = phase.tasks.length > 0 && phase.tasks.every((task) => task.status === 'complete');
+  const complete = allTasksComplete(phase.tasks);
 
   for (const metric of phase.metrics.filter((m) => m.target !== null)) {
     const owner = metric.taskIds.length > 0 ? ` for ${metric.taskIds.length === 1 ? 'task' : 'tasks'} ${metric.taskIds.join(', ')}` : '';

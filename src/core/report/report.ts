@@ -7,6 +7,7 @@ import { countVerdicts, isMeasured } from '../metrics/verdict.ts';
 import { round } from '../format/round.ts';
 import type { ChecklistItem, Metric, MetricValue, Phase, StatusEvidence, Task, TaskStatus, Verdict } from '../schema/model.ts';
 import { DAY_MS, planOrigin, plannedDates } from '../model/plan.ts';
+import { allTasksComplete } from '../model/completion.ts';
 import { judgeCriteria, type CriterionVerdict } from '../model/criteria.ts';
 import { judgeRisks, type Deviation } from '../model/judge.ts';
 
@@ -112,11 +113,10 @@ export interface CompletionReport {
 
 /** Builds the completion report of a phase. */
 export function buildCompletionReport(phase: Phase): CompletionReport {
-  const complete = phase.tasks.length > 0 && phase.tasks.every((task) => task.status === 'complete');
   const timeline = buildReportTimeline(phase);
   const criteria = judgeCriteria(phase);
   return {
-    draft: !complete,
+    draft: !allTasksComplete(phase.tasks),
     title: phase.title,
     phaseId: phase.id,
     asOf: phase.asOf,

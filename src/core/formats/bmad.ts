@@ -8,7 +8,7 @@
 import type { Issue, Task } from '../schema/model.ts';
 import type { SourceFile } from '../schema/package-files.ts';
 import { createIssueSink } from '../text/issues.ts';
-import { parseStatusMeaning } from '../tasks/parse-status.ts';
+import { parseStatusMeaning, statusOfMeaning } from '../tasks/parse-status.ts';
 import { statusHint } from '../tasks/vocabulary.ts';
 import { checklistTask } from './checklist.ts';
 
@@ -115,7 +115,7 @@ export function applySprintStatus(tasks: readonly Task[], file: SourceFile, phas
       );
       meaning = 'pending';
     }
-    const status = meaning === 'cancelled' ? 'complete' : meaning;
+    const status = statusOfMeaning(meaning);
     const at = result.findIndex((task) => fileStem(task.file) === entry.key);
     const index = at >= 0 ? at : result.findIndex((task) => task.id === entry.storyId && !added.includes(task));
     if (index < 0) {

@@ -10,7 +10,7 @@
  */
 import type { Issue, Task } from '../schema/model.ts';
 import type { SourceFile } from '../schema/package-files.ts';
-import { parseStatusMeaning } from '../tasks/parse-status.ts';
+import { parseStatusMeaning, statusOfMeaning } from '../tasks/parse-status.ts';
 import type { StatusMeaning } from '../tasks/vocabulary.ts';
 
 /** The format's id and its name on the data-quality panel. */
@@ -135,7 +135,7 @@ export function ccpmUpdateIssues(tasks: readonly Task[], companions: readonly So
     const said = updateStatus(file.text);
     if (!task || !said) continue;
     const own: StatusMeaning = task.cancelled ? 'cancelled' : task.status;
-    const closed = own === 'complete' || own === 'cancelled';
+    const closed = statusOfMeaning(own) === 'complete';
     // progress.md speaks for the whole task; one stream done while the task runs on is no disagreement, one still
     // running when the task is closed, or started while it is open, is.
     const differs = said.whole

@@ -7,7 +7,7 @@
  * file that states none takes its folder's. `archive/` and `archived/` are off the board, as Backlog.md's archive/ is.
  */
 import type { Issue, Task } from '../schema/model.ts';
-import { parseStatusMeaning } from '../tasks/parse-status.ts';
+import { parseStatusMeaning, statusOfMeaning } from '../tasks/parse-status.ts';
 import type { StatusMeaning } from '../tasks/vocabulary.ts';
 
 /** The format's id and its name on the data-quality panel. */
@@ -115,7 +115,7 @@ export function applyFolderStatus(tasks: readonly Task[], dir: string): { tasks:
     const meaning = folderStatus(folder);
     if (meaning === null || meaning === 'off') return task;
     if (task.statusText === null) {
-      const status = meaning === 'cancelled' ? 'complete' : meaning;
+      const status = statusOfMeaning(meaning);
       return {
         ...task,
         status,
@@ -131,7 +131,7 @@ export function applyFolderStatus(tasks: readonly Task[], dir: string): { tasks:
     const written = parseStatusMeaning(task.statusText);
     if (written === null) {
       // A word the reader does not know ("review_complete" in in_review/): the folder is the status the board states.
-      const status = meaning === 'cancelled' ? 'complete' : meaning;
+      const status = statusOfMeaning(meaning);
       const line = /^line (\d+)$/.exec(task.statusEvidence.key ?? '')?.[1];
       superseded.push(task.file);
       issues.push({

@@ -7,7 +7,7 @@
 import type { Issue, Task } from '../schema/model.ts';
 import { idKey, parseDependencies } from '../tasks/parse-dependencies.ts';
 import { parseDuration } from '../tasks/parse-duration.ts';
-import { parseStatusMeaning } from '../tasks/parse-status.ts';
+import { parseStatusMeaning, statusOfMeaning } from '../tasks/parse-status.ts';
 import { isUnassigned, statusHint, unitOfKey } from '../tasks/vocabulary.ts';
 import type { TaskTableRow } from './task-table.ts';
 
@@ -40,7 +40,7 @@ export function tasksFromTable(
         hint: statusHint,
       });
     }
-    const status = meaning === null || meaning === 'cancelled' ? (meaning === 'cancelled' ? 'complete' : 'pending') : meaning;
+    const status = meaning === null ? 'pending' : statusOfMeaning(meaning);
     const dependencyText = row.cells.dependencies?.text ?? '';
     const dependencies = parseDependencies(dependencyText).map((dependency) => ({ ...dependency, line: row.line, column: null }));
     const estimate = row.cells.estimate;

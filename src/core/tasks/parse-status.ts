@@ -15,7 +15,7 @@ const statusPattern = new RegExp(
   'giu',
 );
 
-const progress: Record<StatusMeaning, number> = { pending: 0, blocked: 0, in_progress: 1, complete: 2, cancelled: 2 };
+const progress: Record<TaskStatus, number> = { pending: 0, blocked: 0, in_progress: 1, complete: 2 };
 
 /**
  * What a status as written means, or null when it has no status word. Real task files say "Ready to execute",
@@ -43,11 +43,19 @@ export function parseStatusMeaning(text: string): StatusMeaning | null {
   if (!first) return null;
   const lead = text.slice(0, first.index).replace(/[^\p{L}\p{N}]/gu, '');
   if (lead === '' || first.meaning !== 'complete') return first.meaning;
-  return found.some((later) => progress[later.meaning] < progress.complete) ? 'in_progress' : 'complete';
+  return found.some((later) => progress[statusOfMeaning(later.meaning)] < progress.complete) ? 'in_progress' : 'complete';
 }
 
-/** The package status a text names; cancelled work is closed, so complete. Null when no status word matches. */
+/**
+ * The task status a status word's meaning gives: cancelled work is closed, so it counts as complete (its reader also
+ * marks the task cancelled, which leaves it out of progress and the critical path).
+ */
+export function statusOfMeaning(meaning: StatusMeaning): TaskStatus {
+  return meaning === 'cancelled' ? 'complete' : meaning;
+}
+
+/** The package status a text names (statusOfMeaning); null when no status word matches. */
 export function parseStatus(text: string): TaskStatus | null {
   const meaning = parseStatusMeaning(text);
-  return meaning === 'cancelled' ? 'complete' : meaning;
+  return meaning === null ? null : statusOfMeaning(meaning);
 }

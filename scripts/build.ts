@@ -42,24 +42,11 @@ export interface BuildOptions {
 /** Builds the site; resolves to the exit code (0 built, 1 the content or the build failed, 2 a bug in Cairn). */
 export async function buildSite({ outDir: out, outFrom = '--out', keep = [], strict = false }: BuildOptions): Promise<number> {
   const outDir = resolve(out);
-  let staging: string | null = null;
-  const fail = (message: string): 1 => {
-    if (staging) rmSync(staging, { recursive: true, force: true });
-    console.error(`${message}\n  The previous site in ${displayPath(outDir)} was left as it was.`);
-    return 1;
-  };
-
   const stages: Record<string, number> = {};
-  let mark = performance.now();
-  const lap = (): number => {
-    const now = performance.now();
-    const ms = now - mark;
-    mark = now;
-    return ms;
-  };
+  const lap = stopwatch();
 
   const problems = environmentProblems(process.env);
-  if (problems.length > 0) return fail(problems.map((problem) => `error ${problem}`).join('\n'));
+  if (problems.length > 0) return failed(problems.map((problem) => `error ${problem}`).join('\n'), outDir);
 
   // In a team's repository the `cairn` command names a folder there (CAIRN_STATE_DIR) for the lock and the caches.
   const stateDir = process.env.CAIRN_STATE_DIR ?? resolve('node_modules', '.cache', 'cairn');
@@ -88,25 +75,55 @@ export async function buildSite({ outDir: out, outFrom = '--out', keep = [], str
     console.error(`Another build (process ${holder}) is running in this checkout; waiting for it to finish…`),
   );
   try {
-    try {
-      const leftovers = cleanLeftovers(outDir);
-      if (leftovers.restored) console.error(`The site in ${displayPath(outDir)} was put back: a build stopped while replacing it.`);
-      staging = prepareStaging(outDir);
-    } catch (error) {
-      console.error(`error ${writeFailure(error, outDir)}`);
-      return 1;
-    }
-    let phaseIds: string[];
-    try {
-      const checked = await checkContent({ strict });
-      if (checked.exitCode !== 0)
-        return hasWarningsOnly(checked) ? fail('The content has warnings and --strict was given, so the site was not built.') : checked.exitCode;
-      // Only the phases' ids are kept here; the site's pages read the site themselves (src/lib/site.ts).
-      phaseIds = checked.content.phases.map((phase) => phase.id);
-    } catch (error) {
-      console.error(cairnFailed(error));
-      return 2;
-    }
+    return await buildLocked({ outDir, siteDir, marker, last, keep, strict }, stages, lap);
+  } finally {
+    releaseLock();
+  }
+}
+
+/** Says why the build stopped and that the previous site is untouched; the exit code 1. */
+function failed(message: string, outDir: string): 1 {
+  console.error(`${message}\n  The previous site in ${displayPath(outDir)} was left as it was.`);
+  return 1;
+}
+
+/** A clock that gives, at each call, the milliseconds since the call before (or since it was made). */
+function stopwatch(): () => number {
+  let mark = performance.now();
+  return (): number => {
+    const now = performance.now();
+    const ms = now - mark;
+    mark = now;
+    return ms;
+  };
+}
+
+/** What a build under the lock needs: where the site goes, its cache folder, its last publish and the build's options. */
+interface LockedBuild {
+  outDir: string;
+  siteDir: string;
+  /** The file that records each publish of this site. */
+  marker: string;
+  last: Published | null;
+  keep: readonly string[];
+  strict: boolean;
+}
+
+/**
+ * The build once it holds the lock: the content checked, the pages rendered, the search bundles written, and the site
+ * staged and swapped into place. A staged site not swapped in is removed.
+ */
+async function buildLocked({ outDir, siteDir, marker, last, keep, strict }: LockedBuild, stages: Record<string, number>, lap: () => number): Promise<number> {
+  let staging: string | null = null;
+  const fail = (message: string): 1 => {
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    return failed(message, outDir);
+  };
+  try {
+    staging = prepareOutput(outDir);
+    if (staging === null) return 1;
+    const phaseIds = await checkedPhaseIds(strict, fail);
+    if (typeof phaseIds === 'number') return phaseIds;
     stages.check = lap();
 
     // Astro writes into the same folder every build (pages/ in the site's cache folder), so a page whose key did not
@@ -114,28 +131,12 @@ export async function buildSite({ outDir: out, outFrom = '--out', keep = [], str
     process.env.CAIRN_OUT_DIR = outDir;
     pruneSiteStates(siteDir);
     const pagesDir = join(siteDir, 'pages');
-    const started = Date.now();
-    const outputs = new Set<string>();
-    const { build } = await import('astro');
-    try {
-      await build({
-        ...astroInlineRoot(resolve(import.meta.dirname, '..')),
-        outDir: pagesDir,
-        logLevel: 'info',
-        integrations: [watchBuild(stages, lap, pagesDir, outputs)],
-      });
-    } catch (error) {
-      const { message, hint } = error as { message?: string; hint?: string };
-      return fail(`${message ?? String(error)}${hint ? `\n  hint: ${hint}` : ''}\nastro build failed.`);
-    }
-    const rendered = [...outputs].filter((file) => statSync(join(pagesDir, file)).mtimeMs >= started).length;
-    // Search bundles are kept or written again below; anything else neither built nor kept is gone from the content.
-    pruneStale(pagesDir, outputs, started, ['pagefind/']);
-    stages.finish = lap();
+    const pages = await renderPages(pagesDir, stages, lap, fail);
+    if (typeof pages === 'number') return pages;
 
-    let search: Awaited<ReturnType<typeof writeSearchIndexes>>;
+    let search: SearchIndexes;
     try {
-      search = await writeSearchIndexes(pagesDir, phaseIds, started);
+      search = await writeSearchIndexes(pagesDir, phaseIds, pages.started);
     } catch (error) {
       return fail((error as Error).message);
     }
@@ -152,40 +153,114 @@ export async function buildSite({ outDir: out, outFrom = '--out', keep = [], str
     staging = null;
     writeFileSync(marker, JSON.stringify(publishing));
     stages.publish = lap();
-    if (staged.kept.length > 0)
-      console.log(
-        `kept ${staged.kept.length === 1 ? 'a file' : `${staged.kept.length} files`} Cairn did not write in ${displayPath(outDir)}: ${staged.kept.slice(0, 5).join(', ')}${staged.kept.length > 5 ? ', …' : ''}`,
-      );
-
-    const total = Object.values(stages).reduce((sum, ms) => sum + ms, 0);
-    console.log(
-      `search index: ${search.pages} pages read (the site's own and ${search.phases.length} of ${phaseIds.length} phases); site written to ${outDir}`,
-    );
-    console.log(
-      `built in ${seconds(total)}: ${Object.entries(stages)
-        .map(([name, ms]) => `${name} ${seconds(ms)}`)
-        .join(', ')}; ${rendered} of ${outputs.size} files rendered, ${staged.copied} copied to the site and ${staged.linked} unchanged (linked)`,
-    );
-    if (process.env.CAIRN_TIMINGS)
-      writeFileSync(
-        process.env.CAIRN_TIMINGS,
-        JSON.stringify({
-          stages,
-          total,
-          rendered,
-          outputs: outputs.size,
-          copied: staged.copied,
-          linked: staged.linked,
-          kept: staged.kept.length,
-          searched: search.pages,
-          searchedPhases: search.phases.length,
-        }),
-      );
+    reportBuild({ outDir, stages, phaseIds, search, pages, staged });
     return 0;
   } finally {
     if (staging) rmSync(staging, { recursive: true, force: true });
-    releaseLock();
   }
+}
+
+/** Puts back a site a stopped build left half replaced, and makes the staging folder; null, the error said, when it cannot. */
+function prepareOutput(outDir: string): string | null {
+  try {
+    const leftovers = cleanLeftovers(outDir);
+    if (leftovers.restored) console.error(`The site in ${displayPath(outDir)} was put back: a build stopped while replacing it.`);
+    return prepareStaging(outDir);
+  } catch (error) {
+    console.error(`error ${writeFailure(error, outDir)}`);
+    return null;
+  }
+}
+
+/** The content checked, its problems printed: the ids of its phases, or the exit code when the check stops the build. */
+async function checkedPhaseIds(strict: boolean, fail: (message: string) => 1): Promise<string[] | number> {
+  try {
+    const checked = await checkContent({ strict });
+    if (checked.exitCode !== 0)
+      return hasWarningsOnly(checked) ? fail('The content has warnings and --strict was given, so the site was not built.') : checked.exitCode;
+    // Only the phases' ids are kept here; the site's pages read the site themselves (src/lib/site.ts).
+    return checked.content.phases.map((phase) => phase.id);
+  } catch (error) {
+    console.error(cairnFailed(error));
+    return 2;
+  }
+}
+
+/** What Astro's build wrote: every file of the site's pages, when it started, and how many files it rendered anew. */
+interface RenderedPages {
+  outputs: Set<string>;
+  started: number;
+  rendered: number;
+}
+
+/** Astro's build into `pagesDir`, with what it did not write or keep removed; the exit code when it fails. */
+async function renderPages(pagesDir: string, stages: Record<string, number>, lap: () => number, fail: (message: string) => 1): Promise<RenderedPages | 1> {
+  const started = Date.now();
+  const outputs = new Set<string>();
+  const { build } = await import('astro');
+  try {
+    await build({
+      ...astroInlineRoot(resolve(import.meta.dirname, '..')),
+      outDir: pagesDir,
+      logLevel: 'info',
+      integrations: [watchBuild(stages, lap, pagesDir, outputs)],
+    });
+  } catch (error) {
+    const { message, hint } = error as { message?: string; hint?: string };
+    return fail(`${message ?? String(error)}${hint ? `\n  hint: ${hint}` : ''}\nastro build failed.`);
+  }
+  const rendered = [...outputs].filter((file) => statSync(join(pagesDir, file)).mtimeMs >= started).length;
+  // Search bundles are kept or written again below; anything else neither built nor kept is gone from the content.
+  pruneStale(pagesDir, outputs, started, ['pagefind/']);
+  stages.finish = lap();
+  return { outputs, started, rendered };
+}
+
+type SearchIndexes = Awaited<ReturnType<typeof writeSearchIndexes>>;
+
+/** Prints what the build kept, indexed and wrote, with each stage's time; the timings also go to CAIRN_TIMINGS when it names a file. */
+function reportBuild({
+  outDir,
+  stages,
+  phaseIds,
+  search,
+  pages: { outputs, rendered },
+  staged,
+}: {
+  outDir: string;
+  stages: Record<string, number>;
+  phaseIds: readonly string[];
+  search: SearchIndexes;
+  pages: RenderedPages;
+  staged: StagedSite;
+}): void {
+  if (staged.kept.length > 0)
+    console.log(
+      `kept ${staged.kept.length === 1 ? 'a file' : `${staged.kept.length} files`} Cairn did not write in ${displayPath(outDir)}: ${staged.kept.slice(0, 5).join(', ')}${staged.kept.length > 5 ? ', …' : ''}`,
+    );
+
+  const total = Object.values(stages).reduce((sum, ms) => sum + ms, 0);
+  console.log(`search index: ${search.pages} pages read (the site's own and ${search.phases.length} of ${phaseIds.length} phases); site written to ${outDir}`);
+  console.log(
+    `built in ${seconds(total)}: ${Object.entries(stages)
+      .map(([name, ms]) => `${name} ${seconds(ms)}`)
+      .join(', ')}; ${rendered} of ${outputs.size} files rendered, ${staged.copied} copied to the site and ${staged.linked} unchanged (linked)`,
+  );
+  if (process.env.CAIRN_TIMINGS)
+    writeFileSync(
+      process.env.CAIRN_TIMINGS,
+      JSON.stringify({
+        stages,
+        total,
+        rendered,
+        outputs: outputs.size,
+        copied: staged.copied,
+        linked: staged.linked,
+        kept: staged.kept.length,
+        searched: search.pages,
+        searchedPhases: search.phases.length,
+      }),
+    );
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

@@ -280,16 +280,7 @@ interface Row {
 
 /** Every row of one phase, in time order, exactly `budget` of them. */
 function phaseRows(phase: Phase, budget: number, random: () => number): Row[] {
-  const rows: Row[] = [];
-  const { n } = phase;
-  const id = (prefix: string, ms: number): string => {
-    let suffix = '';
-    for (let i = 0; i < 9; i++) suffix += BASE36.charAt(Math.floor(random() * 36));
-    return `${prefix}-${ms}-${suffix}`;
-  };
-  const push = (t: number, key: string, value: unknown, namespace: string, metadata?: Record<string, unknown>): void => {
-    rows.push({ t, key, value: typeof value === 'string' ? value : encodeStoredValue(value), namespace, metadata: metadata ? JSON.stringify(metadata) : null });
-  };
+  const id = idMaker(random);
   const started = phase.tasks.filter((t) => t.state !== 'pending');
   // fixed rows: 2 per start, 1 per end, 3 per session-end (one per simulated day, at most 5)
   const days = Math.max(1, Math.min(5, Math.ceil((phase.cutoff - phase.start) / DAY)));
@@ -299,103 +290,161 @@ function phaseRows(phase: Phase, budget: number, random: () => number): Row[] {
   const perTask = started.length ? Math.floor(remaining / started.length) : 0;
   let extra = started.length ? remaining - perTask * started.length : 0;
 
+  const rows: Row[] = [];
   for (const task of started) {
-    const t0 = task.start + Math.floor(random() * 1000);
-    const description = `Task ${task.id}: ${task.title}`;
-    const taskId = id('task', t0);
-    push(
+    const count = perTask + (extra > 0 ? 1 : 0);
+    if (extra > 0) extra--;
+    for (const row of startedTaskRows(task, count, phase, random, id)) rows.push(row);
+  }
+  rows.sort((a, b) => a.t - b.t);
+  const all = rows.concat(sessionEnds(rows, phase, days, id)).sort((a, b) => a.t - b.t);
+  return all;
+}
+
+/** Makes ids as claude-flow writes them ("task-<ms>-<9 base-36 letters>"), the letters drawn from `random`. */
+function idMaker(random: () => number): (prefix: string, ms: number) => string {
+  return (prefix, ms) => {
+    let suffix = '';
+    for (let i = 0; i < 9; i++) suffix += BASE36.charAt(Math.floor(random() * 36));
+    return `${prefix}-${ms}-${suffix}`;
+  };
+}
+
+/** A row as claude-flow stores it: a value that is not text encoded by its serializer, the metadata as JSON. */
+function rowOf(t: number, key: string, value: unknown, namespace: string, metadata?: Record<string, unknown>): Row {
+  return { t, key, value: typeof value === 'string' ? value : encodeStoredValue(value), namespace, metadata: metadata ? JSON.stringify(metadata) : null };
+}
+
+/**
+ * The rows of one started task: its start (pre-task and task-index), `count` rows of edits (3 rows each) and
+ * notifies (1 row each) at random times of its span, and its end (post-task) when it is complete.
+ */
+function startedTaskRows(task: Task, count: number, phase: Phase, random: () => number, id: (prefix: string, ms: number) => string): Row[] {
+  const rows: Row[] = [];
+  const t0 = task.start + Math.floor(random() * 1000);
+  const description = `Task ${task.id}: ${task.title}`;
+  const taskId = id('task', t0);
+  rows.push(
+    rowOf(
       t0 + 17,
       `task:${taskId}`,
       { taskId, description, agentId: undefined, autoSpawnAgents: true, status: 'started', startedAt: iso(t0 + 17) },
       'hooks:pre-task',
       { hookType: 'pre-task', agentId: undefined },
-    );
-    push(t0 + 18, `task-index:${t0 + 18}`, { taskId, description, timestamp: iso(t0 + 18) }, 'task-index');
-    const last = Math.min(task.end, phase.cutoff);
-    const span = Math.max(60_000, last - t0 - 60_000);
-    let mine = perTask + (extra > 0 ? 1 : 0);
-    if (extra > 0) extra--;
-    let step = 0;
-    while (mine > 0) {
-      const t = t0 + 30_000 + Math.floor(random() * span);
-      if (mine >= 3 && random() < 0.6) {
-        const file = `${FILES[Math.floor(random() * FILES.length)]!.replace(/\.(\w+)$/, `_${task.key}_${step}.$1`)}`;
-        const memoryKey = `phase${n}/${task.key}/step_${step}`;
-        const editId = id('edit', t);
-        const effects = { formatResult: null, memoryUpdate: null, neuralTraining: null };
-        const features = { format: false, updateMemory: false, trainNeural: false };
-        push(t, `edit:${editId}:post`, { file, memoryKey, timestamp: iso(t), editId, ...features, ...effects }, 'hooks:post-edit', {
-          hookType: 'post-edit',
-          file,
-          formatted: false,
-        });
-        push(t + 1, memoryKey, { file, editedAt: iso(t + 1), editId, enhanced: true, ...effects }, 'coordination');
-        push(t + 1, `file-history:${file.replace(/\//g, '_')}:${t + 1}`, { file, editId, timestamp: iso(t + 1), enhanced: true, features }, 'file-history');
-        mine -= 3;
-      } else {
-        const notifyId = id('notify', t);
-        const level = random() < 0.8 ? 'info' : 'success';
-        push(
-          t,
-          `notification:${notifyId}`,
-          { message: `${task.key}: step ${step} done (${task.title})`, level, swarmStatus: 'active', timestamp: iso(t), notifyId },
-          'hooks:notify',
-          { hookType: 'notify', level },
-        );
-        mine -= 1;
-      }
-      step++;
+    ),
+  );
+  rows.push(rowOf(t0 + 18, `task-index:${t0 + 18}`, { taskId, description, timestamp: iso(t0 + 18) }, 'task-index'));
+  const last = Math.min(task.end, phase.cutoff);
+  const span = Math.max(60_000, last - t0 - 60_000);
+  let mine = count;
+  let step = 0;
+  while (mine > 0) {
+    const t = t0 + 30_000 + Math.floor(random() * span);
+    if (mine >= 3 && random() < 0.6) {
+      rows.push(...editRows(task, step, t, phase.n, random, id));
+      mine -= 3;
+    } else {
+      rows.push(notifyRow(task, step, t, random, id));
+      mine -= 1;
     }
-    if (task.state === 'complete') {
-      const te = task.end;
-      const seedId = `task-${task.id}-${task.slug}`;
-      push(te, `task:${seedId}:completed`, { status: 'completed', completedAt: iso(te), duration: null }, 'hooks:post-task', { hookType: 'post-task' });
-    }
+    step++;
   }
-  rows.sort((a, b) => a.t - b.t);
+  if (task.state === 'complete') {
+    const te = task.end;
+    const seedId = `task-${task.id}-${task.slug}`;
+    rows.push(
+      rowOf(te, `task:${seedId}:completed`, { status: 'completed', completedAt: iso(te), duration: null }, 'hooks:post-task', { hookType: 'post-task' }),
+    );
+  }
+  return rows;
+}
 
-  // session-end at the end of each simulated day (totals count rows of that namespace up to then)
+/** The three rows of one edit at `t` (post-edit, coordination under its memory key, file-history), of a file drawn at random. */
+function editRows(task: Task, step: number, t: number, n: number, random: () => number, id: (prefix: string, ms: number) => string): Row[] {
+  const file = `${FILES[Math.floor(random() * FILES.length)]!.replace(/\.(\w+)$/, `_${task.key}_${step}.$1`)}`;
+  const memoryKey = `phase${n}/${task.key}/step_${step}`;
+  const editId = id('edit', t);
+  const effects = { formatResult: null, memoryUpdate: null, neuralTraining: null };
+  const features = { format: false, updateMemory: false, trainNeural: false };
+  return [
+    rowOf(t, `edit:${editId}:post`, { file, memoryKey, timestamp: iso(t), editId, ...features, ...effects }, 'hooks:post-edit', {
+      hookType: 'post-edit',
+      file,
+      formatted: false,
+    }),
+    rowOf(t + 1, memoryKey, { file, editedAt: iso(t + 1), editId, enhanced: true, ...effects }, 'coordination'),
+    rowOf(t + 1, `file-history:${file.replace(/\//g, '_')}:${t + 1}`, { file, editId, timestamp: iso(t + 1), enhanced: true, features }, 'file-history'),
+  ];
+}
+
+/** One notify row at `t`, its level drawn at random. */
+function notifyRow(task: Task, step: number, t: number, random: () => number, id: (prefix: string, ms: number) => string): Row {
+  const notifyId = id('notify', t);
+  const level = random() < 0.8 ? 'info' : 'success';
+  return rowOf(
+    t,
+    `notification:${notifyId}`,
+    { message: `${task.key}: step ${step} done (${task.title})`, level, swarmStatus: 'active', timestamp: iso(t), notifyId },
+    'hooks:notify',
+    { hookType: 'notify', level },
+  );
+}
+
+/** A session-end at the end of each simulated day (the last just after the cut-off), over `rows` in time order. */
+function sessionEnds(rows: readonly Row[], phase: Phase, days: number, id: (prefix: string, ms: number) => string): Row[] {
   const ends: Row[] = [];
   for (let d = 1; d <= days; d++) {
     const t = d === days ? phase.cutoff + 30 * 60_000 : phase.start + d * DAY - 14 * HOUR;
-    const before = rows.filter((r) => r.t <= t);
-    const tasks = before.filter((r) => r.namespace === 'task-index');
-    const edits = before.filter((r) => r.namespace === 'file-history');
-    const firstAt = before.length ? before[0]!.t : t - HOUR;
-    const minutes = Math.max(1, (t - firstAt) / 60_000);
-    const metrics = {
-      sessionDuration: t - firstAt,
-      sessionDurationHuman: `${Math.round(minutes)} minutes`,
-      totalTasks: tasks.length,
-      totalEdits: edits.length,
-      totalCommands: 0,
-      uniqueAgents: 0,
-      commandSuccessRate: 100,
-      avgTasksPerMinute: Math.round((tasks.length / minutes) * 100) / 100,
-      avgEditsPerMinute: Math.round((edits.length / minutes) * 100) / 100,
-      timestamp: iso(t),
-    };
-    const endedAt = t + 1;
-    const sessionId = id('session', endedAt);
-    const listed = (r: Row) => ({
-      key: r.key,
-      value: JSON.parse(r.value),
-      namespace: r.namespace,
-      metadata: null,
-      createdAt: new Date(seconds(r.t) * 1000),
-      updatedAt: new Date(seconds(r.t) * 1000),
-      accessCount: 0,
-    });
-    const totals = { totalTasks: tasks.length, totalEdits: edits.length, totalCommands: 0, uniqueAgents: 0 };
-    const end = (key: string, value: unknown, namespace: string, metadata: Record<string, unknown>): void => {
-      ends.push({ t: endedAt, key, value: encodeStoredValue(value), namespace, metadata: JSON.stringify(metadata) });
-    };
+    ends.push(...sessionEndRows(rows, t, id));
+  }
+  return ends;
+}
+
+/** The three rows of a session-end at `t` (sessions, session-states, session-metrics); totals count rows of that namespace up to then. */
+function sessionEndRows(rows: readonly Row[], t: number, id: (prefix: string, ms: number) => string): Row[] {
+  const before = rows.filter((r) => r.t <= t);
+  const tasks = before.filter((r) => r.namespace === 'task-index');
+  const edits = before.filter((r) => r.namespace === 'file-history');
+  const firstAt = before.length ? before[0]!.t : t - HOUR;
+  const minutes = Math.max(1, (t - firstAt) / 60_000);
+  const metrics = {
+    sessionDuration: t - firstAt,
+    sessionDurationHuman: `${Math.round(minutes)} minutes`,
+    totalTasks: tasks.length,
+    totalEdits: edits.length,
+    totalCommands: 0,
+    uniqueAgents: 0,
+    commandSuccessRate: 100,
+    avgTasksPerMinute: Math.round((tasks.length / minutes) * 100) / 100,
+    avgEditsPerMinute: Math.round((edits.length / minutes) * 100) / 100,
+    timestamp: iso(t),
+  };
+  const endedAt = t + 1;
+  const sessionId = id('session', endedAt);
+  const listed = (r: Row) => ({
+    key: r.key,
+    value: JSON.parse(r.value),
+    namespace: r.namespace,
+    metadata: null,
+    createdAt: new Date(seconds(r.t) * 1000),
+    updatedAt: new Date(seconds(r.t) * 1000),
+    accessCount: 0,
+  });
+  const totals = { totalTasks: tasks.length, totalEdits: edits.length, totalCommands: 0, uniqueAgents: 0 };
+  const end = (key: string, value: unknown, namespace: string, metadata: Record<string, unknown>): Row => ({
+    t: endedAt,
+    key,
+    value: encodeStoredValue(value),
+    namespace,
+    metadata: JSON.stringify(metadata),
+  });
+  return [
     end(
       `session:${sessionId}`,
       { endedAt: iso(endedAt), ...totals, sessionId, generateSummary: true, persistState: true, exportMetrics: 'true', metrics },
       'sessions',
       { hookType: 'session-end' },
-    );
+    ),
     end(
       `session-state:${sessionId}`,
       {
@@ -409,11 +458,9 @@ function phaseRows(phase: Phase, budget: number, random: () => number): Row[] {
       },
       'session-states',
       { type: 'full-state', sessionId },
-    );
-    end(`session-metrics:${sessionId}`, metrics, 'session-metrics', { type: 'performance-metrics', sessionId });
-  }
-  const all = rows.concat(ends).sort((a, b) => a.t - b.t);
-  return all;
+    ),
+    end(`session-metrics:${sessionId}`, metrics, 'session-metrics', { type: 'performance-metrics', sessionId }),
+  ];
 }
 
 /** Writes rows into hooksDir/memory.db (+ -wal with the last ~10%), copying while the connection is open. */

@@ -6,7 +6,7 @@ import { formatNumber } from '../format/format.ts';
 import type { CompletionReport, Deviation, ReportTask, Severity } from './report.ts';
 import { describeEvidence } from './report.ts';
 import { statusLabels, verdictLabels } from '../format/labels.ts';
-import { formatAgent, formatDays, formatEstimate, formatTimestamp } from '../format/format.ts';
+import { formatAgent, formatDays, formatEstimate, formatTimestamp, percentOf } from '../format/format.ts';
 
 const DASH = '—';
 
@@ -64,7 +64,7 @@ function header(report: CompletionReport): string[] {
     `# ${escapeInline(report.title)} — completion report${report.draft ? ' (draft)' : ''}`,
     '',
     `As of ${report.asOf === null ? 'an unknown time (no dated input)' : formatTimestamp(report.asOf)}, computed from the package files and hook logs. ` +
-      `Status: ${statusLabels[report.status]}; ${report.tasksComplete} of ${plural(total, 'task', 'tasks')} complete; ${Math.round(report.progress * 100)}% of the estimated work done.`,
+      `Status: ${statusLabels[report.status]}; ${report.tasksComplete} of ${plural(total, 'task', 'tasks')} complete; ${percentOf(report.progress)}% of the estimated work done.`,
   ];
   if (report.draft) {
     lines.push(

@@ -1,4 +1,5 @@
 /** A flat status badge as SVG (label on the left, message on the right), sized from the text without a font file. */
+import { percentOf } from '../format/format.ts';
 import type { PhaseHealth, TaskStatus } from '../schema/model.ts';
 
 const statusColors: Record<TaskStatus, string> = {
@@ -31,7 +32,7 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
  * "phase-7 | at risk 17%": the phase's health when it is judged (in its colour), else its status ("in progress 17%").
  */
 export function renderStatusBadge(label: string, status: TaskStatus, progress: number, health: PhaseHealth['state'] | null = null): string {
-  const message = `${health ? health.replace('-', ' ') : status.replace('_', ' ')} ${Math.round(progress * 100)}%`;
+  const message = `${health ? health.replace('-', ' ') : status.replace('_', ' ')} ${percentOf(progress)}%`;
   const [left, right] = [textWidth(label) + 12, textWidth(message) + 12];
   const total = left + right;
   const title = escapeXml(`${label}: ${message}`);

@@ -5,6 +5,7 @@
 import { round } from '../format/round.ts';
 import { parseMetricValue } from '../metrics/parse-value.ts';
 import type { Metric, MetricValue, Phase, Target, Task } from '../schema/model.ts';
+import { progressCountsTasks } from '../model/build-phase.ts';
 import { countedTasks } from '../model/schedule.ts';
 
 interface ChartSeries {
@@ -48,9 +49,10 @@ export interface ProgressPoint {
  * frozen version's scope stood against today's, so work added since shows as a step up to 100 %.
  */
 export function buildBurnUpChart(phase: Phase, snapshots: readonly ProgressPoint[] = []): ChartSpec {
-  // The same measure as the phase's progress: days of the counted tasks, or their number when an estimate is missing.
+  // The same measure as the phase's progress: days of the counted tasks, or their number when an estimate is missing
+  // or none has any length (progressCountsTasks).
   const counted = countedTasks(phase.tasks);
-  const byCount = counted.some((task) => task.estimateDays === null);
+  const byCount = progressCountsTasks(phase.tasks);
   const weight = (task: Task) => (byCount ? 1 : (task.estimateDays ?? 0));
   const total = counted.reduce((sum, task) => sum + weight(task), 0);
   const times = [

@@ -1,5 +1,6 @@
 /** The view builders of a phase's pages, on the example's Phase 7: what each page shows, already worked out. */
 import { describe, expect, test } from 'vitest';
+import { deriveProgress } from '../../../src/core/model/build-phase.ts';
 import { buildActivityPageView } from '../../../src/core/views/activity.ts';
 import { buildDashboardView } from '../../../src/core/views/dashboard.ts';
 import { buildReportMarkdown, buildReportPageView } from '../../../src/core/views/report-page.ts';
@@ -677,6 +678,16 @@ describe('buildBurnUpChart', () => {
       const complete = view.charts!.burnUp.series.find((series) => series.label === 'Complete')!.data;
       expect(Math.round(complete.at(-1)!)).toBe(view.summary.progressPercent);
     }
+  });
+
+  test('with every estimate zero it counts tasks, as the progress card does', () => {
+    const phase = structuredClone(example());
+    for (const task of phase.tasks) task.estimateDays = 0;
+    phase.progress = deriveProgress(phase.tasks);
+    const view = buildDashboardView(phase);
+    const complete = view.charts!.burnUp.series.find((series) => series.label === 'Complete')!.data;
+    expect(view.summary.progressPercent).toBeGreaterThan(0);
+    expect(Math.round(complete.at(-1)!)).toBe(view.summary.progressPercent);
   });
 });
 

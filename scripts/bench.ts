@@ -837,44 +837,52 @@ function largeGrowthOf(built: Measurements['built']) {
 /** The table: every measurement, with its target where it has one. */
 function resultRows({ floor, built, largest, imports, appended, transfers, growth, dev }: Measurements): Row[] {
   const floorWall = floor.median.wallMs;
-  const buildRows = (size: Workspace['size']): Row[] => {
-    const result = built.get(size);
-    if (!result) return [row(`${size} full build`, null, 'ms', 'not run (--quick)', size === 'L' ? TARGETS.largeBuildWall : null)];
-    const { wallMs, peakRssBytes } = result.build;
-    const ratio = wallMs / floorWall;
-    const rssRatio = peakRssBytes / floor.median.peakRssBytes;
-    const wall = `${formatSeconds(wallMs)} (${ratio.toFixed(2)} × floor)`;
-    const rss = `${formatBytes(peakRssBytes)} (${rssRatio.toFixed(1)} × floor)`;
-    if (size === 'S')
-      return [row('S full build, wall', ratio, '× floor', wall, TARGETS.smallBuildVsFloor), row('S full build, peak RSS', peakRssBytes, 'bytes', rss)];
-    if (size === 'L')
-      return [
-        row('L full build, wall', wallMs, 'ms', wall, TARGETS.largeBuildWall),
-        row('L full build, peak RSS', peakRssBytes, 'bytes', rss, TARGETS.largeBuildRss),
-      ];
-    return [row(`${size} full build, wall`, wallMs, 'ms', wall), row(`${size} full build, peak RSS`, peakRssBytes, 'bytes', rss)];
-  };
-  const rate = (count: number, ms: number): string => `${formatCount(count / (ms / 1000))}/s`;
-  const withoutChart = (transfer: Transfer): number => transfer.gzipBytes - transfer.chartBytes;
-  const dashboardRows = (transfer: Transfer, label: string): Row[] => [
-    row(
-      `dashboard ${label}, gzip without chart.js`,
-      withoutChart(transfer),
-      'bytes',
-      `${formatBytes(withoutChart(transfer))} (with chart.js ${formatBytes(transfer.gzipBytes)})`,
-      TARGETS.dashboardGzip,
-    ),
-    row(`dashboard ${label}, requests`, transfer.requests, 'requests', `${transfer.requests} (${transfer.chartRequests} of them chart.js)`),
-    row(`dashboard ${label}, third-party requests`, transfer.thirdParty.length, 'requests', String(transfer.thirdParty.length), TARGETS.thirdParty),
-  ];
   const measuredOn = largest.workspace.size;
-  const largeGrowth = largeGrowthOf(built);
-  const large = built.get('L');
   return [
     row('floor: bare 1-page Astro build', floorWall, 'ms', `${formatSeconds(floorWall)}, peak RSS ${formatBytes(floor.median.peakRssBytes)} (median of 3)`),
-    ...buildRows('S'),
-    ...buildRows('M'),
-    ...buildRows('L'),
+    ...buildRows('S', built, floor),
+    ...buildRows('M', built, floor),
+    ...buildRows('L', built, floor),
+    ...importRows(imports, measuredOn),
+    ...rebuildRows(appended, largest),
+    row(
+      'dev loop: saved task file → page shows it (S, cairn dev)',
+      dev.median,
+      'ms',
+      `${formatSeconds(dev.median)} (median of ${dev.runs.length}: ${dev.runs.map((ms) => formatSeconds(ms)).join(', ')})`,
+      TARGETS.devLoop,
+    ),
+    ...dashboardRows(transfers.small, 'S /phase-7/'),
+    ...dashboardRows(transfers.big, `${measuredOn} /${appended.phase}/`),
+    ...growthRows(growth, built),
+  ];
+}
+
+/** A full build's wall time (against the floor's) and peak RSS; one row saying it did not run when it did not. */
+function buildRows(size: Workspace['size'], built: Measurements['built'], floor: Measurements['floor']): Row[] {
+  const result = built.get(size);
+  if (!result) return [row(`${size} full build`, null, 'ms', 'not run (--quick)', size === 'L' ? TARGETS.largeBuildWall : null)];
+  const { wallMs, peakRssBytes } = result.build;
+  const ratio = wallMs / floor.median.wallMs;
+  const rssRatio = peakRssBytes / floor.median.peakRssBytes;
+  const wall = `${formatSeconds(wallMs)} (${ratio.toFixed(2)} × floor)`;
+  const rss = `${formatBytes(peakRssBytes)} (${rssRatio.toFixed(1)} × floor)`;
+  if (size === 'S')
+    return [row('S full build, wall', ratio, '× floor', wall, TARGETS.smallBuildVsFloor), row('S full build, peak RSS', peakRssBytes, 'bytes', rss)];
+  if (size === 'L')
+    return [
+      row('L full build, wall', wallMs, 'ms', wall, TARGETS.largeBuildWall),
+      row('L full build, peak RSS', peakRssBytes, 'bytes', rss, TARGETS.largeBuildRss),
+    ];
+  return [row(`${size} full build, wall`, wallMs, 'ms', wall), row(`${size} full build, peak RSS`, peakRssBytes, 'bytes', rss)];
+}
+
+/** Items per second: "12,345/s". */
+const rate = (count: number, ms: number): string => `${formatCount(count / (ms / 1000))}/s`;
+
+/** The hook import against a raw read of the same rows: the phases' own stores, and one repository-wide store. */
+function importRows(imports: Measurements['imports'], measuredOn: Workspace['size']): Row[] {
+  return [
     row(
       `hook import (${measuredOn}, ${formatCount(imports.importer.rows)} rows)`,
       imports.ratio,
@@ -889,6 +897,13 @@ function resultRows({ floor, built, largest, imports, appended, transfers, growt
       `${formatSeconds(imports.shared.importer.ms)} against a raw read of ${formatSeconds(imports.shared.raw.ms)}: ${imports.shared.ratio.toFixed(2)} ×`,
       TARGETS.importVsFloor,
     ),
+  ];
+}
+
+/** Each rebuild (after a new event, after a task file edit, with the time not pinned) as a share of the full build. */
+function rebuildRows(appended: Measurements['appended'], largest: BuildResult): Row[] {
+  const measuredOn = largest.workspace.size;
+  return [
     row(
       `rebuild after 1 new event (${measuredOn}, ${appended.phase})`,
       appended.ratio,
@@ -910,15 +925,32 @@ function resultRows({ floor, built, largest, imports, appended, transfers, growt
       `${formatSeconds(appended.unpinned.build.wallMs)} (${(appended.unpinned.ratio * 100).toFixed(0)} % of ${formatSeconds(largest.build.wallMs)}); ${appended.unpinned.build.stages ? `${formatCount(appended.unpinned.build.stages.rendered)} of ${formatCount(appended.unpinned.build.stages.outputs)} files rendered` : ''}`,
       TARGETS.rebuildUnpinned,
     ),
+  ];
+}
+
+/** A dashboard's transfer without chart.js, in gzipped bytes. */
+const withoutChart = (transfer: Transfer): number => transfer.gzipBytes - transfer.chartBytes;
+
+/** A phase dashboard's transfer: its gzipped bytes without chart.js, its requests and its third-party requests. */
+function dashboardRows(transfer: Transfer, label: string): Row[] {
+  return [
     row(
-      'dev loop: saved task file → page shows it (S, cairn dev)',
-      dev.median,
-      'ms',
-      `${formatSeconds(dev.median)} (median of ${dev.runs.length}: ${dev.runs.map((ms) => formatSeconds(ms)).join(', ')})`,
-      TARGETS.devLoop,
+      `dashboard ${label}, gzip without chart.js`,
+      withoutChart(transfer),
+      'bytes',
+      `${formatBytes(withoutChart(transfer))} (with chart.js ${formatBytes(transfer.gzipBytes)})`,
+      TARGETS.dashboardGzip,
     ),
-    ...dashboardRows(transfers.small, 'S /phase-7/'),
-    ...dashboardRows(transfers.big, `${measuredOn} /${appended.phase}/`),
+    row(`dashboard ${label}, requests`, transfer.requests, 'requests', `${transfer.requests} (${transfer.chartRequests} of them chart.js)`),
+    row(`dashboard ${label}, third-party requests`, transfer.thirdParty.length, 'requests', String(transfer.thirdParty.length), TARGETS.thirdParty),
+  ];
+}
+
+/** dist/'s growth per phase per version (S whole, L's dist/v/) and L's whole dist/; rows saying they did not run when L was not built. */
+function growthRows(growth: Measurements['growth'], built: Measurements['built']): Row[] {
+  const largeGrowth = largeGrowthOf(built);
+  const large = built.get('L');
+  return [
     row(
       `dist/ growth per phase per version (S, whole dist/ without pagefind, ${growth.versions} versions)`,
       growth.perPhaseVersion,

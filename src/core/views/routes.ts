@@ -128,11 +128,13 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
   const add = <K extends PageKind>(page: K, params: Route['params'], view: Views[K]): void => {
     table.push({ page, params, view, key: digestOf(renderer, page, params, view) });
   };
-  const lazy = <K extends PageKind>(page: K, params: Route['params'], inputs: unknown, view: () => Views[K]): void => {
-    table.push({ page, params, view, key: digestOf(renderer, page, params, inputs) });
-  };
   const { phases, versions } = site;
   const newest = versions.at(-1)?.version ?? null;
+  // A frozen page's key: what its view is built from (`inputs`, read from its snapshot) and all that frame() reads
+  // of the site. The live site's time is not among them: a frozen page does not show it.
+  const lazy = <K extends PageKind>(page: K, params: Route['params'], inputs: unknown, view: () => Views[K]): void => {
+    table.push({ page, params, view, key: digestOf(renderer, page, params, [site.name, newest, problems], inputs) });
+  };
   // The time the live site was judged at: every live page says it in its footer.
   const judgedAt = phases[0]?.buildAsOf ?? null;
   const frame = (
@@ -261,7 +263,7 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
   for (const [index, info] of versions.entries()) {
     const [previous, next] = [versions[index - 1] ?? null, versions[index + 1] ?? null];
     const frozen = { version: info.version };
-    lazy('version', frozen, [newest, site.name, judgedAt, info.digest, previous?.digest ?? null, next?.version ?? null], () => {
+    lazy('version', frozen, [info.digest, previous?.digest ?? null, next?.version ?? null], () => {
       const view = buildVersionPageView(site.snapshot(info.version), previous === null ? null : site.snapshot(previous.version), next?.version ?? null);
       return {
         frame: frame(`Version ${view.version}`, view.frozenAt, [home, { label: 'Versions', path: 'v/' }, { label: view.version }], { version: view.version }),
@@ -269,7 +271,7 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
       };
     });
     for (const summary of info.phases) {
-      lazy('version-phase', { version: info.version, phase: summary.id }, [newest, site.name, judgedAt, info.digest, summary.id], () => {
+      lazy('version-phase', { version: info.version, phase: summary.id }, [info.digest, summary.id], () => {
         const phase: Phase = site.snapshot(info.version).phases.find((candidate) => candidate.id === summary.id)!;
         return {
           frame: frame(

@@ -97,5 +97,15 @@ describe('routes', () => {
     );
     const again = keyed(tableOf(root));
     expect(again.get(`version-phase ${JSON.stringify(frozen[0]!.params)}`)).not.toBe(frozen[0]!.key);
+    // The live site judged a day later: a frozen page does not show the live time, so none is rendered again.
+    const later = keyed(
+      routes(loadSite({ root, asOf: new Date(Date.parse(AS_OF) + 86_400_000).toISOString(), cache: null, name: 'Cairn' }), { renderer: 'r1' }),
+    );
+    const frozenPages = [...again].filter(([path]) => path.startsWith('version'));
+    expect(frozenPages.length).toBeGreaterThan(2);
+    for (const [path, key] of frozenPages) expect(later.get(path), path).toBe(key);
+    // Renamed, the site names itself on every page, frozen ones too.
+    const renamed = keyed(routes(loadSite({ root, asOf: AS_OF, cache: null, name: 'Team site' }), { renderer: 'r1' }));
+    for (const [path, key] of frozenPages.filter(([path]) => !path.startsWith('version-status-json'))) expect(renamed.get(path), path).not.toBe(key);
   });
 });

@@ -182,12 +182,10 @@ export function routes(site: Site, { renderer, problems = [], keysOf = (_basis, 
     const bodies = whole.tasks.map((task) => site.bodies.get(`${whole.id}/${task.id}`) ?? '');
     const history = phaseHistory(site, whole.id);
     const pages = phasePages(whole, history, bodies, frame);
+    // A view is digested and let go: the page builds it again when it renders, so a big site's views are never held
+    // all at once.
     const keys = keysOf(digestOf(renderer, 'phase-pages', [site.name, newest, problems], whole, history, bodies), () =>
-      pages.map((made) => {
-        const view = made.view();
-        made.view = () => view;
-        return digestOf(renderer, made.page, made.params, view);
-      }),
+      pages.map((made) => digestOf(renderer, made.page, made.params, made.view())),
     );
     for (const [index, made] of pages.entries()) table.push({ ...made, key: keys[index]! });
   }

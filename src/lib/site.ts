@@ -11,7 +11,7 @@ import { AstroError } from 'astro/errors';
 import { contentRoot } from '../core/io/read-package.ts';
 import { displayPath } from '../core/io/display-path.ts';
 import { resolveBuildAsOf } from '../core/pipeline/load-content.ts';
-import { openPhaseCache } from '../core/pipeline/phase-cache.ts';
+import { cachedByText, openPhaseCache } from '../core/pipeline/phase-cache.ts';
 import { loadSite, siteFingerprint, type Site } from '../core/pipeline/load-site.ts';
 import { routes, viewOf, type PageKind, type Route, type Views } from '../core/views/routes.ts';
 import { formatIssue } from '../core/text/issues.ts';
@@ -46,7 +46,8 @@ function table(): Route[] {
   // A build reads the site once; `cairn dev` again whenever an input changed.
   const fingerprint = import.meta.env.DEV ? `${asOf}\n${siteFingerprint(root)}` : 'build';
   if (current?.fingerprint === fingerprint) return current.table;
-  const site = loadSite({ root, asOf, cache: openPhaseCache(), name: siteName });
+  const cache = openPhaseCache();
+  const site = loadSite({ root, asOf, cache, name: siteName });
   const errors = site.issues.filter((issue) => issue.severity === 'error');
   if (!import.meta.env.DEV) {
     // `cairn build` checked the content and printed its problems before; only what appeared since is new.
@@ -59,7 +60,9 @@ function table(): Route[] {
     for (const issue of site.issues) console[issue.severity === 'error' ? 'error' : 'warn'](formatIssue(issue));
   }
   if (errors.length === 0) lastGood = site;
-  current = { fingerprint, table: routes(lastGood ?? site, { renderer, problems: errors.map(formatIssue) }) };
+  // A phase whose pages are built from what an earlier build saw gets that build's keys, and no view until it renders.
+  const keysOf = (basis: string, compute: () => string[]) => cachedByText(cache, 'page-keys', basis, compute);
+  current = { fingerprint, table: routes(lastGood ?? site, { renderer, problems: errors.map(formatIssue), keysOf }) };
   return current.table;
 }
 

@@ -826,8 +826,24 @@ export function redactStrings<T>(value: T): T {
   return walk(value) as T;
 }
 
+/**
+ * Strings redacted last, by their text. A model repeats its strings, and frozen versions repeat the phases of the
+ * versions before them, so most strings of a site were redacted before; the table is emptied when it is full.
+ */
+const redactedBefore = new Map<string, string>();
+const REDACTED_BEFORE_LIMIT = 200_000;
+
+function redactTextOnce(text: string): string {
+  const known = redactedBefore.get(text);
+  if (known !== undefined) return known;
+  const redacted = redactText(text);
+  if (redactedBefore.size >= REDACTED_BEFORE_LIMIT) redactedBefore.clear();
+  redactedBefore.set(text, redacted);
+  return redacted;
+}
+
 function walk(value: unknown): unknown {
-  if (typeof value === 'string') return redactText(value);
+  if (typeof value === 'string') return redactTextOnce(value);
   if (Array.isArray(value)) return value.map(walk);
   if (value instanceof Map) return new Map([...value].map(([key, item]) => [walk(key), walk(item)]));
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

@@ -8,6 +8,7 @@ import type { Task } from '../schema/model.ts';
 import { allSections, parseMarkdown } from '../markdown/parse-markdown.ts';
 import { parseTaskFile } from './parse-task.ts';
 
+const subtaskWords = /sub[^a-z0-9]{0,6}task/i;
 const subtaskHeading = /^\s*(?:[\p{Extended_Pictographic}\uFE0F]+\s*)?sub[-\s]?task\s+(\d+(?:\.\d+)+)\s*[:\-–—.|]\s*(\S.*)$/iu;
 
 /**
@@ -15,6 +16,9 @@ const subtaskHeading = /^\s*(?:[\p{Extended_Pictographic}\uFE0F]+\s*)?sub[-\s]?t
  * the body (its frontmatter), so lines are the file's.
  */
 export function subtaskSections(parent: Task, body: string, offset = 0): { task: Task; content: string }[] {
+  // Every subtask heading says "sub-task" (perhaps escaped or emphasized): a body without the words has none, and is
+  // not parsed a second time.
+  if (!subtaskWords.test(body)) return [];
   const doc = parseMarkdown(body);
   const sections = allSections(doc.sections);
   const starts = sections.map((section) => section.line).toSorted((a, b) => a - b);

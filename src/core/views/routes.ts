@@ -119,20 +119,32 @@ function releaseMarkdown(release: Site['releases'][number]): string {
   return [release.description ?? '', sections, release.body ? `## Notes\n\n${release.body}` : ''].filter((part) => part !== '').join('\n\n');
 }
 
-/**
- * Every page of `site`. `renderer` is the version of the code that renders views (a new one renders every page
- * again); `problems` the content errors a page must show (`cairn dev` only).
- */
-export function routes(site: Site, { renderer, problems = [] }: { renderer: string; problems?: string[] }): Route[] {
+export interface RouteOptions {
+  /** The version of the code that renders views: a new one renders every page again. */
+  renderer: string;
+  /** Content errors a page must show (`cairn dev` only). */
+  problems?: string[];
+  /**
+   * The keys of a group of pages, by the digest (`basis`) of everything their views are built from: a build may
+   * return the keys `compute` gave for the same basis before (src/lib/site.ts keeps them in the cache), so no view of the group is built
+   * unless its page is rendered. By default every key is computed.
+   */
+  keysOf?: (basis: string, compute: () => string[]) => string[];
+}
+
+/** Every page of `site`, each with its view (or how to build it) and its key. */
+export function routes(site: Site, { renderer, problems = [], keysOf = (_basis, compute) => compute() }: RouteOptions): Route[] {
   const table: Route[] = [];
   const add = <K extends PageKind>(page: K, params: Route['params'], view: Views[K]): void => {
     table.push({ page, params, view, key: digestOf(renderer, page, params, view) });
   };
-  const lazy = <K extends PageKind>(page: K, params: Route['params'], inputs: unknown, view: () => Views[K]): void => {
-    table.push({ page, params, view, key: digestOf(renderer, page, params, inputs) });
-  };
   const { phases, versions } = site;
   const newest = versions.at(-1)?.version ?? null;
+  // A frozen page's key: what its view is built from (`inputs`, read from its snapshot) and all that frame() reads
+  // of the site. The live site's time is not among them: a frozen page does not show it.
+  const lazy = <K extends PageKind>(page: K, params: Route['params'], inputs: unknown, view: () => Views[K]): void => {
+    table.push({ page, params, view, key: digestOf(renderer, page, params, [site.name, newest, problems], inputs) });
+  };
   // The time the live site was judged at: every live page says it in its footer.
   const judgedAt = phases[0]?.buildAsOf ?? null;
   const frame = (
@@ -164,63 +176,18 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
   add('search', {}, { frame: frame('Search', siteTime, [home, { label: 'Search' }]), bundles: phases.map((phase) => `pagefind/phases/${phase.id}/`) });
 
   for (const whole of phases) {
-    // Pages that show no event list get the phase without them, as its dashboard always has.
-    const phase = withoutLists(whole);
-    const ref: PhaseRef = { id: phase.id, title: phase.title, asOf: phase.asOf };
-    const inPhase = (label: string): Crumb[] => [home, { label: phase.title, path: `${phase.id}/` }, { label }];
-    const params = { phase: phase.id };
-    const history = phaseHistory(site, phase.id);
-    add('phase', params, {
-      frame: frame(phase.title, phase.asOf, [home, { label: phase.title }], {
-        feeds: [{ title: `${phase.title}: status changes`, path: `${phase.id}/feed.xml` }],
-      }),
-      dashboard: buildDashboardView(phase, { history }),
-    });
-    add('activity', params, {
-      frame: frame(`Activity · ${phase.title}`, phase.asOf, inPhase('Activity'), { searchable: false }),
-      phase: ref,
-      activity: buildActivityPageView(phase, whole.events),
-    });
-    add('timeline', params, {
-      frame: frame(`Timeline · ${phase.title}`, phase.asOf, inPhase('Timeline'), { searchable: false }),
-      phase: ref,
-      layout: buildTimelineLayout(whole),
-    });
-    add('report', params, {
-      frame: frame(`Completion report · ${phase.title}`, phase.asOf, inPhase('Completion report')),
-      phase: ref,
-      report: buildReportPageView(whole),
-    });
-    add('report-markdown', params, { text: buildReportMarkdown(whole) });
-    add('phase-feed', params, {
-      feed: {
-        title: `${phase.title}: status changes`,
-        description: `Task status changes of ${phase.title}, from the agents' hook logs.${phase.health ? ` Now: ${phase.health.reason}` : ''}`,
-        items: whole.activity.feed.map((item) => ({
-          title: item.title,
-          pubDate: Date.parse(item.time),
-          description: item.description,
-          path: item.path,
-          guid: item.id,
-        })),
-      },
-    });
-    add('badge', params, { svg: renderStatusBadge(phase.id, phase.status, phase.progress, phase.health?.state ?? null) });
-    for (const task of phase.tasks) {
-      const events = whole.activity.taskEvents[task.id] ?? [];
-      const files = whole.tasks.find((candidate) => candidate.id === task.id)?.files ?? [];
-      add(
-        'task',
-        { phase: phase.id, task: task.slug },
-        {
-          frame: frame(`Task ${task.id}: ${task.title}`, phase.asOf, [home, { label: phase.title, path: `${phase.id}/` }, { label: `Task ${task.id}` }]),
-          phase: ref,
-          task,
-          page: buildTaskPageView(phase, task, { events, files }),
-          markdown: site.bodies.get(`${phase.id}/${task.id}`) ?? '',
-        },
-      );
-    }
+    // A phase's pages are built from the phase, its history, its task files and the frame's site inputs, and from
+    // nothing else: when none of these changed since a build that kept its keys, the pages' keys are that build's, and
+    // a view is built only if its page is rendered.
+    const bodies = whole.tasks.map((task) => site.bodies.get(`${whole.id}/${task.id}`) ?? '');
+    const history = phaseHistory(site, whole.id);
+    const pages = phasePages(whole, history, bodies, frame);
+    // A view is digested and let go: the page builds it again when it renders, so a big site's views are never held
+    // all at once.
+    const keys = keysOf(digestOf(renderer, 'phase-pages', [site.name, newest, problems], whole, history, bodies), () =>
+      pages.map((made) => digestOf(renderer, made.page, made.params, made.view())),
+    );
+    for (const [index, made] of pages.entries()) table.push({ ...made, key: keys[index]! });
   }
 
   if (site.shared) add('data-quality', { page: undefined }, dataQuality(site.shared, phases, frame));
@@ -261,7 +228,7 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
   for (const [index, info] of versions.entries()) {
     const [previous, next] = [versions[index - 1] ?? null, versions[index + 1] ?? null];
     const frozen = { version: info.version };
-    lazy('version', frozen, [newest, site.name, judgedAt, info.digest, previous?.digest ?? null, next?.version ?? null], () => {
+    lazy('version', frozen, [info.digest, previous?.digest ?? null, next?.version ?? null], () => {
       const view = buildVersionPageView(site.snapshot(info.version), previous === null ? null : site.snapshot(previous.version), next?.version ?? null);
       return {
         frame: frame(`Version ${view.version}`, view.frozenAt, [home, { label: 'Versions', path: 'v/' }, { label: view.version }], { version: view.version }),
@@ -269,7 +236,7 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
       };
     });
     for (const summary of info.phases) {
-      lazy('version-phase', { version: info.version, phase: summary.id }, [newest, site.name, judgedAt, info.digest, summary.id], () => {
+      lazy('version-phase', { version: info.version, phase: summary.id }, [info.digest, summary.id], () => {
         const phase: Phase = site.snapshot(info.version).phases.find((candidate) => candidate.id === summary.id)!;
         return {
           frame: frame(
@@ -289,6 +256,77 @@ export function routes(site: Site, { renderer, problems = [] }: { renderer: stri
     });
   }
   return table;
+}
+
+/** A page of a phase, with how to build its view. */
+interface PhasePage {
+  page: PageKind;
+  params: Route['params'];
+  view: () => Views[PageKind];
+}
+
+/** The pages of one phase: its dashboard, activity, timeline, report, feed, badge and one page per task. */
+function phasePages(
+  whole: Phase,
+  history: ProgressPoint[],
+  bodies: readonly string[],
+  frame: (title: string, asOf: string | null, crumbs?: Crumb[], more?: Partial<Pick<Frame, 'feeds' | 'searchable'>>) => Frame,
+): PhasePage[] {
+  const pages: PhasePage[] = [];
+  const page = <K extends PageKind>(kind: K, params: Route['params'], view: () => Views[K]): void => void pages.push({ page: kind, params, view });
+  // Pages that show no event list get the phase without them, as its dashboard always has.
+  const phase = withoutLists(whole);
+  const home: Crumb = { label: 'Phases', path: '' };
+  const ref: PhaseRef = { id: phase.id, title: phase.title, asOf: phase.asOf };
+  const inPhase = (label: string): Crumb[] => [home, { label: phase.title, path: `${phase.id}/` }, { label }];
+  const params = { phase: phase.id };
+  page('phase', params, () => ({
+    frame: frame(phase.title, phase.asOf, [home, { label: phase.title }], {
+      feeds: [{ title: `${phase.title}: status changes`, path: `${phase.id}/feed.xml` }],
+    }),
+    dashboard: buildDashboardView(phase, { history }),
+  }));
+  page('activity', params, () => ({
+    frame: frame(`Activity · ${phase.title}`, phase.asOf, inPhase('Activity'), { searchable: false }),
+    phase: ref,
+    activity: buildActivityPageView(phase, whole.events),
+  }));
+  page('timeline', params, () => ({
+    frame: frame(`Timeline · ${phase.title}`, phase.asOf, inPhase('Timeline'), { searchable: false }),
+    phase: ref,
+    layout: buildTimelineLayout(whole),
+  }));
+  page('report', params, () => ({
+    frame: frame(`Completion report · ${phase.title}`, phase.asOf, inPhase('Completion report')),
+    phase: ref,
+    report: buildReportPageView(whole),
+  }));
+  page('report-markdown', params, () => ({ text: buildReportMarkdown(whole) }));
+  page('phase-feed', params, () => ({
+    feed: {
+      title: `${phase.title}: status changes`,
+      description: `Task status changes of ${phase.title}, from the agents' hook logs.${phase.health ? ` Now: ${phase.health.reason}` : ''}`,
+      items: whole.activity.feed.map((item) => ({
+        title: item.title,
+        pubDate: Date.parse(item.time),
+        description: item.description,
+        path: item.path,
+        guid: item.id,
+      })),
+    },
+  }));
+  page('badge', params, () => ({ svg: renderStatusBadge(phase.id, phase.status, phase.progress, phase.health?.state ?? null) }));
+  const files = new Map(whole.tasks.map((task) => [task.id, task.files]));
+  for (const [index, task] of phase.tasks.entries()) {
+    page('task', { phase: phase.id, task: task.slug }, () => ({
+      frame: frame(`Task ${task.id}: ${task.title}`, phase.asOf, [home, { label: phase.title, path: `${phase.id}/` }, { label: `Task ${task.id}` }]),
+      phase: ref,
+      task,
+      page: buildTaskPageView(phase, task, { events: whole.activity.taskEvents[task.id] ?? [], files: files.get(task.id) ?? [] }),
+      markdown: bodies[index]!,
+    }));
+  }
+  return pages;
 }
 
 function dataQuality(

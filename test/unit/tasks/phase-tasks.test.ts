@@ -281,6 +281,20 @@ describe('subtasks a task file nests as its sections', () => {
     expect(taskOf(result, '8.0.2')?.statusEvidence.summary).toBe('"🔄 In Progress" in its section of the task file (line 16)');
   });
 
+  test('a heading that writes the words escaped or emphasized ("Sub\\-Task", "**Sub**task") is a subtask heading too', () => {
+    const written = text
+      .replace('### Sub-Task 8.0.1', '### Sub\\-Task 8.0.1')
+      .replace('### Sub-Task 8.0.2', '### **Sub**task 8.0.2')
+      .replace('## Sub-Task Breakdown', '## Breakdown');
+    expect(written).not.toMatch(/sub-task/i);
+    const result = build([{ name: 'task-8.0-data-corrections', text: written }]);
+    expect(result.phase?.tasks.map((task) => [task.id, task.parentId])).toEqual([
+      ['8.0', null],
+      ['8.0.1', '8.0'],
+      ['8.0.2', '8.0'],
+    ]);
+  });
+
   test('a subtask with a file of its own is that file', () => {
     const result = build([
       { name: 'task-8.0-data-corrections', text },

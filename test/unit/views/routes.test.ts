@@ -77,6 +77,50 @@ describe('routes', () => {
     expect(site.phases[0]!.asOf).not.toBe(site.phases[0]!.buildAsOf);
   });
 
+  test("a phase's pages built from what an earlier build saw keep that build's keys, and build no view until one renders", () => {
+    const root = join(temp, 'kept');
+    cpSync('test/fixtures/packages/shape-gita-progress', root, { recursive: true });
+    const kept = new Map<string, string[]>();
+    let computed = 0;
+    const keysOf = (basis: string, compute: () => string[]) => {
+      if (!kept.has(basis)) {
+        computed++;
+        kept.set(basis, compute());
+      }
+      return kept.get(basis)!;
+    };
+    const site = () => loadSite({ root, asOf: AS_OF, cache: null, name: 'Cairn' });
+    const first = routes(site(), { renderer: 'r1', keysOf });
+    const phases = site().phases.length;
+    expect(computed).toBe(phases);
+    // The keys are the digests of the views, as without kept keys.
+    expect(keyed(first)).toEqual(keyed(tableOf(root)));
+    const again = routes(site(), { renderer: 'r1', keysOf });
+    expect(computed).toBe(phases);
+    expect(keyed(again)).toEqual(keyed(first));
+    const tasks = again.filter((route) => route.page === 'task');
+    for (const route of tasks) expect(typeof route.view).toBe('function');
+    const eager = new Map(tableOf(root).map((route) => [`${route.page} ${JSON.stringify(route.params)}`, viewOf(route)]));
+    for (const route of again.filter((route) => route.params.phase !== undefined && !route.params.version))
+      expect(viewOf(route), route.page).toEqual(eager.get(`${route.page} ${JSON.stringify(route.params)}`));
+    // A task file edited: only its phase's pages are computed again, and their keys are the new views' digests.
+    const file = join(root, 'phases/phase-8/task-8.11-household-accounts.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^# (.*)$/m, '# $1 (renamed again)'));
+    const edited = routes(site(), { renderer: 'r1', keysOf });
+    expect(computed).toBe(phases + 1);
+    expect(keyed(edited)).toEqual(keyed(tableOf(root)));
+    // A paragraph added to a task's text, which only its page shows.
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nOne more note for the reviewers.\n`);
+    const noted = routes(site(), { renderer: 'r1', keysOf });
+    expect(computed).toBe(phases + 2);
+    expect(keyed(noted)).toEqual(keyed(tableOf(root)));
+    // Another renderer, or another site name, and no kept key is used.
+    routes(site(), { renderer: 'r2', keysOf });
+    expect(computed).toBe(2 * phases + 2);
+    routes(loadSite({ root, asOf: AS_OF, cache: null, name: 'Team site' }), { renderer: 'r2', keysOf });
+    expect(computed).toBe(3 * phases + 2);
+  });
+
   test("a frozen version's pages are built when rendered, and keyed by the snapshot they show", () => {
     const root = join(temp, 'versions');
     cpSync('content', root, { recursive: true });
@@ -97,5 +141,15 @@ describe('routes', () => {
     );
     const again = keyed(tableOf(root));
     expect(again.get(`version-phase ${JSON.stringify(frozen[0]!.params)}`)).not.toBe(frozen[0]!.key);
+    // The live site judged a day later: a frozen page does not show the live time, so none is rendered again.
+    const later = keyed(
+      routes(loadSite({ root, asOf: new Date(Date.parse(AS_OF) + 86_400_000).toISOString(), cache: null, name: 'Cairn' }), { renderer: 'r1' }),
+    );
+    const frozenPages = [...again].filter(([path]) => path.startsWith('version'));
+    expect(frozenPages.length).toBeGreaterThan(2);
+    for (const [path, key] of frozenPages) expect(later.get(path), path).toBe(key);
+    // Renamed, the site names itself on every page, frozen ones too.
+    const renamed = keyed(routes(loadSite({ root, asOf: AS_OF, cache: null, name: 'Team site' }), { renderer: 'r1' }));
+    for (const [path, key] of frozenPages.filter(([path]) => !path.startsWith('version-status-json'))) expect(renamed.get(path), path).not.toBe(key);
   });
 });

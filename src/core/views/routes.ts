@@ -132,27 +132,26 @@ export interface RouteOptions {
   keysOf?: (basis: string, compute: () => string[]) => string[];
 }
 
+type FrameOf = (title: string, asOf: string | null, crumbs?: Crumb[], more?: Partial<Pick<Frame, 'feeds' | 'searchable' | 'version' | 'stamp'>>) => Frame;
+type Add = <K extends PageKind>(page: K, params: Route['params'], view: Views[K]) => void;
+type Lazy = <K extends PageKind>(page: K, params: Route['params'], inputs: unknown, view: () => Views[K]) => void;
+
 /** Every page of `site`, each with its view (or how to build it) and its key. */
 export function routes(site: Site, { renderer, problems = [], keysOf = (_basis, compute) => compute() }: RouteOptions): Route[] {
   const table: Route[] = [];
-  const add = <K extends PageKind>(page: K, params: Route['params'], view: Views[K]): void => {
+  const add: Add = (page, params, view) => {
     table.push({ page, params, view, key: digestOf(renderer, page, params, view) });
   };
   const { phases, versions } = site;
   const newest = versions.at(-1)?.version ?? null;
   // A frozen page's key: what its view is built from (`inputs`, read from its snapshot) and all that frame() reads
   // of the site. The live site's time is not among them: a frozen page does not show it.
-  const lazy = <K extends PageKind>(page: K, params: Route['params'], inputs: unknown, view: () => Views[K]): void => {
+  const lazy: Lazy = (page, params, inputs, view) => {
     table.push({ page, params, view, key: digestOf(renderer, page, params, [site.name, newest, problems], inputs) });
   };
   // The time the live site was judged at: every live page says it in its footer.
   const judgedAt = phases[0]?.buildAsOf ?? null;
-  const frame = (
-    title: string,
-    asOf: string | null,
-    crumbs: Crumb[] = [],
-    more: Partial<Pick<Frame, 'feeds' | 'searchable' | 'version' | 'stamp'>> = {},
-  ): Frame => ({
+  const frame: FrameOf = (title, asOf, crumbs = [], more = {}) => ({
     title,
     crumbs,
     asOf,
@@ -191,6 +190,18 @@ export function routes(site: Site, { renderer, problems = [], keysOf = (_basis, 
   }
 
   if (site.shared) add('data-quality', { page: undefined }, dataQuality(site.shared, phases, frame));
+  releaseRoutes(site, judgedAt, frame, add);
+  add('status-json', {}, { text: `${JSON.stringify(buildStatusJson(phases, newest), null, 2)}\n` });
+  add('changelog', {}, { text: buildChangelogText(site.changelog, site.releases) });
+
+  versionRoutes(site, frame, add, lazy);
+  return table;
+}
+
+/** The site's feed, the releases page and a page per release. */
+function releaseRoutes(site: Site, judgedAt: string | null, frame: FrameOf, add: Add): void {
+  const { phases } = site;
+  const home: Crumb = { label: 'Phases', path: '' };
   add(
     'site-feed',
     {},
@@ -220,9 +231,12 @@ export function routes(site: Site, { renderer, problems = [], keysOf = (_basis, 
       },
     );
   }
-  add('status-json', {}, { text: `${JSON.stringify(buildStatusJson(phases, newest), null, 2)}\n` });
-  add('changelog', {}, { text: buildChangelogText(site.changelog, site.releases) });
+}
 
+/** The versions index, and each frozen version's page, phase dashboards and status.json, built when rendered. */
+function versionRoutes(site: Site, frame: FrameOf, add: Add, lazy: Lazy): void {
+  const { versions } = site;
+  const home: Crumb = { label: 'Phases', path: '' };
   const versionsView = buildVersionsIndexView(versions, site.changeCounts);
   add('versions', {}, { frame: frame('Versions', versionsView.asOf, [home, { label: 'Versions' }]), versions: versionsView });
   for (const [index, info] of versions.entries()) {
@@ -255,7 +269,6 @@ export function routes(site: Site, { renderer, problems = [], keysOf = (_basis, 
       return { text: `${JSON.stringify(buildStatusJson(snapshot.phases, snapshot.version))}\n` };
     });
   }
-  return table;
 }
 
 /** A page of a phase, with how to build its view. */
@@ -266,12 +279,7 @@ interface PhasePage {
 }
 
 /** The pages of one phase: its dashboard, activity, timeline, report, feed, badge and one page per task. */
-function phasePages(
-  whole: Phase,
-  history: ProgressPoint[],
-  bodies: readonly string[],
-  frame: (title: string, asOf: string | null, crumbs?: Crumb[], more?: Partial<Pick<Frame, 'feeds' | 'searchable'>>) => Frame,
-): PhasePage[] {
+function phasePages(whole: Phase, history: ProgressPoint[], bodies: readonly string[], frame: FrameOf): PhasePage[] {
   const pages: PhasePage[] = [];
   const page = <K extends PageKind>(kind: K, params: Route['params'], view: () => Views[K]): void => void pages.push({ page: kind, params, view });
   // Pages that show no event list get the phase without them, as its dashboard always has.

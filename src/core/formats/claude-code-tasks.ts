@@ -11,6 +11,7 @@ import type { Issue, Task, TaskStatus } from '../schema/model.ts';
 import type { SourceFile } from '../schema/package-files.ts';
 import { createIssueSink } from '../text/issues.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
+import { statusOfMeaning } from '../tasks/parse-status.ts';
 import { statusVocabulary } from '../tasks/vocabulary.ts';
 import { checklistTask } from './checklist.ts';
 import { keyLines, pathKey } from './taskmaster.ts';
@@ -52,7 +53,7 @@ function statusOf(value: string): { status: TaskStatus; cancelled?: boolean } | 
   for (const key of [word, word.replace(/[-_]+/g, ' '), word.replace(/[ -]+/g, '_')]) {
     if (!Object.hasOwn(statusVocabulary, key)) continue;
     const meaning = statusVocabulary[key]!;
-    return meaning === 'cancelled' ? { status: 'complete', cancelled: true } : { status: meaning };
+    return { status: statusOfMeaning(meaning), cancelled: meaning === 'cancelled' };
   }
   return null;
 }

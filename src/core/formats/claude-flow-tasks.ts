@@ -11,6 +11,7 @@
 import type { Task, TaskStatus } from '../schema/model.ts';
 import { createIssueSink, type IssueSink } from '../text/issues.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
+import { statusOfMeaning } from '../tasks/parse-status.ts';
 import { statusVocabulary } from '../tasks/vocabulary.ts';
 import { checklistTask } from './checklist.ts';
 import { keyLines, pathKey } from './taskmaster.ts';
@@ -52,7 +53,7 @@ function statusOf(value: string): { status: TaskStatus; cancelled?: boolean } | 
   for (const key of [word, word.replace(/[-_]+/g, ' '), word.replace(/[ -]+/g, '_')]) {
     if (!Object.hasOwn(statusVocabulary, key)) continue;
     const meaning = statusVocabulary[key]!;
-    return meaning === 'cancelled' ? { status: 'complete', cancelled: true } : { status: meaning };
+    return { status: statusOfMeaning(meaning), cancelled: meaning === 'cancelled' };
   }
   return null;
 }
@@ -62,7 +63,7 @@ function statusOf(value: string): { status: TaskStatus; cancelled?: boolean } | 
  * 1970 (a number past 10^11, as `Date.now()` gives). Null when the value is null or absent; a value that is no time
  * gives `bad`, and is shown as unknown.
  */
-export function storeTime(value: Json | undefined): { time: string | null; bad?: string } {
+function storeTime(value: Json | undefined): { time: string | null; bad?: string } {
   if (value === undefined || value === null || value === '') return { time: null };
   if (typeof value === 'number' && Number.isFinite(value) && value > 1e11) return { time: new Date(value).toISOString() };
   if (
@@ -76,7 +77,7 @@ export function storeTime(value: Json | undefined): { time: string | null; bad?:
 }
 
 /** The task's title: the first line of its description (the store gives no other name), whole. */
-export function titleOf(description: string): string {
+function titleOf(description: string): string {
   return description
     .trim()
     .split(/\r\n|\r|\n/)[0]!

@@ -8,6 +8,7 @@
 import type { Task, TaskStatus } from '../schema/model.ts';
 import { createIssueSink, type IssueSink } from '../text/issues.ts';
 import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
+import { statusOfMeaning } from '../tasks/parse-status.ts';
 import { statusVocabulary } from '../tasks/vocabulary.ts';
 import { checklistTask } from './checklist.ts';
 import type { TaskListFormat } from './task-lists.ts';
@@ -124,7 +125,7 @@ function statusOf(value: string): { status: TaskStatus; cancelled?: boolean } | 
   for (const key of [word, word.replace(/[-_]+/g, ' '), word.replace(/[ -]+/g, '_')]) {
     if (!Object.hasOwn(statusVocabulary, key)) continue;
     const meaning = statusVocabulary[key]!;
-    return meaning === 'cancelled' ? { status: 'complete', cancelled: true } : { status: meaning };
+    return { status: statusOfMeaning(meaning), cancelled: meaning === 'cancelled' };
   }
   return null;
 }

@@ -18,7 +18,7 @@ import { fallbackTaskId, findTaskId, isNamedId, isReverseDependencyKey, parseDep
 import { lookAlikeProblem } from '../text/look-alike.ts';
 import { parseDuration } from './parse-duration.ts';
 import { parseDate } from './parse-date.ts';
-import { parseStatusMeaning } from './parse-status.ts';
+import { parseStatusMeaning, statusOfMeaning } from './parse-status.ts';
 import { fieldName, isUnassigned, statusHint, unitOfKey, type FieldName, type StatusMeaning } from './vocabulary.ts';
 
 export { statusHint } from './vocabulary.ts';
@@ -86,7 +86,7 @@ export interface ParsedTask {
   labels: string[];
 }
 
-export interface TaskFileInput {
+interface TaskFileInput {
   text: string;
   /** Path shown in messages, relative to the working directory. */
   path: string;
@@ -358,7 +358,7 @@ function readStatus(fields: ReadonlyMap<FieldName, Field>, sink: IssueSink) {
     sink.warning(statusField?.line ?? 1, statusField?.column ?? 1, `Unknown status "${statusText}"; the task is shown as pending.`, statusHint);
     meaning = 'pending';
   }
-  const status = meaning === 'cancelled' ? 'complete' : meaning;
+  const status = statusOfMeaning(meaning);
   return { statusField, statusText, meaning, status, startedAt, completedAt };
 }
 
@@ -514,7 +514,7 @@ function textOf(field: Field | undefined): string | null {
 }
 
 /** "`coder`" → "coder", "✅ **IMPLEMENTED**" → "✅ IMPLEMENTED", "[Task 7.3](./task-7.3.md)" → "Task 7.3". */
-export function withoutMarks(text: string): string {
+function withoutMarks(text: string): string {
   return text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/`([^`]*)`/g, '$1')
@@ -563,7 +563,7 @@ const leadingId = /^[^\p{L}\p{N}]*(?:task\s*)?(?:\d+(?:\.\d+)+|T\d+|[A-Z][A-Z0-9
  * The story a BMAD heading names: "Story 1.3: …", "Story 3.5.2: …", and as some teams write it "Story 10-1: …" or
  * "Story 7-1-video-session: …" (story 7.1, the numbers of its file name); null for any other title.
  */
-export function storyHeadingId(title: string): string | null {
+function storyHeadingId(title: string): string | null {
   const match = /^[^\p{L}\p{N}]*story\s+(\d+(?:[.-]\d+)+)(?![.\d])(?=$|[\s:|–—-])/iu.exec(title);
   return match ? match[1]!.replaceAll('-', '.') : null;
 }
@@ -779,7 +779,7 @@ function withoutLines(text: string, lines: ReadonlySet<number>): string {
  * "Task 7.1: Build Infrastructure" (also "🚀 Task 7.1: …", as claude-flow packages write it, and BMAD's "Story 1.3:
  * …") → "Build Infrastructure".
  */
-export function stripTaskPrefix(title: string): string {
+function stripTaskPrefix(title: string): string {
   const stripped = title
     .replace(
       /^\s*(?:[\p{Extended_Pictographic}\uFE0F\u200D]+\s*)?(?:[A-Z][A-Z0-9]{0,9}-\d[A-Z0-9]*|(?:task|TASK|Task)[\s#-]*\d+(?:\.\d+)*|(?:story|STORY|Story)\s+\d+(?:[.-]\d+)*(?:-[a-z][a-z0-9]*)*(?=\s*[:\-–—.|])|(?:(?:task|TASK|Task)[\s-]*)?(?:\d+(?:\.\d+)+|[Tt]\d+)|(?:task|TASK|Task)(?=\s*:))\s*[:\-–—.|]?\s*/u,
@@ -799,7 +799,7 @@ const leadingDecoration = new RegExp(
 const trailingDecoration = new RegExp(String.raw`(?:\s*[:\-–—|]?\s*\(?${statusCaps}\)?)?\s*${statusMarks}*\s*$`, 'u');
 
 /** A title without the status marks written around it; the title as written when nothing else would be left. */
-export function undecorated(title: string): string {
+function undecorated(title: string): string {
   const stripped = title.replace(leadingDecoration, '').replace(trailingDecoration, '').trim();
   return stripped === '' ? title.trim() : stripped;
 }

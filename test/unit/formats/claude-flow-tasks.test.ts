@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { claudeFlowTasks, storeTime } from '../../../src/core/formats/claude-flow-tasks.ts';
+import { claudeFlowTasks } from '../../../src/core/formats/claude-flow-tasks.ts';
 import { listPackageDirs, readPackage } from '../../../src/core/io/read-package.ts';
 import { buildPhase } from '../../../src/core/model/build-phase.ts';
 
@@ -108,11 +108,20 @@ describe('dates, agents and the title', () => {
   });
 
   test('times: ISO strings as written, milliseconds since 1970, and nothing else', () => {
-    expect(storeTime('2026-01-18T10:05:16.475Z')).toEqual({ time: '2026-01-18T10:05:16.475Z' });
-    expect(storeTime(1768730716475)).toEqual({ time: '2026-01-18T10:05:16.475Z' });
-    expect(storeTime(null)).toEqual({ time: null });
-    expect(storeTime(0)).toEqual({ time: null, bad: '0' });
-    expect(storeTime('soon')).toEqual({ time: null, bad: '"soon"' });
+    const started = (startedAt: unknown) => read(store(record('task-1-a', { status: 'in_progress', startedAt })));
+    expect(started('2026-01-18T10:05:16.475Z').tasks[0]!.task.startedAt).toBe('2026-01-18T10:05:16.475Z');
+    expect(started(1768730716475).tasks[0]!.task.startedAt).toBe('2026-01-18T10:05:16.475Z');
+    for (const [value, bad] of [
+      [null, null],
+      [0, '0'],
+      ['soon', '"soon"'],
+    ] as const) {
+      const result = started(value);
+      expect(result.tasks[0]!.task.startedAt).toBeNull();
+      expect(result.issues.map((issue) => issue.message)).toEqual(
+        bad === null ? [] : [`Task task-1-a has startedAt ${bad}, which is no time; it is shown as unknown.`],
+      );
+    }
   });
 });
 

@@ -4,7 +4,7 @@
  * further down are the body's text. Values are shown without their Markdown, titles without their decorations.
  */
 import { describe, expect, test } from 'vitest';
-import { parseTaskFile, undecorated, withoutMarks } from '../../../src/core/tasks/parse-task.ts';
+import { parseTaskFile } from '../../../src/core/tasks/parse-task.ts';
 import { findTaskId, isReverseDependencyKey, parseDependencies, proseIds } from '../../../src/core/tasks/parse-dependencies.ts';
 import { isUnassigned } from '../../../src/core/tasks/vocabulary.ts';
 
@@ -154,8 +154,8 @@ describe('values and titles without their Markdown and decorations', () => {
     ['[Task 7.3](./task-7.3.md)', 'Task 7.3'],
     ['**Backend** team', 'Backend team'],
     ['snake_case_name', 'snake_case_name'],
-  ])('withoutMarks(%s) = %s', (text, plain) => {
-    expect(withoutMarks(text)).toBe(plain);
+  ])('"**Agent:** %s" is the agent %s', (text, plain) => {
+    expect(parse(`# Task 3: Thing\n\n**Agent:** ${text}\n**Status:** pending\n`).task?.agent).toBe(plain);
   });
 
   test.each([
@@ -171,8 +171,8 @@ describe('values and titles without their Markdown and decorations', () => {
   });
 
   test('words that only look like decorations stay', () => {
-    expect(undecorated('Done button styling')).toBe('Done button styling');
-    expect(undecorated('Launch 🚀')).toBe('Launch 🚀');
+    for (const title of ['Done button styling', 'Launch 🚀'])
+      expect(parse(`# Task 3: ${title}\n\n**Status:** pending\n**Agent:** coder\n`, 'task-3').task?.title).toBe(title);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatIssue } from '../../../src/core/text/issues.ts';
-import { dependencyLine, parseTaskFile, stripTaskPrefix } from '../../../src/core/tasks/parse-task.ts';
+import { dependencyLine, parseTaskFile } from '../../../src/core/tasks/parse-task.ts';
 import { readFixture } from '../fixtures.ts';
 
 /** Parses test/fixtures/tasks/<name>.md as a task of phase "p". */
@@ -129,7 +129,7 @@ describe('parseTaskFile: problems point at the file position', () => {
   });
 });
 
-describe('stripTaskPrefix', () => {
+describe('a title without its "Task 7.1:" prefix', () => {
   test.each([
     ['Task 7.1: Build Infrastructure', 'Build Infrastructure'],
     ['7.2 - Configuration System', 'Configuration System'],
@@ -139,7 +139,8 @@ describe('stripTaskPrefix', () => {
     ['🚀 Launch', '🚀 Launch'],
     ['Task 7.1', 'Task 7.1'],
   ])('%j → %j', (title, expected) => {
-    expect(stripTaskPrefix(title)).toBe(expected);
+    const { task } = parseTaskFile({ text: `# ${title}\n\n**Status:** pending\n**Agent:** coder\n`, path: 'phases/p/notes.md', slug: 'notes', phaseId: 'p' });
+    expect(task?.title).toBe(expected);
   });
 });
 

@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { buildPhase, derivePhaseStatus, deriveProgress, newest, progressLabel } from '../../src/core/model/build-phase.ts';
+import { buildPhase, newest, progressLabel } from '../../src/core/model/build-phase.ts';
 import type { PackageFiles } from '../../src/core/schema/package-files.ts';
 import { formatIssue } from '../../src/core/text/issues.ts';
-import type { TaskStatus } from '../../src/core/schema/model.ts';
+import type { Task, TaskStatus } from '../../src/core/schema/model.ts';
 import { AS_OF } from './fixtures.ts';
 import { readText } from '../../src/core/hooks/cairn-ndjson.ts';
 import { conflictText } from '../../src/core/report/report.ts';
 import { defaultReading } from '../../src/core/config/reading.ts';
 import { taskReaders } from '../../src/core/formats/readers.ts';
+import { reportTask, standingOf } from './report-phase.ts';
 
 /** A task file in bold-line style. */
 const taskText = ({
@@ -40,7 +41,7 @@ const files = (over: Partial<PackageFiles>): PackageFiles => ({
 
 const task = (id: string, text: string) => ({ path: `phases/phase-1/task-${id}.md`, slug: `task-${id}`, text });
 
-describe('derivePhaseStatus', () => {
+describe("a phase's status, from its tasks'", () => {
   test.each([
     [[], 'pending'],
     [['pending', 'pending'], 'pending'],
@@ -52,11 +53,11 @@ describe('derivePhaseStatus', () => {
     [['complete', 'pending'], 'in_progress'],
     [['complete', 'complete'], 'complete'],
   ] as [TaskStatus[], TaskStatus][])('%j → %s', (statuses, expected) => {
-    expect(derivePhaseStatus(statuses)).toBe(expected);
+    expect(standingOf(statuses.map((status, at) => reportTask({ id: String(at + 1), status }))).status).toBe(expected);
   });
 });
 
-describe('deriveProgress', () => {
+describe("a phase's progress", () => {
   test.each([
     [[], 0],
     [
@@ -107,8 +108,8 @@ describe('deriveProgress', () => {
       ],
       0.75,
     ],
-  ] as [{ status: TaskStatus; estimateDays: number | null }[], number][])('%j → %f', (tasks, expected) => {
-    expect(deriveProgress(tasks)).toBe(expected);
+  ] as [({ status: TaskStatus; estimateDays: number | null } & Partial<Task>)[], number][])('%j → %f', (tasks, expected) => {
+    expect(standingOf(tasks.map((task, at) => reportTask({ id: String(at + 1), ...task }))).progress).toBe(expected);
   });
 });
 

@@ -1,10 +1,10 @@
 /** Builds small Phase models for the completion-report tests: only what a test sets, the rest empty or derived. */
-import { derivePhaseStatus, deriveProgress } from '../../src/core/model/build-phase.ts';
+import { buildPhase } from '../../src/core/model/build-phase.ts';
 import { normalizeKey } from '../../src/core/metrics/normalize-key.ts';
 import { parseTarget } from '../../src/core/metrics/parse-target.ts';
 import { parseMetricValue } from '../../src/core/metrics/parse-value.ts';
 import { judgeMetric } from '../../src/core/metrics/verdict.ts';
-import { emptyActivity, type ChecklistItem, type DataQuality, type Metric, type Phase, type Task } from '../../src/core/schema/model.ts';
+import { emptyActivity, type ChecklistItem, type DataQuality, type Metric, type Phase, type Task, type TaskStatus } from '../../src/core/schema/model.ts';
 import { AS_OF } from './fixtures.ts';
 
 /** A task: pending, 1 day, no events, unless told otherwise. Evidence follows the status. */
@@ -79,6 +79,29 @@ export function reportMetric({
   };
 }
 
+const statusWords: Record<TaskStatus, string> = { pending: 'pending', in_progress: 'in progress', blocked: 'blocked', complete: 'complete' };
+
+/**
+ * The status and progress the build gives a phase of these tasks: task files that say the same (status, cancelled,
+ * estimate, parent) are read back through buildPhase.
+ */
+export function standingOf(tasks: readonly Task[]): Pick<Phase, 'status' | 'progress'> {
+  const taskFiles = tasks.map((task) => ({
+    path: `phases/phase-1/task-${task.id}.md`,
+    slug: `task-${task.id}`,
+    text: [
+      `# Task ${task.id}: ${task.title}`,
+      '',
+      `**Status:** ${task.cancelled ? 'cancelled' : statusWords[task.status]}`,
+      ...(task.estimateDays === null ? [] : [`**Estimate:** ${task.estimateDays} days`]),
+      ...(task.parentId === null ? [] : [`**Parent:** ${task.parentId}`]),
+    ].join('\n'),
+  }));
+  const files = { phaseId: 'phase-1', dir: 'phases/phase-1', overview: null, tasks: taskFiles, hooks: [], baseline: null, final: null };
+  const { status, progress } = buildPhase(files, { buildAsOf: AS_OF }).phase!;
+  return { status, progress };
+}
+
 const noData: DataQuality = { sources: [], otherFiles: [], readers: [], unmatchedEvents: 0, newestEvent: null, stale: false, warnings: [] };
 
 /** A phase around the given tasks and metrics; status and progress derived from the tasks as the build does. */
@@ -87,8 +110,7 @@ export function reportPhase({ dataQuality, ...fields }: Partial<Omit<Phase, 'dat
   return {
     id: 'phase-1',
     title: 'Phase 1: Test',
-    status: derivePhaseStatus(tasks.map((task) => task.status)),
-    progress: deriveProgress(tasks),
+    ...standingOf(tasks),
     statusText: null,
     created: '2025-10-20T08:00:00Z',
     coordinator: null,

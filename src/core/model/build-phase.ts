@@ -29,8 +29,9 @@ import { judgeHealth } from './judge.ts';
 import { emptyPhaseIssue } from './empty-phase.ts';
 import { withTeamWords } from '../tasks/team-words.ts';
 import { defaultReading, type ReadingRules } from '../config/reading.ts';
+import { allTasksComplete } from './completion.ts';
 
-export interface BuildOptions {
+interface BuildOptions {
   /**
    * The time the build treats as "now" (ISO 8601): staleness is measured to it. Null leaves the phase unjudged, to
    * be judged with `applyAsOf` once the time is known (a cached phase is reused for any time).
@@ -412,7 +413,7 @@ function phaseMetrics(
 
 /** The phase's status from its tasks' statuses: those left out (optional, cancelled) count only when all are. */
 function phaseStatusOf(tasks: readonly Task[]): TaskStatus {
-  return derivePhaseStatus((tasks.some((task) => !isLeftOut(task)) ? tasks.filter((task) => !isLeftOut(task)) : tasks).map((task) => task.status));
+  return derivePhaseStatus(tasks.some((task) => !isLeftOut(task)) ? tasks.filter((task) => !isLeftOut(task)) : tasks);
 }
 
 /** The overview's deliverables, or else each task's own, grouped by task. */
@@ -490,7 +491,7 @@ function readersOf(files: PackageFiles, list: { format: TaskListFormat } | null,
 }
 
 /** "phase_1" → "Phase 1", "sprint-3-api" → "Sprint 3 api": a phase without an overview is titled by its folder. */
-export function titleFromFolder(name: string): string {
+function titleFromFolder(name: string): string {
   const words = name.replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -508,7 +509,7 @@ function rollUpSubtasks(tasks: readonly Task[]): Task[] {
   return tasks.map((task) => {
     const own = children.get(task.id);
     if (!own || own.length === 0) return task;
-    const rolled = derivePhaseStatus(own.map((child) => child.status));
+    const rolled = derivePhaseStatus(own);
     if (rolled === 'pending' && task.status !== 'complete') return task;
     // All subtasks done while the task itself still says otherwise: the work is under way, not closed.
     const status = rolled === 'complete' && task.statusText !== null && task.status !== 'complete' ? 'in_progress' : rolled;
@@ -653,11 +654,11 @@ function withOverviewLists(task: Task, overview: ReturnType<typeof parseOverview
  * complete when every task is; in_progress once any has started or finished; blocked only when every task is
  * blocked. The seed package has three tasks "Ready to execute" and 7.4 "Waiting for Task 7.3": that phase can start.
  */
-export function derivePhaseStatus(statuses: readonly TaskStatus[]): TaskStatus {
-  if (statuses.length === 0) return 'pending';
-  if (statuses.every((status) => status === 'complete')) return 'complete';
-  if (statuses.some((status) => status === 'in_progress' || status === 'complete')) return 'in_progress';
-  if (statuses.every((status) => status === 'blocked')) return 'blocked';
+function derivePhaseStatus(tasks: readonly { status: TaskStatus }[]): TaskStatus {
+  if (tasks.length === 0) return 'pending';
+  if (allTasksComplete(tasks)) return 'complete';
+  if (tasks.some(({ status }) => status === 'in_progress' || status === 'complete')) return 'in_progress';
+  if (tasks.every(({ status }) => status === 'blocked')) return 'blocked';
   return 'pending';
 }
 
@@ -665,9 +666,9 @@ export function derivePhaseStatus(statuses: readonly TaskStatus[]): TaskStatus {
  * Share of estimated days in complete tasks, 0..1. Cancelled tasks and tasks made of subtasks are left out (their
  * subtasks count). When a task has no estimate the share is of tasks, not days: a missing estimate is not zero work.
  */
-export function deriveProgress(all: readonly ProgressTask[]): number {
+function deriveProgress(all: readonly ProgressTask[]): number {
   const tasks = countedTasks(all);
-  if (tasks.length === 0) return all.length > 0 && all.every((task) => task.status === 'complete') ? 1 : 0;
+  if (tasks.length === 0) return allTasksComplete(all) ? 1 : 0;
   const done = tasks.filter((task) => task.status === 'complete');
   if (progressCountsTasks(all)) return round(done.length / tasks.length);
   const total = tasks.reduce((sum, task) => sum + (task.estimateDays ?? 0), 0);

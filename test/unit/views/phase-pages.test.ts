@@ -1,12 +1,12 @@
 /** The view builders of a phase's pages, on the example's Phase 7: what each page shows, already worked out. */
 import { describe, expect, test } from 'vitest';
-import { deriveProgress } from '../../../src/core/model/build-phase.ts';
 import { buildActivityPageView } from '../../../src/core/views/activity.ts';
 import { buildDashboardView } from '../../../src/core/views/dashboard.ts';
 import { buildReportMarkdown, buildReportPageView } from '../../../src/core/views/report-page.ts';
 import { buildTaskPageView } from '../../../src/core/views/task-page.ts';
 import { buildTimelineLayout } from '../../../src/core/views/timeline.ts';
 import { example, site } from './sites.ts';
+import { standingOf } from '../report-phase.ts';
 
 describe('buildDashboardView', () => {
   test('the cards, the task rows and the tables of the live dashboard', () => {
@@ -683,7 +683,7 @@ describe('buildBurnUpChart', () => {
   test('with every estimate zero it counts tasks, as the progress card does', () => {
     const phase = structuredClone(example());
     for (const task of phase.tasks) task.estimateDays = 0;
-    phase.progress = deriveProgress(phase.tasks);
+    phase.progress = standingOf(phase.tasks).progress;
     const view = buildDashboardView(phase);
     const complete = view.charts!.burnUp.series.find((series) => series.label === 'Complete')!.data;
     expect(view.summary.progressPercent).toBeGreaterThan(0);

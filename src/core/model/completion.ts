@@ -5,3 +5,8 @@ import type { TaskStatus } from '../schema/model.ts';
 export function allTasksComplete(tasks: readonly { status: TaskStatus }[]): boolean {
   return tasks.length > 0 && tasks.every((task) => task.status === 'complete');
 }
+
+/** How many of the tasks are complete. */
+export function completeCount(tasks: readonly { status: TaskStatus }[]): number {
+  return tasks.filter((task) => task.status === 'complete').length;
+}

@@ -4,7 +4,7 @@
  * bear out says so.
  */
 import type { ChecklistItem, Metric, Phase, Verdict } from '../schema/model.ts';
-import { allTasksComplete } from './completion.ts';
+import { allTasksComplete, completeCount } from './completion.ts';
 
 /** What a criterion's verdict rests on. */
 type CriterionBasis = 'metric' | 'tasks' | 'checkbox' | 'none';
@@ -82,7 +82,7 @@ function judgeCriterion(item: ChecklistItem, phase: Phase, complete: boolean): C
   const allTasks = allTasksPattern.exec(item.text);
   if (allTasks) {
     const total = phase.tasks.length;
-    const done = phase.tasks.filter((task) => task.status === 'complete').length;
+    const done = completeCount(phase.tasks);
     const named = allTasks[1] === undefined ? null : Number(allTasks[1]);
     const counted = `${done} of ${total} ${total === 1 ? 'task is' : 'tasks are'} complete.`;
     const verdict: Verdict = named !== null && named !== total ? 'unknown' : complete ? 'met' : 'pending';

@@ -11,7 +11,7 @@ import { formatDays, formatNumber, formatTimestamp } from '../format/format.ts';
 import { round } from '../format/round.ts';
 import { statusLabels } from '../format/labels.ts';
 import type { EventLine, Forecast, MetricValue, Phase, PhaseHealth, StatusEvidence, Task, TaskHealth } from '../schema/model.ts';
-import { allTasksComplete } from './completion.ts';
+import { allTasksComplete, completeCount } from './completion.ts';
 import { judgeCriteria, type CriterionVerdict } from './criteria.ts';
 import { staleWarning } from './freshness.ts';
 import { DAY_MS, planOrigin, plannedDates, type PlannedDates } from './plan.ts';
@@ -396,7 +396,7 @@ function phaseHealth(phase: Judged, verdicts: ReadonlyMap<string, TaskVerdict>, 
     ...(slip !== null && slip > 0 ? [`the forecast may be ${formatDays(slip)} late`] : []),
   ];
   if (atRisk.length > 0) return { state: 'at-risk', reason: `At risk: ${atRisk.join('; ')}.${why}` };
-  const done = tasks.filter((task) => task.status === 'complete').length;
+  const done = completeCount(tasks);
   if (forecast === null && phase.statedEnd === null && isDated(phase))
     return {
       state: 'unplanned',

@@ -7,7 +7,7 @@ import { countVerdicts, isMeasured } from '../metrics/verdict.ts';
 import { round } from '../format/round.ts';
 import type { ChecklistItem, Metric, MetricValue, Phase, StatusEvidence, Task, TaskStatus, Verdict } from '../schema/model.ts';
 import { DAY_MS, planOrigin, plannedDates } from '../model/plan.ts';
-import { allTasksComplete } from '../model/completion.ts';
+import { allTasksComplete, completeCount } from '../model/completion.ts';
 import { judgeCriteria, type CriterionVerdict } from '../model/criteria.ts';
 import { judgeRisks, type Deviation } from '../model/judge.ts';
 
@@ -122,7 +122,7 @@ export function buildCompletionReport(phase: Phase): CompletionReport {
     asOf: phase.asOf,
     status: phase.status,
     progress: phase.progress,
-    tasksComplete: phase.tasks.filter((task) => task.status === 'complete').length,
+    tasksComplete: completeCount(phase.tasks),
     summary: buildSummary(phase.metrics),
     tasks: phase.tasks.map((task) => reportTask(task)),
     impact: phase.metrics.flatMap(impactRow),

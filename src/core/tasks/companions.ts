@@ -7,6 +7,7 @@
  */
 import type { Issue, Task, TaskStatus } from '../schema/model.ts';
 import { findTaskId } from './parse-dependencies.ts';
+import { statusRank } from './parse-status.ts';
 import { parseTaskFile } from './parse-task.ts';
 
 type CompanionKind = 'completion report' | 'analysis' | 'hand-off' | 'course-correction request' | 'guide' | 'update';
@@ -61,8 +62,6 @@ interface CompanionFile {
   text: string;
 }
 
-const rank: Record<TaskStatus, number> = { pending: 0, blocked: 0, in_progress: 1, complete: 2 };
-
 /**
  * Attaches each companion to its task: the task whose file name is the companion's stem (or starts with it, as
  * `TASK-04-CONSENT-REQUEST.md` does for `TASK-04-COMPLETION-REPORT.md`), else the task with the id the companion's
@@ -114,7 +113,7 @@ export function attachCompanions(
     const offered: TaskStatus = kind === 'update' && said.status === 'complete' ? 'in_progress' : said.status;
     const statusLine = parsed.fieldLines.status ?? null;
     let next = task;
-    if (said.statusText !== null && rank[offered] > rank[task.status] && !task.cancelled) {
+    if (said.statusText !== null && statusRank[offered] > statusRank[task.status] && !task.cancelled) {
       const name = companion.path.slice(companion.path.lastIndexOf('/') + 1);
       const where = `${name}${statusLine ? `:${statusLine}` : ''}`;
       next = {

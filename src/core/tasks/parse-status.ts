@@ -15,7 +15,8 @@ const statusPattern = new RegExp(
   'giu',
 );
 
-const progress: Record<TaskStatus, number> = { pending: 0, blocked: 0, in_progress: 1, complete: 2 };
+/** How far along each status is: a later status is further, and pending and blocked are equally far. */
+export const statusRank: Record<TaskStatus, number> = { pending: 0, blocked: 0, in_progress: 1, complete: 2 };
 
 /**
  * What a status as written means, or null when it has no status word. Real task files say "Ready to execute",
@@ -43,7 +44,7 @@ export function parseStatusMeaning(text: string): StatusMeaning | null {
   if (!first) return null;
   const lead = text.slice(0, first.index).replace(/[^\p{L}\p{N}]/gu, '');
   if (lead === '' || first.meaning !== 'complete') return first.meaning;
-  return found.some((later) => progress[statusOfMeaning(later.meaning)] < progress.complete) ? 'in_progress' : 'complete';
+  return found.some((later) => statusRank[statusOfMeaning(later.meaning)] < statusRank.complete) ? 'in_progress' : 'complete';
 }
 
 /**

@@ -5,8 +5,9 @@
  * and what went wrong, never a stack trace.
  */
 import { accessSync, constants, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { displayPath } from '../../src/core/io/display-path.ts';
+import { isWithin } from '../../src/core/io/is-within.ts';
 
 /** What stops `cairn init` before it writes, or null when nothing does. */
 type InitProblem = { kind: 'exists'; files: string[] } | { kind: 'link'; link: string; leadsTo: string } | { kind: 'unwritable'; message: string };
@@ -17,11 +18,6 @@ function lstatOrNull(path: string): Stats | null {
   } catch {
     return null;
   }
-}
-
-function isWithin(path: string, dir: string): boolean {
-  const from = relative(dir, path);
-  return from === '' || (from !== '..' && !from.startsWith(`..${sep}`) && !isAbsolute(from));
 }
 
 /** What an errno code means, in a few words. */

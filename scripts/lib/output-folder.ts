@@ -7,8 +7,9 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { displayPath } from '../../src/core/io/display-path.ts';
+import { isWithin } from '../../src/core/io/is-within.ts';
 
 /** The file that marks a folder as a site Cairn built. */
 export const SITE_MARK = '.cairn-site';
@@ -58,12 +59,6 @@ function realPath(path: string): string {
   } catch {
     return absolute;
   }
-}
-
-/** Whether `path` is `folder` or inside it (both real paths). */
-function isWithin(path: string, folder: string): boolean {
-  const from = relative(folder, path);
-  return from === '' || (!from.startsWith(`..${sep}`) && from !== '..' && !isAbsolute(from));
 }
 
 /** The folder a path or glob reads from: the part before its first segment with a glob character. */

@@ -8,10 +8,11 @@
  * path such as "../private/*.ndjson" would otherwise publish another folder's logs.
  */
 import { existsSync, globSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Issue } from '../schema/model.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
 import { displayPath } from './display-path.ts';
+import { isWithin } from './is-within.ts';
 
 /** Where hook logs may be read from. */
 interface HookReach {
@@ -51,11 +52,6 @@ function realPath(path: string): string {
     const parent = dirname(absolute);
     return parent === absolute ? absolute : join(realPath(parent), basename(absolute));
   }
-}
-
-function isWithin(path: string, dir: string): boolean {
-  const from = relative(dir, path);
-  return from === '' || (!from.startsWith(`..${sep}`) && from !== '..' && !isAbsolute(from));
 }
 
 /** Where `path` really is (links followed) when that is outside the reach, or null when it is inside. */

@@ -28,7 +28,7 @@ import { astroInlineRoot } from './lib/astro-bin.ts';
 import { cairnFailed, checkContent } from './lib/check-content.ts';
 import { writeSearchIndexes } from './lib/search-index.ts';
 
-export interface BuildOptions {
+interface BuildOptions {
   /** Where the site goes. */
   outDir: string;
   /** Where `outDir` was named, for messages ("--out", the config's line). */

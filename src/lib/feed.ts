@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import { href } from './paths.ts';
 import type { FeedView } from '../core/views/routes.ts';
 
-export interface FeedItem {
+interface FeedItem {
   title: string;
   pubDate: Date;
   description: string;
@@ -25,7 +25,7 @@ const unknownOrigin = 'https://site.invalid';
  * An RSS response whose every text is well-formed XML, whatever the packages and logs hold. Links are absolute under
  * SITE (`site`) and BASE when SITE is set, and paths under BASE when it is not.
  */
-export async function feedResponse({
+async function feedResponse({
   title,
   description,
   site,

@@ -13,12 +13,12 @@ import { repairWithWarning } from '../text/mojibake.ts';
 import { isBreakingHeading, isBreakingText, isIsoDate, readReleaseHeading } from './release-text.ts';
 import { ChangeTypeSchema, type Changelog, type LinkDefinition, type Release, type ReleaseSection } from './schema.ts';
 
-export interface ParsedChangelog {
+interface ParsedChangelog {
   changelog: Changelog;
   issues: Issue[];
 }
 
-export const releaseHeadingHint = 'Write it as "## [1.2.0] - 2025-10-26" (Keep a Changelog), or "## [Unreleased]" for changes not in a version yet.';
+const releaseHeadingHint = 'Write it as "## [1.2.0] - 2025-10-26" (Keep a Changelog), or "## [Unreleased]" for changes not in a version yet.';
 
 /** A release while it is read: the release plus where its parts are. */
 interface ReleaseDraft {

@@ -18,7 +18,7 @@ export interface DoctorPhase {
   result: PhaseResult;
 }
 
-export interface DoctorInput {
+interface DoctorInput {
   phases: readonly DoctorPhase[];
   /** Files in scope that no phase read (outside every phase folder), each with why. */
   loose?: readonly { path: string; reason: string }[];
@@ -28,17 +28,17 @@ export interface DoctorInput {
   only?: string | null;
 }
 
-export type DoctorField = 'id' | 'title' | 'status' | 'agent' | 'estimate' | 'dependencies';
+type DoctorField = 'id' | 'title' | 'status' | 'agent' | 'estimate' | 'dependencies';
 
 /** One field of a task: its value and where it came from; `line` null when no line says it. */
-export interface DoctorFieldRow {
+interface DoctorFieldRow {
   field: DoctorField;
   value: string;
   line: number | null;
   from: string;
 }
 
-export interface DoctorTask {
+interface DoctorTask {
   id: string;
   /** The task's own line (its checkbox line, its JSON entry), or null for a task file. */
   line: number | null;
@@ -47,7 +47,7 @@ export interface DoctorTask {
   dates?: { started: string | null; completed: string | null };
 }
 
-export interface DoctorFile {
+interface DoctorFile {
   path: string;
   /** The phase it belongs to, or null outside every phase. */
   phase: string | null;
@@ -59,7 +59,7 @@ export interface DoctorFile {
   ignored: string[];
 }
 
-export interface DoctorReport {
+interface DoctorReport {
   phases: { id: string; dir: string; reader: string; reason: string; tasks: number }[];
   files: DoctorFile[];
   /** Every problem, as `cairn validate` prints it. */

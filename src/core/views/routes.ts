@@ -24,7 +24,7 @@ import { releaseId } from '../releases/merge-releases.ts';
 import type { ProgressPoint } from './charts.ts';
 
 /** A link in the breadcrumbs: its path under the site's base ('' for the home page), none for the page itself. */
-export interface Crumb {
+interface Crumb {
   label: string;
   path?: string;
 }
@@ -53,7 +53,7 @@ export interface Frame {
 }
 
 /** A phase as the pages under it name it. */
-export interface PhaseRef {
+interface PhaseRef {
   id: string;
   title: string;
   asOf: string | null;
@@ -103,7 +103,7 @@ export interface Route<K extends PageKind = PageKind> {
 }
 
 /** Digest of JSON-writable values. */
-export function digestOf(...values: unknown[]): string {
+function digestOf(...values: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(values)).digest('base64url');
 }
 

@@ -7,31 +7,25 @@
  * side names an edge the other does not, a warning says so. Nothing dates a task, and nothing estimates one. A task
  * whose metadata has `_internal` (Claude Code hides it from its list) is left out with a warning.
  */
-import type { Issue, Task, TaskStatus } from '../schema/model.ts';
+import type { Issue, Task } from '../schema/model.ts';
 import type { SourceFile } from '../schema/package-files.ts';
 import { createIssueSink } from '../text/issues.ts';
-import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
-import { statusOfMeaning } from '../tasks/parse-status.ts';
-import { statusVocabulary } from '../tasks/vocabulary.ts';
 import { checklistTask } from './checklist.ts';
+import {
+  isObject,
+  type Json,
+  type JsonObject,
+  parseJson as parse,
+  readStatusValue,
+  reportJsonError,
+  type StatusReading,
+  type StatusWords,
+} from './json-task-list.ts';
 import { keyLines, pathKey } from './taskmaster.ts';
 import type { TaskListFormat } from './task-lists.ts';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A task file's name: its id and ".json" ("12.json"). */
 export const isTaskFileName = (name: string) => /^[A-Za-z0-9_-]+\.json$/.test(name);
-
-function parse(text: string): { data: Json } | { error: unknown } {
-  try {
-    return { data: JSON.parse(text.replace(/^\uFEFF/, '')) as Json };
-  } catch (error) {
-    return { error };
-  }
-}
 
 /** Whether parsed JSON is one of Claude Code's task objects: a subject, a status, and the blocks/blockedBy lists. */
 function isTaskObject(data: Json): data is JsonObject {
@@ -45,18 +39,13 @@ export function isClaudeCodeTask(name: string, text: string): boolean {
   return 'data' in parsed ? isTaskObject(parsed.data) : /"subject"\s*:/.test(text) && /"blockedBy"\s*:/.test(text);
 }
 
-const codeStatuses: Record<string, TaskStatus> = { pending: 'pending', in_progress: 'in_progress', completed: 'complete' };
+const codeStatuses: Record<string, StatusReading> = {
+  pending: { status: 'pending' },
+  in_progress: { status: 'in_progress' },
+  completed: { status: 'complete' },
+};
 
-function statusOf(value: string): { status: TaskStatus; cancelled?: boolean } | null {
-  const word = value.trim().toLowerCase();
-  if (Object.hasOwn(codeStatuses, word)) return { status: codeStatuses[word]! };
-  for (const key of [word, word.replace(/[-_]+/g, ' '), word.replace(/[ -]+/g, '_')]) {
-    if (!Object.hasOwn(statusVocabulary, key)) continue;
-    const meaning = statusVocabulary[key]!;
-    return { status: statusOfMeaning(meaning), cancelled: meaning === 'cancelled' };
-  }
-  return null;
-}
+const codeWords: StatusWords = { tool: 'Claude Code', own: codeStatuses, known: "Claude Code's statuses are pending, in_progress and completed." };
 
 /** An id as a list names it: a string, or a number written without quotes. */
 function idText(value: Json | undefined): string | null {
@@ -118,11 +107,12 @@ function readEntry(file: SourceFile, seen: ReadonlyMap<string, string>): Entry |
     .replace(/\.json$/i, '');
   const parsed = parse(file.text);
   if (!('data' in parsed)) {
-    const { line, column } = locateJsonError(file.text.replace(/^\uFEFF/, ''), parsed.error);
-    sink.error(
-      line,
-      column,
-      `${stem}.json is not valid JSON: ${jsonErrorReason(parsed.error)}; its task cannot be read.`,
+    reportJsonError(
+      sink,
+      file.text,
+      parsed.error,
+      `${stem}.json`,
+      'its task cannot be read',
       'Fix the JSON syntax, or let Claude Code rewrite the task (TaskUpdate writes the whole file).',
     );
     return { skipped: sink.issues };
@@ -264,14 +254,7 @@ function warnOneSidedEdges(entries: readonly Entry[], { dependsOn, from }: Edges
 function taskOf(entry: Entry, phaseId: string, { dependsOn, from }: Edges): { task: Task; content: string } {
   const { raw, id, file, line, sink } = entry;
   const statusValue = raw.status as string;
-  const meaning = statusOf(statusValue);
-  if (!meaning)
-    sink.warning(
-      line,
-      1,
-      `Task ${id} has the status "${statusValue}", which is no Claude Code status; it is read as pending.`,
-      "Claude Code's statuses are pending, in_progress and completed.",
-    );
+  const meaning = readStatusValue(statusValue, id, line, sink, codeWords);
   const on = [...dependsOn.get(id)!].toSorted(byId);
   const sides = from.get(id)!;
   const raws = [

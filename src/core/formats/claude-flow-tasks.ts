@@ -8,27 +8,21 @@
  * no dependencies (a "dependencies" list of task ids is read when a store has one). Issues are placed at the line of the
  * record's "taskId" key.
  */
-import type { Task, TaskStatus } from '../schema/model.ts';
+import type { Task } from '../schema/model.ts';
 import { createIssueSink, type IssueSink } from '../text/issues.ts';
-import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
-import { statusOfMeaning } from '../tasks/parse-status.ts';
-import { statusVocabulary } from '../tasks/vocabulary.ts';
 import { checklistTask } from './checklist.ts';
+import {
+  isObject,
+  type Json,
+  type JsonObject,
+  parseJson as parse,
+  readStatusValue,
+  reportJsonError,
+  type StatusReading,
+  type StatusWords,
+} from './json-task-list.ts';
 import { keyLines, pathKey } from './taskmaster.ts';
 import type { TaskListFormat } from './task-lists.ts';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function parse(text: string): { data: Json } | { error: unknown } {
-  try {
-    return { data: JSON.parse(text.replace(/^\uFEFF/, '')) as Json };
-  } catch (error) {
-    return { error };
-  }
-}
 
 /** The store's records, or null when `data` is no claude-flow task store (a "tasks" object of records with "taskId" or "status"). */
 function recordsOf(data: Json): [string, Json][] | null {
@@ -39,7 +33,7 @@ function recordsOf(data: Json): [string, Json][] | null {
 }
 
 /** The store's status words: failed is an end without success, shown as blocked (it needs someone to look at it). */
-const storeStatuses: Record<string, { status: TaskStatus; cancelled?: boolean }> = {
+const storeStatuses: Record<string, StatusReading> = {
   pending: { status: 'pending' },
   in_progress: { status: 'in_progress' },
   completed: { status: 'complete' },
@@ -47,16 +41,12 @@ const storeStatuses: Record<string, { status: TaskStatus; cancelled?: boolean }>
   failed: { status: 'blocked' },
 };
 
-function statusOf(value: string): { status: TaskStatus; cancelled?: boolean } | null {
-  const word = value.trim().toLowerCase();
-  if (Object.hasOwn(storeStatuses, word)) return storeStatuses[word]!;
-  for (const key of [word, word.replace(/[-_]+/g, ' '), word.replace(/[ -]+/g, '_')]) {
-    if (!Object.hasOwn(statusVocabulary, key)) continue;
-    const meaning = statusVocabulary[key]!;
-    return { status: statusOfMeaning(meaning), cancelled: meaning === 'cancelled' };
-  }
-  return null;
-}
+const storeWords: StatusWords = {
+  tool: 'claude-flow',
+  own: storeStatuses,
+  known: "claude-flow's statuses are pending, in_progress, completed, failed and cancelled.",
+  example: 'Give it a "status" such as "pending", "in_progress" or "completed".',
+};
 
 /**
  * A time the store gives: an ISO 8601 string as the tools write it (`new Date().toISOString()`), or milliseconds since
@@ -118,11 +108,12 @@ export const claudeFlowTasks: TaskListFormat = {
     const sink = createIssueSink(file.path);
     const parsed = parse(file.text);
     if (!('data' in parsed)) {
-      const { line, column } = locateJsonError(file.text.replace(/^\uFEFF/, ''), parsed.error);
-      sink.error(
-        line,
-        column,
-        `store.json is not valid JSON: ${jsonErrorReason(parsed.error)}; none of its tasks can be read.`,
+      reportJsonError(
+        sink,
+        file.text,
+        parsed.error,
+        'store.json',
+        'none of its tasks can be read',
         'Fix the JSON syntax (a missing comma or quote is the usual cause); claude-flow rewrites the whole file on every change, so an interrupted write can leave it cut short.',
       );
       return { title: null, tasks: [], issues: sink.issues };
@@ -194,7 +185,7 @@ function readRecord(key: string, record: Json, { line, ids, seen, phaseId, path 
     sink.warning(line, 1, `Task ${id} has no description, so its id is its title.`, 'claude-flow\'s task_create takes the task\'s text as "description".');
 
   const statusValue = record.status;
-  const meaning = recordStatus(statusValue, id, line, sink);
+  const meaning = readStatusValue(statusValue, id, line, sink, storeWords);
   const status = meaning?.status ?? 'pending';
   const dates = recordDates(record, id, line, sink);
   if (status === 'complete' && dates.completedAt === null)
@@ -228,28 +219,6 @@ function readRecord(key: string, record: Json, { line, ids, seen, phaseId, path 
   // The status is evidence at the time the store says it was set: the end of a finished task, the start of one under way.
   task.statusEvidence = { ...task.statusEvidence, time: status === 'complete' ? dates.completedAt : status === 'in_progress' ? dates.startedAt : null };
   return { task, content: pageText(record, title), ...(dates.createdAt ? { created: dates.createdAt } : {}) };
-}
-
-/** What a record's status means; null, with a warning, when it is missing or no status word. */
-function recordStatus(statusValue: Json | undefined, id: string, line: number, sink: IssueSink): { status: TaskStatus; cancelled?: boolean } | null {
-  if (typeof statusValue === 'string') {
-    const meaning = statusOf(statusValue);
-    if (!meaning)
-      sink.warning(
-        line,
-        1,
-        `Task ${id} has the status "${statusValue}", which is no claude-flow status; it is read as pending.`,
-        "claude-flow's statuses are pending, in_progress, completed, failed and cancelled.",
-      );
-    return meaning;
-  }
-  sink.warning(
-    line,
-    1,
-    `Task ${id} has ${statusValue === undefined ? 'no status' : `the status ${JSON.stringify(statusValue)}, which is not a word`}; it is read as pending.`,
-    'Give it a "status" such as "pending", "in_progress" or "completed".',
-  );
-  return null;
 }
 
 /**

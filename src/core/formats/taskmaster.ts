@@ -5,16 +5,20 @@
  * counts, `complexity` (a score, not an estimate) and subtasks' `parentId` are not read. Issues are placed at the line
  * of the task's `"id"` key.
  */
-import type { Task, TaskStatus } from '../schema/model.ts';
+import type { Task } from '../schema/model.ts';
 import { createIssueSink, type IssueSink } from '../text/issues.ts';
-import { jsonErrorReason, locateJsonError } from '../text/json-position.ts';
-import { statusOfMeaning } from '../tasks/parse-status.ts';
-import { statusVocabulary } from '../tasks/vocabulary.ts';
 import { checklistTask } from './checklist.ts';
+import {
+  isObject,
+  type Json,
+  type JsonObject,
+  parseJson as parse,
+  readStatusValue,
+  reportJsonError,
+  type StatusReading,
+  type StatusWords,
+} from './json-task-list.ts';
 import type { TaskListFormat } from './task-lists.ts';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 
 /** A tag's tasks and metadata, with the path of its tasks array in the file. */
 interface TaskmasterPart {
@@ -35,18 +39,6 @@ function partsOf(data: Json): TaskmasterPart[] | null {
       : [],
   );
   return parts.length > 0 ? parts : null;
-}
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parse(text: string): { data: Json } | { error: unknown } {
-  try {
-    return { data: JSON.parse(text.replace(/^\uFEFF/, '')) as Json };
-  } catch (error) {
-    return { error };
-  }
 }
 
 /** Whether text that is not valid JSON still looks like a Taskmaster list (a "tasks" array), to report its syntax error. */
@@ -105,7 +97,7 @@ export function keyLines(text: string, depth: number): Map<string, number> {
 }
 
 /** Taskmaster's status words; any other word the general vocabulary knows is read as it says. */
-const taskmasterStatuses: Record<string, { status: TaskStatus; cancelled?: boolean }> = {
+const taskmasterStatuses: Record<string, StatusReading> = {
   done: { status: 'complete' },
   completed: { status: 'complete' },
   complete: { status: 'complete' },
@@ -118,17 +110,12 @@ const taskmasterStatuses: Record<string, { status: TaskStatus; cancelled?: boole
   blocked: { status: 'blocked' },
 };
 
-/** What a status value means, or null when it is no status word Cairn knows. */
-function statusOf(value: string): { status: TaskStatus; cancelled?: boolean } | null {
-  const word = value.trim().toLowerCase();
-  if (Object.hasOwn(taskmasterStatuses, word)) return taskmasterStatuses[word]!;
-  for (const key of [word, word.replace(/[-_]+/g, ' '), word.replace(/[ -]+/g, '_')]) {
-    if (!Object.hasOwn(statusVocabulary, key)) continue;
-    const meaning = statusVocabulary[key]!;
-    return { status: statusOfMeaning(meaning), cancelled: meaning === 'cancelled' };
-  }
-  return null;
-}
+const taskmasterWords: StatusWords = {
+  tool: 'Taskmaster',
+  own: taskmasterStatuses,
+  known: "Taskmaster's statuses are pending, in-progress, review, done, deferred, cancelled and blocked.",
+  example: 'Give it a "status" such as "pending", "in-progress" or "done".',
+};
 
 /** An id as Taskmaster writes it (an integer, or a string of one), as text; null when it is neither. */
 function idText(value: Json | undefined): string | null {
@@ -213,11 +200,12 @@ export const taskmaster: TaskListFormat = {
     const name = file.path.split('/').at(-1)!;
     const parsed = parse(file.text);
     if (!('data' in parsed)) {
-      const { line, column } = locateJsonError(file.text.replace(/^\uFEFF/, ''), parsed.error);
-      sink.error(
-        line,
-        column,
-        `${name} is not valid JSON: ${jsonErrorReason(parsed.error)}; none of its tasks can be read.`,
+      reportJsonError(
+        sink,
+        file.text,
+        parsed.error,
+        name,
+        'none of its tasks can be read',
         'Fix the JSON syntax (a missing comma or quote is the usual cause), or run `task-master validate-dependencies`, which rewrites the file.',
       );
       return { title: null, tasks: [], issues: sink.issues };
@@ -307,7 +295,7 @@ function taskOf(entry: Entry, context: TagContext, sink: IssueSink): { task: Tas
   const { raw, id, parentId, line } = entry;
   const { written, dependsOn } = entryDependencies(entry, context, sink);
   const statusValue = raw.status;
-  const meaning = entryStatus(statusValue, id, line, sink);
+  const meaning = readStatusValue(statusValue, id, line, sink, taskmasterWords);
   const statusText = typeof statusValue === 'string' ? statusValue : 'pending';
   const title = typeof raw.title === 'string' && raw.title.trim() !== '' ? raw.title.trim() : `Task ${id}`;
   const task = checklistTask({
@@ -361,28 +349,6 @@ function entryDependencies({ raw, id, parentId, line }: Entry, { entries, ids, t
     );
   }
   return { written, dependsOn };
-}
-
-/** What a task's status means; null, with a warning, when it is missing or no status word. */
-function entryStatus(statusValue: Json | undefined, id: string, line: number, sink: IssueSink): { status: TaskStatus; cancelled?: boolean } | null {
-  if (typeof statusValue === 'string') {
-    const meaning = statusOf(statusValue);
-    if (!meaning)
-      sink.warning(
-        line,
-        1,
-        `Task ${id} has the status "${statusValue}", which is no Taskmaster status; it is read as pending.`,
-        "Taskmaster's statuses are pending, in-progress, review, done, deferred, cancelled and blocked.",
-      );
-    return meaning;
-  }
-  sink.warning(
-    line,
-    1,
-    `Task ${id} has ${statusValue === undefined ? 'no status' : `the status ${JSON.stringify(statusValue)}, which is not a word`}; it is read as pending.`,
-    'Give it a "status" such as "pending", "in-progress" or "done".',
-  );
-  return null;
 }
 
 /** The phase title of a tag: its metadata's name or description, else the tag; a legacy list's project name, if it has one. */

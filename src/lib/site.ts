@@ -11,7 +11,7 @@ import { AstroError } from 'astro/errors';
 import { contentRoot } from '../core/io/read-package.ts';
 import { displayPath } from '../core/io/display-path.ts';
 import { resolveBuildAsOf } from '../core/pipeline/load-content.ts';
-import { cachedByText, openPhaseCache } from '../core/pipeline/phase-cache.ts';
+import { cachedForGroup, openPhaseCache } from '../core/pipeline/phase-cache.ts';
 import { loadSite, siteFingerprint, type Site } from '../core/pipeline/load-site.ts';
 import { routes, viewOf, type PageKind, type Route, type Views } from '../core/views/routes.ts';
 import { formatIssue } from '../core/text/issues.ts';
@@ -61,7 +61,7 @@ function table(): Route[] {
   }
   if (errors.length === 0) lastGood = site;
   // A phase whose pages are built from what an earlier build saw gets that build's keys, and no view until it renders.
-  const keysOf = (basis: string, compute: () => string[]) => cachedByText(cache, 'page-keys', basis, compute);
+  const keysOf = (group: string, basis: string, compute: () => string[]) => cachedForGroup(cache, 'page-keys', group, basis, compute);
   current = { fingerprint, table: routes(lastGood ?? site, { renderer, problems: errors.map(formatIssue), keysOf }) };
   return current.table;
 }

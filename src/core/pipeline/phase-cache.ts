@@ -239,6 +239,21 @@ export function cachedByText<T>(cache: PhaseCache | null, kind: string, input: s
   return value;
 }
 
+/**
+ * A value computed from `input` and kept in one entry per `group`, which the next input replaces: for values that
+ * follow inputs that change on every build (a phase's pages' keys follow its judged state), so the cache holds one
+ * entry per group, not one per input seen in a week.
+ */
+export function cachedForGroup<T>(cache: PhaseCache | null, kind: string, group: string, input: string, compute: () => T): T {
+  if (!cache) return compute();
+  const key = textKey(cache, kind, group);
+  const stored = readEntry<{ input: string; value: T }>(cache, key);
+  if (stored !== null && stored.input === input) return stored.value;
+  const value = compute();
+  writeEntry(cache, key, { input, value });
+  return value;
+}
+
 /** Removes entries no build has used for a week, and keeps the hashes computed so far. */
 export function pruneCache(cache: PhaseCache, now = Date.now()): void {
   saveHashes(cache);

@@ -125,11 +125,12 @@ export interface RouteOptions {
   /** Content errors a page must show (`cairn dev` only). */
   problems?: string[];
   /**
-   * The keys of a group of pages, by the digest (`basis`) of everything their views are built from: a build may
-   * return the keys `compute` gave for the same basis before (src/lib/site.ts keeps them in the cache), so no view of the group is built
-   * unless its page is rendered. By default every key is computed.
+   * The keys of a group of pages (a phase's), by the digest (`basis`) of everything their views are built from: a
+   * build may return the keys `compute` gave the group for the same basis before (src/lib/site.ts keeps the last
+   * ones in the cache), so no view of the group is built unless its page is rendered. By default every key is
+   * computed.
    */
-  keysOf?: (basis: string, compute: () => string[]) => string[];
+  keysOf?: (group: string, basis: string, compute: () => string[]) => string[];
 }
 
 type FrameOf = (title: string, asOf: string | null, crumbs?: Crumb[], more?: Partial<Pick<Frame, 'feeds' | 'searchable' | 'version' | 'stamp'>>) => Frame;
@@ -137,7 +138,7 @@ type Add = <K extends PageKind>(page: K, params: Route['params'], view: Views[K]
 type Lazy = <K extends PageKind>(page: K, params: Route['params'], inputs: unknown, view: () => Views[K]) => void;
 
 /** Every page of `site`, each with its view (or how to build it) and its key. */
-export function routes(site: Site, { renderer, problems = [], keysOf = (_basis, compute) => compute() }: RouteOptions): Route[] {
+export function routes(site: Site, { renderer, problems = [], keysOf = (_group, _basis, compute) => compute() }: RouteOptions): Route[] {
   const table: Route[] = [];
   const add: Add = (page, params, view) => {
     table.push({ page, params, view, key: digestOf(renderer, page, params, view) });
@@ -183,7 +184,7 @@ export function routes(site: Site, { renderer, problems = [], keysOf = (_basis, 
     const pages = phasePages(whole, history, bodies, frame);
     // A view is digested and let go: the page builds it again when it renders, so a big site's views are never held
     // all at once.
-    const keys = keysOf(digestOf(renderer, 'phase-pages', [site.name, newest, problems], whole, history, bodies), () =>
+    const keys = keysOf(`phase ${whole.id}`, digestOf(renderer, 'phase-pages', [site.name, newest, problems], whole, history, bodies), () =>
       pages.map((made) => digestOf(renderer, made.page, made.params, made.view())),
     );
     for (const [index, made] of pages.entries()) table.push({ ...made, key: keys[index]! });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { loadContent } from '../../../src/core/pipeline/load-content.ts';
-import { openPhaseCache, phaseKey, pruneCache, type PhaseCache } from '../../../src/core/pipeline/phase-cache.ts';
+import { cachedForGroup, openPhaseCache, phaseKey, pruneCache, type PhaseCache } from '../../../src/core/pipeline/phase-cache.ts';
 import { warmPhaseCache } from '../../../src/core/pipeline/warm-phase-cache.ts';
 import { readSnapshot, uncachedSnapshots, writeSnapshot } from '../../../src/core/pipeline/snapshots.ts';
 import { freezeSnapshot } from '../../../src/core/versions/snapshot.ts';
@@ -28,6 +28,22 @@ function workspace(name: string): { root: string; cache: PhaseCache } {
 const entries = (cache: PhaseCache) => readdirSync(cache.dir).filter((name) => name.endsWith('.json') && name !== 'file-hashes.json');
 
 describe('phase cache', () => {
+  test('a value kept per group: the same input gives it back, a new one replaces it, and the group keeps one entry', () => {
+    const cache = openPhaseCache({ CAIRN_CACHE: join(scratch, 'group', 'cache') })!;
+    let computed = 0;
+    const keys = (input: string) => cachedForGroup(cache, 'page-keys', 'phase 7', input, () => [`${input} #${++computed}`]);
+    expect(keys('a')).toEqual(['a #1']);
+    expect(keys('a')).toEqual(['a #1']);
+    // A phase judged anew on every build (the time not pinned): its keys follow, in one entry, never one per build.
+    for (const input of ['b', 'c', 'd', 'e']) keys(input);
+    expect(computed).toBe(5);
+    expect(keys('e')).toEqual(['e #5']);
+    expect(keys('a')).toEqual(['a #6']);
+    expect(entries(cache)).toHaveLength(1);
+    cachedForGroup(cache, 'page-keys', 'phase 8', 'a', () => []);
+    expect(entries(cache)).toHaveLength(2);
+  });
+
   test('is off with CAIRN_CACHE=off, and in node_modules/.cache/cairn by default', () => {
     expect(openPhaseCache({ CAIRN_CACHE: 'off' })).toBeNull();
     expect(openPhaseCache({})?.dir).toBe(join(process.cwd(), 'node_modules', '.cache', 'cairn'));

@@ -80,14 +80,15 @@ describe('routes', () => {
   test("a phase's pages built from what an earlier build saw keep that build's keys, and build no view until one renders", () => {
     const root = join(temp, 'kept');
     cpSync('test/fixtures/packages/shape-gita-progress', root, { recursive: true });
-    const kept = new Map<string, string[]>();
+    // The last keys of each phase, as the cache keeps them.
+    const kept = new Map<string, { basis: string; keys: string[] }>();
     let computed = 0;
-    const keysOf = (basis: string, compute: () => string[]) => {
-      if (!kept.has(basis)) {
+    const keysOf = (group: string, basis: string, compute: () => string[]) => {
+      if (kept.get(group)?.basis !== basis) {
         computed++;
-        kept.set(basis, compute());
+        kept.set(group, { basis, keys: compute() });
       }
-      return kept.get(basis)!;
+      return kept.get(group)!.keys;
     };
     const site = () => loadSite({ root, asOf: AS_OF, cache: null, name: 'Cairn' });
     const first = routes(site(), { renderer: 'r1', keysOf });

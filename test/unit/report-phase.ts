@@ -102,7 +102,7 @@ export function standingOf(tasks: readonly Task[]): Pick<Phase, 'status' | 'prog
   return { status, progress };
 }
 
-const noData: DataQuality = { sources: [], otherFiles: [], readers: [], unmatchedEvents: 0, newestEvent: null, stale: false, warnings: [] };
+const noData: DataQuality = { sources: [], otherFiles: [], readers: [], unmatchedEvents: 0, newestEvent: null, stale: false, warnings: [], history: null };
 
 /** A phase around the given tasks and metrics; status and progress derived from the tasks as the build does. */
 export function reportPhase({ dataQuality, ...fields }: Partial<Omit<Phase, 'dataQuality'>> & { dataQuality?: Partial<DataQuality> }): Phase {

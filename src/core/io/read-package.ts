@@ -587,6 +587,7 @@ export function readPackage(
   root: string = dir,
   part?: string,
   pins: Readonly<Record<string, string>> = readingFromEnv().formats,
+  { hooks: withHooks = true }: { hooks?: boolean } = {},
 ): PackageFiles {
   const problems: Issue[] = [];
   const otherFiles: { path: string; reason: string }[] = [];
@@ -621,7 +622,7 @@ export function readPackage(
     read,
     problems,
     otherFiles,
-    hooks: (skip = []) => hookFolders.flatMap((name) => readHookSources(join(dir, name), root, skip)),
+    hooks: (skip = []) => (withHooks ? hookFolders.flatMap((name) => readHookSources(join(dir, name), root, skip)) : []),
     base: () => ({ phaseId, dir: displayPath(dir), problems, otherFiles }),
   };
   const pin = pinFor(dir, pins);

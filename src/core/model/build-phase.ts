@@ -30,6 +30,7 @@ import { emptyPhaseIssue } from './empty-phase.ts';
 import { withTeamWords } from '../tasks/team-words.ts';
 import { defaultReading, type ReadingRules } from '../config/reading.ts';
 import { allTasksComplete } from './completion.ts';
+import { historySummary, withHistory } from './history.ts';
 
 interface BuildOptions {
   /**
@@ -69,7 +70,10 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
 
   const overview = overviewResult?.overview ?? emptyOverview(list?.read.title ?? files.layout?.title ?? titleFromFolder(files.phaseId));
   const overviewPath = files.overview?.path ?? files.dir;
-  const authoredTasks = tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview));
+  const authoredTasks = withHistory(
+    tasks.toSorted((a, b) => compareTaskIds(a.id, b.id)).map((task) => withOverviewLists(task, overview)),
+    files.history,
+  );
   const activity = deriveActivity(authoredTasks, files.hooks, buildAsOf);
   const { metrics, issues: metricIssues } = phaseMetrics(files, overview, overviewPath, measured, activity.events);
   issues.push(...metricIssues);
@@ -86,6 +90,7 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     measured.baseline?.timestamp,
     measured.final?.timestamp,
     activity.dataQuality.newestEvent,
+    files.history?.last.time,
   ].filter((value): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value)));
 
   const phase: Phase = {
@@ -94,8 +99,9 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     status: phaseStatusOf(sortedTasks),
     progress: deriveProgress(sortedTasks),
     statusText: overview.statusText,
-    // Without a Created date in the overview, the phase began no later than the first task it holds was created.
-    created: overview.created ?? oldestOf([...read.createdById.values()]),
+    // Without a Created date in the overview, the phase began no later than the first task it holds was created, or
+    // the first commit of its folder.
+    created: overview.created ?? oldestOf([...read.createdById.values(), ...(files.history ? [files.history.first.time] : [])]),
     coordinator: overview.coordinator,
     session: overview.session,
     objectives: overview.objectives,
@@ -115,6 +121,7 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
       ...activity.dataQuality,
       otherFiles: otherFiles.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
       readers: readersOf(files, list, tableTasks),
+      history: historySummary(files.history),
     },
     // Unjudged: the newest time the phase itself knows, until applyAsOf sets the build's.
     buildAsOf: buildAsOf ?? activity.dataQuality.newestEvent ?? new Date(0).toISOString(),

@@ -110,6 +110,7 @@ export function deriveActivity(tasks: readonly Task[], imports: readonly ImportR
     unmatchedEvents: unmatched,
     newestEvent,
     stale: false,
+    history: null,
     warnings: [
       ...sources.flatMap((source) => source.warnings),
       ...(unmatched > 0 ? [`${unmatched} event(s) match no task; they are listed under data quality.`] : []),

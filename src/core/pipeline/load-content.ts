@@ -6,7 +6,8 @@ import { linkPhases } from '../model/link-phases.ts';
 import type { Changelog, Release } from '../releases/schema.ts';
 import type { Issue, Phase, SharedHooks } from '../schema/model.ts';
 import { phaseKey, pruneCache, readCachedPhase, writeCachedPhase, type PhaseCache } from './phase-cache.ts';
-import { listPackageDirs, readPackage } from '../io/read-package.ts';
+import { listPackageDirs } from '../io/read-package.ts';
+import { readPhaseFiles } from './phase-history.ts';
 import { readReleases } from '../io/read-releases.ts';
 import { expandHookPatterns } from '../io/hook-patterns.ts';
 import { readHookFiles } from '../io/read-hooks.ts';
@@ -81,7 +82,7 @@ export function loadContent(
     const key = cache ? phaseKey(cache, dir, root, part) : null;
     let result = cache && key ? readCachedPhase(cache, key) : null;
     if (!result) {
-      result = buildPhase(readPackage(dir, phaseId, root, part), { buildAsOf: null, reading: readingFromEnv() });
+      result = buildPhase(readPhaseFiles(dir, phaseId, root, part), { buildAsOf: null, reading: readingFromEnv() });
       if (cache && key) writeCachedPhase(cache, key, result);
     }
     unjudged.push({ dir, phaseId, part, key, result });
@@ -156,7 +157,7 @@ function withSharedHooks(
         : null;
     let result = cache && key ? readCachedPhase(cache, key) : null;
     if (!result) {
-      const files = readPackage(entry.dir, entry.phaseId, root, entry.part);
+      const files = readPhaseFiles(entry.dir, entry.phaseId, root, entry.part);
       result = buildPhase({ ...files, hooks: [...files.hooks, ...slices] }, { buildAsOf: null, reading: readingFromEnv() });
       if (cache && key) writeCachedPhase(cache, key, result);
     }

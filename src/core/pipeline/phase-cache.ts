@@ -5,6 +5,7 @@
  * code, so a changed input or a new Cairn never reads an old result. The build's "now" is not in the key: a cached
  * phase is unjudged and judged again on every load (build-phase.ts, applyAsOf).
  */
+import { historySignature } from './phase-history.ts';
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -142,7 +143,10 @@ export function hashUntilChanged(id: string, files: readonly string[], compute: 
 export function phaseKey(cache: PhaseCache, dir: string, root: string, part?: string): string {
   const files = listFiles(dir);
   const of = part === undefined ? '' : `\0${part}`;
-  return hashUntilChanged(`phase\0${cache.code}\0${dir}${of}`, files, () => hashFolder(cache, dir, root, files, of), cache);
+  const key = hashUntilChanged(`phase\0${cache.code}\0${dir}${of}`, files, () => hashFolder(cache, dir, root, files, of), cache);
+  // The same files read with another history (a new commit of the folder, a deeper clone) give other dates.
+  const history = historySignature(dir, root);
+  return history === '' ? key : createHash('sha256').update(`${key}\0${history}`).digest('hex');
 }
 
 function hashFolder(cache: PhaseCache, dir: string, root: string, files: readonly string[], of = ''): string {

@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { readingFromEnv } from '../config/reading.ts';
 import { buildPhase } from '../model/build-phase.ts';
 import { writeCachedPhase } from './phase-cache.ts';
-import { readPackage } from '../io/read-package.ts';
+import { readPhaseFiles } from './phase-history.ts';
 import { readSnapshot } from './snapshots.ts';
 import type { WarmJob } from './warm-phase-cache.ts';
 
@@ -11,7 +11,11 @@ parentPort?.on('message', (job: WarmJob) => {
   try {
     if (job.kind === 'snapshot') readSnapshot(job.root, job.version, { cache: job.cache });
     else
-      writeCachedPhase(job.cache, job.key, buildPhase(readPackage(job.dir, job.phaseId, job.root, job.part), { buildAsOf: null, reading: readingFromEnv() }));
+      writeCachedPhase(
+        job.cache,
+        job.key,
+        buildPhase(readPhaseFiles(job.dir, job.phaseId, job.root, job.part), { buildAsOf: null, reading: readingFromEnv() }),
+      );
   } finally {
     parentPort?.postMessage('done');
   }

@@ -257,6 +257,9 @@ export function toEventLine({ id: _id, order: _order, timeSource: _timeSource, s
   return { ...rest, source: { path: source.path, namespace: source.namespace, key: source.key } };
 }
 
+/** A commit as evidence: its hash, committer time and author. */
+const CommitSchema = z.object({ hash: z.string(), time: z.string(), author: z.string() });
+
 /** The data-quality panel: every source with what was read, and how fresh the newest event is. */
 const DataQualitySchema = z.object({
   sources: z.array(SourceReportSchema),
@@ -273,6 +276,8 @@ const DataQualitySchema = z.object({
   /** True when the newest event is more than a day older than the build's as-of time and the phase is not complete. */
   stale: z.boolean(),
   warnings: z.array(z.string()),
+  /** The git history read for the phase's folder (pipeline/phase-history.ts), or null outside a repository. */
+  history: z.object({ commits: z.number().int().nonnegative(), first: CommitSchema, last: CommitSchema, shallow: z.boolean() }).nullable().default(null),
 });
 export type DataQuality = z.output<typeof DataQualitySchema>;
 

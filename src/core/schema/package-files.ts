@@ -1,5 +1,5 @@
 /** What the pipeline hands the model for one phase: the package's files as text, and its hook logs already imported. */
-import type { HookEvent, Issue, SourceReport } from './model.ts';
+import type { HookEvent, Issue, SourceReport, TaskStatus } from './model.ts';
 
 /** What one hook-log file gave: its events and the report of every record read. */
 export interface ImportResult {
@@ -54,4 +54,32 @@ export interface PackageFiles {
   problems?: Issue[];
   /** Files in the folder that are not part of the package, with why (an image, a second overview). */
   otherFiles?: { path: string; reason: string }[];
+  /** What the repository's history says of the folder's tasks, when the content is in a git repository. */
+  history?: PhaseHistory | null;
+}
+
+/** A commit as evidence: its hash, its committer time (ISO 8601) and its author's name. */
+export interface CommitEvidence {
+  hash: string;
+  time: string;
+  author: string;
+}
+
+/** One task through the commits that touched its phase: the commit it first appeared in, and each status it had since. */
+export interface TaskHistory {
+  firstSeen: CommitEvidence;
+  /** The task's status after each commit that changed it (the first is its status when it appeared), oldest first. */
+  steps: { status: TaskStatus; commit: CommitEvidence; path: string }[];
+}
+
+/** A phase folder's history: the commits that touched it, read with the same readers as the folder is now. */
+export interface PhaseHistory {
+  /** Commits that touched the folder, up to the one being built. */
+  commits: number;
+  first: CommitEvidence;
+  last: CommitEvidence;
+  /** A shallow clone: the history starts at its oldest commit, not at the phase's first. */
+  shallow: boolean;
+  /** By task id. */
+  tasks: Record<string, TaskHistory>;
 }

@@ -1,0 +1,146 @@
+/**
+ * A phase folder through its git history: the folder is rebuilt commit by commit in a temporary folder (only the files
+ * each commit added, changed or deleted are written), and read at each step with the same readers, and the same
+ * status rule, as it is read now. What each task's status was after every commit gives the dates a format without
+ * dates lacks: when a task appeared, when its checkbox was ticked, when its file moved to `completed/`. Hook logs and
+ * stores are left out (they are not tasks, and can be large).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readingFromEnv } from '../config/reading.ts';
+import { displayPath } from '../io/display-path.ts';
+import { isWithin } from '../io/is-within.ts';
+import { commitsUnder, filesAt, repoOf, type ContentCommit, type GitRepo } from '../io/git.ts';
+import { readPackage } from '../io/read-package.ts';
+import { buildPhase } from '../model/build-phase.ts';
+import type { CommitEvidence, PackageFiles, PhaseHistory, TaskHistory } from '../schema/package-files.ts';
+import type { TaskStatus } from '../schema/model.ts';
+
+/** Files a commit may change in a phase folder that hold no task: hook logs and stores. */
+const notTasks = /(^|\/)(hooks|\.swarm|\.hive-mind)\/|\.(db|db-wal|db-shm|sqlite|sqlite3)$/i;
+
+/** The phase's files as they are now, with what its history says when the content is in a git repository. */
+export function readPhaseFiles(dir: string, phaseId: string, root: string, part?: string): PackageFiles {
+  return { ...readPackage(dir, phaseId, root, part), history: readPhaseHistory(dir, phaseId, root, part) };
+}
+
+/**
+ * The repository whose history is read for content under `root`, or null: outside a repository, and for content inside
+ * Cairn's own folder (its example and test packages), whose commits are Cairn's development, not a team's work.
+ */
+function historyRepo(root: string): GitRepo | null {
+  if (isWithin(resolve(root), cairnFolder())) return null;
+  return repoOf(root);
+}
+
+/** Cairn's own folder: the working folder in a checkout, CAIRN_ROOT for the `cairn` command (as the phase cache finds its code). */
+function cairnFolder(): string {
+  return resolve(process.env.CAIRN_ROOT || process.cwd());
+}
+
+/** The commits of the content that touched `dir`, each with only its changes there. */
+function commitsOf(repo: GitRepo, root: string, dir: string): ContentCommit[] {
+  const prefix = `${toPosix(relative(repo.top, dir))}/`;
+  const inside = (path: string) => prefix === '/' || path.startsWith(prefix);
+  return commitsUnder(repo, root).flatMap((commit) => {
+    const changes = commit.changes.filter((change) => inside(change.path));
+    return changes.length > 0 ? [{ ...commit, changes }] : [];
+  });
+}
+
+/** What identifies the history a phase is read with: the newest commit that touched its folder ('' without history). */
+export function historySignature(dir: string, root: string): string {
+  const repo = historyRepo(root);
+  if (!repo) return '';
+  const last = commitsOf(repo, root, dir).at(-1);
+  return last ? `${last.hash}${repo.shallow ? ' shallow' : ''}` : '';
+}
+
+/** The folder's tasks through the commits that touched it, or null outside a repository or before its first commit. */
+export function readPhaseHistory(dir: string, phaseId: string, root: string, part?: string): PhaseHistory | null {
+  const repo = historyRepo(root);
+  if (!repo) return null;
+  const commits = commitsOf(repo, root, dir);
+  if (commits.length === 0) return null;
+  const scratch = mkdtempSync(join(tmpdir(), 'cairn-history-'));
+  try {
+    return replay(repo, commits, { dir, phaseId, root, part, scratch });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+interface Replay {
+  dir: string;
+  phaseId: string;
+  root: string;
+  part: string | undefined;
+  scratch: string;
+}
+
+/** Writes each commit's changes into the scratch folder and reads the phase there after each one. */
+function replay(repo: GitRepo, commits: readonly ContentCommit[], { dir, phaseId, root, part, scratch }: Replay): PhaseHistory {
+  const prefix = `${toPosix(relative(repo.top, dir))}/`;
+  const under = (path: string) => !notTasks.test(prefix === '/' ? path : path.slice(prefix.length));
+  const copyRoot = join(scratch, relative(repo.top, root));
+  const copyDir = join(scratch, relative(repo.top, dir));
+  mkdirSync(copyDir, { recursive: true });
+  const wanted = commits.flatMap((commit) =>
+    commit.changes.filter((change) => change.kind !== 'D' && under(change.path)).map((change) => ({ commit: commit.hash, path: change.path })),
+  );
+  const bytes = filesAt(repo, wanted);
+  let next = 0;
+  const tasks: Record<string, TaskHistory> = {};
+  const reading = readingFromEnv();
+  for (const commit of commits) {
+    let changed = false;
+    for (const change of commit.changes) {
+      if (!under(change.path)) continue;
+      const target = join(scratch, change.path);
+      changed = true;
+      if (change.kind === 'D') {
+        rmSync(target, { force: true });
+        continue;
+      }
+      const content = bytes[next++];
+      if (content === null || content === undefined) continue;
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+    if (!changed) continue;
+    const files = readPackage(copyDir, phaseId, copyRoot, part, reading.formats, { hooks: false });
+    const read = buildPhase(files, { buildAsOf: null, reading }).phase;
+    const evidence: CommitEvidence = { hash: commit.hash, time: commit.time, author: commit.author };
+    for (const task of read?.tasks ?? []) record(tasks, task.id, task.status, evidence, realPath(task.file, copyRoot, root));
+  }
+  const first = commits[0]!;
+  const last = commits.at(-1)!;
+  return {
+    commits: commits.length,
+    first: { hash: first.hash, time: first.time, author: first.author },
+    last: { hash: last.hash, time: last.time, author: last.author },
+    shallow: repo.shallow,
+    tasks,
+  };
+}
+
+/** Adds a task's status after a commit: its first appearance, or a step when the status changed. */
+function record(tasks: Record<string, TaskHistory>, id: string, status: TaskStatus, commit: CommitEvidence, path: string): void {
+  const known = tasks[id];
+  if (!known) {
+    tasks[id] = { firstSeen: commit, steps: [{ status, commit, path }] };
+    return;
+  }
+  if (known.steps.at(-1)!.status !== status) known.steps.push({ status, commit, path });
+}
+
+/** A task's file as messages name it: the same place under the real content root as under the scratch copy. */
+function realPath(shown: string, copyRoot: string, root: string): string {
+  const inCopy = relative(displayPath(copyRoot), shown);
+  return inCopy.startsWith('..') ? shown : displayPath(join(root, inCopy));
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}

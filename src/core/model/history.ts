@@ -8,6 +8,10 @@
 import type { DataQuality, StatusEvidence, Task } from '../schema/model.ts';
 import type { CommitEvidence, PhaseHistory, TaskHistory } from '../schema/package-files.ts';
 
+/** What a shallow clone costs, and the fix: said once for the site and on each phase's data quality. */
+export const SHALLOW_CLONE =
+  'The repository is a shallow clone, so its history starts at its oldest fetched commit: tasks finished before it have no date from git. Fetch the whole history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`) and build again.';
+
 /** "commit 1a2b3c4 by Ada Lovelace". */
 export function commitLabel(commit: CommitEvidence): string {
   return `commit ${commit.hash.slice(0, 7)}${commit.author ? ` by ${commit.author}` : ''}`;

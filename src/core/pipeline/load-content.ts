@@ -5,13 +5,16 @@ import { sortIssues } from '../text/issues.ts';
 import { linkPhases } from '../model/link-phases.ts';
 import type { Changelog, Release } from '../releases/schema.ts';
 import type { Issue, Phase, SharedHooks } from '../schema/model.ts';
+import type { Clock } from '../schema/package-files.ts';
 import { phaseKey, pruneCache, readCachedPhase, writeCachedPhase, type PhaseCache } from './phase-cache.ts';
 import { listPackageDirs } from '../io/read-package.ts';
 import { readPhaseFiles } from './phase-history.ts';
 import { readReleases } from '../io/read-releases.ts';
 import { expandHookPatterns } from '../io/hook-patterns.ts';
 import { readHookFiles } from '../io/read-hooks.ts';
-import { commitTime } from '../io/commit-time.ts';
+import { siteClock } from './clock.ts';
+import { SHALLOW_CLONE } from '../model/history.ts';
+import { displayPath } from '../io/display-path.ts';
 import { distributeSharedEvents } from '../model/shared-hooks.ts';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -27,6 +30,8 @@ export interface LoadedContent {
   changelog: Changelog | null;
   /** Markdown body of each task, keyed by `${phaseId}/${taskId}`. */
   bodies: Map<string, string>;
+  /** The time every phase was judged at, and where it came from. */
+  clock: Clock;
   issues: Issue[];
 }
 
@@ -94,18 +99,20 @@ export function loadContent(
     asOf === null || !result.phase ? result : { ...result, phase: applyAsOf(result.phase, result.eventTimes, asOf), eventTimes: [] },
   );
   if (cache) pruneCache(cache);
-  // Without a given time, the newest hook event anywhere in the site stands for "now": nothing is after it, and a
-  // phase is stale when its own newest event is more than a day older than the site's. Without any event, the time of
-  // the commit being built, or outside a repository the clock: never a date the inputs do not have.
-  const buildAsOf =
-    asOf ??
+  // The site's "now" (pipeline/clock.ts): the given time, else the commit being built, else the clock; never before
+  // the newest evidence read.
+  const clock = siteClock(
+    asOf,
     built
-      .map((result) => result.phase?.dataQuality.newestEvent ?? null)
+      .flatMap((result) => [result.phase?.dataQuality.newestEvent ?? null, result.phase?.dataQuality.history?.last.time ?? null])
       .filter((time): time is string => time !== null)
       .toSorted()
-      .at(-1) ??
-    commitTime(root) ??
-    new Date().toISOString();
+      .at(-1) ?? null,
+    root,
+  );
+  const buildAsOf = clock.time;
+  if (built.some((result) => result.phase?.dataQuality.history?.shallow))
+    issues.push({ file: displayPath(root), line: 1, column: 1, severity: 'warning', message: SHALLOW_CLONE });
   const phases: Phase[] = [];
   const bodies = new Map<string, string>();
   for (const result of built) {
@@ -116,7 +123,7 @@ export function loadContent(
   }
   const linked = linkPhases(phases);
   issues.push(...linked.issues);
-  return { phases: linked.phases, shared, bodies, releases: releases.releases, changelog: releases.changelog, issues: sortIssues(issues) };
+  return { phases: linked.phases, shared, bodies, releases: releases.releases, changelog: releases.changelog, clock, issues: sortIssues(issues) };
 }
 
 /**

@@ -52,6 +52,7 @@ export function loadSite({ root, asOf, cache, name }: SiteOptions): Site {
     versions,
     changeCounts: changeCounts(versions, cache, snapshot),
     snapshot,
+    clock: content.clock,
     issues: [...content.issues, ...issues],
   };
 }

@@ -1,6 +1,7 @@
 /** The whole site as read once (pipeline/load-site.ts), for the route table (views/routes.ts). */
 import type { Changelog, Release } from '../releases/schema.ts';
 import type { Issue, Phase, SharedHooks, TaskStatus } from '../schema/model.ts';
+import type { Clock } from '../schema/package-files.ts';
 import type { Snapshot } from './snapshot.ts';
 
 /** A frozen version as the site lists it, without its phases' tasks: the snapshot is read when a page shows it. */
@@ -37,6 +38,8 @@ export interface Site {
   changeCounts: (number | null)[];
   /** The whole snapshot of a version of the index. */
   snapshot(version: string): Snapshot;
+  /** The time the live site is judged at, and where it came from. */
+  clock: Clock;
   /** Every problem found, errors and warnings, as the core reports them. */
   issues: Issue[];
 }

@@ -3,6 +3,7 @@ import { formatTimestamp } from '../format/format.ts';
 import { staleWarning } from '../model/freshness.ts';
 import type { DataQuality, Phase } from '../schema/model.ts';
 import { hookFormatLabel } from '../hooks/formats.ts';
+import { commitLabel, SHALLOW_CLONE } from '../model/history.ts';
 
 export interface DataQualityView {
   phaseId: string;
@@ -16,6 +17,10 @@ export interface DataQualityView {
   sources: (DataQuality['sources'][number] & { formatLabel: string; reasons: [string, number][]; redacted: [string, number][] })[];
   /** Which reader read the tasks, and why: "Spec Kit tasks.md read specs/001/tasks.md: it lists 24 tasks as …". */
   readers: string[];
+  /** What the repository's history gave: "Dates from git: 6 commits that touched the folder, 2 Mar 2026 … 20 Mar 2026." */
+  history: string | null;
+  /** Said when the history is cut short by a shallow clone, with the fix. */
+  shallow: string | null;
 }
 
 export function buildDataQualityView(phase: Pick<Phase, 'id' | 'dataQuality' | 'buildAsOf'>): DataQualityView {
@@ -34,5 +39,9 @@ export function buildDataQualityView(phase: Pick<Phase, 'id' | 'dataQuality' | '
       redacted: Object.entries(source.redactions),
     })),
     readers: quality.readers.map((reader) => `${reader.label}${reader.files.length > 0 ? ` from ${reader.files.join(', ')}` : ''}: ${reader.reason}.`),
+    history: quality.history
+      ? `Dates from git: ${quality.history.commits === 1 ? 'one commit' : `${quality.history.commits} commits`} touched this folder, from ${formatTimestamp(quality.history.first.time)} (${commitLabel(quality.history.first)}) to ${formatTimestamp(quality.history.last.time)} (${commitLabel(quality.history.last)}).`
+      : null,
+    shallow: quality.history?.shallow ? SHALLOW_CLONE : null,
   };
 }

@@ -40,6 +40,8 @@ export interface Frame {
    * was judged at on the home page, or a frozen version's own time. A page that does not show "now" does not carry it.
    */
   stamp: string | null;
+  /** Where the stamp's time came from, in words, where the page says the site's "now" (the home page); else null. */
+  stampSource: string | null;
   /** Set on the pages of a frozen version. */
   version: string | null;
   /** Feeds to announce in <head>, each by its path under the base. */
@@ -133,7 +135,12 @@ export interface RouteOptions {
   keysOf?: (group: string, basis: string, compute: () => string[]) => string[];
 }
 
-type FrameOf = (title: string, asOf: string | null, crumbs?: Crumb[], more?: Partial<Pick<Frame, 'feeds' | 'searchable' | 'version' | 'stamp'>>) => Frame;
+type FrameOf = (
+  title: string,
+  asOf: string | null,
+  crumbs?: Crumb[],
+  more?: Partial<Pick<Frame, 'feeds' | 'searchable' | 'version' | 'stamp' | 'stampSource'>>,
+) => Frame;
 type Add = <K extends PageKind>(page: K, params: Route['params'], view: Views[K]) => void;
 type Lazy = <K extends PageKind>(page: K, params: Route['params'], inputs: unknown, view: () => Views[K]) => void;
 
@@ -157,6 +164,7 @@ export function routes(site: Site, { renderer, problems = [], keysOf = (_group, 
     crumbs,
     asOf,
     stamp: asOf,
+    stampSource: null,
     version: null,
     feeds: [],
     searchable: true,
@@ -171,7 +179,14 @@ export function routes(site: Site, { renderer, problems = [], keysOf = (_group, 
   const liveReleases = site.releases.filter((release) => !release.unreleased).map((release) => release.version);
   const homeView = buildHomeView(phases, newest === null ? null : site.snapshot(newest), liveReleases, site.shared !== null);
   // The site's time is said once, on the home page: the time every phase was judged at.
-  add('home', {}, { frame: frame('Phases', homeView.asOf, [], { stamp: judgedAt ?? homeView.asOf }), home: homeView });
+  add(
+    'home',
+    {},
+    {
+      frame: frame('Phases', homeView.asOf, [], { stamp: judgedAt ?? homeView.asOf, stampSource: judgedAt === null ? null : clockWords(site.clock) }),
+      home: homeView,
+    },
+  );
   add('not-found', {}, { frame: frame('Page not found', siteTime) });
   add('search', {}, { frame: frame('Search', siteTime, [home, { label: 'Search' }]), bundles: phases.map((phase) => `pagefind/phases/${phase.id}/`) });
 
@@ -376,4 +391,13 @@ function withoutLists(phase: Phase): Phase {
 /** The routes of one kind of page, each with its view built. */
 export function viewOf<K extends PageKind>(route: Route<K>): Views[K] {
   return typeof route.view === 'function' ? (route.view as () => Views[K])() : route.view;
+}
+
+/** Where the site's "now" came from, as the home page's footer says it after the time. */
+export function clockWords({ source, commit }: Site['clock']): string {
+  const named = commit ? `commit ${commit.hash.slice(0, 7)}` : null;
+  if (source === 'given') return 'the time this build was given';
+  if (source === 'commit') return `the time of ${named}, the one built`;
+  if (source === 'evidence') return named ? `the newest evidence read, later than ${named}` : "the newest evidence read, later than this build's clock";
+  return "this build's clock: the content is not in a git repository";
 }

@@ -53,8 +53,14 @@ describe('phase cache', () => {
     const { root, cache } = workspace('same');
     const first = loadContent(root, AS_OF, { cache });
     expect(entries(cache)).toHaveLength(2);
-    for (const asOf of [AS_OF, null, '2031-01-01T00:00:00.000Z']) {
-      expect(loadContent(root, asOf, { cache })).toEqual(loadContent(root, asOf));
+    // Without a time, content outside a repository is judged at the clock: held still for the two loads to compare.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-01-05T12:00:00Z') });
+    try {
+      for (const asOf of [AS_OF, null, '2031-01-01T00:00:00.000Z']) {
+        expect(loadContent(root, asOf, { cache })).toEqual(loadContent(root, asOf));
+      }
+    } finally {
+      vi.useRealTimers();
     }
     expect(first).toEqual(loadContent(root, AS_OF));
   });

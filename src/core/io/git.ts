@@ -5,7 +5,9 @@
  * a repository, or a machine without git, gives null and the build goes on without history.
  */
 import { execFileSync } from 'node:child_process';
-import { relative, sep } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { isWithin } from './is-within.ts';
 
 /** A commit as evidence: its hash, its committer time (ISO 8601) and its author's name. */
 export interface CommitRef {
@@ -20,8 +22,13 @@ export interface ContentCommit extends CommitRef {
 }
 
 export interface GitRepo {
-  /** The repository's top folder. */
+  /** The repository's top folder, where git runs. */
   top: string;
+  /**
+   * The folder whose layout is the repository's: the top itself, or a copy of the content as it was at a commit
+   * (`cairn build --at`, a tag's version), whose paths are read as the repository's.
+   */
+  paths: string;
   /** The commit being built. */
   head: CommitRef;
   /** A shallow clone holds only the newest commits: history then starts at its oldest. */
@@ -48,15 +55,98 @@ function git(cwd: string, args: readonly string[], input?: string): Buffer | nul
 
 const repos = new Map<string, GitRepo | null>();
 
-/** The repository that holds `dir` and the commit checked out there; null outside one (or without git, or no commit yet). */
+/** Copies of the content at a commit (copyAt), with the repository and commit they are read as. */
+const copies = new Map<string, { top: string; commit: string }>();
+
+/**
+ * The repository that holds `dir` and the commit checked out there; null outside one (or without git, or no commit yet).
+ * A folder inside a copy made by copyAt is read as the repository at the copy's commit. `CAIRN_AT` names such a copy
+ * for every process of a `cairn build --at` (JSON: the copy's folder, the repository's top, the commit).
+ */
 export function repoOf(dir: string): GitRepo | null {
   if (process.env.CAIRN_NO_GIT === '1') return null;
   if (repos.has(dir)) return repos.get(dir)!;
-  const out = git(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])?.toString('utf8').trim().split('\n');
-  const head = out && out.length === 2 ? git(dir, ['log', '-1', '--format=%H%x1f%ct%x1f%an'])?.toString('utf8').trim() : null;
-  const repo = out && head ? { top: out[0]!, head: commitRef(head.split('\x1f')), shallow: out[1] === 'true' } : null;
+  const copy = copyHolding(dir);
+  const at = copy ? copy.top : dir;
+  const out = git(at, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])?.toString('utf8').trim().split('\n');
+  const head =
+    out && out.length === 2
+      ? git(at, ['log', '-1', '--format=%H%x1f%ct%x1f%an', copy?.commit ?? 'HEAD'])
+          ?.toString('utf8')
+          .trim()
+      : null;
+  const repo = out && head ? { top: out[0]!, paths: copy?.folder ?? out[0]!, head: commitRef(head.split('\x1f')), shallow: out[1] === 'true' } : null;
   repos.set(dir, repo);
   return repo;
+}
+
+function copyHolding(dir: string): { folder: string; top: string; commit: string } | null {
+  const named = process.env.CAIRN_AT ? (JSON.parse(process.env.CAIRN_AT) as { folder: string; top: string; commit: string }) : null;
+  if (named && isWithin(dir, named.folder)) return named;
+  for (const [folder, copy] of copies) if (isWithin(dir, folder)) return { folder, ...copy };
+  return null;
+}
+
+/** The commit a revision names (a tag, a branch, a hash), or null when the repository has none by that name. */
+export function commitOf(repo: GitRepo, rev: string): CommitRef | null {
+  if (rev.startsWith('-')) return null;
+  const out = git(repo.top, ['log', '-1', '--format=%H%x1f%ct%x1f%an', `${rev}^{commit}`, '--'])
+    ?.toString('utf8')
+    .trim();
+  return out ? commitRef(out.split('\x1f')) : null;
+}
+
+/** The tags matching `pattern` (a glob, "v*") that the commit built contains, oldest commit first, with the commit each names. */
+export function tagsAt(repo: GitRepo, pattern: string): { tag: string; commit: CommitRef }[] {
+  const out = git(repo.top, [
+    'for-each-ref',
+    `--merged=${repo.head.hash}`,
+    '--format=%(refname:strip=2)%1f%(objectname)%1f%(*objectname)',
+    `refs/tags/${pattern}`,
+  ]);
+  if (!out) return [];
+  return out
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .flatMap((line) => {
+      const [tag = '', object = '', peeled = ''] = line.split('\x1f');
+      const commit = commitOf(repo, peeled || object);
+      return commit ? [{ tag, commit }] : [];
+    })
+    .toSorted((a, b) => (a.commit.time < b.commit.time ? -1 : a.commit.time > b.commit.time ? 1 : a.tag < b.tag ? -1 : 1));
+}
+
+/**
+ * Writes the files under `path` (relative to the repository) as they were at `commit` into `into`, laid out as in the
+ * repository, and has folders under `into` read as the repository at that commit. Links and submodules are left out,
+ * as the content never follows a link out of itself. Returns the copy of `path`.
+ */
+export function copyAt(repo: GitRepo, commit: string, path: string, into: string): string {
+  const listed = git(repo.top, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', path || '.']);
+  const entries = (listed?.toString('utf8').split('\0') ?? [])
+    .map((entry) => /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(entry))
+    .filter((match): match is RegExpExecArray => match !== null && match[1] !== '120000');
+  const bytes = filesAt(
+    repo,
+    entries.map((match) => ({ commit, path: match[3]! })),
+  );
+  entries.forEach((match, index) => {
+    const content = bytes[index];
+    if (!content) return;
+    const target = join(into, match[3]!);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  });
+  mkdirSync(join(into, path), { recursive: true });
+  copies.set(into, { top: repo.top, commit });
+  return join(into, path);
+}
+
+/** Forgets a copy made by copyAt (its folder is the caller's to remove). */
+export function forgetCopy(into: string): void {
+  copies.delete(into);
+  for (const dir of [...repos.keys()]) if (isWithin(dir, into)) repos.delete(dir);
 }
 
 function commitRef([hash = '', seconds = '0', author = '']: readonly string[]): CommitRef {
@@ -70,7 +160,7 @@ const logs = new Map<string, ContentCommit[]>();
  * deletion and an addition). Kept per folder and commit for the life of the process.
  */
 export function commitsUnder(repo: GitRepo, dir: string): ContentCommit[] {
-  const path = relative(repo.top, dir).split(sep).join('/') || '.';
+  const path = relative(repo.paths, dir).split(sep).join('/') || '.';
   const key = `${repo.head.hash}\0${repo.top}\0${path}`;
   const known = logs.get(key);
   if (known) return known;

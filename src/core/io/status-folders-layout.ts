@@ -1,6 +1,7 @@
 /**
  * A content root (or phase folder) that is a board with one folder per status: two status folders at least
- * (backlog/, in_progress/, completed/ …) holding Markdown files that open with frontmatter naming an id or a status.
+ * (backlog/, in_progress/, completed/ …), or a done folder alone, holding Markdown files that open with frontmatter
+ * naming an id or a status.
  */
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -25,7 +26,10 @@ function markdownUnder(dir: string, limit: number, depth = 0): string[] {
   return found;
 }
 
-/** The status folders of `dir` when it is a board of them (two at least, one holding a task file), else null. */
+/**
+ * The status folders of `dir` when it is a board of them (two at least, or only a done folder and no other task
+ * file; one holding a task file), else null.
+ */
 export function statusBoardOf(dir: string): string[] | null {
   let folders: string[];
   try {
@@ -39,7 +43,9 @@ export function statusBoardOf(dir: string): string[] | null {
   } catch {
     return null;
   }
-  if (folders.length < 2) return null;
+  // A board whose work is all done has only its done folder: git keeps no empty folder, so a clone of it (or the
+  // board at a past commit) has no backlog/ left. One done folder is a board when the folder holds nothing else but an overview.
+  if (folders.length === 0 || (folders.length === 1 && !(folderStatus(folders[0]!) === 'complete' && onlyTheBoard(dir)))) return null;
   const task = folders.some((folder) =>
     markdownUnder(join(dir, folder), 50).some((path) => {
       try {
@@ -50,6 +56,15 @@ export function statusBoardOf(dir: string): string[] | null {
     }),
   );
   return task ? folders.toSorted() : null;
+}
+
+/** Whether `dir` holds nothing but its status folders, off-board folders (archive/) and an overview (README, index, overview). */
+function onlyTheBoard(dir: string): boolean {
+  return readdirSync(dir, { withFileTypes: true }).every((entry) => {
+    if (entry.name.startsWith('.')) return true;
+    if (entry.isDirectory()) return folderStatus(entry.name) !== null;
+    return !/\.(?:md|markdown)$/i.test(entry.name) || /^(?:readme|index|overview)\.(?:md|markdown)$/i.test(entry.name);
+  });
 }
 
 /** The phase of a content root that is a board of status folders: the root itself, named by its folder. */

@@ -16,6 +16,7 @@ import { readSnapshot, snapshotDigests, visitSnapshots } from './snapshots.ts';
 import { compareVersions, type Snapshot } from '../versions/snapshot.ts';
 import { countChanges, diffSnapshots } from '../versions/diff.ts';
 import { scopeOf } from '../model/schedule.ts';
+import { tagSnapshot, tagVersions, type TagVersion } from './tag-versions.ts';
 
 interface SiteOptions {
   root: string;
@@ -30,12 +31,15 @@ export function loadSite({ root, asOf, cache, name }: SiteOptions): Site {
   const loaded = loadContent(root, asOf, { cache });
   // The site shows paths from the content root, never the build machine's folders.
   const content = relativeToRoot(loaded, root);
-  const { versions, issues } = versionIndex(root, cache);
+  const tagged = tagVersions(root);
+  const { versions, issues } = versionIndex(root, cache, tagged);
   const recent: Snapshot[] = [];
   const snapshot = (version: string): Snapshot => {
     const hit = recent.find((frozen) => frozen.version === version);
     if (hit) return hit;
-    const read = readSnapshot(root, version, { cache });
+    const info = versions.find((candidate) => candidate.version === version);
+    const tag = info?.tag ? tagged.find((candidate) => candidate.tag === info.tag!.name) : undefined;
+    const read = tag ? tagSnapshot(root, tag, cache) : readSnapshot(root, version, { cache });
     if (!read) throw new Error(`The snapshot of version ${version} could not be read again; it changed during the build.`);
     // The pages of one version render one after another: the few read last are kept at hand.
     recent.unshift(read);
@@ -58,32 +62,42 @@ export function loadSite({ root, asOf, cache, name }: SiteOptions): Site {
 }
 
 /**
- * Frozen versions, oldest first. A broken snapshot file is reported and left out. The index is cached under the
- * hashes of the snapshot files, so a build whose versions did not change reads none of them to make it.
+ * Frozen versions, oldest first: the snapshot files, and the tagged versions no file freezes (pipeline/tag-versions.ts).
+ * A broken snapshot file is reported and left out. The index is cached under the hashes of the snapshot files and the
+ * tags' commits, so a build whose versions did not change reads none of them to make it.
  */
-function versionIndex(root: string, cache: PhaseCache | null): { versions: VersionInfo[]; issues: Issue[] } {
-  const made = cachedByText(cache, 'version-index', JSON.stringify(snapshotDigests(root, { cache })), () => {
+function versionIndex(root: string, cache: PhaseCache | null, tagged: readonly TagVersion[]): { versions: VersionInfo[]; issues: Issue[] } {
+  const inputs = { files: snapshotDigests(root, { cache }), tags: tagged.map(({ tag, commit }) => [tag, commit.hash]) };
+  const made = cachedByText(cache, 'version-index', JSON.stringify(inputs), () => {
     const found: VersionInfo[] = [];
-    const issues = visitSnapshots(root, { cache }, (snapshot, digest) => {
-      found.push({
-        version: snapshot.version,
-        frozenAt: snapshot.frozenAt,
-        digest,
-        phases: snapshot.phases.map(({ id, title, status, progress, tasks, metrics }) => ({
-          id,
-          title,
-          status,
-          progress,
-          tasks: tasks.length,
-          scope: scopeOf(tasks),
-          metrics: Object.fromEntries(metrics.map((metric) => [metric.key, metric.achieved?.raw ?? null])),
-        })),
-      });
-    });
+    const issues = visitSnapshots(root, { cache }, (snapshot, digest) => found.push(versionInfo(snapshot, digest, null)));
+    for (const tag of tagged) {
+      if (found.some((info) => info.version === tag.version)) continue;
+      found.push(versionInfo(tagSnapshot(root, tag, cache), `tag:${tag.commit.hash}`, { name: tag.tag, commit: tag.commit }));
+    }
     return { versions: found.toSorted((a, b) => compareVersions(a.version, b.version)), issues };
   });
   if (cache) saveHashes(cache);
   return made;
+}
+
+/** What the versions index keeps of a frozen version: its phases' summary, without their tasks. */
+function versionInfo(snapshot: Snapshot, digest: string, tag: VersionInfo['tag']): VersionInfo {
+  return {
+    version: snapshot.version,
+    frozenAt: snapshot.frozenAt,
+    digest,
+    tag,
+    phases: snapshot.phases.map(({ id, title, status, progress, tasks, metrics }) => ({
+      id,
+      title,
+      status,
+      progress,
+      tasks: tasks.length,
+      scope: scopeOf(tasks),
+      metrics: Object.fromEntries(metrics.map((metric) => [metric.key, metric.achieved?.raw ?? null])),
+    })),
+  };
 }
 
 /**

@@ -41,7 +41,7 @@ function cairnFolder(): string {
 
 /** The commits of the content that touched `dir`, each with only its changes there. */
 function commitsOf(repo: GitRepo, root: string, dir: string): ContentCommit[] {
-  const prefix = `${toPosix(relative(repo.top, dir))}/`;
+  const prefix = `${toPosix(relative(repo.paths, dir))}/`;
   const inside = (path: string) => prefix === '/' || path.startsWith(prefix);
   return commitsUnder(repo, root).flatMap((commit) => {
     const changes = commit.changes.filter((change) => inside(change.path));
@@ -81,10 +81,10 @@ interface Replay {
 
 /** Writes each commit's changes into the scratch folder and reads the phase there after each one. */
 function replay(repo: GitRepo, commits: readonly ContentCommit[], { dir, phaseId, root, part, scratch }: Replay): PhaseHistory {
-  const prefix = `${toPosix(relative(repo.top, dir))}/`;
+  const prefix = `${toPosix(relative(repo.paths, dir))}/`;
   const under = (path: string) => !notTasks.test(prefix === '/' ? path : path.slice(prefix.length));
-  const copyRoot = join(scratch, relative(repo.top, root));
-  const copyDir = join(scratch, relative(repo.top, dir));
+  const copyRoot = join(scratch, relative(repo.paths, root));
+  const copyDir = join(scratch, relative(repo.paths, dir));
   mkdirSync(copyDir, { recursive: true });
   const wanted = commits.flatMap((commit) =>
     commit.changes.filter((change) => change.kind !== 'D' && under(change.path)).map((change) => ({ commit: commit.hash, path: change.path })),

@@ -8,8 +8,10 @@ import type { Snapshot } from './snapshot.ts';
 export interface VersionInfo {
   version: string;
   frozenAt: string;
-  /** Hash of the snapshot file: what a page of this version shows changes only with it. */
+  /** Hash of the snapshot file (or the tag's commit): what a page of this version shows changes only with it. */
   digest: string;
+  /** The tag the version was made from, when no snapshot file freezes it; null for a snapshot file. */
+  tag: { name: string; commit: { hash: string; time: string; author: string } } | null;
   phases: {
     id: string;
     title: string;

@@ -138,11 +138,25 @@ describe('what makes a folder a board', () => {
   write('notes/done/old.md', '# Old\n');
   write('single/done/T-9.md', '---\nid: T-9\n---\n');
   write('single/docs/a.md', '# A\n');
+  // A board whose work is all done has only its done folder: git keeps no empty backlog/.
+  write('finished/completed/T-5.md', '---\nid: T-5\ntitle: Five\n---\n# Five\n');
+  write('finished/archive/T-0.md', '---\nid: T-0\ntitle: Zero\n---\n# Zero\n');
+  write('finished/README.md', '# Finished board\n');
+  // One done folder beside a task file of its own is a free-form phase that keeps finished tasks apart.
+  write('mixed/completed/T-6.md', '---\nid: T-6\n---\n');
+  write('mixed/task-7.md', '---\nid: T-7\n---\n');
 
   test('two status folders, one holding a file that opens with task frontmatter', () => {
     expect(statusBoardOf(join(temp, 'board'))).toEqual(['blocked', 'done', 'todo']);
     expect(statusBoardOf(join(temp, 'notes'))).toBeNull();
     expect(statusBoardOf(join(temp, 'single'))).toBeNull();
+  });
+
+  test('a done folder alone, with nothing beside it but an overview and an archive, is a board whose work is done', () => {
+    expect(statusBoardOf(join(temp, 'finished'))).toEqual(['completed']);
+    expect(statusBoardOf(join(temp, 'mixed'))).toBeNull();
+    const { phase } = buildPhase(readPackage(join(temp, 'finished'), 'finished', temp), { buildAsOf: null });
+    expect(phase!.tasks.map((task) => [task.id, task.status])).toEqual([['T-5', 'complete']]);
   });
 
   test('a file states its status, or its folder gives it (nested month folders too); a warning where they differ', () => {

@@ -4,12 +4,15 @@
  * the settings as the environment it reads; paths are absolute, so the working directory is the user's.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { delimiter, dirname, extname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { astroCommand, astroRootArgs } from './lib/astro-bin.ts';
 import { parseArgs } from 'node:util';
 import { formatIssue, hasErrors } from '../src/core/text/issues.ts';
 import { resolveSettings, settingsEnv, type Flags } from '../src/core/pipeline/settings.ts';
+import { commitOf, copyAt, repoOf } from '../src/core/io/git.ts';
+import { displayPath } from '../src/core/io/display-path.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -26,8 +29,13 @@ const common = `Options (each overrides cairn.config.json):
 const commands: Record<string, { summary: string; usage: string; examples: string[] }> = {
   build: {
     summary: 'check the content and build the site',
-    usage: 'cairn build [options] [--strict]',
-    examples: ['cairn build', 'cairn build --content docs/project-history --out site', 'cairn build --strict   # stop on warnings too'],
+    usage: 'cairn build [options] [--strict] [--at <rev>]',
+    examples: [
+      'cairn build',
+      'cairn build --content docs/project-history --out site',
+      'cairn build --strict   # stop on warnings too',
+      'cairn build --at v1.0.0 --out site-1.0.0   # the site as it stood at a tag or commit',
+    ],
   },
   validate: {
     summary: 'check the content without building; every problem as path:line:col',
@@ -113,6 +121,7 @@ function parse(args: string[]) {
       site: { type: 'string' },
       base: { type: 'string' },
       'as-of': { type: 'string' },
+      at: { type: 'string' },
       strict: { type: 'boolean' },
       force: { type: 'boolean' },
       port: { type: 'string' },
@@ -133,7 +142,7 @@ if (values.help) {
   process.exit(0);
 }
 const allowed: Record<string, string[]> = {
-  build: ['strict'],
+  build: ['strict', 'at'],
   validate: ['strict'],
   check: [],
   snapshot: ['force'],
@@ -141,7 +150,7 @@ const allowed: Record<string, string[]> = {
   init: [],
   doctor: ['json'],
 };
-const misplaced = (['strict', 'force', 'port', 'json'] as const).filter((name) => values[name] !== undefined && !allowed[command]!.includes(name));
+const misplaced = (['strict', 'force', 'port', 'json', 'at'] as const).filter((name) => values[name] !== undefined && !allowed[command]!.includes(name));
 if (misplaced.length > 0) fail(`cairn ${command} has no --${misplaced.join(', --')}.\n\n${commandHelp(command)}`);
 if (command === 'init' && positionals.length > 1) fail(`cairn init takes one folder at most.\n\n${commandHelp(command)}`);
 if (command === 'doctor' && positionals.length > 1) fail(`cairn doctor takes one path at most.\n\n${commandHelp(command)}`);
@@ -197,6 +206,7 @@ switch (command) {
   case 'build': {
     // In this process: the content is read once, for the check and the site (scripts/build.ts), as a child would see it.
     Object.assign(process.env, env);
+    if (values.at !== undefined) Object.assign(process.env, contentAt(settings.content, values.at));
     process.chdir(workDir);
     const { buildSite } = await import('./build.ts');
     process.exit(await buildSite({ outDir: settings.out, outFrom: settings.outFrom, keep: settings.keep, strict: values.strict ?? false }));
@@ -214,4 +224,21 @@ switch (command) {
       spawnSync(...astroCommand(['dev', ...(values.port ? ['--port', values.port] : []), ...astroRootArgs(root, env)]), { cwd: workDir, env, stdio: 'inherit' })
         .status ?? 1,
     );
+}
+
+/**
+ * `--at <rev>`: the content as it stood at a commit, copied out of git into a folder of the system's temporary folder
+ * (one per commit, so a second build at it renders only what changed), read with its history up to that commit and
+ * judged at that commit's time. The repository itself is only read.
+ */
+function contentAt(content: string, rev: string): Record<string, string> {
+  const repo = repoOf(content);
+  if (!repo) fail(`--at ${rev}: ${displayPath(content)} is not in a git repository, so there is no commit to build it at.`, 1);
+  const commit = commitOf(repo, rev);
+  if (!commit) fail(`--at ${rev}: the repository at ${displayPath(repo.top)} has no commit, tag or branch named "${rev}".`, 1);
+  const folder = join(tmpdir(), 'cairn-at', commit.hash);
+  rmSync(folder, { recursive: true, force: true });
+  const copied = copyAt(repo, commit.hash, relative(repo.paths, content).split(sep).join('/'), folder);
+  console.log(`Building the site as it stood at ${rev}: commit ${commit.hash.slice(0, 7)} by ${commit.author}, ${commit.time}.`);
+  return { CAIRN_CONTENT: copied, CAIRN_AT: JSON.stringify({ folder, top: repo.top, commit: commit.hash }) };
 }

@@ -28,13 +28,16 @@ export function buildSite({
   asOf = BUILD_AS_OF,
   env = {},
   outDir = mkdtempSync(join(tmpdir(), 'cairn-build-')),
+  args = [],
 }: {
   content: string;
   asOf?: string | null;
   env?: Record<string, string>;
   outDir?: string;
+  /** More flags for `cairn build` ("--at", "v1.0.0"). */
+  args?: string[];
 }): BuildResult {
-  const run = spawnSync('npm', ['run', 'build', '--', '--out', outDir], {
+  const run = spawnSync('npm', ['run', 'build', '--', '--out', outDir, ...args], {
     // asOf null: no time given, as a team builds; the build finds its own.
     env: {
       ...cleanEnv(),

@@ -77,6 +77,13 @@ const ConfigSchema = z.object({
     .optional(),
   /** The build's "now" (CAIRN_AS_OF), ISO 8601. */
   asOf: z.iso.datetime({ offset: true, message: 'it is not an ISO 8601 time such as 2025-10-25T18:00:00Z' }).optional(),
+  /** Which of the repository's tags are versions: a glob of tag names ("v*" by default; "release-*"). */
+  tags: z
+    .string()
+    .trim()
+    .min(1, 'it is empty')
+    .regex(/^[^\s~^:\\[]+$/, 'it must be a glob of tag names, such as "v*"')
+    .optional(),
 });
 export type Config = z.output<typeof ConfigSchema>;
 

@@ -27,6 +27,7 @@ export interface Flags {
   site?: string;
   base?: string;
   asOf?: string;
+  at?: string;
 }
 
 interface Settings {
@@ -42,6 +43,10 @@ interface Settings {
   site: string | null;
   base: string | null;
   asOf: string | null;
+  /** The commit to build the site as it stood at (`--at`), as given; null for the files as they are. */
+  at: string | null;
+  /** Which tags are versions (the config's `tags`), or null for "v*". */
+  tags: string | null;
   title: string | null;
   /** The config's quality gates for `cairn check`, or null for the defaults. */
   gates: Gates | null;
@@ -150,6 +155,8 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
     site: flags.site ?? (env.SITE || undefined) ?? config.site ?? (env.CAIRN_DEFAULT_SITE || undefined) ?? null,
     base: flags.base ?? (env.BASE || undefined) ?? config.base ?? (env.CAIRN_DEFAULT_BASE || undefined) ?? null,
     asOf: flags.asOf ?? (env.CAIRN_AS_OF || undefined) ?? config.asOf ?? null,
+    at: flags.at ?? null,
+    tags: config.tags ?? null,
     title: config.title ?? null,
     gates: config.gates ?? null,
     keep: config.keep ?? [],
@@ -182,6 +189,7 @@ export function settingsEnv(settings: Settings): Record<string, string> {
     ...(settings.base ? { BASE: settings.base } : {}),
     ...(settings.asOf ? { CAIRN_AS_OF: settings.asOf } : {}),
     ...(settings.title ? { CAIRN_TITLE: settings.title } : {}),
+    ...(settings.tags ? { CAIRN_TAGS: settings.tags } : {}),
     ...(settings.gates ? { CAIRN_GATES: JSON.stringify(settings.gates) } : {}),
     ...(settings.keep.length > 0 ? { CAIRN_KEEP: JSON.stringify(settings.keep) } : {}),
     ...(settings.allowOutside.length > 0 ? { CAIRN_ALLOW_OUTSIDE: JSON.stringify(settings.allowOutside) } : {}),

@@ -2,6 +2,8 @@
 import { formatTimestamp } from '../format/format.ts';
 import { diffSnapshots } from '../versions/diff.ts';
 import type { Snapshot } from '../versions/snapshot.ts';
+import type { VersionInfo } from '../versions/site.ts';
+import { commitLabel } from '../model/history.ts';
 import { buildChangesView, type ChangesView } from './changes.ts';
 import { phaseListItem, type PhaseListItem } from './home.ts';
 
@@ -11,6 +13,8 @@ interface VersionRow {
   phases: string;
   /** Changes since the previous version, or an em dash for the first. */
   changes: string;
+  /** What the version was made from: its tag and commit, or its file in snapshots/. */
+  source: string;
 }
 
 export interface VersionsIndexView {
@@ -21,7 +25,7 @@ export interface VersionsIndexView {
 
 /** `versions` oldest first; `changeCounts[i]` the number of changes from version i-1 to i (null for the first). */
 export function buildVersionsIndexView(
-  versions: readonly { version: string; frozenAt: string; phases: readonly { id: string }[] }[],
+  versions: readonly { version: string; frozenAt: string; phases: readonly { id: string }[]; tag?: VersionInfo['tag'] }[],
   changeCounts: readonly (number | null)[],
 ): VersionsIndexView {
   return {
@@ -32,6 +36,7 @@ export function buildVersionsIndexView(
         frozenAt: formatTimestamp(info.frozenAt),
         phases: info.phases.map((phase) => phase.id).join(', '),
         changes: String(changeCounts[index] ?? '—'),
+        source: info.tag ? `tag ${info.tag.name} (${commitLabel(info.tag.commit)})` : `snapshots/${info.version}.json`,
       }))
       .toReversed(),
   };

@@ -49,8 +49,12 @@ const commands: Record<string, { summary: string; usage: string; examples: strin
   },
   snapshot: {
     summary: 'freeze the current state as a version in <content>/snapshots/',
-    usage: 'cairn snapshot <version> [--force] [options]',
-    examples: ['cairn snapshot 1.0.0', 'cairn snapshot 1.0.0 --force   # replace a frozen version'],
+    usage: 'cairn snapshot <version> [--force | --if-missing] [options]',
+    examples: [
+      'cairn snapshot 1.0.0',
+      'cairn snapshot 1.0.0 --force   # replace a frozen version',
+      'cairn snapshot 1.0.0 --if-missing   # keep it when it is frozen already (CI)',
+    ],
   },
   dev: { summary: 'serve the site while you edit the content', usage: 'cairn dev [--port <n>] [options]', examples: ['cairn dev', 'cairn dev --port 4322'] },
   doctor: {
@@ -124,6 +128,7 @@ function parse(args: string[]) {
       at: { type: 'string' },
       strict: { type: 'boolean' },
       force: { type: 'boolean' },
+      'if-missing': { type: 'boolean' },
       port: { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -145,12 +150,12 @@ const allowed: Record<string, string[]> = {
   build: ['strict', 'at'],
   validate: ['strict'],
   check: [],
-  snapshot: ['force'],
+  snapshot: ['force', 'if-missing'],
   dev: ['port'],
   init: [],
   doctor: ['json'],
 };
-const misplaced = (['strict', 'force', 'port', 'json', 'at'] as const).filter((name) => values[name] !== undefined && !allowed[command]!.includes(name));
+const misplaced = (['strict', 'force', 'if-missing', 'port', 'json', 'at'] as const).filter((name) => values[name] !== undefined && !allowed[command]!.includes(name));
 if (misplaced.length > 0) fail(`cairn ${command} has no --${misplaced.join(', --')}.\n\n${commandHelp(command)}`);
 if (command === 'init' && positionals.length > 1) fail(`cairn init takes one folder at most.\n\n${commandHelp(command)}`);
 if (command === 'doctor' && positionals.length > 1) fail(`cairn doctor takes one path at most.\n\n${commandHelp(command)}`);
@@ -218,7 +223,7 @@ switch (command) {
   case 'doctor':
     process.exit(script('doctor', [...positionals.map((path) => resolve(path)), ...(values.json ? ['--json'] : [])]));
   case 'snapshot':
-    process.exit(script('snapshot', [...positionals, ...(values.force ? ['--force'] : [])]));
+    process.exit(script('snapshot', [...positionals, ...(values.force ? ['--force'] : []), ...(values['if-missing'] ? ['--if-missing'] : [])]));
   case 'dev':
     process.exit(
       spawnSync(...astroCommand(['dev', ...(values.port ? ['--port', values.port] : []), ...astroRootArgs(root, env)]), { cwd: workDir, env, stdio: 'inherit' })

@@ -1,4 +1,8 @@
-/** `npm run snapshot -- <version> [--force]`: freezes the current content as a version in content/snapshots/. */
+/**
+ * `npm run snapshot -- <version> [--force | --if-missing]`: freezes the current content as a version in
+ * content/snapshots/. A version already frozen is an error, unless --force replaces it or --if-missing keeps it (as CI
+ * does, where the file may already be committed).
+ */
 import { countChanges, diffSnapshots, type ChangeCounts } from '../src/core/versions/diff.ts';
 import { displayPath } from '../src/core/io/display-path.ts';
 import { relativeToRoot } from '../src/core/io/root-relative.ts';
@@ -11,7 +15,7 @@ import { checkVersionName, readSnapshots, snapshotsDir, writeSnapshot } from '..
 import { formatIssue, hasErrors, sortIssues } from '../src/core/text/issues.ts';
 import { freezeSnapshot, newVersionProblem, previousVersion } from '../src/core/versions/snapshot.ts';
 
-const usage = 'usage: npm run snapshot -- <version> [--force]\n  e.g. npm run snapshot -- 1.0.0';
+const usage = 'usage: npm run snapshot -- <version> [--force | --if-missing]\n  e.g. npm run snapshot -- 1.0.0';
 
 function fail(message: string, hint?: string): never {
   console.error(hint ? `${message}\n  hint: ${hint}` : message);
@@ -34,7 +38,9 @@ function summarize(counts: ChangeCounts): string {
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
-const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--force');
+const ifMissing = args.includes('--if-missing');
+const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--force' && arg !== '--if-missing');
+if (force && ifMissing) fail(`--force replaces a frozen version and --if-missing keeps it: give one of them.\n${usage}`);
 const positional = args.filter((arg) => !arg.startsWith('--'));
 if (unknown.length > 0) fail(`Unknown option ${unknown.join(', ')}.\n${usage}`);
 if (positional.length === 0) fail(`No version given.\n${usage}`);
@@ -48,6 +54,10 @@ if (version !== positional[0]) console.log(`Freezing version ${version} (${posit
 const root = contentRoot();
 try {
   const existing = readSnapshots(root);
+  if (ifMissing && existing.snapshots.some((snapshot) => snapshot.version === version)) {
+    console.log(`Version ${version} is already frozen in ${displayPath(snapshotsDir(root))}; it was kept as it is.`);
+    process.exit(0);
+  }
   if (!force && existing.snapshots.some((snapshot) => snapshot.version === version)) {
     fail(
       `Version ${version} already exists in ${displayPath(snapshotsDir(root))}.`,

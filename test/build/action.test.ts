@@ -44,43 +44,27 @@ function expand(text: string, context: { inputs: Record<string, string>; github:
   });
 }
 
-test("action.yml: its inputs, GitHub's steps around it, and its own steps building and freezing a team's site", () => {
-  expect(action.runs.using).toBe('composite');
-  expect(Object.keys(action.inputs).toSorted()).toEqual(['base', 'config', 'content', 'site', 'snapshot', 'strict']);
-  const uses = action.runs.steps.filter((step) => step.uses).map((step) => [step.uses, step.with]);
-  expect(uses).toEqual([
-    ['actions/setup-node@v4', { 'node-version': 24 }],
-    ['actions/upload-pages-artifact@v3', { path: '${{ steps.build.outputs.site-path }}' }],
-  ]);
+/** GitHub's runner environment for one step, with the step's own variables filled in. */
+function stepEnv(step: Step, context: Parameters<typeof expand>[1], workspace: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...cleanEnv(),
+    // setup-node puts Node 24 first on the PATH.
+    PATH: [dirname(process.execPath), process.env.PATH].join(delimiter),
+    GITHUB_ACTION_PATH: project,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_REPOSITORY: 'owner/team-repo',
+    GITHUB_REPOSITORY_OWNER: 'owner',
+    ...extra,
+    ...Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, expand(value, context)])),
+  };
+}
 
-  // A team's repository: the example package under docs/, a config, one commit.
-  const root = mkdtempSync(join(tmpdir(), 'cairn-action-'));
-  const workspace = join(root, 'team-repo');
-  mkdirSync(join(workspace, 'docs'), { recursive: true });
-  cpSync(join(project, 'content'), join(workspace, 'docs/project-history'), { recursive: true });
-  writeFileSync(join(workspace, 'cairn.config.json'), '{\n  "content": "docs/project-history"\n}\n');
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: workspace,
-      env: {
-        ...cleanEnv(),
-        GIT_AUTHOR_DATE: '2025-10-25T18:00:00Z',
-        GIT_COMMITTER_DATE: '2025-10-25T18:00:00Z',
-        GIT_AUTHOR_NAME: 'coordinator',
-        GIT_AUTHOR_EMAIL: 'c@example.com',
-        GIT_COMMITTER_NAME: 'coordinator',
-        GIT_COMMITTER_EMAIL: 'c@example.com',
-      },
-    });
-  git('init', '-q');
-  git('add', '.');
-  git('commit', '-qm', 'Phase 7 package');
-
-  const temp = join(root, 'runner-temp');
-  mkdirSync(temp);
+/** Runs the action's own steps in `workspace` as a runner does, with `given` inputs; the folder it hands to the Pages upload. */
+function runAction(workspace: string, given: Record<string, string>): string {
+  const temp = mkdtempSync(join(tmpdir(), 'cairn-runner-temp-'));
   const outputFile = join(temp, 'github-output');
   writeFileSync(outputFile, '');
-  const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default])), snapshot: 'v1.0.0' };
+  const inputs = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default])), ...given };
   const github = { action_path: project, workspace };
   const outputs: Record<string, string> = {};
   for (const step of action.runs.steps.filter((candidate) => candidate.run)) {
@@ -90,21 +74,9 @@ test("action.yml: its inputs, GitHub's steps around it, and its own steps buildi
       if (inputs.snapshot === '') continue;
     }
     const context = { inputs, github, outputs };
-    const env = {
-      ...cleanEnv(),
-      // setup-node puts Node 24 first on the PATH.
-      PATH: [dirname(process.execPath), process.env.PATH].join(delimiter),
-      GITHUB_ACTION_PATH: project,
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_REPOSITORY: 'owner/team-repo',
-      GITHUB_REPOSITORY_OWNER: 'owner',
-      GITHUB_OUTPUT: outputFile,
-      RUNNER_TEMP: temp,
-      ...Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, expand(value, context)])),
-    };
     const ran = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!, context)], {
       cwd: expand(step['working-directory'] ?? workspace, context),
-      env,
+      env: stepEnv(step, context, workspace, { GITHUB_OUTPUT: outputFile, RUNNER_TEMP: temp }),
       encoding: 'utf8',
       timeout: 240_000,
     });
@@ -114,16 +86,85 @@ test("action.yml: its inputs, GitHub's steps around it, and its own steps buildi
       outputs[`${step.id}.${name}`] = value.join('=');
     }
   }
-
   const site = outputs['build.site-path']!;
   expect(site).toBe(join(temp, 'cairn-site'));
   expect(expand(action.outputs['site-path']!.value, { inputs, github, outputs })).toBe(site);
+  return site;
+}
+
+/** A team's repository: the example package under docs/, a config, one commit at `time`. */
+function teamRepo(dir: string): (time: string, ...args: string[]) => void {
+  mkdirSync(join(dir, 'docs'), { recursive: true });
+  cpSync(join(project, 'content'), join(dir, 'docs/project-history'), { recursive: true });
+  writeFileSync(join(dir, 'cairn.config.json'), '{\n  "content": "docs/project-history"\n}\n');
+  const git = (time: string, ...args: string[]) =>
+    void execFileSync('git', args, {
+      cwd: dir,
+      env: {
+        ...cleanEnv(),
+        GIT_AUTHOR_DATE: time,
+        GIT_COMMITTER_DATE: time,
+        GIT_AUTHOR_NAME: 'coordinator',
+        GIT_AUTHOR_EMAIL: 'c@example.com',
+        GIT_COMMITTER_NAME: 'coordinator',
+        GIT_COMMITTER_EMAIL: 'c@example.com',
+      },
+    });
+  git('2025-10-25T18:00:00Z', 'init', '-q', '--initial-branch=main');
+  git('2025-10-25T18:00:00Z', 'add', '.');
+  git('2025-10-25T18:00:00Z', 'commit', '-qm', 'Phase 7 package');
+  return git;
+}
+
+test("action.yml: its inputs, GitHub's steps around it, and its own steps building and freezing a team's site", () => {
+  expect(action.runs.using).toBe('composite');
+  expect(Object.keys(action.inputs).toSorted()).toEqual(['base', 'config', 'content', 'site', 'snapshot', 'strict']);
+  const uses = action.runs.steps.filter((step) => step.uses).map((step) => [step.uses, step.with]);
+  expect(uses).toEqual([
+    ['actions/setup-node@v4', { 'node-version': 24 }],
+    ['actions/upload-pages-artifact@v3', { path: '${{ steps.build.outputs.site-path }}' }],
+  ]);
+
+  const workspace = join(mkdtempSync(join(tmpdir(), 'cairn-action-')), 'team-repo');
+  const git = teamRepo(workspace);
+  const site = runAction(workspace, { snapshot: 'v1.0.0' });
   // A project site: addresses under /team-repo/; the version frozen from the input; the commit's time as "now".
   expect(readFileSync(join(site, 'phase-7/index.html'), 'utf8')).toContain('href="/team-repo/phase-7/tasks/task-7.1-build-infra/"');
   expect(existsSync(join(workspace, 'docs/project-history/snapshots/1.0.0.json'))).toBe(true);
   const status = StatusJsonSchema.parse(JSON.parse(readFileSync(join(site, 'status.json'), 'utf8')));
   expect([status.version, status.phases[0]!.dataQuality.stale]).toEqual(['1.0.0', false]);
   expect(existsSync(join(site, 'v/1.0.0/phase-7/index.html'))).toBe(true);
+
+  // The frozen file committed, the same tag's run again: the version is kept, not an error.
+  git('2025-10-25T19:00:00Z', 'add', '.');
+  git('2025-10-25T19:00:00Z', 'commit', '-qm', 'Freeze 1.0.0');
+  const again = runAction(workspace, { snapshot: 'v1.0.0' });
+  expect(existsSync(join(again, 'v/1.0.0/phase-7/index.html'))).toBe(true);
+}, 300_000);
+
+test("action.yml: a tag run and a later push, each on a fresh runner with a shallow checkout, both publish the tag's version", () => {
+  const root = mkdtempSync(join(tmpdir(), 'cairn-action-tags-'));
+  const origin = join(root, 'origin');
+  const git = teamRepo(origin);
+  git('2025-10-25T18:00:00Z', 'tag', '-a', 'v1.0.0', '-m', 'Version 1.0.0');
+  // actions/checkout's default: one commit, no tags.
+  const checkout = (name: string) => {
+    const workspace = join(root, name);
+    execFileSync('git', ['clone', '--quiet', '--depth', '1', '--no-tags', `file://${origin}`, workspace], { stdio: 'ignore' });
+    return workspace;
+  };
+  const tagRun = runAction(checkout('tag-run'), {});
+  expect(existsSync(join(tagRun, 'v/1.0.0/phase-7/index.html'))).toBe(true);
+
+  writeFileSync(join(origin, 'docs/project-history/notes.md'), '# Notes\n');
+  git('2025-10-27T09:00:00Z', 'add', '.');
+  git('2025-10-27T09:00:00Z', 'commit', '-qm', 'A later push');
+  const pushRun = runAction(checkout('push-run'), {});
+  expect(existsSync(join(pushRun, 'v/1.0.0/phase-7/index.html'))).toBe(true);
+  const status = StatusJsonSchema.parse(JSON.parse(readFileSync(join(pushRun, 'status.json'), 'utf8')));
+  expect(status.version).toBe('1.0.0');
+  // Nothing was committed or frozen into the repository.
+  expect(existsSync(join(root, 'push-run', 'docs/project-history/snapshots'))).toBe(false);
 }, 300_000);
 
 test.each([

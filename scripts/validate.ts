@@ -6,6 +6,7 @@
  */
 import { environmentProblems } from '../src/core/pipeline/environment.ts';
 import { DEFAULT_GATES, evaluateGates } from '../src/core/model/gates.ts';
+import { resolveBuildAsOf } from '../src/core/pipeline/load-content.ts';
 import type { Gates } from '../src/core/config/parse-config.ts';
 import { cairnFailed, checkContent } from './lib/check-content.ts';
 
@@ -20,7 +21,9 @@ try {
   process.exitCode = exitCode;
   if (exitCode === 0 && process.argv.includes('--gates')) {
     // `cairn check`: the config's quality gates (or the defaults), each with what it found.
-    const results = evaluateGates(content.phases, process.env.CAIRN_GATES ? (JSON.parse(process.env.CAIRN_GATES) as Gates) : DEFAULT_GATES);
+    // Staleness is measured to the real time (or the time given), not to the commit or the newest input.
+    const now = resolveBuildAsOf() ?? new Date().toISOString();
+    const results = evaluateGates(content.phases, process.env.CAIRN_GATES ? (JSON.parse(process.env.CAIRN_GATES) as Gates) : DEFAULT_GATES, now);
     for (const gate of results) console.log(`${gate.passed ? 'pass' : 'FAIL'} ${gate.phaseId} ${gate.gate}: ${gate.text}`);
     const failed = results.filter((gate) => !gate.passed).length;
     if (failed > 0) {

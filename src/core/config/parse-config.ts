@@ -31,8 +31,11 @@ const GatesSchema = z.strictObject({
   minProgress: z.number().min(0).max(100).optional(),
   /** Targets that may be missed. */
   missedTargets: z.int().nonnegative().optional(),
-  /** Whether hook logs quiet for more than a day are allowed. */
-  stale: z.boolean().optional(),
+  /**
+   * How long an open phase may go without new evidence (a hook event, a commit, a dated line), measured to the real
+   * time: false (the default) a day, a number that many days, true any time.
+   */
+  stale: z.union([z.boolean(), z.number().nonnegative()]).optional(),
 });
 export type Gates = z.output<typeof GatesSchema>;
 

@@ -55,6 +55,14 @@ function git(cwd: string, args: readonly string[], input?: string): Buffer | nul
 
 const repos = new Map<string, GitRepo | null>();
 
+/**
+ * Forgets the repositories and commits read so far: each read of the content (a build, a reload of `cairn dev`) calls
+ * it first, so a commit made since is seen.
+ */
+export function forgetRepos(): void {
+  repos.clear();
+}
+
 /** Copies of the content at a commit (copyAt), with the repository and commit they are read as. */
 const copies = new Map<string, { top: string; commit: string }>();
 
@@ -120,13 +128,13 @@ export function tagsAt(repo: GitRepo, pattern: string): { tag: string; commit: C
 /**
  * Writes the files under `path` (relative to the repository) as they were at `commit` into `into`, laid out as in the
  * repository, and has folders under `into` read as the repository at that commit. Links and submodules are left out,
- * as the content never follows a link out of itself. Returns the copy of `path`.
+ * as the content never follows a link out of itself, and so are the paths `keep` refuses. Returns the copy of `path`.
  */
-export function copyAt(repo: GitRepo, commit: string, path: string, into: string): string {
+export function copyAt(repo: GitRepo, commit: string, path: string, into: string, keep: (path: string) => boolean = () => true): string {
   const listed = git(repo.top, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', path || '.']);
   const entries = (listed?.toString('utf8').split('\0') ?? [])
     .map((entry) => /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(entry))
-    .filter((match): match is RegExpExecArray => match !== null && match[1] !== '120000');
+    .filter((match): match is RegExpExecArray => match !== null && match[1] !== '120000' && keep(match[3]!));
   const bytes = filesAt(
     repo,
     entries.map((match) => ({ commit, path: match[3]! })),

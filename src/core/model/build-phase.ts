@@ -40,6 +40,11 @@ interface BuildOptions {
   buildAsOf: string | null;
   /** How the team asks its files to be read (cairn.config.json); the defaults when not given. */
   reading?: ReadingRules;
+  /**
+   * False only where nothing of the result is shown but its tasks' ids and statuses (a phase read at each commit of
+   * its history): its texts are then not searched for secrets.
+   */
+  redact?: boolean;
 }
 
 export interface PhaseResult {
@@ -53,11 +58,11 @@ export interface PhaseResult {
 }
 
 /** Reads, checks and joins one package, with the team's own status words and keys understood. Errors and warnings are returned, never thrown. */
-export function buildPhase(files: PackageFiles, { buildAsOf, reading = defaultReading }: BuildOptions): PhaseResult {
-  return withTeamWords(reading, () => readPhase(files, buildAsOf, reading));
+export function buildPhase(files: PackageFiles, { buildAsOf, reading = defaultReading, redact = true }: BuildOptions): PhaseResult {
+  return withTeamWords(reading, () => readPhase(files, buildAsOf, reading, redact));
 }
 
-function readPhase(files: PackageFiles, buildAsOf: string | null, reading: ReadingRules): PhaseResult {
+function readPhase(files: PackageFiles, buildAsOf: string | null, reading: ReadingRules, redact: boolean): PhaseResult {
   const issues: Issue[] = [...(files.problems ?? [])];
   const list = files.taskList ? readTaskList(files.taskList, files.phaseId) : null;
   issues.push(...packageWarnings(files, list !== null));
@@ -132,7 +137,8 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     health: null,
     forecast: null,
   };
-  return redactPhaseResult({ phase, bodies: read.bodies, issues: groupWarnings(issues), eventTimes: activity.times });
+  const result = { phase, bodies: read.bodies, issues: groupWarnings(issues), eventTimes: activity.times };
+  return redact ? redactPhaseResult(result) : result;
 }
 
 /** What the package as a whole gets a warning for: no overview, no task list and no tool's folder; a secret in a file. */

@@ -13,6 +13,7 @@ import { readReleases } from '../io/read-releases.ts';
 import { expandHookPatterns } from '../io/hook-patterns.ts';
 import { readHookFiles } from '../io/read-hooks.ts';
 import { siteClock } from './clock.ts';
+import { forgetRepos } from '../io/git.ts';
 import { SHALLOW_CLONE } from '../model/history.ts';
 import { displayPath } from '../io/display-path.ts';
 import { distributeSharedEvents } from '../model/shared-hooks.ts';
@@ -79,6 +80,8 @@ export function loadContent(
     hooksFrom = process.env.CAIRN_HOOKS_FROM ?? null,
   }: LoadOptions = {},
 ): LoadedContent {
+  // A commit made since the last read (`cairn dev` reads again and again) is seen.
+  forgetRepos();
   const { dirs, issues } = listPackageDirs(root);
   const releases = readReleases(root);
   issues.push(...releases.issues);
@@ -87,7 +90,7 @@ export function loadContent(
     const key = cache ? phaseKey(cache, dir, root, part) : null;
     let result = cache && key ? readCachedPhase(cache, key) : null;
     if (!result) {
-      result = buildPhase(readPhaseFiles(dir, phaseId, root, part), { buildAsOf: null, reading: readingFromEnv() });
+      result = buildPhase(readPhaseFiles(dir, phaseId, root, part, cache), { buildAsOf: null, reading: readingFromEnv() });
       if (cache && key) writeCachedPhase(cache, key, result);
     }
     unjudged.push({ dir, phaseId, part, key, result });
@@ -164,7 +167,7 @@ function withSharedHooks(
         : null;
     let result = cache && key ? readCachedPhase(cache, key) : null;
     if (!result) {
-      const files = readPhaseFiles(entry.dir, entry.phaseId, root, entry.part);
+      const files = readPhaseFiles(entry.dir, entry.phaseId, root, entry.part, cache);
       result = buildPhase({ ...files, hooks: [...files.hooks, ...slices] }, { buildAsOf: null, reading: readingFromEnv() });
       if (cache && key) writeCachedPhase(cache, key, result);
     }

@@ -258,6 +258,16 @@ export function cachedForGroup<T>(cache: PhaseCache | null, kind: string, group:
   return value;
 }
 
+/** The value last kept for `group` (writeGroup), whatever input it was made from; null without one. */
+export function readGroup<T>(cache: PhaseCache | null, kind: string, group: string): T | null {
+  return cache ? readEntry<T>(cache, textKey(cache, kind, group)) : null;
+}
+
+/** Keeps `value` as the one entry of `group`, replacing the one before. */
+export function writeGroup(cache: PhaseCache | null, kind: string, group: string, value: unknown): void {
+  if (cache) writeEntry(cache, textKey(cache, kind, group), value);
+}
+
 /** Removes entries no build has used for a week, and keeps the hashes computed so far. */
 export function pruneCache(cache: PhaseCache, now = Date.now()): void {
   saveHashes(cache);

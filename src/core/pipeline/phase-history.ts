@@ -11,18 +11,20 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readingFromEnv } from '../config/reading.ts';
 import { displayPath } from '../io/display-path.ts';
 import { isWithin } from '../io/is-within.ts';
-import { commitsUnder, filesAt, repoOf, type ContentCommit, type GitRepo } from '../io/git.ts';
+import { commitsUnder, copyAt, filesAt, forgetCopy, repoOf, type ContentCommit, type GitRepo } from '../io/git.ts';
+import { readGroup, writeGroup, type PhaseCache } from './phase-cache.ts';
 import { readPackage } from '../io/read-package.ts';
 import { buildPhase } from '../model/build-phase.ts';
 import type { CommitEvidence, PackageFiles, PhaseHistory, TaskHistory } from '../schema/package-files.ts';
 import type { TaskStatus } from '../schema/model.ts';
+import { withTaskFilesParsedOnce } from '../tasks/parse-task.ts';
 
 /** Files a commit may change in a phase folder that hold no task: hook logs and stores. */
 const notTasks = /(^|\/)(hooks|\.swarm|\.hive-mind)\/|\.(db|db-wal|db-shm|sqlite|sqlite3)$/i;
 
 /** The phase's files as they are now, with what its history says when the content is in a git repository. */
-export function readPhaseFiles(dir: string, phaseId: string, root: string, part?: string): PackageFiles {
-  return { ...readPackage(dir, phaseId, root, part), history: readPhaseHistory(dir, phaseId, root, part) };
+export function readPhaseFiles(dir: string, phaseId: string, root: string, part?: string, cache: PhaseCache | null = null): PackageFiles {
+  return { ...readPackage(dir, phaseId, root, part), history: readPhaseHistory(dir, phaseId, root, part, cache) };
 }
 
 /**
@@ -57,16 +59,34 @@ export function historySignature(dir: string, root: string): string {
   return last ? `${last.hash}${repo.shallow ? ' shallow' : ''}` : '';
 }
 
-/** The folder's tasks through the commits that touched it, or null outside a repository or before its first commit. */
-export function readPhaseHistory(dir: string, phaseId: string, root: string, part?: string): PhaseHistory | null {
+/**
+ * The folder's tasks through the commits that touched it, or null outside a repository or before its first commit.
+ * With a cache, the history read last time (one entry per phase folder) is taken up where it ended, when that commit
+ * is still in the history: a rebuild after one commit reads one commit.
+ */
+export function readPhaseHistory(dir: string, phaseId: string, root: string, part?: string, cache: PhaseCache | null = null): PhaseHistory | null {
   const repo = historyRepo(root);
   if (!repo) return null;
   const commits = commitsOf(repo, root, dir);
   if (commits.length === 0) return null;
+  const path = toPosix(relative(repo.paths, dir));
+  const group = `${repo.top}\0${path}\0${part ?? ''}`;
+  const last = readGroup<PhaseHistory>(cache, 'history', group);
+  const from = last ? commits.findIndex((commit) => commit.hash === last.last.hash) : -1;
   const scratch = mkdtempSync(join(tmpdir(), 'cairn-history-'));
   try {
-    return replay(repo, commits, { dir, phaseId, root, part, scratch });
+    const history = withTaskFilesParsedOnce(() => {
+      const start = { dir, phaseId, root, part, scratch, path };
+      if (from === -1 || !last) return replay(repo, commits, start, null);
+      // The folder as it was at the commit read last, then the commits since.
+      copyAt(repo, last.last.hash, path, scratch, (file) => !notTasks.test(file.slice(path.length + 1)));
+      return replay(repo, commits.slice(from + 1), start, structuredClone(last));
+    });
+    const whole = { ...history, commits: commits.length, first: evidenceOf(commits[0]!), shallow: repo.shallow };
+    writeGroup(cache, 'history', group, whole);
+    return whole;
   } finally {
+    forgetCopy(scratch);
     rmSync(scratch, { recursive: true, force: true });
   }
 }
@@ -77,12 +97,19 @@ interface Replay {
   root: string;
   part: string | undefined;
   scratch: string;
+  /** The phase folder, relative to the repository. */
+  path: string;
 }
 
-/** Writes each commit's changes into the scratch folder and reads the phase there after each one. */
-function replay(repo: GitRepo, commits: readonly ContentCommit[], { dir, phaseId, root, part, scratch }: Replay): PhaseHistory {
-  const prefix = `${toPosix(relative(repo.paths, dir))}/`;
-  const under = (path: string) => !notTasks.test(prefix === '/' ? path : path.slice(prefix.length));
+/** Writes each commit's changes into the scratch folder and reads the phase there after each one, from `before` on. */
+function replay(
+  repo: GitRepo,
+  commits: readonly ContentCommit[],
+  { dir, phaseId, root, part, scratch, path }: Replay,
+  before: PhaseHistory | null,
+): PhaseHistory {
+  const prefix = path === '' ? '' : `${path}/`;
+  const under = (changed: string) => !notTasks.test(changed.slice(prefix.length));
   const copyRoot = join(scratch, relative(repo.paths, root));
   const copyDir = join(scratch, relative(repo.paths, dir));
   mkdirSync(copyDir, { recursive: true });
@@ -91,8 +118,10 @@ function replay(repo: GitRepo, commits: readonly ContentCommit[], { dir, phaseId
   );
   const bytes = filesAt(repo, wanted);
   let next = 0;
-  const tasks: Record<string, TaskHistory> = {};
+  const tasks: Record<string, TaskHistory> = before?.tasks ?? {};
   const reading = readingFromEnv();
+  const shown = new Map<string, string>();
+  const realPath = (file: string) => shown.get(file) ?? shown.set(file, nameAt(file, copyRoot, root)).get(file)!;
   for (const commit of commits) {
     let changed = false;
     for (const change of commit.changes) {
@@ -110,19 +139,17 @@ function replay(repo: GitRepo, commits: readonly ContentCommit[], { dir, phaseId
     }
     if (!changed) continue;
     const files = readPackage(copyDir, phaseId, copyRoot, part, reading.formats, { hooks: false });
-    const read = buildPhase(files, { buildAsOf: null, reading }).phase;
-    const evidence: CommitEvidence = { hash: commit.hash, time: commit.time, author: commit.author };
-    for (const task of read?.tasks ?? []) record(tasks, task.id, task.status, evidence, realPath(task.file, copyRoot, root));
+    const read = buildPhase(files, { buildAsOf: null, reading, redact: false }).phase;
+    const evidence = evidenceOf(commit);
+    for (const task of read?.tasks ?? []) record(tasks, task.id, task.status, evidence, realPath(task.file));
   }
-  const first = commits[0]!;
-  const last = commits.at(-1)!;
-  return {
-    commits: commits.length,
-    first: { hash: first.hash, time: first.time, author: first.author },
-    last: { hash: last.hash, time: last.time, author: last.author },
-    shallow: repo.shallow,
-    tasks,
-  };
+  const first = before?.first ?? evidenceOf(commits[0]!);
+  const last = commits.length > 0 ? evidenceOf(commits.at(-1)!) : before!.last;
+  return { commits: commits.length, first, last, shallow: repo.shallow, tasks };
+}
+
+function evidenceOf({ hash, time, author }: CommitEvidence): CommitEvidence {
+  return { hash, time, author };
 }
 
 /** Adds a task's status after a commit: its first appearance, or a step when the status changed. */
@@ -136,7 +163,7 @@ function record(tasks: Record<string, TaskHistory>, id: string, status: TaskStat
 }
 
 /** A task's file as messages name it: the same place under the real content root as under the scratch copy. */
-function realPath(shown: string, copyRoot: string, root: string): string {
+function nameAt(shown: string, copyRoot: string, root: string): string {
   const inCopy = relative(displayPath(copyRoot), shown);
   return inCopy.startsWith('..') ? shown : displayPath(join(root, inCopy));
 }

@@ -14,7 +14,7 @@ parentPort?.on('message', (job: WarmJob) => {
       writeCachedPhase(
         job.cache,
         job.key,
-        buildPhase(readPhaseFiles(job.dir, job.phaseId, job.root, job.part), { buildAsOf: null, reading: readingFromEnv() }),
+        buildPhase(readPhaseFiles(job.dir, job.phaseId, job.root, job.part, job.cache), { buildAsOf: null, reading: readingFromEnv() }),
       );
   } finally {
     parentPort?.postMessage('done');

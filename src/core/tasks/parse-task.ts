@@ -100,8 +100,35 @@ interface TaskFileInput {
   idPrefix?: string;
 }
 
+/** While set (withTaskFilesParsedOnce), each task file's parse by its input, so one read many times is parsed once. */
+let parsedBefore: Map<string, ParsedTask> | null = null;
+
+/**
+ * Runs `read` with each task file parsed once per text, place and phase: a phase read again at every commit of its
+ * history (pipeline/phase-history.ts) parses only the files a commit changed. Each caller gets its own copy.
+ */
+export function withTaskFilesParsedOnce<T>(read: () => T): T {
+  const outer = parsedBefore;
+  parsedBefore = outer ?? new Map();
+  try {
+    return read();
+  } finally {
+    parsedBefore = outer;
+  }
+}
+
 /** Parses one task file's text into a task. Never throws for bad input. */
-export function parseTaskFile({ text: input, path, slug, phaseId, idPrefix }: TaskFileInput): ParsedTask {
+export function parseTaskFile(input: TaskFileInput): ParsedTask {
+  if (parsedBefore === null) return parseTaskText(input);
+  const key = `${input.path}\0${input.slug}\0${input.phaseId}\0${input.idPrefix ?? ''}\0${input.text}`;
+  const known = parsedBefore.get(key);
+  if (known) return structuredClone(known);
+  const parsed = parseTaskText(input);
+  parsedBefore.set(key, structuredClone(parsed));
+  return parsed;
+}
+
+function parseTaskText({ text: input, path, slug, phaseId, idPrefix }: TaskFileInput): ParsedTask {
   const sink = createIssueSink(path);
   const none = { parent: null, created: null, updated: null, labels: [] };
   const checked = checkText(input, sink, 'a task file');

@@ -4,11 +4,14 @@
  * status folders; what the working tree changed since the last commit gets no date; a shallow clone is said.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/core/pipeline/load-content.ts';
+import { openPhaseCache } from '../../../src/core/pipeline/phase-cache.ts';
+import { readPhaseHistory } from '../../../src/core/pipeline/phase-history.ts';
+import { forgetRepos } from '../../../src/core/io/git.ts';
 import type { Phase } from '../../../src/core/schema/model.ts';
 import { HISTORY, makeHistoryRepo } from '../../history-repo.ts';
 
@@ -97,5 +100,37 @@ describe('what has no history', () => {
   it("reads no history for content inside Cairn's own folder (its commits are Cairn's, not a team's)", () => {
     const example = phases('test/fixtures/packages/minimal');
     expect([...example.values()].every((phase) => phase.dataQuality.history === null)).toBe(true);
+  });
+});
+
+describe('history read again', () => {
+  it('takes up the history where the last read ended, and gives what a whole read gives', () => {
+    const dir = repo();
+    const root = join(dir, 'work');
+    const phase = join(root, 'phases', 'phase-2');
+    const cache = openPhaseCache({ CAIRN_CACHE: mkdtempSync(join(tmpdir(), 'cairn-history-cache-')) });
+    // Each checkout is a new build, which reads the repository afresh.
+    const git = (...args: string[]) => {
+      execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+      forgetRepos();
+    };
+    git('checkout', '--quiet', 'v1.0.0');
+    const before = readPhaseHistory(phase, 'phase-2', root, undefined, cache)!;
+    expect(before.last.time).toBe(at(2));
+    git('checkout', '--quiet', 'main');
+    const whole = readPhaseHistory(phase, 'phase-2', root, undefined, null)!;
+    expect(whole.last.time).toBe(at(4));
+    expect(readPhaseHistory(phase, 'phase-2', root, undefined, cache)).toEqual(whole);
+    // What was read before is not read again: a mark left in the kept reading is still there after the next one.
+    git('checkout', '--quiet', 'v1.0.0');
+    readPhaseHistory(phase, 'phase-2', root, undefined, cache);
+    const kept = readdirSync(cache!.dir).find((name) => name.startsWith('history-'))!;
+    const entry = JSON.parse(readFileSync(join(cache!.dir, kept), 'utf8'));
+    entry.tasks['2.1'].firstSeen.author = 'read before';
+    writeFileSync(join(cache!.dir, kept), JSON.stringify(entry));
+    git('checkout', '--quiet', 'main');
+    const resumed = readPhaseHistory(phase, 'phase-2', root, undefined, cache)!;
+    expect(resumed.tasks['2.1']!.firstSeen.author).toBe('read before');
+    expect(resumed.tasks['2.2']!.steps.at(-1)).toMatchObject({ status: 'complete', commit: { time: at(4) } });
   });
 });

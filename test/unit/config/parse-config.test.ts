@@ -112,7 +112,7 @@ describe('parseConfig', () => {
     expect(result.issues.map(formatIssue)).toMatchInlineSnapshot(`
       [
         "cairn.config.json:2:14 warning Unknown key "contnet"; it is ignored. Did you mean "content"?
-        hint: Cairn reads content, hooks, site, base, title, out, keep, allowOutside, gates, allowEmpty, statusWords, fields, formats, asOf.",
+        hint: Cairn reads content, hooks, site, base, title, out, keep, allowOutside, gates, allowEmpty, statusWords, fields, formats, asOf, tags.",
       ]
     `);
   });

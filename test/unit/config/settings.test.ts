@@ -33,6 +33,8 @@ describe('resolveSettings', () => {
         site: 'https://owner.github.io',
         base: '/repo/',
         asOf: null,
+        at: null,
+        tags: null,
         title: null,
         gates: null,
         keep: [],

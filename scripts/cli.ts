@@ -155,7 +155,9 @@ const allowed: Record<string, string[]> = {
   init: [],
   doctor: ['json'],
 };
-const misplaced = (['strict', 'force', 'if-missing', 'port', 'json', 'at'] as const).filter((name) => values[name] !== undefined && !allowed[command]!.includes(name));
+const misplaced = (['strict', 'force', 'if-missing', 'port', 'json', 'at'] as const).filter(
+  (name) => values[name] !== undefined && !allowed[command]!.includes(name),
+);
 if (misplaced.length > 0) fail(`cairn ${command} has no --${misplaced.join(', --')}.\n\n${commandHelp(command)}`);
 if (command === 'init' && positionals.length > 1) fail(`cairn init takes one folder at most.\n\n${commandHelp(command)}`);
 if (command === 'doctor' && positionals.length > 1) fail(`cairn doctor takes one path at most.\n\n${commandHelp(command)}`);

@@ -48,6 +48,10 @@ import { BASE36, SCHEMA, UPSERT, mulberry32 } from './lib/claude-flow-store.ts';
 import { encodeStoredValue, unwrapStoredValue } from '../src/core/hooks/decode-value.ts';
 import { diskUsage } from './lib/disk-usage.ts';
 import { measureCommand, type Measured } from './lib/measure.ts';
+import { addHistoryCommit, makeHistoryWorkspace } from './lib/history-workspace.ts';
+import { readPhaseHistory } from '../src/core/pipeline/phase-history.ts';
+import { openPhaseCache } from '../src/core/pipeline/phase-cache.ts';
+import { forgetRepos } from '../src/core/io/git.ts';
 
 const quick = process.argv.slice(2).includes('--quick');
 const unknown = process.argv.slice(2).filter((arg) => arg !== '--quick');
@@ -714,6 +718,46 @@ async function measureRebuild(largest: BuildResult) {
  * The coordinator's loop under `cairn dev` on S: a task page open in Chromium, the task file saved with a new
  * estimate, and the time until the open page shows it (Astro reloads it). The median of three saves.
  */
+/**
+ * Dates from git (pipeline/phase-history.ts): a repository of 2,000 commits over one phase of 100 tasks, read with a
+ * new cache (a first build), then again after one more commit (a rebuild). Made in the system's temporary folder: a
+ * repository inside Cairn's own folder has no team history.
+ */
+async function measureHistory() {
+  const commits = 2000;
+  const tasks = 100;
+  const dir = join(tmpdir(), 'cairn-bench-history');
+  const root = makeHistoryWorkspace(dir, { commits, tasks });
+  const cacheDir = join(dir, '.cache');
+  const cache = openPhaseCache({ CAIRN_CACHE: cacheDir });
+  const phase = join(root, 'phases', 'phase-1');
+  const read = () => {
+    forgetRepos();
+    const t0 = performance.now();
+    const history = readPhaseHistory(phase, 'phase-1', root, undefined, cache);
+    if (history === null) throw new Error(`No history was read from ${dir}.`);
+    return { ms: performance.now() - t0, commits: history.commits, changes: Object.values(history.tasks).reduce((sum, task) => sum + task.steps.length, 0) };
+  };
+  const first = read();
+  addHistoryCommit(dir);
+  const again = read();
+  rmSync(dir, { recursive: true, force: true });
+  return { commits, tasks, first, again };
+}
+
+function historyRows(history: Awaited<ReturnType<typeof measureHistory>>): Row[] {
+  const { commits, tasks, first, again } = history;
+  return [
+    row(
+      `history: first read (${formatCount(commits)} commits, ${tasks} tasks)`,
+      first.ms,
+      'ms',
+      `${formatSeconds(first.ms)}, ${formatCount(first.changes)} task statuses dated`,
+    ),
+    row('history: read again after one more commit', again.ms, 'ms', `${formatSeconds(again.ms)} (${formatCount(again.commits)} commits)`),
+  ];
+}
+
 async function measureDevLoop(small: BuildResult) {
   return step('dev loop: a saved task file to the page that shows it, S', async () => {
     // Outside node_modules/, which the dev server's file watcher leaves out, as it should.
@@ -826,6 +870,7 @@ interface Measurements {
   transfers: Awaited<ReturnType<typeof measureTransfers>>;
   growth: Awaited<ReturnType<typeof measureGrowth>>;
   dev: Awaited<ReturnType<typeof measureDevLoop>>;
+  history: Awaited<ReturnType<typeof measureHistory>>;
 }
 
 /** L's dist/v/ over its versions, when L was built. */
@@ -835,7 +880,7 @@ function largeGrowthOf(built: Measurements['built']) {
 }
 
 /** The table: every measurement, with its target where it has one. */
-function resultRows({ floor, built, largest, imports, appended, transfers, growth, dev }: Measurements): Row[] {
+function resultRows({ floor, built, largest, imports, appended, transfers, growth, dev, history }: Measurements): Row[] {
   const floorWall = floor.median.wallMs;
   const measuredOn = largest.workspace.size;
   return [
@@ -855,6 +900,7 @@ function resultRows({ floor, built, largest, imports, appended, transfers, growt
     ...dashboardRows(transfers.small, 'S /phase-7/'),
     ...dashboardRows(transfers.big, `${measuredOn} /${appended.phase}/`),
     ...growthRows(growth, built),
+    ...historyRows(history),
   ];
 }
 
@@ -1024,6 +1070,7 @@ function writeResults(measured: Measurements, rows: readonly Row[], astroVersion
       edit: appended.edit,
     },
     dev,
+    history: measured.history,
     transfer: transfers,
     growth: { S: growth, L: largeGrowthOf(built) },
     rows: rows.map((r) => ({ ...r, target: r.target ? { max: r.target.max, text: r.target.text } : null })),
@@ -1048,7 +1095,8 @@ async function main(): Promise<void> {
   const transfers = await measureTransfers(built.get('S')!, largest, appended.phase);
   const growth = await measureGrowth(built.get('S')!);
   const dev = await measureDevLoop(built.get('S')!);
-  const measured: Measurements = { floor, built, largest, imports, appended, transfers, growth, dev };
+  const history = await step('history: 2,000 commits over 100 tasks, read, then read after one more commit', measureHistory);
+  const measured: Measurements = { floor, built, largest, imports, appended, transfers, growth, dev, history };
   const rows = resultRows(measured);
 
   if (codeHash() !== codeAtStart)

@@ -44,6 +44,14 @@ describe('npm run snapshot', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  test('keeps it with --if-missing, as CI does when the file is committed already', () => {
+    const before = readFileSync(file, 'utf8');
+    const { status, output } = snapshot('1.0.0', '--if-missing');
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/^Version 1\.0\.0 is already frozen in .*snapshots; it was kept as it is\.$/m);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
   test('replaces it with --force', () => {
     const { status, output } = snapshot('1.0.0', '--force');
     expect(status, output).toBe(0);
@@ -69,7 +77,7 @@ describe('npm run snapshot', () => {
   });
 
   test.each([
-    [[], /^No version given\.\nusage: npm run snapshot -- <version> \[--force\]/],
+    [[], /^No version given\.\nusage: npm run snapshot -- <version> \[--force \| --if-missing\]/],
     [
       ['1.1'],
       /^The version "1\.1" is not a semantic version \(1\.1\.0\?\): write MAJOR\.MINOR\.PATCH, optionally with -prerelease or \+build, so it sorts among the other versions as a release does\.\n {2}hint: Use a semantic version, e\.g\. 1\.0\.0, 2\.0\.0-rc\.1 or 2025\.10\.26\.\n$/,

@@ -5,7 +5,7 @@
  * with what changed between them; and `--at` builds the site as it stood at the first tag.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,27 @@ describe('--at', () => {
     expect(build.status).toBe(1);
     expect(build.output).toContain('--at v9.9.9: the repository at');
     expect(build.output).toContain('has no commit, tag or branch named "v9.9.9".');
+  });
+});
+
+describe('a third version: how the forecasts held', () => {
+  it("shows each version's simulated ends against when the phase finished, and the same content gives the same bytes", () => {
+    // v1.0.1 on 13 March: task 2.2 was four days into a task whose one finished predecessor took 2.41× its estimate.
+    execFileSync('git', ['-c', 'tag.gpgsign=false', 'tag', 'v1.0.1', 'HEAD~2'], { cwd: repo });
+    const first = buildSite({ content, asOf: null });
+    expect(first.status, first.output).toBe(0);
+    const dashboard = text(first.page('phase-2/index.html'));
+    expect(dashboard).toContain('How the forecasts held In 2 versions the P85 end was missed twice.');
+    expect(dashboard).toContain('1.0.1 2026-03-13 16:45 UTC 2026-03-14 2026-03-14 2026-03-14 missed: not finished by P85');
+    expect(dashboard).toContain('1.0.0 2026-03-09 10:15 UTC 2026-03-14 2026-03-14 2026-03-14 missed: not finished by P85');
+    const frozen = text(first.page('v/1.0.0/phase-2/index.html'));
+    expect(frozen).toContain('Simulated end P50 2026-03-14 · P85 2026-03-14 · P95 2026-03-14');
+    const again = buildSite({ content, asOf: null });
+    const bytes = (build: typeof first) =>
+      build
+        .files()
+        .filter((file) => !file.includes('/pagefind/'))
+        .map((file) => [file.slice(build.outDir.length), readFileSync(file, 'utf8')]);
+    expect(bytes(again)).toEqual(bytes(first));
   });
 });

@@ -100,7 +100,7 @@ describe('a phase nothing dates, or with nothing read', () => {
     expect(phase.health).toEqual({
       state: 'undated',
       reason:
-        'Undated: 1 of 2 tasks complete, nothing blocked; nothing in the files dates this phase (no Created or Estimated Completion date, no task dates, no hook events), so there is no forecast.',
+        'Undated: 1 of 2 tasks complete, nothing blocked; nothing in the files dates this phase (no Created or Estimated Completion date, no task dates, no hook events, no commits), so there is no forecast.',
     });
     // One date (a task's completion) is enough to judge it.
     const dated = judged(

@@ -132,6 +132,7 @@ export function reportPhase({ dataQuality, ...fields }: Partial<Omit<Phase, 'dat
     nextAction: null,
     health: null,
     forecast: null,
+    simulation: null,
     ...fields,
     dataQuality: { ...noData, ...dataQuality },
   };

@@ -18,10 +18,10 @@ describe('freezeSnapshot', () => {
     const [frozen] = snapshot.phases;
     expect(frozen?.events).toEqual([]);
     const { events: _dropped, ...kept } = phase;
-    // Health and the forecast are judged again at the version's own as-of (see below); the rest is kept as it was.
+    // Health and the forecasts are judged again at the version's own as-of (see below); the rest is kept as it was.
     const unjudged = <T extends { health: unknown }>(value: T) => ({ ...value, health: null });
-    const { forecast: _forecast, ...frozenRest } = frozen!;
-    const { forecast: _liveForecast, ...keptRest } = kept;
+    const { forecast: _forecast, simulation: _simulation, ...frozenRest } = frozen!;
+    const { forecast: _liveForecast, simulation: _liveSimulation, ...keptRest } = kept;
     expect(unjudged({ ...frozenRest, tasks: frozenRest.tasks.map(unjudged) })).toEqual(
       unjudged({
         ...keptRest,

@@ -136,6 +136,7 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     // Judged with the build's time, in applyAsOf.
     health: null,
     forecast: null,
+    simulation: null,
   };
   const result = { phase, bodies: read.bodies, issues: groupWarnings(issues), eventTimes: activity.times };
   return redact ? redactPhaseResult(result) : result;

@@ -10,12 +10,13 @@
 import { formatDays, formatNumber, formatTimestamp } from '../format/format.ts';
 import { round } from '../format/round.ts';
 import { statusLabels } from '../format/labels.ts';
-import type { EventLine, Forecast, MetricValue, Phase, PhaseHealth, StatusEvidence, Task, TaskHealth } from '../schema/model.ts';
+import type { EventLine, Forecast, MetricValue, Phase, PhaseHealth, Simulation, StatusEvidence, Task, TaskHealth } from '../schema/model.ts';
 import { allTasksComplete, completeCount } from './completion.ts';
 import { judgeCriteria, type CriterionVerdict } from './criteria.ts';
 import { staleWarning } from './freshness.ts';
 import { DAY_MS, planOrigin, plannedDates, type PlannedDates } from './plan.ts';
 import { compareTaskIds, countedTasks, criticalTaskIds, earliestStarts, scheduleGraph } from './schedule.ts';
+import { simulate } from './monte-carlo.ts';
 
 /** An open task at or past this share of its estimate is at risk. */
 const AT_RISK_SHARE = 0.8;
@@ -297,8 +298,10 @@ export function judgeHealth<T extends Judged>(phase: T): T {
   const verdicts = judgeTasks(phase);
   const tasks = phase.tasks.map((task) => ({ ...task, health: verdicts.get(task.id)!.health }));
   // A phase nothing dates has no forecast: an end counted from the build's clock would be a date the files never gave.
-  const forecast = isDated(phase) ? forecastOf({ ...phase, tasks }, Date.parse(phase.buildAsOf)) : null;
-  return { ...phase, tasks, forecast, health: phaseHealth({ ...phase, tasks }, verdicts, forecast) };
+  const dated = isDated(phase);
+  const forecast = dated ? forecastOf({ ...phase, tasks }, Date.parse(phase.buildAsOf)) : null;
+  const simulation = dated ? simulationOf({ ...phase, tasks }) : null;
+  return { ...phase, tasks, forecast, simulation, health: phaseHealth({ ...phase, tasks }, verdicts, forecast) };
 }
 
 /**
@@ -332,6 +335,11 @@ function forecastOf(phase: Judged, asOf: number): Forecast | null {
     // A stated date means by the end of that day.
     slipDays: phase.statedEnd === null ? null : round((Date.parse(latest) - Date.parse(phase.statedEnd) - DAY_MS) / DAY_MS, 1),
   };
+}
+
+/** The Monte Carlo forecast from the phase's own pace (model/monte-carlo.ts), from the time it is judged at. */
+export function simulationOf(phase: Pick<Judged, 'id' | 'tasks' | 'buildAsOf' | 'statedEnd' | 'created'>): Simulation | null {
+  return simulate(phase.id, phase.tasks, Date.parse(phase.buildAsOf), phase.statedEnd, phase.created === null ? null : Date.parse(phase.created));
 }
 
 /** Whether anything in the files dates the phase: its Created or stated end date, a task's start or end, a hook event. */
@@ -405,7 +413,7 @@ function phaseHealth(phase: Judged, verdicts: ReadonlyMap<string, TaskVerdict>, 
   if (!isDated(phase))
     return {
       state: 'undated',
-      reason: `Undated: ${done} of ${tasks.length} tasks complete, nothing blocked; nothing in the files dates this phase (no Created or Estimated Completion date, no task dates, no hook events), so there is no forecast.`,
+      reason: `Undated: ${done} of ${tasks.length} tasks complete, nothing blocked; nothing in the files dates this phase (no Created or Estimated Completion date, no task dates, no hook events, no commits), so there is no forecast.`,
     };
   return {
     state: 'on-track',

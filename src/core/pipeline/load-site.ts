@@ -16,6 +16,7 @@ import { readSnapshot, snapshotDigests, visitSnapshots } from './snapshots.ts';
 import { compareVersions, type Snapshot } from '../versions/snapshot.ts';
 import { countChanges, diffSnapshots } from '../versions/diff.ts';
 import { scopeOf } from '../model/schedule.ts';
+import { simulationOf } from '../model/judge.ts';
 import { tagSnapshot, tagVersions, type TagVersion } from './tag-versions.ts';
 
 interface SiteOptions {
@@ -88,15 +89,21 @@ function versionInfo(snapshot: Snapshot, digest: string, tag: VersionInfo['tag']
     frozenAt: snapshot.frozenAt,
     digest,
     tag,
-    phases: snapshot.phases.map(({ id, title, status, progress, tasks, metrics }) => ({
-      id,
-      title,
-      status,
-      progress,
-      tasks: tasks.length,
-      scope: scopeOf(tasks),
-      metrics: Object.fromEntries(metrics.map((metric) => [metric.key, metric.achieved?.raw ?? null])),
-    })),
+    phases: snapshot.phases.map((phase) => {
+      const { id, title, status, progress, tasks, metrics } = phase;
+      // A version frozen before the simulation existed gets the one it would have made, at its own time.
+      const simulation = phase.simulation ?? simulationOf({ ...phase, buildAsOf: snapshot.frozenAt });
+      return {
+        id,
+        title,
+        status,
+        progress,
+        tasks: tasks.length,
+        scope: scopeOf(tasks),
+        metrics: Object.fromEntries(metrics.map((metric) => [metric.key, metric.achieved?.raw ?? null])),
+        simulation: simulation && { p50: simulation.p50, p85: simulation.p85, p95: simulation.p95 },
+      };
+    }),
   };
 }
 

@@ -386,6 +386,21 @@ export const ForecastSchema = z.object({
 });
 export type Forecast = z.output<typeof ForecastSchema>;
 
+export const SimulationSchema = z.object({
+  /** ISO times by which half, 85 % and 95 % of the runs had finished. */
+  p50: z.string(),
+  p85: z.string(),
+  p95: z.string(),
+  /** The share of runs that finished by the end of the stated day (0 to 1); null without a stated date. */
+  chance: z.number().min(0).max(1).nullable(),
+  runs: z.number().int().positive(),
+  /** What the runs drew from: finished tasks' actual ÷ estimate ("pace"), or finished tasks per day ("throughput"). */
+  basis: z.enum(['pace', 'throughput']),
+  /** How many finished tasks (pace) or days (throughput) the draws came from. */
+  sample: z.number().int().positive(),
+});
+export type Simulation = z.output<typeof SimulationSchema>;
+
 /** One task file, parsed. */
 const TaskSchema = z.object({
   /** Task id, e.g. "7.1". */
@@ -505,6 +520,12 @@ export const PhaseSchema = z.object({
   /** Judged against the build's time (model/judge.ts); null until then, and in versions frozen before it existed. */
   health: PhaseHealthSchema.nullable().default(null),
   forecast: ForecastSchema.nullable().default(null),
+  /**
+   * The Monte Carlo forecast (model/monte-carlo.ts): the ends by which half, 85 % and 95 % of the runs at the phase's
+   * own pace finished, and the chance of meeting the stated date; null without a pace to draw from, and in versions
+   * frozen before it existed.
+   */
+  simulation: SimulationSchema.nullable().default(null),
 });
 export type Phase = z.output<typeof PhaseSchema>;
 

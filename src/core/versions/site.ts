@@ -20,6 +20,8 @@ export interface VersionInfo {
     tasks: number;
     scope: { tasks: number; days: number | null };
     metrics: Record<string, number | string | null>;
+    /** The Monte Carlo forecast the version made for the phase (its P50, P85 and P95 ends), or null. */
+    simulation: { p50: string; p85: string; p95: string } | null;
   }[];
 }
 

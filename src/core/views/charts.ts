@@ -41,6 +41,8 @@ export interface ProgressPoint {
   scope?: { tasks: number; days: number | null };
   /** Achieved values as written, by metric key. */
   metrics?: Record<string, number | string | null>;
+  /** The Monte Carlo ends the version forecast for the phase. */
+  simulation?: { p50: string; p85: string; p95: string } | null;
 }
 
 /**

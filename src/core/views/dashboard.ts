@@ -9,6 +9,7 @@ import { judgeCriteria } from '../model/criteria.ts';
 import { verdictLabels } from '../format/labels.ts';
 import { buildBurnUpChart, buildMetricsChart, buildPlanActualChart, buildTrendsChart, type ChartSpec, type ProgressPoint } from './charts.ts';
 import { buildDataQualityView, type DataQualityView } from './data-quality.ts';
+import { backtest, backtestSentence, type ForecastCheck } from '../model/backtest.ts';
 import { buildGlanceView, type GlanceView } from './glance.ts';
 import { buildGraphLayout, type GraphLayout } from './graph.ts';
 import { buildPhaseSummary, type PhaseSummary } from './summary.ts';
@@ -70,6 +71,11 @@ export interface DashboardView {
   days: string;
   /** The phase in each frozen version and now: progress, tasks, and each targeted metric's value; null before any. */
   trends: { chart: ChartSpec | null; columns: string[]; rows: { version: string; cells: string[] }[] } | null;
+  /**
+   * How the Monte Carlo forecasts of the frozen versions held (model/backtest.ts): a sentence for the first screen and
+   * a row per version; null on a frozen dashboard and before any version forecast the phase.
+   */
+  backtest: { sentence: string; rows: { version: string; frozenAt: string; p50: string; p85: string; p95: string; outcome: string }[] } | null;
   /** Null on a frozen dashboard. */
   graph: GraphLayout | null;
   /** The latest notifications and the size of the log; null on a frozen dashboard (its events are not kept). */
@@ -124,6 +130,7 @@ export function buildDashboardView(
     charts: version ? null : { burnUp: buildBurnUpChart(phase, history), planActual: buildPlanActualChart(phase), metrics: buildMetricsChart(phase) },
     days: DAY_DEFINITION,
     trends: version || history.length === 0 ? null : buildTrends(phase, history),
+    backtest: version ? null : buildBacktest(phase, history),
     graph: version ? null : buildGraphLayout(phase),
     activity: version
       ? null
@@ -160,6 +167,30 @@ export function buildDashboardView(
 }
 
 /** One row per frozen version and one for now: progress, task count (the scope), each targeted metric's value. */
+const outcomeWords: Record<ForecastCheck['outcome'], string> = {
+  met: 'met: finished by P85',
+  missed: 'missed: not finished by P85',
+  open: 'open: P85 still ahead',
+  unknown: "unknown: a task's end is not dated",
+};
+
+function buildBacktest(phase: Phase, history: readonly ProgressPoint[]): DashboardView['backtest'] {
+  const checks = backtest(phase, history);
+  if (checks.length === 0) return null;
+  const day = (iso: string) => formatTimestamp(iso).slice(0, 10);
+  return {
+    sentence: backtestSentence(checks),
+    rows: checks.map((check) => ({
+      version: check.version,
+      frozenAt: formatTimestamp(check.frozenAt),
+      p50: day(check.p50),
+      p85: day(check.p85),
+      p95: day(check.p95),
+      outcome: outcomeWords[check.outcome],
+    })),
+  };
+}
+
 function buildTrends(phase: Phase, history: readonly ProgressPoint[]): DashboardView['trends'] {
   const { targeted } = splitMetrics(phase.metrics);
   const value = (raw: number | string | null | undefined) => (raw === null || raw === undefined ? '—' : String(raw));

@@ -2,7 +2,7 @@
  * The first screen of a dashboard: in ten seconds, whether the phase is on track and why, how far it is, when it
  * should end against the date the package states, and what is at risk.
  */
-import { formatDays, formatTimestamp, percentOf } from '../format/format.ts';
+import { formatCount, formatDays, formatTimestamp, percentOf } from '../format/format.ts';
 import { buildCompletionReport, type Deviation, type Severity } from '../report/report.ts';
 import type { Phase, PhaseHealth, TaskHealth } from '../schema/model.ts';
 
@@ -28,6 +28,11 @@ export interface GlanceView {
   progressPercent: number;
   /** "2025-10-26 – 2025-10-27", "about 1 day of work left at the pace so far". */
   forecast: { range: string; detail: string; stated: string | null; slip: string | null; late: boolean } | null;
+  /**
+   * The Monte Carlo forecast in words: "P50 2025-10-27 · P85 2025-10-28 · P95 2025-10-29", the chance of meeting the
+   * stated date, and what the runs drew from.
+   */
+  simulation: { ends: string; chance: string | null; basis: string } | null;
   risks: { severity: Severity; label: string; text: string }[];
   /** "3 high, 5 medium, 9 low". */
   riskCounts: string;
@@ -80,9 +85,25 @@ export function buildGlanceView(phase: Phase): GlanceView {
               : 'on the day',
       late: (forecast.slipDays ?? 0) > 0,
     },
+    simulation: simulationWords(phase),
     risks: deviations.slice(0, RISKS_SHOWN).map(({ severity, text }) => ({ severity, label: severityLabels[severity], text })),
     riskCounts: (['high', 'medium', 'low'] as const).map((severity) => `${count(severity)} ${severity}`).join(', '),
     riskTotal: deviations.length,
     nextAction: phase.nextAction,
+  };
+}
+
+/** The Monte Carlo forecast as the first screen says it. */
+function simulationWords({ simulation, statedEnd }: Pick<Phase, 'simulation' | 'statedEnd'>): GlanceView['simulation'] {
+  if (!simulation) return null;
+  const { p50, p85, p95, chance, runs, basis, sample } = simulation;
+  const from =
+    basis === 'pace'
+      ? `each open task at the pace of ${sample === 1 ? 'the one finished task' : `one of the ${formatCount(sample)} finished tasks`} (actual ÷ estimate)`
+      : `each day finishing as many tasks as one of the phase's ${formatCount(sample)} days so far`;
+  return {
+    ends: `P50 ${day(p50)} · P85 ${day(p85)} · P95 ${day(p95)}`,
+    chance: chance === null || statedEnd === null ? null : `${Math.round(chance * 100)}% chance of ending by ${day(statedEnd)}`,
+    basis: `${formatCount(runs)} runs, ${from}: half ended by P50, 85% by P85, 95% by P95`,
   };
 }

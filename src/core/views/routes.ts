@@ -374,6 +374,7 @@ function phaseHistory(site: Site, phaseId: string): ProgressPoint[] {
         tasks: phase.tasks,
         scope: phase.scope,
         metrics: phase.metrics,
+        simulation: phase.simulation,
       })),
   );
 }

@@ -268,6 +268,11 @@ describe('buildDashboardView', () => {
             "text": "Task 7.3 (Code Quality) is complete, but 3 of 5 deliverables are not checked: ~500 LOC of dead code removed; Compiler warnings cleaned up; docs/CODE-QUALITY-REPORT.md.",
           },
         ],
+        "simulation": {
+          "basis": "1,000 runs, each open task at the pace of the one finished task (actual ÷ estimate): half ended by P50, 85% by P85, 95% by P95",
+          "chance": "100% chance of ending by 2025-10-26",
+          "ends": "P50 2025-10-26 · P85 2025-10-26 · P95 2025-10-26",
+        },
       }
     `);
   });

@@ -1,6 +1,6 @@
 /** dist/status.json, a public contract (docs/outputs.md#statusjson): fields may be added, never removed or renamed. */
 import { z } from 'zod';
-import { ForecastSchema, PhaseHealthSchema, TaskHealthSchema, TaskStatusSchema, VerdictSchema } from './model.ts';
+import { ForecastSchema, PhaseHealthSchema, SimulationSchema, TaskHealthSchema, TaskStatusSchema, VerdictSchema } from './model.ts';
 
 /** dist/status.json: the machine-readable contract (fields may be added, never removed or renamed). */
 export const StatusJsonSchema = z.object({
@@ -20,6 +20,8 @@ export const StatusJsonSchema = z.object({
       health: PhaseHealthSchema.nullable(),
       /** The expected end as a range, against the stated date (added after the first contract). */
       forecast: ForecastSchema.nullable(),
+      /** The Monte Carlo forecast: P50, P85 and P95 ends and the chance of the stated date (added after the first contract). */
+      simulation: SimulationSchema.nullable().default(null),
       tasks: z.array(
         z.object({
           id: z.string(),

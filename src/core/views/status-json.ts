@@ -62,6 +62,7 @@ export function buildStatusJson(phases: readonly Phase[], version: string | null
       statedDays: phase.statedDays,
       health: phase.health,
       forecast: phase.forecast,
+      simulation: phase.simulation,
       tasks: phase.tasks.map(statusTask),
       metrics: phase.metrics.map(statusMetric),
       dataQuality: {

@@ -59,6 +59,7 @@ describe('buildStatusJson', () => {
               },
             ],
             "progress": 0.25,
+            "simulation": null,
             "statedDays": null,
             "status": "in_progress",
             "tasks": [

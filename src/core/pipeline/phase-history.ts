@@ -7,12 +7,12 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { readingFromEnv } from '../config/reading.ts';
 import { displayPath } from '../io/display-path.ts';
-import { isWithin } from '../io/is-within.ts';
 import { commitsUnder, copyAt, filesAt, forgetCopy, repoOf, type ContentCommit, type GitRepo } from '../io/git.ts';
 import { readGroup, writeGroup, type PhaseCache } from './phase-cache.ts';
+import { isCairnsOwn } from './own-content.ts';
 import { readPackage } from '../io/read-package.ts';
 import { buildPhase } from '../model/build-phase.ts';
 import type { CommitEvidence, PackageFiles, PhaseHistory, TaskHistory } from '../schema/package-files.ts';
@@ -27,18 +27,9 @@ export function readPhaseFiles(dir: string, phaseId: string, root: string, part?
   return { ...readPackage(dir, phaseId, root, part), history: readPhaseHistory(dir, phaseId, root, part, cache) };
 }
 
-/**
- * The repository whose history is read for content under `root`, or null: outside a repository, and for content inside
- * Cairn's own folder (its example and test packages), whose commits are Cairn's development, not a team's work.
- */
+/** The repository whose history is read for content under `root`, or null: outside one, and for content that ships with Cairn. */
 function historyRepo(root: string): GitRepo | null {
-  if (isWithin(resolve(root), cairnFolder())) return null;
-  return repoOf(root);
-}
-
-/** Cairn's own folder: the working folder in a checkout, CAIRN_ROOT for the `cairn` command (as the phase cache finds its code). */
-function cairnFolder(): string {
-  return resolve(process.env.CAIRN_ROOT || process.cwd());
+  return isCairnsOwn(root) ? null : repoOf(root);
 }
 
 /** The commits of the content that touched `dir`, each with only its changes there. */

@@ -9,12 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { copyAt, forgetCopy, repoOf, tagsAt, type CommitRef, type GitRepo } from '../io/git.ts';
-import { isWithin } from '../io/is-within.ts';
 import { readReleases } from '../io/read-releases.ts';
 import { relativeToRoot } from '../io/root-relative.ts';
 import { freezeSnapshot, newVersionProblem, type Snapshot } from '../versions/snapshot.ts';
 import { loadContent } from './load-content.ts';
 import { cachedByText, type PhaseCache } from './phase-cache.ts';
+import { isCairnsOwn } from './own-content.ts';
 
 export interface TagVersion {
   version: string;
@@ -33,10 +33,9 @@ function versionOfTag(tag: string): string | null {
   return newVersionProblem(bare) === null ? bare : null;
 }
 
-/** The repository of content under `root`, when its tags are versions: none for Cairn's own example and test packages. */
+/** The repository of content under `root`, when its tags are versions: none for content that ships with Cairn. */
 function tagRepo(root: string): GitRepo | null {
-  if (isWithin(join(root), join(process.env.CAIRN_ROOT || process.cwd()))) return null;
-  return repoOf(root);
+  return isCairnsOwn(root) ? null : repoOf(root);
 }
 
 /** The tagged versions of the content under `root`, oldest first (one per version: the newest tag that names it). */

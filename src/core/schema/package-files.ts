@@ -86,12 +86,12 @@ export interface PhaseHistory {
 
 /**
  * The site's "now" and where it came from: a time the build was given (CAIRN_AS_OF, SOURCE_DATE_EPOCH), the time of the
- * commit being built, the newest evidence read when it is newer than that commit (work not committed yet), or, outside
- * a repository, the build's own clock.
+ * commit being built, the newest evidence read when it is newer than that commit (work not committed yet), the newest
+ * evidence of a recording that ships with Cairn, or, outside a repository, the build's own clock.
  */
 export interface Clock {
   time: string;
-  source: 'given' | 'commit' | 'evidence' | 'clock';
+  source: 'given' | 'commit' | 'evidence' | 'recorded' | 'clock';
   /** The commit being built, when the content is in a git repository. */
   commit: CommitEvidence | null;
 }

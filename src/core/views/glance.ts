@@ -29,10 +29,10 @@ export interface GlanceView {
   /** "2025-10-26 – 2025-10-27", "about 1 day of work left at the pace so far". */
   forecast: { range: string; detail: string; stated: string | null; slip: string | null; late: boolean } | null;
   /**
-   * The Monte Carlo forecast in words: "P50 2025-10-27 · P85 2025-10-28 · P95 2025-10-29", the chance of meeting the
-   * stated date, and what the runs drew from.
+   * The Monte Carlo forecast in words: the P50 end, "(P50) · P85 2025-10-28 · P95 2025-10-29", the chance of meeting
+   * the stated date, and what the runs drew from.
    */
-  simulation: { ends: string; chance: string | null; basis: string } | null;
+  simulation: { p50: string; spread: string; chance: string | null; basis: string } | null;
   risks: { severity: Severity; label: string; text: string }[];
   /** "3 high, 5 medium, 9 low". */
   riskCounts: string;
@@ -101,8 +101,10 @@ function simulationWords({ simulation, statedEnd }: Pick<Phase, 'simulation' | '
     basis === 'pace'
       ? `each open task at the pace of ${sample === 1 ? 'the one finished task' : `one of the ${formatCount(sample)} finished tasks`} (actual ÷ estimate)`
       : `each day finishing as many tasks as one of the phase's ${formatCount(sample)} days so far`;
+  const [mid, likely, nearly] = [day(p50), day(p85), day(p95)];
   return {
-    ends: `P50 ${day(p50)} · P85 ${day(p85)} · P95 ${day(p95)}`,
+    p50: mid,
+    spread: mid === nearly ? '(P50, P85 and P95 alike)' : `(P50) · P85 ${likely} · P95 ${nearly}`,
     chance: chance === null || statedEnd === null ? null : `${Math.round(chance * 100)}% chance of ending by ${day(statedEnd)}`,
     basis: `${formatCount(runs)} runs, ${from}: half ended by P50, 85% by P85, 95% by P95`,
   };

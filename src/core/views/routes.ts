@@ -400,5 +400,6 @@ export function clockWords({ source, commit }: Site['clock']): string {
   if (source === 'given') return 'the time this build was given';
   if (source === 'commit') return `the time of ${named}, the one built`;
   if (source === 'evidence') return named ? `the newest evidence read, later than ${named}` : "the newest evidence read, later than this build's clock";
+  if (source === 'recorded') return 'the newest evidence read: a package that ships with Cairn is shown as it was recorded';
   return "this build's clock: the content is not in a git repository";
 }

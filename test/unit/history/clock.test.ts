@@ -44,6 +44,12 @@ describe('the site clock', () => {
     expect(clockWords(clock)).toMatch(/^the newest evidence read, later than commit [0-9a-f]{7}$/);
   });
 
+  it('is the newest evidence of a package that ships with Cairn (its example), a recording', () => {
+    const clock = siteClock(null, '2025-10-25T15:58:33.694Z', 'content', machine);
+    expect(clock).toEqual({ time: '2025-10-25T15:58:33.694Z', source: 'recorded', commit: null });
+    expect(clockWords(clock)).toBe('the newest evidence read: a package that ships with Cairn is shown as it was recorded');
+  });
+
   it("is the machine's clock outside a repository, and says so", () => {
     const clock = siteClock(null, '2026-03-01T00:00:00.000Z', outside, machine);
     expect(clock).toEqual({ time: '2027-01-01T00:00:00.000Z', source: 'clock', commit: null });

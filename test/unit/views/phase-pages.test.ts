@@ -271,7 +271,8 @@ describe('buildDashboardView', () => {
         "simulation": {
           "basis": "1,000 runs, each open task at the pace of the one finished task (actual ÷ estimate): half ended by P50, 85% by P85, 95% by P95",
           "chance": "100% chance of ending by 2025-10-26",
-          "ends": "P50 2025-10-26 · P85 2025-10-26 · P95 2025-10-26",
+          "p50": "2025-10-26",
+          "spread": "(P50, P85 and P95 alike)",
         },
       }
     `);

@@ -31,6 +31,7 @@ import { withTeamWords } from '../tasks/team-words.ts';
 import { defaultReading, type ReadingRules } from '../config/reading.ts';
 import { allTasksComplete } from './completion.ts';
 import { historySummary, withHistory } from './history.ts';
+import { formatTimestamp } from '../format/format.ts';
 
 interface BuildOptions {
   /**
@@ -615,9 +616,21 @@ function criticalPathOf(tasks: readonly Task[]): Phase['criticalPath'] {
   return { ...computeCriticalPath(scheduleGraph(tasks)), unestimated };
 }
 
-/** Judges an unjudged phase (built with `buildAsOf: null`) against the build's time: the stale flag, health, forecast. */
+/**
+ * Judges an unjudged phase (built with `buildAsOf: null`) against the build's time: the stale flag, health, forecast.
+ * Never at a time before the phase's own first date: a phase created after the time given is judged at its Created
+ * date, and says so.
+ */
 export function applyAsOf(phase: Phase, eventTimes: readonly string[], buildAsOf: string): Phase {
-  return judgeHealth({ ...phase, buildAsOf, dataQuality: judgeAsOf(phase.dataQuality, phase.tasks, eventTimes, buildAsOf) });
+  const early = phase.created !== null && Date.parse(phase.created) > Date.parse(buildAsOf);
+  const at = early ? new Date(phase.created!).toISOString() : buildAsOf;
+  const warnings = early
+    ? [
+        ...phase.warnings,
+        `The phase was created ${formatTimestamp(phase.created)}, after the time the site is judged at (${formatTimestamp(buildAsOf)}); it is judged at its Created date.`,
+      ]
+    : phase.warnings;
+  return judgeHealth({ ...phase, buildAsOf: at, warnings, dataQuality: judgeAsOf(phase.dataQuality, phase.tasks, eventTimes, at) });
 }
 
 /**

@@ -158,7 +158,7 @@ export function routes(site: Site, { renderer, problems = [], keysOf = (_group, 
     table.push({ page, params, view, key: digestOf(renderer, page, params, [site.name, newest, problems], inputs) });
   };
   // The time the live site was judged at: every live page says it in its footer.
-  const judgedAt = phases[0]?.buildAsOf ?? null;
+  const judgedAt = phases.length > 0 ? site.clock.time : null;
   const frame: FrameOf = (title, asOf, crumbs = [], more = {}) => ({
     title,
     crumbs,

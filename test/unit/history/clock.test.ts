@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { siteClock } from '../../../src/core/pipeline/clock.ts';
 import { clockWords } from '../../../src/core/views/routes.ts';
 import { HISTORY, makeHistoryRepo } from '../../history-repo.ts';
+import { applyAsOf } from '../../../src/core/model/build-phase.ts';
+import { reportPhase, reportTask } from '../report-phase.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -55,5 +57,18 @@ describe('the site clock', () => {
     expect(clock).toEqual({ time: '2027-01-01T00:00:00.000Z', source: 'clock', commit: null });
     expect(clockWords(clock)).toBe("this build's clock: the content is not in a git repository");
     expect(siteClock(null, '2028-01-01T00:00:00Z', outside, machine)).toMatchObject({ time: '2028-01-01T00:00:00.000Z', source: 'evidence' });
+  });
+});
+
+describe('a phase is never judged before its own first date', () => {
+  it('judges a phase created after the given time at its Created date, and says so', () => {
+    const phase = reportPhase({ created: '2026-05-04T09:00:00Z', tasks: [reportTask({ id: '1.1', estimateDays: 2 })] });
+    const judged = applyAsOf(phase, [], '2026-05-01T00:00:00.000Z');
+    expect(judged.buildAsOf).toBe('2026-05-04T09:00:00.000Z');
+    expect(judged.warnings).toContain(
+      'The phase was created 2026-05-04 09:00 UTC, after the time the site is judged at (2026-05-01 00:00 UTC); it is judged at its Created date.',
+    );
+    expect(Date.parse(judged.forecast!.earliest)).toBeGreaterThanOrEqual(Date.parse('2026-05-04T09:00:00Z'));
+    expect(applyAsOf(phase, [], '2026-05-06T00:00:00.000Z').buildAsOf).toBe('2026-05-06T00:00:00.000Z');
   });
 });

@@ -92,7 +92,7 @@ describe('a third version: how the forecasts held', () => {
     expect(dashboard).toContain('1.0.1 2026-03-13 16:45 UTC 2026-03-14 2026-03-14 2026-03-14 missed: not finished by P85');
     expect(dashboard).toContain('1.0.0 2026-03-09 10:15 UTC 2026-03-14 2026-03-14 2026-03-14 missed: not finished by P85');
     const frozen = text(first.page('v/1.0.0/phase-2/index.html'));
-    expect(frozen).toContain('Simulated end 2026-03-14 (P50, P85 and P95 alike)');
+    expect(frozen).toContain('Simulated: 2026-03-14 (P50–P95) (1,000 runs at 1 finished task');
     const again = buildSite({ content, asOf: null });
     const bytes = (build: typeof first) =>
       build

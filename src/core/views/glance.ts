@@ -29,10 +29,10 @@ export interface GlanceView {
   /** "2025-10-26 – 2025-10-27", "about 1 day of work left at the pace so far". */
   forecast: { range: string; detail: string; stated: string | null; slip: string | null; late: boolean } | null;
   /**
-   * The Monte Carlo forecast in words: the P50 end, "(P50) · P85 2025-10-28 · P95 2025-10-29", the chance of meeting
-   * the stated date, and what the runs drew from.
+   * The Monte Carlo forecast in words: "P50 2025-10-27, P85 2025-10-28, P95 2025-10-29", the chance of meeting the
+   * stated date, and what the runs drew from ("1,000 runs at 8 finished tasks' paces").
    */
-  simulation: { p50: string; spread: string; chance: string | null; basis: string } | null;
+  simulation: { ends: string; chance: string | null; basis: string } | null;
   risks: { severity: Severity; label: string; text: string }[];
   /** "3 high, 5 medium, 9 low". */
   riskCounts: string;
@@ -73,7 +73,8 @@ export function buildGlanceView(phase: Phase): GlanceView {
     progressPercent: percentOf(phase.progress),
     forecast: forecast && {
       range: forecast.earliest.slice(0, 10) === forecast.latest.slice(0, 10) ? day(forecast.latest) : `${day(forecast.earliest)} – ${day(forecast.latest)}`,
-      detail: `${formatDays(forecast.remainingDays)} of work left on the longest remaining chain${forecast.pace === null ? '' : `, finished tasks took ${forecast.pace}× their estimates`} (an estimate; days as defined under the charts)`,
+      // With a simulation, the pace is in its words ("at 8 finished tasks' paces").
+      detail: `${formatDays(forecast.remainingDays)} of work left on the longest chain${forecast.pace === null || phase.simulation ? '' : `; finished tasks took ${forecast.pace}× their estimates`}`,
       stated: forecast.statedEnd && day(forecast.statedEnd),
       slip:
         forecast.slipDays === null
@@ -93,19 +94,15 @@ export function buildGlanceView(phase: Phase): GlanceView {
   };
 }
 
-/** The Monte Carlo forecast as the first screen says it. */
+/** The Monte Carlo forecast as the first screen says it, in as few words as a phone's first screen allows. */
 function simulationWords({ simulation, statedEnd }: Pick<Phase, 'simulation' | 'statedEnd'>): GlanceView['simulation'] {
   if (!simulation) return null;
   const { p50, p85, p95, chance, runs, basis, sample } = simulation;
-  const from =
-    basis === 'pace'
-      ? `each open task at the pace of ${sample === 1 ? 'the one finished task' : `one of the ${formatCount(sample)} finished tasks`} (actual ÷ estimate)`
-      : `each day finishing as many tasks as one of the phase's ${formatCount(sample)} days so far`;
   const [mid, likely, nearly] = [day(p50), day(p85), day(p95)];
+  const from = basis === 'pace' ? (sample === 1 ? "at 1 finished task's pace" : `at ${formatCount(sample)} finished tasks' paces`) : 'at its daily throughput';
   return {
-    p50: mid,
-    spread: mid === nearly ? '(P50, P85 and P95 alike)' : `(P50) · P85 ${likely} · P95 ${nearly}`,
-    chance: chance === null || statedEnd === null ? null : `${Math.round(chance * 100)}% chance of ending by ${day(statedEnd)}`,
-    basis: `${formatCount(runs)} runs, ${from}: half ended by P50, 85% by P85, 95% by P95`,
+    ends: mid === nearly ? `${mid} (P50–P95)` : `P50 ${mid}, P85 ${likely}, P95 ${nearly}`,
+    chance: chance === null || statedEnd === null ? null : `${Math.round(chance * 100)}% chance of meeting ${day(statedEnd)}`,
+    basis: `${formatCount(runs)} runs ${from}`,
   };
 }

@@ -231,7 +231,7 @@ describe('buildDashboardView', () => {
     expect(buildDashboardView(example()).glance).toMatchInlineSnapshot(`
       {
         "forecast": {
-          "detail": "1 day of work left on the longest remaining chain, finished tasks took 1.06× their estimates (an estimate; days as defined under the charts)",
+          "detail": "1 day of work left on the longest chain",
           "late": false,
           "range": "2025-10-26",
           "slip": "0.2 days early",
@@ -269,10 +269,9 @@ describe('buildDashboardView', () => {
           },
         ],
         "simulation": {
-          "basis": "1,000 runs, each open task at the pace of the one finished task (actual ÷ estimate): half ended by P50, 85% by P85, 95% by P95",
-          "chance": "100% chance of ending by 2025-10-26",
-          "p50": "2025-10-26",
-          "spread": "(P50, P85 and P95 alike)",
+          "basis": "1,000 runs at 1 finished task's pace",
+          "chance": "100% chance of meeting 2025-10-26",
+          "ends": "2025-10-26 (P50–P95)",
         },
       }
     `);

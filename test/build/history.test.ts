@@ -88,9 +88,12 @@ describe('a third version: how the forecasts held', () => {
     const first = buildSite({ content, asOf: null });
     expect(first.status, first.output).toBe(0);
     const dashboard = text(first.page('phase-2/index.html'));
-    expect(dashboard).toContain('How the forecasts held In 2 versions the P85 end was missed twice.');
-    expect(dashboard).toContain('1.0.1 2026-03-13 16:45 UTC 2026-03-14 2026-03-14 2026-03-14 missed: not finished by P85');
-    expect(dashboard).toContain('1.0.0 2026-03-09 10:15 UTC 2026-03-14 2026-03-14 2026-03-14 missed: not finished by P85');
+    expect(dashboard).toContain(
+      'How the forecasts held In 2 versions the P85 end was missed twice. Made at the end of 1 week of the history, it was missed once.',
+    );
+    expect(dashboard).toContain('version 1.0.1 2026-03-13 16:45 UTC 2026-03-14 2026-03-14 2026-03-14 missed: not finished by P85');
+    expect(dashboard).toContain('version 1.0.0 2026-03-09 10:15 UTC 2026-03-14 2026-03-14 2026-03-14 missed: not finished by P85');
+    expect(dashboard).toContain('history, week to 2026-03-16 2026-03-16 09:00 UTC 2026-03-16 2026-03-16 2026-03-16 missed: not finished by P85');
     const frozen = text(first.page('v/1.0.0/phase-2/index.html'));
     expect(frozen).toContain('Simulated: 2026-03-14 (P50–P95) (1,000 runs at 1 finished task');
     const again = buildSite({ content, asOf: null });

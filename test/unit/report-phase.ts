@@ -133,6 +133,7 @@ export function reportPhase({ dataQuality, ...fields }: Partial<Omit<Phase, 'dat
     health: null,
     forecast: null,
     simulation: null,
+    pastForecasts: [],
     ...fields,
     dataQuality: { ...noData, ...dataQuality },
   };

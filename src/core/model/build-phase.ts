@@ -30,7 +30,7 @@ import { emptyPhaseIssue } from './empty-phase.ts';
 import { withTeamWords } from '../tasks/team-words.ts';
 import { defaultReading, type ReadingRules } from '../config/reading.ts';
 import { allTasksComplete } from './completion.ts';
-import { historySummary, withHistory } from './history.ts';
+import { historySummary, weeklyForecasts, withHistory } from './history.ts';
 import { formatTimestamp } from '../format/format.ts';
 
 interface BuildOptions {
@@ -138,6 +138,7 @@ function readPhase(files: PackageFiles, buildAsOf: string | null, reading: Readi
     health: null,
     forecast: null,
     simulation: null,
+    pastForecasts: weeklyForecasts(files.phaseId, sortedTasks, files.history, overview.statedEnd),
   };
   const result = { phase, bodies: read.bodies, issues: groupWarnings(issues), eventTimes: activity.times };
   return redact ? redactPhaseResult(result) : result;

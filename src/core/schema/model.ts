@@ -526,6 +526,11 @@ export const PhaseSchema = z.object({
    * frozen before it existed.
    */
   simulation: SimulationSchema.nullable().default(null),
+  /**
+   * What the simulation said at the end of each week of the phase's git history, from the tasks as the commits up to
+   * then left them (model/history.ts): the backtest of the forecast. Empty without history.
+   */
+  pastForecasts: z.array(z.object({ at: z.string(), p50: z.string(), p85: z.string(), p95: z.string() })).default([]),
 });
 export type Phase = z.output<typeof PhaseSchema>;
 

@@ -72,10 +72,11 @@ export interface DashboardView {
   /** The phase in each frozen version and now: progress, tasks, and each targeted metric's value; null before any. */
   trends: { chart: ChartSpec | null; columns: string[]; rows: { version: string; cells: string[] }[] } | null;
   /**
-   * How the Monte Carlo forecasts of the frozen versions held (model/backtest.ts): a sentence for the first screen and
-   * a row per version; null on a frozen dashboard and before any version forecast the phase.
+   * How the Monte Carlo forecasts held (model/backtest.ts), those of the frozen versions and those made at the end of
+   * each week of the history: a sentence for the first screen and a row per forecast; null on a frozen dashboard and
+   * before any forecast of the phase was made.
    */
-  backtest: { sentence: string; rows: { version: string; frozenAt: string; p50: string; p85: string; p95: string; outcome: string }[] } | null;
+  backtest: { sentence: string; rows: { made: string; at: string; p50: string; p85: string; p95: string; outcome: string }[] } | null;
   /** Null on a frozen dashboard. */
   graph: GraphLayout | null;
   /** The latest notifications and the size of the log; null on a frozen dashboard (its events are not kept). */
@@ -175,14 +176,14 @@ const outcomeWords: Record<ForecastCheck['outcome'], string> = {
 };
 
 function buildBacktest(phase: Phase, history: readonly ProgressPoint[]): DashboardView['backtest'] {
-  const checks = backtest(phase, history);
+  const checks = backtest(phase, history, phase.pastForecasts);
   if (checks.length === 0) return null;
   const day = (iso: string) => formatTimestamp(iso).slice(0, 10);
   return {
     sentence: backtestSentence(checks),
     rows: checks.map((check) => ({
-      version: check.version,
-      frozenAt: formatTimestamp(check.frozenAt),
+      made: check.kind === 'version' ? `version ${check.made}` : `history, week to ${day(check.made)}`,
+      at: formatTimestamp(check.at),
       p50: day(check.p50),
       p85: day(check.p85),
       p95: day(check.p95),

@@ -78,7 +78,7 @@ describe('backtest', () => {
       { version: '1.1.0', frozenAt: day(4), simulation: ends(9) },
       { version: '1.2.0', frozenAt: day(6), simulation: null },
     ]);
-    expect(checks.map((check) => [check.version, check.outcome])).toEqual([
+    expect(checks.map((check) => [check.made, check.outcome])).toEqual([
       ['1.0.0', 'missed'],
       ['1.1.0', 'met'],
     ]);
@@ -94,5 +94,21 @@ describe('backtest', () => {
     ]);
     expect(checks.map((check) => check.outcome)).toEqual(['missed', 'open', 'open']);
     expect(backtestSentence(checks)).toBe('In 3 versions the P85 end was missed once; 2 are still open.');
+  });
+
+  test('the forecasts made at the end of each week of the history are checked too, and said apart', () => {
+    const weeks = [
+      { at: day(1), ...ends(6) },
+      { at: day(8), ...ends(9) },
+    ];
+    const checks = backtest(finished, [{ version: '1.0.0', frozenAt: day(0), simulation: ends(7) }], weeks);
+    expect(checks.map((check) => [check.kind, check.outcome])).toEqual([
+      ['version', 'missed'],
+      ['week', 'missed'],
+      ['week', 'met'],
+    ]);
+    expect(backtestSentence(checks)).toBe(
+      'In 1 version the P85 end was missed once. Made at the end of 2 weeks of the history, it was met once and missed once.',
+    );
   });
 });

@@ -62,6 +62,18 @@ describe('dates from the commits', () => {
     expect(task(board, 'TASK-002')).toMatchObject({ status: 'complete', startedAt: null, completedAt: at(5) });
   });
 
+  it('forecasts at the end of each week from the tasks as the commits then left them (the backtest)', () => {
+    // 9 March 09:00: nothing finished yet, no pace to draw from. 16 March 09:00: 2.1 took 2.41× its estimate, and 2.2
+    // has run past that pace already: the simulation can only say "now".
+    expect(work.get('phase-2')!.pastForecasts).toEqual([
+      { at: '2026-03-16T09:00:00.000Z', p50: '2026-03-16T09:00:00.000Z', p85: '2026-03-16T09:00:00.000Z', p95: '2026-03-16T09:00:00.000Z' },
+    ]);
+    // Without estimates, from the tasks finished per day so far: one done by 9 March, two by 16 March, of four and five.
+    const checkout = specs.get('001-checkout')!.pastForecasts;
+    expect(checkout.map((point) => point.at)).toEqual(['2026-03-09T09:00:00.000Z', '2026-03-16T09:00:00.000Z']);
+    for (const point of checkout) expect(point.at < point.p50 && point.p50 <= point.p85 && point.p85 <= point.p95).toBe(true);
+  });
+
   it('dates each phase from its first commit and says what it read', () => {
     const board = work.get('board')!;
     expect(board.created).toBe(at(0));

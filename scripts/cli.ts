@@ -57,6 +57,11 @@ const commands: Record<string, { summary: string; usage: string; examples: strin
     ],
   },
   dev: { summary: 'serve the site while you edit the content', usage: 'cairn dev [--port <n>] [options]', examples: ['cairn dev', 'cairn dev --port 4322'] },
+  preview: {
+    summary: 'serve the built site at its base path on this machine, as it will be published',
+    usage: 'cairn preview [--port <n>] [--out <dir>] [--base <path>]',
+    examples: ['cairn preview', 'cairn preview --port 4322'],
+  },
   doctor: {
     summary: "show what Cairn reads in each file: its reader, each task's id, status and fields with the line they came from, what it ignored",
     usage: 'cairn doctor [path] [--json] [options]',
@@ -152,6 +157,7 @@ const allowed: Record<string, string[]> = {
   check: [],
   snapshot: ['force', 'if-missing'],
   dev: ['port'],
+  preview: ['port'],
   init: [],
   doctor: ['json'],
 };
@@ -226,6 +232,8 @@ switch (command) {
     process.exit(script('doctor', [...positionals.map((path) => resolve(path)), ...(values.json ? ['--json'] : [])]));
   case 'snapshot':
     process.exit(script('snapshot', [...positionals, ...(values.force ? ['--force'] : []), ...(values['if-missing'] ? ['--if-missing'] : [])]));
+  case 'preview':
+    process.exit(script('preview', values.port ? ['--port', values.port] : []));
   case 'dev':
     process.exit(
       spawnSync(...astroCommand(['dev', ...(values.port ? ['--port', values.port] : []), ...astroRootArgs(root, env)]), { cwd: workDir, env, stdio: 'inherit' })

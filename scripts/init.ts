@@ -1,10 +1,11 @@
 /**
  * `cairn init [dir]`: a starter package (overview, two task files in the bold-line style, baseline metrics), a
- * cairn.config.json and a GitHub Pages workflow, copied from templates/init. Nothing is overwritten: when any of the
+ * cairn.config.json, a GitHub Pages workflow, copied from templates/init, and a .gitignore for the built site when the
+ * folder has none. Nothing is overwritten: when any of the
  * files exists, none is written and the command says which. Nothing is written outside the folder either (a folder on
  * the way that is a link out of it is refused), and a folder that cannot be written is one line, not a stack trace.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { displayPath } from '../src/core/io/display-path.ts';
 import { writeFileAtomic } from '../src/core/io/write-atomic.ts';
@@ -52,6 +53,34 @@ for (const file of files) {
   }
   written.push(file);
 }
+const ignored = ignoreBuilds(target);
+if (ignored.wrote) written.push('.gitignore');
 console.log(
-  `Wrote ${files.length} files to ${displayPath(target)}:\n${files.map((file) => `  ${file}`).join('\n')}\nNext: \`cairn build\` there, then open dist/index.html; edit the files under coordination/ as the work goes.`,
+  [
+    `Wrote ${written.length} files to ${displayPath(target)}:`,
+    ...written.map((file) => `  ${file}`),
+    ...(ignored.missing.length > 0
+      ? [`${displayPath(join(target, '.gitignore'))} is yours, so it was left as it is; add to it: ${ignored.missing.join(' ')}`]
+      : []),
+    'Next: `cairn build` there, then `cairn preview` to see the site; edit the files under coordination/ as the work goes.',
+  ].join('\n'),
 );
+
+/**
+ * The built site and the installed packages (Cairn's caches live under node_modules/.cache) are not committed: a
+ * .gitignore saying so is written when there is none; one that exists is the team's, and only what it lacks is named.
+ */
+function ignoreBuilds(dir: string): { wrote: boolean; missing: string[] } {
+  const wanted = ['dist/', 'node_modules/'];
+  const path = join(dir, '.gitignore');
+  if (!existsSync(path)) {
+    writeFileAtomic(path, `# The site cairn build writes, and the installed packages with Cairn's caches.\n${wanted.join('\n')}\n`);
+    return { wrote: true, missing: [] };
+  }
+  const lines = new Set(
+    readFileSync(path, 'utf8')
+      .split(/\r?\n/)
+      .map((line) => line.trim().replace(/^\//, '')),
+  );
+  return { wrote: false, missing: wanted.filter((entry) => !lines.has(entry) && !lines.has(entry.slice(0, -1))) };
+}

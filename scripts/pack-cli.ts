@@ -14,7 +14,7 @@ rmSync(out, { recursive: true, force: true });
 await build({
   // Flat in cli/, as the scripts sit in scripts/: each finds Cairn's folder one level up, and the phase worker beside it.
   entryPoints: [
-    ...['cli', 'validate', 'snapshot', 'init', 'doctor'].map((name) => ({ in: join(root, 'scripts', `${name}.ts`), out: name })),
+    ...['cli', 'validate', 'snapshot', 'init', 'doctor', 'preview'].map((name) => ({ in: join(root, 'scripts', `${name}.ts`), out: name })),
     { in: join(root, 'src/core/pipeline/phase-worker.ts'), out: 'phase-worker' },
   ],
   outdir: out,

@@ -142,6 +142,7 @@ describe('cairn', () => {
         .toSorted(),
     ).toEqual([
       '.github/workflows/cairn.yml',
+      '.gitignore',
       'cairn.config.json',
       'coordination/phases/phase-1/README.md',
       'coordination/phases/phase-1/baseline-metrics.json',
@@ -161,11 +162,25 @@ describe('cairn', () => {
         ],
       ],
     ]);
+    // The built site is not committed, and the last line says how to look at it.
+    expect(readFileSync(join(project, '.gitignore'), 'utf8')).toMatch(/^dist\/$/m);
+    expect(init.stdout.trim().split('\n').at(-1)).toBe(
+      'Next: `cairn build` there, then `cairn preview` to see the site; edit the files under coordination/ as the work goes.',
+    );
     writeFileSync(join(project, 'coordination/phases/phase-1/README.md'), '# Mine\n');
     const again = cairn(['init'], { cwd: project });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('Nothing was written: these files exist in .:');
     expect(readFileSync(join(project, 'coordination/phases/phase-1/README.md'), 'utf8')).toBe('# Mine\n');
+  });
+
+  test("init leaves a team's own .gitignore as it is, and names what it lacks", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cairn-init-ignore-'));
+    writeFileSync(join(dir, '.gitignore'), '/node_modules\n*.log\n');
+    const init = cairn(['init'], { cwd: dir });
+    expect(init.status, init.stderr).toBe(0);
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('/node_modules\n*.log\n');
+    expect(init.stdout).toContain('.gitignore is yours, so it was left as it is; add to it: dist/');
   });
 
   const olderNode = ['/usr/bin/node', '/usr/local/bin/node'].find(

@@ -11,6 +11,7 @@ import { astroCommand, astroRootArgs } from './lib/astro-bin.ts';
 import { parseArgs } from 'node:util';
 import { formatIssue, hasErrors } from '../src/core/text/issues.ts';
 import { resolveSettings, settingsEnv, type Flags } from '../src/core/pipeline/settings.ts';
+import { closestKey } from '../src/core/config/parse-config.ts';
 import { commitOf, copyAt, repoOf } from '../src/core/io/git.ts';
 import { displayPath } from '../src/core/io/display-path.ts';
 
@@ -114,7 +115,10 @@ if (command === '--version' || command === '-v') {
   console.log(version);
   process.exit(0);
 }
-if (!(command in commands)) fail(`Unknown command "${command}".\n\n${help()}`);
+if (!(command in commands)) {
+  const near = closestKey(command, Object.keys(commands));
+  fail(`Unknown command "${command}".${near ? ` Did you mean "${near}"?` : ''}\n\n${help()}`);
+}
 
 let parsed: ReturnType<typeof parse>;
 function parse(args: string[]) {

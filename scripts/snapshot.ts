@@ -15,7 +15,7 @@ import { checkVersionName, readSnapshots, snapshotsDir, writeSnapshot } from '..
 import { formatIssue, hasErrors, sortIssues } from '../src/core/text/issues.ts';
 import { freezeSnapshot, newVersionProblem, previousVersion } from '../src/core/versions/snapshot.ts';
 
-const usage = 'usage: npm run snapshot -- <version> [--force | --if-missing]\n  e.g. npm run snapshot -- 1.0.0';
+const usage = 'usage: cairn snapshot <version> [--force | --if-missing]\n  e.g. cairn snapshot 1.0.0';
 
 function fail(message: string, hint?: string): never {
   console.error(hint ? `${message}\n  hint: ${hint}` : message);
@@ -61,7 +61,7 @@ try {
   if (!force && existing.snapshots.some((snapshot) => snapshot.version === version)) {
     fail(
       `Version ${version} already exists in ${displayPath(snapshotsDir(root))}.`,
-      `Pick a new version, or replace it with \`npm run snapshot -- ${version} --force\`.`,
+      `Pick a new version, or replace it with \`cairn snapshot ${version} --force\`.`,
     );
   }
   const cache = openPhaseCache();

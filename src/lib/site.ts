@@ -54,7 +54,7 @@ function table(): Route[] {
     if (errors.length > 0)
       throw new AstroError(
         `${errors.length} problem(s) in ${displayPath(root)}:\n${errors.map(formatIssue).join('\n')}`,
-        'Fix the files named above; `npm run validate` checks the content without building.',
+        'Fix the files named above; `cairn validate` checks the content without building.',
       );
   } else {
     for (const issue of site.issues) console[issue.severity === 'error' ? 'error' : 'warn'](formatIssue(issue));

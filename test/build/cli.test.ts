@@ -52,7 +52,7 @@ describe('cairn', () => {
 
   test('an unknown command or option says so, with the usage, and exits 2', () => {
     const unknown = cairn(['biuld']);
-    expect([unknown.status, unknown.stderr.split('\n')[0]]).toEqual([2, 'Unknown command "biuld".']);
+    expect([unknown.status, unknown.stderr.split('\n')[0]]).toEqual([2, 'Unknown command "biuld". Did you mean "build"?']);
     const option = cairn(['validate', '--force']);
     expect([option.status, option.stderr.split('\n')[0]]).toEqual([2, 'cairn validate has no --force.']);
   });

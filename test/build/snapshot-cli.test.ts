@@ -40,7 +40,7 @@ describe('npm run snapshot', () => {
     const { status, output } = snapshot('1.0.0');
     expect(status).toBe(1);
     expect(output).toMatch(/Version 1\.0\.0 already exists/);
-    expect(output).toContain('hint: Pick a new version, or replace it with `npm run snapshot -- 1.0.0 --force`.');
+    expect(output).toContain('hint: Pick a new version, or replace it with `cairn snapshot 1.0.0 --force`.');
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
@@ -77,7 +77,7 @@ describe('npm run snapshot', () => {
   });
 
   test.each([
-    [[], /^No version given\.\nusage: npm run snapshot -- <version> \[--force \| --if-missing\]/],
+    [[], /^No version given\.\nusage: cairn snapshot <version> \[--force \| --if-missing\]/],
     [
       ['1.1'],
       /^The version "1\.1" is not a semantic version \(1\.1\.0\?\): write MAJOR\.MINOR\.PATCH, optionally with -prerelease or \+build, so it sorts among the other versions as a release does\.\n {2}hint: Use a semantic version, e\.g\. 1\.0\.0, 2\.0\.0-rc\.1 or 2025\.10\.26\.\n$/,

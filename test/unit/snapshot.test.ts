@@ -104,7 +104,7 @@ describe('parseSnapshot: bad files become issues with their position', () => {
     expect(parsed).toBeNull();
     expect(issues.length).toBeGreaterThan(0);
     expect(formatIssue(issues[0]!)).toMatch(message);
-    expect(issues[0]?.hint).toMatch(/npm run snapshot -- <version>/);
+    expect(issues[0]?.hint).toMatch(/cairn snapshot <version>/);
   });
 });
 

@@ -97,8 +97,8 @@ function fieldName(path: readonly PropertyKey[]): string {
   return path.map((step, index) => (typeof step === 'number' ? `[${step}]` : `${index === 0 ? '' : '.'}${String(step)}`)).join('');
 }
 
-/** The known key a mistyped one was most likely meant to be ("allowempty", "hook"), or null when none is close. */
-function closestKey(key: string, known: readonly string[]): string | null {
+/** The known key (or command) a mistyped one was most likely meant to be ("allowempty", "hook", "biuld"), or null when none is close. */
+export function closestKey(key: string, known: readonly string[]): string | null {
   const folded = key.toLowerCase().replace(/[-_\s]/g, '');
   let best: { name: string; distance: number } | null = null;
   for (const name of known) {

@@ -112,7 +112,7 @@ function readSnapshotFile(dir: string, name: string, cache: PhaseCache | null): 
       column: 1,
       severity: 'error',
       message: `The file ${name} holds version ${JSON.stringify(result.snapshot.version)}; a snapshot's file is named after its version.`,
-      hint: `Rename the file to ${result.snapshot.version}.json, or freeze ${expected} again with \`npm run snapshot -- ${expected} --force\`.`,
+      hint: `Rename the file to ${result.snapshot.version}.json, or freeze ${expected} again with \`cairn snapshot ${expected} --force\`.`,
     };
     return { snapshot: null, issues: [...result.issues, issue], digest };
   }

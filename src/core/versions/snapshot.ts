@@ -126,7 +126,7 @@ export function serializeSnapshot(snapshot: Snapshot): string {
   return `${JSON.stringify(SnapshotSchema.parse(snapshot), null, 2)}\n`;
 }
 
-const rewriteHint = 'Snapshots are written by `npm run snapshot -- <version>`: restore this file from git, or freeze the version again with `--force`.';
+const rewriteHint = 'Snapshots are written by `cairn snapshot <version>`: restore this file from git, or freeze the version again with `--force`.';
 
 /** "phases[0].tasks[2].status". */
 function formatPath(path: readonly PropertyKey[]): string {
@@ -151,7 +151,7 @@ export function parseSnapshot(text: string, path: string): { snapshot: Snapshot 
       line,
       column,
       `The snapshot has schemaVersion ${JSON.stringify(schemaVersion)}; this version of Cairn reads schemaVersion 1.`,
-      `Build with the Cairn that wrote it, or freeze the version again with \`npm run snapshot -- <version> --force\`.`,
+      `Build with the Cairn that wrote it, or freeze the version again with \`cairn snapshot <version> --force\`.`,
     );
     return { snapshot: null, issues: sink.issues };
   }

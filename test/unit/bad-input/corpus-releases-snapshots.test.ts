@@ -6,41 +6,41 @@ describe('snapshots (parseSnapshot, readSnapshots)', () => {
   test('snapshot-invalid-json: error', () => {
     expect(pin('snapshot-invalid-json')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/snapshots/snapshot-invalid-json.json:4:3 error The snapshot is not valid JSON: Expected ',' or '}' after property value in JSON at position 47 (line 4 column 3).
-        hint: Snapshots are written by \`npm run snapshot -- <version>\`: restore this file from git, or freeze the version again with \`--force\`."
+        hint: Snapshots are written by \`cairn snapshot <version>\`: restore this file from git, or freeze the version again with \`--force\`."
     `);
   });
   test('snapshot-empty: error', () => {
     expect(pin('snapshot-empty')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/snapshots/snapshot-empty.json:1:1 error The snapshot is not valid JSON: Unexpected end of JSON input.
-        hint: Snapshots are written by \`npm run snapshot -- <version>\`: restore this file from git, or freeze the version again with \`--force\`."
+        hint: Snapshots are written by \`cairn snapshot <version>\`: restore this file from git, or freeze the version again with \`--force\`."
     `);
   });
   test('snapshot-unknown-schema-version: error', () => {
     expect(pin('snapshot-unknown-schema-version')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/snapshots/snapshot-unknown-schema-version.json:2:20 error The snapshot has schemaVersion 2; this version of Cairn reads schemaVersion 1.
-        hint: Build with the Cairn that wrote it, or freeze the version again with \`npm run snapshot -- <version> --force\`."
+        hint: Build with the Cairn that wrote it, or freeze the version again with \`cairn snapshot <version> --force\`."
     `);
   });
   test('snapshot-wrong-types: error', () => {
     expect(pin('snapshot-wrong-types')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/snapshots/snapshot-wrong-types.json:3:14 error The field version does not fit the snapshot schema: Invalid input: expected string, received number.
-        hint: Snapshots are written by \`npm run snapshot -- <version>\`: restore this file from git, or freeze the version again with \`--force\`.
+        hint: Snapshots are written by \`cairn snapshot <version>\`: restore this file from git, or freeze the version again with \`--force\`.
       test/fixtures/bad-input/snapshots/snapshot-wrong-types.json:4:15 error The field frozenAt does not fit the snapshot schema: Invalid ISO datetime.
-        hint: Snapshots are written by \`npm run snapshot -- <version>\`: restore this file from git, or freeze the version again with \`--force\`.
+        hint: Snapshots are written by \`cairn snapshot <version>\`: restore this file from git, or freeze the version again with \`--force\`.
       test/fixtures/bad-input/snapshots/snapshot-wrong-types.json:5:15 error The field releases does not fit the snapshot schema: Invalid input: expected array, received string.
-        hint: Snapshots are written by \`npm run snapshot -- <version>\`: restore this file from git, or freeze the version again with \`--force\`."
+        hint: Snapshots are written by \`cairn snapshot <version>\`: restore this file from git, or freeze the version again with \`--force\`."
     `);
   });
   test('snapshot-top-level-array: error', () => {
     expect(pin('snapshot-top-level-array')).toMatchInlineSnapshot(`
       "test/fixtures/bad-input/snapshots/snapshot-top-level-array.json:1:1 error The snapshot does not fit the snapshot schema: Invalid input: expected object, received array.
-        hint: Snapshots are written by \`npm run snapshot -- <version>\`: restore this file from git, or freeze the version again with \`--force\`."
+        hint: Snapshots are written by \`cairn snapshot <version>\`: restore this file from git, or freeze the version again with \`--force\`."
     `);
   });
   test('snapshot-version-mismatch: error', () => {
     expect(pin('snapshot-version-mismatch')).toMatchInlineSnapshot(`
       "<tmp>/snapshots/1.0.0.json:1:1 error The file 1.0.0.json holds version "1.1.0"; a snapshot's file is named after its version.
-        hint: Rename the file to 1.1.0.json, or freeze 1.0.0 again with \`npm run snapshot -- 1.0.0 --force\`."
+        hint: Rename the file to 1.1.0.json, or freeze 1.0.0 again with \`cairn snapshot 1.0.0 --force\`."
     `);
   });
 });

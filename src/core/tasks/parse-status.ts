@@ -31,7 +31,7 @@ export function parseStatusMeaning(text: string): StatusMeaning | null {
     .filter((match) => !team.some((word) => match.index >= word.index && match.index < word.index + word.length))
     .map((match) => ({ meaning: statusVocabulary[match[0].toLowerCase()]!, index: match.index }));
   const sorted = [...team, ...builtIn].toSorted((a, b) => a.index - b.index);
-  // A mark followed by words says the same thing less precisely: in "⏳ WAITING" the word decides (blocked, not pending).
+  // A mark followed by words says the same thing less precisely: in "⏳ ON HOLD" the word decides (blocked, not pending).
   const [mark, word] = sorted;
   const markThenWord =
     mark &&

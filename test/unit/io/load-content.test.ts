@@ -85,8 +85,9 @@ describe('loadContent(real-world, AS_OF): what is particular to the seed', () =>
     });
   });
 
-  test('7.4 "⏸️ Waiting for Task 7.3" is blocked', () => {
-    expect(tasks[3]).toMatchObject({ status: 'blocked', statusText: '⏸️ Waiting for Task 7.3' });
+  test('7.4 "⏸️ Waiting for Task 7.3" is not started (waiting is not blocked), and its health says it waits', () => {
+    expect(tasks[3]).toMatchObject({ status: 'pending', statusText: '⏸️ Waiting for Task 7.3' });
+    expect(tasks[3]!.health?.state).not.toBe('blocked');
   });
 
   test('the only issue is the mojibake warning for the README', () => {

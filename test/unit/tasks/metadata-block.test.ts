@@ -321,7 +321,8 @@ describe('an id from a file name is never a date', () => {
 
 describe('a status mark followed by a word', () => {
   test.each([
-    ['⏳ WAITING', 'blocked'],
+    ['⏳ WAITING', 'pending'],
+    ['⏸️ On hold', 'blocked'],
     ['🚧 Blocked', 'blocked'],
     ['⏳ Pending (after 7.3)', 'pending'],
     ['✅ 100% COMPLETE', 'complete'],

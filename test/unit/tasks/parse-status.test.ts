@@ -9,7 +9,8 @@ describe('parseStatus', () => {
     ['⏸️ Pending (starts after Task 7.3)', 'pending'],
     // The first status word decides: "complete" later in the text does not.
     ['Pending (after 7.3 is complete)', 'pending'],
-    ['⏸️ Waiting for Task 7.3', 'blocked'],
+    ['⏸️ Waiting for Task 7.3', 'pending'],
+    ['On hold until the vendor answers', 'blocked'],
     ['Blocked', 'blocked'],
     ['On hold', 'blocked'],
     ['blocked until 7.3 is done', 'blocked'],

@@ -105,7 +105,7 @@ export function parseOverview(input: string, path: string, fallbackTitle: string
       session: frontText('session') ?? fields.get('session') ?? null,
       objectives: objectivesSection ? objectiveGroups(objectivesSection) : [],
       metricRows,
-      successCriteria: criteriaSection ? listItems(criteriaSection.nodes).map(({ text: item, checked }) => ({ text: item, checked })) : [],
+      successCriteria: criteriaSection ? successCriteriaOf(criteriaSection) : [],
       deliverables: deliverablesSection ? checklistGroups(deliverablesSection) : [],
       statedDays: statedMatch?.[1] ? Number(statedMatch[1]) : statedTotal(text),
       statedEnd: statedEndOf(frontText('estimated completion') ?? fields.get('estimated completion') ?? null),
@@ -260,3 +260,21 @@ function statedEndOf(text: string | null): string | null {
   const date = text ? /\b(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1] : undefined;
   return date && !Number.isNaN(Date.parse(date)) ? new Date(date).toISOString() : null;
 }
+
+/**
+ * The success criteria: each item with its box. A list of criteria says what success will be ("Phase 7 is complete
+ * when:"), so a ✅ before an item there is how the list is drawn, not the author saying it was met; it is a claim only
+ * in a list about what was achieved ("Results", "Criteria met"), where it is read as a ticked box.
+ */
+function successCriteriaOf(section: Section): ChecklistItem[] {
+  const firstList = section.ownNodes.findIndex((node) => node.type === 'list');
+  const lead = [section.title, ...section.ownNodes.slice(0, firstList === -1 ? 0 : firstList).map((node) => toString(node))].join(' ');
+  const results = /\b(?:achieved|results?|outcomes?|met|delivered|completed)\b/i.test(lead) && !/\b(?:when|once|until|must|will|should)\b/i.test(lead);
+  return listItems(section.nodes).map(({ text, checked }) => {
+    if (checked !== null || !doneMark.test(text)) return { text, checked };
+    return results ? { text, checked: true } : { text: text.replace(doneMark, ''), checked };
+  });
+}
+
+/** A done mark at the start of an item: "✅ All tests passing". */
+const doneMark = /^\s*(?:✅|✔️?|☑️?)\s*/u;

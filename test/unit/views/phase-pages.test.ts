@@ -1,5 +1,6 @@
 /** The view builders of a phase's pages, on the example's Phase 7: what each page shows, already worked out. */
 import { describe, expect, test } from 'vitest';
+import { parseOverview } from '../../../src/core/overview/parse-overview.ts';
 import { buildActivityPageView } from '../../../src/core/views/activity.ts';
 import { buildDashboardView } from '../../../src/core/views/dashboard.ts';
 import { buildReportMarkdown, buildReportPageView } from '../../../src/core/views/report-page.ts';
@@ -709,15 +710,24 @@ describe("the burn-up's scope line", () => {
 });
 
 describe('success criteria on the dashboard', () => {
-  test("the author's ✅ is shown as a claim beside the verdict the data gives", () => {
+  test('a ✅ in a list of what success will be claims nothing; in a list of what was achieved it is the claim shown beside the verdict', () => {
     const [phase] = site('test/fixtures/packages/real-world').phases;
     expect(
       buildDashboardView(phase!)
         .criteria.slice(0, 2)
         .map(({ text, claimed, verdict }) => [text, claimed, verdict]),
     ).toEqual([
-      ['✅ All 4 tasks delivered', true, 'pending'],
-      ['✅ Build time improved 25-40%', true, 'unknown'],
+      ['All 4 tasks delivered', false, 'pending'],
+      ['Build time improved 25-40%', false, 'unknown'],
+    ]);
+    const results = parseOverview(
+      '# Phase 1\n\n## Success Criteria\n\nResults achieved so far:\n\n- ✅ All tests passing\n- Docs written\n',
+      'README.md',
+      'phase-1',
+    );
+    expect(results.overview.successCriteria).toEqual([
+      { text: '✅ All tests passing', checked: true },
+      { text: 'Docs written', checked: null },
     ]);
   });
 });

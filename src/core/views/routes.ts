@@ -44,6 +44,8 @@ export interface Frame {
   stampSource: string | null;
   /** Set on the pages of a frozen version. */
   version: string | null;
+  /** The phase a page belongs to, for its search result ("phase: Phase 7: …"); null for the site's own pages and dashboards. */
+  searchPhase: string | null;
   /** Feeds to announce in <head>, each by its path under the base. */
   feeds: { title: string; path: string }[];
   /** False for pages that only list events (activity, timeline): search finds the dashboards and tasks instead. */
@@ -139,7 +141,7 @@ type FrameOf = (
   title: string,
   asOf: string | null,
   crumbs?: Crumb[],
-  more?: Partial<Pick<Frame, 'feeds' | 'searchable' | 'version' | 'stamp' | 'stampSource'>>,
+  more?: Partial<Pick<Frame, 'feeds' | 'searchable' | 'version' | 'stamp' | 'stampSource' | 'searchPhase'>>,
 ) => Frame;
 type Add = <K extends PageKind>(page: K, params: Route['params'], view: Views[K]) => void;
 type Lazy = <K extends PageKind>(page: K, params: Route['params'], inputs: unknown, view: () => Views[K]) => void;
@@ -166,6 +168,7 @@ export function routes(site: Site, { renderer, problems = [], keysOf = (_group, 
     stamp: asOf,
     stampSource: null,
     version: null,
+    searchPhase: null,
     feeds: [],
     searchable: true,
     siteName: site.name,
@@ -321,7 +324,7 @@ function phasePages(whole: Phase, history: ProgressPoint[], bodies: readonly str
     layout: buildTimelineLayout(whole),
   }));
   page('report', params, () => ({
-    frame: frame(`Completion report · ${phase.title}`, phase.asOf, inPhase('Completion report')),
+    frame: frame(`Completion report · ${phase.title}`, phase.asOf, inPhase('Completion report'), { searchPhase: phase.title }),
     phase: ref,
     report: buildReportPageView(whole),
   }));
@@ -343,7 +346,9 @@ function phasePages(whole: Phase, history: ProgressPoint[], bodies: readonly str
   const files = new Map(whole.tasks.map((task) => [task.id, task.files]));
   for (const [index, task] of phase.tasks.entries()) {
     page('task', { phase: phase.id, task: task.slug }, () => ({
-      frame: frame(`Task ${task.id}: ${task.title}`, phase.asOf, [home, { label: phase.title, path: `${phase.id}/` }, { label: `Task ${task.id}` }]),
+      frame: frame(`Task ${task.id}: ${task.title}`, phase.asOf, [home, { label: phase.title, path: `${phase.id}/` }, { label: `Task ${task.id}` }], {
+        searchPhase: phase.title,
+      }),
       phase: ref,
       task,
       page: buildTaskPageView(phase, task, { events: whole.activity.taskEvents[task.id] ?? [], files: files.get(task.id) ?? [] }),

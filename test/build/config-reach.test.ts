@@ -57,6 +57,20 @@ test('a NUL in the config\'s "content" is an error at its line and column, not a
   ]);
 });
 
+test('a content folder the config names that is not there is an error at its line and column, with the folder meant; --content is named as the flag', () => {
+  const repo = repository('missing', '{\n  "content": "dcos",\n  "asOf": "2025-10-25T18:00:00Z"\n}\n');
+  const error =
+    'cairn.config.json:2:14 error "content" names dcos, which does not exist, so there is no content to read. Did you mean docs?\n  hint: Paths in cairn.config.json are relative to it: set "content" to the folder that holds phases/ (or your tool\'s task folder, such as specs/ or .taskmaster/).\n';
+  for (const command of ['validate', 'build']) {
+    const run = cairn([command, ...(command === 'build' ? ['--out', join(temp, 'missing', 'site')] : [])], repo);
+    // A build waits for another in this checkout (and says so) first.
+    const stderr = run.stderr.replace(/^Another build .*\n/gm, '');
+    expect([run.status, stderr]).toEqual([1, `${error}\ndcos: 0 phase(s), 0 task(s), 1 error(s), 0 warning(s). Fix the errors above and run again.\n`]);
+  }
+  const flag = cairn(['validate', '--content', 'dcos'], repo);
+  expect([flag.status, flag.stderr.split('\n')[0]]).toEqual([1, '--content:1:1 error The content folder dcos (--content) does not exist. Did you mean docs?']);
+});
+
 test('a path flag with a control character names the flag (a NUL cannot be passed as an argument at all)', () => {
   const repo = repository('flag', '{"content": "docs"}\n');
   const run = cairn(['validate', '--content', 'do\u001bcs'], repo);

@@ -158,7 +158,7 @@ describe('cairn doctor', () => {
         timeout: 120_000,
       });
       expect([run.status, run.stderr]).toEqual([1, '']);
-      expect(run.stdout).toMatch(/error The content folder \S*content does not exist\./);
+      expect(run.stdout).toMatch(/error The content folder \S*content does not exist, and no cairn\.config\.json here or in a folder above names another\./);
       expect(run.stdout).not.toMatch(/bug in Cairn|ENOENT/);
     } finally {
       rmSync(empty, { recursive: true, force: true });

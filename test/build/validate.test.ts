@@ -39,7 +39,7 @@ describe('npm run validate', () => {
   test('a missing content folder is one clear error, not a stack trace', () => {
     const { status, output } = validate('no/such/folder');
     expect(status).toBe(1);
-    expect(output).toContain('no/such/folder:1:1 error The content folder no/such/folder does not exist.');
+    expect(output).toContain('no/such/folder:1:1 error The content folder no/such/folder (CAIRN_CONTENT) does not exist.');
     expect(output).not.toMatch(/^\s+at /m);
   });
 });

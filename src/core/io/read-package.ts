@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, matchesGlob, resolve } from 'node:path';
 import { displayPath } from './display-path.ts';
+import { missingContentIssue } from './content-origin.ts';
 import { linkOutsideIssue, linkProblem, staysInside } from './inside-root.ts';
 import type { PackageFiles, SourceFile } from '../schema/package-files.ts';
 import type { Issue } from '../schema/model.ts';
@@ -40,21 +41,8 @@ export function contentRoot(env: Record<string, string | undefined> = process.en
 /** The package folders under `root`/phases, in folder-name order, without reading them. */
 export function listPackageDirs(root: string): { dirs: PackageDir[]; issues: Issue[] } {
   const phasesDir = join(root, 'phases');
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    return {
-      dirs: [],
-      issues: [
-        {
-          file: displayPath(root),
-          line: 1,
-          column: 1,
-          severity: 'error',
-          message: `The content folder ${displayPath(root)} does not exist.`,
-          hint: 'Set CAIRN_CONTENT to the folder that holds phases/, or run from the project root.',
-        },
-      ],
-    };
-  }
+  // Reported where the folder was named: the config's "content" at its line and column, --content, CAIRN_CONTENT.
+  if (!existsSync(root) || !statSync(root).isDirectory()) return { dirs: [], issues: [missingContentIssue(root)] };
   if (!existsSync(phasesDir)) {
     // A content root laid out as a tool lays out its tasks: the first layout that finds phases in it is the one.
     for (const find of toolLayouts) {

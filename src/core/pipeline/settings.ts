@@ -4,7 +4,7 @@
  * the config are relative to the config file; paths in flags and variables to the working directory.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseConfig, type Config, type Gates } from '../config/parse-config.ts';
 import { displayPath } from '../io/display-path.ts';
 import { configSecretIssues } from '../redact/published-values.ts';
@@ -15,6 +15,7 @@ import type { Issue } from '../schema/model.ts';
 import { locateJsonPath } from '../text/locate-json-path.ts';
 import { defaultReading, isDefaultReading, type ReadingRules } from '../config/reading.ts';
 import { foldKey } from '../tasks/vocabulary.ts';
+import { closestFolder, type ContentFrom } from '../io/content-origin.ts';
 
 const CONFIG_FILE = 'cairn.config.json';
 
@@ -35,6 +36,8 @@ interface Settings {
   configPath: string | null;
   /** Absolute paths. */
   content: string;
+  /** Where `content` was named, so a folder that is not there is reported there (io/content-origin.ts). */
+  contentFrom: ContentFrom;
   out: string;
   /** Where `out` was named, for messages: "--out", the config's line ("cairn.config.json:4:3"), or the default. */
   outFrom: string;
@@ -104,6 +107,46 @@ function pathFlagIssues(flags: Flags): Issue[] {
   });
 }
 
+/**
+ * A warning, at its line and column, for each folder the config names that is not there: an `allowOutside` folder, and
+ * the fixed part of a `formats` glob (before its first wildcard). Either would otherwise do nothing, silently. (The
+ * content folder is an error where it is read, io/content-origin.ts; a `hooks` pattern that matches nothing, a
+ * warning where the logs are read, io/hook-patterns.ts.)
+ */
+function configFolderIssues(text: string, configPath: string, config: Config): Issue[] {
+  const base = dirname(configPath);
+  const file = displayPath(configPath);
+  const missing = (written: string, key: PropertyKey[], message: (near: string) => string, hint: string): Issue[] => {
+    const path = resolve(base, written);
+    if (existsSync(path)) return [];
+    const near = closestFolder(path);
+    const meant = near ? ` Did you mean ${relative(base, near).split(sep).join('/') || '.'}?` : '';
+    return [{ file, ...locateJsonPath(text, key), severity: 'warning', message: message(meant), hint }];
+  };
+  return [
+    ...(config.allowOutside ?? []).flatMap((folder, index) =>
+      missing(
+        folder,
+        ['allowOutside', index],
+        (meant) => `"allowOutside[${index}]" names ${folder}, which does not exist, so no hook log is read from it.${meant}`,
+        `Paths in ${CONFIG_FILE} are relative to it: list the folder outside the repository that hook logs are read from.`,
+      ),
+    ),
+    ...Object.keys(config.formats ?? {}).flatMap((glob) => {
+      const steps = glob.split(/[\\/]/);
+      const wild = steps.findIndex((step) => /[*?[\]{}()!]/.test(step));
+      const folder = wild === -1 ? glob : steps.slice(0, wild).join('/');
+      if (folder === '') return [];
+      return missing(
+        folder,
+        ['formats', glob],
+        (meant) => `"formats" pins "${glob}", but ${folder} does not exist, so no folder is read by it.${meant}`,
+        `Globs in "formats" are relative to ${CONFIG_FILE} and match phase folders, e.g. "specs/**".`,
+      );
+    }),
+  ];
+}
+
 /** The settings of a command run in `cwd`; `settings` is null when the config has errors (in `issues`). */
 export function resolveSettings(flags: Flags, cwd: string, env: Record<string, string | undefined>): { settings: Settings | null; issues: Issue[] } {
   const flagIssues = pathFlagIssues(flags);
@@ -135,6 +178,7 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
     issues = [...parsed.issues, ...secrets];
     if (!parsed.config || secrets.length > 0) return { settings: null, issues };
     config = parsed.config;
+    issues.push(...configFolderIssues(text, configPath, config));
     if (!flags.out && config.out !== undefined) {
       const { line, column } = locateJsonPath(text, ['out']);
       outFrom = `"out" at ${displayPath(configPath)}:${line}:${column}`;
@@ -147,6 +191,7 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
   const settings: Settings = {
     configPath,
     content: fromCwd(flags.content) ?? fromCwd(env.CAIRN_CONTENT) ?? fromConfig(config.content) ?? resolve(cwd, 'content'),
+    contentFrom: fromCwd(flags.content) ? '--content' : fromCwd(env.CAIRN_CONTENT) ? 'CAIRN_CONTENT' : config.content !== undefined ? 'config' : 'default',
     out: fromCwd(flags.out) ?? fromConfig(config.out) ?? resolve(cwd, 'dist'),
     outFrom,
     // Without hooks named, the store claude-flow.config.json names (io/claude-flow-config.ts), said in a warning.
@@ -182,6 +227,7 @@ export function resolveSettings(flags: Flags, cwd: string, env: Record<string, s
 export function settingsEnv(settings: Settings): Record<string, string> {
   return {
     CAIRN_CONTENT: settings.content,
+    CAIRN_CONTENT_FROM: settings.contentFrom,
     CAIRN_OUT_DIR: settings.out,
     ...(settings.configPath ? { CAIRN_CONFIG: settings.configPath } : {}),
     ...(settings.hooks.length > 0 ? { CAIRN_HOOKS: JSON.stringify(settings.hooks) } : {}),

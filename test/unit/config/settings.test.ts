@@ -27,6 +27,7 @@ describe('resolveSettings', () => {
       settings: {
         configPath: join(repo, 'cairn.config.json'),
         content: join(repo, 'docs/project-history'),
+        contentFrom: 'config',
         out: join(repo, 'site'),
         outFrom: `"out" at ${displayPath(join(repo, 'cairn.config.json'))}:1:100`,
         hooks: [join(repo, '.swarm/memory.db'), join(repo, '.claude-flow/metrics/*.json')],
@@ -85,6 +86,7 @@ describe('resolveSettings', () => {
     const repo = repository({ content: 'docs', title: 'Riptide' });
     expect(settingsEnv(resolveSettings({}, repo, {}).settings!)).toEqual({
       CAIRN_CONTENT: join(repo, 'docs'),
+      CAIRN_CONTENT_FROM: 'config',
       CAIRN_OUT_DIR: join(repo, 'dist'),
       CAIRN_CONFIG: join(repo, 'cairn.config.json'),
       CAIRN_TITLE: 'Riptide',

@@ -59,11 +59,32 @@ test.describe('phase dashboard of the example package', () => {
       await page.emulateMedia({ colorScheme });
       const dashboard = new DashboardPage(page);
       await dashboard.goto();
+      // The closed sections open, so their content is checked too.
+      for (const section of await page.locator('details').all()) await section.evaluate((element) => ((element as HTMLDetailsElement).open = true));
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
       const path = testInfo.outputPath(`dashboard-${colorScheme}.png`);
       await page.screenshot({ path, fullPage: true });
       await testInfo.attach(`dashboard-${colorScheme}`, { path, contentType: 'image/png' });
     }
+  });
+
+  test('is at most 4,000 px tall at 1280 px: the summary, the tasks, the plan and the targets; the rest one click away', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto();
+    // The charts are drawn by then, so the height is the page's as a reader sees it.
+    await expect(page.locator('cairn-chart .chart-canvas:not([hidden])').first()).toBeVisible();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(4000);
+    for (const id of ['activity', 'criteria', 'deliverables', 'objectives', 'files', 'sessions', 'data-quality']) {
+      await expect(page.getByTestId(`more-${id}`), id).not.toHaveAttribute('open');
+    }
+    await expect(page.getByTestId('data-quality')).toBeHidden();
+    await page.getByTestId('more-data-quality').locator('summary').click();
+    await expect(page.getByTestId('data-quality')).toBeVisible();
+    // A link to a closed section opens it.
+    await page.goto('/phase-7/#sessions');
+    await expect(page.getByTestId('sessions')).toBeVisible();
   });
 });

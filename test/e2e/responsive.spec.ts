@@ -1,15 +1,55 @@
-import { expect, test } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { sharedSite } from '../sites.ts';
 import { pageTypes } from './page-types.ts';
+import { serveDirectory } from './static-server.ts';
 
-// Runs in the "phone" project (375 px wide): nothing may push the page wider than the screen.
+/** How far the page reaches past the screen, and the words of drawings (SVG) smaller than 11 px as drawn. */
+async function measureFit(page: Page): Promise<{ overflow: number; small: string[] }> {
+  return page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    small: [...document.querySelectorAll('svg text')]
+      .filter((text) => (text as SVGTextElement).getClientRects().length > 0)
+      .map((text) => {
+        const scale = (text as SVGTextElement).getScreenCTM()?.a ?? 1;
+        return { text: text.textContent ?? '', px: parseFloat(getComputedStyle(text).fontSize) * scale };
+      })
+      .filter(({ px }) => px < 11)
+      .map(({ text, px }) => `${text} (${px.toFixed(1)} px)`),
+  }));
+}
+
+// Runs in the "phone" project (375 px wide): nothing may push the page wider than the screen, and no drawing's words
+// may be shrunk below 11 px to fit.
 for (const [name, path] of pageTypes) {
   test(`${name} page fits a 375 px phone`, async ({ page }, testInfo) => {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await measureFit(page)).toEqual({ overflow: 0, small: [] });
     await testInfo.attach(`${name}-phone`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   });
 }
+
+// The seed-style package (long paths in task lists, wide tables of targets): every page it makes.
+test('every page of the seed-style package fits a 375 px phone', async ({ page }) => {
+  test.setTimeout(180_000);
+  const seed = await serveDirectory(sharedSite('seed').outDir);
+  try {
+    const pages = readdirSync(sharedSite('seed').outDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('index.html') && !file.startsWith('pagefind'))
+      .map((file) => `/${file.replace(/index\.html$/, '')}`)
+      .toSorted();
+    expect(pages.length).toBeGreaterThan(8);
+    const wide: string[] = [];
+    for (const path of pages) {
+      await page.goto(`${seed.url}${path}`);
+      const { overflow, small } = await measureFit(page);
+      if (overflow > 0 || small.length > 0) wide.push(`${path}: ${overflow} px too wide; ${small.join(', ')}`);
+    }
+    expect(wide).toEqual([]);
+  } finally {
+    await seed.close();
+  }
+});
 
 // Tables scroll inside their box when they are wider than the screen; the ones a stakeholder reads on a phone reflow
 // instead, so the column that matters (status, verdict, what happened) is on screen without scrolling sideways.
@@ -28,14 +68,17 @@ for (const [path, table, column] of [
   });
 }
 
-test('the dependency graph fits the screen at 375 px: no task hidden past its edge', async ({ page }) => {
+test('the dependency graph is a list of its tasks at 375 px: each task on screen, what waits for it, the critical path marked', async ({ page }) => {
   await page.goto('/phase-7/');
   const graph = page.getByTestId('dependency-graph');
-  await graph.scrollIntoViewIfNeeded();
-  const nodes = graph.locator('[data-task]');
-  await expect(nodes).toHaveCount(4);
-  for (const node of await nodes.all()) {
-    const box = (await node.boundingBox())!;
-    expect(box.x + box.width, (await node.getAttribute('data-task')) ?? 'a task').toBeLessThanOrEqual(375);
+  await expect(graph.locator('svg')).toBeHidden();
+  const items = graph.locator('.graph-list li');
+  await expect(items).toHaveCount(4);
+  for (const item of await items.all()) {
+    await item.scrollIntoViewIfNeeded();
+    const box = (await item.boundingBox())!;
+    expect(box.x + box.width, (await item.getAttribute('data-task')) ?? 'a task').toBeLessThanOrEqual(375);
   }
+  await expect(graph.locator('li[data-task="7.1"]')).toContainText('critical path');
+  await expect(graph.locator('li[data-task="7.3"]')).toContainText('then 7.4');
 });

@@ -274,3 +274,34 @@ describe("one judge: a task's risk is its health, in the same words", () => {
     );
   });
 });
+
+describe('risk levels: high where the phase’s end is hit', () => {
+  const levels = (phase: ReturnType<typeof judged>) =>
+    buildCompletionReport(phase).deviations.map(({ kind, severity, taskId }) => `${severity} ${kind} ${taskId ?? 'phase'}`);
+  // Two unstarted tasks, both late by the plan; only 1.1 is on the critical path.
+  const tasks = [reportTask({ id: '1.1', estimateDays: 2 }), reportTask({ id: '1.2', estimateDays: 1 })];
+  const onPath = { criticalPath: { taskIds: ['1.1'], days: 2, alternatives: [], unestimated: 0 } };
+
+  test('a late task on the critical path is high, and its risk says it is on the path; one with slack keeps its level', () => {
+    const phase = judged(tasks, '2025-10-22T08:00:00.000Z', onPath);
+    expect(levels(phase)).toEqual(['high not-started 1.1', 'medium not-started 1.2']);
+    const text = buildCompletionReport(phase).deviations[0]!.text;
+    expect(text).toMatch(/^Task 1\.1 \(Work 1\.1\), on the critical path: Not started/);
+  });
+
+  test('a forecast after the stated date is a risk of the phase: high when even its early end is late', () => {
+    const phase = judged(tasks, '2025-10-22T08:00:00.000Z', { ...onPath, statedEnd: '2025-10-22T00:00:00.000Z' });
+    expect(levels(phase)).toContain('high late-forecast phase');
+    const risk = buildCompletionReport(phase).deviations.find((deviation) => deviation.kind === 'late-forecast')!;
+    expect(risk.text).toBe('The forecast ends 2025-10-24, 1.3 days after the date the package states (2025-10-22).');
+  });
+
+  test('medium when only the far end, at the pace of the finished tasks, is after it; none when it meets it', () => {
+    const paced = [reportTask({ id: '1.0', status: 'complete', estimateDays: 1, elapsedDays: 2 }), reportTask({ id: '1.1', status: 'in_progress', estimateDays: 1, elapsedDays: 0 })];
+    const at = '2025-10-22T00:00:00.000Z';
+    const late = judged(paced, at, { statedEnd: '2025-10-22T00:00:00.000Z' });
+    expect(buildCompletionReport(late).deviations.find((deviation) => deviation.kind === 'late-forecast')?.severity).toBe('medium');
+    const onTime = judged(paced, at, { statedEnd: '2025-10-24T00:00:00.000Z' });
+    expect(buildCompletionReport(onTime).deviations.map((deviation) => deviation.kind)).not.toContain('late-forecast');
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * <cairn-chart>: draws the chart spec in its <script type="application/json"> with chart.js, loaded from the site's
- * own bundle only when a chart is on the page. Without JavaScript the table beside it carries the same numbers.
+ * own bundle only when a chart is on the page. Without JavaScript the table beside it carries the same numbers, open;
+ * once the chart is drawn, the table is one click away ("The numbers"), and opens again for printing.
  */
 import type { ChartSpec } from '../../core/views/charts.ts';
 
@@ -17,6 +18,11 @@ class CairnChart extends HTMLElement {
     );
     Chart.register(BarController, BarElement, CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip);
     wrap.hidden = false;
+    const numbers = this.closest('figure')?.querySelector('details.chart-data');
+    if (numbers instanceof HTMLDetailsElement) {
+      numbers.open = false;
+      window.addEventListener('beforeprint', () => (numbers.open = true));
+    }
     const palette = [cssVar('--fg-soft'), cssVar('--accent'), cssVar('--ok'), cssVar('--warn')];
     const text = cssVar('--fg');
     const grid = cssVar('--border');

@@ -48,6 +48,8 @@ export type DeviationKind =
   | 'agent-report'
   /** The task file and the hook logs say different things; the newer is shown. */
   | 'conflicting-sources'
+  /** The forecast ends after the date the package states. */
+  | 'late-forecast'
   | 'data-quality';
 
 export interface Deviation {
@@ -423,6 +425,35 @@ function phaseHealth(phase: Judged, verdicts: ReadonlyMap<string, TaskVerdict>, 
 
 // ————————————————————————————————————————— risks and deviations —————————————————————————————————————————
 
+const day = (iso: string) => formatTimestamp(iso).slice(0, 10);
+
+/**
+ * What a late, blocked or unstarted open task is when it is on the critical path: every day it loses moves the phase's
+ * end, so its risk is high; off the path it has slack, and keeps the level its finding gives.
+ */
+const holdsUpEnd: ReadonlySet<DeviationKind> = new Set(['late-task', 'blocked-task', 'not-started']);
+
+/**
+ * The forecast against the date the package states: high when even its early end is after that date, medium when only
+ * its far end (at the pace of the finished tasks) is.
+ */
+function lateForecast(phase: Pick<Phase, 'forecast'>): { severity: Severity; text: string } | null {
+  const forecast = phase.forecast;
+  if (!forecast || forecast.statedEnd === null || forecast.slipDays === null || forecast.slipDays <= 0) return null;
+  // A stated date means by the end of that day.
+  const deadline = Date.parse(forecast.statedEnd) + DAY_MS;
+  const early = Date.parse(forecast.earliest) > deadline;
+  const stated = day(forecast.statedEnd);
+  const late = `${formatDays(forecast.slipDays)} after the date the package states (${stated})`;
+  const text =
+    forecast.latest === forecast.earliest
+      ? `The forecast ends ${day(forecast.latest)}, ${late}.`
+      : early
+        ? `The forecast ends ${day(forecast.earliest)} at the earliest, after the date the package states (${stated}); at the pace of the finished tasks ${day(forecast.latest)}, ${late}.`
+        : `The forecast may end after the date the package states: on the estimates by ${day(forecast.earliest)}, at the pace of the finished tasks ${day(forecast.latest)}, ${late}.`;
+  return { severity: early ? 'high' : 'medium', text };
+}
+
 /** "the evidence, at a time (file key)": where a status came from. */
 export function describeEvidence(evidence: StatusEvidence): string {
   const where = [evidence.path, evidence.key].filter(Boolean).join(', ');
@@ -465,11 +496,19 @@ export function judgeRisks(phase: Phase, criteria: readonly CriterionVerdict[] =
       add('unverified-target', 'medium', taskId, `${metric.label}${owner} has no achieved value, although every task is complete.`);
   }
 
-  // Each task's health, judged by the same rules as the health its row and page show, and said in the same words.
+  const late = lateForecast(phase);
+  if (late) add('late-forecast', late.severity, null, late.text);
+
+  // Each task's health, judged by the same rules as the health its row and page show, and said in the same words; its
+  // level says whether it holds up the phase's end.
   const verdicts = judgeTasks(phase);
+  const critical = criticalTaskIds(phase.criticalPath);
   for (const task of phase.tasks) {
     const { health, risk } = verdicts.get(task.id)!;
-    if (risk) add(risk.kind, risk.severity, task.id, `${taskName(task)}: ${health.reason}`);
+    if (risk) {
+      const onPath = task.status !== 'complete' && critical.has(task.id) && holdsUpEnd.has(risk.kind);
+      add(risk.kind, onPath ? 'high' : risk.severity, task.id, `${taskName(task)}${onPath ? ', on the critical path' : ''}: ${health.reason}`);
+    }
     if (task.status === 'complete') {
       const open = task.deliverables.filter((item) => item.checked === false);
       if (open.length > 0) {

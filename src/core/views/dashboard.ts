@@ -85,9 +85,13 @@ export interface DashboardView {
   deliverables: ChecklistGroup[];
   /** Each success criterion with the author's mark (a claim) beside the verdict computed from the data. */
   criteria: { text: string; claimed: boolean; verdict: Verdict; verdictLabel: string; reason: string }[];
+  /** Beside the closed criteria section: "2 of 5 met". */
+  criteriaNote: string | null;
   files: { rows: FileRow[]; of: number | null };
   sessions: SessionRow[];
   dataQuality: DataQualityView;
+  /** Beside the closed data-quality section: the sources read, and what needs a look. */
+  dataQualityNote: string;
 }
 
 /** The dashboard of a phase; `version` for a frozen one, `history` its progress in each frozen version (burn-up). */
@@ -97,6 +101,7 @@ export function buildDashboardView(
 ): DashboardView {
   const { activity } = phase;
   const { targeted, tracked } = splitMetrics(phase.metrics);
+  const criteria = judgeCriteria(phase).map(({ text, claimed, verdict, reason }) => ({ text, claimed, verdict, verdictLabel: verdictLabels[verdict], reason }));
   return {
     // Only what the page shows of the phase: its key changes with nothing else.
     phase: {
@@ -142,7 +147,8 @@ export function buildDashboardView(
         },
     metrics: { targeted, tracked },
     deliverables: phase.deliverables,
-    criteria: judgeCriteria(phase).map(({ text, claimed, verdict, reason }) => ({ text, claimed, verdict, verdictLabel: verdictLabels[verdict], reason })),
+    criteria,
+    criteriaNote: criteria.length === 0 ? null : `${criteria.filter((criterion) => criterion.verdict === 'met').length} of ${criteria.length} met`,
     files: {
       rows: activity.topFiles.map((file) => ({
         file: file.file,
@@ -164,7 +170,21 @@ export function buildDashboardView(
           .join(' · ') || '—',
     })),
     dataQuality: buildDataQualityView(phase),
+    dataQualityNote: dataQualityNote(phase),
   };
+}
+
+/** "2 hook logs · 3 records skipped · stale": what the data-quality section holds, in a few words. */
+function dataQualityNote({ dataQuality: quality }: Pick<Phase, 'dataQuality'>): string {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const skipped = quality.sources.reduce((total, source) => total + source.skipped, 0);
+  const warnings = quality.sources.reduce((total, source) => total + source.warnings.length, 0);
+  return [
+    quality.sources.length === 0 ? 'no hook logs' : count(quality.sources.length, 'hook log', 'hook logs'),
+    ...(skipped > 0 ? [`${count(skipped, 'record', 'records')} skipped`] : []),
+    ...(warnings > 0 ? [count(warnings, 'warning', 'warnings')] : []),
+    ...(quality.stale ? ['stale'] : []),
+  ].join(' · ');
 }
 
 /** One row per frozen version and one for now: progress, task count (the scope), each targeted metric's value. */

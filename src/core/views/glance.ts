@@ -45,6 +45,7 @@ const day = (iso: string) => formatTimestamp(iso).slice(0, 10);
 
 /** Within a severity, what needs someone's attention now comes first: what agents report, then the work, then the targets. */
 const kindOrder: Record<Deviation['kind'], number> = {
+  'late-forecast': 0,
   'agent-report': 0,
   'blocked-task': 1,
   'conflicting-sources': 2,

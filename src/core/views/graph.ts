@@ -16,6 +16,8 @@ interface GraphNode {
   estimate: string;
   status: TaskStatus;
   critical: boolean;
+  /** The tasks that wait for it (the graph's arrows out of it), for the list a phone shows instead of the drawing. */
+  waitedBy: string[];
   x: number;
   y: number;
 }
@@ -79,6 +81,7 @@ export function buildGraphLayout(phase: Phase): GraphLayout {
       estimate: formatEstimate(task.estimateDays),
       status: task.status,
       critical: critical.has(task.id),
+      waitedBy: phase.tasks.filter((other) => other.dependsOn.includes(task.id)).map((other) => other.id),
       x: MARGIN + col * (NODE_WIDTH + COLUMN_GAP),
       y: MARGIN + row * (NODE_HEIGHT + ROW_GAP),
     };

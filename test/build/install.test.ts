@@ -1,22 +1,29 @@
 /**
- * Cairn installed the way a team installs it: `npm pack`, then the tarball installed into a repository laid out like a
- * real project (a package under docs/, claude-flow's .swarm/memory.db + -wal at the root, a cairn.config.json), and
- * `cairn build` run there, with the installed package read-only and the hook files untouched.
+ * Cairn installed the way a team installs it: `npm install --save-dev cairn-reports`, from the tarball `npm pack`
+ * makes, into a repository laid out like a real project (a package under docs/, claude-flow's .swarm/memory.db + -wal
+ * at the root, a cairn.config.json), and `cairn build` run there, with the installed package read-only and the hook
+ * files untouched; and the workflow `cairn init` writes, run as a fresh GitHub runner runs it.
  *
- * Tests make no request outside this machine, so the install is `npm ci --offline` of a lockfile made from Cairn's
- * own: the same packages at the same versions, from npm's cache (filled when Cairn's dependencies were installed).
+ * Tests make no request outside this machine, so the team's lockfile says what the registry would (Cairn at its
+ * registry address, every package Cairn's own lockfile installs for a user) and `npm ci` runs offline: the tarball is
+ * put into npm's cache, which is addressed by the tarball's integrity, and the rest is there from when Cairn's own
+ * dependencies were installed.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { expect, test } from 'vitest';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import yaml from 'js-yaml';
+import { afterAll, expect, test } from 'vitest';
 import { StatusJsonSchema } from '../../src/core/schema/status-json.ts';
 import { cleanEnv } from '../sites.ts';
 
 const project = resolve(import.meta.dirname, '../..');
+const cairnPackage = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { name: string; version: string };
+/** The package's name on the registry (`cairn` is somebody else's), and the folder it is installed into. */
+const name = cairnPackage.name;
 const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = cleanEnv()) =>
   spawnSync(command, args, { cwd, env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' }, encoding: 'utf8', timeout: 240_000 });
 const hashes = (dir: string) =>
@@ -31,22 +38,67 @@ const hashes = (dir: string) =>
       ]),
   );
 
-/** The team's lockfile: the tarball, and every package Cairn's lockfile installs for a user (its dev tools left out). */
-function teamLockfile(tarball: string): object {
+/** The folders this file's tests make (each holds a whole install): removed when they are done. */
+const temporary: string[] = [];
+const temporaryDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+let packed: { tarball: string; integrity: string } | null = null;
+
+/** `npm pack` (once for this file's tests), the tarball added to npm's cache as the registry's copy would be. */
+function pack(): { tarball: string; integrity: string } {
+  if (packed) return packed;
+  const work = temporaryDir('cairn-pack-');
+  const made = run('npm', ['pack', '--pack-destination', work], project);
+  expect(made.status, made.stderr).toBe(0);
+  const tarball = join(work, readdirSync(work).find((file) => file.endsWith('.tgz'))!);
+  expect(tarball.endsWith(`${name}-${cairnPackage.version}.tgz`)).toBe(true);
+  const cached = run('npm', ['cache', 'add', tarball], project);
+  expect(cached.status, cached.stderr).toBe(0);
+  return (packed = { tarball, integrity: `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}` });
+}
+
+/**
+ * A team's package.json and package-lock.json after `npm install --save-dev cairn-reports`: Cairn at its registry
+ * address with the packed tarball's integrity, and every package Cairn's lockfile installs for a user (its dev tools
+ * left out), all dev dependencies of the team's project.
+ */
+function teamPackage(integrity: string): { manifest: object; lockfile: object } {
   const lock = JSON.parse(readFileSync(join(project, 'package-lock.json'), 'utf8')) as { packages: Record<string, Record<string, unknown>> };
-  const { name: _name, ...cairn } = lock.packages['']!;
-  const installed = Object.fromEntries(Object.entries(lock.packages).filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev));
-  const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
+  const { name: _name, devDependencies: _devDependencies, ...cairn } = lock.packages['']!;
+  const installed = Object.entries(lock.packages).filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev);
+  const devDependencies = { [name]: `^${cairnPackage.version}` };
   return {
-    name: 'team-project',
-    lockfileVersion: 3,
-    requires: true,
-    packages: {
-      '': { name: 'team-project', dependencies: { cairn: `file:${tarball}` } },
-      'node_modules/cairn': { ...cairn, devDependencies: undefined, resolved: `file:${tarball}`, integrity },
-      ...installed,
+    manifest: { name: 'team-project', private: true, devDependencies },
+    lockfile: {
+      name: 'team-project',
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        '': { name: 'team-project', devDependencies },
+        [`node_modules/${name}`]: {
+          ...cairn,
+          resolved: `https://registry.npmjs.org/${name}/-/${name}-${cairnPackage.version}.tgz`,
+          integrity,
+          dev: true,
+        },
+        ...Object.fromEntries(installed.map(([path, entry]) => [path, { ...entry, dev: true }])),
+      },
     },
   };
+}
+
+/** Writes the team's package.json and package-lock.json into `dir`. */
+function writeTeamPackage(dir: string): void {
+  const { manifest, lockfile } = teamPackage(pack().integrity);
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(dir, 'package-lock.json'), `${JSON.stringify(lockfile, null, 2)}\n`);
 }
 
 /** Makes `dir` read-only for the command, as a package folder owned by another user or on a read-only disk is. */
@@ -68,11 +120,7 @@ let installed: { repo: string } | null = null;
  */
 function teamInstall(): { repo: string } {
   if (installed) return installed;
-  const work = mkdtempSync(join(tmpdir(), 'cairn-install-'));
-  const packed = run('npm', ['pack', '--pack-destination', work], project);
-  expect(packed.status, packed.stderr).toBe(0);
-  const tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz'))!);
-
+  const work = temporaryDir('cairn-install-');
   const repo = join(work, 'team');
   mkdirSync(join(repo, 'docs/project-history/phases'), { recursive: true });
   cpSync(join(project, 'content/phases/phase-7'), join(repo, 'docs/project-history/phases/phase7'), { recursive: true });
@@ -83,11 +131,7 @@ function teamInstall(): { repo: string } {
     join(repo, 'cairn.config.json'),
     `${JSON.stringify({ content: 'docs/project-history', hooks: ['.swarm/memory.db'], asOf: '2025-10-25T18:00:00Z' }, null, 2)}\n`,
   );
-  writeFileSync(
-    join(repo, 'package.json'),
-    `${JSON.stringify({ name: 'team-project', private: true, dependencies: { cairn: `file:${tarball}` } }, null, 2)}\n`,
-  );
-  writeFileSync(join(repo, 'package-lock.json'), `${JSON.stringify(teamLockfile(tarball), null, 2)}\n`);
+  writeTeamPackage(repo);
 
   mkdirSync(join(repo, 'notes'));
   writeFileSync(join(repo, 'notes/secret.md'), '# Salaries\n\nSECRET-NOTES: not for the site.\n');
@@ -100,7 +144,7 @@ function teamInstall(): { repo: string } {
 test('npm pack, install into a team repository, cairn build: statuses from the repository store, package read-only, hook files untouched', () => {
   const { repo } = teamInstall();
   const store = hashes(join(repo, '.swarm'));
-  const release = readOnly(join(repo, 'node_modules/cairn'));
+  const release = readOnly(join(repo, 'node_modules', name));
   let build: ReturnType<typeof run>;
   try {
     // `npx cairn build` as the team runs it; this Node is 24, as the team's must be (or Cairn says so).
@@ -125,7 +169,7 @@ test('npm pack, install into a team repository, cairn build: statuses from the r
   expect(hashes(join(repo, '.swarm'))).toEqual(store);
   // Where read-only could not be set up (no mount here), the caches must still have gone to the team's repository.
   expect(readdirSync(join(repo, 'node_modules/.cache/cairn')).toSorted()).toEqual(expect.arrayContaining(['.astro', 'phases']));
-  expect(readdirSync(join(repo, 'node_modules/cairn'))).not.toContain('.astro');
+  expect(readdirSync(join(repo, 'node_modules', name))).not.toContain('.astro');
 }, 300_000);
 
 /** GET `path` exactly as written (fetch would resolve "..", as browsers do; a hand-made request need not). */
@@ -174,7 +218,7 @@ test("cairn dev in the team repository serves the site and Cairn's own files, an
       `/@fs${repo}/notes/secret.md?raw`,
       `${repo}/notes/secret.md?import`,
       `//${repo.slice(1)}/notes/secret.md?import`,
-      `/@fs${repo}/node_modules/cairn/../../notes/secret.md?import`,
+      `/@fs${repo}/node_modules/${name}/../../notes/secret.md?import`,
       `/@fs${repo}/.swarm/memory.db`,
       `/@fs${repo}/cairn.config.json`,
       '/@fs/etc/passwd',
@@ -186,4 +230,105 @@ test("cairn dev in the team repository serves the site and Cairn's own files, an
   } finally {
     if (server.pid) process.kill(-server.pid);
   }
+}, 300_000);
+
+interface WorkflowStep {
+  uses?: string;
+  run?: string;
+  with?: Record<string, string | number>;
+}
+interface Workflow {
+  jobs: Record<string, { env?: Record<string, string>; steps: WorkflowStep[] }>;
+}
+
+/** `${{ github.* }}` as the runner fills it in for a push to owner/team-repo. */
+function expandGithub(text: string): string {
+  const github: Record<string, string> = { repository_owner: 'owner', repository: 'owner/team-repo', 'event.repository.name': 'team-repo' };
+  return text.replace(/\$\{\{\s*github\.([\w.]+)\s*\}\}/g, (_match, path: string) => {
+    if (!(path in github)) throw new Error(`expression the test does not know: github.${path}`);
+    return github[path]!;
+  });
+}
+
+test('the workflow cairn init writes, on a fresh runner: npm ci of the committed lockfile, then cairn build --strict, in a clone with no node_modules or dist', () => {
+  const { repo: installedIn } = teamInstall();
+  const work = temporaryDir('cairn-runner-');
+  const origin = join(work, 'team-repo');
+  mkdirSync(origin);
+  // The team's first hour: `npx cairn init`, `npm install --save-dev cairn-reports`, commit, push.
+  const init = run(process.execPath, [join(installedIn, 'node_modules/.bin/cairn'), 'init'], origin);
+  expect(init.status, `${init.stdout}\n${init.stderr}`).toBe(0);
+  writeTeamPackage(origin);
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', args, {
+      cwd,
+      env: {
+        ...cleanEnv(),
+        GIT_AUTHOR_NAME: 'coordinator',
+        GIT_AUTHOR_EMAIL: 'c@example.com',
+        GIT_COMMITTER_NAME: 'coordinator',
+        GIT_COMMITTER_EMAIL: 'c@example.com',
+      },
+      encoding: 'utf8',
+    });
+  git(origin, 'init', '-q', '--initial-branch=main');
+  git(origin, 'add', '.');
+  git(origin, 'commit', '-qm', 'Cairn');
+  // actions/checkout with fetch-depth: 0: the whole history, and nothing that is not committed.
+  const workspace = join(work, 'runner', 'team-repo');
+  git(work, 'clone', '--quiet', `file://${origin}`, workspace);
+  expect(readdirSync(workspace).toSorted()).toEqual([
+    '.git',
+    '.github',
+    '.gitignore',
+    'cairn.config.json',
+    'coordination',
+    'package-lock.json',
+    'package.json',
+  ]);
+
+  const workflow = yaml.load(readFileSync(join(workspace, '.github/workflows/cairn.yml'), 'utf8')) as Workflow;
+  const [job] = Object.values(workflow.jobs);
+  const steps = job!.steps;
+  expect(steps.filter((step) => step.uses).map((step) => [step.uses, step.with])).toEqual([
+    ['actions/checkout@v4', { 'fetch-depth': 0 }],
+    ['actions/setup-node@v4', { 'node-version': 24 }],
+    ['actions/upload-pages-artifact@v3', { path: 'dist' }],
+    ['actions/deploy-pages@v4', undefined],
+  ]);
+  // setup-node comes before the first command that needs Node, and the upload after the last.
+  const runs = steps.flatMap((step, index) => (step.run ? [index] : []));
+  expect(runs.length).toBeGreaterThan(0);
+  expect(steps.findIndex((step) => step.uses?.startsWith('actions/setup-node@'))).toBeLessThan(runs[0]!);
+  expect(steps.findIndex((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))).toBeGreaterThan(runs.at(-1)!);
+
+  const env: NodeJS.ProcessEnv = {
+    ...cleanEnv(),
+    // setup-node puts Node 24 first on the PATH; GitHub's runner says it is CI.
+    PATH: [dirname(process.execPath), process.env.PATH].join(delimiter),
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'owner/team-repo',
+    GITHUB_REPOSITORY_OWNER: 'owner',
+    GITHUB_WORKSPACE: workspace,
+    // No request leaves this machine: what the registry would send comes from npm's cache.
+    npm_config_offline: 'true',
+    ...Object.fromEntries(Object.entries(job!.env ?? {}).map(([key, value]) => [key, expandGithub(value)])),
+  };
+  expect([env.SITE, env.BASE]).toEqual(['https://owner.github.io', '/team-repo/']);
+  for (const index of runs) {
+    // A run step without a shell of its own runs as `bash -e {0}` on ubuntu-latest.
+    const ran = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', expandGithub(steps[index]!.run!)], {
+      cwd: workspace,
+      env,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    expect(ran.status, `${steps[index]!.run}:\n${ran.stdout}\n${ran.stderr}`).toBe(0);
+  }
+  const dist = join(workspace, 'dist');
+  expect(existsSync(join(dist, 'index.html'))).toBe(true);
+  expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('href="/team-repo/phase-1/"');
+  const status = StatusJsonSchema.parse(JSON.parse(readFileSync(join(dist, 'status.json'), 'utf8')));
+  expect(status.phases.map((phase) => [phase.id, phase.tasks.length])).toEqual([['phase-1', 2]]);
 }, 300_000);

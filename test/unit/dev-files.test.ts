@@ -11,7 +11,7 @@ import { devFileGuard } from '../../scripts/lib/dev-files.mjs';
 
 const repo = mkdtempSync(join(tmpdir(), 'cairn-dev-files-'));
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
-const cairn = join(repo, 'node_modules/cairn');
+const cairn = join(repo, 'node_modules/cairn-reports');
 const state = join(repo, 'node_modules/.cache/cairn');
 for (const dir of [join(cairn, 'src/styles'), join(cairn, 'public'), state, join(repo, 'notes'), join(repo, 'home')]) mkdirSync(dir, { recursive: true });
 writeFileSync(join(cairn, 'src/styles/global.css'), 'body {}\n');

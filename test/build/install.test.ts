@@ -2,7 +2,8 @@
  * Cairn installed the way a team installs it: `npm install --save-dev cairn-reports`, from the tarball `npm pack`
  * makes, into a repository laid out like a real project (a package under docs/, claude-flow's .swarm/memory.db + -wal
  * at the root, a cairn.config.json), and `cairn build` run there, with the installed package read-only and the hook
- * files untouched; and the workflow `cairn init` writes, run as a fresh GitHub runner runs it.
+ * files untouched; the workflow `cairn init` writes, run as a fresh GitHub runner runs it; and every page type of a
+ * site built by the installed package, opened in Chromium, with all its assets there.
  *
  * Tests make no request outside this machine, so the team's lockfile says what the registry would (Cairn at its
  * registry address, every package Cairn's own lockfile installs for a user) and `npm ci` runs offline: the tarball is
@@ -15,10 +16,12 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
 import yaml from 'js-yaml';
 import { afterAll, expect, test } from 'vitest';
 import { StatusJsonSchema } from '../../src/core/schema/status-json.ts';
-import { cleanEnv } from '../sites.ts';
+import { pageTypes } from '../e2e/page-types.ts';
+import { BUILD_AS_OF, cleanEnv } from '../sites.ts';
 
 const project = resolve(import.meta.dirname, '../..');
 const cairnPackage = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -331,4 +334,61 @@ test('the workflow cairn init writes, on a fresh runner: npm ci of the committed
   expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('href="/team-repo/phase-1/"');
   const status = StatusJsonSchema.parse(JSON.parse(readFileSync(join(dist, 'status.json'), 'utf8')));
   expect(status.phases.map((phase) => [phase.id, phase.tasks.length])).toEqual([['phase-1', 2]]);
+}, 300_000);
+
+test('every page type of a site built by the installed Cairn loads in Chromium with all its assets: no failed request, no console error', async () => {
+  const { repo } = teamInstall();
+  // The example package (a phase with its hook logs, releases), as a project site, built by the installed command.
+  const site = join(repo, 'example');
+  cpSync(join(project, 'content'), join(site, 'content'), { recursive: true });
+  writeFileSync(join(site, 'cairn.config.json'), `${JSON.stringify({ content: 'content', base: '/team-repo/', asOf: BUILD_AS_OF }, null, 2)}\n`);
+  const cairn = join(repo, 'node_modules/.bin/cairn');
+  const build = run(process.execPath, [cairn, 'build'], site);
+  expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+  for (const file of ['favicon.svg', 'robots.txt']) expect([file, existsSync(join(site, 'dist', file))]).toEqual([file, true]);
+
+  const server = spawn(process.execPath, [cairn, 'preview', '--port', '0'], { cwd: site, env: { ...cleanEnv(), NO_COLOR: '1' }, detached: true });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const base = await new Promise<string>((done, fail) => {
+      let output = '';
+      const read = (chunk: Buffer) => {
+        output += chunk.toString('utf8');
+        const url = /at (http:\/\/127\.0\.0\.1:\d+\/\S*) /.exec(output)?.[1];
+        if (url) done(url);
+      };
+      server.stdout.on('data', read);
+      server.stderr.on('data', read);
+      server.on('close', (code) => fail(new Error(`cairn preview stopped (${code}):\n${output}`)));
+    });
+    expect(base).toMatch(/\/team-repo\/$/);
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    let current = '';
+    let notFound = '';
+    page.on('requestfailed', (failed) => problems.push(`${current}: ${failed.url()} failed (${failed.failure()?.errorText})`));
+    page.on('response', (response) => {
+      if (response.status() >= 400 && response.url() !== notFound) problems.push(`${current}: ${response.url()} answered ${response.status()}`);
+    });
+    page.on('console', (message) => {
+      // The 404 page's own document is answered 404 on purpose, and Chromium says so in the console.
+      if (message.type() === 'error' && !(message.location().url === notFound && message.text().includes('404'))) {
+        problems.push(`${current}: console error: ${message.text()} (${message.location().url})`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`${current}: ${error.message}`));
+    const loaded: [string, number | undefined][] = [];
+    for (const [type, path] of pageTypes) {
+      current = type;
+      const url = new URL(path.slice(1), base).href;
+      if (type === 'not-found') notFound = url;
+      const response = await page.goto(url, { waitUntil: 'networkidle' });
+      loaded.push([type, response?.status()]);
+    }
+    expect(loaded).toEqual(pageTypes.map(([type]) => [type, type === 'not-found' ? 404 : 200]));
+    expect(problems).toEqual([]);
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
 }, 300_000);

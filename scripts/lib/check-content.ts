@@ -11,6 +11,7 @@ import { openPhaseCache } from '../../src/core/pipeline/phase-cache.ts';
 import { warmPhaseCache } from '../../src/core/pipeline/warm-phase-cache.ts';
 import { formatIssue, hasErrors } from '../../src/core/text/issues.ts';
 import { staleWarning } from '../../src/core/model/freshness.ts';
+import type { SharedSource, SourceReport } from '../../src/core/schema/model.ts';
 
 interface CheckOptions {
   /** Warnings stop it too. */
@@ -36,14 +37,14 @@ export async function checkContent({ strict = false, stale = false }: CheckOptio
   const content = loadContent(root, asOf, { cache });
   const { phases, issues } = content;
   for (const issue of issues) console.error(formatIssue(issue));
-  // Hook logs never fail validation; each source is summarized once, with its warnings.
+  // Hook logs never fail validation; each source is summarized once, with its warnings: a phase's own logs with the
+  // phase, a repository-wide log after them, whole, with where its events went (as /data-quality/ shows it).
   for (const phase of phases) {
-    for (const source of phase.dataQuality.sources) {
-      console.log(`${source.path}: ${source.format}, ${source.records} records, ${source.imported} imported, ${source.skipped} skipped`);
-    }
+    for (const source of phase.dataQuality.sources) if (!source.shared) console.log(sourceLine(source));
     for (const warning of phase.dataQuality.warnings) console.error(`warning ${warning}`);
     if (stale && phase.dataQuality.stale) console.error(`warning ${phase.file}: ${staleWarning(phase, { withTime: true })}`);
   }
+  for (const source of content.shared?.sources ?? []) console.log(sourceLine(source));
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const staleCount = stale ? phases.filter((phase) => phase.dataQuality.stale).length : 0;
   const warnings = issues.length - errors + staleCount + phases.reduce((sum, phase) => sum + phase.dataQuality.warnings.length, 0);
@@ -59,6 +60,23 @@ export async function checkContent({ strict = false, stale = false }: CheckOptio
   }
   console.log(summary);
   return { root, asOf, content, exitCode: 0 };
+}
+
+/**
+ * "memory.db: claude-flow-sqlite, 81 records, 43 imported, 38 skipped": the counts of one hook log, the same the
+ * phase's data-quality panel, /data-quality/ and status.json give it. A repository-wide log's line says where its
+ * events went: "… (repository log, its events: 35 to phase-7, 8 about the whole run)".
+ */
+export function sourceLine(source: SourceReport | SharedSource): string {
+  const counts = `${source.path}: ${source.format}, ${source.records} records, ${source.imported} imported, ${source.skipped} skipped`;
+  if (!('phases' in source)) return counts;
+  const went = [
+    ...Object.entries(source.phases).map(([phaseId, events]) => `${events} to ${phaseId}`),
+    ...(source.unmatched > 0 ? [`${source.unmatched} match no task`] : []),
+    ...(source.ambiguous > 0 ? [`${source.ambiguous} match tasks of several phases`] : []),
+    ...(source.siteWide > 0 ? [`${source.siteWide} about the whole run`] : []),
+  ];
+  return `${counts} (repository log, its events: ${went.length > 0 ? went.join(', ') : 'none'})`;
 }
 
 /** Reports a failure that is Cairn's, not the content's, plainly and without a stack trace. */

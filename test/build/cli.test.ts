@@ -102,14 +102,30 @@ describe('cairn', () => {
         health: task.health && { state: task.health.state, reason: task.health.reason.replace(/\d+(?:\.\d+)? days of its/, 'N days of its') },
       }));
     expect(sameBut(b.tasks)).toEqual(sameBut(a.tasks));
-    expect(b.dataQuality.sources.map(({ path, imported }) => [path, imported])).toEqual([
-      ['.swarm/memory.db', b.tasks.reduce((sum, task) => sum + task.events, 0)],
+    // One count for the store wherever it is shown, the whole log's: the terminal's line, status.json, the phase's
+    // panel and /data-quality/; the phase's share is its tasks' events, said beside them.
+    const line = /^\.swarm\/memory\.db: claude-flow-sqlite, (\d+) records, (\d+) imported, (\d+) skipped \(repository log, its events: (\d+) to phase7, /m.exec(
+      repo.stdout,
+    );
+    expect(line, repo.stdout).not.toBeNull();
+    const [records, imported, skipped, share] = line!.slice(1).map(Number);
+    expect(b.dataQuality.sources.map((source) => [source.path, source.records, source.imported, source.skipped])).toEqual([
+      ['.swarm/memory.db', records, imported, skipped],
     ]);
+    expect(share).toBe(b.tasks.reduce((sum, task) => sum + task.events, 0));
+    const row = (html: string) =>
+      [...(/<tr data-source="\.swarm\/memory\.db"[^>]*>([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? '').matchAll(/<td class="num"[^>]*>([\d,]+)<\/td>/g)].map((cell) =>
+        Number(cell[1]!.replaceAll(',', '')),
+      );
+    const dashboard = readFileSync(join(shared, 'dist/phase7/index.html'), 'utf8');
+    expect(row(dashboard)).toEqual([records, imported, skipped]);
+    expect(dashboard).toContain(`repository log, counted whole: ${share} of its events went to this phase&#39;s tasks`);
     // The store is read, never written; the site has a page for what went to no phase.
     expect(hashes(join(shared, '.swarm'))).toEqual(store);
     const page = readFileSync(join(shared, 'dist/data-quality/index.html'), 'utf8');
     expect(page).toContain('<code>.swarm/memory.db</code>');
-    expect(page).toMatch(/Phase 7: Quality &amp; Infrastructure<\/a>: \d+/);
+    expect(row(page)).toEqual([records, imported, skipped]);
+    expect(page).toContain(`Phase 7: Quality &amp; Infrastructure</a>: ${share}`);
   });
 
   test('check: the quality gates of the config, each printed with its value; exit 1 when one fails', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { distributeSharedEvents } from '../../src/core/model/shared-hooks.ts';
-import type { HookEvent } from '../../src/core/schema/model.ts';
+import type { HookEvent, SourceReport } from '../../src/core/schema/model.ts';
 import type { ImportResult } from '../../src/core/schema/package-files.ts';
 import { hookEvent } from './hook-event.ts';
 import { reportTask } from './report-phase.ts';
@@ -39,14 +39,34 @@ describe('distributeSharedEvents', () => {
   ];
   const { byPhase, shared } = distributeSharedEvents(phases, [store(events)]);
 
-  test('each task event goes to the one phase whose task it names, with a report of what it got', () => {
+  test("each task event goes to the one phase whose task it names, with the whole log's counts and its own share", () => {
     expect([...byPhase.keys()]).toEqual(['phase7', 'phase8']);
     expect(
       byPhase
         .get('phase7')!
-        .map(({ report, events: own }) => [report.path, report.records, report.imported, report.skipped, report.newest, report.shared, own.length]),
-    ).toEqual([['.swarm/memory.db', 2, 2, 0, '2025-10-24T15:00:00.000Z', true, 2]]);
+        .map(({ report, events: own }) => [
+          report.path,
+          report.records,
+          report.imported,
+          report.skipped,
+          report.newest,
+          report.shared,
+          report.phaseEvents,
+          own.length,
+        ]),
+    ).toEqual([['.swarm/memory.db', 8, 6, 2, '2025-10-24T15:00:00.000Z', true, 2, 2]]);
     expect(byPhase.get('phase8')![0]!.events.map((event) => event.memoryKey)).toEqual(['phase8/api/status']);
+  });
+
+  test("one count for one file: every phase's report of the log says the records, imported and skipped (and why) the site's page says", () => {
+    const [whole] = shared.sources;
+    const counts = ({ records, imported, skipped, skippedReasons }: SourceReport) => ({ records, imported, skipped, skippedReasons });
+    for (const [phaseId, [slice]] of byPhase) {
+      expect(counts(slice!.report)).toEqual(counts(whole!));
+      expect(slice!.report.phaseEvents).toBe(whole!.phases[phaseId]);
+      // The log's warnings are said once, on the site's page, not again on every phase.
+      expect(slice!.report.warnings).toEqual([]);
+    }
   });
 
   test('the site keeps the whole file, where its events went, and the task events no phase got, with why (redacted)', () => {

@@ -68,19 +68,12 @@ export function distributeSharedEvents(phases: readonly PhaseTaskKeys[], imports
         .map((event) => event.time)
         .filter((time): time is string => time !== null)
         .toSorted();
+      // Records, imported and skipped stay the whole log's (with why each was skipped): one count for one file, on the
+      // phase's panel, in the terminal, on /data-quality/ and in status.json. The phase's share is its events; the
+      // log's warnings are said once, on /data-quality/.
       const slice: ImportResult = {
         events: own,
-        report: {
-          ...report,
-          records: own.length,
-          imported: own.length,
-          skipped: 0,
-          skippedReasons: {},
-          newest: times.at(-1) ?? null,
-          warnings: [],
-          redactions: {},
-          shared: true,
-        },
+        report: { ...report, newest: times.at(-1) ?? null, warnings: [], redactions: {}, shared: true, phaseEvents: own.length },
       };
       byPhase.set(phaseId, [...(byPhase.get(phaseId) ?? []), slice]);
     }

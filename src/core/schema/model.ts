@@ -218,10 +218,13 @@ export const SourceReportSchema = z.object({
   /** Files read as part of this one, by name: a database's "memory.db-wal" and "memory.db-shm". */
   readWith: z.array(z.string()).default([]),
   /**
-   * A repository-wide log (cairn.config.json's `hooks`), read once for the whole site: this report counts only the
-   * records matched to this phase's tasks. False for the phase's own hooks/ folder.
+   * A repository-wide log (cairn.config.json's `hooks`), read once for the whole site. Its records, imported and
+   * skipped are the whole log's, as the terminal and the site's /data-quality/ page give them, wherever it is shown;
+   * `phaseEvents` is this phase's share. False for the phase's own hooks/ folder.
    */
   shared: z.boolean().default(false),
+  /** A repository-wide log's events that went to this phase's tasks (model/shared-hooks.ts); absent for the phase's own logs. */
+  phaseEvents: z.number().int().nonnegative().optional(),
 });
 export type SourceReport = z.output<typeof SourceReportSchema>;
 

@@ -6,6 +6,7 @@ import type { MetricEntry } from './parse-metrics-json.ts';
 import { parseTarget } from './parse-target.ts';
 import { parseMetricValue } from './parse-value.ts';
 import { judgeMetric } from './verdict.ts';
+import { type ReportedText, reportedValue } from './reported-value.ts';
 import { formatNumber } from '../format/format.ts';
 
 interface MetricSources {
@@ -18,6 +19,8 @@ interface MetricSources {
   finalPath?: string | null;
   /** Values written while the phase runs (metrics files, memory keys <phase>/metrics/<key>), newest last; final wins. */
   during?: readonly DuringValue[];
+  /** The agents' hook messages, oldest first: a change a message reports is the achieved value when nothing else gives one. */
+  reported?: readonly ReportedText[];
 }
 
 /** A metric value written during the phase: by an agent (a memory key) or in a metrics file the phase updates. */
@@ -51,14 +54,17 @@ export function deriveMetrics(sources: MetricSources): { metrics: Metric[]; issu
     const target = targetText === null || targetText === '' ? null : parseTarget(targetText);
     const finalRaw = final.get(key);
     const written = during.get(key);
-    const achievedRaw = finalRaw ?? written?.raw;
+    const reported = finalRaw === undefined && written === undefined ? reportedValue(label, baselineValue, sources.reported ?? []) : null;
+    const achievedRaw = finalRaw ?? written?.raw ?? reported?.raw;
     const achieved = achievedRaw === undefined ? null : parseMetricValue(achievedRaw);
     const achievedFrom =
       finalRaw !== undefined
-        ? { path: sources.finalPath ?? 'final-metrics.json', key: null, time: null }
+        ? { path: sources.finalPath ?? 'final-metrics.json', key: null, time: null, said: null }
         : written
-          ? { path: written.path, key: written.memoryKey, time: written.time }
-          : null;
+          ? { path: written.path, key: written.memoryKey, time: written.time, said: null }
+          : reported
+            ? { path: reported.path, key: null, time: reported.time, said: reported.said }
+            : null;
     const { verdict, reason } = judgeMetric(baselineValue, target, achieved);
     const taskIds = impact ? parseDependencies(impact).flatMap((dependency) => dependency.taskIds) : [];
     return { key, label, baseline: baselineValue, target, achieved, verdict, reason, impact, taskIds, achievedFrom };

@@ -424,6 +424,10 @@ function phaseMetrics(
     final: final?.entries ?? [],
     finalPath: files.final?.path ?? null,
     during: [...metricsFiles(current), ...metricsWritten(files.phaseId, events)].toSorted((a, b) => (a.time ?? '').localeCompare(b.time ?? '')),
+    reported: events
+      .filter((event) => event.message !== null)
+      .map((event) => ({ text: event.message!, path: event.source.path, time: event.time }))
+      .toSorted((a, b) => (a.time ?? '').localeCompare(b.time ?? '')),
   });
 }
 

@@ -76,12 +76,12 @@ function header(report: CompletionReport): string[] {
 }
 
 function summary(report: CompletionReport): string[] {
-  const { rows, counts } = report.summary;
-  if (rows.length === 0) return ['## Executive summary', '', 'The package sets no metric targets.'];
+  const { rows, sentences } = report.summary;
+  if (rows.length === 0) return ['## Executive summary', '', escapeInline(sentences.join(' '))];
   return [
     '## Executive summary',
     '',
-    `Targets: ${counts.met} met, ${counts.missed} missed, ${counts.pending} pending, ${counts.unknown} unknown, of ${rows.length}.`,
+    escapeInline(sentences.join(' ')),
     '',
     table(
       ['Tasks', 'Metric', 'Baseline', 'Target', 'Achieved', 'Verdict', 'Why'],

@@ -10,6 +10,7 @@ import { DAY_MS, planOrigin, plannedDates } from '../model/plan.ts';
 import { allTasksComplete, completeCount } from '../model/completion.ts';
 import { judgeCriteria, type CriterionVerdict } from '../model/criteria.ts';
 import { judgeRisks, type Deviation } from '../model/judge.ts';
+import { summarySentences } from './summary-sentences.ts';
 
 /** One row of the executive summary: a metric with a target and its computed verdict. */
 interface ReportSummaryRow {
@@ -26,6 +27,8 @@ interface ReportSummaryRow {
 }
 
 interface ReportSummary {
+  /** Done or not, on time or not, the targets, what is left: report/summary-sentences.ts. */
+  sentences: string[];
   rows: ReportSummaryRow[];
   /** Verdicts of the rows, every verdict present (zero when none). */
   counts: Record<Verdict, number>;
@@ -115,6 +118,7 @@ export interface CompletionReport {
 export function buildCompletionReport(phase: Phase): CompletionReport {
   const timeline = buildReportTimeline(phase);
   const criteria = judgeCriteria(phase);
+  const deviations = judgeRisks(phase, criteria);
   return {
     draft: !allTasksComplete(phase.tasks),
     title: phase.title,
@@ -123,11 +127,11 @@ export function buildCompletionReport(phase: Phase): CompletionReport {
     status: phase.status,
     progress: phase.progress,
     tasksComplete: completeCount(phase.tasks),
-    summary: buildSummary(phase.metrics),
+    summary: { sentences: summarySentences(phase, deviations), ...buildSummary(phase.metrics) },
     tasks: phase.tasks.map((task) => reportTask(task)),
     impact: phase.metrics.flatMap(impactRow),
     timeline,
-    deviations: judgeRisks(phase, criteria),
+    deviations,
     criteria,
   };
 }
@@ -137,7 +141,7 @@ const written = (value: MetricValue | null): string | null => (value === null ? 
 
 /** Whether a value was measured (a placeholder such as "TBD" or "pending_tokei" was not). */
 
-function buildSummary(metrics: readonly Metric[]): ReportSummary {
+function buildSummary(metrics: readonly Metric[]): Omit<ReportSummary, 'sentences'> {
   const rows = metrics
     .filter((metric) => metric.target !== null)
     .map((metric) => ({

@@ -88,7 +88,16 @@ const MetricSchema = z.object({
   /** Task ids named in the impact column. */
   taskIds: z.array(z.string()),
   /** Where the achieved value came from and when; null without one. Versions frozen before it read as null. */
-  achievedFrom: z.object({ path: z.string(), key: z.string().nullable(), time: z.string().nullable() }).nullable().default(null),
+  achievedFrom: z
+    .object({
+      path: z.string(),
+      key: z.string().nullable(),
+      time: z.string().nullable(),
+      /** The words of the agent's hook message it was read from ("clippy 12 -> 0"); null for a file or memory key. */
+      said: z.string().nullable().default(null),
+    })
+    .nullable()
+    .default(null),
 });
 export type Metric = z.output<typeof MetricSchema>;
 

@@ -82,6 +82,8 @@ export interface DashboardView {
   /** The latest notifications and the size of the log; null on a frozen dashboard (its events are not kept). */
   activity: { notifications: EventRow[]; events: string; listed: number | null } | null;
   metrics: { targeted: Metric[]; tracked: Metric[] };
+  /** The memory-key prefix an agent writes a metric under: "phase7" for phase-7. */
+  metricsPrefix: string;
   deliverables: ChecklistGroup[];
   /** Each success criterion with the author's mark (a claim) beside the verdict computed from the data. */
   criteria: { text: string; claimed: boolean; verdict: Verdict; verdictLabel: string; reason: string }[];
@@ -146,6 +148,7 @@ export function buildDashboardView(
           listed: activity.eventCount > RECENT_EVENTS ? RECENT_EVENTS : null,
         },
     metrics: { targeted, tracked },
+    metricsPrefix: phase.id.replace(/[-_]/g, '').toLowerCase(),
     deliverables: phase.deliverables,
     criteria,
     criteriaNote: criteria.length === 0 ? null : `${criteria.filter((criterion) => criterion.verdict === 'met').length} of ${criteria.length} met`,

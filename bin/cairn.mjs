@@ -13,15 +13,26 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
 let node = process.execPath;
 if (major < 24) {
-  // A Node 24 installed beside Cairn (this repository pins one as a dev dependency) is used when there is one.
-  const pinned = [join(root, 'node_modules', '.bin', 'node'), join(root, 'node_modules', 'node', 'bin', 'node')].find((path) => existsSync(path));
+  // A Node 24 installed beside Cairn is used when there is one: this repository pins one as a dev dependency, and a
+  // team's repository may (`npm install --save-dev node@24`), in the node_modules that holds Cairn or one above it.
+  const candidates = [];
+  for (let dir = root; ; dir = dirname(dir)) {
+    candidates.push(join(dir, 'node_modules', '.bin', 'node'), join(dir, 'node_modules', 'node', 'bin', 'node'));
+    if (dirname(dir) === dir) break;
+  }
+  const versionOf = (path) => spawnSync(path, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  const found = candidates.filter((path) => existsSync(path)).map((path) => ({ path, version: versionOf(path) }));
+  const pinned = found.find(({ version }) => Number(version.split('.')[0]) >= 24);
   if (!pinned) {
+    const older = found.find(({ version }) => version !== '');
     console.error(
-      `Cairn needs Node 24 or newer, and this is Node ${process.versions.node}: install Node 24 (or run \`npm install --save-dev node@24\` in this project) and run the command again.`,
+      older
+        ? `Cairn needs Node 24 or newer, and this is Node ${process.versions.node}; ${older.path} is Node ${older.version}: the node package's install script has not run (\`npm rebuild node\`, with "allowScripts": {"node": true} in package.json), or install Node 24 and run the command again.`
+        : `Cairn needs Node 24 or newer, and this is Node ${process.versions.node}: install Node 24 (or run \`npm install --save-dev node@24\` in this project) and run the command again.`,
     );
     process.exit(1);
   }
-  node = pinned;
+  node = pinned.path;
 }
 // Node runs the TypeScript itself in a checkout; under node_modules it will not, so the compiled copy runs there.
 const installed = root.split(/[\\/]/).includes('node_modules');

@@ -275,12 +275,17 @@ describe('achieved values during the phase', () => {
     ];
     const { phase } = build(files({ overview, tasks: [task('1.1', taskText({ id: '1.1' }))], hooks }));
     expect(phase!.metrics.map(({ label, achieved, verdict, achievedFrom }) => [label, achieved?.raw, verdict, achievedFrom])).toEqual([
-      ['Test Coverage', '85%', 'met', { path: 'phases/phase-1/hooks/agents.ndjson', key: 'phase1/metrics/test_coverage', time: '2025-10-25T09:00:00.000Z' }],
+      [
+        'Test Coverage',
+        '85%',
+        'met',
+        { path: 'phases/phase-1/hooks/agents.ndjson', key: 'phase1/metrics/test_coverage', time: '2025-10-25T09:00:00.000Z', said: null },
+      ],
       [
         'Clippy Warnings',
         '25',
         'missed',
-        { path: 'phases/phase-1/hooks/agents.ndjson', key: 'phase1/metrics/clippy_warnings', time: '2025-10-25T09:05:00.000Z' },
+        { path: 'phases/phase-1/hooks/agents.ndjson', key: 'phase1/metrics/clippy_warnings', time: '2025-10-25T09:05:00.000Z', said: null },
       ],
     ]);
   });

@@ -41,10 +41,10 @@ describe('diffSnapshots', () => {
         phaseId: 'phase-7',
         key: 'clippy_warnings',
         label: 'Clippy Warnings',
-        from: null,
+        from: '0',
         to: 34,
-        delta: null,
-        fromVerdict: 'pending',
+        delta: 34,
+        fromVerdict: 'met',
         toVerdict: 'missed',
         fromBaseline: 12,
         toBaseline: 12,
@@ -58,7 +58,7 @@ describe('diffSnapshots', () => {
       base,
       next((phase) => void (metric(phase, 'clippy_warnings').baseline = parseMetricValue(14))),
     );
-    expect(changes.metrics).toMatchObject([{ key: 'clippy_warnings', from: null, to: null, delta: null, fromBaseline: 12, toBaseline: 14 }]);
+    expect(changes.metrics).toMatchObject([{ key: 'clippy_warnings', from: '0', to: '0', delta: 0, fromBaseline: 12, toBaseline: 14 }]);
   });
 
   test('a deliverable checked off and one re-opened', () => {

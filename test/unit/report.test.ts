@@ -33,14 +33,24 @@ describe('the example package (phase 7, mid-flight)', () => {
       ['Build Time (clean)', 'unknown'],
       ['Build Time (incremental)', 'unknown'],
       ['Env Variables', 'pending'],
-      ['Clippy Warnings', 'pending'],
+      ['Clippy Warnings', 'met'],
       ['Dead Code (LOC)', 'unknown'],
       ['Version', 'pending'],
     ]);
-    expect(report.summary.counts).toEqual({ met: 0, missed: 0, pending: 3, unknown: 3 });
+    expect(report.summary.counts).toEqual({ met: 1, missed: 0, pending: 2, unknown: 3 });
+    expect(report.summary.sentences).toEqual([
+      'Not done: 1 of 4 tasks complete, 17% of the estimated work.',
+      'Expected to end by 2025-10-26, on time for the date the package states (2025-10-26).',
+      'Targets: 1 of 6 met (Clippy Warnings), 0 missed, 2 with no achieved value yet and 3 that cannot be judged (Build Time (clean), Build Time (incremental) and Dead Code (LOC)).',
+      'Left: 7.1 Build Infrastructure (in progress), 7.2 Configuration System (in progress) and 7.4 Release Preparation (pending).',
+    ]);
     expect(report.criteria).toHaveLength(8);
     for (const c of report.criteria) expect(verdicts).toContain(c.verdict);
-    expect(report.impact).toEqual([]); // no final-metrics.json yet: nothing achieved to compare
+    // No final-metrics.json yet: the only achieved values are the changes the agents' hook messages report.
+    expect(report.impact).toEqual([
+      { key: 'clippy_warnings', label: 'Clippy Warnings', before: '12', after: '0', change: { delta: -12, percent: -100 }, unit: null },
+      { key: 'compiler_warnings', label: 'compiler_warnings', before: '114', after: '9', change: { delta: -105, percent: -92.11 }, unit: null },
+    ]);
   });
 
   test('7.3 is complete, with the files its edits touched', () => {
@@ -62,7 +72,8 @@ describe('the example package (phase 7, mid-flight)', () => {
 
   test.each([
     ['All 4 tasks delivered', 'pending', 'tasks', '1 of 4 tasks are complete.'],
-    ['Fewer than 20 clippy warnings', 'pending', 'metric', 'Clippy Warnings: No achieved value yet.'],
+    // The reviewer's hook message "clippy 12 -> 0" gives the achieved value.
+    ['Fewer than 20 clippy warnings', 'met', 'metric', 'Clippy Warnings: 0 is below 20.'],
     ['93/93 env vars implemented', 'pending', 'metric', 'Env Variables: No achieved value yet.'],
     ['Documentation complete', 'pending', 'checkbox', 'Not checked yet; the phase is still open.'],
   ])('criterion "%s" is %s (by %s)', (text, verdict, basis, reason) => {

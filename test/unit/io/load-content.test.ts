@@ -17,7 +17,7 @@ const packages = {
   content: fileURLToPath(new URL('../../../content', import.meta.url)),
 };
 
-describe.each(Object.entries(packages))('loadContent(%s, AS_OF): the Phase 7 facts', (_name, root) => {
+describe.each(Object.entries(packages))('loadContent(%s, AS_OF): the Phase 7 facts', (name, root) => {
   const { phases, bodies, issues } = loadContent(root, AS_OF);
   const [phase] = phases;
 
@@ -44,21 +44,30 @@ describe.each(Object.entries(packages))('loadContent(%s, AS_OF): the Phase 7 fac
     expect(phase?.statedDays).toBe(3.4);
   });
 
-  test('metrics: clippy_warnings 12 → "<20" is pending, relative targets on a TBD baseline are unknown', () => {
+  // The seed has no hook logs: clippy has no achieved value. In the example the reviewer's hook message "clippy 12 -> 0" gives it.
+  const clippy =
+    name === 'content'
+      ? {
+          achieved: { raw: '0', value: 0 },
+          verdict: 'met',
+          achievedFrom: { path: 'content/phases/phase-7/hooks/memory.db', key: null, time: '2025-10-24T14:57:40.777Z', said: 'clippy 12 -> 0' },
+        }
+      : { achieved: null, verdict: 'pending', achievedFrom: null };
+
+  test(`metrics: clippy_warnings 12 → "<20" is ${clippy.verdict}, relative targets on a TBD baseline are unknown`, () => {
     const byKey = new Map(phase?.metrics.map((m) => [m.key, m]));
     expect(byKey.get('clippy_warnings')).toMatchObject({
       label: 'Clippy Warnings',
       baseline: { raw: 12 },
       target: { raw: '<20', kind: 'compare' },
-      achieved: null,
-      verdict: 'pending',
+      ...clippy,
       taskIds: ['7.3'],
     });
     expect(phase?.metrics.slice(0, 6).map((m) => [m.key, m.verdict])).toEqual([
       ['build_time_clean', 'unknown'],
       ['build_time_incremental', 'unknown'],
       ['env_variables', 'pending'],
-      ['clippy_warnings', 'pending'],
+      ['clippy_warnings', clippy.verdict],
       ['dead_code_loc', 'unknown'],
       ['version', 'pending'],
     ]);
@@ -127,6 +136,15 @@ describe('loadContent(content, AS_OF): what is particular to the example', () =>
       summary: 'phase7/code_quality/status = "complete"',
     });
     expect(phases[0]).toMatchObject({ status: 'in_progress', asOf: '2025-10-25T15:58:33.694Z' });
+  });
+
+  test('a tracked metric without a target takes its achieved value from the message that reports its change: "compiler warnings 114 -> 9"', () => {
+    expect(phases[0]?.metrics.find((m) => m.key === 'compiler_warnings')).toMatchObject({
+      baseline: { raw: 114 },
+      target: null,
+      achieved: { raw: '9', value: 9 },
+      achievedFrom: { path: 'content/phases/phase-7/hooks/memory.db', key: null, time: '2025-10-24T12:20:33.226Z', said: 'compiler warnings 114 -> 9' },
+    });
   });
 
   test('every record of both logs is imported or skipped with a reason, and every task event matches a task', () => {

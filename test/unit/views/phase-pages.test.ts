@@ -6,6 +6,7 @@ import { buildDashboardView } from '../../../src/core/views/dashboard.ts';
 import { buildReportMarkdown, buildReportPageView } from '../../../src/core/views/report-page.ts';
 import { buildTaskPageView } from '../../../src/core/views/task-page.ts';
 import { buildTimelineLayout } from '../../../src/core/views/timeline.ts';
+import { verdictLabels } from '../../../src/core/format/labels.ts';
 import { example, site } from './sites.ts';
 import { standingOf } from '../report-phase.ts';
 
@@ -37,9 +38,9 @@ describe('buildDashboardView', () => {
             "pending": 1,
           },
           "verdictCounts": {
-            "met": 0,
+            "met": 1,
             "missed": 0,
-            "pending": 3,
+            "pending": 2,
             "unknown": 3,
           },
         },
@@ -294,7 +295,7 @@ describe('buildDashboardView', () => {
             {
               "data": [
                 0,
-                null,
+                -150,
               ],
               "label": "Clippy Warnings",
               "style": "line",
@@ -334,7 +335,7 @@ describe('buildDashboardView', () => {
               "—",
               "—",
               "—",
-              "—",
+              "0",
               "—",
               "—",
             ],
@@ -641,7 +642,10 @@ describe('buildReportPageView', () => {
     }).toMatchInlineSnapshot(`
       {
         "asOf": "2025-10-25 15:58 UTC",
-        "changes": [],
+        "changes": [
+          "-12 (-100%)",
+          "-105 (-92.11%)",
+        ],
         "legends": [
           "cicd-engineer · estimate 2.4 days · 2.31 days so far · phase7/build_infra/status = "in_progress: sccache + shared target-dir done, cargo-sweep next" at 2025-10-23 13:34 UTC (content/phases/phase-7/hooks/memory-store.json, coordination phase7/build_infra/status)",
           "backend-dev · estimate 2.4 days · 2.31 days so far · phase7/config_system/status = "in_progress: 58/93 vars" at 2025-10-25 15:40 UTC (content/phases/phase-7/hooks/memory-store.json, coordination phase7/config_system/status)",
@@ -672,8 +676,15 @@ describe('buildReportMarkdown', () => {
   test('the report as Markdown: a draft while tasks are open, with the same verdicts as the page', () => {
     const markdown = buildReportMarkdown(example());
     expect(markdown.split('\n')[0]).toMatchInlineSnapshot(`"# Phase 7: Quality & Infrastructure — completion report (draft)"`);
-    const counts = buildReportPageView(example()).report.summary.counts;
-    expect(markdown).toContain(`${counts.met} met, ${counts.missed} missed, ${counts.pending} pending, ${counts.unknown} unknown`);
+    const { sentences, counts, rows } = buildReportPageView(example()).report.summary;
+    expect(markdown).toContain(`## Executive summary\n\n${sentences.join(' ')}\n`);
+    expect(sentences).toContainEqual(
+      expect.stringMatching(
+        `^Targets: ${counts.met} of ${rows.length} met .*, ${counts.missed} missed, ${counts.pending} with no achieved value yet and ${counts.unknown} that cannot be judged`,
+      ),
+    );
+    const lines = markdown.split('\n');
+    for (const row of rows) expect(lines.find((line) => line.includes(`| ${row.label} |`))).toContain(`| ${verdictLabels[row.verdict]} |`);
   });
 });
 

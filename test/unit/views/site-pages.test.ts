@@ -53,7 +53,26 @@ describe('buildHomeView', () => {
       {
         "criteria": [],
         "deliverables": [],
-        "metrics": [],
+        "metrics": [
+          {
+            "baseline": null,
+            "delta": null,
+            "from": "—",
+            "label": "Clippy Warnings",
+            "phaseId": "phase-7",
+            "to": "0",
+            "verdict": "Pending → Met",
+          },
+          {
+            "baseline": null,
+            "delta": null,
+            "from": "—",
+            "label": "compiler_warnings",
+            "phaseId": "phase-7",
+            "to": "9",
+            "verdict": "Pending → Unknown",
+          },
+        ],
         "phasesAdded": [],
         "phasesRemoved": [],
         "releases": [
@@ -83,7 +102,7 @@ describe('buildHomeView', () => {
             "to": "Complete",
           },
         ],
-        "total": 4,
+        "total": 6,
       }
     `);
   });
@@ -127,7 +146,7 @@ describe('versions', () => {
       {
         "changes": {
           "since": "since 1.0.0",
-          "total": 4,
+          "total": 6,
         },
         "frozenAt": "2025-10-25T15:58:33.694Z",
         "next": null,
@@ -230,10 +249,10 @@ describe('releases', () => {
                 "verdict": "pending",
               },
               {
-                "achieved": "—",
+                "achieved": "0",
                 "label": "Clippy Warnings",
                 "target": "<20",
-                "verdict": "pending",
+                "verdict": "met",
               },
               {
                 "achieved": "—",

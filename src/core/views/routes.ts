@@ -257,7 +257,8 @@ function versionRoutes(site: Site, frame: FrameOf, add: Add, lazy: Lazy): void {
   const { versions } = site;
   const home: Crumb = { label: 'Phases', path: '' };
   const versionsView = buildVersionsIndexView(versions, site.changeCounts);
-  add('versions', {}, { frame: frame('Versions', versionsView.asOf, [home, { label: 'Versions' }]), versions: versionsView });
+  // With no version yet, the page is as of the live site.
+  add('versions', {}, { frame: frame('Versions', versionsView.asOf ?? siteAsOf(site.phases), [home, { label: 'Versions' }]), versions: versionsView });
   for (const [index, info] of versions.entries()) {
     const [previous, next] = [versions[index - 1] ?? null, versions[index + 1] ?? null];
     const frozen = { version: info.version };

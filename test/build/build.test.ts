@@ -10,8 +10,11 @@ import { BUILD_AS_OF, buildSite, sharedBuild } from './build-site.ts';
 /** Runs of whitespace, blank lines included, as one space; no space at either end. */
 const normalizeWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** The facts of the Phase 7 package, whichever way it is written. */
-function expectPhase7Facts(status: ReturnType<ReturnType<typeof buildSite>['statusJson']>) {
+/**
+ * The facts of the Phase 7 package, whichever way it is written. `clippy` is what its hook logs make of the clippy
+ * target: the example's reviewer reports "clippy 12 -> 0" (met), the seed has no hook logs (pending).
+ */
+function expectPhase7Facts(status: ReturnType<ReturnType<typeof buildSite>['statusJson']>, clippy: { achieved: string | null; verdict: 'met' | 'pending' }) {
   expect(status.schemaVersion).toBe(1);
   expect(status.phases).toHaveLength(1);
   const [phase] = status.phases;
@@ -30,8 +33,7 @@ function expectPhase7Facts(status: ReturnType<ReturnType<typeof buildSite>['stat
     label: 'Clippy Warnings',
     baseline: 12,
     target: '<20',
-    achieved: null,
-    verdict: 'pending',
+    ...clippy,
   });
 }
 
@@ -39,7 +41,7 @@ describe('npm run build', () => {
   test('the example content builds a dashboard and status.json with the Phase 7 facts', () => {
     const build = sharedBuild('example');
     const status = build.statusJson();
-    expectPhase7Facts(status);
+    expectPhase7Facts(status, { achieved: '0', verdict: 'met' });
     // generatedAt comes from the newest input (here the newest hook event), not the clock.
     expect(status.generatedAt).toBe('2025-10-25T15:58:33.694Z');
     const [phase] = status.phases;
@@ -61,6 +63,8 @@ describe('npm run build', () => {
     const dashboard = build.page('phase-7/index.html');
     expect(dashboard).toContain('data-testid="dependency-graph"');
     expect(dashboard).toMatch(/The package states 3\.4 days; the estimates and dependencies give 2\.4 days\./);
+    // The achieved clippy value says the words of the agent's message it was read from.
+    expect(dashboard).toContain('data-label="Achieved">0<span class="reason">an agent reported “clippy 12 -&gt; 0”, 2025-10-24 14:57 UTC</span>');
     // Hook text is escaped, and secrets are redacted in every file written.
     const activity = build.page('phase-7/activity/index.html');
     expect(activity).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -83,6 +87,7 @@ describe('npm run build', () => {
     expect(build.page('feed.xml')).not.toContain('localhost');
     expect(build.page('phase-7/feed.xml')).toContain('<title>Task 7.3 Code Quality: Complete</title>');
     expect(build.page('phase-7/completion-report.md')).toMatch(/^# Phase 7: Quality & Infrastructure — completion report \(draft\)/);
+    expect(build.page('phase-7/completion-report.md')).toContain('## Executive summary\n\nNot done: 1 of 4 tasks complete, 17% of the estimated work.');
     expect(build.files().some((file) => file.endsWith('pagefind/pagefind-ui.js'))).toBe(true);
     // The search stage leaves out exactly the phase pages that mark themselves unsearchable.
     for (const file of build.files().filter((path) => /\/phase-7\/.*\.html$/.test(path))) {
@@ -135,7 +140,7 @@ describe('npm run build', () => {
 
   test('a package written the real-world way (bold lines, emoji, the seed README with mojibake) gives the same facts', () => {
     const build = sharedBuild('seed');
-    expectPhase7Facts(build.statusJson());
+    expectPhase7Facts(build.statusJson(), { achieved: null, verdict: 'pending' });
     expect(build.output).toContain('README.md:3:1 warning Repaired 96 garbled character sequences');
     // The repaired emoji reach the page, the garbled text does not.
     const dashboard = build.page('phase-7/index.html');

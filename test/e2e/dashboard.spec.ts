@@ -42,7 +42,10 @@ test.describe('phase dashboard of the example package', () => {
     const clippy = dashboard.metricRow('clippy_warnings');
     await expect(clippy.locator('td').nth(0)).toHaveText('12');
     await expect(clippy.locator('td').nth(1)).toHaveText('<20');
-    await expect(clippy).toHaveAttribute('data-verdict', 'pending');
+    // The reviewer's hook message "clippy 12 -> 0" gives the achieved value, shown with the words it was read from.
+    await expect(clippy.locator('td').nth(2)).toHaveText('0an agent reported “clippy 12 -> 0”, 2025-10-24 14:57 UTC');
+    await expect(clippy).toHaveAttribute('data-verdict', 'met');
+    await expect(dashboard.metricRow('env_variables')).toHaveAttribute('data-verdict', 'pending');
     await expect(dashboard.metricRow('build_time_clean')).toHaveAttribute('data-verdict', 'unknown');
   });
 

@@ -10,7 +10,14 @@ test.describe('completion report of the example package', () => {
     const summary = page.getByTestId('report-summary').locator('tbody tr');
     await expect(summary).toHaveCount(6);
     for (const row of await summary.all()) await expect(row.locator('[data-verdict]')).toHaveCount(1);
-    await expect(page.getByTestId('report-summary').locator('tr[data-metric="clippy_warnings"]')).toHaveAttribute('data-verdict', 'pending');
+    // The reviewer's hook message "clippy 12 -> 0" gives clippy its achieved value.
+    await expect(page.getByTestId('report-summary').locator('tr[data-metric="clippy_warnings"]')).toHaveAttribute('data-verdict', 'met');
+    await expect(page.getByTestId('report-summary').locator('tr[data-metric="env_variables"]')).toHaveAttribute('data-verdict', 'pending');
+    await expect(page.getByTestId('summary-sentences')).toHaveText(
+      'Not done: 1 of 4 tasks complete, 17% of the estimated work. Expected to end by 2025-10-26, on time for the date the package states (2025-10-26). ' +
+        'Targets: 1 of 6 met (Clippy Warnings), 0 missed, 2 with no achieved value yet and 3 that cannot be judged (Build Time (clean), Build Time (incremental) and Dead Code (LOC)). ' +
+        'Left: 7.1 Build Infrastructure (in progress), 7.2 Configuration System (in progress) and 7.4 Release Preparation (pending).',
+    );
     const criteria = page.getByTestId('report-criteria').locator('tbody tr');
     await expect(criteria).toHaveCount(8);
     for (const row of await criteria.all()) await expect(row).toHaveAttribute('data-verdict', /^(met|missed|pending|unknown)$/);
@@ -24,7 +31,8 @@ test.describe('completion report of the example package', () => {
     expect(response.status()).toBe(200);
     const text = await response.text();
     expect(text).toMatch(/^# Phase 7: Quality & Infrastructure — completion report \(draft\)\n/);
-    expect(text).toContain('| 7.3 | Clippy Warnings | 12 | <20 | — | Pending |');
+    expect(text).toContain('## Executive summary\n\nNot done: 1 of 4 tasks complete, 17% of the estimated work. ');
+    expect(text).toContain('| 7.3 | Clippy Warnings | 12 | <20 | 0 | Met |');
   });
 
   test('prints to a PDF whose table rows are never cut between pages', async ({ page }, testInfo) => {
@@ -47,7 +55,8 @@ test.describe('completion report of the example package', () => {
     }
     // Each summary row: metric label and its verdict reason print on the same page.
     for (const [label, reason] of [
-      ['Clippy Warnings', 'No achieved value yet.'],
+      ['Clippy Warnings', '0 is below 20.'],
+      ['Env Variables', 'No achieved value yet.'],
       ['Dead Code (LOC)', 'the baseline is "Unknown"'],
     ] as const) {
       const page = pages.find((text) => flat(text).includes(label));

@@ -43,7 +43,9 @@ test('/v/1.1.0/ lists exactly the two changes since 1.0.0', async ({ page }, tes
   await expect(changes.nth(0)).toHaveAttribute('data-change', 'task');
   await expect(changes.nth(0)).toContainText('Task 7.1 Build Infrastructure (phase-7): In progress → Complete');
   await expect(changes.nth(1)).toHaveAttribute('data-change', 'metric');
-  await expect(changes.nth(1)).toContainText('Clippy Warnings (phase-7): — → 8, verdict Pending → Met');
+  // 1.0.0 had clippy at 0 from the reviewer's hook message ("clippy 12 -> 0"), met; 1.1.0's final-metrics.json says 8, met too.
+  await expect(changes.nth(1)).toContainText('Clippy Warnings (phase-7): 0 → 8 (+8)');
+  await expect(changes.nth(1)).not.toContainText('verdict');
   await expect(page.getByTestId('stamp')).toContainText('Version 1.1.0');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await testInfo.attach('version-1.1.0', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });

@@ -297,7 +297,10 @@ describe('risk levels: high where the phase’s end is hit', () => {
   });
 
   test('medium when only the far end, at the pace of the finished tasks, is after it; none when it meets it', () => {
-    const paced = [reportTask({ id: '1.0', status: 'complete', estimateDays: 1, elapsedDays: 2 }), reportTask({ id: '1.1', status: 'in_progress', estimateDays: 1, elapsedDays: 0 })];
+    const paced = [
+      reportTask({ id: '1.0', status: 'complete', estimateDays: 1, elapsedDays: 2 }),
+      reportTask({ id: '1.1', status: 'in_progress', estimateDays: 1, elapsedDays: 0 }),
+    ];
     const at = '2025-10-22T00:00:00.000Z';
     const late = judged(paced, at, { statedEnd: '2025-10-22T00:00:00.000Z' });
     expect(buildCompletionReport(late).deviations.find((deviation) => deviation.kind === 'late-forecast')?.severity).toBe('medium');

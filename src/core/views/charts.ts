@@ -166,6 +166,10 @@ export function buildTrendsChart(phase: Phase, history: readonly ProgressPoint[]
     const from = metric.baseline?.value ?? null;
     const to = targetValue(metric.target, metric.baseline);
     if (from === null || to === null || to === from) return [];
+    // A bound the baseline already meets ("<20" from 12) has no way to go: a share of it would draw a met target as
+    // going backwards. Its values are in the table beside the chart.
+    const op = metric.target?.kind === 'compare' ? metric.target.op : null;
+    if ((op?.startsWith('<') && from < to) || (op?.startsWith('>') && from > to)) return [];
     const share = (raw: number | string | null | undefined) => {
       const value = raw === null || raw === undefined ? null : parseMetricValue(raw).value;
       return value === null ? null : round(((value - from) / (to - from)) * 100, 1);

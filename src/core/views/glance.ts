@@ -37,6 +37,8 @@ export interface GlanceView {
   /** "3 high, 5 medium, 9 low". */
   riskCounts: string;
   riskTotal: number;
+  /** The data-quality notes the report lists beside the risks, left off the first screen. */
+  notes: number;
   /** The overview's next action, as the coordinator wrote it. */
   nextAction: string | null;
 }
@@ -65,8 +67,9 @@ const severityLabels: Record<Severity, string> = { high: 'High', medium: 'Medium
 export function buildGlanceView(phase: Phase): GlanceView {
   const { forecast } = phase;
   // Data-quality notes are on the data-quality panel; the first screen keeps to the work.
-  const deviations: Deviation[] = buildCompletionReport(phase)
-    .deviations.filter((deviation) => deviation.kind !== 'data-quality' || deviation.text.startsWith('The newest hook event'))
+  const all = buildCompletionReport(phase).deviations;
+  const deviations: Deviation[] = all
+    .filter((deviation) => deviation.kind !== 'data-quality' || deviation.text.startsWith('The newest hook event'))
     .toSorted((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || kindOrder[a.kind] - kindOrder[b.kind]);
   const count = (severity: Severity) => deviations.filter((deviation) => deviation.severity === severity).length;
   return {
@@ -91,6 +94,7 @@ export function buildGlanceView(phase: Phase): GlanceView {
     risks: deviations.slice(0, RISKS_SHOWN).map(({ severity, text }) => ({ severity, label: severityLabels[severity], text })),
     riskCounts: (['high', 'medium', 'low'] as const).map((severity) => `${count(severity)} ${severity}`).join(', '),
     riskTotal: deviations.length,
+    notes: all.length - deviations.length,
     nextAction: phase.nextAction,
   };
 }

@@ -1,5 +1,5 @@
 /** The completion report's page: the report (report/report.ts) with its words, links and groups worked out. */
-import { formatAgent, formatDays, formatEstimate, formatSigned, formatTimestamp, percentOf } from '../format/format.ts';
+import { formatAgent, formatDays, formatEstimate, formatSigned, formatTimestamp } from '../format/format.ts';
 import { statusLabels } from '../format/labels.ts';
 import { renderCompletionReportMarkdown } from '../report/render-markdown.ts';
 import { buildCompletionReport, describeEvidence, type CompletionReport, type Deviation, type Severity } from '../report/report.ts';
@@ -9,8 +9,6 @@ import { buildTimelineLayout, type TimelineLayout } from './timeline.ts';
 export interface ReportPageView {
   report: CompletionReport;
   asOf: string;
-  /** "3 of 4 tasks complete; 75% of the estimated work done. " */
-  progress: string;
   /** The draft note's count: tasks not complete. */
   open: number;
   tasks: (CompletionReport['tasks'][number] & { slug: string; legend: string })[];
@@ -30,7 +28,6 @@ export function buildReportPageView(phase: Phase): ReportPageView {
   return {
     report,
     asOf: formatTimestamp(report.asOf),
-    progress: `${report.tasksComplete} of ${phase.tasks.length} tasks complete; ${percentOf(report.progress)}% of the estimated work done. `,
     open: phase.tasks.length - report.tasksComplete,
     tasks: report.tasks.map((task) => {
       const elapsed = task.elapsedDays === null ? '' : ` · ${formatDays(task.elapsedDays)} ${task.completedAt ? 'taken' : 'so far'}`;

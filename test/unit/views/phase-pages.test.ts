@@ -245,6 +245,7 @@ describe('buildDashboardView', () => {
           "state": "at-risk",
         },
         "nextAction": "Spawn the agents and start the parallel tasks",
+        "notes": 1,
         "progressPercent": 17,
         "riskCounts": "0 high, 7 medium, 1 low",
         "riskTotal": 8,
@@ -283,27 +284,7 @@ describe('buildDashboardView', () => {
     const history = [{ version: '1.0.0', frozenAt: '2025-10-23T12:00:00.000Z', progress: 0, tasks: 3, metrics: { clippy_warnings: 12 } }];
     expect(buildDashboardView(example(), { history }).trends).toMatchInlineSnapshot(`
       {
-        "chart": {
-          "id": "trends-phase-7",
-          "kind": "line",
-          "labelHeader": "Version",
-          "labels": [
-            "1.0.0",
-            "now",
-          ],
-          "series": [
-            {
-              "data": [
-                0,
-                -150,
-              ],
-              "label": "Clippy Warnings",
-              "style": "line",
-            },
-          ],
-          "title": "Targets across versions",
-          "unit": "% of the way from baseline to target",
-        },
+        "chart": null,
         "columns": [
           "Progress",
           "Tasks",
@@ -630,11 +611,10 @@ describe('buildTimelineLayout', () => {
 });
 
 describe('buildReportPageView', () => {
-  test("the lede, each task's line, the changes and the deviations by severity", () => {
+  test("the draft's count, each task's line, the changes and the deviations by severity", () => {
     const view = buildReportPageView(example());
     expect({
       asOf: view.asOf,
-      progress: view.progress,
       open: view.open,
       legends: view.tasks.map((task) => task.legend),
       changes: view.changes,
@@ -653,7 +633,6 @@ describe('buildReportPageView', () => {
           "planner · estimate 1 day · phase7/release_prep/status = "pending" at 2025-10-23 08:05 UTC (content/phases/phase-7/hooks/memory-store.json, coordination phase7/release_prep/status)",
         ],
         "open": 3,
-        "progress": "1 of 4 tasks complete; 17% of the estimated work done. ",
         "statusWords": "Pending, In progress, Complete, Blocked",
       }
     `);

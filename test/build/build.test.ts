@@ -63,6 +63,8 @@ describe('npm run build', () => {
     const dashboard = build.page('phase-7/index.html');
     expect(dashboard).toContain('data-testid="dependency-graph"');
     expect(dashboard).toMatch(/The package states 3\.4 days; the estimates and dependencies give 2\.4 days\./);
+    // A page with nothing dated of its own (the versions index before any version) is as of the live site.
+    expect(build.page('v/index.html')).toContain('data-testid="stamp">Live state as of <time datetime="2025-10-25T15:58:33.694Z">');
     // The achieved clippy value says the words of the agent's message it was read from.
     expect(dashboard).toContain('data-label="Achieved">0<span class="reason">an agent reported “clippy 12 -&gt; 0”, 2025-10-24 14:57 UTC</span>');
     // Hook text is escaped, and secrets are redacted in every file written.

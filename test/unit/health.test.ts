@@ -308,3 +308,11 @@ describe('risk levels: high where the phase’s end is hit', () => {
     expect(buildCompletionReport(onTime).deviations.map((deviation) => deviation.kind)).not.toContain('late-forecast');
   });
 });
+
+test('a task that depends only on work outside the phase is never said to depend on nothing', () => {
+  const outside = { raw: 'Phase 6 complete ✅', taskIds: [], external: true, line: 5, column: 19, links: [], missing: [] };
+  const phase = judged([reportTask({ id: '1.1', estimateDays: 1, dependencies: [outside] })], '2025-10-20T10:00:00.000Z');
+  expect(healthOf(phase, '1.1')).toEqual({ state: 'ready', reason: 'Can start now: it depends on no task of this phase, only on "Phase 6 complete ✅".' });
+  const alone = judged([reportTask({ id: '1.1', estimateDays: 1 })], '2025-10-20T10:00:00.000Z');
+  expect(healthOf(alone, '1.1')!.reason).toBe('Can start now: it depends on nothing.');
+});

@@ -171,7 +171,7 @@ function judgeTask(task: Task, { byId, plan, asOf, reports }: TaskContext): Task
         short: `its status says so (${task.statusEvidence.summary})`,
       });
   } else if (task.status === 'pending') {
-    const since = task.dependsOn.length > 0 ? 'everything it depends on is complete' : 'it depends on nothing';
+    const since = dependencyWords(task, byId);
     if (open.length > 0) quiet = { state: 'waiting', sentence: `Waits for ${named(open)}.` };
     else if (plan?.start != null && asOf - plan.start > PLAN_GRACE_MS) {
       quiet = { state: 'late', sentence: '' };
@@ -234,6 +234,16 @@ function judgeTask(task: Task, { byId, plan, asOf, reports }: TaskContext): Task
     });
   }
   return verdictOf(quiet, findings);
+}
+
+/**
+ * What a task that can start depends on, in words: every task it names is complete, or it names none of this phase
+ * (only work elsewhere, as written: "Phase 6 complete ✅"), or nothing at all.
+ */
+function dependencyWords(task: Task, byId: ReadonlyMap<string, Task>): string {
+  if (task.dependsOn.length > 0) return 'everything it depends on is complete';
+  const elsewhere = task.dependencies.filter((dependency) => !dependency.taskIds.some((id) => byId.has(id))).map((dependency) => `"${dependency.raw}"`);
+  return elsewhere.length === 0 ? 'it depends on nothing' : `it depends on no task of this phase, only on ${elsewhere.join(', ')}`;
 }
 
 /** A complete task: done; it ran over its plan when it took longer than its estimate, or ended late by the plan. */

@@ -4,27 +4,40 @@ import { sharedSite } from '../sites.ts';
 import { pageTypes } from './page-types.ts';
 import { serveDirectory } from './static-server.ts';
 
-/** How far the page reaches past the screen, and the words of drawings (SVG) smaller than 11 px as drawn. */
-async function measureFit(page: Page): Promise<{ overflow: number; small: string[] }> {
-  return page.evaluate(() => ({
-    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    small: [...document.querySelectorAll('svg text')]
-      .filter((text) => (text as SVGTextElement).getClientRects().length > 0)
-      .map((text) => {
-        const scale = (text as SVGTextElement).getScreenCTM()?.a ?? 1;
-        return { text: text.textContent ?? '', px: parseFloat(getComputedStyle(text).fontSize) * scale };
-      })
-      .filter(({ px }) => px < 11)
-      .map(({ text, px }) => `${text} (${px.toFixed(1)} px)`),
-  }));
+/**
+ * How far the page reaches past the screen, the words of drawings (SVG) smaller than 11 px as drawn, and the columns
+ * a table hides past the edge of its box (closed sections opened first: what is one click away must read too).
+ */
+async function measureFit(page: Page): Promise<{ overflow: number; small: string[]; cut: string[] }> {
+  return page.evaluate(() => {
+    for (const section of document.querySelectorAll('details')) (section as HTMLDetailsElement).open = true;
+    return {
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      small: [...document.querySelectorAll('svg text')]
+        .filter((text) => (text as SVGTextElement).getClientRects().length > 0)
+        .map((text) => {
+          const scale = (text as SVGTextElement).getScreenCTM()?.a ?? 1;
+          return { text: text.textContent ?? '', px: parseFloat(getComputedStyle(text).fontSize) * scale };
+        })
+        .filter(({ px }) => px < 11)
+        .map(({ text, px }) => `${text} (${px.toFixed(1)} px)`),
+      cut: [...document.querySelectorAll('.table-wrap')].flatMap((wrap) => {
+        const edge = wrap.getBoundingClientRect().right;
+        const table = wrap.querySelector('table');
+        return [...wrap.querySelectorAll('thead th')]
+          .filter((head) => head.getBoundingClientRect().right > edge + 1)
+          .map((head) => `${table?.dataset.testid ?? table?.querySelector('caption')?.textContent ?? 'a table'}: ${head.textContent?.trim()}`);
+      }),
+    };
+  });
 }
 
-// Runs in the "phone" project (375 px wide): nothing may push the page wider than the screen, and no drawing's words
-// may be shrunk below 11 px to fit.
+// Runs in the "phone" project (375 px wide): nothing may push the page wider than the screen, no drawing's words may
+// be shrunk below 11 px to fit, and no table may hide a column past the edge of its box.
 for (const [name, path] of pageTypes) {
   test(`${name} page fits a 375 px phone`, async ({ page }, testInfo) => {
     await page.goto(path);
-    expect(await measureFit(page)).toEqual({ overflow: 0, small: [] });
+    expect(await measureFit(page)).toEqual({ overflow: 0, small: [], cut: [] });
     await testInfo.attach(`${name}-phone`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   });
 }
@@ -42,8 +55,8 @@ test('every page of the seed-style package fits a 375 px phone', async ({ page }
     const wide: string[] = [];
     for (const path of pages) {
       await page.goto(`${seed.url}${path}`);
-      const { overflow, small } = await measureFit(page);
-      if (overflow > 0 || small.length > 0) wide.push(`${path}: ${overflow} px too wide; ${small.join(', ')}`);
+      const { overflow, small, cut } = await measureFit(page);
+      if (overflow > 0 || small.length > 0 || cut.length > 0) wide.push(`${path}: ${overflow} px too wide; ${[...small, ...cut].join(', ')}`);
     }
     expect(wide).toEqual([]);
   } finally {

@@ -54,12 +54,21 @@ const number = String.raw`-?\d(?:[\d,]*\d)?(?:\.\d+)?`;
 const unit = String.raw`(?:%|\s?(?:ms|s|min|h|KB|MB|GB)\b)?`;
 const change = new RegExp(String.raw`((?:[A-Za-z][\w-]*\s+){1,3})(${number}${unit})\s*(?:->|→|=>)\s*(${number}${unit})`, 'g');
 
+/** A report of a value is a short line: longer texts (a pasted log, a screenshot in base64) are not read for one. */
+const LONGEST_REPORT = 2000;
+
+/** Whether a hook message can report a change: short, with an arrow. Checked once per message, before any metric. */
+export function mayReport(text: string): boolean {
+  return text.length <= LONGEST_REPORT && (text.includes('->') || text.includes('→') || text.includes('=>'));
+}
+
 /** The newest value the messages report for the metric, or null. `messages` oldest first. */
 export function reportedValue(label: string, baseline: MetricValue | null, messages: readonly ReportedText[]): ReportedValue | null {
   if (baseline?.value === null || baseline === null) return null;
   const words = nameWords(label);
   if (words.length === 0) return null;
   for (const message of messages.toReversed()) {
+    if (!mayReport(message.text)) continue;
     for (const [said, before = '', from = '', to = ''] of message.text.matchAll(change)) {
       const named = before.toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [];
       if (!named.some((word) => words.includes(word))) continue;

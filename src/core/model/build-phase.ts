@@ -6,6 +6,7 @@ import { deriveActivity } from './derive-activity.ts';
 import { judgeAsOf } from './freshness.ts';
 import type { PackageFiles, SourceFile } from '../schema/package-files.ts';
 import { redactNamedValueCounting, redactStrings, secretWarning } from '../redact/redact.ts';
+import { mayReport } from '../metrics/reported-value.ts';
 import { deriveMetrics, type DuringValue } from '../metrics/derive-metrics.ts';
 import { normalizeKey } from '../metrics/normalize-key.ts';
 import { parseMetricsJson, type ParsedMetricsFile } from '../metrics/parse-metrics-json.ts';
@@ -425,7 +426,7 @@ function phaseMetrics(
     finalPath: files.final?.path ?? null,
     during: [...metricsFiles(current), ...metricsWritten(files.phaseId, events)].toSorted((a, b) => (a.time ?? '').localeCompare(b.time ?? '')),
     reported: events
-      .filter((event) => event.message !== null)
+      .filter((event) => event.message !== null && mayReport(event.message))
       .map((event) => ({ text: event.message!, path: event.source.path, time: event.time }))
       .toSorted((a, b) => (a.time ?? '').localeCompare(b.time ?? '')),
   });

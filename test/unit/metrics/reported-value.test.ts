@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { reportedValue } from '../../../src/core/metrics/reported-value.ts';
+import { mayReport, reportedValue } from '../../../src/core/metrics/reported-value.ts';
 import { parseMetricValue } from '../../../src/core/metrics/parse-value.ts';
 
 const message = (text: string, time = '2025-10-24T10:00:00Z') => ({ text, path: 'hooks/memory.db', time });
@@ -27,5 +27,18 @@ describe('a metric an agent reports in a hook message', () => {
 
   test('a word after the number is not a unit: "12 -> 0 and" reads 0', () => {
     expect(reportedValue('Clippy Warnings', twelve, [message('clippy 12 -> 0 and tests green')])?.raw).toBe('0');
+  });
+});
+
+describe('only short lines with an arrow are read', () => {
+  test('a message longer than a line of report (a pasted log, base64) is not read for a value, wherever the change is', () => {
+    const pasted = `${'A'.repeat(2500)} clippy 12 -> 0`;
+    expect(mayReport(pasted)).toBe(false);
+    expect(reportedValue('Clippy Warnings', twelve, [message(pasted)])).toBeNull();
+  });
+
+  test('a message with no arrow is passed over before any metric is tried', () => {
+    expect(mayReport('clippy down to 0')).toBe(false);
+    expect(mayReport('clippy 12 → 0')).toBe(true);
   });
 });

@@ -86,8 +86,13 @@ test.describe('phase dashboard of the example package', () => {
     await expect(page.getByTestId('data-quality')).toBeHidden();
     await page.getByTestId('more-data-quality').locator('summary').click();
     await expect(page.getByTestId('data-quality')).toBeVisible();
-    // A link to a closed section opens it.
+    // A link to a closed section opens it; an address with a malformed escape is no error.
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
     await page.goto('/phase-7/#sessions');
     await expect(page.getByTestId('sessions')).toBeVisible();
+    await page.goto('/phase-7/#%E0%A4%A');
+    await page.goto('/phase-7/');
+    expect(errors).toEqual([]);
   });
 });
